@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { noCache, type SummaryCache } from '../cache/summary-cache.js';
+import type { ResolvedConfig } from '../config/config.js';
+import { ParseError } from '../errors.js';
+import { compareFindings, type Finding, type ScanError, type ScanResult } from '../findings/finding.js';
+import { fingerprintOf } from '../findings/fingerprint.js';
+import { applySuppressions } from '../findings/apply-suppressions.js';
+import { parseSource } from '../parse/parse-source.js';
+import { ProjectModel } from '../project/project-model.js';
+import { rules as allRules } from '../rules/index.js';
+import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
+import type { FileSummary } from '../summary/file-summary.js';
+import { summarizeFile } from '../summary/summarize-file.js';
+
+/** One file to analyse. `read` is called once; reading lazily keeps only one file's text alive. */
+export interface SourceInput {
+  path: string;
+  read: () => string;
+}
+
+export interface AnalyzeOptions {
+  config: ResolvedConfig;
+  /** Only these rules (`--rule`); default: every rule not turned off in config. */
+  ruleIds?: readonly string[] | undefined;
+  cache?: SummaryCache | undefined;
+  /** Report findings only in these files (`--staged`), while analysing all of them. */
+  reportOnly?: ReadonlySet<string> | undefined;
+  /** Called after each file is summarised: progress indicators. */
+  onFile?: ((done: number) => void) | undefined;
+}
+
+/** The engine: summarise every file (or take its cached summary), then run the rules over the project. */
+export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions): ScanResult {
+  const started = performance.now();
+  const cache = options.cache ?? noCache;
+  const errors: ScanError[] = [];
+  const summaries = new Map<string, FileSummary>();
+  let count = 0;
+  for (const input of inputs) {
+    count++;
+    const summary = summarizeInput(input, options.config, cache, errors);
+    if (summary) summaries.set(input.path, summary);
+    options.onFile?.(count);
+  }
+  cache.save();
+
+  const project = new ProjectModel(summaries);
+  const raw: Finding[] = [];
+  for (const rule of selectRules(options)) raw.push(...runRule(rule, project, options.config, errors));
+  const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;
+  const { findings, suppressed } = applySuppressions(inScope, summaries, options.reportOnly);
+  return {
+    version: 1,
+    findings: findings.sort(compareFindings),
+    errors,
+    suppressed: suppressed.sort(compareFindings),
+    stats: { files: count, durationMs: Math.round(performance.now() - started) },
+  };
+}
+
+function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): FileSummary | undefined {
+  let text: string;
+  try {
+    text = input.read();
+  } catch (cause) {
+    errors.push({ kind: 'read', file: input.path, message: `${input.path}: cannot read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})` });
+    return undefined;
+  }
+  const hash = createHash('sha256').update(text).digest('hex');
+  const cached = cache.get(input.path, hash);
+  if (cached) return cached;
+  try {
+    const sf = parseSource(input.path, text);
+    const summary = summarizeFile(sf, hash, { path: input.path, config });
+    cache.set(summary);
+    return summary;
+  } catch (error) {
+    if (error instanceof ParseError) {
+      errors.push({ kind: 'parse', file: input.path, line: error.line, column: error.column, message: error.message });
+    } else {
+      // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
+      // reported, and never stops the scan.
+      errors.push({ kind: 'internal', file: input.path, message: `${input.path}: analysis failed: ${(error as Error).message}` });
+    }
+    return undefined;
+  }
+}
+
+function selectRules(options: AnalyzeOptions): Rule[] {
+  return allRules.filter((r) => {
+    if (options.ruleIds && !options.ruleIds.includes(r.meta.id)) return false;
+    return options.config.rules[r.meta.id] !== 'off';
+  });
+}
+
+function runRule(rule: Rule, project: ProjectModel, config: ResolvedConfig, errors: ScanError[]): Finding[] {
+  const reports: RuleReport<string>[] = [];
+  try {
+    rule.check({ project, config, report: (r) => reports.push(r) });
+  } catch (error) {
+    errors.push({ kind: 'internal', message: `rule ${rule.meta.id} failed: ${(error as Error).stack ?? String(error)}` });
+  }
+  const level = config.rules[rule.meta.id];
+  const severity = level === 'warning' || level === 'error' ? level : rule.meta.severity;
+  reports.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.location.offset - b.location.offset));
+  const occurrences = new Map<string, number>();
+  return reports.map((r) => {
+    const occurrenceKey = `${r.file}\0${r.key}`;
+    const n = occurrences.get(occurrenceKey) ?? 0;
+    occurrences.set(occurrenceKey, n + 1);
+    const { line, column, endLine, endColumn } = r.location;
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity,
+      message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+      file: r.file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      fingerprint: fingerprintOf(rule.meta.id, r.file, r.key, n),
+    };
+    if (r.related?.length) finding.related = r.related;
+    if (r.trace?.length) finding.trace = r.trace;
+    return finding;
+  });
+}

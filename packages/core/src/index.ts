@@ -1,0 +1,12 @@
+export { scanFiles, type ScanFilesOptions } from './scan-files.js';
+export { scanProject, loadProjectConfig, CONFIG_FILE_NAME, type ScanProjectOptions } from './scan-project.js';
+export { analyze, type AnalyzeOptions, type SourceInput } from './engine/analyze.js';
+export { resolveConfig, loadConfigFile, configSchema, type ResolvedConfig, type ShiftguardConfigInput, type RuleLevel } from './config/config.js';
+export { rules, findRule, ruleIds } from './rules/index.js';
+export { docsUrlOf, formatMessage, type Rule, type RuleMeta } from './rules/rule.js';
+export { INVALID_SUPPRESSION_ID } from './findings/apply-suppressions.js';
+export { compareFindings } from './findings/finding.js';
+export type { Finding, ScanError, ScanResult, SuppressedFinding, Severity, RelatedLocation, TraceStep } from './findings/finding.js';
+export { ConfigError, ParseError, InternalError, ShiftguardError } from './errors.js';
+export { discoverFiles, DEFAULT_IGNORES } from './project/discover-files.js';
+export { createFileCache, noCache, ENGINE_VERSION, type SummaryCache } from './cache/summary-cache.js';

@@ -1,0 +1,69 @@
+import type { FileSummary } from '../summary/file-summary.js';
+import { resolveModule } from './resolve-module.js';
+
+/** Where a name used in a file really comes from, after following imports and re-exports. */
+export type BindingOrigin =
+  | { kind: 'local'; file: string; name: string }
+  | { kind: 'package'; specifier: string; imported: string }
+  | { kind: 'unresolved'; file: string; specifier: string; imported: string };
+
+/**
+ * The cross-file view rules query: every file's summary, module resolution, and a memo so that
+ * graphs built from the summaries (route graph, value-flow index) are built once per scan, whichever
+ * rule asks first.
+ */
+export class ProjectModel {
+  readonly #memo = new Map<string, unknown>();
+
+  constructor(
+    readonly files: ReadonlyMap<string, FileSummary>,
+  ) {}
+
+  resolveModule(fromFile: string, specifier: string): string | undefined {
+    return resolveModule(fromFile, specifier, (p) => this.files.has(p));
+  }
+
+  /** Builds `key` once per project and returns the same value to every later caller. */
+  memo<T>(key: string, build: (project: ProjectModel) => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = build(this);
+    this.#memo.set(key, value);
+    return value;
+  }
+
+  /** Follows an identifier used in `file` through imports and re-exports to its definition. */
+  originOf(file: string, localName: string): BindingOrigin {
+    const summary = this.files.get(file);
+    const imp = summary?.module.imports.find((i) => i.local === localName);
+    if (!imp) return { kind: 'local', file, name: localName };
+    return this.originOfExport(file, imp.specifier, imp.imported, new Set());
+  }
+
+  /** Resolves `imported` exported by module `specifier` as seen from `fromFile`. */
+  originOfExport(fromFile: string, specifier: string, imported: string, seen: Set<string>): BindingOrigin {
+    const target = this.resolveModule(fromFile, specifier);
+    if (target === undefined) {
+      return specifier.startsWith('.')
+        ? { kind: 'unresolved', file: fromFile, specifier, imported }
+        : { kind: 'package', specifier, imported };
+    }
+    const visitKey = `${target}#${imported}`;
+    if (seen.has(visitKey)) return { kind: 'unresolved', file: fromFile, specifier, imported };
+    seen.add(visitKey);
+    if (imported === '*') return { kind: 'local', file: target, name: '*' };
+    const module = this.files.get(target)?.module;
+    if (!module) return { kind: 'unresolved', file: fromFile, specifier, imported };
+    const exp = module.exports.find((e) => e.exported === imported);
+    if (exp?.from !== undefined) return this.originOfExport(target, exp.from, exp.imported ?? imported, seen);
+    if (exp?.local !== undefined) {
+      const reImport = module.imports.find((i) => i.local === exp.local);
+      if (reImport) return this.originOfExport(target, reImport.specifier, reImport.imported, seen);
+      return { kind: 'local', file: target, name: exp.local };
+    }
+    for (const star of module.exportStars) {
+      const origin = this.originOfExport(target, star, imported, seen);
+      if (origin.kind !== 'unresolved') return origin;
+    }
+    return { kind: 'unresolved', file: fromFile, specifier, imported };
+  }
+}

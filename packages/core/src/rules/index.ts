@@ -1,0 +1,13 @@
+import type { Rule } from './rule.js';
+
+/**
+ * The rule registry. One entry per file in this folder, named by rule id; a test checks that ids,
+ * files, docs pages and this list agree.
+ */
+export const rules: readonly Rule[] = [];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((r) => r.meta.id === id);
+}
+
+export const ruleIds: readonly string[] = rules.map((r) => r.meta.id);

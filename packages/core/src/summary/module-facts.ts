@@ -1,0 +1,166 @@
+import { ts } from '../parse/typescript.js';
+
+/** `import { a as b } from './x'` gives `{ local: 'b', imported: 'a', specifier: './x' }`. */
+export interface ImportBinding {
+  local: string;
+  /** The exported name, `default`, or `*` for a namespace / whole-module `require`. */
+  imported: string;
+  specifier: string;
+}
+
+/** One name this file exports: a local binding, or a re-export from another module. */
+export interface ExportBinding {
+  exported: string;
+  /** Local name in this file (for `export default expr` this is `default` with `expression` set). */
+  local?: string;
+  /** For re-exports: the module specifier and the name there (`*` for `export * as ns`). */
+  from?: string;
+  imported?: string;
+}
+
+export interface ModuleFacts {
+  imports: ImportBinding[];
+  exports: ExportBinding[];
+  /** `export * from './x'` specifiers. */
+  exportStars: string[];
+}
+
+/**
+ * Imports and exports of one file, ESM and the common CommonJS shapes (`const x = require('y')`,
+ * `const { a } = require('y')`, `module.exports = x`, `module.exports = { a, b }`, `exports.a = a`).
+ * Reads top-level statements only: that is where module structure lives.
+ */
+export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
+  const facts: ModuleFacts = { imports: [], exports: [], exportStars: [] };
+  for (const stmt of sf.statements) {
+    if (ts.isImportDeclaration(stmt)) collectImport(stmt, facts);
+    else if (ts.isExportDeclaration(stmt)) collectExportDeclaration(stmt, facts);
+    else if (ts.isExportAssignment(stmt)) {
+      facts.exports.push({ exported: 'default', local: ts.isIdentifier(stmt.expression) ? stmt.expression.text : 'default' });
+    } else if (ts.isVariableStatement(stmt)) {
+      const exported = hasExportModifier(stmt);
+      for (const decl of stmt.declarationList.declarations) {
+        collectRequire(decl, facts);
+        if (exported) for (const name of bindingNames(decl.name)) facts.exports.push({ exported: name, local: name });
+      }
+    } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && hasExportModifier(stmt)) {
+      const isDefault = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+      const local = stmt.name?.text ?? 'default';
+      facts.exports.push({ exported: isDefault ? 'default' : local, local });
+    } else if ((ts.isEnumDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) && hasExportModifier(stmt)) {
+      facts.exports.push({ exported: stmt.name.text, local: stmt.name.text });
+    } else if (ts.isExpressionStatement(stmt)) {
+      collectCommonJsExport(stmt.expression, facts);
+    }
+  }
+  return facts;
+}
+
+function collectImport(stmt: ts.ImportDeclaration, facts: ModuleFacts): void {
+  if (!ts.isStringLiteral(stmt.moduleSpecifier)) return;
+  const specifier = stmt.moduleSpecifier.text;
+  const clause = stmt.importClause;
+  if (!clause) return;
+  if (clause.name) facts.imports.push({ local: clause.name.text, imported: 'default', specifier });
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) {
+    facts.imports.push({ local: bindings.name.text, imported: '*', specifier });
+    return;
+  }
+  for (const el of bindings.elements) {
+    facts.imports.push({ local: el.name.text, imported: moduleExportName(el.propertyName ?? el.name), specifier });
+  }
+}
+
+function collectExportDeclaration(stmt: ts.ExportDeclaration, facts: ModuleFacts): void {
+  const from = stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined;
+  const clause = stmt.exportClause;
+  if (!clause) {
+    if (from !== undefined) facts.exportStars.push(from);
+    return;
+  }
+  if (ts.isNamespaceExport(clause)) {
+    if (from !== undefined) facts.exports.push({ exported: moduleExportName(clause.name), from, imported: '*' });
+    return;
+  }
+  for (const el of clause.elements) {
+    const inner = moduleExportName(el.propertyName ?? el.name);
+    const exported = moduleExportName(el.name);
+    facts.exports.push(from !== undefined ? { exported, from, imported: inner } : { exported, local: inner });
+  }
+}
+
+/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`. */
+function collectRequire(decl: ts.VariableDeclaration, facts: ModuleFacts): void {
+  const init = decl.initializer;
+  if (!init) return;
+  const required = requiredSpecifier(init);
+  if (required !== undefined) {
+    if (ts.isIdentifier(decl.name)) facts.imports.push({ local: decl.name.text, imported: '*', specifier: required });
+    else if (ts.isObjectBindingPattern(decl.name)) {
+      for (const el of decl.name.elements) {
+        if (!ts.isIdentifier(el.name)) continue;
+        const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+        facts.imports.push({ local: el.name.text, imported, specifier: required });
+      }
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(init) && ts.isIdentifier(decl.name)) {
+    const spec = requiredSpecifier(init.expression);
+    if (spec !== undefined) facts.imports.push({ local: decl.name.text, imported: init.name.text, specifier: spec });
+  }
+}
+
+function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
+  if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = expr.left;
+  const value = expr.right;
+  if (isModuleExports(target)) {
+    if (ts.isObjectLiteralExpression(value)) {
+      for (const p of value.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
+        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+          facts.exports.push({ exported: p.name.text, local: p.initializer.text });
+        }
+      }
+    } else {
+      facts.exports.push({ exported: 'default', local: ts.isIdentifier(value) ? value.text : 'default' });
+    }
+    return;
+  }
+  if (ts.isPropertyAccessExpression(target) && (isIdentifierNamed(target.expression, 'exports') || isModuleExports(target.expression))) {
+    facts.exports.push({ exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
+  }
+}
+
+export function requiredSpecifier(expr: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(expr) || !isIdentifierNamed(expr.expression, 'require')) return undefined;
+  const arg = expr.arguments[0];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+function isModuleExports(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && isIdentifierNamed(expr.expression, 'module') && expr.name.text === 'exports';
+}
+
+function isIdentifierNamed(expr: ts.Expression, name: string): boolean {
+  return ts.isIdentifier(expr) && expr.text === name;
+}
+
+function hasExportModifier(node: ts.HasModifiers): boolean {
+  return ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+}
+
+function moduleExportName(name: ts.ModuleExportName): string {
+  return name.text;
+}
+
+/** Every identifier a binding name declares (`a`, `{ a, b: { c } }`, `[d, ...e]`). */
+export function bindingNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  const out: string[] = [];
+  for (const el of name.elements) if (!ts.isOmittedExpression(el)) out.push(...bindingNames(el.name));
+  return out;
+}
