@@ -113,6 +113,7 @@ function runRule(rule: Rule, project: ProjectModel, config: ResolvedConfig, erro
       ruleId: rule.meta.id,
       severity,
       message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
+      messageId: r.messageId,
       file: r.file,
       line,
       column,
@@ -120,6 +121,7 @@ function runRule(rule: Rule, project: ProjectModel, config: ResolvedConfig, erro
       endColumn,
       fingerprint: fingerprintOf(rule.meta.id, r.file, r.key, n),
     };
+    if (r.data) finding.data = r.data;
     if (r.related?.length) finding.related = r.related;
     if (r.trace?.length) finding.trace = r.trace;
     return finding;

@@ -22,6 +22,9 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
+  /** The rule's message id and its placeholders: front doors (ESLint) re-render `message` from them. */
+  messageId?: string;
+  data?: Record<string, string>;
   file: string;
   line: number;
   column: number;
