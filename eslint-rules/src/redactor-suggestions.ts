@@ -1,0 +1,6 @@
+import type { Finding, ShiftguardConfigInput } from '@shiftguard/core';
+import type { Rule, Scope, SourceCode } from 'eslint';
+
+export function redactorSuggestions(_finding: Finding, _sourceCode: SourceCode, _config: ShiftguardConfigInput): Rule.SuggestionReportDescriptor[] {
+  return [];
+}

@@ -1,0 +1,48 @@
+import { relative, sep } from 'node:path';
+import { scanFiles, type ScanResult, type ShiftguardConfigInput } from '@shiftguard/core';
+import type { SourceCode } from 'eslint';
+
+/** What one engine run over a file produced, shared by every shiftguard rule linting that file. */
+export interface SourceScan {
+  result: ScanResult;
+  /** Set once a rule has reported the run's tool errors, so three rules do not repeat one parse error. */
+  errorsReported: boolean;
+}
+
+// Keyed by ESLint's SourceCode object, which lives exactly as long as one lint of one file: three
+// rules on one file cost one analysis, and nothing outlives the lint run. The inner key is the
+// rule options, because rules configured differently need their own run.
+const scans = new WeakMap<SourceCode, Map<string, SourceScan>>();
+
+/**
+ * Runs the engine (every registered rule) over the text ESLint is linting. The engine re-parses
+ * the text with its own TypeScript: the parser's AST may come from another TypeScript release
+ * whose SyntaxKind numbers differ, so it is never walked here.
+ */
+export function scanSourceCode(sourceCode: SourceCode, filename: string, cwd: string, config: ShiftguardConfigInput): SourceScan {
+  let byOptions = scans.get(sourceCode);
+  if (!byOptions) {
+    byOptions = new Map();
+    scans.set(sourceCode, byOptions);
+  }
+  const optionsKey = JSON.stringify(config);
+  let scan = byOptions.get(optionsKey);
+  if (!scan) {
+    const path = scanPathOf(filename, cwd);
+    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config }), errorsReported: false };
+    byOptions.set(optionsKey, scan);
+  }
+  return scan;
+}
+
+/**
+ * The file's path as the CLI would name it: relative to the working directory, forward slashes.
+ * The extension decides how the engine parses (`.tsx`, `.js`); ESLint's `<input>` becomes a `.ts`
+ * file so that text linted without a name still parses as TypeScript.
+ */
+export function scanPathOf(filename: string, cwd: string): string {
+  if (filename === '<input>' || filename === '<text>') return 'input.ts';
+  const rel = relative(cwd, filename);
+  const path = rel === '' || rel.startsWith('..') ? filename : rel;
+  return path.split(sep).join('/');
+}
