@@ -1,0 +1,118 @@
+/**
+ * A real, throw-away Redis for tests: `redis-server` on a free port with no persistence. Tests that
+ * need Redis call `startRedis()` in `beforeAll` and `stop()` in `afterAll`; a process exit hook kills
+ * any server a failed test left behind. When `redis-server` is not installed the helper throws a clear
+ * error, so the tests fail (never skip).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createConnection, createServer } from 'node:net';
+
+export interface RedisTestServer {
+  readonly port: number;
+  readonly url: string;
+  /** Graceful shutdown (SIGTERM); resolves when the process has exited. */
+  stop(): Promise<void>;
+  /** Abrupt death (SIGKILL), as in a crash: clients see connection resets. */
+  kill(): Promise<void>;
+  /** Starts again on the same port, so existing clients reconnect by themselves. */
+  restart(): Promise<void>;
+  /** Whether the server process is currently running. */
+  isRunning(): boolean;
+}
+
+const READY_TIMEOUT_MS = 5000;
+const live = new Set<ChildProcess>();
+
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export async function startRedis(): Promise<RedisTestServer> {
+  assertRedisInstalled();
+  const port = await findFreePort();
+  let child = await launch(port);
+
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => terminate(child, 'SIGTERM'),
+    kill: async () => terminate(child, 'SIGKILL'),
+    restart: async () => {
+      await terminate(child, 'SIGKILL');
+      child = await launch(port);
+    },
+    isRunning: () => child.exitCode === null && child.signalCode === null,
+  };
+}
+
+function redisBinary(): string {
+  return process.env.REDIS_SERVER_BIN ?? 'redis-server';
+}
+
+function assertRedisInstalled(): void {
+  const probe = spawnSync(redisBinary(), ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new Error(
+      `redis-server is not installed (tried "${redisBinary()}"): the Redis-backed tests need a real Redis. ` +
+        'Either: install it (Debian/Ubuntu: sudo apt-get install -y redis-server; macOS: brew install redis) ' +
+        'or set REDIS_SERVER_BIN to its path.',
+    );
+  }
+}
+
+async function launch(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    redisBinary(),
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  await waitForPong(port, child);
+  return child;
+}
+
+async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  await exited;
+}
+
+/** Polls with a raw PING until Redis answers +PONG: no client library, so no retry policy to fight. */
+async function waitForPong(port: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode} on port ${port}`);
+    if (await answersPing(port)) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS} ms`);
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
