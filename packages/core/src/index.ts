@@ -10,3 +10,5 @@ export type { Finding, ScanError, ScanResult, SuppressedFinding, Severity, Relat
 export { ConfigError, ParseError, InternalError, ShiftguardError } from './errors.js';
 export { discoverFiles, DEFAULT_IGNORES, SOURCE_GLOB } from './project/discover-files.js';
 export { createFileCache, noCache, ENGINE_VERSION, type SummaryCache } from './cache/summary-cache.js';
+export { reporters, REPORT_FORMATS, type Reporter, type ReporterContext, type ReportFormat } from './reporters/index.js';
+export { applyBaseline, createBaseline, parseBaseline, readBaselineFile, isNewFinding, type Baseline, type BaselineEntry } from './findings/baseline.js';

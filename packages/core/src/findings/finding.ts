@@ -33,8 +33,11 @@ export interface Finding {
   fingerprint: string;
   related?: RelatedLocation[];
   trace?: TraceStep[];
-  /** Set by the engine for findings matched by a baseline entry. */
-  baselineState?: 'unchanged';
+  /**
+   * Set when a baseline was applied (`--baseline`): `unchanged` for a finding the baseline already
+   * holds (not a failure), `new` for one it does not. Absent when no baseline was used.
+   */
+  baselineState?: 'unchanged' | 'new';
 }
 
 export interface SuppressedFinding extends Finding {
