@@ -1,0 +1,47 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimitRule } from '../config/parse-rate-limits.js';
+import type { RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
+import { StorageUnavailableError } from './storage-unavailable-error.js';
+
+/**
+ * rate-limiter-flexible behind our interface: Redis-backed limiters are shared by every instance,
+ * memory ones serve development. No insurance limiter: when Redis is down the request fails closed.
+ */
+export function createFlexibleRateLimitStore(redis?: Redis): RateLimitStore {
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiterFor = (bucket: string, rule: RateLimitRule) => {
+    const name = `${bucket}:${rule.points}:${rule.durationSeconds}`;
+    let limiter = limiters.get(name);
+    if (!limiter) {
+      const options = { keyPrefix: `sg:rl:${bucket}`, points: rule.points, duration: rule.durationSeconds };
+      limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis }) : new RateLimiterMemory(options);
+      limiters.set(name, limiter);
+    }
+    return limiter;
+  };
+
+  return {
+    async consume(bucket, key, rule) {
+      try {
+        return decision(await limiterFor(bucket, rule).consume(key), rule, true);
+      } catch (outcome) {
+        if (outcome instanceof RateLimiterRes) return decision(outcome, rule, false);
+        throw new StorageUnavailableError('rate limit store did not answer', { cause: outcome });
+      }
+    },
+    async peek(bucket, key, rule) {
+      try {
+        const res = await limiterFor(bucket, rule).get(key);
+        if (!res) return { allowed: true, limit: rule.points, remaining: rule.points, resetMs: 0 };
+        return decision(res, rule, res.consumedPoints < rule.points);
+      } catch (cause) {
+        throw new StorageUnavailableError('rate limit store did not answer', { cause });
+      }
+    },
+  };
+}
+
+function decision(res: RateLimiterRes, rule: RateLimitRule, allowed: boolean): RateLimitDecision {
+  return { allowed, limit: rule.points, remaining: Math.max(0, res.remainingPoints), resetMs: res.msBeforeNext };
+}

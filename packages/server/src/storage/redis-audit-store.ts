@@ -1,0 +1,61 @@
+import type { Redis } from 'ioredis';
+import { filterEntries, GENESIS_HASH, sealEntry, verifyChain, type AuditEntry, type AuditStore } from './audit-store.js';
+import type { RecordCipher } from './record-cipher.js';
+import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';
+
+const LIST = 'sg:audit:entries';
+const HEAD = 'sg:audit:head';
+const MAX_ATTEMPTS = 8;
+
+/** Appends only if the head is still the one the entry was chained to (compare-and-append). */
+const APPEND_SCRIPT = `
+local head = redis.call('GET', KEYS[2]) or ARGV[1]
+if head ~= ARGV[2] then return 0 end
+local length = redis.call('LLEN', KEYS[1])
+if length + 1 ~= tonumber(ARGV[3]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[4])
+redis.call('SET', KEYS[2], ARGV[5])
+return 1`;
+
+/**
+ * A hash-chained, encrypted list shared by all instances. Entries are sealed in Node (the key never
+ * reaches Redis) and appended with a compare-and-append script, retried when another instance won.
+ */
+export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): AuditStore {
+  const aadOf = (seq: number) => `${LIST}#${seq}`;
+  const readAll = async (): Promise<{ entries: (AuditEntry | undefined)[]; head: string }> => {
+    const [values, head] = await Promise.all([redis.lrange(LIST, 0, -1), redis.get(HEAD)]);
+    const entries = values.map((value, i) => {
+      try {
+        return JSON.parse(cipher.decrypt(value, aadOf(i + 1))) as AuditEntry;
+      } catch {
+        return undefined;
+      }
+    });
+    return { entries, head: head ?? GENESIS_HASH };
+  };
+
+  return {
+    append: (event, now) =>
+      failClosed(async () => {
+        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+          const [head, length] = await Promise.all([redis.get(HEAD), redis.llen(LIST)]);
+          const entry = sealEntry(event, length + 1, now, head ?? GENESIS_HASH);
+          const value = cipher.encrypt(JSON.stringify(entry), aadOf(entry.seq));
+          const args = [GENESIS_HASH, entry.prevHash, String(entry.seq), value, entry.hash];
+          if ((await redis.eval(APPEND_SCRIPT, 2, LIST, HEAD, ...args)) === 1) return entry;
+        }
+        throw new StorageUnavailableError('audit trail is too contended to append');
+      }),
+    list: (query) =>
+      failClosed(async () => {
+        const { entries } = await readAll();
+        return filterEntries(entries.filter((e): e is AuditEntry => e !== undefined), query);
+      }),
+    verify: () =>
+      failClosed(async () => {
+        const { entries, head } = await readAll();
+        return verifyChain(entries, head);
+      }),
+  };
+}

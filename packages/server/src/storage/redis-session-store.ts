@@ -1,0 +1,62 @@
+import type { Redis } from 'ioredis';
+import type { RecordCipher } from './record-cipher.js';
+import type { SecretHasher } from './secret-hasher.js';
+import type { SessionRecord, SessionStore } from './session-store.js';
+import { failClosed } from './storage-unavailable-error.js';
+
+const PREFIX = 'sg:ses:';
+const keyOf = (handle: string) => `${PREFIX}h:${handle}`;
+const INDEX = `${PREFIX}index`;
+
+/**
+ * Sessions are encrypted records under the HMAC of their id with an idle TTL that each use renews
+ * (GETEX), so any instance can serve any session and an abandoned one disappears by itself.
+ */
+export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher, idleSeconds: number): SessionStore {
+  const decode = (handle: string, value: string) => JSON.parse(cipher.decrypt(value, keyOf(handle))) as SessionRecord;
+
+  return {
+    create: (sessionId, fields) =>
+      failClosed(async () => {
+        const record: SessionRecord = { ...fields, handle: hasher.current(sessionId) };
+        await redis
+          .multi()
+          .set(keyOf(record.handle), cipher.encrypt(JSON.stringify(record), keyOf(record.handle)), 'EX', idleSeconds)
+          .zadd(INDEX, fields.createdAt, record.handle)
+          .exec();
+        return record;
+      }),
+    touch: (sessionId, now) =>
+      failClosed(async () => {
+        for (const handle of hasher.all(sessionId)) {
+          const value = await redis.getex(keyOf(handle), 'EX', idleSeconds);
+          if (value) return { ...decode(handle, value), lastSeenAt: now };
+        }
+        return undefined;
+      }),
+    list: () =>
+      failClosed(async () => {
+        const handles = await redis.zrange(INDEX, 0, -1);
+        if (handles.length === 0) return [];
+        const values = await redis.mget(handles.map(keyOf));
+        const gone = handles.filter((_, i) => !values[i]);
+        if (gone.length > 0) await redis.zrem(INDEX, ...gone);
+        return handles.flatMap((handle, i) => {
+          const value = values[i];
+          return value ? [decode(handle, value)] : [];
+        });
+      }),
+    deleteByHandle: (handle) =>
+      failClosed(async () => {
+        const [[, deleted] = []] = (await redis.multi().del(keyOf(handle)).zrem(INDEX, handle).exec()) ?? [];
+        return deleted === 1;
+      }),
+    delete: (sessionId) =>
+      failClosed(async () => {
+        const results = await Promise.all(
+          hasher.all(sessionId).map(async (handle) => (await redis.multi().del(keyOf(handle)).zrem(INDEX, handle).exec())?.[0]?.[1]),
+        );
+        return results.some((deleted) => deleted === 1);
+      }),
+  };
+}

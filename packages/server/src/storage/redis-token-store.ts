@@ -1,0 +1,90 @@
+import type { Redis } from 'ioredis';
+import type { RecordCipher } from './record-cipher.js';
+import type { SecretHasher } from './secret-hasher.js';
+import { failClosed } from './storage-unavailable-error.js';
+import { createApiToken, newTokenRecord, type TokenRecord, type TokenStore } from './token-store.js';
+
+const PREFIX = 'sg:tok:';
+const byHash = (hash: string) => `${PREFIX}h:${hash}`;
+const byId = (id: string) => `${PREFIX}id:${id}`;
+const usedKey = (hash: string) => `${PREFIX}used:${hash}`;
+const INDEX = `${PREFIX}index`;
+
+/** Returns the first stored value among KEYS (one per key generation) and stamps its last use. */
+const VERIFY_SCRIPT = `
+for i, key in ipairs(KEYS) do
+  local value = redis.call('GET', key)
+  if value then
+    local ttl = redis.call('PTTL', key)
+    if ttl > 0 then redis.call('SET', ARGV[i], ARGV[#KEYS + 1], 'PX', ttl) end
+    return {i, value}
+  end
+end
+return nil`;
+
+/** Deletes every key of one token atomically, so no instance can see it half-revoked. */
+const REVOKE_SCRIPT = `
+local hash = redis.call('GET', KEYS[1])
+redis.call('ZREM', KEYS[2], ARGV[1])
+if not hash then return 0 end
+redis.call('DEL', KEYS[1], ARGV[2] .. 'h:' .. hash, ARGV[2] .. 'used:' .. hash)
+return 1`;
+
+/**
+ * Records live under `sg:tok:h:<HMAC(token)>`, AES-GCM encrypted with the key name as associated
+ * data; `sg:tok:id:<id>` maps an id to that HMAC for revocation, and a sorted set indexes ids by
+ * expiry for listing. Every key carries the token's TTL.
+ */
+export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher): TokenStore {
+  const decode = (key: string, value: string): TokenRecord => JSON.parse(cipher.decrypt(value, key)) as TokenRecord;
+
+  return {
+    issue: (input, now) =>
+      failClosed(async () => {
+        const token = createApiToken();
+        const record = newTokenRecord(input, now);
+        const hash = hasher.current(token);
+        const ttl = input.ttlSeconds * 1000;
+        await redis
+          .multi()
+          .set(byHash(hash), cipher.encrypt(JSON.stringify(record), byHash(hash)), 'PX', ttl)
+          .set(byId(record.id), hash, 'PX', ttl)
+          .zadd(INDEX, record.expiresAt, record.id)
+          .exec();
+        return { record, token };
+      }),
+    verify: (token, now) =>
+      failClosed(async () => {
+        const hashes = hasher.all(token);
+        const found = (await redis.eval(
+          VERIFY_SCRIPT,
+          hashes.length,
+          ...hashes.map(byHash),
+          ...hashes.map(usedKey),
+          String(now),
+        )) as [number, string] | null;
+        if (!found) return undefined;
+        const [position, value] = found;
+        const record = decode(byHash(hashes[position - 1] ?? ''), value);
+        return record.expiresAt > now ? { ...record, lastUsedAt: now } : undefined;
+      }),
+    list: (now) =>
+      failClosed(async () => {
+        await redis.zremrangebyscore(INDEX, '-inf', now);
+        const ids = await redis.zrange(INDEX, 0, -1);
+        const hashes = ids.length > 0 ? await redis.mget(ids.map(byId)) : [];
+        const live = hashes.filter((h): h is string => h !== null);
+        if (live.length === 0) return [];
+        const [values, used] = await Promise.all([redis.mget(live.map(byHash)), redis.mget(live.map(usedKey))]);
+        return live.flatMap((hash, i) => {
+          const value = values[i];
+          if (!value) return [];
+          const lastUsed = used[i];
+          const record = decode(byHash(hash), value);
+          return [lastUsed ? { ...record, lastUsedAt: Number(lastUsed) } : record];
+        });
+      }),
+    revoke: (id) =>
+      failClosed(async () => (await redis.eval(REVOKE_SCRIPT, 2, byId(id), INDEX, id, PREFIX)) === 1),
+  };
+}
