@@ -1,0 +1,126 @@
+/**
+ * Decides whether a name (identifier, property, header, env variable) holds a secret. One module so
+ * every rule agrees, in any case style: `apiKey`, `api_key`, `api-key`, `API_KEY` are all `api key`.
+ *
+ * The name's last word decides, as in English: `tokenCount` is a count, `passwordPolicy` a policy,
+ * `accessToken` a token. A leading verb or question (`getToken`, `hasToken`, `isPasswordValid`) or
+ * a quantity (`maxTokens`) describes a secret without holding one.
+ */
+export interface NameClassifier {
+  isSecretName(name: string): boolean;
+  /** Request header names that carry credentials (`authorization`, `cookie`, `x-api-key`...). */
+  isSecretHeader(name: string): boolean;
+}
+
+export interface SensitiveNameOptions {
+  add: readonly string[];
+  remove: readonly string[];
+}
+
+/** Last words that on their own name a secret. */
+const SECRET_HEADS = new Set([
+  'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
+  'credential', 'credentials', 'creds', 'authorization', 'cookie', 'cookies', 'jwt', 'apikey',
+  'privatekey', 'sessionid', 'connectionstring', 'bearer',
+]);
+
+/** `xKey` is a secret only for these `x`: `apiKey`, `privateKey`, `signingKey`... never `cacheKey`. */
+const KEY_QUALIFIERS = new Set([
+  'api', 'private', 'secret', 'encryption', 'signing', 'master', 'access', 'client', 'hmac', 'jwt',
+  'session', 'auth', 'decryption', 'aes', 'ssh', 'license', 'webhook', 'stripe',
+]);
+
+/** Two-word secrets whose last word is generic: `sessionId`, `connectionString`, `authHeader` is not. */
+const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
+  key: KEY_QUALIFIERS,
+  keys: KEY_QUALIFIERS,
+  id: new Set(['session']),
+  string: new Set(['connection']),
+  str: new Set(['connection']),
+  phrase: new Set(['pass']),
+  word: new Set(['pass']),
+};
+
+/** A first word that turns the name into a function or a predicate about the secret. */
+const DESCRIBING_PREFIXES = new Set([
+  'is', 'has', 'should', 'can', 'was', 'needs', 'need', 'get', 'set', 'fetch', 'load', 'read', 'create',
+  'generate', 'make', 'build', 'verify', 'validate', 'check', 'parse', 'issue', 'revoke', 'rotate',
+  'save', 'write', 'find', 'lookup', 'handle', 'on', 'use', 'with', 'to', 'clear', 'delete', 'remove',
+  'update', 'decode', 'encode', 'sign', 'hash', 'mask', 'redact', 'ensure', 'require', 'assert',
+  'compare', 'extract', 'max', 'min', 'num', 'number', 'total', 'count', 'no', 'without', 'invalid',
+  'missing', 'expected', 'allow', 'allowed',
+]);
+
+/** Words anywhere in the name that say the value is no longer the secret. */
+const NEUTRALISING_WORDS = new Set(['hashed', 'masked', 'redacted', 'obfuscated', 'censored', 'anonymized', 'public']);
+
+/** Header names that carry credentials whatever the classifier says about their words. */
+const SECRET_HEADERS = new Set([
+  'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token',
+  'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'api-key', 'x-amz-security-token',
+]);
+
+/** Splits `accessToken`, `ACCESS_TOKEN`, `access-token`, `HTTPHeader` into lower-case words. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Joins words so `api key` and `apikey` compare equal. */
+function compact(words: readonly string[]): string {
+  return words.join('');
+}
+
+function hasBuiltInSecretHead(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  if (last === undefined) return false;
+  if (SECRET_HEADS.has(last)) return true;
+  const previous = words[words.length - 2];
+  return previous !== undefined && (QUALIFIED_HEADS[last]?.has(previous) ?? false);
+}
+
+function isDescribing(words: readonly string[]): boolean {
+  const first = words[0];
+  if (first !== undefined && words.length > 1 && DESCRIBING_PREFIXES.has(first)) return true;
+  return words.some((w) => NEUTRALISING_WORDS.has(w));
+}
+
+/** True when the compacted `words` end with one of `names` (a whole trailing run of words). */
+function endsWithName(words: readonly string[], names: ReadonlySet<string>): boolean {
+  for (let i = 0; i < words.length; i++) if (names.has(compact(words.slice(i)))) return true;
+  return false;
+}
+
+export function createNameClassifier(options: SensitiveNameOptions = { add: [], remove: [] }): NameClassifier {
+  const added = new Set(options.add.map((n) => compact(splitWords(n))));
+  const removed = new Set(options.remove.map((n) => compact(splitWords(n))));
+  const memo = new Map<string, boolean>();
+
+  function classify(name: string): boolean {
+    const words = splitWords(name);
+    if (words.length === 0) return false;
+    if (endsWithName(words, removed)) return false;
+    if (endsWithName(words, added)) return true;
+    return hasBuiltInSecretHead(words) && !isDescribing(words);
+  }
+
+  return {
+    isSecretName(name) {
+      let verdict = memo.get(name);
+      if (verdict === undefined) {
+        verdict = classify(name);
+        memo.set(name, verdict);
+      }
+      return verdict;
+    },
+    isSecretHeader(name) {
+      const lower = name.toLowerCase();
+      if (removed.has(compact(splitWords(lower)))) return false;
+      return SECRET_HEADERS.has(lower) || this.isSecretName(lower);
+    },
+  };
+}
