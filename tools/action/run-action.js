@@ -143,8 +143,9 @@ export function runAction(env, io) {
   if (env.GITHUB_OUTPUT) {
     appendFileSync(env.GITHUB_OUTPUT, `sarif-file=${sarifPath}\nfindings=${result.findings.length}\nnew-findings=${fresh.length}\n`);
   }
-  // Files that could not be parsed are a tool failure (exit 2 in the CLI contract) whatever fail-on says.
-  if (result.errors.length > 0) return 2;
+  // A file that could not be parsed is a tool failure (exit 2 in the CLI contract): it fails the
+  // step unless the workflow asked never to fail.
+  if (result.errors.length > 0 && inputs.failOn !== 'none') return 2;
   return isFailing(result.findings, inputs.failOn) ? 1 : 0;
 }
 
