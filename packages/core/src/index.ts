@@ -8,7 +8,7 @@ export { INVALID_SUPPRESSION_ID } from './findings/apply-suppressions.js';
 export { compareFindings } from './findings/finding.js';
 export type { Finding, ScanError, ScanResult, SuppressedFinding, Severity, RelatedLocation, TraceStep } from './findings/finding.js';
 export { ConfigError, ParseError, InternalError, ShiftguardError } from './errors.js';
-export { discoverFiles, DEFAULT_IGNORES, SOURCE_GLOB } from './project/discover-files.js';
+export { discoverFiles, isSourcePath, DEFAULT_IGNORES, SOURCE_GLOB } from './project/discover-files.js';
 export { createFileCache, noCache, ENGINE_VERSION, type SummaryCache } from './cache/summary-cache.js';
 export { reporters, REPORT_FORMATS, type Reporter, type ReporterContext, type ReportFormat } from './reporters/index.js';
 export { applyBaseline, createBaseline, parseBaseline, readBaselineFile, isNewFinding, type Baseline, type BaselineEntry } from './findings/baseline.js';

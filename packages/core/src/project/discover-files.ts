@@ -30,6 +30,14 @@ export interface DiscoverOptions {
   ignore?: readonly string[];
 }
 
+let sourceMatcher: ((path: string) => boolean) | undefined;
+
+/** Whether a relative path has an extension the scanner reads (`--staged`, `--changed-since` lists). */
+export function isSourcePath(path: string): boolean {
+  sourceMatcher ??= picomatch(SOURCE_GLOB, { dot: true });
+  return sourceMatcher(path);
+}
+
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
 /**

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadProjectConfig, scanProject, type ScanResult } from '@shiftguard/core';
+import type { ScanOptions } from './args.js';
+import { prepareCacheFile } from './cache-file.js';
+import { listChangedSince } from './changed-since.js';
+import type { CliIo } from './cli-io.js';
+import { createProgress } from './progress.js';
+import { readStagedSources } from './staged.js';
+
+export interface ScanRun {
+  /** The scan root (the working directory): every finding path is relative to it. */
+  root: string;
+  result: ScanResult;
+  /** The text that was scanned for a file (index content for `--staged`): code frames. */
+  readSource: (file: string) => string | undefined;
+}
+
+/**
+ * Runs one scan as the options ask: the whole project, or the whole project with findings kept
+ * only for staged (index content) or changed files, so imports, mounts and middleware still
+ * resolve across files.
+ */
+export function runScan(options: ScanOptions, io: CliIo): ScanRun {
+  const root = resolve(io.cwd);
+  const scope = scopeOf(options, root);
+  const readSource = (file: string) => scope.overrides?.get(file) ?? readOrUndefined(join(root, file));
+  if (scope.reportOnly?.size === 0) {
+    // Nothing staged or changed: validate the config (a broken one must still fail) and stop.
+    loadProjectConfig(root, options.config);
+    return { root, readSource, result: emptyResult() };
+  }
+  const progress = createProgress(io);
+  const useCache = options.cache ?? options.staged;
+  try {
+    const result = scanProject({
+      root,
+      paths: options.paths,
+      configFile: options.config,
+      ruleIds: options.ruleIds,
+      overrides: scope.overrides,
+      reportOnly: scope.reportOnly,
+      cacheFile: useCache ? prepareCacheFile(root) : false,
+      onFile: progress.update,
+    });
+    return { root, readSource, result };
+  } finally {
+    progress.finish();
+  }
+}
+
+interface ScanScope {
+  overrides?: ReadonlyMap<string, string>;
+  reportOnly?: ReadonlySet<string>;
+}
+
+function scopeOf(options: ScanOptions, root: string): ScanScope {
+  if (options.staged) {
+    const staged = readStagedSources(root);
+    return { overrides: staged.contents, reportOnly: new Set(staged.paths) };
+  }
+  if (options.changedSince !== undefined) return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };
+  return {};
+}
+
+function emptyResult(): ScanResult {
+  return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 0, durationMs: 0 } };
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // the reporter prints the finding without a code frame
+  }
+}
