@@ -2,7 +2,7 @@
 // (for the job summary and the verdict), SARIF (for code scanning) and GitHub workflow commands
 // (annotations on the diff), then sets the step's outputs and exit status from `fail-on`.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -130,15 +130,17 @@ export function runAction(env, io) {
     io.stdout(`::error title=shiftguard::the scan failed (exit ${json.status ?? json.signal}): ${(json.stderr || json.error?.message || '').trim()}\n`);
     return 2;
   }
+  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(workspace, inputs.sarifFile);
+  // Workflows commonly name a file in a folder that does not exist yet (`reports/shiftguard.sarif`).
+  mkdirSync(dirname(sarifPath), { recursive: true });
   const sarif = run('sarif');
-  if (sarif.status !== 0 && sarif.status !== 1 && !existsSync(resolve(workspace, inputs.sarifFile))) {
+  if (sarif.status !== 0 && sarif.status !== 1 && !existsSync(sarifPath)) {
     io.stdout(`::error title=shiftguard::writing the SARIF report failed: ${sarif.stderr.trim()}\n`);
     return 2;
   }
   io.stdout(run('github').stdout);
 
   const fresh = result.findings.filter((f) => f.baselineState !== 'unchanged');
-  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(workspace, inputs.sarifFile);
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summaryMarkdown(result, inputs));
   if (env.GITHUB_OUTPUT) {
     appendFileSync(env.GITHUB_OUTPUT, `sarif-file=${sarifPath}\nfindings=${result.findings.length}\nnew-findings=${fresh.length}\n`);
