@@ -1,0 +1,48 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { RateLimitRule } from '../config/parse-rate-limits.js';
+import type { ObservabilityVariables } from '../observability/observability-variables.js';
+import type { AuditStore } from '../storage/audit-store.js';
+import type { RateLimitStore } from '../storage/rate-limit-store.js';
+import { tooManyRequests } from '../transport/rate-limit.js';
+
+export interface AuthFailureOptions {
+  audit: AuditStore;
+  rateLimits: RateLimitStore;
+  rule: RateLimitRule;
+  clock: () => number;
+}
+
+export interface AuthFailures {
+  /** Refuses (429) a client IP that already used up its failed-authentication budget. */
+  gate: MiddlewareHandler<{ Variables: ObservabilityVariables }>;
+  /** Records one failure: security log event, audit entry, and one point of the IP's budget. */
+  record(c: FailedRequest, reason: string): Promise<void>;
+}
+
+const BUCKET = 'auth-failure';
+
+/** The parts of a request context a failure record reads (any middleware's context has them). */
+export type FailedRequest = Pick<Context<{ Variables: ObservabilityVariables }>, 'req'> & {
+  get<K extends 'log' | 'clientIp'>(key: K): ObservabilityVariables[K];
+};
+
+export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
+  return {
+    gate: async function authFailureGate(c, next) {
+      const decision = await options.rateLimits.peek(BUCKET, c.get('clientIp'), options.rule);
+      if (!decision.allowed) {
+        c.get('log').warn({ event: 'rate_limited', bucket: BUCKET, ip: c.get('clientIp') }, 'too many failed authentications');
+        throw tooManyRequests(decision);
+      }
+      await next();
+    },
+    async record(c, reason) {
+      const ip = c.get('clientIp');
+      c.get('log').warn({ event: 'auth_failure', reason, ip, path: c.req.path }, 'authentication failed');
+      await Promise.all([
+        options.rateLimits.consume(BUCKET, ip, options.rule),
+        options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: c.req.path, ip, outcome: 'failure', reason }, options.clock()),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Principal } from './principal.js';
+
+export interface JwtVerifierOptions {
+  issuer: string;
+  audience: string;
+  /** A key set getter; production passes a remote JWKS, tests may pass a local one. */
+  keys: { jwksUrl: string } | { getKey: JWTVerifyGetKey };
+  clock: () => number;
+}
+
+export type JwtVerifier = (token: string) => Promise<Principal | undefined>;
+
+const DEFAULTS = {
+  /** Asymmetric only: no `none`, and no HS* that would let a public key act as an HMAC secret. */
+  algorithms: ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'],
+  maxBytes: 8192,
+  maxLifetimeSeconds: 86_400,
+  clockToleranceSeconds: 30,
+};
+
+/** A JWT has three base64url parts; opaque API tokens never contain a dot. */
+export function looksLikeJwt(token: string): boolean {
+  return token.split('.').length === 3;
+}
+
+/**
+ * jose's jwtVerify with every check explicit: hono/jwt's defaults accept tokens without `exp` and
+ * with any `aud`. Returns undefined for any invalid token; JWKS outages surface as errors (503).
+ */
+export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
+  const getKey = 'getKey' in options.keys ? options.keys.getKey : createRemoteJWKSet(new URL(options.keys.jwksUrl), { timeoutDuration: 2000 });
+  return async function verifyJwt(token) {
+    if (Buffer.byteLength(token) > DEFAULTS.maxBytes) return undefined;
+    const now = options.clock();
+    try {
+      const { payload } = await jwtVerify(token, getKey, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms: DEFAULTS.algorithms,
+        requiredClaims: ['exp', 'sub'],
+        clockTolerance: DEFAULTS.clockToleranceSeconds,
+        currentDate: new Date(now),
+      });
+      return hasSaneTimes(payload, now / 1000) ? principalOf(payload, options.issuer) : undefined;
+    } catch (error) {
+      if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) return undefined;
+      throw error;
+    }
+  };
+}
+
+function hasSaneTimes(payload: JWTPayload, nowSeconds: number): boolean {
+  const { exp, iat, nbf } = payload;
+  if (typeof exp !== 'number') return false;
+  if (typeof iat === 'number' && iat > nowSeconds + DEFAULTS.clockToleranceSeconds) return false;
+  const start = typeof iat === 'number' ? iat : typeof nbf === 'number' ? nbf : nowSeconds;
+  return exp - start <= DEFAULTS.maxLifetimeSeconds;
+}
+
+function principalOf(payload: JWTPayload, issuer: string): Principal {
+  const subject = String(payload.sub);
+  const scope = typeof payload.scope === 'string' ? payload.scope : '';
+  const id = createHash('sha256').update(`${issuer}\n${subject}`).digest('base64url').slice(0, 32);
+  return { id: `oauth:${id}`, kind: 'oauth', subject, scopes: scope.split(' ').filter(Boolean) };
+}
