@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { rules as coreRules, scanFiles } from '@shiftguard/core';
+import { ESLint, type Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import { findingKeys, loadCorpus, type CorpusCase, type ExpectedFinding } from '../../packages/core/tests/corpus.js';
+import plugin from '../src/index.js';
+
+// The contract: for code whose verdict is decided inside one file, the ESLint rules and the scanner
+// report the same findings at the same lines. Every `singleFile` case of the shared fixture corpus
+// is run through both front doors.
+const PLUGIN_RULES = new Set(Object.keys(plugin.rules));
+const cases = loadCorpus().filter((c) => c.singleFile);
+
+describe('ESLint and shiftguard scan agree on every single-file case of the corpus', () => {
+  it('the corpus has single-file cases for every rule of the plugin', () => {
+    const covered = new Set(cases.map((c) => c.ruleId));
+    expect(coreRules.map((r) => r.meta.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const scanned = scanFiles({ files: c.files, config: c.config ?? {} });
+    expect(scanned.errors).toEqual([]);
+    const fromScan = findingKeys(scanned.findings.filter((f) => PLUGIN_RULES.has(f.ruleId)));
+    expect(await lintCase(c)).toEqual(fromScan);
+  });
+});
+
+async function lintCase(c: CorpusCase): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd: c.dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+      plugin.configs.recommended,
+      { rules: rulesFromScannerConfig(c.config ?? {}) },
+    ],
+  });
+  const found: ExpectedFinding[] = [];
+  for (const file of c.files) {
+    const [result] = await eslint.lintText(file.text, { filePath: join(c.dir, file.path) });
+    for (const m of result?.messages ?? []) {
+      if (m.fatal) throw new Error(`${c.name}/${file.path}: ESLint could not parse it: ${m.message}`);
+      if (m.ruleId?.startsWith('shiftguard/')) found.push({ ruleId: m.ruleId.slice('shiftguard/'.length), file: file.path, line: m.line });
+    }
+  }
+  return findingKeys(found);
+}
+
+/** A case's scanner config as ESLint rule settings: each rule gets its own config keys as options. */
+function rulesFromScannerConfig(config: Record<string, unknown>): Linter.RulesRecord {
+  const levels = (config.rules ?? {}) as Record<string, 'off' | 'warning' | 'error'>;
+  return Object.fromEntries(
+    coreRules.map((rule) => {
+      const options = Object.fromEntries(Object.entries(config).filter(([key]) => key in rule.meta.schema));
+      const level = levels[rule.meta.id] ?? 'error';
+      return [`shiftguard/${rule.meta.id}`, level === 'off' ? 'off' : [level === 'warning' ? 'warn' : 'error', options]];
+    }),
+  );
+}
