@@ -2,7 +2,7 @@
 // `npm run bench [-- --runs N --lines N --skip-eslint]`: one run, one generated corpus, every
 // measurement on the same files; prints a table and ratios and writes RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
