@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { noCache, type SummaryCache } from '../cache/summary-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { ParseError } from '../errors.js';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
 import { applySuppressions } from '../findings/apply-suppressions.js';
 import { parseSource } from '../parse/parse-source.js';
+import type { ts } from '../parse/typescript.js';
 import { ProjectModel } from '../project/project-model.js';
 import { rules as allRules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
 import type { FileSummary } from '../summary/file-summary.js';
 import { summarizeFile } from '../summary/summarize-file.js';
+import { fileErrorOf } from './file-error.js';
 
 /** One file to analyse. `read` is called once; reading lazily keeps only one file's text alive. */
 export interface SourceInput {
@@ -62,26 +63,28 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
   let text: string;
   try {
     text = input.read();
-  } catch (cause) {
-    errors.push({ kind: 'read', file: input.path, message: `${input.path}: cannot read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})` });
+  } catch (error) {
+    errors.push(fileErrorOf(input.path, 'read', error));
     return undefined;
   }
   const hash = createHash('sha256').update(text).digest('hex');
   const cached = cache.get(input.path, hash);
   if (cached) return cached;
+  let sf: ts.SourceFile;
   try {
-    const sf = parseSource(input.path, text);
+    sf = parseSource(input.path, text);
+  } catch (error) {
+    errors.push(fileErrorOf(input.path, 'parse', error));
+    return undefined;
+  }
+  try {
     const summary = summarizeFile(sf, hash, { path: input.path, config });
     cache.set(summary);
     return summary;
   } catch (error) {
-    if (error instanceof ParseError) {
-      errors.push({ kind: 'parse', file: input.path, line: error.line, column: error.column, message: error.message });
-    } else {
-      // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
-      // reported, and never stops the scan.
-      errors.push({ kind: 'internal', file: input.path, message: `${input.path}: analysis failed: ${(error as Error).message}` });
-    }
+    // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
+    // reported, and never stops the scan.
+    errors.push(fileErrorOf(input.path, 'summarize', error));
     return undefined;
   }
 }

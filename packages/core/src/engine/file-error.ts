@@ -1,0 +1,49 @@
+import { ParseError } from '../errors.js';
+import type { ScanError } from '../findings/finding.js';
+
+/** Where a per-file failure happened: reading the text, parsing it, or extracting its summary. */
+export type FileStage = 'read' | 'parse' | 'summarize';
+
+const DOCS = 'https://github.com/shiftguard/shiftguard/blob/main/docs/errors.md';
+
+// Node's errno codes for the ways a listed file can fail to read, in words a user acts on.
+const READ_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'it does not exist (a dangling symlink, or deleted during the scan)',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a directory, not a file',
+  ELOOP: 'it is a symlink loop',
+  ENAMETOOLONG: 'its path is too long',
+  EMFILE: 'too many open files',
+};
+
+/**
+ * Turns one file's failure into the ScanError every front door prints: what happened, the path,
+ * and what to do. Stack overflows on absurdly nested code are recognised so the message says
+ * "nested too deeply" instead of a bare RangeError.
+ */
+export function fileErrorOf(path: string, stage: FileStage, error: unknown): ScanError {
+  if (error instanceof ParseError) return { kind: 'parse', file: path, line: error.line, column: error.column, message: error.message };
+  const fix = `Either: fix the file, or add it to the config "ignore" list (${DOCS}).`;
+  if (stage === 'read') {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = (code && READ_FAILURES[code]) ?? (error as Error).message;
+    return { kind: 'read', file: path, message: `${path}: cannot read: ${reason}${code ? ` (${code})` : ''}. ${fix}` };
+  }
+  if (isStackOverflow(error)) {
+    const what = stage === 'parse' ? 'parse' : 'analyse';
+    return {
+      kind: 'parse',
+      file: path,
+      message: `${path}: nested too deeply to ${what} (ran out of stack). Either: split the deeply nested expression, or add the file to the config "ignore" list (${DOCS}).`,
+    };
+  }
+  // Not the user's fault: a bug in an extractor. One file is lost, the scan goes on, and the stack
+  // is kept so the report can be filed.
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return { kind: 'internal', file: path, message: `${path}: shiftguard failed to analyse this file (a bug: please report it with the file): ${detail}` };
+}
+
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
