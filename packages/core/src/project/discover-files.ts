@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { lstatSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
+import { ShiftguardError } from '../errors.js';
 
 export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 
@@ -43,7 +44,8 @@ const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 /**
  * Lists the source files to scan, relative to `root`, sorted. Inside a git work tree the list comes
  * from git (tracked plus untracked-but-not-ignored), so every `.gitignore` is respected the way git
- * reads it; elsewhere from the file system. Symlinks are not followed (no loops). A path argument
+ * reads it; elsewhere from the file system. Only regular files are listed: symlinks are never
+ * followed (no loops, no duplicates), tracked files deleted from the work tree are left out. A path argument
  * that names a file is scanned even when it matches the test-code ignores, as ESLint does.
  */
 export function discoverFiles(options: DiscoverOptions): string[] {
@@ -51,7 +53,8 @@ export function discoverFiles(options: DiscoverOptions): string[] {
   const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
   const isIgnored = picomatch(ignore, { dot: true });
   const isSource = picomatch(SOURCE_GLOB, { dot: true });
-  const universe = gitFiles(root) ?? fsFiles(root, ignore);
+  const tracked = gitFiles(root);
+  const universe = tracked ?? fsFiles(root, ignore);
   const out = new Set<string>();
   for (const arg of options.paths?.length ? options.paths : ['.']) {
     const abs = resolve(root, arg);
@@ -63,16 +66,25 @@ export function discoverFiles(options: DiscoverOptions): string[] {
     }
     const prefix = rel === '' ? '' : `${rel}/`;
     const files = rel.startsWith('..') ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : universe.filter((f) => f.startsWith(prefix));
-    for (const f of files) if (isSource(f) && !isIgnored(f)) out.add(f);
+    for (const f of files) {
+      // git lists symlinks (also dangling ones and loops) and tracked files deleted from the work
+      // tree; fast-glob already returns regular files only. Scanning the same set either way keeps
+      // a symlink from duplicating findings or failing the scan.
+      if (isSource(f) && !isIgnored(f) && (!tracked || isRegularFile(join(root, f)))) out.add(f);
+    }
   }
   return [...out].sort();
+}
+
+function isRegularFile(abs: string): boolean {
+  return lstatSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function statOrThrow(abs: string, arg: string) {
   try {
     return statSync(abs);
   } catch {
-    throw new Error(`path not found: ${arg}`);
+    throw new ShiftguardError(`path not found: ${arg}`);
   }
 }
 
