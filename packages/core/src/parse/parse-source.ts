@@ -10,9 +10,13 @@ function scriptKindOf(path: string): ts.ScriptKind {
 
 /**
  * Parses one file with the engine's TypeScript. Syntax only: no program, no type checker.
- * Throws ParseError for binary content or syntax errors, with the first error's position.
+ * Throws ParseError for binary content or syntax errors, with the first error's position. A leading
+ * byte-order mark is removed.
  */
-export function parseSource(path: string, text: string): ts.SourceFile {
+export function parseSource(path: string, source: string): ts.SourceFile {
+  // A byte-order mark is not part of the code: dropped, as ESLint does, so that columns on the first
+  // line match what editors show.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.includes('\0')) throw new ParseError(`${path}: binary content (a NUL byte); not a source file`, path);
   const sf = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
   // parseDiagnostics is internal to TypeScript but stable since 2.x, and the only way to learn
