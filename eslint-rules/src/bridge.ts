@@ -1,10 +1,17 @@
 import { docsUrlOf, type Finding, type Rule as CoreRule, type ScanError, type ShiftguardConfigInput } from '@shiftguard/core';
-import type { AST, Rule } from 'eslint';
-import { redactorSuggestions } from './redactor-suggestions.js';
+import type { AST, Rule, SourceCode } from 'eslint';
+import { redactorSuggestions, WRAP_IN_REDACTOR_ID } from './redactor-suggestions.js';
 import { scanSourceCode } from './scan-source-code.js';
 
-/** The options object of every bridged rule: the scanner config keys that tune that rule. */
-export type BridgedRuleOptions = [Partial<ShiftguardConfigInput>?];
+type Suggester = (finding: Finding, sourceCode: SourceCode, config: ShiftguardConfigInput) => Rule.SuggestionReportDescriptor[];
+
+/** Editor fixes, by rule id, for the rules where one exists; each declares its message here. */
+const SUGGESTERS: Record<string, { suggest: Suggester; messages: Record<string, string> }> = {
+  'no-secrets-in-logs': {
+    suggest: redactorSuggestions,
+    messages: { [WRAP_IN_REDACTOR_ID]: 'Wrap `{{expression}}` in `{{redactor}}(…)` before it is logged.' },
+  },
+};
 
 /** Reported when the engine cannot analyse a file ESLint's parser accepted: never silent. */
 export const ANALYSIS_FAILED_ID = 'analysisFailed';
@@ -15,7 +22,7 @@ export const ANALYSIS_FAILED_ID = 'analysisFailed';
  */
 export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
   const { meta } = coreRule;
-  const hasSuggestions = meta.id === 'no-secrets-in-logs';
+  const suggester = SUGGESTERS[meta.id];
   return {
     meta: {
       type: 'problem',
@@ -23,13 +30,13 @@ export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
       messages: {
         ...meta.messages,
         [ANALYSIS_FAILED_ID]: 'shiftguard could not analyse this file: {{reason}}',
-        ...(hasSuggestions ? { wrapInRedactor: 'Wrap `{{expression}}` in `{{redactor}}(…)` before it is logged.' } : {}),
+        ...suggester?.messages,
       },
       // Core's meta.schema holds JSON Schema properties by contract (the config keys of this rule);
       // ESLint validates the options against them before `create` runs.
       schema: [{ type: 'object', properties: meta.schema, additionalProperties: false }] as Rule.RuleMetaData['schema'],
       defaultOptions: [{}],
-      hasSuggestions,
+      hasSuggestions: suggester !== undefined,
     },
     create(context) {
       const config = (context.options[0] ?? {}) as ShiftguardConfigInput;
@@ -42,7 +49,7 @@ export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
           }
           for (const finding of scan.result.findings) {
             if (finding.ruleId !== meta.id) continue;
-            const suggest = hasSuggestions ? redactorSuggestions(finding, context.sourceCode, config) : [];
+            const suggest = suggester?.suggest(finding, context.sourceCode, config) ?? [];
             const loc = locOfFinding(finding);
             // An engine finding always names its message id; the rendered message is the fallback
             // for a rule that reports an id its meta does not declare.
