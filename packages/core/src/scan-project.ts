@@ -35,7 +35,8 @@ export function loadProjectConfig(root: string, configFile?: string): ResolvedCo
 export function scanProject(options: ScanProjectOptions = {}): ScanResult {
   const root = resolve(options.root ?? process.cwd());
   const config = loadProjectConfig(root, options.configFile);
-  const files = discoverFiles({ root, paths: options.paths, ignore: config.ignore });
+  const supplied = options.overrides ? new Set(options.overrides.keys()) : undefined;
+  const files = discoverFiles({ root, paths: options.paths, ignore: config.ignore, supplied });
   const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config) : noCache;
   const inputs = files.map((path) => ({
     path,

@@ -29,6 +29,11 @@ export interface DiscoverOptions {
   paths?: readonly string[];
   /** Extra globs from config `ignore`. */
   ignore?: readonly string[];
+  /**
+   * Files whose content the caller supplies (the git index for `--staged`): listed even when the
+   * work tree has no regular file there, e.g. a tracked file deleted but still staged.
+   */
+  supplied?: ReadonlySet<string>;
 }
 
 let sourceMatcher: ((path: string) => boolean) | undefined;
@@ -54,7 +59,9 @@ export function discoverFiles(options: DiscoverOptions): string[] {
   const isIgnored = picomatch(ignore, { dot: true });
   const isSource = picomatch(SOURCE_GLOB, { dot: true });
   const tracked = gitFiles(root);
-  const universe = tracked ?? fsFiles(root, ignore);
+  const virtual = new Set(options.virtualFiles);
+  const onDisk = tracked ?? fsFiles(root, ignore);
+  const universe = virtual.size ? [...new Set([...onDisk, ...virtual])] : onDisk;
   const out = new Set<string>();
   for (const arg of options.paths?.length ? options.paths : ['.']) {
     const abs = resolve(root, arg);
@@ -70,7 +77,7 @@ export function discoverFiles(options: DiscoverOptions): string[] {
       // git lists symlinks (also dangling ones and loops) and tracked files deleted from the work
       // tree; fast-glob already returns regular files only. Scanning the same set either way keeps
       // a symlink from duplicating findings or failing the scan.
-      if (isSource(f) && !isIgnored(f) && (!tracked || isRegularFile(join(root, f)))) out.add(f);
+      if (isSource(f) && !isIgnored(f) && (!tracked || options.supplied?.has(f) || isRegularFile(join(root, f)))) out.add(f);
     }
   }
   return [...out].sort();

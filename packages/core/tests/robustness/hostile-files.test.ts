@@ -112,3 +112,14 @@ describe('git work tree specifics', () => {
     expect(result.stats.files).toBe(1);
   });
 });
+
+describe('files supplied by the caller', () => {
+  it('scans a tracked file deleted from the work tree when its content is supplied (the staged index)', () => {
+    const dir = project({ 'src/app.ts': OK, 'src/gone.ts': OK });
+    gitInit(dir);
+    unlinkSync(join(dir, 'src', 'gone.ts'));
+    const result = scanProject({ root: dir, cacheFile: false, overrides: new Map([['src/gone.ts', PROBE]]) });
+    expect(result.errors).toEqual([]);
+    expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/gone.ts:1']);
+  });
+});
