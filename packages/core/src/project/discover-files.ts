@@ -59,9 +59,7 @@ export function discoverFiles(options: DiscoverOptions): string[] {
   const isIgnored = picomatch(ignore, { dot: true });
   const isSource = picomatch(SOURCE_GLOB, { dot: true });
   const tracked = gitFiles(root);
-  const virtual = new Set(options.virtualFiles);
-  const onDisk = tracked ?? fsFiles(root, ignore);
-  const universe = virtual.size ? [...new Set([...onDisk, ...virtual])] : onDisk;
+  const universe = tracked ?? fsFiles(root, ignore);
   const out = new Set<string>();
   for (const arg of options.paths?.length ? options.paths : ['.']) {
     const abs = resolve(root, arg);
