@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createBaseline } from '@shiftguard/core';
 import type { ScanOptions } from './args.js';
 import type { CliIo } from './cli-io.js';
 import { runScan } from './run-scan.js';
+import { writeOutputFile } from './write-output-file.js';
 
 /**
  * `shiftguard baseline`: records today's findings so that only new ones fail. Files that could not
@@ -12,9 +12,7 @@ import { runScan } from './run-scan.js';
 export function runBaselineCommand(options: ScanOptions & { output: string }, io: CliIo): number {
   const { result } = runScan(options, io);
   const baseline = createBaseline(result);
-  const file = resolve(io.cwd, options.output);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeOutputFile(resolve(io.cwd, options.output), `${JSON.stringify(baseline, null, 2)}\n`);
   io.stderr.write(`shiftguard: wrote ${baseline.fingerprints.length} findings to the baseline ${options.output}\n`);
   for (const error of result.errors) io.stderr.write(`shiftguard: ${error.kind} error: ${error.message}\n`);
   return result.errors.length ? 2 : 0;

@@ -43,7 +43,12 @@ export async function main(io: CliIo): Promise<number> {
 function reportToolError(error: unknown, io: CliIo): 2 {
   if (error instanceof UsageError) io.stderr.write(`shiftguard: ${error.message}\n\n${USAGE}`);
   else if (error instanceof ShiftguardError) io.stderr.write(`shiftguard: ${error.message}\n`);
-  else if (error instanceof Error && error.message.startsWith('path not found')) io.stderr.write(`shiftguard: ${error.message}\n`);
+  else if (isSystemError(error)) io.stderr.write(`shiftguard: ${error.message}\n`);
   else io.stderr.write(`shiftguard: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 2;
+}
+
+/** A file-system failure (EACCES, ENOSPC...) is the environment's, not a bug: its message says it all. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyBaseline, readBaselineFile, reporters, type ScanResult } from '@shiftguard/core';
@@ -8,6 +7,7 @@ import { exitCodeOf } from './exit-code.js';
 import { createRuleDocs } from './rule-docs.js';
 import { runScan } from './run-scan.js';
 import { toolVersion } from './tool-version.js';
+import { writeOutputFile } from './write-output-file.js';
 
 /** `shiftguard scan`: scan, apply the baseline, report, and say how the build should end. */
 export function runScanCommand(options: ScanOptions, io: CliIo): number {
@@ -26,7 +26,7 @@ export function runScanCommand(options: ScanOptions, io: CliIo): number {
   if (options.output === undefined) {
     io.stdout.write(report);
   } else {
-    writeFileSync(resolve(io.cwd, options.output), report);
+    writeOutputFile(resolve(io.cwd, options.output), report);
     if (!options.quiet || result.errors.length) io.stderr.write(`shiftguard: wrote the ${options.format} report to ${options.output} (${describe(result)})\n`);
   }
   return exitCodeOf(result, options.failOn);
