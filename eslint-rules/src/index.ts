@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { rules as coreRules } from '@shiftguard/core';
+import { DEFAULT_IGNORES, rules as coreRules, SOURCE_GLOB } from '@shiftguard/core';
 import type { ESLint, Linter, Rule } from 'eslint';
 import { createBridgedRule } from './bridge.js';
 
@@ -23,7 +23,14 @@ const plugin: ShiftguardPlugin = {
 };
 
 // The config refers to the plugin object itself, as typescript-eslint's flat configs do, so it is
-// filled in after the plugin exists.
-plugin.configs.recommended = { name: 'shiftguard/recommended', plugins: { shiftguard: plugin }, rules: recommendedRules };
+// filled in after the plugin exists. It covers the files `shiftguard scan` reads by default (test
+// code, declarations and build output left out), so the editor and the CLI judge the same files.
+plugin.configs.recommended = {
+  name: 'shiftguard/recommended',
+  files: [SOURCE_GLOB],
+  ignores: [...DEFAULT_IGNORES],
+  plugins: { shiftguard: plugin },
+  rules: recommendedRules,
+};
 
 export default plugin;

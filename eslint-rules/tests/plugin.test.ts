@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { docsUrlOf, rules as coreRules } from '@shiftguard/core';
-import { Linter, type Rule } from 'eslint';
+import { ESLint, Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_FAILED_ID } from '../src/bridge.js';
 import plugin from '../src/index.js';
@@ -24,6 +24,17 @@ describe('plugin object', () => {
     expect(config.name).toBe('shiftguard/recommended');
     expect(config.plugins?.shiftguard).toBe(plugin);
     expect(config.rules).toEqual(Object.fromEntries(coreRules.map((r) => [`shiftguard/${r.meta.id}`, 'error'])));
+  });
+
+  it('recommended turns the rules on for the files the scanner reads by default, not for test code', async () => {
+    const eslint = new ESLint({ cwd: '/project', overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+    const rulesFor = async (file: string) => Object.keys(((await eslint.calculateConfigForFile(`/project/${file}`)) as Linter.Config | undefined)?.rules ?? {});
+    const all = Object.keys(plugin.configs.recommended.rules ?? {});
+    expect(await rulesFor('src/app.ts')).toEqual(expect.arrayContaining(all));
+    expect(await rulesFor('src/server.mjs')).toEqual(expect.arrayContaining(all));
+    for (const file of ['src/app.test.ts', 'tests/helpers.ts', 'src/__tests__/a.ts', 'dist/app.js', 'src/types.d.ts']) {
+      expect(await rulesFor(file)).not.toContain(all[0]);
+    }
   });
 });
 
