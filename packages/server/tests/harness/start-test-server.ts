@@ -50,8 +50,8 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     ...options.env,
   });
   if (!loaded.ok) throw new Error(`test config invalid: ${loaded.problems.join('; ')}`);
-  // Tests reach the server as 127.0.0.1:<random port>; the Host guard has its own tests.
-  const config: ServerConfig = { ...loaded.config, allowedHosts: undefined };
+  // Tests reach the server as 127.0.0.1:<random port>, so the loopback Host list applies only when asked for.
+  const config: ServerConfig = options.env?.ALLOWED_HOSTS ? loaded.config : { ...loaded.config, allowedHosts: undefined };
   const redis = config.storage === 'redis' && config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
   redis?.on('error', () => undefined);
   await redis?.connect();
