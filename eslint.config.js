@@ -2,6 +2,7 @@
 // plugin exists) shiftguard's own recommended config, dogfooding the rules on our own code.
 import js from '@eslint/js';
 import globals from 'globals';
+import shiftguard from 'eslint-plugin-shiftguard';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,4 +18,5 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  shiftguard.configs.recommended,
 );
