@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitRule } from '../config/parse-rate-limits.js';
@@ -24,7 +25,7 @@ export function createFlexibleRateLimitStore(redis?: Redis): RateLimitStore {
   return {
     async consume(bucket, key, rule) {
       try {
-        return decision(await limiterFor(bucket, rule).consume(key), rule, true);
+        return decision(await limiterFor(bucket, rule).consume(counterName(key)), rule, true);
       } catch (outcome) {
         if (outcome instanceof RateLimiterRes) return decision(outcome, rule, false);
         throw new StorageUnavailableError('rate limit store did not answer', { cause: outcome });
@@ -32,7 +33,7 @@ export function createFlexibleRateLimitStore(redis?: Redis): RateLimitStore {
     },
     async peek(bucket, key, rule) {
       try {
-        const res = await limiterFor(bucket, rule).get(key);
+        const res = await limiterFor(bucket, rule).get(counterName(key));
         if (!res) return { allowed: true, limit: rule.points, remaining: rule.points, resetMs: 0 };
         return decision(res, rule, res.consumedPoints < rule.points);
       } catch (cause) {
@@ -44,4 +45,9 @@ export function createFlexibleRateLimitStore(redis?: Redis): RateLimitStore {
 
 function decision(res: RateLimiterRes, rule: RateLimitRule, allowed: boolean): RateLimitDecision {
   return { allowed, limit: rule.points, remaining: Math.max(0, res.remainingPoints), resetMs: res.msBeforeNext };
+}
+
+/** Counter names are hashes: principal ids and client IPs stay out of Redis key names. */
+function counterName(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 22);
 }
