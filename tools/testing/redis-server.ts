@@ -16,6 +16,10 @@ export interface RedisTestServer {
   kill(): Promise<void>;
   /** Starts again on the same port, so existing clients reconnect by themselves. */
   restart(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, commands hang, data is kept. */
+  pause(): void;
+  /** Thaws a paused server (SIGCONT). */
+  resume(): void;
   /** Whether the server process is currently running. */
   isRunning(): boolean;
 }
@@ -41,6 +45,8 @@ export async function startRedis(): Promise<RedisTestServer> {
       await terminate(child, 'SIGKILL');
       child = await launch(port);
     },
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     isRunning: () => child.exitCode === null && child.signalCode === null,
   };
 }
@@ -75,6 +81,7 @@ async function launch(port: number): Promise<ChildProcess> {
 async function terminate(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGCONT'); // a paused server cannot act on SIGTERM
   child.kill(signal);
   await exited;
 }
