@@ -1,14 +1,270 @@
-import type { ts } from '../parse/typescript.js';
+import type { Location } from '../findings/location.js';
+import { locationOf } from '../findings/location.js';
+import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
+import { collectFile, enclosingFunction } from './collect-file.js';
+import { type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { createEvaluator, type Evaluator } from './evaluate.js';
+import { type FileContext, lookup } from './file-context.js';
+import { unionTaint } from './propagate.js';
+import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { isStoreName, namesSecretStore } from './secret-paths.js';
+import { createNameClassifier } from './sensitive-names.js';
+import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
+import type { Taint } from './taint.js';
+import { labelOf } from './trace.js';
+
+/** A project function other files may call: what it returns, and whether it guards production. */
+export interface FunctionFact {
+  key: string;
+  location: Location;
+  returns: Taint;
+  /** Parameters returned unchanged (`mask(x) { return x }` is not a sanitiser). */
+  identity: number[];
+  storeName: boolean;
+  refusesProduction: boolean;
+}
+
+/** A call to a log sink with what each argument carries. */
+export interface LogCallFact {
+  location: Location;
+  sink: string;
+  /** pino `redact` paths of the logger, applied to the first argument. */
+  redact: string[];
+  args: Taint[];
+  /** The function the call sits in: the wrapper, when arguments carry its parameters. */
+  owner?: string;
+}
+
+/** A call of a project function (maybe a wrapper or a store factory), resolved by the rules. */
+export interface CallFact {
+  location: Location;
+  callee: string;
+  args: Taint[];
+  /** Arguments whose literal text names a secret store file. */
+  secretPathArgs: number[];
+  owner?: string;
+  env: EnvState;
+}
+
+/** A file-system write. */
+export interface WriteFact {
+  location: Location;
+  api: string;
+  data: Taint;
+  path: Taint;
+  pathLabel: string;
+  secretPath: boolean;
+  env: EnvState;
+  owner?: string;
+  /** The class whose method writes. */
+  ownerClass?: string;
+  /** The store-named factory whose returned closure writes. */
+  factory?: string;
+}
+
+export interface ClassFact {
+  name: string;
+  location: Location;
+  storeName: boolean;
+  refusesProduction: boolean;
+}
+
+/** `new X(...)`: where a store class may be chosen. */
+export interface NewFact {
+  location: Location;
+  callee: string;
+  env: EnvState;
+}
 
 /**
- * Per-file value-flow facts: secret sources, sinks (log calls, file writes), wrappers and store
- * definitions, with the flow between them resolved inside the file and the cross-file edges left as
- * references. (Filled in by the value-flow work.)
+ * Per-file value-flow facts: log calls and file writes with the taint of their arguments, project
+ * functions' returns, calls that may reach wrappers or store factories, classes and `new`. Flow
+ * inside the file is resolved here; cross-file edges stay as call/param items for the rules.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- placeholder until value flow lands
-export interface FlowFacts {}
+export interface FlowFacts {
+  functions: FunctionFact[];
+  logCalls: LogCallFact[];
+  calls: CallFact[];
+  writes: WriteFact[];
+  classes: ClassFact[];
+  news: NewFact[];
+  /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
+  script: boolean;
+}
 
-export function extractFlowFacts(_sf: ts.SourceFile, _ctx: ExtractContext): FlowFacts {
-  return {};
+export function emptyFlowFacts(): FlowFacts {
+  return { functions: [], logCalls: [], calls: [], writes: [], classes: [], news: [], script: false };
+}
+
+/** Cheap prefilter: files with no call at all carry no flow worth summarising. */
+export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
+  const facts = emptyFlowFacts();
+  if (!sf.text.includes('(')) return facts;
+  const collected = collectFile(sf);
+  for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
+  const fc: FileContext = { sf, file: ctx.path, names: createNameClassifier(ctx.config.sensitiveNames), config: ctx.config, collected };
+  const ev = createEvaluator(fc);
+  const sinks = createSinkFinder(fc);
+  facts.script = isScriptFile(sf, ctx.path);
+  const streams = new Map<ts.CallExpression, Taint>();
+  for (const call of collected.calls) {
+    if (ts.isNewExpression(call)) recordNew(call, fc, facts);
+    else recordCall(call, fc, ev, sinks, facts, streams);
+  }
+  for (const [create, data] of streams) {
+    const write = sinks.fsWriteOf(create);
+    if (write) recordWrite(create, write, fc, ev, facts, data);
+  }
+  for (const fn of collected.functions) {
+    const fact = functionFact(fn.key, fn.node, fc, ev);
+    if (fact) facts.functions.push(fact);
+  }
+  for (const cls of collected.classes) facts.classes.push(classFact(cls, fc));
+  return facts;
+}
+
+/** `x = e`, `x += e`, `obj.field = e`: more values for the binding of `x` / `obj`. */
+function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): void {
+  const wrap: string[] = [];
+  let target = unwrap(assignment.left);
+  while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
+    wrap.unshift(propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression) ?? '*');
+    target = unwrap(target.expression);
+  }
+  if (!ts.isIdentifier(target) || wrap.length > 3) return;
+  const binding = scopes.lookup(target.text, target);
+  if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
+}
+
+function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const key = fc.collected.functionKeys.get(fn);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}
+
+function recordCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): void {
+  const sink = sinks.logSinkOf(call);
+  if (sink) {
+    const args = call.arguments.map((a) => ev.taintOf(a));
+    if (args.some((t) => t.length > 0)) {
+      const owner = ownerOf(call, fc);
+      facts.logCalls.push({ location: locationOf(call, fc.sf), sink: sink.label, redact: sink.redact, args, ...(owner !== undefined && { owner }) });
+    }
+    return;
+  }
+  const write = sinks.fsWriteOf(call);
+  if (write) {
+    if (write.isStream) streams.set(call, streams.get(call) ?? []);
+    else recordWrite(call, write, fc, ev, facts, write.dataArg ? ev.taintOf(write.dataArg) : []);
+    return;
+  }
+  const stream = sinks.streamOf(call);
+  if (stream) {
+    streams.set(stream, unionTaint(streams.get(stream) ?? [], ...call.arguments.map((a) => ev.taintOf(a))));
+    return;
+  }
+  const callee = ev.projectCalleeOf(call.expression);
+  if (callee === undefined) return;
+  const owner = ownerOf(call, fc);
+  facts.calls.push({
+    location: locationOf(call, fc.sf),
+    callee,
+    args: call.arguments.map((a) => ev.taintOf(a)),
+    secretPathArgs: call.arguments.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : [])),
+    env: envAt(call, fc),
+    ...(owner !== undefined && { owner }),
+  });
+}
+
+function isLiteralPath(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
+}
+
+function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
+  const owner = ownerOf(call, fc);
+  const ownerClass = classOf(call);
+  const factory = factoryOf(call, fc);
+  facts.writes.push({
+    location: locationOf(call, fc.sf),
+    api: write.label,
+    data,
+    path: write.pathArg ? ev.taintOf(write.pathArg) : [],
+    pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
+    secretPath: namesSecretStore(write.pathArg, fc),
+    env: envAt(call, fc),
+    ...(owner !== undefined && { owner }),
+    ...(ownerClass !== undefined && { ownerClass }),
+    ...(factory !== undefined && { factory }),
+  });
+}
+
+function classOf(node: ts.Node): string | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n.name?.text ?? 'default';
+  return undefined;
+}
+
+/** The store-named function a write sits in through a returned closure (`createFileTokenStore`). */
+function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
+  const immediate = enclosingFunction(node);
+  for (let fn = immediate && enclosingFunction(immediate); fn; fn = enclosingFunction(fn)) {
+    const key = fc.collected.functionKeys.get(fn);
+    if (key !== undefined && isStoreName(key)) return key;
+  }
+  return undefined;
+}
+
+function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
+  const callee = unwrap(call.expression);
+  let name: string | undefined;
+  if (ts.isIdentifier(callee)) {
+    const binding = lookup(fc, callee);
+    if (binding?.kind === 'class' || binding?.kind === 'import') name = callee.text;
+  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && lookup(fc, callee.expression)?.kind === 'import') {
+    name = `${callee.expression.text}.${callee.name.text}`;
+  }
+  if (name !== undefined) facts.news.push({ location: locationOf(call, fc.sf), callee: name, env: envAt(call, fc) });
+}
+
+function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
+  const returns = fc.collected.returns.get(node) ?? [];
+  const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
+  const identity = identityParams(node, returns, fc);
+  const storeName = isStoreName(key);
+  const refuses = storeName && refusesProduction(node, fc);
+  if (taint.length === 0 && identity.length === 0 && !storeName) return undefined;
+  return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
+}
+
+/** Parameters some `return` hands back as they came in. */
+function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
+  const out = new Set<number>();
+  for (const r of returns) {
+    let e = unwrap(r);
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments[0]) e = unwrap(e.arguments[0]);
+    if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') e = unwrap(e.templateSpans[0].expression);
+    if (!ts.isIdentifier(e)) continue;
+    const binding = lookup(fc, e);
+    if (binding?.kind === 'param' && binding.fn === node && binding.proj.length === 0) out.add(binding.index);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
+  const name = cls.name?.text ?? 'default';
+  const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
+  const storeName = [name, ...heritage].some(isStoreName);
+  const refusing = cls.members.some((m) => (ts.isConstructorDeclaration(m) || (ts.isMethodDeclaration(m) && isStatic(m))) && isFunctionLike(m) && refusesProduction(m, fc));
+  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
+}
+
+function isStatic(m: ts.MethodDeclaration): boolean {
+  return m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+}
+
+function isScriptFile(sf: ts.SourceFile, path: string): boolean {
+  return sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|scaffold(?:ing)?)\//.test(path);
 }

@@ -1,10 +1,11 @@
+import noSecretsInLogs from './no-secrets-in-logs.js';
 import type { Rule } from './rule.js';
 
 /**
  * The rule registry. One entry per file in this folder, named by rule id; a test checks that ids,
  * files, docs pages and this list agree.
  */
-export const rules: readonly Rule[] = [];
+export const rules: readonly Rule[] = [noSecretsInLogs];
 
 export function findRule(id: string): Rule | undefined {
   return rules.find((r) => r.meta.id === id);

@@ -1,0 +1,215 @@
+import { ts } from '../parse/typescript.js';
+import { blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
+
+/** A function whose behaviour other code can ask about by name: declarations, `const f = () =>`, methods. */
+export interface NamedFunction {
+  /** `f`, `Class.method`, `object.method`, or `default`. */
+  key: string;
+  node: ts.SignatureDeclaration & { body?: ts.Node };
+  /** Set for methods and constructors. */
+  className?: string;
+}
+
+/** Everything the file's single walk gathers; the flow facts are computed from it afterwards. */
+export interface CollectedFile {
+  scopes: ScopeMap;
+  calls: Array<ts.CallExpression | ts.NewExpression>;
+  assignments: ts.BinaryExpression[];
+  /** Return expressions (and arrow expression bodies) per function-like node. */
+  returns: Map<ts.Node, ts.Expression[]>;
+  functions: NamedFunction[];
+  functionKeys: Map<ts.Node, string>;
+  classes: ts.ClassDeclaration[];
+}
+
+/** One walk over the file: declarations into scopes, and the nodes the flow facts are built from. */
+export function collectFile(sf: ts.SourceFile): CollectedFile {
+  const out: CollectedFile = {
+    scopes: new ScopeMap(),
+    calls: [],
+    assignments: [],
+    returns: new Map(),
+    functions: [],
+    functionKeys: new Map(),
+    classes: [],
+  };
+  const visit = (node: ts.Node): void => {
+    collectNode(node, sf, out);
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void {
+  switch (node.kind) {
+    case ts.SyntaxKind.CallExpression:
+    case ts.SyntaxKind.NewExpression:
+      out.calls.push(node as ts.CallExpression | ts.NewExpression);
+      return;
+    case ts.SyntaxKind.BinaryExpression:
+      if (isAssignmentOperator((node as ts.BinaryExpression).operatorToken.kind)) out.assignments.push(node as ts.BinaryExpression);
+      return;
+    case ts.SyntaxKind.VariableDeclaration:
+      declareVariable(node as ts.VariableDeclaration, out);
+      return;
+    case ts.SyntaxKind.Parameter:
+      declareParameter(node as ts.ParameterDeclaration, out);
+      return;
+    case ts.SyntaxKind.ReturnStatement: {
+      const expr = (node as ts.ReturnStatement).expression;
+      const fn = enclosingFunction(node);
+      if (expr && fn) pushReturn(out, fn, expr);
+      return;
+    }
+    case ts.SyntaxKind.ImportDeclaration:
+      declareImports(node as ts.ImportDeclaration, sf, out);
+      return;
+    case ts.SyntaxKind.ClassDeclaration: {
+      const cls = node as ts.ClassDeclaration;
+      out.classes.push(cls);
+      if (cls.name) out.scopes.declare({ kind: 'class', name: cls.name.text, node: cls }, blockScopeOf(cls));
+      return;
+    }
+    default:
+      if (isFunctionLike(node)) collectFunction(node, out);
+  }
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+}
+
+function pushReturn(out: CollectedFile, fn: ts.Node, expr: ts.Expression): void {
+  const list = out.returns.get(fn);
+  if (list) list.push(expr);
+  else out.returns.set(fn, [expr]);
+}
+
+export function enclosingFunction(node: ts.Node): (ts.SignatureDeclaration & { body?: ts.Node }) | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n)) return n;
+  return undefined;
+}
+
+function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out: CollectedFile): void {
+  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) pushReturn(out, node, node.body);
+  if (ts.isFunctionDeclaration(node) && node.name) {
+    out.scopes.declare({ kind: 'function', name: node.name.text, node }, blockScopeOf(node));
+  }
+  const key = functionKeyOf(node);
+  if (key === undefined) return;
+  const className = ts.isClassLike(node.parent) ? (node.parent.name?.text ?? 'default') : undefined;
+  out.functions.push(className === undefined ? { key, node } : { key, node, className });
+  out.functionKeys.set(node, key);
+}
+
+/** The name other code calls this function by, if it has one. */
+function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(node)) {
+    const isDefault = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+    return node.name?.text ?? (isDefault ? 'default' : undefined);
+  }
+  if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {
+    const owner = node.parent;
+    const method = ts.isConstructorDeclaration(node) ? 'constructor' : propertyNameOf(node.name);
+    if (method === undefined) return undefined;
+    if (ts.isClassLike(owner)) return `${owner.name?.text ?? 'default'}.${method}`;
+    if (ts.isObjectLiteralExpression(owner)) {
+      const holder = objectHolderName(owner);
+      return holder === undefined ? undefined : `${holder}.${method}`;
+    }
+    return undefined;
+  }
+  if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
+    const parent = node.parent;
+    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+    if (ts.isExportAssignment(parent)) return 'default';
+    if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+      const holder = objectHolderName(parent.parent);
+      const prop = propertyNameOf(parent.name);
+      return holder === undefined || prop === undefined ? undefined : `${holder}.${prop}`;
+    }
+  }
+  return undefined;
+}
+
+/** `const utils = { mask(x) {...} }` makes `utils.mask` callable by name. */
+function objectHolderName(obj: ts.ObjectLiteralExpression): string | undefined {
+  const parent = obj.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isExportAssignment(parent)) return 'default';
+  return undefined;
+}
+
+function declareVariable(decl: ts.VariableDeclaration, out: CollectedFile): void {
+  const list = decl.parent;
+  const isVar = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) === 0;
+  const isConst = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+  const scope = isVar ? functionScopeOf(decl) : blockScopeOf(decl);
+  let init = decl.initializer;
+  // `for (const t of tokens)`: each element carries what the collection carries.
+  if (!init && ts.isVariableDeclarationList(list) && (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent))) {
+    init = ts.isForOfStatement(list.parent) ? list.parent.expression : undefined;
+  }
+  declarePattern(decl.name, init, [], decl, (name, values) => out.scopes.declare({ kind: 'var', name, node: decl, isConst, values }, scope));
+}
+
+/** Declares every name of a (possibly destructuring) binding with the path it reads from `init`. */
+function declarePattern(
+  name: ts.BindingName,
+  init: ts.Expression | undefined,
+  path: string[],
+  at: ts.Node,
+  declare: (name: string, values: ValueSource[], path: string[]) => void,
+): void {
+  if (ts.isIdentifier(name)) {
+    declare(name.text, init ? [{ expr: init, path, wrap: [], at }] : [], path);
+    return;
+  }
+  for (const el of name.elements) {
+    if (ts.isOmittedExpression(el)) continue;
+    let next = path;
+    if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken) {
+      const key = propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+      next = [...path, key ?? '*'];
+    }
+    declarePattern(el.name, init, next, at, declare);
+    if (el.initializer && ts.isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
+  }
+}
+
+function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): void {
+  const fn = param.parent;
+  if (!isFunctionLike(fn)) return;
+  const index = fn.parameters.indexOf(param);
+  declarePattern(param.name, undefined, [], param, (name, _values, proj) => {
+    out.scopes.declare({ kind: 'param', name, node: param, fn, index, proj }, fn);
+  });
+}
+
+function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: CollectedFile): void {
+  if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
+  const specifier = decl.moduleSpecifier.text;
+  const clause = decl.importClause;
+  const declare = (local: ts.Identifier, imported: string): void =>
+    out.scopes.declare({ kind: 'import', name: local.text, node: local, specifier, imported }, sf);
+  if (clause.name) declare(clause.name, 'default');
+  const bindings = clause.namedBindings;
+  if (!bindings) return;
+  if (ts.isNamespaceImport(bindings)) declare(bindings.name, '*');
+  else for (const el of bindings.elements) declare(el.name, (el.propertyName ?? el.name).text);
+}
+
+/** `require('m')` / `require('m').x` as an import: same facts as the ESM form. */
+export function requireOf(expr: ts.Expression): { specifier: string; imported: string } | undefined {
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+    const arg = e.arguments[0];
+    return arg && ts.isStringLiteralLike(arg) ? { specifier: arg.text, imported: '*' } : undefined;
+  }
+  if (ts.isPropertyAccessExpression(e)) {
+    const inner = requireOf(e.expression);
+    return inner && inner.imported === '*' ? { specifier: inner.specifier, imported: e.name.text } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,362 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
+import { flattenTaint, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
+import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { splitWords } from './sensitive-names.js';
+import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
+import type { SecretItem, Taint } from './taint.js';
+import { labelOf, traceStep } from './trace.js';
+
+/** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
+export interface Evaluator {
+  taintOf(expr: ts.Expression): Taint;
+  /** A callee that may be a project function: `f` or `ns.f`, resolvable through the summaries. */
+  projectCalleeOf(callee: ts.Expression): string | undefined;
+}
+
+const EMPTY: Taint = [];
+
+/** Stems of functions that redact by name (the contract's list plus common spellings). */
+const REDACTING_STEMS = ['redact', 'mask', 'obfuscat', 'censor', 'anonymi', 'scrub'];
+const HASHING_WORDS = new Set(['hash', 'hashed', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'digest', 'hmac', 'bcrypt', 'argon2', 'scrypt', 'pbkdf2']);
+/** Calls that turn their arguments into one string holding all of them. */
+const STRINGIFIERS = new Set(['JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape']);
+/** Calls whose result holds their arguments unchanged in shape. */
+const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve']);
+/** Methods whose result holds the receiver's content. */
+const CARRYING_METHODS = new Set([
+  'toString', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'normalize',
+  'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
+  'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
+]);
+const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
+const SHORT_SLICE = 8;
+
+export function isRedactingName(name: string, fc: FileContext): boolean {
+  if (fc.config.sanitizers.includes(name)) return true;
+  const words = splitWords(name);
+  return words.some((w) => REDACTING_STEMS.some((stem) => w.startsWith(stem)));
+}
+
+export function isHashingName(name: string): boolean {
+  return splitWords(name).some((w) => HASHING_WORDS.has(w));
+}
+
+export function createEvaluator(fc: FileContext): Evaluator {
+  const memo = new Map<ts.Node, Taint>();
+  const bindingMemo = new Map<Binding, Taint>();
+  const inProgress = new Set<unknown>();
+
+  function taintOf(expr: ts.Expression): Taint {
+    const hit = memo.get(expr);
+    if (hit) return hit;
+    if (inProgress.has(expr)) return EMPTY;
+    inProgress.add(expr);
+    const taint = compute(expr);
+    inProgress.delete(expr);
+    memo.set(expr, taint);
+    return taint;
+  }
+
+  function step(node: ts.Node, message: string) {
+    return traceStep(node, fc.sf, fc.file, message);
+  }
+
+  function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
+    return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
+  }
+
+  function compute(expr: ts.Expression): Taint {
+    const e = unwrap(expr);
+    switch (e.kind) {
+      case ts.SyntaxKind.Identifier:
+        return identifierTaint(e as ts.Identifier);
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        return memberTaint(e as ts.PropertyAccessExpression | ts.ElementAccessExpression);
+      case ts.SyntaxKind.CallExpression:
+        return callTaint(e as ts.CallExpression);
+      case ts.SyntaxKind.NewExpression:
+        return newTaint(e as ts.NewExpression);
+      case ts.SyntaxKind.TemplateExpression:
+        return flattenTaint(unionTaint(...(e as ts.TemplateExpression).templateSpans.map((s) => taintOf(s.expression))));
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+        return isCredentialUrl((e as ts.StringLiteral).text)
+          ? [{ k: 'secret', label: 'a connection string with a password', path: [], trace: [step(e, 'a connection string with a password is written here')] }]
+          : EMPTY;
+      case ts.SyntaxKind.BinaryExpression:
+        return binaryTaint(e as ts.BinaryExpression);
+      case ts.SyntaxKind.ConditionalExpression: {
+        const c = e as ts.ConditionalExpression;
+        if (isLiteralLike(c.whenTrue) && isLiteralLike(c.whenFalse)) return EMPTY;
+        return unionTaint(taintOf(c.whenTrue), taintOf(c.whenFalse));
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        return objectTaint(e as ts.ObjectLiteralExpression);
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return unionTaint(...(e as ts.ArrayLiteralExpression).elements.map((el) => taintOf(el)));
+      case ts.SyntaxKind.SpreadElement:
+        return taintOf((e as ts.SpreadElement).expression);
+      default:
+        return EMPTY;
+    }
+  }
+
+  function identifierTaint(id: ts.Identifier): Taint {
+    if (id.text === 'undefined') return EMPTY;
+    const binding = lookup(fc, id);
+    const isSecret = fc.names.isSecretName(id.text);
+    if (!binding) return isSecret ? [nameSource(id)] : EMPTY;
+    switch (binding.kind) {
+      case 'function':
+      case 'class':
+        return EMPTY;
+      case 'import':
+        return isSecret ? [nameSource(id)] : EMPTY;
+      case 'param': {
+        const key = fc.collected.functionKeys.get(binding.fn);
+        const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
+        if (isSecret) items.push(nameSource(id));
+        return items;
+      }
+      case 'var': {
+        const flowing = bindingTaint(binding);
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && isNeutral(v.expr));
+        return named ? unionTaint([nameSource(id)], flowing) : flowing;
+      }
+    }
+  }
+
+  function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
+    const hit = bindingMemo.get(binding);
+    if (hit) return hit;
+    if (inProgress.has(binding)) return EMPTY;
+    inProgress.add(binding);
+    const parts = binding.values.map((v) => {
+      let t = taintOf(v.expr);
+      for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
+      for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
+      return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
+    });
+    inProgress.delete(binding);
+    const taint = unionTaint(...parts);
+    bindingMemo.set(binding, taint);
+    return taint;
+  }
+
+  function memberTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint {
+    const container = containerOf(e, fc);
+    if (container) {
+      const label = labelOf(e, fc.sf);
+      return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
+    }
+    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+    if (prop === undefined) return EMPTY;
+    const label = labelOf(e, fc.sf);
+    const projected = projectTaint(taintOf(e.expression), prop, fc.names, label);
+    if (fc.names.isSecretName(prop) && !projected.some((i) => i.k === 'secret' && i.path.length === 0)) {
+      return unionTaint([nameSource(e, label)], projected);
+    }
+    return projected;
+  }
+
+  function callTaint(call: ts.CallExpression): Taint {
+    const read = requestReadOf(call, fc);
+    if (read) return requestReadTaint(call, read);
+    const callee = unwrap(call.expression);
+    const dotted = dottedNameOf(callee);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
+    if (name === undefined) return EMPTY;
+    const args = call.arguments;
+    if (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) return EMPTY;
+    if (isHashingName(name) || (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression))) return EMPTY;
+    if (isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
+      const projectCallee = projectCalleeOf(callee);
+      return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
+    }
+    if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
+    if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
+    if (ts.isPropertyAccessExpression(callee)) {
+      if (isShortSlice(callee.name.text, args)) return EMPTY;
+      if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
+        return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+      }
+    }
+    const projectCallee = projectCalleeOf(callee);
+    return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, false)];
+  }
+
+  function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
+    return {
+      k: 'call',
+      callee,
+      args: call.arguments.map((a) => taintOf(a)),
+      sanitizer,
+      proj: [],
+      path: [],
+      trace: [step(call, `returned by \`${callee}()\``)],
+    };
+  }
+
+  function requestReadTaint(call: ts.CallExpression, read: NonNullable<ReturnType<typeof requestReadOf>>): Taint {
+    const label = labelOf(call, fc.sf);
+    const trace = [step(call, `\`${label}\` is read here`)];
+    if (read.kind === 'all') return [{ k: 'secret', label, path: [], container: read.container, trace }];
+    if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
+    return [{ k: 'secret', label, path: [], trace }];
+  }
+
+  function newTaint(e: ts.NewExpression): Taint {
+    const name = dottedNameOf(e.expression);
+    if (name === 'Error' || name === 'URL' || name === 'String' || name?.endsWith('Error')) {
+      return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
+    }
+    if (name === 'Map' || name === 'Set') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
+    return EMPTY;
+  }
+
+  function binaryTaint(e: ts.BinaryExpression): Taint {
+    switch (e.operatorToken.kind) {
+      case ts.SyntaxKind.PlusToken:
+        return flattenTaint(unionTaint(taintOf(e.left), taintOf(e.right)));
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+        return taintOf(e.right);
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return unionTaint(taintOf(e.left), taintOf(e.right));
+      default:
+        return EMPTY;
+    }
+  }
+
+  function objectTaint(obj: ts.ObjectLiteralExpression): Taint {
+    const parts: Taint[] = [];
+    for (const prop of obj.properties) {
+      if (ts.isSpreadAssignment(prop)) parts.push(taintOf(prop.expression));
+      else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
+      else if (ts.isPropertyAssignment(prop)) {
+        const key = propertyNameOf(prop.name) ?? '*';
+        const value = taintOf(prop.initializer);
+        const named = fc.names.isSecretName(key) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
+        parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
+      }
+    }
+    return unionTaint(...parts);
+  }
+
+  /** A value that cannot be the secret whatever its name says: literals and sanitised forms. */
+  function isNeutral(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (isLiteralLike(e)) return true;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return true;
+    if (ts.isTypeOfExpression(e)) return true;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind !== ts.SyntaxKind.PlusToken && !isValueOperator(e.operatorToken.kind)) return true;
+    if (ts.isConditionalExpression(e)) return isLiteralLike(e.whenTrue) && isLiteralLike(e.whenFalse);
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return true;
+    if (ts.isCallExpression(e)) return isSanitisingCall(e);
+    return false;
+  }
+
+  function isSanitisingCall(call: ts.CallExpression): boolean {
+    const callee = unwrap(call.expression);
+    const dotted = dottedNameOf(callee);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
+    if (name === undefined) return false;
+    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments) || isHashChain(callee.expression)));
+  }
+
+  function isLocallyBound(callee: ts.Expression): boolean {
+    const root = rootIdentifier(callee);
+    if (!root) return false;
+    const b = lookup(fc, root);
+    return b !== undefined && b.kind !== 'import';
+  }
+
+  function projectCalleeOf(callee: ts.Expression): string | undefined {
+    const e = unwrap(callee);
+    if (ts.isIdentifier(e)) {
+      const b = lookup(fc, e);
+      if (!b) return undefined;
+      if (b.kind === 'function') return e.text;
+      if (b.kind === 'import') return b.specifier.startsWith('.') ? e.text : undefined;
+      if (b.kind === 'var') return fc.collected.functions.some((f) => f.key === e.text) ? e.text : undefined;
+      return undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+      const b = lookup(fc, e.expression);
+      const dotted = `${e.expression.text}.${e.name.text}`;
+      if (b?.kind === 'import') return b.specifier.startsWith('.') ? dotted : undefined;
+      if (b?.kind === 'var' || b?.kind === 'class') {
+        if (fc.collected.functions.some((f) => f.key === dotted)) return dotted;
+        return importOf(fc, e.expression)?.specifier.startsWith('.') ? dotted : undefined;
+      }
+    }
+    return undefined;
+  }
+
+  return { taintOf, projectCalleeOf };
+}
+
+function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
+/** `createHash('sha256').update(x)` and the like: anything read off a hashing call. */
+function isHashChain(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (name !== undefined && isHashingName(name)) return true;
+  return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression);
+}
+
+/** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(0, 6)`: a short literal prefix or suffix. */
+function isShortSlice(method: string, args: ts.NodeArray<ts.Expression>): boolean {
+  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
+  const [a, b] = args.map(numericValue);
+  if (a === undefined) return false;
+  if (args.length === 1) return a < 0 && -a <= SHORT_SLICE && method !== 'substring';
+  if (b === undefined) return false;
+  if (method === 'substr') return a === 0 && b <= SHORT_SLICE;
+  return a === 0 && b >= 0 && b <= SHORT_SLICE;
+}
+
+function numericValue(expr: ts.Expression | undefined): number | undefined {
+  if (!expr) return undefined;
+  const e = unwrap(expr);
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  return undefined;
+}
+
+function isValueOperator(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.CommaToken || kind === ts.SyntaxKind.EqualsToken;
+}
+
+/** Literals and conditionals made only of literals: they cannot carry a secret. */
+export function isLiteralLike(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  switch (e.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return !isCredentialUrl((e as ts.StringLiteral).text);
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+    case ts.SyntaxKind.NullKeyword:
+      return true;
+    case ts.SyntaxKind.Identifier:
+      return (e as ts.Identifier).text === 'undefined';
+    case ts.SyntaxKind.ConditionalExpression:
+      return isLiteralLike((e as ts.ConditionalExpression).whenTrue) && isLiteralLike((e as ts.ConditionalExpression).whenFalse);
+    default:
+      return false;
+  }
+}
+

@@ -1,0 +1,46 @@
+import type { ResolvedConfig } from '../config/config.js';
+import { ts } from '../parse/typescript.js';
+import type { CollectedFile } from './collect-file.js';
+import { requireOf } from './collect-file.js';
+import type { Binding } from './scope.js';
+import { unwrap } from './scope.js';
+import type { NameClassifier } from './sensitive-names.js';
+
+/** What the flow extractors share while summarising one file. */
+export interface FileContext {
+  sf: ts.SourceFile;
+  file: string;
+  names: NameClassifier;
+  config: ResolvedConfig;
+  collected: CollectedFile;
+}
+
+export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {
+  return fc.collected.scopes.lookup(id.text, id);
+}
+
+/**
+ * The module binding an identifier stands for: `import x from 'm'`, `import { y as x } from 'm'`,
+ * `const x = require('m')`, `const { y: x } = require('m')`.
+ */
+export function importOf(fc: FileContext, expr: ts.Expression): { specifier: string; imported: string } | undefined {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return requireOf(e);
+  const binding = lookup(fc, e);
+  if (binding?.kind === 'import') return { specifier: binding.specifier, imported: binding.imported };
+  if (binding?.kind !== 'var' || binding.values.length !== 1) return undefined;
+  const [value] = binding.values;
+  if (!value) return undefined;
+  const required = requireOf(value.expr);
+  if (!required) return undefined;
+  if (value.path.length === 0) return required;
+  return required.imported === '*' && value.path.length === 1 ? { specifier: required.specifier, imported: value.path[0] ?? '*' } : undefined;
+}
+
+/** The single initializer of a `const` (or never-reassigned binding), for following aliases. */
+export function constValueOf(fc: FileContext, id: ts.Identifier): ts.Expression | undefined {
+  const binding = lookup(fc, id);
+  if (binding?.kind !== 'var' || binding.values.length !== 1) return undefined;
+  const [value] = binding.values;
+  return value && value.path.length === 0 && value.wrap.length === 0 ? value.expr : undefined;
+}

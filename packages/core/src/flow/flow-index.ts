@@ -1,0 +1,210 @@
+import type { TraceStep } from '../findings/finding.js';
+import type { ProjectModel } from '../project/project-model.js';
+import type { FunctionFact } from './flow-facts.js';
+import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
+import type { NameClassifier } from './sensitive-names.js';
+import type { SecretItem, Taint, TaintItem } from './taint.js';
+
+/** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
+export interface Access {
+  proj: string[];
+  path: string[];
+  flat: boolean;
+}
+
+/** A parameter of a wrapper that ends up in a log sink, and how it is read on the way. */
+export interface WrapperSink {
+  param: number;
+  accesses: Access[];
+  sink: string;
+  /** pino redact paths, when the parameter lands in the logger's first argument. */
+  redact: string[];
+  trace: TraceStep[];
+}
+
+export interface ResolvedFunction {
+  file: string;
+  fact: FunctionFact;
+}
+
+/** Which function's parameters `args` stand for while resolving that function's returns. */
+interface ParamBinding {
+  fn: string;
+  args: Taint[];
+}
+
+const MAX_DEPTH = 6;
+
+/**
+ * Cross-file value flow over the summaries: substitutes call results with what the project function
+ * returns (following imports), decides whether a sanitiser-named function really sanitises, and finds
+ * wrappers (functions passing a parameter to a log sink, also through other wrappers).
+ */
+export class FlowIndex {
+  readonly #functions = new Map<string, Map<string, FunctionFact>>();
+  readonly #wrappers = new Map<string, WrapperSink[]>();
+
+  constructor(
+    readonly project: ProjectModel,
+    readonly names: NameClassifier,
+  ) {}
+
+  static of(project: ProjectModel, names: NameClassifier): FlowIndex {
+    return project.memo('flow-index', () => new FlowIndex(project, names));
+  }
+
+  /** `f` or `ns.f` as written in `file`, followed to its definition. */
+  functionOf(file: string, callee: string): ResolvedFunction | undefined {
+    const [head = '', member] = callee.split('.', 2);
+    const origin = this.project.originOf(file, head);
+    if (origin.kind !== 'local') return undefined;
+    if (member === undefined) return this.#find(origin.file, origin.name);
+    if (origin.name !== '*') return this.#find(origin.file, `${origin.name}.${member}`);
+    const target = this.project.files.get(origin.file);
+    const exp = target?.module.exports.find((e) => e.exported === member);
+    if (exp?.from !== undefined) {
+      const inner = this.project.originOfExport(origin.file, exp.from, exp.imported ?? member, new Set());
+      return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
+    }
+    return this.#find(origin.file, exp?.local ?? member);
+  }
+
+  #find(file: string, key: string): ResolvedFunction | undefined {
+    let byKey = this.#functions.get(file);
+    if (!byKey) {
+      byKey = new Map((this.project.files.get(file)?.flow.functions ?? []).map((f) => [f.key, f]));
+      this.#functions.set(file, byKey);
+    }
+    const fact = byKey.get(key);
+    return fact ? { file, fact } : undefined;
+  }
+
+  /** Secrets (and, outside any binding, the current function's parameters) a taint stands for. */
+  resolve(file: string, taint: Taint, binding?: ParamBinding, depth = 0): Taint {
+    const parts: Taint[] = [];
+    for (const item of taint) parts.push(this.#resolveItem(file, item, binding, depth));
+    return unionTaint(...parts);
+  }
+
+  #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
+    if (item.k === 'secret') return [item];
+    if (item.k === 'param') {
+      if (!binding) return [item];
+      if (item.fn !== binding.fn) return [];
+      const arg = binding.args[item.index] ?? [];
+      return this.access(withTrace(arg, item.trace), { proj: item.proj, path: item.path, flat: item.flat === true });
+    }
+    if (depth >= MAX_DEPTH) return [];
+    const args = item.args.map((a) => this.resolve(file, a, binding, depth));
+    const fn = this.functionOf(file, item.callee);
+    let result: Taint;
+    if (item.sanitizer) {
+      // A redaction helper counts unless the project's own definition hands its input back.
+      result = fn ? unionTaint(...fn.fact.identity.map((i) => args[i] ?? [])) : [];
+    } else if (fn) {
+      result = this.resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
+    } else {
+      result = [];
+    }
+    return this.access(withTrace(result, item.trace), { proj: item.proj, path: item.path, flat: item.flat === true });
+  }
+
+  /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */
+  access(taint: Taint, a: Access): Taint {
+    let t = taint;
+    for (const p of a.proj) t = t.flatMap((item) => projectTaint([item], p, this.names, item.k === 'secret' ? `${item.label}.${p}` : p));
+    for (const w of [...a.path].reverse()) t = wrapTaint(t, w);
+    return a.flat ? flattenTaint(t) : t;
+  }
+
+  /** The log sinks each parameter of function `key` in `file` reaches, directly or via other wrappers. */
+  wrapperSinks(file: string, key: string, depth = 0): WrapperSink[] {
+    const memoKey = `${file}\0${key}`;
+    const hit = this.#wrappers.get(memoKey);
+    if (hit) return hit;
+    this.#wrappers.set(memoKey, []); // cycle guard: a recursive wrapper adds nothing new
+    const flow = this.project.files.get(file)?.flow;
+    const out: WrapperSink[] = [];
+    for (const log of flow?.logCalls ?? []) {
+      if (log.owner !== key) continue;
+      log.args.forEach((arg, i) => {
+        for (const p of this.#paramsOf(file, arg, key)) {
+          out.push({ param: p.index, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? log.redact : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
+        }
+      });
+    }
+    if (depth < MAX_DEPTH) {
+      for (const call of flow?.calls ?? []) {
+        if (call.owner !== key) continue;
+        const fn = this.calleeTarget(file, call.callee);
+        if (!fn) continue;
+        for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
+          for (const p of this.#paramsOf(file, call.args[inner.param] ?? [], key)) {
+            out.push({ param: p.index, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace] });
+          }
+        }
+      }
+    }
+    this.#wrappers.set(memoKey, out);
+    return out;
+  }
+
+  /** Wrappers have no return facts, so `functionOf` may miss them: resolve the name only. */
+  #wrapperTarget(file: string, callee: string): { file: string; key: string } | undefined {
+    const [head = '', member] = callee.split('.', 2);
+    const origin = this.project.originOf(file, head);
+    if (origin.kind !== 'local') return undefined;
+    if (member === undefined) return { file: origin.file, key: origin.name };
+    if (origin.name !== '*') return { file: origin.file, key: `${origin.name}.${member}` };
+    const exp = this.project.files.get(origin.file)?.module.exports.find((e) => e.exported === member);
+    if (exp?.from !== undefined) {
+      const inner = this.project.originOfExport(origin.file, exp.from, exp.imported ?? member, new Set());
+      return inner.kind === 'local' ? { file: inner.file, key: inner.name } : undefined;
+    }
+    return { file: origin.file, key: exp?.local ?? member };
+  }
+
+  /** Resolves a callee to the function key wrappers are indexed by. */
+  calleeTarget(file: string, callee: string): { file: string; key: string } | undefined {
+    const fn = this.functionOf(file, callee);
+    return fn ? { file: fn.file, key: fn.fact.key } : this.#wrapperTarget(file, callee);
+  }
+
+  #paramsOf(file: string, arg: Taint, key: string) {
+    return this.resolve(file, arg).filter((i): i is Extract<TaintItem, { k: 'param' }> => i.k === 'param' && i.fn === key);
+  }
+}
+
+function accessOf(item: { proj: string[]; path: string[]; flat?: boolean }): Access {
+  return { proj: item.proj, path: item.path, flat: item.flat === true };
+}
+
+function withTrace(taint: Taint, steps: TraceStep[]): Taint {
+  return taint.map((item) => ({ ...item, trace: [...item.trace, ...steps].slice(-8) }));
+}
+
+/** Only the secrets of a resolved taint. */
+export function secretsOf(taint: Taint): SecretItem[] {
+  return taint.filter((i): i is SecretItem => i.k === 'secret');
+}
+
+/** Drops secrets that a pino `redact` path covers: `password`, `req.headers.authorization`, `*.token`. */
+export function unredacted(items: SecretItem[], redact: readonly string[]): SecretItem[] {
+  if (redact.length === 0) return items;
+  const patterns = redact.map(parseRedactPath);
+  const covers = (path: string[]) => patterns.some((pattern) => pattern.length <= path.length && pattern.every((seg, i) => seg === '*' || seg === path[i]));
+  return items.filter((item) => {
+    if (item.path.length === 0) return true;
+    if (covers(item.path)) return false;
+    if (item.container === 'headers') return !(covers([...item.path, 'authorization']) && covers([...item.path, 'cookie']));
+    return true;
+  });
+}
+
+function parseRedactPath(path: string): string[] {
+  return path
+    .replace(/\[\s*["']([^"']+)["']\s*\]/g, '.$1')
+    .replace(/\[\s*\*\s*\]/g, '.*')
+    .split('.')
+    .filter(Boolean);
+}

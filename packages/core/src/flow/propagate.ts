@@ -1,0 +1,68 @@
+import type { TraceStep } from '../findings/finding.js';
+import type { NameClassifier } from './sensitive-names.js';
+import type { SecretItem, Taint, TaintItem } from './taint.js';
+
+/** Bounds that keep summaries small and resolution fast on generated or adversarial code. */
+const MAX_PATH = 4;
+const MAX_ITEMS = 8;
+const MAX_TRACE = 6;
+
+/** `value.prop`: keeps what sits at `prop`; a secret string's `.length` or an unrelated field is clean. */
+export function projectTaint(taint: Taint, prop: string, names: NameClassifier, label: string): Taint {
+  const out: Taint = [];
+  for (const item of taint) {
+    const projected = projectItem(item, prop, names, label);
+    if (projected) out.push(projected);
+  }
+  return out;
+}
+
+function projectItem(item: TaintItem, prop: string, names: NameClassifier, label: string): TaintItem | undefined {
+  if (item.path.length > 0) {
+    const [head, ...rest] = item.path;
+    return head === prop || head === '*' ? { ...item, path: rest } : undefined;
+  }
+  if (item.k !== 'secret') return item.proj.length < MAX_PATH ? { ...item, proj: [...item.proj, prop] } : item;
+  return projectSecret(item, prop, names, label);
+}
+
+function projectSecret(item: SecretItem, prop: string, names: NameClassifier, label: string): SecretItem | undefined {
+  if (prop === 'length') return undefined;
+  if (item.container === 'cookies') return { label, path: [], trace: item.trace, k: 'secret' };
+  if (item.container === 'headers') return names.isSecretHeader(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
+  // A secret object's fields (`credentials.username`) are secrets only when named so; the
+  // classifier is the single authority on names.
+  return names.isSecretName(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
+}
+
+/** `{ key: value }`: the value's items now sit under `key`. */
+export function wrapTaint(taint: Taint, key: string): Taint {
+  return taint.map((item) => (item.path.length < MAX_PATH ? { ...item, path: [key, ...item.path] } : item));
+}
+
+/** Stringification (`JSON.stringify`, templates, `+`): every item becomes the whole value. */
+export function flattenTaint(taint: Taint): Taint {
+  return taint.map((item) => {
+    if (item.k !== 'secret') return { ...item, path: [], flat: true };
+    if (item.path.length === 0 && item.container === undefined) return item;
+    const flat: SecretItem = { k: 'secret', label: item.label, path: [], trace: item.trace };
+    return flat;
+  });
+}
+
+/** Union of taints, first items first, capped. */
+export function unionTaint(...taints: Taint[]): Taint {
+  const out: Taint = [];
+  for (const taint of taints) {
+    for (const item of taint) {
+      if (out.length >= MAX_ITEMS) return out;
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+/** Appends a trace step (e.g. "assigned to `msg`") to every item. */
+export function withStep(taint: Taint, step: TraceStep): Taint {
+  return taint.map((item) => (item.trace.length < MAX_TRACE ? { ...item, trace: [...item.trace, step] } : item));
+}

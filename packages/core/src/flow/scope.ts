@@ -1,0 +1,110 @@
+import { ts } from '../parse/typescript.js';
+
+/** Where a value bound to a name comes from: an expression, read at `path`, stored at `wrap`. */
+export interface ValueSource {
+  expr: ts.Expression;
+  /** Destructuring: `const { a: { b } } = x` reads `x.a.b`. */
+  path: string[];
+  /** Field writes: `payload.token = t` stores `t` at `token` of `payload`. */
+  wrap: string[];
+  /** The declaration or assignment, for trace steps. */
+  at: ts.Node;
+}
+
+export type Binding =
+  | { kind: 'var'; name: string; node: ts.Node; isConst: boolean; values: ValueSource[] }
+  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[] }
+  | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
+  | { kind: 'class'; name: string; node: ts.ClassDeclaration }
+  | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };
+
+/**
+ * A syntactic binder: which declaration a name refers to, by lexical scope, without a type
+ * checker. Declarations are collected during the file's single walk; lookups happen afterwards,
+ * so hoisted functions and `var`s resolve wherever they are used.
+ */
+export class ScopeMap {
+  readonly #scopes = new Map<ts.Node, Map<string, Binding>>();
+
+  declare(binding: Binding, scopeNode: ts.Node): void {
+    let scope = this.#scopes.get(scopeNode);
+    if (!scope) {
+      scope = new Map();
+      this.#scopes.set(scopeNode, scope);
+    }
+    // The first declaration wins: a later `x = ...` adds values, it never re-declares.
+    if (!scope.has(binding.name)) scope.set(binding.name, binding);
+  }
+
+  lookup(name: string, from: ts.Node): Binding | undefined {
+    for (let node: ts.Node | undefined = from; node; node = node.parent) {
+      const hit = this.#scopes.get(node)?.get(name);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+}
+
+export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
+  return (
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node) ||
+    ts.isConstructorDeclaration(node) ||
+    ts.isGetAccessorDeclaration(node) ||
+    ts.isSetAccessorDeclaration(node)
+  );
+}
+
+/** The scope a `var` or parameter lands in: the nearest function or the file. */
+export function functionScopeOf(node: ts.Node): ts.Node {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || ts.isSourceFile(n)) return n;
+  return node.getSourceFile();
+}
+
+/** The scope a `let`, `const`, class or block function lands in. */
+export function blockScopeOf(node: ts.Node): ts.Node {
+  for (let n = node.parent; n; n = n.parent) {
+    if (ts.isBlock(n) || ts.isSourceFile(n) || isFunctionLike(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n) || ts.isCaseBlock(n)) {
+      return n;
+    }
+  }
+  return node.getSourceFile();
+}
+
+/** Strips syntax that does not change a value: parentheses, `as`, `!`, `satisfies`, `await`. */
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e) || ts.isAwaitExpression(e) || ts.isTypeAssertionExpression(e)) {
+      e = e.expression;
+    } else return e;
+  }
+}
+
+/** The static name of a property key or access (`a.b`, `a['b']`), if it has one. */
+export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.MemberName | undefined): string | undefined {
+  if (!node) return undefined;
+  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text.replace(/^#/, '');
+  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return node.text;
+  if (ts.isComputedPropertyName(node)) return propertyNameOf(node.expression);
+  return undefined;
+}
+
+/** `a.b.c` as a dotted name when the chain is made of identifiers, `this`, and static keys. */
+export function dottedNameOf(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  if (ts.isIdentifier(e)) return e.text;
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(e)) {
+    const base = dottedNameOf(e.expression);
+    return base === undefined ? undefined : `${base}.${e.name.text}`;
+  }
+  if (ts.isElementAccessExpression(e)) {
+    const key = propertyNameOf(e.argumentExpression);
+    const base = dottedNameOf(e.expression);
+    return base === undefined || key === undefined ? undefined : `${base}.${key}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, lookup } from './file-context.js';
+import { propertyNameOf, unwrap } from './scope.js';
+import { splitWords } from './sensitive-names.js';
+
+/** File names that hold secrets by convention (the contract's list plus private key files). */
+const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env.*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*)$/i;
+const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
+const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
+const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath']);
+const MAX_DEPTH = 4;
+
+/** True when any literal part of a written path names a secret store (`tokens.json`, `.env`, `sessions/`). */
+export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContext, depth = 0): boolean {
+  if (!expr || depth > MAX_DEPTH) return false;
+  const e = unwrap(expr);
+  if (ts.isStringLiteralLike(e)) return hasSecretSegment(e.text);
+  if (ts.isTemplateExpression(e)) {
+    if (hasSecretSegment(e.head.text) || e.templateSpans.some((s) => hasSecretSegment(s.literal.text))) return true;
+    return e.templateSpans.some((s) => namesSecretStore(s.expression, fc, depth + 1));
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return namesSecretStore(e.left, fc, depth + 1) || namesSecretStore(e.right, fc, depth + 1);
+  }
+  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+    const callee = unwrap(e.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    return name !== undefined && PATH_BUILDERS.has(name) && (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
+  }
+  if (ts.isIdentifier(e)) {
+    if (isSecretPathName(e.text)) return true;
+    const binding = lookup(fc, e);
+    return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
+  }
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+    return name !== undefined && isSecretPathName(name);
+  }
+  return false;
+}
+
+function hasSecretSegment(text: string): boolean {
+  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment));
+}
+
+/** `TOKENS_FILE`, `sessionDir`, `credentialsPath`: a path named for what it stores. */
+function isSecretPathName(name: string): boolean {
+  const words = splitWords(name);
+  const last = words.at(-1);
+  return last !== undefined && PATH_WORDS.has(last) && words.slice(0, -1).some((w) => SECRET_DATA_WORDS.has(w));
+}
+
+/** A class, factory or interface named for storing tokens, sessions, secrets or credentials. */
+export function isStoreName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.includes('keystore') || words.includes('keychain')) return true;
+  const holdsSecrets = words.some((w) => SECRET_DATA_WORDS.has(w) || w === 'key' || w === 'keys' || w === 'auth') && !words.includes('env');
+  return holdsSecrets && words.some((w) => STORE_WORDS.has(w));
+}
+
+const STORE_WORDS = new Set(['store', 'storage', 'repository', 'repo', 'vault', 'cache', 'persistence', 'db', 'database', 'jar']);

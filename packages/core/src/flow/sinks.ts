@@ -1,0 +1,253 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
+import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { splitWords } from './sensitive-names.js';
+
+/** A log sink as found at a call: what to call it in messages, and pino `redact` paths it honours. */
+export interface LogSink {
+  label: string;
+  redact: string[];
+}
+
+/** A file-system write call: the module function used and which arguments are the path and data. */
+export interface FsWrite {
+  method: string;
+  label: string;
+  pathArg: ts.Expression | undefined;
+  dataArg: ts.Expression | undefined;
+  /** `createWriteStream(path)`: the data arrives later through `stream.write()` / `.end()`. */
+  isStream: boolean;
+}
+
+interface LoggerInfo {
+  redact: string[];
+}
+
+const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
+const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'silly', 'notice', 'critical', 'success']);
+/** Packages whose default export is itself a usable logger object (`winston.info`, `consola.warn`). */
+const LOGGER_OBJECT_PACKAGES = new Set(['winston', 'consola', 'loglevel', 'signale', 'npmlog', '@nestjs/common']);
+/** Factory functions per package: calling one makes a logger. */
+const LOGGER_FACTORIES: Record<string, ReadonlySet<string>> = {
+  pino: new Set(['default', '*', 'pino']),
+  winston: new Set(['createLogger']),
+  bunyan: new Set(['createLogger']),
+  log4js: new Set(['getLogger']),
+  consola: new Set(['createConsola', 'create', 'withTag']),
+  tslog: new Set(['Logger']),
+};
+/** `debug('app:auth')` makes a log function, called directly. */
+const DEBUG_PACKAGE = 'debug';
+
+const FS_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'fs-extra/esm', 'graceful-fs']);
+const WRITE_METHODS = new Set([
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson',
+  'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
+  'createWriteStream',
+]);
+
+export interface SinkFinder {
+  logSinkOf(call: ts.CallExpression): LogSink | undefined;
+  fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
+  /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
+  streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
+}
+
+export function isLoggerName(name: string, fc: FileContext): boolean {
+  if (fc.config.loggers.includes(name)) return true;
+  const lower = name.toLowerCase();
+  if (lower === 'log' || lower === 'logger' || lower === 'audit' || lower === 'auditlog') return true;
+  return splitWords(name).at(-1) === 'logger';
+}
+
+export function createSinkFinder(fc: FileContext): SinkFinder {
+  const seen = new Set<ts.Node>();
+
+  function loggerOf(expr: ts.Expression): LoggerInfo | undefined {
+    const e = unwrap(expr);
+    if (seen.has(e)) return undefined;
+    seen.add(e);
+    try {
+      return loggerOfUncached(e);
+    } finally {
+      seen.delete(e);
+    }
+  }
+
+  function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
+    if (ts.isIdentifier(e)) return identifierLogger(e);
+    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : undefined;
+    if (ts.isCallExpression(e)) return callLogger(e);
+    if (ts.isNewExpression(e)) {
+      const name = dottedNameOf(e.expression);
+      return name !== undefined && /Logger$/.test(name) ? { redact: [] } : undefined;
+    }
+    return undefined;
+  }
+
+  function identifierLogger(id: ts.Identifier): LoggerInfo | undefined {
+    const binding = lookup(fc, id);
+    if (!binding && id.text === 'console') return { redact: [] };
+    if (binding?.kind === 'var') {
+      for (const v of binding.values) {
+        if (v.path.length > 0 || v.wrap.length > 0) continue;
+        const made = loggerOf(v.expr);
+        if (made) return made;
+      }
+    }
+    if (binding?.kind === 'import' && LOGGER_OBJECT_PACKAGES.has(binding.specifier)) return { redact: [] };
+    return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
+  }
+
+  function callLogger(call: ts.CallExpression): LoggerInfo | undefined {
+    const callee = unwrap(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (method === 'child') {
+        const parent = loggerOf(callee.expression);
+        return parent ? { redact: [...parent.redact, ...redactOf(call.arguments[0])] } : undefined;
+      }
+      if (method === 'get' && call.arguments.length === 1) {
+        const key = call.arguments[0] && propertyNameOf(unwrap(call.arguments[0]));
+        if (key !== undefined && isLoggerName(key, fc)) return { redact: [] };
+      }
+    }
+    const factory = factoryPackageOf(callee);
+    if (factory !== undefined) return { redact: factory === 'pino' ? redactOf(call.arguments[0]) : [] };
+    const name = dottedNameOf(callee);
+    return name !== undefined && /^(?:get|create|make)\w*Logger$/.test(name.split('.').at(-1) ?? '') ? { redact: [] } : undefined;
+  }
+
+  /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
+  function factoryPackageOf(callee: ts.Expression): string | undefined {
+    const direct = importOf(fc, callee);
+    if (direct && LOGGER_FACTORIES[direct.specifier]?.has(direct.imported)) return direct.specifier;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const ns = importOf(fc, callee.expression);
+      if (ns && (ns.imported === '*' || ns.imported === 'default') && LOGGER_FACTORIES[ns.specifier]?.has(callee.name.text)) return ns.specifier;
+    }
+    return undefined;
+  }
+
+  function redactOf(options: ts.Expression | undefined): string[] {
+    if (!options) return [];
+    let e = unwrap(options);
+    if (ts.isIdentifier(e)) {
+      const b = lookup(fc, e);
+      const v = b?.kind === 'var' ? b.values[0] : undefined;
+      if (!v) return [];
+      e = unwrap(v.expr);
+    }
+    if (!ts.isObjectLiteralExpression(e)) return [];
+    for (const prop of e.properties) {
+      if (!ts.isPropertyAssignment(prop) || propertyNameOf(prop.name) !== 'redact') continue;
+      const value = unwrap(prop.initializer);
+      if (ts.isArrayLiteralExpression(value)) return stringsOf(value);
+      if (ts.isObjectLiteralExpression(value)) {
+        const paths = value.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'paths');
+        if (paths && ts.isPropertyAssignment(paths) && ts.isArrayLiteralExpression(paths.initializer)) return stringsOf(paths.initializer);
+      }
+    }
+    return [];
+  }
+
+  /** A function value that logs when called: `console.log`, `logger.info.bind(logger)`, `debug('x')`. */
+  function logFunctionOf(expr: ts.Expression, path: string[]): LogSink | undefined {
+    const e = unwrap(expr);
+    if (path.length === 1 && path[0] !== undefined) {
+      // `const { info } = logger`
+      const logger = LOG_METHODS.has(path[0]) ? loggerOf(e) : undefined;
+      return logger ? { label: `${labelOf(e)}.${path[0]}`, redact: logger.redact } : undefined;
+    }
+    if (path.length > 0) return undefined;
+    if (ts.isPropertyAccessExpression(e)) return methodSink(e);
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
+      const origin = importOf(fc, callee);
+      if (origin?.specifier === DEBUG_PACKAGE && (origin.imported === 'default' || origin.imported === '*')) return { label: labelOf(e), redact: [] };
+    }
+    if (ts.isIdentifier(e)) return identifierSink(e);
+    return undefined;
+  }
+
+  function identifierSink(id: ts.Identifier): LogSink | undefined {
+    if (fc.config.loggers.includes(id.text)) return { label: id.text, redact: [] };
+    const binding = lookup(fc, id);
+    if (binding?.kind !== 'var') return undefined;
+    for (const v of binding.values) {
+      if (seen.has(v.expr)) continue;
+      seen.add(v.expr);
+      const sink = logFunctionOf(v.expr, v.path);
+      seen.delete(v.expr);
+      if (sink) return { label: id.text, redact: sink.redact };
+    }
+    return undefined;
+  }
+
+  function methodSink(callee: ts.PropertyAccessExpression): LogSink | undefined {
+    const method = callee.name.text;
+    const receiver = unwrap(callee.expression);
+    if (ts.isIdentifier(receiver) && receiver.text === 'console' && !lookup(fc, receiver)) {
+      return CONSOLE_METHODS.has(method) ? { label: `console.${method}`, redact: [] } : undefined;
+    }
+    const dotted = dottedNameOf(callee);
+    if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
+    if (!LOG_METHODS.has(method)) return undefined;
+    const logger = loggerOf(receiver);
+    return logger ? { label: labelOf(callee), redact: logger.redact } : undefined;
+  }
+
+  function labelOf(node: ts.Node): string {
+    return node.getText(fc.sf).replace(/\s+/g, '');
+  }
+
+  function isFsModule(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isFsModule(e.expression);
+    const origin = importOf(fc, e);
+    return origin !== undefined && FS_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default' || origin.imported === 'promises');
+  }
+
+  function fsWriteOf(call: ts.CallExpression): FsWrite | undefined {
+    const callee = unwrap(call.expression);
+    let method: string | undefined;
+    if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    else if (ts.isIdentifier(callee)) {
+      const origin = importOf(fc, callee);
+      if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+    }
+    if (method === undefined) return undefined;
+    const isStream = method === 'createWriteStream';
+    return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    const receiver = unwrap(callee.expression);
+    if (!ts.isIdentifier(receiver)) return undefined;
+    const binding = lookup(fc, receiver);
+    if (binding?.kind !== 'var') return undefined;
+    for (const v of binding.values) {
+      const init = unwrap(v.expr);
+      if (ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
+    }
+    return undefined;
+  }
+
+  return {
+    logSinkOf(call) {
+      const callee = unwrap(call.expression);
+      if (ts.isPropertyAccessExpression(callee)) return methodSink(callee);
+      if (ts.isIdentifier(callee)) return identifierSink(callee);
+      return undefined;
+    },
+    fsWriteOf,
+    streamOf,
+  };
+}
+
+function stringsOf(array: ts.ArrayLiteralExpression): string[] {
+  return array.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text] : []));
+}

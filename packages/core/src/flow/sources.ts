@@ -1,0 +1,72 @@
+import { ts } from '../parse/typescript.js';
+import { lookup, type FileContext, importOf } from './file-context.js';
+import { propertyNameOf, unwrap } from './scope.js';
+import type { SecretContainer } from './taint.js';
+
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest']);
+
+/**
+ * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
+ * `ctx.request`, `fastifyRequest`. Syntax only: no types are needed for the usual handler shapes.
+ */
+export function isRequestLike(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  if (name === undefined) return false;
+  const lower = name.toLowerCase();
+  return REQUEST_NAMES.has(lower) || /(?:req|request)$/.test(lower);
+}
+
+/** `process.env`, `req.headers`, `req.cookies`: objects some of whose entries are secrets. */
+export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, fc: FileContext): SecretContainer | undefined {
+  const prop = propertyNameOf(ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
+  const base = unwrap(expr.expression);
+  if (prop === 'env' && ts.isIdentifier(base) && base.text === 'process' && !lookup(fc, base)) return 'env';
+  if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
+  if (!isRequestLike(base)) return undefined;
+  if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
+  if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
+  return undefined;
+}
+
+/** What a header or cookie getter call reads: one named entry, or every entry of a container. */
+export type RequestRead = { kind: 'entry'; container: 'headers' | 'cookies'; name: string } | { kind: 'all'; container: 'headers' | 'cookies' };
+
+const HEADER_GETTERS = new Set(['header', 'get', 'getHeader']);
+
+/**
+ * `c.req.header('Authorization')`, `c.req.header()`, `req.get('authorization')`,
+ * `request.headers.get('cookie')`, `ctx.cookies.get('sid')`, `getCookie(c, 'session')`.
+ */
+export function requestReadOf(call: ts.CallExpression, fc: FileContext): RequestRead | undefined {
+  const callee = unwrap(call.expression);
+  const first = call.arguments[0];
+  if (ts.isIdentifier(callee)) {
+    const origin = importOf(fc, callee);
+    if (!origin || !/cookie/i.test(origin.specifier) || !/^get(Signed)?Cookie$/.test(origin.imported)) return undefined;
+    const nameArg = call.arguments[origin.imported === 'getSignedCookie' ? 2 : 1];
+    return readOf('cookies', nameArg);
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const receiver = unwrap(callee.expression);
+  if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first);
+  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
+    return readOf('cookies', first);
+  }
+  if (!HEADER_GETTERS.has(method)) return undefined;
+  if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first);
+  if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first);
+  return undefined;
+}
+
+function readOf(container: 'headers' | 'cookies', nameArg: ts.Expression | undefined): RequestRead | undefined {
+  if (nameArg === undefined) return { kind: 'all', container };
+  const e = unwrap(nameArg);
+  return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
+}
+
+/** `postgres://user:pass@host/db`: a connection string that embeds a password. */
+export function isCredentialUrl(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text);
+}

@@ -1,0 +1,50 @@
+import type { TraceStep } from '../findings/finding.js';
+
+/**
+ * What a value may carry, as plain JSON so it survives the summary cache. A taint is a list of
+ * items; an empty list is a clean value.
+ *
+ * `path` is where inside the value the item sits (`{ user: { password } }` holds a secret at
+ * `user.password`); `proj` is the property path read from a parameter or call result that is only
+ * known once the cross-file resolution substitutes it.
+ */
+export type TaintItem = SecretItem | ParamItem | CallItem;
+export type Taint = TaintItem[];
+
+/** Objects whose entries are secrets only for some keys (`req.headers.authorization`, `process.env.JWT_SECRET`). */
+export type SecretContainer = 'headers' | 'env' | 'cookies';
+
+export interface SecretItem {
+  k: 'secret';
+  /** The source expression as written (never its value), e.g. `req.headers.authorization`. */
+  label: string;
+  path: string[];
+  container?: SecretContainer;
+  trace: TraceStep[];
+}
+
+/** The value of parameter `index` of project function `fn` (a key in the file's function facts). */
+export interface ParamItem {
+  k: 'param';
+  fn: string;
+  index: number;
+  proj: string[];
+  path: string[];
+  /** Stringified after it was read: the substituted value becomes one flat secret. */
+  flat?: boolean;
+  trace: TraceStep[];
+}
+
+/** The result of calling a project function, resolved across files by the rules. */
+export interface CallItem {
+  k: 'call';
+  /** `name` or `namespace.name`, as written in the calling file. */
+  callee: string;
+  args: Taint[];
+  /** The callee is named like a sanitiser: safe unless its definition returns the input unchanged. */
+  sanitizer: boolean;
+  proj: string[];
+  path: string[];
+  flat?: boolean;
+  trace: TraceStep[];
+}

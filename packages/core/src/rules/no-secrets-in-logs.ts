@@ -1,0 +1,74 @@
+import type { TraceStep } from '../findings/finding.js';
+import type { Location } from '../findings/location.js';
+import { FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
+import { createNameClassifier } from '../flow/sensitive-names.js';
+import type { SecretItem } from '../flow/taint.js';
+import { defineRule, type RuleContext } from './rule.js';
+
+export type MessageId = 'secretInLog';
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'no-secrets-in-logs',
+    description: 'Finds log calls whose arguments carry a secret: passwords, tokens, API keys, credentials, authorization headers, cookies.',
+    cwe: 'CWE-532',
+    severity: 'error',
+    precision: 'high',
+    securitySeverity: '7.5',
+    messages: {
+      secretInLog:
+        'The secret `{{secret}}` is written to the log by `{{sink}}`, where anyone who can read logs can use it; redact it, log its length or a hash instead, or leave it out.',
+    },
+    schema: {
+      loggers: { type: 'array', items: { type: 'string' }, description: 'Names of objects or functions that write logs, in addition to the recognised loggers.' },
+      sanitizers: { type: 'array', items: { type: 'string' }, description: 'Names of functions that redact a secret before it is logged.' },
+      sensitiveNames: {
+        type: 'object',
+        description: 'Names (any case style) to add to or remove from the secret names.',
+        properties: {
+          add: { type: 'array', items: { type: 'string' }, description: 'Names to treat as secrets.' },
+          remove: { type: 'array', items: { type: 'string' }, description: 'Names to stop treating as secrets.' },
+        },
+      },
+    },
+  },
+  check(ctx) {
+    const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
+    for (const [file, summary] of ctx.project.files) {
+      for (const log of summary.flow.logCalls) {
+        const secrets = log.args.flatMap((arg, i) => {
+          const found = secretsOf(index.resolve(file, arg));
+          return i === 0 ? unredacted(found, log.redact) : found;
+        });
+        reportFirst(ctx, file, log.location, log.sink, secrets);
+      }
+      for (const call of summary.flow.calls) {
+        const target = index.calleeTarget(file, call.callee);
+        if (!target) continue;
+        // One finding per call, for the first wrapper sink the call's secret reaches.
+        for (const sink of index.wrapperSinks(target.file, target.key)) {
+          let passed = index.resolve(file, call.args[sink.param] ?? []);
+          for (const access of sink.accesses) passed = index.access(passed, access);
+          const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
+          if (secrets.length === 0) continue;
+          reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
+          break;
+        }
+      }
+    }
+  },
+});
+
+function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
+  const secret = secrets[0];
+  if (!secret) return;
+  const sinkStep: TraceStep = { file, ...location, message: `logged by \`${sink}\`` };
+  ctx.report({
+    file,
+    location,
+    messageId: 'secretInLog',
+    data: { secret: secret.label, sink },
+    key: `${sink}\0${secret.label}`,
+    trace: [...secret.trace, sinkStep],
+  });
+}
