@@ -2,9 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFileCache, noCache } from './cache/summary-cache.js';
 import { loadConfigFile, resolveConfig, type ResolvedConfig } from './config/config.js';
-import { analyze } from './engine/analyze.js';
+import { analyze, type SourceInput } from './engine/analyze.js';
 import type { ScanResult } from './findings/finding.js';
-import { discoverFiles } from './project/discover-files.js';
+import { discoverSourceFiles } from './project/discover-files.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
 export const CONFIG_FILE_NAME = 'shiftguard.config.json';
@@ -36,12 +36,13 @@ export function scanProject(options: ScanProjectOptions = {}): ScanResult {
   const root = resolve(options.root ?? process.cwd());
   const config = loadProjectConfig(root, options.configFile);
   const supplied = options.overrides ? new Set(options.overrides.keys()) : undefined;
-  const files = discoverFiles({ root, paths: options.paths, ignore: config.ignore, supplied });
+  const files = discoverSourceFiles({ root, paths: options.paths, ignore: config.ignore, supplied });
   const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config) : noCache;
-  const inputs = files.map((path) => ({
-    path,
-    read: () => options.overrides?.get(path) ?? readFileSync(join(root, path), 'utf8'),
-  }));
+  const inputs = files.map(({ path, stamp }): SourceInput => {
+    const override = options.overrides?.get(path);
+    if (override !== undefined) return { path, read: () => override };
+    return { path, stamp, read: () => readFileSync(join(root, path), 'utf8') };
+  });
   return analyze(inputs, {
     config,
     ruleIds: options.ruleIds,

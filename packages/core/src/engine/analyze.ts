@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { noCache, type SummaryCache } from '../cache/summary-cache.js';
+import { noCache, type FileStamp, type SummaryCache } from '../cache/summary-cache.js';
 import type { ResolvedConfig } from '../config/config.js';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from '../findings/finding.js';
 import { fingerprintOf } from '../findings/fingerprint.js';
@@ -17,6 +17,8 @@ import { fileErrorOf } from './file-error.js';
 export interface SourceInput {
   path: string;
   read: () => string;
+  /** Size and mtime of the file on disk: with a warm cache, an unchanged file is never read. */
+  stamp?: FileStamp | undefined;
 }
 
 export interface AnalyzeOptions {
@@ -60,6 +62,8 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
 }
 
 function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): FileSummary | undefined {
+  const unchanged = input.stamp && cache.getByStamp(input.path, input.stamp);
+  if (unchanged) return unchanged;
   let text: string;
   try {
     text = input.read();
@@ -68,7 +72,7 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
     return undefined;
   }
   const hash = createHash('sha256').update(text).digest('hex');
-  const cached = cache.get(input.path, hash);
+  const cached = cache.get(input.path, hash, input.stamp);
   if (cached) return cached;
   let sf: ts.SourceFile;
   try {
@@ -79,7 +83,7 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
   }
   try {
     const summary = summarizeFile(sf, hash, { path: input.path, config });
-    cache.set(summary);
+    cache.set(summary, input.stamp);
     return summary;
   } catch (error) {
     // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is

@@ -3,6 +3,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import picomatch from 'picomatch';
+import type { FileStamp } from '../cache/summary-cache.js';
 import { ShiftguardError } from '../errors.js';
 
 export const SOURCE_GLOB = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
@@ -46,43 +47,55 @@ export function isSourcePath(path: string): boolean {
 
 const toPosix = (p: string) => (sep === '/' ? p : p.split(sep).join('/'));
 
+/** A file to scan and, when it is a regular file on disk, its stamp for the summary cache. */
+export interface DiscoveredFile {
+  path: string;
+  stamp?: FileStamp;
+}
+
 /**
  * Lists the source files to scan, relative to `root`, sorted. Inside a git work tree the list comes
  * from git (tracked plus untracked-but-not-ignored), so every `.gitignore` is respected the way git
  * reads it; elsewhere from the file system. Only regular files are listed: symlinks are never
- * followed (no loops, no duplicates), tracked files deleted from the work tree are left out. A path argument
- * that names a file is scanned even when it matches the test-code ignores, as ESLint does.
+ * followed (no loops, no duplicates), tracked files deleted from the work tree are left out. A path
+ * argument that names a file is scanned even when it matches the test-code ignores, as ESLint does.
  */
 export function discoverFiles(options: DiscoverOptions): string[] {
+  return discoverSourceFiles(options).map((f) => f.path);
+}
+
+/**
+ * discoverFiles plus each file's size and modification time, from the one lstat that already
+ * checks it is a regular file: a warm cache can then skip reading unchanged files.
+ */
+export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] {
   const root = resolve(options.root);
   const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
   const isIgnored = picomatch(ignore, { dot: true });
   const isSource = picomatch(SOURCE_GLOB, { dot: true });
-  const tracked = gitFiles(root);
-  const universe = tracked ?? fsFiles(root, ignore);
-  const out = new Set<string>();
+  const universe = gitFiles(root) ?? fsFiles(root, ignore);
+  const candidates = new Set<string>();
+  const explicit = new Set<string>();
   for (const arg of options.paths?.length ? options.paths : ['.']) {
     const abs = resolve(root, arg);
     const rel = toPosix(relative(root, abs));
-    const stat = statOrThrow(abs, arg);
-    if (stat.isFile()) {
-      out.add(rel);
+    if (statOrThrow(abs, arg).isFile()) {
+      explicit.add(rel);
       continue;
     }
     const prefix = rel === '' ? '' : `${rel}/`;
     const files = rel.startsWith('..') ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : universe.filter((f) => f.startsWith(prefix));
-    for (const f of files) {
-      // git lists symlinks (also dangling ones and loops) and tracked files deleted from the work
-      // tree; fast-glob already returns regular files only. Scanning the same set either way keeps
-      // a symlink from duplicating findings or failing the scan.
-      if (isSource(f) && !isIgnored(f) && (!tracked || options.supplied?.has(f) || isRegularFile(join(root, f)))) out.add(f);
-    }
+    for (const f of files) if (isSource(f) && !isIgnored(f)) candidates.add(f);
   }
-  return [...out].sort();
-}
-
-function isRegularFile(abs: string): boolean {
-  return lstatSync(abs, { throwIfNoEntry: false })?.isFile() ?? false;
+  const out: DiscoveredFile[] = [];
+  for (const path of new Set([...candidates, ...explicit])) {
+    // An explicit file argument may be a symlink (stat follows it); a listed one must be a regular
+    // file: git lists symlinks (dangling ones, loops) and tracked files deleted from the work tree.
+    const stat = explicit.has(path) ? statSync(join(root, path)) : lstatSync(join(root, path), { throwIfNoEntry: false });
+    if (stat?.isFile()) out.push({ path, stamp: { mtimeMs: stat.mtimeMs, size: stat.size } });
+    else if (options.supplied?.has(path)) out.push({ path });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function statOrThrow(abs: string, arg: string) {

@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { scanProject } from '../scan-project.js';
+import { summarizeFile } from '../summary/summarize-file.js';
+import { createFileCache, type FileStamp } from './summary-cache.js';
+
+const config = resolveConfig({});
+const HOUR = 60 * 60 * 1000;
+let dir: string;
+
+function summaryOf(path: string, text: string, hash = `hash-of-${text.length}`) {
+  return summarizeFile(parseSource(path, text), hash, { path, config });
+}
+
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('summary cache', () => {
+  it('finds an unchanged file by its stamp, in the next process', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+    const first = createFileCache(file, config);
+    first.set(summaryOf('a.ts', 'export const a = 1;\n'), old);
+    first.save();
+
+    const second = createFileCache(file, config);
+    expect(second.getByStamp('a.ts', old)?.path).toBe('a.ts');
+    expect(second.getByStamp('a.ts', { ...old, size: 21 })).toBeUndefined();
+    expect(second.getByStamp('a.ts', { ...old, mtimeMs: old.mtimeMs + 1 })).toBeUndefined();
+    expect(second.getByStamp('b.ts', old)).toBeUndefined();
+  });
+
+  it('never trusts a stamp from around the last save (racily clean), but still matches by content hash', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const racy: FileStamp = { mtimeMs: Date.now(), size: 20 };
+    const first = createFileCache(file, config);
+    const summary = summaryOf('a.ts', 'export const a = 1;\n');
+    first.set(summary, racy);
+    first.save();
+
+    const second = createFileCache(file, config);
+    expect(second.getByStamp('a.ts', racy)).toBeUndefined();
+    expect(second.get('a.ts', summary.hash, racy)?.path).toBe('a.ts');
+    expect(second.get('a.ts', 'another-hash', racy)).toBeUndefined();
+  });
+
+  it('learns the new stamp of a touched but unchanged file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const summary = summaryOf('a.ts', 'export const a = 1;\n');
+    const first = createFileCache(file, config);
+    first.set(summary);
+    first.save();
+    const touched: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+    const second = createFileCache(file, config);
+    expect(second.getByStamp('a.ts', touched)).toBeUndefined();
+    expect(second.get('a.ts', summary.hash, touched)).toBeDefined();
+    second.save();
+    expect(createFileCache(file, config).getByStamp('a.ts', touched)?.path).toBe('a.ts');
+  });
+
+  it('ignores a corrupt cache file or one written under another config', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+    const first = createFileCache(file, config);
+    first.set(summaryOf('a.ts', 'export const a = 1;\n'), old);
+    first.save();
+    expect(createFileCache(file, resolveConfig({ adminPaths: ['/ops/**'] })).getByStamp('a.ts', old)).toBeUndefined();
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
+    expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeUndefined();
+  });
+});
+
+describe('scanProject with a warm cache', () => {
+  // A suppression without a reason is reported by the engine itself: its line shows which version
+  // of the file the scan used.
+  const probeAt = (line: number) => `${'\n'.repeat(line - 1)}// shiftguard-ignore-next-line x\nexport const a = 1;\n`;
+  const lines = () => scanProject({ root: dir, cacheFile: 'cache.json' }).findings.map((f) => f.line);
+
+  it('does not read files whose size and mtime are unchanged, and re-reads edited ones', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'app.ts');
+    writeFileSync(file, probeAt(2));
+    const past = new Date(Date.now() - HOUR);
+    utimesSync(file, past, past);
+    expect(lines()).toEqual([2]);
+
+    // Same size, same mtime, different content: only a scan that skipped reading still sees line 2.
+    writeFileSync(file, probeAt(2).replace('\n// shift', '// shift\n'));
+    utimesSync(file, past, past);
+    expect(statSync(file).size).toBe(probeAt(2).length);
+    expect(lines()).toEqual([2]);
+
+    // A real edit changes the mtime: the file is read again.
+    writeFileSync(file, probeAt(4));
+    expect(lines()).toEqual([4]);
+  });
+});
