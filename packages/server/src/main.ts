@@ -28,7 +28,8 @@ const clock = () => Date.now();
 
 const redis = config.storage === 'redis' && config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
 redis?.on('error', (error: Error) => logger.warn({ event: 'redis_error', message: error.message }, 'redis connection problem'));
-redis?.connect().catch(() => logger.warn({ event: 'redis_unavailable' }, 'redis not reachable yet; retrying in the background'));
+// Start even when Redis is down (/ready says 503 and requests fail closed until it answers).
+await redis?.connect().catch(() => logger.warn({ event: 'redis_unavailable' }, 'redis not reachable yet; retrying in the background'));
 
 const resolveClientIp = createClientIpResolver({ trustedProxies: config.trustedProxies });
 const scanner = createScanRunner();

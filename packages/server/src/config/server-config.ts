@@ -115,7 +115,7 @@ function buildConfig(env: Env, problems: string[]): ServerConfig {
     encryptionKeys: keys?.ok ? keys.keys : [{ kid: 'dev', key: randomBytes(32) }],
     adminApiKeys: env.ADMIN_API_KEYS ?? (generatedAdminKey ? [generatedAdminKey] : []),
     allowedOrigins: env.ALLOWED_ORIGINS ?? [],
-    allowedHosts: env.ALLOWED_HOSTS ?? (isLoopback(env.HOST) ? loopbackHosts(env.PORT) : undefined),
+    allowedHosts: env.ALLOWED_HOSTS ?? (isLoopback(env.HOST) ? LOOPBACK_HOSTS : undefined),
     trustedProxies: env.TRUSTED_PROXIES,
     apiTokenTtlSeconds: env.API_TOKEN_TTL,
     sessionIdleSeconds: env.SESSION_IDLE_TTL,
@@ -161,9 +161,8 @@ function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-function loopbackHosts(port: number): string[] {
-  return ['localhost', '127.0.0.1', '[::1]'].flatMap((h) => [h, `${h}:${port}`]);
-}
+/** A server bound to loopback answers only to loopback names (on any port): DNS-rebinding defence. */
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+const KEY = Buffer.alloc(32, 3).toString('base64');
+
+interface Run {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<number | null>;
+}
+
+/** The built entry point as `npm start` runs it (turbo builds before test). */
+function run(env: Record<string, string>): Run {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build -w @shiftguard/server" first (turbo's test task does).`);
+  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => stdout.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
+  return { child, stdout, stderr, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+}
+
+async function waitForListening(r: Run): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const line = r.stdout.join('').split('\n').find((l) => l.includes('"event":"listening"'));
+    if (line) return (JSON.parse(line) as { port: number }).port;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`server did not start: ${r.stderr.join('')}`);
+}
+
+describe('process startup (dist/main.js)', () => {
+  let redis: RedisTestServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => redis?.stop());
+
+  it('refuses a bad production configuration: exit 1, one line per problem, no stack trace', async () => {
+    const r = run({ NODE_ENV: 'production', ALLOWED_ORIGINS: '*', DISABLE_AUTH: '1' });
+    expect(await r.exited).toBe(1);
+    const lines = r.stderr.join('').trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(lines.every((l) => l.startsWith('shiftguard-server: configuration error: '))).toBe(true);
+    expect(lines.join('\n')).toMatch(/ALLOWED_ORIGINS: "\*" is not allowed/);
+    expect(lines.join('\n')).not.toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('starts with a correct production configuration, sends HSTS, and exits 0 on SIGTERM', async () => {
+    const r = run({
+      NODE_ENV: 'production',
+      PORT: '0',
+      REDIS_URL: redis.url,
+      TOKEN_ENCRYPTION_KEYS: `p1:${KEY}`,
+      ALLOWED_ORIGINS: 'https://app.example.com',
+      ADMIN_API_KEYS: 'z'.repeat(40),
+      PUBLIC_URL: 'https://mcp.example.com',
+      ALLOWED_HOSTS: 'mcp.example.com',
+    });
+    const port = await waitForListening(r);
+    const { request } = await import('node:http');
+    const response = await new Promise<{ status: number; hsts: unknown }>((resolve, reject) => {
+      request({ port, path: '/ready', headers: { host: 'mcp.example.com' } }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, hsts: res.headers['strict-transport-security'] });
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(response).toEqual({ status: 200, hsts: 'max-age=63072000; includeSubDomains' });
+    expect(r.stderr.join('')).toBe('');
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+  });
+
+  it('starts in development with no configuration and prints a generated admin key once to stderr', async () => {
+    const r = run({ PORT: '0' });
+    const port = await waitForListening(r);
+    const stderr = r.stderr.join('');
+    const key = /admin key[^\n]*\n\s+(\S+)/.exec(stderr)?.[1] ?? '';
+    expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(stderr.split(key)).toHaveLength(2);
+    expect(r.stdout.join('')).not.toContain(key);
+    const listed = await fetch(`http://127.0.0.1:${port}/admin/tokens`, { headers: { 'x-api-key': key } });
+    expect(listed.status).toBe(200);
+    r.child.kill('SIGTERM');
+    expect(await r.exited).toBe(0);
+  });
+});
