@@ -1,14 +1,158 @@
+import type { Location } from '../findings/location.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
+import type { FunctionFact } from './function-fact.js';
+import type { PathExpr } from './path-expr.js';
+import { walkRoutes } from './walk-routes.js';
+
+export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
+
+/**
+ * What a registration is made on. `instance` is an app/router created in this file (ids are unique
+ * per file); `name` is a top-level or imported identifier the route graph resolves across files;
+ * `call` is the value returned by calling a function (`createAdminRouter()`).
+ */
+export type TargetRef =
+  | { instance: string }
+  | { name: string }
+  | { call: string; member?: string };
+
+/**
+ * A middleware or handler as written at a registration. Inline functions are judged where they
+ * stand; names and calls are resolved by the route graph (local definitions, other files, known
+ * library guards).
+ */
+export type HandlerRef =
+  | { kind: 'fn'; fact: FunctionFact }
+  | { kind: 'name'; name: string }
+  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[] }
+  /** A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`). */
+  | { kind: 'decorated'; name: string; args?: HandlerRef[] }
+  /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
+  | { kind: 'instance'; target: TargetRef }
+  | { kind: 'unknown'; reason: string };
+
+/**
+ * Whether a registration runs in production: `prod` under a condition true in production,
+ * `nonProd` under one false in production (`NODE_ENV !== 'production'`), `unknown` under any other
+ * condition (a feature flag: production can end up either way).
+ */
+export type Condition = 'always' | 'prod' | 'nonProd' | 'unknown';
+
+export interface InstanceFact {
+  id: string;
+  framework: FrameworkName | undefined;
+  /** Router prefix (`new Router({ prefix })`, Nest `@Controller('x')`, Hono `basePath`). */
+  prefix?: PathExpr;
+  /** For `app.basePath('/x')`: the instance whose routes this one shares. */
+  baseOf?: TargetRef;
+  /** Fastify: a plugin wrapped in `fastify-plugin` shares its parent's context (hooks leak up). */
+  sharesParentContext?: boolean;
+  location: Location;
+}
+
+interface RegistrationBase {
+  target: TargetRef;
+  location: Location;
+  condition: Condition;
+}
+
+export interface RouteRegistration extends RegistrationBase {
+  kind: 'route';
+  methods: string[];
+  /** One or more paths; empty path (`''`) is the instance root. */
+  paths: PathExpr[];
+  /** Middleware in the route's own list, in order (also Fastify `onRequest`/`preHandler`). */
+  guards: HandlerRef[];
+  handler: HandlerRef | undefined;
+  /** Nest: the method opts out of global/class guards (`@Public()`, `@SkipAuth()`). */
+  skipsInheritedGuards?: boolean;
+}
+
+export interface UseRegistration extends RegistrationBase {
+  kind: 'use';
+  /** Path patterns; undefined means every path. */
+  paths: PathExpr[] | undefined;
+  /** In order. A handler that resolves to an app/router is a mount. */
+  handlers: HandlerRef[];
+  /** Fastify hooks and Nest guards apply to the whole context whatever the order. */
+  orderless?: boolean;
+}
+
+export interface MountRegistration extends RegistrationBase {
+  kind: 'mount';
+  prefix: PathExpr | undefined;
+  child: TargetRef;
+  /** Fastify `register`: the child gets its own context. */
+  encapsulated: boolean;
+}
+
+/** `registerRoutes(app)`: a function that registers on its parameter, called with an instance. */
+export interface InvokeRegistration extends RegistrationBase {
+  kind: 'invoke';
+  callee: string;
+  member?: string;
+  argIndex: number;
+}
+
+/** Nest `app.useGlobalGuards(...)` or an `APP_GUARD` provider: guards every controller. */
+export interface GlobalGuardRegistration extends RegistrationBase {
+  kind: 'globalGuard';
+  handlers: HandlerRef[];
+}
+
+/** A construct the adapter recognised but could not resolve. Never silently dropped. */
+export interface UnknownRegistration extends RegistrationBase {
+  kind: 'unknown';
+  reason: string;
+}
+
+export type RegistrationFact =
+  | RouteRegistration
+  | UseRegistration
+  | MountRegistration
+  | InvokeRegistration
+  | GlobalGuardRegistration
+  | UnknownRegistration;
 
 /**
  * Per-file route facts: app/router instances, registrations (routes and middleware, in program
- * order), mounts, and guard-relevant function facts. Built by the framework adapters; the route
- * graph is assembled from every file's facts. (Filled in by the route-graph work.)
+ * order), mounts, module-level path constants and guard-relevant function facts. The route graph
+ * joins every file's facts.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- placeholder until the route graph lands
-export interface RouteFacts {}
+export interface RouteFacts {
+  frameworks: FrameworkName[];
+  instances: InstanceFact[];
+  /** Top-level names bound to an instance or to a call that returns one (`const app = createApp()`). */
+  bindings: Record<string, TargetRef>;
+  /** Functions that return an instance they create (`function createAdmin() { ...; return r }`). */
+  returnsInstance: Record<string, TargetRef>;
+  registrations: RegistrationFact[];
+  /** Top-level functions, middleware constants and guard classes by name (`default` for the default export). */
+  functions: Record<string, FunctionFact>;
+  /** Top-level constants bound to a call (`const auth = bearerAuth({ token })`). */
+  aliases: Record<string, HandlerRef>;
+  /** Fastify `decorate('name', fn)`: project-wide by name. */
+  decorations: Record<string, HandlerRef>;
+  /** Module-level string constants, so other files can resolve imported path constants. */
+  constants: Record<string, PathExpr>;
+}
 
-export function extractRouteFacts(_sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts {
-  return {};
+export function emptyRouteFacts(): RouteFacts {
+  return {
+    frameworks: [],
+    instances: [],
+    bindings: {},
+    returnsInstance: {},
+    registrations: [],
+    functions: {},
+    aliases: {},
+    decorations: {},
+    constants: {},
+  };
+}
+
+/** One walk of the file's raw syntax tree, fanned out to the adapters of the frameworks it imports. */
+export function extractRouteFacts(sf: ts.SourceFile, ctx: ExtractContext): RouteFacts {
+  return walkRoutes(sf, ctx);
 }

@@ -1,0 +1,24 @@
+import { ts } from '../../../parse/typescript.js';
+import type { FrameworkAdapter } from '../../adapter.js';
+import { isImportedFrom } from '../imported-from.js';
+import { pathsOf, recordMethodCall } from '../method-route.js';
+
+const isExpress = (s: string): boolean => s === 'express';
+
+/** Express 4/5: `express()`, `express.Router()`, `METHOD`, `all`, `use`, `route(path).METHOD`. */
+const express: FrameworkAdapter = {
+  name: 'express',
+  detects: (imports) => imports.some((i) => isExpress(i.specifier)),
+  createsInstance(expr, ctx) {
+    if (!ts.isCallExpression(expr)) return undefined;
+    return isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) ? {} : undefined;
+  },
+  deriveReceiver(call, method, receiver, ctx) {
+    if (method !== 'route') return undefined;
+    const path = pathsOf(call.arguments[0], ctx)?.[0];
+    return path ? { ...receiver, routePath: path } : undefined;
+  },
+  onCall: recordMethodCall,
+};
+
+export default express;

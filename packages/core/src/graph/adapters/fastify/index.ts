@@ -1,0 +1,122 @@
+import { ts } from '../../../parse/typescript.js';
+import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
+import { judgeFunction } from '../../judge-function.js';
+import { skipParens, type PathExpr } from '../../path-expr.js';
+import type { HandlerRef } from '../../route-facts.js';
+import { isImportedFrom } from '../imported-from.js';
+import { HTTP_METHODS, pathsOf } from '../method-route.js';
+
+const isFastify = (s: string): boolean => s === 'fastify';
+/** Hooks that run before the handler and can reject the request. */
+const GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
+
+/** Fastify: instances, plugins with encapsulated contexts, route options, `addHook`, `register`. */
+const fastify: FrameworkAdapter = {
+  name: 'fastify',
+  detects: (imports) => imports.some((i) => isFastify(i.specifier) || i.specifier === 'fastify-plugin'),
+  createsInstance(expr, ctx) {
+    if (!ts.isCallExpression(expr)) return undefined;
+    return isImportedFrom(expr.expression, ctx, isFastify, ['default', '*', 'fastify', 'Fastify']) ? {} : undefined;
+  },
+  onCall(call, method, receiver, ctx) {
+    const args = call.arguments;
+    if (HTTP_METHODS.has(method)) return recordShorthand(call, method, receiver, ctx);
+    if (method === 'route') return recordRouteOptions(call, receiver, ctx);
+    if (method === 'addHook') {
+      const name = args[0] && skipParens(args[0]);
+      if (!name || !ts.isStringLiteralLike(name) || !GUARD_HOOKS.has(name.text)) return true;
+      ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(args.slice(1)), orderless: true });
+      return true;
+    }
+    if (method === 'register') return recordRegister(call, receiver, ctx);
+    if (method === 'decorate' || method === 'decorateRequest') {
+      const name = args[0] && skipParens(args[0]);
+      if (name && ts.isStringLiteralLike(name) && args[1]) ctx.facts.decorations[name.text] = ctx.handlerRefsOf([args[1]])[0] ?? { kind: 'unknown', reason: 'decoration' };
+      return true;
+    }
+    return false;
+  },
+};
+
+function recordShorthand(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
+  const [pathArg, ...rest] = call.arguments;
+  const paths = pathsOf(pathArg, ctx);
+  const handlerArg = rest[rest.length - 1];
+  if (!paths || !handlerArg) return false;
+  const options = rest.length > 1 ? rest[0] : undefined;
+  const opts = options && skipParens(options);
+  const objectOpts = opts && ts.isObjectLiteralExpression(opts) ? opts : undefined;
+  const handlerExpr = skipParens(handlerArg);
+  // `fastify.get('/x', { handler, preHandler })`: the options object is the last argument.
+  const inlineOpts = ts.isObjectLiteralExpression(handlerExpr) ? handlerExpr : undefined;
+  const all = inlineOpts ?? objectOpts;
+  const handler = inlineOpts ? optionRefs(inlineOpts, 'handler', ctx)[0] : ctx.handlerRefsOf([handlerArg])[0];
+  ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths, guards: all ? hookRefs(all, ctx) : [], handler });
+  return true;
+}
+
+function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const opts = call.arguments[0] && skipParens(call.arguments[0]);
+  if (!opts || !ts.isObjectLiteralExpression(opts)) return false;
+  const url = propertyOf(opts, 'url') ?? propertyOf(opts, 'path');
+  const paths = pathsOf(url, ctx);
+  if (!paths) {
+    ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'route() without a readable url' });
+    return true;
+  }
+  const methodExpr = propertyOf(opts, 'method');
+  const m = methodExpr && skipParens(methodExpr);
+  const methods = m && ts.isArrayLiteralExpression(m)
+    ? m.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
+    : m && ts.isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
+  ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: hookRefs(opts, ctx), handler: optionRefs(opts, 'handler', ctx)[0] });
+  return true;
+}
+
+/** `register(plugin, { prefix })`: a child context; `fp(plugin)` shares the parent's. */
+function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const [pluginArg, optsArg] = call.arguments;
+  if (!pluginArg) return false;
+  const plugin = skipParens(pluginArg);
+  const child = ctx.childOf(plugin);
+  if (!child) {
+    ctx.register(call, { kind: 'unknown', target: receiver.target, reason: `register(${plugin.getText(ctx.sf).slice(0, 40)}) of an unreadable plugin` });
+    return true;
+  }
+  const opts = optsArg && skipParens(optsArg);
+  let prefix: PathExpr | undefined;
+  if (opts && ts.isObjectLiteralExpression(opts)) prefix = pathsOf(propertyOf(opts, 'prefix'), ctx)?.[0];
+  const wrapped = ts.isCallExpression(plugin) && ts.isIdentifier(plugin.expression) && /^(fp|fastifyPlugin)$/.test(plugin.expression.text);
+  ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
+  if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
+  return true;
+}
+
+function markSharedContext(id: string, ctx: AdapterContext): void {
+  const fact = ctx.facts.instances.find((i) => i.id === id);
+  if (fact) fact.sharesParentContext = true;
+}
+
+function hookRefs(opts: ts.ObjectLiteralExpression, ctx: AdapterContext): HandlerRef[] {
+  return [...GUARD_HOOKS].flatMap((hook) => optionRefs(opts, hook, ctx));
+}
+
+function optionRefs(opts: ts.ObjectLiteralExpression, name: string, ctx: AdapterContext): HandlerRef[] {
+  for (const p of opts.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return ctx.handlerRefsOf([p.initializer]);
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return ctx.handlerRefsOf([p.name]);
+    if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.name.text === name && p.body) {
+      return [{ kind: 'fn', fact: judgeFunction(p, ctx) }];
+    }
+  }
+  return [];
+}
+
+function propertyOf(opts: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of opts.properties) {
+    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+  }
+  return undefined;
+}
+
+export default fastify;

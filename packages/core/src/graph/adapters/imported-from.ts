@@ -1,0 +1,25 @@
+import { ts } from '../../parse/typescript.js';
+import type { AdapterContext } from '../adapter.js';
+import { skipParens } from '../path-expr.js';
+
+/**
+ * Whether `expr` names an export of one of `specifiers` (`Hono` from 'hono', `express` default,
+ * `express.Router` through the default import). `names` lists accepted export names; `default`
+ * and `*` (namespace / require) match the module object itself.
+ */
+export function isImportedFrom(expr: ts.Expression, ctx: AdapterContext, specifiers: (s: string) => boolean, names: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (ts.isIdentifier(e)) {
+    const binding = ctx.imports.get(e.text);
+    return binding !== undefined && specifiers(binding.specifier) && names.includes(binding.imported);
+  }
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    const binding = ctx.imports.get(e.expression.text);
+    return binding !== undefined && specifiers(binding.specifier) && (binding.imported === 'default' || binding.imported === '*') && names.includes(e.name.text);
+  }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+    const arg = e.arguments[0];
+    return arg !== undefined && ts.isStringLiteralLike(arg) && specifiers(arg.text) && (names.includes('default') || names.includes('*'));
+  }
+  return false;
+}

@@ -1,0 +1,55 @@
+import { ts } from '../../parse/typescript.js';
+import type { AdapterContext, Receiver } from '../adapter.js';
+import { skipParens, type PathExpr } from '../path-expr.js';
+
+/** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
+export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
+
+/**
+ * A path argument: a path-like string, template or constant, or an array of them. Literal text
+ * must look like a path (`/x`, `*`, empty) so that `c.get('user')` is never read as a route.
+ */
+export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext): PathExpr[] | undefined {
+  if (!expr) return undefined;
+  const e = skipParens(expr);
+  if (ts.isArrayLiteralExpression(e)) {
+    const all = e.elements.map((el) => pathsOf(el, ctx));
+    return all.every((p) => p !== undefined) && all.length > 0 ? all.flat() : undefined;
+  }
+  if (ts.isRegularExpressionLiteral(e)) return undefined;
+  const path = ctx.pathOf(e);
+  if (!path) return undefined;
+  const first = path.parts[0];
+  if (typeof first === 'string' && !(first === '' || first.startsWith('/') || first.startsWith('*'))) return undefined;
+  return [path];
+}
+
+/**
+ * `recv.get('/x', mw, handler)` and `recv.use('/x', mw)` style calls (Hono, Express, Koa router).
+ * A route needs a handler; a `use` may omit the path. The last handler of a route is its endpoint.
+ */
+export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
+  const args = call.arguments;
+  if (method === 'use') {
+    const paths = pathsOf(args[0], ctx);
+    const handlers = ctx.handlerRefsOf(paths ? args.slice(1) : args);
+    if (handlers.length === 0) return false;
+    ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
+    return true;
+  }
+  if (!HTTP_METHODS.has(method) && method !== 'del') return false;
+  const fixed = receiver.routePath ? [receiver.routePath] : undefined;
+  const paths = fixed ?? pathsOf(args[0], ctx);
+  const rest = fixed ? args : args.slice(1);
+  if (!paths || rest.length === 0) return false;
+  const refs = ctx.handlerRefsOf(rest);
+  ctx.register(call, {
+    kind: 'route',
+    target: receiver.target,
+    methods: [method === 'del' ? 'delete' : method],
+    paths,
+    guards: refs.slice(0, -1),
+    handler: refs[refs.length - 1],
+  });
+  return true;
+}

@@ -1,0 +1,146 @@
+import { ts } from '../../../parse/typescript.js';
+import type { AdapterContext, FrameworkAdapter } from '../../adapter.js';
+import { handlerRefOf } from '../../handler-ref-of.js';
+import { judgeFunction } from '../../judge-function.js';
+import { skipParens, type PathExpr } from '../../path-expr.js';
+import type { HandlerRef } from '../../route-facts.js';
+import { isImportedFrom } from '../imported-from.js';
+
+const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
+/** Method decorators that, by convention, tell a global or class guard to let the request through. */
+const PUBLIC_DECORATOR = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/i;
+
+/** NestJS: `@Controller` classes, `@Get/@Post/...` methods, `@UseGuards`, global guards, guard classes. */
+const nest: FrameworkAdapter = {
+  name: 'nest',
+  detects: (imports) => imports.some((i) => i.specifier.startsWith('@nestjs/')),
+  createsInstance(expr, ctx) {
+    if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || expr.expression.name.text !== 'create') return undefined;
+    return isImportedFrom(expr.expression.expression, ctx, (s) => s === '@nestjs/core', ['NestFactory']) ? {} : undefined;
+  },
+  onCall(call, method, receiver, ctx) {
+    if (method !== 'useGlobalGuards') return false;
+    ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments) });
+    return true;
+  },
+  onClass(node, ctx) {
+    collectGuardClass(node, ctx);
+    collectAppGuardProviders(node, ctx);
+    const controller = decoratorCall(node, 'Controller');
+    if (!controller) return;
+    const id = `nest@${node.getStart(ctx.sf)}`;
+    ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
+    const target = { instance: id };
+    const classGuards = guardsOf(node, ctx);
+    if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
+    for (const member of node.members) {
+      if (!ts.isMethodDeclaration(member) || !member.body) continue;
+      const route = routeDecorator(member);
+      if (!route) continue;
+      const arg = route.call.arguments[0];
+      const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
+      ctx.register(route.call, {
+        kind: 'route',
+        target,
+        methods: [route.method],
+        paths,
+        guards: guardsOf(member, ctx),
+        handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
+        skipsInheritedGuards: decoratorsOf(member).some((d) => PUBLIC_DECORATOR.test(d.name)),
+      });
+    }
+  },
+};
+
+interface Decorator {
+  name: string;
+  call: ts.CallExpression | undefined;
+}
+
+function decoratorsOf(node: ts.HasDecorators): Decorator[] {
+  return (ts.getDecorators(node) ?? []).flatMap((d): Decorator[] => {
+    const e = d.expression;
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return [{ name: e.expression.text, call: e }];
+    if (ts.isIdentifier(e)) return [{ name: e.text, call: undefined }];
+    return [];
+  });
+}
+
+function decoratorCall(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
+  return decoratorsOf(node).find((d) => d.name === name)?.call;
+}
+
+function routeDecorator(member: ts.MethodDeclaration): { method: string; call: ts.CallExpression } | undefined {
+  for (const d of decoratorsOf(member)) {
+    const method = HTTP_DECORATORS[d.name];
+    if (method && d.call) return { method, call: d.call };
+  }
+  return undefined;
+}
+
+function controllerPath(call: ts.CallExpression, ctx: AdapterContext): PathExpr | undefined {
+  const arg = call.arguments[0] && skipParens(call.arguments[0]);
+  if (!arg) return undefined;
+  if (ts.isObjectLiteralExpression(arg)) {
+    const path = arg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'path');
+    return path ? routePaths(path.initializer, ctx)[0] : undefined;
+  }
+  return routePaths(arg, ctx)[0];
+}
+
+/** Nest paths have no leading slash (`'users'`); the graph joins segments with one. */
+function routePaths(expr: ts.Expression, ctx: AdapterContext): PathExpr[] {
+  const e = skipParens(expr);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => routePaths(el, ctx));
+  const path = ctx.pathOf(e);
+  if (!path) return [{ parts: [{ unknown: e.getText(ctx.sf) }] }];
+  const first = path.parts[0];
+  return [typeof first === 'string' && first !== '' && !first.startsWith('/') ? { parts: ['/', ...path.parts] } : path];
+}
+
+function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
+  return decoratorsOf(node)
+    .filter((d) => d.name === 'UseGuards' && d.call)
+    .flatMap((d) => d.call?.arguments.map((a) => handlerRefOf(a, ctx)) ?? []);
+}
+
+/**
+ * A guard class: judged by `canActivate` (`return false` and thrown 401/403 reject); a class that
+ * extends another guard (`AuthGuard('jwt')`) without overriding it, or calling `super.canActivate`,
+ * delegates to it.
+ */
+function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void {
+  if (!node.name || !ts.isSourceFile(node.parent)) return;
+  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const canActivate = node.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === 'canActivate');
+  if (!canActivate && !heritage) return;
+  const fact = canActivate
+    ? judgeFunction(canActivate, ctx, { falseRejects: true })
+    : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name) };
+  const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
+  if (heritage && (!canActivate || callsSuper)) fact.delegates.push(handlerRefOf(heritage, ctx));
+  ctx.facts.functions[node.name.text] = fact;
+}
+
+/** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
+function collectAppGuardProviders(node: ts.ClassDeclaration, ctx: AdapterContext): void {
+  const module = decoratorCall(node, 'Module');
+  const arg = module?.arguments[0] && skipParens(module.arguments[0]);
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return;
+  const visit = (n: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
+      const cls = n.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'useClass' || p.name.text === 'useExisting'));
+      const handlers: HandlerRef[] = cls ? [handlerRefOf(cls.initializer, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
+      ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers });
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(arg);
+}
+
+function isAppGuardProvider(obj: ts.ObjectLiteralExpression): boolean {
+  return obj.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'provide' && ts.isIdentifier(p.initializer) && p.initializer.text === 'APP_GUARD');
+}
+
+export default nest;

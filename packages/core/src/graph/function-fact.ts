@@ -1,0 +1,24 @@
+import type { Location } from '../findings/location.js';
+import type { HandlerRef } from './route-facts.js';
+
+/**
+ * What a function does with a request, for judging whether it authenticates. Built from its body
+ * where it is defined; the route graph resolves the delegations across files.
+ */
+export interface FunctionFact {
+  /** Its body rejects with 401/403 (a response, a thrown HTTP error, `ctx.throw(401)`, ...). */
+  rejects: boolean;
+  /** Its leading statements reject before anything else happens (an in-handler guard). */
+  rejectsFirst: boolean;
+  /** Functions it hands the request to (`mw(c, next)`, `verifyToken(req)`, `bearerAuth(o)(c, next)`). */
+  delegates: HandlerRef[];
+  /** Delegations in the leading statements (an in-handler `await requireAdmin(c)`). */
+  delegatesFirst: HandlerRef[];
+  /** It calls its last parameter (`next()`): middleware that passes the request on, not an endpoint. */
+  passesOn: boolean;
+  /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */
+  returnsFn?: FunctionFact;
+  /** A factory returning another call's result (`return jwt({ secret })`). */
+  returnsRef?: HandlerRef;
+  location: Location;
+}

@@ -1,0 +1,150 @@
+import type { ResolvedConfig } from '../config/config.js';
+import type { ProjectModel } from '../project/project-model.js';
+import type { FunctionFact } from './function-fact.js';
+import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
+import type { HandlerRef, RouteFacts } from './route-facts.js';
+
+/** How a handler was found to authenticate, for messages and debugging. */
+export type GuardVerdict = { isGuard: true; why: string } | { isGuard: false };
+
+const NOT_A_GUARD: GuardVerdict = { isGuard: false };
+const MAX_DEPTH = 12;
+
+/** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
+type Definition =
+  | { kind: 'local'; file: string; name: string }
+  | { kind: 'package'; specifier: string; imported: string; member?: string }
+  | { kind: 'unreadable'; name: string };
+
+/**
+ * Decides whether a middleware, guard or handler authenticates, by reading its definition across
+ * files: rejecting with 401/403, delegating to something that does, or being a known library
+ * guard. Names alone count only when no definition can be read, or when configured.
+ */
+export class GuardJudge {
+  readonly #cache = new Map<string, GuardVerdict>();
+  readonly #decorations: Array<{ file: string; name: string; ref: HandlerRef }> = [];
+
+  constructor(
+    private readonly project: ProjectModel,
+    private readonly config: ResolvedConfig,
+  ) {
+    for (const [file, summary] of project.files) {
+      for (const [name, ref] of Object.entries(summary.routes.decorations)) this.#decorations.push({ file, name, ref });
+    }
+  }
+
+  /** As middleware: anywhere in its body. As an endpoint: only a check before anything else happens. */
+  judge(file: string, ref: HandlerRef, asEndpoint = false, depth = 0): GuardVerdict {
+    if (depth > MAX_DEPTH) return NOT_A_GUARD;
+    switch (ref.kind) {
+      case 'fn':
+        return this.judgeFact(file, ref.fact, asEndpoint, depth);
+      case 'name':
+        return this.judgeName(file, ref.name, asEndpoint, depth);
+      case 'call':
+        return this.judgeCall(file, ref, depth);
+      case 'decorated':
+        return this.judgeDecorated(ref, depth);
+      default:
+        return NOT_A_GUARD;
+    }
+  }
+
+  judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, depth: number): GuardVerdict {
+    // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
+    const strict = asEndpoint && !fact.passesOn;
+    if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
+    for (const d of strict ? fact.delegatesFirst : fact.delegates) {
+      const v = this.judge(file, d, false, depth + 1);
+      if (v.isGuard) return v;
+    }
+    return NOT_A_GUARD;
+  }
+
+  private judgeName(file: string, name: string, asEndpoint: boolean, depth: number): GuardVerdict {
+    if (this.isConfigured(name)) return { isGuard: true, why: `configured authMiddleware ${name}` };
+    const key = `${file}\0${name}\0${asEndpoint}`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    this.#cache.set(key, NOT_A_GUARD); // cycles end as "not a guard"
+    const verdict = this.judgeDefinition(this.definitionOf(file, name), name, asEndpoint, depth);
+    this.#cache.set(key, verdict);
+    return verdict;
+  }
+
+  private judgeDefinition(def: Definition, name: string, asEndpoint: boolean, depth: number): GuardVerdict {
+    if (def.kind === 'package') {
+      if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard` };
+      return isAuthLikeName(def.member ?? (def.imported === 'default' || def.imported === '*' ? name : def.imported))
+        ? { isGuard: true, why: `${name} from ${def.specifier}` }
+        : NOT_A_GUARD;
+    }
+    if (def.kind === 'unreadable') return isAuthLikeName(def.name) ? { isGuard: true, why: `${def.name} (definition not in scan)` } : NOT_A_GUARD;
+    const facts = this.routesOf(def.file);
+    const fact = facts?.functions[def.name];
+    if (fact) return this.judgeFact(def.file, fact, asEndpoint, depth + 1);
+    const alias = facts?.aliases[def.name];
+    if (alias) return this.judge(def.file, alias, asEndpoint, depth + 1);
+    return NOT_A_GUARD;
+  }
+
+  private judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, depth: number): GuardVerdict {
+    const shown = ref.member ?? ref.callee;
+    if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
+    const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
+    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return this.judgeCombinator(file, def.imported, ref.args ?? [], depth);
+    if (def.kind !== 'local') return this.judgeDefinition(def, shown, false, depth);
+    const facts = this.routesOf(def.file);
+    const fact = facts?.functions[def.name];
+    // A factory: what counts is the function it returns, not its own body.
+    if (fact?.returnsFn) return this.judgeFact(def.file, fact.returnsFn, false, depth + 1);
+    if (fact?.returnsRef) return this.judge(def.file, fact.returnsRef, false, depth + 1);
+    const alias = facts?.aliases[def.name];
+    if (alias?.kind === 'call') return this.judgeCall(def.file, alias, depth + 1);
+    return NOT_A_GUARD;
+  }
+
+  /** hono/combine: `every(a, b)` authenticates if any part does; `some(a, b)` only if all do. */
+  private judgeCombinator(file: string, combinator: string, args: readonly HandlerRef[], depth: number): GuardVerdict {
+    const verdicts = args.map((a) => this.judge(file, a, false, depth + 1));
+    if (combinator === 'every' && verdicts.some((v) => v.isGuard)) return { isGuard: true, why: 'every(...) with a guard' };
+    if (combinator === 'some' && verdicts.length > 0 && verdicts.every((v) => v.isGuard)) return { isGuard: true, why: 'some(...) of guards' };
+    return NOT_A_GUARD;
+  }
+
+  /** `fastify.authenticate` (found via `decorate`), `fastify.basicAuth`, `fastify.auth([a, b])`. */
+  private judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>, depth: number): GuardVerdict {
+    if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
+    if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name)) return { isGuard: true, why: `fastify.${ref.name}` };
+    const decoration = this.#decorations.find((d) => d.name === ref.name);
+    if (ref.name === 'auth' && ref.args && !decoration) {
+      // @fastify/auth runs the listed strategies (default relation "or"): all must authenticate.
+      const all = ref.args.length > 0 && ref.args.every((a) => a.kind === 'decorated' && this.judgeDecorated(a, depth + 1).isGuard);
+      return all ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
+    }
+    if (decoration) return this.judge(decoration.file, decoration.ref, false, depth + 1);
+    return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
+  }
+
+  private isConfigured(name: string): boolean {
+    return this.config.authMiddleware.includes(name);
+  }
+
+  private routesOf(file: string): RouteFacts | undefined {
+    const summary = this.project.files.get(file);
+    return summary?.routes;
+  }
+
+  /** Follows imports (and `ns.member` of namespace imports) to a definition. */
+  definitionOf(file: string, name: string): Definition {
+    const dot = name.indexOf('.');
+    const root = dot === -1 ? name : name.slice(0, dot);
+    const member = dot === -1 ? undefined : name.slice(dot + 1);
+    const origin = this.project.originOf(file, root);
+    if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(member !== undefined ? { member } : {}) };
+    if (origin.kind === 'unresolved') return { kind: 'unreadable', name: member ?? root };
+    if (member !== undefined) return origin.name === '*' ? { kind: 'local', file: origin.file, name: member } : { kind: 'unreadable', name: member };
+    return { kind: 'local', file: origin.file, name: origin.name };
+  }
+}

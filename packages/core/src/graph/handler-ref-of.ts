@@ -1,0 +1,79 @@
+import { ts } from '../parse/typescript.js';
+import { isFunctionExpression, judgeFunction } from './judge-function.js';
+import { skipParens } from './path-expr.js';
+import type { HandlerRef, TargetRef } from './route-facts.js';
+
+export interface HandlerContext {
+  sf: ts.SourceFile;
+  /** The app/router an expression denotes, when the walker knows it (a router passed as middleware). */
+  instanceOf?: (expr: ts.Expression) => TargetRef | undefined;
+}
+
+/**
+ * Calls that wrap a middleware without changing what it does: the wrapped function is judged.
+ * (`createMiddleware` of hono/factory, `fastify-plugin`, express async wrappers.)
+ */
+const TRANSPARENT_WRAPPERS = new Set(['createMiddleware', 'fp', 'fastifyPlugin', 'asyncHandler', 'expressAsyncHandler', 'catchAsync', 'wrapAsync']);
+
+/** Reads one middleware/handler expression into a reference the route graph can resolve. */
+export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
+  const e = skipParens(expr);
+  if (isFunctionExpression(e)) return { kind: 'fn', fact: judgeFunction(e, ctx) };
+  if (ts.isIdentifier(e)) {
+    const instance = ctx.instanceOf?.(e);
+    return instance ? { kind: 'instance', target: instance } : { kind: 'name', name: e.text };
+  }
+  if (ts.isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
+  if (ts.isCallExpression(e)) return callRefOf(e, ctx);
+  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
+  if (ts.isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
+  return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
+}
+
+/** Every handler in an argument list, with arrays flattened (`app.get('/x', [auth, h])`). */
+export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContext): HandlerRef[] {
+  const out: HandlerRef[] = [];
+  for (const arg of args) {
+    const e = skipParens(arg);
+    if (ts.isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
+    else if (!ts.isSpreadElement(e)) out.push(handlerRefOf(e, ctx));
+    else out.push({ kind: 'unknown', reason: 'spread middleware list' });
+  }
+  return out;
+}
+
+function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
+  if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
+  if (ts.isIdentifier(e.expression)) return { kind: 'name', name: `${e.expression.text}.${e.name.text}` };
+  return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
+}
+
+function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
+  const callee = skipParens(call.expression);
+  const first = call.arguments[0] && skipParens(call.arguments[0]);
+  if (ts.isIdentifier(callee)) {
+    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
+    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx) };
+  }
+  if (ts.isPropertyAccessExpression(callee)) {
+    const instance = ctx.instanceOf?.(callee.expression);
+    if (instance) {
+      if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
+      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx) };
+    }
+    if (ts.isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx) };
+  }
+  return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
+}
+
+/** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */
+function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {
+  const refs = handlerRefsOf(
+    call.arguments.filter((a) => {
+      const e = skipParens(a);
+      return ts.isIdentifier(e) || ts.isArrayLiteralExpression(e) || isFunctionExpression(e) || ts.isPropertyAccessExpression(e);
+    }),
+    ctx,
+  );
+  return refs.length > 0 ? refs : undefined;
+}

@@ -1,0 +1,190 @@
+import { locationOf } from '../findings/location.js';
+import { ts } from '../parse/typescript.js';
+import type { FunctionFact } from './function-fact.js';
+import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
+import { skipParens } from './path-expr.js';
+import type { HandlerRef } from './route-facts.js';
+
+export type FunctionNode = ts.FunctionLikeDeclaration;
+
+export interface JudgeOptions {
+  /** Nest `canActivate`: `return false` rejects the request with 403. */
+  falseRejects?: boolean;
+}
+
+const REJECT_STATUS = new Set(['401', '403']);
+const REJECT_STATUS_NAMES = /^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/;
+/** Error classes and helpers that mean 401/403: Nest exceptions, http-errors, Boom, @fastify/sensible. */
+const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$|^(unauthori[sz]ed|forbidden)$/;
+
+/**
+ * Judges one function's body: does it reject with 401/403, and which functions does it hand the
+ * request to? A function returned at the top of the body (a factory's product) is judged on its
+ * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
+ */
+export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
+  const params = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const fact: FunctionFact = {
+    rejects: false,
+    rejectsFirst: false,
+    delegates: [],
+    delegatesFirst: [],
+    passesOn: callsLastParam(fn),
+    location: locationOf(fn, ctx.sf),
+  };
+  const body = fn.body;
+  if (!body) return fact;
+  if (!ts.isBlock(body)) {
+    const returned = skipParens(body);
+    if (isFunctionExpression(returned)) {
+      fact.returnsFn = judgeFunction(returned, ctx, options);
+      return fact;
+    }
+    const scan = scanNode(body, params, ctx, options);
+    fact.rejects = fact.rejectsFirst = scan.rejects;
+    fact.delegates = fact.delegatesFirst = scan.delegates;
+    if (ts.isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
+    return fact;
+  }
+  let leading = true;
+  for (const stmt of body.statements) {
+    const returned = returnedFunction(stmt);
+    if (returned) {
+      fact.returnsFn = judgeFunction(returned, ctx, options);
+      continue;
+    }
+    if (ts.isReturnStatement(stmt) && stmt.expression && ts.isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
+      fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
+    }
+    const scan = scanNode(stmt, params, ctx, options);
+    fact.rejects ||= scan.rejects;
+    fact.delegates.push(...scan.delegates);
+    if (leading) {
+      fact.rejectsFirst ||= scan.rejects;
+      fact.delegatesFirst.push(...scan.delegates);
+      // The guard must come first: only declarations that read the request may precede it.
+      leading = ts.isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
+    }
+  }
+  return fact;
+}
+
+function callsLastParam(fn: FunctionNode): boolean {
+  const last = fn.parameters[fn.parameters.length - 1];
+  if (fn.parameters.length < 2 || !last || !ts.isIdentifier(last.name) || !fn.body) return false;
+  const name = last.name.text;
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) found = true;
+    else if (ts.isIdentifier(node) && node.text === name && node.parent && ts.isCallExpression(node.parent) && node.parent.arguments.includes(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(fn.body);
+  return found;
+}
+
+function returnedFunction(stmt: ts.Statement): FunctionNode | undefined {
+  if (!ts.isReturnStatement(stmt) || !stmt.expression) return undefined;
+  const e = skipParens(stmt.expression);
+  return isFunctionExpression(e) ? e : undefined;
+}
+
+export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+}
+
+/** Callees that read or verify a credential rather than act: allowed before an in-handler check. */
+const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|parse|^get|split|slice|trim|replace|startsWith/i;
+
+/**
+ * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
+ * `await verifyToken(t)`): a check right after it still runs before anything else happens.
+ */
+function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>): boolean {
+  let ok = true;
+  const visit = (node: ts.Node): void => {
+    if (!ok) return;
+    if (ts.isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? '')) ok = false;
+    else ts.forEachChild(node, visit);
+  };
+  visit(stmt);
+  return ok;
+}
+
+function isParamRooted(expr: ts.Expression, params: ReadonlySet<string>): boolean {
+  let e: ts.Expression = expr;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = e.expression;
+  return ts.isIdentifier(e) && params.has(e.text);
+}
+
+interface Scan {
+  rejects: boolean;
+  delegates: HandlerRef[];
+}
+
+function scanNode(root: ts.Node, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
+  const scan: Scan = { rejects: false, delegates: [] };
+  const visit = (node: ts.Node, opts: JudgeOptions): void => {
+    if (isRejection(node, opts)) scan.rejects = true;
+    if (ts.isCallExpression(node)) {
+      const delegate = delegationOf(node, params, ctx);
+      if (delegate) scan.delegates.push(delegate);
+    }
+    // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
+    // `return false` inside them says nothing about canActivate's own answer.
+    const inner = isFunctionExpression(node) ? {} : opts;
+    ts.forEachChild(node, (child) => visit(child, inner));
+  };
+  visit(root, options);
+  return scan;
+}
+
+/** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or `return false` in a guard. */
+function isRejection(node: ts.Node, options: JudgeOptions): boolean {
+  if (ts.isNumericLiteral(node)) return REJECT_STATUS.has(node.text) && !isCompared(node);
+  if (ts.isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
+    return /status|http|code/i.test(node.expression.getText()) && !isCompared(node);
+  }
+  if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+    const name = calleeName(node.expression);
+    if (name !== undefined && REJECT_CALLEE.test(name)) return true;
+    if (ts.isCallExpression(node) && name === 'jwtVerify') return true;
+  }
+  if (options.falseRejects && ts.isReturnStatement(node) && node.expression?.kind === ts.SyntaxKind.FalseKeyword) return true;
+  return false;
+}
+
+function isCompared(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (!parent || !ts.isBinaryExpression(parent)) return ts.isCaseClause(parent);
+  const op = parent.operatorToken.kind;
+  return (
+    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    op === ts.SyntaxKind.EqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
+function calleeName(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return undefined;
+}
+
+/**
+ * A call that hands the request on: `verify(c)`, `mw(c, next)`, `bearerAuth(o)(c, next)`,
+ * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
+ * calls of a parameter (`next()`) are not delegations.
+ */
+function delegationOf(call: ts.CallExpression, params: ReadonlySet<string>, ctx: HandlerContext): HandlerRef | undefined {
+  if (!call.arguments.some((a) => ts.isIdentifier(a) && params.has(a.text))) return undefined;
+  const callee = skipParens(call.expression);
+  if (ts.isIdentifier(callee)) return params.has(callee.text) ? undefined : { kind: 'name', name: callee.text };
+  if (ts.isCallExpression(callee)) return handlerRefOf(callee, ctx);
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
+    return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
+  }
+  return undefined;
+}

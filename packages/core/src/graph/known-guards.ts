@@ -1,0 +1,42 @@
+/**
+ * Library guards recognised by their import: they reject unauthenticated requests by design.
+ * `member` is for guards reached through the module object (`passport.authenticate(...)`).
+ */
+interface KnownGuard {
+  specifier: RegExp;
+  names: readonly string[];
+  member?: string;
+}
+
+const KNOWN_GUARDS: readonly KnownGuard[] = [
+  { specifier: /^hono\/bearer-auth$/, names: ['bearerAuth'] },
+  { specifier: /^hono\/basic-auth$/, names: ['basicAuth'] },
+  { specifier: /^hono\/jwt$/, names: ['jwt'] },
+  { specifier: /^hono\/jwk$/, names: ['jwk'] },
+  { specifier: /^@modelcontextprotocol\/sdk(\/|$)/, names: ['requireBearerAuth'] },
+  { specifier: /^passport$/, names: ['default', '*'], member: 'authenticate' },
+  { specifier: /^passport$/, names: ['authenticate'] },
+  { specifier: /^express-jwt$/, names: ['expressjwt', 'jwt', 'default', '*'] },
+  { specifier: /^express-basic-auth$/, names: ['default', '*'] },
+  { specifier: /^express-openid-connect$/, names: ['requiresAuth'] },
+  { specifier: /^@nestjs\/passport$/, names: ['AuthGuard'] },
+  { specifier: /^koa-jwt$/, names: ['default', '*'] },
+  { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
+];
+
+/** Decorations added by Fastify auth plugins (`@fastify/basic-auth`, `@fastify/jwt` users' `authenticate`). */
+export const KNOWN_FASTIFY_GUARD_DECORATIONS = new Set(['basicAuth']);
+
+export function isKnownGuard(specifier: string, imported: string, member: string | undefined): boolean {
+  return KNOWN_GUARDS.some((g) => g.specifier.test(specifier) && g.names.includes(imported) && g.member === member);
+}
+
+/**
+ * Names that say "authentication", for guards whose definition cannot be read (a package, a file
+ * outside the scan). A readable definition is always judged by what it does instead.
+ */
+const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|login|admin|session|role|token|signin|key)|ensure(logged|signed|user|admin)|verify(token|user|jwt|session|request|key|admin)|permission|rbac|acl|is(admin|authenticated|logged|signed)/i;
+
+export function isAuthLikeName(name: string): boolean {
+  return AUTH_LIKE_NAME.test(name);
+}

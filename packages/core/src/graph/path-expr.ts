@@ -1,0 +1,113 @@
+import { ts } from '../parse/typescript.js';
+
+/**
+ * A route path as written: literal text plus references to constants that another file may define
+ * (`${API}/admin` where `API` is imported). `{ ref }` is resolved by the route graph; `{ unknown }`
+ * is an expression no file can resolve (a parameter, a call): it stands for one path segment.
+ */
+export type PathPart = string | { ref: string } | { unknown: string };
+
+export interface PathExpr {
+  parts: PathPart[];
+}
+
+/** Module-level string constants by name (`API`, `ROUTES.admin`), for resolving paths. */
+export type ConstantTable = ReadonlyMap<string, PathExpr>;
+
+/**
+ * Reads a path-like expression: string literals, template literals, `+` concatenation, identifiers
+ * and `Obj.prop` references (inlined when the file's own constants know them). Returns undefined
+ * for expressions that are clearly not strings (functions, objects).
+ */
+export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathExpr | undefined {
+  const e = skipParens(expr);
+  if (ts.isStringLiteralLike(e)) return { parts: [e.text] };
+  if (ts.isTemplateExpression(e)) {
+    const parts: PathPart[] = [e.head.text];
+    for (const span of e.templateSpans) {
+      parts.push(...(pathExprOf(span.expression, constants)?.parts ?? [{ unknown: span.expression.getText() }]));
+      parts.push(span.literal.text);
+    }
+    return { parts: parts.filter((p) => p !== '') };
+  }
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = pathExprOf(e.left, constants);
+    const right = pathExprOf(e.right, constants);
+    if (!left && !right) return undefined;
+    return { parts: [...(left?.parts ?? [{ unknown: e.left.getText() }]), ...(right?.parts ?? [{ unknown: e.right.getText() }])] };
+  }
+  const name = referenceName(e);
+  if (name !== undefined) return constants.get(name) ?? { parts: [{ ref: name }] };
+  return undefined;
+}
+
+/** `API` or `ROUTES.admin` (one level of property access on an identifier). */
+export function referenceName(expr: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
+  return undefined;
+}
+
+/**
+ * The module-level string constants of a file (`const ADMIN = '/admin'`, `const R = { admin: '/a' }
+ * as const`, `enum Paths { Admin = '/admin' }`), read from top-level statements only. Constants
+ * may use earlier constants.
+ */
+export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
+  const table = new Map<string, PathExpr>();
+  for (const stmt of sf.statements) {
+    if (ts.isVariableStatement(stmt) && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+      for (const decl of stmt.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.initializer) addConstant(table, decl.name.text, decl.initializer);
+      }
+    } else if (ts.isEnumDeclaration(stmt)) {
+      for (const member of stmt.members) {
+        if (member.initializer && ts.isStringLiteralLike(member.initializer) && ts.isIdentifier(member.name)) {
+          table.set(`${stmt.name.text}.${member.name.text}`, { parts: [member.initializer.text] });
+        }
+      }
+    }
+  }
+  return table;
+}
+
+function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression): void {
+  const value = skipParens(init);
+  if (ts.isObjectLiteralExpression(value)) {
+    for (const prop of value.properties) {
+      if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) continue;
+      const path = stringValueOf(prop.initializer, table);
+      if (path) table.set(`${name}.${prop.name.text}`, path);
+    }
+    return;
+  }
+  const path = stringValueOf(value, table);
+  if (path) table.set(name, path);
+}
+
+/** Like pathExprOf, but only for values that are certainly strings (a constant table entry). */
+function stringValueOf(expr: ts.Expression, table: ConstantTable): PathExpr | undefined {
+  const e = skipParens(expr);
+  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e)) {
+    const path = pathExprOf(e, table);
+    return path && path.parts.every((p) => typeof p === 'string' || 'ref' in p) ? path : undefined;
+  }
+  return undefined;
+}
+
+/** Unwraps `(x)`, `x as const`, `x satisfies T` and `x!`. */
+export function skipParens(expr: ts.Expression): ts.Expression {
+  let e = expr;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+/** The text of a fully literal path, or undefined when a part is still a reference. */
+export function literalPath(path: PathExpr): string | undefined {
+  let out = '';
+  for (const part of path.parts) {
+    if (typeof part !== 'string') return undefined;
+    out += part;
+  }
+  return out;
+}

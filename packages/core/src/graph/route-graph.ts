@@ -1,0 +1,363 @@
+import type { ResolvedConfig } from '../config/config.js';
+import type { Location } from '../findings/location.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { andConditions } from './classify-condition.js';
+import { GuardJudge, type GuardVerdict } from './guard-judge.js';
+import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
+import type { PathExpr } from './path-expr.js';
+import { resolvePath } from './resolve-path.js';
+import type {
+  Condition,
+  FrameworkName,
+  HandlerRef,
+  InstanceFact,
+  RegistrationFact,
+  RouteFacts,
+  RouteRegistration,
+  TargetRef,
+} from './route-facts.js';
+
+/** A mount on the way from a root app to a route: the `related` location of a finding. */
+export interface MountStep {
+  file: string;
+  location: Location;
+  prefix: string;
+}
+
+/** One way a route is reached: its full path, the mounts on the way, and what guards it. */
+export interface RouteOccurrence {
+  /** Undefined when a part of the path could not be resolved. */
+  path: string | undefined;
+  mounts: MountStep[];
+  /** The first guard that runs before the handler, if any. */
+  guard: GuardVerdict;
+  /** Guards that would cover the route but only run outside production. */
+  nonProdGuard: boolean;
+}
+
+export interface GraphRoute {
+  file: string;
+  location: Location;
+  methods: string[];
+  framework: FrameworkName | undefined;
+  condition: Condition;
+  occurrences: RouteOccurrence[];
+}
+
+/** A construct no adapter or resolution step could follow. Rules decide what it means. */
+export interface UnknownEdge {
+  file: string;
+  location: Location;
+  reason: string;
+}
+
+export interface RouteGraph {
+  routes: GraphRoute[];
+  unknown: UnknownEdge[];
+}
+
+/** The route graph of a scan, built once whichever rule asks first. */
+export function getRouteGraph(project: ProjectModel, config: ResolvedConfig): RouteGraph {
+  return project.memo('route-graph', (p) => buildRouteGraph(p, config));
+}
+
+interface Entry {
+  pattern: PathPattern;
+  methods: string[] | undefined;
+  guard: GuardVerdict;
+  condition: Condition;
+}
+
+interface Visit {
+  prefix: string | undefined;
+  chain: Entry[];
+  mounts: MountStep[];
+  framework: FrameworkName | undefined;
+  condition: Condition;
+  stack: Set<string>;
+}
+
+interface IndexedRegistration {
+  file: string;
+  reg: RegistrationFact;
+  /** Extra prefix of a `basePath` alias the registration was made on. */
+  aliasPrefix: string | undefined;
+}
+
+interface Instance {
+  file: string;
+  fact: InstanceFact;
+}
+
+const MAX_MOUNT_DEPTH = 32;
+
+export function buildRouteGraph(project: ProjectModel, config: ResolvedConfig): RouteGraph {
+  return new RouteGraphBuilder(project, config).build();
+}
+
+class RouteGraphBuilder {
+  readonly #judge: GuardJudge;
+  readonly #instances = new Map<string, Instance>();
+  readonly #registrations = new Map<string, IndexedRegistration[]>();
+  readonly #children = new Set<string>();
+  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[] }> = [];
+  readonly #routes = new Map<string, GraphRoute>();
+  readonly #unknown: UnknownEdge[] = [];
+
+  constructor(
+    private readonly project: ProjectModel,
+    config: ResolvedConfig,
+  ) {
+    this.#judge = new GuardJudge(project, config);
+  }
+
+  build(): RouteGraph {
+    for (const [file, summary] of this.project.files) {
+      for (const fact of summary.routes.instances) this.#instances.set(globalId(file, fact.id), { file, fact });
+    }
+    for (const [file, summary] of this.project.files) this.index(file, summary.routes);
+    for (const [id, instance] of this.#instances) {
+      if (this.#children.has(id) || instance.fact.baseOf) continue;
+      this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
+    }
+    return { routes: [...this.#routes.values()], unknown: this.#unknown };
+  }
+
+  /** Groups registrations by the instance they land on (a `basePath` alias lands on its base). */
+  private index(file: string, facts: RouteFacts): void {
+    for (const reg of facts.registrations) {
+      if (reg.kind === 'globalGuard') {
+        this.#globalGuards.push({ file, handlers: reg.handlers });
+        continue;
+      }
+      const resolved = this.resolveTarget(file, reg.target);
+      if (!resolved) {
+        if (reg.kind !== 'invoke') this.#unknown.push({ file, location: reg.location, reason: `cannot resolve the app or router of this ${reg.kind}` });
+        continue;
+      }
+      const { id, aliasPrefix } = this.baseOf(resolved);
+      const list = this.#registrations.get(id) ?? [];
+      list.push({ file, reg, aliasPrefix });
+      this.#registrations.set(id, list);
+      for (const child of this.childrenOf(file, reg)) this.#children.add(child);
+    }
+  }
+
+  private childrenOf(file: string, reg: RegistrationFact): string[] {
+    if (reg.kind === 'mount') return optional(this.resolveTarget(file, reg.child));
+    if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg.callee, reg.member, reg.argIndex));
+    if (reg.kind === 'use') return reg.handlers.flatMap((h) => optional(this.instanceOfHandler(file, h)));
+    return [];
+  }
+
+  /** Follows `basePath` aliases to the instance whose router they share, collecting their prefixes. */
+  private baseOf(id: string): { id: string; aliasPrefix: string | undefined } {
+    let current = id;
+    let prefix: string | undefined = '';
+    for (let i = 0; i < MAX_MOUNT_DEPTH; i++) {
+      const inst = this.#instances.get(current);
+      if (!inst?.fact.baseOf) break;
+      const own = this.pathOf(inst.file, inst.fact.prefix);
+      prefix = prefix === undefined || own === undefined ? undefined : joinPaths(own, prefix);
+      const base = this.resolveTarget(inst.file, inst.fact.baseOf);
+      if (!base) break;
+      current = base;
+    }
+    return { id: current, aliasPrefix: prefix === '' ? undefined : prefix };
+  }
+
+  /** Nest controllers start with every global guard (`useGlobalGuards`, `APP_GUARD`). */
+  private rootChain(instance: Instance): Entry[] {
+    if (instance.fact.framework !== 'nest') return [];
+    return this.#globalGuards.flatMap((g) =>
+      g.handlers.map((h) => ({ pattern: { path: undefined, mode: 'prefix' as const, caseSensitive: false }, methods: undefined, guard: this.#judge.judge(g.file, h), condition: 'always' as const })),
+    );
+  }
+
+  private visit(id: string, v: Visit): void {
+    const instance = this.#instances.get(id);
+    if (!instance || v.stack.has(id) || v.stack.size > MAX_MOUNT_DEPTH) return;
+    const framework = instance.fact.framework ?? v.framework;
+    const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
+    const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
+    const here: Visit = { ...v, prefix, framework, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const regs = this.#registrations.get(id) ?? [];
+    // Fastify hooks and Nest class guards apply to the whole context whatever their position.
+    for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, true);
+    for (const r of regs) this.apply(here, r);
+  }
+
+  /** Orderless hooks of an instance and of the `fastify-plugin` children that share its context. */
+  private contextHooks(id: string, seen: Set<string>): IndexedRegistration[] {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const out: IndexedRegistration[] = [];
+    for (const r of this.#registrations.get(id) ?? []) {
+      if (r.reg.kind === 'use' && r.reg.orderless) out.push(r);
+      if (r.reg.kind === 'mount' && !r.reg.encapsulated && this.#instances.get(id)?.fact.framework === 'fastify') {
+        const child = this.resolveTarget(r.file, r.reg.child);
+        if (child) out.push(...this.contextHooks(child, seen));
+      }
+    }
+    return out;
+  }
+
+  private apply(v: Visit, r: IndexedRegistration): void {
+    const { reg, file } = r;
+    const base = v.prefix === undefined || r.aliasPrefix === undefined ? v.prefix : joinPaths(v.prefix, r.aliasPrefix);
+    const at: Visit = { ...v, prefix: base, condition: andConditions(v.condition, reg.condition) };
+    switch (reg.kind) {
+      case 'route':
+        return this.addRoute(at, file, reg);
+      case 'use':
+        if (!reg.orderless) this.addUse(at, r, false);
+        return;
+      case 'mount': {
+        const child = this.resolveTarget(file, reg.child);
+        if (!child) {
+          this.#unknown.push({ file, location: reg.location, reason: 'mounted app or router could not be resolved' });
+          return;
+        }
+        const prefix = reg.prefix ? this.pathOf(file, reg.prefix) : '';
+        const full = at.prefix === undefined || prefix === undefined ? undefined : joinPaths(at.prefix, prefix);
+        const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
+        // A Fastify child context inherits hooks added to its parent after `register`, too.
+        this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step] });
+        return;
+      }
+      case 'invoke': {
+        const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
+        if (child) this.visit(child, at);
+        return;
+      }
+      case 'unknown':
+        this.#unknown.push({ file, location: reg.location, reason: reg.reason });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Middleware joins the chain; a handler that is itself an app/router is a mount. */
+  private addUse(v: Visit, r: IndexedRegistration, orderless: boolean): void {
+    const reg = r.reg;
+    if (reg.kind !== 'use') return;
+    const base = v.prefix === undefined || r.aliasPrefix === undefined ? v.prefix : joinPaths(v.prefix, r.aliasPrefix);
+    const condition = andConditions(v.condition, reg.condition);
+    const paths = reg.paths ? reg.paths.map((p) => this.pathOf(r.file, p)) : [undefined];
+    for (const handler of reg.handlers) {
+      const child = orderless ? undefined : this.instanceOfHandler(r.file, handler);
+      for (const path of paths) {
+        const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
+        if (child) {
+          const step: MountStep = { file: r.file, location: reg.location, prefix: full ?? '?' };
+          this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] });
+          continue;
+        }
+        this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(r.file, handler), condition);
+      }
+    }
+  }
+
+  private addEntry(v: Visit, full: string | undefined, wholeSubtree: boolean, kind: 'use' | 'route', methods: string[] | undefined, guard: GuardVerdict, condition: Condition): void {
+    // A path-less `use` covers the instance's subtree; Hono spells that `/prefix/*`.
+    const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
+    const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods, guard, condition });
+  }
+
+  private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
+    const key = `${file}\0${reg.location.offset}`;
+    let route = this.#routes.get(key);
+    if (!route) {
+      route = { file, location: reg.location, methods: reg.methods, framework: v.framework, condition: v.condition, occurrences: [] };
+      this.#routes.set(key, route);
+    }
+    const own = this.ownGuard(file, reg);
+    for (const p of reg.paths) {
+      const path = this.pathOf(file, p);
+      const full = v.prefix === undefined || path === undefined ? undefined : joinPaths(v.prefix, path);
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
+      const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
+      route.occurrences.push({
+        path: full,
+        mounts: v.mounts,
+        guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
+        nonProdGuard: !counted && covering.some((e) => e.guard.isGuard),
+      });
+      // In Hono and Express a route whose handlers call next() acts as middleware for later routes.
+      if (full !== undefined) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
+    }
+  }
+
+  /** Middleware in the route's own list, or a check at the top of its handler. */
+  private ownGuard(file: string, reg: RouteRegistration): GuardVerdict {
+    for (const g of reg.guards) {
+      const verdict = this.#judge.judge(file, g);
+      if (verdict.isGuard) return verdict;
+    }
+    return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
+  }
+
+  private pathOf(file: string, path: PathExpr | undefined): string {
+    if (!path) return '';
+    return resolvePath(this.project, file, path);
+  }
+
+  /** The instance a registration target denotes, across files. */
+  resolveTarget(file: string, target: TargetRef, depth = 0): string | undefined {
+    if (depth > MAX_MOUNT_DEPTH) return undefined;
+    if ('instance' in target) {
+      const id = globalId(file, target.instance);
+      return this.#instances.has(id) ? id : undefined;
+    }
+    if ('name' in target) return this.resolveName(file, target.name, depth);
+    const def = this.#judge.definitionOf(file, target.member !== undefined ? `${target.call}.${target.member}` : target.call);
+    if (def.kind !== 'local') return undefined;
+    const returned = this.project.files.get(def.file)?.routes.returnsInstance[def.name];
+    return returned ? this.resolveTarget(def.file, returned, depth + 1) : undefined;
+  }
+
+  private resolveName(file: string, name: string, depth: number): string | undefined {
+    const def = this.#judge.definitionOf(file, name);
+    if (def.kind !== 'local') return undefined;
+    const facts = this.project.files.get(def.file)?.routes;
+    if (!facts) return undefined;
+    const bound = facts.bindings[def.name];
+    if (bound && !('name' in bound && bound.name === def.name && def.file === file)) return this.resolveTarget(def.file, bound, depth + 1);
+    // A plugin or route-registering function referenced by name: its first parameter.
+    const param = globalId(def.file, `${def.name}#0`);
+    if (this.#instances.has(param)) return param;
+    const alias = facts.aliases[def.name];
+    if (alias?.kind === 'name') return this.resolveName(def.file, alias.name, depth + 1);
+    return undefined;
+  }
+
+  /** `registerRoutes(app)`: the instance that stands for the function's parameter. */
+  private invokedInstance(file: string, callee: string, member: string | undefined, argIndex: number): string | undefined {
+    const def = this.#judge.definitionOf(file, member !== undefined ? `${callee}.${member}` : callee);
+    if (def.kind !== 'local') return undefined;
+    const id = globalId(def.file, `${def.name}#${argIndex}`);
+    return this.#instances.has(id) ? id : undefined;
+  }
+
+  private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
+    if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
+    if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
+    return undefined;
+  }
+}
+
+function globalId(file: string, id: string): string {
+  return `${file}::${id}`;
+}
+
+function optional<T>(value: T | undefined): T[] {
+  return value === undefined ? [] : [value];
+}
+
+function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {
+  if (!entryMethods || entryMethods.includes('all')) return true;
+  return routeMethods.every((m) => entryMethods.includes(m));
+}

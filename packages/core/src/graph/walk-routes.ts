@@ -1,0 +1,380 @@
+import { locationOf } from '../findings/location.js';
+import { ts } from '../parse/typescript.js';
+import type { ExtractContext } from '../summary/extract-context.js';
+import { extractModuleFacts, type ImportBinding } from '../summary/module-facts.js';
+import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
+import { adapters as allAdapters } from './adapters/index.js';
+import { classifyCondition, combineConditions, negateCondition } from './classify-condition.js';
+import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
+import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
+import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
+import { emptyRouteFacts, type Condition, type FrameworkName, type RouteFacts, type TargetRef } from './route-facts.js';
+
+/** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
+interface ParamBinding {
+  param: string;
+  framework: FrameworkName | undefined;
+}
+type ScopeEntry = TargetRef | ParamBinding;
+
+/** Calls that look like registrations on something: the cheap text prefilter of files without framework imports. */
+const REGISTRATION_HINT = /\.(get|post|put|patch|delete|all|use|route|register|addHook)\s*\(/;
+
+/**
+ * The one walk of a file for route facts. Tracks lexical scopes (which names are apps/routers),
+ * the production condition of the enclosing `if`s, and hands each call on an app/router to the
+ * adapter of its framework. Top-level functions are judged for guard behaviour on the way.
+ */
+export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts {
+  const facts = emptyRouteFacts();
+  const moduleFacts = extractModuleFacts(sf);
+  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports));
+  facts.frameworks = adapters.map((a) => a.name);
+  const constants = collectConstants(sf);
+  facts.constants = Object.fromEntries(constants);
+  const walker = new RouteWalker(sf, facts, adapters, moduleFacts.imports, constants);
+  walker.collectTopLevelFunctions();
+  // A file that imports no framework and has no registration-shaped call can only contribute
+  // guard definitions and constants, which the top-level pass above already read.
+  if (adapters.length > 0 || REGISTRATION_HINT.test(sf.text)) walker.walk();
+  return facts;
+}
+
+class RouteWalker {
+  readonly #scopes: Array<Map<string, ScopeEntry>> = [new Map()];
+  readonly #conditions: Condition[] = [];
+  readonly #created = new Map<number, string>();
+  readonly #ctx: AdapterContext;
+
+  constructor(
+    readonly sf: ts.SourceFile,
+    readonly facts: RouteFacts,
+    readonly adapters: readonly FrameworkAdapter[],
+    imports: readonly ImportBinding[],
+    constants: ReadonlyMap<string, PathExpr>,
+  ) {
+    const importMap = new Map(imports.map((i) => [i.local, i]));
+    const ctx: AdapterContext = {
+      sf,
+      imports: importMap,
+      constants,
+      facts,
+      pathOf: (e) => pathExprOf(e, constants),
+      receiverOf: (e) => this.receiverOf(e),
+      childOf: (e) => this.childOf(e),
+      instanceOf: (e) => this.receiverOf(e)?.target,
+      handlerRefsOf: (args) => handlerRefsOf(args, ctx),
+      register: (node, fact) => {
+        facts.registrations.push({ ...fact, location: locationOf(node, sf), condition: this.condition() } as RouteFacts['registrations'][number]);
+      },
+      locationOf: (node) => locationOf(node, sf),
+      condition: () => this.condition(),
+    };
+    this.#ctx = ctx;
+  }
+
+  condition(): Condition {
+    return combineConditions(this.#conditions);
+  }
+
+  /** Judges every top-level function, middleware constant and guard class, and records aliases. */
+  collectTopLevelFunctions(): void {
+    for (const stmt of this.sf.statements) {
+      if (ts.isFunctionDeclaration(stmt) && stmt.body) {
+        this.facts.functions[functionIdOf(stmt)] = judgeFunction(stmt, this.#ctx);
+      } else if (ts.isVariableStatement(stmt)) {
+        for (const decl of stmt.declarationList.declarations) this.collectDeclaration(decl);
+      } else if (ts.isExportAssignment(stmt)) {
+        this.collectValue('default', stmt.expression);
+      } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && isModuleExports(stmt.expression.left)) {
+        this.collectValue('default', stmt.expression.right);
+      }
+    }
+  }
+
+  private collectDeclaration(decl: ts.VariableDeclaration): void {
+    if (ts.isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
+  }
+
+  private collectValue(name: string, value: ts.Expression): void {
+    const e = skipParens(value);
+    if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
+    else if (ts.isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
+    else if (ts.isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
+  }
+
+  walk(): void {
+    this.visit(this.sf);
+  }
+
+  private visit(node: ts.Node): void {
+    if (ts.isIfStatement(node)) return this.visitIf(node);
+    if (ts.isClassDeclaration(node)) for (const a of this.adapters) a.onClass?.(node, this.#ctx);
+    if (isFunctionNode(node)) return this.visitFunction(node);
+    if (ts.isVariableDeclaration(node)) this.bindDeclaration(node);
+    if (ts.isExportAssignment(node)) this.bindTopLevel('default', node.expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.visitGuardedExpression(node);
+    ts.forEachChild(node, (child) => this.visit(child));
+    // Post-order: in `app.use(a).get('/x', h)` the inner `use` is registered first, as it runs first.
+    if (ts.isCallExpression(node)) this.visitCall(node);
+    if (ts.isReturnStatement(node) && node.expression) this.recordReturnedInstance(node, node.expression);
+  }
+
+  private visitIf(node: ts.IfStatement): void {
+    this.visit(node.expression);
+    const condition = classifyCondition(node.expression, this.sf);
+    this.#conditions.push(condition);
+    this.visit(node.thenStatement);
+    this.#conditions.pop();
+    if (node.elseStatement) {
+      this.#conditions.push(negateCondition(condition));
+      this.visit(node.elseStatement);
+      this.#conditions.pop();
+    }
+  }
+
+  /** `isDev && app.use(x)`: the right side runs under the left side's condition. */
+  private visitGuardedExpression(node: ts.BinaryExpression): void {
+    this.visit(node.left);
+    this.#conditions.push(classifyCondition(node.left, this.sf));
+    this.visit(node.right);
+    this.#conditions.pop();
+  }
+
+  private visitFunction(fn: FunctionNode): void {
+    const id = functionIdOf(fn);
+    const scope = new Map<string, ScopeEntry>();
+    fn.parameters.forEach((p, i) => {
+      if (ts.isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
+    });
+    this.#scopes.push(scope);
+    // Conditions do not cross function boundaries: the body runs wherever the function is called.
+    const saved = this.#conditions.splice(0);
+    ts.forEachChild(fn, (child) => this.visit(child));
+    this.#conditions.push(...saved);
+    this.#scopes.pop();
+  }
+
+  private bindDeclaration(decl: ts.VariableDeclaration): void {
+    if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
+    const target = this.valueTargetOf(decl.initializer);
+    if (!target) return;
+    const scope = this.#scopes[this.#scopes.length - 1];
+    scope?.set(decl.name.text, target);
+    if (this.#scopes.length === 1) this.facts.bindings[decl.name.text] = target;
+  }
+
+  private bindTopLevel(name: string, expr: ts.Expression): void {
+    const target = this.valueTargetOf(expr);
+    if (target) this.facts.bindings[name] = target;
+  }
+
+  /** What a variable initialiser holds: an app/router, or the result of a call that may return one. */
+  private valueTargetOf(expr: ts.Expression): TargetRef | undefined {
+    const e = unwrapAwait(expr);
+    const receiver = this.receiverOf(e);
+    if (receiver) return receiver.target;
+    if (ts.isCallExpression(e)) {
+      const callee = skipParens(e.expression);
+      if (ts.isIdentifier(callee)) return { call: callee.text };
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
+    }
+    return undefined;
+  }
+
+  private recordReturnedInstance(node: ts.ReturnStatement, expr: ts.Expression): void {
+    const fn = enclosingFunction(node);
+    if (!fn || !isTopLevelFunction(fn)) return;
+    const receiver = this.receiverOf(unwrapAwait(expr));
+    if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = receiver.target;
+  }
+
+  /** The app/router an expression denotes, creating instance facts for inline creations. */
+  receiverOf(expr: ts.Expression): Receiver | undefined {
+    const e = unwrapAwait(expr);
+    if (ts.isIdentifier(e)) return this.lookup(e.text);
+    if (ts.isNewExpression(e) || ts.isCallExpression(e)) {
+      const created = this.createdInstance(e);
+      if (created) return created;
+    }
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const inner = this.receiverOf(e.expression.expression);
+      if (!inner) return undefined;
+      const method = e.expression.name.text;
+      for (const adapter of this.adaptersFor(inner)) {
+        const derived = adapter.deriveReceiver?.(e, method, inner, this.#ctx);
+        if (derived) return derived;
+      }
+      // Registration methods return their receiver (`app.use(a).get(...)`), as do Fastify's.
+      return CHAINABLE.has(method) ? { ...inner, routePath: method === 'route' ? undefined : inner.routePath } : undefined;
+    }
+    return undefined;
+  }
+
+  private createdInstance(e: ts.NewExpression | ts.CallExpression): Receiver | undefined {
+    for (const adapter of this.adapters) {
+      const init = adapter.createsInstance(e, this.#ctx);
+      if (!init) continue;
+      const pos = e.getStart(this.sf);
+      let id = this.#created.get(pos);
+      if (id === undefined) {
+        id = `${adapter.name}@${pos}`;
+        this.#created.set(pos, id);
+        this.facts.instances.push({ id, framework: adapter.name, prefix: init.prefix, location: locationOf(e, this.sf) });
+      }
+      return { target: { instance: id }, framework: adapter.name };
+    }
+    return undefined;
+  }
+
+  private lookup(name: string): Receiver | undefined {
+    for (let i = this.#scopes.length - 1; i >= 0; i--) {
+      const entry = this.#scopes[i]?.get(name);
+      if (!entry) continue;
+      if ('param' in entry) return this.paramReceiver(entry);
+      return { target: entry, framework: this.frameworkOfTarget(entry) };
+    }
+    const imported = this.#ctx.imports.get(name);
+    if (imported && imported.specifier.startsWith('.')) return { target: { name }, framework: this.facts.frameworks[0] };
+    return undefined;
+  }
+
+  private paramReceiver(entry: ParamBinding): Receiver {
+    const framework = entry.framework ?? (this.facts.frameworks.length === 1 ? this.facts.frameworks[0] : undefined);
+    return { target: { instance: entry.param }, framework };
+  }
+
+  private frameworkOfTarget(target: TargetRef): FrameworkName | undefined {
+    if ('instance' in target) return this.facts.instances.find((i) => i.id === target.instance)?.framework;
+    return this.facts.frameworks[0];
+  }
+
+  childOf(expr: ts.Expression): TargetRef | undefined {
+    const e = skipParens(expr);
+    if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
+    const receiver = this.receiverOf(e);
+    if (receiver) return receiver.target;
+    if (ts.isIdentifier(e)) return { name: e.text };
+    if (ts.isCallExpression(e)) {
+      const callee = skipParens(e.expression);
+      const first = e.arguments[0] && skipParens(e.arguments[0]);
+      if (ts.isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
+      if (ts.isIdentifier(callee)) return { call: callee.text };
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
+    }
+    return undefined;
+  }
+
+  private adaptersFor(receiver: Receiver): readonly FrameworkAdapter[] {
+    if (receiver.framework === undefined) return this.adapters.length > 0 ? this.adapters : allAdapters;
+    const own = this.adapters.find((a) => a.name === receiver.framework) ?? allAdapters.find((a) => a.name === receiver.framework);
+    return own ? [own] : [];
+  }
+
+  private visitCall(call: ts.CallExpression): void {
+    const callee = skipParens(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const receiver = this.receiverOf(callee.expression);
+      if (receiver) {
+        // Registrations are never awaited, except Fastify's `await app.register(...)`; an awaited
+        // `api.post('/admin/x', body)` on a parameter is an HTTP client, not a route.
+        if (ts.isAwaitExpression(call.parent) && receiver.framework !== 'fastify' && isParamInstance(receiver)) return;
+        const before = this.facts.registrations.length;
+        for (const adapter of this.adaptersFor(receiver)) if (adapter.onCall(call, callee.name.text, receiver, this.#ctx)) break;
+        if (this.facts.registrations.length > before) this.ensureInstance(receiver, call);
+        return;
+      }
+    }
+    this.visitInvocation(call, callee);
+  }
+
+  /** Parameters become instances when something is registered on them (`function routes(app) {...}`). */
+  private ensureInstance(receiver: Receiver, node: ts.Node): void {
+    const target = receiver.target;
+    if (!('instance' in target) || this.facts.instances.some((i) => i.id === target.instance)) return;
+    this.facts.instances.push({ id: target.instance, framework: receiver.framework, location: locationOf(node, this.sf) });
+  }
+
+  /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
+  private visitInvocation(call: ts.CallExpression, callee: ts.Expression): void {
+    let name: string | undefined;
+    let member: string | undefined;
+    if (ts.isIdentifier(callee)) name = callee.text;
+    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      name = callee.expression.text;
+      member = callee.name.text;
+    }
+    if (name === undefined) return;
+    call.arguments.forEach((arg, argIndex) => {
+      if (!ts.isIdentifier(arg)) return;
+      const receiver = this.lookup(arg.text);
+      if (!receiver || name === undefined) return;
+      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex });
+    });
+  }
+}
+
+/** Methods that return their receiver, so calls chain on the same app/router. */
+const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);
+
+function isParamInstance(receiver: Receiver): boolean {
+  return 'instance' in receiver.target && receiver.target.instance.includes('#');
+}
+
+function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node);
+}
+
+function unwrapAwait(expr: ts.Expression): ts.Expression {
+  let e = skipParens(expr);
+  while (ts.isAwaitExpression(e)) e = skipParens(e.expression);
+  return e;
+}
+
+function isModuleExports(expr: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+}
+
+function enclosingFunction(node: ts.Node): FunctionNode | undefined {
+  let n: ts.Node | undefined = node.parent;
+  while (n && !isFunctionNode(n)) n = n.parent;
+  return n;
+}
+
+/** A function whose name other files can import: a top-level declaration or top-level const. */
+function isTopLevelFunction(fn: FunctionNode): boolean {
+  return !functionIdOf(fn).includes('@');
+}
+
+/**
+ * A stable name for a function within its file: its declared name or the top-level variable /
+ * default export it is assigned to (through wrappers such as `fp(...)`), else its position.
+ */
+export function functionIdOf(fn: FunctionNode): string {
+  if (ts.isFunctionDeclaration(fn) && fn.name && ts.isSourceFile(fn.parent)) return fn.name.text;
+  if (ts.isFunctionDeclaration(fn) && !fn.name && ts.isSourceFile(fn.parent)) return 'default';
+  let n: ts.Node = fn;
+  while (n.parent && (ts.isCallExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+  const parent = n.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.parent.parent && ts.isVariableStatement(parent.parent.parent) && ts.isSourceFile(parent.parent.parent.parent)) {
+    return parent.name.text;
+  }
+  if (parent && ts.isExportAssignment(parent)) return 'default';
+  if (parent && ts.isBinaryExpression(parent) && isModuleExports(parent.left)) return 'default';
+  return `fn@${fn.getStart()}`;
+}
+
+function variableTypeOf(fn: FunctionNode): string | undefined {
+  let n: ts.Node = fn;
+  while (n.parent && (ts.isCallExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
+  return n.parent && ts.isVariableDeclaration(n.parent) ? n.parent.type?.getText() : undefined;
+}
+
+/** The framework a parameter's type names (`app: Hono`, `FastifyPluginAsync`, `Router`). */
+function frameworkOfType(typeText: string | undefined): FrameworkName | undefined {
+  if (!typeText) return undefined;
+  if (/\bFastify/.test(typeText)) return 'fastify';
+  if (/Hono\b/.test(typeText)) return 'hono';
+  if (/\bExpress\b|express\.|\bApplication\b/.test(typeText)) return 'express';
+  return undefined;
+}
