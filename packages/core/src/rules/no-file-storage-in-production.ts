@@ -1,0 +1,147 @@
+import type { RelatedLocation } from '../findings/finding.js';
+import type { Location } from '../findings/location.js';
+import type { CallFact, FlowFacts, NewFact, WriteFact } from '../flow/flow-facts.js';
+import { FlowIndex, secretsOf } from '../flow/flow-index.js';
+import { createNameClassifier } from '../flow/sensitive-names.js';
+import type { SecretItem, TaintItem } from '../flow/taint.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { defineRule, type RuleContext } from './rule.js';
+
+export type MessageId = 'secretWrittenToFile' | 'fileStoreInProduction';
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'no-file-storage-in-production',
+    description: 'Finds tokens, secrets, credentials or session data written to the local file system on a path that runs in production.',
+    cwe: 'CWE-922',
+    severity: 'error',
+    precision: 'high',
+    securitySeverity: '6.5',
+    messages: {
+      secretWrittenToFile:
+        '{{what}} is written to the local file by `{{api}}` on a path that runs in production, where files outlive the process and leak through disks, images and backups; keep it in Redis or a secret manager, or guard the write with NODE_ENV !== \'production\'.',
+      fileStoreInProduction:
+        '`{{store}}` keeps {{what}} in local files and is chosen here on a path that runs in production, where files outlive the process and leak through disks, images and backups; use a Redis-backed store in production, or make `{{store}}` throw when NODE_ENV is \'production\'.',
+    },
+    schema: {
+      sensitiveNames: {
+        type: 'object',
+        description: 'Names (any case style) to add to or remove from the secret names.',
+        properties: {
+          add: { type: 'array', items: { type: 'string' }, description: 'Names to treat as secrets.' },
+          remove: { type: 'array', items: { type: 'string' }, description: 'Names to stop treating as secrets.' },
+        },
+      },
+    },
+  },
+  check(ctx) {
+    const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
+    const reported = new Set<string>();
+    const report = (file: string, location: Location, messageId: MessageId, data: Record<string, string>, key: string, related: RelatedLocation[], secret?: SecretItem) => {
+      const site = `${file}:${location.offset}`;
+      if (reported.has(site)) return;
+      reported.add(site);
+      ctx.report({ file, location, messageId, data, key, related, ...(secret && { trace: [...secret.trace, { file, ...location, message: 'written to a file here' }] }) });
+    };
+    for (const [file, summary] of ctx.project.files) {
+      for (const write of summary.flow.writes) {
+        if (write.env === 'nonprod' || summary.flow.script) continue;
+        checkWrite(ctx, index, file, summary.flow, write, report);
+      }
+    }
+  },
+});
+
+type Reporter = (file: string, location: Location, messageId: MessageId, data: Record<string, string>, key: string, related: RelatedLocation[], secret?: SecretItem) => void;
+
+function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, flow: FlowFacts, write: WriteFact, report: Reporter): void {
+  const resolved = index.resolve(file, write.data);
+  const secret = secretsOf(resolved)[0];
+  const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
+  const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
+  const what = secret ? `the secret \`${secret.label}\`` : write.secretPath ? `the secret file \`${write.pathLabel}\`` : 'tokens or session data';
+  const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
+
+  if (cls && (cls.storeName || secret || write.secretPath)) {
+    if (cls.refusesProduction) return;
+    for (const site of instantiations(ctx.project, file, cls.name)) {
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store: cls.name, what }, `new ${cls.name}`, related, secret);
+    }
+    return;
+  }
+  if (factory && factory.storeName) {
+    if (factory.refusesProduction) return;
+    for (const site of projectCalls(ctx.project, index, file, factory.key)) {
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.key, what }, `${factory.key}()`, related, secret);
+    }
+    return;
+  }
+  if (secret || write.secretPath) {
+    report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
+    return;
+  }
+  if (write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
+}
+
+/** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
+function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, write: WriteFact, resolvedData: TaintItem[], report: Reporter): void {
+  const owner = write.owner ?? '';
+  const dataParams = resolvedData.filter((i) => i.k === 'param' && i.fn === owner);
+  const pathParams = index.resolve(file, write.path).filter((i) => i.k === 'param' && i.fn === owner);
+  if (dataParams.length === 0 && pathParams.length === 0) return;
+  for (const site of projectCalls(ctx.project, index, file, owner)) {
+    const call = site.fact;
+    if (call.env === 'nonprod' || ctx.project.files.get(site.file)?.flow.script) continue;
+    const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, call.args[p.index] ?? []), { proj: p.proj, path: p.path, flat: p.flat === true })) : []))[0];
+    const secretPath = pathParams.some((p) => p.k === 'param' && call.secretPathArgs.includes(p.index));
+    if (!secret && !secretPath) continue;
+    const what = secret ? `The secret \`${secret.label}\`` : 'A secret file';
+    const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
+    report(site.file, call.location, 'secretWrittenToFile', { what, api: `${owner}() → ${write.api}` }, `${owner}\0${secret?.label ?? 'path'}`, related, secret);
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Every `new C(...)` in the project whose class resolves to `className` in `classFile`, outside NODE_ENV-guarded code. */
+function instantiations(project: ProjectModel, classFile: string, className: string): Array<{ file: string; fact: NewFact }> {
+  const out: Array<{ file: string; fact: NewFact }> = [];
+  for (const [file, summary] of project.files) {
+    if (summary.flow.script) continue;
+    for (const fact of summary.flow.news) {
+      if (fact.env === 'nonprod') continue;
+      if (resolvesTo(project, file, fact.callee, classFile, className)) out.push({ file, fact });
+    }
+  }
+  return out;
+}
+
+function resolvesTo(project: ProjectModel, file: string, callee: string, targetFile: string, name: string): boolean {
+  const [head = '', member] = callee.split('.', 2);
+  const origin = project.originOf(file, head);
+  if (origin.kind !== 'local') return false;
+  if (member === undefined) return origin.file === targetFile && origin.name === name;
+  if (origin.name !== '*') return false;
+  const inner = project.originOfExport(file, projectSpecifierOf(project, file, head) ?? '', member, new Set());
+  return inner.kind === 'local' && inner.file === targetFile && inner.name === name;
+}
+
+function projectSpecifierOf(project: ProjectModel, file: string, local: string): string | undefined {
+  return project.files.get(file)?.module.imports.find((i) => i.local === local)?.specifier;
+}
+
+/** Every call in the project of the function `key` defined in `fnFile`, outside NODE_ENV-guarded code. */
+function projectCalls(project: ProjectModel, index: FlowIndex, fnFile: string, key: string): Array<{ file: string; fact: CallFact }> {
+  const out: Array<{ file: string; fact: CallFact }> = [];
+  for (const [file, summary] of project.files) {
+    if (summary.flow.script) continue;
+    for (const fact of summary.flow.calls) {
+      if (fact.env === 'nonprod') continue;
+      const target = index.calleeTarget(file, fact.callee);
+      if (target?.file === fnFile && target.key === key) out.push({ file, fact });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import { runRuleTable } from '../support/run-rule-table.js';
+
+const write = (line: number, file?: string) => ({ messageId: 'secretWrittenToFile', line, ...(file !== undefined && { file }) });
+const store = (line: number, file?: string) => ({ messageId: 'fileStoreInProduction', line, ...(file !== undefined && { file }) });
+
+const fileTokenStore = `import { writeFileSync } from 'node:fs';
+export class FileTokenStore {
+  constructor(private readonly file = 'data/store.json') {}
+  save(tokens: Record<string, string>) {
+    writeFileSync(this.file, JSON.stringify(tokens));
+  }
+}
+`;
+
+runRuleTable('no-file-storage-in-production', {
+  valid: [
+    { name: 'plain cache file', code: `import fs from 'node:fs';\nexport function saveStats(stats: object) { fs.writeFileSync('stats.json', JSON.stringify(stats)); }` },
+    { name: 'guarded by NODE_ENV !== production', code: `import fs from 'node:fs';\nfunction f(token: string) {\n  if (process.env.NODE_ENV !== 'production') fs.writeFileSync('tokens.json', token);\n}` },
+    { name: 'early return in production', code: `import { writeFile } from 'node:fs/promises';\nexport async function f(token: string) {\n  if (process.env.NODE_ENV === 'production') return;\n  await writeFile('tokens.json', token);\n}` },
+    { name: 'const derived from NODE_ENV', code: `import fs from 'fs';\nconst isDev = process.env.NODE_ENV === 'development';\nfunction f(secret: string) { if (isDev) { fs.appendFileSync('.env.local', secret); } }` },
+    { name: 'store refuses production', code: { 'src/store.ts': `import { writeFileSync } from 'node:fs';\nexport class FileTokenStore {\n  constructor() { if (process.env.NODE_ENV === 'production') throw new Error('FileTokenStore is for development only'); }\n  save(t: string) { writeFileSync('tokens.json', t); }\n}`, 'src/app.ts': `import { FileTokenStore } from './store.js';\nexport const store = new FileTokenStore();` } },
+    { name: 'store chosen only outside production', code: { 'src/store.ts': fileTokenStore, 'src/app.ts': `import { FileTokenStore } from './store.js';\nimport { RedisTokenStore } from './redis.js';\nexport const store = process.env.NODE_ENV === 'production' ? new RedisTokenStore() : new FileTokenStore();` } },
+    { name: 'developer script', code: { 'scripts/init-env.ts': `import { randomBytes } from 'node:crypto';\nimport { writeFileSync } from 'node:fs';\nconst jwtSecret = randomBytes(32).toString('hex');\nwriteFileSync('.env', \`JWT_SECRET=\${jwtSecret}\\n\`);` } },
+  ],
+  invalid: [
+    { name: 'token written to tokens.json', code: `import fs from 'node:fs';\nexport function save(token: string) {\n  fs.writeFileSync('tokens.json', token);\n}`, errors: [write(3)] },
+    { name: 'named fs/promises import', code: `import { appendFile } from 'fs/promises';\nexport async function save(user: { refreshToken: string }) {\n  await appendFile('log/users.txt', user.refreshToken);\n}`, errors: [write(3)] },
+    { name: 'fs-extra outputJson to credentials path', code: `import fse from 'fs-extra';\nexport async function persist(data: object) {\n  await fse.outputJson('config/credentials.json', data);\n}`, errors: [write(3)] },
+    { name: 'write stream of sessions', code: `import { createWriteStream } from 'node:fs';\nconst out = createWriteStream('data/sessions.log');\nexport function record(sessionId: string) { out.write(sessionId + '\\n'); }`, errors: [write(2)] },
+    { name: 'FileTokenStore used unguarded', code: { 'src/store.ts': fileTokenStore, 'src/app.ts': `import { FileTokenStore } from './store.js';\nexport const store = new FileTokenStore();` }, errors: [store(2)] },
+    { name: 'factory allows STORE=file in production', code: { 'src/store.ts': fileTokenStore, 'src/app.ts': `import { FileTokenStore } from './store.js';\nimport { RedisTokenStore } from './redis.js';\nexport function createStore() {\n  if (process.env.STORE === 'file') return new FileTokenStore();\n  return new RedisTokenStore();\n}` }, errors: [store(4)] },
+    { name: 'wrapper writing a secret', code: `import fs from 'node:fs';\nfunction persist(file: string, data: string) { fs.writeFileSync(file, data); }\nexport function onLogin(accessToken: string) {\n  persist('cache/user.json', accessToken);\n}`, errors: [write(4)] },
+    { name: 'store factory closure', code: `import fs from 'node:fs';\nexport function createFileSessionStore(dir: string) {\n  return { set(id: string, data: string) { fs.writeFileSync(dir + '/' + id, data); } };\n}\nexport const sessions = createFileSessionStore('/tmp');`, errors: [store(5)] },
+    { name: 'scaffolding in server code writes .env', code: `import { randomBytes } from 'node:crypto';\nimport { writeFileSync } from 'node:fs';\nexport function ensureEnv() {\n  writeFileSync('.env', 'SESSION_SECRET=' + randomBytes(32).toString('hex'));\n}`, errors: [write(4)] },
+  ],
+});
