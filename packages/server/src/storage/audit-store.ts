@@ -70,9 +70,9 @@ export function filterEntries(entries: readonly AuditEntry[], query: { since?: n
 }
 
 function hashOf(body: Omit<AuditEntry, 'hash'>): string {
-  // Fixed key order, so the hash does not depend on how the object was built.
-  const ordered = Object.keys(body)
-    .sort()
-    .map((k) => [k, body[k as keyof typeof body]]);
+  // Fixed key order, and absent equals undefined: the hash survives a JSON round trip through storage.
+  const ordered = Object.entries(body)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
 }

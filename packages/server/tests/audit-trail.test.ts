@@ -1,0 +1,99 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
+import { createRecordCipher } from '../src/storage/record-cipher.js';
+import type { AuditEntry } from '../src/storage/audit-store.js';
+import { createScanRunner } from '../src/tools/scan-runner.js';
+import { issueToken } from './harness/mcp-requests.js';
+import { ADMIN_KEY, ENCRYPTION_KEY, startTestServer, type TestServer } from './harness/start-test-server.js';
+
+const LIST = 'sg:audit:entries';
+const cipher = createRecordCipher([{ kid: 'k1', key: Buffer.from(ENCRYPTION_KEY, 'base64') }]);
+const admin = { 'x-api-key': ADMIN_KEY };
+
+describe('audit trail', () => {
+  let redis: RedisTestServer;
+  let server: TestServer;
+  let raw: Redis;
+  const scanner = createScanRunner();
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    raw = new Redis(redis.url);
+    server = await startTestServer({ redisUrl: redis.url, scanner });
+  });
+  beforeEach(async () => {
+    await raw.flushall();
+  });
+  afterAll(async () => {
+    raw?.disconnect();
+    await server?.close();
+    await scanner.close();
+    await redis?.stop();
+  });
+
+  const readAudit = async () => ((await (await fetch(`${server.url}/admin/audit?limit=1000`, { headers: admin })).json()) as { entries: AuditEntry[] }).entries;
+  const verify = async () => {
+    const response = await fetch(`${server.url}/admin/audit/verify`, { headers: admin });
+    return { status: response.status, body: (await response.json()) as { ok: boolean; reason?: string; brokenAt?: number } };
+  };
+  const seed = async () => {
+    const { id } = await issueToken(server.url, { subject: 'audited', scopes: ['mcp'] });
+    await fetch(`${server.url}/admin/tokens/${id}`, { method: 'DELETE', headers: admin });
+    await fetch(`${server.url}/mcp`, { method: 'POST', headers: { authorization: 'Bearer sgt_not-a-real-token' } });
+    await fetch(`${server.url}/admin/sessions`, { headers: { 'x-api-key': 'a-wrong-admin-key-that-is-long-enough' } });
+    return id;
+  };
+
+  it('records admin actions and authentication failures with who, what, when and where', async () => {
+    const id = await seed();
+    const entries = await readAudit();
+    const summary = entries.map((e) => [e.action, e.outcome, e.target]);
+    expect(summary).toEqual([
+      ['token.issue', 'success', id],
+      ['token.revoke', 'success', id],
+      ['auth.failure', 'failure', '/mcp'],
+      ['auth.failure', 'failure', '/admin/sessions'],
+    ]);
+    for (const entry of entries) {
+      expect(entry.ip).toBe('127.0.0.1');
+      expect(Date.parse(entry.at)).toBeGreaterThan(Date.now() - 60_000);
+      expect(entry.actor).toMatch(/^(admin:[0-9a-f]{12}|anonymous)$/);
+      expect(entry.prevHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(entries[0]?.actor).not.toContain(ADMIN_KEY.slice(0, 12));
+    expect((await verify()).body).toEqual({ ok: true, entries: 5 });
+
+  });
+
+  it('verify detects an edited entry', async () => {
+    await seed();
+    const value = (await raw.lindex(LIST, 1)) ?? '';
+    const entry = JSON.parse(cipher.decrypt(value, `${LIST}#2`)) as AuditEntry;
+    // Even someone holding the encryption key cannot rewrite history without breaking the chain.
+    await raw.lset(LIST, 1, cipher.encrypt(JSON.stringify({ ...entry, target: 'someone-else' }), `${LIST}#2`));
+    expect(await verify()).toEqual({ status: 409, body: { ok: false, entries: 4, brokenAt: 1, reason: 'entry hash mismatch' } });
+  });
+
+  it('verify detects a deleted entry, a deleted tail and a corrupted ciphertext', async () => {
+    await seed();
+    const values = await raw.lrange(LIST, 0, -1);
+    await raw.del(LIST);
+    await raw.rpush(LIST, ...values.filter((_, i) => i !== 1));
+    expect((await verify()).body).toMatchObject({ ok: false, brokenAt: 1 });
+
+    await raw.del(LIST);
+    await raw.rpush(LIST, ...values.slice(0, -1));
+    expect((await verify()).body).toMatchObject({ ok: false, reason: 'chain head mismatch' });
+
+    await raw.del(LIST);
+    const corrupted = values.map((v, i) => (i === 2 ? `${v.slice(0, -2)}AA` : v));
+    await raw.rpush(LIST, ...corrupted);
+    expect((await verify()).body).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry cannot be decrypted' });
+  });
+
+  it('keeps one unbroken chain when three writers append at once', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => issueToken(server.url, { subject: `parallel-${i}`, scopes: ['mcp'] })));
+    expect((await verify()).body).toEqual({ ok: true, entries: 12 });
+  });
+});
