@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { BARE_IGNORE, BARE_IGNORE_LINE, CLEAN } from './support/sources.js';
+import { BARE_IGNORE, BARE_IGNORE_LINE, CLEAN, SECRET_LOG } from './support/sources.js';
 import { createTempProject, type TempProject } from './support/temp-project.js';
 
 let project: TempProject;
@@ -47,6 +47,18 @@ describe('shiftguard baseline', () => {
       ['src/bad.ts', 'unchanged'],
       ['src/new.ts', 'new'],
     ]);
+  });
+
+  it('holds a real rule\'s finding through edits above it, and fails on a second one', async () => {
+    project = createTempProject({ 'src/log.ts': SECRET_LOG });
+    expect((await cli(['baseline', '-o', 'b.json'])).code).toBe(0);
+    project.write('src/log.ts', `import { a } from './a.js';\n\n/** Docs. */\n${SECRET_LOG}`);
+    const shifted = JSON.parse((await cli(['scan', '--format', 'json', '--baseline', 'b.json'])).stdout);
+    expect(shifted.findings).toMatchObject([{ ruleId: 'no-secrets-in-logs', line: 5, baselineState: 'unchanged' }]);
+    project.write('src/log.ts', `${SECRET_LOG}export function h(token: string) {\n  console.log(token);\n}\n`);
+    const run = await cli(['scan', '--format', 'json', '--baseline', 'b.json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { baselineState: string }) => f.baselineState)).toEqual(['unchanged', 'new']);
   });
 
   it('exits 2 on a missing or malformed baseline file', async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ruleIds } from '@shiftguard/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { BARE_IGNORE, BARE_IGNORE_LINE, BROKEN, CLEAN } from './support/sources.js';
+import { BARE_IGNORE, BARE_IGNORE_LINE, BROKEN, CLEAN, SECRET_LOG, SECRET_LOG_LINE } from './support/sources.js';
 import { createTempProject, type TempProject } from './support/temp-project.js';
 
 let project: TempProject;
@@ -162,6 +162,35 @@ describe('shiftguard scan: usage errors and config', () => {
     expect(project.read('.shiftguard-cache/.gitignore')).toContain('*');
     expect(JSON.parse(project.read('.shiftguard-cache/summaries.json')).entries).toHaveProperty(['src/bad.ts']);
     expect((await scan(['--cache'])).code).toBe(1); // a warm cache gives the same verdict
+  });
+});
+
+describe('shiftguard scan: rule selection and severities (no-secrets-in-logs)', () => {
+  const asWarning = JSON.stringify({ rules: { 'no-secrets-in-logs': 'warning' } });
+
+  it('--rule runs only the named rules; config can turn a rule off', async () => {
+    project = createTempProject({ 'src/log.ts': SECRET_LOG, 'off.json': JSON.stringify({ rules: { 'no-secrets-in-logs': 'off' } }) });
+    const only = JSON.parse((await scan(['--rule', 'no-secrets-in-logs', '--format', 'json'])).stdout);
+    expect(only.findings).toMatchObject([{ ruleId: 'no-secrets-in-logs', line: SECRET_LOG_LINE }]);
+    expect((await scan(['--rule', 'shiftguard/no-secrets-in-logs'])).code).toBe(1); // the ESLint spelling works too
+    expect((await scan(['--config', 'off.json'])).code).toBe(0);
+  });
+
+  it('warnings alone exit 0 unless --fail-on warning', async () => {
+    project = createTempProject({ 'src/log.ts': SECRET_LOG, 'shiftguard.config.json': asWarning });
+    const run = await scan([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✖ 1 problem \(0 errors, 1 warning\)/);
+    expect((await scan(['--fail-on', 'warning'])).code).toBe(1);
+  });
+
+  it('--quiet reports errors only', async () => {
+    project = createTempProject({ 'src/log.ts': SECRET_LOG, 'src/bad.ts': BARE_IGNORE, 'shiftguard.config.json': asWarning });
+    const loud = JSON.parse((await scan(['--format', 'json'])).stdout);
+    expect(loud.findings.map((f: { severity: string }) => f.severity).sort()).toEqual(['error', 'warning']);
+    const quiet = await scan(['--quiet', '--format', 'json']);
+    expect(quiet.code).toBe(1);
+    expect(JSON.parse(quiet.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['invalid-suppression']);
   });
 });
 

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { BARE_IGNORE, BARE_IGNORE_LINE, CLEAN } from './support/sources.js';
+import { BARE_IGNORE, BARE_IGNORE_LINE, CLEAN, LOG_WRAPPER, LOGS_THROUGH_WRAPPER, LOGS_THROUGH_WRAPPER_LINE } from './support/sources.js';
 import { createTempProject, type TempProject } from './support/temp-project.js';
 
 let project: TempProject;
@@ -11,7 +11,7 @@ afterEach(() => project?.remove());
 const scan = (argv: string[]) => runCli(['scan', ...argv], { cwd: project.dir });
 const findingsOf = async (argv: string[]) => {
   const run = await scan(['--format', 'json', ...argv]);
-  return { code: run.code, findings: JSON.parse(run.stdout).findings as Array<{ file: string; line: number }>, stderr: run.stderr };
+  return { code: run.code, findings: JSON.parse(run.stdout).findings as Array<{ ruleId: string; file: string; line: number }>, stderr: run.stderr };
 };
 
 /** A repository whose first commit already holds a violation in `old.ts`. */
@@ -35,6 +35,17 @@ describe('shiftguard scan --staged (a real git repository)', () => {
     expect(run.stdout).toContain('// shiftguard-ignore-next-line'); // the code frame shows the index text
     expect(run.stdout).not.toContain('src/old.ts'); // committed before, not staged now
     expect((await scan([])).stdout).toContain('src/old.ts'); // a full scan still sees it
+  });
+
+  it('resolves imports across the project: a staged call into an unchanged wrapper file is a finding', async () => {
+    project = createTempProject({ 'src/log.ts': LOG_WRAPPER, 'src/handler.ts': CLEAN }, { git: true });
+    project.git('add', '.');
+    project.git('commit', '-q', '-m', 'wrapper');
+    project.write('src/handler.ts', LOGS_THROUGH_WRAPPER);
+    project.git('add', 'src/handler.ts');
+    const { code, findings } = await findingsOf(['--staged']);
+    expect(code).toBe(1);
+    expect(findings).toMatchObject([{ ruleId: 'no-secrets-in-logs', file: 'src/handler.ts', line: LOGS_THROUGH_WRAPPER_LINE }]);
   });
 
   it('passes when the staged content is fixed even though the work tree still has the problem', async () => {
