@@ -104,3 +104,24 @@ describe('scanProject with a warm cache', () => {
     expect(lines()).toEqual([4]);
   });
 });
+
+describe('summary cache writes', () => {
+  it('does not rewrite the cache file when a scan changed nothing', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+    const summary = summaryOf('a.ts', 'export const a = 1;\n');
+    const first = createFileCache(file, config);
+    first.set(summary, old);
+    first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
+    first.save();
+
+    const second = createFileCache(file, config);
+    expect(second.getByStamp('a.ts', old)).toBeDefined();
+    // b.ts comes from memory this time (the staged index), with unchanged content.
+    expect(second.get('b.ts', summaryOf('b.ts', 'export const b = 1;\n').hash)).toBeDefined();
+    utimesSync(file, new Date(0), new Date(0)); // a rewrite would move the mtime
+    second.save();
+    expect(statSync(file).mtimeMs).toBe(0);
+  });
+});

@@ -77,11 +77,12 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
     get(path, hash, stamp) {
       const hit = previous[path];
       if (!hit || hit.summary.hash !== hash) return undefined;
-      const fresh: CacheEntry = { summary: hit.summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) };
+      // In-memory content (the index) says nothing about the file on disk: keep the entry as it is.
+      if (!stamp || (hit.stamp && sameStamp(hit.stamp, stamp))) return keep(path, hit);
       // Same content under a new stamp (touched, checked out again): record it so the next scan
       // skips reading this file.
-      if (!hit.stamp || !stamp || !sameStamp(hit.stamp, stamp)) dirty = true;
-      return keep(path, fresh);
+      dirty = true;
+      return keep(path, { summary: hit.summary, stamp: [stamp.mtimeMs, stamp.size] });
     },
     set(summary, stamp) {
       current[summary.path] = { summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) };
