@@ -7,6 +7,8 @@ export interface HandlerContext {
   sf: ts.SourceFile;
   /** The app/router an expression denotes, when the walker knows it (a router passed as middleware). */
   instanceOf?: (expr: ts.Expression) => TargetRef | undefined;
+  /** A middleware bound to a name inside a function (`const auth = createAuth(o)` in `createApp`). */
+  localHandlerOf?: (name: string) => HandlerRef | undefined;
 }
 
 /**
@@ -21,7 +23,8 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isFunctionExpression(e)) return { kind: 'fn', fact: judgeFunction(e, ctx) };
   if (ts.isIdentifier(e)) {
     const instance = ctx.instanceOf?.(e);
-    return instance ? { kind: 'instance', target: instance } : { kind: 'name', name: e.text };
+    if (instance) return { kind: 'instance', target: instance };
+    return ctx.localHandlerOf?.(e.text) ?? { kind: 'name', name: e.text };
   }
   if (ts.isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (ts.isCallExpression(e)) return callRefOf(e, ctx);

@@ -183,7 +183,7 @@ class RouteGraphBuilder {
     const here: Visit = { ...v, prefix, framework, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const regs = this.#registrations.get(id) ?? [];
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
-    for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, true);
+    for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
     for (const r of regs) this.apply(here, r);
   }
 
@@ -204,13 +204,12 @@ class RouteGraphBuilder {
 
   private apply(v: Visit, r: IndexedRegistration): void {
     const { reg, file } = r;
-    const base = v.prefix === undefined || r.aliasPrefix === undefined ? v.prefix : joinPaths(v.prefix, r.aliasPrefix);
-    const at: Visit = { ...v, prefix: base, condition: andConditions(v.condition, reg.condition) };
+    const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, reg.condition) };
     switch (reg.kind) {
       case 'route':
         return this.addRoute(at, file, reg);
       case 'use':
-        if (!reg.orderless) this.addUse(at, r, false);
+        if (!reg.orderless) this.addUse(at, r, at.prefix, false);
         return;
       case 'mount': {
         const child = this.resolveTarget(file, reg.child);
@@ -239,10 +238,9 @@ class RouteGraphBuilder {
   }
 
   /** Middleware joins the chain; a handler that is itself an app/router is a mount. */
-  private addUse(v: Visit, r: IndexedRegistration, orderless: boolean): void {
+  private addUse(v: Visit, r: IndexedRegistration, base: string | undefined, orderless: boolean): void {
     const reg = r.reg;
     if (reg.kind !== 'use') return;
-    const base = v.prefix === undefined || r.aliasPrefix === undefined ? v.prefix : joinPaths(v.prefix, r.aliasPrefix);
     const condition = andConditions(v.condition, reg.condition);
     const paths = reg.paths ? reg.paths.map((p) => this.pathOf(r.file, p)) : [undefined];
     for (const handler of reg.handlers) {
@@ -267,7 +265,7 @@ class RouteGraphBuilder {
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
-    const key = `${file}\0${reg.location.offset}`;
+    const key = `${file}\0${reg.location.offset}\0${reg.location.endLine}:${reg.location.endColumn}`;
     let route = this.#routes.get(key);
     if (!route) {
       route = { file, location: reg.location, methods: reg.methods, framework: v.framework, condition: v.condition, occurrences: [] };
@@ -344,6 +342,7 @@ class RouteGraphBuilder {
   private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
     return undefined;
   }
@@ -351,6 +350,10 @@ class RouteGraphBuilder {
 
 function globalId(file: string, id: string): string {
   return `${file}::${id}`;
+}
+
+function withAlias(prefix: string | undefined, aliasPrefix: string | undefined): string | undefined {
+  return prefix === undefined || aliasPrefix === undefined ? prefix : joinPaths(prefix, aliasPrefix);
 }
 
 function optional<T>(value: T | undefined): T[] {

@@ -8,7 +8,7 @@ import { classifyCondition, combineConditions, negateCondition } from './classif
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
-import { emptyRouteFacts, type Condition, type FrameworkName, type RouteFacts, type TargetRef } from './route-facts.js';
+import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 /** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
 interface ParamBinding {
@@ -42,6 +42,8 @@ export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts 
 
 class RouteWalker {
   readonly #scopes: Array<Map<string, ScopeEntry>> = [new Map()];
+  /** Middleware bound to names inside functions, innermost scope last. */
+  readonly #localHandlers: Array<Map<string, HandlerRef>> = [new Map()];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
   readonly #ctx: AdapterContext;
@@ -62,7 +64,13 @@ class RouteWalker {
       pathOf: (e) => pathExprOf(e, constants),
       receiverOf: (e) => this.receiverOf(e),
       childOf: (e) => this.childOf(e),
-      instanceOf: (e) => this.receiverOf(e)?.target,
+      // Only apps/routers known here: an imported name may be a router or a middleware, which
+      // the graph decides once it can see the other file.
+      instanceOf: (e) => {
+        const target = this.receiverOf(e)?.target;
+        return target && 'instance' in target ? target : undefined;
+      },
+      localHandlerOf: (name) => this.localHandlerOf(name),
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
         facts.registrations.push({ ...fact, location: locationOf(node, sf), condition: this.condition() } as RouteFacts['registrations'][number]);
@@ -148,15 +156,32 @@ class RouteWalker {
       if (ts.isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
     });
     this.#scopes.push(scope);
+    this.#localHandlers.push(new Map());
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     const saved = this.#conditions.splice(0);
     ts.forEachChild(fn, (child) => this.visit(child));
     this.#conditions.push(...saved);
     this.#scopes.pop();
+    this.#localHandlers.pop();
+  }
+
+  private localHandlerOf(name: string): HandlerRef | undefined {
+    // Top-level names are resolved by the graph (they may be imported elsewhere too).
+    for (let i = this.#localHandlers.length - 1; i > 0; i--) {
+      const ref = this.#localHandlers[i]?.get(name);
+      if (ref) return ref;
+    }
+    return undefined;
   }
 
   private bindDeclaration(decl: ts.VariableDeclaration): void {
     if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
+    if (this.#localHandlers.length > 1) {
+      const init = skipParens(decl.initializer);
+      if (isFunctionExpression(init) || (ts.isCallExpression(init) && !this.receiverOf(init))) {
+        this.#localHandlers[this.#localHandlers.length - 1]?.set(decl.name.text, handlerRefOf(init, this.#ctx));
+      }
+    }
     const target = this.valueTargetOf(decl.initializer);
     if (!target) return;
     const scope = this.#scopes[this.#scopes.length - 1];

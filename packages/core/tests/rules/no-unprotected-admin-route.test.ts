@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { ShiftguardConfigInput } from '../../src/config/config.js';
+import rule from '../../src/rules/no-unprotected-admin-route.js';
+import { scanFiles } from '../../src/scan-files.js';
+
+/** A case is one file (`code`, scanned as src/app.ts) or a small project (`files`). */
+interface Case {
+  name: string;
+  code?: string;
+  files?: Record<string, string>;
+  config?: ShiftguardConfigInput;
+}
+interface InvalidCase extends Case {
+  errors: Array<{ messageId: string; line: number; file?: string }>;
+}
+
+const RULE = rule.meta.id;
+
+const honoHead = `import { Hono } from 'hono';\nimport { bearerAuth } from 'hono/bearer-auth';\nconst app = new Hono();\n`;
+const expressHead = `import express from 'express';\nconst app = express();\n`;
+
+const valid: Case[] = [
+  { name: 'hono: guard on /admin/* before the route', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin/users', (c) => c.json([]));` },
+  { name: 'hono: /admin/* also covers /admin itself', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin', (c) => c.json([]));` },
+  { name: 'hono: guard in the route handler list', code: `${honoHead}app.post('/admin/reset', bearerAuth({ token: 't' }), (c) => c.text('ok'));` },
+  { name: 'hono: non-admin route without guard', code: `${honoHead}app.get('/users', (c) => c.json([]));` },
+  { name: 'hono: administration-like word is not a segment match', code: `${honoHead}app.get('/administrators-guide', (c) => c.text('doc'));\napp.get('/badmin', (c) => c.text('x'));` },
+  { name: 'hono: exempt login route', code: `${honoHead}app.post('/admin/login', (c) => c.text('ok'));\napp.post('/admin/sign-in', (c) => c.text('ok'));\napp.post('/admin/logout', (c) => c.text('ok'));` },
+  { name: 'hono: in-handler 401 check first', code: `${honoHead}app.get('/admin/stats', (c) => {\n  const key = c.req.header('x-admin-key');\n  if (key !== process.env.ADMIN_KEY) return c.json({ error: 'unauthorized' }, 401);\n  return c.json({ ok: true });\n});` },
+  { name: 'hono: project middleware that rejects', code: `${honoHead}const requireAdmin = async (c, next) => {\n  if (c.req.header('authorization') !== 'Bearer x') return c.text('no', 403);\n  await next();\n};\napp.use('/admin/*', requireAdmin);\napp.get('/admin/x', (c) => c.text('x'));` },
+  { name: 'hono: guard registered only in production', code: `${honoHead}if (process.env.NODE_ENV === 'production') app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin/x', (c) => c.text('x'));` },
+  { name: 'hono: dev-only admin route', code: `${honoHead}if (process.env.NODE_ENV !== 'production') {\n  app.get('/admin/debug', (c) => c.text('x'));\n}` },
+  { name: 'hono: basePath app with guard', code: `${honoHead}const api = app.basePath('/admin');\napi.use('*', bearerAuth({ token: 't' }));\napi.get('/users', (c) => c.json([]));` },
+  { name: 'express: router guard before routes, mounted at /admin', code: `${expressHead}import passport from 'passport';\nconst admin = express.Router();\nadmin.use(passport.authenticate('jwt', { session: false }));\nadmin.get('/users', (req, res) => res.json([]));\napp.use('/admin', admin);` },
+  { name: 'express: use(/admin) covers the subtree', code: `${expressHead}import { expressjwt } from 'express-jwt';\napp.use('/admin', expressjwt({ secret: 's', algorithms: ['HS256'] }));\napp.get('/admin/users/:id', (req, res) => res.json({}));` },
+  { name: 'express: guard mounted with the router', code: `${expressHead}import basicAuth from 'express-basic-auth';\nconst admin = express.Router();\nadmin.get('/users', (req, res) => res.json([]));\napp.use('/admin', basicAuth({ users: { a: 'b' } }), admin);` },
+  { name: 'express: in-handler 403 check', code: `${expressHead}app.delete('/internal/cache', (req, res) => {\n  if (!req.user?.isAdmin) return res.sendStatus(403);\n  res.send('ok');\n});` },
+  { name: 'express: callback-style jwt middleware', code: `${expressHead}import jwt from 'jsonwebtoken';\nfunction auth(req, res, next) {\n  jwt.verify(req.headers.authorization, 'k', (err) => {\n    if (err) return res.status(401).end();\n    next();\n  });\n}\napp.get('/admin/x', auth, (req, res) => res.send('x'));` },
+  { name: 'fastify: onRequest hook in the plugin context', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.register(async (f) => {\n  f.addHook('onRequest', async (req) => { await req.jwtVerify(); });\n  f.get('/users', async () => []);\n}, { prefix: '/admin' });` },
+  { name: 'fastify: hook added after the route still applies', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/admin/x', async () => 'x');\napp.addHook('onRequest', async (req, reply) => { if (!req.headers.authorization) return reply.code(401).send(); });` },
+  { name: 'fastify: preHandler route option', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.decorate('authenticate', async (req, reply) => { try { await req.jwtVerify(); } catch (e) { reply.send(e); } });\napp.get('/admin/x', { preHandler: [app.authenticate] }, async () => 'x');` },
+  { name: 'koa: router with prefix and guard first', code: `import Router from '@koa/router';\nconst router = new Router({ prefix: '/admin' });\nrouter.use(async (ctx, next) => { if (!ctx.state.user) ctx.throw(401); await next(); });\nrouter.get('/users', (ctx) => { ctx.body = []; });` },
+  { name: 'nest: class guard that throws UnauthorizedException', code: `import { Controller, Get, UseGuards, UnauthorizedException } from '@nestjs/common';\nexport class TokenGuard {\n  canActivate(context) {\n    const req = context.switchToHttp().getRequest();\n    if (!req.headers.authorization) throw new UnauthorizedException();\n    return true;\n  }\n}\n@Controller('admin')\n@UseGuards(TokenGuard)\nexport class AdminController {\n  @Get('users') list() { return []; }\n}` },
+  { name: 'nest: passport AuthGuard on the method', code: `import { Controller, Get, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('internal')\nexport class InternalController {\n  @Get('jobs') @UseGuards(AuthGuard('jwt')) jobs() { return []; }\n}` },
+  { name: 'option: publicPaths exempts a health route', code: `${honoHead}app.get('/internal/health', (c) => c.text('ok'));`, config: { publicPaths: ['/internal/health'] } },
+  { name: 'option: authMiddleware names a project guard whose body we cannot judge', code: `${honoHead}import { gate } from './gate-not-scanned';\napp.use('/admin/*', gate);\napp.get('/admin/x', (c) => c.text('x'));`, config: { authMiddleware: ['gate'] } },
+  {
+    name: 'cross-file: guard imported from another file',
+    files: {
+      'src/auth.ts': `export async function requireAuth(c, next) {\n  if (!c.req.header('authorization')) return c.json({}, 401);\n  await next();\n}`,
+      'src/app.ts': `${honoHead}import { requireAuth } from './auth.js';\napp.use('/admin/*', requireAuth);\napp.get('/admin/x', (c) => c.text('x'));`,
+    },
+  },
+];
+
+const invalid: InvalidCase[] = [
+  { name: 'hono: no guard at all', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'hono: guard registered after the route', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));\napp.use('/admin/*', bearerAuth({ token: 't' }));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'hono: /admin alone does not cover /admin/users', code: `${honoHead}app.use('/admin', bearerAuth({ token: 't' }));\napp.get('/admin/users', (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
+  { name: 'hono: guard-named middleware that never rejects', code: `${honoHead}const requireAdmin = async (c, next) => {\n  console.log('admin access', c.req.path);\n  await next();\n};\napp.use('/admin/*', requireAdmin);\napp.get('/admin/x', (c) => c.text('x'));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 9 }] },
+  { name: 'hono: guard only outside production', code: `${honoHead}if (process.env.NODE_ENV !== 'production') app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin/x', (c) => c.text('x'));`, errors: [{ messageId: 'guardedOnlyOutsideProduction', line: 5 }] },
+  { name: 'hono: case-insensitive /Admin and internal-tools', code: `${honoHead}app.get('/Admin/panel', (c) => c.text('x'));\napp.get('/api/internal-tools/run', (c) => c.text('x'));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }, { messageId: 'unprotectedAdminRoute', line: 5 }] },
+  { name: 'hono: template path from constants', code: `${honoHead}const API = '/api';\nconst ADMIN = \`\${API}/admin\`;\napp.get(\`\${ADMIN}/users\`, (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 6 }] },
+  { name: 'hono: check after the work is not a guard', code: `${honoHead}app.post('/admin/wipe', async (c) => {\n  await db.wipe();\n  if (!c.req.header('authorization')) return c.text('no', 401);\n  return c.text('ok');\n});`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'express: use after the route', code: `${expressHead}import basicAuth from 'express-basic-auth';\napp.get('/admin/users', (req, res) => res.json([]));\napp.use('/admin', basicAuth({ users: {} }));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'express: route(path).METHOD chain', code: `${expressHead}app.route('/internal/jobs').get((req, res) => res.json([])).post((req, res) => res.send('ok'));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 3 }, { messageId: 'unprotectedAdminRoute', line: 3 }] },
+  { name: 'express: router mounted under /sudo', code: `${expressHead}const r = express.Router();\nr.post('/exec', (req, res) => res.send('ok'));\napp.use('/sudo', r);`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'express: guard on a sibling path', code: `${expressHead}import { requiresAuth } from 'express-openid-connect';\napp.use('/account', requiresAuth());\napp.get('/admin', (req, res) => res.send('x'));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
+  { name: 'fastify: hook in a sibling plugin does not cover', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.register(async (f) => { f.addHook('onRequest', async (req) => { await req.jwtVerify(); }); });\napp.register(async (f) => { f.get('/users', async () => []); }, { prefix: '/admin' });`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'koa: guard after the route', code: `import Router from '@koa/router';\nconst router = new Router({ prefix: '/admin' });\nrouter.get('/users', (ctx) => { ctx.body = []; });\nrouter.use(async (ctx, next) => { if (!ctx.state.user) ctx.throw(401); await next(); });`, errors: [{ messageId: 'unprotectedAdminRoute', line: 3 }] },
+  { name: 'nest: guard that always allows', code: `import { Controller, Get, UseGuards } from '@nestjs/common';\nexport class AllowGuard { canActivate() { return true; } }\n@Controller('admin')\n@UseGuards(AllowGuard)\nexport class AdminController {\n  @Get('users') list() { return []; }\n}`, errors: [{ messageId: 'unprotectedAdminRoute', line: 6 }] },
+  { name: 'nest: public route under a global guard', code: `import { Controller, Get } from '@nestjs/common';\nimport { NestFactory } from '@nestjs/core';\nimport { AuthGuard } from '@nestjs/passport';\n@Controller('admin')\nexport class AdminController {\n  @Public() @Get('stats') stats() { return {}; }\n}\nconst app = await NestFactory.create(AppModule);\napp.useGlobalGuards(new (AuthGuard('jwt'))());`, errors: [{ messageId: 'unprotectedAdminRoute', line: 6 }] },
+  { name: 'option: adminPaths adds a path', code: `${honoHead}app.post('/ops/reindex', (c) => c.text('ok'));`, config: { adminPaths: ['/ops/**'] }, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
+  { name: 'option: publicPaths does not exempt other admin routes', code: `${honoHead}app.get('/internal/health', (c) => c.text('ok'));\napp.get('/internal/metrics', (c) => c.text('ok'));`, config: { publicPaths: ['/internal/health'] }, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
+  {
+    name: 'cross-file: router mounted three files away',
+    files: {
+      'src/routes/users.ts': `import { Hono } from 'hono';\nexport const users = new Hono();\nusers.delete('/:id', (c) => c.text('gone'));`,
+      'src/routes/index.ts': `import { Hono } from 'hono';\nimport { users } from './users.js';\nexport const admin = new Hono();\nadmin.route('/users', users);`,
+      'src/server.ts': `import { Hono } from 'hono';\nimport { admin } from './routes/index.js';\nconst app = new Hono();\napp.route('/admin', admin);`,
+    },
+    errors: [{ messageId: 'unprotectedAdminRoute', line: 3, file: 'src/routes/users.ts' }],
+  },
+];
+
+function run(c: Case) {
+  const files = c.files ? Object.entries(c.files).map(([path, text]) => ({ path, text })) : [{ path: 'src/app.ts', text: c.code ?? '' }];
+  const result = scanFiles({ files, config: c.config, ruleIds: [RULE] });
+  expect(result.errors).toEqual([]);
+  return result.findings.filter((f) => f.ruleId === RULE);
+}
+
+describe(RULE, () => {
+  it('has unique case names', () => {
+    const names = [...valid, ...invalid].map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(valid.map((c) => [c.name, c] as const))('valid: %s', (_name, c) => {
+    expect(run(c).map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([]);
+  });
+
+  it.each(invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, c) => {
+    const actual = run(c).map((f) => ({ messageId: f.messageId, line: f.line, file: f.file }));
+    const expected = c.errors.map((e) => ({ messageId: e.messageId, line: e.line, file: e.file ?? 'src/app.ts' }));
+    expect(actual).toEqual(expected);
+  });
+
+  it('names the method and every resolved path, and relates the mount', () => {
+    const [finding] = run({
+      files: {
+        'src/admin.ts': `import { Hono } from 'hono';\nexport const admin = new Hono();\nadmin.get('/users', (c) => c.json([]));`,
+        'src/app.ts': `import { Hono } from 'hono';\nimport { admin } from './admin.js';\nconst app = new Hono();\napp.route('/admin', admin);\napp.route('/internal', admin);`,
+      },
+    } as Case);
+    expect(finding?.data).toEqual({ method: 'GET', paths: '/admin/users, /internal/users' });
+    expect(finding?.related?.map((r) => [r.file, r.line])).toEqual([['src/app.ts', 4], ['src/app.ts', 5]]);
+  });
+
+  it('does not mutate the config it is given', () => {
+    const config = Object.freeze({ adminPaths: Object.freeze(['/ops/**']) }) as ShiftguardConfigInput;
+    expect(() => run({ name: 'frozen', code: `${honoHead}app.get('/ops/x', (c) => c.text('x'));`, config })).not.toThrow();
+  });
+});
