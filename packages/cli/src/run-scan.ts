@@ -43,7 +43,7 @@ export function runScan(options: ScanOptions, io: CliIo): ScanRun {
       cacheFile: useCache ? prepareCacheFile(root) : false,
       onFile: progress.update,
     });
-    return { root, readSource, result };
+    return { root, readSource, result: scope.reportOnly ? setAsideOutOfScopeErrors(result, scope.reportOnly, io) : result };
   } finally {
     progress.finish();
   }
@@ -61,6 +61,18 @@ function scopeOf(options: ScanOptions, root: string): ScanScope {
   }
   if (options.changedSince !== undefined) return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };
   return {};
+}
+
+/**
+ * A staged or changed-files scan answers for those files only: an unparsable file elsewhere (a
+ * scratch file, a half-edited one) must not block a commit. It is still never silent: stderr names
+ * it, because its imports and routes could not be followed.
+ */
+function setAsideOutOfScopeErrors(result: ScanResult, scope: ReadonlySet<string>, io: CliIo): ScanResult {
+  const outside = result.errors.filter((e) => e.file !== undefined && !scope.has(e.file));
+  if (!outside.length) return result;
+  for (const e of outside) io.stderr.write(`shiftguard: warning: ${e.message} (not in the scanned change; its imports and routes were not followed)\n`);
+  return { ...result, errors: result.errors.filter((e) => !outside.includes(e)) };
 }
 
 function emptyResult(): ScanResult {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
-import { BARE_IGNORE, BARE_IGNORE_LINE, CLEAN, LOG_WRAPPER, LOGS_THROUGH_WRAPPER, LOGS_THROUGH_WRAPPER_LINE } from './support/sources.js';
+import { BARE_IGNORE, BARE_IGNORE_LINE, BROKEN, CLEAN, LOG_WRAPPER, LOGS_THROUGH_WRAPPER, LOGS_THROUGH_WRAPPER_LINE } from './support/sources.js';
 import { createTempProject, type TempProject } from './support/temp-project.js';
 
 let project: TempProject;
@@ -46,6 +46,21 @@ describe('shiftguard scan --staged (a real git repository)', () => {
     const { code, findings } = await findingsOf(['--staged']);
     expect(code).toBe(1);
     expect(findings).toMatchObject([{ ruleId: 'no-secrets-in-logs', file: 'src/handler.ts', line: LOGS_THROUGH_WRAPPER_LINE }]);
+  });
+
+  it('fails on a staged file that does not parse, but only warns about an unparsable file outside the commit', async () => {
+    project = repoWithCommittedViolation();
+    project.write('scratch.ts', BROKEN); // untracked work in progress
+    project.write('src/new.ts', CLEAN);
+    project.git('add', 'src/new.ts');
+    const run = await scan(['--staged']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('scratch.ts:1:14: syntax error');
+    project.write('src/new.ts', BROKEN);
+    project.git('add', 'src/new.ts');
+    const staged = await scan(['--staged', '--format', 'json']);
+    expect(staged.code).toBe(2);
+    expect(JSON.parse(staged.stdout).errors.map((e: { file: string }) => e.file)).toEqual(['src/new.ts']);
   });
 
   it('passes when the staged content is fixed even though the work tree still has the problem', async () => {
