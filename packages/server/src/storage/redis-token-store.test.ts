@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startRedis, type RedisTestServer } from '../../../../tools/testing/redis-server.js';
+import { createMemoryTokenStore } from './memory-token-store.js';
+import { createRecordCipher } from './record-cipher.js';
+import { createRedisTokenStore } from './redis-token-store.js';
+import { createSecretHasher } from './secret-hasher.js';
+import type { TokenStore } from './token-store.js';
+
+const keys = [{ kid: 'a', key: randomBytes(32) }];
+const hasher = createSecretHasher(keys);
+const T0 = 1_800_000_000_000;
+
+let redisServer: RedisTestServer;
+let redis: Redis;
+beforeAll(async () => {
+  redisServer = await startRedis();
+  redis = new Redis(redisServer.url);
+});
+beforeEach(async () => {
+  await redis.flushall();
+});
+afterAll(async () => {
+  redis?.disconnect();
+  await redisServer?.stop();
+});
+
+// The same behaviour is required of both implementations; each runs the same cases.
+describe.each([
+  ['redis', () => createRedisTokenStore(redis, createRecordCipher(keys), hasher)],
+  ['memory', () => createMemoryTokenStore(hasher)],
+] as [string, () => TokenStore][])('%s token store', (_name, create) => {
+  it('verifies an issued token until it expires and records its last use', async () => {
+    const store = create();
+    const { record, token } = await store.issue({ subject: 's', scopes: ['mcp'], ttlSeconds: 60 }, T0);
+    expect(record.expiresAt).toBe(T0 + 60_000);
+    expect(await store.verify(token, T0 + 1000)).toMatchObject({ id: record.id, subject: 's', scopes: ['mcp'], lastUsedAt: T0 + 1000 });
+    expect((await store.list(T0 + 2000))[0]?.lastUsedAt).toBe(T0 + 1000);
+    expect(await store.verify(token, T0 + 60_000)).toBeUndefined();
+    expect(await store.verify(`${token}x`, T0 + 1000)).toBeUndefined();
+  });
+
+  it('revokes by id, once', async () => {
+    const store = create();
+    const kept = await store.issue({ subject: 'kept', scopes: ['mcp'], ttlSeconds: 60 }, T0);
+    const gone = await store.issue({ subject: 'gone', scopes: ['mcp'], ttlSeconds: 60 }, T0);
+    expect(await store.revoke(gone.record.id)).toBe(true);
+    expect(await store.revoke(gone.record.id)).toBe(false);
+    expect(await store.verify(gone.token, T0)).toBeUndefined();
+    expect(await store.verify(kept.token, T0)).toBeDefined();
+    expect((await store.list(T0)).map((r) => r.subject)).toEqual(['kept']);
+  });
+});
+
+describe('redis token store keys', () => {
+  it('puts a TTL on every key and leaves none behind after revocation', async () => {
+    const store = createRedisTokenStore(redis, createRecordCipher(keys), hasher);
+    const { record, token } = await store.issue({ subject: 's', scopes: ['mcp'], ttlSeconds: 120 }, Date.now());
+    await store.verify(token, Date.now());
+    const tokenKeys = (await redis.keys('sg:tok:*')).filter((k) => k !== 'sg:tok:index');
+    expect(tokenKeys).toHaveLength(3);
+    for (const key of tokenKeys) {
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(100_000);
+      expect(ttl).toBeLessThanOrEqual(120_000);
+    }
+    await store.revoke(record.id);
+    expect(await redis.keys('sg:tok:*')).toEqual([]);
+  });
+});
