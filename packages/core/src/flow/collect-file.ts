@@ -183,7 +183,7 @@ function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): v
   if (!isFunctionLike(fn)) return;
   const index = fn.parameters.indexOf(param);
   declarePattern(param.name, undefined, [], param, (name, _values, proj) => {
-    out.scopes.declare({ kind: 'param', name, node: param, fn, index, proj }, fn);
+    out.scopes.declare({ kind: 'param', name, node: param, fn, index, proj, rest: param.dotDotDotToken !== undefined }, fn);
   });
 }
 

@@ -116,7 +116,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? [nameSource(id)] : EMPTY;
       case 'param': {
         const key = fc.collected.functionKeys.get(binding.fn);
-        const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
+        const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(nameSource(id));
         return items;
       }

@@ -15,6 +15,8 @@ export interface Access {
 /** A parameter of a wrapper that ends up in a log sink, and how it is read on the way. */
 export interface WrapperSink {
   param: number;
+  /** The parameter is a rest parameter: every argument from `param` on. */
+  rest: boolean;
   accesses: Access[];
   sink: string;
   /** pino redact paths, when the parameter lands in the logger's first argument. */
@@ -91,7 +93,7 @@ export class FlowIndex {
     if (item.k === 'param') {
       if (!binding) return [item];
       if (item.fn !== binding.fn) return [];
-      const arg = binding.args[item.index] ?? [];
+      const arg = argumentOf(binding.args, item.index, item.rest === true);
       return this.access(withTrace(arg, item.trace), { proj: item.proj, path: item.path, flat: item.flat === true });
     }
     if (depth >= MAX_DEPTH) return [];
@@ -129,7 +131,7 @@ export class FlowIndex {
       if (log.owner !== key) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          out.push({ param: p.index, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? log.redact : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
+          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? log.redact : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
         }
       });
     }
@@ -139,8 +141,8 @@ export class FlowIndex {
         const fn = this.calleeTarget(file, call.callee);
         if (!fn) continue;
         for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
-          for (const p of this.#paramsOf(file, call.args[inner.param] ?? [], key)) {
-            out.push({ param: p.index, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace] });
+          for (const p of this.#paramsOf(file, argumentOf(call.args, inner.param, inner.rest), key)) {
+            out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace] });
           }
         }
       }
@@ -173,6 +175,11 @@ export class FlowIndex {
   #paramsOf(file: string, arg: Taint, key: string) {
     return this.resolve(file, arg).filter((i): i is Extract<TaintItem, { k: 'param' }> => i.k === 'param' && i.fn === key);
   }
+}
+
+/** The argument a parameter receives; a rest parameter receives all the remaining ones. */
+export function argumentOf(args: Taint[], index: number, rest: boolean): Taint {
+  return rest ? unionTaint(...args.slice(index)) : (args[index] ?? []);
 }
 
 function accessOf(item: { proj: string[]; path: string[]; flat?: boolean }): Access {

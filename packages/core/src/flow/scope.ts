@@ -13,7 +13,7 @@ export interface ValueSource {
 
 export type Binding =
   | { kind: 'var'; name: string; node: ts.Node; isConst: boolean; values: ValueSource[] }
-  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[] }
+  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration }
   | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };

@@ -62,6 +62,7 @@ export function isLoggerName(name: string, fc: FileContext): boolean {
 
 export function createSinkFinder(fc: FileContext): SinkFinder {
   const seen = new Set<ts.Node>();
+  const seenAliases = new Set<ts.Node>();
 
   function loggerOf(expr: ts.Expression): LoggerInfo | undefined {
     const e = unwrap(expr);
@@ -176,10 +177,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const binding = lookup(fc, id);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
-      if (seen.has(v.expr)) continue;
-      seen.add(v.expr);
+      if (seenAliases.has(v.expr)) continue;
+      seenAliases.add(v.expr);
       const sink = logFunctionOf(v.expr, v.path);
-      seen.delete(v.expr);
+      seenAliases.delete(v.expr);
       if (sink) return { label: id.text, redact: sink.redact };
     }
     return undefined;

@@ -28,6 +28,8 @@ export interface ParamItem {
   k: 'param';
   fn: string;
   index: number;
+  /** A rest parameter: stands for every argument from `index` on. */
+  rest?: boolean;
   proj: string[];
   path: string[];
   /** Stringified after it was read: the substituted value becomes one flat secret. */

@@ -1,6 +1,6 @@
 import type { TraceStep } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
-import { FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
+import { argumentOf, FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem } from '../flow/taint.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -47,7 +47,7 @@ export default defineRule<MessageId>({
         if (!target) continue;
         // One finding per call, for the first wrapper sink the call's secret reaches.
         for (const sink of index.wrapperSinks(target.file, target.key)) {
-          let passed = index.resolve(file, call.args[sink.param] ?? []);
+          let passed = index.resolve(file, argumentOf(call.args, sink.param, sink.rest));
           for (const access of sink.accesses) passed = index.access(passed, access);
           const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
           if (secrets.length === 0) continue;
