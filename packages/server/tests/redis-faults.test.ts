@@ -36,15 +36,18 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
     ready: () => timed(fetch(`${server.url}/ready`)),
   });
 
-  /** Background traffic; every response is recorded with the phase it was sent in. */
+  /**
+   * Background traffic. A response is labelled with its phase only when the phase was the same when
+   * it was sent and when it came back; requests straddling a kill or restart are not judged.
+   */
   const startTraffic = (token: string, sessionId: string, phase: () => string) => {
     const seen: { phase: string; status: number }[] = [];
     let running = true;
     const loop = (async () => {
       while (running) {
-        const current = phase();
+        const atStart = phase();
         const { status } = await probes(token, sessionId).mcp();
-        seen.push({ phase: current, status });
+        seen.push({ phase: atStart === phase() ? atStart : 'transition', status });
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
