@@ -1,4 +1,5 @@
-import { codeFrameColumns } from '@babel/code-frame';
+import type * as BabelCodeFrame from '@babel/code-frame';
+import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { compareFindings, type Finding, type RelatedLocation, type ScanResult, type TraceStep } from '../findings/finding.js';
 import type { Reporter, ReporterContext } from './reporter.js';
@@ -45,7 +46,18 @@ function renderFinding(f: Finding, source: string | undefined, c: Colors, ctx: R
 
 function codeFrame(source: string, f: Finding, color: boolean): string {
   const end = f.endLine === f.line && f.endColumn <= f.column ? undefined : { line: f.endLine, column: f.endColumn };
-  return codeFrameColumns(source, { start: { line: f.line, column: f.column }, end }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
+  return loadCodeFrame().codeFrameColumns(source, { start: { line: f.line, column: f.column }, end }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
+}
+
+let codeFrameModule: typeof BabelCodeFrame | undefined;
+
+/**
+ * Loaded on the first code frame only: @babel/code-frame and its highlighter take a noticeable share
+ * of start-up, which a clean pre-commit scan or a JSON/SARIF report never needs.
+ */
+function loadCodeFrame(): typeof BabelCodeFrame {
+  codeFrameModule ??= createRequire(import.meta.url)('@babel/code-frame') as typeof BabelCodeFrame;
+  return codeFrameModule;
 }
 
 function renderTrace(trace: readonly TraceStep[], c: Colors): string[] {
