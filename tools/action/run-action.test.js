@@ -65,7 +65,8 @@ function runScript(ws, inputs) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, summary: readFileSync(ws.summary, 'utf8'), outputs };
 }
 
-describe('the action script, run with the environment GitHub provides', () => {
+// Each case spawns the script, which spawns the CLI three times: allow for a loaded machine.
+describe('the action script, run with the environment GitHub provides', { timeout: 60_000 }, () => {
   it('fails on a new error finding and writes SARIF, annotations, a summary table and outputs', () => {
     const ws = workspace({ 'src/login.ts': LEAKY });
     const r = runScript(ws, { path: '.', 'fail-on': 'error', 'sarif-file': 'out/shiftguard.sarif' });

@@ -58,7 +58,7 @@ afterEach(() => {
   for (const s of sandboxes.splice(0)) s.remove();
 });
 
-describe('.pre-commit-hooks.yaml', () => {
+describe('.pre-commit-hooks.yaml', { timeout: 60_000 }, () => {
   it('defines the shiftguard hook as the contract says', () => {
     expect(hook).toMatchObject({
       id: 'shiftguard',

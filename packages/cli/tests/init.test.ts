@@ -25,7 +25,8 @@ async function init(cwd: string, ...args: string[]) {
 
 const countBlocks = (text: string) => text.split('# >>> shiftguard pre-commit').length - 1;
 
-describe('shiftguard init in a real git repository', () => {
+// Real git commits run the hook, which starts npx and the CLI: allow for a loaded machine.
+describe('shiftguard init in a real git repository', { timeout: 60_000 }, () => {
   it('installs through the CLI; a staged violation then blocks the commit with a readable message', async () => {
     const repo = sandbox();
     const installed = runCli(repo.dir, ['init']);
