@@ -145,6 +145,7 @@ export class GuardJudge {
     if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(member !== undefined ? { member } : {}) };
     if (origin.kind === 'unresolved') return { kind: 'unreadable', name: member ?? root };
     if (member !== undefined) return origin.name === '*' ? { kind: 'local', file: origin.file, name: member } : { kind: 'unreadable', name: member };
-    return { kind: 'local', file: origin.file, name: origin.name };
+    // A whole module used as a value is a CommonJS `module.exports = ...`: its default export.
+    return { kind: 'local', file: origin.file, name: origin.name === '*' ? 'default' : origin.name };
   }
 }

@@ -74,7 +74,7 @@ function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRe
   const refs = handlerRefsOf(
     call.arguments.filter((a) => {
       const e = skipParens(a);
-      return ts.isIdentifier(e) || ts.isArrayLiteralExpression(e) || isFunctionExpression(e) || ts.isPropertyAccessExpression(e);
+      return ts.isIdentifier(e) || ts.isArrayLiteralExpression(e) || isFunctionExpression(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e);
     }),
     ctx,
   );

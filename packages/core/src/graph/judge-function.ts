@@ -24,6 +24,8 @@ const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
   const params = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const locals = localMiddlewareOf(fn, ctx);
+  const inner: HandlerContext = locals.size === 0 ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
   const fact: FunctionFact = {
     rejects: false,
     rejectsFirst: false,
@@ -40,7 +42,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsFn = judgeFunction(returned, ctx, options);
       return fact;
     }
-    const scan = scanNode(body, params, ctx, options);
+    const scan = scanNode(body, params, inner, options);
     fact.rejects = fact.rejectsFirst = scan.rejects;
     fact.delegates = fact.delegatesFirst = scan.delegates;
     if (ts.isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
@@ -56,7 +58,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (ts.isReturnStatement(stmt) && stmt.expression && ts.isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
-    const scan = scanNode(stmt, params, ctx, options);
+    const scan = scanNode(stmt, params, inner, options);
     fact.rejects ||= scan.rejects;
     fact.delegates.push(...scan.delegates);
     if (leading) {
@@ -67,6 +69,20 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
   }
   return fact;
+}
+
+/** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */
+function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> {
+  const locals = new Map<string, HandlerRef>();
+  if (!fn.body || !ts.isBlock(fn.body)) return locals;
+  for (const stmt of fn.body.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const init = decl.initializer && skipParens(decl.initializer);
+      if (ts.isIdentifier(decl.name) && init && ts.isCallExpression(init)) locals.set(decl.name.text, handlerRefOf(init, ctx));
+    }
+  }
+  return locals;
 }
 
 function callsLastParam(fn: FunctionNode): boolean {
@@ -181,7 +197,7 @@ function calleeName(expr: ts.Expression): string | undefined {
 function delegationOf(call: ts.CallExpression, params: ReadonlySet<string>, ctx: HandlerContext): HandlerRef | undefined {
   if (!call.arguments.some((a) => ts.isIdentifier(a) && params.has(a.text))) return undefined;
   const callee = skipParens(call.expression);
-  if (ts.isIdentifier(callee)) return params.has(callee.text) ? undefined : { kind: 'name', name: callee.text };
+  if (ts.isIdentifier(callee)) return params.has(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (ts.isCallExpression(callee)) return handlerRefOf(callee, ctx);
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
     return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };

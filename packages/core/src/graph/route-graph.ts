@@ -194,9 +194,10 @@ class RouteGraphBuilder {
     const out: IndexedRegistration[] = [];
     for (const r of this.#registrations.get(id) ?? []) {
       if (r.reg.kind === 'use' && r.reg.orderless) out.push(r);
-      if (r.reg.kind === 'mount' && !r.reg.encapsulated && this.#instances.get(id)?.fact.framework === 'fastify') {
+      if (r.reg.kind === 'mount' && this.#instances.get(id)?.fact.framework === 'fastify') {
         const child = this.resolveTarget(r.file, r.reg.child);
-        if (child) out.push(...this.contextHooks(child, seen));
+        const shares = child !== undefined && (!r.reg.encapsulated || this.#instances.get(child)?.fact.sharesParentContext === true);
+        if (child && shares) out.push(...this.contextHooks(child, seen));
       }
     }
     return out;
@@ -281,7 +282,7 @@ class RouteGraphBuilder {
         path: full,
         mounts: v.mounts,
         guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
-        nonProdGuard: !counted && covering.some((e) => e.guard.isGuard),
+        nonProdGuard: !counted && covering.some((e) => e.guard.isGuard && e.condition === 'nonProd'),
       });
       // In Hono and Express a route whose handlers call next() acts as middleware for later routes.
       if (full !== undefined) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
@@ -322,7 +323,10 @@ class RouteGraphBuilder {
     const facts = this.project.files.get(def.file)?.routes;
     if (!facts) return undefined;
     const bound = facts.bindings[def.name];
-    if (bound && !('name' in bound && bound.name === def.name && def.file === file)) return this.resolveTarget(def.file, bound, depth + 1);
+    if (bound && !('name' in bound && bound.name === def.name && def.file === file)) {
+      const resolved = this.resolveTarget(def.file, bound, depth + 1);
+      if (resolved) return resolved;
+    }
     // A plugin or route-registering function referenced by name: its first parameter.
     const param = globalId(def.file, `${def.name}#0`);
     if (this.#instances.has(param)) return param;

@@ -1,4 +1,4 @@
-import { locationOf } from '../findings/location.js';
+import { locationOf, type Location } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ImportBinding } from '../summary/module-facts.js';
@@ -46,6 +46,8 @@ class RouteWalker {
   readonly #localHandlers: Array<Map<string, HandlerRef>> = [new Map()];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
+  /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
+  readonly #sharedContextParams = new Set<string>();
   readonly #ctx: AdapterContext;
 
   constructor(
@@ -73,7 +75,7 @@ class RouteWalker {
       localHandlerOf: (name) => this.localHandlerOf(name),
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
-        facts.registrations.push({ ...fact, location: locationOf(node, sf), condition: this.condition() } as RouteFacts['registrations'][number]);
+        facts.registrations.push({ ...fact, location: registrationLocation(node, sf), condition: this.condition() } as RouteFacts['registrations'][number]);
       },
       locationOf: (node) => locationOf(node, sf),
       condition: () => this.condition(),
@@ -155,6 +157,7 @@ class RouteWalker {
     fn.parameters.forEach((p, i) => {
       if (ts.isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
     });
+    if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${id}#0`);
     this.#scopes.push(scope);
     this.#localHandlers.push(new Map());
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
@@ -317,7 +320,12 @@ class RouteWalker {
   private ensureInstance(receiver: Receiver, node: ts.Node): void {
     const target = receiver.target;
     if (!('instance' in target) || this.facts.instances.some((i) => i.id === target.instance)) return;
-    this.facts.instances.push({ id: target.instance, framework: receiver.framework, location: locationOf(node, this.sf) });
+    this.facts.instances.push({
+      id: target.instance,
+      framework: receiver.framework,
+      location: locationOf(node, this.sf),
+      ...(this.#sharedContextParams.has(target.instance) ? { sharesParentContext: true } : {}),
+    });
   }
 
   /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
@@ -341,6 +349,28 @@ class RouteWalker {
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
 const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);
+
+function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent !== undefined && ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && /^(fp|fastifyPlugin)$/.test(parent.expression.text);
+}
+
+/**
+ * Where a registration is reported: the call, or in a chain (`new Hono().get(...).post(...)`)
+ * from the method name on, so each link has its own line.
+ */
+function registrationLocation(node: ts.Node, sf: ts.SourceFile): Location {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !isCallOrNew(skipParens(node.expression.expression))) {
+    return locationOf(node, sf);
+  }
+  const start = locationOf(node.expression.name, sf);
+  const whole = locationOf(node, sf);
+  return { ...start, endLine: whole.endLine, endColumn: whole.endColumn };
+}
+
+function isCallOrNew(node: ts.Expression): boolean {
+  return ts.isCallExpression(node) || ts.isNewExpression(node);
+}
 
 function isParamInstance(receiver: Receiver): boolean {
   return 'instance' in receiver.target && receiver.target.instance.includes('#');

@@ -108,11 +108,12 @@ describe(RULE, () => {
 
   it('names the method and every resolved path, and relates the mount', () => {
     const [finding] = run({
+      name: 'mounted twice',
       files: {
         'src/admin.ts': `import { Hono } from 'hono';\nexport const admin = new Hono();\nadmin.get('/users', (c) => c.json([]));`,
         'src/app.ts': `import { Hono } from 'hono';\nimport { admin } from './admin.js';\nconst app = new Hono();\napp.route('/admin', admin);\napp.route('/internal', admin);`,
       },
-    } as Case);
+    });
     expect(finding?.data).toEqual({ method: 'GET', paths: '/admin/users, /internal/users' });
     expect(finding?.related?.map((r) => [r.file, r.line])).toEqual([['src/app.ts', 4], ['src/app.ts', 5]]);
   });
