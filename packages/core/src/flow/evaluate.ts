@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
-import { flattenTaint, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
@@ -204,6 +204,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const trace = [step(call, `\`${label}\` is read here`)];
     if (read.kind === 'all') return [{ k: 'secret', label, path: [], container: read.container, trace }];
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
+    if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     return [{ k: 'secret', label, path: [], trace }];
   }
 

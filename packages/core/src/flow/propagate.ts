@@ -18,6 +18,8 @@ export function projectTaint(taint: Taint, prop: string, names: NameClassifier, 
 }
 
 function projectItem(item: TaintItem, prop: string, names: NameClassifier, label: string): TaintItem | undefined {
+  // `parts[1]`, `header.split(' ')[1]`: an element of a secret string or list is still the secret.
+  if (/^\d+$/.test(prop) && item.path.length === 0) return item.k === 'secret' && item.container !== undefined ? undefined : item;
   if (item.path.length > 0) {
     const [head, ...rest] = item.path;
     return head === prop || head === '*' ? { ...item, path: rest } : undefined;
@@ -28,11 +30,16 @@ function projectItem(item: TaintItem, prop: string, names: NameClassifier, label
 
 function projectSecret(item: SecretItem, prop: string, names: NameClassifier, label: string): SecretItem | undefined {
   if (prop === 'length') return undefined;
-  if (item.container === 'cookies') return { label, path: [], trace: item.trace, k: 'secret' };
+  if (item.container === 'cookies') return isCredentialCookie(prop, names) ? { label, path: [], trace: item.trace, k: 'secret' } : undefined;
   if (item.container === 'headers') return names.isSecretHeader(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
   // A secret object's fields (`credentials.username`) are secrets only when named so; the
   // classifier is the single authority on names.
   return names.isSecretName(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
+}
+
+/** Session, auth and CSRF cookies (`sid`, `connect.sid`, `session`, `auth_token`), not `theme` or `locale`. */
+export function isCredentialCookie(name: string, names: NameClassifier): boolean {
+  return names.isSecretName(name) || /sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret/i.test(name);
 }
 
 /** `{ key: value }`: the value's items now sit under `key`. */

@@ -77,6 +77,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     return;
   }
   if (secret || write.secretPath) {
+    if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
   }
@@ -99,6 +100,17 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
     const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
     report(site.file, call.location, 'secretWrittenToFile', { what, api: `${owner}() → ${write.api}` }, `${owner}\0${secret?.label ?? 'path'}`, related, secret);
   }
+}
+
+/**
+ * A file-local helper whose every call in the project sits under a NODE_ENV guard runs only outside
+ * production. Exported helpers may be called from anywhere, so they never qualify.
+ */
+function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
+  const [name = owner] = owner.split('.', 1);
+  if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
+  const calls = projectCalls(project, index, file, owner, true);
+  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
 }
 
 function capitalise(text: string): string {
@@ -133,12 +145,12 @@ function projectSpecifierOf(project: ProjectModel, file: string, local: string):
 }
 
 /** Every call in the project of the function `key` defined in `fnFile`, outside NODE_ENV-guarded code. */
-function projectCalls(project: ProjectModel, index: FlowIndex, fnFile: string, key: string): Array<{ file: string; fact: CallFact }> {
+function projectCalls(project: ProjectModel, index: FlowIndex, fnFile: string, key: string, includeGuarded = false): Array<{ file: string; fact: CallFact }> {
   const out: Array<{ file: string; fact: CallFact }> = [];
   for (const [file, summary] of project.files) {
-    if (summary.flow.script) continue;
+    if (summary.flow.script && !includeGuarded) continue;
     for (const fact of summary.flow.calls) {
-      if (fact.env === 'nonprod') continue;
+      if (fact.env === 'nonprod' && !includeGuarded) continue;
       const target = index.calleeTarget(file, fact.callee);
       if (target?.file === fnFile && target.key === key) out.push({ file, fact });
     }
