@@ -2,7 +2,10 @@
  * The one TypeScript the engine uses: the copy bundled with ts-morph. Every module imports `ts`
  * from here so SyntaxKind numbers always match the parser that produced the tree (see
  * integrations.md: never walk one TypeScript's AST with another's enums).
+ *
+ * `#typescript` (package.json "imports") is typed as ts-morph's `ts` and loads the very same
+ * TypeScript file at run time without the rest of ts-morph: see load-typescript.cjs for why.
  */
-import { ts } from 'ts-morph';
+import { ts } from '#typescript';
 
 export { ts };
