@@ -63,6 +63,16 @@ describe('shiftguard scan --staged (a real git repository)', () => {
     expect(JSON.parse(staged.stdout).errors.map((e: { file: string }) => e.file)).toEqual(['src/new.ts']);
   });
 
+  it('works from a subfolder of the repository: paths are relative to it, other folders are out of scope', async () => {
+    project = repoWithCommittedViolation();
+    project.write('apps/api/src/new.ts', BARE_IGNORE);
+    project.write('apps/web/src/new.ts', BARE_IGNORE);
+    project.git('add', 'apps');
+    const run = await runCli(['scan', '--staged', '--format', 'json'], { cwd: `${project.dir}/apps/api` });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['src/new.ts']);
+  });
+
   it('passes when the staged content is fixed even though the work tree still has the problem', async () => {
     project = repoWithCommittedViolation();
     project.write('src/old.ts', CLEAN);
