@@ -1,4 +1,4 @@
-import { isSourcePath } from '@shiftguard/core';
+import { isSourcePath, ShiftguardError } from '@shiftguard/core';
 import { runGit, splitNul } from './run-git.js';
 import { UsageError } from './usage-error.js';
 
@@ -20,7 +20,7 @@ function resolveCommit(cwd: string, ref: string): string {
   try {
     return runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd).toString('utf8').trim();
   } catch (error) {
-    throw new UsageError(`--changed-since: "${ref}" is not a commit in ${cwd} (${(error as Error).message})`);
+    throw new ShiftguardError(`--changed-since: "${ref}" is not a commit in ${cwd}. Either: fetch it (git fetch origin ${ref}) or name a branch, tag or commit that exists.`, { cause: error });
   }
 }
 

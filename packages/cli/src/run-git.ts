@@ -1,17 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { UsageError } from './usage-error.js';
+import { ShiftguardError } from '@shiftguard/core';
 
 /**
  * Runs git in `cwd` and returns its raw stdout (bytes: blob contents and `-z` lists must not be
- * decoded early). A failure becomes a UsageError that quotes git, because it is always the
- * user's setup (not a repository, unknown ref) rather than a shiftguard bug.
+ * decoded early). A failure is a tool error (exit 2) that quotes git: it comes from the user's setup
+ * (not a repository, an unknown ref), not from a shiftguard bug, so it gets no stack trace.
  */
 export function runGit(args: readonly string[], cwd: string, input?: string): Buffer {
   try {
     return execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
-    throw new UsageError(`git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`);
+    throw new ShiftguardError(`git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`, { cause: error });
   }
 }
 
