@@ -22,10 +22,14 @@ export function redactorSuggestions(finding: Finding, sourceCode: SourceCode, co
   const redactor = redactorInScope(sourceCode, call, config.sanitizers ?? []);
   const leaked = redactor ? leakedExpression(sourceCode, finding, call) : undefined;
   if (!redactor || !leaked?.range) return [];
+  const parent = leaked.parent as NodeWithParent | undefined;
+  // Already passed through that redactor (the engine still flags it when the redactor's project
+  // definition returns its input): wrapping it twice would fix nothing.
+  if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === redactor) return [];
   const text = sourceCode.getText(leaked);
-  const parent = leaked.parent;
   // `{ token }` cannot become `{ redact(token) }`: the shorthand property gets its key back.
-  const isShorthand = parent?.type === 'Property' && parent.shorthand && parent.value === leaked;
+  // (ESTree gives a shorthand property separate key and value nodes over the same range.)
+  const isShorthand = parent?.type === 'Property' && parent.shorthand;
   const target = isShorthand ? parent : leaked;
   const replacement = isShorthand ? `${text}: ${redactor}(${text})` : `${redactor}(${text})`;
   return [
