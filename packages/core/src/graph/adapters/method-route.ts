@@ -5,21 +5,25 @@ import { skipParens, type PathExpr } from '../path-expr.js';
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 
+const PATH_LIKE_NAME = /^[A-Z0-9_$.]+$|[Pp]ath|PATH|[Pp]refix|PREFIX|[Rr]oute|ROUTE|[Uu]rl|URL|[Bb]ase|BASE|[Mm]ount/;
+
 /**
  * A path argument: a path-like string, template or constant, or an array of them. Literal text
  * must look like a path (`/x`, `*`, empty) so that `c.get('user')` is never read as a route.
  */
-export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext): PathExpr[] | undefined {
+export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, optional = false): PathExpr[] | undefined {
   if (!expr) return undefined;
   const e = skipParens(expr);
   if (ts.isArrayLiteralExpression(e)) {
-    const all = e.elements.map((el) => pathsOf(el, ctx));
+    const all = e.elements.map((el) => pathsOf(el, ctx, optional));
     return all.every((p) => p !== undefined) && all.length > 0 ? all.flat() : undefined;
   }
   if (ts.isRegularExpressionLiteral(e)) return undefined;
   const path = ctx.pathOf(e);
   if (!path) return undefined;
   const first = path.parts[0];
+  // `use(x, ...)` takes an optional path: an unresolved name is a path only when it is named like one.
+  if (optional && path.parts.length === 1 && typeof first === 'object' && 'ref' in first && !PATH_LIKE_NAME.test(first.ref)) return undefined;
   if (typeof first === 'string' && !(first === '' || first.startsWith('/') || first.startsWith('*'))) return undefined;
   return [path];
 }
@@ -31,7 +35,7 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext): P
 export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const args = call.arguments;
   if (method === 'use') {
-    const paths = pathsOf(args[0], ctx);
+    const paths = pathsOf(args[0], ctx, true);
     const handlers = ctx.handlerRefsOf(paths ? args.slice(1) : args);
     if (handlers.length === 0) return false;
     ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
