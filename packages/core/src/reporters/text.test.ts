@@ -22,6 +22,14 @@ describe('text reporter', () => {
     expect(out).toMatch(/\| \^{10}/);
   });
 
+  it('underlines only the first line of a finding that spans lines', () => {
+    const result = sampleScanResult();
+    result.findings = [{ ...result.findings[1]!, line: 3, column: 1, endLine: 4, endColumn: 34 }];
+    const out = text(result, ctx);
+    expect(out).toMatch(/> 3 \| app\.get\('\/admin\/users', list\);\n\s+\| \^{30}\n/);
+    expect(out).not.toMatch(/> 4 \|/);
+  });
+
   it('prints related locations and every trace step in order', () => {
     const out = text(sampleScanResult(), ctx);
     expect(out).toContain('related  src/app.ts:2:13  the app is created here');

@@ -45,8 +45,17 @@ function renderFinding(f: Finding, source: string | undefined, c: Colors, ctx: R
 }
 
 function codeFrame(source: string, f: Finding, color: boolean): string {
-  const end = f.endLine === f.line && f.endColumn <= f.column ? undefined : { line: f.endLine, column: f.endColumn };
-  return loadCodeFrame().codeFrameColumns(source, { start: { line: f.line, column: f.column }, end }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
+  return loadCodeFrame().codeFrameColumns(source, { start: { line: f.line, column: f.column }, end: frameEnd(source, f) }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
+}
+
+/**
+ * Where the underline stops. A finding spanning lines (a route call with its handler body) is
+ * underlined on its first line only: the frame points at the call, not at every line of the body.
+ */
+function frameEnd(source: string, f: Finding): { line: number; column: number } | undefined {
+  if (f.endLine === f.line) return f.endColumn > f.column ? { line: f.line, column: f.endColumn } : undefined;
+  const firstLine = source.split('\n', f.line)[f.line - 1] ?? '';
+  return { line: f.line, column: firstLine.replace(/\r$/, '').length + 1 };
 }
 
 let codeFrameModule: typeof BabelCodeFrame | undefined;
