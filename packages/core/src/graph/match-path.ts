@@ -31,9 +31,8 @@ export function isCaseSensitive(framework: FrameworkName | undefined): boolean {
  */
 export function coversPath(pattern: PathPattern, routePath: string): boolean {
   if (pattern.path === undefined) return true;
-  const norm = (s: string) => (pattern.caseSensitive ? s : s.toLowerCase());
-  const p = segmentsOf(norm(pattern.path));
-  const r = segmentsOf(norm(routePath));
+  const p = patternSegments(pattern);
+  const r = segmentsOf(pattern.caseSensitive ? routePath : routePath.toLowerCase());
   for (let i = 0; i < p.length; i++) {
     const seg = p[i] ?? '';
     if (isWildcard(seg)) return pattern.mode !== 'exact' || i < r.length || seg.startsWith('{');
@@ -44,6 +43,19 @@ export function coversPath(pattern: PathPattern, routePath: string): boolean {
   }
   if (pattern.mode === 'prefix') return true;
   return r.length === p.length;
+}
+
+const segmentCache = new WeakMap<PathPattern, string[]>();
+
+/** A pattern's segments, split once: a chain entry is compared with every later route. */
+function patternSegments(pattern: PathPattern): string[] {
+  let segments = segmentCache.get(pattern);
+  if (!segments) {
+    const path = pattern.path ?? '';
+    segments = segmentsOf(pattern.caseSensitive ? path : path.toLowerCase());
+    segmentCache.set(pattern, segments);
+  }
+  return segments;
 }
 
 function isWildcard(seg: string): boolean {

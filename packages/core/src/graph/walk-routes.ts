@@ -46,6 +46,7 @@ class RouteWalker {
   readonly #localHandlers: Array<Map<string, HandlerRef>> = [new Map()];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
+  readonly #receivers = new Map<ts.Node, Receiver | undefined>();
   /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
   readonly #sharedContextParams = new Set<string>();
   readonly #ctx: AdapterContext;
@@ -217,8 +218,20 @@ class RouteWalker {
     if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = receiver.target;
   }
 
-  /** The app/router an expression denotes, creating instance facts for inline creations. */
+  /**
+   * The app/router an expression denotes, creating instance facts for inline creations. Memoised
+   * per node: long call chains (`q.where().where()...`) would otherwise cost quadratic time.
+   */
   receiverOf(expr: ts.Expression): Receiver | undefined {
+    if (this.#receivers.has(expr)) return this.#receivers.get(expr);
+    const receiver = this.computeReceiver(expr);
+    // Identifiers depend on the scope at the point of use, which the walk visits once; still,
+    // only nodes that can never change meaning are cached.
+    if (!ts.isIdentifier(expr)) this.#receivers.set(expr, receiver);
+    return receiver;
+  }
+
+  private computeReceiver(expr: ts.Expression): Receiver | undefined {
     const e = unwrapAwait(expr);
     if (ts.isIdentifier(e)) return this.lookup(e.text);
     if (ts.isNewExpression(e) || ts.isCallExpression(e)) {
