@@ -1,6 +1,6 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { findRule, scanFiles } from '@shiftguard/core';
+import { scanFiles } from '@shiftguard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
 import { createScanRunner } from '../src/tools/scan-runner.js';
@@ -44,9 +44,7 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
     // The tool is a thin front door: exactly the engine's verdicts, nothing added or dropped.
     expect(output.findings.map((f) => [f.ruleId, f.line])).toEqual(direct.findings.map((f) => [f.ruleId, f.line]));
     expect(output.errors).toEqual([]);
-    if (findRule('no-unprotected-admin-route')) {
-      expect(output.findings).toContainEqual(expect.objectContaining({ ruleId: 'no-unprotected-admin-route', line: 3 }));
-    }
+    expect(output.findings).toContainEqual(expect.objectContaining({ ruleId: 'no-unprotected-admin-route', line: 3 }));
     await client.close();
   });
 
@@ -64,6 +62,19 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
     expect(unknownRule.isError).toBe(true);
     const explain = await client.callTool({ name: 'explain_rule', arguments: { ruleId: 'no-such-rule' } });
     expect(explain.isError).toBe(true);
+    const traversalId = await client.callTool({ name: 'explain_rule', arguments: { ruleId: '../../package' } });
+    expect(traversalId.isError).toBe(true);
+    await client.close();
+  });
+
+  it('lists the registered rules and explains one from its docs page', async () => {
+    const { token } = await issueToken(server.url);
+    const client = await connect(token);
+    const listed = (await client.callTool({ name: 'list_rules', arguments: {} })).structuredContent as { rules: { id: string; cwe: string }[] };
+    expect(listed.rules.map((r) => r.id)).toContain('no-unprotected-admin-route');
+    const explained = await client.callTool({ name: 'explain_rule', arguments: { ruleId: 'no-unprotected-admin-route' } });
+    expect(explained.isError).toBeFalsy();
+    expect(explained.structuredContent).toMatchObject({ id: 'no-unprotected-admin-route', cwe: expect.stringMatching(/^CWE-\d+$/) });
     await client.close();
   });
 
