@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { FileSummary } from '../summary/file-summary.js';
 import { resolveModule } from './resolve-module.js';
 
@@ -14,13 +15,23 @@ export type BindingOrigin =
  */
 export class ProjectModel {
   readonly #memo = new Map<string, unknown>();
+  // Rules ask the same questions for every call site (hundreds of thousands on a large project):
+  // resolution depends only on the importing directory and the specifier, and an origin only on the
+  // file and the name, so each is computed once per scan.
+  readonly #resolved = new Map<string, string | undefined>();
+  readonly #origins = new Map<string, BindingOrigin>();
 
   constructor(
     readonly files: ReadonlyMap<string, FileSummary>,
   ) {}
 
   resolveModule(fromFile: string, specifier: string): string | undefined {
-    return resolveModule(fromFile, specifier, (p) => this.files.has(p));
+    if (!specifier.startsWith('.')) return undefined; // packages never resolve to project files
+    const key = `${posix.dirname(fromFile)}\0${specifier}`;
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    const target = resolveModule(fromFile, specifier, (p) => this.files.has(p));
+    this.#resolved.set(key, target);
+    return target;
   }
 
   /** Builds `key` once per project and returns the same value to every later caller. */
@@ -31,8 +42,21 @@ export class ProjectModel {
     return value;
   }
 
-  /** Follows an identifier used in `file` through imports and re-exports to its definition. */
+  /**
+   * Follows an identifier used in `file` through imports and re-exports to its definition. The
+   * result is shared between callers: treat it as read-only.
+   */
   originOf(file: string, localName: string): BindingOrigin {
+    const key = `${file}\0${localName}`;
+    let origin = this.#origins.get(key);
+    if (!origin) {
+      origin = this.#computeOrigin(file, localName);
+      this.#origins.set(key, origin);
+    }
+    return origin;
+  }
+
+  #computeOrigin(file: string, localName: string): BindingOrigin {
     const summary = this.files.get(file);
     const imp = summary?.module.imports.find((i) => i.local === localName);
     if (!imp) return { kind: 'local', file, name: localName };

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { summarizeFile } from '../summary/summarize-file.js';
+import { ProjectModel } from './project-model.js';
+
+const config = resolveConfig({});
+
+function projectOf(files: Record<string, string>): ProjectModel {
+  const summaries = new Map(Object.entries(files).map(([path, text]) => [path, summarizeFile(parseSource(path, text), path, { path, config })]));
+  return new ProjectModel(summaries);
+}
+
+describe('ProjectModel', () => {
+  const project = projectOf({
+    'src/app.ts': `import { guard } from './lib/index.js';\nimport { Hono } from 'hono';\nimport { gone } from './missing.js';\n`,
+    'src/lib/index.ts': `export { guard } from './guard.js';\n`,
+    'src/lib/guard.ts': `export function guard() {}\n`,
+    'src/other/app.ts': `import { guard } from '../lib/guard.js';\n`,
+  });
+
+  it('follows imports and re-exports to the definition', () => {
+    expect(project.originOf('src/app.ts', 'guard')).toEqual({ kind: 'local', file: 'src/lib/guard.ts', name: 'guard' });
+    expect(project.originOf('src/app.ts', 'Hono')).toEqual({ kind: 'package', specifier: 'hono', imported: 'Hono' });
+    expect(project.originOf('src/app.ts', 'gone')).toMatchObject({ kind: 'unresolved', specifier: './missing.js' });
+    expect(project.originOf('src/app.ts', 'notImported')).toEqual({ kind: 'local', file: 'src/app.ts', name: 'notImported' });
+  });
+
+  it('answers a repeated question from its memo, and keeps same-named imports of different files apart', () => {
+    expect(project.originOf('src/app.ts', 'guard')).toBe(project.originOf('src/app.ts', 'guard'));
+    expect(project.originOf('src/other/app.ts', 'guard')).toEqual({ kind: 'local', file: 'src/lib/guard.ts', name: 'guard' });
+    // Same specifier text, different directories: different targets.
+    expect(project.resolveModule('src/app.ts', './lib/guard.js')).toBe('src/lib/guard.ts');
+    expect(project.resolveModule('src/other/app.ts', './lib/guard.js')).toBeUndefined();
+    expect(project.resolveModule('src/lib/index.ts', './guard.js')).toBe('src/lib/guard.ts');
+  });
+});
