@@ -54,6 +54,13 @@ describe("SARIF from a real scan, checked by Microsoft's SARIF Multitool", () =>
     expect(run.invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error' }] });
   });
 
+  it('takes each rule\'s help from its page in docs/rules', () => {
+    const rule = log.runs[0].tool.driver.rules.find((r: Json) => r.id === 'no-secrets-in-logs');
+    const page = readFileSync(new URL('../../../docs/rules/no-secrets-in-logs.md', import.meta.url), 'utf8');
+    expect(rule.help).toEqual({ text: page, markdown: page });
+    expect(rule.properties.tags).toEqual(['security', 'external/cwe/cwe-532']);
+  });
+
   it('has no errors under the Sarif and Gh (GitHub code scanning) rules', () => {
     expect(validate('scan', JSON.stringify(log)).filter((p) => p.level === 'error')).toEqual([]);
   });
