@@ -1,4 +1,5 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { reporters } from '@shiftguard/core';
 import { z } from 'zod';
 import { ScanRejectedError, type ScanRunner } from './scan-runner.js';
 
@@ -43,8 +44,9 @@ export function registerScanSourceTool(server: McpServer, deps: { scanner: ScanR
       if (unknown.length > 0) return toolError(`Unknown rule ids: ${unknown.join(', ')}. Call list_rules for the ids.`);
       try {
         const result = await deps.scanner.scan({ files: files.map((f) => ({ path: f.path, text: f.content })), ruleIds });
-        const output = { version: result.version, findings: result.findings, errors: result.errors, stats: result.stats };
-        return { content: [{ type: 'text', text: JSON.stringify(output) }], structuredContent: output };
+        // The CLI's own JSON reporter: agents get byte-for-byte what `shiftguard scan --format json` prints.
+        const text = reporters.json(result, {});
+        return { content: [{ type: 'text', text }], structuredContent: JSON.parse(text) as Record<string, unknown> };
       } catch (error) {
         if (error instanceof ScanRejectedError) return toolError(error.message);
         throw error;
