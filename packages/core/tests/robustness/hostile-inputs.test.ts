@@ -22,8 +22,10 @@ describe('hostile inputs', () => {
     expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
     const started = performance.now();
     expect(errorsOf([{ path: 'src/huge.ts', text }])).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(15_000);
-  });
+    // Linear work is a few seconds even on a loaded CI core; anything quadratic in the file's
+    // statements blows far past this.
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 120_000);
 
   it.each([
     ['50k nested parentheses', `export const x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};\n`],

@@ -56,7 +56,7 @@ describe('the engine on random and mutated sources', () => {
       }),
       { numRuns: 250 },
     );
-  });
+  }, 60_000);
 
   it('survives arbitrary unicode text under any source extension', () => {
     fc.assert(
@@ -65,7 +65,7 @@ describe('the engine on random and mutated sources', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 60_000);
 
   it('survives seeds spliced into each other', () => {
     fc.assert(
@@ -75,5 +75,5 @@ describe('the engine on random and mutated sources', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 60_000);
 });
