@@ -30,6 +30,15 @@ describe('text reporter', () => {
     expect(out).not.toMatch(/> 4 \|/);
   });
 
+  it('prints no frame for minified lines or a location past the end of the text', () => {
+    const minified = { ...ctx, readSource: (file: string) => (file === 'src/app.ts' ? `a;\n${'x'.repeat(5000)};\nb;\n` : sampleSources[file]) };
+    const out = text(sampleScanResult(), minified);
+    expect(out).not.toContain('xxxxxxxxxx');
+    expect(out).toContain('3:1  error');
+    const short = text(sampleScanResult(), { ...ctx, readSource: () => 'one line' });
+    expect(short).not.toMatch(/> \d+ \|/);
+  });
+
   it('prints related locations and every trace step in order', () => {
     const out = text(sampleScanResult(), ctx);
     expect(out).toContain('related  src/app.ts:2:13  the app is created here');

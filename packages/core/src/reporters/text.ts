@@ -38,7 +38,7 @@ function renderFinding(f: Finding, source: string | undefined, c: Colors, ctx: R
   const isBaseline = f.baselineState === 'unchanged';
   const severity = isBaseline ? c.dim(`${f.severity} (baseline)`) : f.severity === 'error' ? c.red('error') : c.yellow('warning');
   const lines = [`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`];
-  if (source !== undefined) lines.push(indent(codeFrame(source, f, ctx.color ?? false), 4));
+  if (source !== undefined && isFrameable(source, f)) lines.push(indent(codeFrame(source, f, ctx.color ?? false), 4));
   for (const r of f.related ?? []) lines.push(`    ${c.cyan('related')}  ${place(r)}  ${r.message}`);
   if (f.trace?.length) lines.push(...renderTrace(f.trace, c));
   return lines.join('\n');
@@ -46,6 +46,16 @@ function renderFinding(f: Finding, source: string | undefined, c: Colors, ctx: R
 
 function codeFrame(source: string, f: Finding, color: boolean): string {
   return loadCodeFrame().codeFrameColumns(source, { start: { line: f.line, column: f.column }, end: frameEnd(source, f) }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
+}
+
+/** Longer lines are minified or generated code: a frame would print all of it and help no one. */
+const MAX_FRAME_LINE = 400;
+
+/** False for a location past the end of the text (a stale path) or among over-long lines. */
+function isFrameable(source: string, f: Finding): boolean {
+  const head = source.split('\n', f.line + 1);
+  if (head.length < f.line) return false;
+  return head.slice(Math.max(0, f.line - 2)).every((l) => l.length <= MAX_FRAME_LINE);
 }
 
 /**
