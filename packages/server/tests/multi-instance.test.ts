@@ -39,10 +39,11 @@ describe('three instances on different ports sharing one Redis', () => {
   });
 
   it('counts one principal’s rate limit across all three', async () => {
-    const { token } = await issueToken(instances[0]!.url, { subject: 'limited', scopes: ['mcp'] });
+    const urls = instances.map((i) => i.url);
+    const { token } = await issueToken(urls[0] ?? '', { subject: 'limited', scopes: ['mcp'] });
     const statuses: number[] = [];
     for (let i = 0; i < 15; i++) {
-      const response = await fetch(`${instances[i % 3]!.url}/mcp`, { method: 'POST', headers: { ...MCP_HEADERS, authorization: `Bearer ${token}` }, body: INITIALIZE });
+      const response = await fetch(`${urls[i % 3]}/mcp`, { method: 'POST', headers: { ...MCP_HEADERS, authorization: `Bearer ${token}` }, body: INITIALIZE });
       statuses.push(response.status);
       if (response.status === 429) {
         expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
@@ -55,24 +56,25 @@ describe('three instances on different ports sharing one Redis', () => {
   });
 
   it('a session opened on one instance continues on another with the SDK client', async () => {
-    const { token } = await issueToken(instances[0]!.url, { subject: 'roaming', scopes: ['mcp'] });
+    const [a, b, c] = instances as [TestServer, TestServer, TestServer];
+    const { token } = await issueToken(a.url, { subject: 'roaming', scopes: ['mcp'] });
     const client = new Client({ name: 'roaming-client', version: '1.0.0' });
-    const first = new StreamableHTTPClientTransport(new URL(`${instances[0]!.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
+    const first = new StreamableHTTPClientTransport(new URL(`${a.url}/mcp`), { requestInit: { headers: { Authorization: `Bearer ${token}` } } });
     await client.connect(first);
     const sessionId = first.sessionId;
     expect(sessionId).toMatch(/^[\x21-\x7e]{22}$/);
 
     // The load balancer now sends the same session to instance 2, which has never seen it.
-    for (const other of instances.slice(1)) {
+    for (const other of [b, c]) {
       const response = await mcpCall(other.url, token, sessionId ?? '', rpc('tools/list'));
       expect(response.status).toBe(200);
       const body = (await response.json()) as { result: { tools: { name: string }[] } };
       expect(body.result.tools.map((t) => t.name)).toContain('scan_source');
     }
     // Ending it on instance 3 ends it everywhere.
-    const ended = await fetch(`${instances[2]!.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'mcp-session-id': sessionId ?? '' } });
+    const ended = await fetch(`${c.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'mcp-session-id': sessionId ?? '' } });
     expect(ended.status).toBe(204);
-    expect((await mcpCall(instances[0]!.url, token, sessionId ?? '', rpc('tools/list'))).status).toBe(404);
+    expect((await mcpCall(a.url, token, sessionId ?? '', rpc('tools/list'))).status).toBe(404);
     await client.close();
   });
 });

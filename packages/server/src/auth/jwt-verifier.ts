@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { HttpError } from '../http-error.js';
 import type { Principal } from './principal.js';
 
 export interface JwtVerifierOptions {
@@ -27,7 +28,7 @@ export function looksLikeJwt(token: string): boolean {
 
 /**
  * jose's jwtVerify with every check explicit: hono/jwt's defaults accept tokens without `exp` and
- * with any `aud`. Returns undefined for any invalid token; JWKS outages surface as errors (503).
+ * with any `aud`. Returns undefined for any invalid token; a JWKS outage throws a 503.
  */
 export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
   const getKey = 'getKey' in options.keys ? options.keys.getKey : createRemoteJWKSet(new URL(options.keys.jwksUrl), { timeoutDuration: 2000 });
@@ -46,7 +47,8 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       return hasSaneTimes(payload, now / 1000) ? principalOf(payload, options.issuer) : undefined;
     } catch (error) {
       if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout)) return undefined;
-      throw error;
+      // The key set could not be fetched: fail closed without blaming the client's token.
+      throw new HttpError(503, 'auth_unavailable', 'Token verification is temporarily unavailable.');
     }
   };
 }

@@ -1,3 +1,5 @@
+import { TamperedRecordError } from './record-cipher.js';
+
 /** The store did not answer: callers fail closed (503), never fall back to a stale or local copy. */
 export class StorageUnavailableError extends Error {
   override readonly name = 'StorageUnavailableError';
@@ -9,7 +11,7 @@ export async function failClosed<T>(operation: () => Promise<T>): Promise<T> {
     return await operation();
   } catch (cause) {
     if (cause instanceof StorageUnavailableError) throw cause;
-    if (cause instanceof Error && cause.name === 'TamperedRecordError') throw cause;
+    if (cause instanceof TamperedRecordError) throw cause;
     throw new StorageUnavailableError('storage did not answer', { cause });
   }
 }
