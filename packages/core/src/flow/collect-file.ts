@@ -1,6 +1,9 @@
 import { ts } from '../parse/typescript.js';
 import { blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
+/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
+const { SyntaxKind } = ts;
+
 /** A function whose behaviour other code can ask about by name: declarations, `const f = () =>`, methods. */
 export interface NamedFunction {
   /** `f`, `Class.method`, `object.method`, or `default`. */
@@ -19,6 +22,8 @@ export interface CollectedFile {
   returns: Map<ts.Node, ts.Expression[]>;
   functions: NamedFunction[];
   functionKeys: Map<ts.Node, string>;
+  /** The keys of `functions`, for constant-time "is this a project function" checks. */
+  functionKeySet: Set<string>;
   classes: ts.ClassDeclaration[];
 }
 
@@ -31,6 +36,7 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     returns: new Map(),
     functions: [],
     functionKeys: new Map(),
+    functionKeySet: new Set(),
     classes: [],
   };
   const visit = (node: ts.Node): void => {
@@ -43,29 +49,29 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
 
 function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void {
   switch (node.kind) {
-    case ts.SyntaxKind.CallExpression:
-    case ts.SyntaxKind.NewExpression:
+    case SyntaxKind.CallExpression:
+    case SyntaxKind.NewExpression:
       out.calls.push(node as ts.CallExpression | ts.NewExpression);
       return;
-    case ts.SyntaxKind.BinaryExpression:
+    case SyntaxKind.BinaryExpression:
       if (isAssignmentOperator((node as ts.BinaryExpression).operatorToken.kind)) out.assignments.push(node as ts.BinaryExpression);
       return;
-    case ts.SyntaxKind.VariableDeclaration:
+    case SyntaxKind.VariableDeclaration:
       declareVariable(node as ts.VariableDeclaration, out);
       return;
-    case ts.SyntaxKind.Parameter:
+    case SyntaxKind.Parameter:
       declareParameter(node as ts.ParameterDeclaration, out);
       return;
-    case ts.SyntaxKind.ReturnStatement: {
+    case SyntaxKind.ReturnStatement: {
       const expr = (node as ts.ReturnStatement).expression;
       const fn = enclosingFunction(node);
       if (expr && fn) pushReturn(out, fn, expr);
       return;
     }
-    case ts.SyntaxKind.ImportDeclaration:
+    case SyntaxKind.ImportDeclaration:
       declareImports(node as ts.ImportDeclaration, sf, out);
       return;
-    case ts.SyntaxKind.ClassDeclaration: {
+    case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
       out.classes.push(cls);
       if (cls.name) out.scopes.declare({ kind: 'class', name: cls.name.text, node: cls }, blockScopeOf(cls));
@@ -77,7 +83,7 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsToken || kind === ts.SyntaxKind.PlusEqualsToken || kind === ts.SyntaxKind.QuestionQuestionEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken;
+  return kind === SyntaxKind.EqualsToken || kind === SyntaxKind.PlusEqualsToken || kind === SyntaxKind.QuestionQuestionEqualsToken || kind === SyntaxKind.BarBarEqualsToken;
 }
 
 function pushReturn(out: CollectedFile, fn: ts.Node, expr: ts.Expression): void {
@@ -101,12 +107,13 @@ function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out
   const className = ts.isClassLike(node.parent) ? (node.parent.name?.text ?? 'default') : undefined;
   out.functions.push(className === undefined ? { key, node } : { key, node, className });
   out.functionKeys.set(node, key);
+  out.functionKeySet.add(key);
 }
 
 /** The name other code calls this function by, if it has one. */
 function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
   if (ts.isFunctionDeclaration(node)) {
-    const isDefault = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
+    const isDefault = node.modifiers?.some((m) => m.kind === SyntaxKind.DefaultKeyword) ?? false;
     return node.name?.text ?? (isDefault ? 'default' : undefined);
   }
   if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {

@@ -3,6 +3,9 @@ import { type FileContext, lookup } from './file-context.js';
 import { isFunctionLike, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
+/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
+const { SyntaxKind } = ts;
+
 /** What is known about `NODE_ENV` at a point: production, certainly not production, or unknown. */
 export type EnvState = 'prod' | 'nonprod' | 'unknown';
 
@@ -42,8 +45,8 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
     return child === parent.whenTrue ? env.whenTrue : env.whenFalse;
   }
   if (ts.isBinaryExpression(parent) && child === parent.right) {
-    if (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return conditionEnv(parent.left, fc, 0).whenTrue;
-    if (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) return conditionEnv(parent.left, fc, 0).whenFalse;
+    if (parent.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return conditionEnv(parent.left, fc, 0).whenTrue;
+    if (parent.operatorToken.kind === SyntaxKind.BarBarToken) return conditionEnv(parent.left, fc, 0).whenFalse;
   }
   if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
     return earlyExitState(parent.statements, child, fc);
@@ -53,14 +56,34 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
 
 /** `if (prod) return;` before `child` means everything after it runs outside production. */
 function earlyExitState(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): EnvState {
-  for (const stmt of statements) {
-    if (stmt === child) break;
-    if (!ts.isIfStatement(stmt)) continue;
-    const env = conditionEnv(stmt.expression, fc, 0);
-    if (!stmt.elseStatement && alwaysExits(stmt.thenStatement) && env.whenFalse !== 'unknown') return env.whenFalse;
-    if (stmt.elseStatement && alwaysExits(stmt.elseStatement) && !alwaysExits(stmt.thenStatement) && env.whenTrue !== 'unknown') return env.whenTrue;
+  let exits = fc.earlyExits.get(statements);
+  if (!exits) {
+    exits = collectEarlyExits(statements, fc);
+    fc.earlyExits.set(statements, exits);
+  }
+  for (const exit of exits) {
+    if (exit.end > child.pos) break;
+    return exit.state;
   }
   return 'unknown';
+}
+
+/** The NODE_ENV-dependent early exits of a block, in order: computed once per block. */
+function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileContext): Array<{ end: number; state: EnvState }> {
+  const out: Array<{ end: number; state: EnvState }> = [];
+  for (const stmt of statements) {
+    if (!ts.isIfStatement(stmt)) continue;
+    // The syntactic exit test is cheap; the condition is only read for ifs that exit.
+    const thenExits = alwaysExits(stmt.thenStatement);
+    if (!stmt.elseStatement && thenExits) {
+      const state = conditionEnv(stmt.expression, fc, 0).whenFalse;
+      if (state !== 'unknown') out.push({ end: stmt.end, state });
+    } else if (stmt.elseStatement && !thenExits && alwaysExits(stmt.elseStatement)) {
+      const state = conditionEnv(stmt.expression, fc, 0).whenTrue;
+      if (state !== 'unknown') out.push({ end: stmt.end, state });
+    }
+  }
+  return out;
 }
 
 export function alwaysExits(stmt: ts.Statement): boolean {
@@ -81,7 +104,7 @@ export function alwaysExits(stmt: ts.Statement): boolean {
 export function conditionEnv(expr: ts.Expression, fc: FileContext, depth: number): ConditionEnv {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const e = unwrap(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
     const inner = conditionEnv(e.operand, fc, depth + 1);
     return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
   }
@@ -110,15 +133,15 @@ function flagEnv(name: string): ConditionEnv {
 
 function binaryEnv(e: ts.BinaryExpression, fc: FileContext, depth: number): ConditionEnv {
   const op = e.operatorToken.kind;
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+  if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
     const a = conditionEnv(e.left, fc, depth + 1);
     const b = conditionEnv(e.right, fc, depth + 1);
-    return op === ts.SyntaxKind.AmpersandAmpersandToken
+    return op === SyntaxKind.AmpersandAmpersandToken
       ? { whenTrue: either(a.whenTrue, b.whenTrue), whenFalse: both(a.whenFalse, b.whenFalse) }
       : { whenTrue: both(a.whenTrue, b.whenTrue), whenFalse: either(a.whenFalse, b.whenFalse) };
   }
-  const isEq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  const isNe = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+  const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!isEq && !isNe) return UNKNOWN;
   const literal = literalText(e.right) ?? literalText(e.left);
   const other = literalText(e.right) !== undefined ? e.left : e.right;
@@ -154,7 +177,7 @@ function isEnvValue(expr: ts.Expression, fc: FileContext, depth: number): boolea
     const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     return name !== undefined && ENV_NAMES.has(name);
   }
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
     return isEnvValue(e.left, fc, depth + 1);
   }
   if (ts.isIdentifier(e)) {

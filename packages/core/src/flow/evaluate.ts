@@ -7,6 +7,9 @@ import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { labelOf, traceStep } from './trace.js';
 
+/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
+const { SyntaxKind } = ts;
+
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
   taintOf(expr: ts.Expression): Taint;
@@ -69,34 +72,34 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function compute(expr: ts.Expression): Taint {
     const e = unwrap(expr);
     switch (e.kind) {
-      case ts.SyntaxKind.Identifier:
+      case SyntaxKind.Identifier:
         return identifierTaint(e as ts.Identifier);
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
+      case SyntaxKind.PropertyAccessExpression:
+      case SyntaxKind.ElementAccessExpression:
         return memberTaint(e as ts.PropertyAccessExpression | ts.ElementAccessExpression);
-      case ts.SyntaxKind.CallExpression:
+      case SyntaxKind.CallExpression:
         return callTaint(e as ts.CallExpression);
-      case ts.SyntaxKind.NewExpression:
+      case SyntaxKind.NewExpression:
         return newTaint(e as ts.NewExpression);
-      case ts.SyntaxKind.TemplateExpression:
+      case SyntaxKind.TemplateExpression:
         return flattenTaint(unionTaint(...(e as ts.TemplateExpression).templateSpans.map((s) => taintOf(s.expression))));
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case SyntaxKind.StringLiteral:
+      case SyntaxKind.NoSubstitutionTemplateLiteral:
         return isCredentialUrl((e as ts.StringLiteral).text)
           ? [{ k: 'secret', label: 'a connection string with a password', path: [], trace: [step(e, 'a connection string with a password is written here')] }]
           : EMPTY;
-      case ts.SyntaxKind.BinaryExpression:
+      case SyntaxKind.BinaryExpression:
         return binaryTaint(e as ts.BinaryExpression);
-      case ts.SyntaxKind.ConditionalExpression: {
+      case SyntaxKind.ConditionalExpression: {
         const c = e as ts.ConditionalExpression;
         if (isLiteralLike(c.whenTrue) && isLiteralLike(c.whenFalse)) return EMPTY;
         return unionTaint(taintOf(c.whenTrue), taintOf(c.whenFalse));
       }
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case SyntaxKind.ObjectLiteralExpression:
         return objectTaint(e as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression:
+      case SyntaxKind.ArrayLiteralExpression:
         return unionTaint(...(e as ts.ArrayLiteralExpression).elements.map((el) => taintOf(el)));
-      case ts.SyntaxKind.SpreadElement:
+      case SyntaxKind.SpreadElement:
         return taintOf((e as ts.SpreadElement).expression);
       default:
         return EMPTY;
@@ -135,6 +138,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     inProgress.add(binding);
     const parts = binding.values.map((v) => {
       let t = taintOf(v.expr);
+      if (t.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
       for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
       return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
@@ -153,9 +157,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }
     const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     if (prop === undefined) return EMPTY;
+    const base = taintOf(e.expression);
+    const isSecret = fc.names.isSecretName(prop);
+    if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
-    const projected = projectTaint(taintOf(e.expression), prop, fc.names, label);
-    if (fc.names.isSecretName(prop) && !projected.some((i) => i.k === 'secret' && i.path.length === 0)) {
+    const projected = projectTaint(base, prop, fc.names, label);
+    if (isSecret && !projected.some((i) => i.k === 'secret' && i.path.length === 0)) {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
@@ -219,14 +226,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function binaryTaint(e: ts.BinaryExpression): Taint {
     switch (e.operatorToken.kind) {
-      case ts.SyntaxKind.PlusToken:
+      case SyntaxKind.PlusToken:
         return flattenTaint(unionTaint(taintOf(e.left), taintOf(e.right)));
-      case ts.SyntaxKind.AmpersandAmpersandToken:
-      case ts.SyntaxKind.CommaToken:
-      case ts.SyntaxKind.EqualsToken:
+      case SyntaxKind.AmpersandAmpersandToken:
+      case SyntaxKind.CommaToken:
+      case SyntaxKind.EqualsToken:
         return taintOf(e.right);
-      case ts.SyntaxKind.BarBarToken:
-      case ts.SyntaxKind.QuestionQuestionToken:
+      case SyntaxKind.BarBarToken:
+      case SyntaxKind.QuestionQuestionToken:
         return unionTaint(taintOf(e.left), taintOf(e.right));
       default:
         return EMPTY;
@@ -252,9 +259,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function isNeutral(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     if (isLiteralLike(e)) return true;
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return true;
+    if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return true;
     if (ts.isTypeOfExpression(e)) return true;
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind !== ts.SyntaxKind.PlusToken && !isValueOperator(e.operatorToken.kind)) return true;
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind !== SyntaxKind.PlusToken && !isValueOperator(e.operatorToken.kind)) return true;
     if (ts.isConditionalExpression(e)) return isLiteralLike(e.whenTrue) && isLiteralLike(e.whenFalse);
     if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return true;
     if (ts.isCallExpression(e)) return isSanitisingCall(e);
@@ -283,7 +290,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (!b) return undefined;
       if (b.kind === 'function') return e.text;
       if (b.kind === 'import') return b.specifier.startsWith('.') ? e.text : undefined;
-      if (b.kind === 'var') return fc.collected.functions.some((f) => f.key === e.text) ? e.text : undefined;
+      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) ? e.text : undefined;
       return undefined;
     }
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
@@ -291,7 +298,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const dotted = `${e.expression.text}.${e.name.text}`;
       if (b?.kind === 'import') return b.specifier.startsWith('.') ? dotted : undefined;
       if (b?.kind === 'var' || b?.kind === 'class') {
-        if (fc.collected.functions.some((f) => f.key === dotted)) return dotted;
+        if (fc.collected.functionKeySet.has(dotted)) return dotted;
         return importOf(fc, e.expression)?.specifier.startsWith('.') ? dotted : undefined;
       }
     }
@@ -332,29 +339,29 @@ function numericValue(expr: ts.Expression | undefined): number | undefined {
   if (!expr) return undefined;
   const e = unwrap(expr);
   if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   return undefined;
 }
 
 function isValueOperator(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.CommaToken || kind === ts.SyntaxKind.EqualsToken;
+  return kind === SyntaxKind.BarBarToken || kind === SyntaxKind.QuestionQuestionToken || kind === SyntaxKind.AmpersandAmpersandToken || kind === SyntaxKind.CommaToken || kind === SyntaxKind.EqualsToken;
 }
 
 /** Literals and conditionals made only of literals: they cannot carry a secret. */
 export function isLiteralLike(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   switch (e.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case SyntaxKind.StringLiteral:
+    case SyntaxKind.NoSubstitutionTemplateLiteral:
       return !isCredentialUrl((e as ts.StringLiteral).text);
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-    case ts.SyntaxKind.NullKeyword:
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.TrueKeyword:
+    case SyntaxKind.FalseKeyword:
+    case SyntaxKind.NullKeyword:
       return true;
-    case ts.SyntaxKind.Identifier:
+    case SyntaxKind.Identifier:
       return (e as ts.Identifier).text === 'undefined';
-    case ts.SyntaxKind.ConditionalExpression:
+    case SyntaxKind.ConditionalExpression:
       return isLiteralLike((e as ts.ConditionalExpression).whenTrue) && isLiteralLike((e as ts.ConditionalExpression).whenFalse);
     default:
       return false;

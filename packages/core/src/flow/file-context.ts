@@ -13,6 +13,8 @@ export interface FileContext {
   names: NameClassifier;
   config: ResolvedConfig;
   collected: CollectedFile;
+  /** Per-block NODE_ENV early exits, filled on first use (see env-guards). */
+  earlyExits: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; state: 'prod' | 'nonprod' | 'unknown' }>>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

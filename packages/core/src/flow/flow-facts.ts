@@ -9,10 +9,13 @@ import { type FileContext, lookup } from './file-context.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
-import { createNameClassifier } from './sensitive-names.js';
+import { nameClassifierFor } from './sensitive-names.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
+
+/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
+const { SyntaxKind } = ts;
 
 /** A project function other files may call: what it returns, and whether it guards production. */
 export interface FunctionFact {
@@ -103,15 +106,18 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   if (!sf.text.includes('(')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
-  const fc: FileContext = { sf, file: ctx.path, names: createNameClassifier(ctx.config.sensitiveNames), config: ctx.config, collected };
+  const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
   facts.script = isScriptFile(sf, ctx.path);
   const streams = new Map<ts.CallExpression, Taint>();
+  const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
-    else recordCall(call, fc, ev, sinks, facts, streams);
+    else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
   }
+  const writers = new Set(facts.writes.map((w) => w.owner));
+  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
@@ -145,7 +151,9 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
   return undefined;
 }
 
-function recordCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): void {
+/** Log calls, file writes and stream writes; false when the call is none of them. */
+function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): boolean {
+  if (call.arguments.length === 0) return false;
   const sink = sinks.logSinkOf(call);
   if (sink) {
     const args = call.arguments.map((a) => ev.taintOf(a));
@@ -153,30 +161,34 @@ function recordCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sin
       const owner = ownerOf(call, fc);
       facts.logCalls.push({ location: locationOf(call, fc.sf), sink: sink.label, redact: sink.redact, args, ...(owner !== undefined && { owner }) });
     }
-    return;
+    return true;
   }
   const write = sinks.fsWriteOf(call);
   if (write) {
     if (write.isStream) streams.set(call, streams.get(call) ?? []);
     else recordWrite(call, write, fc, ev, facts, write.dataArg ? ev.taintOf(write.dataArg) : []);
-    return;
+    return true;
   }
   const stream = sinks.streamOf(call);
-  if (stream) {
-    streams.set(stream, unionTaint(streams.get(stream) ?? [], ...call.arguments.map((a) => ev.taintOf(a))));
-    return;
-  }
+  if (!stream) return false;
+  streams.set(stream, unionTaint(streams.get(stream) ?? [], ...call.arguments.map((a) => ev.taintOf(a))));
+  return true;
+}
+
+/**
+ * A call of a project function, kept only when a rule can use it: it passes something tainted
+ * (wrapper sinks), a secret file path (write helpers), calls a store factory, or calls a local
+ * function that writes files (to learn whether all its callers are NODE_ENV-guarded).
+ */
+function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>): void {
   const callee = ev.projectCalleeOf(call.expression);
   if (callee === undefined) return;
+  const args = call.arguments.map((a) => ev.taintOf(a));
+  const secretPathArgs = call.arguments.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee);
+  if (!useful) return;
   const owner = ownerOf(call, fc);
-  facts.calls.push({
-    location: locationOf(call, fc.sf),
-    callee,
-    args: call.arguments.map((a) => ev.taintOf(a)),
-    secretPathArgs: call.arguments.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : [])),
-    env: envAt(call, fc),
-    ...(owner !== undefined && { owner }),
-  });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: envAt(call, fc), ...(owner !== undefined && { owner }) });
 }
 
 function isLiteralPath(expr: ts.Expression): boolean {
@@ -262,7 +274,7 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
 }
 
 function isStatic(m: ts.MethodDeclaration): boolean {
-  return m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false;
+  return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
 }
 
 function isScriptFile(sf: ts.SourceFile, path: string): boolean {

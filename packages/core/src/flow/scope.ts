@@ -1,5 +1,8 @@
 import { ts } from '../parse/typescript.js';
 
+/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
+const { SyntaxKind } = ts;
+
 /** Where a value bound to a name comes from: an expression, read at `path`, stored at `wrap`. */
 export interface ValueSource {
   expr: ts.Expression;
@@ -45,16 +48,20 @@ export class ScopeMap {
   }
 }
 
+/** Called for every node of every file: one switch on the kind, no chain of type guards. */
 export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration & { body?: ts.Node } {
-  return (
-    ts.isFunctionDeclaration(node) ||
-    ts.isFunctionExpression(node) ||
-    ts.isArrowFunction(node) ||
-    ts.isMethodDeclaration(node) ||
-    ts.isConstructorDeclaration(node) ||
-    ts.isGetAccessorDeclaration(node) ||
-    ts.isSetAccessorDeclaration(node)
-  );
+  switch (node.kind) {
+    case SyntaxKind.FunctionDeclaration:
+    case SyntaxKind.FunctionExpression:
+    case SyntaxKind.ArrowFunction:
+    case SyntaxKind.MethodDeclaration:
+    case SyntaxKind.Constructor:
+    case SyntaxKind.GetAccessor:
+    case SyntaxKind.SetAccessor:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The scope a `var` or parameter lands in: the nearest function or the file. */
@@ -96,7 +103,7 @@ export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.Member
 export function dottedNameOf(expr: ts.Expression): string | undefined {
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) return e.text;
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (e.kind === SyntaxKind.ThisKeyword) return 'this';
   if (ts.isPropertyAccessExpression(e)) {
     const base = dottedNameOf(e.expression);
     return base === undefined ? undefined : `${base}.${e.name.text}`;

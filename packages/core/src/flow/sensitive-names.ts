@@ -60,8 +60,22 @@ const SECRET_HEADERS = new Set([
   'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'api-key', 'x-amz-security-token',
 ]);
 
+const wordCache = new Map<string, string[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
 /** Splits `accessToken`, `ACCESS_TOKEN`, `access-token`, `HTTPHeader` into lower-case words. */
 export function splitWords(name: string): string[] {
+  let words = wordCache.get(name);
+  if (!words) {
+    words = computeWords(name);
+    // Names repeat across files; the bound keeps adversarial inputs from growing it forever.
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(name, words);
+  }
+  return words;
+}
+
+function computeWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
@@ -93,6 +107,21 @@ function isDescribing(words: readonly string[]): boolean {
 function endsWithName(words: readonly string[], names: ReadonlySet<string>): boolean {
   for (let i = 0; i < words.length; i++) if (names.has(compact(words.slice(i)))) return true;
   return false;
+}
+
+const classifiers = new WeakMap<SensitiveNameOptions, NameClassifier>();
+
+/**
+ * The classifier for a (frozen) config section, built once and shared by every file of a scan so
+ * its memo of names survives from file to file.
+ */
+export function nameClassifierFor(options: SensitiveNameOptions): NameClassifier {
+  let classifier = classifiers.get(options);
+  if (!classifier) {
+    classifier = createNameClassifier(options);
+    classifiers.set(options, classifier);
+  }
+  return classifier;
 }
 
 export function createNameClassifier(options: SensitiveNameOptions = { add: [], remove: [] }): NameClassifier {
