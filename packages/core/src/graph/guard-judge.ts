@@ -46,6 +46,8 @@ export class GuardJudge {
         return this.judgeCall(file, ref, depth);
       case 'decorated':
         return this.judgeDecorated(ref, depth);
+      case 'module':
+        return this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint, depth);
       default:
         return NOT_A_GUARD;
     }
@@ -134,6 +136,14 @@ export class GuardJudge {
   private routesOf(file: string): RouteFacts | undefined {
     const summary = this.project.files.get(file);
     return summary?.routes;
+  }
+
+  /** The default export of `require(specifier)` seen from `file`. */
+  moduleDefault(file: string, specifier: string): Definition {
+    const target = this.project.resolveModule(file, specifier);
+    if (target !== undefined) return { kind: 'local', file: target, name: 'default' };
+    if (specifier.startsWith('.')) return { kind: 'unreadable', name: specifier.split('/').pop() ?? specifier };
+    return { kind: 'package', specifier, imported: 'default' };
   }
 
   /** Follows imports (and `ns.member` of namespace imports) to a definition. */

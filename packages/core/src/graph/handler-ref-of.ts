@@ -54,6 +54,7 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
 function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const callee = skipParens(call.expression);
   const first = call.arguments[0] && skipParens(call.arguments[0]);
+  if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (ts.isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
     return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx) };

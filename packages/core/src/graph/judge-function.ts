@@ -14,6 +14,8 @@ export interface JudgeOptions {
 
 const REJECT_STATUS = new Set(['401', '403']);
 const REJECT_STATUS_NAMES = /^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/;
+/** Project constants for the statuses (`res.status(HTTP_UNAUTHORIZED)`). */
+const REJECT_STATUS_CONSTANT = /^(HTTP_|STATUS_)?(UNAUTHORI[SZ]ED|FORBIDDEN)(_40[13])?$/;
 /** Error classes and helpers that mean 401/403: Nest exceptions, http-errors, Boom, @fastify/sensible. */
 const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$|^(unauthori[sz]ed|forbidden)$/;
 
@@ -166,9 +168,18 @@ function isRejection(node: ts.Node, options: JudgeOptions): boolean {
     const name = calleeName(node.expression);
     if (name !== undefined && REJECT_CALLEE.test(name)) return true;
     if (ts.isCallExpression(node) && name === 'jwtVerify') return true;
+    if (ts.isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return true;
   }
-  if (options.falseRejects && ts.isReturnStatement(node) && node.expression?.kind === ts.SyntaxKind.FalseKeyword) return true;
+  if (ts.isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text)) return !isCompared(node) && !ts.isVariableDeclaration(node.parent);
+  // Nest: whatever canActivate returns other than `true` may deny the request (403).
+  if (options.falseRejects && ts.isReturnStatement(node) && node.expression && node.expression.kind !== ts.SyntaxKind.TrueKeyword) return true;
   return false;
+}
+
+/** `c.redirect('/login')`, `res.redirect('/auth/signin?next=...')`: sending the anonymous user to log in. */
+function redirectsToLogin(call: ts.CallExpression): boolean {
+  const target = call.arguments[0];
+  return target !== undefined && /log-?in|sign-?in|auth/i.test(target.getText());
 }
 
 function isCompared(node: ts.Node): boolean {

@@ -15,7 +15,9 @@ export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
 export type TargetRef =
   | { instance: string }
   | { name: string }
-  | { call: string; member?: string };
+  | { call: string; member?: string }
+  /** `require('./admin-router')` used in place. */
+  | { module: string };
 
 /**
  * A middleware or handler as written at a registration. Inline functions are judged where they
@@ -30,6 +32,8 @@ export type HandlerRef =
   | { kind: 'decorated'; name: string; args?: HandlerRef[] }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
+  /** `require('./auth')` used in place: the module's default export. */
+  | { kind: 'module'; specifier: string }
   | { kind: 'unknown'; reason: string };
 
 /**

@@ -313,6 +313,10 @@ class RouteGraphBuilder {
       return this.#instances.has(id) ? id : undefined;
     }
     if ('name' in target) return this.resolveName(file, target.name, depth);
+    if ('module' in target) {
+      const def = this.#judge.moduleDefault(file, target.module);
+      return def.kind === 'local' ? this.resolveName(def.file, def.name, depth + 1) : undefined;
+    }
     const def = this.#judge.definitionOf(file, target.member !== undefined ? `${target.call}.${target.member}` : target.call);
     if (def.kind !== 'local') return undefined;
     const returned = this.project.files.get(def.file)?.routes.returnsInstance[def.name];
@@ -348,6 +352,7 @@ class RouteGraphBuilder {
   private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
     return undefined;

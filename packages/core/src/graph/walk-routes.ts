@@ -28,7 +28,7 @@ const REGISTRATION_HINT = /\.(get|post|put|patch|delete|all|use|route|register|a
 export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts {
   const facts = emptyRouteFacts();
   const moduleFacts = extractModuleFacts(sf);
-  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports));
+  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports) || a.detects(inlineRequires(sf.text)));
   facts.frameworks = adapters.map((a) => a.name);
   const constants = collectConstants(sf);
   facts.constants = Object.fromEntries(constants);
@@ -300,6 +300,7 @@ class RouteWalker {
       const callee = skipParens(e.expression);
       const first = e.arguments[0] && skipParens(e.arguments[0]);
       if (ts.isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
+      if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) return { module: first.text };
       if (ts.isIdentifier(callee)) return { call: callee.text };
       if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
     }
@@ -362,6 +363,12 @@ class RouteWalker {
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
 const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);
+
+/** `require('express')()` and `require('express').Router()` bind no import but still use the framework. */
+function inlineRequires(text: string): ImportBinding[] {
+  if (!text.includes('require(')) return [];
+  return [...text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)\s*[.(]/g)].map((m) => ({ local: '', imported: '*', specifier: m[1] ?? '' }));
+}
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
   const parent = fn.parent;

@@ -13,13 +13,18 @@ export function isImportedFrom(expr: ts.Expression, ctx: AdapterContext, specifi
     const binding = ctx.imports.get(e.text);
     return binding !== undefined && specifiers(binding.specifier) && names.includes(binding.imported);
   }
+  if (ts.isPropertyAccessExpression(e) && isRequireOf(e.expression, specifiers)) return names.includes(e.name.text);
   if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
     const binding = ctx.imports.get(e.expression.text);
     return binding !== undefined && specifiers(binding.specifier) && (binding.imported === 'default' || binding.imported === '*') && names.includes(e.name.text);
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
-    const arg = e.arguments[0];
-    return arg !== undefined && ts.isStringLiteralLike(arg) && specifiers(arg.text) && (names.includes('default') || names.includes('*'));
-  }
+  if (isRequireOf(e, specifiers)) return names.includes('default') || names.includes('*');
   return false;
+}
+
+/** `require('express')` inline. */
+function isRequireOf(expr: ts.Expression, specifiers: (s: string) => boolean): boolean {
+  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return false;
+  const arg = expr.arguments[0];
+  return arg !== undefined && ts.isStringLiteralLike(arg) && specifiers(arg.text);
 }
