@@ -96,13 +96,17 @@ function isDirectory(path: string): boolean {
   return existsSync(path) && statSync(path).isDirectory();
 }
 
-/** The shell lines of the hook: a readable line after the scanner's own report when it blocks. */
+/** The shell lines of the hook: a readable line after the scanner's own report when it blocks (exit 2: a tool failure). */
 export function shellBlock(): string {
   return [
     BEGIN,
     `${HOOK_COMMAND} || {`,
     '  status=$?',
-    '  echo "shiftguard: commit blocked. Fix the findings above, stage the fix, and commit again (git commit --no-verify skips the check)." >&2',
+    '  if [ "$status" -eq 2 ]; then',
+    '    echo "shiftguard: commit blocked: the scan could not finish (see the error above). git commit --no-verify skips the check." >&2',
+    '  else',
+    '    echo "shiftguard: commit blocked: fix the findings above, stage the fix, and commit again. git commit --no-verify skips the check." >&2',
+    '  fi',
     '  exit $status',
     '}',
     END,
