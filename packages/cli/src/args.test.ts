@@ -47,7 +47,7 @@ describe('parseCliArgs', () => {
     [['scan', '--rule', 'not-a-rule'], /unknown rule "not-a-rule"/],
     [['scan', '--rule', ','], /--rule needs a rule id/],
     [['scan', '--staged', '--changed-since', 'main'], /cannot be combined/],
-    [['rules', '--format', 'sarif'], /invalid --format "sarif" for rules/],
+    [['rules', '--format', 'sarif'], /invalid --format "sarif": use text, json/],
     [['rules', 'extra'], /takes no arguments/],
     [['frob'], /unknown command "frob"/],
     [['--staged'], /expected a command before "--staged"/],

@@ -55,7 +55,7 @@ export type Command =
   | { name: 'version' }
   | { name: 'scan'; options: ScanOptions }
   | { name: 'baseline'; options: ScanOptions & { output: string } }
-  | { name: 'rules'; format: 'text' | 'json' }
+  | { name: 'rules'; format: (typeof RULES_FORMATS)[number] }
   /** `init` parses its own options. */
   | { name: 'init'; args: string[] };
 
@@ -74,6 +74,8 @@ const SCAN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
+
+const RULES_FORMATS = ['text', 'json'] as const;
 
 const RULES_OPTIONS = {
   format: { type: 'string', short: 'f' },
@@ -109,9 +111,7 @@ function parseRules(args: readonly string[]): Command {
   const { values, positionals } = asUsageError(() => parseArgs({ args: [...args], options: RULES_OPTIONS, allowPositionals: true, strict: true }));
   if (values.help) return { name: 'help' };
   if (positionals.length) throw new UsageError(`"rules" takes no arguments, got "${positionals[0]}"`);
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`invalid --format "${format}" for rules: use text or json`);
-  return { name: 'rules', format };
+  return { name: 'rules', format: oneOf('--format', values.format ?? 'text', RULES_FORMATS) };
 }
 
 function parseScanLike(name: 'scan' | 'baseline', args: readonly string[]): Command {
