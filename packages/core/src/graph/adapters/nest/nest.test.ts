@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../../config/config.js';
+import { parseSource } from '../../../parse/parse-source.js';
+import { extractRouteFacts } from '../../route-facts.js';
+import nest from './index.js';
+
+// Nest is decorator-based: the method-call conformance suite does not apply, so its facts are
+// checked directly here and its verdicts in the corpus.
+const facts = (code: string) => extractRouteFacts(parseSource('src/x.controller.ts', code), { path: 'src/x.controller.ts', config: resolveConfig({}) });
+
+describe('adapter: nest', () => {
+  const code = `import { Controller, Get, Post, UseGuards } from '@nestjs/common';
+@Controller({ path: 'admin' })
+@UseGuards(AGuard)
+export class AdminController {
+  @Get() index() { return []; }
+  @Post(['users', 'members']) @UseGuards(BGuard) create() { return {}; }
+}`;
+
+  it('detects @nestjs imports', () => {
+    expect(nest.detects([{ local: 'Controller', imported: 'Controller', specifier: '@nestjs/common' }])).toBe(true);
+  });
+
+  it('turns a controller into an instance with its prefix, class guards and routes', () => {
+    const f = facts(code);
+    expect(f.instances.map((i) => [i.framework, i.prefix])).toEqual([['nest', { parts: ['/', 'admin'] }]]);
+    const kinds = f.registrations.map((r) => r.kind);
+    expect(kinds).toEqual(['use', 'route', 'route']);
+    const routes = f.registrations.filter((r) => r.kind === 'route');
+    expect(routes.map((r) => r.kind === 'route' && [r.methods, r.paths.length, r.guards.length])).toEqual([
+      [['get'], 1, 0],
+      [['post'], 2, 1],
+    ]);
+  });
+
+  it('judges a guard class by canActivate', () => {
+    const f = facts(`import { Injectable } from '@nestjs/common';
+export class AllowGuard { canActivate() { return true; } }
+export class DenyGuard { canActivate(ctx) { return ctx.switchToHttp().getRequest().user !== undefined; } }`);
+    expect(f.functions['AllowGuard']?.rejects).toBe(false);
+    expect(f.functions['DenyGuard']?.rejects).toBe(true);
+  });
+});
