@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { classifyCondition } from './classify-condition.js';
+
+/** Classifies the condition of the last `if` in `code`. */
+function classify(code: string): string {
+  const sf = parseSource('a.ts', code);
+  const stmt = sf.statements.filter(ts.isIfStatement).pop();
+  if (!stmt) throw new Error('no if statement');
+  return classifyCondition(stmt.expression, sf);
+}
+
+describe('classifyCondition', () => {
+  it.each([
+    ["if (process.env.NODE_ENV === 'production') {}", 'prod'],
+    ["if (process.env.NODE_ENV !== 'production') {}", 'nonProd'],
+    ["if ('production' != process.env['NODE_ENV']) {}", 'nonProd'],
+    ["if (process.env.NODE_ENV === 'development') {}", 'nonProd'],
+    ["if (process.env.NODE_ENV !== 'test') {}", 'prod'],
+    ["const isProd = process.env.NODE_ENV === 'production';\nif (!isProd) {}", 'nonProd'],
+    ["const isDev = process.env.NODE_ENV === 'development';\nif (isDev || process.env.NODE_ENV === 'test') {}", 'nonProd'],
+    ["if (isDevelopment && flag) {}", 'unknown'],
+    ["if (process.env.NODE_ENV === 'test' && process.env.CI) {}", 'nonProd'],
+    ['if (process.env.ENABLE_AUTH) {}', 'unknown'],
+    ["if (process.env.NODE_ENV === 'staging') {}", 'unknown'],
+  ])('%s -> %s', (code, expected) => {
+    expect(classify(code)).toBe(expected);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { judgeFunction } from './judge-function.js';
+
+/** Judges the first function declared in `code`. */
+function judge(code: string, falseRejects = false) {
+  const sf = parseSource('a.ts', code);
+  let fn: ts.FunctionLikeDeclaration | undefined;
+  const find = (node: ts.Node): void => {
+    if (!fn && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))) fn = node;
+    else ts.forEachChild(node, find);
+  };
+  find(sf);
+  if (!fn) throw new Error('no function');
+  return judgeFunction(fn, { sf }, { falseRejects });
+}
+
+describe('judgeFunction', () => {
+  it.each([
+    ['c.json(x, 401)', 'async function a(c, next) { if (!ok) return c.json({}, 401); await next(); }'],
+    ['res.status(403).end()', 'function a(req, res, next) { if (!req.user) return res.status(403).end(); next(); }'],
+    ['res.sendStatus(401)', 'function a(req, res, next) { if (!req.user) return res.sendStatus(401); next(); }'],
+    ['new Response(.., { status: 401 })', 'async function a(c, next) { if (!ok) return new Response("no", { status: 401 }); await next(); }'],
+    ['throw new HTTPException(401)', 'async function a(c, next) { if (!ok) throw new HTTPException(401); await next(); }'],
+    ['throw new UnauthorizedException()', 'function a(ctx) { throw new UnauthorizedException(); }'],
+    ['ctx.throw(401)', 'async function a(ctx, next) { if (!ctx.state.user) ctx.throw(401); await next(); }'],
+    ['reply.code(401).send()', 'async function a(req, reply) { if (!req.headers.authorization) return reply.code(401).send(); }'],
+    ['request.jwtVerify()', 'async function a(request) { await request.jwtVerify(); }'],
+    ['StatusCodes.UNAUTHORIZED', 'function a(req, res, next) { if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end(); next(); }'],
+    ['callback rejection', 'function a(req, res, next) { verify(req.headers.authorization, (err) => { if (err) return res.sendStatus(401); next(); }); }'],
+  ])('rejects: %s', (_name, code) => {
+    expect(judge(code).rejects).toBe(true);
+  });
+
+  it.each([
+    ['only logs', 'async function a(c, next) { console.log("admin", c.req.path); await next(); }'],
+    ['compares a status', 'async function a(c, next) { const r = await fetch(u); if (r.status === 401) console.warn("x"); await next(); }'],
+    ['429 rate limit', 'async function a(c, next) { if (tooMany) return c.json({}, 429); await next(); }'],
+    ['401 in a message string', 'async function a(c, next) { c.header("x-note", "401 means unauthorized"); await next(); }'],
+  ])('does not reject: %s', (_name, code) => {
+    expect(judge(code).rejects).toBe(false);
+  });
+
+  it('a check after side effects is not a guard at the top of a handler', () => {
+    const fact = judge('async function h(c) { await db.wipe(); if (!c.req.header("a")) return c.text("no", 401); return c.text("ok"); }');
+    expect([fact.rejects, fact.rejectsFirst]).toEqual([true, false]);
+  });
+
+  it('reading the credential before the check keeps it at the top', () => {
+    const fact = judge('async function h(c) { const key = c.req.header("x-key"); const ok = await verifyKey(key); if (!ok) return c.text("no", 401); return c.text("ok"); }');
+    expect(fact.rejectsFirst).toBe(true);
+  });
+
+  it('a factory is judged by the function it returns', () => {
+    const fact = judge('function createAuth(o) { if (!o.token) throw new Error("token"); return async (c, next) => { if (c.req.header("a") !== o.token) return c.text("no", 401); await next(); }; }');
+    expect([fact.rejects, fact.returnsFn?.rejects]).toEqual([false, true]);
+  });
+
+  it('records delegations that pass the request on', () => {
+    const fact = judge('async function a(c, next) { const check = bearerAuth({ token }); return check(c, next); }');
+    expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);
+  });
+
+  it('canActivate: any answer but `true` may deny', () => {
+    expect(judge('class G { canActivate() { return true; } }', true).rejects).toBe(false);
+    expect(judge('class G { canActivate(ctx) { return ctx.user !== undefined; } }', true).rejects).toBe(true);
+  });
+});
