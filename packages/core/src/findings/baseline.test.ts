@@ -25,6 +25,7 @@ describe('baseline', () => {
       ['src/app.ts', 'unchanged'],
     ]);
     expect(applied.findings.filter(isNewFinding).map((f) => f.file)).toEqual(['src/z.ts']);
+    expect(applied.suppressed.map((f) => [f.justification, f.baselineState])).toEqual([['guarded by the gateway', 'new']]);
     expect(result.findings.every((f) => f.baselineState === undefined)).toBe(true);
   });
 

@@ -62,13 +62,14 @@ export function readBaselineFile(file: string): Baseline {
 }
 
 /**
- * Marks every finding `unchanged` (in the baseline: not a failure) or `new`. Returns a new result;
+ * Marks every finding `unchanged` (in the baseline: not a failure) or `new`, suppressed ones too
+ * (SARIF wants the state on every result of a run once any result has it). Returns a new result;
  * the input is left untouched so one scan can be reported with and without a baseline.
  */
 export function applyBaseline(result: ScanResult, baseline: Baseline): ScanResult {
   const known = new Set(baseline.fingerprints.map(entryId));
-  const findings = result.findings.map((f): Finding => ({ ...f, baselineState: known.has(entryId(f)) ? 'unchanged' : 'new' }));
-  return { ...result, findings };
+  const mark = <F extends Finding>(f: F): F => ({ ...f, baselineState: known.has(entryId(f)) ? 'unchanged' : 'new' });
+  return { ...result, findings: result.findings.map(mark), suppressed: result.suppressed.map(mark) };
 }
 
 /** Whether a finding still fails the build: everything except what the baseline accepted. */
