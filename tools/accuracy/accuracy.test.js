@@ -46,9 +46,9 @@ describe('accuracy report', () => {
   it('counts TP, FP, FN and errors per rule and computes precision and recall', () => {
     const report = runAccuracy(root);
     expect(report.rules).toEqual([
-      { ruleId: 'demo-rule', cases: 3, tp: 0, fp: 0, fn: 1, errors: 0, precision: 1, recall: 0 },
-      { ruleId: 'invalid-suppression', cases: 0, tp: 1, fp: 1, fn: 0, errors: 0, precision: 0.5, recall: 1 },
-      { ruleId: 'other-rule', cases: 2, tp: 0, fp: 0, fn: 0, errors: 1, precision: 1, recall: 1 },
+      { ruleId: 'demo-rule', cases: 3, clean: 1, naive: 1, tp: 0, fp: 0, fn: 1, errors: 0, precision: 1, recall: 0 },
+      { ruleId: 'invalid-suppression', cases: 0, clean: 0, naive: 0, tp: 1, fp: 1, fn: 0, errors: 0, precision: 0.5, recall: 1 },
+      { ruleId: 'other-rule', cases: 2, clean: 2, naive: 0, tp: 0, fp: 0, fn: 0, errors: 1, precision: 1, recall: 1 },
     ]);
   });
 
@@ -72,8 +72,8 @@ describe('accuracy report', () => {
       stdout = failure.stdout;
     }
     expect(status).toBe(1);
-    expect(stdout).toMatch(/invalid-suppression\s+0\s+1\s+1\s+0\s+0\s+50\.0%\s+100\.0%/);
-    expect(stdout).toMatch(/demo-rule\s+3\s+0\s+0\s+1\s+0\s+100\.0%\s+0\.0%/);
+    expect(stdout).toMatch(/invalid-suppression\s+0\s+0\s+0\s+1\s+1\s+0\s+0\s+50\.0%\s+100\.0%/);
+    expect(stdout).toMatch(/demo-rule\s+3\s+1\s+1\s+0\s+0\s+1\s+0\s+100\.0%\s+0\.0%/);
   });
 
   it('exits 0 on a corpus where every rule is perfect', () => {
@@ -83,7 +83,7 @@ describe('accuracy report', () => {
     writeFileSync(join(perfect, 'demo-rule', 'only', 'a.ts'), BARE_SUPPRESSION);
     try {
       const stdout = execFileSync(process.execPath, [RUN, perfect], { encoding: 'utf8' });
-      expect(stdout).toMatch(/invalid-suppression\s+0\s+1\s+0\s+0\s+0\s+100\.0%\s+100\.0%/);
+      expect(stdout).toMatch(/invalid-suppression\s+0\s+0\s+0\s+1\s+0\s+0\s+0\s+100\.0%\s+100\.0%/);
     } finally {
       rmSync(perfect, { recursive: true, force: true });
     }

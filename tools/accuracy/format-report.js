@@ -1,6 +1,6 @@
 /** @typedef {import('./score-corpus.js').AccuracyReport} AccuracyReport */
 
-const HEADER = ['rule', 'cases', 'TP', 'FP', 'FN', 'errors', 'precision', 'recall'];
+const HEADER = ['rule', 'cases', 'clean', 'naive', 'TP', 'FP', 'FN', 'errors', 'precision', 'recall'];
 
 /**
  * Renders the per-rule table and every mismatch, one per line, so a failing CI log says exactly
@@ -9,7 +9,7 @@ const HEADER = ['rule', 'cases', 'TP', 'FP', 'FN', 'errors', 'precision', 'recal
  * @returns {string}
  */
 export function formatReport(report) {
-  const rows = report.rules.map((s) => [s.ruleId, s.cases, s.tp, s.fp, s.fn, s.errors, percent(s.precision), percent(s.recall)].map(String));
+  const rows = report.rules.map((s) => [s.ruleId, s.cases, s.clean, s.naive, s.tp, s.fp, s.fn, s.errors, percent(s.precision), percent(s.recall)].map(String));
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (/** @type {string[]} */ cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
   const out = [line(HEADER), ...rows.map(line)];

@@ -2,7 +2,7 @@
  * @typedef {import('./load-corpus.js').CorpusCase} CorpusCase
  * @typedef {import('./load-corpus.js').ExpectedFinding} ExpectedFinding
  * @typedef {{ findings: ExpectedFinding[], errors: Array<{ kind: string, file?: string, message: string }> }} CaseResult
- * @typedef {{ ruleId: string, cases: number, tp: number, fp: number, fn: number, errors: number, precision: number, recall: number }} RuleScore
+ * @typedef {{ ruleId: string, cases: number, clean: number, naive: number, tp: number, fp: number, fn: number, errors: number, precision: number, recall: number }} RuleScore
  * @typedef {{ caseName: string, kind: 'FP' | 'FN' | 'error', ruleId: string, file?: string, line?: number, message?: string }} Mismatch
  * @typedef {{ rules: RuleScore[], mismatches: Mismatch[] }} AccuracyReport
  */
@@ -24,13 +24,16 @@ export function scoreCorpus(cases, scan) {
   const scoreOf = (/** @type {string} */ ruleId) => {
     let score = scores.get(ruleId);
     if (!score) {
-      score = { ruleId, cases: 0, tp: 0, fp: 0, fn: 0, errors: 0, precision: 1, recall: 1 };
+      score = { ruleId, cases: 0, clean: 0, naive: 0, tp: 0, fp: 0, fn: 0, errors: 0, precision: 1, recall: 1 };
       scores.set(ruleId, score);
     }
     return score;
   };
   for (const c of cases) {
-    scoreOf(c.ruleId).cases++;
+    const own = scoreOf(c.ruleId);
+    own.cases++;
+    if (c.expected.length === 0) own.clean++;
+    if (c.naive) own.naive++;
     const result = scan(c);
     for (const error of result.errors) {
       scoreOf(c.ruleId).errors++;
