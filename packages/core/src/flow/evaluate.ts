@@ -62,7 +62,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   function step(node: ts.Node, message: string) {
-    return traceStep(node, fc.sf, fc.file, message);
+    return traceStep(node, fc.sf, message);
   }
 
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {

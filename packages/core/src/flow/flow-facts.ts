@@ -126,7 +126,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
   }
-  for (const cls of collected.classes) facts.classes.push(classFact(cls, fc));
+  const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
+  for (const cls of collected.classes) {
+    const fact = classFact(cls, fc);
+    if (fact.storeName || fact.refusesProduction || writingClasses.has(fact.name)) facts.classes.push(fact);
+  }
   return facts;
 }
 
@@ -234,9 +238,11 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   let name: string | undefined;
   if (ts.isIdentifier(callee)) {
     const binding = lookup(fc, callee);
-    if (binding?.kind === 'class' || binding?.kind === 'import') name = callee.text;
-  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && lookup(fc, callee.expression)?.kind === 'import') {
-    name = `${callee.expression.text}.${callee.name.text}`;
+    // Package classes (`new Hono()`) are never the project's file stores.
+    if (binding?.kind === 'class' || (binding?.kind === 'import' && binding.specifier.startsWith('.'))) name = callee.text;
+  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    const binding = lookup(fc, callee.expression);
+    if (binding?.kind === 'import' && binding.specifier.startsWith('.')) name = `${callee.expression.text}.${callee.name.text}`;
   }
   if (name !== undefined) facts.news.push({ location: locationOf(call, fc.sf), callee: name, env: envAt(call, fc) });
 }

@@ -1,9 +1,9 @@
-import type { TraceStep } from '../findings/finding.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { FunctionFact } from './flow-facts.js';
 import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
-import type { SecretItem, Taint, TaintItem } from './taint.js';
+import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
+import { inFile } from './trace.js';
 
 /** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
 export interface Access {
@@ -21,7 +21,7 @@ export interface WrapperSink {
   sink: string;
   /** pino redact paths, when the parameter lands in the logger's first argument. */
   redact: string[];
-  trace: TraceStep[];
+  trace: FlowStep[];
 }
 
 export interface ResolvedFunction {
@@ -89,12 +89,12 @@ export class FlowIndex {
   }
 
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
-    if (item.k === 'secret') return [item];
+    if (item.k === 'secret') return [{ ...item, trace: inFile(item.trace, file) }];
     if (item.k === 'param') {
-      if (!binding) return [item];
+      if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
       if (item.fn !== binding.fn) return [];
       const arg = argumentOf(binding.args, item.index, item.rest === true);
-      return this.access(withTrace(arg, item.trace), { proj: item.proj, path: item.path, flat: item.flat === true });
+      return this.access(withTrace(arg, inFile(item.trace, file)), { proj: item.proj, path: item.path, flat: item.flat === true });
     }
     if (depth >= MAX_DEPTH) return [];
     const args = item.args.map((a) => this.resolve(file, a, binding, depth));
@@ -108,7 +108,7 @@ export class FlowIndex {
     } else {
       result = [];
     }
-    return this.access(withTrace(result, item.trace), { proj: item.proj, path: item.path, flat: item.flat === true });
+    return this.access(withTrace(result, inFile(item.trace, file)), { proj: item.proj, path: item.path, flat: item.flat === true });
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */
@@ -186,7 +186,7 @@ function accessOf(item: { proj: string[]; path: string[]; flat?: boolean }): Acc
   return { proj: item.proj, path: item.path, flat: item.flat === true };
 }
 
-function withTrace(taint: Taint, steps: TraceStep[]): Taint {
+function withTrace(taint: Taint, steps: FlowStep[]): Taint {
   return taint.map((item) => ({ ...item, trace: [...item.trace, ...steps].slice(-8) }));
 }
 

@@ -1,6 +1,5 @@
-import type { TraceStep } from '../findings/finding.js';
 import type { NameClassifier } from './sensitive-names.js';
-import type { SecretItem, Taint, TaintItem } from './taint.js';
+import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 
 /** Bounds that keep summaries small and resolution fast on generated or adversarial code. */
 const MAX_PATH = 4;
@@ -70,6 +69,6 @@ export function unionTaint(...taints: Taint[]): Taint {
 }
 
 /** Appends a trace step (e.g. "assigned to `msg`") to every item. */
-export function withStep(taint: Taint, step: TraceStep): Taint {
+export function withStep(taint: Taint, step: FlowStep): Taint {
   return taint.map((item) => (item.trace.length < MAX_TRACE ? { ...item, trace: [...item.trace, step] } : item));
 }

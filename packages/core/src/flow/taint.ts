@@ -1,6 +1,12 @@
 import type { TraceStep } from '../findings/finding.js';
 
 /**
+ * A trace step as stored in a summary: without `file` it belongs to the summary's own file (most
+ * steps do, and repeating the path in every step would double the summary's size).
+ */
+export type FlowStep = Omit<TraceStep, 'file'> & { file?: string };
+
+/**
  * What a value may carry, as plain JSON so it survives the summary cache. A taint is a list of
  * items; an empty list is a clean value.
  *
@@ -20,7 +26,7 @@ export interface SecretItem {
   label: string;
   path: string[];
   container?: SecretContainer;
-  trace: TraceStep[];
+  trace: FlowStep[];
 }
 
 /** The value of parameter `index` of project function `fn` (a key in the file's function facts). */
@@ -34,7 +40,7 @@ export interface ParamItem {
   path: string[];
   /** Stringified after it was read: the substituted value becomes one flat secret. */
   flat?: boolean;
-  trace: TraceStep[];
+  trace: FlowStep[];
 }
 
 /** The result of calling a project function, resolved across files by the rules. */
@@ -48,5 +54,5 @@ export interface CallItem {
   proj: string[];
   path: string[];
   flat?: boolean;
-  trace: TraceStep[];
+  trace: FlowStep[];
 }

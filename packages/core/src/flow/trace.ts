@@ -1,12 +1,23 @@
 import type { TraceStep } from '../findings/finding.js';
 import { locationOf } from '../findings/location.js';
 import type { ts } from '../parse/typescript.js';
+import type { FlowStep } from './taint.js';
 
 const MAX_LABEL = 80;
 
 /** One step of a value-flow trace at `node`, e.g. "`req.headers.authorization` is read here". */
-export function traceStep(node: ts.Node, sf: ts.SourceFile, file: string, message: string): TraceStep {
-  return { file, ...locationOf(node, sf), message };
+export function traceStep(node: ts.Node, sf: ts.SourceFile, message: string): FlowStep {
+  return { ...locationOf(node, sf), message };
+}
+
+/** Gives steps recorded in `file`'s summary their file. */
+export function inFile(steps: FlowStep[], file: string): FlowStep[] {
+  return steps.every((s) => s.file !== undefined) ? steps : steps.map((s) => (s.file === undefined ? { ...s, file } : s));
+}
+
+/** A finding's trace: every step with its file. */
+export function toTrace(steps: FlowStep[], file: string): TraceStep[] {
+  return steps.map((s) => ({ ...s, file: s.file ?? file }));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CallFact, FlowFacts, NewFact, WriteFact } from '../flow/flow-facts
 import { FlowIndex, secretsOf } from '../flow/flow-index.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
+import { toTrace } from '../flow/trace.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -41,7 +42,7 @@ export default defineRule<MessageId>({
       const site = `${file}:${location.offset}`;
       if (reported.has(site)) return;
       reported.add(site);
-      ctx.report({ file, location, messageId, data, key, related, ...(secret && { trace: [...secret.trace, { file, ...location, message: 'written to a file here' }] }) });
+      ctx.report({ file, location, messageId, data, key, related, ...(secret && { trace: toTrace([...secret.trace, { file, ...location, message: 'written to a file here' }], file) }) });
     };
     for (const [file, summary] of ctx.project.files) {
       for (const write of summary.flow.writes) {

@@ -1,8 +1,8 @@
-import type { TraceStep } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import { argumentOf, FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem } from '../flow/taint.js';
+import { toTrace } from '../flow/trace.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 export type MessageId = 'secretInLog';
@@ -62,13 +62,13 @@ export default defineRule<MessageId>({
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
   const secret = secrets[0];
   if (!secret) return;
-  const sinkStep: TraceStep = { file, ...location, message: `logged by \`${sink}\`` };
+  const sinkStep = { file, ...location, message: `logged by \`${sink}\`` };
   ctx.report({
     file,
     location,
     messageId: 'secretInLog',
     data: { secret: secret.label, sink },
     key: `${sink}\0${secret.label}`,
-    trace: [...secret.trace, sinkStep],
+    trace: toTrace([...secret.trace, sinkStep], file),
   });
 }
