@@ -14,7 +14,7 @@ export interface FunctionFact {
   delegates: HandlerRef[];
   /** Delegations in the leading statements (an in-handler `await requireAdmin(c)`). */
   delegatesFirst: HandlerRef[];
-  /** It calls its last parameter (`next()`): middleware that passes the request on, not an endpoint. */
+  /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */
   returnsFn?: FunctionFact;

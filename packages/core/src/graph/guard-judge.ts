@@ -92,6 +92,8 @@ export class GuardJudge {
   }
 
   private judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, depth: number): GuardVerdict {
+    // express-unless: `auth.unless({ path })` is `auth` with exceptions.
+    if (ref.member === 'unless') return this.judgeName(file, ref.callee, false, depth + 1);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
@@ -127,6 +129,17 @@ export class GuardJudge {
     }
     if (decoration) return this.judge(decoration.file, decoration.ref, false, depth + 1);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
+  }
+
+  /**
+   * Whether a route's last handler is middleware (it calls `next`), as in `app.all('/admin/*', log)`:
+   * such a "route" is not an endpoint of its own.
+   */
+  passesOn(file: string, ref: HandlerRef): boolean {
+    if (ref.kind === 'fn') return ref.fact.passesOn;
+    if (ref.kind !== 'name') return false;
+    const def = this.definitionOf(file, ref.name);
+    return def.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.passesOn === true;
   }
 
   private isConfigured(name: string): boolean {

@@ -62,6 +62,11 @@ describe('judgeFunction', () => {
     expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);
   });
 
+  it('next() marks middleware; next(err) in an endpoint does not', () => {
+    expect(judge('async function a(c, next) { await next(); }').passesOn).toBe(true);
+    expect(judge('async function h(req, res, next) { try { res.json(await load()); } catch (e) { next(e); } }').passesOn).toBe(false);
+  });
+
   it('canActivate: any answer but `true` may deny', () => {
     expect(judge('class G { canActivate() { return true; } }', true).rejects).toBe(false);
     expect(judge('class G { canActivate(ctx) { return ctx.user !== undefined; } }', true).rejects).toBe(true);

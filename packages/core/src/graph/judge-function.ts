@@ -94,7 +94,8 @@ function callsLastParam(fn: FunctionNode): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) found = true;
+    // `next()` passes the request on; `next(err)` only reports an error from an endpoint.
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) found = true;
     else if (ts.isIdentifier(node) && node.text === name && node.parent && ts.isCallExpression(node.parent) && node.parent.arguments.includes(node)) found = true;
     else ts.forEachChild(node, visit);
   };

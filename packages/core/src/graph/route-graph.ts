@@ -273,12 +273,13 @@ class RouteGraphBuilder {
       this.#routes.set(key, route);
     }
     const own = this.ownGuard(file, reg);
+    const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : joinPaths(v.prefix, path);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
       const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
-      route.occurrences.push({
+      if (!isMiddleware) route.occurrences.push({
         path: full,
         mounts: v.mounts,
         guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
