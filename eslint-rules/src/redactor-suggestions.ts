@@ -25,7 +25,7 @@ export function redactorSuggestions(finding: Finding, sourceCode: SourceCode, co
   const parent = leaked.parent as NodeWithParent | undefined;
   // Already passed through that redactor (the engine still flags it when the redactor's project
   // definition returns its input): wrapping it twice would fix nothing.
-  if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === redactor) return [];
+  if (isCallOf(leaked, redactor) || (parent && isCallOf(parent, redactor))) return [];
   const text = sourceCode.getText(leaked);
   // `{ token }` cannot become `{ redact(token) }`: the shorthand property gets its key back.
   // (ESTree gives a shorthand property separate key and value nodes over the same range.)
@@ -39,6 +39,10 @@ export function redactorSuggestions(finding: Finding, sourceCode: SourceCode, co
       fix: (fixer) => fixer.replaceText(target, replacement),
     },
   ];
+}
+
+function isCallOf(node: NodeWithParent, name: string): boolean {
+  return node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === name;
 }
 
 /** The call expression the finding is reported at (the engine reports a log call at its start). */
@@ -71,11 +75,24 @@ function leakedExpression(sourceCode: SourceCode, finding: Finding, call: NodeWi
 
 function nodeSpanning(sourceCode: SourceCode, start: number, end: number): NodeWithParent | undefined {
   let node = sourceCode.getNodeByRangeIndex(start) as NodeWithParent | null;
-  while (node?.range && !(node.range[0] === start && node.range[1] === end)) {
-    if (node.range[0] < start || node.range[1] > end) node = (node.parent as NodeWithParent | undefined) ?? null;
-    else break;
+  // The deepest node at `start` may be a part of the step (`req` of `req.headers`): climb to it.
+  while (node?.range && node.range[0] >= start && node.range[1] < end) node = (node.parent as NodeWithParent | undefined) ?? null;
+  if (node?.range?.[0] !== start || node.range[1] !== end) return undefined;
+  return wholeChain(node);
+}
+
+/**
+ * A trace step names the secret's container as it was read (`req.headers`); what is logged is the
+ * whole access or call chain built on it (`req.headers.authorization`), so that is what gets wrapped.
+ */
+function wholeChain(node: NodeWithParent): NodeWithParent {
+  let current = node;
+  for (;;) {
+    const parent = current.parent as NodeWithParent | undefined;
+    const extends_ = (parent?.type === 'MemberExpression' && parent.object === current) || (parent?.type === 'CallExpression' && parent.callee === current);
+    if (!parent || !extends_) return current;
+    current = parent;
   }
-  return node?.range?.[0] === start && node.range[1] === end ? node : undefined;
 }
 
 /** A redactor variable visible at `node`, nearest scope first; configured sanitizers count too. */

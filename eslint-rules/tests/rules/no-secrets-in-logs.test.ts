@@ -81,6 +81,34 @@ ruleTester.run('no-secrets-in-logs', pluginRule('no-secrets-in-logs'), {
       ],
     },
     {
+      name: 'suggestion: a configured sanitizer in scope is the redactor',
+      code: `import { scrubPii } from 'pii-tools';\nexport function f(req: { headers: Record<string, string> }) {\n  console.log('auth', req.headers.authorization);\n}`,
+      options: [{ sanitizers: ['scrubPii'] }],
+      errors: [
+        {
+          messageId: 'secretInLog',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInRedactor',
+              output: `import { scrubPii } from 'pii-tools';\nexport function f(req: { headers: Record<string, string> }) {\n  console.log('auth', scrubPii(req.headers.authorization));\n}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'suggestion: the whole access and call chain on the secret is wrapped',
+      code: `import { redact } from './redact.js';\nexport function f(token: string) {\n  console.log(token.slice(0, 20));\n}`,
+      errors: [
+        {
+          messageId: 'secretInLog',
+          line: 3,
+          suggestions: [{ messageId: 'wrapInRedactor', output: `import { redact } from './redact.js';\nexport function f(token: string) {\n  console.log(redact(token.slice(0, 20)));\n}` }],
+        },
+      ],
+    },
+    {
       name: 'no suggestion when no redactor is in scope: the fix would not compile',
       code: `export function f(token: string) {\n  console.log(token);\n}`,
       errors: [{ messageId: 'secretInLog', line: 2, suggestions: [] }],
