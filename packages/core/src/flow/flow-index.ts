@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
-import type { FunctionFact } from './flow-facts.js';
+import type { CallFact, FunctionFact, NewFact } from './flow-facts.js';
 import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
@@ -24,6 +24,12 @@ export interface WrapperSink {
   trace: FlowStep[];
 }
 
+/** A fact and the file it was found in. */
+export interface Site<T> {
+  file: string;
+  fact: T;
+}
+
 export interface ResolvedFunction {
   file: string;
   fact: FunctionFact;
@@ -45,6 +51,8 @@ const MAX_DEPTH = 6;
 export class FlowIndex {
   readonly #functions = new Map<string, Map<string, FunctionFact>>();
   readonly #wrappers = new Map<string, WrapperSink[]>();
+  #newSites: Map<string, Site<NewFact>[]> | undefined;
+  #callSites: Map<string, Site<CallFact>[]> | undefined;
 
   constructor(
     readonly project: ProjectModel,
@@ -166,6 +174,34 @@ export class FlowIndex {
     return { file: origin.file, key: exp?.local ?? member };
   }
 
+  /** Every `new C(...)` in the project whose class is `className` defined in `file`; resolved once per scan. */
+  instantiationsOf(file: string, className: string): Site<NewFact>[] {
+    if (!this.#newSites) {
+      this.#newSites = new Map();
+      for (const [from, summary] of this.project.files) {
+        for (const fact of summary.flow.news) {
+          const target = this.calleeTarget(from, fact.callee);
+          if (target) pushTo(this.#newSites, `${target.file}\0${target.key}`, { file: from, fact });
+        }
+      }
+    }
+    return this.#newSites.get(`${file}\0${className}`) ?? [];
+  }
+
+  /** Every recorded call in the project of function `key` defined in `file`; resolved once per scan. */
+  callsOf(file: string, key: string): Site<CallFact>[] {
+    if (!this.#callSites) {
+      this.#callSites = new Map();
+      for (const [from, summary] of this.project.files) {
+        for (const fact of summary.flow.calls) {
+          const target = this.calleeTarget(from, fact.callee);
+          if (target) pushTo(this.#callSites, `${target.file}\0${target.key}`, { file: from, fact });
+        }
+      }
+    }
+    return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
   /** Resolves a callee to the function key wrappers are indexed by. */
   calleeTarget(file: string, callee: string): { file: string; key: string } | undefined {
     const fn = this.functionOf(file, callee);
@@ -180,6 +216,12 @@ export class FlowIndex {
 /** The argument a parameter receives; a rest parameter receives all the remaining ones. */
 export function argumentOf(args: Taint[], index: number, rest: boolean): Taint {
   return rest ? unionTaint(...args.slice(index)) : (args[index] ?? []);
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function accessOf(item: { proj: string[]; path: string[]; flat?: boolean }): Access {

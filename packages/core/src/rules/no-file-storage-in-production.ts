@@ -1,7 +1,8 @@
 import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
-import type { CallFact, FlowFacts, NewFact, WriteFact } from '../flow/flow-facts.js';
-import { FlowIndex, secretsOf } from '../flow/flow-index.js';
+import type { EnvState } from '../flow/env-guards.js';
+import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import { FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -65,14 +66,14 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
 
   if (cls && (cls.storeName || secret || write.secretPath)) {
     if (cls.refusesProduction) return;
-    for (const site of instantiations(ctx.project, file, cls.name)) {
+    for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: cls.name, what }, `new ${cls.name}`, related, secret);
     }
     return;
   }
   if (factory && factory.storeName) {
     if (factory.refusesProduction) return;
-    for (const site of projectCalls(ctx.project, index, file, factory.key)) {
+    for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.key, what }, `${factory.key}()`, related, secret);
     }
     return;
@@ -91,9 +92,8 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
   const dataParams = resolvedData.filter((i) => i.k === 'param' && i.fn === owner);
   const pathParams = index.resolve(file, write.path).filter((i) => i.k === 'param' && i.fn === owner);
   if (dataParams.length === 0 && pathParams.length === 0) return;
-  for (const site of projectCalls(ctx.project, index, file, owner)) {
+  for (const site of productionSites(ctx.project, index.callsOf(file, owner))) {
     const call = site.fact;
-    if (call.env === 'nonprod' || ctx.project.files.get(site.file)?.flow.script) continue;
     const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, call.args[p.index] ?? []), { proj: p.proj, path: p.path, flat: p.flat === true })) : []))[0];
     const secretPath = pathParams.some((p) => p.k === 'param' && call.secretPathArgs.includes(p.index));
     if (!secret && !secretPath) continue;
@@ -110,7 +110,7 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
   if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
-  const calls = projectCalls(project, index, file, owner, true);
+  const calls = index.callsOf(file, owner);
   return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
 }
 
@@ -118,43 +118,7 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Every `new C(...)` in the project whose class resolves to `className` in `classFile`, outside NODE_ENV-guarded code. */
-function instantiations(project: ProjectModel, classFile: string, className: string): Array<{ file: string; fact: NewFact }> {
-  const out: Array<{ file: string; fact: NewFact }> = [];
-  for (const [file, summary] of project.files) {
-    if (summary.flow.script) continue;
-    for (const fact of summary.flow.news) {
-      if (fact.env === 'nonprod') continue;
-      if (resolvesTo(project, file, fact.callee, classFile, className)) out.push({ file, fact });
-    }
-  }
-  return out;
-}
-
-function resolvesTo(project: ProjectModel, file: string, callee: string, targetFile: string, name: string): boolean {
-  const [head = '', member] = callee.split('.', 2);
-  const origin = project.originOf(file, head);
-  if (origin.kind !== 'local') return false;
-  if (member === undefined) return origin.file === targetFile && origin.name === name;
-  if (origin.name !== '*') return false;
-  const inner = project.originOfExport(file, projectSpecifierOf(project, file, head) ?? '', member, new Set());
-  return inner.kind === 'local' && inner.file === targetFile && inner.name === name;
-}
-
-function projectSpecifierOf(project: ProjectModel, file: string, local: string): string | undefined {
-  return project.files.get(file)?.module.imports.find((i) => i.local === local)?.specifier;
-}
-
-/** Every call in the project of the function `key` defined in `fnFile`, outside NODE_ENV-guarded code. */
-function projectCalls(project: ProjectModel, index: FlowIndex, fnFile: string, key: string, includeGuarded = false): Array<{ file: string; fact: CallFact }> {
-  const out: Array<{ file: string; fact: CallFact }> = [];
-  for (const [file, summary] of project.files) {
-    if (summary.flow.script && !includeGuarded) continue;
-    for (const fact of summary.flow.calls) {
-      if (fact.env === 'nonprod' && !includeGuarded) continue;
-      const target = index.calleeTarget(file, fact.callee);
-      if (target?.file === fnFile && target.key === key) out.push({ file, fact });
-    }
-  }
-  return out;
+/** The sites that run in production: not under a NODE_ENV guard, not in a developer script. */
+function productionSites<T extends { env: EnvState }>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
+  return sites.filter((s) => s.fact.env !== 'nonprod' && project.files.get(s.file)?.flow.script !== true);
 }
