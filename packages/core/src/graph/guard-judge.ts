@@ -46,6 +46,12 @@ export class GuardJudge {
         return this.judgeCall(file, ref, depth);
       case 'decorated':
         return this.judgeDecorated(ref, depth);
+      case 'list':
+        for (const item of ref.items) {
+          const v = this.judge(file, item, false, depth + 1);
+          if (v.isGuard) return v;
+        }
+        return NOT_A_GUARD;
       case 'module':
         return this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint, depth);
       default:

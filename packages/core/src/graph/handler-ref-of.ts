@@ -40,7 +40,8 @@ export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContex
     const e = skipParens(arg);
     if (ts.isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
     else if (!ts.isSpreadElement(e)) out.push(handlerRefOf(e, ctx));
-    else out.push({ kind: 'unknown', reason: 'spread middleware list' });
+    else if (ts.isIdentifier(e.expression)) out.push(ctx.localHandlerOf?.(e.expression.text) ?? { kind: 'name', name: e.expression.text });
+    else out.push({ kind: 'unknown', reason: 'spread of a computed middleware list' });
   }
   return out;
 }

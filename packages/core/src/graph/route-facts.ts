@@ -32,6 +32,8 @@ export type HandlerRef =
   | { kind: 'decorated'; name: string; args?: HandlerRef[] }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
+  /** A constant array of middleware (`const adminChain = [auth, audit]`), used whole or spread. */
+  | { kind: 'list'; items: HandlerRef[] }
   /** `require('./auth')` used in place: the module's default export. */
   | { kind: 'module'; specifier: string }
   | { kind: 'unknown'; reason: string };

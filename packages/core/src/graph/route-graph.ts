@@ -75,6 +75,8 @@ interface Visit {
   framework: FrameworkName | undefined;
   condition: Condition;
   stack: Set<string>;
+  /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
+  copiedAt?: { file: string; offset: number };
 }
 
 interface IndexedRegistration {
@@ -180,8 +182,10 @@ class RouteGraphBuilder {
     const framework = instance.fact.framework ?? v.framework;
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
-    const here: Visit = { ...v, prefix, framework, chain: [...v.chain], stack: new Set([...v.stack, id]) };
-    const regs = this.#registrations.get(id) ?? [];
+    const { copiedAt, ...rest } = v;
+    const here: Visit = { ...rest, prefix, framework, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const all = this.#registrations.get(id) ?? [];
+    const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
     for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
     for (const r of regs) this.apply(here, r);
@@ -222,7 +226,8 @@ class RouteGraphBuilder {
         const full = at.prefix === undefined || prefix === undefined ? undefined : joinPaths(at.prefix, prefix);
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.
-        this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step] });
+        const copiedAt = at.framework === 'hono' ? { file, offset: reg.location.offset } : undefined;
+        this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) });
         return;
       }
       case 'invoke': {

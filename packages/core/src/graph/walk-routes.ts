@@ -111,6 +111,7 @@ class RouteWalker {
     const e = skipParens(value);
     if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     else if (ts.isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
+    else if (ts.isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (ts.isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
   }
 

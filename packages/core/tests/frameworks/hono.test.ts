@@ -28,6 +28,7 @@ const scenarios: Scenario[] = [
   { name: 'sub-app guard with use(*) mounted by route()', body: `const admin = new Hono();\nadmin.use('*', guard);\nadmin.get('/users', (c) => c.text('handler'));\napp.route('/admin', admin);`, request: '/admin/users' },
   { name: 'parent guard before route() covers the sub-app', body: `const admin = new Hono();\nadmin.get('/users', (c) => c.text('handler'));\napp.use('/admin/*', guard);\napp.route('/admin', admin);`, request: '/admin/users' },
   { name: 'parent guard after route() does not cover the sub-app', body: `const admin = new Hono();\nadmin.get('/users', (c) => c.text('handler'));\napp.route('/admin', admin);\napp.use('/admin/*', guard);`, request: '/admin/users' },
+  { name: 'sub-app guard added after route() is not copied', body: `const admin = new Hono();\nadmin.get('/users', (c) => c.text('handler'));\napp.route('/admin', admin);\nadmin.use('*', guard);`, request: '/admin/users' },
   { name: 'basePath alias guard', body: `const api = app.basePath('/admin');\napi.use('*', guard);\napi.get('/users', (c) => c.text('handler'));`, request: '/admin/users' },
   { name: 'guard registered as a GET route does not cover POST', body: `app.get('/admin/*', guard);\napp.post('/admin/users', (c) => c.text('handler'));`, request: 'POST /admin/users' },
   { name: 'guard registered as a GET route covers a later GET', body: `app.get('/admin/*', guard);\napp.get('/admin/users', (c) => c.text('handler'));`, request: '/admin/users' },
