@@ -23,4 +23,13 @@ describe('the shiftguard executable', () => {
     expect(shiftguard('scan', 'src/ok.ts').status).toBe(0);
     expect(shiftguard('scan', '--bogus').status).toBe(2);
   });
+
+  it('keeps its exit code when the reader closes the pipe early (| head)', () => {
+    project = createTempProject({ 'src/many.ts': Array.from({ length: 2000 }, () => BARE_IGNORE).join('') });
+    // bash reports the exit status of the first command of a pipeline in PIPESTATUS.
+    const script = `"${process.execPath}" "${BIN}" scan | head -n 1 > /dev/null; echo "status=\${PIPESTATUS[0]}"`;
+    const run = spawnSync('bash', ['-c', script], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stdout.trim()).toBe('status=1');
+    expect(run.stderr).not.toContain('EPIPE');
+  });
 });
