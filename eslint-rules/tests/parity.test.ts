@@ -1,16 +1,21 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import { rules as coreRules, scanFiles } from '@shiftguard/core';
+import { rules as coreRules, scanProject, type ScanResult } from '@shiftguard/core';
 import { ESLint, type Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findingKeys, loadCorpus, type CorpusCase, type ExpectedFinding } from '../../packages/core/tests/corpus.js';
 import plugin from '../src/index.js';
 
 // The contract: for code whose verdict is decided inside one file, the ESLint rules and the scanner
 // report the same findings at the same lines. Every `singleFile` case of the shared fixture corpus
-// is run through both front doors.
+// is run through both front doors: ESLint file by file, and `scanProject` (the CLI's entry point)
+// over the case folder on disk.
 const PLUGIN_RULES = new Set(Object.keys(plugin.rules));
 const cases = loadCorpus().filter((c) => c.singleFile);
+const configDir = mkdtempSync(join(tmpdir(), 'shiftguard-parity-'));
+afterAll(() => rmSync(configDir, { recursive: true, force: true }));
 
 describe('ESLint and shiftguard scan agree on every single-file case of the corpus', () => {
   it('the corpus has single-file cases for every rule of the plugin', () => {
@@ -19,12 +24,22 @@ describe('ESLint and shiftguard scan agree on every single-file case of the corp
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const scanned = scanFiles({ files: c.files, config: c.config ?? {} });
+    const scanned = scanLikeCli(c);
     expect(scanned.errors).toEqual([]);
     const fromScan = findingKeys(scanned.findings.filter((f) => PLUGIN_RULES.has(f.ruleId)));
     expect(await lintCase(c)).toEqual(fromScan);
   });
 });
+
+/** What `shiftguard scan` does with the case folder: files from disk, the case's config as a file. */
+function scanLikeCli(c: CorpusCase): ScanResult {
+  let configFile: string | undefined;
+  if (c.config) {
+    configFile = join(configDir, `${c.name.replace(/\//g, '__')}.json`);
+    writeFileSync(configFile, JSON.stringify(c.config));
+  }
+  return scanProject({ root: c.dir, configFile, cacheFile: false });
+}
 
 async function lintCase(c: CorpusCase): Promise<string[]> {
   const eslint = new ESLint({
