@@ -1,8 +1,7 @@
-import type * as BabelCodeFrame from '@babel/code-frame';
-import { createRequire } from 'node:module';
 import pc from 'picocolors';
 import { compareFindings, type Finding, type RelatedLocation, type ScanResult, type TraceStep } from '../findings/finding.js';
-import type { Reporter, ReporterContext } from './reporter.js';
+import { createCodeFrames } from './code-frame.js';
+import type { Reporter } from './reporter.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -15,7 +14,8 @@ const text: Reporter = (result, ctx) => {
   const blocks: string[] = [];
   for (const [file, findings] of groupByFile(result.findings)) {
     const source = ctx.readSource?.(file);
-    blocks.push([c.underline(file), ...findings.map((f) => renderFinding(f, source, c, ctx))].join('\n'));
+    const frameOf = source === undefined ? () => undefined : createCodeFrames(source, ctx.color ?? false);
+    blocks.push([c.underline(file), ...findings.map((f) => renderFinding(f, frameOf(f), c))].join('\n'));
   }
   if (result.errors.length) blocks.push(renderErrors(result, c));
   blocks.push(summaryLine(result, c));
@@ -34,49 +34,14 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return groups;
 }
 
-function renderFinding(f: Finding, source: string | undefined, c: Colors, ctx: ReporterContext): string {
+function renderFinding(f: Finding, frame: string | undefined, c: Colors): string {
   const isBaseline = f.baselineState === 'unchanged';
   const severity = isBaseline ? c.dim(`${f.severity} (baseline)`) : f.severity === 'error' ? c.red('error') : c.yellow('warning');
   const lines = [`  ${c.dim(`${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`];
-  if (source !== undefined && isFrameable(source, f)) lines.push(indent(codeFrame(source, f, ctx.color ?? false), 4));
+  if (frame !== undefined) lines.push(indent(frame, 4));
   for (const r of f.related ?? []) lines.push(`    ${c.cyan('related')}  ${place(r)}  ${r.message}`);
   if (f.trace?.length) lines.push(...renderTrace(f.trace, c));
   return lines.join('\n');
-}
-
-function codeFrame(source: string, f: Finding, color: boolean): string {
-  return loadCodeFrame().codeFrameColumns(source, { start: { line: f.line, column: f.column }, end: frameEnd(source, f) }, { highlightCode: color, forceColor: color, linesAbove: 1, linesBelow: 1 });
-}
-
-/** Longer lines are minified or generated code: a frame would print all of it and help no one. */
-const MAX_FRAME_LINE = 400;
-
-/** False for a location past the end of the text (a stale path) or among over-long lines. */
-function isFrameable(source: string, f: Finding): boolean {
-  const head = source.split('\n', f.line + 1);
-  if (head.length < f.line) return false;
-  return head.slice(Math.max(0, f.line - 2)).every((l) => l.length <= MAX_FRAME_LINE);
-}
-
-/**
- * Where the underline stops. A finding spanning lines (a route call with its handler body) is
- * underlined on its first line only: the frame points at the call, not at every line of the body.
- */
-function frameEnd(source: string, f: Finding): { line: number; column: number } | undefined {
-  if (f.endLine === f.line) return f.endColumn > f.column ? { line: f.line, column: f.endColumn } : undefined;
-  const firstLine = source.split('\n', f.line)[f.line - 1] ?? '';
-  return { line: f.line, column: firstLine.replace(/\r$/, '').length + 1 };
-}
-
-let codeFrameModule: typeof BabelCodeFrame | undefined;
-
-/**
- * Loaded on the first code frame only: @babel/code-frame and its highlighter take a noticeable share
- * of start-up, which a clean pre-commit scan or a JSON/SARIF report never needs.
- */
-function loadCodeFrame(): typeof BabelCodeFrame {
-  codeFrameModule ??= createRequire(import.meta.url)('@babel/code-frame') as typeof BabelCodeFrame;
-  return codeFrameModule;
 }
 
 function renderTrace(trace: readonly TraceStep[], c: Colors): string[] {
