@@ -1,13 +1,16 @@
-import { locationOf, type Location } from '../findings/location.js';
+import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ImportBinding } from '../summary/module-facts.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
+import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
+import { enclosingFunction, functionIdOf, isFunctionNode, isModuleExports, isTopLevelFunction } from './function-id-of.js';
 import { classifyCondition, combineConditions, negateCondition } from './classify-condition.js';
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
+import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 /** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
@@ -376,29 +379,8 @@ function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
   return parent !== undefined && ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && /^(fp|fastifyPlugin)$/.test(parent.expression.text);
 }
 
-/**
- * Where a registration is reported: the call, or in a chain (`new Hono().get(...).post(...)`)
- * from the method name on, so each link has its own line.
- */
-function registrationLocation(node: ts.Node, sf: ts.SourceFile): Location {
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !isCallOrNew(skipParens(node.expression.expression))) {
-    return locationOf(node, sf);
-  }
-  const start = locationOf(node.expression.name, sf);
-  const whole = locationOf(node, sf);
-  return { ...start, endLine: whole.endLine, endColumn: whole.endColumn };
-}
-
-function isCallOrNew(node: ts.Expression): boolean {
-  return ts.isCallExpression(node) || ts.isNewExpression(node);
-}
-
 function isParamInstance(receiver: Receiver): boolean {
   return 'instance' in receiver.target && receiver.target.instance.includes('#');
-}
-
-function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node);
 }
 
 function unwrapAwait(expr: ts.Expression): ts.Expression {
@@ -407,50 +389,3 @@ function unwrapAwait(expr: ts.Expression): ts.Expression {
   return e;
 }
 
-function isModuleExports(expr: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
-}
-
-function enclosingFunction(node: ts.Node): FunctionNode | undefined {
-  let n: ts.Node | undefined = node.parent;
-  while (n && !isFunctionNode(n)) n = n.parent;
-  return n;
-}
-
-/** A function whose name other files can import: a top-level declaration or top-level const. */
-function isTopLevelFunction(fn: FunctionNode): boolean {
-  return !functionIdOf(fn).includes('@');
-}
-
-/**
- * A stable name for a function within its file: its declared name or the top-level variable /
- * default export it is assigned to (through wrappers such as `fp(...)`), else its position.
- */
-export function functionIdOf(fn: FunctionNode): string {
-  if (ts.isFunctionDeclaration(fn) && fn.name && ts.isSourceFile(fn.parent)) return fn.name.text;
-  if (ts.isFunctionDeclaration(fn) && !fn.name && ts.isSourceFile(fn.parent)) return 'default';
-  let n: ts.Node = fn;
-  while (n.parent && (ts.isCallExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
-  const parent = n.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.parent.parent && ts.isVariableStatement(parent.parent.parent) && ts.isSourceFile(parent.parent.parent.parent)) {
-    return parent.name.text;
-  }
-  if (parent && ts.isExportAssignment(parent)) return 'default';
-  if (parent && ts.isBinaryExpression(parent) && isModuleExports(parent.left)) return 'default';
-  return `fn@${fn.getStart()}`;
-}
-
-function variableTypeOf(fn: FunctionNode): string | undefined {
-  let n: ts.Node = fn;
-  while (n.parent && (ts.isCallExpression(n.parent) || ts.isParenthesizedExpression(n.parent))) n = n.parent;
-  return n.parent && ts.isVariableDeclaration(n.parent) ? n.parent.type?.getText() : undefined;
-}
-
-/** The framework a parameter's type names (`app: Hono`, `FastifyPluginAsync`, `Router`). */
-function frameworkOfType(typeText: string | undefined): FrameworkName | undefined {
-  if (!typeText) return undefined;
-  if (/\bFastify/.test(typeText)) return 'fastify';
-  if (/Hono\b/.test(typeText)) return 'hono';
-  if (/\bExpress\b|express\.|\bApplication\b/.test(typeText)) return 'express';
-  return undefined;
-}

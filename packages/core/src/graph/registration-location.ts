@@ -1,0 +1,20 @@
+import { locationOf, type Location } from '../findings/location.js';
+import { ts } from '../parse/typescript.js';
+import { skipParens } from './path-expr.js';
+
+/**
+ * Where a registration is reported: the call, or in a chain (`new Hono().get(...).post(...)`)
+ * from the method name on, so each link has its own line.
+ */
+export function registrationLocation(node: ts.Node, sf: ts.SourceFile): Location {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !isCallOrNew(skipParens(node.expression.expression))) {
+    return locationOf(node, sf);
+  }
+  const start = locationOf(node.expression.name, sf);
+  const whole = locationOf(node, sf);
+  return { ...start, endLine: whole.endLine, endColumn: whole.endColumn };
+}
+
+function isCallOrNew(node: ts.Expression): boolean {
+  return ts.isCallExpression(node) || ts.isNewExpression(node);
+}
