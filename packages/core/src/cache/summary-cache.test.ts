@@ -6,7 +6,7 @@ import { resolveConfig } from '../config/config.js';
 import { parseSource } from '../parse/parse-source.js';
 import { scanProject } from '../scan-project.js';
 import { summarizeFile } from '../summary/summarize-file.js';
-import { createFileCache, type FileStamp } from './summary-cache.js';
+import { cacheKeyOf, createFileCache, type FileStamp } from './summary-cache.js';
 
 const config = resolveConfig({});
 const HOUR = 60 * 60 * 1000;
@@ -123,5 +123,62 @@ describe('summary cache writes', () => {
     utimesSync(file, new Date(0), new Date(0)); // a rewrite would move the mtime
     second.save();
     expect(statSync(file).mtimeMs).toBe(0);
+  });
+});
+
+describe('summary cache journal', () => {
+  const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+
+  function seeded(count: number) {
+    stamps.clear();
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const cache = createFileCache(file, config);
+    for (let i = 0; i < count; i++) cache.set(summaryOf(`f${i}.ts`, `export const v${i} = ${i};\n`), old);
+    cache.save();
+    return file;
+  }
+
+  /** A scan that sees every file unchanged except `edited`, which gets new content. */
+  function scanWithEdit(file: string, count: number, edited: number, text: string) {
+    const cache = createFileCache(file, config);
+    for (let i = 0; i < count; i++) if (i !== edited) expect(cache.getByStamp(`f${i}.ts`, stamps.get(i) ?? old)).toBeDefined();
+    const stamp = { ...old, size: text.length };
+    cache.set(summaryOf(`f${edited}.ts`, text), stamp);
+    stamps.set(edited, stamp);
+    cache.save();
+  }
+  const stamps = new Map<number, FileStamp>();
+
+  it('appends a small change to the journal instead of rewriting the cache, and reads it back', () => {
+    const file = seeded(50);
+    const base = readFileSync(file, 'utf8');
+    scanWithEdit(file, 50, 7, 'export const seven = 7;\n');
+    expect(readFileSync(file, 'utf8')).toBe(base);
+    expect(readFileSync(`${file}.journal`, 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    const next = createFileCache(file, config);
+    expect(next.getByStamp('f7.ts', { ...old, size: 'export const seven = 7;\n'.length })).toBeDefined();
+    expect(next.getByStamp('f7.ts', old)).toBeUndefined();
+    expect(next.getByStamp('f8.ts', old)).toBeDefined();
+  });
+
+  it('ignores a torn journal line', () => {
+    const file = seeded(50);
+    scanWithEdit(file, 50, 7, 'export const seven = 7;\n');
+    writeFileSync(`${file}.journal`, `${readFileSync(`${file}.journal`, 'utf8')}{"key":"torn`);
+    const next = createFileCache(file, config);
+    expect(next.getByStamp('f7.ts', { ...old, size: 'export const seven = 7;\n'.length })).toBeDefined();
+    expect(next.getByStamp('f9.ts', old)).toBeDefined();
+  });
+
+  it('folds the journal into the cache file once it grows, and never applies a journal to another base', () => {
+    const file = seeded(8);
+    for (let round = 0; round < 6; round++) scanWithEdit(file, 8, round, `export const edited${round} = ${'x'.repeat(40)};\n`);
+    // Six changes out of eight files outgrow a quarter of the cache: the journal was folded in.
+    const compacted = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { stamp: [number, number] }> };
+    expect(compacted.entries['f0.ts']?.stamp[1]).toBe(`export const edited0 = ${'x'.repeat(40)};\n`.length);
+    const stale = `${JSON.stringify({ key: cacheKeyOf(config), base: 1, writtenAt: Date.now(), set: {}, delete: ['f7.ts'] })}\n`;
+    writeFileSync(`${file}.journal`, stale);
+    expect(createFileCache(file, config).getByStamp('f7.ts', old)).toBeDefined();
   });
 });
