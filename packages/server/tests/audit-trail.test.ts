@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
 import { createRecordCipher } from '../src/storage/record-cipher.js';
 import type { AuditEntry } from '../src/storage/audit-store.js';
+import { createRedisAuditStore } from '../src/storage/redis-audit-store.js';
 import { createScanRunner } from '../src/tools/scan-runner.js';
 import { issueToken } from './harness/mcp-requests.js';
 import { ADMIN_KEY, ENCRYPTION_KEY, startTestServer, type TestServer } from './harness/start-test-server.js';
@@ -92,8 +93,19 @@ describe('audit trail', () => {
     expect((await verify()).body).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry cannot be decrypted' });
   });
 
-  it('keeps one unbroken chain when three writers append at once', async () => {
-    await Promise.all(Array.from({ length: 12 }, (_, i) => issueToken(server.url, { subject: `parallel-${i}`, scopes: ['mcp'] })));
-    expect((await verify()).body).toEqual({ ok: true, entries: 12 });
+  it('keeps one unbroken chain when three instances append at once', async () => {
+    const clients = [0, 1, 2].map(() => new Redis(redis.url));
+    try {
+      const stores = clients.map((client) => createRedisAuditStore(client, cipher));
+      await Promise.all(
+        stores.flatMap((store, instance) =>
+          Array.from({ length: 10 }, (_, i) => store.append({ actor: `instance-${instance}`, action: 'token.list', ip: '10.0.0.1', outcome: 'success', target: String(i) }, Date.now())),
+        ),
+      );
+      expect(await stores[0]?.verify()).toEqual({ ok: true, entries: 30 });
+      expect((await stores[1]?.list({ limit: 1000 }))?.map((e) => e.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    } finally {
+      for (const client of clients) client.disconnect();
+    }
   });
 });

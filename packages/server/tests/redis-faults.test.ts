@@ -16,7 +16,7 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url, scanner, env: { RATE_LIMITS: 'admin=10000/60,mcp=10000/60' } });
+    server = await startTestServer({ redisUrl: redis.url, scanner, env: { RATE_LIMITS: 'admin=10000/60,mcp=10000/60,auth_failure=10000/60' } });
   });
   afterAll(async () => {
     await server?.close();

@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
-import { filterEntries, GENESIS_HASH, sealEntry, verifyChain, type AuditEntry, type AuditStore } from './audit-store.js';
+import { filterEntries, GENESIS_HASH, sealEntry, verifyChain, type AuditEntry, type AuditEvent, type AuditStore } from './audit-store.js';
 import type { RecordCipher } from './record-cipher.js';
 import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';
 
 const LIST = 'sg:audit:entries';
 const HEAD = 'sg:audit:head';
-const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 20;
 
 /** Appends only if the head is still the one the entry was chained to (compare-and-append). */
 const APPEND_SCRIPT = `
@@ -20,8 +20,10 @@ return 1`;
 /**
  * A hash-chained, encrypted list shared by all instances. Entries are sealed in Node (the key never
  * reaches Redis) and appended with a compare-and-append script, retried when another instance won.
+ * Appends from this process are queued one after another, so only other instances ever contend.
  */
 export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): AuditStore {
+  let queue: Promise<unknown> = Promise.resolve();
   const aadOf = (seq: number) => `${LIST}#${seq}`;
   const readAll = async (): Promise<{ entries: (AuditEntry | undefined)[]; head: string }> => {
     const [values, head] = await Promise.all([redis.lrange(LIST, 0, -1), redis.get(HEAD)]);
@@ -35,18 +37,26 @@ export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): Audit
     return { entries, head: head ?? GENESIS_HASH };
   };
 
+  const appendOnce = (event: AuditEvent, now: number) =>
+    failClosed(async () => {
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const [head, length] = await Promise.all([redis.get(HEAD), redis.llen(LIST)]);
+        const entry = sealEntry(event, length + 1, now, head ?? GENESIS_HASH);
+        const value = cipher.encrypt(JSON.stringify(entry), aadOf(entry.seq));
+        const args = [GENESIS_HASH, entry.prevHash, String(entry.seq), value, entry.hash];
+        if ((await redis.eval(APPEND_SCRIPT, 2, LIST, HEAD, ...args)) === 1) return entry;
+        // Another instance appended first: back off a little, at random, then chain onto its entry.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
+      }
+      throw new StorageUnavailableError('audit trail is too contended to append');
+    });
+
   return {
-    append: (event, now) =>
-      failClosed(async () => {
-        for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-          const [head, length] = await Promise.all([redis.get(HEAD), redis.llen(LIST)]);
-          const entry = sealEntry(event, length + 1, now, head ?? GENESIS_HASH);
-          const value = cipher.encrypt(JSON.stringify(entry), aadOf(entry.seq));
-          const args = [GENESIS_HASH, entry.prevHash, String(entry.seq), value, entry.hash];
-          if ((await redis.eval(APPEND_SCRIPT, 2, LIST, HEAD, ...args)) === 1) return entry;
-        }
-        throw new StorageUnavailableError('audit trail is too contended to append');
-      }),
+    append: (event, now) => {
+      const appended = queue.then(() => appendOnce(event, now));
+      queue = appended.catch(() => undefined);
+      return appended;
+    },
     list: (query) =>
       failClosed(async () => {
         const { entries } = await readAll();
