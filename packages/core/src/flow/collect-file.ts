@@ -176,11 +176,13 @@ function declarePattern(
   path: string[],
   at: ts.Node,
   declare: (name: string, values: ValueSource[], path: string[]) => void,
+  omit?: string[],
 ): void {
   if (ts.isIdentifier(name)) {
-    declare(name.text, init ? [{ expr: init, path, wrap: [], at }] : [], path);
+    declare(name.text, init ? [{ expr: init, path, wrap: [], at, ...(omit && { omit }) }] : [], path);
     return;
   }
+  const siblings = ts.isObjectBindingPattern(name) ? name.elements.flatMap((el) => (el.dotDotDotToken ? [] : [propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined)) ?? '*'])) : [];
   for (const el of name.elements) {
     if (ts.isOmittedExpression(el)) continue;
     let next = path;
@@ -188,7 +190,7 @@ function declarePattern(
       const key = propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
       next = [...path, key ?? '*'];
     }
-    declarePattern(el.name, init, next, at, declare);
+    declarePattern(el.name, init, next, at, declare, ts.isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined);
     if (el.initializer && ts.isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
   }
 }

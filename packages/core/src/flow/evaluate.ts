@@ -140,6 +140,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       let t = taintOf(v.expr);
       if (t.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
+      if (v.omit) t = t.filter((item) => !(item.path[0] !== undefined && v.omit?.includes(item.path[0])));
       for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
       return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
     });
@@ -241,12 +242,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   function objectTaint(obj: ts.ObjectLiteralExpression): Taint {
-    const parts: Taint[] = [];
+    let parts: Taint[] = [];
     for (const prop of obj.properties) {
       if (ts.isSpreadAssignment(prop)) parts.push(taintOf(prop.expression));
       else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
       else if (ts.isPropertyAssignment(prop)) {
         const key = propertyNameOf(prop.name) ?? '*';
+        // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
+        if (key !== '*') parts = parts.map((t) => t.filter((item) => item.path[0] !== key));
         const value = taintOf(prop.initializer);
         const named = fc.names.isSecretName(key) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));

@@ -2,10 +2,10 @@ import type { Location } from '../findings/location.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
-import { collectFile, enclosingFunction } from './collect-file.js';
+import { collectFile, enclosingFunction, requireOf } from './collect-file.js';
 import { type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
-import { type FileContext, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
@@ -78,6 +78,8 @@ export interface NewFact {
   location: Location;
   callee: string;
   env: EnvState;
+  /** The class comes from a package that keeps sessions in files (`session-file-store`). */
+  filePackage?: string;
 }
 
 /**
@@ -233,10 +235,33 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
   return undefined;
 }
 
+/** Packages whose stores keep sessions or tokens in local files. */
+const FILE_STORE_PACKAGES = new Set(['session-file-store']);
+
+/** `const FileStore = require('session-file-store')(session)` or its ESM form. */
+function fileStorePackageOf(callee: ts.Identifier, fc: FileContext): string | undefined {
+  const binding = lookup(fc, callee);
+  if (binding?.kind === 'import') return FILE_STORE_PACKAGES.has(binding.specifier) ? binding.specifier : undefined;
+  if (binding?.kind !== 'var') return undefined;
+  for (const v of binding.values) {
+    const init = unwrap(v.expr);
+    if (!ts.isCallExpression(init)) continue;
+    const maker = unwrap(init.expression);
+    const origin = ts.isIdentifier(maker) ? importOf(fc, maker) : requireOf(maker);
+    if (origin && FILE_STORE_PACKAGES.has(origin.specifier)) return origin.specifier;
+  }
+  return undefined;
+}
+
 function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
   const callee = unwrap(call.expression);
   let name: string | undefined;
   if (ts.isIdentifier(callee)) {
+    const filePackage = fileStorePackageOf(callee, fc);
+    if (filePackage !== undefined) {
+      facts.news.push({ location: locationOf(call, fc.sf), callee: callee.text, env: envAt(call, fc), filePackage });
+      return;
+    }
     const binding = lookup(fc, callee);
     // Package classes (`new Hono()`) are never the project's file stores.
     if (binding?.kind === 'class' || (binding?.kind === 'import' && binding.specifier.startsWith('.'))) name = callee.text;

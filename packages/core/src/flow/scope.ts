@@ -10,6 +10,8 @@ export interface ValueSource {
   path: string[];
   /** Field writes: `payload.token = t` stores `t` at `token` of `payload`. */
   wrap: string[];
+  /** Object rest: `const { password, ...safe } = user` leaves these keys out of `safe`. */
+  omit?: string[];
   /** The declaration or assignment, for trace steps. */
   at: ts.Node;
 }

@@ -46,6 +46,11 @@ export default defineRule<MessageId>({
       ctx.report({ file, location, messageId, data, key, related, ...(secret && { trace: toTrace([...secret.trace, { file, ...location, message: 'written to a file here' }], file) }) });
     };
     for (const [file, summary] of ctx.project.files) {
+      if (summary.flow.script) continue;
+      for (const made of summary.flow.news) {
+        if (made.filePackage === undefined || made.env === 'nonprod') continue;
+        report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
+      }
       for (const write of summary.flow.writes) {
         if (write.env === 'nonprod' || summary.flow.script) continue;
         checkWrite(ctx, index, file, summary.flow, write, report);

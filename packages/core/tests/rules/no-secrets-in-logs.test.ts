@@ -21,6 +21,10 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'configured sanitizer', config: { sanitizers: ['scrubIt'] }, code: `import { scrubIt } from 'pii';\nfunction f(password: string) { console.log(scrubIt(password)); }` },
     { name: 'sensitiveNames.remove', config: { sensitiveNames: { remove: ['sessionId'] } }, code: `function f(sessionId: string) { console.log('session', sessionId); }` },
     { name: 'username from body', code: `function f(req: any) { const { username } = req.body; console.log('login', username); }` },
+    { name: 'spread overridden by a literal', code: `function f(cfg: { jwtSecret: string }) {\n  const config = { port: 1, jwtSecret: cfg.jwtSecret };\n  console.log({ ...config, jwtSecret: '[redacted]' });\n}` },
+    { name: 'object rest leaves the password out', code: `function f(user: { password: string; email: string }) {\n  const { password: _pw, ...safe } = user;\n  console.log(safe);\n}` },
+    { name: 'rest parameter wrapper given clean values', code: `function log(...parts: unknown[]) { console.log(...parts); }\nlog('a', 1, { ok: true });` },
+    { name: 'non-credential cookie', code: `function f(req: any) { console.log(req.cookies.theme); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -49,6 +53,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'long slice is still the secret', code: `function f(token: string) {\n  console.log(token.slice(0, 20));\n}`, errors: [err(2)] },
     { name: 'winston logger', code: `import winston from 'winston';\nconst log2 = winston.createLogger({});\nfunction f(refreshToken: string) {\n  log2.debug('refresh ' + refreshToken);\n}`, errors: [err(4)] },
     { name: 'debug instance', code: `import createDebug from 'debug';\nconst dbg = createDebug('app:auth');\nfunction f(sessionId: string) {\n  dbg('session %s', sessionId);\n}`, errors: [err(4)] },
+    { name: 'rest parameter wrapper', code: `function log(...parts: unknown[]) { console.log(new Date(), ...parts); }\nfunction f(apiKey: string) {\n  log('key', apiKey);\n}`, errors: [err(3)] },
+    { name: 'spread keeps the secret when not overridden', code: `function f(cfg: { jwtSecret: string }) {\n  const config = { port: 1, jwtSecret: cfg.jwtSecret };\n  console.log({ ...config, port: 2 });\n}`, errors: [err(3)] },
+    { name: 'element of the authorization header', code: `function f(req: any) {\n  console.log(req.headers.authorization.split(' ')[1]);\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
