@@ -46,12 +46,12 @@ export class GuardJudge {
         return this.judgeCall(file, ref, depth);
       case 'decorated':
         return this.judgeDecorated(ref, depth);
-      case 'list':
-        for (const item of ref.items) {
-          const v = this.judge(file, item, false, depth + 1);
-          if (v.isGuard) return v;
-        }
-        return NOT_A_GUARD;
+      case 'list': {
+        const verdicts = ref.items.map((item) => this.judge(file, item, false, depth + 1));
+        const guard = verdicts.find((v) => v.isGuard);
+        if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
+        return guard ?? NOT_A_GUARD;
+      }
       case 'module':
         return this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint, depth);
       default:

@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
@@ -30,6 +31,7 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (ts.isCallExpression(e)) return callRefOf(e, ctx);
   if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
   if (ts.isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
+  if (ts.isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
 }
 
@@ -44,6 +46,14 @@ export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContex
     else out.push({ kind: 'unknown', reason: 'spread of a computed middleware list' });
   }
   return out;
+}
+
+/** `isProd ? bearerAuth(o) : devAuth`: the branch production takes, or both when it is unknown. */
+function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): HandlerRef {
+  const condition = classifyCondition(e.condition, ctx.sf);
+  if (condition === 'prod' || condition === 'always') return handlerRefOf(e.whenTrue, ctx);
+  if (condition === 'nonProd') return handlerRefOf(e.whenFalse, ctx);
+  return { kind: 'list', items: [handlerRefOf(e.whenTrue, ctx), handlerRefOf(e.whenFalse, ctx)], every: true };
 }
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {

@@ -32,8 +32,11 @@ export type HandlerRef =
   | { kind: 'decorated'; name: string; args?: HandlerRef[] }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
-  /** A constant array of middleware (`const adminChain = [auth, audit]`), used whole or spread. */
-  | { kind: 'list'; items: HandlerRef[] }
+  /**
+   * A constant array of middleware (`const adminChain = [auth, audit]`): authenticates if any item
+   * does. With `every`, all must (the two branches of `flag ? auth : other`).
+   */
+  | { kind: 'list'; items: HandlerRef[]; every?: boolean }
   /** `require('./auth')` used in place: the module's default export. */
   | { kind: 'module'; specifier: string }
   | { kind: 'unknown'; reason: string };

@@ -183,7 +183,9 @@ class RouteGraphBuilder {
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
     const { copiedAt, ...rest } = v;
-    const here: Visit = { ...rest, prefix, framework, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    // A router prefix, basePath or controller path is where a route becomes administrative, too.
+    const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
+    const here: Visit = { ...rest, prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.#registrations.get(id) ?? [];
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.

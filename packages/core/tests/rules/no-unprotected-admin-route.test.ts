@@ -118,6 +118,11 @@ describe(RULE, () => {
     expect(finding?.related?.map((r) => [r.file, r.line])).toEqual([['src/app.ts', 4], ['src/app.ts', 5]]);
   });
 
+  it('relates a router prefix that made the route administrative', () => {
+    const [finding] = run({ name: 'koa prefix', code: `import Router from '@koa/router';\nconst router = new Router({ prefix: '/admin' });\nrouter.get('/users', (ctx) => { ctx.body = []; });` });
+    expect(finding?.related?.map((r) => r.line)).toEqual([2]);
+  });
+
   it('does not mutate the config it is given', () => {
     const config = Object.freeze({ adminPaths: Object.freeze(['/ops/**']) }) as ShiftguardConfigInput;
     expect(() => run({ name: 'frozen', code: `${honoHead}app.get('/ops/x', (c) => c.text('x'));`, config })).not.toThrow();
