@@ -73,6 +73,14 @@ describe('shiftguard scan --staged (a real git repository)', () => {
     expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['src/new.ts']);
   });
 
+  it('limits a staged scan to the given paths', async () => {
+    project = repoWithCommittedViolation();
+    project.write('src/new.ts', BARE_IGNORE);
+    project.write('lib/new.ts', BARE_IGNORE);
+    project.git('add', '.');
+    expect((await findingsOf(['--staged', 'lib'])).findings.map((f) => f.file)).toEqual(['lib/new.ts']);
+  });
+
   it('passes when the staged content is fixed even though the work tree still has the problem', async () => {
     project = repoWithCommittedViolation();
     project.write('src/old.ts', CLEAN);
