@@ -25,6 +25,8 @@ describe('progress indicator', () => {
     t.tick(10);
     progress.update(51, 100); // redraws are throttled
     expect(t.writes).toHaveLength(1);
+    progress.update(100, 100); // the last file always shows the rule phase, throttle or not
+    expect(t.writes.at(-1)).toBe('\r\x1b[Kshiftguard: checking 100 files against the rules…');
     progress.finish();
     expect(t.writes.at(-1)).toBe('\r\x1b[K');
   });

@@ -30,10 +30,13 @@ export function createProgress(io: Pick<CliIo, 'stderr' | 'isTTY'>, options: Pro
   return {
     update(done, total) {
       const t = now();
-      if (t - started < delayMs || t - lastDraw < intervalMs) return;
+      const isLast = done === total;
+      if (t - started < delayMs || (!isLast && t - lastDraw < intervalMs)) return;
       lastDraw = t;
       drawn = true;
-      io.stderr.write(`\r\x1b[Kshiftguard: scanning ${done}/${total} files`);
+      // After the last file the rules run across the project, with no callback: say so, or a
+      // frozen counter would look like a hang.
+      io.stderr.write(isLast ? `\r\x1b[Kshiftguard: checking ${total} files against the rules…` : `\r\x1b[Kshiftguard: scanning ${done}/${total} files`);
     },
     finish() {
       if (drawn) io.stderr.write('\r\x1b[K');
