@@ -49,9 +49,22 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
     if (parent.operatorToken.kind === SyntaxKind.BarBarToken) return conditionEnv(parent.left, fc, 0).whenFalse;
   }
   if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-    return earlyExitState(parent.statements, child, fc);
+    const early = earlyExitState(parent.statements, child, fc);
+    if (early !== 'unknown' || !ts.isCaseClause(parent)) return early;
+    return caseEnv(parent, fc);
   }
   return 'unknown';
+}
+
+/** `switch (process.env.NODE_ENV) { case 'development': ... }` (without fall-through from other cases). */
+function caseEnv(clause: ts.CaseClause, fc: FileContext): EnvState {
+  const sw = clause.parent.parent;
+  const value = literalText(clause.expression)?.toLowerCase();
+  if (!ts.isSwitchStatement(sw) || value === undefined || !isEnvValue(sw.expression, fc, 0)) return 'unknown';
+  const clauses = clause.parent.clauses;
+  const previous = clauses[clauses.indexOf(clause) - 1];
+  if (previous && previous.statements.length === 0) return 'unknown';
+  return equalityEnv(value).whenTrue;
 }
 
 /** `if (prod) return;` before `child` means everything after it runs outside production. */
@@ -206,7 +219,7 @@ function both(a: EnvState, b: EnvState): EnvState {
  * The function refuses to run in production: it throws (or exits) on a path only production
  * takes, e.g. `if (process.env.NODE_ENV === 'production') throw new Error(...)`.
  */
-export function refusesProduction(fn: ts.Node, fc: FileContext): boolean {
+export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
@@ -217,6 +230,11 @@ export function refusesProduction(fn: ts.Node, fc: FileContext): boolean {
     }
     if (ts.isCallExpression(node) && /^(assert|invariant)$/.test(node.expression.getText()) && node.arguments[0]) {
       if (conditionEnv(node.arguments[0], fc, 0).whenFalse === 'prod') found = true;
+    }
+    // `constructor() { assertDevelopmentOnly(); }` with the check in a helper of the same file.
+    if (depth === 0 && ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
+      const helper = lookup(fc, node.expression.expression);
+      if (helper?.kind === 'function' && envAt(node, fc) === 'unknown' && refusesProduction(helper.node, fc, 1)) found = true;
     }
     ts.forEachChild(node, visit);
   };

@@ -327,15 +327,24 @@ function isHashChain(expr: ts.Expression): boolean {
   return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression);
 }
 
-/** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(0, 6)`: a short literal prefix or suffix. */
+/** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix. */
 function isShortSlice(method: string, args: ts.NodeArray<ts.Expression>): boolean {
   if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
   const [a, b] = args.map(numericValue);
+  if (args.length === 1 && args[0] && isShortSuffixStart(args[0])) return true;
   if (a === undefined) return false;
   if (args.length === 1) return a < 0 && -a <= SHORT_SLICE && method !== 'substring';
   if (b === undefined) return false;
   if (method === 'substr') return a === 0 && b <= SHORT_SLICE;
   return a === 0 && b >= 0 && b <= SHORT_SLICE;
+}
+
+/** `s.length - 4` as a start index: the last four characters. */
+function isShortSuffixStart(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.MinusToken) return false;
+  const n = numericValue(e.right);
+  return ts.isPropertyAccessExpression(unwrap(e.left)) && (unwrap(e.left) as ts.PropertyAccessExpression).name.text === 'length' && n !== undefined && n >= 0 && n <= SHORT_SLICE;
 }
 
 function numericValue(expr: ts.Expression | undefined): number | undefined {

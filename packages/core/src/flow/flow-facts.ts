@@ -282,18 +282,35 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
 }
 
-/** Parameters some `return` hands back as they came in. */
+/** Parameters some `return` hands back as they came in (also through aliases and no-op conversions). */
 function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
   const out = new Set<number>();
   for (const r of returns) {
-    let e = unwrap(r);
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'String' && e.arguments[0]) e = unwrap(e.arguments[0]);
-    if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') e = unwrap(e.templateSpans[0].expression);
-    if (!ts.isIdentifier(e)) continue;
-    const binding = lookup(fc, e);
-    if (binding?.kind === 'param' && binding.fn === node && binding.proj.length === 0) out.add(binding.index);
+    const index = identityParamOf(r, node, fc, 0);
+    if (index !== undefined) out.add(index);
   }
   return [...out].sort((a, b) => a - b);
+}
+
+const NO_OP_METHODS = new Set(['toString', 'valueOf', 'trim', 'toJSON']);
+
+function identityParamOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileContext, depth: number): number | undefined {
+  if (depth > 3) return undefined;
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return identityParamOf(e.arguments[0], fn, fc, depth + 1);
+    if (ts.isPropertyAccessExpression(callee) && NO_OP_METHODS.has(callee.name.text)) return identityParamOf(callee.expression, fn, fc, depth + 1);
+    return undefined;
+  }
+  if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') {
+    return identityParamOf(e.templateSpans[0].expression, fn, fc, depth + 1);
+  }
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = lookup(fc, e);
+  if (binding?.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? binding.index : undefined;
+  const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+  return value && value.path.length === 0 && value.wrap.length === 0 ? identityParamOf(value.expr, fn, fc, depth + 1) : undefined;
 }
 
 function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {

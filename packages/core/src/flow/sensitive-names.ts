@@ -37,6 +37,10 @@ const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
   id: new Set(['session']),
   string: new Set(['connection']),
   str: new Set(['connection']),
+  // Database and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `PG_DSN`.
+  url: new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection']),
+  uri: new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection']),
+  dsn: new Set(['database', 'db', 'postgres', 'pg', 'mysql']),
   phrase: new Set(['pass']),
   word: new Set(['pass']),
 };

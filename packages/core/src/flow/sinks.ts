@@ -91,7 +91,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (!binding && id.text === 'console') return { redact: [] };
     if (binding?.kind === 'var') {
       for (const v of binding.values) {
-        if (v.path.length > 0 || v.wrap.length > 0) continue;
+        if (v.wrap.length > 0) continue;
+        // `const { logger: l } = deps`: the destructured key says what it is.
+        if (v.path.length > 0) {
+          if (isLoggerName(v.path.at(-1) ?? '', fc)) return { redact: [] };
+          continue;
+        }
         const made = loggerOf(v.expr);
         if (made) return made;
       }

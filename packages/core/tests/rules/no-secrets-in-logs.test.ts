@@ -25,6 +25,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'object rest leaves the password out', code: `function f(user: { password: string; email: string }) {\n  const { password: _pw, ...safe } = user;\n  console.log(safe);\n}` },
     { name: 'rest parameter wrapper given clean values', code: `function log(...parts: unknown[]) { console.log(...parts); }\nlog('a', 1, { ok: true });` },
     { name: 'non-credential cookie', code: `function f(req: any) { console.log(req.cookies.theme); }` },
+    { name: 'length-based suffix', code: `function f(token: string) { console.log(token.substring(token.length - 4)); }` },
+    { name: 'wrapper that only logs a field', code: `function show(u: { email: string }) { console.log(u.email); }\nfunction f(email: string, password: string) { show({ email, password }); }` },
+    { name: 'wrapper that redacts inside', code: `function redact(v: unknown) { return '[redacted]'; }\nfunction safeLog(v: unknown) { console.log(redact(v)); }\nfunction f(password: string) { safeLog(password); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -56,6 +59,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'rest parameter wrapper', code: `function log(...parts: unknown[]) { console.log(new Date(), ...parts); }\nfunction f(apiKey: string) {\n  log('key', apiKey);\n}`, errors: [err(3)] },
     { name: 'spread keeps the secret when not overridden', code: `function f(cfg: { jwtSecret: string }) {\n  const config = { port: 1, jwtSecret: cfg.jwtSecret };\n  console.log({ ...config, port: 2 });\n}`, errors: [err(3)] },
     { name: 'element of the authorization header', code: `function f(req: any) {\n  console.log(req.headers.authorization.split(' ')[1]);\n}`, errors: [err(2)] },
+    { name: 'logger destructured from dependencies', code: `function f(deps: { logger: { info(...a: unknown[]): void } }, apiKey: string) {\n  const { logger: l } = deps;\n  l.info(apiKey);\n}`, errors: [err(3)] },
+    { name: 'fake mask through an alias and toString', code: `function mask(v: string) {\n  const out = v;\n  return out.toString();\n}\nfunction f(secret: string) {\n  console.log(mask(secret));\n}`, errors: [err(6)] },
+    { name: 'database url', code: `console.log('db', process.env.DATABASE_URL);`, errors: [err(1)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
