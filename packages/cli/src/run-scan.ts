@@ -32,8 +32,9 @@ export function runScan(options: ScanOptions, io: CliIo): ScanRun {
   }
   const progress = createProgress(io);
   const useCache = options.cache ?? options.staged;
+  let result: ScanResult;
   try {
-    const result = scanProject({
+    result = scanProject({
       root,
       paths: options.paths,
       configFile: options.config,
@@ -43,10 +44,10 @@ export function runScan(options: ScanOptions, io: CliIo): ScanRun {
       cacheFile: useCache ? prepareCacheFile(root) : false,
       onFile: progress.update,
     });
-    return { root, readSource, result: scope.reportOnly ? setAsideOutOfScopeErrors(result, scope.reportOnly, io) : result };
   } finally {
-    progress.finish();
+    progress.finish(); // before any other stderr line, which would otherwise land on the progress line
   }
+  return { root, readSource, result: scope.reportOnly ? setAsideOutOfScopeErrors(result, scope.reportOnly, io) : result };
 }
 
 interface ScanScope {

@@ -49,7 +49,8 @@ function isColorOn(options: ScanOptions, io: CliIo): boolean {
 }
 
 function describe(result: ScanResult): string {
-  const parts = [`${result.findings.length} findings`];
-  if (result.errors.length) parts.push(`${result.errors.length} files could not be scanned`);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [count(result.findings.length, 'finding', 'findings')];
+  if (result.errors.length) parts.push(`${count(result.errors.length, 'file', 'files')} could not be scanned`);
   return parts.join(', ');
 }
