@@ -115,8 +115,13 @@ export class GuardJudge {
     return NOT_A_GUARD;
   }
 
-  /** hono/combine: `every(a, b)` authenticates if any part does; `some(a, b)` only if all do. */
+  /**
+   * hono/combine: `every(a, b)` authenticates if any part does; `some(a, b)` only if all do;
+   * `except(condition, ...mw)` runs its middleware except where the condition (a path test, read
+   * as the public exceptions) holds.
+   */
   private judgeCombinator(file: string, combinator: string, args: readonly HandlerRef[], depth: number): GuardVerdict {
+    if (combinator === 'except') return this.judgeCombinator(file, 'every', args.slice(1), depth);
     const verdicts = args.map((a) => this.judge(file, a, false, depth + 1));
     if (combinator === 'every' && verdicts.some((v) => v.isGuard)) return { isGuard: true, why: 'every(...) with a guard' };
     if (combinator === 'some' && verdicts.length > 0 && verdicts.every((v) => v.isGuard)) return { isGuard: true, why: 'some(...) of guards' };

@@ -44,7 +44,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsFn = judgeFunction(returned, ctx, options);
       return fact;
     }
-    const scan = scanNode(body, params, inner, options);
+    const scan = scanNode(body, fn, params, inner, options);
     fact.rejects = fact.rejectsFirst = scan.rejects;
     fact.delegates = fact.delegatesFirst = scan.delegates;
     if (ts.isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
@@ -60,7 +60,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (ts.isReturnStatement(stmt) && stmt.expression && ts.isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
-    const scan = scanNode(stmt, params, inner, options);
+    const scan = scanNode(stmt, fn, params, inner, options);
     fact.rejects ||= scan.rejects;
     fact.delegates.push(...scan.delegates);
     if (leading) {
@@ -142,10 +142,11 @@ interface Scan {
   delegates: HandlerRef[];
 }
 
-function scanNode(root: ts.Node, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
+function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
   const scan: Scan = { rejects: false, delegates: [] };
   const visit = (node: ts.Node, opts: JudgeOptions): void => {
-    if (isRejection(node, opts)) scan.rejects = true;
+    const rejection = rejectionOf(node, opts);
+    if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
     if (ts.isCallExpression(node)) {
       const delegate = delegationOf(node, params, ctx);
       if (delegate) scan.delegates.push(delegate);
@@ -159,22 +160,47 @@ function scanNode(root: ts.Node, params: ReadonlySet<string>, ctx: HandlerContex
   return scan;
 }
 
-/** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or `return false` in a guard. */
-function isRejection(node: ts.Node, options: JudgeOptions): boolean {
-  if (ts.isNumericLiteral(node)) return REJECT_STATUS.has(node.text) && !isCompared(node);
+/**
+ * 401 always means "not authenticated". 403 also answers a wrong Host, Origin or CSRF token, so it
+ * counts only in code that deals with credentials (see credentialWords).
+ */
+type Rejection = 'unauthenticated' | 'forbidden' | undefined;
+
+/** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
+function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
+  if (ts.isNumericLiteral(node)) {
+    if (!REJECT_STATUS.has(node.text) || isCompared(node)) return undefined;
+    return node.text === '401' ? 'unauthenticated' : 'forbidden';
+  }
   if (ts.isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
-    return /status|http|code/i.test(node.expression.getText()) && !isCompared(node);
+    if (!/status|http|code/i.test(node.expression.getText()) || isCompared(node)) return undefined;
+    return /unauthori/i.test(node.name.text) ? 'unauthenticated' : 'forbidden';
   }
   if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
     const name = calleeName(node.expression);
-    if (name !== undefined && REJECT_CALLEE.test(name)) return true;
-    if (ts.isCallExpression(node) && name === 'jwtVerify') return true;
-    if (ts.isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return true;
+    if (name !== undefined && REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
+    if (ts.isCallExpression(node) && name === 'jwtVerify') return 'unauthenticated';
+    if (ts.isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return 'unauthenticated';
   }
-  if (ts.isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text)) return !isCompared(node) && !ts.isVariableDeclaration(node.parent);
-  // Nest: whatever canActivate returns other than `true` may deny the request (403).
-  if (options.falseRejects && ts.isReturnStatement(node) && node.expression && node.expression.kind !== ts.SyntaxKind.TrueKeyword) return true;
-  return false;
+  if (ts.isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text) && !isCompared(node) && !ts.isVariableDeclaration(node.parent)) {
+    return /unauthori/i.test(node.text) ? 'unauthenticated' : 'forbidden';
+  }
+  // Nest: whatever canActivate returns other than `true` may deny the request.
+  if (options.falseRejects && ts.isReturnStatement(node) && node.expression && node.expression.kind !== ts.SyntaxKind.TrueKeyword) return 'unauthenticated';
+  return undefined;
+}
+
+const CREDENTIAL_WORDS = /authori[sz]|auth|token|bearer|cookie|session|user|api-?key|jwt|credential|password|secret|role|admin|principal|signature|permission|scope|claim|identity|account|login|x-[\w-]*key/i;
+const credentialWordCache = new WeakMap<ts.Node, boolean>();
+
+/** Whether code mentions credentials: a 403 there is an authorisation decision, not a Host check. */
+function credentialWords(node: ts.Node): boolean {
+  let found = credentialWordCache.get(node);
+  if (found === undefined) {
+    found = CREDENTIAL_WORDS.test(node.getText());
+    credentialWordCache.set(node, found);
+  }
+  return found;
 }
 
 /** `c.redirect('/login')`, `res.redirect('/auth/signin?next=...')`: sending the anonymous user to log in. */
