@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { walkTree } from './walk-tree.js';
 import { blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -39,11 +40,7 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     functionKeySet: new Set(),
     classes: [],
   };
-  const visit = (node: ts.Node): void => {
-    collectNode(node, sf, out);
-    ts.forEachChild(node, visit);
-  };
-  visit(sf);
+  walkTree(sf, (node) => collectNode(node, sf, out));
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { isFunctionLike, propertyNameOf, unwrap } from './scope.js';
+import { walkTree } from './walk-tree.js';
 import { splitWords } from './sensitive-names.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -221,12 +222,11 @@ function both(a: EnvState, b: EnvState): EnvState {
  */
 export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): boolean {
   let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (node !== fn && isFunctionLike(node)) return;
+  walkTree(fn, (node) => {
+    if (found || (node !== fn && isFunctionLike(node))) return false;
     if ((ts.isThrowStatement(node) || (ts.isExpressionStatement(node) && alwaysExits(node))) && envAt(node, fc) === 'prod') {
       found = true;
-      return;
+      return false;
     }
     if (ts.isCallExpression(node) && /^(assert|invariant)$/.test(node.expression.getText()) && node.arguments[0]) {
       if (conditionEnv(node.arguments[0], fc, 0).whenFalse === 'prod') found = true;
@@ -236,8 +236,7 @@ export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): bool
       const helper = lookup(fc, node.expression.expression);
       if (helper?.kind === 'function' && envAt(node, fc) === 'unknown' && refusesProduction(helper.node, fc, 1)) found = true;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn);
+    return true;
+  });
   return found;
 }

@@ -34,6 +34,7 @@ const CARRYING_METHODS = new Set([
 ]);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
 const SHORT_SLICE = 8;
+const MAX_DEPTH = 400;
 
 export function isRedactingName(name: string, fc: FileContext): boolean {
   if (fc.config.sanitizers.includes(name)) return true;
@@ -49,16 +50,23 @@ export function createEvaluator(fc: FileContext): Evaluator {
   const memo = new Map<ts.Node, Taint>();
   const bindingMemo = new Map<Binding, Taint>();
   const inProgress = new Set<unknown>();
+  let depth = 0;
 
   function taintOf(expr: ts.Expression): Taint {
     const hit = memo.get(expr);
     if (hit) return hit;
-    if (inProgress.has(expr)) return EMPTY;
+    // Cycles, and chains deep enough to threaten the stack (generated `a1 = a0; a2 = a1; ...`), end clean.
+    if (inProgress.has(expr) || depth > MAX_DEPTH) return EMPTY;
     inProgress.add(expr);
-    const taint = compute(expr);
-    inProgress.delete(expr);
-    memo.set(expr, taint);
-    return taint;
+    depth++;
+    try {
+      const taint = compute(expr);
+      memo.set(expr, taint);
+      return taint;
+    } finally {
+      depth--;
+      inProgress.delete(expr);
+    }
   }
 
   function step(node: ts.Node, message: string) {
@@ -318,13 +326,13 @@ function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
 }
 
 /** `createHash('sha256').update(x)` and the like: anything read off a hashing call. */
-function isHashChain(expr: ts.Expression): boolean {
+function isHashChain(expr: ts.Expression, depth = 0): boolean {
   const e = unwrap(expr);
-  if (!ts.isCallExpression(e)) return false;
+  if (!ts.isCallExpression(e) || depth > 8) return false;
   const callee = unwrap(e.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
   if (name !== undefined && isHashingName(name)) return true;
-  return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression);
+  return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
 }
 
 /** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix. */

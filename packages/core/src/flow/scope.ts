@@ -101,18 +101,21 @@ export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.Member
   return undefined;
 }
 
+const MAX_DOTTED = 12;
+
 /** `a.b.c` as a dotted name when the chain is made of identifiers, `this`, and static keys. */
-export function dottedNameOf(expr: ts.Expression): string | undefined {
+export function dottedNameOf(expr: ts.Expression, depth = 0): string | undefined {
+  if (depth > MAX_DOTTED) return undefined;
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) return e.text;
   if (e.kind === SyntaxKind.ThisKeyword) return 'this';
   if (ts.isPropertyAccessExpression(e)) {
-    const base = dottedNameOf(e.expression);
+    const base = dottedNameOf(e.expression, depth + 1);
     return base === undefined ? undefined : `${base}.${e.name.text}`;
   }
   if (ts.isElementAccessExpression(e)) {
     const key = propertyNameOf(e.argumentExpression);
-    const base = dottedNameOf(e.expression);
+    const base = dottedNameOf(e.expression, depth + 1);
     return base === undefined || key === undefined ? undefined : `${base}.${key}`;
   }
   return undefined;
