@@ -13,7 +13,8 @@ afterAll(() => rmSync(configDir, { recursive: true, force: true }));
 /**
  * `shiftguard scan` in each case folder must report exactly the case's expected findings: the
  * command line (file discovery, config file, scan root) adds nothing to and hides nothing from
- * what the engine decides.
+ * what the engine decides. The CLI runs the built engine (`@shiftguard/core` from dist, which turbo
+ * builds before tests): after changing a rule, rebuild core before running this file alone.
  */
 describe('CLI parity with the labelled corpus', () => {
   it.each(corpus.map((c) => [c.name, c] as const))('%s', async (name, c) => {
