@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `node tools/bench/eslint-plugin.js [--lines N] [--seed S]`: editor speed of eslint-plugin-shiftguard.
+// `node tools/bench/eslint-plugin.js [--lines N] [--seed S] [--rounds R]`: editor speed of eslint-plugin-shiftguard.
 // Lints the generated corpus (tools/bench/generate.js, in memory) three ways in one run: ESLint with
 // no rules (parse cost only), with shiftguard's recommended config, and with eslint-plugin-security's
 // recommended config. Files are linted one by one through `Linter.verify`, as an editor does on each
 // change, with the order of the three configs rotated per file so drift in machine load is shared.
+// Every file is linted R times per config and its median time is kept: a shared, loaded machine
+// otherwise turns scheduler pauses into noise that is larger than the differences being measured.
 // Fails (exit 1) when shiftguard adds as much time as eslint-plugin-security or more, or when a
 // typical (median) file takes 50 ms or more with shiftguard.
 import { performance } from 'node:perf_hooks';
@@ -18,7 +20,8 @@ import { DEFAULT_SEED, generateCorpus } from './generate.js';
 const TYPICAL_FILE_BUDGET_MS = 50;
 const WARMUP_FILES = 40;
 
-const { values } = parseArgs({ options: { lines: { type: 'string', default: '40000' }, seed: { type: 'string' } } });
+const { values } = parseArgs({ options: { lines: { type: 'string', default: '40000' }, seed: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
+const rounds = Math.max(1, Number(values.rounds));
 const corpus = generateCorpus({ seed: values.seed ? Number(values.seed) : DEFAULT_SEED, lines: Number(values.lines) });
 const files = corpus.files.filter((f) => /\.[cm]?[jt]sx?$/.test(f.path));
 
@@ -34,6 +37,9 @@ const configs = {
 };
 const names = Object.keys(configs);
 const linter = new Linter({ configType: 'flat', cwd: '/bench' });
+
+/** @param {number[]} values @param {number} q */
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
 /** @param {string} name @param {{ path: string, text: string }} file */
 function lintOnce(name, file) {
@@ -52,21 +58,25 @@ const perFile = Object.fromEntries(names.map((n) => [n, []]));
 /** @type {Record<string, number>} */
 const reports = Object.fromEntries(names.map((n) => [n, 0]));
 files.forEach((file, i) => {
-  for (let k = 0; k < names.length; k++) {
-    const name = names[(i + k) % names.length];
-    const { ms, reports: n } = lintOnce(name, file);
-    perFile[name].push(ms);
-    reports[name] += n;
+  /** @type {Record<string, number[]>} */
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + round + k) % names.length];
+      const { ms, reports: n } = lintOnce(name, file);
+      samples[name].push(ms);
+      if (round === 0) reports[name] += n;
+    }
   }
+  for (const name of names) perFile[name].push(quantile(samples[name], 0.5));
 });
 
 const total = (name) => perFile[name].reduce((a, b) => a + b, 0);
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 const base = total('no rules');
 const added = (name) => total(name) - base;
 const addedPerFile = (name) => perFile[name].map((ms, i) => ms - perFile['no rules'][i]);
 
-console.log(`eslint-plugin benchmark: ${files.length} files, ${corpus.lines} lines (seed ${values.seed ?? DEFAULT_SEED}), Node ${process.version}`);
+console.log(`eslint-plugin benchmark: ${files.length} files, ${corpus.lines} lines (seed ${values.seed ?? DEFAULT_SEED}), median of ${rounds} lint(s) per file and config, Node ${process.version}`);
 console.log('config                    total ms   added ms   median file ms   p95 file ms   reports');
 for (const name of names) {
   const row = [
