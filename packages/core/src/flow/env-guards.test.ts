@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { collectFile } from './collect-file.js';
+import { envAt, refusesProduction } from './env-guards.js';
+import type { FileContext } from './file-context.js';
+import { createNameClassifier } from './sensitive-names.js';
+
+/** The NODE_ENV state at the call of `target()` in `code`. */
+function stateAtTarget(code: string): string {
+  const sf = parseSource('a.ts', code);
+  const fc = contextOf(sf);
+  const call = fc.collected.calls.find((c) => c.expression.getText(sf) === 'target');
+  if (!call) throw new Error('no target() call');
+  return envAt(call, fc);
+}
+
+function contextOf(sf: ts.SourceFile): FileContext {
+  return { sf, file: 'a.ts', names: createNameClassifier(), config: resolveConfig({}), collected: collectFile(sf), earlyExits: new Map() };
+}
+
+describe('envAt', () => {
+  it.each([
+    ["if (process.env.NODE_ENV !== 'production') target();", 'nonprod'],
+    ["if (process.env.NODE_ENV === 'production') target();", 'prod'],
+    ["if (process.env.NODE_ENV === 'production') {} else { target(); }", 'nonprod'],
+    ["if (process.env.NODE_ENV === 'development') target();", 'nonprod'],
+    ["if (process.env.NODE_ENV !== 'development') target();", 'unknown'],
+    ["const isDev = process.env.NODE_ENV === 'test'; if (isDev) target();", 'nonprod'],
+    ["const env = process.env.NODE_ENV ?? 'development'; const isProd = env === 'production'; if (!isProd) target();", 'nonprod'],
+    ["function f() { if (process.env.NODE_ENV === 'production') return; target(); }", 'nonprod'],
+    ["function f() { if (process.env.NODE_ENV === 'production') { throw new Error('no'); } target(); }", 'nonprod'],
+    ["function f() { target(); if (process.env.NODE_ENV === 'production') return; }", 'unknown'],
+    ["process.env.NODE_ENV === 'test' && target();", 'nonprod'],
+    ["const x = process.env.NODE_ENV === 'production' ? other() : target();", 'nonprod'],
+    ["if (['development', 'test'].includes(process.env.NODE_ENV)) target();", 'nonprod'],
+    ["if (process.env.DEBUG) target();", 'unknown'],
+    ["if (isProduction) {} else target();", 'nonprod'],
+    ["if (process.env.NODE_ENV !== 'production' && flag) target();", 'nonprod'],
+    ["if (process.env.NODE_ENV !== 'production' || flag) target();", 'unknown'],
+    ["if (process.env.NODE_ENV !== 'production') { items.forEach(() => target()); }", 'nonprod'],
+    ["if (process.env.NODE_ENV !== 'production') { function later() { target(); } }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'test': target(); }", 'nonprod'],
+  ])('%s → %s', (code, expected) => {
+    expect(stateAtTarget(code)).toBe(expected);
+  });
+});
+
+describe('refusesProduction', () => {
+  const refuses = (code: string) => {
+    const sf = parseSource('a.ts', code);
+    const fn = sf.statements.find(ts.isFunctionDeclaration);
+    if (!fn) throw new Error('no function');
+    return refusesProduction(fn, contextOf(sf));
+  };
+
+  it('sees a throw taken only in production', () => {
+    expect(refuses("function f() { if (process.env.NODE_ENV === 'production') throw new Error('dev only'); }")).toBe(true);
+  });
+
+  it('ignores a throw that is not about production', () => {
+    expect(refuses("function f(dir: string) { if (!dir) throw new Error('dir required'); }")).toBe(false);
+  });
+
+  it('ignores a throw taken outside production', () => {
+    expect(refuses("function f() { if (process.env.NODE_ENV !== 'production') throw new Error('x'); }")).toBe(false);
+  });
+});
