@@ -1,6 +1,5 @@
 import type { Rule } from '@shiftguard/core';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { every, except } from 'hono/combine';
 import { cors } from 'hono/cors';
 import type { Logger } from 'pino';
@@ -18,8 +17,9 @@ import { createSecurityHeaders } from './observability/security-headers.js';
 import type { Stores } from './storage/create-stores.js';
 import { TamperedRecordError } from './storage/record-cipher.js';
 import { StorageUnavailableError } from './storage/storage-unavailable-error.js';
-import { createMcpServer } from './tools/create-mcp-server.js';
+import { createMcpServerFactory } from './tools/create-mcp-server.js';
 import type { ScanRunner } from './tools/scan-runner.js';
+import { createContentLengthGuard } from './transport/content-length-guard.js';
 import { createHostGuard } from './transport/host-guard.js';
 import { isAdminPath } from './transport/is-admin-path.js';
 import { createJsonRpcGuard, JsonRpcRejection, type JsonRpcVariables } from './transport/json-rpc-guard.js';
@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const mcp = createMcpEndpoint<AppEnv>({
     sessions: stores.sessions,
     clock,
-    createServer: () => createMcpServer({ scanner: deps.scanner, rules: deps.rules, docsDir: deps.docsDir }),
+    createServer: createMcpServerFactory({ scanner: deps.scanner, rules: deps.rules, docsDir: deps.docsDir }),
   });
 
   app.onError((error, c) => renderError(error, c, deps.logger));
@@ -69,7 +69,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use(
     except(
-      (c) => !isAdminPath(new URL(c.req.url).pathname),
+      (c) => !isAdminPath(rawPathOf(c.req.url)),
       every(
         createRateLimit<AppEnv['Variables']>({ store: stores.rateLimits, bucket: 'admin', rule: config.rateLimits.admin, keyOf: (c) => c.get('clientIp') }),
         failures.gate,
@@ -82,21 +82,24 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     createAdminRoutes({ tokens: stores.tokens, sessions: stores.sessions, audit: stores.audit, clock, defaultTokenTtlSeconds: config.apiTokenTtlSeconds }),
   );
 
+  const corsHeaders = cors({
+    origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
+    allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'Mcp-Session-Id', 'MCP-Protocol-Version', 'Last-Event-ID'],
+    exposeHeaders: ['Mcp-Session-Id', 'WWW-Authenticate'],
+    maxAge: 600,
+  });
   app.use(
     '/mcp',
-    cors({
-      origin: (origin) => (config.allowedOrigins.includes(origin) ? origin : null),
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Accept', 'Mcp-Session-Id', 'MCP-Protocol-Version', 'Last-Event-ID'],
-      exposeHeaders: ['Mcp-Session-Id', 'WWW-Authenticate'],
-      maxAge: 600,
-    }),
-    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: 'payload_too_large', message: 'The request body exceeds 1 MiB.' }, 413) }),
+    // CORS headers only matter to browsers, which always send Origin (disallowed ones were refused above).
+    except((c) => c.req.header('origin') === undefined, corsHeaders),
+    // Refused before authentication: an oversized upload costs no store lookups.
+    createContentLengthGuard({ maxBytes: MAX_BODY_BYTES }),
     failures.gate,
     createBearerAuth({ tokens: stores.tokens, verifyJwt: deps.verifyJwt, requiredScope: MCP_SCOPE, resourceMetadataUrl, failures, clock }),
     createRateLimit<AppEnv['Variables']>({ store: stores.rateLimits, bucket: 'mcp', rule: config.rateLimits.mcp, keyOf: (c) => c.get('principal').id }),
   );
-  app.post('/mcp', createJsonRpcGuard(), (c) => mcp.post(c));
+  app.post('/mcp', createJsonRpcGuard({ maxBytes: MAX_BODY_BYTES }), (c) => mcp.post(c));
   app.get('/mcp', () => mcp.get());
   app.delete('/mcp', (c) => mcp.delete(c));
 
@@ -111,6 +114,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get('/.well-known/oauth-protected-resource', (c) => c.json(metadata(config.publicUrl)));
   app.get('/.well-known/oauth-protected-resource/mcp', (c) => c.json(metadata(`${config.publicUrl}/mcp`)));
   return app;
+}
+
+/** The path exactly as sent (undecoded, unnormalised), which `new URL` would already tidy up. */
+function rawPathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.indexOf('?', start);
+  return start === -1 ? '/' : url.slice(start, end === -1 ? undefined : end);
 }
 
 /** `{ error, message }` (JSON-RPC errors for /mcp messages); never a stack trace or internal detail. */

@@ -110,6 +110,7 @@ const mcpRows: Row[] = [
   { name: 'disallowed Origin preflight', method: 'OPTIONS', path: '/mcp', headers: () => ({ origin: 'https://evil.example', 'access-control-request-method': 'POST' }), expected: 403 },
   // Message-level limits.
   { name: '2 MiB body', method: 'POST', path: '/mcp', headers: bearer((f) => f.token), body: Buffer.alloc(2 * 1024 * 1024, 0x20), expected: 413 },
+  { name: '2 MiB chunked body without Content-Length', method: 'POST', path: '/mcp', headers: bearer((f) => f.token, { 'transfer-encoding': 'chunked' }), body: Buffer.alloc(2 * 1024 * 1024, 0x20), expected: 413 },
   { name: 'JSON-RPC batch', method: 'POST', path: '/mcp', headers: bearer((f) => f.token), body: `[${INITIALIZE}]`, expected: 400, check: (r) => expect(JSON.parse(r.body).error.code).toBe(-32600) },
   { name: 'method outside the allow-list', method: 'POST', path: '/mcp', headers: bearer((f) => f.token), body: rpc('resources/list'), expected: 400, check: (r) => expect(JSON.parse(r.body).error.code).toBe(-32601) },
   { name: '__proto__ key', method: 'POST', path: '/mcp', headers: bearer((f) => f.token), body: '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"__proto__":{"isAdmin":true}}}', expected: 400 },

@@ -11,7 +11,7 @@ import { createApp } from '../../../packages/server/dist/app.js';
 import { loadConfig } from '../../../packages/server/dist/config/server-config.js';
 import { createRedisClient } from '../../../packages/server/dist/storage/create-redis-client.js';
 import { createStores } from '../../../packages/server/dist/storage/create-stores.js';
-import { createMcpServer } from '../../../packages/server/dist/tools/create-mcp-server.js';
+import { createMcpServerFactory } from '../../../packages/server/dist/tools/create-mcp-server.js';
 import { DEFAULT_DOCS_DIR } from '../../../packages/server/dist/tools/explain-rule-tool.js';
 import { createScanRunner } from '../../../packages/server/dist/tools/scan-runner.js';
 import { createClientIpResolver } from '../../../packages/server/dist/transport/client-ip.js';
@@ -22,7 +22,7 @@ const [mode = 'bare', redisUrl] = process.argv.slice(2);
 const scanner = createScanRunner();
 const toolDeps = { scanner, rules, docsDir: DEFAULT_DOCS_DIR };
 
-const app = mode === 'bare' ? createBareApp({ createServer: () => createMcpServer(toolDeps) }) : await createFullApp();
+const app = mode === 'bare' ? createBareApp({ createServer: createMcpServerFactory(toolDeps) }) : await createFullApp();
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
 });

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, createSecretKey, hkdfSync, type KeyObject } from 'node:crypto';
 import type { EncryptionKey } from '../config/parse-encryption-keys.js';
 
 export interface SecretHasher {
@@ -13,8 +13,8 @@ export interface SecretHasher {
  * derived with HKDF so it differs from the AES key that encrypts the values.
  */
 export function createSecretHasher(keys: readonly EncryptionKey[]): SecretHasher {
-  const hmacKeys = keys.map((k) => Buffer.from(hkdfSync('sha256', k.key, Buffer.alloc(0), 'shiftguard/lookup/v1', 32)));
-  const digest = (key: Buffer, secret: string) => createHmac('sha256', key).update(secret).digest('base64url');
+  const hmacKeys = keys.map((k) => createSecretKey(Buffer.from(hkdfSync('sha256', k.key, Buffer.alloc(0), 'shiftguard/lookup/v1', 32))));
+  const digest = (key: KeyObject, secret: string) => createHmac('sha256', key).update(secret).digest('base64url');
   const first = hmacKeys[0];
   if (!first) throw new Error('createSecretHasher needs at least one key');
   return {

@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Rule } from '@shiftguard/core';
 import { registerExplainRuleTool } from './explain-rule-tool.js';
 import { registerListRulesTool } from './list-rules-tool.js';
@@ -13,12 +14,19 @@ export interface McpToolDeps {
 
 export const SERVER_INFO = { name: 'shiftguard', version: '0.1.0' };
 
-/** One MCP server with the three tools. Cheap to build: the HTTP layer makes one per request. */
-export function createMcpServer(deps: McpToolDeps): McpServer {
-  const server = new McpServer(SERVER_INFO, { capabilities: { tools: {} } });
+/**
+ * Returns a maker of MCP servers with the three tools. The HTTP layer makes one server per request
+ * (a server binds to one transport), so the costly part, the JSON Schema validator (an Ajv
+ * instance), is built once here and shared.
+ */
+export function createMcpServerFactory(deps: McpToolDeps): () => McpServer {
+  const jsonSchemaValidator = new AjvJsonSchemaValidator();
   const knownRuleIds = deps.rules.map((r) => r.meta.id);
-  registerScanSourceTool(server, { scanner: deps.scanner, knownRuleIds });
-  registerListRulesTool(server, deps);
-  registerExplainRuleTool(server, deps);
-  return server;
+  return function createMcpServer() {
+    const server = new McpServer(SERVER_INFO, { capabilities: { tools: {} }, jsonSchemaValidator });
+    registerScanSourceTool(server, { scanner: deps.scanner, knownRuleIds });
+    registerListRulesTool(server, deps);
+    registerExplainRuleTool(server, deps);
+    return server;
+  };
 }

@@ -7,13 +7,15 @@ import { describeRule } from './list-rules-tool.js';
 /** `docs/rules/` at the repository root: four levels up from both src/tools and dist/tools. */
 export const DEFAULT_DOCS_DIR = new URL('../../../../docs/rules/', import.meta.url);
 
+const inputSchema = { ruleId: z.string().regex(/^[a-z0-9-]{1,64}$/).describe('A rule id from list_rules.') };
+
 export function registerExplainRuleTool(server: McpServer, deps: { rules: readonly Rule[]; docsDir: URL }): void {
   server.registerTool(
     'explain_rule',
     {
       title: 'Explain a rule',
       description: 'Explains one shiftguard rule: what it finds, why it matters, incorrect and correct code.',
-      inputSchema: { ruleId: z.string().regex(/^[a-z0-9-]{1,64}$/).describe('A rule id from list_rules.') },
+      inputSchema,
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     async ({ ruleId }) => {

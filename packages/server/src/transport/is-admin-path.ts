@@ -4,9 +4,13 @@
  * the admin guard covers every path the router (or a proxy in front of it) might route there.
  */
 export function isAdminPath(rawPath: string): boolean {
+  // Fast path for the common request: nothing encoded, no dots, no doubled or back slashes.
+  if (!UNUSUAL.test(rawPath)) return /^\/admin(?:\/|$)/i.test(rawPath);
   const normalized = resolveDotSegments(decodeRepeatedly(rawPath).replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase());
   return normalized === '/admin' || normalized.startsWith('/admin/');
 }
+
+const UNUSUAL = /[%\\.]|\/\//;
 
 function decodeRepeatedly(path: string): string {
   let current = path;

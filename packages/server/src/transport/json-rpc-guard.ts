@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { HttpError } from '../http-error.js';
+import { tooLarge } from './content-length-guard.js';
 
 export type JsonRpcMessage = { jsonrpc: '2.0'; method?: string; id?: string | number | null; params?: Record<string, unknown> };
 export type JsonRpcVariables = { rpcMessage: JsonRpcMessage };
@@ -28,17 +29,33 @@ export class JsonRpcRejection extends HttpError {
 }
 
 /**
- * Parses the POST body once and refuses what the server does not serve: non-JSON, batches (removed
- * from MCP in 2025-06-18), prototype-polluting keys and methods outside the allow-list. The SDK
- * transport then receives the parsed message and never reads the body again.
+ * Reads the POST body once, at most `maxBytes` of it (413 beyond, whatever Content-Length claimed),
+ * and refuses what the server does not serve: non-JSON, batches (removed from MCP in 2025-06-18),
+ * prototype-polluting keys and methods outside the allow-list. The SDK transport then receives the
+ * parsed message and never reads the body again.
  */
-export function createJsonRpcGuard(): MiddlewareHandler<{ Variables: JsonRpcVariables }> {
+export function createJsonRpcGuard(options: { maxBytes: number }): MiddlewareHandler<{ Variables: JsonRpcVariables }> {
   return async function jsonRpcGuard(c, next) {
-    const message = parseMessage(await c.req.text());
+    const message = parseMessage(await readLimitedText(c.req.raw, options.maxBytes));
     c.set('rpcMessage', message);
     await next();
   };
 }
+
+async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return '';
+  // A declared length was already checked against the limit: read it in one go.
+  if (request.headers.has('content-length')) return request.text();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
+}
+
 
 export function parseMessage(text: string): JsonRpcMessage {
   let parsed: unknown;

@@ -9,6 +9,7 @@ const CREDENTIAL_PARAMS = new Set(['access_token', 'token', 'api_key', 'apikey',
  */
 export function createQueryCredentialGuard(): MiddlewareHandler {
   return async function queryCredentialGuard(c, next) {
+    if (!c.req.url.includes('?')) return next();
     const params = new URL(c.req.url).searchParams;
     for (const name of params.keys()) {
       if (CREDENTIAL_PARAMS.has(name.toLowerCase())) {
