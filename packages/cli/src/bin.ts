@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-import { main } from './main.js';
+import module from 'node:module';
+
+// Start-up is dominated by compiling TypeScript's 9 MB compiler. Node 22.1+ can keep the compiled
+// code between runs, which matters for a pre-commit hook; older Node has no such API (a no-op here).
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 // A reader that stops early (`shiftguard scan | head`) closes the pipe: that ends the report, not
 // the tool, so the exit code still tells the verdict instead of an EPIPE stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
+
+// Imported only now, so that the compile cache above covers the whole engine.
+const { main } = await import('./main.js');
 
 // Only the exit code is set here: process.exit() could cut off a large report still being piped.
 process.exitCode = await main({
