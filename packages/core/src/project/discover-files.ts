@@ -84,8 +84,11 @@ export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] 
       continue;
     }
     const prefix = rel === '' ? '' : `${rel}/`;
-    const files = rel.startsWith('..') ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : universe.filter((f) => f.startsWith(prefix));
-    for (const f of files) if (isSource(f) && !isIgnored(f)) candidates.add(f);
+    const isOutside = rel.startsWith('..');
+    const files = isOutside ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : universe.filter((f) => f.startsWith(prefix));
+    // fast-glob already applied the source glob and the ignores inside an outside directory; the
+    // matchers cannot be asked again, because `**` never matches the `../` of the prefixed path.
+    for (const f of files) if (isOutside || (isSource(f) && !isIgnored(f))) candidates.add(f);
   }
   const out: DiscoveredFile[] = [];
   for (const path of new Set([...candidates, ...explicit])) {
