@@ -37,6 +37,14 @@ export interface LogCallFact {
   args: Taint[];
   /** The function the call sits in: the wrapper, when arguments carry its parameters. */
   owner?: string;
+  /** The logger is imported under this local name: its `redact` is in its own file's `loggers`. */
+  importedLogger?: string;
+}
+
+/** A top-level logger with pino `redact` paths, for the files that import it. */
+export interface LoggerFact {
+  name: string;
+  redact: string[];
 }
 
 /** A call of a project function (maybe a wrapper or a store factory), resolved by the rules. */
@@ -90,6 +98,7 @@ export interface NewFact {
 export interface FlowFacts {
   functions: FunctionFact[];
   logCalls: LogCallFact[];
+  loggers: LoggerFact[];
   calls: CallFact[];
   writes: WriteFact[];
   classes: ClassFact[];
@@ -99,7 +108,7 @@ export interface FlowFacts {
 }
 
 export function emptyFlowFacts(): FlowFacts {
-  return { functions: [], logCalls: [], calls: [], writes: [], classes: [], news: [], script: false };
+  return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], script: false };
 }
 
 /** Cheap prefilter: files with no call at all carry no flow worth summarising. */
@@ -124,6 +133,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  facts.loggers = redactingLoggers(sf, sinks);
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
@@ -165,7 +175,14 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
     const args = call.arguments.map((a) => ev.taintOf(a));
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
-      facts.logCalls.push({ location: locationOf(call, fc.sf), sink: sink.label, redact: sink.redact, args, ...(owner !== undefined && { owner }) });
+      facts.logCalls.push({
+        location: locationOf(call, fc.sf),
+        sink: sink.label,
+        redact: sink.redact,
+        args,
+        ...(owner !== undefined && { owner }),
+        ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
+      });
     }
     return true;
   }
@@ -319,6 +336,20 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   const storeName = [name, ...heritage].some(isStoreName);
   const refusing = cls.members.some((m) => (ts.isConstructorDeclaration(m) || (ts.isMethodDeclaration(m) && isStatic(m))) && isFunctionLike(m) && refusesProduction(m, fc));
   return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
+}
+
+/** `export const logger = pino({ redact: [...] })`: top-level loggers other files may import. */
+function redactingLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
+  const out: LoggerFact[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      const redact = sinks.redactOfLogger(decl.initializer);
+      if (redact) out.push({ name: decl.name.text, redact });
+    }
+  }
+  return out;
 }
 
 function isStatic(m: ts.MethodDeclaration): boolean {

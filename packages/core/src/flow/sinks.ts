@@ -7,6 +7,8 @@ import { splitWords } from './sensitive-names.js';
 export interface LogSink {
   label: string;
   redact: string[];
+  /** The logger object is imported from a project file (its `redact` lives there): the local name. */
+  importedLogger?: string;
 }
 
 /** A file-system write call: the module function used and which arguments are the path and data. */
@@ -51,13 +53,17 @@ export interface SinkFinder {
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
+  /** pino `redact` paths when `expr` makes a logger with some, for loggers other files import. */
+  redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
 export function isLoggerName(name: string, fc: FileContext): boolean {
   if (fc.config.loggers.includes(name)) return true;
   const lower = name.toLowerCase();
-  if (lower === 'log' || lower === 'logger' || lower === 'audit' || lower === 'auditlog') return true;
-  return splitWords(name).at(-1) === 'logger';
+  if (lower === 'log' || lower === 'logger' || lower === 'audit') return true;
+  // `requestLogger`, `auditLog`, `appLog`: only log methods are sinks, so `changeLog.push()` is not.
+  const last = splitWords(name).at(-1);
+  return last === 'logger' || last === 'log';
 }
 
 export function createSinkFinder(fc: FileContext): SinkFinder {
@@ -201,7 +207,18 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
     if (!LOG_METHODS.has(method)) return undefined;
     const logger = loggerOf(receiver);
-    return logger ? { label: labelOf(callee), redact: logger.redact } : undefined;
+    if (!logger) return undefined;
+    const imported = importedRootOf(receiver);
+    return { label: labelOf(callee), redact: logger.redact, ...(imported !== undefined && { importedLogger: imported }) };
+  }
+
+  /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */
+  function importedRootOf(receiver: ts.Expression): string | undefined {
+    let e = unwrap(receiver);
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    if (!ts.isIdentifier(e)) return undefined;
+    const binding = lookup(fc, e);
+    return binding?.kind === 'import' && binding.specifier.startsWith('.') ? e.text : undefined;
   }
 
   function labelOf(node: ts.Node): string {
@@ -251,6 +268,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     },
     fsWriteOf,
     streamOf,
+    redactOfLogger(expr) {
+      const logger = loggerOf(expr);
+      return logger && logger.redact.length > 0 ? logger.redact : undefined;
+    },
   };
 }
 

@@ -28,6 +28,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'length-based suffix', code: `function f(token: string) { console.log(token.substring(token.length - 4)); }` },
     { name: 'wrapper that only logs a field', code: `function show(u: { email: string }) { console.log(u.email); }\nfunction f(email: string, password: string) { show({ email, password }); }` },
     { name: 'wrapper that redacts inside', code: `function redact(v: unknown) { return '[redacted]'; }\nfunction safeLog(v: unknown) { console.log(redact(v)); }\nfunction f(password: string) { safeLog(password); }` },
+    { name: 'pino redact of a logger imported from its own module', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password', 'user.token'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(password: string, token: string) { logger.child({ m: 1 }).info({ password, user: { token } }, 'login'); }` } },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -62,6 +63,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'logger destructured from dependencies', code: `function f(deps: { logger: { info(...a: unknown[]): void } }, apiKey: string) {\n  const { logger: l } = deps;\n  l.info(apiKey);\n}`, errors: [err(3)] },
     { name: 'fake mask through an alias and toString', code: `function mask(v: string) {\n  const out = v;\n  return out.toString();\n}\nfunction f(secret: string) {\n  console.log(mask(secret));\n}`, errors: [err(6)] },
     { name: 'database url', code: `console.log('db', process.env.DATABASE_URL);`, errors: [err(1)] },
+    { name: 'imported pino logger whose redact misses the path', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(apiKey: string) {\n  logger.info({ apiKey });\n}` }, errors: [err(3)] },
+    { name: 'logger named by its last word', code: `declare const auditLog: { info(...a: unknown[]): void };\nexport function f(password: string) {\n  auditLog.info('changed', password);\n}`, errors: [err(3)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
