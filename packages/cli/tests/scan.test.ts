@@ -58,6 +58,13 @@ describe('shiftguard scan: exit codes and the text report', () => {
     expect(missing.stderr).toContain('nope');
   });
 
+  it('scans a directory outside the working directory, keeping the default ignores', async () => {
+    project = createTempProject({ 'app/src/bad.ts': BARE_IGNORE, 'app/tests/bad.ts': BARE_IGNORE, 'tool/readme.md': '' });
+    const run = await runCli(['scan', '../app', '--format', 'json'], { cwd: join(project.dir, 'tool') });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['../app/src/bad.ts']);
+  });
+
   it('colours only on a terminal, unless --color / --no-color / NO_COLOR say otherwise', async () => {
     project = createTempProject({ 'src/bad.ts': BARE_IGNORE });
     const tty = { stdout: true, stderr: false };
