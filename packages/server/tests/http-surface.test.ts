@@ -77,7 +77,7 @@ describe('HTTP surface', () => {
     const listText = await (await fetch(`${server.url}/admin/tokens`, { headers: admin })).text();
     expect(listText).not.toContain(issued.token);
     const listed = (JSON.parse(listText) as { tokens: Record<string, unknown>[] }).tokens.find((t) => t.id === issued.id);
-    expect(Object.keys(listed ?? {}).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'scopes', 'subject']);
+    expect(Object.keys(listed ?? {}).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'scopes', 'subject', 'useCount']);
     expect((await fetch(`${server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
     expect((await fetch(`${server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
   });

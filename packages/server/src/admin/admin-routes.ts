@@ -61,6 +61,7 @@ export function createAdminRoutes(options: AdminRoutesOptions) {
         createdAt: iso(r.createdAt),
         expiresAt: iso(r.expiresAt),
         lastUsedAt: r.lastUsedAt === undefined ? null : iso(r.lastUsedAt),
+        useCount: r.useCount ?? 0,
       })),
     });
   });

@@ -16,6 +16,7 @@ export function createMemoryTokenStore(hasher: SecretHasher, records = new Map<s
       const record = hash === undefined ? undefined : records.get(hash);
       if (!record || record.expiresAt <= now) return undefined;
       record.lastUsedAt = now;
+      record.useCount = (record.useCount ?? 0) + 1;
       return { ...record };
     },
     async list(now) {

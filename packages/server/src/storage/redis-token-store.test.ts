@@ -35,10 +35,18 @@ describe.each([
     const store = create();
     const { record, token } = await store.issue({ subject: 's', scopes: ['mcp'], ttlSeconds: 60 }, T0);
     expect(record.expiresAt).toBe(T0 + 60_000);
-    expect(await store.verify(token, T0 + 1000)).toMatchObject({ id: record.id, subject: 's', scopes: ['mcp'], lastUsedAt: T0 + 1000 });
-    expect((await store.list(T0 + 2000))[0]?.lastUsedAt).toBe(T0 + 1000);
+    expect(await store.verify(token, T0 + 500)).toMatchObject({ useCount: 1 });
+    expect(await store.verify(token, T0 + 1000)).toMatchObject({ id: record.id, subject: 's', scopes: ['mcp'], lastUsedAt: T0 + 1000, useCount: 2 });
+    expect((await store.list(T0 + 2000))[0]).toMatchObject({ lastUsedAt: T0 + 1000, useCount: 2 });
     expect(await store.verify(token, T0 + 60_000)).toBeUndefined();
     expect(await store.verify(`${token}x`, T0 + 1000)).toBeUndefined();
+  });
+
+  it('counts concurrent uses without losing one', async () => {
+    const store = create();
+    const { token } = await store.issue({ subject: 's', scopes: ['mcp'], ttlSeconds: 60 }, T0);
+    await Promise.all(Array.from({ length: 25 }, () => store.verify(token, T0 + 1)));
+    expect((await store.list(T0 + 2))[0]?.useCount).toBe(25);
   });
 
   it('revokes by id, once', async () => {

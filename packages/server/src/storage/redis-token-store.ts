@@ -10,14 +10,24 @@ const byId = (id: string) => `${PREFIX}id:${id}`;
 const usedKey = (hash: string) => `${PREFIX}used:${hash}`;
 const INDEX = `${PREFIX}index`;
 
-/** Returns the first stored value among KEYS (one per key generation) and stamps its last use. */
+/**
+ * Returns the first stored value among the lookup keys (one per key generation) and, in the same
+ * atomic step, stamps its last use and counts it, with the token's remaining TTL.
+ * KEYS: n record keys then n usage keys.
+ */
 const VERIFY_SCRIPT = `
-for i, key in ipairs(KEYS) do
-  local value = redis.call('GET', key)
+local n = #KEYS / 2
+for i = 1, n do
+  local value = redis.call('GET', KEYS[i])
   if value then
-    local ttl = redis.call('PTTL', key)
-    if ttl > 0 then redis.call('SET', ARGV[i], ARGV[#KEYS + 1], 'PX', ttl) end
-    return {i, value}
+    local ttl = redis.call('PTTL', KEYS[i])
+    if ttl > 0 then
+      local usage = KEYS[n + i]
+      redis.call('HSET', usage, 'at', ARGV[1])
+      local count = redis.call('HINCRBY', usage, 'n', 1)
+      redis.call('PEXPIRE', usage, ttl)
+      return {i, value, count}
+    end
   end
 end
 return nil`;
@@ -56,17 +66,13 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
     verify: (token, now) =>
       failClosed(async () => {
         const hashes = hasher.all(token);
-        const found = (await redis.eval(
-          VERIFY_SCRIPT,
-          hashes.length,
-          ...hashes.map(byHash),
-          ...hashes.map(usedKey),
-          String(now),
-        )) as [number, string] | null;
+        const found = (await redis.eval(VERIFY_SCRIPT, hashes.length * 2, ...hashes.map(byHash), ...hashes.map(usedKey), String(now))) as
+          | [number, string, number]
+          | null;
         if (!found) return undefined;
-        const [position, value] = found;
+        const [position, value, useCount] = found;
         const record = decode(byHash(hashes[position - 1] ?? ''), value);
-        return record.expiresAt > now ? { ...record, lastUsedAt: now } : undefined;
+        return record.expiresAt > now ? { ...record, lastUsedAt: now, useCount } : undefined;
       }),
     list: (now) =>
       failClosed(async () => {
@@ -75,13 +81,15 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
         const hashes = ids.length > 0 ? await redis.mget(ids.map(byId)) : [];
         const live = hashes.filter((h): h is string => h !== null);
         if (live.length === 0) return [];
-        const [values, used] = await Promise.all([redis.mget(live.map(byHash)), redis.mget(live.map(usedKey))]);
+        const pipeline = redis.pipeline();
+        for (const hash of live) pipeline.hmget(usedKey(hash), 'at', 'n');
+        const [values, usage] = await Promise.all([redis.mget(live.map(byHash)), pipeline.exec()]);
         return live.flatMap((hash, i) => {
           const value = values[i];
           if (!value) return [];
-          const lastUsed = used[i];
           const record = decode(byHash(hash), value);
-          return [lastUsed ? { ...record, lastUsedAt: Number(lastUsed) } : record];
+          const [at, count] = (usage?.[i]?.[1] as [string | null, string | null] | undefined) ?? [null, null];
+          return [at ? { ...record, lastUsedAt: Number(at), useCount: Number(count) } : record];
         });
       }),
     revoke: (id) =>

@@ -7,6 +7,8 @@ export interface TokenRecord {
   createdAt: number;
   expiresAt: number;
   lastUsedAt?: number;
+  /** How many requests this token authenticated (counted atomically in the store). */
+  useCount?: number;
 }
 
 export interface IssueTokenInput {
