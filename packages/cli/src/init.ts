@@ -8,8 +8,10 @@ export interface InitIo {
   stderr: (s: string) => void;
 }
 
+const SCAN_ARGS = 'scan --staged';
+
 /** What the hook runs. `--no-install`: a commit must never download a package. */
-export const HOOK_COMMAND = 'npx --no-install shiftguard scan --staged';
+export const HOOK_COMMAND = `npx --no-install shiftguard ${SCAN_ARGS}`;
 
 // The markers delimit the only lines init ever writes into a file it did not create, so re-running
 // finds and refreshes exactly them and nothing else is touched.
@@ -100,7 +102,8 @@ function isDirectory(path: string): boolean {
 export function shellBlock(): string {
   return [
     BEGIN,
-    `${HOOK_COMMAND} || {`,
+    // The project's own bin when it is there: npx costs about a second per commit on a busy machine.
+    `if [ -x ./node_modules/.bin/shiftguard ]; then ./node_modules/.bin/shiftguard ${SCAN_ARGS}; else ${HOOK_COMMAND}; fi || {`,
     '  status=$?',
     '  if [ "$status" -eq 2 ]; then',
     '    echo "shiftguard: commit blocked: the scan could not finish (see the error above). git commit --no-verify skips the check." >&2',

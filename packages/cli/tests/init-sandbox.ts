@@ -9,6 +9,8 @@ export const CLI_BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 
 export interface Sandbox {
   dir: string;
+  /** Where the CLI shim is installed: the repository, or its parent folder. */
+  installRoot: string;
   /** A directory holding only the `shiftguard` shim: put it on PATH to call the CLI by name. */
   binDir: string;
   write(path: string, text: string): void;
@@ -23,9 +25,14 @@ export interface Sandbox {
  * `node_modules/.bin/shiftguard` (a shim to the built CLI), so `npx --no-install shiftguard` in the
  * hook finds the CLI exactly as it finds an installed one.
  */
-export function createSandbox(): Sandbox {
-  const dir = mkdtempSync(join(tmpdir(), 'shiftguard-init-'));
-  const binDir = join(dir, 'node_modules', '.bin');
+export function createSandbox(options: { installedIn?: 'repository' | 'parent' } = {}): Sandbox {
+  // `parent`: the CLI is installed one folder up (a repository inside a workspace), so the hook has
+  // no ./node_modules/.bin/shiftguard and must find it through npx.
+  const outer = options.installedIn === 'parent' ? mkdtempSync(join(tmpdir(), 'shiftguard-init-ws-')) : undefined;
+  const dir = outer ? join(outer, 'repo') : mkdtempSync(join(tmpdir(), 'shiftguard-init-'));
+  mkdirSync(dir, { recursive: true });
+  const installRoot = outer ?? dir;
+  const binDir = join(installRoot, 'node_modules', '.bin');
   const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -35,14 +42,17 @@ export function createSandbox(): Sandbox {
   git('config', 'user.email', 'dev@example.com');
   git('config', 'user.name', 'Dev');
   git('config', 'commit.gpgsign', 'false');
-  write('package.json', `${JSON.stringify({ name: 'sandbox', private: true, type: 'module' })}\n`);
   write('.gitignore', 'node_modules/\n');
-  write('node_modules/.bin/shiftguard', `#!/bin/sh\nexec "${process.execPath}" "${CLI_BIN}" "$@"\n`);
+  mkdirSync(binDir, { recursive: true });
+  writeFileSync(join(installRoot, 'package.json'), `${JSON.stringify({ name: 'sandbox', private: true, type: 'module' })}\n`);
+  // The shim leaves a mark, so a test can tell this install from any other shiftguard on the way.
+  writeFileSync(join(binDir, 'shiftguard'), `#!/bin/sh\ntouch "${join(installRoot, 'shim-used')}"\nexec "${process.execPath}" "${CLI_BIN}" "$@"\n`);
   chmodSync(join(binDir, 'shiftguard'), 0o755);
-  git('add', 'package.json', '.gitignore');
+  git('add', '.gitignore');
   git('commit', '-q', '--no-verify', '-m', 'initial');
   return {
     dir,
+    installRoot,
     binDir,
     write,
     git,
@@ -50,7 +60,7 @@ export function createSandbox(): Sandbox {
       const r = spawnSync('git', ['commit', '-m', message], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       return { status: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
     },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => rmSync(installRoot, { recursive: true, force: true }),
   };
 }
 

@@ -43,6 +43,19 @@ describe('shiftguard init in a real git repository', { timeout: 60_000 }, () => 
     expect(repo.git('rev-list', '--count', 'HEAD')).toBe('1');
   });
 
+  it('finds the CLI through npx when the repository has no ./node_modules/.bin/shiftguard of its own', async () => {
+    const repo = createSandbox({ installedIn: 'parent' });
+    sandboxes.push(repo);
+    expect(existsSync(join(repo.dir, 'node_modules'))).toBe(false);
+    expect((await init(repo.dir)).code).toBe(0);
+    repo.write('src/app.ts', LEAKY_SOURCE);
+    repo.git('add', 'src/app.ts');
+    const commit = repo.commit('leak');
+    expect(commit.status).not.toBe(0);
+    expect(commit.output).toContain('no-secrets-in-logs');
+    expect(existsSync(join(repo.installRoot, 'shim-used'))).toBe(true);
+  });
+
   it('lets a clean commit through', async () => {
     const repo = sandbox();
     expect((await init(repo.dir)).code).toBe(0);
