@@ -180,9 +180,12 @@ function declarePattern(
     return;
   }
   const siblings = ts.isObjectBindingPattern(name) ? name.elements.flatMap((el) => (el.dotDotDotToken ? [] : [propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined)) ?? '*'])) : [];
-  for (const el of name.elements) {
+  const entries = ts.isArrayBindingPattern(name) && init !== undefined && isEntriesCall(init);
+  for (const [position, el] of name.elements.entries()) {
     if (ts.isOmittedExpression(el)) continue;
     let next = path;
+    // `for (const [key, value] of Object.entries(x))`: the key is a name, never the value.
+    if (entries && position === 0) next = [...path, ENTRY_KEY];
     if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken) {
       const key = propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
       next = [...path, key ?? '*'];
@@ -190,6 +193,16 @@ function declarePattern(
     declarePattern(el.name, init, next, at, declare, ts.isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined);
     if (el.initializer && ts.isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
   }
+}
+
+/** A path step no property has: reading it from a secret yields nothing (an entry's key). */
+const ENTRY_KEY = '#key';
+
+function isEntriesCall(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries';
 }
 
 function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): void {

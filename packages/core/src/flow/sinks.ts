@@ -38,6 +38,8 @@ const LOGGER_FACTORIES: Record<string, ReadonlySet<string>> = {
   consola: new Set(['createConsola', 'create', 'withTag']),
   tslog: new Set(['Logger']),
 };
+/** Frameworks whose options configure the request logger's pino `redact`. */
+const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
 /** `debug('app:auth')` makes a log function, called directly. */
 const DEBUG_PACKAGE = 'debug';
 
@@ -209,7 +211,27 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const logger = loggerOf(receiver);
     if (!logger) return undefined;
     const imported = importedRootOf(receiver);
-    return { label: labelOf(callee), redact: logger.redact, ...(imported !== undefined && { importedLogger: imported }) };
+    const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
+    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
+  }
+
+  let frameworkPaths: string[] | undefined;
+  /**
+   * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })` in this file: the framework's
+   * `request.log` / `req.log` / `fastify.log` honour those paths.
+   */
+  function frameworkRedact(): string[] {
+    if (frameworkPaths) return frameworkPaths;
+    frameworkPaths = [];
+    for (const call of fc.collected.calls) {
+      const origin = ts.isCallExpression(call) ? importOf(fc, unwrap(call.expression)) : undefined;
+      if (!origin || !FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) continue;
+      const options = call.arguments?.[0] && unwrap(call.arguments[0]);
+      if (!options || !ts.isObjectLiteralExpression(options)) continue;
+      const loggerOption = options.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'logger');
+      frameworkPaths.push(...redactOf(loggerOption && ts.isPropertyAssignment(loggerOption) ? loggerOption.initializer : options));
+    }
+    return frameworkPaths;
   }
 
   /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */

@@ -29,6 +29,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'wrapper that only logs a field', code: `function show(u: { email: string }) { console.log(u.email); }\nfunction f(email: string, password: string) { show({ email, password }); }` },
     { name: 'wrapper that redacts inside', code: `function redact(v: unknown) { return '[redacted]'; }\nfunction safeLog(v: unknown) { console.log(redact(v)); }\nfunction f(password: string) { safeLog(password); }` },
     { name: 'pino redact of a logger imported from its own module', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password', 'user.token'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(password: string, token: string) { logger.child({ m: 1 }).info({ password, user: { token } }, 'login'); }` } },
+    { name: 'names of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) console.log(name, typeof value);` },
+    { name: 'fastify logger redact option', code: `import Fastify from 'fastify';\nconst app = Fastify({ logger: { redact: ['headers.authorization', 'headers.cookie'] } });\napp.addHook('onRequest', async (request) => { request.log.info({ headers: request.headers }); });` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -65,6 +67,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'database url', code: `console.log('db', process.env.DATABASE_URL);`, errors: [err(1)] },
     { name: 'imported pino logger whose redact misses the path', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(apiKey: string) {\n  logger.info({ apiKey });\n}` }, errors: [err(3)] },
     { name: 'logger named by its last word', code: `declare const auditLog: { info(...a: unknown[]): void };\nexport function f(password: string) {\n  auditLog.info('changed', password);\n}`, errors: [err(3)] },
+    { name: 'values of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) {\n  console.log(name, value);\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
