@@ -88,6 +88,12 @@ export interface NewFact {
   env: EnvState;
   /** The class comes from a package that keeps sessions in files (`session-file-store`). */
   filePackage?: string;
+  /**
+   * A name around the `new` saying it is made to store tokens or sessions: the variable or field
+   * it is assigned to (`const tokenStore = new FileStore()`) or the factory it sits in
+   * (`createSessionStore()`).
+   */
+  storeContext?: string;
 }
 
 /**
@@ -286,7 +292,23 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     const binding = lookup(fc, callee.expression);
     if (binding?.kind === 'import' && binding.specifier.startsWith('.')) name = `${callee.expression.text}.${callee.name.text}`;
   }
-  if (name !== undefined) facts.news.push({ location: locationOf(call, fc.sf), callee: name, env: envAt(call, fc) });
+  if (name === undefined) return;
+  const storeContext = storeContextOf(call, fc);
+  facts.news.push({ location: locationOf(call, fc.sf), callee: name, env: envAt(call, fc), ...(storeContext !== undefined && { storeContext }) });
+}
+
+/** The store-named variable, field or factory a `new` sits in, if any. */
+function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undefined {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isConditionalExpression(node.parent) || ts.isBinaryExpression(node.parent)) node = node.parent;
+  const holder = node.parent;
+  let name: string | undefined;
+  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) name = holder.name.text;
+  else if (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) name = propertyNameOf(holder.name);
+  else if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) name = holder.left.name.text;
+  if (name !== undefined && isStoreName(name)) return name;
+  const owner = ownerOf(call, fc);
+  return owner !== undefined && isStoreName(owner) ? owner : undefined;
 }
 
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {

@@ -69,10 +69,14 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const what = secret ? `the secret \`${secret.label}\`` : write.secretPath ? `the secret file \`${write.pathLabel}\`` : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
-  if (cls && (cls.storeName || secret || write.secretPath)) {
+  if (cls) {
     if (cls.refusesProduction) return;
+    // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
+    const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store: cls.name, what }, `new ${cls.name}`, related, secret);
+      if (!isSecretStore && site.fact.storeContext === undefined) continue;
+      const store = isSecretStore ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what }, `new ${cls.name}`, related, secret);
     }
     return;
   }
