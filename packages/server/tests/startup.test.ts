@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -14,10 +14,13 @@ interface Run {
   exited: Promise<number | null>;
 }
 
+const started: ChildProcess[] = [];
+
 /** The built entry point as `npm start` runs it (turbo builds before test). */
 function run(env: Record<string, string>): Run {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build -w @shiftguard/server" first (turbo's test task does).`);
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  started.push(child);
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout?.on('data', (d: Buffer) => stdout.push(d.toString()));
@@ -38,6 +41,10 @@ describe('process startup (dist/main.js)', () => {
   let redis: RedisTestServer;
   beforeAll(async () => {
     redis = await startRedis();
+  });
+  afterEach(() => {
+    // A failed assertion must not leave a server running: kill whatever is still alive.
+    for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   afterAll(async () => redis?.stop());
 
