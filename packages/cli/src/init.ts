@@ -20,7 +20,8 @@ const END = '# <<< shiftguard pre-commit <<<';
 
 const USAGE = `Usage: shiftguard init [--force]
 
-Installs a git pre-commit hook that runs \`${HOOK_COMMAND}\` and blocks the commit on a finding.
+Installs a git pre-commit hook that runs \`shiftguard ${SCAN_ARGS}\` (the project's own install, or
+through \`npx --no-install\`) and blocks the commit on a finding.
 Adds to an existing husky (.husky/pre-commit) or lefthook (lefthook.yml) setup when there is one,
 and respects git's core.hooksPath. An existing hook is kept: shiftguard's lines are added to it.
 
@@ -209,5 +210,5 @@ function describe(outcome: Outcome, target: Target, shown: string): string {
     unchanged: `the pre-commit hook in ${where} is already installed; nothing to do`,
   };
   const note = target.kind === 'lefthook' ? ' (run `npx lefthook install` if lefthook is not installed yet)' : '';
-  return `shiftguard: ${what[outcome]}${note}.\nEach commit now runs \`${HOOK_COMMAND}\` and is blocked when a staged file has a finding.\n`;
+  return `shiftguard: ${what[outcome]}${note}.\nEach commit now runs \`shiftguard ${SCAN_ARGS}\` and is blocked when a staged file has a finding.\n`;
 }

@@ -143,6 +143,15 @@ describe('shiftguard init in a real git repository', { timeout: 60_000 }, () => 
     expect(countBlocks(replaced)).toBe(1);
   });
 
+  it('installs at the repository root when run from a sub-folder', async () => {
+    const repo = sandbox();
+    repo.write('src/keep.txt', '');
+    const result = await init(join(repo.dir, 'src'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('../.git/hooks/pre-commit');
+    expect(existsSync(join(repo.dir, '.git/hooks/pre-commit'))).toBe(true);
+  });
+
   it('respects core.hooksPath', async () => {
     const repo = sandbox();
     repo.git('config', 'core.hooksPath', 'githooks');
