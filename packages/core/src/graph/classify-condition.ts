@@ -2,6 +2,9 @@ import { ts } from '../parse/typescript.js';
 import { skipParens } from './path-expr.js';
 import type { Condition } from './route-facts.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isBinaryExpression, isElementAccessExpression, isIdentifier, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableStatement } = ts;
+
 const NON_PROD_ENVS = new Set(['development', 'dev', 'test', 'local']);
 const derivedByFile = new WeakMap<ts.SourceFile, Map<string, Condition>>();
 
@@ -12,15 +15,15 @@ const derivedByFile = new WeakMap<ts.SourceFile, Map<string, Condition>>();
  */
 export function classifyCondition(expr: ts.Expression, sf: ts.SourceFile): Condition {
   const e = skipParens(expr);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return negateCondition(classifyCondition(e.operand, sf));
-  if (ts.isBinaryExpression(e)) {
+  if (isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return negateCondition(classifyCondition(e.operand, sf));
+  if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken) return andConditions(classifyCondition(e.left, sf), classifyCondition(e.right, sf));
     if (op === ts.SyntaxKind.BarBarToken) return negateCondition(andConditions(negateCondition(classifyCondition(e.left, sf)), negateCondition(classifyCondition(e.right, sf))));
     const comparison = classifyEnvComparison(e);
     if (comparison) return comparison;
   }
-  if (ts.isIdentifier(e)) return derivedConditions(sf).get(e.text) ?? 'unknown';
+  if (isIdentifier(e)) return derivedConditions(sf).get(e.text) ?? 'unknown';
   return 'unknown';
 }
 
@@ -50,7 +53,7 @@ function classifyEnvComparison(e: ts.BinaryExpression): Condition | undefined {
   const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
   if (!equal && !notEqual) return undefined;
   const [env, literal] = isNodeEnv(e.left) ? [e.left, e.right] : [e.right, e.left];
-  if (!isNodeEnv(env) || !ts.isStringLiteralLike(literal)) return undefined;
+  if (!isNodeEnv(env) || !isStringLiteralLike(literal)) return undefined;
   const value = literal.text.toLowerCase();
   let whenEqual: Condition;
   if (value === 'production' || value === 'prod') whenEqual = 'prod';
@@ -63,8 +66,8 @@ function classifyEnvComparison(e: ts.BinaryExpression): Condition | undefined {
 
 function isNodeEnv(expr: ts.Expression): boolean {
   const e = skipParens(expr);
-  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'NODE_ENV';
-  if (ts.isElementAccessExpression(e)) return ts.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'NODE_ENV';
+  if (isPropertyAccessExpression(e)) return e.name.text === 'NODE_ENV';
+  if (isElementAccessExpression(e)) return isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'NODE_ENV';
   return false;
 }
 
@@ -74,9 +77,9 @@ function derivedConditions(sf: ts.SourceFile): Map<string, Condition> {
   table = new Map();
   derivedByFile.set(sf, table);
   for (const stmt of sf.statements) {
-    if (!ts.isVariableStatement(stmt)) continue;
+    if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      if (!isIdentifier(decl.name) || !decl.initializer) continue;
       const c = classifyCondition(decl.initializer, sf);
       if (c === 'prod' || c === 'nonProd') table.set(decl.name.text, c);
     }

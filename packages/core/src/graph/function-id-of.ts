@@ -1,12 +1,16 @@
 import { ts } from '../parse/typescript.js';
 import type { FunctionNode } from './judge-function.js';
 
+// TypeScript's bundle exposes its API through getters: read the hot ones once.
+const { SyntaxKind, isAsExpression, isBinaryExpression, isCallExpression, isExportAssignment, isFunctionDeclaration, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression, isSatisfiesExpression, isSourceFile, isVariableDeclaration, isVariableStatement } = ts;
+
 export function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isMethodDeclaration(node);
+  const k = node.kind;
+  return k === SyntaxKind.FunctionDeclaration || k === SyntaxKind.ArrowFunction || k === SyntaxKind.FunctionExpression || k === SyntaxKind.MethodDeclaration;
 }
 
 export function isModuleExports(expr: ts.Expression): boolean {
-  return ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
+  return isPropertyAccessExpression(expr) && isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
@@ -25,15 +29,15 @@ export function isTopLevelFunction(fn: FunctionNode): boolean {
  * default export it is assigned to (through wrappers such as `fp(...)`), else its position.
  */
 export function functionIdOf(fn: FunctionNode): string {
-  if (ts.isFunctionDeclaration(fn) && fn.name && ts.isSourceFile(fn.parent)) return fn.name.text;
-  if (ts.isFunctionDeclaration(fn) && !fn.name && ts.isSourceFile(fn.parent)) return 'default';
+  if (isFunctionDeclaration(fn) && fn.name && isSourceFile(fn.parent)) return fn.name.text;
+  if (isFunctionDeclaration(fn) && !fn.name && isSourceFile(fn.parent)) return 'default';
   let n: ts.Node = fn;
-  while (n.parent && (ts.isCallExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isSatisfiesExpression(n.parent))) n = n.parent;
+  while (n.parent && (isCallExpression(n.parent) || isParenthesizedExpression(n.parent) || isAsExpression(n.parent) || isSatisfiesExpression(n.parent))) n = n.parent;
   const parent = n.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.parent.parent && ts.isVariableStatement(parent.parent.parent) && ts.isSourceFile(parent.parent.parent.parent)) {
+  if (parent && isVariableDeclaration(parent) && isIdentifier(parent.name) && parent.parent.parent && isVariableStatement(parent.parent.parent) && isSourceFile(parent.parent.parent.parent)) {
     return parent.name.text;
   }
-  if (parent && ts.isExportAssignment(parent)) return 'default';
-  if (parent && ts.isBinaryExpression(parent) && isModuleExports(parent.left)) return 'default';
+  if (parent && isExportAssignment(parent)) return 'default';
+  if (parent && isBinaryExpression(parent) && isModuleExports(parent.left)) return 'default';
   return `fn@${fn.getStart()}`;
 }

@@ -4,6 +4,9 @@ import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isAwaitExpression, isCallExpression, isConditionalExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isSpreadElement, isStringLiteralLike } = ts;
+
 export interface HandlerContext {
   sf: ts.SourceFile;
   /** The app/router an expression denotes, when the walker knows it (a router passed as middleware). */
@@ -22,16 +25,16 @@ const TRANSPARENT_WRAPPERS = new Set(['createMiddleware', 'fp', 'fastifyPlugin',
 export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
   const e = skipParens(expr);
   if (isFunctionExpression(e)) return { kind: 'fn', fact: judgeFunction(e, ctx) };
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     const instance = ctx.instanceOf?.(e);
     if (instance) return { kind: 'instance', target: instance };
     return ctx.localHandlerOf?.(e.text) ?? { kind: 'name', name: e.text };
   }
-  if (ts.isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
-  if (ts.isCallExpression(e)) return callRefOf(e, ctx);
-  if (ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
-  if (ts.isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
-  if (ts.isConditionalExpression(e)) return conditionalRefOf(e, ctx);
+  if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
+  if (isCallExpression(e)) return callRefOf(e, ctx);
+  if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
+  if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
+  if (isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
 }
 
@@ -40,9 +43,9 @@ export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContex
   const out: HandlerRef[] = [];
   for (const arg of args) {
     const e = skipParens(arg);
-    if (ts.isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
-    else if (!ts.isSpreadElement(e)) out.push(handlerRefOf(e, ctx));
-    else if (ts.isIdentifier(e.expression)) out.push(ctx.localHandlerOf?.(e.expression.text) ?? { kind: 'name', name: e.expression.text });
+    if (isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
+    else if (!isSpreadElement(e)) out.push(handlerRefOf(e, ctx));
+    else if (isIdentifier(e.expression)) out.push(ctx.localHandlerOf?.(e.expression.text) ?? { kind: 'name', name: e.expression.text });
     else out.push({ kind: 'unknown', reason: 'spread of a computed middleware list' });
   }
   return out;
@@ -58,25 +61,25 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
-  if (ts.isIdentifier(e.expression)) return { kind: 'name', name: `${e.expression.text}.${e.name.text}` };
+  if (isIdentifier(e.expression)) return { kind: 'name', name: `${e.expression.text}.${e.name.text}` };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
 }
 
 function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const callee = skipParens(call.expression);
   const first = call.arguments[0] && skipParens(call.arguments[0]);
-  if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
-  if (ts.isIdentifier(callee)) {
+  if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
+  if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
     return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx) };
   }
-  if (ts.isPropertyAccessExpression(callee)) {
+  if (isPropertyAccessExpression(callee)) {
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
       return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx) };
     }
-    if (ts.isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx) };
+    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx) };
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
 }
@@ -86,7 +89,7 @@ function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRe
   const refs = handlerRefsOf(
     call.arguments.filter((a) => {
       const e = skipParens(a);
-      return ts.isIdentifier(e) || ts.isArrayLiteralExpression(e) || isFunctionExpression(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e);
+      return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
     }),
     ctx,
   );

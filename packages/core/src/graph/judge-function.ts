@@ -5,6 +5,9 @@ import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
+// TypeScript's bundle exposes its API through getters: read the hot ones once.
+const { SyntaxKind, forEachChild, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isVariableDeclaration, isVariableStatement } = ts;
+
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
 export interface JudgeOptions {
@@ -25,7 +28,7 @@ const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$
  * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
-  const params = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+  const params = new Set(fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : [])));
   const locals = localMiddlewareOf(fn, ctx);
   const inner: HandlerContext = locals.size === 0 ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
   const fact: FunctionFact = {
@@ -38,7 +41,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   };
   const body = fn.body;
   if (!body) return fact;
-  if (!ts.isBlock(body)) {
+  if (!isBlock(body)) {
     const returned = skipParens(body);
     if (isFunctionExpression(returned)) {
       fact.returnsFn = judgeFunction(returned, ctx, options);
@@ -47,7 +50,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     const scan = scanNode(body, fn, params, inner, options);
     fact.rejects = fact.rejectsFirst = scan.rejects;
     fact.delegates = fact.delegatesFirst = scan.delegates;
-    if (ts.isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
+    if (isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
     return fact;
   }
   let leading = true;
@@ -57,7 +60,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsFn = judgeFunction(returned, ctx, options);
       continue;
     }
-    if (ts.isReturnStatement(stmt) && stmt.expression && ts.isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
+    if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     const scan = scanNode(stmt, fn, params, inner, options);
@@ -67,7 +70,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.rejectsFirst ||= scan.rejects;
       fact.delegatesFirst.push(...scan.delegates);
       // The guard must come first: only declarations that read the request may precede it.
-      leading = ts.isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
+      leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
   }
   return fact;
@@ -76,12 +79,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
 /** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */
 function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> {
   const locals = new Map<string, HandlerRef>();
-  if (!fn.body || !ts.isBlock(fn.body)) return locals;
+  if (!fn.body || !isBlock(fn.body)) return locals;
   for (const stmt of fn.body.statements) {
-    if (!ts.isVariableStatement(stmt)) continue;
+    if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && skipParens(decl.initializer);
-      if (ts.isIdentifier(decl.name) && init && ts.isCallExpression(init)) locals.set(decl.name.text, handlerRefOf(init, ctx));
+      if (isIdentifier(decl.name) && init && isCallExpression(init)) locals.set(decl.name.text, handlerRefOf(init, ctx));
     }
   }
   return locals;
@@ -89,28 +92,28 @@ function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, H
 
 function callsLastParam(fn: FunctionNode): boolean {
   const last = fn.parameters[fn.parameters.length - 1];
-  if (fn.parameters.length < 2 || !last || !ts.isIdentifier(last.name) || !fn.body) return false;
+  if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return false;
   const name = last.name.text;
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found) return;
     // `next()` passes the request on; `next(err)` only reports an error from an endpoint.
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) found = true;
-    else if (ts.isIdentifier(node) && node.text === name && node.parent && ts.isCallExpression(node.parent) && node.parent.arguments.includes(node)) found = true;
-    else ts.forEachChild(node, visit);
+    if (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) found = true;
+    else if (isIdentifier(node) && node.text === name && node.parent && isCallExpression(node.parent) && node.parent.arguments.includes(node)) found = true;
+    else forEachChild(node, visit);
   };
   visit(fn.body);
   return found;
 }
 
 function returnedFunction(stmt: ts.Statement): FunctionNode | undefined {
-  if (!ts.isReturnStatement(stmt) || !stmt.expression) return undefined;
+  if (!isReturnStatement(stmt) || !stmt.expression) return undefined;
   const e = skipParens(stmt.expression);
   return isFunctionExpression(e) ? e : undefined;
 }
 
 export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
-  return ts.isArrowFunction(node) || ts.isFunctionExpression(node);
+  return isArrowFunction(node) || isPlainFunctionExpression(node);
 }
 
 /** Callees that read or verify a credential rather than act: allowed before an in-handler check. */
@@ -124,8 +127,8 @@ function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>):
   let ok = true;
   const visit = (node: ts.Node): void => {
     if (!ok) return;
-    if (ts.isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? '')) ok = false;
-    else ts.forEachChild(node, visit);
+    if (isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? '')) ok = false;
+    else forEachChild(node, visit);
   };
   visit(stmt);
   return ok;
@@ -133,8 +136,8 @@ function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>):
 
 function isParamRooted(expr: ts.Expression, params: ReadonlySet<string>): boolean {
   let e: ts.Expression = expr;
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = e.expression;
-  return ts.isIdentifier(e) && params.has(e.text);
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = e.expression;
+  return isIdentifier(e) && params.has(e.text);
 }
 
 interface Scan {
@@ -144,19 +147,22 @@ interface Scan {
 
 function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
   const scan: Scan = { rejects: false, delegates: [] };
-  const visit = (node: ts.Node, opts: JudgeOptions): void => {
-    const rejection = rejectionOf(node, opts);
-    if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
-    if (ts.isCallExpression(node)) {
-      const delegate = delegationOf(node, params, ctx);
-      if (delegate) scan.delegates.push(delegate);
-    }
-    // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
-    // `return false` inside them says nothing about canActivate's own answer.
-    const inner = isFunctionExpression(node) ? {} : opts;
-    ts.forEachChild(node, (child) => visit(child, inner));
+  // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
+  // `return false` inside them says nothing about canActivate's own answer: they get plain options.
+  const visitorOf = (opts: JudgeOptions): ((node: ts.Node) => void) => {
+    const visit = (node: ts.Node): void => {
+      const rejection = rejectionOf(node, opts);
+      if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+      if (node.kind === SyntaxKind.CallExpression) {
+        const delegate = delegationOf(node as ts.CallExpression, params, ctx);
+        if (delegate) scan.delegates.push(delegate);
+      }
+      forEachChild(node, isFunctionExpression(node) ? nested : visit);
+    };
+    return visit;
   };
-  visit(root, options);
+  const nested = visitorOf({});
+  (options.falseRejects ? visitorOf(options) : nested)(root);
   return scan;
 }
 
@@ -168,25 +174,38 @@ type Rejection = 'unauthenticated' | 'forbidden' | undefined;
 
 /** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
 function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
-  if (ts.isNumericLiteral(node)) {
+  switch (node.kind) {
+    case SyntaxKind.NumericLiteral:
+    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.NewExpression:
+    case SyntaxKind.CallExpression:
+    case SyntaxKind.Identifier:
+      break;
+    case SyntaxKind.ReturnStatement:
+      if (options.falseRejects) break;
+      return undefined;
+    default:
+      return undefined;
+  }
+  if (isNumericLiteral(node)) {
     if (!REJECT_STATUS.has(node.text) || isCompared(node)) return undefined;
     return node.text === '401' ? 'unauthenticated' : 'forbidden';
   }
-  if (ts.isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
+  if (isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
     if (!/status|http|code/i.test(node.expression.getText()) || isCompared(node)) return undefined;
     return /unauthori/i.test(node.name.text) ? 'unauthenticated' : 'forbidden';
   }
-  if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+  if (isNewExpression(node) || isCallExpression(node)) {
     const name = calleeName(node.expression);
     if (name !== undefined && REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
-    if (ts.isCallExpression(node) && name === 'jwtVerify') return 'unauthenticated';
-    if (ts.isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return 'unauthenticated';
+    if (isCallExpression(node) && name === 'jwtVerify') return 'unauthenticated';
+    if (isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return 'unauthenticated';
   }
-  if (ts.isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text) && !isCompared(node) && !ts.isVariableDeclaration(node.parent)) {
+  if (isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text) && !isCompared(node) && !isVariableDeclaration(node.parent)) {
     return /unauthori/i.test(node.text) ? 'unauthenticated' : 'forbidden';
   }
   // Nest: whatever canActivate returns other than `true` may deny the request.
-  if (options.falseRejects && ts.isReturnStatement(node) && node.expression && node.expression.kind !== ts.SyntaxKind.TrueKeyword) return 'unauthenticated';
+  if (options.falseRejects && isReturnStatement(node) && node.expression && node.expression.kind !== SyntaxKind.TrueKeyword) return 'unauthenticated';
   return undefined;
 }
 
@@ -211,19 +230,19 @@ function redirectsToLogin(call: ts.CallExpression): boolean {
 
 function isCompared(node: ts.Node): boolean {
   const parent = node.parent;
-  if (!parent || !ts.isBinaryExpression(parent)) return ts.isCaseClause(parent);
+  if (!parent || !isBinaryExpression(parent)) return isCaseClause(parent);
   const op = parent.operatorToken.kind;
   return (
-    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsToken
+    op === SyntaxKind.EqualsEqualsEqualsToken ||
+    op === SyntaxKind.EqualsEqualsToken ||
+    op === SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === SyntaxKind.ExclamationEqualsToken
   );
 }
 
 function calleeName(expr: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expr)) return expr.text;
-  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  if (isIdentifier(expr)) return expr.text;
+  if (isPropertyAccessExpression(expr)) return expr.name.text;
   return undefined;
 }
 
@@ -233,11 +252,11 @@ function calleeName(expr: ts.Expression): string | undefined {
  * calls of a parameter (`next()`) are not delegations.
  */
 function delegationOf(call: ts.CallExpression, params: ReadonlySet<string>, ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => ts.isIdentifier(a) && params.has(a.text))) return undefined;
+  if (!call.arguments.some((a) => isIdentifier(a) && params.has(a.text))) return undefined;
   const callee = skipParens(call.expression);
-  if (ts.isIdentifier(callee)) return params.has(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
-  if (ts.isCallExpression(callee)) return handlerRefOf(callee, ctx);
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
+  if (isIdentifier(callee)) return params.has(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
+  if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
+  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
     return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
   }
   return undefined;

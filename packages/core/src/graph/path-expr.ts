@@ -1,5 +1,8 @@
 import { ts } from '../parse/typescript.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isAsExpression, isBinaryExpression, isEnumDeclaration, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+
 /**
  * A route path as written: literal text plus references to constants that another file may define
  * (`${API}/admin` where `API` is imported). `{ ref }` is resolved by the route graph; `{ unknown }`
@@ -21,8 +24,8 @@ export type ConstantTable = ReadonlyMap<string, PathExpr>;
  */
 export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathExpr | undefined {
   const e = skipParens(expr);
-  if (ts.isStringLiteralLike(e)) return { parts: [e.text] };
-  if (ts.isTemplateExpression(e)) {
+  if (isStringLiteralLike(e)) return { parts: [e.text] };
+  if (isTemplateExpression(e)) {
     const parts: PathPart[] = [e.head.text];
     for (const span of e.templateSpans) {
       parts.push(...(pathExprOf(span.expression, constants)?.parts ?? [{ unknown: span.expression.getText() }]));
@@ -30,7 +33,7 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
     }
     return { parts: parts.filter((p) => p !== '') };
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = pathExprOf(e.left, constants);
     const right = pathExprOf(e.right, constants);
     if (!left && !right) return undefined;
@@ -43,8 +46,8 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
 
 /** `API` or `ROUTES.admin` (one level of property access on an identifier). */
 export function referenceName(expr: ts.Expression): string | undefined {
-  if (ts.isIdentifier(expr)) return expr.text;
-  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
+  if (isIdentifier(expr)) return expr.text;
+  if (isPropertyAccessExpression(expr) && isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
   return undefined;
 }
 
@@ -56,13 +59,13 @@ export function referenceName(expr: ts.Expression): string | undefined {
 export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
   const table = new Map<string, PathExpr>();
   for (const stmt of sf.statements) {
-    if (ts.isVariableStatement(stmt) && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0) {
+    if (isVariableStatement(stmt) && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0) {
       for (const decl of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(decl.name) && decl.initializer) addConstant(table, decl.name.text, decl.initializer);
+        if (isIdentifier(decl.name) && decl.initializer) addConstant(table, decl.name.text, decl.initializer);
       }
-    } else if (ts.isEnumDeclaration(stmt)) {
+    } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
-        if (member.initializer && ts.isStringLiteralLike(member.initializer) && ts.isIdentifier(member.name)) {
+        if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
           table.set(`${stmt.name.text}.${member.name.text}`, { parts: [member.initializer.text] });
         }
       }
@@ -73,9 +76,9 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
 
 function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression): void {
   const value = skipParens(init);
-  if (ts.isObjectLiteralExpression(value)) {
+  if (isObjectLiteralExpression(value)) {
     for (const prop of value.properties) {
-      if (!ts.isPropertyAssignment(prop) || !(ts.isIdentifier(prop.name) || ts.isStringLiteral(prop.name))) continue;
+      if (!isPropertyAssignment(prop) || !(isIdentifier(prop.name) || isStringLiteral(prop.name))) continue;
       const path = stringValueOf(prop.initializer, table);
       if (path) table.set(`${name}.${prop.name.text}`, path);
     }
@@ -88,7 +91,7 @@ function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expres
 /** Like pathExprOf, but only for values that are certainly strings (a constant table entry). */
 function stringValueOf(expr: ts.Expression, table: ConstantTable): PathExpr | undefined {
   const e = skipParens(expr);
-  if (ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e)) {
+  if (isStringLiteralLike(e) || isTemplateExpression(e) || isBinaryExpression(e)) {
     const path = pathExprOf(e, table);
     return path && path.parts.every((p) => typeof p === 'string' || 'ref' in p) ? path : undefined;
   }
@@ -98,7 +101,7 @@ function stringValueOf(expr: ts.Expression, table: ConstantTable): PathExpr | un
 /** Unwraps `(x)`, `x as const`, `x satisfies T` and `x!`. */
 export function skipParens(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  while (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) || isNonNullExpression(e)) e = e.expression;
   return e;
 }
 

@@ -5,13 +5,16 @@ import { extractModuleFacts, type ImportBinding } from '../summary/module-facts.
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
-import { enclosingFunction, functionIdOf, isFunctionNode, isModuleExports, isTopLevelFunction } from './function-id-of.js';
+import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
 import { classifyCondition, combineConditions, negateCondition } from './classify-condition.js';
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
+
+// TypeScript's bundle exposes its API through getters: read the hot ones once.
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isNewExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableStatement } = ts;
 
 /** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
 interface ParamBinding {
@@ -31,7 +34,8 @@ const REGISTRATION_HINT = /\.(get|post|put|patch|delete|all|use|route|register|a
 export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts {
   const facts = emptyRouteFacts();
   const moduleFacts = extractModuleFacts(sf);
-  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports) || a.detects(inlineRequires(sf.text)));
+  const requires = inlineRequires(sf.text);
+  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports) || (requires.length > 0 && a.detects(requires)));
   facts.frameworks = adapters.map((a) => a.name);
   const constants = collectConstants(sf);
   facts.constants = Object.fromEntries(constants);
@@ -94,45 +98,66 @@ class RouteWalker {
   /** Judges every top-level function, middleware constant and guard class, and records aliases. */
   collectTopLevelFunctions(): void {
     for (const stmt of this.sf.statements) {
-      if (ts.isFunctionDeclaration(stmt) && stmt.body) {
+      if (isFunctionDeclaration(stmt) && stmt.body) {
         this.facts.functions[functionIdOf(stmt)] = judgeFunction(stmt, this.#ctx);
-      } else if (ts.isVariableStatement(stmt)) {
+      } else if (isVariableStatement(stmt)) {
         for (const decl of stmt.declarationList.declarations) this.collectDeclaration(decl);
-      } else if (ts.isExportAssignment(stmt)) {
+      } else if (isExportAssignment(stmt)) {
         this.collectValue('default', stmt.expression);
-      } else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && isModuleExports(stmt.expression.left)) {
+      } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && isModuleExports(stmt.expression.left)) {
         this.collectValue('default', stmt.expression.right);
       }
     }
   }
 
   private collectDeclaration(decl: ts.VariableDeclaration): void {
-    if (ts.isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
+    if (isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
   }
 
   private collectValue(name: string, value: ts.Expression): void {
     const e = skipParens(value);
     if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
-    else if (ts.isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
-    else if (ts.isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
-    else if (ts.isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
+    else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
+    else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
+    else if (isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
   }
 
   walk(): void {
     this.visit(this.sf);
   }
 
+  /** Bound once: one closure for the whole walk instead of one per node. */
+  readonly #visitChild = (child: ts.Node): void => this.visit(child);
+
   private visit(node: ts.Node): void {
-    if (ts.isIfStatement(node)) return this.visitIf(node);
-    if (ts.isClassDeclaration(node)) for (const a of this.adapters) a.onClass?.(node, this.#ctx);
-    if (isFunctionNode(node)) return this.visitFunction(node);
-    if (ts.isVariableDeclaration(node)) this.bindDeclaration(node);
-    if (ts.isExportAssignment(node)) this.bindTopLevel('default', node.expression);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return this.visitGuardedExpression(node);
-    ts.forEachChild(node, (child) => this.visit(child));
+    // A switch on the kind: this runs for every node of every framework file.
+    switch (node.kind) {
+      case SyntaxKind.IfStatement:
+        return this.visitIf(node as ts.IfStatement);
+      case SyntaxKind.FunctionDeclaration:
+      case SyntaxKind.FunctionExpression:
+      case SyntaxKind.ArrowFunction:
+      case SyntaxKind.MethodDeclaration:
+        return this.visitFunction(node as FunctionNode);
+      case SyntaxKind.ClassDeclaration:
+        for (const a of this.adapters) a.onClass?.(node as ts.ClassDeclaration, this.#ctx);
+        break;
+      case SyntaxKind.VariableDeclaration:
+        this.bindDeclaration(node as ts.VariableDeclaration);
+        break;
+      case SyntaxKind.ExportAssignment:
+        this.bindTopLevel('default', (node as ts.ExportAssignment).expression);
+        break;
+      case SyntaxKind.BinaryExpression:
+        if ((node as ts.BinaryExpression).operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return this.visitGuardedExpression(node as ts.BinaryExpression);
+        break;
+      default:
+        break;
+    }
+    forEachChild(node, this.#visitChild);
     // Post-order: in `app.use(a).get('/x', h)` the inner `use` is registered first, as it runs first.
-    if (ts.isCallExpression(node)) this.visitCall(node);
-    if (ts.isReturnStatement(node) && node.expression) this.recordReturnedInstance(node, node.expression);
+    if (node.kind === SyntaxKind.CallExpression) this.visitCall(node as ts.CallExpression);
+    else if (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression) this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
   }
 
   private visitIf(node: ts.IfStatement): void {
@@ -160,14 +185,14 @@ class RouteWalker {
     const id = functionIdOf(fn);
     const scope = new Map<string, ScopeEntry>();
     fn.parameters.forEach((p, i) => {
-      if (ts.isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
+      if (isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
     });
     if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${id}#0`);
     this.#scopes.push(scope);
     this.#localHandlers.push(new Map());
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     const saved = this.#conditions.splice(0);
-    ts.forEachChild(fn, (child) => this.visit(child));
+    forEachChild(fn, this.#visitChild);
     this.#conditions.push(...saved);
     this.#scopes.pop();
     this.#localHandlers.pop();
@@ -183,10 +208,10 @@ class RouteWalker {
   }
 
   private bindDeclaration(decl: ts.VariableDeclaration): void {
-    if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
+    if (!isIdentifier(decl.name) || !decl.initializer) return;
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
-      if (isFunctionExpression(init) || (ts.isCallExpression(init) && !this.receiverOf(init))) {
+      if (isFunctionExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
         this.#localHandlers[this.#localHandlers.length - 1]?.set(decl.name.text, handlerRefOf(init, this.#ctx));
       }
     }
@@ -207,10 +232,10 @@ class RouteWalker {
     const e = unwrapAwait(expr);
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       const callee = skipParens(e.expression);
-      if (ts.isIdentifier(callee)) return { call: callee.text };
-      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
+      if (isIdentifier(callee)) return { call: callee.text };
+      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
     }
     return undefined;
   }
@@ -231,18 +256,18 @@ class RouteWalker {
     const receiver = this.computeReceiver(expr);
     // Identifiers depend on the scope at the point of use, which the walk visits once; still,
     // only nodes that can never change meaning are cached.
-    if (!ts.isIdentifier(expr)) this.#receivers.set(expr, receiver);
+    if (!isIdentifier(expr)) this.#receivers.set(expr, receiver);
     return receiver;
   }
 
   private computeReceiver(expr: ts.Expression): Receiver | undefined {
     const e = unwrapAwait(expr);
-    if (ts.isIdentifier(e)) return this.lookup(e.text);
-    if (ts.isNewExpression(e) || ts.isCallExpression(e)) {
+    if (isIdentifier(e)) return this.lookup(e.text);
+    if (isNewExpression(e) || isCallExpression(e)) {
       const created = this.createdInstance(e);
       if (created) return created;
     }
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
       const inner = this.receiverOf(e.expression.expression);
       if (!inner) return undefined;
       const method = e.expression.name.text;
@@ -299,14 +324,14 @@ class RouteWalker {
     if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
-    if (ts.isIdentifier(e)) return { name: e.text };
-    if (ts.isCallExpression(e)) {
+    if (isIdentifier(e)) return { name: e.text };
+    if (isCallExpression(e)) {
       const callee = skipParens(e.expression);
       const first = e.arguments[0] && skipParens(e.arguments[0]);
-      if (ts.isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
-      if (ts.isIdentifier(callee) && callee.text === 'require' && first && ts.isStringLiteralLike(first)) return { module: first.text };
-      if (ts.isIdentifier(callee)) return { call: callee.text };
-      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
+      if (isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
+      if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { module: first.text };
+      if (isIdentifier(callee)) return { call: callee.text };
+      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
     }
     return undefined;
   }
@@ -319,12 +344,12 @@ class RouteWalker {
 
   private visitCall(call: ts.CallExpression): void {
     const callee = skipParens(call.expression);
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const receiver = this.receiverOf(callee.expression);
       if (receiver) {
         // Registrations are never awaited, except Fastify's `await app.register(...)`; an awaited
         // `api.post('/admin/x', body)` on a parameter is an HTTP client, not a route.
-        if (ts.isAwaitExpression(call.parent) && receiver.framework !== 'fastify' && isParamInstance(receiver)) return;
+        if (isAwaitExpression(call.parent) && receiver.framework !== 'fastify' && isParamInstance(receiver)) return;
         const before = this.facts.registrations.length;
         for (const adapter of this.adaptersFor(receiver)) if (adapter.onCall(call, callee.name.text, receiver, this.#ctx)) break;
         if (this.facts.registrations.length > before) this.ensureInstance(receiver, call);
@@ -350,14 +375,14 @@ class RouteWalker {
   private visitInvocation(call: ts.CallExpression, callee: ts.Expression): void {
     let name: string | undefined;
     let member: string | undefined;
-    if (ts.isIdentifier(callee)) name = callee.text;
-    else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+    if (isIdentifier(callee)) name = callee.text;
+    else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
       name = callee.expression.text;
       member = callee.name.text;
     }
     if (name === undefined) return;
     call.arguments.forEach((arg, argIndex) => {
-      if (!ts.isIdentifier(arg)) return;
+      if (!isIdentifier(arg)) return;
       const receiver = this.lookup(arg.text);
       if (!receiver || name === undefined) return;
       this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex });
@@ -376,7 +401,7 @@ function inlineRequires(text: string): ImportBinding[] {
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
   const parent = fn.parent;
-  return parent !== undefined && ts.isCallExpression(parent) && ts.isIdentifier(parent.expression) && /^(fp|fastifyPlugin)$/.test(parent.expression.text);
+  return parent !== undefined && isCallExpression(parent) && isIdentifier(parent.expression) && /^(fp|fastifyPlugin)$/.test(parent.expression.text);
 }
 
 function isParamInstance(receiver: Receiver): boolean {
@@ -385,7 +410,7 @@ function isParamInstance(receiver: Receiver): boolean {
 
 function unwrapAwait(expr: ts.Expression): ts.Expression {
   let e = skipParens(expr);
-  while (ts.isAwaitExpression(e)) e = skipParens(e.expression);
+  while (isAwaitExpression(e)) e = skipParens(e.expression);
   return e;
 }
 

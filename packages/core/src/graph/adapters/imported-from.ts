@@ -2,6 +2,9 @@ import { ts } from '../../parse/typescript.js';
 import type { AdapterContext } from '../adapter.js';
 import { skipParens } from '../path-expr.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isPropertyAccessExpression, isStringLiteralLike } = ts;
+
 /**
  * Whether `expr` names an export of one of `specifiers` (`Hono` from 'hono', `express` default,
  * `express.Router` through the default import). `names` lists accepted export names; `default`
@@ -9,12 +12,12 @@ import { skipParens } from '../path-expr.js';
  */
 export function isImportedFrom(expr: ts.Expression, ctx: AdapterContext, specifiers: (s: string) => boolean, names: readonly string[]): boolean {
   const e = skipParens(expr);
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     const binding = ctx.imports.get(e.text);
     return binding !== undefined && specifiers(binding.specifier) && names.includes(binding.imported);
   }
-  if (ts.isPropertyAccessExpression(e) && isRequireOf(e.expression, specifiers)) return names.includes(e.name.text);
-  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+  if (isPropertyAccessExpression(e) && isRequireOf(e.expression, specifiers)) return names.includes(e.name.text);
+  if (isPropertyAccessExpression(e) && isIdentifier(e.expression)) {
     const binding = ctx.imports.get(e.expression.text);
     return binding !== undefined && specifiers(binding.specifier) && (binding.imported === 'default' || binding.imported === '*') && names.includes(e.name.text);
   }
@@ -24,7 +27,7 @@ export function isImportedFrom(expr: ts.Expression, ctx: AdapterContext, specifi
 
 /** `require('express')` inline. */
 function isRequireOf(expr: ts.Expression, specifiers: (s: string) => boolean): boolean {
-  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return false;
+  if (!isCallExpression(expr) || !isIdentifier(expr.expression) || expr.expression.text !== 'require') return false;
   const arg = expr.arguments[0];
-  return arg !== undefined && ts.isStringLiteralLike(arg) && specifiers(arg.text);
+  return arg !== undefined && isStringLiteralLike(arg) && specifiers(arg.text);
 }

@@ -2,6 +2,9 @@ import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isRegularExpressionLiteral } = ts;
+
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
 
@@ -14,11 +17,11 @@ const PATH_LIKE_NAME = /^[A-Z0-9_$.]+$|[Pp]ath|PATH|[Pp]refix|PREFIX|[Rr]oute|RO
 export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, optional = false): PathExpr[] | undefined {
   if (!expr) return undefined;
   const e = skipParens(expr);
-  if (ts.isArrayLiteralExpression(e)) {
+  if (isArrayLiteralExpression(e)) {
     const all = e.elements.map((el) => pathsOf(el, ctx, optional));
     return all.every((p) => p !== undefined) && all.length > 0 ? all.flat() : undefined;
   }
-  if (ts.isRegularExpressionLiteral(e)) return undefined;
+  if (isRegularExpressionLiteral(e)) return undefined;
   const path = ctx.pathOf(e);
   if (!path) return undefined;
   const first = path.parts[0];

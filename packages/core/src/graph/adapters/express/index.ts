@@ -3,6 +3,9 @@ import type { FrameworkAdapter } from '../../adapter.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression } = ts;
+
 const isExpress = (s: string): boolean => s === 'express';
 
 /** Express 4/5: `express()`, `express.Router()`, `METHOD`, `all`, `use`, `route(path).METHOD`. */
@@ -10,7 +13,7 @@ const express: FrameworkAdapter = {
   name: 'express',
   detects: (imports) => imports.some((i) => isExpress(i.specifier)),
   createsInstance(expr, ctx) {
-    if (!ts.isCallExpression(expr)) return undefined;
+    if (!isCallExpression(expr)) return undefined;
     return isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) ? {} : undefined;
   },
   deriveReceiver(call, method, receiver, ctx) {

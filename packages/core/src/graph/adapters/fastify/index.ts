@@ -6,6 +6,9 @@ import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf } from '../method-route.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
+
 const isFastify = (s: string): boolean => s === 'fastify';
 /** Hooks that run before the handler and can reject the request. */
 const GUARD_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
@@ -15,7 +18,7 @@ const fastify: FrameworkAdapter = {
   name: 'fastify',
   detects: (imports) => imports.some((i) => isFastify(i.specifier) || i.specifier === 'fastify-plugin'),
   createsInstance(expr, ctx) {
-    if (!ts.isCallExpression(expr)) return undefined;
+    if (!isCallExpression(expr)) return undefined;
     return isImportedFrom(expr.expression, ctx, isFastify, ['default', '*', 'fastify', 'Fastify']) ? {} : undefined;
   },
   onCall(call, method, receiver, ctx) {
@@ -24,14 +27,14 @@ const fastify: FrameworkAdapter = {
     if (method === 'route') return recordRouteOptions(call, receiver, ctx);
     if (method === 'addHook') {
       const name = args[0] && skipParens(args[0]);
-      if (!name || !ts.isStringLiteralLike(name) || !GUARD_HOOKS.has(name.text)) return true;
+      if (!name || !isStringLiteralLike(name) || !GUARD_HOOKS.has(name.text)) return true;
       ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(args.slice(1)), orderless: true });
       return true;
     }
     if (method === 'register') return recordRegister(call, receiver, ctx);
     if (method === 'decorate' || method === 'decorateRequest') {
       const name = args[0] && skipParens(args[0]);
-      if (name && ts.isStringLiteralLike(name) && args[1]) ctx.facts.decorations[name.text] = ctx.handlerRefsOf([args[1]])[0] ?? { kind: 'unknown', reason: 'decoration' };
+      if (name && isStringLiteralLike(name) && args[1]) ctx.facts.decorations[name.text] = ctx.handlerRefsOf([args[1]])[0] ?? { kind: 'unknown', reason: 'decoration' };
       return true;
     }
     return false;
@@ -45,10 +48,10 @@ function recordShorthand(call: ts.CallExpression, method: string, receiver: Rece
   if (!paths || !handlerArg) return false;
   const options = rest.length > 1 ? rest[0] : undefined;
   const opts = options && skipParens(options);
-  const objectOpts = opts && ts.isObjectLiteralExpression(opts) ? opts : undefined;
+  const objectOpts = opts && isObjectLiteralExpression(opts) ? opts : undefined;
   const handlerExpr = skipParens(handlerArg);
   // `fastify.get('/x', { handler, preHandler })`: the options object is the last argument.
-  const inlineOpts = ts.isObjectLiteralExpression(handlerExpr) ? handlerExpr : undefined;
+  const inlineOpts = isObjectLiteralExpression(handlerExpr) ? handlerExpr : undefined;
   const all = inlineOpts ?? objectOpts;
   const handler = inlineOpts ? optionRefs(inlineOpts, 'handler', ctx)[0] : ctx.handlerRefsOf([handlerArg])[0];
   ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths, guards: all ? hookRefs(all, ctx) : [], handler });
@@ -57,7 +60,7 @@ function recordShorthand(call: ts.CallExpression, method: string, receiver: Rece
 
 function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
   const opts = call.arguments[0] && skipParens(call.arguments[0]);
-  if (!opts || !ts.isObjectLiteralExpression(opts)) return false;
+  if (!opts || !isObjectLiteralExpression(opts)) return false;
   const url = propertyOf(opts, 'url') ?? propertyOf(opts, 'path');
   const paths = pathsOf(url, ctx);
   if (!paths) {
@@ -66,9 +69,9 @@ function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: Ad
   }
   const methodExpr = propertyOf(opts, 'method');
   const m = methodExpr && skipParens(methodExpr);
-  const methods = m && ts.isArrayLiteralExpression(m)
-    ? m.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
-    : m && ts.isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
+  const methods = m && isArrayLiteralExpression(m)
+    ? m.elements.flatMap((el) => (isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
+    : m && isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
   ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: hookRefs(opts, ctx), handler: optionRefs(opts, 'handler', ctx)[0] });
   return true;
 }
@@ -85,8 +88,8 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
   }
   const opts = optsArg && skipParens(optsArg);
   let prefix: PathExpr | undefined;
-  if (opts && ts.isObjectLiteralExpression(opts)) prefix = pathsOf(propertyOf(opts, 'prefix'), ctx)?.[0];
-  const wrapped = ts.isCallExpression(plugin) && ts.isIdentifier(plugin.expression) && /^(fp|fastifyPlugin)$/.test(plugin.expression.text);
+  if (opts && isObjectLiteralExpression(opts)) prefix = pathsOf(propertyOf(opts, 'prefix'), ctx)?.[0];
+  const wrapped = isCallExpression(plugin) && isIdentifier(plugin.expression) && /^(fp|fastifyPlugin)$/.test(plugin.expression.text);
   ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
   return true;
@@ -103,9 +106,9 @@ function hookRefs(opts: ts.ObjectLiteralExpression, ctx: AdapterContext): Handle
 
 function optionRefs(opts: ts.ObjectLiteralExpression, name: string, ctx: AdapterContext): HandlerRef[] {
   for (const p of opts.properties) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return ctx.handlerRefsOf([p.initializer]);
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return ctx.handlerRefsOf([p.name]);
-    if (ts.isMethodDeclaration(p) && ts.isIdentifier(p.name) && p.name.text === name && p.body) {
+    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return ctx.handlerRefsOf([p.initializer]);
+    if (isShorthandPropertyAssignment(p) && p.name.text === name) return ctx.handlerRefsOf([p.name]);
+    if (isMethodDeclaration(p) && isIdentifier(p.name) && p.name.text === name && p.body) {
       return [{ kind: 'fn', fact: judgeFunction(p, ctx) }];
     }
   }
@@ -114,7 +117,7 @@ function optionRefs(opts: ts.ObjectLiteralExpression, name: string, ctx: Adapter
 
 function propertyOf(opts: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of opts.properties) {
-    if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
   }
   return undefined;
 }

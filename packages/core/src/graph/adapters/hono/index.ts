@@ -4,6 +4,9 @@ import { skipParens } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isNewExpression, isStringLiteralLike } = ts;
+
 const isHonoSpecifier = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || s === '@hono/zod-openapi';
 
 /** Hono: `new Hono()`, `basePath`, `get/post/.../all/on`, `use`, `route`, `mount`. */
@@ -11,7 +14,7 @@ const hono: FrameworkAdapter = {
   name: 'hono',
   detects: (imports) => imports.some((i) => isHonoSpecifier(i.specifier)),
   createsInstance(expr, ctx) {
-    if (!ts.isNewExpression(expr)) return undefined;
+    if (!isNewExpression(expr)) return undefined;
     return isImportedFrom(expr.expression, ctx, isHonoSpecifier, ['Hono', 'OpenAPIHono']) ? {} : undefined;
   },
   deriveReceiver(call, method, receiver, ctx) {
@@ -47,9 +50,9 @@ function recordOn(call: ts.CallExpression, receiver: Parameters<FrameworkAdapter
   const paths = pathsOf(pathArg, ctx);
   if (!methodArg || !paths || rest.length === 0) return false;
   const m = skipParens(methodArg);
-  const methods = ts.isArrayLiteralExpression(m)
-    ? m.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
-    : ts.isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
+  const methods = isArrayLiteralExpression(m)
+    ? m.elements.flatMap((el) => (isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
+    : isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
   const refs = ctx.handlerRefsOf(rest);
   ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: refs.slice(0, -1), handler: refs[refs.length - 1] });
   return true;

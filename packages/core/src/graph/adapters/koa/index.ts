@@ -4,6 +4,9 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf, recordMethodCall } from '../method-route.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAssignment, isStringLiteralLike } = ts;
+
 const isRouterModule = (s: string): boolean => s === '@koa/router' || s === 'koa-router';
 
 /** Koa with @koa/router: `new Koa()`, `new Router({ prefix })`, `router.METHOD`, `use`, `routes()`. */
@@ -11,15 +14,15 @@ const koa: FrameworkAdapter = {
   name: 'koa',
   detects: (imports) => imports.some((i) => i.specifier === 'koa' || isRouterModule(i.specifier)),
   createsInstance(expr, ctx) {
-    if (!ts.isNewExpression(expr) && !ts.isCallExpression(expr)) return undefined;
+    if (!isNewExpression(expr) && !isCallExpression(expr)) return undefined;
     if (isImportedFrom(expr.expression, ctx, isRouterModule, ['default', '*', 'Router'])) return { prefix: prefixOption(expr.arguments?.[0], ctx) };
-    if (ts.isNewExpression(expr) && isImportedFrom(expr.expression, ctx, (s) => s === 'koa', ['default', '*'])) return {};
+    if (isNewExpression(expr) && isImportedFrom(expr.expression, ctx, (s) => s === 'koa', ['default', '*'])) return {};
     return undefined;
   },
   onCall(call, method, receiver, ctx) {
     const [first, second] = call.arguments;
     // koa-router named routes: router.get('user', '/users/:id', handler)
-    if (HTTP_METHODS.has(method) && first && second && ts.isStringLiteralLike(skipParens(first)) && pathsOf(second, ctx) && !pathsOf(first, ctx)) {
+    if (HTTP_METHODS.has(method) && first && second && isStringLiteralLike(skipParens(first)) && pathsOf(second, ctx) && !pathsOf(first, ctx)) {
       const refs = ctx.handlerRefsOf(call.arguments.slice(2));
       ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths: pathsOf(second, ctx) ?? [], guards: refs.slice(0, -1), handler: refs[refs.length - 1] });
       return true;
@@ -34,9 +37,9 @@ const koa: FrameworkAdapter = {
 
 function prefixOption(arg: ts.Expression | undefined, ctx: AdapterContext): PathExpr | undefined {
   const e = arg && skipParens(arg);
-  if (!e || !ts.isObjectLiteralExpression(e)) return undefined;
+  if (!e || !isObjectLiteralExpression(e)) return undefined;
   for (const p of e.properties) {
-    if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'prefix') return ctx.pathOf(p.initializer);
+    if (isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'prefix') return ctx.pathOf(p.initializer);
   }
   return undefined;
 }

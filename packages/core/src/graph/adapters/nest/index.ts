@@ -6,6 +6,9 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
+
 const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
 /** Method decorators that, by convention, tell a global or class guard to let the request through. */
 const PUBLIC_DECORATOR = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/i;
@@ -15,7 +18,7 @@ const nest: FrameworkAdapter = {
   name: 'nest',
   detects: (imports) => imports.some((i) => i.specifier.startsWith('@nestjs/')),
   createsInstance(expr, ctx) {
-    if (!ts.isCallExpression(expr) || !ts.isPropertyAccessExpression(expr.expression) || expr.expression.name.text !== 'create') return undefined;
+    if (!isCallExpression(expr) || !isPropertyAccessExpression(expr.expression) || expr.expression.name.text !== 'create') return undefined;
     return isImportedFrom(expr.expression.expression, ctx, (s) => s === '@nestjs/core', ['NestFactory']) ? {} : undefined;
   },
   onCall(call, method, receiver, ctx) {
@@ -34,7 +37,7 @@ const nest: FrameworkAdapter = {
     const classGuards = guardsOf(node, ctx);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
-      if (!ts.isMethodDeclaration(member) || !member.body) continue;
+      if (!isMethodDeclaration(member) || !member.body) continue;
       const route = routeDecorator(member);
       if (!route) continue;
       const arg = route.call.arguments[0];
@@ -58,10 +61,10 @@ interface Decorator {
 }
 
 function decoratorsOf(node: ts.HasDecorators): Decorator[] {
-  return (ts.getDecorators(node) ?? []).flatMap((d): Decorator[] => {
+  return (getDecorators(node) ?? []).flatMap((d): Decorator[] => {
     const e = d.expression;
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return [{ name: e.expression.text, call: e }];
-    if (ts.isIdentifier(e)) return [{ name: e.text, call: undefined }];
+    if (isCallExpression(e) && isIdentifier(e.expression)) return [{ name: e.expression.text, call: e }];
+    if (isIdentifier(e)) return [{ name: e.text, call: undefined }];
     return [];
   });
 }
@@ -81,8 +84,8 @@ function routeDecorator(member: ts.MethodDeclaration): { method: string; call: t
 function controllerPath(call: ts.CallExpression, ctx: AdapterContext): PathExpr | undefined {
   const arg = call.arguments[0] && skipParens(call.arguments[0]);
   if (!arg) return undefined;
-  if (ts.isObjectLiteralExpression(arg)) {
-    const path = arg.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'path');
+  if (isObjectLiteralExpression(arg)) {
+    const path = arg.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'path');
     return path ? routePaths(path.initializer, ctx)[0] : undefined;
   }
   return routePaths(arg, ctx)[0];
@@ -91,7 +94,7 @@ function controllerPath(call: ts.CallExpression, ctx: AdapterContext): PathExpr 
 /** Nest paths have no leading slash (`'users'`); the graph joins segments with one. */
 function routePaths(expr: ts.Expression, ctx: AdapterContext): PathExpr[] {
   const e = skipParens(expr);
-  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => routePaths(el, ctx));
+  if (isArrayLiteralExpression(e)) return e.elements.flatMap((el) => routePaths(el, ctx));
   const path = ctx.pathOf(e);
   if (!path) return [{ parts: [{ unknown: e.getText(ctx.sf) }] }];
   const first = path.parts[0];
@@ -110,9 +113,9 @@ function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
  * delegates to it.
  */
 function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void {
-  if (!node.name || !ts.isSourceFile(node.parent)) return;
+  if (!node.name || !isSourceFile(node.parent)) return;
   const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  const canActivate = node.members.find((m): m is ts.MethodDeclaration => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === 'canActivate');
+  const canActivate = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'canActivate');
   if (!canActivate && !heritage) return;
   const fact = canActivate
     ? judgeFunction(canActivate, ctx, { falseRejects: true })
@@ -126,10 +129,10 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
 function collectAppGuardProviders(node: ts.ClassDeclaration, ctx: AdapterContext): void {
   const module = decoratorCall(node, 'Module');
   const arg = module?.arguments[0] && skipParens(module.arguments[0]);
-  if (!arg || !ts.isObjectLiteralExpression(arg)) return;
+  if (!arg || !isObjectLiteralExpression(arg)) return;
   const visit = (n: ts.Node): void => {
-    if (ts.isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
-      const cls = n.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && (p.name.text === 'useClass' || p.name.text === 'useExisting'));
+    if (isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
+      const cls = n.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && (p.name.text === 'useClass' || p.name.text === 'useExisting'));
       const handlers: HandlerRef[] = cls ? [handlerRefOf(cls.initializer, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
       ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers });
       return;
@@ -140,7 +143,7 @@ function collectAppGuardProviders(node: ts.ClassDeclaration, ctx: AdapterContext
 }
 
 function isAppGuardProvider(obj: ts.ObjectLiteralExpression): boolean {
-  return obj.properties.some((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'provide' && ts.isIdentifier(p.initializer) && p.initializer.text === 'APP_GUARD');
+  return obj.properties.some((p) => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'provide' && isIdentifier(p.initializer) && p.initializer.text === 'APP_GUARD');
 }
 
 export default nest;
