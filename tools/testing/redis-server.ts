@@ -27,9 +27,18 @@ export interface RedisTestServer {
 const READY_TIMEOUT_MS = 5000;
 const live = new Set<ChildProcess>();
 
-process.once('exit', () => {
+const killAll = () => {
   for (const child of live) child.kill('SIGKILL');
-});
+};
+process.once('exit', killAll);
+// 'exit' does not run when the test process itself is ended by a signal (a cancelled run, a
+// runner's timeout): kill the servers, then let the signal do what it would have done.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killAll();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  });
+}
 
 export async function startRedis(): Promise<RedisTestServer> {
   assertRedisInstalled();
