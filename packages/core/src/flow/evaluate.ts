@@ -259,7 +259,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
         if (key !== '*') parts = parts.map((t) => t.filter((item) => item.path[0] !== key));
         const value = taintOf(prop.initializer);
-        const named = fc.names.isSecretName(key) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
+        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
       }
     }
@@ -365,6 +365,16 @@ function numericValue(expr: ts.Expression | undefined): number | undefined {
 
 function isValueOperator(kind: ts.SyntaxKind): boolean {
   return kind === SyntaxKind.BarBarToken || kind === SyntaxKind.QuestionQuestionToken || kind === SyntaxKind.AmpersandAmpersandToken || kind === SyntaxKind.CommaToken || kind === SyntaxKind.EqualsToken;
+}
+
+/**
+ * A value whose content the evaluator cannot see (a variable, a field, a call result): under a
+ * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
+ * and functions are seen through instead.
+ */
+function isOpaque(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);
 }
 
 /** Literals and conditionals made only of literals: they cannot carry a secret. */

@@ -31,6 +31,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'pino redact of a logger imported from its own module', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password', 'user.token'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(password: string, token: string) { logger.child({ m: 1 }).info({ password, user: { token } }, 'login'); }` } },
     { name: 'names of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) console.log(name, typeof value);` },
     { name: 'fastify logger redact option', code: `import Fastify from 'fastify';\nconst app = Fastify({ logger: { redact: ['headers.authorization', 'headers.cookie'] } });\napp.addHook('onRequest', async (request) => { request.log.info({ headers: request.headers }); });` },
+    { name: 'a schema whose keys are secret names', code: `const fields = { password: { type: 'string', minLength: 12 }, apiKey: ['optional'] };\nconsole.log('schema', fields);` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
