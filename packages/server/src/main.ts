@@ -19,6 +19,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 const loaded = loadConfig(process.env);
 if (!loaded.ok) {
+  // Humans read stderr; log pipelines get the same problems as one security event on stdout.
+  createLogger({ level: 'error' }).error({ event: 'config_error', problems: loaded.problems }, 'invalid configuration');
   for (const problem of loaded.problems) process.stderr.write(`shiftguard-server: configuration error: ${problem}\n`);
   process.exit(1);
 }

@@ -56,6 +56,9 @@ describe('process startup (dist/main.js)', () => {
     expect(lines.every((l) => l.startsWith('shiftguard-server: configuration error: '))).toBe(true);
     expect(lines.join('\n')).toMatch(/ALLOWED_ORIGINS: "\*" is not allowed/);
     expect(lines.join('\n')).not.toMatch(/\bat .+:\d+:\d+/);
+    const event = JSON.parse(r.stdout.join('').trim()) as { event: string; problems: string[] };
+    expect(event.event).toBe('config_error');
+    expect(event.problems).toHaveLength(6);
   });
 
   it('starts with a correct production configuration, sends HSTS, and exits 0 on SIGTERM', async () => {
