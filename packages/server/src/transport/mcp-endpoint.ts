@@ -50,15 +50,13 @@ export function createMcpEndpoint<E extends McpEnv = McpEnv>(options: McpEndpoin
     // Offer our latest version to clients asking for one we do not serve; the client then decides.
     const protocolVersion = SUPPORTED_PROTOCOL_VERSIONS.find((v) => v === requested) ?? LATEST;
     const principal = c.get('principal');
-    const transport = new WebStandardStreamableHTTPServerTransport({
-      sessionIdGenerator: createSessionId,
-      enableJsonResponse: true,
-      onsessioninitialized: async (sessionId) => {
-        const now = options.clock();
-        await options.sessions.create(sessionId, { principal: principal.id, protocolVersion, createdAt: now, lastSeenAt: now });
-        c.get('log').info({ event: 'session_opened', principal: principal.id }, 'MCP session opened');
-      },
-    });
+    // The session is stored before the SDK sees the request: a store failure then surfaces as our
+    // 503, where inside the SDK's session callback it would become a 400 carrying the error text.
+    const sessionId = createSessionId();
+    const now = options.clock();
+    await options.sessions.create(sessionId, { principal: principal.id, protocolVersion, createdAt: now, lastSeenAt: now });
+    c.get('log').info({ event: 'session_opened', principal: principal.id }, 'MCP session opened');
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => sessionId, enableJsonResponse: true });
     return serve(c, { ...message, params: { ...message.params, protocolVersion } }, transport);
   };
 
