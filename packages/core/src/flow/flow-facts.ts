@@ -94,6 +94,8 @@ export interface NewFact {
    * (`createSessionStore()`).
    */
   storeContext?: string;
+  /** The project function the `new` sits in. */
+  owner?: string;
 }
 
 /**
@@ -133,7 +135,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
   }
-  const writers = new Set(facts.writes.map((w) => w.owner));
+  // Local functions that write files or make objects: whether all their callers are guarded matters.
+  const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -294,7 +297,14 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   }
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);
-  facts.news.push({ location: locationOf(call, fc.sf), callee: name, env: envAt(call, fc), ...(storeContext !== undefined && { storeContext }) });
+  const owner = ownerOf(call, fc);
+  facts.news.push({
+    location: locationOf(call, fc.sf),
+    callee: name,
+    env: envAt(call, fc),
+    ...(storeContext !== undefined && { storeContext }),
+    ...(owner !== undefined && { owner }),
+  });
 }
 
 /** The store-named variable, field or factory a `new` sits in, if any. */

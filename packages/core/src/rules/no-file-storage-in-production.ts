@@ -75,6 +75,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
       if (!isSecretStore && site.fact.storeContext === undefined) continue;
+      if (site.fact.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner)) continue;
       const store = isSecretStore ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
       report(site.file, site.fact.location, 'fileStoreInProduction', { store, what }, `new ${cls.name}`, related, secret);
     }

@@ -26,6 +26,7 @@ runRuleTable('no-file-storage-in-production', {
     { name: 'switch on NODE_ENV', code: `import fs from 'node:fs';\nexport function f(token: string) {\n  switch (process.env.NODE_ENV) {\n    case 'development':\n      fs.writeFileSync('tokens.json', token);\n      break;\n    default:\n      break;\n  }\n}` },
     { name: 'constructor refuses through a helper', code: `import fs from 'node:fs';\nfunction assertDevelopmentOnly() { if (process.env.NODE_ENV === 'production') throw new Error('dev only'); }\nexport class FileTokenStore {\n  constructor() { assertDevelopmentOnly(); }\n  save(t: string) { fs.writeFileSync('tokens.json', t); }\n}\nexport const store = new FileTokenStore();` },
     { name: 'generic file store used for plain data', code: `import fs from 'node:fs';\nclass JsonFileStore { set(k: string, v: unknown) { fs.writeFileSync(k + '.json', JSON.stringify(v)); } }\nexport const cache = new JsonFileStore();` },
+    { name: 'file-local factory called only in development', code: { 'src/store.ts': fileTokenStore, 'src/app.ts': `import { FileTokenStore } from './store.js';\nfunction devStore() { return new FileTokenStore(); }\nexport const store = process.env.NODE_ENV === 'development' ? devStore() : undefined;` } },
     { name: 'developer script', code: { 'scripts/init-env.ts': `import { randomBytes } from 'node:crypto';\nimport { writeFileSync } from 'node:fs';\nconst jwtSecret = randomBytes(32).toString('hex');\nwriteFileSync('.env', \`JWT_SECRET=\${jwtSecret}\\n\`);` } },
   ],
   invalid: [
