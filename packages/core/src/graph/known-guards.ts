@@ -37,6 +37,11 @@ export function isKnownGuard(specifier: string, imported: string, member: string
  */
 const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|login|admin|session|role|token|signin|key)|ensure(logged|signed|user|admin)|verify(token|user|jwt|session|request|key|admin)|permission|rbac|acl|is(admin|authenticated|logged|signed)/i;
 
+/** Guards of other things: CSRF, CORS, Host/Origin checks, rate limits, validation. */
+const OTHER_PROTECTION = /csrf|xsrf|cors|origin|host|rate|limit|throttl|helmet|valid|cache|compress|log/i;
+const STRONG_AUTH_WORD = /auth|jwt|bearer|passport|login|signin/i;
+
 export function isAuthLikeName(name: string): boolean {
-  return AUTH_LIKE_NAME.test(name);
+  if (!AUTH_LIKE_NAME.test(name)) return false;
+  return !OTHER_PROTECTION.test(name) || STRONG_AUTH_WORD.test(name);
 }

@@ -1,5 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
-import type { AdapterContext, FrameworkAdapter } from '../../adapter.js';
+import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf, recordMethodCall } from '../method-route.js';
@@ -27,13 +27,20 @@ const koa: FrameworkAdapter = {
       ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths: pathsOf(second, ctx) ?? [], guards: refs.slice(0, -1), handler: refs[refs.length - 1] });
       return true;
     }
-    if (method === 'prefix') {
-      ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'router.prefix() after creation' });
-      return true;
-    }
+    if (method === 'prefix') return setPrefix(call, receiver, ctx);
     return recordMethodCall(call, method, receiver, ctx);
   },
 };
+
+/** `router.prefix('/admin')` on a router created in this file sets its prefix; anything else is unknown. */
+function setPrefix(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const target = receiver.target;
+  const fact = 'instance' in target ? ctx.facts.instances.find((i) => i.id === target.instance) : undefined;
+  const prefix = call.arguments[0] && ctx.pathOf(call.arguments[0]);
+  if (fact && prefix) fact.prefix = prefix;
+  else ctx.register(call, { kind: 'unknown', target, reason: 'router.prefix() on a router created elsewhere' });
+  return true;
+}
 
 function prefixOption(arg: ts.Expression | undefined, ctx: AdapterContext): PathExpr | undefined {
   const e = arg && skipParens(arg);
