@@ -4,7 +4,7 @@ import type { AuditEntry } from './audit-store.js';
 
 const event = { actor: 'admin:abc', action: 'token.issue' as const, ip: '127.0.0.1', outcome: 'success' as const };
 
-describe('createMemoryAuditStore', () => {
+describe('audit chain (through the memory store)', () => {
   it('chains entries and filters by time and count', async () => {
     const entries: AuditEntry[] = [];
     const store = createMemoryAuditStore(entries);

@@ -1,4 +1,5 @@
-import { filterEntries, GENESIS_HASH, sealEntry, verifyChain, type AuditEntry, type AuditStore } from './audit-store.js';
+import { filterEntries, GENESIS_HASH, sealEntry, verifyChain } from './audit-chain.js';
+import type { AuditEntry, AuditStore } from './audit-store.js';
 
 export function createMemoryAuditStore(entries: AuditEntry[] = []): AuditStore {
   let head = entries.at(-1)?.hash ?? GENESIS_HASH;

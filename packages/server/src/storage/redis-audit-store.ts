@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { filterEntries, GENESIS_HASH, sealEntry, verifyChain, type AuditEntry, type AuditEvent, type AuditStore } from './audit-store.js';
+import { filterEntries, GENESIS_HASH, sealEntry, verifyChain } from './audit-chain.js';
+import type { AuditEntry, AuditEvent, AuditStore } from './audit-store.js';
 import type { RecordCipher } from './record-cipher.js';
 import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';
 
