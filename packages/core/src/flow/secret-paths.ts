@@ -4,7 +4,7 @@ import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
 /** File names that hold secrets by convention (the contract's list plus private key files). */
-const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env.*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*)$/i;
+const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env.*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
 const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath']);
@@ -58,4 +58,4 @@ export function isStoreName(name: string): boolean {
   return holdsSecrets && words.some((w) => STORE_WORDS.has(w));
 }
 
-const STORE_WORDS = new Set(['store', 'storage', 'repository', 'repo', 'vault', 'cache', 'persistence', 'db', 'database', 'jar']);
+const STORE_WORDS = new Set(['store', 'storage', 'repository', 'repo', 'vault', 'cache', 'persistence', 'persister', 'db', 'database', 'jar', 'manager', 'registry', 'backend']);

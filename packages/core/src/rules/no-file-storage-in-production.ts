@@ -21,7 +21,7 @@ export default defineRule<MessageId>({
     securitySeverity: '6.5',
     messages: {
       secretWrittenToFile:
-        '{{what}} is written to the local file by `{{api}}` on a path that runs in production, where files outlive the process and leak through disks, images and backups; keep it in Redis or a secret manager, or guard the write with NODE_ENV !== \'production\'.',
+        '{{what}} is stored in a local file by `{{api}}` on a path that runs in production, where files outlive the process and leak through disks, images and backups; keep it in Redis or a secret manager, or guard the write with NODE_ENV !== \'production\'.',
       fileStoreInProduction:
         '`{{store}}` keeps {{what}} in local files and is chosen here on a path that runs in production, where files outlive the process and leak through disks, images and backups; use a Redis-backed store in production, or make `{{store}}` throw when NODE_ENV is \'production\'.',
     },
@@ -66,7 +66,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const secret = secretsOf(resolved)[0];
   const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
-  const what = secret ? `the secret \`${secret.label}\`` : write.secretPath ? `the secret file \`${write.pathLabel}\`` : 'tokens or session data';
+  const what = secret ? `the secret \`${secret.label}\`` : write.secretPath ? `data for the secret file \`${write.pathLabel}\`` : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
@@ -107,7 +107,7 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
     const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, call.args[p.index] ?? []), { proj: p.proj, path: p.path, flat: p.flat === true })) : []))[0];
     const secretPath = pathParams.some((p) => p.k === 'param' && call.secretPathArgs.includes(p.index));
     if (!secret && !secretPath) continue;
-    const what = secret ? `The secret \`${secret.label}\`` : 'A secret file';
+    const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
     const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
     report(site.file, call.location, 'secretWrittenToFile', { what, api: `${owner}() → ${write.api}` }, `${owner}\0${secret?.label ?? 'path'}`, related, secret);
   }
