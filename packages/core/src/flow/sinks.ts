@@ -110,6 +110,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       }
     }
     if (binding?.kind === 'import' && LOGGER_OBJECT_PACKAGES.has(binding.specifier)) return { redact: [] };
+    // `import { appLogger as l } from './logger'`: the exported name says what it is.
+    if (binding?.kind === 'import' && isLoggerName(binding.imported, fc)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
   }
 

@@ -69,6 +69,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'imported pino logger whose redact misses the path', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });`, 'src/app.ts': `import { logger } from './logger.js';\nexport function f(apiKey: string) {\n  logger.info({ apiKey });\n}` }, errors: [err(3)] },
     { name: 'logger named by its last word', code: `declare const auditLog: { info(...a: unknown[]): void };\nexport function f(password: string) {\n  auditLog.info('changed', password);\n}`, errors: [err(3)] },
     { name: 'values of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) {\n  console.log(name, value);\n}`, errors: [err(2)] },
+    { name: 'logger imported under another name', code: { 'src/logger.ts': `import pino from 'pino';\nexport const appLogger = pino();`, 'src/app.ts': `import { appLogger as l } from './logger.js';\nexport function f(secret: string) {\n  l.warn(secret);\n}` }, errors: [err(3)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
