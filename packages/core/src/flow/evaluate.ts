@@ -301,7 +301,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (!b) return undefined;
       if (b.kind === 'function') return e.text;
       if (b.kind === 'import') return b.specifier.startsWith('.') ? e.text : undefined;
-      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) ? e.text : undefined;
+      // `const f = () => ...`, or `const { f } = require('./lib')`.
+      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || importOf(fc, e)?.specifier.startsWith('.') ? e.text : undefined;
       return undefined;
     }
     if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {

@@ -70,6 +70,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'logger named by its last word', code: `declare const auditLog: { info(...a: unknown[]): void };\nexport function f(password: string) {\n  auditLog.info('changed', password);\n}`, errors: [err(3)] },
     { name: 'values of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) {\n  console.log(name, value);\n}`, errors: [err(2)] },
     { name: 'logger imported under another name', code: { 'src/logger.ts': `import pino from 'pino';\nexport const appLogger = pino();`, 'src/app.ts': `import { appLogger as l } from './logger.js';\nexport function f(secret: string) {\n  l.warn(secret);\n}` }, errors: [err(3)] },
+    { name: 'CommonJS wrapper required by destructuring', code: { 'src/log.js': `function logValue(label, value) { console.log(label, value); }\nmodule.exports = { logValue };`, 'src/app.js': `const { logValue } = require('./log');\nfunction f(user) {\n  logValue('pw', user.password);\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
