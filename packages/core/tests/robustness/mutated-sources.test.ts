@@ -14,12 +14,18 @@ const seeds = [...SEED_SOURCES, ...loadCorpus().flatMap((c) => c.files)];
 const CLEAN = { path: 'src/clean.ts', text: 'export const answer: number = 42;\n' };
 /** Far above a normal scan of a small file: exceeding it means a pathological loop, not noise. */
 const BUDGET_MS = 3_000;
+/**
+ * A tripwire, not a leak test: inputs are a few kilobytes, so a process past this size means
+ * memory that grows with something other than the input (a runaway worklist, an unbounded memo).
+ */
+const RSS_LIMIT = 1.5 * 1024 ** 3;
 
 /** Scans a hostile file next to a clean one and checks the engine's promises for any input. */
 function checkScan(file: { path: string; text: string }): void {
   const started = performance.now();
   const result = scanFiles({ files: [file, CLEAN] });
   expect(performance.now() - started).toBeLessThan(BUDGET_MS);
+  expect(process.memoryUsage().rss).toBeLessThan(RSS_LIMIT);
   expectParseVerdict(file, result);
   // No input may crash an extractor or a rule: an internal error is a bug, whatever the file says.
   expect(result.errors.filter((e) => e.kind === 'internal')).toEqual([]);
