@@ -195,6 +195,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
       if (isShortSlice(callee.name.text, args)) return EMPTY;
+      // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
+      if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0] && returnsOnlyNeutral(args[0])) return EMPTY;
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
         return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
       }
@@ -277,6 +279,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return true;
     if (ts.isCallExpression(e)) return isSanitisingCall(e);
     return false;
+  }
+
+  function returnsOnlyNeutral(callback: ts.Expression): boolean {
+    const fn = unwrap(callback);
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    const returns = fc.collected.returns.get(fn) ?? [];
+    return returns.length > 0 && returns.every((r) => isNeutral(r));
   }
 
   function isSanitisingCall(call: ts.CallExpression): boolean {

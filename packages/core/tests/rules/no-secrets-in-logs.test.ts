@@ -32,6 +32,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'names of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) console.log(name, typeof value);` },
     { name: 'fastify logger redact option', code: `import Fastify from 'fastify';\nconst app = Fastify({ logger: { redact: ['headers.authorization', 'headers.cookie'] } });\napp.addHook('onRequest', async (request) => { request.log.info({ headers: request.headers }); });` },
     { name: 'a schema whose keys are secret names', code: `const fields = { password: { type: 'string', minLength: 12 }, apiKey: ['optional'] };\nconsole.log('schema', fields);` },
+    { name: 'map to short prefixes', code: `function f(tokens: string[]) { console.log(tokens.map((t) => t.slice(0, 4)), tokens.map((t) => { return t.length; })); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -71,6 +72,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'values of environment variables from entries', code: `for (const [name, value] of Object.entries(process.env)) {\n  console.log(name, value);\n}`, errors: [err(2)] },
     { name: 'logger imported under another name', code: { 'src/logger.ts': `import pino from 'pino';\nexport const appLogger = pino();`, 'src/app.ts': `import { appLogger as l } from './logger.js';\nexport function f(secret: string) {\n  l.warn(secret);\n}` }, errors: [err(3)] },
     { name: 'CommonJS wrapper required by destructuring', code: { 'src/log.js': `function logValue(label, value) { console.log(label, value); }\nmodule.exports = { logValue };`, 'src/app.js': `const { logValue } = require('./log');\nfunction f(user) {\n  logValue('pw', user.password);\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
+    { name: 'map that keeps the values', code: `function f(tokens: string[]) {\n  console.log(tokens.map((t) => t.trim()));\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
