@@ -94,7 +94,13 @@ export class GuardJudge {
     if (fact) return this.judgeFact(def.file, fact, asEndpoint, depth + 1);
     const alias = facts?.aliases[def.name];
     if (alias) return this.judge(def.file, alias, asEndpoint, depth + 1);
-    return NOT_A_GUARD;
+    const dot = def.name.indexOf('.');
+    if (dot === -1) return NOT_A_GUARD;
+    // `auth.check` where `const auth = new AuthService()`: the class's method.
+    const owner = facts?.aliases[def.name.slice(0, dot)];
+    if (owner?.kind === 'name') return this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint, depth + 1);
+    // An object we cannot read (a package's instance, a computed value): as unreadable as a package.
+    return facts?.functions[def.name.slice(0, dot)] || owner ? NOT_A_GUARD : this.judgeDefinition({ kind: 'unreadable', name: def.name.slice(dot + 1) }, name, asEndpoint, depth + 1);
   }
 
   private judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, depth: number): GuardVerdict {
@@ -178,7 +184,8 @@ export class GuardJudge {
     const origin = this.project.originOf(file, root);
     if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(member !== undefined ? { member } : {}) };
     if (origin.kind === 'unresolved') return { kind: 'unreadable', name: member ?? root };
-    if (member !== undefined) return origin.name === '*' ? { kind: 'local', file: origin.file, name: member } : { kind: 'unreadable', name: member };
+    // `ns.fn` of a namespace import, or `obj.fn` of an object / static class member.
+    if (member !== undefined) return { kind: 'local', file: origin.file, name: origin.name === '*' ? member : `${origin.name}.${member}` };
     // A whole module used as a value is a CommonJS `module.exports = ...`: its default export.
     return { kind: 'local', file: origin.file, name: origin.name === '*' ? 'default' : origin.name };
   }

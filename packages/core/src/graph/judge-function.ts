@@ -6,7 +6,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -54,16 +54,18 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     return fact;
   }
   let leading = true;
-  for (const stmt of body.statements) {
+  const statements = body.statements;
+  statements.forEach((stmt, index) => {
     const returned = returnedFunction(stmt);
     if (returned) {
       fact.returnsFn = judgeFunction(returned, ctx, options);
-      continue;
+      return;
     }
     if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     const scan = scanNode(stmt, fn, params, inner, options);
+    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn)) scan.rejects = false;
     fact.rejects ||= scan.rejects;
     fact.delegates.push(...scan.delegates);
     if (leading) {
@@ -72,8 +74,37 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       // The guard must come first: only declarations that read the request may precede it.
       leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
-  }
+  });
   return fact;
+}
+
+/**
+ * `if (!token) { res.status(401).json(e) }` followed by `next()`: the 401 is written, but the
+ * request still goes on to the handler (a missing `return`). Such a branch does not reject.
+ */
+function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode): boolean {
+  if (!isIfStatement(stmt) || stmt.elseStatement || endsFlow(stmt.thenStatement)) return false;
+  const next = lastParamName(fn);
+  return next !== undefined && after.some((s) => callsName(s, next));
+}
+
+function endsFlow(stmt: ts.Statement): boolean {
+  if (isReturnStatement(stmt) || isThrowStatement(stmt)) return true;
+  // Koa's `ctx.throw(401)` throws.
+  if (isExpressionStatement(stmt) && isCallExpression(stmt.expression) && isPropertyAccessExpression(stmt.expression.expression) && stmt.expression.expression.name.text === 'throw') return true;
+  if (!isBlock(stmt)) return false;
+  const last = stmt.statements[stmt.statements.length - 1];
+  return last !== undefined && endsFlow(last);
+}
+
+function lastParamName(fn: FunctionNode): string | undefined {
+  const last = fn.parameters[fn.parameters.length - 1];
+  return fn.parameters.length >= 2 && last && isIdentifier(last.name) ? last.name.text : undefined;
+}
+
+function callsName(node: ts.Node, name: string): boolean {
+  if (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name) return true;
+  return forEachChild(node, (child) => (callsName(child, name) ? true : undefined)) ?? false;
 }
 
 /** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */

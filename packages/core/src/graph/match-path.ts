@@ -38,6 +38,8 @@ export function coversPath(pattern: PathPattern, routePath: string): boolean {
     if (isWildcard(seg)) return pattern.mode !== 'exact' || i < r.length || seg.startsWith('{');
     const routeSeg = r[i];
     if (routeSeg === undefined) return false;
+    // Hono `*` inside a segment (`/admin*`) matches any characters from there on.
+    if (pattern.mode === 'hono' && seg.endsWith('*')) return !routeSeg.startsWith(':') && routeSeg.startsWith(seg.slice(0, -1));
     if (seg.startsWith(':')) continue;
     if (isWildcard(routeSeg) || routeSeg.startsWith(':') || routeSeg !== seg) return false;
   }

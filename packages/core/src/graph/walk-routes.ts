@@ -14,7 +14,7 @@ import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isNewExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
 interface ParamBinding {
@@ -102,6 +102,9 @@ class RouteWalker {
         this.facts.functions[functionIdOf(stmt)] = judgeFunction(stmt, this.#ctx);
       } else if (isVariableStatement(stmt)) {
         for (const decl of stmt.declarationList.declarations) this.collectDeclaration(decl);
+      } else if (isClassDeclaration(stmt) && stmt.name) {
+        // Static and instance members alike: `AuthController.check` or `authController.check`.
+        this.collectMembers(stmt.name.text, stmt.members);
       } else if (isExportAssignment(stmt)) {
         this.collectValue('default', stmt.expression);
       } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && isModuleExports(stmt.expression.left)) {
@@ -119,7 +122,23 @@ class RouteWalker {
     if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
+    else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
+    else if (isNewExpression(e) && isIdentifier(e.expression)) this.facts.aliases[name] = { kind: 'name', name: e.expression.text };
     else if (isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
+  }
+
+  /** `const auth = { required(req, res, next) {...} }` and static class methods: `auth.required`. */
+  private collectMembers(owner: string, members: readonly ts.ObjectLiteralElementLike[] | readonly ts.ClassElement[]): void {
+    for (const m of members) {
+      if (!m.name || !(isIdentifier(m.name) || isStringLiteral(m.name))) continue;
+      const key = `${owner}.${m.name.text}`;
+      if (isMethodDeclaration(m) && m.body) this.facts.functions[key] = judgeFunction(m, this.#ctx);
+      else if (isPropertyAssignment(m) || (isPropertyDeclaration(m) && m.initializer)) {
+        const init = skipParens((m as ts.PropertyAssignment | ts.PropertyDeclaration).initializer as ts.Expression);
+        if (isFunctionExpression(init)) this.facts.functions[key] = judgeFunction(init, this.#ctx);
+        else if (isCallExpression(init)) this.facts.aliases[key] = handlerRefOf(init, this.#ctx);
+      }
+    }
   }
 
   walk(): void {
