@@ -170,14 +170,16 @@ describe('forged X-Forwarded-For from an untrusted peer', () => {
   });
 
   it('counts failed authentications per socket address, whatever X-Forwarded-For claims', async () => {
-    const { token } = await issueToken(server.url);
+    const attempt = (path: string, headers: Record<string, string>, forwardedFor: string) =>
+      rawRequest(server.url, { method: 'POST', path, headers: { ...MCP_HEADERS, ...headers, 'x-forwarded-for': forwardedFor }, body: INITIALIZE });
     for (let i = 0; i < 10; i++) {
-      const response = await rawRequest(server.url, { method: 'POST', path: '/mcp', headers: { ...MCP_HEADERS, authorization: 'Bearer wrong', 'x-forwarded-for': `203.0.113.${i}` }, body: INITIALIZE });
-      expect(response.status).toBe(401);
+      expect((await attempt('/mcp', { authorization: 'Bearer wrong' }, `203.0.113.${i}`)).status).toBe(401);
     }
-    const dodged = await rawRequest(server.url, { method: 'POST', path: '/mcp', headers: { ...MCP_HEADERS, authorization: `Bearer ${token}`, 'x-forwarded-for': '198.51.100.77' }, body: INITIALIZE });
+    const dodged = await attempt('/mcp', { authorization: 'Bearer wrong-again' }, '198.51.100.77');
     expect(dodged.status).toBe(429);
     expect(Number(dodged.headers['retry-after'])).toBeGreaterThan(0);
+    // The admin API refuses the blocked address before even comparing its key.
+    expect((await attempt('/admin/tokens', { 'x-api-key': ADMIN_KEY }, '198.51.100.78')).status).toBe(429);
   });
 });
 

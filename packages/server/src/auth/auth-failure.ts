@@ -13,9 +13,18 @@ export interface AuthFailureOptions {
 }
 
 export interface AuthFailures {
-  /** Refuses (429) a client IP that already used up its failed-authentication budget. */
+  /**
+   * Refuses (429) a client IP that already used up its failed-authentication budget, before its
+   * credential is even looked at. Used where credentials could be guessed (admin keys are chosen
+   * by people); /mcp credentials are 256-bit random tokens or signed JWTs, so /mcp spends no store
+   * round trip on it and relies on `record` alone.
+   */
   gate: MiddlewareHandler<{ Variables: ObservabilityVariables }>;
-  /** Records one failure: security log event, audit entry, and one point of the IP's budget. */
+  /**
+   * Records one failure (security log event, one point of the IP's budget, audit entry) and throws
+   * 429 instead of letting the caller answer 401 once the budget is spent. Over-budget failures are
+   * logged but not audited, so an attacker cannot flood the audit trail.
+   */
   record(c: FailedRequest, reason: string): Promise<void>;
 }
 
@@ -39,10 +48,12 @@ export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
     async record(c, reason) {
       const ip = c.get('clientIp');
       c.get('log').warn({ event: 'auth_failure', reason, ip, path: c.req.path }, 'authentication failed');
-      await Promise.all([
-        options.rateLimits.consume(BUCKET, ip, options.rule),
-        options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: c.req.path, ip, outcome: 'failure', reason }, options.clock()),
-      ]);
+      const decision = await options.rateLimits.consume(BUCKET, ip, options.rule);
+      if (!decision.allowed) {
+        c.get('log').warn({ event: 'rate_limited', bucket: BUCKET, ip }, 'too many failed authentications');
+        throw tooManyRequests(decision);
+      }
+      await options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: c.req.path, ip, outcome: 'failure', reason }, options.clock());
     },
   };
 }
