@@ -100,7 +100,7 @@ function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileConte
   return out;
 }
 
-export function alwaysExits(stmt: ts.Statement): boolean {
+function alwaysExits(stmt: ts.Statement): boolean {
   if (ts.isReturnStatement(stmt) || ts.isThrowStatement(stmt)) return true;
   if (ts.isExpressionStatement(stmt)) {
     const e = unwrap(stmt.expression);
@@ -115,7 +115,7 @@ export function alwaysExits(stmt: ts.Statement): boolean {
 }
 
 /** What a condition being true or false says about production. */
-export function conditionEnv(expr: ts.Expression, fc: FileContext, depth: number): ConditionEnv {
+function conditionEnv(expr: ts.Expression, fc: FileContext, depth: number): ConditionEnv {
   if (depth > MAX_DEPTH) return UNKNOWN;
   const e = unwrap(expr);
   if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {

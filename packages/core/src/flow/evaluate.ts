@@ -36,13 +36,13 @@ const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'i
 const SHORT_SLICE = 8;
 const MAX_DEPTH = 400;
 
-export function isRedactingName(name: string, fc: FileContext): boolean {
+function isRedactingName(name: string, fc: FileContext): boolean {
   if (fc.config.sanitizers.includes(name)) return true;
   const words = splitWords(name);
   return words.some((w) => REDACTING_STEMS.some((stem) => w.startsWith(stem)));
 }
 
-export function isHashingName(name: string): boolean {
+function isHashingName(name: string): boolean {
   return splitWords(name).some((w) => HASHING_WORDS.has(w));
 }
 
@@ -388,7 +388,7 @@ function isOpaque(expr: ts.Expression): boolean {
 }
 
 /** Literals and conditionals made only of literals: they cannot carry a secret. */
-export function isLiteralLike(expr: ts.Expression): boolean {
+function isLiteralLike(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   switch (e.kind) {
     case SyntaxKind.StringLiteral:

@@ -39,10 +39,3 @@ export function importOf(fc: FileContext, expr: ts.Expression): { specifier: str
   return required.imported === '*' && value.path.length === 1 ? { specifier: required.specifier, imported: value.path[0] ?? '*' } : undefined;
 }
 
-/** The single initializer of a `const` (or never-reassigned binding), for following aliases. */
-export function constValueOf(fc: FileContext, id: ts.Identifier): ts.Expression | undefined {
-  const binding = lookup(fc, id);
-  if (binding?.kind !== 'var' || binding.values.length !== 1) return undefined;
-  const [value] = binding.values;
-  return value && value.path.length === 0 && value.wrap.length === 0 ? value.expr : undefined;
-}

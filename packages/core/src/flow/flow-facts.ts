@@ -115,11 +115,14 @@ export interface FlowFacts {
   script: boolean;
 }
 
-export function emptyFlowFacts(): FlowFacts {
+function emptyFlowFacts(): FlowFacts {
   return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], script: false };
 }
 
-/** Cheap prefilter: files with no call at all carry no flow worth summarising. */
+/**
+ * Summarises one file's value flow in one walk plus evaluation of the expressions that matter
+ * (sink arguments, writes, returns). Files without a single call carry no flow: skipped cheaply.
+ */
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
   const facts = emptyFlowFacts();
   if (!sf.text.includes('(')) return facts;

@@ -59,7 +59,7 @@ export interface SinkFinder {
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
-export function isLoggerName(name: string, fc: FileContext): boolean {
+function isLoggerName(name: string, fc: FileContext): boolean {
   if (fc.config.loggers.includes(name)) return true;
   const lower = name.toLowerCase();
   if (lower === 'log' || lower === 'logger' || lower === 'audit') return true;

@@ -9,7 +9,7 @@ const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', '
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
  * `ctx.request`, `fastifyRequest`. Syntax only: no types are needed for the usual handler shapes.
  */
-export function isRequestLike(expr: ts.Expression): boolean {
+function isRequestLike(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   if (name === undefined) return false;
