@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { splitWords } from './sensitive-names.js';
+import { isHashChain, isHashingName, isLiteralLike, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { labelOf, traceStep } from './trace.js';
@@ -19,9 +19,6 @@ export interface Evaluator {
 
 const EMPTY: Taint = [];
 
-/** Stems of functions that redact by name (the contract's list plus common spellings). */
-const REDACTING_STEMS = ['redact', 'mask', 'obfuscat', 'censor', 'anonymi', 'scrub'];
-const HASHING_WORDS = new Set(['hash', 'hashed', 'sha', 'sha1', 'sha256', 'sha512', 'md5', 'digest', 'hmac', 'bcrypt', 'argon2', 'scrypt', 'pbkdf2']);
 /** Calls that turn their arguments into one string holding all of them. */
 const STRINGIFIERS = new Set(['JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape']);
 /** Calls whose result holds their arguments unchanged in shape. */
@@ -33,18 +30,7 @@ const CARRYING_METHODS = new Set([
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
-const SHORT_SLICE = 8;
 const MAX_DEPTH = 400;
-
-function isRedactingName(name: string, fc: FileContext): boolean {
-  if (fc.config.sanitizers.includes(name)) return true;
-  const words = splitWords(name);
-  return words.some((w) => REDACTING_STEMS.some((stem) => w.startsWith(stem)));
-}
-
-function isHashingName(name: string): boolean {
-  return splitWords(name).some((w) => HASHING_WORDS.has(w));
-}
 
 export function createEvaluator(fc: FileContext): Evaluator {
   const memo = new Map<ts.Node, Taint>();
@@ -335,44 +321,6 @@ function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   return ts.isIdentifier(e) ? e : undefined;
 }
 
-/** `createHash('sha256').update(x)` and the like: anything read off a hashing call. */
-function isHashChain(expr: ts.Expression, depth = 0): boolean {
-  const e = unwrap(expr);
-  if (!ts.isCallExpression(e) || depth > 8) return false;
-  const callee = unwrap(e.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  if (name !== undefined && isHashingName(name)) return true;
-  return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
-}
-
-/** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix. */
-function isShortSlice(method: string, args: ts.NodeArray<ts.Expression>): boolean {
-  if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
-  const [a, b] = args.map(numericValue);
-  if (args.length === 1 && args[0] && isShortSuffixStart(args[0])) return true;
-  if (a === undefined) return false;
-  if (args.length === 1) return a < 0 && -a <= SHORT_SLICE && method !== 'substring';
-  if (b === undefined) return false;
-  if (method === 'substr') return a === 0 && b <= SHORT_SLICE;
-  return a === 0 && b >= 0 && b <= SHORT_SLICE;
-}
-
-/** `s.length - 4` as a start index: the last four characters. */
-function isShortSuffixStart(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.MinusToken) return false;
-  const n = numericValue(e.right);
-  return ts.isPropertyAccessExpression(unwrap(e.left)) && (unwrap(e.left) as ts.PropertyAccessExpression).name.text === 'length' && n !== undefined && n >= 0 && n <= SHORT_SLICE;
-}
-
-function numericValue(expr: ts.Expression | undefined): number | undefined {
-  if (!expr) return undefined;
-  const e = unwrap(expr);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
-  return undefined;
-}
-
 function isValueOperator(kind: ts.SyntaxKind): boolean {
   return kind === SyntaxKind.BarBarToken || kind === SyntaxKind.QuestionQuestionToken || kind === SyntaxKind.AmpersandAmpersandToken || kind === SyntaxKind.CommaToken || kind === SyntaxKind.EqualsToken;
 }
@@ -386,25 +334,3 @@ function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);
 }
-
-/** Literals and conditionals made only of literals: they cannot carry a secret. */
-function isLiteralLike(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  switch (e.kind) {
-    case SyntaxKind.StringLiteral:
-    case SyntaxKind.NoSubstitutionTemplateLiteral:
-      return !isCredentialUrl((e as ts.StringLiteral).text);
-    case SyntaxKind.NumericLiteral:
-    case SyntaxKind.TrueKeyword:
-    case SyntaxKind.FalseKeyword:
-    case SyntaxKind.NullKeyword:
-      return true;
-    case SyntaxKind.Identifier:
-      return (e as ts.Identifier).text === 'undefined';
-    case SyntaxKind.ConditionalExpression:
-      return isLiteralLike((e as ts.ConditionalExpression).whenTrue) && isLiteralLike((e as ts.ConditionalExpression).whenFalse);
-    default:
-      return false;
-  }
-}
-
