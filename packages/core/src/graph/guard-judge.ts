@@ -104,6 +104,7 @@ export class GuardJudge {
   }
 
   private judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, depth: number): GuardVerdict {
+    if (depth > MAX_DEPTH) return NOT_A_GUARD;
     // express-unless: `auth.unless({ path })` is `auth` with exceptions.
     if (ref.member === 'unless') return this.judgeName(file, ref.callee, false, depth + 1);
     const shown = ref.member ?? ref.callee;

@@ -332,6 +332,7 @@ class RouteGraphBuilder {
   }
 
   private resolveName(file: string, name: string, depth: number): string | undefined {
+    if (depth > MAX_MOUNT_DEPTH) return undefined;
     const def = this.#judge.definitionOf(file, name);
     if (def.kind !== 'local') return undefined;
     const facts = this.project.files.get(def.file)?.routes;
