@@ -3,6 +3,7 @@ import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -88,7 +89,9 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     }
     return;
   }
-  if (secret || write.secretPath) {
+  // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
+  const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
+  if (secret || write.secretPath || (holder !== undefined && isStoreName(holder))) {
     if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
