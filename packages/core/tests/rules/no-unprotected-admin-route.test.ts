@@ -123,6 +123,17 @@ describe(RULE, () => {
     expect(finding?.related?.map((r) => r.line)).toEqual([2]);
   });
 
+  it('terminates on alias and import cycles', () => {
+    const findings = run({
+      name: 'cycles',
+      files: {
+        'src/a.ts': `import { Hono } from 'hono';\nimport { b } from './b.js';\nexport const a = b();\nconst x = y();\nconst y = x();\nconst app = new Hono();\napp.use('/admin/*', a, x, y);\napp.get('/admin/u', (c) => c.text('x'));`,
+        'src/b.ts': `import { a } from './a.js';\nexport const b = a();\nexport default a;`,
+      },
+    });
+    expect(findings.map((f) => f.line)).toEqual([8]);
+  });
+
   it('does not mutate the config it is given', () => {
     const config = Object.freeze({ adminPaths: Object.freeze(['/ops/**']) }) as ShiftguardConfigInput;
     expect(() => run({ name: 'frozen', code: `${honoHead}app.get('/ops/x', (c) => c.text('x'));`, config })).not.toThrow();

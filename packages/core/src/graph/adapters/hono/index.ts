@@ -5,7 +5,7 @@ import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isNewExpression, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
 
 const isHonoSpecifier = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || s === '@hono/zod-openapi';
 
@@ -40,6 +40,7 @@ const hono: FrameworkAdapter = {
       return true;
     }
     if (method === 'on') return recordOn(call, receiver, ctx);
+    if (method === 'openapi') return recordOpenApi(call, receiver, ctx);
     return recordMethodCall(call, method, receiver, ctx);
   },
 };
@@ -56,6 +57,51 @@ function recordOn(call: ts.CallExpression, receiver: Parameters<FrameworkAdapter
   const refs = ctx.handlerRefsOf(rest);
   ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: refs.slice(0, -1), handler: refs[refs.length - 1] });
   return true;
+}
+
+/**
+ * @hono/zod-openapi: `app.openapi(createRoute({ method, path, middleware }), handler)`, the route
+ * inline or a top-level constant of this file. OpenAPI `{id}` parameters become `:id`.
+ */
+function recordOpenApi(call: ts.CallExpression, receiver: Parameters<FrameworkAdapter['onCall']>[2], ctx: Parameters<FrameworkAdapter['onCall']>[3]): boolean {
+  const [routeArg, ...handlers] = call.arguments;
+  const config = routeArg && createRouteConfig(skipParens(routeArg), ctx.sf);
+  if (!config) {
+    ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'openapi() with a route definition that is not a createRoute() of this file' });
+    return true;
+  }
+  const prop = (name: string) => config.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === name)?.initializer;
+  const pathExpr = prop('path');
+  const path = pathExpr && ctx.pathOf(pathExpr);
+  const methodExpr = prop('method');
+  if (!path || !methodExpr || !isStringLiteralLike(methodExpr)) return false;
+  const middleware = prop('middleware');
+  const refs = ctx.handlerRefsOf(handlers);
+  ctx.register(call, {
+    kind: 'route',
+    target: receiver.target,
+    methods: [methodExpr.text.toLowerCase()],
+    paths: [{ parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\{(\w+)\}/g, ':$1') : p)) }],
+    guards: middleware ? ctx.handlerRefsOf([middleware]) : [],
+    handler: refs[refs.length - 1],
+  });
+  return true;
+}
+
+function createRouteConfig(expr: ts.Expression, sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
+  let e = expr;
+  if (isIdentifier(e)) {
+    const name = e.text;
+    const decl = sf.statements
+      .filter(isVariableStatement)
+      .flatMap((st) => [...st.declarationList.declarations])
+      .find((d) => isIdentifier(d.name) && d.name.text === name);
+    if (!decl?.initializer) return undefined;
+    e = skipParens(decl.initializer);
+  }
+  if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'createRoute') return undefined;
+  const arg = e.arguments[0] && skipParens(e.arguments[0]);
+  return arg && isObjectLiteralExpression(arg) ? arg : undefined;
 }
 
 export default hono;
