@@ -339,7 +339,7 @@ class RouteWalker {
   }
 
   childOf(expr: ts.Expression): TargetRef | undefined {
-    const e = skipParens(expr);
+    const e = unwrapAwait(expr);
     if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
@@ -348,7 +348,9 @@ class RouteWalker {
       const callee = skipParens(e.expression);
       const first = e.arguments[0] && skipParens(e.arguments[0]);
       if (isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
-      if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { module: first.text };
+      // `require('./admin')` and `import('./admin.js')` (Fastify's lazy plugin loading) name a module.
+      const loads = (isIdentifier(callee) && callee.text === 'require') || callee.kind === SyntaxKind.ImportKeyword;
+      if (loads && first && isStringLiteralLike(first)) return { module: first.text };
       if (isIdentifier(callee)) return { call: callee.text };
       if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
     }
