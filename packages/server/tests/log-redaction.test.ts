@@ -69,6 +69,9 @@ describe('logs of a full session at debug level contain no secret', () => {
     await fetch(`${server.url}/mcp`, { method: 'POST', headers: { ...MCP_HEADERS, authorization: `Bearer ${wrongToken}` }, body: INITIALIZE });
     await fetch(`${server.url}/admin/tokens`, { headers: { authorization: `Bearer ${wrongAdmin}`, cookie: 'sid=cookie-secret-123456' } });
     await fetch(`${server.url}/mcp?access_token=${token}`, { method: 'POST', headers: MCP_HEADERS, body: INITIALIZE });
+    // A credential pasted into the path itself.
+    await fetch(`${server.url}/admin/${ADMIN_KEY}`);
+    await fetch(`${server.url}/${token}`);
     secrets.push('cookie-secret-123456');
     await fetch(`${server.url}/admin/tokens/${id}`, { method: 'DELETE', headers: { 'x-api-key': ADMIN_KEY } });
 

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { RateLimitRule } from '../config/parse-rate-limits.js';
 import type { ObservabilityVariables } from '../observability/observability-variables.js';
+import { redactPath } from '../observability/redact-path.js';
 import type { AuditStore } from '../storage/audit-store.js';
 import type { RateLimitStore } from '../storage/rate-limit-store.js';
 import { tooManyRequests } from '../transport/rate-limit.js';
@@ -47,13 +48,14 @@ export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
     },
     async record(c, reason) {
       const ip = c.get('clientIp');
-      c.get('log').warn({ event: 'auth_failure', reason, ip, path: c.req.path }, 'authentication failed');
+      const path = redactPath(c.req.path);
+      c.get('log').warn({ event: 'auth_failure', reason, ip, path }, 'authentication failed');
       const decision = await options.rateLimits.consume(BUCKET, ip, options.rule);
       if (!decision.allowed) {
         c.get('log').warn({ event: 'rate_limited', bucket: BUCKET, ip }, 'too many failed authentications');
         throw tooManyRequests(decision);
       }
-      await options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: c.req.path, ip, outcome: 'failure', reason }, options.clock());
+      await options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: path, ip, outcome: 'failure', reason }, options.clock());
     },
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from 'pino';
 import type { ObservabilityVariables } from './observability-variables.js';
+import { redactPath } from './redact-path.js';
 
 export interface RequestLoggerOptions {
   logger: Logger;
@@ -23,8 +24,9 @@ export function createRequestLogger(options: RequestLoggerOptions): MiddlewareHa
     c.set('log', log);
     c.set('clientIp', options.getClientIp(c));
     c.header('X-Request-Id', requestId);
-    log.debug({ method: c.req.method, path: c.req.path }, 'request');
+    const path = redactPath(c.req.path);
+    log.debug({ method: c.req.method, path }, 'request');
     await next();
-    log.info({ method: c.req.method, path: c.req.path, status: c.res.status, durationMs: options.clock() - started }, 'response');
+    log.info({ method: c.req.method, path, status: c.res.status, durationMs: options.clock() - started }, 'response');
   };
 }

@@ -13,7 +13,7 @@ export function createOriginGuard(options: { allowedOrigins: readonly string[] }
   return async function originGuard(c, next) {
     const origin = c.req.header('origin');
     if (origin !== undefined && !allowed.has(origin.toLowerCase())) {
-      c.get('log').warn({ event: 'origin_rejected', ip: c.get('clientIp'), path: c.req.path }, 'origin rejected');
+      c.get('log').warn({ event: 'origin_rejected', ip: c.get('clientIp'), origin: origin.slice(0, 200) }, 'origin rejected');
       throw new HttpError(403, 'origin_not_allowed', 'This origin is not allowed.');
     }
     await next();
