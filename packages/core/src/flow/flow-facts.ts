@@ -391,6 +391,13 @@ function isStatic(m: ts.MethodDeclaration): boolean {
   return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
 }
 
+/**
+ * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
+ * folder, or a setup-style file (`setup-env.ts`, `generate-keys.mjs`) outside the source folders.
+ */
 function isScriptFile(sf: ts.SourceFile, path: string): boolean {
-  return sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|scaffold(?:ing)?)\//.test(path);
+  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?)\//.test(path)) return true;
+  const inSources = /(?:^|\/)(?:src|lib|app|server|api)\//.test(path);
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return !inSources && /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/.test(base);
 }
