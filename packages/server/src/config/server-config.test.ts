@@ -45,6 +45,9 @@ describe('loadConfig: production fail-fast matrix', () => {
     ['ALLOW_FILE_STORE set', { ALLOW_FILE_STORE: '0' }, /^ALLOW_FILE_STORE: development-only switch/],
     ['a malformed PORT', { PORT: 'eighty' }, /^PORT: /],
     ['a REDIS_URL of another scheme', { REDIS_URL: 'http://10.0.0.5:6379' }, /^REDIS_URL: /],
+    ['an origin with a path', { ALLOWED_ORIGINS: 'https://app.example.com/' }, /^ALLOWED_ORIGINS: each entry must be an origin/],
+    ['a proxy given by name', { TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' }, /^TRUSTED_PROXIES: each entry must be an IP address or CIDR/],
+    ['a proxy prefix out of range', { TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES: /],
   ])('%s stops startup with its own line', (_name, change, expected) => {
     const problems = problemsOf({ ...PRODUCTION, ...change });
     expect(problems).toHaveLength(1);

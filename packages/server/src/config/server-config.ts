@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseEncryptionKeys, type EncryptionKey } from './parse-encryption-keys.js';
 import { parseRateLimits, type RateLimitRules } from './parse-rate-limits.js';
@@ -56,6 +57,15 @@ const list = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
 const httpUrl = z.url({ protocol: /^https?$/ });
+/** `https://app.example.com[:port]`: exactly what browsers send in Origin (no path, no slash). */
+const isOrigin = (value: string) => URL.canParse(value) && new URL(value).origin === value;
+/** An IPv4/IPv6 address, optionally with a /prefix. */
+const isCidr = (value: string) => {
+  const [address = '', prefix, extra] = value.split('/');
+  const family = isIP(address);
+  const max = family === 6 ? 128 : 32;
+  return family !== 0 && extra === undefined && (prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= max));
+};
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -67,9 +77,9 @@ const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   TOKEN_ENCRYPTION_KEYS: z.string().optional(),
   ADMIN_API_KEYS: list.optional(),
-  ALLOWED_ORIGINS: list.optional(),
+  ALLOWED_ORIGINS: list.refine((origins) => origins.every((o) => o === '*' || isOrigin(o)), 'each entry must be an origin like https://app.example.com (no path, no trailing slash)').optional(),
   ALLOWED_HOSTS: list.optional(),
-  TRUSTED_PROXIES: list.default([]),
+  TRUSTED_PROXIES: list.refine((entries) => entries.every(isCidr), 'each entry must be an IP address or CIDR such as 10.0.0.0/8').default([]),
   API_TOKEN_TTL: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   SESSION_IDLE_TTL: z.coerce.number().int().min(60).max(86_400).default(1800),
   OAUTH_ISSUER: httpUrl.optional(),
