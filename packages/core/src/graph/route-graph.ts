@@ -102,7 +102,7 @@ class RouteGraphBuilder {
   readonly #instances = new Map<string, Instance>();
   readonly #registrations = new Map<string, IndexedRegistration[]>();
   readonly #children = new Set<string>();
-  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[] }> = [];
+  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition }> = [];
   readonly #routes = new Map<string, GraphRoute>();
   readonly #unknown: UnknownEdge[] = [];
 
@@ -129,7 +129,7 @@ class RouteGraphBuilder {
   private index(file: string, facts: RouteFacts): void {
     for (const reg of facts.registrations) {
       if (reg.kind === 'globalGuard') {
-        this.#globalGuards.push({ file, handlers: reg.handlers });
+        this.#globalGuards.push({ file, handlers: reg.handlers, condition: reg.condition });
         continue;
       }
       const resolved = this.resolveTarget(file, reg.target);
@@ -172,7 +172,7 @@ class RouteGraphBuilder {
   private rootChain(instance: Instance): Entry[] {
     if (instance.fact.framework !== 'nest') return [];
     return this.#globalGuards.flatMap((g) =>
-      g.handlers.map((h) => ({ pattern: { path: undefined, mode: 'prefix' as const, caseSensitive: false }, methods: undefined, guard: this.#judge.judge(g.file, h), condition: 'always' as const })),
+      g.handlers.map((h) => ({ pattern: { path: undefined, mode: 'prefix' as const, caseSensitive: false }, methods: undefined, guard: this.#judge.judge(g.file, h), condition: g.condition })),
     );
   }
 
