@@ -10,7 +10,8 @@ const INDEX = `${PREFIX}index`;
 
 /**
  * Sessions are encrypted records under the HMAC of their id with an idle TTL that each use renews
- * (GETEX), so any instance can serve any session and an abandoned one disappears by itself.
+ * (GETEX), so any instance can serve any session and an abandoned one disappears by itself. The
+ * index (for the admin list) is scored by last use; entries idle past the TTL leave it on create.
  */
 export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher, idleSeconds: number): SessionStore {
   const decode = (handle: string, value: string) => JSON.parse(cipher.decrypt(value, keyOf(handle))) as SessionRecord;
@@ -22,15 +23,16 @@ export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hash
         await redis
           .multi()
           .set(keyOf(record.handle), cipher.encrypt(JSON.stringify(record), keyOf(record.handle)), 'EX', idleSeconds)
-          .zadd(INDEX, fields.createdAt, record.handle)
+          .zadd(INDEX, fields.lastSeenAt, record.handle)
+          .zremrangebyscore(INDEX, '-inf', fields.lastSeenAt - idleSeconds * 1000)
           .exec();
         return record;
       }),
     touch: (sessionId, now) =>
       failClosed(async () => {
         for (const handle of hasher.all(sessionId)) {
-          const value = await redis.getex(keyOf(handle), 'EX', idleSeconds);
-          if (value) return { ...decode(handle, value), lastSeenAt: now };
+          const [[, value] = []] = (await redis.multi().getex(keyOf(handle), 'EX', idleSeconds).zadd(INDEX, 'XX', now, handle).exec()) ?? [];
+          if (typeof value === 'string') return { ...decode(handle, value), lastSeenAt: now };
         }
         return undefined;
       }),

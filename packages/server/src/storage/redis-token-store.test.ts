@@ -77,3 +77,21 @@ describe('redis token store keys', () => {
     expect(await redis.keys('sg:tok:*')).toEqual([]);
   });
 });
+
+describe('redis index hygiene', () => {
+  it('drops expired token ids and idle session handles from the indexes by itself', async () => {
+    const { createRedisSessionStore } = await import('./redis-session-store.js');
+    const tokens = createRedisTokenStore(redis, createRecordCipher(keys), hasher);
+    await tokens.issue({ subject: 'old', scopes: ['mcp'], ttlSeconds: 60 }, T0);
+    await tokens.issue({ subject: 'new', scopes: ['mcp'], ttlSeconds: 60 }, T0 + 120_000);
+    expect(await redis.zcard('sg:tok:index')).toBe(1);
+
+    const sessions = createRedisSessionStore(redis, createRecordCipher(keys), hasher, 60);
+    await sessions.create('session-a', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
+    await sessions.touch('session-a', T0 + 50_000);
+    await sessions.create('session-b', { principal: 'token:b', protocolVersion: '2025-11-25', createdAt: T0 + 100_000, lastSeenAt: T0 + 100_000 });
+    expect(await redis.zcard('sg:ses:index')).toBe(2);
+    await sessions.create('session-c', { principal: 'token:c', protocolVersion: '2025-11-25', createdAt: T0 + 115_000, lastSeenAt: T0 + 115_000 });
+    expect(await redis.zcard('sg:ses:index')).toBe(2);
+  });
+});

@@ -60,6 +60,8 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
           .set(byHash(hash), cipher.encrypt(JSON.stringify(record), byHash(hash)), 'PX', ttl)
           .set(byId(record.id), hash, 'PX', ttl)
           .zadd(INDEX, record.expiresAt, record.id)
+          // The index is the one key without a TTL: expired ids leave it on every issue.
+          .zremrangebyscore(INDEX, '-inf', now)
           .exec();
         return { record, token };
       }),
