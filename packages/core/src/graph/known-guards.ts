@@ -35,10 +35,10 @@ export function isKnownGuard(specifier: string, imported: string, member: string
  * Names that say "authentication", for guards whose definition cannot be read (a package, a file
  * outside the scan). A readable definition is always judged by what it does instead.
  */
-const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|login|admin|session|role|token|signin|key)|ensure(logged|signed|user|admin)|verify(token|user|jwt|session|request|key|admin)|permission|rbac|acl|is(admin|authenticated|logged|signed)/i;
+const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|login|admin|session|role|token|signin|key)|ensure(logged|signed|user|admin)|verify(token|user|jwt|session|request|key|admin)|check(admin|role|token|user|session|permission|key)|admin(only|required)|only(admin|authenticated)|has(role|permission)|permission|rbac|acl|is(admin|authenticated|logged|signed)/i;
 
 /** Guards of other things: CSRF, CORS, Host/Origin checks, rate limits, validation. */
-const OTHER_PROTECTION = /csrf|xsrf|cors|origin|host|rate|limit|throttl|helmet|valid|cache|compress|log/i;
+const OTHER_PROTECTION = /csrf|xsrf|cors|origin|host|rate|limit|throttl|helmet|valid|cache|compress|logger|logging/i;
 const STRONG_AUTH_WORD = /auth|jwt|bearer|passport|login|signin/i;
 
 export function isAuthLikeName(name: string): boolean {
