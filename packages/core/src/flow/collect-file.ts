@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { walkTree } from './walk-tree.js';
-import { blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
+import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -68,6 +68,13 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void
     case SyntaxKind.ImportDeclaration:
       declareImports(node as ts.ImportDeclaration, sf, out);
       return;
+    case SyntaxKind.PropertyDeclaration: {
+      // `private headers = { ... }`: a field read back as `this.headers`.
+      const prop = node as ts.PropertyDeclaration;
+      const name = propertyNameOf(prop.name);
+      if (prop.initializer && name !== undefined && ts.isClassLike(prop.parent)) declareField(out.scopes, prop.parent, name).values.push({ expr: prop.initializer, path: [], wrap: [], at: prop });
+      return;
+    }
     case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
       out.classes.push(cls);
@@ -77,6 +84,16 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void
     default:
       if (isFunctionLike(node)) collectFunction(node, out);
   }
+}
+
+/** The pseudo-binding `this.<name>` of a class: the values its field is given anywhere in the class. */
+export function declareField(scopes: ScopeMap, cls: ts.ClassLikeDeclaration, name: string): Extract<Binding, { kind: 'var' }> {
+  const key = `this.${name}`;
+  const existing = scopes.lookup(key, cls);
+  if (existing?.kind === 'var') return existing;
+  const binding: Extract<Binding, { kind: 'var' }> = { kind: 'var', name: key, node: cls, isConst: false, values: [] };
+  scopes.declare(binding, cls);
+  return binding;
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

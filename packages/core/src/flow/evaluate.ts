@@ -152,6 +152,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }
     const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     if (prop === undefined) return EMPTY;
+    if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     const base = taintOf(e.expression);
     const isSecret = fc.names.isSecretName(prop);
     if (base.length === 0 && !isSecret) return EMPTY;
@@ -161,6 +162,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
+  function fieldTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
+    const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
+    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : EMPTY;
+    if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
+    return unionTaint([nameSource(e)], flowing);
   }
 
   function callTaint(call: ts.CallExpression): Taint {

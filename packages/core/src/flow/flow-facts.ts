@@ -2,7 +2,7 @@ import type { Location } from '../findings/location.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
-import { collectFile, enclosingFunction, requireOf } from './collect-file.js';
+import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -166,9 +166,22 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
     wrap.unshift(propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression) ?? '*');
     target = unwrap(target.expression);
   }
-  if (!ts.isIdentifier(target) || wrap.length > 3) return;
+  if (wrap.length > 3) return;
+  if (target.kind === SyntaxKind.ThisKeyword) {
+    // `this.headers = {...}` inside a class: a value of the field `this.headers`.
+    const [field, ...rest] = wrap;
+    const cls = classLikeOf(assignment);
+    if (field !== undefined && cls) declareField(scopes, cls, field).values.push({ expr: assignment.right, path: [], wrap: rest, at: assignment });
+    return;
+  }
+  if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
+}
+
+function classLikeOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
+  return undefined;
 }
 
 function ownerOf(node: ts.Node, fc: FileContext): string | undefined {

@@ -33,6 +33,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'fastify logger redact option', code: `import Fastify from 'fastify';\nconst app = Fastify({ logger: { redact: ['headers.authorization', 'headers.cookie'] } });\napp.addHook('onRequest', async (request) => { request.log.info({ headers: request.headers }); });` },
     { name: 'a schema whose keys are secret names', code: `const fields = { password: { type: 'string', minLength: 12 }, apiKey: ['optional'] };\nconsole.log('schema', fields);` },
     { name: 'map to short prefixes', code: `function f(tokens: string[]) { console.log(tokens.map((t) => t.slice(0, 4)), tokens.map((t) => { return t.length; })); }` },
+    { name: 'class field holding no secret', code: `export class Client {\n  private headers = { accept: 'application/json' };\n  private token = '';\n  debug() { console.log(this.headers, this.token.length); }\n}` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -73,6 +74,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'logger imported under another name', code: { 'src/logger.ts': `import pino from 'pino';\nexport const appLogger = pino();`, 'src/app.ts': `import { appLogger as l } from './logger.js';\nexport function f(secret: string) {\n  l.warn(secret);\n}` }, errors: [err(3)] },
     { name: 'CommonJS wrapper required by destructuring', code: { 'src/log.js': `function logValue(label, value) { console.log(label, value); }\nmodule.exports = { logValue };`, 'src/app.js': `const { logValue } = require('./log');\nfunction f(user) {\n  logValue('pw', user.password);\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
     { name: 'map that keeps the values', code: `function f(tokens: string[]) {\n  console.log(tokens.map((t) => t.trim()));\n}`, errors: [err(2)] },
+    { name: 'class field set in the constructor', code: `export class ApiClient {\n  private readonly headers: Record<string, string>;\n  constructor(apiKey: string) {\n    this.headers = { Authorization: \`Bearer \${apiKey}\` };\n  }\n  debug() {\n    console.log('headers', this.headers);\n  }\n}`, errors: [err(7)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
