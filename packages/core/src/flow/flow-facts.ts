@@ -3,6 +3,7 @@ import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
+import { walkTree } from './walk-tree.js';
 import { type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -354,7 +355,27 @@ function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[],
     const index = identityParamOf(r, node, fc, 0);
     if (index !== undefined) out.add(index);
   }
+  // `delete obj.password; return obj;` hands back a changed object: that is redaction.
+  for (const index of mutatedParams(node, fc)) out.delete(index);
   return [...out].sort((a, b) => a - b);
+}
+
+/** Parameters the function changes in place: `delete p.x`, `p.x = ...`. */
+function mutatedParams(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext): Set<number> {
+  const out = new Set<number>();
+  if (!node.body) return out;
+  walkTree(node.body, (n) => {
+    let target: ts.Expression | undefined;
+    if (ts.isDeleteExpression(n)) target = n.expression;
+    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) target = n.left;
+    if (!target) return true;
+    let root = unwrap(target);
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+    const binding = ts.isIdentifier(root) ? lookup(fc, root) : undefined;
+    if (binding?.kind === 'param' && binding.fn === node) out.add(binding.index);
+    return true;
+  });
+  return out;
 }
 
 const NO_OP_METHODS = new Set(['toString', 'valueOf', 'trim', 'toJSON']);

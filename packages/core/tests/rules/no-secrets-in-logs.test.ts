@@ -34,6 +34,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'a schema whose keys are secret names', code: `const fields = { password: { type: 'string', minLength: 12 }, apiKey: ['optional'] };\nconsole.log('schema', fields);` },
     { name: 'map to short prefixes', code: `function f(tokens: string[]) { console.log(tokens.map((t) => t.slice(0, 4)), tokens.map((t) => { return t.length; })); }` },
     { name: 'class field holding no secret', code: `export class Client {\n  private headers = { accept: 'application/json' };\n  private token = '';\n  debug() { console.log(this.headers, this.token.length); }\n}` },
+    { name: 'redact that deletes the field and returns the object', code: `function redact(user: { password?: string }) { delete user.password; return user; }\nfunction f(user: { password: string }) { console.log(redact({ ...user })); }` },
+    { name: 'redact that overrides the field in a copy', code: `function redact(user: object) { return { ...user, password: '[redacted]' }; }\nfunction f(password: string) { console.log(redact({ password })); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
