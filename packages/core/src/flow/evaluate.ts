@@ -134,7 +134,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       let t = taintOf(v.expr);
       if (t.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
-      if (v.omit) t = t.filter((item) => !(item.path[0] !== undefined && v.omit?.includes(item.path[0])));
+      if (v.omit) t = omitKeys(t, v.omit);
       for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
       return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
     });
@@ -322,6 +322,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   return { taintOf, projectCalleeOf };
+}
+
+/** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */
+function omitKeys(taint: Taint, keys: string[]): Taint {
+  return taint.flatMap((item): Taint => {
+    const head = item.path[0];
+    if (head !== undefined) return keys.includes(head) ? [] : [item];
+    if (item.k === 'secret') return [item];
+    return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
+  });
 }
 
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {

@@ -10,6 +10,8 @@ export interface Access {
   proj: string[];
   path: string[];
   flat: boolean;
+  /** Keys an object rest left out, applied after `proj`. */
+  omit?: string[];
 }
 
 /** A parameter of a wrapper that ends up in a log sink, and how it is read on the way. */
@@ -102,7 +104,7 @@ export class FlowIndex {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
       if (item.fn !== binding.fn) return [];
       const arg = argumentOf(binding.args, item.index, item.rest === true);
-      return this.access(withTrace(arg, inFile(item.trace, file)), { proj: item.proj, path: item.path, flat: item.flat === true });
+      return this.access(withTrace(arg, inFile(item.trace, file)), accessOf(item));
     }
     if (depth >= MAX_DEPTH) return [];
     const args = item.args.map((a) => this.resolve(file, a, binding, depth));
@@ -116,13 +118,14 @@ export class FlowIndex {
     } else {
       result = [];
     }
-    return this.access(withTrace(result, inFile(item.trace, file)), { proj: item.proj, path: item.path, flat: item.flat === true });
+    return this.access(withTrace(result, inFile(item.trace, file)), accessOf(item));
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */
   access(taint: Taint, a: Access): Taint {
     let t = taint;
     for (const p of a.proj) t = t.flatMap((item) => projectTaint([item], p, this.names, item.k === 'secret' ? `${item.label}.${p}` : p));
+    if (a.omit) t = t.filter((item) => item.path[0] === undefined || !a.omit?.includes(item.path[0]));
     for (const w of [...a.path].reverse()) t = wrapTaint(t, w);
     return a.flat ? flattenTaint(t) : t;
   }
@@ -224,8 +227,9 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-function accessOf(item: { proj: string[]; path: string[]; flat?: boolean }): Access {
-  return { proj: item.proj, path: item.path, flat: item.flat === true };
+/** How a parameter or call item reads the value substituted for it. */
+export function accessOf(item: { proj: string[]; path: string[]; flat?: boolean; omit?: string[] }): Access {
+  return { proj: item.proj, path: item.path, flat: item.flat === true, ...(item.omit && { omit: item.omit }) };
 }
 
 function withTrace(taint: Taint, steps: FlowStep[]): Taint {

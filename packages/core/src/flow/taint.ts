@@ -40,6 +40,8 @@ export interface ParamItem {
   path: string[];
   /** Stringified after it was read: the substituted value becomes one flat secret. */
   flat?: boolean;
+  /** Object rest dropped these keys (`const { password, ...rest } = param`). */
+  omit?: string[];
   trace: FlowStep[];
 }
 
@@ -54,5 +56,6 @@ export interface CallItem {
   proj: string[];
   path: string[];
   flat?: boolean;
+  omit?: string[];
   trace: FlowStep[];
 }

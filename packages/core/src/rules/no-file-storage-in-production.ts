@@ -2,7 +2,7 @@ import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
-import { FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -107,7 +107,7 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
   if (dataParams.length === 0 && pathParams.length === 0) return;
   for (const site of productionSites(ctx.project, index.callsOf(file, owner))) {
     const call = site.fact;
-    const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, call.args[p.index] ?? []), { proj: p.proj, path: p.path, flat: p.flat === true })) : []))[0];
+    const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))) : []))[0];
     const secretPath = pathParams.some((p) => p.k === 'param' && call.secretPathArgs.includes(p.index));
     if (!secret && !secretPath) continue;
     const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';

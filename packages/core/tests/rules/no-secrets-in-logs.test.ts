@@ -36,6 +36,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'class field holding no secret', code: `export class Client {\n  private headers = { accept: 'application/json' };\n  private token = '';\n  debug() { console.log(this.headers, this.token.length); }\n}` },
     { name: 'redact that deletes the field and returns the object', code: `function redact(user: { password?: string }) { delete user.password; return user; }\nfunction f(user: { password: string }) { console.log(redact({ ...user })); }` },
     { name: 'redact that overrides the field in a copy', code: `function redact(user: object) { return { ...user, password: '[redacted]' }; }\nfunction f(password: string) { console.log(redact({ password })); }` },
+    { name: 'project function that strips the password with object rest', code: `function toPublic(user: { email: string; password: string }) {\n  const { password: _pw, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, password: string) { console.log(toPublic({ email, password })); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -77,6 +78,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'CommonJS wrapper required by destructuring', code: { 'src/log.js': `function logValue(label, value) { console.log(label, value); }\nmodule.exports = { logValue };`, 'src/app.js': `const { logValue } = require('./log');\nfunction f(user) {\n  logValue('pw', user.password);\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
     { name: 'map that keeps the values', code: `function f(tokens: string[]) {\n  console.log(tokens.map((t) => t.trim()));\n}`, errors: [err(2)] },
     { name: 'class field set in the constructor', code: `export class ApiClient {\n  private readonly headers: Record<string, string>;\n  constructor(apiKey: string) {\n    this.headers = { Authorization: \`Bearer \${apiKey}\` };\n  }\n  debug() {\n    console.log('headers', this.headers);\n  }\n}`, errors: [err(7)] },
+    { name: 'object rest that keeps the token', code: `function toPublic(user: { email: string; token: string }) {\n  const { email: _e, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, token: string) {\n  console.log(toPublic({ email, token }));\n}`, errors: [err(6)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
