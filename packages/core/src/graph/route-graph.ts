@@ -176,9 +176,10 @@ class RouteGraphBuilder {
     );
   }
 
-  private visit(id: string, v: Visit): void {
+  /** Visits an instance under a mount; returns the middleware entries its own registrations added. */
+  private visit(id: string, v: Visit): Entry[] {
     const instance = this.#instances.get(id);
-    if (!instance || v.stack.has(id) || v.stack.size > MAX_MOUNT_DEPTH) return;
+    if (!instance || v.stack.has(id) || v.stack.size > MAX_MOUNT_DEPTH) return [];
     const framework = instance.fact.framework ?? v.framework;
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
@@ -190,7 +191,18 @@ class RouteGraphBuilder {
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
     for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
+    const inherited = here.chain.length;
     for (const r of regs) this.apply(here, r);
+    return here.chain.slice(inherited);
+  }
+
+  /**
+   * Express routers run their middleware for every request under their mount path, and Hono
+   * copies a sub-app's middleware into the parent: either way it also guards what is registered
+   * on the parent afterwards. Koa routers and Fastify plugins keep theirs to themselves.
+   */
+  private inheritFromChild(v: Visit, added: readonly Entry[]): void {
+    if (v.framework === 'express' || v.framework === 'hono') v.chain.push(...added.filter((e) => e.methods === undefined));
   }
 
   /** Orderless hooks of an instance and of the `fastify-plugin` children that share its context. */
@@ -229,12 +241,12 @@ class RouteGraphBuilder {
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.
         const copiedAt = at.framework === 'hono' ? { file, offset: reg.location.offset } : undefined;
-        this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) });
+        this.inheritFromChild(at, this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
         return;
       }
       case 'invoke': {
         const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
-        if (child) this.visit(child, at);
+        if (child) this.inheritFromChild(at, this.visit(child, at));
         return;
       }
       case 'unknown':
@@ -257,7 +269,7 @@ class RouteGraphBuilder {
         const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
         if (child) {
           const step: MountStep = { file: r.file, location: reg.location, prefix: full ?? '?' };
-          this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] });
+          this.inheritFromChild(v, this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
           continue;
         }
         this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(r.file, handler), condition);

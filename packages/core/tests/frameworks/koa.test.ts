@@ -30,6 +30,7 @@ const scenarios: Scenario[] = [
   { name: 'router.use(path) covering the route', body: `const r = new Router();\nr.use('/admin', guard);\nr.get('/admin/users', ${handler});\napp.use(r.routes());`, request: '/admin/users' },
   { name: 'router.use(path) on a sibling path', body: `const r = new Router();\nr.use('/account', guard);\nr.get('/admin/users', ${handler});\napp.use(r.routes());`, request: '/admin/users' },
   { name: 'nested router with guard in the mount', body: `const child = new Router();\nchild.get('/users', ${handler});\nconst parent = new Router();\nparent.use('/admin', guard, child.routes());\napp.use(parent.routes());`, request: '/admin/users' },
+  { name: 'a guard-only router mounted before a sibling router', body: `const g = new Router();\ng.use(guard);\nconst r = new Router();\nr.get('/admin/users', ${handler});\napp.use(g.routes());\napp.use(r.routes());`, request: '/admin/users' },
   { name: 'nested router without guard', body: `const child = new Router();\nchild.get('/users', ${handler});\nconst parent = new Router();\nparent.use('/admin', child.routes());\napp.use(parent.routes());`, request: '/admin/users' },
 ];
 
