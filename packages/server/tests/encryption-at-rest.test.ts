@@ -26,7 +26,7 @@ async function dumpRedis(redis: Redis): Promise<string> {
   return parts.join('\n');
 }
 
-const storeConfig = (keys: EncryptionKey[]) => ({ storage: 'redis' as const, encryptionKeys: keys, sessionIdleSeconds: 600 });
+const storeConfig = (keys: EncryptionKey[]) => ({ storage: 'redis' as const, encryptionKeys: keys, sessionTimeouts: { idleSeconds: 600, maxSeconds: 3600 } });
 
 describe('encryption at rest in Redis', () => {
   let redisServer: RedisTestServer;
@@ -73,7 +73,7 @@ describe('encryption at rest in Redis', () => {
     const newKey = { kid: 'new', key: randomBytes(32) };
     const before = createStores(storeConfig([oldKey]), raw);
     const issued = await before.tokens.issue({ subject: 'rotating', scopes: ['mcp'], ttlSeconds: 600 }, Date.now());
-    await before.sessions.create('session-id-before-rotation', { principal: 'token:x', protocolVersion: '2025-11-25', createdAt: 1, lastSeenAt: 1 });
+    await before.sessions.create('session-id-before-rotation', { principal: 'token:x', protocolVersion: '2025-11-25', createdAt: Date.now(), lastSeenAt: Date.now() });
 
     const after = createStores(storeConfig([newKey, oldKey]), raw);
     expect((await after.tokens.verify(issued.token, Date.now()))?.subject).toBe('rotating');

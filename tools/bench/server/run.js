@@ -100,7 +100,7 @@ async function timeTokenCheck(redisUrl) {
   await client.connect();
   const timings = {};
   for (const storage of ['redis', 'memory']) {
-    const stores = createStores({ storage, encryptionKeys: keys, sessionIdleSeconds: 600 }, client);
+    const stores = createStores({ storage, encryptionKeys: keys, sessionTimeouts: { idleSeconds: 600, maxSeconds: 3600 } }, client);
     const { token } = await stores.tokens.issue({ subject: 'bench', scopes: ['mcp'], ttlSeconds: 600 }, Date.now());
     const samples = [];
     for (let i = 0; i < 3000; i++) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseEncryptionKeys, type EncryptionKey } from './parse-encryption-keys.js';
+import type { SessionTimeouts } from '../storage/session-store.js';
 import { parseRateLimits, type RateLimitRules } from './parse-rate-limits.js';
 
 export type Environment = 'development' | 'production' | 'test';
@@ -29,7 +30,7 @@ export interface ServerConfig {
   allowedHosts?: string[];
   trustedProxies: string[];
   apiTokenTtlSeconds: number;
-  sessionIdleSeconds: number;
+  sessionTimeouts: SessionTimeouts;
   oauth?: OAuthConfig;
   rateLimits: RateLimitRules;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -82,6 +83,7 @@ const envSchema = z.object({
   TRUSTED_PROXIES: list.refine((entries) => entries.every(isCidr), 'each entry must be an IP address or CIDR such as 10.0.0.0/8').default([]),
   API_TOKEN_TTL: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   SESSION_IDLE_TTL: z.coerce.number().int().min(60).max(86_400).default(1800),
+  SESSION_MAX_TTL: z.coerce.number().int().min(60).max(604_800).default(86_400),
   OAUTH_ISSUER: httpUrl.optional(),
   OAUTH_JWKS_URL: httpUrl.optional(),
   OAUTH_AUDIENCE: z.string().min(1).optional(),
@@ -128,7 +130,7 @@ function buildConfig(env: Env, problems: string[]): ServerConfig {
     allowedHosts: env.ALLOWED_HOSTS ?? (isLoopback(env.HOST) ? LOOPBACK_HOSTS : undefined),
     trustedProxies: env.TRUSTED_PROXIES,
     apiTokenTtlSeconds: env.API_TOKEN_TTL,
-    sessionIdleSeconds: env.SESSION_IDLE_TTL,
+    sessionTimeouts: { idleSeconds: env.SESSION_IDLE_TTL, maxSeconds: env.SESSION_MAX_TTL },
     oauth,
     rateLimits: rateLimits.ok ? rateLimits.rules : parseRateLimitsDefaults(),
     logLevel: env.LOG_LEVEL,

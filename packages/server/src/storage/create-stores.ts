@@ -24,7 +24,7 @@ export interface Stores {
   isReady(): Promise<boolean>;
 }
 
-type StoreConfig = Pick<ServerConfig, 'storage' | 'encryptionKeys' | 'sessionIdleSeconds' | 'fileStorePath'>;
+type StoreConfig = Pick<ServerConfig, 'storage' | 'encryptionKeys' | 'sessionTimeouts' | 'fileStorePath'>;
 
 export function createStores(config: StoreConfig, redis?: Redis): Stores {
   const cipher = createRecordCipher(config.encryptionKeys);
@@ -33,7 +33,7 @@ export function createStores(config: StoreConfig, redis?: Redis): Stores {
     if (!redis) throw new Error('createStores: storage "redis" needs a Redis client');
     return {
       tokens: createRedisTokenStore(redis, cipher, hasher),
-      sessions: createRedisSessionStore(redis, cipher, hasher, config.sessionIdleSeconds),
+      sessions: createRedisSessionStore(redis, cipher, hasher, config.sessionTimeouts),
       rateLimits: createFlexibleRateLimitStore(redis),
       audit: createRedisAuditStore(redis, cipher),
       isReady: async () => (await redis.ping().catch(() => 'down')) === 'PONG',
@@ -45,7 +45,7 @@ export function createStores(config: StoreConfig, redis?: Redis): Stores {
       : createMemoryTokenStore(hasher);
   return {
     tokens,
-    sessions: createMemorySessionStore(hasher, config.sessionIdleSeconds),
+    sessions: createMemorySessionStore(hasher, config.sessionTimeouts),
     rateLimits: createFlexibleRateLimitStore(),
     audit: createMemoryAuditStore(),
     isReady: async () => true,

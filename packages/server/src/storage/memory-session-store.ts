@@ -1,9 +1,9 @@
 import type { SecretHasher } from './secret-hasher.js';
-import type { SessionRecord, SessionStore } from './session-store.js';
+import { isWithinLifetime, type SessionRecord, type SessionStore, type SessionTimeouts } from './session-store.js';
 
-export function createMemorySessionStore(hasher: SecretHasher, idleSeconds: number): SessionStore {
+export function createMemorySessionStore(hasher: SecretHasher, timeouts: SessionTimeouts): SessionStore {
   const sessions = new Map<string, SessionRecord>();
-  const isLive = (record: SessionRecord, now: number) => record.lastSeenAt + idleSeconds * 1000 > now;
+  const isLive = (record: SessionRecord, now: number) => record.lastSeenAt + timeouts.idleSeconds * 1000 > now && isWithinLifetime(record, now, timeouts);
   return {
     async create(sessionId, fields) {
       const record = { ...fields, handle: hasher.current(sessionId) };

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { RecordCipher } from './record-cipher.js';
 import type { SecretHasher } from './secret-hasher.js';
-import type { SessionRecord, SessionStore } from './session-store.js';
+import { isWithinLifetime, type SessionRecord, type SessionStore, type SessionTimeouts } from './session-store.js';
 import { failClosed } from './storage-unavailable-error.js';
 
 const PREFIX = 'sg:ses:';
@@ -11,9 +11,11 @@ const INDEX = `${PREFIX}index`;
 /**
  * Sessions are encrypted records under the HMAC of their id with an idle TTL that each use renews
  * (GETEX), so any instance can serve any session and an abandoned one disappears by itself. The
- * index (for the admin list) is scored by last use; entries idle past the TTL leave it on create.
+ * index (for the admin list) is scored by creation; entries past the absolute lifetime leave it on
+ * create, so it never grows without bound.
  */
-export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher, idleSeconds: number): SessionStore {
+export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher, timeouts: SessionTimeouts): SessionStore {
+  const { idleSeconds } = timeouts;
   const decode = (handle: string, value: string) => JSON.parse(cipher.decrypt(value, keyOf(handle))) as SessionRecord;
 
   return {
@@ -23,16 +25,20 @@ export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hash
         await redis
           .multi()
           .set(keyOf(record.handle), cipher.encrypt(JSON.stringify(record), keyOf(record.handle)), 'EX', idleSeconds)
-          .zadd(INDEX, fields.lastSeenAt, record.handle)
-          .zremrangebyscore(INDEX, '-inf', fields.lastSeenAt - idleSeconds * 1000)
+          .zadd(INDEX, fields.createdAt, record.handle)
+          .zremrangebyscore(INDEX, '-inf', fields.createdAt - timeouts.maxSeconds * 1000)
           .exec();
         return record;
       }),
     touch: (sessionId, now) =>
       failClosed(async () => {
         for (const handle of hasher.all(sessionId)) {
-          const [[, value] = []] = (await redis.multi().getex(keyOf(handle), 'EX', idleSeconds).zadd(INDEX, 'XX', now, handle).exec()) ?? [];
-          if (typeof value === 'string') return { ...decode(handle, value), lastSeenAt: now };
+          const value = await redis.getex(keyOf(handle), 'EX', idleSeconds);
+          if (!value) continue;
+          const record = decode(handle, value);
+          if (isWithinLifetime(record, now, timeouts)) return { ...record, lastSeenAt: now };
+          await redis.multi().del(keyOf(handle)).zrem(INDEX, handle).exec();
+          return undefined;
         }
         return undefined;
       }),

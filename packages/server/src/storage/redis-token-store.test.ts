@@ -78,20 +78,23 @@ describe('redis token store keys', () => {
   });
 });
 
-describe('redis index hygiene', () => {
-  it('drops expired token ids and idle session handles from the indexes by itself', async () => {
-    const { createRedisSessionStore } = await import('./redis-session-store.js');
+describe('redis index hygiene and session lifetime', () => {
+  it('drops expired token ids from the index by itself', async () => {
     const tokens = createRedisTokenStore(redis, createRecordCipher(keys), hasher);
     await tokens.issue({ subject: 'old', scopes: ['mcp'], ttlSeconds: 60 }, T0);
     await tokens.issue({ subject: 'new', scopes: ['mcp'], ttlSeconds: 60 }, T0 + 120_000);
     expect(await redis.zcard('sg:tok:index')).toBe(1);
+  });
 
-    const sessions = createRedisSessionStore(redis, createRecordCipher(keys), hasher, 60);
-    await sessions.create('session-a', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
-    await sessions.touch('session-a', T0 + 50_000);
-    await sessions.create('session-b', { principal: 'token:b', protocolVersion: '2025-11-25', createdAt: T0 + 100_000, lastSeenAt: T0 + 100_000 });
-    expect(await redis.zcard('sg:ses:index')).toBe(2);
-    await sessions.create('session-c', { principal: 'token:c', protocolVersion: '2025-11-25', createdAt: T0 + 115_000, lastSeenAt: T0 + 115_000 });
-    expect(await redis.zcard('sg:ses:index')).toBe(2);
+  it('ends a busy session at its absolute lifetime and prunes the index past it', async () => {
+    const { createRedisSessionStore } = await import('./redis-session-store.js');
+    const sessions = createRedisSessionStore(redis, createRecordCipher(keys), hasher, { idleSeconds: 60, maxSeconds: 120 });
+    await sessions.create('busy', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
+    expect(await sessions.touch('busy', T0 + 100_000)).toBeDefined();
+    expect(await sessions.touch('busy', T0 + 120_000)).toBeUndefined();
+    expect(await redis.exists(`sg:ses:h:${hasher.current('busy')}`)).toBe(0);
+    await sessions.create('a', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
+    await sessions.create('b', { principal: 'token:b', protocolVersion: '2025-11-25', createdAt: T0 + 200_000, lastSeenAt: T0 + 200_000 });
+    expect(await redis.zcard('sg:ses:index')).toBe(1);
   });
 });

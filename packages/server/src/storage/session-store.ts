@@ -8,6 +8,17 @@ export interface SessionRecord {
   lastSeenAt: number;
 }
 
+export interface SessionTimeouts {
+  /** A session unused this long is gone. */
+  idleSeconds: number;
+  /** Absolute lifetime (OWASP ASVS 3.3): even a busy session ends this long after it was opened. */
+  maxSeconds: number;
+}
+
+export function isWithinLifetime(record: Pick<SessionRecord, 'createdAt'>, now: number, timeouts: SessionTimeouts): boolean {
+  return record.createdAt + timeouts.maxSeconds * 1000 > now;
+}
+
 export interface SessionStore {
   create(sessionId: string, record: Omit<SessionRecord, 'handle'>): Promise<SessionRecord>;
   /** Loads a live session and extends its idle expiry; undefined when unknown or expired. */
