@@ -107,8 +107,13 @@ class RouteWalker {
         this.collectMembers(stmt.name.text, stmt.members);
       } else if (isExportAssignment(stmt)) {
         this.collectValue('default', stmt.expression);
-      } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && isModuleExports(stmt.expression.left)) {
-        this.collectValue('default', stmt.expression.right);
+      } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
+        const { left, right } = stmt.expression;
+        if (isModuleExports(left)) this.collectValue('default', right);
+        // `exports.isAdmin = (req, res, next) => ...` and `module.exports.isAdmin = ...`
+        else if (isPropertyAccessExpression(left) && ((isIdentifier(left.expression) && left.expression.text === 'exports') || isModuleExports(left.expression))) {
+          this.collectValue(left.name.text, right);
+        }
       }
     }
   }
