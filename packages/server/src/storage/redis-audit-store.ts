@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { filterEntries, GENESIS_HASH, sealEntry, verifyChain } from './audit-chain.js';
 import type { AuditEntry, AuditEvent, AuditStore } from './audit-store.js';
 import type { RecordCipher } from './record-cipher.js';
+import { createRedisScript } from './redis-script.js';
 import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';
 
 const LIST = 'sg:audit:entries';
@@ -25,6 +26,7 @@ return 1`;
  */
 export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): AuditStore {
   let queue: Promise<unknown> = Promise.resolve();
+  const appendScript = createRedisScript(redis, APPEND_SCRIPT);
   const aadOf = (seq: number) => `${LIST}#${seq}`;
   const readAll = async (): Promise<{ entries: (AuditEntry | undefined)[]; head: string }> => {
     const [values, head] = await Promise.all([redis.lrange(LIST, 0, -1), redis.get(HEAD)]);
@@ -45,7 +47,7 @@ export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): Audit
         const entry = sealEntry(event, length + 1, now, head ?? GENESIS_HASH);
         const value = cipher.encrypt(JSON.stringify(entry), aadOf(entry.seq));
         const args = [GENESIS_HASH, entry.prevHash, String(entry.seq), value, entry.hash];
-        if ((await redis.eval(APPEND_SCRIPT, 2, LIST, HEAD, ...args)) === 1) return entry;
+        if ((await appendScript([LIST, HEAD], args)) === 1) return entry;
         // Another instance appended first: back off a little, at random, then chain onto its entry.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
       }

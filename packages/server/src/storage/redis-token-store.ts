@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RecordCipher } from './record-cipher.js';
+import { createRedisScript } from './redis-script.js';
 import type { SecretHasher } from './secret-hasher.js';
 import { failClosed } from './storage-unavailable-error.js';
 import { createApiToken, newTokenRecord, type TokenRecord, type TokenStore } from './token-store.js';
@@ -47,6 +48,8 @@ return 1`;
  */
 export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher): TokenStore {
   const decode = (key: string, value: string): TokenRecord => JSON.parse(cipher.decrypt(value, key)) as TokenRecord;
+  const verifyScript = createRedisScript(redis, VERIFY_SCRIPT);
+  const revokeScript = createRedisScript(redis, REVOKE_SCRIPT);
 
   return {
     issue: (input, now) =>
@@ -68,7 +71,7 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
     verify: (token, now) =>
       failClosed(async () => {
         const hashes = hasher.all(token);
-        const found = (await redis.eval(VERIFY_SCRIPT, hashes.length * 2, ...hashes.map(byHash), ...hashes.map(usedKey), String(now))) as
+        const found = (await verifyScript([...hashes.map(byHash), ...hashes.map(usedKey)], [String(now)])) as
           | [number, string, number]
           | null;
         if (!found) return undefined;
@@ -95,6 +98,6 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
         });
       }),
     revoke: (id) =>
-      failClosed(async () => (await redis.eval(REVOKE_SCRIPT, 2, byId(id), INDEX, id, PREFIX)) === 1),
+      failClosed(async () => (await revokeScript([byId(id), INDEX], [id, PREFIX])) === 1),
   };
 }
