@@ -38,7 +38,6 @@ function loadWithCodeCache(file) {
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     const mod = new Module(file, module);
     mod.filename = file;
-    mod.paths = Module._nodeModulePaths(path.dirname(file));
     script.runInThisContext().call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
     mod.loaded = true;
     // Registered like any required module: ts-morph, if loaded later, gets this same instance.
