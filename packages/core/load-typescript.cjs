@@ -78,6 +78,11 @@ function writeAtomically(target, data) {
     const tmp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data());
     fs.renameSync(tmp, target);
+    // Caches of other TypeScript or Node versions are never read again.
+    const dir = path.dirname(target);
+    for (const name of fs.readdirSync(dir)) {
+      if (/^typescript-.*\.v8$/.test(name) && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
+    }
   } catch {
     // read-only install or full disk: the next process compiles from source, as without a cache
   }
