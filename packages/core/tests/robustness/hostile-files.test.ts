@@ -80,6 +80,12 @@ describe.each([
     expect(result.stats.files).toBe(3);
   });
 
+  it('never opens a named pipe called .ts (reading it would block forever)', () => {
+    const result = scan((dir) => execFileSync('mkfifo', [join(dir, 'src', 'pipe.ts')]));
+    expect(result.errors).toEqual([]);
+    expect(result.stats.files).toBe(2);
+  });
+
   it('reports an unreadable file when permissions deny reading (and scans it when they cannot, as root)', () => {
     let denied = false;
     const result = scan((dir) => {
