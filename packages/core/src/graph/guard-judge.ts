@@ -52,6 +52,10 @@ export class GuardJudge {
         if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
         return guard ?? NOT_A_GUARD;
       }
+      case 'param':
+        // Its definition is at the callers: like a package's, only its name and the config speak.
+        if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
+        return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module':
         return this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint, depth);
       default:

@@ -27,7 +27,8 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isFunctionExpression(e)) return { kind: 'fn', fact: judgeFunction(e, ctx) };
   if (isIdentifier(e)) {
     const instance = ctx.instanceOf?.(e);
-    if (instance) return { kind: 'instance', target: instance };
+    // A parameter passed where middleware goes (`r.use(guard)`) is middleware, not an app.
+    if (instance && !('instance' in instance && instance.instance.includes('#'))) return { kind: 'instance', target: instance };
     return ctx.localHandlerOf?.(e.text) ?? { kind: 'name', name: e.text };
   }
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);

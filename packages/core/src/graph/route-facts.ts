@@ -37,6 +37,8 @@ export type HandlerRef =
    * does. With `every`, all must (the two branches of `flag ? auth : other`).
    */
   | { kind: 'list'; items: HandlerRef[]; every?: boolean }
+  /** A parameter of the enclosing function: its value comes from callers the graph does not bind. */
+  | { kind: 'param'; name: string }
   /** `require('./auth')` used in place: the module's default export. */
   | { kind: 'module'; specifier: string }
   | { kind: 'unknown'; reason: string };

@@ -227,6 +227,9 @@ class RouteWalker {
     for (let i = this.#localHandlers.length - 1; i > 0; i--) {
       const ref = this.#localHandlers[i]?.get(name);
       if (ref) return ref;
+      // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
+      const scoped = this.#scopes[i]?.get(name);
+      if (scoped && 'param' in scoped) return { kind: 'param', name };
     }
     return undefined;
   }
