@@ -101,4 +101,42 @@ describe('process startup (dist/main.js)', () => {
     r.child.kill('SIGTERM');
     expect(await r.exited).toBe(0);
   });
+
+  it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
+    const r = run({ PORT: '0', LOG_LEVEL: 'debug' });
+    const base = `http://127.0.0.1:${await waitForListening(r)}`;
+    const adminKey = /admin key[^\n]*\n\s+(\S+)/.exec(r.stderr.join(''))?.[1] ?? '';
+    const issued = (await (
+      await fetch(`${base}/admin/tokens`, { method: 'POST', headers: { 'x-api-key': adminKey, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'shutdown', scopes: ['mcp'] }) })
+    ).json()) as { token: string };
+    const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${issued.token}` };
+    const init = await fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '1' } } }),
+    });
+    const sessionId = init.headers.get('mcp-session-id') ?? '';
+    // A scan big enough to still be running when the signal arrives.
+    const files = Array.from({ length: 30 }, (_, i) => ({
+      path: `src/f${i}.ts`,
+      content: Array.from({ length: 120 }, (_, j) => `app.get('/admin/r${i}x${j}', (req, res) => { console.log(req.headers.authorization); res.send(process.env.SECRET_${j}); });`).join('\n'),
+    }));
+    const requestsSeen = () => r.stdout.join('').split('\n').filter((l) => l.includes('"msg":"request"')).length;
+    const before = requestsSeen();
+    const pending = fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers: { ...headers, 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'scan_source', arguments: { files } } }),
+    });
+    while (requestsSeen() === before) await new Promise((resolve) => setTimeout(resolve, 2));
+    r.child.kill('SIGTERM');
+    const response = await pending;
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { result: { isError?: boolean; content: unknown; structuredContent: { findings: unknown[] } } };
+    expect(body.result.isError, JSON.stringify(body.result).slice(0, 300)).toBeFalsy();
+    expect(body.result.structuredContent.findings.length).toBeGreaterThan(0);
+    expect(await r.exited).toBe(0);
+    expect(r.stdout.join('')).toContain('"event":"shutdown"');
+  });
 });
+
