@@ -35,6 +35,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'passwordLength', 'isPasswordValid', 'hasToken', 'secretName', 'keyId', 'publicKey', 'cacheKey',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // names of Object.prototype members must not reach the lookup tables' prototypes
+    'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
   ])('%s is not a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(false);
   });

@@ -31,19 +31,19 @@ const KEY_QUALIFIERS = new Set([
 ]);
 
 /** Two-word secrets whose last word is generic: `sessionId`, `connectionString`, `authHeader` is not. */
-const QUALIFIED_HEADS: Record<string, ReadonlySet<string>> = {
-  key: KEY_QUALIFIERS,
-  keys: KEY_QUALIFIERS,
-  id: new Set(['session']),
-  string: new Set(['connection']),
-  str: new Set(['connection']),
+const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['key', KEY_QUALIFIERS],
+  ['keys', KEY_QUALIFIERS],
+  ['id', new Set(['session'])],
+  ['string', new Set(['connection'])],
+  ['str', new Set(['connection'])],
   // Database and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `PG_DSN`.
-  url: new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection']),
-  uri: new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection']),
-  dsn: new Set(['database', 'db', 'postgres', 'pg', 'mysql']),
-  phrase: new Set(['pass']),
-  word: new Set(['pass']),
-};
+  ['url', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],
+  ['uri', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],
+  ['dsn', new Set(['database', 'db', 'postgres', 'pg', 'mysql'])],
+  ['phrase', new Set(['pass'])],
+  ['word', new Set(['pass'])],
+]);
 
 /** A first word that turns the name into a function or a predicate about the secret. */
 const DESCRIBING_PREFIXES = new Set([
@@ -98,7 +98,8 @@ function hasBuiltInSecretHead(words: readonly string[]): boolean {
   if (last === undefined) return false;
   if (SECRET_HEADS.has(last)) return true;
   const previous = words[words.length - 2];
-  return previous !== undefined && (QUALIFIED_HEADS[last]?.has(previous) ?? false);
+  // A Map, not an object: `constructor` or `toString` as a last word must not hit the prototype.
+  return previous !== undefined && (QUALIFIED_HEADS.get(last)?.has(previous) ?? false);
 }
 
 function isDescribing(words: readonly string[]): boolean {

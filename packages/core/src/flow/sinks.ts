@@ -30,14 +30,14 @@ const LOG_METHODS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error
 /** Packages whose default export is itself a usable logger object (`winston.info`, `consola.warn`). */
 const LOGGER_OBJECT_PACKAGES = new Set(['winston', 'consola', 'loglevel', 'signale', 'npmlog', '@nestjs/common']);
 /** Factory functions per package: calling one makes a logger. */
-const LOGGER_FACTORIES: Record<string, ReadonlySet<string>> = {
-  pino: new Set(['default', '*', 'pino']),
-  winston: new Set(['createLogger']),
-  bunyan: new Set(['createLogger']),
-  log4js: new Set(['getLogger']),
-  consola: new Set(['createConsola', 'create', 'withTag']),
-  tslog: new Set(['Logger']),
-};
+const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['pino', new Set(['default', '*', 'pino'])],
+  ['winston', new Set(['createLogger'])],
+  ['bunyan', new Set(['createLogger'])],
+  ['log4js', new Set(['getLogger'])],
+  ['consola', new Set(['createConsola', 'create', 'withTag'])],
+  ['tslog', new Set(['Logger'])],
+]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
 /** `debug('app:auth')` makes a log function, called directly. */
@@ -137,10 +137,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
   function factoryPackageOf(callee: ts.Expression): string | undefined {
     const direct = importOf(fc, callee);
-    if (direct && LOGGER_FACTORIES[direct.specifier]?.has(direct.imported)) return direct.specifier;
+    if (direct && LOGGER_FACTORIES.get(direct.specifier)?.has(direct.imported)) return direct.specifier;
     if (ts.isPropertyAccessExpression(callee)) {
       const ns = importOf(fc, callee.expression);
-      if (ns && (ns.imported === '*' || ns.imported === 'default') && LOGGER_FACTORIES[ns.specifier]?.has(callee.name.text)) return ns.specifier;
+      if (ns && (ns.imported === '*' || ns.imported === 'default') && LOGGER_FACTORIES.get(ns.specifier)?.has(callee.name.text)) return ns.specifier;
     }
     return undefined;
   }
