@@ -141,7 +141,7 @@ class RouteGraphBuilder {
       const list = this.#registrations.get(id) ?? [];
       list.push({ file, reg, aliasPrefix });
       this.#registrations.set(id, list);
-      for (const child of this.childrenOf(file, reg)) this.#children.add(child);
+      for (const child of this.childrenOf(file, reg)) this.#children.add(this.baseOf(child).id);
     }
   }
 
@@ -177,7 +177,9 @@ class RouteGraphBuilder {
   }
 
   /** Visits an instance under a mount; returns the middleware entries its own registrations added. */
-  private visit(id: string, v: Visit): Entry[] {
+  private visit(mounted: string, v: Visit): Entry[] {
+    // Mounting `app.basePath('/v1')` mounts the app it shares its routes with.
+    const id = this.baseOf(mounted).id;
     const instance = this.#instances.get(id);
     if (!instance || v.stack.has(id) || v.stack.size > MAX_MOUNT_DEPTH) return [];
     const framework = instance.fact.framework ?? v.framework;
