@@ -215,9 +215,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function requestReadTaint(call: ts.CallExpression, read: NonNullable<ReturnType<typeof requestReadOf>>): Taint {
     const label = labelOf(call, fc.sf);
     const trace = [step(call, `\`${label}\` is read here`)];
-    if (read.kind === 'all') return [{ k: 'secret', label, path: [], container: read.container, trace }];
+    if (read.kind === 'all') return read.container === 'query' ? EMPTY : [{ k: 'secret', label, path: [], container: read.container, trace }];
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
+    if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
     return [{ k: 'secret', label, path: [], trace }];
   }
 

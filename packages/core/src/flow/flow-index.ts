@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
-import type { CallFact, FunctionFact, NewFact } from './flow-facts.js';
+import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
 import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
@@ -142,7 +142,7 @@ export class FlowIndex {
       if (log.owner !== key) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? log.redact : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
+          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
         }
       });
     }
@@ -203,6 +203,15 @@ export class FlowIndex {
       }
     }
     return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
+  /** A log call's pino `redact` paths, with those of a logger imported from its own module. */
+  redactOf(file: string, log: LogCallFact): string[] {
+    if (log.importedLogger === undefined) return log.redact;
+    const origin = this.project.originOf(file, log.importedLogger);
+    if (origin.kind !== 'local') return log.redact;
+    const imported = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
+    return [...log.redact, ...imported];
   }
 
   /** Resolves a callee to the function key wrappers are indexed by. */

@@ -30,7 +30,7 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
 }
 
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
-export type RequestRead = { kind: 'entry'; container: 'headers' | 'cookies'; name: string } | { kind: 'all'; container: 'headers' | 'cookies' };
+export type RequestRead = { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string } | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
 
 const HEADER_GETTERS = new Set(['header', 'get', 'getHeader']);
 
@@ -54,14 +54,16 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
     return readOf('cookies', first);
   }
+  // `url.searchParams.get('token')`: a credential passed in the query string.
+  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first);
   if (!HEADER_GETTERS.has(method)) return undefined;
   if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first);
   if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first);
   return undefined;
 }
 
-function readOf(container: 'headers' | 'cookies', nameArg: ts.Expression | undefined): RequestRead | undefined {
-  if (nameArg === undefined) return { kind: 'all', container };
+function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined): RequestRead | undefined {
+  if (nameArg === undefined) return container === 'query' ? undefined : { kind: 'all', container };
   const e = unwrap(nameArg);
   return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
 }

@@ -3,7 +3,6 @@ import { argumentOf, FlowIndex, secretsOf, unredacted } from '../flow/flow-index
 import { createNameClassifier } from '../flow/sensitive-names.js';
 import type { SecretItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
-import type { ProjectModel } from '../project/project-model.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 export type MessageId = 'secretInLog';
@@ -37,7 +36,7 @@ export default defineRule<MessageId>({
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
     for (const [file, summary] of ctx.project.files) {
       for (const log of summary.flow.logCalls) {
-        const redact = log.importedLogger === undefined ? log.redact : [...log.redact, ...importedRedact(ctx.project, file, log.importedLogger)];
+        const redact = index.redactOf(file, log);
         const secrets = log.args.flatMap((arg, i) => {
           const found = secretsOf(index.resolve(file, arg));
           return i === 0 ? unredacted(found, redact) : found;
@@ -60,13 +59,6 @@ export default defineRule<MessageId>({
     }
   },
 });
-
-/** The pino `redact` paths of a logger imported from another project file. */
-function importedRedact(project: ProjectModel, file: string, local: string): string[] {
-  const origin = project.originOf(file, local);
-  if (origin.kind !== 'local') return [];
-  return project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
-}
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
   const secret = secrets[0];

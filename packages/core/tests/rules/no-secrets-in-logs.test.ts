@@ -37,6 +37,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'redact that deletes the field and returns the object', code: `function redact(user: { password?: string }) { delete user.password; return user; }\nfunction f(user: { password: string }) { console.log(redact({ ...user })); }` },
     { name: 'redact that overrides the field in a copy', code: `function redact(user: object) { return { ...user, password: '[redacted]' }; }\nfunction f(password: string) { console.log(redact({ password })); }` },
     { name: 'project function that strips the password with object rest', code: `function toPublic(user: { email: string; password: string }) {\n  const { password: _pw, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, password: string) { console.log(toPublic({ email, password })); }` },
+    { name: 'wrapper over an imported logger whose redact covers the path', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });\nexport function audit(data: object) { logger.info(data, 'audit'); }`, 'src/app.ts': `import { audit } from './logger.js';\nexport function f(password: string) { audit({ password }); }` } },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -79,6 +80,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'map that keeps the values', code: `function f(tokens: string[]) {\n  console.log(tokens.map((t) => t.trim()));\n}`, errors: [err(2)] },
     { name: 'class field set in the constructor', code: `export class ApiClient {\n  private readonly headers: Record<string, string>;\n  constructor(apiKey: string) {\n    this.headers = { Authorization: \`Bearer \${apiKey}\` };\n  }\n  debug() {\n    console.log('headers', this.headers);\n  }\n}`, errors: [err(7)] },
     { name: 'object rest that keeps the token', code: `function toPublic(user: { email: string; token: string }) {\n  const { email: _e, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, token: string) {\n  console.log(toPublic({ email, token }));\n}`, errors: [err(6)] },
+    { name: 'token from the query string', code: `export function f(request: Request) {\n  console.log(new URL(request.url).searchParams.get('access_token'));\n  console.log(new URL(request.url).searchParams.get('page'));\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
