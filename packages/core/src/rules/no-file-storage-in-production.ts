@@ -44,7 +44,9 @@ export default defineRule<MessageId>({
       const site = `${file}:${location.offset}`;
       if (reported.has(site)) return;
       reported.add(site);
-      ctx.report({ file, location, messageId, data, key, related, ...(secret && { trace: toTrace([...secret.trace, { file, ...location, message: 'written to a file here' }], file) }) });
+      // The trace runs from the secret (when one flows) through the write inside the store to where the store is chosen.
+      const steps = [...(secret?.trace ?? []), ...related.map((r) => ({ ...r })), { file, ...location, message: messageId === 'fileStoreInProduction' ? 'the file store is chosen here' : 'written to a file here' }];
+      ctx.report({ file, location, messageId, data, key, related, trace: toTrace(steps, file) });
     };
     for (const [file, summary] of ctx.project.files) {
       if (summary.flow.script) continue;
