@@ -42,6 +42,10 @@ describe('envAt', () => {
     ["if (process.env.NODE_ENV !== 'production') { items.forEach(() => target()); }", 'nonprod'],
     ["if (process.env.NODE_ENV !== 'production') { function later() { target(); } }", 'unknown'],
     ["switch (process.env.NODE_ENV) { case 'test': target(); }", 'nonprod'],
+    ["function isProduction() { return process.env.NODE_ENV === 'production'; } if (!isProduction()) target();", 'nonprod'],
+    ['if (!isProdEnv) target();', 'nonprod'],
+    ['if (config.isDevMode()) target();', 'nonprod'],
+    ['if (isReady()) target();', 'unknown'],
   ])('%s → %s', (code, expected) => {
     expect(stateAtTarget(code)).toBe(expected);
   });

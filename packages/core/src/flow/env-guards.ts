@@ -20,6 +20,7 @@ const PRODUCTION_VALUES = new Set(['production', 'prod']);
 const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
 const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
 const MAX_DEPTH = 4;
+const ENV_SUFFIXES = new Set(['env', 'environment', 'mode', 'build']);
 
 /**
  * NODE_ENV guards around `node`: enclosing `if`/`?:`/`&&` branches and earlier early exits
@@ -123,7 +124,7 @@ function conditionEnv(expr: ts.Expression, fc: FileContext, depth: number): Cond
     return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
   }
   if (ts.isBinaryExpression(e)) return binaryEnv(e, fc, depth);
-  if (ts.isCallExpression(e)) return includesEnv(e, fc, depth);
+  if (ts.isCallExpression(e)) return callEnv(e, fc, depth);
   if (ts.isIdentifier(e)) {
     const binding = lookup(fc, e);
     const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
@@ -136,7 +137,9 @@ function conditionEnv(expr: ts.Expression, fc: FileContext, depth: number): Cond
 
 /** `isProd`, `IS_PRODUCTION`, `config.isDev`, `import.meta.env.PROD`: flags named for the environment. */
 function flagEnv(name: string): ConditionEnv {
-  const words = splitWords(name);
+  const all = splitWords(name);
+  // `isProdEnv`, `IS_DEV_MODE`: a trailing env/mode word adds nothing.
+  const words = all.length > 1 && ENV_SUFFIXES.has(all.at(-1) ?? '') ? all.slice(0, -1) : all;
   const last = words.at(-1);
   if (words.length > 2 || last === undefined) return UNKNOWN;
   if (words.length === 2 && words[0] !== 'is' && words[0] !== 'in') return UNKNOWN;
@@ -168,6 +171,21 @@ function equalityEnv(value: string): ConditionEnv {
   if (PRODUCTION_VALUES.has(value)) return { whenTrue: 'prod', whenFalse: 'nonprod' };
   if (NON_PRODUCTION_VALUES.has(value)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   return UNKNOWN;
+}
+
+/** `isProduction()`: a local helper returning an env condition, or a helper named for the environment. */
+function callEnv(call: ts.CallExpression, fc: FileContext, depth: number): ConditionEnv {
+  const included = includesEnv(call, fc, depth);
+  if (included !== UNKNOWN || call.arguments.length > 0) return included;
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const binding = lookup(fc, callee);
+    const fn = binding?.kind === 'function' ? binding.node : undefined;
+    const returned = fn ? fc.collected.returns.get(fn) : undefined;
+    if (returned?.length === 1 && returned[0]) return conditionEnv(returned[0], fc, depth + 1);
+    return flagEnv(callee.text);
+  }
+  return ts.isPropertyAccessExpression(callee) ? flagEnv(callee.name.text) : UNKNOWN;
 }
 
 /** `['development', 'test'].includes(process.env.NODE_ENV)`. */
