@@ -44,6 +44,7 @@ interface ParamBinding {
 }
 
 const MAX_DEPTH = 6;
+const RESOLVE_BUDGET = 5_000;
 
 /**
  * Cross-file value flow over the summaries: substitutes call results with what the project function
@@ -93,12 +94,22 @@ export class FlowIndex {
 
   /** Secrets (and, outside any binding, the current function's parameters) a taint stands for. */
   resolve(file: string, taint: Taint, binding?: ParamBinding, depth = 0): Taint {
+    // Each top-level question gets a bounded amount of work: generated code where every function
+    // calls several others must not make resolution exponential.
+    this.#budget = RESOLVE_BUDGET;
+    return this.#resolve(file, taint, binding, depth);
+  }
+
+  #resolve(file: string, taint: Taint, binding: ParamBinding | undefined, depth: number): Taint {
     const parts: Taint[] = [];
     for (const item of taint) parts.push(this.#resolveItem(file, item, binding, depth));
     return unionTaint(...parts);
   }
 
+  #budget = RESOLVE_BUDGET;
+
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
+    if (--this.#budget < 0) return [];
     if (item.k === 'secret') return [{ ...item, trace: inFile(item.trace, file) }];
     if (item.k === 'param') {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
@@ -107,14 +118,14 @@ export class FlowIndex {
       return this.access(withTrace(arg, inFile(item.trace, file)), accessOf(item));
     }
     if (depth >= MAX_DEPTH) return [];
-    const args = item.args.map((a) => this.resolve(file, a, binding, depth));
+    const args = item.args.map((a) => this.#resolve(file, a, binding, depth));
     const fn = this.functionOf(file, item.callee);
     let result: Taint;
     if (item.sanitizer) {
       // A redaction helper counts unless the project's own definition hands its input back.
       result = fn ? unionTaint(...fn.fact.identity.map((i) => args[i] ?? [])) : [];
     } else if (fn) {
-      result = this.resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
+      result = this.#resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
     } else {
       result = [];
     }
