@@ -139,13 +139,13 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
   }
-  // Local functions that write files or make objects: whether all their callers are guarded matters.
-  const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
-  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  // Local functions that write files or make objects: whether all their callers are guarded matters.
+  const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
+  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
   facts.loggers = redactingLoggers(sf, sinks);
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
