@@ -153,12 +153,25 @@ function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
     const parent = node.parent;
     if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
     if (ts.isExportAssignment(parent)) return 'default';
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === node) return commonJsExportName(parent.left);
     if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
       const holder = objectHolderName(parent.parent);
       const prop = propertyNameOf(parent.name);
       return holder === undefined || prop === undefined ? undefined : `${holder}.${prop}`;
     }
   }
+  return undefined;
+}
+
+/** `module.exports = function` is `default`; `exports.audit = ` / `module.exports.audit = ` is `audit` (as in module facts). */
+function commonJsExportName(target: ts.Expression): string | undefined {
+  const t = unwrap(target);
+  if (!ts.isPropertyAccessExpression(t)) return undefined;
+  const base = unwrap(t.expression);
+  const isModule = (e: ts.Expression) => ts.isIdentifier(e) && e.text === 'module';
+  if (isModule(base) && t.name.text === 'exports') return 'default';
+  if (ts.isIdentifier(base) && base.text === 'exports') return t.name.text;
+  if (ts.isPropertyAccessExpression(base) && isModule(unwrap(base.expression)) && base.name.text === 'exports') return t.name.text;
   return undefined;
 }
 

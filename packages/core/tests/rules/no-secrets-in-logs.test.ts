@@ -81,6 +81,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'class field set in the constructor', code: `export class ApiClient {\n  private readonly headers: Record<string, string>;\n  constructor(apiKey: string) {\n    this.headers = { Authorization: \`Bearer \${apiKey}\` };\n  }\n  debug() {\n    console.log('headers', this.headers);\n  }\n}`, errors: [err(7)] },
     { name: 'object rest that keeps the token', code: `function toPublic(user: { email: string; token: string }) {\n  const { email: _e, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, token: string) {\n  console.log(toPublic({ email, token }));\n}`, errors: [err(6)] },
     { name: 'token from the query string', code: `export function f(request: Request) {\n  console.log(new URL(request.url).searchParams.get('access_token'));\n  console.log(new URL(request.url).searchParams.get('page'));\n}`, errors: [err(2)] },
+    { name: 'CommonJS exports.fn wrapper', code: { 'src/log.js': `exports.audit = function (event, data) {\n  console.log(event, JSON.stringify(data));\n};`, 'src/app.js': `const log = require('./log');\nfunction f(apiKey) {\n  log.audit('key', { apiKey });\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
