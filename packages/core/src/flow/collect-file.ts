@@ -44,7 +44,21 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
   return out;
 }
 
-function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void {
+/** Types carry no values: their subtrees (a third of a typed file's nodes) are never walked. */
+function isTypeOnly(node: ts.Node): boolean {
+  const kind = node.kind;
+  return (
+    (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) ||
+    kind === SyntaxKind.InterfaceDeclaration ||
+    kind === SyntaxKind.TypeAliasDeclaration ||
+    kind === SyntaxKind.HeritageClause ||
+    kind === SyntaxKind.TypeParameter
+  );
+}
+
+/** Records what `node` contributes; false when its children cannot matter (types, import lists). */
+function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): boolean | void {
+  if (isTypeOnly(node)) return false;
   switch (node.kind) {
     case SyntaxKind.CallExpression:
     case SyntaxKind.NewExpression:
@@ -67,7 +81,7 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): void
     }
     case SyntaxKind.ImportDeclaration:
       declareImports(node as ts.ImportDeclaration, sf, out);
-      return;
+      return false;
     case SyntaxKind.PropertyDeclaration: {
       // `private headers = { ... }`: a field read back as `this.headers`.
       const prop = node as ts.PropertyDeclaration;
