@@ -207,8 +207,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (ts.isIdentifier(receiver) && receiver.text === 'console' && !lookup(fc, receiver)) {
       return CONSOLE_METHODS.has(method) ? { label: `console.${method}`, redact: [] } : undefined;
     }
-    const dotted = dottedNameOf(callee);
-    if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
+    if (fc.config.loggers.length > 0) {
+      const dotted = dottedNameOf(callee);
+      if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
+    }
     if (!LOG_METHODS.has(method)) return undefined;
     const logger = loggerOf(receiver);
     if (!logger) return undefined;
