@@ -59,6 +59,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return traceStep(node, fc.sf, message);
   }
 
+  /**
+   * A whole request object (`req`, `request`, `c.req`) holds its headers: logging it logs the
+   * Authorization and Cookie headers. Its other fields (`req.body`, `req.url`) are not secrets.
+   */
+  function requestHeadersOf(node: ts.Node): SecretItem {
+    const label = `${labelOf(node, fc.sf)}.headers`;
+    return { k: 'secret', label, path: ['headers'], container: 'headers', wholeRequest: true, trace: [step(node, `\`${labelOf(node, fc.sf)}\` carries the request headers`)] };
+  }
+
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
     return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
   }
@@ -104,7 +113,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (id.text === 'undefined') return EMPTY;
     const binding = lookup(fc, id);
     const isSecret = fc.names.isSecretName(id.text);
-    if (!binding) return isSecret ? [nameSource(id)] : EMPTY;
+    if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
       case 'class':
@@ -115,6 +124,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(nameSource(id));
+        if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
         return items;
       }
       case 'var': {
@@ -153,6 +163,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
+    if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
     const isSecret = fc.names.isSecretName(prop);
     if (base.length === 0 && !isSecret) return EMPTY;
@@ -333,6 +344,11 @@ function omitKeys(taint: Taint, keys: string[]): Taint {
     if (item.k === 'secret') return [item];
     return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
   });
+}
+
+/** `req`, `request`, `incomingRequest`: names used for a request object. */
+function isRequestObjectName(name: string): boolean {
+  return name === 'req' || name === 'request' || /[a-z](?:Req|Request)$/.test(name);
 }
 
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {

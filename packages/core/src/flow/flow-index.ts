@@ -269,7 +269,8 @@ export function unredacted(items: SecretItem[], redact: readonly string[]): Secr
   return items.filter((item) => {
     if (item.path.length === 0) return true;
     if (covers(item.path)) return false;
-    if (item.container === 'headers') return !(covers([...item.path, 'authorization']) && covers([...item.path, 'cookie']));
+    // Redacting the Authorization header is how pino users make a whole request safe to log.
+    if (item.container === 'headers') return !covers([...item.path, 'authorization']);
     return true;
   });
 }

@@ -21,7 +21,10 @@ function projectItem(item: TaintItem, prop: string, names: NameClassifier, label
   if (/^\d+$/.test(prop) && item.path.length === 0) return item.k === 'secret' && item.container !== undefined ? undefined : item;
   if (item.path.length > 0) {
     const [head, ...rest] = item.path;
-    return head === prop || head === '*' ? { ...item, path: rest } : undefined;
+    if (head !== prop && head !== '*') return undefined;
+    // Reading the headers out of a request object (`req.headers`) is an explicit read.
+    if (item.k === 'secret' && item.wholeRequest) return { k: 'secret', label: item.label, path: rest, ...(item.container && { container: item.container }), trace: item.trace };
+    return { ...item, path: rest };
   }
   if (item.k !== 'secret') return item.proj.length < MAX_PATH ? { ...item, proj: [...item.proj, prop] } : item;
   return projectSecret(item, prop, names, label);

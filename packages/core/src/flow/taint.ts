@@ -26,6 +26,8 @@ export interface SecretItem {
   label: string;
   path: string[];
   container?: SecretContainer;
+  /** The headers inside a whole request object (`logger.info({ req })`), not read out explicitly. */
+  wholeRequest?: boolean;
   trace: FlowStep[];
 }
 

@@ -38,7 +38,7 @@ export default defineRule<MessageId>({
       for (const log of summary.flow.logCalls) {
         const redact = index.redactOf(file, log);
         const secrets = log.args.flatMap((arg, i) => {
-          const found = secretsOf(index.resolve(file, arg));
+          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && serializesRequestWithoutHeaders(log.sink)));
           return i === 0 ? unredacted(found, redact) : found;
         });
         reportFirst(ctx, file, log.location, log.sink, secrets);
@@ -59,6 +59,11 @@ export default defineRule<MessageId>({
     }
   },
 });
+
+/** Fastify's loggers serialise a request as method, url and host: its headers are not logged. */
+function serializesRequestWithoutHeaders(sink: string): boolean {
+  return /^(?:request|reply|fastify)\.log\./.test(sink);
+}
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
   const secret = secrets[0];

@@ -38,6 +38,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'redact that overrides the field in a copy', code: `function redact(user: object) { return { ...user, password: '[redacted]' }; }\nfunction f(password: string) { console.log(redact({ password })); }` },
     { name: 'project function that strips the password with object rest', code: `function toPublic(user: { email: string; password: string }) {\n  const { password: _pw, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, password: string) { console.log(toPublic({ email, password })); }` },
     { name: 'wrapper over an imported logger whose redact covers the path', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });\nexport function audit(data: object) { logger.info(data, 'audit'); }`, 'src/app.ts': `import { audit } from './logger.js';\nexport function f(password: string) { audit({ password }); }` } },
+    { name: 'pino redact of the authorization header covers a logged request', code: `import pino from 'pino';\nconst logger = pino({ redact: ['req.headers.authorization'] });\nexport function f(req: any) { logger.info({ req }, 'request'); }` },
+    { name: 'fastify request logger serialises a request without headers', code: `export function f(request: any) { request.log.info({ req: request }, 'incoming request'); }` },
+    { name: 'request fields other than headers', code: `export function f(req: any) { console.log(req.method, req.url, req.body, req.query); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
   ],
   invalid: [
@@ -82,6 +85,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'object rest that keeps the token', code: `function toPublic(user: { email: string; token: string }) {\n  const { email: _e, ...rest } = user;\n  return rest;\n}\nfunction f(email: string, token: string) {\n  console.log(toPublic({ email, token }));\n}`, errors: [err(6)] },
     { name: 'token from the query string', code: `export function f(request: Request) {\n  console.log(new URL(request.url).searchParams.get('access_token'));\n  console.log(new URL(request.url).searchParams.get('page'));\n}`, errors: [err(2)] },
     { name: 'CommonJS exports.fn wrapper', code: { 'src/log.js': `exports.audit = function (event, data) {\n  console.log(event, JSON.stringify(data));\n};`, 'src/app.js': `const log = require('./log');\nfunction f(apiKey) {\n  log.audit('key', { apiKey });\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
+    { name: 'a whole request object carries its headers', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(req: any) {\n  logger.info({ req }, 'request');\n  console.log(req);\n}`, errors: [err(4), err(5)] },
+    { name: 'fastify request logger given the headers explicitly', code: `export function f(request: any) {\n  request.log.info({ headers: request.headers });\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
