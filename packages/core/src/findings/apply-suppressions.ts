@@ -32,6 +32,9 @@ export function applySuppressions(
         ruleId: INVALID_SUPPRESSION_ID,
         severity: 'error',
         message: `Suppression of ${s.ruleIds.join(', ') || 'every rule'} has no reason: write "-- <why this is safe>" after the rule id; without a reason it suppresses nothing.`,
+        // The ESLint plugin reports this under the rules the comment names.
+        messageId: 'suppressionWithoutReason',
+        data: { rules: s.ruleIds.join(',') },
         file,
         line: s.line,
         column: s.column,
