@@ -1,7 +1,7 @@
-import { docsUrlOf, type Finding, type Rule as CoreRule, type ScanError, type ShiftguardConfigInput } from '@shiftguard/core';
+import { docsUrlOf, INVALID_SUPPRESSION_ID, ruleIds, type Finding, type Rule as CoreRule, type ScanError, type ShiftguardConfigInput } from '@shiftguard/core';
 import type { AST, Rule, SourceCode } from 'eslint';
 import { redactorSuggestions, WRAP_IN_REDACTOR_ID } from './redactor-suggestions.js';
-import { scanSourceCode } from './scan-source-code.js';
+import { claimOnce, scanSourceCode, type SourceScan } from './scan-source-code.js';
 
 type Suggester = (finding: Finding, sourceCode: SourceCode, config: ShiftguardConfigInput) => Rule.SuggestionReportDescriptor[];
 
@@ -15,6 +15,9 @@ const SUGGESTERS: Record<string, { suggest: Suggester; messages: Record<string, 
 
 /** Reported when the engine cannot analyse a file ESLint's parser accepted: never silent. */
 export const ANALYSIS_FAILED_ID = 'analysisFailed';
+
+/** A `shiftguard-ignore` comment without a reason: it suppresses nothing, and the CLI reports it too. */
+export const SUPPRESSION_WITHOUT_REASON_ID = 'suppressionWithoutReason';
 
 /**
  * Turns a rule of the engine's registry into an ESLint rule. No rule logic lives here: the rule
@@ -30,6 +33,7 @@ export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
       messages: {
         ...meta.messages,
         [ANALYSIS_FAILED_ID]: 'shiftguard could not analyse this file: {{reason}}',
+        [SUPPRESSION_WITHOUT_REASON_ID]: 'This shiftguard suppression has no reason, so it suppresses nothing: write "-- <why this is safe>" after the rule id.',
         ...suggester?.messages,
       },
       // Core's meta.schema holds JSON Schema properties by contract (the config keys of this rule);
@@ -43,11 +47,14 @@ export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
       return {
         Program() {
           const scan = scanSourceCode(context.sourceCode, context.filename, context.cwd, config);
-          if (!scan.errorsReported && scan.result.errors.length > 0) {
-            scan.errorsReported = true;
-            for (const error of scan.result.errors) context.report({ loc: locOfError(error), messageId: ANALYSIS_FAILED_ID, data: { reason: error.message } });
+          for (const error of scan.result.errors) {
+            if (claimOnce(scan, error)) context.report({ loc: locOfError(error), messageId: ANALYSIS_FAILED_ID, data: { reason: error.message } });
           }
           for (const finding of scan.result.findings) {
+            if (finding.ruleId === INVALID_SUPPRESSION_ID) {
+              if (ownsSuppression(finding, meta.id, scan)) context.report({ loc: locOfFinding(finding), messageId: SUPPRESSION_WITHOUT_REASON_ID });
+              continue;
+            }
             if (finding.ruleId !== meta.id) continue;
             const suggest = suggester?.suggest(finding, context.sourceCode, config) ?? [];
             const loc = locOfFinding(finding);
@@ -63,6 +70,16 @@ export function createBridgedRule(coreRule: CoreRule): Rule.RuleModule {
       };
     },
   };
+}
+
+/**
+ * A reasonless suppression is reported by each rule it names (`shiftguard/` prefix or not), and
+ * once, by whichever rule runs first, when it names none of them (a bare or misspelled comment).
+ */
+function ownsSuppression(finding: Finding, ruleId: string, scan: SourceScan): boolean {
+  const named = (finding.data?.rules ?? '').split(',').map((id) => id.trim().replace(/^shiftguard\//, ''));
+  const ours = named.filter((id) => ruleIds.includes(id));
+  return ours.length > 0 ? ours.includes(ruleId) : claimOnce(scan, finding);
 }
 
 /** Engine locations are 1-based lines and columns (SARIF); ESLint columns are 0-based. */

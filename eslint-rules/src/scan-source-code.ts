@@ -5,8 +5,15 @@ import type { SourceCode } from 'eslint';
 /** What one engine run over a file produced, shared by every shiftguard rule linting that file. */
 export interface SourceScan {
   result: ScanResult;
-  /** Set once a rule has reported the run's tool errors, so three rules do not repeat one parse error. */
-  errorsReported: boolean;
+  /** Results no single rule owns (tool errors), once reported by one rule: three rules never repeat one. */
+  claimed: WeakSet<object>;
+}
+
+/** True for the first rule to ask about `item` in this scan, false for every later one. */
+export function claimOnce(scan: SourceScan, item: object): boolean {
+  if (scan.claimed.has(item)) return false;
+  scan.claimed.add(item);
+  return true;
 }
 
 // Keyed by ESLint's SourceCode object, which lives exactly as long as one lint of one file: three
@@ -29,7 +36,7 @@ export function scanSourceCode(sourceCode: SourceCode, filename: string, cwd: st
   let scan = byOptions.get(optionsKey);
   if (!scan) {
     const path = scanPathOf(filename, cwd);
-    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config }), errorsReported: false };
+    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config }), claimed: new WeakSet() };
     byOptions.set(optionsKey, scan);
   }
   return scan;

@@ -2,17 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tsParser from '@typescript-eslint/parser';
-import { rules as coreRules, scanProject, type ScanResult } from '@shiftguard/core';
+import { rules as coreRules, INVALID_SUPPRESSION_ID, scanProject, type ScanResult } from '@shiftguard/core';
 import { ESLint, type Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findingKeys, loadCorpus, type CorpusCase, type ExpectedFinding } from '../../packages/core/tests/corpus.js';
+import { SUPPRESSION_WITHOUT_REASON_ID } from '../src/bridge.js';
 import plugin from '../src/index.js';
 
 // The contract: for code whose verdict is decided inside one file, the ESLint rules and the scanner
 // report the same findings at the same lines. Every `singleFile` case of the shared fixture corpus
 // is run through both front doors: ESLint file by file, and `scanProject` (the CLI's entry point)
 // over the case folder on disk.
-const PLUGIN_RULES = new Set(Object.keys(plugin.rules));
+// A reasonless suppression comment is `invalid-suppression` in the CLI and a
+// `suppressionWithoutReason` message of the rule it names in ESLint: compared as the same finding.
+const COMPARED_RULES = new Set([...Object.keys(plugin.rules), INVALID_SUPPRESSION_ID]);
 const cases = loadCorpus().filter((c) => c.singleFile);
 const configDir = mkdtempSync(join(tmpdir(), 'shiftguard-parity-'));
 afterAll(() => rmSync(configDir, { recursive: true, force: true }));
@@ -26,7 +29,7 @@ describe('ESLint and shiftguard scan agree on every single-file case of the corp
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const scanned = scanLikeCli(c);
     expect(scanned.errors).toEqual([]);
-    const fromScan = findingKeys(scanned.findings.filter((f) => PLUGIN_RULES.has(f.ruleId)));
+    const fromScan = findingKeys(scanned.findings.filter((f) => COMPARED_RULES.has(f.ruleId)));
     expect(await lintCase(c)).toEqual(fromScan);
   });
 });
@@ -56,7 +59,14 @@ async function lintCase(c: CorpusCase): Promise<string[]> {
     const [result] = await eslint.lintText(file.text, { filePath: join(c.dir, file.path) });
     for (const m of result?.messages ?? []) {
       if (m.fatal) throw new Error(`${c.name}/${file.path}: ESLint could not parse it: ${m.message}`);
-      if (m.ruleId?.startsWith('shiftguard/')) found.push({ ruleId: m.ruleId.slice('shiftguard/'.length), file: file.path, line: m.line });
+      if (!m.ruleId?.startsWith('shiftguard/')) continue;
+      if (m.messageId !== SUPPRESSION_WITHOUT_REASON_ID) {
+        found.push({ ruleId: m.ruleId.slice('shiftguard/'.length), file: file.path, line: m.line });
+        continue;
+      }
+      // A comment naming two rules is reported by both ESLint rules, and once by the CLI.
+      const suppression = { ruleId: INVALID_SUPPRESSION_ID, file: file.path, line: m.line };
+      if (!found.some((f) => f.ruleId === suppression.ruleId && f.file === suppression.file && f.line === suppression.line)) found.push(suppression);
     }
   }
   return findingKeys(found);

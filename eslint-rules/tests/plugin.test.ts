@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { docsUrlOf, rules as coreRules } from '@shiftguard/core';
 import { ESLint, Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { ANALYSIS_FAILED_ID } from '../src/bridge.js';
+import { ANALYSIS_FAILED_ID, SUPPRESSION_WITHOUT_REASON_ID } from '../src/bridge.js';
 import plugin from '../src/index.js';
 import { scanPathOf, scanSourceCode } from '../src/scan-source-code.js';
 
@@ -91,6 +91,27 @@ describe('one engine run per file', () => {
     expect(seen).toHaveLength(3);
     expect(seen[0]).toBe(seen[1]);
     expect(seen[2]).not.toBe(seen[0]);
+  });
+});
+
+describe('shiftguard suppression comments', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const lint = (code: string) =>
+    linter.verify(code, [plugin.configs.recommended], { filename: 'src/app.js' }).map((m) => [m.ruleId, m.line, m.messageId]);
+
+  it('a suppression with a reason hides the finding, as in the CLI', () => {
+    expect(lint('// shiftguard-ignore-next-line no-secrets-in-logs -- a test fixture value\nconsole.log(process.env.API_TOKEN);\n')).toEqual([]);
+  });
+
+  it('a suppression without a reason suppresses nothing and is reported by the rule it names', () => {
+    expect(lint('// shiftguard-ignore-next-line shiftguard/no-secrets-in-logs\nconsole.log(process.env.API_TOKEN);\n')).toEqual([
+      ['shiftguard/no-secrets-in-logs', 1, SUPPRESSION_WITHOUT_REASON_ID],
+      ['shiftguard/no-secrets-in-logs', 2, 'secretInLog'],
+    ]);
+  });
+
+  it('a reasonless suppression naming no known rule is reported once, not once per rule', () => {
+    expect(lint('// shiftguard-ignore-next-line no-such-rule\nconsole.log("hello");\n')).toEqual([[expect.stringMatching(/^shiftguard\//), 1, SUPPRESSION_WITHOUT_REASON_ID]]);
   });
 });
 
