@@ -18,12 +18,10 @@ describe('hostile inputs', () => {
   it('scans a 5 MB file', () => {
     const text = fiveMegabytes();
     expect(text.length).toBeGreaterThan(5 * 1024 * 1024);
-    const started = performance.now();
+    // Speed is measured by tools/bench (ratios in one run), never by a wall clock here: on a loaded
+    // 2-core CI machine this took 4 s one run and 24 s the next.
     expect(errorsOf([{ path: 'src/huge.ts', text }])).toEqual([]);
-    // Linear work is a few seconds even on a loaded CI core; anything quadratic in the file's
-    // statements blows far past this.
-    expect(performance.now() - started).toBeLessThan(20_000);
-  }, 120_000);
+  }, 300_000);
 
   it.each([
     ['50k nested parentheses', `export const x = ${'('.repeat(50_000)}1${')'.repeat(50_000)};\n`],
