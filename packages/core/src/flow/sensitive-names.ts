@@ -17,6 +17,16 @@ export interface SensitiveNameOptions {
   remove: readonly string[];
 }
 
+/** The `sensitiveNames` option as JSON Schema, for every rule that classifies names with this module. */
+export const SENSITIVE_NAMES_SCHEMA = {
+  type: 'object',
+  description: 'Names (any case style) to add to or remove from the secret names.',
+  properties: {
+    add: { type: 'array', items: { type: 'string' }, description: 'Names to treat as secrets.' },
+    remove: { type: 'array', items: { type: 'string' }, description: 'Names to stop treating as secrets.' },
+  },
+} as const;
+
 /** Last words that on their own name a secret. */
 const SECRET_HEADS = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',

@@ -4,7 +4,7 @@ import type { EnvState } from '../flow/env-guards.js';
 import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { isStoreName } from '../flow/secret-paths.js';
-import { createNameClassifier } from '../flow/sensitive-names.js';
+import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import type { ProjectModel } from '../project/project-model.js';
@@ -27,14 +27,7 @@ export default defineRule<MessageId>({
         '`{{store}}` keeps {{what}} in local files and is chosen here on a path that runs in production, where files outlive the process and leak through disks, images and backups; use a Redis-backed store in production, or make `{{store}}` throw when NODE_ENV is \'production\'.',
     },
     schema: {
-      sensitiveNames: {
-        type: 'object',
-        description: 'Names (any case style) to add to or remove from the secret names.',
-        properties: {
-          add: { type: 'array', items: { type: 'string' }, description: 'Names to treat as secrets.' },
-          remove: { type: 'array', items: { type: 'string' }, description: 'Names to stop treating as secrets.' },
-        },
-      },
+      sensitiveNames: SENSITIVE_NAMES_SCHEMA,
     },
   },
   check(ctx) {

@@ -1,6 +1,6 @@
 import type { Location } from '../findings/location.js';
 import { argumentOf, FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
-import { createNameClassifier } from '../flow/sensitive-names.js';
+import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -22,14 +22,7 @@ export default defineRule<MessageId>({
     schema: {
       loggers: { type: 'array', items: { type: 'string' }, description: 'Names of objects or functions that write logs, in addition to the recognised loggers.' },
       sanitizers: { type: 'array', items: { type: 'string' }, description: 'Names of functions that redact a secret before it is logged.' },
-      sensitiveNames: {
-        type: 'object',
-        description: 'Names (any case style) to add to or remove from the secret names.',
-        properties: {
-          add: { type: 'array', items: { type: 'string' }, description: 'Names to treat as secrets.' },
-          remove: { type: 'array', items: { type: 'string' }, description: 'Names to stop treating as secrets.' },
-        },
-      },
+      sensitiveNames: SENSITIVE_NAMES_SCHEMA,
     },
   },
   check(ctx) {
