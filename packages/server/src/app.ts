@@ -95,6 +95,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     except((c) => c.req.header('origin') === undefined, corsHeaders),
     // Refused before authentication: an oversized upload costs no store lookups.
     createContentLengthGuard({ maxBytes: MAX_BODY_BYTES }),
+    // A peer locked out for failed authentications gets no credential checked, valid or not.
+    failures.gate,
     createBearerAuth({ tokens: stores.tokens, verifyJwt: deps.verifyJwt, requiredScope: MCP_SCOPE, resourceMetadataUrl, failures, clock }),
     createRateLimit<AppEnv['Variables']>({ store: stores.rateLimits, bucket: 'mcp', rule: config.rateLimits.mcp, keyOf: (c) => c.get('principal').id }),
   );

@@ -15,10 +15,11 @@ export interface AuthFailureOptions {
 
 export interface AuthFailures {
   /**
-   * Refuses (429) a client IP that already used up its failed-authentication budget, before its
-   * credential is even looked at. Used where credentials could be guessed (admin keys are chosen
-   * by people); /mcp credentials are 256-bit random tokens or signed JWTs, so /mcp spends no store
-   * round trip on it and relies on `record` alone.
+   * Refuses (429) a client IP that already used up its failed-authentication budget before its
+   * credential is even looked at, on /admin and /mcp alike: a locked-out peer learns nothing about
+   * any credential, valid or not, until the window passes. The budget lives in the shared store,
+   * so failures on one instance lock the peer out of all of them. (Attempts already in flight when
+   * the budget runs out still finish: the overshoot is bounded by the peer's concurrency.)
    */
   gate: MiddlewareHandler<{ Variables: ObservabilityVariables }>;
   /**
@@ -42,7 +43,7 @@ export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
       const decision = await options.rateLimits.peek(BUCKET, c.get('clientIp'), options.rule);
       if (!decision.allowed) {
         c.get('log').warn({ event: 'rate_limited', bucket: BUCKET, ip: c.get('clientIp') }, 'too many failed authentications');
-        throw tooManyRequests(decision);
+        throw tooManyRequests(decision, options.rule);
       }
       await next();
     },
@@ -53,7 +54,7 @@ export function createAuthFailures(options: AuthFailureOptions): AuthFailures {
       const decision = await options.rateLimits.consume(BUCKET, ip, options.rule);
       if (!decision.allowed) {
         c.get('log').warn({ event: 'rate_limited', bucket: BUCKET, ip }, 'too many failed authentications');
-        throw tooManyRequests(decision);
+        throw tooManyRequests(decision, options.rule);
       }
       await options.audit.append({ actor: 'anonymous', action: 'auth.failure', target: path, ip, outcome: 'failure', reason }, options.clock());
     },

@@ -16,25 +16,29 @@ export interface RateLimitOptions<V extends object> {
 export function createRateLimit<V extends object>(options: RateLimitOptions<V>): MiddlewareHandler<{ Variables: V & ObservabilityVariables }> {
   return async function rateLimit(c, next) {
     const decision = await options.store.consume(options.bucket, options.keyOf(c), options.rule);
-    setRateLimitHeaders(c, decision, options.rule);
     if (!decision.allowed) {
       c.get('log').warn({ event: 'rate_limited', bucket: options.bucket, ip: c.get('clientIp') }, 'rate limited');
-      throw tooManyRequests(decision);
+      throw tooManyRequests(decision, options.rule);
     }
+    for (const [name, value] of Object.entries(rateLimitHeaders(decision, options.rule))) c.header(name, value);
     await next();
   };
 }
 
-export function tooManyRequests(decision: RateLimitDecision): HttpError {
+/** 429 with Retry-After and the RateLimit fields, whichever budget (requests, failed authentications) ran out. */
+export function tooManyRequests(decision: RateLimitDecision, rule: RateLimitRule): HttpError {
   return new HttpError(429, 'rate_limited', 'Too many requests; retry later.', {
+    ...rateLimitHeaders(decision, rule),
     'Retry-After': String(Math.max(1, Math.ceil(decision.resetMs / 1000))),
   });
 }
 
 /** IETF RateLimit header fields (draft-ietf-httpapi-ratelimit-headers), as rate limiters commonly send them. */
-function setRateLimitHeaders(c: Context, decision: RateLimitDecision, rule: RateLimitRule): void {
-  c.header('RateLimit-Limit', String(decision.limit));
-  c.header('RateLimit-Remaining', String(decision.remaining));
-  c.header('RateLimit-Reset', String(Math.ceil(decision.resetMs / 1000)));
-  c.header('RateLimit-Policy', `${rule.points};w=${rule.durationSeconds}`);
+function rateLimitHeaders(decision: RateLimitDecision, rule: RateLimitRule): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(decision.limit),
+    'RateLimit-Remaining': String(decision.remaining),
+    'RateLimit-Reset': String(Math.ceil(decision.resetMs / 1000)),
+    'RateLimit-Policy': `${rule.points};w=${rule.durationSeconds}`,
+  };
 }
