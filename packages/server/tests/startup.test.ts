@@ -28,8 +28,9 @@ function run(env: Record<string, string>): Run {
   return { child, stdout, stderr, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
 }
 
-async function waitForListening(r: Run): Promise<number> {
-  for (let i = 0; i < 100; i++) {
+/** Startup loads the engine and TypeScript: seconds on a loaded 2-core CI runner, so only a hang fails. */
+async function waitForListening(r: Run, limitMs = 15_000): Promise<number> {
+  for (const deadline = Date.now() + limitMs; Date.now() < deadline; ) {
     const line = r.stdout.join('').split('\n').find((l) => l.includes('"event":"listening"'));
     if (line) return (JSON.parse(line) as { port: number }).port;
     await new Promise((resolve) => setTimeout(resolve, 50));
