@@ -15,7 +15,6 @@ import type { ObservabilityVariables } from './observability/observability-varia
 import { createRequestLogger } from './observability/request-logger.js';
 import { createSecurityHeaders } from './observability/security-headers.js';
 import type { Stores } from './storage/create-stores.js';
-import { TamperedRecordError } from './storage/record-cipher.js';
 import { StorageUnavailableError } from './storage/storage-unavailable-error.js';
 import { createMcpServerFactory } from './tools/create-mcp-server.js';
 import type { ScanRunner } from './tools/scan-runner.js';
@@ -137,11 +136,6 @@ function renderError(error: Error, c: Context, logger: Logger): Response {
     logger.error({ event: 'storage_unavailable', cause: String(error.cause) }, 'storage unavailable');
     c.header('Retry-After', '1');
     return c.json({ error: 'unavailable', message: 'The service is temporarily unavailable.' }, 503);
-  }
-  if (error instanceof TamperedRecordError) {
-    // Someone wrote to the store without the key: refuse the request and raise the alarm.
-    logger.error({ event: 'record_tampered', message: error.message }, 'stored record failed authentication');
-    return c.json({ error: 'internal_error', message: 'Internal error.' }, 500);
   }
   logger.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
   return c.json({ error: 'internal_error', message: 'Internal error.' }, 500);

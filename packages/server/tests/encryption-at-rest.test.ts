@@ -87,6 +87,46 @@ describe('encryption at rest in Redis', () => {
     await expect(before.tokens.verify(fresh.token, Date.now())).resolves.toBeUndefined();
   });
 
+  it('over HTTP, a tampered token is an invalid token (401) and a tampered session an unknown one (404), logged without the value', async () => {
+    const flip = (value: string) => value.slice(0, -8) + (value.at(-8) === 'A' ? 'B' : 'A') + value.slice(-7);
+    const { id, token } = await issueToken(server.url, { subject: 'tampered-session-owner', scopes: ['mcp'] });
+    const sessionId = await openSession(server.url, token);
+    const sessions = (await (await fetch(`${server.url}/admin/sessions`, { headers: { 'x-api-key': ADMIN_KEY } })).json()) as { sessions: { id: string; principal: string }[] };
+    const handle = sessions.sessions.find((s) => s.principal === `token:${id}`)?.id ?? '';
+    const sessionKey = `sg:ses:h:${handle}`;
+    const tamperedSession = flip((await raw.get(sessionKey)) ?? '');
+    await raw.set(sessionKey, tamperedSession, 'KEEPTTL');
+
+    const call = await mcpCall(server.url, token, sessionId, rpc('tools/list'));
+    expect(call.status).toBe(404);
+    expect(await call.json()).toEqual({ error: 'session_not_found', message: 'Session not found.' });
+    const listed = await fetch(`${server.url}/admin/sessions`, { headers: { 'x-api-key': ADMIN_KEY } });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(await listed.json())).not.toContain(handle);
+
+    const tokenKey = `sg:tok:h:${await raw.get(`sg:tok:id:${id}`)}`;
+    const tamperedToken = flip((await raw.get(tokenKey)) ?? '');
+    await raw.set(tokenKey, tamperedToken, 'KEEPTTL');
+    const refused = await mcpCall(server.url, token, sessionId, rpc('tools/list'));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('error="invalid_token"');
+    expect(await refused.json()).toEqual({ error: 'invalid_token', message: 'The access token is invalid or expired.' });
+    const tokens = await fetch(`${server.url}/admin/tokens`, { headers: { 'x-api-key': ADMIN_KEY } });
+    expect(tokens.status).toBe(200);
+    expect(JSON.stringify(await tokens.json())).not.toContain(id);
+
+    const events = server.logs.map((line) => JSON.parse(line) as { event?: string; store?: string; level: string }).filter((l) => l.event === 'record_tampered');
+    expect(events.map((e) => [e.store, e.level])).toEqual([
+      ['sessions', 'error'],
+      ['tokens', 'error'],
+    ]);
+    const output = server.logs.join('\n');
+    for (const value of [tamperedSession, tamperedToken, tamperedSession.split('.')[3] ?? '', tamperedToken.split('.')[3] ?? '']) {
+      expect(output).not.toContain(value);
+    }
+    expect(output).not.toContain('"status":500');
+  });
+
   it('rejects a tampered value and a value moved to another record', async () => {
     const key = { kid: 't', key: randomBytes(32) };
     const stores = createStores(storeConfig([key]), raw);

@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
+import type { Logger } from 'pino';
 import { HttpError } from '../http-error.js';
 import type { ObservabilityVariables } from '../observability/observability-variables.js';
+import { tamperedAsMissing } from '../storage/tampered-as-missing.js';
 import type { TokenStore } from '../storage/token-store.js';
 import type { AuthFailures } from './auth-failure.js';
 import { looksLikeJwt, type JwtVerifier } from './jwt-verifier.js';
@@ -28,9 +30,9 @@ export function createBearerAuth(options: BearerAuthOptions): MiddlewareHandler<
     'WWW-Authenticate': `Bearer resource_metadata="${options.resourceMetadataUrl}"${extra}`,
   });
 
-  const authenticate = async (token: string): Promise<Principal | undefined> => {
+  const authenticate = async (token: string, log: Logger): Promise<Principal | undefined> => {
     if (looksLikeJwt(token)) return options.verifyJwt?.(token);
-    const record = await options.tokens.verify(token, options.clock());
+    const record = await options.tokens.verify(token, options.clock()).catch(tamperedAsMissing(log, 'tokens'));
     return record && { id: `token:${record.id}`, kind: 'api-token', subject: record.subject, scopes: record.scopes };
   };
 
@@ -41,7 +43,7 @@ export function createBearerAuth(options: BearerAuthOptions): MiddlewareHandler<
       await options.failures.record(c, header === undefined ? 'bearer_missing' : 'bearer_malformed');
       throw new HttpError(401, 'unauthorized', 'Authentication required.', header === undefined ? challenge() : challenge(', error="invalid_token"'));
     }
-    const principal = await authenticate(token);
+    const principal = await authenticate(token, c.get('log'));
     if (!principal) {
       await options.failures.record(c, 'bearer_invalid');
       throw new HttpError(401, 'invalid_token', 'The access token is invalid or expired.', challenge(', error="invalid_token"'));

@@ -7,4 +7,4 @@ export type ObservabilityVariables = {
   clientIp: string;
 };
 
-export type SecurityEvent = 'auth_failure' | 'rate_limited' | 'admin_action' | 'origin_rejected' | 'host_rejected' | 'config_error';
+export type SecurityEvent = 'auth_failure' | 'rate_limited' | 'admin_action' | 'origin_rejected' | 'host_rejected' | 'config_error' | 'record_tampered';

@@ -6,6 +6,8 @@ export interface RecordCipher {
   encrypt(plaintext: string, aad: string): string;
   /** Throws `TamperedRecordError` on an unknown key id, a wrong slot or any modified byte. */
   decrypt(value: string, aad: string): string;
+  /** `decrypt`, with undefined for a value that fails authentication (listings skip such records). */
+  tryDecrypt(value: string, aad: string): string | undefined;
 }
 
 export class TamperedRecordError extends Error {
@@ -22,7 +24,7 @@ export function createRecordCipher(keys: readonly EncryptionKey[]): RecordCipher
   if (!current) throw new Error('createRecordCipher needs at least one key');
   const byKid = new Map(keys.map((k) => [k.kid, k.key]));
 
-  return {
+  const cipher: RecordCipher = {
     encrypt(plaintext, aad) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', current.key, iv);
@@ -48,5 +50,14 @@ export function createRecordCipher(keys: readonly EncryptionKey[]): RecordCipher
         throw new TamperedRecordError('stored value failed authentication', { cause });
       }
     },
+    tryDecrypt(value, aad) {
+      try {
+        return cipher.decrypt(value, aad);
+      } catch (error) {
+        if (error instanceof TamperedRecordError) return undefined;
+        throw error;
+      }
+    },
   };
+  return cipher;
 }

@@ -49,9 +49,10 @@ export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hash
         const values = await redis.mget(handles.map(keyOf));
         const gone = handles.filter((_, i) => !values[i]);
         if (gone.length > 0) await redis.zrem(INDEX, ...gone);
+        // A record that fails authentication is left out; it is reported when someone uses it.
         return handles.flatMap((handle, i) => {
-          const value = values[i];
-          return value ? [decode(handle, value)] : [];
+          const plaintext = values[i] && cipher.tryDecrypt(values[i], keyOf(handle));
+          return plaintext ? [JSON.parse(plaintext) as SessionRecord] : [];
         });
       }),
     deleteByHandle: (handle) =>

@@ -90,9 +90,9 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
         for (const hash of live) pipeline.hmget(usedKey(hash), 'at', 'n');
         const [values, usage] = await Promise.all([redis.mget(live.map(byHash)), pipeline.exec()]);
         return live.flatMap((hash, i) => {
-          const value = values[i];
-          if (!value) return [];
-          const record = decode(byHash(hash), value);
+          const plaintext = values[i] && cipher.tryDecrypt(values[i], byHash(hash));
+          if (!plaintext) return [];
+          const record = JSON.parse(plaintext) as TokenRecord;
           const [at, count] = (usage?.[i]?.[1] as [string | null, string | null] | undefined) ?? [null, null];
           return [at ? { ...record, lastUsedAt: Number(at), useCount: Number(count) } : record];
         });

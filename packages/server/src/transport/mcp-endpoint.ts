@@ -6,6 +6,7 @@ import type { AuthVariables, Principal } from '../auth/principal.js';
 import { HttpError } from '../http-error.js';
 import type { ObservabilityVariables } from '../observability/observability-variables.js';
 import type { SessionStore } from '../storage/session-store.js';
+import { tamperedAsMissing } from '../storage/tampered-as-missing.js';
 import type { JsonRpcMessage, JsonRpcVariables } from './json-rpc-guard.js';
 
 export const SUPPORTED_PROTOCOL_VERSIONS = ['2025-11-25', '2025-06-18'] as const;
@@ -94,7 +95,9 @@ function checkProtocolVersion(header: string | undefined): void {
 async function requireOwnSession<E extends McpEnv>(c: Context<E>, options: McpEndpointOptions, principal: Principal): Promise<string> {
   const sessionId = c.req.header('mcp-session-id');
   if (sessionId === undefined) throw new HttpError(400, 'session_required', 'Mcp-Session-Id header is required.');
-  const session = SESSION_ID.test(sessionId) ? await options.sessions.touch(sessionId, options.clock()) : undefined;
+  const session = SESSION_ID.test(sessionId)
+    ? await options.sessions.touch(sessionId, options.clock()).catch(tamperedAsMissing(c.get('log'), 'sessions'))
+    : undefined;
   if (!session || session.principal !== principal.id) {
     if (session) c.get('log').warn({ event: 'auth_failure', reason: 'foreign_session', principal: principal.id }, 'session of another principal');
     throw new HttpError(404, 'session_not_found', 'Session not found.');
