@@ -5,7 +5,10 @@
  * error, so the tests fail (never skip).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RedisTestServer {
   readonly port: number;
@@ -40,10 +43,28 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-export async function startRedis(): Promise<RedisTestServer> {
+export interface StartRedisOptions {
+  /**
+   * A one-node Redis Cluster owning all 16384 slots: multi-key commands and scripts whose keys
+   * hash to different slots fail with CROSSSLOT, as on a real cluster. Connect with ioredis `Cluster`.
+   */
+  cluster?: boolean;
+}
+
+export async function startRedis(options: StartRedisOptions = {}): Promise<RedisTestServer> {
   assertRedisInstalled();
   const port = await findFreePort();
-  let child = await launch(port);
+  // The node's config file (its id and slots) lives in a fresh directory, so a restart keeps them.
+  const clusterArgs = options.cluster
+    ? // A lone node knows no address for itself until it meets another; clients need one in CLUSTER SLOTS.
+      ['--cluster-enabled', 'yes', '--cluster-announce-ip', '127.0.0.1', '--cluster-config-file', join(mkdtempSync(join(tmpdir(), 'sg-redis-cluster-')), 'nodes.conf')]
+    : [];
+  const launchNode = async () => {
+    const node = await launch(port, clusterArgs);
+    if (options.cluster) await claimAllSlots(port);
+    return node;
+  };
+  let child = await launchNode();
 
   return {
     port,
@@ -52,7 +73,7 @@ export async function startRedis(): Promise<RedisTestServer> {
     kill: async () => terminate(child, 'SIGKILL'),
     restart: async () => {
       await terminate(child, 'SIGKILL');
-      child = await launch(port);
+      child = await launchNode();
     },
     pause: () => void child.kill('SIGSTOP'),
     resume: () => void child.kill('SIGCONT'),
@@ -75,10 +96,10 @@ function assertRedisInstalled(): void {
   }
 }
 
-async function launch(port: number): Promise<ChildProcess> {
+async function launch(port: number, extraArgs: readonly string[]): Promise<ChildProcess> {
   const child = spawn(
     redisBinary(),
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', ...extraArgs],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   live.add(child);
@@ -105,6 +126,31 @@ async function waitForPong(port: number, child: ChildProcess): Promise<void> {
   }
   child.kill('SIGKILL');
   throw new Error(`redis-server did not answer PING on port ${port} within ${READY_TIMEOUT_MS} ms`);
+}
+
+/** Gives a fresh cluster node every slot (a restarted one has them already) and waits for `cluster_state:ok`. */
+async function claimAllSlots(port: number): Promise<void> {
+  if ((await rawCommand(port, 'CLUSTER INFO')).includes('cluster_slots_assigned:0')) {
+    const reply = await rawCommand(port, 'CLUSTER ADDSLOTSRANGE 0 16383');
+    if (!reply.startsWith('+OK')) throw new Error(`redis-server on port ${port} refused the cluster slots: ${reply.trim()}`);
+  }
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if ((await rawCommand(port, 'CLUSTER INFO')).includes('cluster_state:ok')) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`the one-node cluster on port ${port} did not reach cluster_state:ok within ${READY_TIMEOUT_MS} ms`);
+}
+
+/** One inline command, one reply read whole (the replies used here fit one packet). */
+function rawCommand(port: number, command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.setTimeout(1000, () => (socket.destroy(), reject(new Error(`no reply to ${command} on port ${port}`))));
+    socket.once('error', reject);
+    socket.once('connect', () => socket.write(`${command}\r\n`));
+    socket.once('data', (data) => (socket.destroy(), resolve(data.toString())));
+  });
 }
 
 function answersPing(port: number): Promise<boolean> {

@@ -8,7 +8,7 @@ import { createScanRunner } from '../src/tools/scan-runner.js';
 import { issueToken } from './harness/mcp-requests.js';
 import { ADMIN_KEY, ENCRYPTION_KEY, startTestServer, type TestServer } from './harness/start-test-server.js';
 
-const LIST = 'sg:audit:entries';
+const LIST = 'sg:{audit}:entries';
 const cipher = createRecordCipher([{ kid: 'k1', key: Buffer.from(ENCRYPTION_KEY, 'base64') }]);
 const admin = { 'x-api-key': ADMIN_KEY };
 

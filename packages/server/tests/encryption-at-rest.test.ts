@@ -60,9 +60,9 @@ describe('encryption at rest in Redis', () => {
     await fetch(`${server.url}/mcp`, { method: 'POST', headers: { authorization: 'Bearer sgt_wrong' } });
 
     const dump = await dumpRedis(raw);
-    expect(dump).toContain('sg:tok:');
-    expect(dump).toContain('sg:ses:');
-    expect(dump).toContain('sg:audit:');
+    expect(dump).toContain('sg:{tok}:');
+    expect(dump).toContain('sg:{ses}:');
+    expect(dump).toContain('sg:{audit}:');
     for (const secret of [...secrets, ADMIN_KEY, 'subject-alice', 'anonymous', '2025-11-25']) {
       expect(dump, `"${secret}" found in Redis`).not.toContain(secret);
     }
@@ -79,7 +79,7 @@ describe('encryption at rest in Redis', () => {
     expect((await after.tokens.verify(issued.token, Date.now()))?.subject).toBe('rotating');
     expect((await after.sessions.touch('session-id-before-rotation', Date.now()))?.principal).toBe('token:x');
     const fresh = await after.tokens.issue({ subject: 'fresh', scopes: ['mcp'], ttlSeconds: 600 }, Date.now());
-    const freshKeys = await raw.keys('sg:tok:h:*');
+    const freshKeys = await raw.keys('sg:{tok}:h:*');
     const values = await Promise.all(freshKeys.map((k) => raw.get(k)));
     expect(values.some((v) => v?.startsWith('v1.new.'))).toBe(true);
     expect(values.some((v) => v?.startsWith('v1.old.'))).toBe(true);
@@ -93,7 +93,7 @@ describe('encryption at rest in Redis', () => {
     const sessionId = await openSession(server.url, token);
     const sessions = (await (await fetch(`${server.url}/admin/sessions`, { headers: { 'x-api-key': ADMIN_KEY } })).json()) as { sessions: { id: string; principal: string }[] };
     const handle = sessions.sessions.find((s) => s.principal === `token:${id}`)?.id ?? '';
-    const sessionKey = `sg:ses:h:${handle}`;
+    const sessionKey = `sg:{ses}:h:${handle}`;
     const tamperedSession = flip((await raw.get(sessionKey)) ?? '');
     await raw.set(sessionKey, tamperedSession, 'KEEPTTL');
 
@@ -104,7 +104,7 @@ describe('encryption at rest in Redis', () => {
     expect(listed.status).toBe(200);
     expect(JSON.stringify(await listed.json())).not.toContain(handle);
 
-    const tokenKey = `sg:tok:h:${await raw.get(`sg:tok:id:${id}`)}`;
+    const tokenKey = `sg:{tok}:h:${await raw.get(`sg:{tok}:id:${id}`)}`;
     const tamperedToken = flip((await raw.get(tokenKey)) ?? '');
     await raw.set(tokenKey, tamperedToken, 'KEEPTTL');
     const refused = await mcpCall(server.url, token, sessionId, rpc('tools/list'));
@@ -132,7 +132,7 @@ describe('encryption at rest in Redis', () => {
     const stores = createStores(storeConfig([key]), raw);
     const a = await stores.tokens.issue({ subject: 'tamper-a', scopes: ['mcp'], ttlSeconds: 600 }, Date.now());
     const b = await stores.tokens.issue({ subject: 'tamper-b', scopes: ['mcp'], ttlSeconds: 600 }, Date.now());
-    const keyOf = async (id: string) => `sg:tok:h:${await raw.get(`sg:tok:id:${id}`)}`;
+    const keyOf = async (id: string) => `sg:{tok}:h:${await raw.get(`sg:{tok}:id:${id}`)}`;
     const [keyA, keyB] = [await keyOf(a.record.id), await keyOf(b.record.id)];
 
     const valueA = (await raw.get(keyA)) ?? '';

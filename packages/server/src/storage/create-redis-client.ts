@@ -1,4 +1,7 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Redis, type Cluster, type RedisOptions } from 'ioredis';
+
+/** What the Redis stores run on: one server (or Sentinel) through `Redis`, or a Redis Cluster. */
+export type RedisClient = Redis | Cluster;
 
 /**
  * ioredis with deliberate failure behaviour. Its defaults queue commands while disconnected and

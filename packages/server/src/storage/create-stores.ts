@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './create-redis-client.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { AuditStore } from './audit-store.js';
 import { EncryptedFileTokenStore } from './encrypted-file-token-store.js';
@@ -26,7 +26,7 @@ export interface Stores {
 
 type StoreConfig = Pick<ServerConfig, 'storage' | 'encryptionKeys' | 'sessionTimeouts' | 'fileStorePath'>;
 
-export function createStores(config: StoreConfig, redis?: Redis): Stores {
+export function createStores(config: StoreConfig, redis?: RedisClient): Stores {
   const cipher = createRecordCipher(config.encryptionKeys);
   const hasher = createSecretHasher(config.encryptionKeys);
   if (config.storage === 'redis') {

@@ -1,5 +1,5 @@
+import type { RedisClient } from './create-redis-client.js';
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitRule } from '../config/parse-rate-limits.js';
 import type { RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
@@ -9,7 +9,7 @@ import { StorageUnavailableError } from './storage-unavailable-error.js';
  * rate-limiter-flexible behind our interface: Redis-backed limiters are shared by every instance,
  * memory ones serve development. No insurance limiter: when Redis is down the request fails closed.
  */
-export function createFlexibleRateLimitStore(redis?: Redis): RateLimitStore {
+export function createFlexibleRateLimitStore(redis?: RedisClient): RateLimitStore {
   const limiters = new Map<string, RateLimiterAbstract>();
   const limiterFor = (bucket: string, rule: RateLimitRule) => {
     const name = `${bucket}:${rule.points}:${rule.durationSeconds}`;

@@ -1,12 +1,13 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './create-redis-client.js';
 import { filterEntries, GENESIS_HASH, sealEntry, verifyChain } from './audit-chain.js';
 import type { AuditEntry, AuditEvent, AuditStore } from './audit-store.js';
 import type { RecordCipher } from './record-cipher.js';
 import { createRedisScript } from './redis-script.js';
 import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';
 
-const LIST = 'sg:audit:entries';
-const HEAD = 'sg:audit:head';
+/** One hash tag for the trail's keys: the scripts below change them together (one Cluster slot). */
+const LIST = 'sg:{audit}:entries';
+const HEAD = 'sg:{audit}:head';
 const MAX_ATTEMPTS = 20;
 
 /** Appends only if the head is still the one the entry was chained to (compare-and-append). */
@@ -24,7 +25,7 @@ return 1`;
  * reaches Redis) and appended with a compare-and-append script, retried when another instance won.
  * Appends from this process are queued one after another, so only other instances ever contend.
  */
-export function createRedisAuditStore(redis: Redis, cipher: RecordCipher): AuditStore {
+export function createRedisAuditStore(redis: RedisClient, cipher: RecordCipher): AuditStore {
   let queue: Promise<unknown> = Promise.resolve();
   const appendScript = createRedisScript(redis, APPEND_SCRIPT);
   const aadOf = (seq: number) => `${LIST}#${seq}`;

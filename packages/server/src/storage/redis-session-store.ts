@@ -1,10 +1,11 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './create-redis-client.js';
 import type { RecordCipher } from './record-cipher.js';
 import type { SecretHasher } from './secret-hasher.js';
 import { isWithinLifetime, type SessionRecord, type SessionStore, type SessionTimeouts } from './session-store.js';
 import { failClosed } from './storage-unavailable-error.js';
 
-const PREFIX = 'sg:ses:';
+/** One hash tag for every session key: a record and the index change together (one Cluster slot). */
+const PREFIX = 'sg:{ses}:';
 const keyOf = (handle: string) => `${PREFIX}h:${handle}`;
 const INDEX = `${PREFIX}index`;
 
@@ -14,7 +15,7 @@ const INDEX = `${PREFIX}index`;
  * index (for the admin list) is scored by creation; entries past the absolute lifetime leave it on
  * create, so it never grows without bound.
  */
-export function createRedisSessionStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher, timeouts: SessionTimeouts): SessionStore {
+export function createRedisSessionStore(redis: RedisClient, cipher: RecordCipher, hasher: SecretHasher, timeouts: SessionTimeouts): SessionStore {
   const { idleSeconds } = timeouts;
   const decode = (handle: string, value: string) => JSON.parse(cipher.decrypt(value, keyOf(handle))) as SessionRecord;
 

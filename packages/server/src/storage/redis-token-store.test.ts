@@ -66,7 +66,7 @@ describe('redis token store keys', () => {
     const store = createRedisTokenStore(redis, createRecordCipher(keys), hasher);
     const { record, token } = await store.issue({ subject: 's', scopes: ['mcp'], ttlSeconds: 120 }, Date.now());
     await store.verify(token, Date.now());
-    const tokenKeys = (await redis.keys('sg:tok:*')).filter((k) => k !== 'sg:tok:index');
+    const tokenKeys = (await redis.keys('sg:{tok}:*')).filter((k) => k !== 'sg:{tok}:index');
     expect(tokenKeys).toHaveLength(3);
     for (const key of tokenKeys) {
       const ttl = await redis.pttl(key);
@@ -74,7 +74,7 @@ describe('redis token store keys', () => {
       expect(ttl).toBeLessThanOrEqual(120_000);
     }
     await store.revoke(record.id);
-    expect(await redis.keys('sg:tok:*')).toEqual([]);
+    expect(await redis.keys('sg:{tok}:*')).toEqual([]);
   });
 });
 
@@ -83,7 +83,7 @@ describe('redis index hygiene and session lifetime', () => {
     const tokens = createRedisTokenStore(redis, createRecordCipher(keys), hasher);
     await tokens.issue({ subject: 'old', scopes: ['mcp'], ttlSeconds: 60 }, T0);
     await tokens.issue({ subject: 'new', scopes: ['mcp'], ttlSeconds: 60 }, T0 + 120_000);
-    expect(await redis.zcard('sg:tok:index')).toBe(1);
+    expect(await redis.zcard('sg:{tok}:index')).toBe(1);
   });
 
   it('ends a busy session at its absolute lifetime and prunes the index past it', async () => {
@@ -92,9 +92,9 @@ describe('redis index hygiene and session lifetime', () => {
     await sessions.create('busy', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
     expect(await sessions.touch('busy', T0 + 100_000)).toBeDefined();
     expect(await sessions.touch('busy', T0 + 120_000)).toBeUndefined();
-    expect(await redis.exists(`sg:ses:h:${hasher.current('busy')}`)).toBe(0);
+    expect(await redis.exists(`sg:{ses}:h:${hasher.current('busy')}`)).toBe(0);
     await sessions.create('a', { principal: 'token:a', protocolVersion: '2025-11-25', createdAt: T0, lastSeenAt: T0 });
     await sessions.create('b', { principal: 'token:b', protocolVersion: '2025-11-25', createdAt: T0 + 200_000, lastSeenAt: T0 + 200_000 });
-    expect(await redis.zcard('sg:ses:index')).toBe(1);
+    expect(await redis.zcard('sg:{ses}:index')).toBe(1);
   });
 });

@@ -1,11 +1,15 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './create-redis-client.js';
 import type { RecordCipher } from './record-cipher.js';
 import { createRedisScript } from './redis-script.js';
 import type { SecretHasher } from './secret-hasher.js';
 import { failClosed } from './storage-unavailable-error.js';
 import { createApiToken, newTokenRecord, type TokenRecord, type TokenStore } from './token-store.js';
 
-const PREFIX = 'sg:tok:';
+/**
+ * Every token key carries the hash tag `{tok}`: the scripts and transactions below touch several of
+ * them at once, which Redis Cluster allows only within one slot.
+ */
+const PREFIX = 'sg:{tok}:';
 const byHash = (hash: string) => `${PREFIX}h:${hash}`;
 const byId = (id: string) => `${PREFIX}id:${id}`;
 const usedKey = (hash: string) => `${PREFIX}used:${hash}`;
@@ -23,30 +27,33 @@ for i = 1, n do
   if value then
     local ttl = redis.call('PTTL', KEYS[i])
     if ttl > 0 then
-      local usage = KEYS[n + i]
-      redis.call('HSET', usage, 'at', ARGV[1])
-      local count = redis.call('HINCRBY', usage, 'n', 1)
-      redis.call('PEXPIRE', usage, ttl)
+      redis.call('HSET', KEYS[n + i], 'at', ARGV[1])
+      local count = redis.call('HINCRBY', KEYS[n + i], 'n', 1)
+      redis.call('PEXPIRE', KEYS[n + i], ttl)
       return {i, value, count}
     end
   end
 end
 return nil`;
 
-/** Deletes every key of one token atomically, so no instance can see it half-revoked. */
+/**
+ * Deletes every key of one token atomically, so no instance can see it half-revoked. The caller
+ * read the id's HMAC first (a script may only touch the keys it declares); if the id no longer maps
+ * to it, another revocation won and this one reports nothing revoked.
+ * KEYS: id key, index, record key, usage key. ARGV: id, HMAC.
+ */
 const REVOKE_SCRIPT = `
-local hash = redis.call('GET', KEYS[1])
+if redis.call('GET', KEYS[1]) ~= ARGV[2] then return 0 end
+redis.call('DEL', KEYS[1], KEYS[3], KEYS[4])
 redis.call('ZREM', KEYS[2], ARGV[1])
-if not hash then return 0 end
-redis.call('DEL', KEYS[1], ARGV[2] .. 'h:' .. hash, ARGV[2] .. 'used:' .. hash)
 return 1`;
 
 /**
- * Records live under `sg:tok:h:<HMAC(token)>`, AES-GCM encrypted with the key name as associated
- * data; `sg:tok:id:<id>` maps an id to that HMAC for revocation, and a sorted set indexes ids by
+ * Records live under `sg:{tok}:h:<HMAC(token)>`, AES-GCM encrypted with the key name as associated
+ * data; `sg:{tok}:id:<id>` maps an id to that HMAC for revocation, and a sorted set indexes ids by
  * expiry for listing. Every key carries the token's TTL.
  */
-export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher: SecretHasher): TokenStore {
+export function createRedisTokenStore(redis: RedisClient, cipher: RecordCipher, hasher: SecretHasher): TokenStore {
   const decode = (key: string, value: string): TokenRecord => JSON.parse(cipher.decrypt(value, key)) as TokenRecord;
   const verifyScript = createRedisScript(redis, VERIFY_SCRIPT);
   const revokeScript = createRedisScript(redis, REVOKE_SCRIPT);
@@ -98,6 +105,10 @@ export function createRedisTokenStore(redis: Redis, cipher: RecordCipher, hasher
         });
       }),
     revoke: (id) =>
-      failClosed(async () => (await revokeScript([byId(id), INDEX], [id, PREFIX])) === 1),
+      failClosed(async () => {
+        const hash = await redis.get(byId(id));
+        if (hash === null) return false;
+        return (await revokeScript([byId(id), INDEX, byHash(hash), usedKey(hash)], [id, hash])) === 1;
+      }),
   };
 }
