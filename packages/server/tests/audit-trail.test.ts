@@ -9,6 +9,7 @@ import { issueToken } from './harness/mcp-requests.js';
 import { ADMIN_KEY, ENCRYPTION_KEY, startTestServer, type TestServer } from './harness/start-test-server.js';
 
 const LIST = 'sg:{audit}:entries';
+const ANCHOR = 'sg:{audit}:anchor';
 const cipher = createRecordCipher([{ kid: 'k1', key: Buffer.from(ENCRYPTION_KEY, 'base64') }]);
 const admin = { 'x-api-key': ADMIN_KEY };
 
@@ -91,6 +92,50 @@ describe('audit trail', () => {
     const corrupted = values.map((v, i) => (i === 2 ? `${v.slice(0, -2)}AA` : v));
     await raw.rpush(LIST, ...corrupted);
     expect((await verify()).body).toMatchObject({ ok: false, brokenAt: 2, reason: 'entry cannot be decrypted' });
+  });
+
+  it('retention keeps the newest entries behind an anchor: verify still passes, and removing more is still caught', async () => {
+    const store = createRedisAuditStore(raw, cipher, { maxEntries: 100 });
+    for (let i = 1; i <= 250; i++) await store.append({ actor: 'admin:abc', action: 'token.list', ip: '10.0.0.1', outcome: 'success', target: String(i) }, Date.now());
+    const kept = await raw.llen(LIST);
+    // Trimmed back to 100 whenever the trail passes 101 (1% slack): never more than 101 kept.
+    expect(kept).toBeGreaterThanOrEqual(100);
+    expect(kept).toBeLessThanOrEqual(101);
+    expect(await store.verify()).toEqual({ ok: true, entries: kept });
+    const listed = await store.list({ limit: 1000 });
+    expect(listed.at(-1)).toMatchObject({ seq: 250, target: '250' });
+    expect(listed[0]?.seq).toBe(251 - kept);
+    expect(await raw.get(ANCHOR)).not.toContain(listed[0]?.prevHash ?? 'x');
+
+    // Someone without the key drops the oldest kept entry: it no longer follows the anchor.
+    const oldest = (await raw.lpop(LIST)) ?? '';
+    expect(await store.verify()).toMatchObject({ ok: false, brokenAt: 0 });
+    await raw.lpush(LIST, oldest);
+    expect((await store.verify()).ok).toBe(true);
+    // Nor can the anchor be moved or removed to cover for it.
+    const anchor = (await raw.get(ANCHOR)) ?? '';
+    await raw.set(ANCHOR, `${anchor.slice(0, -8)}AAAAAAAA`);
+    expect(await store.verify()).toMatchObject({ ok: false, reason: 'anchor cannot be decrypted' });
+    await raw.del(ANCHOR);
+    expect(await store.verify()).toMatchObject({ ok: false, brokenAt: 0 });
+  });
+
+  it('keeps one verifiable chain when three instances append and trim at once', async () => {
+    const clients = [0, 1, 2].map(() => new Redis(redis.url));
+    try {
+      const stores = clients.map((client) => createRedisAuditStore(client, cipher, { maxEntries: 100 }));
+      await Promise.all(
+        stores.flatMap((store, instance) =>
+          Array.from({ length: 80 }, (_, i) => store.append({ actor: `instance-${instance}`, action: 'token.list', ip: '10.0.0.1', outcome: 'success', target: String(i) }, Date.now())),
+        ),
+      );
+      const result = await stores[0]?.verify();
+      expect(result?.ok).toBe(true);
+      expect(result?.entries).toBeLessThanOrEqual(101);
+      expect((await stores[1]?.list({ limit: 1000 }))?.at(-1)?.seq).toBe(240);
+    } finally {
+      for (const client of clients) client.disconnect();
+    }
   });
 
   it('keeps one unbroken chain when three instances append at once', async () => {

@@ -48,6 +48,8 @@ describe('loadConfig: production fail-fast matrix', () => {
     ['an origin with a path', { ALLOWED_ORIGINS: 'https://app.example.com/' }, /^ALLOWED_ORIGINS: each entry must be an origin/],
     ['a proxy given by name', { TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' }, /^TRUSTED_PROXIES: each entry must be an IP address or CIDR/],
     ['a proxy prefix out of range', { TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES: /],
+    ['an audit retention of 10 entries', { AUDIT_MAX_ENTRIES: '10' }, /^AUDIT_MAX_ENTRIES: /],
+    ['an audit retention that is not a number', { AUDIT_MAX_ENTRIES: 'forever' }, /^AUDIT_MAX_ENTRIES: /],
   ])('%s stops startup with its own line', (_name, change, expected) => {
     const problems = problemsOf({ ...PRODUCTION, ...change });
     expect(problems).toHaveLength(1);
@@ -72,6 +74,7 @@ describe('loadConfig: development defaults', () => {
     expect(config.adminApiKeys).toEqual([config.generatedAdminKey]);
     expect(config.allowedHosts).toEqual(['localhost', '127.0.0.1', '[::1]']);
     expect(config.encryptionKeys[0]?.key).toHaveLength(32);
+    expect(config.auditRetention).toEqual({ maxEntries: 100_000 });
     const again = loadConfig({});
     expect(again.ok && again.config.generatedAdminKey).not.toBe(config.generatedAdminKey);
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseEncryptionKeys, type EncryptionKey } from './parse-encryption-keys.js';
+import { DEFAULT_AUDIT_RETENTION, type AuditRetention } from '../storage/audit-store.js';
 import type { SessionTimeouts } from '../storage/session-store.js';
 import { parseRateLimits, type RateLimitRules } from './parse-rate-limits.js';
 
@@ -31,6 +32,7 @@ export interface ServerConfig {
   trustedProxies: string[];
   apiTokenTtlSeconds: number;
   sessionTimeouts: SessionTimeouts;
+  auditRetention: AuditRetention;
   oauth?: OAuthConfig;
   rateLimits: RateLimitRules;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -84,6 +86,8 @@ const envSchema = z.object({
   API_TOKEN_TTL: z.coerce.number().int().min(60).max(31_536_000).default(86_400),
   SESSION_IDLE_TTL: z.coerce.number().int().min(60).max(86_400).default(1800),
   SESSION_MAX_TTL: z.coerce.number().int().min(60).max(604_800).default(86_400),
+  // At least 100 entries: a trail trimmed to a handful would erase an attack while it happens.
+  AUDIT_MAX_ENTRIES: z.coerce.number().int().min(100).max(10_000_000).default(DEFAULT_AUDIT_RETENTION.maxEntries),
   OAUTH_ISSUER: httpUrl.optional(),
   OAUTH_JWKS_URL: httpUrl.optional(),
   OAUTH_AUDIENCE: z.string().min(1).optional(),
@@ -131,6 +135,7 @@ function buildConfig(env: Env, problems: string[]): ServerConfig {
     trustedProxies: env.TRUSTED_PROXIES,
     apiTokenTtlSeconds: env.API_TOKEN_TTL,
     sessionTimeouts: { idleSeconds: env.SESSION_IDLE_TTL, maxSeconds: env.SESSION_MAX_TTL },
+    auditRetention: { maxEntries: env.AUDIT_MAX_ENTRIES },
     oauth,
     rateLimits: rateLimits.ok ? rateLimits.rules : parseRateLimitsDefaults(),
     logLevel: env.LOG_LEVEL,

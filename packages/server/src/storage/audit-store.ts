@@ -35,3 +35,16 @@ export interface AuditStore {
   list(query: { since?: number; limit: number }): Promise<AuditEntry[]>;
   verify(): Promise<AuditVerification>;
 }
+
+export interface AuditRetention {
+  /** Entries kept; older ones are removed (in batches of 1%) behind an anchor that keeps `verify` working. */
+  maxEntries: number;
+}
+
+/** 100 000 entries: months of admin actions and rate-limited auth failures, a few tens of MB in Redis. */
+export const DEFAULT_AUDIT_RETENTION: AuditRetention = { maxEntries: 100_000 };
+
+/** How many entries over `maxEntries` a trail may grow before it is trimmed back (1%, at least one). */
+export function trimThreshold(retention: AuditRetention): number {
+  return retention.maxEntries + Math.max(1, Math.floor(retention.maxEntries / 100));
+}

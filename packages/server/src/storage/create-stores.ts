@@ -24,7 +24,8 @@ export interface Stores {
   isReady(): Promise<boolean>;
 }
 
-type StoreConfig = Pick<ServerConfig, 'storage' | 'encryptionKeys' | 'sessionTimeouts' | 'fileStorePath'>;
+/** Retention may be left out (tools and tests that build stores directly): the default applies. */
+type StoreConfig = Pick<ServerConfig, 'storage' | 'encryptionKeys' | 'sessionTimeouts' | 'fileStorePath'> & Partial<Pick<ServerConfig, 'auditRetention'>>;
 
 export function createStores(config: StoreConfig, redis?: RedisClient): Stores {
   const cipher = createRecordCipher(config.encryptionKeys);
@@ -35,7 +36,7 @@ export function createStores(config: StoreConfig, redis?: RedisClient): Stores {
       tokens: createRedisTokenStore(redis, cipher, hasher),
       sessions: createRedisSessionStore(redis, cipher, hasher, config.sessionTimeouts),
       rateLimits: createFlexibleRateLimitStore(redis),
-      audit: createRedisAuditStore(redis, cipher),
+      audit: createRedisAuditStore(redis, cipher, config.auditRetention),
       isReady: async () => (await redis.ping().catch(() => 'down')) === 'PONG',
     };
   }
@@ -47,7 +48,7 @@ export function createStores(config: StoreConfig, redis?: RedisClient): Stores {
     tokens,
     sessions: createMemorySessionStore(hasher, config.sessionTimeouts),
     rateLimits: createFlexibleRateLimitStore(),
-    audit: createMemoryAuditStore(),
+    audit: createMemoryAuditStore([], config.auditRetention),
     isReady: async () => true,
   };
 }
