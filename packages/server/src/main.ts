@@ -44,7 +44,9 @@ const app = createApp({
   scanner,
   rules,
   docsDir: DEFAULT_DOCS_DIR,
-  verifyJwt: config.oauth && createJwtVerifier({ issuer: config.oauth.issuer, audience: config.oauth.audience, keys: { jwksUrl: config.oauth.jwksUrl }, clock }),
+  verifyJwt:
+    config.oauth &&
+    createJwtVerifier({ issuer: config.oauth.issuer, audience: config.oauth.audience, keys: { jwksUrl: config.oauth.jwksUrl }, tokenTypes: config.oauth.tokenTypes, clock }),
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {

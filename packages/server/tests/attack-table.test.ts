@@ -88,6 +88,18 @@ const mcpRows: Row[] = [
   { name: 'jwt living longer than 24 h', method: 'POST', path: '/mcp', headers: bearer(jwt({}, { expiresIn: '48h' })), body: INITIALIZE, expected: 401 },
   { name: 'jwt over 8 KiB', method: 'POST', path: '/mcp', headers: bearer(jwt({ padding: 'x'.repeat(9000) })), body: INITIALIZE, expected: 401 },
   { name: 'jwt without the mcp scope', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: 'read' })), body: INITIALIZE, expected: 403 },
+  // RFC 9068 typ: an ID token (or any other JWT) from the same issuer and keys is not an access token.
+  { name: 'jwt typed JWT (an ID token, not an access token)', method: 'POST', path: '/mcp', headers: bearer(jwt({}, { header: { typ: 'JWT' } })), body: INITIALIZE, expected: 401, check: (r) => expect(r.headers['www-authenticate']).toContain('error="invalid_token"') },
+  { name: 'jwt without typ', method: 'POST', path: '/mcp', headers: bearer(jwt({}, { header: { typ: undefined } })), body: INITIALIZE, expected: 401 },
+  { name: 'jwt typed as a logout token', method: 'POST', path: '/mcp', headers: bearer(jwt({}, { header: { typ: 'logout+jwt' } })), body: INITIALIZE, expected: 401 },
+  { name: 'jwt typed application/at+jwt (control)', method: 'POST', path: '/mcp', headers: bearer(jwt({}, { header: { typ: 'application/AT+JWT' } })), body: INITIALIZE, expected: 200 },
+  // Scopes: `scope` (space-separated) or, only without it, `scp` (array or string); exact tokens.
+  { name: 'jwt scp array with mcp (control)', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: undefined, scp: ['read', 'mcp'] })), body: INITIALIZE, expected: 200 },
+  { name: 'jwt scp string with mcp (control)', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: undefined, scp: 'read mcp' })), body: INITIALIZE, expected: 200 },
+  { name: 'jwt scope as an array', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: ['mcp'] })), body: INITIALIZE, expected: 403, check: (r) => expect(r.headers['www-authenticate']).toContain('error="insufficient_scope"') },
+  { name: 'jwt scope with look-alikes of mcp', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: 'mcp:admin mcpx MCP' })), body: INITIALIZE, expected: 403 },
+  { name: 'jwt scope without mcp and scp with it', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: 'read', scp: ['mcp'] })), body: INITIALIZE, expected: 403 },
+  { name: 'jwt scp array holding a non-string', method: 'POST', path: '/mcp', headers: bearer(jwt({ scope: undefined, scp: [{ mcp: true }, 'read'] })), body: INITIALIZE, expected: 403 },
   // Bearer scheme spelling (RFC 6750: case-insensitive scheme, one or more spaces, one b64token).
   { name: 'bearer in lower case', method: 'POST', path: '/mcp', headers: async (f) => ({ ...MCP_HEADERS, authorization: `bearer ${f.token}` }), body: INITIALIZE, expected: 200 },
   { name: 'bearer in upper case with two spaces', method: 'POST', path: '/mcp', headers: async (f) => ({ ...MCP_HEADERS, authorization: `BEARER  ${f.token}` }), body: INITIALIZE, expected: 200 },

@@ -20,6 +20,15 @@ describe('createJwtVerifier', () => {
     expect(first?.id).not.toContain('user-1');
   });
 
+  it('accepts only the configured typ values', async () => {
+    const strict = createJwtVerifier({ issuer: ISSUER, audience: AUDIENCE, keys: { jwksUrl: jwks.jwksUrl }, clock: Date.now });
+    const relaxed = createJwtVerifier({ issuer: ISSUER, audience: AUDIENCE, keys: { jwksUrl: jwks.jwksUrl }, clock: Date.now, tokenTypes: ['at+jwt', 'JWT'] });
+    const typedJwt = await jwks.sign({}, { header: { typ: 'jwt' } });
+    expect(await strict(typedJwt)).toBeUndefined();
+    expect(await relaxed(typedJwt)).toMatchObject({ kind: 'oauth' });
+    expect(await relaxed(await jwks.sign({}, { header: { typ: undefined } }))).toBeUndefined();
+  });
+
   it('judges time against the injected clock', async () => {
     const token = await jwks.sign({}, { expiresIn: '1h' });
     const later = createJwtVerifier({ issuer: ISSUER, audience: AUDIENCE, keys: { jwksUrl: jwks.jwksUrl }, clock: () => Date.now() + 2 * 3600_000 });

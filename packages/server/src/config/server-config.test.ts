@@ -84,7 +84,10 @@ describe('loadConfig: development defaults', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.config.encryptionKeys.map((k) => k.kid)).toEqual(['new', 'old']);
-    expect(result.config.oauth).toEqual({ issuer: 'https://as.example', jwksUrl: 'https://as.example/jwks', audience: 'https://mcp.example.com/mcp' });
+    expect(result.config.oauth).toEqual({ issuer: 'https://as.example', jwksUrl: 'https://as.example/jwks', audience: 'https://mcp.example.com/mcp', tokenTypes: ['at+jwt'] });
+    const relaxed = loadConfig({ OAUTH_ISSUER: 'https://as.example', OAUTH_JWKS_URL: 'https://as.example/jwks', OAUTH_TOKEN_TYPES: 'at+jwt, JWT' });
+    expect(relaxed.ok && relaxed.config.oauth?.tokenTypes).toEqual(['at+jwt', 'JWT']);
+    expect(problemsOf({ OAUTH_TOKEN_TYPES: 'at+jwt,"JWT"' })[0]).toMatch(/^OAUTH_TOKEN_TYPES: /);
   });
 
   it('names the variable of a bad value', () => {

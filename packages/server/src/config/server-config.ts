@@ -13,6 +13,8 @@ export interface OAuthConfig {
   issuer: string;
   jwksUrl: string;
   audience: string;
+  /** JWT `typ` header values accepted for access tokens. */
+  tokenTypes: string[];
 }
 
 export interface ServerConfig {
@@ -91,6 +93,9 @@ const envSchema = z.object({
   OAUTH_ISSUER: httpUrl.optional(),
   OAUTH_JWKS_URL: httpUrl.optional(),
   OAUTH_AUDIENCE: z.string().min(1).optional(),
+  OAUTH_TOKEN_TYPES: list
+    .refine((types) => types.length > 0 && types.every((t) => /^[A-Za-z0-9.+/-]{1,100}$/.test(t)), 'a comma-separated list of JWT typ values such as at+jwt')
+    .default(['at+jwt']),
   RATE_LIMITS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -149,7 +154,7 @@ function oauthConfig(env: Env, publicUrl: string, problems: string[]): OAuthConf
     problems.push('OAUTH_ISSUER and OAUTH_JWKS_URL: set both to accept OAuth access tokens, or neither.');
     return undefined;
   }
-  return { issuer: env.OAUTH_ISSUER, jwksUrl: env.OAUTH_JWKS_URL, audience: env.OAUTH_AUDIENCE ?? `${publicUrl}/mcp` };
+  return { issuer: env.OAUTH_ISSUER, jwksUrl: env.OAUTH_JWKS_URL, audience: env.OAUTH_AUDIENCE ?? `${publicUrl}/mcp`, tokenTypes: env.OAUTH_TOKEN_TYPES };
 }
 
 function productionProblems(env: Env, raw: Record<string, string | undefined>): string[] {

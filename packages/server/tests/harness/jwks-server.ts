@@ -7,7 +7,7 @@ export const AUDIENCE = 'http://127.0.0.1:3000/mcp';
 
 export interface JwksServer {
   jwksUrl: string;
-  /** A token signed with the served RS256 key; defaults give a valid, one-hour token with scope mcp. */
+  /** A token signed with the served RS256 key; defaults give a valid, one-hour RFC 9068 access token (typ at+jwt) with scope mcp. */
   sign(claims?: JWTPayload, options?: { expiresIn?: string | number | null; header?: Record<string, unknown> }): Promise<string>;
   /** The public key as the JWKS serves it (for key-confusion attacks). */
   publicJwk: Record<string, unknown>;
@@ -34,7 +34,7 @@ export async function startJwksServer(): Promise<JwksServer> {
 
 async function signWith(key: CryptoKey, claims: JWTPayload, options: { expiresIn?: string | number | null; header?: Record<string, unknown> }) {
   const jwt = new SignJWT({ scope: 'mcp', ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-key', ...options.header })
+    .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'at+jwt', ...options.header })
     .setIssuer(claims.iss ?? ISSUER)
     .setAudience(claims.aud ?? AUDIENCE)
     .setSubject(claims.sub ?? 'oauth-user')
