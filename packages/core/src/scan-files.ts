@@ -1,5 +1,6 @@
 import { resolveConfig, type ShiftguardConfigInput } from './config/config.js';
 import { analyze } from './engine/analyze.js';
+import { passesTextPrefilter } from './engine/text-prefilter.js';
 import type { ScanResult } from './findings/finding.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
@@ -8,6 +9,11 @@ export interface ScanFilesOptions {
   files: ReadonlyArray<{ path: string; text: string }>;
   config?: ShiftguardConfigInput;
   ruleIds?: readonly string[];
+  /**
+   * The caller has parsed the text already (ESLint) and reports its syntax errors itself. A single
+   * file that no rule can report on, judged from its text, is then not parsed or analysed at all.
+   */
+  isParsedByCaller?: boolean;
 }
 
 /**
@@ -16,6 +22,12 @@ export interface ScanFilesOptions {
  */
 export function scanFiles(options: ScanFilesOptions): ScanResult {
   const config = resolveConfig(options.config ?? {}, 'config', knownRuleIds);
+  const [only] = options.files;
+  // Only a file scanned alone: in a set, a file with no sink of its own still feeds the others
+  // (an exported path constant, a logging wrapper they call).
+  if (options.isParsedByCaller && options.files.length === 1 && only && !passesTextPrefilter(only.text, config)) {
+    return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 1, durationMs: 0 } };
+  }
   return analyze(
     options.files.map((f) => ({ path: f.path, read: () => f.text })),
     { config, ruleIds: options.ruleIds },

@@ -278,8 +278,8 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
   return undefined;
 }
 
-/** Packages whose stores keep sessions or tokens in local files. */
-const FILE_STORE_PACKAGES = new Set(['session-file-store']);
+/** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
+export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store']);
 
 /** `const FileStore = require('session-file-store')(session)` or its ESM form. */
 function fileStorePackageOf(callee: ts.Identifier, fc: FileContext): string | undefined {

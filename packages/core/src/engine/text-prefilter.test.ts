@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../tests/corpus.js';
+import { resolveConfig, type ShiftguardConfigInput } from '../config/config.js';
+import { ruleIds } from '../rules/index.js';
+import { scanFiles } from '../scan-files.js';
+import { passesTextPrefilter } from './text-prefilter.js';
+
+const config = (input: ShiftguardConfigInput = {}) => resolveConfig(input, 'test', ruleIds);
+const findingsOf = (text: string, input: ShiftguardConfigInput = {}) => scanFiles({ files: [{ path: 'src/a.ts', text }], config: input }).findings;
+
+const corpus = loadCorpus();
+
+// The property the editor relies on: a file scanned alone gets the same verdict with the prefilter
+// as without it, for every source file of the labelled corpus (with each case's config).
+describe('the prefilter over every file of the fixture corpus', () => {
+  it.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const input = c.config as ShiftguardConfigInput | undefined;
+    for (const file of c.files) {
+      const full = scanFiles({ files: [file], config: input });
+      const prefiltered = scanFiles({ files: [file], config: input, isParsedByCaller: true });
+      expect({ file: file.path, findings: prefiltered.findings, suppressed: prefiltered.suppressed }).toEqual({ file: file.path, findings: full.findings, suppressed: full.suppressed });
+    }
+  });
+
+  // Guards the cases above: a prefilter that passes every file would satisfy them too.
+  it('skips a share of the corpus files', () => {
+    const files = corpus.flatMap((c) => c.files.map((f) => ({ text: f.text, config: config(c.config as ShiftguardConfigInput | undefined) })));
+    const skipped = files.filter((f) => !passesTextPrefilter(f.text, f.config));
+    expect(skipped.length).toBeGreaterThan(files.length / 20);
+  });
+});
+
+describe('passesTextPrefilter', () => {
+  // Code a naive filter (secret words, `logger.`, `writeFile`, `admin` in a route call) would skip.
+  it.each([
+    { name: 'a destructured log method', code: `import { logger } from './logger';\nconst { info } = logger;\nexport function f(token: string) { info(token); }\n` },
+    { name: 'a log method spelled with an escape', code: `export function f(password: string) { console.\\u006cog(password); }\n` },
+    { name: 'a configured dotted logger', code: `export function f(password: string) { audit.record(password); }\n`, config: { loggers: ['audit.record'] } },
+    { name: 'a configured logger function', code: `export function f(password: string) { emitTrace(password); }\n`, config: { loggers: ['emitTrace'] } },
+    { name: 'a reasonless suppression in a file with no sink', code: `// shiftguard-ignore-next-line no-secrets-in-logs\nexport const a = 1;\n` },
+    { name: 'a file write through require', code: `const io = require('node:fs');\nexport function save(token: string) { io.writeFileSync('/var/t', token); }\n` },
+    { name: 'a session file store', code: `import session from 'express-session';\nimport FileStore from 'session-file-store';\nconst Store = FileStore(session);\nexport const store = new Store({});\n` },
+    { name: 'Nest routes declared by decorators only', code: `import { Controller, Get } from '@nestjs/common';\n@Controller('admin')\nexport class AdminController {\n  @Get('users')\n  list() { return []; }\n}\n` },
+  ])('analyses $name', ({ code, config: input }) => {
+    expect(findingsOf(code, input)).not.toEqual([]);
+    expect(passesTextPrefilter(code, config(input))).toBe(true);
+  });
+
+  // Code a naive filter would analyse for nothing: secret names with no sink, words that contain a
+  // log method, an admin path that is never registered.
+  it.each([
+    { name: 'secrets with no sink', code: `const password = process.env.DB_PASSWORD;\nexport const db = { password, token: 'x' };\n` },
+    { name: 'words containing log method names', code: `// logs and dialogs: see the changelog\nexport interface Catalog { information: string; errors: number }\n` },
+    { name: 'an admin path constant', code: `export const ADMIN_PATH = '/admin';\nexport const ROUTES = { internal: '/internal' } as const;\n` },
+    { name: 'a Logger type and an Error class', code: `export type Logger = { child(): Logger };\nexport class AccountError extends Error {}\n` },
+  ])('skips $name', ({ code }) => {
+    expect(findingsOf(code)).toEqual([]);
+    expect(passesTextPrefilter(code, config())).toBe(false);
+  });
+
+  it('has a trigger for every registered rule, and ignores rules turned off', () => {
+    for (const id of ruleIds) {
+      const only = config({ rules: Object.fromEntries(ruleIds.map((other) => [other, other === id ? 'error' : 'off'])) });
+      expect(passesTextPrefilter('export type Id = string;\n', only), id).toBe(false);
+    }
+    expect(passesTextPrefilter('console.log(a);\n', config({ rules: { 'no-secrets-in-logs': 'off' } }))).toBe(false);
+  });
+});
+
+describe('scanFiles with isParsedByCaller', () => {
+  it('prefilters a file only when it is scanned alone', () => {
+    // `a.ts` has no sink of its own: the secret reaches a log call through the wrapper in `log.ts`.
+    const files = [
+      { path: 'a.ts', text: `import { logIt } from './log';\nexport function f(token: string) { logIt(token); }\n` },
+      { path: 'log.ts', text: `export function logIt(value: string) { console.log(value); }\n` },
+    ];
+    const findings = scanFiles({ files, isParsedByCaller: true }).findings;
+    expect(findings.map((f) => f.file)).toContain('a.ts');
+  });
+
+  it('still reports syntax errors when the caller has not parsed the text', () => {
+    const text = 'export const = ;\n';
+    expect(scanFiles({ files: [{ path: 'a.ts', text }] }).errors).toHaveLength(1);
+    expect(scanFiles({ files: [{ path: 'a.ts', text }], isParsedByCaller: true }).errors).toEqual([]);
+  });
+});
