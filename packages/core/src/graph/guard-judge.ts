@@ -3,12 +3,20 @@ import type { ProjectModel } from '../project/project-model.js';
 import type { FunctionFact } from './function-fact.js';
 import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
+import { runStackless, type Stackless } from './run-stackless.js';
 
 /** How a handler was found to authenticate, for messages and debugging. */
 export type GuardVerdict = { isGuard: true; why: string } | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
-const MAX_DEPTH = 12;
+/**
+ * Delegation steps followed before giving up. Judging runs on a heap stack (runStackless), so this
+ * only ends pathological cycles that no cache entry breaks; a real chain of thousands of wrappers
+ * is followed to its end. Giving up answers "not a guard": the route is reported, never hidden.
+ */
+const MAX_DEPTH = 100_000;
+
+type Judging = Stackless<GuardVerdict>;
 
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
 type Definition =
@@ -35,19 +43,23 @@ export class GuardJudge {
   }
 
   /** As middleware: anywhere in its body. As an endpoint: only a check before anything else happens. */
-  judge(file: string, ref: HandlerRef, asEndpoint = false, depth = 0): GuardVerdict {
-    if (depth > MAX_DEPTH) return NOT_A_GUARD;
+  judge(file: string, ref: HandlerRef, asEndpoint = false): GuardVerdict {
+    return runStackless(this.judgeRef(file, ref, asEndpoint), MAX_DEPTH, NOT_A_GUARD);
+  }
+
+  private *judgeRef(file: string, ref: HandlerRef, asEndpoint: boolean): Judging {
     switch (ref.kind) {
       case 'fn':
-        return this.judgeFact(file, ref.fact, asEndpoint, depth);
+        return yield this.judgeFact(file, ref.fact, asEndpoint);
       case 'name':
-        return this.judgeName(file, ref.name, asEndpoint, depth);
+        return yield this.judgeName(file, ref.name, asEndpoint);
       case 'call':
-        return this.judgeCall(file, ref, depth);
+        return yield this.judgeCall(file, ref);
       case 'decorated':
-        return this.judgeDecorated(ref, depth);
+        return yield this.judgeDecorated(ref);
       case 'list': {
-        const verdicts = ref.items.map((item) => this.judge(file, item, false, depth + 1));
+        const verdicts: GuardVerdict[] = [];
+        for (const item of ref.items) verdicts.push(yield this.judgeRef(file, item, false));
         const guard = verdicts.find((v) => v.isGuard);
         if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
         return guard ?? NOT_A_GUARD;
@@ -57,35 +69,35 @@ export class GuardJudge {
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module':
-        return this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint, depth);
+        return yield this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint);
       default:
         return NOT_A_GUARD;
     }
   }
 
-  judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, depth: number): GuardVerdict {
+  private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
-      const v = this.judge(file, d, false, depth + 1);
+      const v = yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
     return NOT_A_GUARD;
   }
 
-  private judgeName(file: string, name: string, asEndpoint: boolean, depth: number): GuardVerdict {
+  private *judgeName(file: string, name: string, asEndpoint: boolean): Judging {
     if (this.isConfigured(name)) return { isGuard: true, why: `configured authMiddleware ${name}` };
     const key = `${file}\0${name}\0${asEndpoint}`;
     const cached = this.#cache.get(key);
     if (cached) return cached;
     this.#cache.set(key, NOT_A_GUARD); // cycles end as "not a guard"
-    const verdict = this.judgeDefinition(this.definitionOf(file, name), name, asEndpoint, depth);
+    const verdict = yield this.judgeDefinition(this.definitionOf(file, name), name, asEndpoint);
     this.#cache.set(key, verdict);
     return verdict;
   }
 
-  private judgeDefinition(def: Definition, name: string, asEndpoint: boolean, depth: number): GuardVerdict {
+  private *judgeDefinition(def: Definition, name: string, asEndpoint: boolean): Judging {
     if (def.kind === 'package') {
       if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard` };
       return isAuthLikeName(def.member ?? (def.imported === 'default' || def.imported === '*' ? name : def.imported))
@@ -95,34 +107,33 @@ export class GuardJudge {
     if (def.kind === 'unreadable') return isAuthLikeName(def.name) ? { isGuard: true, why: `${def.name} (definition not in scan)` } : NOT_A_GUARD;
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
-    if (fact) return this.judgeFact(def.file, fact, asEndpoint, depth + 1);
+    if (fact) return yield this.judgeFact(def.file, fact, asEndpoint);
     const alias = facts?.aliases[def.name];
-    if (alias) return this.judge(def.file, alias, asEndpoint, depth + 1);
+    if (alias) return yield this.judgeRef(def.file, alias, asEndpoint);
     const dot = def.name.indexOf('.');
     if (dot === -1) return NOT_A_GUARD;
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
-    if (owner?.kind === 'name') return this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint, depth + 1);
+    if (owner?.kind === 'name') return yield this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint);
     // An object we cannot read (a package's instance, a computed value): as unreadable as a package.
-    return facts?.functions[def.name.slice(0, dot)] || owner ? NOT_A_GUARD : this.judgeDefinition({ kind: 'unreadable', name: def.name.slice(dot + 1) }, name, asEndpoint, depth + 1);
+    return facts?.functions[def.name.slice(0, dot)] || owner ? NOT_A_GUARD : yield this.judgeDefinition({ kind: 'unreadable', name: def.name.slice(dot + 1) }, name, asEndpoint);
   }
 
-  private judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, depth: number): GuardVerdict {
-    if (depth > MAX_DEPTH) return NOT_A_GUARD;
+  private *judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>): Judging {
     // express-unless: `auth.unless({ path })` is `auth` with exceptions.
-    if (ref.member === 'unless') return this.judgeName(file, ref.callee, false, depth + 1);
+    if (ref.member === 'unless') return yield this.judgeName(file, ref.callee, false);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
-    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return this.judgeCombinator(file, def.imported, ref.args ?? [], depth);
-    if (def.kind !== 'local') return this.judgeDefinition(def, shown, false, depth);
+    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
     // A factory: what counts is the function it returns, not its own body.
-    if (fact?.returnsFn) return this.judgeFact(def.file, fact.returnsFn, false, depth + 1);
-    if (fact?.returnsRef) return this.judge(def.file, fact.returnsRef, false, depth + 1);
+    if (fact?.returnsFn) return yield this.judgeFact(def.file, fact.returnsFn, false);
+    if (fact?.returnsRef) return yield this.judgeRef(def.file, fact.returnsRef, false);
     const alias = facts?.aliases[def.name];
-    if (alias?.kind === 'call') return this.judgeCall(def.file, alias, depth + 1);
+    if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);
     return NOT_A_GUARD;
   }
 
@@ -131,25 +142,30 @@ export class GuardJudge {
    * `except(condition, ...mw)` runs its middleware except where the condition (a path test, read
    * as the public exceptions) holds.
    */
-  private judgeCombinator(file: string, combinator: string, args: readonly HandlerRef[], depth: number): GuardVerdict {
-    if (combinator === 'except') return this.judgeCombinator(file, 'every', args.slice(1), depth);
-    const verdicts = args.map((a) => this.judge(file, a, false, depth + 1));
+  private *judgeCombinator(file: string, combinator: string, args: readonly HandlerRef[]): Judging {
+    if (combinator === 'except') return yield this.judgeCombinator(file, 'every', args.slice(1));
+    const verdicts: GuardVerdict[] = [];
+    for (const a of args) verdicts.push(yield this.judgeRef(file, a, false));
     if (combinator === 'every' && verdicts.some((v) => v.isGuard)) return { isGuard: true, why: 'every(...) with a guard' };
     if (combinator === 'some' && verdicts.length > 0 && verdicts.every((v) => v.isGuard)) return { isGuard: true, why: 'some(...) of guards' };
     return NOT_A_GUARD;
   }
 
   /** `fastify.authenticate` (found via `decorate`), `fastify.basicAuth`, `fastify.auth([a, b])`. */
-  private judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>, depth: number): GuardVerdict {
+  private *judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>): Judging {
     if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
     if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name)) return { isGuard: true, why: `fastify.${ref.name}` };
     const decoration = this.#decorations.find((d) => d.name === ref.name);
     if (ref.name === 'auth' && ref.args && !decoration) {
       // @fastify/auth runs the listed strategies (default relation "or"): all must authenticate.
-      const all = ref.args.length > 0 && ref.args.every((a) => a.kind === 'decorated' && this.judgeDecorated(a, depth + 1).isGuard);
+      let all = ref.args.length > 0;
+      for (const a of ref.args) {
+        if (!all) break;
+        all = a.kind === 'decorated' && (yield this.judgeDecorated(a)).isGuard;
+      }
       return all ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
-    if (decoration) return this.judge(decoration.file, decoration.ref, false, depth + 1);
+    if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
   }
 

@@ -71,4 +71,14 @@ describe('judgeFunction', () => {
     expect(judge('class G { canActivate() { return true; } }', true).rejects).toBe(false);
     expect(judge('class G { canActivate(ctx) { return ctx.user !== undefined; } }', true).rejects).toBe(true);
   });
+
+  it('reads a generated condition of 3000 terms without recursion', () => {
+    const condition = Array.from({ length: 3000 }, (_, i) => `!c.req.header("x-${i}")`).join(' || ');
+    const fact = judge(`async function a(c, next) { if (${condition}) return c.json({}, 401); await verify(c, next); }`);
+    expect([fact.rejects, fact.rejectsFirst, fact.passesOn, fact.delegates]).toEqual([true, true, true, [{ kind: 'name', name: 'verify' }]]);
+  });
+
+  it('canActivate: a `return false` inside a callback is not its answer', () => {
+    expect(judge('class G { canActivate(ctx) { items.forEach(() => { return false; }); return true; } }', true).rejects).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { locationOf } from '../findings/location.js';
+import { walkTree } from '../flow/walk-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
@@ -6,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -89,12 +90,13 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
 }
 
 function endsFlow(stmt: ts.Statement): boolean {
-  if (isReturnStatement(stmt) || isThrowStatement(stmt)) return true;
+  let last: ts.Statement | undefined = stmt;
+  // The last statement of nested blocks, found by a loop: blocks may nest thousands deep.
+  while (last && isBlock(last)) last = last.statements[last.statements.length - 1];
+  if (!last) return false;
+  if (isReturnStatement(last) || isThrowStatement(last)) return true;
   // Koa's `ctx.throw(401)` throws.
-  if (isExpressionStatement(stmt) && isCallExpression(stmt.expression) && isPropertyAccessExpression(stmt.expression.expression) && stmt.expression.expression.name.text === 'throw') return true;
-  if (!isBlock(stmt)) return false;
-  const last = stmt.statements[stmt.statements.length - 1];
-  return last !== undefined && endsFlow(last);
+  return isExpressionStatement(last) && isCallExpression(last.expression) && isPropertyAccessExpression(last.expression.expression) && last.expression.expression.name.text === 'throw';
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {
@@ -102,9 +104,21 @@ function lastParamName(fn: FunctionNode): string | undefined {
   return fn.parameters.length >= 2 && last && isIdentifier(last.name) ? last.name.text : undefined;
 }
 
-function callsName(node: ts.Node, name: string): boolean {
-  if (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name) return true;
-  return forEachChild(node, (child) => (callsName(child, name) ? true : undefined)) ?? false;
+function callsName(root: ts.Node, name: string): boolean {
+  return someNode(root, (node) => isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name);
+}
+
+/**
+ * Whether any node under `root` matches. Iterative (walkTree): a generated `a || b || ...` of
+ * thousands of terms nests that deep and must not overflow the stack.
+ */
+function someNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
+  let found = false;
+  walkTree(root, (node) => {
+    if (!found && test(node)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */
@@ -125,16 +139,13 @@ function callsLastParam(fn: FunctionNode): boolean {
   const last = fn.parameters[fn.parameters.length - 1];
   if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return false;
   const name = last.name.text;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  return someNode(
+    fn.body,
     // `next()` passes the request on; `next(err)` only reports an error from an endpoint.
-    if (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) found = true;
-    else if (isIdentifier(node) && node.text === name && node.parent && isCallExpression(node.parent) && node.parent.arguments.includes(node)) found = true;
-    else forEachChild(node, visit);
-  };
-  visit(fn.body);
-  return found;
+    (node) =>
+      (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) ||
+      (isIdentifier(node) && node.text === name && node.parent !== undefined && isCallExpression(node.parent) && node.parent.arguments.includes(node)),
+  );
 }
 
 function returnedFunction(stmt: ts.Statement): FunctionNode | undefined {
@@ -155,14 +166,7 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * `await verifyToken(t)`): a check right after it still runs before anything else happens.
  */
 function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>): boolean {
-  let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
-    if (isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? '')) ok = false;
-    else forEachChild(node, visit);
-  };
-  visit(stmt);
-  return ok;
+  return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? ''));
 }
 
 function isParamRooted(expr: ts.Expression, params: ReadonlySet<string>): boolean {
@@ -180,20 +184,26 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, 
   const scan: Scan = { rejects: false, delegates: [] };
   // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
   // `return false` inside them says nothing about canActivate's own answer: they get plain options.
-  const visitorOf = (opts: JudgeOptions): ((node: ts.Node) => void) => {
-    const visit = (node: ts.Node): void => {
+  const nestedRoots: ts.Node[] = [];
+  const visitorOf =
+    (opts: JudgeOptions) =>
+    (node: ts.Node): boolean => {
+      if (opts.falseRejects && node !== root && isFunctionExpression(node)) {
+        nestedRoots.push(node);
+        return false;
+      }
       const rejection = rejectionOf(node, opts);
       if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
       if (node.kind === SyntaxKind.CallExpression) {
         const delegate = delegationOf(node as ts.CallExpression, params, ctx);
         if (delegate) scan.delegates.push(delegate);
       }
-      forEachChild(node, isFunctionExpression(node) ? nested : visit);
+      return true;
     };
-    return visit;
-  };
-  const nested = visitorOf({});
-  (options.falseRejects ? visitorOf(options) : nested)(root);
+  // Iterative walks: guards written as generated `a || b || ...` chains nest thousands deep.
+  walkTree(root, visitorOf(options));
+  const plain = visitorOf({});
+  for (const nested of nestedRoots) walkTree(nested, plain);
   return scan;
 }
 

@@ -33,15 +33,34 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
     }
     return { parts: parts.filter((p) => p !== '') };
   }
-  if (isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const left = pathExprOf(e.left, constants);
-    const right = pathExprOf(e.right, constants);
-    if (!left && !right) return undefined;
-    return { parts: [...(left?.parts ?? [{ unknown: e.left.getText() }]), ...(right?.parts ?? [{ unknown: e.right.getText() }])] };
-  }
+  if (isConcatenation(e)) return concatenationOf(e, constants);
   const name = referenceName(e);
   if (name !== undefined) return constants.get(name) ?? { parts: [{ ref: name }] };
   return undefined;
+}
+
+function isConcatenation(e: ts.Expression): e is ts.BinaryExpression {
+  return isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken;
+}
+
+/**
+ * `a + b + c`, read left to right along the left-nested chain with a loop: generated code
+ * concatenates thousands of terms, deeper than recursion survives. An operand that is not
+ * path-like is one unknown part, unless nothing so far is path-like either.
+ */
+function concatenationOf(e: ts.BinaryExpression, constants: ConstantTable): PathExpr | undefined {
+  const chain: ts.BinaryExpression[] = [];
+  for (let link: ts.Expression = e; isConcatenation(link); link = skipParens(link.left)) chain.push(link);
+  const innermost = chain[chain.length - 1] as ts.BinaryExpression;
+  let parts = pathExprOf(innermost.left, constants)?.parts.slice();
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const link = chain[i] as ts.BinaryExpression;
+    const right = pathExprOf(link.right, constants);
+    if (!parts && !right) continue;
+    parts ??= [{ unknown: link.left.getText() }];
+    for (const part of right?.parts ?? [{ unknown: link.right.getText() }]) parts.push(part);
+  }
+  return parts && { parts };
 }
 
 /** `API` or `ROUTES.admin` (one level of property access on an identifier). */

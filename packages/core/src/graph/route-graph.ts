@@ -6,6 +6,7 @@ import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
 import { resolvePath } from './resolve-path.js';
+import { runStackless, type Stackless } from './run-stackless.js';
 import type {
   Condition,
   FrameworkName,
@@ -91,7 +92,17 @@ interface Instance {
   fact: InstanceFact;
 }
 
+/** Aliases followed when resolving a name to an app or router (`const a = b`, `basePath` of a basePath). */
 const MAX_MOUNT_DEPTH = 32;
+/**
+ * Mounts followed below a root. The walk runs on a heap stack (runStackless): a router mounted
+ * through thousands of routers is walked to its routes; only absurd depths stop it.
+ */
+const MAX_MOUNT_NESTING = 100_000;
+
+/** Walking an instance yields the walks of the instances mounted into it; each returns the entries it added. */
+type Walk<R = readonly Entry[]> = Stackless<readonly Entry[], R>;
+const NO_ENTRIES: readonly Entry[] = [];
 
 export function buildRouteGraph(project: ProjectModel, config: ResolvedConfig): RouteGraph {
   return new RouteGraphBuilder(project, config).build();
@@ -120,7 +131,8 @@ class RouteGraphBuilder {
     for (const [file, summary] of this.project.files) this.index(file, summary.routes);
     for (const [id, instance] of this.#instances) {
       if (this.#children.has(id) || instance.fact.baseOf) continue;
-      this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
+      const root = this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
+      runStackless(root, MAX_MOUNT_NESTING, NO_ENTRIES);
     }
     return { routes: [...this.#routes.values()], unknown: this.#unknown };
   }
@@ -177,11 +189,11 @@ class RouteGraphBuilder {
   }
 
   /** Visits an instance under a mount; returns the middleware entries its own registrations added. */
-  private visit(mounted: string, v: Visit): Entry[] {
+  private *visit(mounted: string, v: Visit): Walk {
     // Mounting `app.basePath('/v1')` mounts the app it shares its routes with.
     const id = this.baseOf(mounted).id;
     const instance = this.#instances.get(id);
-    if (!instance || v.stack.has(id) || v.stack.size > MAX_MOUNT_DEPTH) return [];
+    if (!instance || v.stack.has(id)) return NO_ENTRIES;
     const framework = instance.fact.framework ?? v.framework;
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
@@ -192,9 +204,9 @@ class RouteGraphBuilder {
     const all = this.#registrations.get(id) ?? [];
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
-    for (const r of this.contextHooks(id, new Set())) this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
+    for (const r of this.contextHooks(id, new Set())) yield* this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
     const inherited = here.chain.length;
-    for (const r of regs) this.apply(here, r);
+    for (const r of regs) yield* this.apply(here, r);
     return here.chain.slice(inherited);
   }
 
@@ -223,14 +235,14 @@ class RouteGraphBuilder {
     return out;
   }
 
-  private apply(v: Visit, r: IndexedRegistration): void {
+  private *apply(v: Visit, r: IndexedRegistration): Walk<void> {
     const { reg, file } = r;
     const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, reg.condition) };
     switch (reg.kind) {
       case 'route':
         return this.addRoute(at, file, reg);
       case 'use':
-        if (!reg.orderless) this.addUse(at, r, at.prefix, false);
+        if (!reg.orderless) yield* this.addUse(at, r, at.prefix, false);
         return;
       case 'mount': {
         const child = this.resolveTarget(file, reg.child);
@@ -243,12 +255,12 @@ class RouteGraphBuilder {
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.
         const copiedAt = at.framework === 'hono' ? { file, offset: reg.location.offset } : undefined;
-        this.inheritFromChild(at, this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
+        this.inheritFromChild(at, yield this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
         return;
       }
       case 'invoke': {
         const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
-        if (child) this.inheritFromChild(at, this.visit(child, at));
+        if (child) this.inheritFromChild(at, yield this.visit(child, at));
         return;
       }
       case 'unknown':
@@ -260,7 +272,7 @@ class RouteGraphBuilder {
   }
 
   /** Middleware joins the chain; a handler that is itself an app/router is a mount. */
-  private addUse(v: Visit, r: IndexedRegistration, base: string | undefined, orderless: boolean): void {
+  private *addUse(v: Visit, r: IndexedRegistration, base: string | undefined, orderless: boolean): Walk<void> {
     const reg = r.reg;
     if (reg.kind !== 'use') return;
     const condition = andConditions(v.condition, reg.condition);
@@ -271,7 +283,7 @@ class RouteGraphBuilder {
         const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
         if (child) {
           const step: MountStep = { file: r.file, location: reg.location, prefix: full ?? '?' };
-          this.inheritFromChild(v, this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
+          this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
           continue;
         }
         this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(r.file, handler), condition);

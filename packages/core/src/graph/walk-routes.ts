@@ -23,6 +23,17 @@ interface ParamBinding {
 }
 type ScopeEntry = TargetRef | ParamBinding;
 
+/** What the iterative walk does with a node taken off its stack. */
+const enum Step {
+  Enter,
+  /** After the children: registrations (`visitCall`) and returned instances. */
+  Leave,
+  PushCondition,
+  PushNegatedCondition,
+  PopCondition,
+  LeaveFunction,
+}
+
 /** Calls that look like registrations on something: the cheap text prefilter of files without framework imports. */
 const REGISTRATION_HINT = /\.(get|post|put|patch|delete|all|use|route|register|addHook)\s*\(/;
 
@@ -129,7 +140,8 @@ class RouteWalker {
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
     else if (isNewExpression(e) && isIdentifier(e.expression)) this.facts.aliases[name] = { kind: 'name', name: e.expression.text };
-    else if (isIdentifier(e) && name === 'default') this.facts.aliases[name] = { kind: 'name', name: e.text };
+    // `const guard = auth` and `export default auth`: the name stands for what it aliases.
+    else if (isIdentifier(e) && e.text !== name) this.facts.aliases[name] = { kind: 'name', name: e.text };
   }
 
   /** `const auth = { required(req, res, next) {...} }` and static class methods: `auth.required`. */
@@ -146,23 +158,80 @@ class RouteWalker {
     }
   }
 
+  /**
+   * The walk, with an explicit stack instead of recursion: generated code (a chain of thousands of
+   * `.get(...)` registrations, a `a || b || ...` condition) nests deeper than the call stack allows.
+   * Each node is entered once; `Step`s after the enter run the work a recursive walk did on the
+   * way back up, in the same order.
+   */
   walk(): void {
-    this.visit(this.sf);
+    const nodes: ts.Node[] = [this.sf];
+    const steps: Step[] = [Step.Enter];
+    const children: ts.Node[] = [];
+    const collect = (child: ts.Node): void => {
+      children.push(child);
+    };
+    const push = (node: ts.Node, step: Step): void => {
+      nodes.push(node);
+      steps.push(step);
+    };
+    const pushChildren = (node: ts.Node): void => {
+      forEachChild(node, collect);
+      for (let i = children.length - 1; i >= 0; i--) push(children[i] as ts.Node, Step.Enter);
+      children.length = 0;
+    };
+    while (nodes.length > 0) {
+      const node = nodes.pop() as ts.Node;
+      const step = steps.pop() as Step;
+      switch (step) {
+        case Step.Enter:
+          this.enter(node, push, pushChildren);
+          break;
+        case Step.Leave:
+          this.leave(node);
+          break;
+        case Step.PushCondition:
+          this.#conditions.push(this.conditionOf(node));
+          break;
+        case Step.PushNegatedCondition:
+          this.#conditions.push(negateCondition(this.conditionOf(node)));
+          break;
+        case Step.PopCondition:
+          this.#conditions.pop();
+          break;
+        case Step.LeaveFunction:
+          this.leaveFunction();
+          break;
+      }
+    }
   }
 
-  /** Bound once: one closure for the whole walk instead of one per node. */
-  readonly #visitChild = (child: ts.Node): void => this.visit(child);
-
-  private visit(node: ts.Node): void {
+  /** What the recursive walk did before visiting a node's children; schedules the rest. */
+  private enter(node: ts.Node, push: (node: ts.Node, step: Step) => void, pushChildren: (node: ts.Node) => void): void {
     // A switch on the kind: this runs for every node of every framework file.
     switch (node.kind) {
-      case SyntaxKind.IfStatement:
-        return this.visitIf(node as ts.IfStatement);
+      case SyntaxKind.IfStatement: {
+        // Pushed in reverse: the condition, then the then-branch under it, then the else-branch under its negation.
+        const stmt = node as ts.IfStatement;
+        if (stmt.elseStatement) {
+          push(stmt, Step.PopCondition);
+          push(stmt.elseStatement, Step.Enter);
+          push(stmt, Step.PushNegatedCondition);
+        }
+        push(stmt, Step.PopCondition);
+        push(stmt.thenStatement, Step.Enter);
+        push(stmt, Step.PushCondition);
+        push(stmt.expression, Step.Enter);
+        return;
+      }
       case SyntaxKind.FunctionDeclaration:
       case SyntaxKind.FunctionExpression:
       case SyntaxKind.ArrowFunction:
       case SyntaxKind.MethodDeclaration:
-        return this.visitFunction(node as FunctionNode);
+        this.enterFunction(node as FunctionNode);
+        push(node, Step.LeaveFunction);
+        pushChildren(node);
+        return;
       case SyntaxKind.ClassDeclaration:
         for (const a of this.adapters) a.onClass?.(node as ts.ClassDeclaration, this.#ctx);
         break;
@@ -172,40 +241,37 @@ class RouteWalker {
       case SyntaxKind.ExportAssignment:
         this.bindTopLevel('default', (node as ts.ExportAssignment).expression);
         break;
-      case SyntaxKind.BinaryExpression:
-        if ((node as ts.BinaryExpression).operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return this.visitGuardedExpression(node as ts.BinaryExpression);
-        break;
+      case SyntaxKind.BinaryExpression: {
+        // `isDev && app.use(x)`: the right side runs under the left side's condition.
+        const e = node as ts.BinaryExpression;
+        if (e.operatorToken.kind !== SyntaxKind.AmpersandAmpersandToken) break;
+        push(e, Step.PopCondition);
+        push(e.right, Step.Enter);
+        push(e, Step.PushCondition);
+        push(e.left, Step.Enter);
+        return;
+      }
       default:
         break;
     }
-    forEachChild(node, this.#visitChild);
     // Post-order: in `app.use(a).get('/x', h)` the inner `use` is registered first, as it runs first.
+    if (node.kind === SyntaxKind.CallExpression || (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression)) push(node, Step.Leave);
+    pushChildren(node);
+  }
+
+  private leave(node: ts.Node): void {
     if (node.kind === SyntaxKind.CallExpression) this.visitCall(node as ts.CallExpression);
-    else if (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression) this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
+    else this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
   }
 
-  private visitIf(node: ts.IfStatement): void {
-    this.visit(node.expression);
-    const condition = classifyCondition(node.expression, this.sf);
-    this.#conditions.push(condition);
-    this.visit(node.thenStatement);
-    this.#conditions.pop();
-    if (node.elseStatement) {
-      this.#conditions.push(negateCondition(condition));
-      this.visit(node.elseStatement);
-      this.#conditions.pop();
-    }
+  /** The production condition an `if` or `&&` puts its branch under. */
+  private conditionOf(node: ts.Node): Condition {
+    return classifyCondition(isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression, this.sf);
   }
 
-  /** `isDev && app.use(x)`: the right side runs under the left side's condition. */
-  private visitGuardedExpression(node: ts.BinaryExpression): void {
-    this.visit(node.left);
-    this.#conditions.push(classifyCondition(node.left, this.sf));
-    this.visit(node.right);
-    this.#conditions.pop();
-  }
+  readonly #savedConditions: Condition[][] = [];
 
-  private visitFunction(fn: FunctionNode): void {
+  private enterFunction(fn: FunctionNode): void {
     const id = functionIdOf(fn);
     const scope = new Map<string, ScopeEntry>();
     fn.parameters.forEach((p, i) => {
@@ -215,9 +281,12 @@ class RouteWalker {
     this.#scopes.push(scope);
     this.#localHandlers.push(new Map());
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
-    const saved = this.#conditions.splice(0);
-    forEachChild(fn, this.#visitChild);
-    this.#conditions.push(...saved);
+    this.#savedConditions.push(this.#conditions.splice(0));
+  }
+
+  private leaveFunction(): void {
+    this.#conditions.length = 0;
+    this.#conditions.push(...(this.#savedConditions.pop() ?? []));
     this.#scopes.pop();
     this.#localHandlers.pop();
   }
@@ -280,11 +349,27 @@ class RouteWalker {
    */
   receiverOf(expr: ts.Expression): Receiver | undefined {
     if (this.#receivers.has(expr)) return this.#receivers.get(expr);
+    this.resolveChainInside(expr);
     const receiver = this.computeReceiver(expr);
     // Identifiers depend on the scope at the point of use, which the walk visits once; still,
     // only nodes that can never change meaning are cached.
     if (!isIdentifier(expr)) this.#receivers.set(expr, receiver);
     return receiver;
+  }
+
+  /**
+   * `new Hono().get(...).get(...)`: resolves the links inside a call chain innermost first, so
+   * `computeReceiver` finds each inner link memoised and a chain of thousands never recurses deep.
+   */
+  private resolveChainInside(expr: ts.Expression): void {
+    const links: ts.Expression[] = [];
+    for (let e = unwrapAwait(expr); isCallExpression(e) && isPropertyAccessExpression(e.expression); ) {
+      const inner = e.expression.expression;
+      if (this.#receivers.has(inner) || isIdentifier(inner)) break;
+      links.push(inner);
+      e = unwrapAwait(inner);
+    }
+    for (let i = links.length - 1; i >= 0; i--) this.receiverOf(links[i] as ts.Expression);
   }
 
   private computeReceiver(expr: ts.Expression): Receiver | undefined {
