@@ -8,7 +8,7 @@ import type { FileSummary } from '../summary/file-summary.js';
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
  * version are never reused.
  */
-export const ENGINE_VERSION = '0.1.0-5';
+export const ENGINE_VERSION = '0.1.0-6';
 
 /** The layout of the cache file itself (not of summaries): bump when CacheFile changes. */
 const CACHE_FORMAT = 3;
