@@ -68,6 +68,11 @@ describe('passesTextPrefilter', () => {
 });
 
 describe('scanFiles with isParsedByCaller', () => {
+  it('still analyses binary content, which the engine refuses and ESLint accepts', () => {
+    const result = scanFiles({ files: [{ path: 'a.ts', text: 'export const s = "a\0b";\n' }], isParsedByCaller: true });
+    expect(result.errors.map((e) => e.kind)).toEqual(['parse']);
+  });
+
   it('prefilters a file only when it is scanned alone', () => {
     // `a.ts` has no sink of its own: the secret reaches a log call through the wrapper in `log.ts`.
     const files = [

@@ -15,6 +15,9 @@ const LETTER_ESCAPE = /\\(?:[ux0-7\n\r\u2028\u2029])/;
 /** Suppression comments are reported without any sink when they give no reason (`invalid-suppression`). */
 const SUPPRESSION_MARK = 'shiftguard';
 
+/** The engine refuses binary content (a NUL byte) with an error that ESLint's parser does not give. */
+const BINARY_MARK = '\0';
+
 const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS])].join('|')})\\b`);
 
 interface FileText {
@@ -47,7 +50,7 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
  * and helpers. A rule this does not know always passes.
  */
 export function passesTextPrefilter(text: string, config: ResolvedConfig): boolean {
-  if (text.includes(SUPPRESSION_MARK) || LETTER_ESCAPE.test(text)) return true;
+  if (text.includes(SUPPRESSION_MARK) || text.includes(BINARY_MARK) || LETTER_ESCAPE.test(text)) return true;
   let strings: readonly string[] | undefined;
   const file: FileText = { text, config, strings: () => (strings ??= quotedTexts(text)) };
   return ruleIds.some((id) => config.rules[id] !== 'off' && (MAY_REPORT[id]?.(file) ?? true));
