@@ -24,7 +24,9 @@ const scans = new WeakMap<SourceCode, Map<string, SourceScan>>();
 /**
  * Runs the engine (every registered rule) over the text ESLint is linting. The engine re-parses
  * the text with its own TypeScript: the parser's AST may come from another TypeScript release
- * whose SyntaxKind numbers differ, so it is never walked here.
+ * whose SyntaxKind numbers differ, so it is never walked here. ESLint has parsed the text, so the
+ * engine may skip a file whose text shows that no rule can report in it (a type declaration, a
+ * schema): the editor then pays nothing for it.
  */
 export function scanSourceCode(sourceCode: SourceCode, filename: string, cwd: string, config: ShiftguardConfigInput): SourceScan {
   let byOptions = scans.get(sourceCode);
@@ -36,7 +38,7 @@ export function scanSourceCode(sourceCode: SourceCode, filename: string, cwd: st
   let scan = byOptions.get(optionsKey);
   if (!scan) {
     const path = scanPathOf(filename, cwd);
-    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config }), claimed: new WeakSet() };
+    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config, isParsedByCaller: true }), claimed: new WeakSet() };
     byOptions.set(optionsKey, scan);
   }
   return scan;
