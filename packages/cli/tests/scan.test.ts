@@ -167,7 +167,9 @@ describe('shiftguard scan: usage errors and config', () => {
     expect(existsSync(join(project.dir, '.shiftguard-cache'))).toBe(false);
     expect((await scan(['--cache'])).code).toBe(1);
     expect(project.read('.shiftguard-cache/.gitignore')).toContain('*');
-    expect(JSON.parse(project.read('.shiftguard-cache/summaries.json')).entries).toHaveProperty(['src/bad.ts']);
+    // The cache file opens with one line of JSON: the index of the summaries that follow.
+    const index = project.read('.shiftguard-cache/summaries.json').split('\n', 1)[0] ?? '';
+    expect(JSON.parse(index).files).toHaveProperty(['src/bad.ts']);
     expect((await scan(['--cache'])).code).toBe(1); // a warm cache gives the same verdict
   });
 });

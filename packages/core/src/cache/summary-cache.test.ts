@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,37 @@ describe('summary cache', () => {
     expect(createFileCache(file, resolveConfig({ adminPaths: ['/ops/**'] })).getByStamp('a.ts', old)).toBeUndefined();
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
     expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeUndefined();
+  });
+});
+
+describe('summary cache, lazily', () => {
+  it('parses a summary only when it is loaded, and copies unloaded ones into a rewritten file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+    const first = createFileCache(file, config);
+    first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
+    first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
+    first.save();
+
+    // A corrupt body that is never loaded costs nothing: only the index is read.
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('"path":"b.ts"');
+    writeFileSync(file, `${text.slice(0, at)}"path":"B.ts"${text.slice(at + 13)}`);
+    const second = createFileCache(file, config);
+    const a = second.getByStamp('a.ts', old);
+    expect(a?.links()).toEqual({ specifiers: ['./b.js'], global: false });
+    expect(second.getByStamp('b.ts', old)?.links().specifiers).toEqual([]);
+    second.set(summaryOf('c.ts', 'export const c = 1;\n'), old);
+    // Three files, one new: more than the journal takes, so the whole file is rewritten.
+    second.save();
+    expect(existsSync(`${file}.journal`)).toBe(false);
+
+    const third = createFileCache(file, config);
+    expect(third.getByStamp('a.ts', old)?.load().module.imports).toEqual([{ local: 'b', imported: 'b', specifier: './b.js' }]);
+    // b.ts was never loaded: its bytes were copied as they were.
+    expect(third.getByStamp('b.ts', old)?.load().path).toBe('B.ts');
+    expect(third.getByStamp('c.ts', old)?.load().path).toBe('c.ts');
   });
 });
 
@@ -175,8 +206,9 @@ describe('summary cache journal', () => {
     const file = seeded(8);
     for (let round = 0; round < 6; round++) scanWithEdit(file, 8, round, `export const edited${round} = ${'x'.repeat(40)};\n`);
     // Six changes out of eight files outgrow a quarter of the cache: the journal was folded in.
-    const compacted = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, { stamp: [number, number] }> };
-    expect(compacted.entries['f0.ts']?.stamp[1]).toBe(`export const edited0 = ${'x'.repeat(40)};\n`.length);
+    const index = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+    const compacted = JSON.parse(index) as { files: Record<string, { stamp: [number, number] }> };
+    expect(compacted.files['f0.ts']?.stamp[1]).toBe(`export const edited0 = ${'x'.repeat(40)};\n`.length);
     const stale = `${JSON.stringify({ key: cacheKeyOf(config), base: 1, writtenAt: Date.now(), set: {}, delete: ['f7.ts'] })}\n`;
     writeFileSync(`${file}.journal`, stale);
     expect(createFileCache(file, config).getByStamp('f7.ts', old)).toBeDefined();

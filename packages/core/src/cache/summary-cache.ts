@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileS
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileSummary } from '../summary/file-summary.js';
+import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
 
 /**
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
@@ -10,8 +11,8 @@ import type { FileSummary } from '../summary/file-summary.js';
  */
 export const ENGINE_VERSION = '0.1.0-6';
 
-/** The layout of the cache file itself (not of summaries): bump when CacheFile changes. */
-const CACHE_FORMAT = 3;
+/** The layout of the cache file itself (not of summaries): bump when its layout changes. */
+const CACHE_FORMAT = 4;
 
 /**
  * What the file system says about a file without reading it. Same path, size and modification
@@ -22,11 +23,14 @@ export interface FileStamp {
   size: number;
 }
 
-/** Per-file summaries keyed by path and content hash (or stamp). A disabled cache is a no-op object. */
+/**
+ * Per-file summaries keyed by path and content hash (or stamp). A disabled cache is a no-op object.
+ * Hits are lazy: a summary is parsed only when the scan loads it.
+ */
 export interface SummaryCache {
   /** The summary of an unchanged file on disk, found without reading it. */
-  getByStamp(path: string, stamp: FileStamp): FileSummary | undefined;
-  get(path: string, hash: string, stamp?: FileStamp): FileSummary | undefined;
+  getByStamp(path: string, stamp: FileStamp): LazySummary | undefined;
+  get(path: string, hash: string, stamp?: FileStamp): LazySummary | undefined;
   set(summary: FileSummary, stamp?: FileStamp): void;
   /** Records what changed (appended to a journal, or the whole file rewritten); drops entries of files not seen in this scan. */
   save(): void;
@@ -34,17 +38,36 @@ export interface SummaryCache {
 
 export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, save: () => {} };
 
-interface CacheEntry {
-  summary: FileSummary;
+/** One file as the index at the head of the cache file describes it. */
+interface IndexEntry {
+  hash: string;
   /** [mtimeMs, size] when the file was read from disk; absent for in-memory content (the index). */
   stamp?: [number, number];
+  links: SummaryLinks;
+  /** Byte range of the summary's JSON in the body of the cache file. */
+  at: [number, number];
 }
 
-interface CacheFile {
+/** An entry in memory: its summary stays JSON text in the cache file's body until a scan loads it. */
+interface CacheEntry {
+  hash: string;
+  stamp?: [number, number];
+  links: SummaryLinks;
+  at?: [number, number];
+  summary?: FileSummary;
+}
+
+/**
+ * The cache file is one line of JSON, the index, then the summaries' JSON back to back. A scan
+ * reads the index of thousands of files in milliseconds and parses only the summaries it needs:
+ * a pre-commit scan needs the few packages the staged files belong to, not the whole project.
+ */
+interface CacheHeader {
   key: string;
   /** Date.now() when the file was written: stamps from just before it cannot be trusted (RACY_WINDOW_MS). */
   writtenAt: number;
-  entries: Record<string, CacheEntry>;
+  bodyBytes: number;
+  files: Record<string, IndexEntry>;
 }
 
 /**
@@ -57,7 +80,7 @@ interface JournalLine {
   key: string;
   base: number;
   writtenAt: number;
-  set: Record<string, CacheEntry>;
+  set: Record<string, { summary: FileSummary; stamp?: [number, number] }>;
   delete: string[];
 }
 
@@ -76,7 +99,7 @@ export function cacheKeyOf(config: ResolvedConfig): string {
 }
 
 /**
- * A JSON file cache plus an append-only journal of later changes. A corrupt or foreign cache file,
+ * A file cache plus an append-only journal of later changes. A corrupt or foreign cache file,
  * or a torn journal line, is ignored (and rewritten), never an error.
  */
 export function createFileCache(file: string, config: ResolvedConfig): SummaryCache {
@@ -86,10 +109,11 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
   const previous = loaded.entries;
   const current: Record<string, CacheEntry> = {};
   const changed = new Set<string>();
-  const keep = (path: string, entry: CacheEntry, isChange = false) => {
+  const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
+  const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
     current[path] = entry;
     if (isChange) changed.add(path);
-    return entry.summary;
+    return { path, hash: entry.hash, links: () => entry.links, load: () => summaryOf(entry) };
   };
   return {
     getByStamp(path, stamp) {
@@ -99,15 +123,15 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
     },
     get(path, hash, stamp) {
       const hit = previous[path];
-      if (!hit || hit.summary.hash !== hash) return undefined;
+      if (!hit || hit.hash !== hash) return undefined;
       // In-memory content (the index) says nothing about the file on disk: keep the entry as it is.
       if (!stamp || (hit.stamp && sameStamp(hit.stamp, stamp))) return keep(path, hit);
       // Same content under a new stamp (touched, checked out again): record it so the next scan
       // skips reading this file.
-      return keep(path, { summary: hit.summary, stamp: [stamp.mtimeMs, stamp.size] }, true);
+      return keep(path, { ...hit, stamp: [stamp.mtimeMs, stamp.size] }, true);
     },
     set(summary, stamp) {
-      keep(summary.path, { summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
+      keep(summary.path, { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
     save() {
       const removed = Object.keys(previous).filter((path) => !(path in current));
@@ -115,7 +139,12 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
       mkdirSync(dirname(file), { recursive: true });
       const now = Date.now();
       if (loaded.baseWrittenAt !== undefined) {
-        const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set: pick(current, changed), delete: removed };
+        const set: JournalLine['set'] = {};
+        for (const path of changed) {
+          const entry = current[path];
+          if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
+        }
+        const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
         const text = `${JSON.stringify(line)}\n`;
         if (loaded.journalBytes + text.length <= loaded.baseBytes * COMPACT_RATIO) {
           appendFileSync(journal, text);
@@ -123,15 +152,37 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
         }
       }
       const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-      writeFileSync(tmp, JSON.stringify({ key, writtenAt: now, entries: current } satisfies CacheFile));
+      writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
       renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
       rmSync(journal, { force: true });
     },
   };
 }
 
+/** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
+function serializeCache(key: string, writtenAt: number, entries: Record<string, CacheEntry>, oldBody: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  const files: Record<string, IndexEntry> = {};
+  let offset = 0;
+  for (const [path, entry] of Object.entries(entries)) {
+    const chunk = entry.at ? oldBody.subarray(entry.at[0], entry.at[1]) : Buffer.from(JSON.stringify(entry.summary));
+    files[path] = { hash: entry.hash, links: entry.links, at: [offset, offset + chunk.length], ...(entry.stamp && { stamp: entry.stamp }) };
+    chunks.push(chunk);
+    offset += chunk.length;
+  }
+  const header: CacheHeader = { key, writtenAt, bodyBytes: offset, files };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
+}
+
+function parseSummary(body: Buffer, entry: CacheEntry): FileSummary {
+  const [start, end] = entry.at ?? [0, 0];
+  return JSON.parse(body.toString('utf8', start, end)) as FileSummary;
+}
+
 interface LoadedCache {
   entries: Record<string, CacheEntry>;
+  /** The summaries of the cache file, as bytes. */
+  body: Buffer;
   /** The newest write of the file or the journal: the racy window is measured from it. */
   writtenAt: number;
   /** The cache file's own writtenAt, when it was read; undefined when there is no usable file. */
@@ -140,19 +191,22 @@ interface LoadedCache {
   journalBytes: number;
 }
 
+const EMPTY: Readonly<LoadedCache> = { entries: {}, body: Buffer.alloc(0), writtenAt: 0, baseBytes: 0, journalBytes: 0 };
+
 function readCache(file: string, journal: string, key: string): LoadedCache {
-  let text: string;
-  let parsed: Partial<CacheFile>;
+  let bytes: Buffer;
+  let header: Partial<CacheHeader>;
   try {
-    text = readFileSync(file, 'utf8');
-    parsed = JSON.parse(text) as Partial<CacheFile>;
+    bytes = readFileSync(file);
+    header = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as Partial<CacheHeader>;
   } catch {
-    return { entries: {}, writtenAt: 0, baseBytes: 0, journalBytes: 0 }; // no cache yet, or unreadable
+    return { ...EMPTY, entries: {} }; // no cache yet, or unreadable
   }
-  if (parsed.key !== key || typeof parsed.writtenAt !== 'number' || !parsed.entries || typeof parsed.entries !== 'object') {
-    return { entries: {}, writtenAt: 0, baseBytes: 0, journalBytes: 0 };
+  const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
+  if (header.key !== key || typeof header.writtenAt !== 'number' || header.bodyBytes !== body.length || !header.files || typeof header.files !== 'object') {
+    return { ...EMPTY, entries: {} };
   }
-  const loaded: LoadedCache = { entries: parsed.entries, writtenAt: parsed.writtenAt, baseWrittenAt: parsed.writtenAt, baseBytes: text.length, journalBytes: 0 };
+  const loaded: LoadedCache = { entries: header.files, body, writtenAt: header.writtenAt, baseWrittenAt: header.writtenAt, baseBytes: bytes.length, journalBytes: 0 };
   applyJournal(journal, key, loaded);
   return loaded;
 }
@@ -174,19 +228,12 @@ function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
       continue; // a torn line from an interrupted append: its entries are simply not cached
     }
     if (line.key !== key || line.base !== loaded.baseWrittenAt) continue;
-    Object.assign(loaded.entries, line.set);
+    for (const [path, { summary, stamp }] of Object.entries(line.set)) {
+      loaded.entries[path] = { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp }) };
+    }
     for (const path of line.delete) delete loaded.entries[path];
     loaded.writtenAt = Math.max(loaded.writtenAt, line.writtenAt);
   }
-}
-
-function pick(entries: Record<string, CacheEntry>, paths: ReadonlySet<string>): Record<string, CacheEntry> {
-  const out: Record<string, CacheEntry> = {};
-  for (const path of paths) {
-    const entry = entries[path];
-    if (entry) out[path] = entry;
-  }
-  return out;
 }
 
 function sameStamp(cached: readonly [number, number], stamp: FileStamp): boolean {

@@ -6,10 +6,13 @@ import { fingerprintOf } from '../findings/fingerprint.js';
 import { applySuppressions } from '../findings/apply-suppressions.js';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
+import { filesInReach } from '../project/files-in-reach.js';
 import { ProjectModel } from '../project/project-model.js';
+import { resolveModule } from '../project/resolve-module.js';
 import { rules as allRules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
 import type { FileSummary } from '../summary/file-summary.js';
+import { loadedSummary, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
 import { summarizeFile } from '../summary/summarize-file.js';
 import { fileErrorOf } from './file-error.js';
 
@@ -37,17 +40,23 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   const started = performance.now();
   const cache = options.cache ?? noCache;
   const errors: ScanError[] = [];
-  const summaries = new Map<string, FileSummary>();
+  const summarized = new Map<string, LazySummary>();
   let count = 0;
   for (const input of inputs) {
     count++;
     const summary = summarizeInput(input, options.config, cache, errors);
-    if (summary) summaries.set(input.path, summary);
+    if (summary) summarized.set(input.path, summary);
     options.onFile?.(count);
   }
   cache.save();
 
-  const project = new ProjectModel(summaries);
+  const known = new Set(summarized.keys());
+  // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
+  // judged without are enough, and the rest of a warm cache is never parsed.
+  const wanted = options.reportOnly ? filesInReach(linksOfAll(summarized), options.reportOnly, (from, specifier) => resolveModule(from, specifier, (p) => known.has(p))) : known;
+  const summaries = new Map<string, FileSummary>();
+  for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
+  const project = new ProjectModel(summaries, known);
   const raw: Finding[] = [];
   for (const rule of selectRules(options)) raw.push(...runRule(rule, project, options.config, errors));
   const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;
@@ -61,7 +70,13 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   };
 }
 
-function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): FileSummary | undefined {
+function linksOfAll(summaries: ReadonlyMap<string, LazySummary>): Map<string, SummaryLinks> {
+  const links = new Map<string, SummaryLinks>();
+  for (const [path, summary] of summaries) links.set(path, summary.links());
+  return links;
+}
+
+function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): LazySummary | undefined {
   const unchanged = input.stamp && cache.getByStamp(input.path, input.stamp);
   if (unchanged) return unchanged;
   let text: string;
@@ -84,7 +99,7 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
   try {
     const summary = summarizeFile(sf, hash, { path: input.path, config });
     cache.set(summary, input.stamp);
-    return summary;
+    return loadedSummary(summary);
   } catch (error) {
     // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
     // reported, and never stops the scan.

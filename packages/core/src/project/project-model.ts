@@ -21,15 +21,21 @@ export class ProjectModel {
   readonly #resolved = new Map<string, string | undefined>();
   readonly #origins = new Map<string, BindingOrigin>();
 
+  /**
+   * @param files the summaries rules read
+   * @param known every file of the project, also those whose summaries a scoped scan left unread:
+   *   an import resolves to the same file whichever summaries were loaded
+   */
   constructor(
     readonly files: ReadonlyMap<string, FileSummary>,
+    private readonly known: ReadonlySet<string> = new Set(files.keys()),
   ) {}
 
   resolveModule(fromFile: string, specifier: string): string | undefined {
     if (!specifier.startsWith('.')) return undefined; // packages never resolve to project files
     const key = `${posix.dirname(fromFile)}\0${specifier}`;
     if (this.#resolved.has(key)) return this.#resolved.get(key);
-    const target = resolveModule(fromFile, specifier, (p) => this.files.has(p));
+    const target = resolveModule(fromFile, specifier, (p) => this.known.has(p));
     this.#resolved.set(key, target);
     return target;
   }

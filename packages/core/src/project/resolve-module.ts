@@ -18,22 +18,34 @@ const JS_TWINS: Record<string, string[]> = {
  */
 export function resolveModule(fromFile: string, specifier: string, hasFile: (path: string) => boolean): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
-  const base = posix.normalize(posix.join(posix.dirname(fromFile), specifier));
-  for (const candidate of candidatesFor(base)) if (hasFile(candidate)) return candidate;
+  const base = joinSpecifier(fromFile, specifier);
+  const ext = posix.extname(base);
+  const twins = JS_TWINS[ext];
+  // Candidates are tried in order and built only until one exists: the first usually does, and
+  // rules resolve hundreds of thousands of names on a large project.
+  if (twins) {
+    const stem = base.slice(0, -ext.length);
+    for (const e of twins) if (hasFile(stem + e)) return stem + e;
+  } else if (SOURCE_EXTENSIONS.includes(ext) && hasFile(base)) {
+    return base;
+  }
+  for (const e of SOURCE_EXTENSIONS) if (hasFile(base + e)) return base + e;
+  for (const e of SOURCE_EXTENSIONS) if (hasFile(`${base}/index${e}`)) return `${base}/index${e}`;
   return undefined;
 }
 
-function candidatesFor(base: string): string[] {
-  const ext = posix.extname(base);
-  const out: string[] = [];
-  const twins = JS_TWINS[ext];
-  if (twins) {
-    const stem = base.slice(0, -ext.length);
-    out.push(...twins.map((e) => stem + e));
-  } else if (SOURCE_EXTENSIONS.includes(ext)) {
-    out.push(base);
+/** posix.normalize(posix.join(posix.dirname(fromFile), specifier)), by segments: several times faster. */
+function joinSpecifier(fromFile: string, specifier: string): string {
+  if (specifier.includes('//') || specifier.endsWith('/')) return posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  const parts = fromFile.split('/');
+  parts.pop();
+  for (const segment of specifier.split('/')) {
+    if (segment === '..') {
+      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+      else parts.push('..');
+    } else if (segment !== '.') {
+      parts.push(segment);
+    }
   }
-  out.push(...SOURCE_EXTENSIONS.map((e) => base + e));
-  out.push(...SOURCE_EXTENSIONS.map((e) => `${base}/index${e}`));
-  return out;
+  return parts.join('/') || '.';
 }

@@ -1,0 +1,55 @@
+import type { FileSummary } from './file-summary.js';
+
+/**
+ * What decides which files a scan scoped to a few files (`--staged`) must read, known without
+ * parsing a file's summary: the cache keeps it next to each summary.
+ */
+export interface SummaryLinks {
+  /** Every relative module specifier the summary mentions, wherever it sits (imports, mounts, `require`). */
+  specifiers: string[];
+  /** Facts that apply to files that never import this one: Fastify decorations, Nest global guards. */
+  global: boolean;
+}
+
+/** A file's summary, parsed from the cache only when a rule needs it. */
+export interface LazySummary {
+  readonly path: string;
+  readonly hash: string;
+  links(): SummaryLinks;
+  load(): FileSummary;
+}
+
+/** A summary already in memory. */
+export function loadedSummary(summary: FileSummary): LazySummary {
+  let links: SummaryLinks | undefined;
+  return { path: summary.path, hash: summary.hash, links: () => (links ??= linksOf(summary)), load: () => summary };
+}
+
+const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
+
+/**
+ * Collects specifiers from the whole summary rather than from the fields known today: a fact added
+ * later that names another module is followed without anyone remembering this function. A string
+ * that only looks like a specifier (a relative file path) costs at most one more file to load.
+ */
+export function linksOf(summary: FileSummary): SummaryLinks {
+  const specifiers = new Set<string>();
+  collectSpecifiers(summary.module, specifiers);
+  collectSpecifiers(summary.routes, specifiers);
+  collectSpecifiers(summary.flow, specifiers);
+  const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard');
+  return { specifiers: [...specifiers], global };
+}
+
+function collectSpecifiers(value: unknown, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (RELATIVE_SPECIFIER.test(value)) out.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSpecifiers(item, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      collectSpecifiers(key, out);
+      collectSpecifiers(item, out);
+    }
+  }
+}
