@@ -17,6 +17,9 @@ export const REDIS_DEFAULTS: RedisOptions = {
   enableOfflineQueue: false,
   retryStrategy: (attempt) => Math.min(50 * 2 ** Math.min(attempt, 4), 800),
   lazyConnect: true,
+  // No auto-pipelining: ioredis then sends one batch at a time per connection, so with a hung Redis
+  // each waiting batch first sits out the previous one's timeout and failures stop being fast.
+  enableAutoPipelining: false,
 };
 
 export function createRedisClient(url: string, overrides: RedisOptions = {}): Redis {

@@ -33,7 +33,13 @@ export function createFlexibleRateLimitStore(redis?: RedisClient): RateLimitStor
     },
     async peek(bucket, key, rule) {
       try {
-        const res = await limiterFor(bucket, rule).get(counterName(key));
+        const limiter = limiterFor(bucket, rule);
+        const name = counterName(key);
+        // Runs before every authentication: one GET decides the common case (within budget); the
+        // limiter's own read (a MULTI of GET and PTTL) is needed only to say when a refusal ends.
+        const consumed = redis ? Number((await redis.get(limiter.getKey(name))) ?? 0) : undefined;
+        if (consumed !== undefined && consumed < rule.points) return { allowed: true, limit: rule.points, remaining: rule.points - consumed, resetMs: 0 };
+        const res = await limiter.get(name);
         if (!res) return { allowed: true, limit: rule.points, remaining: rule.points, resetMs: 0 };
         return decision(res, rule, res.consumedPoints < rule.points);
       } catch (cause) {

@@ -17,7 +17,9 @@ const INDEX = `${PREFIX}index`;
 
 /**
  * Returns the first stored value among the lookup keys (one per key generation) and, in the same
- * atomic step, stamps its last use and counts it, with the token's remaining TTL.
+ * atomic step, stamps its last use and counts it. The usage key takes the token's remaining TTL at
+ * first use; the record's TTL never changes, so later uses need not set it again (this runs on
+ * every /mcp request).
  * KEYS: n record keys then n usage keys.
  */
 const VERIFY_SCRIPT = `
@@ -25,13 +27,10 @@ local n = #KEYS / 2
 for i = 1, n do
   local value = redis.call('GET', KEYS[i])
   if value then
-    local ttl = redis.call('PTTL', KEYS[i])
-    if ttl > 0 then
-      redis.call('HSET', KEYS[n + i], 'at', ARGV[1])
-      local count = redis.call('HINCRBY', KEYS[n + i], 'n', 1)
-      redis.call('PEXPIRE', KEYS[n + i], ttl)
-      return {i, value, count}
-    end
+    redis.call('HSET', KEYS[n + i], 'at', ARGV[1])
+    local count = redis.call('HINCRBY', KEYS[n + i], 'n', 1)
+    if count == 1 then redis.call('PEXPIRE', KEYS[n + i], redis.call('PTTL', KEYS[i])) end
+    return {i, value, count}
   end
 end
 return nil`;
