@@ -10,6 +10,7 @@ import { classifyCondition, combineConditions, negateCondition } from './classif
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
+import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
@@ -33,9 +34,6 @@ const enum Step {
   PopCondition,
   LeaveFunction,
 }
-
-/** Calls that look like registrations on something: the cheap text prefilter of files without framework imports. */
-const REGISTRATION_HINT = /\.(get|post|put|patch|delete|all|use|route|register|addHook)\s*\(/;
 
 /**
  * The one walk of a file for route facts. Tracks lexical scopes (which names are apps/routers),
