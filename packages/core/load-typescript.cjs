@@ -16,6 +16,7 @@ const Module = process.getBuiltinModule('node:module');
 const fs = process.getBuiltinModule('node:fs');
 const path = process.getBuiltinModule('node:path');
 const vm = process.getBuiltinModule('node:vm');
+const buffer = process.getBuiltinModule('node:buffer');
 
 const fromTsMorph = createRequire(require.resolve('ts-morph'));
 const file = fromTsMorph.resolve('@ts-morph/common/dist/typescript.js');
@@ -33,7 +34,7 @@ function loadWithCodeCache(file) {
   const cacheFile = codeCachePath(file);
   if (!cacheFile) return undefined;
   try {
-    const source = fs.readFileSync(file, 'utf8');
+    const source = readSource(file);
     const cachedData = readOptional(cacheFile);
     const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
     const mod = new Module(file, module);
@@ -52,6 +53,15 @@ function loadWithCodeCache(file) {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Node 20 decodes a 9 MB file as UTF-8 in about 100 ms of CPU; TypeScript's is plain ASCII, which
+ * as Latin-1 is the same text, decoded in a millisecond.
+ */
+function readSource(file) {
+  const bytes = fs.readFileSync(file);
+  return buffer.isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
 }
 
 /** node_modules/.cache/shiftguard/, owned by the project like the installed packages themselves. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { FileSummary } from '../summary/file-summary.js';
@@ -32,7 +32,10 @@ export interface SummaryCache {
   getByStamp(path: string, stamp: FileStamp): LazySummary | undefined;
   get(path: string, hash: string, stamp?: FileStamp): LazySummary | undefined;
   set(summary: FileSummary, stamp?: FileStamp): void;
-  /** Records what changed (appended to a journal, or the whole file rewritten); drops entries of files not seen in this scan. */
+  /**
+   * Records what changed (appended to a journal, or the whole file rewritten); drops entries of
+   * files not seen in this scan. The last call: summaries are loaded before it.
+   */
   save(): void;
 }
 
@@ -110,6 +113,29 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
   const current: Record<string, CacheEntry> = {};
   const changed = new Set<string>();
   const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
+  const save = () => {
+    const removed = Object.keys(previous).filter((path) => !(path in current));
+    if (changed.size === 0 && removed.length === 0) return;
+    mkdirSync(dirname(file), { recursive: true });
+    const now = Date.now();
+    if (loaded.baseWrittenAt !== undefined) {
+      const set: JournalLine['set'] = {};
+      for (const path of changed) {
+        const entry = current[path];
+        if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
+      }
+      const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
+      const text = `${JSON.stringify(line)}\n`;
+      if (loaded.journalBytes + text.length <= loaded.baseBytes * COMPACT_RATIO) {
+        appendFileSync(journal, text);
+        return;
+      }
+    }
+    const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
+    writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
+    renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
+    rmSync(journal, { force: true });
+  };
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
     current[path] = entry;
     if (isChange) changed.add(path);
@@ -134,33 +160,18 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
       keep(summary.path, { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
     save() {
-      const removed = Object.keys(previous).filter((path) => !(path in current));
-      if (changed.size === 0 && removed.length === 0) return;
-      mkdirSync(dirname(file), { recursive: true });
-      const now = Date.now();
-      if (loaded.baseWrittenAt !== undefined) {
-        const set: JournalLine['set'] = {};
-        for (const path of changed) {
-          const entry = current[path];
-          if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
-        }
-        const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
-        const text = `${JSON.stringify(line)}\n`;
-        if (loaded.journalBytes + text.length <= loaded.baseBytes * COMPACT_RATIO) {
-          appendFileSync(journal, text);
-          return;
-        }
+      try {
+        save();
+      } finally {
+        loaded.body.close();
       }
-      const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-      writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
-      renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
-      rmSync(journal, { force: true });
     },
   };
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
-function serializeCache(key: string, writtenAt: number, entries: Record<string, CacheEntry>, oldBody: Buffer): Buffer {
+function serializeCache(key: string, writtenAt: number, entries: Record<string, CacheEntry>, body: CacheBody): Buffer {
+  const oldBody = body.read(0, body.size);
   const chunks: Buffer[] = [];
   const files: Record<string, IndexEntry> = {};
   let offset = 0;
@@ -174,15 +185,59 @@ function serializeCache(key: string, writtenAt: number, entries: Record<string, 
   return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
 }
 
-function parseSummary(body: Buffer, entry: CacheEntry): FileSummary {
+function parseSummary(body: CacheBody, entry: CacheEntry): FileSummary {
   const [start, end] = entry.at ?? [0, 0];
-  return JSON.parse(body.toString('utf8', start, end)) as FileSummary;
+  return JSON.parse(body.read(start, end).toString('utf8')) as FileSummary;
+}
+
+/**
+ * The summaries of the cache file, read by byte range from the file as it was opened (a concurrent
+ * scan may replace it meanwhile): a scan reads only those it loads.
+ */
+interface CacheBody {
+  size: number;
+  read(start: number, end: number): Buffer;
+  close(): void;
+}
+
+const NO_BODY: CacheBody = { size: 0, read: () => Buffer.alloc(0), close: () => {} };
+
+function bodyOf(fd: number, offset: number, size: number): CacheBody {
+  return {
+    size,
+    read: (start, end) => readAt(fd, offset + start, end - start),
+    close: () => closeSync(fd),
+  };
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, out, done, length - done, position + done);
+    if (n === 0) throw new Error('summary cache: the file ended early');
+    done += n;
+  }
+  return out;
+}
+
+/** The index line, read in chunks up to its newline: the summaries after it are not read. */
+function readIndexLine(fd: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  for (let position = 0; ; ) {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    const n = readSync(fd, chunk, 0, chunk.length, position);
+    if (n === 0) return undefined;
+    const newline = chunk.subarray(0, n).indexOf(0x0a);
+    chunks.push(chunk.subarray(0, newline < 0 ? n : newline));
+    if (newline >= 0) return Buffer.concat(chunks);
+    position += n;
+  }
 }
 
 interface LoadedCache {
   entries: Record<string, CacheEntry>;
-  /** The summaries of the cache file, as bytes. */
-  body: Buffer;
+  body: CacheBody;
   /** The newest write of the file or the journal: the racy window is measured from it. */
   writtenAt: number;
   /** The cache file's own writtenAt, when it was read; undefined when there is no usable file. */
@@ -191,22 +246,34 @@ interface LoadedCache {
   journalBytes: number;
 }
 
-const EMPTY: Readonly<LoadedCache> = { entries: {}, body: Buffer.alloc(0), writtenAt: 0, baseBytes: 0, journalBytes: 0 };
+const EMPTY: Readonly<LoadedCache> = { entries: {}, body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 };
 
 function readCache(file: string, journal: string, key: string): LoadedCache {
-  let bytes: Buffer;
-  let header: Partial<CacheHeader>;
+  let fd: number;
   try {
-    bytes = readFileSync(file);
-    header = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(0x0a))) as Partial<CacheHeader>;
+    fd = openSync(file, 'r');
   } catch {
-    return { ...EMPTY, entries: {} }; // no cache yet, or unreadable
+    return { ...EMPTY, entries: {} }; // no cache yet
   }
-  const body = bytes.subarray(bytes.indexOf(0x0a) + 1);
-  if (header.key !== key || typeof header.writtenAt !== 'number' || header.bodyBytes !== body.length || !header.files || typeof header.files !== 'object') {
+  let header: Partial<CacheHeader>;
+  let indexBytes: number;
+  let fileBytes: number;
+  try {
+    const index = readIndexLine(fd);
+    if (!index) throw new Error('no index');
+    header = JSON.parse(index.toString('utf8')) as Partial<CacheHeader>;
+    indexBytes = index.length + 1;
+    fileBytes = fstatSync(fd).size;
+  } catch {
+    closeSync(fd);
+    return { ...EMPTY, entries: {} }; // unreadable, or another layout
+  }
+  if (header.key !== key || typeof header.writtenAt !== 'number' || header.bodyBytes !== fileBytes - indexBytes || !header.files || typeof header.files !== 'object') {
+    closeSync(fd);
     return { ...EMPTY, entries: {} };
   }
-  const loaded: LoadedCache = { entries: header.files, body, writtenAt: header.writtenAt, baseWrittenAt: header.writtenAt, baseBytes: bytes.length, journalBytes: 0 };
+  const body = bodyOf(fd, indexBytes, header.bodyBytes);
+  const loaded: LoadedCache = { entries: header.files, body, writtenAt: header.writtenAt, baseWrittenAt: header.writtenAt, baseBytes: fileBytes, journalBytes: 0 };
   applyJournal(journal, key, loaded);
   return loaded;
 }

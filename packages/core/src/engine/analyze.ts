@@ -48,7 +48,6 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
     if (summary) summarized.set(input.path, summary);
     options.onFile?.(count);
   }
-  cache.save();
 
   const known = new Set(summarized.keys());
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
@@ -56,6 +55,7 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   const wanted = options.reportOnly ? filesInReach(linksOfAll(summarized), options.reportOnly, (from, specifier) => resolveModule(from, specifier, (p) => known.has(p))) : known;
   const summaries = new Map<string, FileSummary>();
   for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
+  cache.save();
   const project = new ProjectModel(summaries, known);
   const raw: Finding[] = [];
   for (const rule of selectRules(options)) raw.push(...runRule(rule, project, options.config, errors));
