@@ -1,5 +1,5 @@
 'use strict';
-// The runtime side of `#typescript` (package.json "imports"; its types are ts-morph's `ts`).
+// Loads the engine's TypeScript for lazy-typescript.mjs, the runtime side of `#typescript`.
 //
 // ts-morph bundles its own TypeScript as @ts-morph/common/dist/typescript.js and re-exports it as
 // `ts` through a frozen namespace of getters. The engine only needs that TypeScript, not ts-morph's
@@ -26,13 +26,41 @@ export class C<T> extends a implements I { #p = 1; async m(x?: T): Promise<void>
 export const f = async ({ b, ...c }: { b: string }) => (b ? c : { ...c, d: [1, 'x', /r/g] }) as const;
 `;
 
-exports.ts = loadWithCodeCache(file) ?? fromTsMorph(file);
+let typescript;
+const cacheId = cacheIdOf(file);
+
+/** TypeScript itself, loaded on the first call. */
+exports.loadTypeScript = () => {
+  if (!typescript) {
+    typescript = loadWithCodeCache(file) ?? fromTsMorph(file);
+    recordShape(typescript);
+  }
+  return typescript;
+};
+
+/**
+ * The names of TypeScript's functions and its SyntaxKind enum, as an earlier process recorded them
+ * (lazy-typescript.mjs stands in for TypeScript with them); undefined when none did yet.
+ */
+exports.readShape = () => {
+  try {
+    return JSON.parse(fs.readFileSync(`${cacheId}.shape.json`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+function recordShape(ts) {
+  if (!cacheId || fs.existsSync(`${cacheId}.shape.json`)) return;
+  const functions = Object.keys(ts).filter((name) => typeof ts[name] === 'function');
+  process.once('exit', () => writeAtomically(`${cacheId}.shape.json`, () => JSON.stringify({ functions, SyntaxKind: ts.SyntaxKind })));
+}
 
 /** Evaluates `file` as CommonJS with a V8 code cache; undefined when that is not possible. */
 function loadWithCodeCache(file) {
   if (require.cache[file]) return require.cache[file].exports;
-  const cacheFile = codeCachePath(file);
-  if (!cacheFile) return undefined;
+  if (!cacheId) return undefined;
+  const cacheFile = `${cacheId}.v8`;
   try {
     const source = readSource(file);
     const cachedData = readOptional(cacheFile);
@@ -64,14 +92,17 @@ function readSource(file) {
   return buffer.isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
 }
 
-/** node_modules/.cache/shiftguard/, owned by the project like the installed packages themselves. */
-function codeCachePath(file) {
+/**
+ * Where caches for this TypeScript file and this Node go, without extension: in
+ * node_modules/.cache/shiftguard/, owned by the project like the installed packages themselves.
+ */
+function cacheIdOf(file) {
   const marker = `${path.sep}node_modules${path.sep}`;
   const at = file.lastIndexOf(marker);
   if (at < 0) return undefined;
   const stat = fs.statSync(file);
   const id = `${process.version}-${process.arch}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
-  return path.join(file.slice(0, at + marker.length), '.cache', 'shiftguard', `typescript-${id}.v8`);
+  return path.join(file.slice(0, at + marker.length), '.cache', 'shiftguard', `typescript-${id}`);
 }
 
 function readOptional(p) {
@@ -90,8 +121,9 @@ function writeAtomically(target, data) {
     fs.renameSync(tmp, target);
     // Caches of other TypeScript or Node versions are never read again.
     const dir = path.dirname(target);
+    const kind = path.basename(target).slice(path.basename(cacheId).length);
     for (const name of fs.readdirSync(dir)) {
-      if (/^typescript-.*\.v8$/.test(name) && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
+      if (name.startsWith('typescript-') && name.endsWith(kind) && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // read-only install or full disk: the next process compiles from source, as without a cache

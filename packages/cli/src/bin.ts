@@ -11,6 +11,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
 });
 
+// A scan of staged or changed files usually finds every summary it needs in the cache, so the engine
+// loads TypeScript only once a file must be parsed (see lazy-typescript.mjs in @shiftguard/core).
+const SCOPED = new Set(['--staged', '--changed-since']);
+if (process.argv.some((arg) => SCOPED.has(arg.split('=', 1)[0] ?? ''))) {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('shiftguard.deferTypeScript')] = true;
+}
+
 // Imported only now, so that the compile cache above covers the whole engine.
 const { main } = await import('./main.js');
 

@@ -4,7 +4,8 @@
  * integrations.md: never walk one TypeScript's AST with another's enums).
  *
  * `#typescript` (package.json "imports") is typed as ts-morph's `ts` and loads the very same
- * TypeScript file at run time without the rest of ts-morph: see load-typescript.cjs for why.
+ * TypeScript file at run time without the rest of ts-morph (load-typescript.cjs), for scoped CLI
+ * scans only once it is used (lazy-typescript.mjs): see those files for why.
  */
 import { ts } from '#typescript';
 
