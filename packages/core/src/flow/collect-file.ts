@@ -131,19 +131,14 @@ function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out
     out.scopes.declare({ kind: 'function', name: node.name.text, node }, blockScopeOf(node));
   }
   const key = functionKeyOf(node);
-  // Instance methods and constructors are reached through objects the flow layer does not follow:
-  // they get no key, so no facts and no parameter items are produced for them.
-  if (key === undefined || isInstanceMember(node)) return;
+  // Constructors run through `new`, which the flow layer does not follow: no key, so no facts and
+  // no parameter items. Instance methods are keyed like static ones (`Audit.log`): calls reach
+  // them through instances (see instance-class.ts).
+  if (key === undefined || ts.isConstructorDeclaration(node)) return;
   const className = ts.isClassLike(node.parent) ? (node.parent.name?.text ?? 'default') : undefined;
   out.functions.push(className === undefined ? { key, node } : { key, node, className });
   out.functionKeys.set(node, key);
   out.functionKeySet.add(key);
-}
-
-function isInstanceMember(node: ts.SignatureDeclaration): boolean {
-  if (ts.isConstructorDeclaration(node)) return true;
-  if (!ts.isMethodDeclaration(node) || !ts.isClassLike(node.parent)) return false;
-  return !(node.modifiers?.some((m) => m.kind === SyntaxKind.StaticKeyword) ?? false);
 }
 
 /** The name other code calls this function by, if it has one. */

@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isRedactingName, isShortSlice } from './sanitisers.js';
@@ -123,7 +124,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       case 'param': {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
-        if (isSecret) items.push(nameSource(id));
+        if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
         return items;
       }
@@ -321,16 +322,25 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || importOf(fc, e)?.specifier.startsWith('.') ? e.text : undefined;
       return undefined;
     }
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    if (ts.isIdentifier(e.expression)) {
       const b = lookup(fc, e.expression);
       const dotted = `${e.expression.text}.${e.name.text}`;
       if (b?.kind === 'import') return b.specifier.startsWith('.') ? dotted : undefined;
-      if (b?.kind === 'var' || b?.kind === 'class') {
-        if (fc.collected.functionKeySet.has(dotted)) return dotted;
-        return importOf(fc, e.expression)?.specifier.startsWith('.') ? dotted : undefined;
-      }
+      if (b?.kind === 'class' && fc.collected.functionKeySet.has(dotted)) return dotted;
+      if (b?.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || importOf(fc, e.expression)?.specifier.startsWith('.'))) return dotted;
     }
-    return undefined;
+    // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`.
+    const cls = instanceClassOf(e.expression, fc);
+    return cls === undefined ? undefined : projectMethodKey(cls, e.name.text, e);
+  }
+
+  /** `Class.method` when the class is this file's (and has the method) or a relative import. */
+  function projectMethodKey(cls: string, method: string, at: ts.Node): string | undefined {
+    const key = `${cls}.${method}`;
+    const b = fc.collected.scopes.lookup(cls, at);
+    if (b?.kind === 'class') return fc.collected.functionKeySet.has(key) ? key : undefined;
+    return b?.kind === 'import' && b.specifier.startsWith('.') ? key : undefined;
   }
 
   return { taintOf, projectCalleeOf };

@@ -24,6 +24,8 @@ export interface WrapperSink {
   /** pino redact paths, when the parameter lands in the logger's first argument. */
   redact: string[];
   trace: FlowStep[];
+  /** `file\0key` of every function on the way from the parameter to the sink, outermost first. */
+  owners: string[];
 }
 
 /** A fact and the file it was found in. */
@@ -43,7 +45,11 @@ interface ParamBinding {
   args: Taint[];
 }
 
-const MAX_DEPTH = 6;
+/**
+ * Functions followed through returns and wrappers. Real helper chains (format → wrap → quote) run a
+ * few levels deep, which 6 cut short; the work budget, not this, keeps fan-out in check.
+ */
+const MAX_DEPTH = 64;
 const RESOLVE_BUDGET = 5_000;
 
 /**
@@ -153,7 +159,7 @@ export class FlowIndex {
       if (log.owner !== key) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] });
+          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }], owners: [memoKey] });
         }
       });
     }
@@ -164,7 +170,7 @@ export class FlowIndex {
         if (!fn) continue;
         for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
           for (const p of this.#paramsOf(file, argumentOf(call.args, inner.param, inner.rest), key)) {
-            out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace] });
+            out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace], owners: [memoKey, ...inner.owners] });
           }
         }
       }

@@ -28,6 +28,11 @@ export interface SecretItem {
   container?: SecretContainer;
   /** The headers inside a whole request object (`logger.info({ req })`), not read out explicitly. */
   wholeRequest?: boolean;
+  /**
+   * A secret only by the name of a parameter of this function (its key): the values are whatever
+   * the callers pass, so a wrapper is reported at the calls that pass a secret.
+   */
+  param?: string;
   trace: FlowStep[];
 }
 

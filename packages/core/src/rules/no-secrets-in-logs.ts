@@ -27,31 +27,46 @@ export default defineRule<MessageId>({
   },
   check(ctx) {
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
+    const reportedWrappers = reportWrapperCalls(ctx, index);
     for (const [file, summary] of ctx.project.files) {
       for (const log of summary.flow.logCalls) {
         const redact = index.redactOf(file, log);
+        // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
+        const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
         const secrets = log.args.flatMap((arg, i) => {
-          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && serializesRequestWithoutHeaders(log.sink)));
+          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && serializesRequestWithoutHeaders(log.sink)) && !(calledWithSecret && s.param === log.owner));
           return i === 0 ? unredacted(found, redact) : found;
         });
         reportFirst(ctx, file, log.location, log.sink, secrets);
       }
-      for (const call of summary.flow.calls) {
-        const target = index.calleeTarget(file, call.callee);
-        if (!target) continue;
-        // One finding per call, for the first wrapper sink the call's secret reaches.
-        for (const sink of index.wrapperSinks(target.file, target.key)) {
-          let passed = index.resolve(file, argumentOf(call.args, sink.param, sink.rest));
-          for (const access of sink.accesses) passed = index.access(passed, access);
-          const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
-          if (secrets.length === 0) continue;
-          reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
-          break;
-        }
-      }
     }
   },
 });
+
+/**
+ * Calls of wrappers (project functions passing a parameter to a log sink) that pass a secret: the
+ * call is the log call. Returns the `file\0key` of every wrapper such a call goes through.
+ */
+function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<string> {
+  const reported = new Set<string>();
+  for (const [file, summary] of ctx.project.files) {
+    for (const call of summary.flow.calls) {
+      const target = index.calleeTarget(file, call.callee);
+      if (!target) continue;
+      // One finding per call, for the first wrapper sink the call's secret reaches.
+      for (const sink of index.wrapperSinks(target.file, target.key)) {
+        let passed = index.resolve(file, argumentOf(call.args, sink.param, sink.rest));
+        for (const access of sink.accesses) passed = index.access(passed, access);
+        const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
+        if (secrets.length === 0) continue;
+        reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
+        for (const owner of sink.owners) reported.add(owner);
+        break;
+      }
+    }
+  }
+  return reported;
+}
 
 /** Fastify's loggers serialise a request as method, url and host: its headers are not logged. */
 function serializesRequestWithoutHeaders(sink: string): boolean {

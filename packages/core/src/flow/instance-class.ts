@@ -1,0 +1,65 @@
+import { ts } from '../parse/typescript.js';
+import { lookup, type FileContext } from './file-context.js';
+import { propertyNameOf, unwrap, type ValueSource } from './scope.js';
+
+/**
+ * The project class whose instance an expression holds, as the class is named in this file:
+ * `this` inside a class, `audit` after `const audit = new Audit()`, `this.audit` given
+ * `new Audit()` or declared `audit: Audit` (also as a constructor parameter property), and a
+ * parameter typed `Audit`. Instance methods are then reached as `Audit.log`. Syntax only: an
+ * interface type or a value from elsewhere gives undefined.
+ */
+export function instanceClassOf(expr: ts.Expression, fc: FileContext): string | undefined {
+  const e = unwrap(expr);
+  if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClass(e)?.name?.text;
+  if (ts.isIdentifier(e)) {
+    const binding = lookup(fc, e);
+    if (binding?.kind === 'var') return classOfValues(binding.values);
+    if (binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node)) return typeName(binding.node.type);
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(e) && unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(e);
+    return cls && fieldClassOf(cls, e.name.text, fc);
+  }
+  return undefined;
+}
+
+function fieldClassOf(cls: ts.ClassLikeDeclaration, name: string, fc: FileContext): string | undefined {
+  const assigned = fc.collected.scopes.lookup(`this.${name}`, cls);
+  const fromValues = assigned?.kind === 'var' ? classOfValues(assigned.values) : undefined;
+  if (fromValues !== undefined) return fromValues;
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && propertyNameOf(member.name) === name) return typeName(member.type);
+    if (ts.isConstructorDeclaration(member)) {
+      const property = member.parameters.find((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+      if (property) return typeName(property.type);
+    }
+  }
+  return undefined;
+}
+
+/** Every value is `new C(...)` of one class `C`. */
+function classOfValues(values: readonly ValueSource[]): string | undefined {
+  let name: string | undefined;
+  for (const v of values) {
+    const e = unwrap(v.expr);
+    if (v.path.length > 0 || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+    if (name !== undefined && name !== e.expression.text) return undefined;
+    name = e.expression.text;
+  }
+  return name;
+}
+
+function typeName(type: ts.TypeNode | undefined): string | undefined {
+  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+}
+
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    // `this` in a nested `function` is not the instance; in an arrow function it still is.
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    if (ts.isClassLike(n)) return n;
+  }
+  return undefined;
+}
