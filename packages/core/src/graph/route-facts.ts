@@ -37,8 +37,12 @@ export type HandlerRef =
    * does. With `every`, all must (the two branches of `flag ? auth : other`).
    */
   | { kind: 'list'; items: HandlerRef[]; every?: boolean }
-  /** A parameter of the enclosing function: its value comes from callers the graph does not bind. */
-  | { kind: 'param'; name: string }
+  /**
+   * A parameter of the enclosing function (`id` is `fn#index`, like a parameter instance): the
+   * graph binds it to the argument when it walks the function from a call; otherwise only its
+   * name speaks.
+   */
+  | { kind: 'param'; name: string; id: string }
   /** `require('./auth')` used in place: the module's default export. */
   | { kind: 'module'; specifier: string }
   | { kind: 'unknown'; reason: string };
@@ -104,6 +108,8 @@ export interface InvokeRegistration extends RegistrationBase {
   callee: string;
   member?: string;
   argIndex: number;
+  /** Every argument of the call, so the parameters the function registers with are bound to them. */
+  args: HandlerRef[];
 }
 
 /** Nest `app.useGlobalGuards(...)` or an `APP_GUARD` provider: guards every controller. */

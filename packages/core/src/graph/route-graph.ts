@@ -76,8 +76,18 @@ interface Visit {
   framework: FrameworkName | undefined;
   condition: Condition;
   stack: Set<string>;
+  /** Parameters of the function the walk entered through a call (`mountAdmin(app, adminRouter)`), by global id. */
+  bound?: ReadonlyMap<string, BoundArgument>;
+  /** The outermost call the walk entered a function through: its body runs there, in program order. */
+  calledAt?: { file: string; offset: number };
   /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
   copiedAt?: { file: string; offset: number };
+}
+
+/** The argument a call passes for a parameter, read in the calling file. */
+interface BoundArgument {
+  file: string;
+  ref: HandlerRef;
 }
 
 interface IndexedRegistration {
@@ -197,10 +207,13 @@ class RouteGraphBuilder {
     const framework = instance.fact.framework ?? v.framework;
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
-    const { copiedAt, ...rest } = v;
+    const { copiedAt, bound, calledAt, ...rest } = v;
+    // The call that entered a function binds the registrations made in it, on its parameters;
+    // an app or router created elsewhere has its own.
+    const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : {};
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
-    const here: Visit = { ...rest, prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const here: Visit = { ...rest, ...inCall, prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.#registrations.get(id) ?? [];
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
@@ -245,7 +258,7 @@ class RouteGraphBuilder {
         if (!reg.orderless) yield* this.addUse(at, r, at.prefix, false);
         return;
       case 'mount': {
-        const child = this.resolveTarget(file, reg.child);
+        const child = this.mountedChild(at, file, reg.child);
         if (!child) {
           this.#unknown.push({ file, location: reg.location, reason: 'mounted app or router could not be resolved' });
           return;
@@ -254,13 +267,16 @@ class RouteGraphBuilder {
         const full = at.prefix === undefined || prefix === undefined ? undefined : joinPaths(at.prefix, prefix);
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.
-        const copiedAt = at.framework === 'hono' ? { file, offset: reg.location.offset } : undefined;
+        const copiedAt = at.framework === 'hono' ? (at.calledAt ?? { file, offset: reg.location.offset }) : undefined;
         this.inheritFromChild(at, yield this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
         return;
       }
       case 'invoke': {
         const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
-        if (child) this.inheritFromChild(at, yield this.visit(child, at));
+        if (child) {
+          const calledAt = at.calledAt ?? { file, offset: reg.location.offset };
+          this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt }));
+        }
         return;
       }
       case 'unknown':
@@ -277,8 +293,9 @@ class RouteGraphBuilder {
     if (reg.kind !== 'use') return;
     const condition = andConditions(v.condition, reg.condition);
     const paths = reg.paths ? reg.paths.map((p) => this.pathOf(r.file, p)) : [undefined];
-    for (const handler of reg.handlers) {
-      const child = orderless ? undefined : this.instanceOfHandler(r.file, handler);
+    for (const written of reg.handlers) {
+      const { file, ref: handler } = argumentFor(v, r.file, written);
+      const child = orderless ? undefined : this.instanceOfHandler(file, handler);
       for (const path of paths) {
         const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
         if (child) {
@@ -286,7 +303,7 @@ class RouteGraphBuilder {
           this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
           continue;
         }
-        this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(r.file, handler), condition);
+        this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(file, handler), condition);
       }
     }
   }
@@ -305,7 +322,7 @@ class RouteGraphBuilder {
       route = { file, location: reg.location, methods: reg.methods, framework: v.framework, condition: v.condition, occurrences: [] };
       this.#routes.set(key, route);
     }
-    const own = this.ownGuard(file, reg);
+    const own = this.ownGuard(v, file, reg);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
@@ -326,12 +343,29 @@ class RouteGraphBuilder {
   }
 
   /** Middleware in the route's own list, or a check at the top of its handler. */
-  private ownGuard(file: string, reg: RouteRegistration): GuardVerdict {
-    for (const g of reg.guards) {
-      const verdict = this.#judge.judge(file, g);
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration): GuardVerdict {
+    for (const written of reg.guards) {
+      const g = argumentFor(v, file, written);
+      const verdict = this.#judge.judge(g.file, g.ref);
       if (verdict.isGuard) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
+  }
+
+  /** A mount's child; a parameter of a function entered through a call is the argument passed for it. */
+  private mountedChild(v: Visit, file: string, child: TargetRef): string | undefined {
+    const bound = 'instance' in child ? v.bound?.get(globalId(file, child.instance)) : undefined;
+    return bound ? this.instanceOfHandler(bound.file, bound.ref) : this.resolveTarget(file, child);
+  }
+
+  /**
+   * `mountAdmin(app, adminRouter)` walks `mountAdmin` with its parameters bound to the arguments
+   * (`invoked` is the id of the parameter the app was passed as). An argument that is itself a
+   * parameter of the caller is bound through the caller's call.
+   */
+  private bindArguments(v: Visit, file: string, invoked: string, args: readonly HandlerRef[]): ReadonlyMap<string, BoundArgument> {
+    const fn = invoked.slice(0, invoked.lastIndexOf('#'));
+    return new Map(args.map((arg, i) => [`${fn}#${i}`, argumentFor(v, file, arg)]));
   }
 
   private pathOf(file: string, path: PathExpr | undefined): string {
@@ -396,6 +430,12 @@ class RouteGraphBuilder {
 
 function globalId(file: string, id: string): string {
   return `${file}::${id}`;
+}
+
+/** A parameter bound by the call the walk came through stands for its argument; anything else for itself. */
+function argumentFor(v: Visit, file: string, ref: HandlerRef): BoundArgument {
+  if (ref.kind !== 'param') return { file, ref };
+  return v.bound?.get(globalId(file, ref.id)) ?? { file, ref };
 }
 
 function withAlias(prefix: string | undefined, aliasPrefix: string | undefined): string | undefined {

@@ -296,7 +296,7 @@ class RouteWalker {
       if (ref) return ref;
       // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
       const scoped = this.#scopes[i]?.get(name);
-      if (scoped && 'param' in scoped) return { kind: 'param', name };
+      if (scoped && 'param' in scoped) return { kind: 'param', name, id: scoped.param };
     }
     return undefined;
   }
@@ -493,11 +493,13 @@ class RouteWalker {
       member = callee.name.text;
     }
     if (name === undefined) return;
+    let args: HandlerRef[] | undefined;
     call.arguments.forEach((arg, argIndex) => {
       if (!isIdentifier(arg)) return;
       const receiver = this.lookup(arg.text);
       if (!receiver || name === undefined) return;
-      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex });
+      args ??= call.arguments.map((a) => handlerRefOf(a, this.#ctx));
+      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex, args });
     });
   }
 }
