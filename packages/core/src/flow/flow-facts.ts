@@ -355,6 +355,8 @@ function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[],
     const index = identityParamOf(r, node, fc, 0);
     if (index !== undefined) out.add(index);
   }
+  // Most functions return no parameter: their bodies need no second walk.
+  if (out.size === 0) return [];
   // `delete obj.password; return obj;` hands back a changed object: that is redaction.
   for (const index of mutatedParams(node, fc)) out.delete(index);
   return [...out].sort((a, b) => a - b);
