@@ -11,7 +11,7 @@ import type { ModuleFacts } from './module-facts.js';
 export interface FileSummary {
   /** Relative to the scan root, forward slashes. */
   path: string;
-  /** sha256 of the file text. */
+  /** sha256 of the file text, when a summary cache keeps the summary; empty otherwise. */
   hash: string;
   module: ModuleFacts;
   suppressions: SuppressionComment[];
