@@ -5,7 +5,7 @@ import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf, recordMethodCall } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAssignment, isStringLiteralLike } = ts;
+const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike } = ts;
 
 const isRouterModule = (s: string): boolean => s === '@koa/router' || s === 'koa-router';
 
@@ -28,9 +28,39 @@ const koa: FrameworkAdapter = {
       return true;
     }
     if (method === 'prefix') return setPrefix(call, receiver, ctx);
+    if (method === 'use' && first && isKoaMount(first, ctx)) return registerMount(call, skipParens(first) as ts.CallExpression, receiver, ctx);
     return recordMethodCall(call, method, receiver, ctx);
   },
 };
+
+function isKoaMount(arg: ts.Expression, ctx: AdapterContext): boolean {
+  const e = skipParens(arg);
+  return isCallExpression(e) && isImportedFrom(e.expression, ctx, (s) => s === 'koa-mount', ['default', '*']);
+}
+
+/**
+ * koa-mount: `app.use(mount('/admin', adminApp))` runs `adminApp` (a Koa app, or a router's
+ * `routes()`) for every path under `/admin`; `mount(adminApp)` mounts it at the root.
+ */
+function registerMount(use: ts.CallExpression, mount: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const [first, second] = mount.arguments;
+  const app = second ?? first;
+  const prefix = second && first ? ctx.pathOf(first) : undefined;
+  const child = app && ctx.childOf(routedInstance(app));
+  if (!child) {
+    ctx.register(use, { kind: 'unknown', target: receiver.target, reason: 'koa-mount of an app that cannot be resolved' });
+    return true;
+  }
+  ctx.register(use, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
+  return true;
+}
+
+/** `router.routes()` and `router.middleware()` stand for the router itself. */
+function routedInstance(arg: ts.Expression): ts.Expression {
+  const e = skipParens(arg);
+  if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && /^(routes|middleware)$/.test(e.expression.name.text)) return e.expression.expression;
+  return e;
+}
 
 /** `router.prefix('/admin')` on a router created in this file sets its prefix; anything else is unknown. */
 function setPrefix(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
