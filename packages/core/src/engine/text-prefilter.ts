@@ -41,7 +41,11 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   'no-file-storage-in-production': ({ strings }) => strings().some((s) => FS_MODULES.has(s) || FILE_STORE_PACKAGES.has(s)),
   // Routes come from the route walk, which runs only on files that import a framework an adapter
   // detects or that make a registration-shaped call.
-  'no-unprotected-admin-route': ({ text, strings }) => REGISTRATION_HINT.test(text) || adapters.some((a) => a.detects(strings().map(asImport))),
+  'no-unprotected-admin-route': ({ text, strings }) => {
+    if (REGISTRATION_HINT.test(text)) return true;
+    const imports = strings().map(asImport);
+    return adapters.some((a) => a.detects(imports));
+  },
 };
 
 /**
