@@ -1,5 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
-import type { AdapterContext, FrameworkAdapter } from '../../adapter.js';
+import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
 import { judgeFunction } from '../../judge-function.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
@@ -19,9 +19,12 @@ const nest: FrameworkAdapter = {
   detects: (imports) => imports.some((i) => i.specifier.startsWith('@nestjs/')),
   createsInstance(expr, ctx) {
     if (!isCallExpression(expr) || !isPropertyAccessExpression(expr.expression) || expr.expression.name.text !== 'create') return undefined;
-    return isImportedFrom(expr.expression.expression, ctx, (s) => s === '@nestjs/core', ['NestFactory']) ? {} : undefined;
+    if (!isImportedFrom(expr.expression.expression, ctx, (s) => s === '@nestjs/core', ['NestFactory'])) return undefined;
+    mountRootModule(expr, ctx);
+    return {};
   },
   onCall(call, method, receiver, ctx) {
+    if (method === 'setGlobalPrefix') return setGlobalPrefix(call, receiver, ctx);
     if (method !== 'useGlobalGuards') return false;
     ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments) });
     return true;
@@ -29,11 +32,13 @@ const nest: FrameworkAdapter = {
   onClass(node, ctx) {
     collectGuardClass(node, ctx);
     collectAppGuardProviders(node, ctx);
+    collectModule(node, ctx);
     const controller = decoratorCall(node, 'Controller');
     if (!controller) return;
     const id = `nest@${node.getStart(ctx.sf)}`;
     ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
     const target = { instance: id };
+    if (node.name && isSourceFile(node.parent)) ctx.facts.bindings[node.name.text] = target;
     const classGuards = guardsOf(node, ctx);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
@@ -123,6 +128,80 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper)) fact.delegates.push(handlerRefOf(heritage, ctx));
   ctx.facts.functions[node.name.text] = fact;
+}
+
+/**
+ * `NestFactory.create(AppModule)`: the application serves the root module's controllers (under
+ * `setGlobalPrefix`). The instance id is the walker's for an instance created at this call.
+ */
+function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
+  const module = create.arguments[0] && skipParens(create.arguments[0]);
+  const id = `nest@${create.getStart(ctx.sf)}`;
+  const location = ctx.locationOf(create);
+  // The walker may ask twice about the same call: register its mount once.
+  if (!module || !isIdentifier(module) || ctx.facts.registrations.some((r) => r.kind === 'mount' && r.location.offset === location.offset)) return;
+  ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name: module.text }, encapsulated: false });
+}
+
+/** `app.setGlobalPrefix('api')`: every route of the application starts with it. */
+function setGlobalPrefix(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const target = receiver.target;
+  const fact = 'instance' in target ? ctx.facts.instances.find((i) => i.id === target.instance) : undefined;
+  const prefix = call.arguments[0] && routePaths(call.arguments[0], ctx)[0];
+  if (fact && prefix) fact.prefix = prefix;
+  else ctx.register(call, { kind: 'unknown', target, reason: 'setGlobalPrefix() on an application created elsewhere' });
+  return true;
+}
+
+/**
+ * A `@Module` is an instance that mounts its controllers and the modules it imports at its own
+ * path; `RouterModule.register([{ path: 'admin', module: AdminModule, children }])` in its imports
+ * mounts those modules under their paths.
+ */
+function collectModule(node: ts.ClassDeclaration, ctx: AdapterContext): void {
+  const arg = decoratorCall(node, 'Module')?.arguments[0];
+  const options = arg && skipParens(arg);
+  if (!node.name || !isSourceFile(node.parent) || !options || !isObjectLiteralExpression(options)) return;
+  const id = `nest@${node.getStart(ctx.sf)}`;
+  ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name) });
+  const target = { instance: id };
+  ctx.facts.bindings[node.name.text] = target;
+  for (const name of ['controllers', 'imports']) {
+    const list = propertyOf(options, name);
+    if (!list || !isArrayLiteralExpression(list)) continue;
+    for (const item of list.elements) {
+      const e = skipParens(item);
+      if (isIdentifier(e)) ctx.register(e, { kind: 'mount', target, prefix: undefined, child: { name: e.text }, encapsulated: false });
+      else if (isRouterModuleRegister(e, ctx)) registerRoutes(e.arguments[0], [], target, ctx);
+    }
+  }
+}
+
+function isRouterModuleRegister(e: ts.Expression, ctx: AdapterContext): e is ts.CallExpression {
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'register' && isImportedFrom(e.expression.expression, ctx, (s) => s === '@nestjs/core', ['RouterModule']);
+}
+
+/** The routes of `RouterModule.register`, children under their parent's path. */
+function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['parts'], target: { instance: string }, ctx: AdapterContext): void {
+  const list = routes && skipParens(routes);
+  if (!list || !isArrayLiteralExpression(list)) return;
+  for (const element of list.elements) {
+    const route = skipParens(element);
+    if (!isObjectLiteralExpression(route)) continue;
+    const pathExpr = propertyOf(route, 'path');
+    const own = pathExpr ? (routePaths(pathExpr, ctx)[0]?.parts ?? []) : [];
+    const parts = [...parent, ...own];
+    const module = propertyOf(route, 'module');
+    if (module && isIdentifier(skipParens(module))) {
+      ctx.register(route, { kind: 'mount', target, prefix: { parts }, child: { name: (skipParens(module) as ts.Identifier).text }, encapsulated: false });
+    }
+    registerRoutes(propertyOf(route, 'children'), parts, target, ctx);
+  }
+}
+
+function propertyOf(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  const prop = obj.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === name);
+  return prop?.initializer;
 }
 
 /** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
