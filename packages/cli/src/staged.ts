@@ -37,9 +37,10 @@ function indexBlobs(cwd: string, wanted: ReadonlySet<string>): Map<string, strin
   for (const entry of splitNul(runGit(['ls-files', '--stage', '-z'], cwd))) {
     // "<mode> <sha> <stage>\t<path>"
     const tab = entry.indexOf('\t');
-    const [mode, sha, stage] = entry.slice(0, tab).split(' ');
     const path = entry.slice(tab + 1);
-    if (sha && stage === '0' && mode?.startsWith('100') && wanted.has(path)) out.set(path, sha);
+    if (!wanted.has(path)) continue; // most of the index, on a large project
+    const [mode, sha, stage] = entry.slice(0, tab).split(' ');
+    if (sha && stage === '0' && mode?.startsWith('100')) out.set(path, sha);
   }
   return out;
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { lstatSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type FastGlob from 'fast-glob';
 import { join, relative, resolve, sep } from 'node:path';
-import fg from 'fast-glob';
 import picomatch from 'picomatch';
 import type { FileStamp } from '../cache/summary-cache.js';
 import { ShiftguardError } from '../errors.js';
@@ -71,8 +72,8 @@ export function discoverFiles(options: DiscoverOptions): string[] {
 export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] {
   const root = resolve(options.root);
   const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
-  const isIgnored = picomatch(ignore, { dot: true });
-  const isSource = picomatch(SOURCE_GLOB, { dot: true });
+  const isIgnored = anyGlob(ignore);
+  const isSource = anyGlob([SOURCE_GLOB]);
   const universe = gitFiles(root) ?? fsFiles(root, ignore);
   const candidates = new Set<string>();
   const explicit = new Set<string>();
@@ -101,6 +102,17 @@ export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] 
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/**
+ * One regular expression for several globs: picomatch's matcher for a list tries each glob with
+ * its own bookkeeping, a cost a large project pays twice per file. Like picomatch, a glob also
+ * matches itself literally (`src/file(1).ts`).
+ */
+function anyGlob(globs: readonly string[]): (path: string) => boolean {
+  const literal = new Set(globs);
+  const union = new RegExp(globs.map((g) => `(?:${picomatch.makeRe(g, { dot: true }).source})`).join('|'));
+  return (path) => literal.has(path) || union.test(path);
+}
+
 function statOrThrow(abs: string, arg: string) {
   try {
     return statSync(abs);
@@ -124,5 +136,7 @@ function gitFiles(root: string): string[] | undefined {
 }
 
 function fsFiles(dir: string, ignore: readonly string[]): string[] {
+  // Loaded only here: inside a git work tree (the usual case) git lists the files.
+  const fg = createRequire(import.meta.url)('fast-glob') as typeof FastGlob;
   return fg.sync(SOURCE_GLOB, { cwd: dir, ignore: [...ignore], dot: true, followSymbolicLinks: false, suppressErrors: true });
 }

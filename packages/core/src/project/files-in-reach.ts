@@ -44,14 +44,18 @@ const DIRECTORY_SEGMENTS = ['.', '..', ''];
  */
 function importerIndex(links: ReadonlyMap<string, SummaryLinks>, resolve: Resolve): (target: string) => string[] {
   const bySegment = new Map<string, Array<{ file: string; specifier: string }>>();
+  const add = (key: string, entry: { file: string; specifier: string }) => {
+    const list = bySegment.get(key);
+    if (list) list.push(entry);
+    else bySegment.set(key, [entry]);
+  };
   for (const [file, { specifiers }] of links) {
     for (const specifier of specifiers) {
       const last = specifier.slice(specifier.lastIndexOf('/') + 1);
-      for (const key of new Set([last, last.replace(SOURCE_EXTENSION, '')])) {
-        const list = bySegment.get(key);
-        if (list) list.push({ file, specifier });
-        else bySegment.set(key, [{ file, specifier }]);
-      }
+      const stem = last.replace(SOURCE_EXTENSION, '');
+      const entry = { file, specifier };
+      add(last, entry);
+      if (stem !== last) add(stem, entry);
     }
   }
   return (target) => {
