@@ -1,30 +1,61 @@
+import { conditionEnv, type NameValues } from '../env/production-condition.js';
+import { walkTree } from '../flow/walk-tree.js';
 import { ts } from '../parse/typescript.js';
-import { skipParens } from './path-expr.js';
 import type { Condition } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isBinaryExpression, isElementAccessExpression, isIdentifier, isPrefixUnaryExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableStatement } = ts;
+const { isFunctionDeclaration, isFunctionLike, isIdentifier, isReturnStatement, isVariableStatement } = ts;
 
-const NON_PROD_ENVS = new Set(['development', 'dev', 'test', 'local']);
-const derivedByFile = new WeakMap<ts.SourceFile, Map<string, Condition>>();
+const namesByFile = new WeakMap<ts.SourceFile, NameValues>();
 
 /**
  * Whether an `if` condition holds in production: `prod` (true there), `nonProd` (false there,
- * e.g. `NODE_ENV !== 'production'`), `unknown` (a flag production may or may not set). Constants
- * derived from NODE_ENV at module level (`const isDev = ...`) are followed.
+ * e.g. `NODE_ENV !== 'production'`), `unknown` (a flag production may or may not set). Read by
+ * the same NODE_ENV reading as the value-flow layer (env/production-condition), with the file's
+ * module-level constants and helpers (`const isDev = ...`, `function isProduction()`).
  */
 export function classifyCondition(expr: ts.Expression, sf: ts.SourceFile): Condition {
-  const e = skipParens(expr);
-  if (isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) return negateCondition(classifyCondition(e.operand, sf));
-  if (isBinaryExpression(e)) {
-    const op = e.operatorToken.kind;
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return andConditions(classifyCondition(e.left, sf), classifyCondition(e.right, sf));
-    if (op === ts.SyntaxKind.BarBarToken) return negateCondition(andConditions(negateCondition(classifyCondition(e.left, sf)), negateCondition(classifyCondition(e.right, sf))));
-    const comparison = classifyEnvComparison(e);
-    if (comparison) return comparison;
-  }
-  if (isIdentifier(e)) return derivedConditions(sf).get(e.text) ?? 'unknown';
+  const env = conditionEnv(expr, moduleNamesOf(sf));
+  // True only outside production: code under it never runs there. False only outside production:
+  // in production the condition holds.
+  if (env.whenTrue === 'nonprod') return 'nonProd';
+  if (env.whenFalse === 'nonprod') return 'prod';
   return 'unknown';
+}
+
+/** Module-level `const`/`let` values and functions with one `return`: what a condition's names stand for. */
+function moduleNamesOf(sf: ts.SourceFile): NameValues {
+  let names = namesByFile.get(sf);
+  if (names) return names;
+  const values = new Map<string, { expr: ts.Expression; path: readonly string[]; isConst: boolean }>();
+  const functions = new Map<string, ts.FunctionDeclaration>();
+  for (const stmt of sf.statements) {
+    if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) functions.set(stmt.name.text, stmt);
+    if (!isVariableStatement(stmt)) continue;
+    const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
+    for (const decl of stmt.declarationList.declarations) {
+      if (isIdentifier(decl.name) && decl.initializer) values.set(decl.name.text, { expr: decl.initializer, path: [], isConst });
+    }
+  }
+  names = {
+    valueOf: (id) => values.get(id.text),
+    returnOf: (id) => {
+      const fn = functions.get(id.text);
+      return fn ? singleReturnOf(fn) : undefined;
+    },
+  };
+  namesByFile.set(sf, names);
+  return names;
+}
+
+function singleReturnOf(fn: ts.FunctionDeclaration): ts.Expression | undefined {
+  const returned: ts.Expression[] = [];
+  walkTree(fn, (node) => {
+    if (node !== fn && isFunctionLike(node)) return false;
+    if (isReturnStatement(node) && node.expression) returned.push(node.expression);
+    return true;
+  });
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 export function negateCondition(c: Condition): Condition {
@@ -44,45 +75,4 @@ export function andConditions(a: Condition, b: Condition): Condition {
   if (a === 'unknown' || b === 'unknown') return 'unknown';
   if (a === 'prod' || b === 'prod') return 'prod';
   return 'always';
-}
-
-/** `process.env.NODE_ENV === 'production'` and its variants (`!==`, `'development'`, reversed operands). */
-function classifyEnvComparison(e: ts.BinaryExpression): Condition | undefined {
-  const op = e.operatorToken.kind;
-  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
-  if (!equal && !notEqual) return undefined;
-  const [env, literal] = isNodeEnv(e.left) ? [e.left, e.right] : [e.right, e.left];
-  if (!isNodeEnv(env) || !isStringLiteralLike(literal)) return undefined;
-  const value = literal.text.toLowerCase();
-  let whenEqual: Condition;
-  if (value === 'production' || value === 'prod') whenEqual = 'prod';
-  else if (NON_PROD_ENVS.has(value)) whenEqual = 'nonProd';
-  else return 'unknown';
-  if (equal) return whenEqual;
-  // `!== 'production'` is false in production; `!== 'development'` is true there.
-  return whenEqual === 'prod' ? 'nonProd' : 'prod';
-}
-
-function isNodeEnv(expr: ts.Expression): boolean {
-  const e = skipParens(expr);
-  if (isPropertyAccessExpression(e)) return e.name.text === 'NODE_ENV';
-  if (isElementAccessExpression(e)) return isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text === 'NODE_ENV';
-  return false;
-}
-
-function derivedConditions(sf: ts.SourceFile): Map<string, Condition> {
-  let table = derivedByFile.get(sf);
-  if (table) return table;
-  table = new Map();
-  derivedByFile.set(sf, table);
-  for (const stmt of sf.statements) {
-    if (!isVariableStatement(stmt)) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      if (!isIdentifier(decl.name) || !decl.initializer) continue;
-      const c = classifyCondition(decl.initializer, sf);
-      if (c === 'prod' || c === 'nonProd') table.set(decl.name.text, c);
-    }
-  }
-  return table;
 }

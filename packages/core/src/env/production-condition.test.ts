@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { conditionEnv, type NameValues } from './production-condition.js';
+
+/** `conditionEnv` of the last `if` in `code`, with the given constants (by name) and no helpers. */
+function envOf(code: string, constants: Record<string, string> = {}) {
+  const sf = parseSource('a.ts', code);
+  const stmt = sf.statements.filter(ts.isIfStatement).pop();
+  if (!stmt) throw new Error('no if statement');
+  const values = new Map(Object.entries(constants).map(([name, text]) => [name, parseSource('v.ts', `(${text})`).statements[0] as ts.ExpressionStatement]));
+  const names: NameValues = {
+    valueOf: (id) => {
+      const stmt = values.get(id.text);
+      return stmt && { expr: stmt.expression, path: [], isConst: true };
+    },
+    returnOf: () => undefined,
+  };
+  const env = conditionEnv(stmt.expression, names);
+  return `${env.whenTrue}/${env.whenFalse}`;
+}
+
+describe('conditionEnv', () => {
+  it.each([
+    ["if (process.env.NODE_ENV === 'production') {}", 'prod/nonprod'],
+    ["if (process.env.NODE_ENV !== 'production') {}", 'nonprod/prod'],
+    ["if ('development' == process.env['NODE_ENV']) {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV !== 'test') {}", 'unknown/nonprod'],
+    ["if (process.env.NODE_ENV === 'staging') {}", 'unknown/unknown'],
+    ["if (config.env === 'prod') {}", 'prod/nonprod'],
+    ["if ((process.env.NODE_ENV ?? 'development') === 'development') {}", 'nonprod/unknown'],
+    ["if (['development', 'test'].includes(process.env.NODE_ENV)) {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV !== 'production' && flag) {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV !== 'production' || flag) {}", 'unknown/prod'],
+    ['if (!isProd) {}', 'nonprod/prod'],
+    ['if (IS_DEV_MODE) {}', 'nonprod/unknown'],
+    ['if (import.meta.env.PROD) {}', 'prod/nonprod'],
+    ['if (process.env.ENABLE_AUTH) {}', 'unknown/unknown'],
+    ['if (isReady) {}', 'unknown/unknown'],
+  ])('%s → %s', (code, expected) => {
+    expect(envOf(code)).toBe(expected);
+  });
+
+  it('reads a constant through the caller’s names', () => {
+    expect(envOf('if (!local) {}', { local: "process.env.NODE_ENV === 'test'" })).toBe('unknown/nonprod');
+  });
+
+  it('reads a generated 3000-term condition without recursing to its depth', () => {
+    const flags = Array.from({ length: 3000 }, (_, i) => `flag${i}`).join(' && ');
+    expect(envOf(`if (${flags} && process.env.NODE_ENV !== 'production') {}`)).toBe('nonprod/unknown');
+  });
+});

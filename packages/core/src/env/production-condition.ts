@@ -1,0 +1,159 @@
+import { ts } from '../parse/typescript.js';
+import { propertyNameOf, unwrap } from '../flow/scope.js';
+import { splitWords } from '../flow/sensitive-names.js';
+
+/** What is known about `NODE_ENV` at a point: production, certainly not production, or unknown. */
+export type EnvState = 'prod' | 'nonprod' | 'unknown';
+
+/** What a condition being true, or false, says about production. */
+export interface ConditionEnv {
+  whenTrue: EnvState;
+  whenFalse: EnvState;
+}
+
+/**
+ * How the caller's layer reads names: the value of a constant, what a parameterless helper
+ * returns. The value-flow layer answers from its scopes, the route graph from module-level
+ * declarations.
+ */
+export interface NameValues {
+  /** The single value a variable named `id` is given (`path`: read from it by destructuring), if known. */
+  valueOf(id: ts.Identifier): NamedValue | undefined;
+  /** The one expression a project function called as `id()` returns (`function isProduction()`). */
+  returnOf(id: ts.Identifier): ts.Expression | undefined;
+}
+
+export interface NamedValue {
+  expr: ts.Expression;
+  path: readonly string[];
+  isConst: boolean;
+}
+
+export const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
+const PRODUCTION_VALUES = new Set(['production', 'prod']);
+const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
+const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
+const ENV_SUFFIXES = new Set(['env', 'environment', 'mode', 'build']);
+/** Nesting of `!`, `&&`, constants and helpers read: real guards are shallow, generated code is not. */
+const MAX_DEPTH = 16;
+
+const { SyntaxKind } = ts;
+
+/**
+ * The one reading of NODE_ENV conditions, for both rules: `process.env.NODE_ENV === 'production'`
+ * and its variants (`!==`, other values, reversed operands, `APP_ENV`, `config.env`, a const
+ * holding one), `['development', 'test'].includes(env)`, flags named for the environment
+ * (`isProd`, `config.isDevMode()`), constants and helpers returning any of those, and `!`/`&&`/`||`.
+ */
+export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0): ConditionEnv {
+  if (depth > MAX_DEPTH) return UNKNOWN_ENV;
+  const e = unwrap(expr);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
+    const inner = conditionEnv(e.operand, names, depth + 1);
+    return { whenTrue: inner.whenFalse, whenFalse: inner.whenTrue };
+  }
+  if (ts.isBinaryExpression(e)) return binaryEnv(e, names, depth);
+  if (ts.isCallExpression(e)) return callEnv(e, names, depth);
+  if (ts.isIdentifier(e)) {
+    const value = names.valueOf(e);
+    return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : flagEnv(e.text);
+  }
+  if (ts.isPropertyAccessExpression(e)) return flagEnv(e.name.text);
+  return UNKNOWN_ENV;
+}
+
+/** `case 'development':` of a `switch` on the environment: what the value says. */
+export function equalityEnv(value: string): ConditionEnv {
+  if (PRODUCTION_VALUES.has(value)) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  if (NON_PRODUCTION_VALUES.has(value)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
+  return UNKNOWN_ENV;
+}
+
+/** `process.env.NODE_ENV`, `config.env`, `process.env.NODE_ENV ?? 'dev'`, or a const holding one. */
+export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+    return name !== undefined && ENV_NAMES.has(name);
+  }
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    return isEnvValue(e.left, names, depth + 1);
+  }
+  if (ts.isIdentifier(e)) {
+    const value = names.valueOf(e);
+    if (value) return value.path.length === 0 ? isEnvValue(value.expr, names, depth + 1) : ENV_NAMES.has(value.path.at(-1) ?? '');
+    return ENV_NAMES.has(e.text);
+  }
+  return false;
+}
+
+export function literalText(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  return ts.isStringLiteralLike(e) ? e.text : undefined;
+}
+
+/** `isProd`, `IS_PRODUCTION`, `config.isDev`, `import.meta.env.PROD`: flags named for the environment. */
+function flagEnv(name: string): ConditionEnv {
+  const all = splitWords(name);
+  // `isProdEnv`, `IS_DEV_MODE`: a trailing env/mode word adds nothing.
+  const words = all.length > 1 && ENV_SUFFIXES.has(all.at(-1) ?? '') ? all.slice(0, -1) : all;
+  const last = words.at(-1);
+  if (words.length > 2 || last === undefined) return UNKNOWN_ENV;
+  if (words.length === 2 && words[0] !== 'is' && words[0] !== 'in') return UNKNOWN_ENV;
+  if (PRODUCTION_VALUES.has(last)) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  if (NON_PRODUCTION_VALUES.has(last)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
+  return UNKNOWN_ENV;
+}
+
+function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): ConditionEnv {
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) {
+    const a = conditionEnv(e.left, names, depth + 1);
+    const b = conditionEnv(e.right, names, depth + 1);
+    return op === SyntaxKind.AmpersandAmpersandToken
+      ? { whenTrue: either(a.whenTrue, b.whenTrue), whenFalse: both(a.whenFalse, b.whenFalse) }
+      : { whenTrue: both(a.whenTrue, b.whenTrue), whenFalse: either(a.whenFalse, b.whenFalse) };
+  }
+  const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+  const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
+  if (!isEq && !isNe) return UNKNOWN_ENV;
+  const literal = literalText(e.right) ?? literalText(e.left);
+  const other = literalText(e.right) !== undefined ? e.left : e.right;
+  if (literal === undefined || !isEnvValue(other, names, depth)) return UNKNOWN_ENV;
+  const eq = equalityEnv(literal.toLowerCase());
+  return isEq ? eq : { whenTrue: eq.whenFalse, whenFalse: eq.whenTrue };
+}
+
+/** `isProduction()`: a helper returning an env condition, or one named for the environment. */
+function callEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
+  const included = includesEnv(call, names, depth);
+  if (included !== UNKNOWN_ENV || call.arguments.length > 0) return included;
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) {
+    const returned = names.returnOf(callee);
+    return returned ? conditionEnv(returned, names, depth + 1) : flagEnv(callee.text);
+  }
+  return ts.isPropertyAccessExpression(callee) ? flagEnv(callee.name.text) : UNKNOWN_ENV;
+}
+
+/** `['development', 'test'].includes(process.env.NODE_ENV)`. */
+function includesEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
+  const callee = unwrap(call.expression);
+  const arg = call.arguments[0];
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || !arg || !isEnvValue(arg, names, depth)) return UNKNOWN_ENV;
+  const list = unwrap(callee.expression);
+  if (!ts.isArrayLiteralExpression(list)) return UNKNOWN_ENV;
+  const values = list.elements.map((el) => literalText(el)?.toLowerCase());
+  if (values.every((v) => v !== undefined && NON_PRODUCTION_VALUES.has(v))) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
+  if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  return UNKNOWN_ENV;
+}
+
+function either(a: EnvState, b: EnvState): EnvState {
+  return a !== 'unknown' ? a : b;
+}
+
+function both(a: EnvState, b: EnvState): EnvState {
+  return a === b ? a : 'unknown';
+}
