@@ -9,7 +9,7 @@ import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-su
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
  * version are never reused.
  */
-export const ENGINE_VERSION = '0.1.0-8';
+export const ENGINE_VERSION = '0.1.0-9';
 
 /** The layout of the cache file itself (not of summaries): bump when its layout changes. */
 const CACHE_FORMAT = 4;
