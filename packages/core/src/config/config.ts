@@ -1,34 +1,45 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { zod } from './lazy-zod.js';
 
 export const RULE_LEVELS = ['off', 'warning', 'error'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
-const stringList = (description: string) => z.array(z.string().min(1)).describe(description);
+const stringList = (description: string) => zod().array(zod().string().min(1)).describe(description);
+
+function buildConfigSchema() {
+  const z = zod();
+  return z
+    .object({
+      $schema: z.string().optional(),
+      adminPaths: stringList('Globs of route paths that are administrative in addition to the defaults.').optional(),
+      publicPaths: stringList('Globs of route paths that need no authentication (added to login/signin/sign-in/logout).').optional(),
+      authMiddleware: stringList('Names of functions that authenticate a request, for guards whose definition cannot be read.').optional(),
+      loggers: stringList('Names of objects or functions that write logs, in addition to the recognised loggers.').optional(),
+      sanitizers: stringList('Names of functions that redact a secret before it is logged or stored.').optional(),
+      sensitiveNames: z
+        .object({
+          add: stringList('Names (any case style) to treat as secrets.').optional(),
+          remove: stringList('Names to stop treating as secrets.').optional(),
+        })
+        .strict()
+        .optional(),
+      rules: z.record(z.string(), z.enum(RULE_LEVELS)).optional(),
+      ignore: stringList('Globs of files to leave out of the scan.').optional(),
+    })
+    .strict();
+}
+
+let schema: ReturnType<typeof buildConfigSchema> | undefined;
 
 /** The config file's schema: `shiftguard.config.json` at the scan root, or `--config FILE`. */
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    adminPaths: stringList('Globs of route paths that are administrative in addition to the defaults.').optional(),
-    publicPaths: stringList('Globs of route paths that need no authentication (added to login/signin/sign-in/logout).').optional(),
-    authMiddleware: stringList('Names of functions that authenticate a request, for guards whose definition cannot be read.').optional(),
-    loggers: stringList('Names of objects or functions that write logs, in addition to the recognised loggers.').optional(),
-    sanitizers: stringList('Names of functions that redact a secret before it is logged or stored.').optional(),
-    sensitiveNames: z
-      .object({
-        add: stringList('Names (any case style) to treat as secrets.').optional(),
-        remove: stringList('Names to stop treating as secrets.').optional(),
-      })
-      .strict()
-      .optional(),
-    rules: z.record(z.string(), z.enum(RULE_LEVELS)).optional(),
-    ignore: stringList('Globs of files to leave out of the scan.').optional(),
-  })
-  .strict();
+export function configSchema(): ReturnType<typeof buildConfigSchema> {
+  schema ??= buildConfigSchema();
+  return schema;
+}
 
-export type ShiftguardConfigInput = z.input<typeof configSchema>;
+export type ShiftguardConfigInput = z.input<ReturnType<typeof configSchema>>;
 
 /** A validated config with every default filled in. Frozen: rules must never mutate it. */
 export interface ResolvedConfig {
@@ -47,7 +58,9 @@ export interface ResolvedConfig {
  * (dotted path, e.g. `sensitiveNames.add`) and where it came from.
  */
 export function resolveConfig(input: unknown, source = 'config', knownRuleIds?: readonly string[]): ResolvedConfig {
-  const parsed = configSchema.safeParse(input ?? {});
+  // No config at all means the defaults, which need no validation (nor zod loaded).
+  if (input === undefined || input === null || (isPlainObject(input) && Object.keys(input).length === 0)) return DEFAULTS;
+  const parsed = configSchema().safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
@@ -62,6 +75,10 @@ export function resolveConfig(input: unknown, source = 'config', knownRuleIds?: 
       if (!knownRuleIds.includes(id)) throw new ConfigError(`${source}: unknown rule "rules.${id}"; known rules: ${knownRuleIds.join(', ')}`, `rules.${id}`);
     }
   }
+  return resolved(c);
+}
+
+function resolved(c: z.output<ReturnType<typeof configSchema>>): ResolvedConfig {
   return deepFreeze({
     adminPaths: c.adminPaths ?? [],
     publicPaths: c.publicPaths ?? [],
@@ -72,6 +89,12 @@ export function resolveConfig(input: unknown, source = 'config', knownRuleIds?: 
     rules: c.rules ?? {},
     ignore: c.ignore ?? [],
   });
+}
+
+const DEFAULTS = resolved({});
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 /** Reads and validates a JSON config file. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import { zod } from '../config/lazy-zod.js';
 import { ConfigError } from '../errors.js';
 import type { Finding, ScanResult } from './finding.js';
 
@@ -16,12 +16,17 @@ export interface Baseline {
   fingerprints: BaselineEntry[];
 }
 
-const baselineSchema = z
-  .object({
-    version: z.literal(1),
-    fingerprints: z.array(z.object({ ruleId: z.string().min(1), fingerprint: z.string().min(1), file: z.string() }).strict()),
-  })
-  .strict();
+function buildBaselineSchema() {
+  const z = zod();
+  return z
+    .object({
+      version: z.literal(1),
+      fingerprints: z.array(z.object({ ruleId: z.string().min(1), fingerprint: z.string().min(1), file: z.string() }).strict()),
+    })
+    .strict();
+}
+
+let baselineSchema: ReturnType<typeof buildBaselineSchema> | undefined;
 
 /** The current findings as a baseline, sorted so the file diffs cleanly between runs. */
 export function createBaseline(result: Pick<ScanResult, 'findings'>): Baseline {
@@ -39,6 +44,7 @@ export function createBaseline(result: Pick<ScanResult, 'findings'>): Baseline {
 
 /** Validates a parsed baseline file. Throws ConfigError naming the offending key. */
 export function parseBaseline(json: unknown, source: string): Baseline {
+  baselineSchema ??= buildBaselineSchema();
   const parsed = baselineSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
