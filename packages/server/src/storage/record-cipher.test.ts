@@ -35,4 +35,12 @@ describe('createRecordCipher', () => {
     const cipher = createRecordCipher([k1]);
     expect(() => cipher.decrypt(change(cipher.encrypt('secret', 'slot')), aad)).toThrow(TamperedRecordError);
   });
+
+  it('tryDecrypt answers undefined for a value that fails authentication, and the plaintext otherwise', () => {
+    const cipher = createRecordCipher([k1]);
+    const value = cipher.encrypt('secret', 'slot');
+    expect(cipher.tryDecrypt(value, 'slot')).toBe('secret');
+    expect(cipher.tryDecrypt(value, 'other-slot')).toBeUndefined();
+    expect(cipher.tryDecrypt('garbage', 'slot')).toBeUndefined();
+  });
 });
