@@ -7,15 +7,20 @@ import { ts } from '../parse/typescript.js';
  */
 export function walkTree(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
   const stack: ts.Node[] = [root];
-  const children: ts.Node[] = [];
-  const collect = (child: ts.Node): void => {
-    children.push(child);
+  const push = (child: ts.Node): void => {
+    stack.push(child);
   };
   while (stack.length > 0) {
     const node = stack.pop() as ts.Node;
     if (visit(node) === false) continue;
-    ts.forEachChild(node, collect);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as ts.Node);
-    children.length = 0;
+    // Children land on the stack in source order; reversed in place, the first is visited first
+    // (a separate buffer emptied with `length = 0` cost more than the rest of the walk).
+    const first = stack.length;
+    ts.forEachChild(node, push);
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+      const child = stack[i] as ts.Node;
+      stack[i] = stack[j] as ts.Node;
+      stack[j] = child;
+    }
   }
 }
