@@ -1,6 +1,6 @@
-import type { RedisClient } from './create-redis-client.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { AuditStore } from './audit-store.js';
+import type { RedisClient } from './create-redis-client.js';
 import { EncryptedFileTokenStore } from './encrypted-file-token-store.js';
 import { createFlexibleRateLimitStore } from './flexible-rate-limit-store.js';
 import { createMemoryAuditStore } from './memory-audit-store.js';

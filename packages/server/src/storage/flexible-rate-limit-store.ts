@@ -1,7 +1,7 @@
-import type { RedisClient } from './create-redis-client.js';
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimitRule } from '../config/parse-rate-limits.js';
+import type { RedisClient } from './create-redis-client.js';
 import type { RateLimitDecision, RateLimitStore } from './rate-limit-store.js';
 import { StorageUnavailableError } from './storage-unavailable-error.js';
 

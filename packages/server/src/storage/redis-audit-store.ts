@@ -1,6 +1,6 @@
-import type { RedisClient } from './create-redis-client.js';
 import { anchorBefore, filterEntries, GENESIS, sealEntry, verifyChain, type ChainAnchor } from './audit-chain.js';
 import { DEFAULT_AUDIT_RETENTION, trimThreshold, type AuditEntry, type AuditEvent, type AuditRetention, type AuditStore } from './audit-store.js';
+import type { RedisClient } from './create-redis-client.js';
 import type { RecordCipher } from './record-cipher.js';
 import { createRedisScript } from './redis-script.js';
 import { failClosed, StorageUnavailableError } from './storage-unavailable-error.js';

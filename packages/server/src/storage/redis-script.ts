@@ -1,5 +1,5 @@
-import type { RedisClient } from './create-redis-client.js';
 import { createHash } from 'node:crypto';
+import type { RedisClient } from './create-redis-client.js';
 
 export type RedisScript = (keys: readonly string[], args: readonly string[]) => Promise<unknown>;
 
