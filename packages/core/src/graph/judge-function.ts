@@ -1,5 +1,5 @@
 import { locationOf } from '../findings/location.js';
-import { walkTree } from '../flow/walk-tree.js';
+import { visitTree } from './visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
@@ -109,12 +109,12 @@ function callsName(root: ts.Node, name: string): boolean {
 }
 
 /**
- * Whether any node under `root` matches. Iterative (walkTree): a generated `a || b || ...` of
+ * Whether any node under `root` matches. Never deeper on the stack than visitTree allows: a generated `a || b || ...` of
  * thousands of terms nests that deep and must not overflow the stack.
  */
 function someNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
   let found = false;
-  walkTree(root, (node) => {
+  visitTree(root, (node) => {
     if (!found && test(node)) found = true;
     return !found;
   });
@@ -183,28 +183,30 @@ interface Scan {
 function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
   const scan: Scan = { rejects: false, delegates: [] };
   // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
-  // `return false` inside them says nothing about canActivate's own answer: they get plain options.
-  const nestedRoots: ts.Node[] = [];
-  const visitorOf =
-    (opts: JudgeOptions) =>
-    (node: ts.Node): boolean => {
-      if (opts.falseRejects && node !== root && isFunctionExpression(node)) {
-        nestedRoots.push(node);
-        return false;
-      }
-      const rejection = rejectionOf(node, opts);
-      if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
-      if (node.kind === SyntaxKind.CallExpression) {
-        const delegate = delegationOf(node as ts.CallExpression, params, ctx);
-        if (delegate) scan.delegates.push(delegate);
-      }
-      return true;
-    };
-  // Iterative walks: guards written as generated `a || b || ...` chains nest thousands deep.
-  walkTree(root, visitorOf(options));
-  const plain = visitorOf({});
-  for (const nested of nestedRoots) walkTree(nested, plain);
+  // `return false` inside them says nothing about canActivate's own answer: they are walked
+  // afterwards with plain options. Iterative walks: generated `a || b || ...` guards nest deep.
+  const nestedRoots: ts.Node[] | undefined = options.falseRejects ? [] : undefined;
+  visitTree(root, (node) => {
+    if (nestedRoots && node !== root && isFunctionExpression(node)) {
+      nestedRoots.push(node);
+      return false;
+    }
+    scanOne(node, fn, params, ctx, options, scan);
+    return true;
+  });
+  for (const nested of nestedRoots ?? []) visitTree(nested, (node) => scanOne(node, fn, params, ctx, PLAIN, scan));
   return scan;
+}
+
+const PLAIN: JudgeOptions = {};
+
+function scanOne(node: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  const rejection = rejectionOf(node, options);
+  if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+  if (node.kind === SyntaxKind.CallExpression) {
+    const delegate = delegationOf(node as ts.CallExpression, params, ctx);
+    if (delegate) scan.delegates.push(delegate);
+  }
 }
 
 /**

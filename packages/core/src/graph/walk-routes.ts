@@ -163,63 +163,80 @@ class RouteWalker {
    * way back up, in the same order.
    */
   walk(): void {
-    const nodes: ts.Node[] = [this.sf];
-    const steps: Step[] = [Step.Enter];
-    const children: ts.Node[] = [];
-    const collect = (child: ts.Node): void => {
-      children.push(child);
-    };
-    const push = (node: ts.Node, step: Step): void => {
-      nodes.push(node);
-      steps.push(step);
-    };
-    const pushChildren = (node: ts.Node): void => {
-      forEachChild(node, collect);
-      for (let i = children.length - 1; i >= 0; i--) push(children[i] as ts.Node, Step.Enter);
-      children.length = 0;
-    };
+    const nodes = this.#pendingNodes;
+    const steps = this.#pendingSteps;
+    this.push(this.sf, Step.Enter);
     while (nodes.length > 0) {
       const node = nodes.pop() as ts.Node;
       const step = steps.pop() as Step;
-      switch (step) {
-        case Step.Enter:
-          this.enter(node, push, pushChildren);
-          break;
-        case Step.Leave:
-          this.leave(node);
-          break;
-        case Step.PushCondition:
-          this.#conditions.push(this.conditionOf(node));
-          break;
-        case Step.PushNegatedCondition:
-          this.#conditions.push(negateCondition(this.conditionOf(node)));
-          break;
-        case Step.PopCondition:
-          this.#conditions.pop();
-          break;
-        case Step.LeaveFunction:
-          this.leaveFunction();
-          break;
-      }
+      if (step === Step.Enter) this.enter(node);
+      else this.finish(node, step);
+    }
+  }
+
+  readonly #pendingNodes: ts.Node[] = [];
+  readonly #pendingSteps: Step[] = [];
+
+  private push(node: ts.Node, step: Step): void {
+    this.#pendingNodes.push(node);
+    this.#pendingSteps.push(step);
+  }
+
+  /** Bound once: forEachChild pushes each child straight onto the pending stack. */
+  readonly #pushChild = (child: ts.Node): void => {
+    this.#pendingNodes.push(child);
+    this.#pendingSteps.push(Step.Enter);
+  };
+
+  /** Schedules a node's children, first child on top (they arrive in source order: reversed in place). */
+  private pushChildren(node: ts.Node): void {
+    const nodes = this.#pendingNodes;
+    const first = nodes.length;
+    forEachChild(node, this.#pushChild);
+    for (let i = first, j = nodes.length - 1; i < j; i++, j--) {
+      const swap = nodes[i] as ts.Node;
+      nodes[i] = nodes[j] as ts.Node;
+      nodes[j] = swap;
+    }
+  }
+
+  /** The steps other than entering a node. */
+  private finish(node: ts.Node, step: Step): void {
+    switch (step) {
+      case Step.Leave:
+        return this.leave(node);
+      case Step.PushCondition:
+        this.#conditions.push(this.conditionOf(node));
+        return;
+      case Step.PushNegatedCondition:
+        this.#conditions.push(negateCondition(this.conditionOf(node)));
+        return;
+      case Step.PopCondition:
+        this.#conditions.pop();
+        return;
+      case Step.LeaveFunction:
+        return this.leaveFunction();
+      default:
+        return;
     }
   }
 
   /** What the recursive walk did before visiting a node's children; schedules the rest. */
-  private enter(node: ts.Node, push: (node: ts.Node, step: Step) => void, pushChildren: (node: ts.Node) => void): void {
+  private enter(node: ts.Node): void {
     // A switch on the kind: this runs for every node of every framework file.
     switch (node.kind) {
       case SyntaxKind.IfStatement: {
         // Pushed in reverse: the condition, then the then-branch under it, then the else-branch under its negation.
         const stmt = node as ts.IfStatement;
         if (stmt.elseStatement) {
-          push(stmt, Step.PopCondition);
-          push(stmt.elseStatement, Step.Enter);
-          push(stmt, Step.PushNegatedCondition);
+          this.push(stmt, Step.PopCondition);
+          this.push(stmt.elseStatement, Step.Enter);
+          this.push(stmt, Step.PushNegatedCondition);
         }
-        push(stmt, Step.PopCondition);
-        push(stmt.thenStatement, Step.Enter);
-        push(stmt, Step.PushCondition);
-        push(stmt.expression, Step.Enter);
+        this.push(stmt, Step.PopCondition);
+        this.push(stmt.thenStatement, Step.Enter);
+        this.push(stmt, Step.PushCondition);
+        this.push(stmt.expression, Step.Enter);
         return;
       }
       case SyntaxKind.FunctionDeclaration:
@@ -227,8 +244,8 @@ class RouteWalker {
       case SyntaxKind.ArrowFunction:
       case SyntaxKind.MethodDeclaration:
         this.enterFunction(node as FunctionNode);
-        push(node, Step.LeaveFunction);
-        pushChildren(node);
+        this.push(node, Step.LeaveFunction);
+        this.pushChildren(node);
         return;
       case SyntaxKind.ClassDeclaration:
         for (const a of this.adapters) a.onClass?.(node as ts.ClassDeclaration, this.#ctx);
@@ -243,18 +260,18 @@ class RouteWalker {
         // `isDev && app.use(x)`: the right side runs under the left side's condition.
         const e = node as ts.BinaryExpression;
         if (e.operatorToken.kind !== SyntaxKind.AmpersandAmpersandToken) break;
-        push(e, Step.PopCondition);
-        push(e.right, Step.Enter);
-        push(e, Step.PushCondition);
-        push(e.left, Step.Enter);
+        this.push(e, Step.PopCondition);
+        this.push(e.right, Step.Enter);
+        this.push(e, Step.PushCondition);
+        this.push(e.left, Step.Enter);
         return;
       }
       default:
         break;
     }
     // Post-order: in `app.use(a).get('/x', h)` the inner `use` is registered first, as it runs first.
-    if (node.kind === SyntaxKind.CallExpression || (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression)) push(node, Step.Leave);
-    pushChildren(node);
+    if (node.kind === SyntaxKind.CallExpression || (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression)) this.push(node, Step.Leave);
+    this.pushChildren(node);
   }
 
   private leave(node: ts.Node): void {
