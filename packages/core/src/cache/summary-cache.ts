@@ -107,35 +107,11 @@ export function cacheKeyOf(config: ResolvedConfig): string {
  */
 export function createFileCache(file: string, config: ResolvedConfig): SummaryCache {
   const key = cacheKeyOf(config);
-  const journal = `${file}.journal`;
-  const loaded = readCache(file, journal, key);
+  const loaded = readCache(file, `${file}.journal`, key);
   const previous = loaded.entries;
   const current: Record<string, CacheEntry> = {};
   const changed = new Set<string>();
   const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
-  const save = () => {
-    const removed = Object.keys(previous).filter((path) => !(path in current));
-    if (changed.size === 0 && removed.length === 0) return;
-    mkdirSync(dirname(file), { recursive: true });
-    const now = Date.now();
-    if (loaded.baseWrittenAt !== undefined) {
-      const set: JournalLine['set'] = {};
-      for (const path of changed) {
-        const entry = current[path];
-        if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
-      }
-      const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
-      const text = `${JSON.stringify(line)}\n`;
-      if (loaded.journalBytes + text.length <= loaded.baseBytes * COMPACT_RATIO) {
-        appendFileSync(journal, text);
-        return;
-      }
-    }
-    const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-    writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
-    renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
-    rmSync(journal, { force: true });
-  };
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
     current[path] = entry;
     if (isChange) changed.add(path);
@@ -161,12 +137,48 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
     },
     save() {
       try {
-        save();
+        saveChanges({ file, key, loaded, current, changed, summaryOf });
       } finally {
         loaded.body.close();
       }
     },
   };
+}
+
+interface Changes {
+  file: string;
+  key: string;
+  loaded: LoadedCache;
+  /** Every entry this scan kept: files it did not see are dropped. */
+  current: Record<string, CacheEntry>;
+  changed: ReadonlySet<string>;
+  summaryOf: (entry: CacheEntry) => FileSummary;
+}
+
+/** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
+function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes): void {
+  const removed = Object.keys(loaded.entries).filter((path) => !(path in current));
+  if (changed.size === 0 && removed.length === 0) return;
+  mkdirSync(dirname(file), { recursive: true });
+  const now = Date.now();
+  const journal = `${file}.journal`;
+  if (loaded.baseWrittenAt !== undefined) {
+    const set: JournalLine['set'] = {};
+    for (const path of changed) {
+      const entry = current[path];
+      if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
+    }
+    const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
+    const text = `${JSON.stringify(line)}\n`;
+    if (loaded.journalBytes + text.length <= loaded.baseBytes * COMPACT_RATIO) {
+      appendFileSync(journal, text);
+      return;
+    }
+  }
+  const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
+  writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
+  renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
+  rmSync(journal, { force: true });
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
