@@ -70,4 +70,19 @@ export const guarded = new Hono().use('/admin/*', scoped)${chain}.get('/admin/b'
 `;
     expect(scan([{ path: 'src/app.ts', text }])).toEqual(['no-unprotected-admin-route src/app.ts:4']);
   });
+
+  it('follows 3000 nested Fastify plugins, Express routers and register functions', () => {
+    const plugins = Array.from({ length: N - 1 }, (_, i) => `const p${i} = fp(async (f) => { await f.register(p${i + 1}); });`).reverse();
+    const fastify = `import Fastify from 'fastify';\nimport fp from 'fastify-plugin';\nconst p${N - 1} = fp(async (f) => { f.get('/admin/x', async () => 'x'); });\n${plugins.join('\n')}\nconst app = Fastify();\napp.register(p0);\nexport default app;\n`;
+    expect(scan([{ path: 'src/fastify.ts', text: fastify }])).toEqual(['no-unprotected-admin-route src/fastify.ts:3']);
+
+    const routers = Array.from({ length: N }, (_, i) => `const r${i} = express.Router();`);
+    const uses = Array.from({ length: N - 1 }, (_, i) => `r${i}.use('/v', r${i + 1});`).reverse();
+    const express = `import express from 'express';\n${routers.join('\n')}\nr${N - 1}.get('/x', (req, res) => res.send('x'));\n${uses.join('\n')}\nconst app = express();\napp.use('/admin', r0);\nexport default app;\n`;
+    expect(scan([{ path: 'src/express.ts', text: express }])).toEqual([`no-unprotected-admin-route src/express.ts:${N + 2}`]);
+
+    const registers = Array.from({ length: N - 1 }, (_, i) => `function reg${i}(app) { reg${i + 1}(app); }`);
+    const hono = `import { Hono } from 'hono';\nfunction reg${N - 1}(app) { app.get('/admin/x', (c) => c.text('x')); }\n${registers.join('\n')}\nconst app = new Hono();\nreg0(app);\nexport default app;\n`;
+    expect(scan([{ path: 'src/hono.ts', text: hono }])).toEqual(['no-unprotected-admin-route src/hono.ts:2']);
+  }, 60_000);
 });
