@@ -5,6 +5,7 @@ import { createScanRunner } from '../src/tools/scan-runner.js';
 import { AUDIENCE, ISSUER, startJwksServer, type JwksServer } from './harness/jwks-server.js';
 import { INITIALIZE, issueToken, MCP_HEADERS, openSession, rpc } from './harness/mcp-requests.js';
 import { rawRequest } from './harness/raw-request.js';
+import { serverOnRedis } from './harness/server-on-redis.js';
 import { ADMIN_KEY, ALLOWED_ORIGIN, startTestServer, type TestServer } from './harness/start-test-server.js';
 
 interface Fixtures {
@@ -168,22 +169,11 @@ describe('attack table: each row is a request and the status it must get', () =>
 });
 
 describe('forged X-Forwarded-For from an untrusted peer', () => {
-  let redis: RedisTestServer;
-  let server: TestServer;
-  const scanner = createScanRunner();
-  beforeAll(async () => {
-    redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url, scanner });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scanner.close();
-    await redis?.stop();
-  });
+  const live = serverOnRedis();
 
   it('counts failed authentications per socket address, whatever X-Forwarded-For claims', async () => {
     const attempt = (path: string, headers: Record<string, string>, forwardedFor: string) =>
-      rawRequest(server.url, { method: 'POST', path, headers: { ...MCP_HEADERS, ...headers, 'x-forwarded-for': forwardedFor }, body: INITIALIZE });
+      rawRequest(live.server.url, { method: 'POST', path, headers: { ...MCP_HEADERS, ...headers, 'x-forwarded-for': forwardedFor }, body: INITIALIZE });
     for (let i = 0; i < 10; i++) {
       expect((await attempt('/mcp', { authorization: 'Bearer wrong' }, `203.0.113.${i}`)).status).toBe(401);
     }

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
-import { createScanRunner } from '../src/tools/scan-runner.js';
+import { describe, expect, it } from 'vitest';
 import { issueToken, mcpCall, openSession, rpc } from './harness/mcp-requests.js';
 import { rawRequest } from './harness/raw-request.js';
-import { ADMIN_KEY, ALLOWED_ORIGIN, startTestServer, type TestServer } from './harness/start-test-server.js';
+import { serverOnRedis } from './harness/server-on-redis.js';
+import { ADMIN_KEY, ALLOWED_ORIGIN } from './harness/start-test-server.js';
 
 const admin = { 'x-api-key': ADMIN_KEY, 'content-type': 'application/json' };
 
 describe('HTTP surface', () => {
-  let redis: RedisTestServer;
-  let server: TestServer;
-  const scanner = createScanRunner();
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url, scanner });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scanner.close();
-    await redis?.stop();
-  });
+  const live = serverOnRedis();
 
   it('sends the security headers on every kind of response', async () => {
     const responses = await Promise.all([
-      fetch(`${server.url}/health`),
-      fetch(`${server.url}/nowhere`),
-      fetch(`${server.url}/admin/tokens`),
-      fetch(`${server.url}/mcp`, { method: 'POST' }),
-      fetch(`${server.url}/admin/tokens`, { headers: admin }),
+      fetch(`${live.server.url}/health`),
+      fetch(`${live.server.url}/nowhere`),
+      fetch(`${live.server.url}/admin/tokens`),
+      fetch(`${live.server.url}/mcp`, { method: 'POST' }),
+      fetch(`${live.server.url}/admin/tokens`, { headers: admin }),
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 404, 401, 401, 200]);
     for (const response of responses) {
@@ -47,19 +34,19 @@ describe('HTTP surface', () => {
   });
 
   it('serves health, readiness and RFC 9728 metadata without leaking details', async () => {
-    expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok' });
-    expect((await fetch(`${server.url}/ready`)).status).toBe(200);
-    expect(await (await fetch(`${server.url}/.well-known/oauth-protected-resource/mcp`)).json()).toEqual({
+    expect(await (await fetch(`${live.server.url}/health`)).json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${live.server.url}/ready`)).status).toBe(200);
+    expect(await (await fetch(`${live.server.url}/.well-known/oauth-protected-resource/mcp`)).json()).toEqual({
       resource: 'http://127.0.0.1:3000/mcp',
       authorization_servers: [],
       bearer_methods_supported: ['header'],
       scopes_supported: ['mcp'],
     });
-    expect(((await (await fetch(`${server.url}/.well-known/oauth-protected-resource`)).json()) as { resource: string }).resource).toBe('http://127.0.0.1:3000');
+    expect(((await (await fetch(`${live.server.url}/.well-known/oauth-protected-resource`)).json()) as { resource: string }).resource).toBe('http://127.0.0.1:3000');
   });
 
   it('answers a CORS preflight from an allowed origin with the explicit lists', async () => {
-    const response = await rawRequest(server.url, {
+    const response = await rawRequest(live.server.url, {
       method: 'OPTIONS',
       path: '/mcp',
       headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type, mcp-session-id' },
@@ -71,15 +58,15 @@ describe('HTTP surface', () => {
   });
 
   it('issues, lists and revokes tokens without ever returning a token again', async () => {
-    const issued = await issueToken(server.url, { subject: 'listed', scopes: ['mcp', 'read'], ttlSeconds: 600 });
+    const issued = await issueToken(live.server.url, { subject: 'listed', scopes: ['mcp', 'read'], ttlSeconds: 600 });
     expect(issued.token).toMatch(/^sgt_[A-Za-z0-9_-]{43}$/);
     expect(Date.parse(issued.expiresAt) - Date.now()).toBeGreaterThan(590_000);
-    const listText = await (await fetch(`${server.url}/admin/tokens`, { headers: admin })).text();
+    const listText = await (await fetch(`${live.server.url}/admin/tokens`, { headers: admin })).text();
     expect(listText).not.toContain(issued.token);
     const listed = (JSON.parse(listText) as { tokens: Record<string, unknown>[] }).tokens.find((t) => t.id === issued.id);
     expect(Object.keys(listed ?? {}).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'scopes', 'subject', 'useCount']);
-    expect((await fetch(`${server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
-    expect((await fetch(`${server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
+    expect((await fetch(`${live.server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await fetch(`${live.server.url}/admin/tokens/${issued.id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
   });
 
   it.each([
@@ -89,37 +76,37 @@ describe('HTTP surface', () => {
     ['a too-short ttl', { subject: 'x', scopes: ['mcp'], ttlSeconds: 5 }],
     ['a scope with a space', { subject: 'x', scopes: ['mcp admin'] }],
   ])('refuses to issue a token with %s', async (_name, body) => {
-    const response = await fetch(`${server.url}/admin/tokens`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
+    const response = await fetch(`${live.server.url}/admin/tokens`, { method: 'POST', headers: admin, body: JSON.stringify(body) });
     expect(response.status).toBe(400);
   });
 
   it('lists sessions by handle and ends one from the admin API', async () => {
-    const { token } = await issueToken(server.url);
-    const sessionId = await openSession(server.url, token);
-    const { sessions } = (await (await fetch(`${server.url}/admin/sessions`, { headers: admin })).json()) as { sessions: { id: string; principal: string }[] };
+    const { token } = await issueToken(live.server.url);
+    const sessionId = await openSession(live.server.url, token);
+    const { sessions } = (await (await fetch(`${live.server.url}/admin/sessions`, { headers: admin })).json()) as { sessions: { id: string; principal: string }[] };
     expect(sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(sessions)).not.toContain(sessionId);
-    for (const session of sessions) expect((await fetch(`${server.url}/admin/sessions/${session.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
-    expect((await mcpCall(server.url, token, sessionId, rpc('ping'))).status).toBe(404);
+    for (const session of sessions) expect((await fetch(`${live.server.url}/admin/sessions/${session.id}`, { method: 'DELETE', headers: admin })).status).toBe(204);
+    expect((await mcpCall(live.server.url, token, sessionId, rpc('ping'))).status).toBe(404);
   });
 
   it('ends only its own session with DELETE /mcp and refuses GET streams', async () => {
-    const { token } = await issueToken(server.url);
-    const other = await issueToken(server.url, { subject: 'other', scopes: ['mcp'] });
-    const sessionId = await openSession(server.url, token);
-    const foreignDelete = await fetch(`${server.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${other.token}`, 'mcp-session-id': sessionId } });
+    const { token } = await issueToken(live.server.url);
+    const other = await issueToken(live.server.url, { subject: 'other', scopes: ['mcp'] });
+    const sessionId = await openSession(live.server.url, token);
+    const foreignDelete = await fetch(`${live.server.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${other.token}`, 'mcp-session-id': sessionId } });
     expect(foreignDelete.status).toBe(404);
-    expect((await mcpCall(server.url, token, sessionId, rpc('ping'))).status).toBe(200);
-    const stream = await fetch(`${server.url}/mcp`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'mcp-session-id': sessionId } });
+    expect((await mcpCall(live.server.url, token, sessionId, rpc('ping'))).status).toBe(200);
+    const stream = await fetch(`${live.server.url}/mcp`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream', 'mcp-session-id': sessionId } });
     expect(stream.status).toBe(405);
-    expect((await fetch(`${server.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'mcp-session-id': sessionId } })).status).toBe(204);
-    expect((await mcpCall(server.url, token, sessionId, rpc('ping'))).status).toBe(404);
+    expect((await fetch(`${live.server.url}/mcp`, { method: 'DELETE', headers: { authorization: `Bearer ${token}`, 'mcp-session-id': sessionId } })).status).toBe(204);
+    expect((await mcpCall(live.server.url, token, sessionId, rpc('ping'))).status).toBe(404);
   });
 
   it('negotiates 2025-06-18 when asked and offers 2025-11-25 for versions it does not serve', async () => {
-    const { token } = await issueToken(server.url);
+    const { token } = await issueToken(live.server.url);
     const versionOf = async (requested: string) => {
-      const response = await fetch(`${server.url}/mcp`, {
+      const response = await fetch(`${live.server.url}/mcp`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', authorization: `Bearer ${token}` },
         body: rpc('initialize', { protocolVersion: requested, capabilities: {}, clientInfo: { name: 't', version: '1' } }),

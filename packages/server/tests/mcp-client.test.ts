@@ -1,30 +1,16 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { scanFiles } from '@shiftguard/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
-import { createScanRunner } from '../src/tools/scan-runner.js';
+import { describe, expect, it } from 'vitest';
 import { issueToken, VULNERABLE_SNIPPET } from './harness/mcp-requests.js';
-import { startTestServer, type TestServer } from './harness/start-test-server.js';
+import { serverOnRedis } from './harness/server-on-redis.js';
 
 describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPClientTransport)', () => {
-  let redis: RedisTestServer;
-  let server: TestServer;
-  const scanner = createScanRunner();
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url, scanner });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scanner.close();
-    await redis?.stop();
-  });
+  const live = serverOnRedis();
 
   const connect = async (token?: string) => {
     const client = new Client({ name: 'shiftguard-test', version: '1.0.0' });
-    const transport = new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), {
+    const transport = new StreamableHTTPClientTransport(new URL(`${live.server.url}/mcp`), {
       requestInit: token ? { headers: { Authorization: `Bearer ${token}` } } : {},
     });
     await client.connect(transport);
@@ -32,7 +18,7 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
   };
 
   it('lists the tools and scans a vulnerable snippet, returning the engine findings', async () => {
-    const { token } = await issueToken(server.url);
+    const { token } = await issueToken(live.server.url);
     const client = await connect(token);
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['explain_rule', 'list_rules', 'scan_source']);
@@ -49,7 +35,7 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
   });
 
   it('rejects unsafe scan input with a tool error', async () => {
-    const { token } = await issueToken(server.url);
+    const { token } = await issueToken(live.server.url);
     const client = await connect(token);
     const traversal = await client.callTool({ name: 'scan_source', arguments: { files: [{ path: '../../etc/passwd.ts', content: 'x' }] } });
     expect(traversal.isError).toBe(true);
@@ -68,7 +54,7 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
   });
 
   it('lists the registered rules and explains one from its docs page', async () => {
-    const { token } = await issueToken(server.url);
+    const { token } = await issueToken(live.server.url);
     const client = await connect(token);
     const listed = (await client.callTool({ name: 'list_rules', arguments: {} })).structuredContent as { rules: { id: string; cwe: string }[] };
     expect(listed.rules.map((r) => r.id)).toContain('no-unprotected-admin-route');
@@ -80,7 +66,7 @@ describe('a real MCP client over Streamable HTTP (SDK Client + StreamableHTTPCli
 
   it('fails without a token with the spec 401 and its resource_metadata challenge', async () => {
     await expect(connect()).rejects.toThrow(/401|Unauthorized/i);
-    const response = await fetch(`${server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const response = await fetch(`${live.server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(
       'Bearer resource_metadata="http://127.0.0.1:3000/.well-known/oauth-protected-resource/mcp"',

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRedis, type RedisTestServer } from '../../../tools/testing/redis-server.js';
-import { createScanRunner } from '../src/tools/scan-runner.js';
+import { describe, expect, it } from 'vitest';
 import { issueToken, mcpCall, openSession, rpc } from './harness/mcp-requests.js';
-import { ADMIN_KEY, startTestServer, type TestServer } from './harness/start-test-server.js';
+import { serverOnRedis } from './harness/server-on-redis.js';
+import { ADMIN_KEY } from './harness/start-test-server.js';
 
 interface Timed {
   status: number;
@@ -10,19 +9,7 @@ interface Timed {
 }
 
 describe('Redis faults: fail closed, fast, and recover by themselves', () => {
-  let redis: RedisTestServer;
-  let server: TestServer;
-  const scanner = createScanRunner();
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    server = await startTestServer({ redisUrl: redis.url, scanner, env: { RATE_LIMITS: 'admin=10000/60,mcp=10000/60,auth_failure=10000/60' } });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await scanner.close();
-    await redis?.stop();
-  });
+  const live = serverOnRedis({ env: { RATE_LIMITS: 'admin=10000/60,mcp=10000/60,auth_failure=10000/60' } });
 
   const timed = async (request: Promise<Response>): Promise<Timed> => {
     const started = performance.now();
@@ -31,9 +18,9 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
     return { status: response.status, ms: performance.now() - started };
   };
   const probes = (token: string, sessionId: string) => ({
-    mcp: () => timed(mcpCall(server.url, token, sessionId, rpc('tools/list'))),
-    admin: () => timed(fetch(`${server.url}/admin/tokens`, { headers: { 'x-api-key': ADMIN_KEY } })),
-    ready: () => timed(fetch(`${server.url}/ready`)),
+    mcp: () => timed(mcpCall(live.server.url, token, sessionId, rpc('tools/list'))),
+    admin: () => timed(fetch(`${live.server.url}/admin/tokens`, { headers: { 'x-api-key': ADMIN_KEY } })),
+    ready: () => timed(fetch(`${live.server.url}/ready`)),
   });
 
   /**
@@ -57,21 +44,21 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
   const waitUntilReady = async (limitMs: number) => {
     const started = performance.now();
     while (performance.now() - started < limitMs) {
-      if ((await fetch(`${server.url}/ready`)).status === 200) return performance.now() - started;
+      if ((await fetch(`${live.server.url}/ready`)).status === 200) return performance.now() - started;
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error(`not ready again within ${limitMs} ms`);
   };
 
   it('killed under traffic: /mcp and /admin 503 within 1 s, /ready 503, nothing authorised; restart resumes', async () => {
-    const { token } = await issueToken(server.url);
-    const sessionId = await openSession(server.url, token);
+    const { token } = await issueToken(live.server.url);
+    const sessionId = await openSession(live.server.url, token);
     let phase = 'up';
     const traffic = startTraffic(token, sessionId, () => phase);
     await new Promise((r) => setTimeout(r, 100));
 
     phase = 'down';
-    await redis.kill();
+    await live.redis.kill();
     const probe = probes(token, sessionId);
     const [mcp, admin, ready] = [await probe.mcp(), await probe.admin(), await probe.ready()];
     expect(mcp.status).toBe(503);
@@ -80,7 +67,7 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
     for (const { ms } of [mcp, admin, ready]) expect(ms).toBeLessThan(1000);
     await new Promise((r) => setTimeout(r, 300));
 
-    await redis.restart();
+    await live.redis.restart();
     phase = 'restarting';
     await waitUntilReady(5000);
     phase = 'back';
@@ -94,18 +81,18 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
     // The restarted Redis has no persistence: the old token is gone and is refused, never served from a copy.
     expect(traffic.seen.filter((s) => s.phase === 'back').every((s) => s.status === 401)).toBe(true);
 
-    const fresh = await issueToken(server.url);
-    const freshSession = await openSession(server.url, fresh.token);
+    const fresh = await issueToken(live.server.url);
+    const freshSession = await openSession(live.server.url, fresh.token);
     expect((await probes(fresh.token, freshSession).mcp()).status).toBe(200);
   });
 
   it('frozen (hung) Redis: 503 within 1 s; thawed: tokens and sessions that Redis kept still work', async () => {
-    const { token } = await issueToken(server.url);
-    const sessionId = await openSession(server.url, token);
+    const { token } = await issueToken(live.server.url);
+    const sessionId = await openSession(live.server.url, token);
     const probe = probes(token, sessionId);
     expect((await probe.mcp()).status).toBe(200);
 
-    redis.pause();
+    live.redis.pause();
     try {
       const [mcp, admin, ready] = await Promise.all([probe.mcp(), probe.admin(), probe.ready()]);
       for (const result of [mcp, admin, ready]) {
@@ -113,7 +100,7 @@ describe('Redis faults: fail closed, fast, and recover by themselves', () => {
         expect(result.ms).toBeLessThan(1000);
       }
     } finally {
-      redis.resume();
+      live.redis.resume();
     }
     await waitUntilReady(5000);
     expect((await probe.mcp()).status).toBe(200);
