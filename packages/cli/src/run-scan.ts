@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadProjectConfig, scanProject, type ScanResult } from '@shiftguard/core';
+import { loadProjectConfig, scanProject, type ProjectSnapshot, type ScanResult } from '@shiftguard/core';
 import type { ScanOptions } from './args.js';
 import { prepareCacheFile } from './cache-file.js';
 import { listChangedSince } from './changed-since.js';
@@ -24,7 +24,7 @@ export interface ScanRun {
 export function runScan(options: ScanOptions, io: CliIo): ScanRun {
   const root = resolve(io.cwd);
   const scope = scopeOf(options, root);
-  const readSource = (file: string) => scope.overrides?.get(file) ?? readOrUndefined(join(root, file));
+  const readSource = scope.snapshot ? snapshotReader(scope.snapshot) : (file: string) => readOrUndefined(join(root, file));
   if (scope.reportOnly?.size === 0) {
     // Nothing staged or changed: validate the config (a broken one must still fail) and stop.
     loadProjectConfig(root, options.config);
@@ -39,7 +39,7 @@ export function runScan(options: ScanOptions, io: CliIo): ScanRun {
       paths: options.paths,
       configFile: options.config,
       ruleIds: options.ruleIds,
-      overrides: scope.overrides,
+      snapshot: scope.snapshot,
       reportOnly: scope.reportOnly,
       cacheFile: useCache ? prepareCacheFile(root) : false,
       onFile: progress.update,
@@ -51,14 +51,14 @@ export function runScan(options: ScanOptions, io: CliIo): ScanRun {
 }
 
 interface ScanScope {
-  overrides?: ReadonlyMap<string, string>;
+  snapshot?: ProjectSnapshot;
   reportOnly?: ReadonlySet<string>;
 }
 
 function scopeOf(options: ScanOptions, root: string): ScanScope {
   if (options.staged) {
     const staged = readStagedSources(root);
-    return { overrides: staged.contents, reportOnly: new Set(staged.paths) };
+    return { snapshot: staged.snapshot, reportOnly: new Set(staged.paths) };
   }
   if (options.changedSince !== undefined) return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };
   return {};
@@ -78,6 +78,11 @@ function setAsideOutOfScopeErrors(result: ScanResult, scope: ReadonlySet<string>
 
 function emptyResult(): ScanResult {
   return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 0, durationMs: 0 } };
+}
+
+/** Code frames show the scanned (index) text; a warm scan never read it, so it is read on demand. */
+function snapshotReader(snapshot: ProjectSnapshot): (file: string) => string | undefined {
+  return (file) => snapshot.read([file]).get(file);
 }
 
 function readOrUndefined(file: string): string | undefined {

@@ -1,15 +1,19 @@
-import { isSourcePath } from '@shiftguard/core';
+import { isSourcePath, type ProjectSnapshot } from '@shiftguard/core';
 import { runGit, splitNul } from './run-git.js';
 
-/** The staged side of a commit: which source files it touches and their content in the index. */
+/** The staged side of a commit: which source files it touches, and the project as the index holds it. */
 export interface StagedSources {
   /** Staged (added, copied, modified, renamed) source files, relative to cwd, sorted. */
   paths: string[];
   /**
-   * Index content to scan instead of the working tree: every staged file, plus tracked files
-   * deleted from the working tree but not from the index (the commit still contains them).
+   * Every file in the index under cwd with its blob id. The commit is made of the index, so this is
+   * the project the staged files are judged in: an unstaged edit or a deletion from the work tree
+   * does not count, and neither do untracked files. An import of an untracked file would not
+   * resolve for anyone who checks the commit out, and an untracked app that mounts a staged router
+   * is no part of what is committed, so both are judged as the commit has them (without the file).
+   * It also spares a scan the walk of the work tree that finding untracked files takes.
    */
-  contents: Map<string, string>;
+  snapshot: ProjectSnapshot;
 }
 
 /**
@@ -18,50 +22,54 @@ export interface StagedSources {
  */
 export function readStagedSources(cwd: string): StagedSources {
   const staged = splitNul(runGit(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '--relative', '-z'], cwd)).filter(isSourcePath);
-  if (!staged.length) return { paths: [], contents: new Map() };
-  const deleted = splitNul(runGit(['ls-files', '--deleted', '-z'], cwd)).filter(isSourcePath);
-  const wanted = new Set([...staged, ...deleted]);
-  const blobs = indexBlobs(cwd, wanted);
-  const texts = readBlobs(cwd, [...blobs.values()]);
-  const contents = new Map<string, string>();
-  for (const [path, sha] of blobs) {
-    const text = texts.get(sha);
-    if (text !== undefined) contents.set(path, text);
-  }
-  return { paths: staged.sort(), contents };
+  const files = staged.length ? indexBlobs(cwd) : new Map<string, string>();
+  return { paths: staged.sort(), snapshot: { files, read: (paths) => readIndexed(cwd, files, paths) } };
 }
 
-/** Path → blob id of regular files at stage 0 (merge conflicts and submodules are left out). */
-function indexBlobs(cwd: string, wanted: ReadonlySet<string>): Map<string, string> {
+/**
+ * Path → blob id of the regular files at stage 0 under `cwd`, from one `git ls-files --stage`: the
+ * index already knows every file's content id, so nothing in the work tree is stat'ed. Merge
+ * conflicts (stages 1-3), symlinks and submodules are left out.
+ */
+function indexBlobs(cwd: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of splitNul(runGit(['ls-files', '--stage', '-z'], cwd))) {
-    // "<mode> <sha> <stage>\t<path>"
+    // "<mode> <blob> <stage>\t<path>"
     const tab = entry.indexOf('\t');
-    const path = entry.slice(tab + 1);
-    if (!wanted.has(path)) continue; // most of the index, on a large project
-    const [mode, sha, stage] = entry.slice(0, tab).split(' ');
-    if (sha && stage === '0' && mode?.startsWith('100')) out.set(path, sha);
+    const [mode, blob, stage] = entry.slice(0, tab).split(' ');
+    if (blob && stage === '0' && mode?.startsWith('100')) out.set(entry.slice(tab + 1), blob);
+  }
+  return out;
+}
+
+/** The index content of `paths`, through their blob ids. */
+function readIndexed(cwd: string, files: ReadonlyMap<string, string>, paths: readonly string[]): Map<string, string> {
+  const texts = readBlobs(cwd, paths.flatMap((path) => files.get(path) ?? []));
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    const text = texts.get(files.get(path) ?? '');
+    if (text !== undefined) out.set(path, text);
   }
   return out;
 }
 
 /** One `git cat-file --batch` for all blobs: a process per file would cost a commit its speed. */
-function readBlobs(cwd: string, shas: readonly string[]): Map<string, string> {
+function readBlobs(cwd: string, blobs: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  if (!shas.length) return out;
-  const raw = runGit(['cat-file', '--batch'], cwd, `${shas.join('\n')}\n`);
+  if (!blobs.length) return out;
+  const raw = runGit(['cat-file', '--batch'], cwd, `${[...new Set(blobs)].join('\n')}\n`);
   let at = 0;
   while (at < raw.length) {
     const headerEnd = raw.indexOf(0x0a, at);
     if (headerEnd < 0) break;
-    const [sha = '', type, size] = raw.subarray(at, headerEnd).toString('utf8').split(' ');
+    const [blob = '', type, size] = raw.subarray(at, headerEnd).toString('utf8').split(' ');
     if (type === undefined || size === undefined) {
-      at = headerEnd + 1; // "<sha> missing": nothing follows
+      at = headerEnd + 1; // "<blob> missing": nothing follows
       continue;
     }
     const start = headerEnd + 1;
     const end = start + Number(size);
-    out.set(sha, raw.subarray(start, end).toString('utf8'));
+    out.set(blob, raw.subarray(start, end).toString('utf8'));
     at = end + 1; // the newline after the content
   }
   return out;

@@ -50,12 +50,16 @@ describe('shiftguard scan --staged (a real git repository)', () => {
 
   it('fails on a staged file that does not parse, but only warns about an unparsable file outside the commit', async () => {
     project = repoWithCommittedViolation();
-    project.write('scratch.ts', BROKEN); // untracked work in progress
+    project.write('scratch.ts', BROKEN); // committed half-done work, not part of this change
+    project.git('add', 'scratch.ts');
+    project.git('commit', '-q', '-m', 'wip');
+    project.write('untracked.ts', BROKEN); // not in the commit at all: not even read (staged-index.test.ts)
     project.write('src/new.ts', CLEAN);
     project.git('add', 'src/new.ts');
     const run = await scan(['--staged']);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('scratch.ts:1:14: syntax error');
+    expect(run.stderr).not.toContain('untracked.ts');
     project.write('src/new.ts', BROKEN);
     project.git('add', 'src/new.ts');
     const staged = await scan(['--staged', '--format', 'json']);

@@ -1,5 +1,5 @@
 export { scanFiles, type ScanFilesOptions } from './scan-files.js';
-export { scanProject, loadProjectConfig, CONFIG_FILE_NAME, type ScanProjectOptions } from './scan-project.js';
+export { scanProject, loadProjectConfig, CONFIG_FILE_NAME, type ScanProjectOptions, type ProjectSnapshot } from './scan-project.js';
 export { analyze, type AnalyzeOptions, type SourceInput } from './engine/analyze.js';
 export { resolveConfig, loadConfigFile, configSchema, type ResolvedConfig, type ShiftguardConfigInput, type RuleLevel } from './config/config.js';
 export { rules, findRule, ruleIds } from './rules/index.js';

@@ -4,7 +4,7 @@ import { createFileCache, noCache } from './cache/summary-cache.js';
 import { loadConfigFile, resolveConfig, type ResolvedConfig } from './config/config.js';
 import { analyze, type SourceInput } from './engine/analyze.js';
 import type { ScanResult } from './findings/finding.js';
-import { discoverSourceFiles } from './project/discover-files.js';
+import { discoverSourceFiles, selectSourceFiles, type DiscoveredFile } from './project/discover-files.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
 export const CONFIG_FILE_NAME = 'shiftguard.config.json';
@@ -16,8 +16,8 @@ export interface ScanProjectOptions {
   /** An explicit config file; otherwise `shiftguard.config.json` at the root when present. */
   configFile?: string;
   ruleIds?: readonly string[];
-  /** File contents to use instead of the working tree (the git index for `--staged`). */
-  overrides?: ReadonlyMap<string, string>;
+  /** The project as blobs instead of the working tree (the git index for `--staged`). */
+  snapshot?: ProjectSnapshot;
   /** Report only findings in these files. */
   reportOnly?: ReadonlySet<string>;
   /** A cache file path, or false. */
@@ -31,23 +31,55 @@ export function loadProjectConfig(root: string, configFile?: string): ResolvedCo
   return existsSync(defaultFile) ? loadConfigFile(defaultFile, knownRuleIds) : resolveConfig({}, 'defaults', knownRuleIds);
 }
 
+/**
+ * A project as a set of blobs (the git index): every file with its blob id, whose content is read
+ * only for the files the cache has no summary for.
+ */
+export interface ProjectSnapshot {
+  /** Every file of the project, relative to the scan root, and its git blob id. */
+  files: ReadonlyMap<string, string>;
+  /** The contents of these files, read in one go. */
+  read(paths: readonly string[]): ReadonlyMap<string, string>;
+}
+
 /** Scans a project on disk: the CLI's entry point. Throws ConfigError for a bad config. */
 export function scanProject(options: ScanProjectOptions = {}): ScanResult {
   const root = resolve(options.root ?? process.cwd());
   const config = loadProjectConfig(root, options.configFile);
-  const supplied = options.overrides ? new Set(options.overrides.keys()) : undefined;
-  const files = discoverSourceFiles({ root, paths: options.paths, ignore: config.ignore, supplied });
+  const discover = { root, paths: options.paths, ignore: config.ignore };
+  const source = options.snapshot ? snapshotInputs(options.snapshot, selectSourceFiles(discover, [...options.snapshot.files.keys()])) : diskInputs(root, discoverSourceFiles(discover));
   const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config) : noCache;
-  const inputs = files.map(({ path, stamp }): SourceInput => {
-    const override = options.overrides?.get(path);
-    if (override !== undefined) return { path, read: () => override };
-    return { path, stamp, read: () => readFileSync(join(root, path), 'utf8') };
-  });
-  return analyze(inputs, {
+  return analyze(source.inputs, {
     config,
     ruleIds: options.ruleIds,
     cache,
     reportOnly: options.reportOnly,
-    onFile: options.onFile ? (done) => options.onFile?.(done, files.length) : undefined,
+    onFile: options.onFile ? (done) => options.onFile?.(done, source.inputs.length) : undefined,
+    prefetch: source.prefetch,
   });
+}
+
+interface InputSource {
+  inputs: SourceInput[];
+  prefetch?: (inputs: readonly SourceInput[]) => void;
+}
+
+function diskInputs(root: string, files: readonly DiscoveredFile[]): InputSource {
+  return { inputs: files.map(({ path, stamp }) => ({ path, stamp, read: () => readFileSync(join(root, path), 'utf8') })) };
+}
+
+/** Files known by blob id: the cache answers by id, and the misses are read in one batch. */
+function snapshotInputs(snapshot: ProjectSnapshot, paths: readonly string[]): InputSource {
+  let contents: ReadonlyMap<string, string> = new Map();
+  const read = (path: string) => {
+    const text = contents.get(path);
+    if (text === undefined) throw new Error(`${path}: not in the snapshot`);
+    return text;
+  };
+  return {
+    inputs: paths.map((path) => ({ path, blob: snapshot.files.get(path), read: () => read(path) })),
+    prefetch: (misses) => {
+      contents = snapshot.read(misses.map((input) => input.path));
+    },
+  };
 }

@@ -11,8 +11,8 @@ import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-su
  */
 export const ENGINE_VERSION = '0.1.0-9';
 
-/** The layout of the cache file itself (not of summaries): bump when its layout changes. */
-const CACHE_FORMAT = 4;
+/** The layout of the cache file itself and what its hashes mean (git blob ids since 5): bump when either changes. */
+const CACHE_FORMAT = 5;
 
 /**
  * What the file system says about a file without reading it. Same path, size and modification

@@ -22,6 +22,11 @@ export interface SourceInput {
   read: () => string;
   /** Size and mtime of the file on disk: with a warm cache, an unchanged file is never read. */
   stamp?: FileStamp | undefined;
+  /**
+   * The content's git blob id, when known without reading it (the index for `--staged`): the cache
+   * finds a summary by it, and a content-addressed id can never name stale content.
+   */
+  blob?: string | undefined;
 }
 
 export interface AnalyzeOptions {
@@ -33,6 +38,11 @@ export interface AnalyzeOptions {
   reportOnly?: ReadonlySet<string> | undefined;
   /** Called after each file is summarised: progress indicators. */
   onFile?: ((done: number) => void) | undefined;
+  /**
+   * Called once with the inputs the cache has no summary for, before any of them is read: a source
+   * that reads in batches (one `git cat-file --batch`) fetches them all at once.
+   */
+  prefetch?: ((inputs: readonly SourceInput[]) => void) | undefined;
 }
 
 /** The engine: summarise every file (or take its cached summary), then run the rules over the project. */
@@ -40,14 +50,27 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   const started = performance.now();
   const cache = options.cache ?? noCache;
   const errors: ScanError[] = [];
-  const summarized = new Map<string, LazySummary>();
+  // In input order, whichever pass fills a slot: the cache answers first, then the rest is read.
+  const slots = new Map<string, LazySummary | undefined>();
+  const misses: SourceInput[] = [];
   let count = 0;
-  for (const input of inputs) {
+  const countFile = () => {
     count++;
-    const summary = summarizeInput(input, options.config, cache, errors);
-    if (summary) summarized.set(input.path, summary);
     options.onFile?.(count);
+  };
+  for (const input of inputs) {
+    const hit = cachedSummaryOf(input, cache);
+    slots.set(input.path, hit);
+    if (hit) countFile();
+    else misses.push(input);
   }
+  if (misses.length) options.prefetch?.(misses);
+  for (const input of misses) {
+    slots.set(input.path, summarizeInput(input, options.config, cache, errors));
+    countFile();
+  }
+  const summarized = new Map<string, LazySummary>();
+  for (const [path, summary] of slots) if (summary) summarized.set(path, summary);
 
   const known = new Set(summarized.keys());
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
@@ -76,9 +99,13 @@ function linksOfAll(summaries: ReadonlyMap<string, LazySummary>): Map<string, Su
   return links;
 }
 
+/** The summary the cache has for a file it can identify without reading: by stamp or blob id. */
+function cachedSummaryOf(input: SourceInput, cache: SummaryCache): LazySummary | undefined {
+  if (input.blob !== undefined) return cache.get(input.path, input.blob);
+  return input.stamp && cache.getByStamp(input.path, input.stamp);
+}
+
 function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): LazySummary | undefined {
-  const unchanged = input.stamp && cache.getByStamp(input.path, input.stamp);
-  if (unchanged) return unchanged;
   let text: string;
   try {
     text = input.read();
@@ -88,8 +115,8 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
   }
   // Only a cache compares content hashes: without one (a CI scan, the ESLint plugin), hashing every
   // file would be work for nothing.
-  const hash = cache === noCache ? '' : createHash('sha256').update(text).digest('hex');
-  const cached = cache.get(input.path, hash, input.stamp);
+  const hash = input.blob ?? (cache === noCache ? '' : blobIdOf(text));
+  const cached = input.blob === undefined ? cache.get(input.path, hash, input.stamp) : undefined;
   if (cached) return cached;
   let sf: ts.SourceFile;
   try {
@@ -108,6 +135,14 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
     errors.push(fileErrorOf(input.path, 'summarize', error));
     return undefined;
   }
+}
+
+/**
+ * The id git gives the same content (SHA-1 of "blob <size>\0" and the bytes), so that a file read
+ * from disk and the same file read from the index share one cache entry.
+ */
+function blobIdOf(text: string): string {
+  return createHash('sha1').update(`blob ${Buffer.byteLength(text)}\0`).update(text).digest('hex');
 }
 
 function selectRules(options: AnalyzeOptions): Rule[] {

@@ -31,11 +31,6 @@ export interface DiscoverOptions {
   paths?: readonly string[];
   /** Extra globs from config `ignore`. */
   ignore?: readonly string[];
-  /**
-   * Files whose content the caller supplies (the git index for `--staged`): listed even when the
-   * work tree has no regular file there, e.g. a tracked file deleted but still staged.
-   */
-  supplied?: ReadonlySet<string>;
 }
 
 let sourceMatcher: ((path: string) => boolean) | undefined;
@@ -71,16 +66,42 @@ export function discoverFiles(options: DiscoverOptions): string[] {
  */
 export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] {
   const root = resolve(options.root);
+  const { candidates, explicit } = selectPaths(root, options, (ignore) => gitFiles(root) ?? fsFiles(root, ignore), new Set());
+  const out: DiscoveredFile[] = [];
+  for (const path of new Set([...candidates, ...explicit])) {
+    // An explicit file argument may be a symlink (stat follows it); a listed one must be a regular
+    // file: git lists symlinks (dangling ones, loops) and tracked files deleted from the work tree.
+    const stat = explicit.has(path) ? statSync(join(root, path)) : lstatSync(join(root, path), { throwIfNoEntry: false });
+    if (stat?.isFile()) out.push({ path, stamp: { mtimeMs: stat.mtimeMs, size: stat.size } });
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The source files to scan out of `universe`, a complete list of the project's files that the
+ * caller already has (the git index for `--staged`): the work tree is not consulted, except to
+ * tell a file argument from a directory that the list does not name. Sorted.
+ */
+export function selectSourceFiles(options: DiscoverOptions, universe: readonly string[]): string[] {
+  const { candidates, explicit } = selectPaths(resolve(options.root), options, () => universe, new Set(options.paths?.length ? universe : []));
+  return [...new Set([...candidates, ...explicit])].sort();
+}
+
+/**
+ * Path arguments against the listed files: files named outright, and sources under directories.
+ * `knownFiles` are taken as file arguments without asking the file system.
+ */
+function selectPaths(root: string, options: DiscoverOptions, list: (ignore: readonly string[]) => readonly string[], knownFiles: ReadonlySet<string>) {
   const ignore = [...DEFAULT_IGNORES, ...(options.ignore ?? [])];
   const isIgnored = anyGlob(ignore);
   const isSource = anyGlob([SOURCE_GLOB]);
-  const universe = gitFiles(root) ?? fsFiles(root, ignore);
+  const universe = list(ignore);
   const candidates = new Set<string>();
   const explicit = new Set<string>();
   for (const arg of options.paths?.length ? options.paths : ['.']) {
     const abs = resolve(root, arg);
     const rel = toPosix(relative(root, abs));
-    if (statOrThrow(abs, arg).isFile()) {
+    if (knownFiles.has(rel) || statOrThrow(abs, arg).isFile()) {
       explicit.add(rel);
       continue;
     }
@@ -91,15 +112,7 @@ export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] 
     // matchers cannot be asked again, because `**` never matches the `../` of the prefixed path.
     for (const f of files) if (isOutside || (isSource(f) && !isIgnored(f))) candidates.add(f);
   }
-  const out: DiscoveredFile[] = [];
-  for (const path of new Set([...candidates, ...explicit])) {
-    // An explicit file argument may be a symlink (stat follows it); a listed one must be a regular
-    // file: git lists symlinks (dangling ones, loops) and tracked files deleted from the work tree.
-    const stat = explicit.has(path) ? statSync(join(root, path)) : lstatSync(join(root, path), { throwIfNoEntry: false });
-    if (stat?.isFile()) out.push({ path, stamp: { mtimeMs: stat.mtimeMs, size: stat.size } });
-    else if (options.supplied?.has(path)) out.push({ path });
-  }
-  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { candidates, explicit };
 }
 
 /**

@@ -120,11 +120,13 @@ describe('git work tree specifics', () => {
 });
 
 describe('files supplied by the caller', () => {
-  it('scans a tracked file deleted from the work tree when its content is supplied (the staged index)', () => {
+  it('scans a tracked file deleted from the work tree when a snapshot (the staged index) has it', () => {
     const dir = project({ 'src/app.ts': OK, 'src/gone.ts': OK });
     gitInit(dir);
     unlinkSync(join(dir, 'src', 'gone.ts'));
-    const result = scanProject({ root: dir, cacheFile: false, overrides: new Map([['src/gone.ts', PROBE]]) });
+    const texts = new Map([['src/app.ts', OK], ['src/gone.ts', PROBE]]);
+    const snapshot = { files: new Map([['src/app.ts', 'blob-app'], ['src/gone.ts', 'blob-gone']]), read: () => texts };
+    const result = scanProject({ root: dir, cacheFile: false, snapshot });
     expect(result.errors).toEqual([]);
     expect(result.findings.map((f) => `${f.file}:${f.line}`)).toEqual(['src/gone.ts:1']);
   });
