@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
+import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { CollectedFile } from './collect-file.js';
 import { requireOf } from './collect-file.js';
@@ -15,6 +16,8 @@ export interface FileContext {
   collected: CollectedFile;
   /** Per-block NODE_ENV early exits, filled on first use (see env-guards). */
   earlyExits: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; state: 'prod' | 'nonprod' | 'unknown' }>>;
+  /** How NODE_ENV conditions read this file's names, built on first use (see env-guards). */
+  conditionNames?: NameValues;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { classifyCondition } from './classify-condition.js';
+import { classifyCondition, moduleNameValues } from './classify-condition.js';
 
 /** Classifies the condition of the last `if` in `code`. */
 function classify(code: string): string {
   const sf = parseSource('a.ts', code);
   const stmt = sf.statements.filter(ts.isIfStatement).pop();
   if (!stmt) throw new Error('no if statement');
-  return classifyCondition(stmt.expression, sf);
+  return classifyCondition(stmt.expression, moduleNameValues(sf));
 }
 
 describe('classifyCondition', () => {

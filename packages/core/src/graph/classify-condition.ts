@@ -6,16 +6,15 @@ import type { Condition } from './route-facts.js';
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isFunctionDeclaration, isFunctionLike, isIdentifier, isReturnStatement, isVariableStatement } = ts;
 
-const namesByFile = new WeakMap<ts.SourceFile, NameValues>();
-
 /**
  * Whether an `if` condition holds in production: `prod` (true there), `nonProd` (false there,
  * e.g. `NODE_ENV !== 'production'`), `unknown` (a flag production may or may not set). Read by
  * the same NODE_ENV reading as the value-flow layer (env/production-condition), with the file's
- * module-level constants and helpers (`const isDev = ...`, `function isProduction()`).
+ * module-level constants and helpers (`const isDev = ...`, `function isProduction()`): `names`,
+ * from moduleNameValues.
  */
-export function classifyCondition(expr: ts.Expression, sf: ts.SourceFile): Condition {
-  const env = conditionEnv(expr, moduleNamesOf(sf));
+export function classifyCondition(expr: ts.Expression, names: NameValues): Condition {
+  const env = conditionEnv(expr, names);
   // True only outside production: code under it never runs there. False only outside production:
   // in production the condition holds.
   if (env.whenTrue === 'nonprod') return 'nonProd';
@@ -23,10 +22,30 @@ export function classifyCondition(expr: ts.Expression, sf: ts.SourceFile): Condi
   return 'unknown';
 }
 
-/** Module-level `const`/`let` values and functions with one `return`: what a condition's names stand for. */
-function moduleNamesOf(sf: ts.SourceFile): NameValues {
-  let names = namesByFile.get(sf);
-  if (names) return names;
+interface ModuleNames {
+  values: Map<string, { expr: ts.Expression; path: readonly string[]; isConst: boolean }>;
+  functions: Map<string, ts.FunctionDeclaration>;
+}
+
+/**
+ * Module-level `const`/`let` values and functions with one `return`: what a condition's names stand
+ * for. The route walk makes one per file and drops it with the file (a module-level WeakMap keyed by
+ * the source file kept every tree alive through young-generation collections); the tables are read
+ * from the file on the first condition that names something.
+ */
+export function moduleNameValues(sf: ts.SourceFile): NameValues {
+  let table: ModuleNames | undefined;
+  const names = (): ModuleNames => (table ??= collectModuleNames(sf));
+  return {
+    valueOf: (id) => names().values.get(id.text),
+    returnOf: (id) => {
+      const fn = names().functions.get(id.text);
+      return fn ? singleReturnOf(fn) : undefined;
+    },
+  };
+}
+
+function collectModuleNames(sf: ts.SourceFile): ModuleNames {
   const values = new Map<string, { expr: ts.Expression; path: readonly string[]; isConst: boolean }>();
   const functions = new Map<string, ts.FunctionDeclaration>();
   for (const stmt of sf.statements) {
@@ -37,15 +56,7 @@ function moduleNamesOf(sf: ts.SourceFile): NameValues {
       if (isIdentifier(decl.name) && decl.initializer) values.set(decl.name.text, { expr: decl.initializer, path: [], isConst });
     }
   }
-  names = {
-    valueOf: (id) => values.get(id.text),
-    returnOf: (id) => {
-      const fn = functions.get(id.text);
-      return fn ? singleReturnOf(fn) : undefined;
-    },
-  };
-  namesByFile.set(sf, names);
-  return names;
+  return { values, functions };
 }
 
 function singleReturnOf(fn: ts.FunctionDeclaration): ts.Expression | undefined {

@@ -1,3 +1,4 @@
+import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
@@ -9,6 +10,8 @@ const { isArrayLiteralExpression, isAwaitExpression, isCallExpression, isConditi
 
 export interface HandlerContext {
   sf: ts.SourceFile;
+  /** The file's names as production conditions read them (classify-condition's moduleNameValues). */
+  conditionNames: NameValues;
   /** The app/router an expression denotes, when the walker knows it (a router passed as middleware). */
   instanceOf?: (expr: ts.Expression) => TargetRef | undefined;
   /** A middleware bound to a name inside a function (`const auth = createAuth(o)` in `createApp`). */
@@ -54,7 +57,7 @@ export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContex
 
 /** `isProd ? bearerAuth(o) : devAuth`: the branch production takes, or both when it is unknown. */
 function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): HandlerRef {
-  const condition = classifyCondition(e.condition, ctx.sf);
+  const condition = classifyCondition(e.condition, ctx.conditionNames);
   if (condition === 'prod' || condition === 'always') return handlerRefOf(e.whenTrue, ctx);
   if (condition === 'nonProd') return handlerRefOf(e.whenFalse, ctx);
   return { kind: 'list', items: [handlerRefOf(e.whenTrue, ctx), handlerRefOf(e.whenFalse, ctx)], every: true };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
+import { moduleNameValues } from './classify-condition.js';
 import { judgeFunction } from './judge-function.js';
 
 /** Judges the first function declared in `code`. */
@@ -13,7 +14,7 @@ function judge(code: string, falseRejects = false) {
   };
   find(sf);
   if (!fn) throw new Error('no function');
-  return judgeFunction(fn, { sf }, { falseRejects });
+  return judgeFunction(fn, { sf, conditionNames: moduleNameValues(sf) }, { falseRejects });
 }
 
 describe('judgeFunction', () => {

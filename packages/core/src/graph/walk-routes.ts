@@ -6,7 +6,7 @@ import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
 import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
-import { classifyCondition, combineConditions, negateCondition } from './classify-condition.js';
+import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
@@ -77,6 +77,7 @@ class RouteWalker {
     const importMap = new Map(imports.map((i) => [i.local, i]));
     const ctx: AdapterContext = {
       sf,
+      conditionNames: moduleNameValues(sf),
       imports: importMap,
       constants,
       facts,
@@ -281,7 +282,7 @@ class RouteWalker {
 
   /** The production condition an `if` or `&&` puts its branch under. */
   private conditionOf(node: ts.Node): Condition {
-    return classifyCondition(isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression, this.sf);
+    return classifyCondition(isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression, this.#ctx.conditionNames);
   }
 
   readonly #savedConditions: Condition[][] = [];
