@@ -7,7 +7,9 @@ const MAX_LABEL = 80;
 
 /** One step of a value-flow trace at `node`, e.g. "`req.headers.authorization` is read here". */
 export function traceStep(node: ts.Node, sf: ts.SourceFile, message: string): FlowStep {
-  return { ...locationOf(node, sf), message };
+  // Fields copied by name, not spread: every taint item the flow layer makes carries a step.
+  const { line, column, endLine, endColumn, offset } = locationOf(node, sf);
+  return { line, column, endLine, endColumn, offset, message };
 }
 
 /** Gives steps recorded in `file`'s summary their file. */
