@@ -9,8 +9,8 @@ import { writeOutputFile } from './write-output-file.js';
  * `shiftguard baseline`: records today's findings so that only new ones fail. Files that could not
  * be scanned are listed and exit 2: a baseline of a partial scan would hide their findings later.
  */
-export function runBaselineCommand(options: ScanOptions & { output: string }, io: CliIo): number {
-  const { result } = runScan(options, io);
+export async function runBaselineCommand(options: ScanOptions & { output: string }, io: CliIo): Promise<number> {
+  const { result } = await runScan(options, io);
   const baseline = createBaseline(result);
   writeOutputFile(resolve(io.cwd, options.output), `${JSON.stringify(baseline, null, 2)}\n`);
   io.stderr.write(`shiftguard: wrote ${baseline.fingerprints.length} findings to the baseline ${options.output}\n`);

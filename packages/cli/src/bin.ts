@@ -18,6 +18,9 @@ if (process.argv.some((arg) => SCOPED.has(arg.split('=', 1)[0] ?? ''))) {
   (globalThis as Record<symbol, unknown>)[Symbol.for('shiftguard.deferTypeScript')] = true;
 }
 
+// A staged scan starts from two git listings: started now, git runs while the engine loads.
+if (process.argv.includes('--staged')) (await import('./index-listing.js')).startListingIndex(process.cwd());
+
 // Imported only now, so that the compile cache above covers the whole engine.
 const { main } = await import('./main.js');
 

@@ -26,9 +26,9 @@ export async function main(io: CliIo): Promise<number> {
       case 'rules':
         return runRulesCommand(command.format, io);
       case 'scan':
-        return runScanCommand(command.options, io);
+        return await runScanCommand(command.options, io);
       case 'baseline':
-        return runBaselineCommand(command.options, io);
+        return await runBaselineCommand(command.options, io);
       case 'init': {
         const { runInit } = await import('./init.js');
         return await runInit([...command.args], { cwd: io.cwd, stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s) });

@@ -10,9 +10,13 @@ export function runGit(args: readonly string[], cwd: string, input?: string): Bu
   try {
     return execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim();
-    throw new ShiftguardError(`git ${args[0]} failed in ${cwd}: ${stderr || (error as Error).message}`, { cause: error });
+    throw gitFailure(args, cwd, String((error as { stderr?: Buffer }).stderr ?? '').trim(), error);
   }
+}
+
+/** The tool error for a failed git command: it quotes git, or the reason git could not run. */
+export function gitFailure(args: readonly string[], cwd: string, stderr: string, cause: unknown): ShiftguardError {
+  return new ShiftguardError(`git ${args[0]} failed in ${cwd}: ${stderr || (cause as Error).message}`, { cause });
 }
 
 /** Splits `-z` output into paths. */

@@ -21,9 +21,9 @@ export interface ScanRun {
  * only for staged (index content) or changed files, so imports, mounts and middleware still
  * resolve across files.
  */
-export function runScan(options: ScanOptions, io: CliIo): ScanRun {
+export async function runScan(options: ScanOptions, io: CliIo): Promise<ScanRun> {
   const root = resolve(io.cwd);
-  const scope = scopeOf(options, root);
+  const scope = await scopeOf(options, root);
   const readSource = scope.snapshot ? snapshotReader(scope.snapshot) : (file: string) => readOrUndefined(join(root, file));
   if (scope.reportOnly?.size === 0) {
     // Nothing staged or changed: validate the config (a broken one must still fail) and stop.
@@ -55,9 +55,9 @@ interface ScanScope {
   reportOnly?: ReadonlySet<string>;
 }
 
-function scopeOf(options: ScanOptions, root: string): ScanScope {
+async function scopeOf(options: ScanOptions, root: string): Promise<ScanScope> {
   if (options.staged) {
-    const staged = readStagedSources(root);
+    const staged = await readStagedSources(root);
     return { snapshot: staged.snapshot, reportOnly: new Set(staged.paths) };
   }
   if (options.changedSince !== undefined) return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };

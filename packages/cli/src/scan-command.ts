@@ -10,10 +10,10 @@ import { toolVersion } from './tool-version.js';
 import { writeOutputFile } from './write-output-file.js';
 
 /** `shiftguard scan`: scan, apply the baseline, report, and say how the build should end. */
-export function runScanCommand(options: ScanOptions, io: CliIo): number {
+export async function runScanCommand(options: ScanOptions, io: CliIo): Promise<number> {
   // Read the baseline first: a broken baseline file fails in a second, not after the scan.
   const baseline = options.baseline === undefined ? undefined : readBaselineFile(resolve(io.cwd, options.baseline));
-  const run = runScan(options, io);
+  const run = await runScan(options, io);
   const result = baseline ? applyBaseline(run.result, baseline) : run.result;
   const shown = options.quiet ? withoutWarnings(result) : result;
   const report = reporters[options.format](shown, {

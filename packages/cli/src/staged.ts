@@ -1,5 +1,6 @@
 import { isSourcePath, type ProjectSnapshot } from '@shiftguard/core';
-import { runGit, splitNul } from './run-git.js';
+import { GitCommandError, listIndex, type IndexListing } from './index-listing.js';
+import { gitFailure, runGit, splitNul } from './run-git.js';
 
 /** The staged side of a commit: which source files it touches, and the project as the index holds it. */
 export interface StagedSources {
@@ -20,20 +21,27 @@ export interface StagedSources {
  * Reads the git index under `cwd`, so an unstaged fix can never hide a staged problem. Paths are
  * relative to `cwd` (`--relative`), matching the scan root.
  */
-export function readStagedSources(cwd: string): StagedSources {
-  const staged = splitNul(runGit(['diff', '--cached', '--name-only', '--diff-filter=ACMR', '--relative', '-z'], cwd)).filter(isSourcePath);
-  const files = staged.length ? indexBlobs(cwd) : new Map<string, string>();
+export async function readStagedSources(cwd: string): Promise<StagedSources> {
+  let listing: IndexListing;
+  try {
+    listing = await listIndex(cwd);
+  } catch (error) {
+    if (error instanceof GitCommandError) throw gitFailure(error.args, cwd, error.stderr, error.cause);
+    throw error;
+  }
+  const staged = splitNul(listing.staged).filter(isSourcePath);
+  const files = staged.length ? indexBlobs(listing.index) : new Map<string, string>();
   return { paths: staged.sort(), snapshot: { files, read: (paths) => readIndexed(cwd, files, paths) } };
 }
 
 /**
- * Path → blob id of the regular files at stage 0 under `cwd`, from one `git ls-files --stage`: the
- * index already knows every file's content id, so nothing in the work tree is stat'ed. Merge
- * conflicts (stages 1-3), symlinks and submodules are left out.
+ * Path → blob id of the regular files at stage 0, from `git ls-files --stage`: the index already
+ * knows every file's content id, so nothing in the work tree is stat'ed. Merge conflicts (stages
+ * 1-3), symlinks and submodules are left out.
  */
-function indexBlobs(cwd: string): Map<string, string> {
+function indexBlobs(index: Buffer): Map<string, string> {
   const out = new Map<string, string>();
-  for (const entry of splitNul(runGit(['ls-files', '--stage', '-z'], cwd))) {
+  for (const entry of splitNul(index)) {
     // "<mode> <blob> <stage>\t<path>"
     const tab = entry.indexOf('\t');
     const [mode, blob, stage] = entry.slice(0, tab).split(' ');

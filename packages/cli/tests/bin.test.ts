@@ -24,6 +24,20 @@ describe('the shiftguard executable', () => {
     expect(shiftguard('scan', '--bogus').status).toBe(2);
   });
 
+  it('scans staged files with the git listings it starts before loading the engine, and exits 2 outside git', () => {
+    project = createTempProject({ 'src/ok.ts': CLEAN }, { git: true });
+    project.write('src/bad.ts', BARE_IGNORE);
+    project.git('add', '.');
+    const run = shiftguard('scan', '--staged', '--format', 'json');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout).findings.map((f: { file: string }) => f.file)).toEqual(['src/bad.ts']);
+    project.remove();
+    project = createTempProject({ 'src/bad.ts': BARE_IGNORE });
+    const outside = shiftguard('scan', '--staged');
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toMatch(/git diff failed/);
+  });
+
   it('keeps its exit code when the reader closes the pipe early (| head)', () => {
     project = createTempProject({ 'src/many.ts': Array.from({ length: 2000 }, () => BARE_IGNORE).join('') });
     // bash reports the exit status of the first command of a pipeline in PIPESTATUS.
