@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './support/run-cli.js';
@@ -70,6 +70,14 @@ describe('shiftguard scan --staged reads the project from the git index', () => 
     expect((await stagedFindings()).files).toEqual([ADMIN_ROUTE]);
     project.git('add', 'src/app.ts');
     expect((await stagedFindings()).files).toEqual([]);
+  });
+
+  it('scans regular files only: a staged symlink to a source file is not scanned twice', async () => {
+    project = committed({ 'src/a.ts': CLEAN });
+    project.write('src/new.ts', BARE_IGNORE);
+    symlinkSync('new.ts', join(project.dir, 'src/link.ts'));
+    project.git('add', '.');
+    expect((await stagedFindings()).files).toEqual([`src/new.ts:${BARE_IGNORE_LINE}`]);
   });
 
   it('handles paths with spaces and non-ASCII characters (git -z lists, no quoting)', async () => {
