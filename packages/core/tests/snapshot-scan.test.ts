@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,5 +47,8 @@ describe('scanProject over a snapshot', () => {
     const findings = (paths: string[]) => scanProject({ root, snapshot: snapshotOf(texts, ids, []), paths }).findings.map((f) => `${f.file}:${f.line}`);
     expect(findings(['.'])).toEqual(['lib/b.ts:3', 'src/a.ts:2']);
     expect(findings(['src/a.test.ts'])).toEqual(['src/a.test.ts:4']); // a file argument, tracked but absent from disk
+    writeFileSync(join(root, 'untracked.ts'), bareIgnoreAt(1));
+    const untracked = scanProject({ root, snapshot: snapshotOf(texts, ids, []), paths: ['untracked.ts'] });
+    expect([untracked.findings, untracked.errors]).toEqual([[], []]); // on disk only: not in the snapshot
   });
 });

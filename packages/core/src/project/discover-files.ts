@@ -83,8 +83,10 @@ export function discoverSourceFiles(options: DiscoverOptions): DiscoveredFile[] 
  * tell a file argument from a directory that the list does not name. Sorted.
  */
 export function selectSourceFiles(options: DiscoverOptions, universe: readonly string[]): string[] {
-  const { candidates, explicit } = selectPaths(resolve(options.root), options, () => universe, new Set(options.paths?.length ? universe : []));
-  return [...new Set([...candidates, ...explicit])].sort();
+  const listed = new Set(options.paths?.length ? universe : []);
+  const { candidates, explicit } = selectPaths(resolve(options.root), options, () => universe, listed);
+  // A file argument that exists only in the work tree (untracked) has no content in the list.
+  return [...new Set([...candidates, ...[...explicit].filter((path) => listed.has(path))])].sort();
 }
 
 /**
