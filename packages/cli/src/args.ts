@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { REPORT_FORMATS, ruleIds, type ReportFormat } from '@shiftguard/core';
+import { REPORT_FORMATS, type ReportFormat } from '@shiftguard/core/reporters';
+import { ruleIds } from '@shiftguard/core/scan';
 import { UsageError } from './usage-error.js';
 
 export const FAIL_ON_LEVELS = ['error', 'warning', 'none'] as const;

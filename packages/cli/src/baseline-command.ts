@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createBaseline } from '@shiftguard/core';
+import { createBaseline } from '@shiftguard/core/scan';
 import type { ScanOptions } from './args.js';
 import type { CliIo } from './cli-io.js';
 import { runScan } from './run-scan.js';

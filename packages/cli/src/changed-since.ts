@@ -1,4 +1,4 @@
-import { isSourcePath, ShiftguardError } from '@shiftguard/core';
+import { isSourcePath, ShiftguardError } from '@shiftguard/core/scan';
 import { runGit, splitNul } from './run-git.js';
 import { UsageError } from './usage-error.js';
 

@@ -1,4 +1,4 @@
-import { isNewFinding, type ScanResult } from '@shiftguard/core';
+import { isNewFinding, type ScanResult } from '@shiftguard/core/scan';
 import type { FailOn } from './args.js';
 
 /**

@@ -1,8 +1,6 @@
-import { ShiftguardError } from '@shiftguard/core';
+import { ShiftguardError } from '@shiftguard/core/scan';
 import { parseCliArgs, USAGE } from './args.js';
-import { runBaselineCommand } from './baseline-command.js';
 import type { CliIo } from './cli-io.js';
-import { runRulesCommand } from './rules-command.js';
 import { runScanCommand } from './scan-command.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
@@ -23,12 +21,17 @@ export async function main(io: CliIo): Promise<number> {
       case 'version':
         io.stdout.write(`${toolVersion()}\n`);
         return 0;
-      case 'rules':
+      // Commands other than scan are imported when run: a pre-commit scan need not load them.
+      case 'rules': {
+        const { runRulesCommand } = await import('./rules-command.js');
         return runRulesCommand(command.format, io);
+      }
       case 'scan':
         return await runScanCommand(command.options, io);
-      case 'baseline':
+      case 'baseline': {
+        const { runBaselineCommand } = await import('./baseline-command.js');
         return await runBaselineCommand(command.options, io);
+      }
       case 'init': {
         const { runInit } = await import('./init.js');
         return await runInit([...command.args], { cwd: io.cwd, stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s) });

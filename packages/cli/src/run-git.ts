@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { ShiftguardError } from '@shiftguard/core';
+import { ShiftguardError } from '@shiftguard/core/scan';
 
 /**
  * Runs git in `cwd` and returns its raw stdout (bytes: blob contents and `-z` lists must not be

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadProjectConfig, scanProject, type ProjectSnapshot, type ScanResult } from '@shiftguard/core';
+import { loadProjectConfig, scanProject, type ProjectSnapshot, type ScanResult } from '@shiftguard/core/scan';
 import type { ScanOptions } from './args.js';
 import { prepareCacheFile } from './cache-file.js';
-import { listChangedSince } from './changed-since.js';
 import type { CliIo } from './cli-io.js';
 import { createProgress } from './progress.js';
 import { readStagedSources } from './staged.js';
@@ -60,7 +59,10 @@ async function scopeOf(options: ScanOptions, root: string): Promise<ScanScope> {
     const staged = await readStagedSources(root);
     return { snapshot: staged.snapshot, reportOnly: new Set(staged.paths) };
   }
-  if (options.changedSince !== undefined) return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };
+  if (options.changedSince !== undefined) {
+    const { listChangedSince } = await import('./changed-since.js'); // not loaded for --staged
+    return { reportOnly: new Set(listChangedSince(root, options.changedSince)) };
+  }
   return {};
 }
 

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { applyBaseline, readBaselineFile, reporters, type ScanResult } from '@shiftguard/core';
+import { loadReporter } from '@shiftguard/core/reporters';
+import { applyBaseline, readBaselineFile, type ScanResult } from '@shiftguard/core/scan';
 import type { ScanOptions } from './args.js';
 import type { CliIo } from './cli-io.js';
 import { exitCodeOf } from './exit-code.js';
 import { createRuleDocs } from './rule-docs.js';
 import { runScan } from './run-scan.js';
 import { toolVersion } from './tool-version.js';
-import { writeOutputFile } from './write-output-file.js';
 
 /** `shiftguard scan`: scan, apply the baseline, report, and say how the build should end. */
 export async function runScanCommand(options: ScanOptions, io: CliIo): Promise<number> {
@@ -16,7 +16,8 @@ export async function runScanCommand(options: ScanOptions, io: CliIo): Promise<n
   const run = await runScan(options, io);
   const result = baseline ? applyBaseline(run.result, baseline) : run.result;
   const shown = options.quiet ? withoutWarnings(result) : result;
-  const report = reporters[options.format](shown, {
+  const reporter = await loadReporter(options.format); // only the chosen format's module
+  const report = reporter(shown, {
     readSource: run.readSource,
     ruleDocs: createRuleDocs(),
     color: isColorOn(options, io),
@@ -26,6 +27,7 @@ export async function runScanCommand(options: ScanOptions, io: CliIo): Promise<n
   if (options.output === undefined) {
     io.stdout.write(report);
   } else {
+    const { writeOutputFile } = await import('./write-output-file.js'); // most scans print to stdout
     writeOutputFile(resolve(io.cwd, options.output), report);
     if (!options.quiet || result.errors.length) io.stderr.write(`shiftguard: wrote the ${options.format} report to ${options.output} (${describe(result)})\n`);
   }

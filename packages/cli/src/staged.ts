@@ -1,4 +1,4 @@
-import { isSourcePath, type ProjectSnapshot } from '@shiftguard/core';
+import { isSourcePath, type ProjectSnapshot } from '@shiftguard/core/scan';
 import { GitCommandError, listIndex, type IndexListing } from './index-listing.js';
 import { gitFailure, runGit, splitNul } from './run-git.js';
 
