@@ -43,9 +43,11 @@ export function createJsonRpcGuard(options: { maxBytes: number }): MiddlewareHan
 }
 
 async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return '';
-  // A declared length was already checked against the limit: read it in one go.
+  // A declared length was already checked against the limit: read it in one go. This comes before
+  // any look at `request.body`: on @hono/node-server that getter builds a full web Request (stream,
+  // AbortSignal) per request, where `text()` reads the socket directly.
   if (request.headers.has('content-length')) return request.text();
+  if (!request.body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body) {
