@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { walkTree } from './walk-tree.js';
+import { walkTree } from '../parse/walk-tree.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */

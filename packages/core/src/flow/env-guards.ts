@@ -2,7 +2,7 @@ import { conditionEnv, type ConditionEnv, type EnvState, equalityEnv, isEnvValue
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { isFunctionLike, unwrap } from './scope.js';
-import { walkTree } from './walk-tree.js';
+import { walkTree } from '../parse/walk-tree.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;

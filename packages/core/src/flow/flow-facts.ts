@@ -3,7 +3,7 @@ import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
-import { walkTree } from './walk-tree.js';
+import { walkTree } from '../parse/walk-tree.js';
 import { type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';

@@ -1,5 +1,5 @@
 import { conditionEnv, type NameValues } from '../env/production-condition.js';
-import { walkTree } from '../flow/walk-tree.js';
+import { walkTree } from '../parse/walk-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { Condition } from './route-facts.js';
 

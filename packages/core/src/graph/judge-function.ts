@@ -1,5 +1,5 @@
 import { locationOf } from '../findings/location.js';
-import { visitTree } from './visit-tree.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';

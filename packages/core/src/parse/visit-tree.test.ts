@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../parse/parse-source.js';
-import { ts } from '../parse/typescript.js';
+import { parseSource } from './parse-source.js';
+import { ts } from './typescript.js';
 import { visitTree } from './visit-tree.js';
 
 function identifiers(code: string, skip?: (node: ts.Node) => boolean): string[] {

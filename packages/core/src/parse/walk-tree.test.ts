@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource } from '../parse/parse-source.js';
-import { ts } from '../parse/typescript.js';
+import { parseSource } from './parse-source.js';
+import { ts } from './typescript.js';
 import { walkTree } from './walk-tree.js';
 
 describe('walkTree', () => {

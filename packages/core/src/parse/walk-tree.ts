@@ -1,4 +1,7 @@
-import { ts } from '../parse/typescript.js';
+import { ts } from './typescript.js';
+
+// TypeScript's bundle exposes its API through getters: read the hot one once.
+const { forEachChild } = ts;
 
 /**
  * Visits `root` and its descendants in source order (pre-order) without recursion, so generated
@@ -16,7 +19,7 @@ export function walkTree(root: ts.Node, visit: (node: ts.Node) => boolean | void
     // Children land on the stack in source order; reversed in place, the first is visited first
     // (a separate buffer emptied with `length = 0` cost more than the rest of the walk).
     const first = stack.length;
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
     for (let i = first, j = stack.length - 1; i < j; i++, j--) {
       const child = stack[i] as ts.Node;
       stack[i] = stack[j] as ts.Node;

@@ -1,5 +1,5 @@
-import { walkTree } from '../flow/walk-tree.js';
-import { ts } from '../parse/typescript.js';
+import { walkTree } from './walk-tree.js';
+import { ts } from './typescript.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot one once.
 const { forEachChild } = ts;
