@@ -4,6 +4,8 @@
 // no rules (parse cost only), with shiftguard's recommended config, and with eslint-plugin-security's
 // recommended config. Files are linted one by one through `Linter.verify`, as an editor does on each
 // change, with the order of the three configs rotated per file so drift in machine load is shared.
+// Every lint, of every config, gets text no lint saw before (a numbered comment is appended), as an
+// editor's buffer differs between keystrokes: a cache keyed by text can never answer a lint here.
 // Every file is linted R times per config and its median time is kept: a shared, loaded machine
 // otherwise turns scheduler pauses into noise that is larger than the differences being measured.
 // The whole measurement is repeated K times and the median run decides, because load on a shared
@@ -50,10 +52,13 @@ const linter = new Linter({ configType: 'flat', cwd: '/bench' });
 /** @param {number[]} values @param {number} q */
 const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))];
 
+let edits = 0;
+
 /** @param {string} name @param {{ path: string, text: string }} file */
 function lintOnce(name, file) {
+  const text = `${file.text}\n// edit ${++edits}\n`;
   const started = performance.now();
-  const messages = linter.verify(file.text, configs[name], { filename: join('/bench', file.path) });
+  const messages = linter.verify(text, configs[name], { filename: join('/bench', file.path) });
   const ms = performance.now() - started;
   const fatal = messages.find((m) => m.fatal);
   if (fatal) throw new Error(`${file.path}: ${fatal.message} (the benchmark only measures files every config can parse)`);
