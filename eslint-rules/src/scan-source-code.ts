@@ -22,9 +22,10 @@ export function claimOnce(scan: SourceScan, item: object): boolean {
 const scans = new WeakMap<SourceCode, Map<string, SourceScan>>();
 
 /**
- * Runs the engine (every registered rule) over the text ESLint is linting. The engine re-parses
- * the text with its own TypeScript: the parser's AST may come from another TypeScript release
- * whose SyntaxKind numbers differ, so it is never walked here. ESLint has parsed the text, so the
+ * Runs the engine (every registered rule) over the text ESLint is linting. typescript-eslint's
+ * parser keeps the TypeScript SourceFile it built the ESTree from: the engine walks that tree when
+ * it comes from a TypeScript with the engine's syntax numbering and parses the text again
+ * otherwise (another TypeScript release, another parser). ESLint has parsed the text, so the
  * engine may skip a file whose text shows that no rule can report in it (a type declaration, a
  * schema): the editor then pays nothing for it.
  */
@@ -38,10 +39,17 @@ export function scanSourceCode(sourceCode: SourceCode, filename: string, cwd: st
   let scan = byOptions.get(optionsKey);
   if (!scan) {
     const path = scanPathOf(filename, cwd);
-    scan = { result: scanFiles({ files: [{ path, text: sourceCode.text }], config, isParsedByCaller: true }), claimed: new WeakSet() };
+    const file = { path, text: sourceCode.text, tree: parserTreeOf(sourceCode) };
+    scan = { result: scanFiles({ files: [file], config, isParsedByCaller: true }), claimed: new WeakSet() };
     byOptions.set(optionsKey, scan);
   }
   return scan;
+}
+
+/** The parser's own tree of the file: typescript-eslint maps the ESTree Program to its ts.SourceFile. */
+export function parserTreeOf(sourceCode: SourceCode): unknown {
+  const map: unknown = sourceCode.parserServices?.esTreeNodeToTSNodeMap;
+  return map instanceof WeakMap ? map.get(sourceCode.ast) : undefined;
 }
 
 /**

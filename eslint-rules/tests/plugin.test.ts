@@ -5,7 +5,9 @@ import { ESLint, Linter, type Rule } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_FAILED_ID, SUPPRESSION_WITHOUT_REASON_ID } from '../src/bridge.js';
 import plugin from '../src/index.js';
-import { scanPathOf, scanSourceCode } from '../src/scan-source-code.js';
+import tsParser from '@typescript-eslint/parser';
+import { parseSource } from '../../packages/core/src/parse/parse-source.js';
+import { parserTreeOf, scanPathOf, scanSourceCode } from '../src/scan-source-code.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
@@ -91,6 +93,34 @@ describe('one engine run per file', () => {
     expect(seen).toHaveLength(3);
     expect(seen[0]).toBe(seen[1]);
     expect(seen[2]).not.toBe(seen[0]);
+  });
+});
+
+describe("the parser's tree", () => {
+  const linter = new Linter({ configType: 'flat', cwd: '/repo' });
+  const CODE = "import express from 'express';\nconst app = express();\napp.get('/admin/users', (req, res) => res.json([]));\nconsole.log(process.env.API_KEY);\n";
+  const treeAndFindings = (parser?: Linter.Parser) => {
+    let tree: unknown;
+    const probe: Rule.RuleModule = { meta: { type: 'problem', schema: [] }, create: (context) => ({ Program: () => void (tree = parserTreeOf(context.sourceCode)) }) };
+    const config: Linter.Config[] = [plugin.configs.recommended, { plugins: { probe: { rules: { probe } } }, rules: { 'probe/probe': 'error' } }];
+    if (parser) config.unshift({ files: ['**/*.ts'], languageOptions: { parser } });
+    const messages = linter.verify(CODE, config, { filename: '/repo/src/app.ts' });
+    return { tree, findings: messages.map((m) => [m.ruleId, m.line, m.messageId]) };
+  };
+
+  it("typescript-eslint's SourceFile reaches the engine, which walks it instead of parsing again (same TypeScript release here)", () => {
+    const { tree, findings } = treeAndFindings(tsParser);
+    expect(parseSource('src/app.ts', CODE, tree)).toBe(tree);
+    expect(findings).toEqual([
+      ['shiftguard/no-unprotected-admin-route', 3, 'unprotectedAdminRoute'],
+      ['shiftguard/no-secrets-in-logs', 4, 'secretInLog'],
+    ]);
+  });
+
+  it('another parser keeps no TypeScript tree: the engine parses the text itself, with the same findings', () => {
+    const { tree, findings } = treeAndFindings();
+    expect(tree).toBeUndefined();
+    expect(findings).toEqual(treeAndFindings(tsParser).findings);
   });
 });
 

@@ -5,13 +5,19 @@ import type { ScanResult } from './findings/finding.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
 export interface ScanFilesOptions {
-  /** In-memory files; paths are relative with forward slashes (they name the findings). */
-  files: ReadonlyArray<{ path: string; text: string }>;
+  /**
+   * In-memory files; paths are relative with forward slashes (they name the findings). `tree` is the
+   * caller's TypeScript SourceFile of the text, used instead of a second parse when it comes from a
+   * TypeScript with the engine's syntax numbering (otherwise the text is parsed again).
+   */
+  files: ReadonlyArray<{ path: string; text: string; tree?: unknown }>;
   config?: ShiftguardConfigInput;
   ruleIds?: readonly string[];
   /**
    * The caller has parsed the text already (ESLint) and reports its syntax errors itself. A single
-   * file that no rule can report on, judged from its text, is then not parsed or analysed at all.
+   * file that no rule can report on, judged from its text, is then not parsed or analysed at all:
+   * should the engine's TypeScript reject text the caller accepted, that file gets no error, and
+   * no finding is lost with it.
    */
   isParsedByCaller?: boolean;
 }
@@ -29,7 +35,7 @@ export function scanFiles(options: ScanFilesOptions): ScanResult {
     return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 1, durationMs: 0 } };
   }
   return analyze(
-    options.files.map((f) => ({ path: f.path, read: () => f.text })),
+    options.files.map((f) => ({ path: f.path, read: () => f.text, tree: f.tree })),
     { config, ruleIds: options.ruleIds },
   );
 }

@@ -27,6 +27,8 @@ export interface SourceInput {
    * finds a summary by it, and a content-addressed id can never name stale content.
    */
   blob?: string | undefined;
+  /** A caller's syntax tree of the same text (ESLint's parser): not parsed again when the engine can walk it. */
+  tree?: unknown;
 }
 
 export interface AnalyzeOptions {
@@ -120,7 +122,7 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
   if (cached) return cached;
   let sf: ts.SourceFile;
   try {
-    sf = parseSource(input.path, text);
+    sf = parseSource(input.path, text, input.tree);
   } catch (error) {
     errors.push(fileErrorOf(input.path, 'parse', error));
     return undefined;

@@ -86,6 +86,15 @@ describe('scanFiles with isParsedByCaller', () => {
   it('still reports syntax errors when the caller has not parsed the text', () => {
     const text = 'export const = ;\n';
     expect(scanFiles({ files: [{ path: 'a.ts', text }] }).errors).toHaveLength(1);
-    expect(scanFiles({ files: [{ path: 'a.ts', text }], isParsedByCaller: true }).errors).toEqual([]);
+  });
+
+  // Text the caller's parser accepted and the engine's TypeScript rejects (the caller's tree is from
+  // another TypeScript release, so the engine parses again): a file no rule can report in is not
+  // parsed, so nothing is said and no finding is lost; any other file gets a parse error.
+  it('reports text only its own TypeScript rejects in a file where a rule could report, and skips it elsewhere', () => {
+    const rejected = 'export const = ;\n';
+    expect(scanFiles({ files: [{ path: 'a.ts', text: rejected }], isParsedByCaller: true }).errors).toEqual([]);
+    const withSink = `${rejected}console.log(process.env.API_KEY);\n`;
+    expect(scanFiles({ files: [{ path: 'a.ts', text: withSink }], isParsedByCaller: true }).errors.map((e) => e.kind)).toEqual(['parse']);
   });
 });
