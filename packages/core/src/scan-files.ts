@@ -1,6 +1,6 @@
 import { resolveConfig, type ShiftguardConfigInput } from './config/config.js';
 import { analyze } from './engine/analyze.js';
-import { passesTextPrefilter } from './engine/text-prefilter.js';
+import { rulesThatMayReport } from './engine/text-prefilter.js';
 import type { ScanResult } from './findings/finding.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
@@ -29,13 +29,16 @@ export interface ScanFilesOptions {
 export function scanFiles(options: ScanFilesOptions): ScanResult {
   const config = resolveConfig(options.config ?? {}, 'config', knownRuleIds);
   const [only] = options.files;
+  let { ruleIds } = options;
   // Only a file scanned alone: in a set, a file with no sink of its own still feeds the others
   // (an exported path constant, a logging wrapper they call).
-  if (options.isParsedByCaller && options.files.length === 1 && only && !passesTextPrefilter(only.text, config)) {
-    return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 1, durationMs: 0 } };
+  if (options.isParsedByCaller && options.files.length === 1 && only) {
+    const mayReport = rulesThatMayReport(only.text, config);
+    ruleIds = mayReport.filter((id) => !ruleIds || ruleIds.includes(id));
+    if (ruleIds.length === 0) return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 1, durationMs: 0 } };
   }
   return analyze(
     options.files.map((f) => ({ path: f.path, read: () => f.text, tree: f.tree })),
-    { config, ruleIds: options.ruleIds },
+    { config, ruleIds },
   );
 }

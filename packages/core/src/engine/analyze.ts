@@ -11,6 +11,7 @@ import { ProjectModel } from '../project/project-model.js';
 import { resolveModule } from '../project/resolve-module.js';
 import { rules as allRules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
+import type { ExtractContext } from '../summary/extract-context.js';
 import type { FileSummary } from '../summary/file-summary.js';
 import { loadedSummary, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
 import { summarizeFile } from '../summary/summarize-file.js';
@@ -67,8 +68,12 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
     else misses.push(input);
   }
   if (misses.length) options.prefetch?.(misses);
+  const selected = selectRules(options);
+  // One file and no cache: its summary meets no other file's, now or later, so it needs only the
+  // sections the rules that run read (an editor linting a service file skips the route walk).
+  const sections = slots.size === 1 && cache === noCache ? new Set(selected.flatMap((r) => r.reads)) : undefined;
   for (const input of misses) {
-    slots.set(input.path, summarizeInput(input, options.config, cache, errors));
+    slots.set(input.path, summarizeInput(input, { path: input.path, config: options.config, sections }, cache, errors));
     countFile();
   }
   const summarized = new Map<string, LazySummary>();
@@ -83,7 +88,7 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   cache.save();
   const project = new ProjectModel(summaries, known);
   const raw: Finding[] = [];
-  for (const rule of selectRules(options)) raw.push(...runRule(rule, project, options.config, errors));
+  for (const rule of selected) raw.push(...runRule(rule, project, options.config, errors));
   const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;
   const { findings, suppressed } = applySuppressions(inScope, summaries, options.reportOnly);
   return {
@@ -107,7 +112,7 @@ function cachedSummaryOf(input: SourceInput, cache: SummaryCache): LazySummary |
   return input.stamp && cache.getByStamp(input.path, input.stamp);
 }
 
-function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: SummaryCache, errors: ScanError[]): LazySummary | undefined {
+function summarizeInput(input: SourceInput, ctx: ExtractContext, cache: SummaryCache, errors: ScanError[]): LazySummary | undefined {
   let text: string;
   try {
     text = input.read();
@@ -128,7 +133,7 @@ function summarizeInput(input: SourceInput, config: ResolvedConfig, cache: Summa
     return undefined;
   }
   try {
-    const summary = summarizeFile(sf, hash, { path: input.path, config });
+    const summary = summarizeFile(sf, hash, ctx);
     cache.set(summary, input.stamp);
     return loadedSummary(summary);
   } catch (error) {

@@ -3,7 +3,7 @@ import { loadCorpus } from '../../tests/corpus.js';
 import { resolveConfig, type ShiftguardConfigInput } from '../config/config.js';
 import { ruleIds } from '../rules/index.js';
 import { scanFiles } from '../scan-files.js';
-import { passesTextPrefilter } from './text-prefilter.js';
+import { passesTextPrefilter, rulesThatMayReport } from './text-prefilter.js';
 
 const config = (input: ShiftguardConfigInput = {}) => resolveConfig(input, 'test', ruleIds);
 const findingsOf = (text: string, input: ShiftguardConfigInput = {}) => scanFiles({ files: [{ path: 'src/a.ts', text }], config: input }).findings;
@@ -41,6 +41,10 @@ describe('passesTextPrefilter', () => {
     { name: 'a file write through require', code: `const io = require('node:fs');\nexport function save(token: string) { io.writeFileSync('/var/t', token); }\n` },
     { name: 'a session file store', code: `import session from 'express-session';\nimport FileStore from 'session-file-store';\nconst Store = FileStore(session);\nexport const store = new Store({});\n` },
     { name: 'Nest routes declared by decorators only', code: `import { Controller, Get } from '@nestjs/common';\n@Controller('admin')\nexport class AdminController {\n  @Get('users')\n  list() { return []; }\n}\n` },
+    { name: 'an admin path split over concatenated strings', code: `import express from 'express';\nconst app = express();\nconst AREA = '/ad';\napp.get(AREA + 'min/users', (req, res) => res.json([]));\n` },
+    { name: 'an admin path split over a template', code: `import express from 'express';\nconst app = express();\napp.get(\`/su\${'do'}/users\`, (req, res) => res.json([]));\n` },
+    { name: 'an admin path split at a segment start', code: `import express from 'express';\nconst app = express();\napp.get('/v1/' + ('_inte' + 'rnal'), (req, res) => res.json([]));\n` },
+    { name: 'a route under a configured admin glob', code: `import express from 'express';\nconst app = express();\napp.get('/ops/users', (req, res) => res.json([]));\n`, config: { adminPaths: ['/ops/**'] } },
   ])('analyses $name', ({ code, config: input }) => {
     expect(findingsOf(code, input)).not.toEqual([]);
     expect(passesTextPrefilter(code, config(input))).toBe(true);
@@ -53,9 +57,18 @@ describe('passesTextPrefilter', () => {
     { name: 'words containing log method names', code: `// logs and dialogs: see the changelog\nexport interface Catalog { information: string; errors: number }\n` },
     { name: 'an admin path constant', code: `export const ADMIN_PATH = '/admin';\nexport const ROUTES = { internal: '/internal' } as const;\n` },
     { name: 'a Logger type and an Error class', code: `export type Logger = { child(): Logger };\nexport class AccountError extends Error {}\n` },
+    { name: 'routes with no admin path', code: `import express from 'express';\nconst app = express();\nconst AREA = '/users';\napp.get(AREA + '/:id', (req, res) => res.json([]));\napp.delete(\`\${AREA}/:id\`, (req, res) => res.json([]));\n` },
+    { name: 'a Map read in a service', code: `const cache = new Map<string, string>();\nexport function find(id: string) { return cache.get('user:' + id); }\n` },
   ])('skips $name', ({ code }) => {
     expect(findingsOf(code)).toEqual([]);
     expect(passesTextPrefilter(code, config())).toBe(false);
+  });
+
+  it('names the rules that may report, so that a file runs only the analyses it needs', () => {
+    const routesAndLogs = `import express from 'express';\nconst app = express();\napp.get('/users', (req, res) => { console.log(req.headers.authorization); res.json([]); });\n`;
+    expect(rulesThatMayReport(routesAndLogs, config())).toEqual(['no-secrets-in-logs']);
+    expect(rulesThatMayReport(routesAndLogs.replace('/users', '/admin/users'), config())).toEqual(['no-secrets-in-logs', 'no-unprotected-admin-route']);
+    expect(rulesThatMayReport(`// shiftguard-ignore-next-line no-such-rule\nexport {};\n`, config({ rules: { 'no-secrets-in-logs': 'off' } }))).toEqual(ruleIds.filter((id) => id !== 'no-secrets-in-logs'));
   });
 
   it('has a trigger for every registered rule, and ignores rules turned off', () => {

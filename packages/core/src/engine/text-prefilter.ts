@@ -4,6 +4,7 @@ import { CONSOLE_METHODS, FS_MODULES, LOG_METHODS } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { REGISTRATION_HINT } from '../graph/registration-hint.js';
 import { ruleIds } from '../rules/index.js';
+import { ADMIN_WORDS } from '../rules/no-unprotected-admin-route.js';
 import type { ImportBinding } from '../summary/module-facts.js';
 
 /**
@@ -19,6 +20,11 @@ const SUPPRESSION_MARK = 'shiftguard';
 const BINARY_MARK = '\0';
 
 const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS])].join('|')})\\b`);
+
+const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
+
+/** A piece of a string that a concatenation could continue into an admin segment: `'/ad' + 'min'`. */
+const ADMIN_WORD_START = new RegExp(`(?:^|/)(?:${ADMIN_WORDS.flatMap((w) => [...w].map((_, i) => w.slice(0, i)).slice(1)).join('|')})$`, 'i');
 
 interface FileText {
   text: string;
@@ -39,25 +45,47 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   // Every file write goes through a module of FS_MODULES, and every file-backed session store is
   // made from FILE_STORE_PACKAGES; both are named by a string in the file.
   'no-file-storage-in-production': ({ strings }) => strings().some((s) => FS_MODULES.has(s) || FILE_STORE_PACKAGES.has(s)),
-  // Routes come from the route walk, which runs only on files that import a framework an adapter
-  // detects or that make a registration-shaped call.
-  'no-unprotected-admin-route': ({ text, strings }) => {
-    if (REGISTRATION_HINT.test(text)) return true;
-    const imports = strings().map(asImport);
+  // Only an admin path is reported, and routes come from the route walk, which runs only on files
+  // that import a framework an adapter detects or that make a registration-shaped call.
+  'no-unprotected-admin-route': (file) => {
+    if (!mayNameAdminPath(file)) return false;
+    if (REGISTRATION_HINT.test(file.text)) return true;
+    const imports = file.strings().map(asImport);
     return adapters.some((a) => a.detects(imports));
   },
 };
 
 /**
- * Whether any rule could report in a file scanned on its own, judged from its text before parsing:
- * false only when provably nothing, so that the editor spends nothing on type declarations, schemas
- * and helpers. A rule this does not know always passes.
+ * Whether a file alone can spell an admin path. Its route paths are made of its own string pieces
+ * (a reference no file defines becomes a `:name` segment, which no admin word starts), so an admin
+ * segment needs an admin word in the text, or a word split over pieces (`'/ad' + 'min'`,
+ * `` `/ad${'min'}` ``) whose first piece ends a segment start with a proper prefix of one.
+ * Configured admin globs can match any path.
  */
-export function passesTextPrefilter(text: string, config: ResolvedConfig): boolean {
-  if (text.includes(SUPPRESSION_MARK) || text.includes(BINARY_MARK) || LETTER_ESCAPE.test(text)) return true;
+function mayNameAdminPath({ text, config, strings }: FileText): boolean {
+  if (config.adminPaths.length > 0 || ADMIN_WORD.test(text)) return true;
+  return strings().some((s) => s.split(/\$\{|\}/).some((piece) => ADMIN_WORD_START.test(piece)));
+}
+
+/**
+ * The rules that could report in a file scanned on its own, judged from its text before parsing:
+ * a rule is left out only when it provably reports nothing, so that the editor spends nothing on
+ * type declarations, schemas and helpers, and runs only the analyses a file needs. A rule this
+ * does not know is always kept; a rule turned off never is.
+ */
+export function rulesThatMayReport(text: string, config: ResolvedConfig): string[] {
+  const enabled = ruleIds.filter((id) => config.rules[id] !== 'off');
+  // Every rule: a reasonless suppression is reported whatever rule it names, and a parse error
+  // (binary content) or an escaped letter (`\u0061dmin`) defeats the text searches below.
+  if (text.includes(SUPPRESSION_MARK) || text.includes(BINARY_MARK) || LETTER_ESCAPE.test(text)) return enabled;
   let strings: readonly string[] | undefined;
   const file: FileText = { text, config, strings: () => (strings ??= quotedTexts(text)) };
-  return ruleIds.some((id) => config.rules[id] !== 'off' && (MAY_REPORT[id]?.(file) ?? true));
+  return enabled.filter((id) => MAY_REPORT[id]?.(file) ?? true);
+}
+
+/** Whether any rule could report in a file scanned on its own (see rulesThatMayReport). */
+export function passesTextPrefilter(text: string, config: ResolvedConfig): boolean {
+  return rulesThatMayReport(text, config).length > 0;
 }
 
 /**

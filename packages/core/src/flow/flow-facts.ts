@@ -116,7 +116,7 @@ export interface FlowFacts {
   script: boolean;
 }
 
-function emptyFlowFacts(): FlowFacts {
+export function emptyFlowFacts(): FlowFacts {
   return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], script: false };
 }
 

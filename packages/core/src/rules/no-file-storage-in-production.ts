@@ -30,6 +30,7 @@ export default defineRule<MessageId>({
       sensitiveNames: SENSITIVE_NAMES_SCHEMA,
     },
   },
+  reads: ['flow'],
   check(ctx) {
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
     const reported = new Set<string>();

@@ -25,6 +25,7 @@ export default defineRule<MessageId>({
       sensitiveNames: SENSITIVE_NAMES_SCHEMA,
     },
   },
+  reads: ['flow'],
   check(ctx) {
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
     const reportedWrappers = reportWrapperCalls(ctx, index);

@@ -7,8 +7,11 @@ import { defineRule } from './rule.js';
 
 export type MessageId = 'unprotectedAdminRoute' | 'guardedOnlyOutsideProduction';
 
-/** `admin`, `administrator`, `superadmin`, `internal`, `_internal`, `sudo`, alone or followed by `-`/`_` and more. */
-const ADMIN_SEGMENT = /^(admin|administrator|superadmin|internal|_internal|sudo)([-_].+)?$/i;
+/** The words a path segment starts with to be administrative (the text prefilter reads them too). */
+export const ADMIN_WORDS: readonly string[] = ['admin', 'administrator', 'superadmin', 'internal', '_internal', 'sudo'];
+
+/** An admin word, alone or followed by `-`/`_` and more. */
+const ADMIN_SEGMENT = new RegExp(`^(${ADMIN_WORDS.join('|')})([-_].+)?$`, 'i');
 const EXEMPT_LAST_SEGMENT = /^(login|signin|sign-in|logout)$/i;
 
 export default defineRule<MessageId>({
@@ -29,6 +32,7 @@ export default defineRule<MessageId>({
       authMiddleware: { type: 'array', items: { type: 'string' }, description: 'Names of functions that authenticate a request, for guards whose definition cannot be read.' },
     },
   },
+  reads: ['routes'],
   check(ctx) {
     const graph = getRouteGraph(ctx.project, ctx.config);
     const isAdmin = createAdminMatcher(ctx.config);

@@ -42,8 +42,16 @@ export interface RuleContext<MessageId extends string> {
   report(report: RuleReport<MessageId>): void;
 }
 
+/** The sections of a file summary a rule's check can read, besides module facts and suppressions. */
+export type SummarySection = 'routes' | 'flow';
+
 export interface Rule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
+  /**
+   * The summary sections `check` reads. A summary that is never kept nor joined with another file's
+   * (one file scanned alone) is extracted with only the sections of the rules that run.
+   */
+  reads: readonly SummarySection[];
   /** Runs once per scan over the whole project model. Must not mutate `ctx.config`. */
   check(ctx: RuleContext<MessageId>): void;
 }

@@ -1,7 +1,10 @@
 import type { ResolvedConfig } from '../config/config.js';
+import type { SummarySection } from '../rules/rule.js';
 
 /** What an extractor knows besides the syntax tree. Config is part of the cache key. */
 export interface ExtractContext {
   path: string;
   config: ResolvedConfig;
+  /** The summary sections to extract; all when absent. A summary without some is never cached. */
+  sections?: ReadonlySet<SummarySection> | undefined;
 }

@@ -1,6 +1,7 @@
-import { extractFlowFacts } from '../flow/flow-facts.js';
+import { emptyFlowFacts, extractFlowFacts } from '../flow/flow-facts.js';
 import { extractSuppressions } from '../findings/suppress.js';
-import { extractRouteFacts } from '../graph/route-facts.js';
+import { emptyRouteFacts, extractRouteFacts } from '../graph/route-facts.js';
+import type { SummarySection } from '../rules/rule.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from './extract-context.js';
 import type { FileSummary } from './file-summary.js';
@@ -13,7 +14,11 @@ export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractConte
     hash,
     module: extractModuleFacts(sf),
     suppressions: extractSuppressions(sf),
-    routes: extractRouteFacts(sf, ctx),
-    flow: extractFlowFacts(sf, ctx),
+    routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx) : emptyRouteFacts(),
+    flow: wants(ctx, 'flow') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
   };
+}
+
+function wants(ctx: ExtractContext, section: SummarySection): boolean {
+  return ctx.sections?.has(section) ?? true;
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { emptyFlowFacts } from '../flow/flow-facts.js';
+import { emptyRouteFacts } from '../graph/route-facts.js';
+import { parseSource } from '../parse/parse-source.js';
+import { ruleIds } from '../rules/index.js';
+import { summarizeFile } from './summarize-file.js';
+
+const CODE = `import express from 'express';
+const app = express();
+app.get('/admin/users', (req, res) => { console.log(req.headers.authorization); res.json([]); });
+`;
+
+describe('summarizeFile', () => {
+  const sf = parseSource('src/app.ts', CODE);
+  const config = resolveConfig({}, 'test', ruleIds);
+
+  it('extracts every section by default', () => {
+    const summary = summarizeFile(sf, '', { path: 'src/app.ts', config });
+    expect(summary.routes.registrations).not.toEqual([]);
+    expect(summary.flow.logCalls).not.toEqual([]);
+  });
+
+  it('extracts only the sections asked for, leaving the others empty', () => {
+    const flowOnly = summarizeFile(sf, '', { path: 'src/app.ts', config, sections: new Set(['flow']) });
+    expect(flowOnly.routes).toEqual(emptyRouteFacts());
+    expect(flowOnly.flow.logCalls).not.toEqual([]);
+    const routesOnly = summarizeFile(sf, '', { path: 'src/app.ts', config, sections: new Set(['routes']) });
+    expect(routesOnly.flow).toEqual(emptyFlowFacts());
+    expect(routesOnly.module.imports).toEqual(flowOnly.module.imports);
+  });
+});
