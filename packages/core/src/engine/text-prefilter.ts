@@ -23,8 +23,15 @@ const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONS
 
 const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 
-/** A piece of a string that a concatenation could continue into an admin segment: `'/ad' + 'min'`. */
-const ADMIN_WORD_START = new RegExp(`(?:^|/)(?:${ADMIN_WORDS.flatMap((w) => [...w].map((_, i) => w.slice(0, i)).slice(1)).join('|')})$`, 'i');
+/**
+ * The end of a string piece that a concatenation could continue into an admin segment (`'/ad' +
+ * 'min'`): a proper prefix of an admin word at a segment start (after a `/`, or where the piece
+ * begins: after a quote or a `${...}`), then the piece's end (a quote, or `${`).
+ */
+const ADMIN_WORD_START = new RegExp(`[/'"\`}](?:${ADMIN_WORDS.flatMap((w) => [...w].map((_, i) => w.slice(0, i)).slice(1)).join('|')})(?:['"\`]|\\$\\{)`, 'i');
+
+/** A string that is exactly a module name a file write or file-backed store is made from: `'fs'`. */
+const FILE_MODULE_STRING = new RegExp(`(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES].map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\1`);
 
 interface FileText {
   text: string;
@@ -44,7 +51,7 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   'no-secrets-in-logs': ({ text, config }) => LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name)),
   // Every file write goes through a module of FS_MODULES, and every file-backed session store is
   // made from FILE_STORE_PACKAGES; both are named by a string in the file.
-  'no-file-storage-in-production': ({ strings }) => strings().some((s) => FS_MODULES.has(s) || FILE_STORE_PACKAGES.has(s)),
+  'no-file-storage-in-production': ({ text }) => FILE_MODULE_STRING.test(text),
   // Only an admin path is reported, and routes come from the route walk, which runs only on files
   // that import a framework an adapter detects or that make a registration-shaped call.
   'no-unprotected-admin-route': (file) => {
@@ -62,9 +69,8 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
  * `` `/ad${'min'}` ``) whose first piece ends a segment start with a proper prefix of one.
  * Configured admin globs can match any path.
  */
-function mayNameAdminPath({ text, config, strings }: FileText): boolean {
-  if (config.adminPaths.length > 0 || ADMIN_WORD.test(text)) return true;
-  return strings().some((s) => s.split(/\$\{|\}/).some((piece) => ADMIN_WORD_START.test(piece)));
+function mayNameAdminPath({ text, config }: FileText): boolean {
+  return config.adminPaths.length > 0 || ADMIN_WORD.test(text) || ADMIN_WORD_START.test(text);
 }
 
 /**
