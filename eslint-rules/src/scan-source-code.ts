@@ -1,4 +1,4 @@
-import { relative, sep } from 'node:path';
+import { normalize, relative, sep } from 'node:path';
 import { scanFiles, type ScanResult, type ShiftguardConfigInput } from '@shiftguard/core';
 import type { SourceCode } from 'eslint';
 
@@ -59,6 +59,9 @@ export function parserTreeOf(sourceCode: SourceCode): unknown {
  */
 export function scanPathOf(filename: string, cwd: string): string {
   if (filename === '<input>' || filename === '<text>') return 'input.ts';
+  // The usual case, a normalised path under the working directory: path.relative would resolve both
+  // paths against process.cwd() on every call.
+  if (filename.startsWith(cwd + sep) && normalize(filename) === filename) return filename.slice(cwd.length + 1).split(sep).join('/');
   const rel = relative(cwd, filename);
   const path = rel === '' || rel.startsWith('..') ? filename : rel;
   return path.split(sep).join('/');

@@ -149,6 +149,8 @@ describe('scanPathOf', () => {
   it('names the file relative to the working directory with forward slashes, as the CLI does', () => {
     expect(scanPathOf('/repo/src/app.ts', '/repo')).toBe('src/app.ts');
     expect(scanPathOf('/elsewhere/app.tsx', '/repo')).toBe('/elsewhere/app.tsx');
+    expect(scanPathOf('/repo/src/../lib/a.ts', '/repo')).toBe('lib/a.ts');
+    expect(scanPathOf('/repo/../elsewhere/a.ts', '/repo')).toBe('/repo/../elsewhere/a.ts');
   });
 
   it('parses text linted without a file name as TypeScript', () => {

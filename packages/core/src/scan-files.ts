@@ -1,4 +1,4 @@
-import { resolveConfig, type ShiftguardConfigInput } from './config/config.js';
+import { resolveConfig, type ResolvedConfig, type ShiftguardConfigInput } from './config/config.js';
 import { analyze } from './engine/analyze.js';
 import { rulesThatMayReport } from './engine/text-prefilter.js';
 import type { ScanResult } from './findings/finding.js';
@@ -27,7 +27,7 @@ export interface ScanFilesOptions {
  * `scan_source` tool (a bounded set). Same engine, same verdicts as `scanProject`.
  */
 export function scanFiles(options: ScanFilesOptions): ScanResult {
-  const config = resolveConfig(options.config ?? {}, 'config', knownRuleIds);
+  const config = resolveOnce(options.config ?? {});
   const [only] = options.files;
   let { ruleIds } = options;
   // Only a file scanned alone: in a set, a file with no sink of its own still feeds the others
@@ -41,4 +41,23 @@ export function scanFiles(options: ScanFilesOptions): ScanResult {
     options.files.map((f) => ({ path: f.path, read: () => f.text, tree: f.tree })),
     { config, ruleIds },
   );
+}
+
+/**
+ * Resolved configs by their JSON text. The editor scans file after file with the same rule options,
+ * and validating them (zod) costs about as much as analysing a small file. Resolved configs are
+ * frozen, so sharing one is safe. Bounded, because a server may be sent any number of configs.
+ */
+const resolvedByText = new Map<string, ResolvedConfig>();
+const MAX_RESOLVED = 16;
+
+function resolveOnce(input: ShiftguardConfigInput): ResolvedConfig {
+  const key = JSON.stringify(input);
+  let config = resolvedByText.get(key);
+  if (!config) {
+    config = resolveConfig(input, 'config', knownRuleIds);
+    if (resolvedByText.size >= MAX_RESOLVED) resolvedByText.clear();
+    resolvedByText.set(key, config);
+  }
+  return config;
 }

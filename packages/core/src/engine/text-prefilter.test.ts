@@ -11,12 +11,16 @@ const findingsOf = (text: string, input: ShiftguardConfigInput = {}) => scanFile
 const corpus = loadCorpus();
 
 // The property the editor relies on: a file scanned alone gets the same verdict with the prefilter
-// as without it, for every source file of the labelled corpus (with each case's config).
+// (and the analyses it leaves out) as a complete analysis, for every source file of the labelled
+// corpus (with each case's config). An empty second file makes the analysis complete: a file
+// scanned alone without a cache gets only the summary sections its rules read.
+const EMPTY_FILE = { path: '__empty__.ts', text: '' };
+
 describe('the prefilter over every file of the fixture corpus', () => {
   it.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const input = c.config as ShiftguardConfigInput | undefined;
     for (const file of c.files) {
-      const full = scanFiles({ files: [file], config: input });
+      const full = scanFiles({ files: [file, EMPTY_FILE], config: input });
       const prefiltered = scanFiles({ files: [file], config: input, isParsedByCaller: true });
       expect({ file: file.path, findings: prefiltered.findings, suppressed: prefiltered.suppressed }).toEqual({ file: file.path, findings: full.findings, suppressed: full.suppressed });
     }
