@@ -143,6 +143,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  // Only log calls are wanted (a file scanned alone, for no-secrets-in-logs) and none carries a
+  // value: calls and functions could only feed a wrapper, and this file has no wrapper to feed.
+  if (ctx.sections?.has('flow') === false && facts.logCalls.length === 0) return facts;
   // Local functions that write files or make objects: whether all their callers are guarded matters.
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);

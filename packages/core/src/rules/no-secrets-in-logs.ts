@@ -25,7 +25,7 @@ export default defineRule<MessageId>({
       sensitiveNames: SENSITIVE_NAMES_SCHEMA,
     },
   },
-  reads: ['flow'],
+  reads: ['logs'],
   check(ctx) {
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
     const reportedWrappers = reportWrapperCalls(ctx, index);

@@ -42,8 +42,12 @@ export interface RuleContext<MessageId extends string> {
   report(report: RuleReport<MessageId>): void;
 }
 
-/** The sections of a file summary a rule's check can read, besides module facts and suppressions. */
-export type SummarySection = 'routes' | 'flow';
+/**
+ * The sections of a file summary a rule's check can read, besides module facts and suppressions:
+ * `flow` is all value-flow facts; `logs` the flow facts that log calls need, which are none when no
+ * log call of a file scanned alone carries a value (no direct finding, and no wrapper to call).
+ */
+export type SummarySection = 'routes' | 'flow' | 'logs';
 
 export interface Rule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;

@@ -29,4 +29,13 @@ describe('summarizeFile', () => {
     expect(routesOnly.flow).toEqual(emptyFlowFacts());
     expect(routesOnly.module.imports).toEqual(flowOnly.module.imports);
   });
+
+  it('for log calls only, keeps the flow of a file whose log calls carry values, and drops it otherwise', () => {
+    const wrapper = `function audit(value: string) { console.log(value); }\nexport function login(password: string) { audit(password); }\n`;
+    const logsOnly = (code: string) => summarizeFile(parseSource('src/a.ts', code), '', { path: 'src/a.ts', config, sections: new Set(['logs']) }).flow;
+    expect(logsOnly(wrapper).calls.map((c) => c.callee)).toEqual(['audit']);
+    const silent = `function audit(value: string) { console.log('audited'); return value; }\nexport function login(password: string) { return audit(password); }\n`;
+    expect(logsOnly(silent)).toEqual(emptyFlowFacts());
+    expect(summarizeFile(parseSource('src/a.ts', silent), '', { path: 'src/a.ts', config }).flow.functions).not.toEqual([]);
+  });
 });

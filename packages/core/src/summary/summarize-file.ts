@@ -15,7 +15,7 @@ export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractConte
     module: extractModuleFacts(sf),
     suppressions: extractSuppressions(sf),
     routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx) : emptyRouteFacts(),
-    flow: wants(ctx, 'flow') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
+    flow: wants(ctx, 'flow') || wants(ctx, 'logs') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
   };
 }
 
