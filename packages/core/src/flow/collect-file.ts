@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { isTypeOnly } from '../parse/type-only.js';
 import { walkTree } from '../parse/walk-tree.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
@@ -44,21 +45,10 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
   return out;
 }
 
-/** Types carry no values: their subtrees (a third of a typed file's nodes) are never walked. */
-function isTypeOnly(node: ts.Node): boolean {
-  const kind = node.kind;
-  return (
-    (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) ||
-    kind === SyntaxKind.InterfaceDeclaration ||
-    kind === SyntaxKind.TypeAliasDeclaration ||
-    kind === SyntaxKind.HeritageClause ||
-    kind === SyntaxKind.TypeParameter
-  );
-}
-
 /** Records what `node` contributes; false when its children cannot matter (types, import lists). */
 function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): boolean | void {
-  if (isTypeOnly(node)) return false;
+  // Heritage clauses too: `extends Base<T>` names a class, it passes no value.
+  if (isTypeOnly(node) || node.kind === SyntaxKind.HeritageClause) return false;
   switch (node.kind) {
     case SyntaxKind.CallExpression:
     case SyntaxKind.NewExpression:

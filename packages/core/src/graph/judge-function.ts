@@ -7,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -201,9 +201,12 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, 
 const PLAIN: JudgeOptions = {};
 
 function scanOne(node: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  // Most nodes are of no kind either check reads: they leave here, before any call.
+  const kind = node.kind;
+  if (kind !== SyntaxKind.Identifier && kind !== SyntaxKind.CallExpression && kind !== SyntaxKind.PropertyAccessExpression && kind !== SyntaxKind.NumericLiteral && kind !== SyntaxKind.NewExpression && kind !== SyntaxKind.ReturnStatement) return;
   const rejection = rejectionOf(node, options);
   if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
-  if (node.kind === SyntaxKind.CallExpression) {
+  if (kind === SyntaxKind.CallExpression) {
     const delegate = delegationOf(node as ts.CallExpression, params, ctx);
     if (delegate) scan.delegates.push(delegate);
   }
@@ -218,38 +221,50 @@ type Rejection = 'unauthenticated' | 'forbidden' | undefined;
 /** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
 function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
   switch (node.kind) {
-    case SyntaxKind.NumericLiteral:
-    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.Identifier: {
+      const text = (node as ts.Identifier).text;
+      if (!mayNameRejectStatus(text) || !REJECT_STATUS_CONSTANT.test(text) || isCompared(node) || isVariableDeclaration(node.parent)) return undefined;
+      return /unauthori/i.test(text) ? 'unauthenticated' : 'forbidden';
+    }
+    case SyntaxKind.NumericLiteral: {
+      const text = (node as ts.NumericLiteral).text;
+      if (!REJECT_STATUS.has(text) || isCompared(node)) return undefined;
+      return text === '401' ? 'unauthenticated' : 'forbidden';
+    }
+    case SyntaxKind.PropertyAccessExpression: {
+      const { name, expression } = node as ts.PropertyAccessExpression;
+      if (!REJECT_STATUS_NAMES.test(name.text) || !/status|http|code/i.test(expression.getText()) || isCompared(node)) return undefined;
+      return /unauthori/i.test(name.text) ? 'unauthenticated' : 'forbidden';
+    }
     case SyntaxKind.NewExpression:
-    case SyntaxKind.CallExpression:
-    case SyntaxKind.Identifier:
-      break;
-    case SyntaxKind.ReturnStatement:
-      if (options.falseRejects) break;
+    case SyntaxKind.CallExpression: {
+      const call = node as ts.NewExpression | ts.CallExpression;
+      const name = calleeName(call.expression);
+      if (name === undefined) return undefined;
+      if (REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
+      if (isCallExpression(call) && name === 'jwtVerify') return 'unauthenticated';
+      if (isCallExpression(call) && name === 'redirect' && redirectsToLogin(call)) return 'unauthenticated';
       return undefined;
+    }
+    case SyntaxKind.ReturnStatement: {
+      // Nest: whatever canActivate returns other than `true` may deny the request.
+      const expression = (node as ts.ReturnStatement).expression;
+      return options.falseRejects && expression && expression.kind !== SyntaxKind.TrueKeyword ? 'unauthenticated' : undefined;
+    }
     default:
       return undefined;
   }
-  if (isNumericLiteral(node)) {
-    if (!REJECT_STATUS.has(node.text) || isCompared(node)) return undefined;
-    return node.text === '401' ? 'unauthenticated' : 'forbidden';
-  }
-  if (isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
-    if (!/status|http|code/i.test(node.expression.getText()) || isCompared(node)) return undefined;
-    return /unauthori/i.test(node.name.text) ? 'unauthenticated' : 'forbidden';
-  }
-  if (isNewExpression(node) || isCallExpression(node)) {
-    const name = calleeName(node.expression);
-    if (name !== undefined && REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
-    if (isCallExpression(node) && name === 'jwtVerify') return 'unauthenticated';
-    if (isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return 'unauthenticated';
-  }
-  if (isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text) && !isCompared(node) && !isVariableDeclaration(node.parent)) {
-    return /unauthori/i.test(node.text) ? 'unauthenticated' : 'forbidden';
-  }
-  // Nest: whatever canActivate returns other than `true` may deny the request.
-  if (options.falseRejects && isReturnStatement(node) && node.expression && node.expression.kind !== SyntaxKind.TrueKeyword) return 'unauthenticated';
-  return undefined;
+}
+
+/**
+ * REJECT_STATUS_CONSTANT is case-sensitive and every name it accepts starts with F, H, S or U and
+ * is at least nine characters long: one character read spares the regular expression for almost
+ * every identifier of a function body.
+ */
+function mayNameRejectStatus(text: string): boolean {
+  if (text.length < 9) return false;
+  const first = text.charCodeAt(0);
+  return first === 70 || first === 72 || first === 83 || first === 85;
 }
 
 const CREDENTIAL_WORDS = /authori[sz]|auth|token|bearer|cookie|session|user|api-?key|jwt|credential|password|secret|role|admin|principal|signature|permission|scope|claim|identity|account|login|x-[\w-]*key/i;

@@ -8,12 +8,13 @@ import { extractModuleFacts } from './module-facts.js';
 
 /** Turns one parsed file into its summary. Pure: same tree and config, same summary. */
 export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractContext): FileSummary {
+  const module = extractModuleFacts(sf);
   return {
     path: ctx.path,
     hash,
-    module: extractModuleFacts(sf),
+    module,
     suppressions: extractSuppressions(sf),
-    routes: extractRouteFacts(sf, ctx),
+    routes: extractRouteFacts(sf, ctx, module),
     flow: extractFlowFacts(sf, ctx),
   };
 }
