@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isTypeOnly } from '../parse/type-only.js';
-import { walkTree } from '../parse/walk-tree.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -41,7 +41,8 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     functionKeySet: new Set(),
     classes: [],
   };
-  walkTree(sf, (node) => collectNode(node, sf, out));
+  // Recursive while shallow (cheaper per node), iterative below generated deep nesting.
+  visitTree(sf, (node) => collectNode(node, sf, out));
   return out;
 }
 

@@ -68,10 +68,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     const scan = scanNode(stmt, fn, params, inner, options);
     if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn)) scan.rejects = false;
     fact.rejects ||= scan.rejects;
-    fact.delegates.push(...scan.delegates);
+    // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
+    // summary until the rules have run.
+    if (scan.delegates.length > 0) fact.delegates = fact.delegates.concat(scan.delegates);
     if (leading) {
       fact.rejectsFirst ||= scan.rejects;
-      fact.delegatesFirst.push(...scan.delegates);
+      if (scan.delegates.length > 0) fact.delegatesFirst = fact.delegatesFirst.concat(scan.delegates);
       // The guard must come first: only declarations that read the request may precede it.
       leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
