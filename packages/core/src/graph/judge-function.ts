@@ -29,9 +29,10 @@ const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$
  * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
-  const params = new Set(fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : [])));
+  // A list, not a set: functions take a few parameters, and every function is judged.
+  const params = fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
   const locals = localMiddlewareOf(fn, ctx);
-  const inner: HandlerContext = locals.size === 0 ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
+  const inner: HandlerContext = locals === undefined ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
   const fact: FunctionFact = {
     rejects: false,
     rejectsFirst: false,
@@ -123,15 +124,15 @@ function someNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
   return found;
 }
 
-/** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */
-function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> {
-  const locals = new Map<string, HandlerRef>();
-  if (!fn.body || !isBlock(fn.body)) return locals;
+/** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. None: undefined. */
+function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> | undefined {
+  if (!fn.body || !isBlock(fn.body)) return undefined;
+  let locals: Map<string, HandlerRef> | undefined;
   for (const stmt of fn.body.statements) {
     if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && skipParens(decl.initializer);
-      if (isIdentifier(decl.name) && init && isCallExpression(init)) locals.set(decl.name.text, handlerRefOf(init, ctx));
+      if (isIdentifier(decl.name) && init && isCallExpression(init)) (locals ??= new Map()).set(decl.name.text, handlerRefOf(init, ctx));
     }
   }
   return locals;
@@ -167,14 +168,14 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
  * `await verifyToken(t)`): a check right after it still runs before anything else happens.
  */
-function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>): boolean {
+function isRequestRead(stmt: ts.VariableStatement, params: readonly string[]): boolean {
   return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? ''));
 }
 
-function isParamRooted(expr: ts.Expression, params: ReadonlySet<string>): boolean {
+function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean {
   let e: ts.Expression = expr;
   while (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = e.expression;
-  return isIdentifier(e) && params.has(e.text);
+  return isIdentifier(e) && params.includes(e.text);
 }
 
 interface Scan {
@@ -182,7 +183,7 @@ interface Scan {
   delegates: HandlerRef[];
 }
 
-function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
+function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions): Scan {
   const scan: Scan = { rejects: false, delegates: [] };
   // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
   // `return false` inside them says nothing about canActivate's own answer: they are walked
@@ -202,7 +203,7 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, 
 
 const PLAIN: JudgeOptions = {};
 
-function scanOne(node: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
   // Most nodes are of no kind either check reads: they leave here, before any call.
   const kind = node.kind;
   if (kind !== SyntaxKind.Identifier && kind !== SyntaxKind.CallExpression && kind !== SyntaxKind.PropertyAccessExpression && kind !== SyntaxKind.NumericLiteral && kind !== SyntaxKind.NewExpression && kind !== SyntaxKind.ReturnStatement) return;
@@ -311,12 +312,12 @@ function calleeName(expr: ts.Expression): string | undefined {
  * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
  * calls of a parameter (`next()`) are not delegations.
  */
-function delegationOf(call: ts.CallExpression, params: ReadonlySet<string>, ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => isIdentifier(a) && params.has(a.text))) return undefined;
+function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: HandlerContext): HandlerRef | undefined {
+  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return undefined;
   const callee = skipParens(call.expression);
-  if (isIdentifier(callee)) return params.has(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
+  if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
-  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
+  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.includes(callee.expression.text)) {
     return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
   }
   return undefined;

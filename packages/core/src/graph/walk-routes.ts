@@ -62,8 +62,8 @@ export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext, imports: rea
 
 class RouteWalker {
   readonly #scopes: Array<Map<string, ScopeEntry>> = [new Map()];
-  /** Middleware bound to names inside functions, innermost scope last. */
-  readonly #localHandlers: Array<Map<string, HandlerRef>> = [new Map()];
+  /** Middleware bound to names inside functions, innermost scope last; made on the first binding. */
+  readonly #localHandlers: Array<Map<string, HandlerRef> | undefined> = [undefined];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
@@ -299,7 +299,7 @@ class RouteWalker {
     });
     if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
     this.#scopes.push(scope);
-    this.#localHandlers.push(new Map());
+    this.#localHandlers.push(undefined);
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     this.#savedConditions.push(this.#conditions.splice(0));
   }
@@ -328,7 +328,9 @@ class RouteWalker {
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
       if (isFunctionExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
-        this.#localHandlers[this.#localHandlers.length - 1]?.set(decl.name.text, handlerRefOf(init, this.#ctx));
+        const innermost = this.#localHandlers.length - 1;
+        const locals = (this.#localHandlers[innermost] ??= new Map());
+        locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
       }
     }
     const target = this.valueTargetOf(decl.initializer);
