@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
-import { walkTree } from '../parse/walk-tree.js';
+import { isTypeOnly } from '../parse/type-only.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -40,25 +41,15 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     functionKeySet: new Set(),
     classes: [],
   };
-  walkTree(sf, (node) => collectNode(node, sf, out));
+  // Recursive while shallow (cheaper per node), iterative below generated deep nesting.
+  visitTree(sf, (node) => collectNode(node, sf, out));
   return out;
-}
-
-/** Types carry no values: their subtrees (a third of a typed file's nodes) are never walked. */
-function isTypeOnly(node: ts.Node): boolean {
-  const kind = node.kind;
-  return (
-    (kind >= SyntaxKind.FirstTypeNode && kind <= SyntaxKind.LastTypeNode) ||
-    kind === SyntaxKind.InterfaceDeclaration ||
-    kind === SyntaxKind.TypeAliasDeclaration ||
-    kind === SyntaxKind.HeritageClause ||
-    kind === SyntaxKind.TypeParameter
-  );
 }
 
 /** Records what `node` contributes; false when its children cannot matter (types, import lists). */
 function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): boolean | void {
-  if (isTypeOnly(node)) return false;
+  // Heritage clauses too: `extends Base<T>` names a class, it passes no value.
+  if (isTypeOnly(node) || node.kind === SyntaxKind.HeritageClause) return false;
   switch (node.kind) {
     case SyntaxKind.CallExpression:
     case SyntaxKind.NewExpression:

@@ -8,12 +8,11 @@ const MAX_TRACE = 6;
 
 /** `value.prop`: keeps what sits at `prop`; a secret string's `.length` or an unrelated field is clean. */
 export function projectTaint(taint: Taint, prop: string, names: NameClassifier, label: string): Taint {
-  const out: Taint = [];
-  for (const item of taint) {
-    const projected = projectItem(item, prop, names, label);
-    if (projected) out.push(projected);
-  }
-  return out;
+  if (taint.length === 0) return taint;
+  // map() sizes the array exactly: an array grown by push() from empty keeps room for 16 items,
+  // and taints are kept in every summary until the rules have run.
+  const projected = taint.map((item) => projectItem(item, prop, names, label));
+  return projected.includes(undefined) ? projected.filter((item) => item !== undefined) : (projected as Taint);
 }
 
 function projectItem(item: TaintItem, prop: string, names: NameClassifier, label: string): TaintItem | undefined {
@@ -59,16 +58,23 @@ export function flattenTaint(taint: Taint): Taint {
   });
 }
 
-/** Union of taints, first items first, capped. */
+/**
+ * Union of taints, first items first, capped. Taints are never changed once made, so when at most
+ * one of them has items (the usual case) it is the union, shared rather than copied; otherwise
+ * concat() sizes the result exactly (summaries keep taints until the rules have run).
+ */
 export function unionTaint(...taints: Taint[]): Taint {
-  const out: Taint = [];
+  let filled = 0;
+  let only: Taint | undefined;
   for (const taint of taints) {
-    for (const item of taint) {
-      if (out.length >= MAX_ITEMS) return out;
-      out.push(item);
-    }
+    if (taint.length === 0) continue;
+    filled++;
+    only = taint;
   }
-  return out;
+  if (filled === 0) return taints[0] ?? [];
+  if (filled === 1 && only && only.length <= MAX_ITEMS) return only;
+  const all = ([] as Taint).concat(...taints);
+  return all.length > MAX_ITEMS ? all.slice(0, MAX_ITEMS) : all;
 }
 
 /** Appends a trace step (e.g. "assigned to `msg`") to every item. */

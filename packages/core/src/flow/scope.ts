@@ -30,19 +30,28 @@ export type Binding =
  */
 export class ScopeMap {
   readonly #scopes = new Map<ts.Node, Map<string, Binding>>();
+  /**
+   * The node kinds that hold a scope here (blocks, functions, classes, the file): a lookup climbs
+   * every ancestor of an identifier, and most of them (calls, property accesses, statements) are
+   * of a kind that never does, so one array read spares their map lookup.
+   */
+  readonly #scopeKinds = new Uint8Array(SyntaxKind.Count);
 
   declare(binding: Binding, scopeNode: ts.Node): void {
     let scope = this.#scopes.get(scopeNode);
     if (!scope) {
       scope = new Map();
       this.#scopes.set(scopeNode, scope);
+      this.#scopeKinds[scopeNode.kind] = 1;
     }
     // The first declaration wins: a later `x = ...` adds values, it never re-declares.
     if (!scope.has(binding.name)) scope.set(binding.name, binding);
   }
 
   lookup(name: string, from: ts.Node): Binding | undefined {
+    const kinds = this.#scopeKinds;
     for (let node: ts.Node | undefined = from; node; node = node.parent) {
+      if (kinds[node.kind] === 0) continue;
       const hit = this.#scopes.get(node)?.get(name);
       if (hit) return hit;
     }

@@ -7,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -29,9 +29,10 @@ const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$
  * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
-  const params = new Set(fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : [])));
+  // A list, not a set: functions take a few parameters, and every function is judged.
+  const params = fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
   const locals = localMiddlewareOf(fn, ctx);
-  const inner: HandlerContext = locals.size === 0 ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
+  const inner: HandlerContext = locals === undefined ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
   const fact: FunctionFact = {
     rejects: false,
     rejectsFirst: false,
@@ -68,10 +69,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     const scan = scanNode(stmt, fn, params, inner, options);
     if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn)) scan.rejects = false;
     fact.rejects ||= scan.rejects;
-    fact.delegates.push(...scan.delegates);
+    // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
+    // summary until the rules have run.
+    if (scan.delegates.length > 0) fact.delegates = fact.delegates.concat(scan.delegates);
     if (leading) {
       fact.rejectsFirst ||= scan.rejects;
-      fact.delegatesFirst.push(...scan.delegates);
+      if (scan.delegates.length > 0) fact.delegatesFirst = fact.delegatesFirst.concat(scan.delegates);
       // The guard must come first: only declarations that read the request may precede it.
       leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
@@ -121,15 +124,15 @@ function someNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
   return found;
 }
 
-/** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. */
-function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> {
-  const locals = new Map<string, HandlerRef>();
-  if (!fn.body || !isBlock(fn.body)) return locals;
+/** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. None: undefined. */
+function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> | undefined {
+  if (!fn.body || !isBlock(fn.body)) return undefined;
+  let locals: Map<string, HandlerRef> | undefined;
   for (const stmt of fn.body.statements) {
     if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && skipParens(decl.initializer);
-      if (isIdentifier(decl.name) && init && isCallExpression(init)) locals.set(decl.name.text, handlerRefOf(init, ctx));
+      if (isIdentifier(decl.name) && init && isCallExpression(init)) (locals ??= new Map()).set(decl.name.text, handlerRefOf(init, ctx));
     }
   }
   return locals;
@@ -165,14 +168,14 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
  * `await verifyToken(t)`): a check right after it still runs before anything else happens.
  */
-function isRequestRead(stmt: ts.VariableStatement, params: ReadonlySet<string>): boolean {
+function isRequestRead(stmt: ts.VariableStatement, params: readonly string[]): boolean {
   return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? ''));
 }
 
-function isParamRooted(expr: ts.Expression, params: ReadonlySet<string>): boolean {
+function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean {
   let e: ts.Expression = expr;
   while (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = e.expression;
-  return isIdentifier(e) && params.has(e.text);
+  return isIdentifier(e) && params.includes(e.text);
 }
 
 interface Scan {
@@ -180,7 +183,7 @@ interface Scan {
   delegates: HandlerRef[];
 }
 
-function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions): Scan {
+function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions): Scan {
   const scan: Scan = { rejects: false, delegates: [] };
   // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
   // `return false` inside them says nothing about canActivate's own answer: they are walked
@@ -200,10 +203,13 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, 
 
 const PLAIN: JudgeOptions = {};
 
-function scanOne(node: ts.Node, fn: FunctionNode, params: ReadonlySet<string>, ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  // Most nodes are of no kind either check reads: they leave here, before any call.
+  const kind = node.kind;
+  if (kind !== SyntaxKind.Identifier && kind !== SyntaxKind.CallExpression && kind !== SyntaxKind.PropertyAccessExpression && kind !== SyntaxKind.NumericLiteral && kind !== SyntaxKind.NewExpression && kind !== SyntaxKind.ReturnStatement) return;
   const rejection = rejectionOf(node, options);
   if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
-  if (node.kind === SyntaxKind.CallExpression) {
+  if (kind === SyntaxKind.CallExpression) {
     const delegate = delegationOf(node as ts.CallExpression, params, ctx);
     if (delegate) scan.delegates.push(delegate);
   }
@@ -218,38 +224,50 @@ type Rejection = 'unauthenticated' | 'forbidden' | undefined;
 /** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
 function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
   switch (node.kind) {
-    case SyntaxKind.NumericLiteral:
-    case SyntaxKind.PropertyAccessExpression:
+    case SyntaxKind.Identifier: {
+      const text = (node as ts.Identifier).text;
+      if (!mayNameRejectStatus(text) || !REJECT_STATUS_CONSTANT.test(text) || isCompared(node) || isVariableDeclaration(node.parent)) return undefined;
+      return /unauthori/i.test(text) ? 'unauthenticated' : 'forbidden';
+    }
+    case SyntaxKind.NumericLiteral: {
+      const text = (node as ts.NumericLiteral).text;
+      if (!REJECT_STATUS.has(text) || isCompared(node)) return undefined;
+      return text === '401' ? 'unauthenticated' : 'forbidden';
+    }
+    case SyntaxKind.PropertyAccessExpression: {
+      const { name, expression } = node as ts.PropertyAccessExpression;
+      if (!REJECT_STATUS_NAMES.test(name.text) || !/status|http|code/i.test(expression.getText()) || isCompared(node)) return undefined;
+      return /unauthori/i.test(name.text) ? 'unauthenticated' : 'forbidden';
+    }
     case SyntaxKind.NewExpression:
-    case SyntaxKind.CallExpression:
-    case SyntaxKind.Identifier:
-      break;
-    case SyntaxKind.ReturnStatement:
-      if (options.falseRejects) break;
+    case SyntaxKind.CallExpression: {
+      const call = node as ts.NewExpression | ts.CallExpression;
+      const name = calleeName(call.expression);
+      if (name === undefined) return undefined;
+      if (REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
+      if (isCallExpression(call) && name === 'jwtVerify') return 'unauthenticated';
+      if (isCallExpression(call) && name === 'redirect' && redirectsToLogin(call)) return 'unauthenticated';
       return undefined;
+    }
+    case SyntaxKind.ReturnStatement: {
+      // Nest: whatever canActivate returns other than `true` may deny the request.
+      const expression = (node as ts.ReturnStatement).expression;
+      return options.falseRejects && expression && expression.kind !== SyntaxKind.TrueKeyword ? 'unauthenticated' : undefined;
+    }
     default:
       return undefined;
   }
-  if (isNumericLiteral(node)) {
-    if (!REJECT_STATUS.has(node.text) || isCompared(node)) return undefined;
-    return node.text === '401' ? 'unauthenticated' : 'forbidden';
-  }
-  if (isPropertyAccessExpression(node) && REJECT_STATUS_NAMES.test(node.name.text)) {
-    if (!/status|http|code/i.test(node.expression.getText()) || isCompared(node)) return undefined;
-    return /unauthori/i.test(node.name.text) ? 'unauthenticated' : 'forbidden';
-  }
-  if (isNewExpression(node) || isCallExpression(node)) {
-    const name = calleeName(node.expression);
-    if (name !== undefined && REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
-    if (isCallExpression(node) && name === 'jwtVerify') return 'unauthenticated';
-    if (isCallExpression(node) && name === 'redirect' && redirectsToLogin(node)) return 'unauthenticated';
-  }
-  if (isIdentifier(node) && REJECT_STATUS_CONSTANT.test(node.text) && !isCompared(node) && !isVariableDeclaration(node.parent)) {
-    return /unauthori/i.test(node.text) ? 'unauthenticated' : 'forbidden';
-  }
-  // Nest: whatever canActivate returns other than `true` may deny the request.
-  if (options.falseRejects && isReturnStatement(node) && node.expression && node.expression.kind !== SyntaxKind.TrueKeyword) return 'unauthenticated';
-  return undefined;
+}
+
+/**
+ * REJECT_STATUS_CONSTANT is case-sensitive and every name it accepts starts with F, H, S or U and
+ * is at least nine characters long: one character read spares the regular expression for almost
+ * every identifier of a function body.
+ */
+function mayNameRejectStatus(text: string): boolean {
+  if (text.length < 9) return false;
+  const first = text.charCodeAt(0);
+  return first === 70 || first === 72 || first === 83 || first === 85;
 }
 
 const CREDENTIAL_WORDS = /authori[sz]|auth|token|bearer|cookie|session|user|api-?key|jwt|credential|password|secret|role|admin|principal|signature|permission|scope|claim|identity|account|login|x-[\w-]*key/i;
@@ -294,12 +312,12 @@ function calleeName(expr: ts.Expression): string | undefined {
  * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
  * calls of a parameter (`next()`) are not delegations.
  */
-function delegationOf(call: ts.CallExpression, params: ReadonlySet<string>, ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => isIdentifier(a) && params.has(a.text))) return undefined;
+function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: HandlerContext): HandlerRef | undefined {
+  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return undefined;
   const callee = skipParens(call.expression);
-  if (isIdentifier(callee)) return params.has(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
+  if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
-  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.has(callee.expression.text)) {
+  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.includes(callee.expression.text)) {
     return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
   }
   return undefined;

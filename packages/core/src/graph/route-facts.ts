@@ -1,6 +1,7 @@
 import type { Location } from '../findings/location.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
+import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
 import type { FunctionFact } from './function-fact.js';
 import type { PathExpr } from './path-expr.js';
 import { walkRoutes } from './walk-routes.js';
@@ -169,7 +170,10 @@ export function emptyRouteFacts(): RouteFacts {
   };
 }
 
-/** One walk of the file's raw syntax tree, fanned out to the adapters of the frameworks it imports. */
-export function extractRouteFacts(sf: ts.SourceFile, ctx: ExtractContext): RouteFacts {
-  return walkRoutes(sf, ctx);
+/**
+ * One walk of the file's raw syntax tree, fanned out to the adapters of the frameworks it imports.
+ * `module` is the file's module facts when the caller already has them (a file summary does).
+ */
+export function extractRouteFacts(sf: ts.SourceFile, ctx: ExtractContext, module: ModuleFacts = extractModuleFacts(sf)): RouteFacts {
+  return walkRoutes(sf, ctx, module.imports);
 }

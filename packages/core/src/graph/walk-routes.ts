@@ -1,7 +1,8 @@
 import { locationOf } from '../findings/location.js';
+import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
-import { extractModuleFacts, type ImportBinding } from '../summary/module-facts.js';
+import type { ImportBinding } from '../summary/module-facts.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
@@ -17,10 +18,14 @@ import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, t
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
-/** A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify plugin). */
+/**
+ * A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify
+ * plugin). Its id (`fn#index`) and framework are worked out when a lookup lands on it: most
+ * functions have parameters, few of them are ever looked up as apps.
+ */
 interface ParamBinding {
-  param: string;
-  framework: FrameworkName | undefined;
+  paramOf: FunctionNode;
+  index: number;
 }
 type ScopeEntry = TargetRef | ParamBinding;
 
@@ -40,15 +45,14 @@ const enum Step {
  * the production condition of the enclosing `if`s, and hands each call on an app/router to the
  * adapter of its framework. Top-level functions are judged for guard behaviour on the way.
  */
-export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts {
+export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext, imports: readonly ImportBinding[]): RouteFacts {
   const facts = emptyRouteFacts();
-  const moduleFacts = extractModuleFacts(sf);
   const requires = inlineRequires(sf.text);
-  const adapters = allAdapters.filter((a) => a.detects(moduleFacts.imports) || (requires.length > 0 && a.detects(requires)));
+  const adapters = allAdapters.filter((a) => a.detects(imports) || (requires.length > 0 && a.detects(requires)));
   facts.frameworks = adapters.map((a) => a.name);
   const constants = collectConstants(sf);
   facts.constants = Object.fromEntries(constants);
-  const walker = new RouteWalker(sf, facts, adapters, moduleFacts.imports, constants);
+  const walker = new RouteWalker(sf, facts, adapters, imports, constants);
   walker.collectTopLevelFunctions();
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
@@ -58,8 +62,8 @@ export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext): RouteFacts 
 
 class RouteWalker {
   readonly #scopes: Array<Map<string, ScopeEntry>> = [new Map()];
-  /** Middleware bound to names inside functions, innermost scope last. */
-  readonly #localHandlers: Array<Map<string, HandlerRef>> = [new Map()];
+  /** Middleware bound to names inside functions, innermost scope last; made on the first binding. */
+  readonly #localHandlers: Array<Map<string, HandlerRef> | undefined> = [undefined];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
@@ -183,8 +187,9 @@ class RouteWalker {
     this.#pendingSteps.push(step);
   }
 
-  /** Bound once: forEachChild pushes each child straight onto the pending stack. */
+  /** Bound once: forEachChild pushes each child straight onto the pending stack. Types register nothing. */
   readonly #pushChild = (child: ts.Node): void => {
+    if (isTypeOnly(child)) return;
     this.#pendingNodes.push(child);
     this.#pendingSteps.push(Step.Enter);
   };
@@ -288,14 +293,13 @@ class RouteWalker {
   readonly #savedConditions: Condition[][] = [];
 
   private enterFunction(fn: FunctionNode): void {
-    const id = functionIdOf(fn);
     const scope = new Map<string, ScopeEntry>();
-    fn.parameters.forEach((p, i) => {
-      if (isIdentifier(p.name)) scope.set(p.name.text, { param: `${id}#${i}`, framework: frameworkOfType(p.type?.getText(this.sf) ?? variableTypeOf(fn)) });
+    fn.parameters.forEach((p, index) => {
+      if (isIdentifier(p.name)) scope.set(p.name.text, { paramOf: fn, index });
     });
-    if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${id}#0`);
+    if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
     this.#scopes.push(scope);
-    this.#localHandlers.push(new Map());
+    this.#localHandlers.push(undefined);
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     this.#savedConditions.push(this.#conditions.splice(0));
   }
@@ -314,7 +318,7 @@ class RouteWalker {
       if (ref) return ref;
       // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
       const scoped = this.#scopes[i]?.get(name);
-      if (scoped && 'param' in scoped) return { kind: 'param', name, id: scoped.param };
+      if (scoped && 'paramOf' in scoped) return { kind: 'param', name, id: paramIdOf(scoped) };
     }
     return undefined;
   }
@@ -324,7 +328,9 @@ class RouteWalker {
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
       if (isFunctionExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
-        this.#localHandlers[this.#localHandlers.length - 1]?.set(decl.name.text, handlerRefOf(init, this.#ctx));
+        const innermost = this.#localHandlers.length - 1;
+        const locals = (this.#localHandlers[innermost] ??= new Map());
+        locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
       }
     }
     const target = this.valueTargetOf(decl.initializer);
@@ -429,7 +435,7 @@ class RouteWalker {
     for (let i = this.#scopes.length - 1; i >= 0; i--) {
       const entry = this.#scopes[i]?.get(name);
       if (!entry) continue;
-      if ('param' in entry) return this.paramReceiver(entry);
+      if ('paramOf' in entry) return this.paramReceiver(entry);
       return { target: entry, framework: this.frameworkOfTarget(entry) };
     }
     const imported = this.#ctx.imports.get(name);
@@ -438,8 +444,10 @@ class RouteWalker {
   }
 
   private paramReceiver(entry: ParamBinding): Receiver {
-    const framework = entry.framework ?? (this.facts.frameworks.length === 1 ? this.facts.frameworks[0] : undefined);
-    return { target: { instance: entry.param }, framework };
+    const fn = entry.paramOf;
+    const typed = frameworkOfType(fn.parameters[entry.index]?.type?.getText(this.sf) ?? variableTypeOf(fn));
+    const framework = typed ?? (this.facts.frameworks.length === 1 ? this.facts.frameworks[0] : undefined);
+    return { target: { instance: paramIdOf(entry) }, framework };
   }
 
   private frameworkOfTarget(target: TargetRef): FrameworkName | undefined {
@@ -529,6 +537,11 @@ const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all'
 function inlineRequires(text: string): ImportBinding[] {
   if (!text.includes('require(')) return [];
   return [...text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)\s*[.(]/g)].map((m) => ({ local: '', imported: '*', specifier: m[1] ?? '' }));
+}
+
+/** `fn#index`: the instance id a parameter gets once something is registered on it. */
+function paramIdOf(entry: ParamBinding): string {
+  return `${functionIdOf(entry.paramOf)}#${entry.index}`;
 }
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {

@@ -9,12 +9,13 @@ import { extractModuleFacts } from './module-facts.js';
 
 /** Turns one parsed file into its summary. Pure: same tree and config, same summary. */
 export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractContext): FileSummary {
+  const module = extractModuleFacts(sf);
   return {
     path: ctx.path,
     hash,
-    module: extractModuleFacts(sf),
+    module,
     suppressions: extractSuppressions(sf),
-    routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx) : emptyRouteFacts(),
+    routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx, module) : emptyRouteFacts(),
     flow: wants(ctx, 'flow') || wants(ctx, 'logs') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
   };
 }
