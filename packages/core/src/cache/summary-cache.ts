@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
+import { linkGraphOf, type LinkGraph } from '../project/files-in-reach.js';
 import type { FileSummary } from '../summary/file-summary.js';
-import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
+import { linksOnce, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
+import { linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
 
 /**
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
@@ -11,8 +13,11 @@ import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-su
  */
 export const ENGINE_VERSION = '0.1.0-9';
 
-/** The layout of the cache file itself and what its hashes mean (git blob ids since 5): bump when either changes. */
-const CACHE_FORMAT = 5;
+/**
+ * The layout of the cache file itself and what its hashes mean (git blob ids since 5, an index of
+ * columns with module paths since 6): bump when either changes.
+ */
+const CACHE_FORMAT = 6;
 
 /**
  * What the file system says about a file without reading it. Same path, size and modification
@@ -33,45 +38,37 @@ export interface SummaryCache {
   get(path: string, hash: string, stamp?: FileStamp): LazySummary | undefined;
   set(summary: FileSummary, stamp?: FileStamp): void;
   /**
+   * The links of every file this scan found or set so far, from the cache file's index where it
+   * still holds: a scoped scan reads no other file's links. Undefined without a cache.
+   */
+  linkGraph(): LinkGraph | undefined;
+  /**
    * Records what changed (appended to a journal, or the whole file rewritten); drops entries of
    * files not seen in this scan. The last call: summaries are loaded before it.
    */
   save(): void;
 }
 
-export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, save: () => {} };
+export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, linkGraph: () => undefined, save: () => {} };
 
-/** One file as the index at the head of the cache file describes it. */
-interface IndexEntry {
+/** One cached file: its summary stays JSON text in the cache file's body until a scan loads it. */
+interface CacheEntry {
   hash: string;
   /** [mtimeMs, size] when the file was read from disk; absent for in-memory content (the index). */
   stamp?: [number, number];
-  links: SummaryLinks;
-  /** Byte range of the summary's JSON in the body of the cache file. */
-  at: [number, number];
-}
-
-/** An entry in memory: its summary stays JSON text in the cache file's body until a scan loads it. */
-interface CacheEntry {
-  hash: string;
-  stamp?: [number, number];
-  links: SummaryLinks;
+  links(): SummaryLinks;
+  /** Byte range of the summary's JSON in the body of the cache file; absent for a summary in memory. */
   at?: [number, number];
+  /** The entry's row in the index, while the entry is the one the index describes. */
+  row?: number;
   summary?: FileSummary;
 }
 
 /**
- * The cache file is one line of JSON, the index, then the summaries' JSON back to back. A scan
- * reads the index of thousands of files in milliseconds and parses only the summaries it needs:
- * a pre-commit scan needs the few packages the staged files belong to, not the whole project.
+ * The cache file is one line, the index (cache-index.ts), then the summaries' JSON back to back. A
+ * scan parses the index of thousands of files in milliseconds and only the summaries it needs: a
+ * pre-commit scan needs the few packages the staged files belong to, not the whole project.
  */
-interface CacheHeader {
-  key: string;
-  /** Date.now() when the file was written: stamps from just before it cannot be trusted (RACY_WINDOW_MS). */
-  writtenAt: number;
-  bodyBytes: number;
-  files: Record<string, IndexEntry>;
-}
 
 /**
  * One line of the journal next to the cache file: the entries one scan changed. A pre-commit scan
@@ -109,22 +106,22 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
   const key = cacheKeyOf(config);
   const loaded = readCache(file, `${file}.journal`, key);
   const previous = loaded.entries;
-  const current: Record<string, CacheEntry> = {};
+  const current = new Map<string, CacheEntry>();
   const changed = new Set<string>();
   const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
-    current[path] = entry;
+    current.set(path, entry);
     if (isChange) changed.add(path);
-    return { path, hash: entry.hash, links: () => entry.links, load: () => summaryOf(entry) };
+    return { path, hash: entry.hash, links: entry.links, load: () => summaryOf(entry) };
   };
   return {
     getByStamp(path, stamp) {
-      const hit = previous[path];
+      const hit = previous.get(path);
       if (!hit?.stamp || !sameStamp(hit.stamp, stamp) || stamp.mtimeMs + RACY_WINDOW_MS >= loaded.writtenAt) return undefined;
       return keep(path, hit);
     },
     get(path, hash, stamp) {
-      const hit = previous[path];
+      const hit = previous.get(path);
       if (!hit || hit.hash !== hash) return undefined;
       // In-memory content (the index) says nothing about the file on disk: keep the entry as it is.
       if (!stamp || (hit.stamp && sameStamp(hit.stamp, stamp))) return keep(path, hit);
@@ -133,8 +130,9 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
       return keep(path, { ...hit, stamp: [stamp.mtimeMs, stamp.size] }, true);
     },
     set(summary, stamp) {
-      keep(summary.path, { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
+      keep(summary.path, { hash: summary.hash, links: linksOnce(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
+    linkGraph: () => linkGraphOfEntries(loaded.index, current),
     save() {
       try {
         saveChanges({ file, key, loaded, current, changed, summaryOf });
@@ -150,14 +148,14 @@ interface Changes {
   key: string;
   loaded: LoadedCache;
   /** Every entry this scan kept: files it did not see are dropped. */
-  current: Record<string, CacheEntry>;
+  current: ReadonlyMap<string, CacheEntry>;
   changed: ReadonlySet<string>;
   summaryOf: (entry: CacheEntry) => FileSummary;
 }
 
 /** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
 function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes): void {
-  const removed = Object.keys(loaded.entries).filter((path) => !(path in current));
+  const removed = [...loaded.entries.keys()].filter((path) => !current.has(path));
   if (changed.size === 0 && removed.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
   const now = Date.now();
@@ -165,7 +163,7 @@ function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes
   if (loaded.baseWrittenAt !== undefined) {
     const set: JournalLine['set'] = {};
     for (const path of changed) {
-      const entry = current[path];
+      const entry = current.get(path);
       if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
     }
     const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
@@ -182,19 +180,37 @@ function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
-function serializeCache(key: string, writtenAt: number, entries: Record<string, CacheEntry>, body: CacheBody): Buffer {
+function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, body: CacheBody): Buffer {
   const oldBody = body.read(0, body.size);
   const chunks: Buffer[] = [];
-  const files: Record<string, IndexEntry> = {};
-  let offset = 0;
-  for (const [path, entry] of Object.entries(entries)) {
+  const files = new Map<string, IndexedFile>();
+  for (const [path, entry] of entries) {
     const chunk = entry.at ? oldBody.subarray(entry.at[0], entry.at[1]) : Buffer.from(JSON.stringify(entry.summary));
-    files[path] = { hash: entry.hash, links: entry.links, at: [offset, offset + chunk.length], ...(entry.stamp && { stamp: entry.stamp }) };
+    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: entry.links(), bytes: chunk.length });
     chunks.push(chunk);
-    offset += chunk.length;
   }
-  const header: CacheHeader = { key, writtenAt, bodyBytes: offset, files };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
+  return Buffer.concat([Buffer.from(`${writeIndexLine(key, writtenAt, files)}\n`), ...chunks]);
+}
+
+/**
+ * The links of the entries a scan kept: the index answers for the entries it still describes, and
+ * the few others (new or changed content, the journal's) are indexed in memory.
+ */
+function linkGraphOfEntries(index: CacheIndex | undefined, current: ReadonlyMap<string, CacheEntry>): LinkGraph {
+  const fresh = new Map<string, SummaryLinks>();
+  for (const [path, entry] of current) if (entry.row === undefined) fresh.set(path, entry.links());
+  const freshGraph = linkGraphOf(fresh);
+  const stillIndexed = (rows: readonly number[]) =>
+    rows.flatMap((row) => {
+      const path = index?.paths[row] ?? '';
+      return current.get(path)?.row === row ? [path] : [];
+    });
+  return {
+    has: (file) => current.has(file),
+    modulesOf: (file) => current.get(file)?.links().modules ?? [],
+    filesLinkingTo: (modulePath) => [...stillIndexed(index ? rowsLinkingTo(index, modulePath) : []), ...freshGraph.filesLinkingTo(modulePath)],
+    globals: () => [...stillIndexed(index?.global ?? []), ...freshGraph.globals()],
+  };
 }
 
 function parseSummary(body: CacheBody, entry: CacheEntry): FileSummary {
@@ -234,7 +250,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 /** The index line, read in chunks up to its newline: the summaries after it are not read. */
-function readIndexLine(fd: number): Buffer | undefined {
+function readFirstLine(fd: number): Buffer | undefined {
   const chunks: Buffer[] = [];
   for (let position = 0; ; ) {
     const chunk = Buffer.allocUnsafe(1 << 20);
@@ -248,7 +264,9 @@ function readIndexLine(fd: number): Buffer | undefined {
 }
 
 interface LoadedCache {
-  entries: Record<string, CacheEntry>;
+  entries: Map<string, CacheEntry>;
+  /** The cache file's index, when it was read. */
+  index?: CacheIndex;
   body: CacheBody;
   /** The newest write of the file or the journal: the racy window is measured from it. */
   writtenAt: number;
@@ -258,36 +276,51 @@ interface LoadedCache {
   journalBytes: number;
 }
 
-const EMPTY: Readonly<LoadedCache> = { entries: {}, body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 };
+const emptyCache = (): LoadedCache => ({ entries: new Map(), body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 });
 
 function readCache(file: string, journal: string, key: string): LoadedCache {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    return { ...EMPTY, entries: {} }; // no cache yet
+    return emptyCache(); // no cache yet
   }
-  let header: Partial<CacheHeader>;
-  let indexBytes: number;
-  let fileBytes: number;
+  let index: CacheIndex | undefined;
+  let indexBytes = 0;
+  let fileBytes = 0;
   try {
-    const index = readIndexLine(fd);
-    if (!index) throw new Error('no index');
-    header = JSON.parse(index.toString('utf8')) as Partial<CacheHeader>;
-    indexBytes = index.length + 1;
+    const line = readFirstLine(fd);
+    if (!line) throw new Error('no index');
+    indexBytes = line.length + 1;
     fileBytes = fstatSync(fd).size;
+    index = readIndexLine(line.toString('utf8'), key, fileBytes - indexBytes);
   } catch {
-    closeSync(fd);
-    return { ...EMPTY, entries: {} }; // unreadable, or another layout
+    index = undefined; // unreadable, or another layout
   }
-  if (header.key !== key || typeof header.writtenAt !== 'number' || header.bodyBytes !== fileBytes - indexBytes || !header.files || typeof header.files !== 'object') {
+  if (!index) {
     closeSync(fd);
-    return { ...EMPTY, entries: {} };
+    return emptyCache();
   }
-  const body = bodyOf(fd, indexBytes, header.bodyBytes);
-  const loaded: LoadedCache = { entries: header.files, body, writtenAt: header.writtenAt, baseWrittenAt: header.writtenAt, baseBytes: fileBytes, journalBytes: 0 };
+  const body = bodyOf(fd, indexBytes, index.bodyBytes);
+  const loaded: LoadedCache = { entries: entriesOf(index), index, body, writtenAt: index.writtenAt, baseWrittenAt: index.writtenAt, baseBytes: fileBytes, journalBytes: 0 };
   applyJournal(journal, key, loaded);
   return loaded;
+}
+
+/** The entries an index describes; each file's links are read from the columns when asked for. */
+function entriesOf(index: CacheIndex): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  index.paths.forEach((path, row) => {
+    const [mtimeMs, size] = [index.stamps[2 * row], index.stamps[2 * row + 1]];
+    entries.set(path, {
+      hash: index.hashes[row] ?? '',
+      at: [index.offsets[row] ?? 0, index.offsets[row + 1] ?? 0],
+      row,
+      links: () => linksAtRow(index, row),
+      ...(typeof mtimeMs === 'number' && typeof size === 'number' && { stamp: [mtimeMs, size] }),
+    });
+  });
+  return entries;
 }
 
 function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
@@ -308,9 +341,9 @@ function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
     }
     if (line.key !== key || line.base !== loaded.baseWrittenAt) continue;
     for (const [path, { summary, stamp }] of Object.entries(line.set)) {
-      loaded.entries[path] = { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp }) };
+      loaded.entries.set(path, { hash: summary.hash, links: linksOnce(summary), summary, ...(stamp && { stamp }) });
     }
-    for (const path of line.delete) delete loaded.entries[path];
+    for (const path of line.delete) loaded.entries.delete(path);
     loaded.writtenAt = Math.max(loaded.writtenAt, line.writtenAt);
   }
 }

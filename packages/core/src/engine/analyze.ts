@@ -6,9 +6,9 @@ import { fingerprintOf } from '../findings/fingerprint.js';
 import { applySuppressions } from '../findings/apply-suppressions.js';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
-import { filesInReach } from '../project/files-in-reach.js';
+import { filesInReach, linkGraphOf } from '../project/files-in-reach.js';
 import { ProjectModel } from '../project/project-model.js';
-import { resolveModule } from '../project/resolve-module.js';
+import { resolveModulePath } from '../project/resolve-module.js';
 import { rules as allRules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
 import type { FileSummary } from '../summary/file-summary.js';
@@ -74,8 +74,9 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
 
   const known = new Set(summarized.keys());
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
-  // judged without are enough, and the rest of a warm cache is never parsed.
-  const wanted = options.reportOnly ? filesInReach(linksOfAll(summarized), options.reportOnly, (from, specifier) => resolveModule(from, specifier, (p) => known.has(p))) : known;
+  // judged without are enough, and the rest of a warm cache is never parsed. Every summary passed
+  // through the cache, whose index has the links: no other file's links are read.
+  const wanted = options.reportOnly ? filesInReach(cache.linkGraph() ?? linkGraphOf(linksOfAll(summarized)), options.reportOnly, (m) => resolveModulePath(m, (p) => known.has(p))) : known;
   const summaries = new Map<string, FileSummary>();
   for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
   cache.save();
