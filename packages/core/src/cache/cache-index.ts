@@ -31,6 +31,9 @@ export interface CacheIndex {
   global: number[];
 }
 
+/** The index of a cache with no file yet. */
+export const EMPTY_INDEX: Readonly<CacheIndex> = { key: '', writtenAt: 0, bodyBytes: 0, paths: [], hashes: [], stamps: [], offsets: [0], modules: [], linksAt: [0], links: [], importersAt: [0], importers: [], global: [] };
+
 /** What the index keeps of one file. */
 export interface IndexedFile {
   hash: string;

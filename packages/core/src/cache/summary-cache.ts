@@ -4,8 +4,8 @@ import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { linkGraphOf, type LinkGraph } from '../project/files-in-reach.js';
 import type { FileSummary } from '../summary/file-summary.js';
-import { linksOnce, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
-import { linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
+import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
+import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
 
 /**
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
@@ -51,18 +51,18 @@ export interface SummaryCache {
 
 export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, linkGraph: () => undefined, save: () => {} };
 
-/** One cached file: its summary stays JSON text in the cache file's body until a scan loads it. */
-interface CacheEntry {
+/**
+ * One cached file: a row of the index, whose summary stays JSON text in the cache file's body until
+ * a scan loads it, or a summary in memory (new, or from the journal). Kept small: a scan holds one
+ * per file of the project.
+ */
+type CacheEntry = {
   hash: string;
   /** [mtimeMs, size] when the file was read from disk; absent for in-memory content (the index). */
   stamp?: [number, number];
-  links(): SummaryLinks;
-  /** Byte range of the summary's JSON in the body of the cache file; absent for a summary in memory. */
-  at?: [number, number];
-  /** The entry's row in the index, while the entry is the one the index describes. */
-  row?: number;
-  summary?: FileSummary;
-}
+  /** Links worked out from a summary in memory. */
+  links?: SummaryLinks;
+} & ({ row: number; summary?: FileSummary } | { row?: undefined; summary: FileSummary });
 
 /**
  * The cache file is one line, the index (cache-index.ts), then the summaries' JSON back to back. A
@@ -83,6 +83,9 @@ interface JournalLine {
   set: Record<string, { summary: FileSummary; stamp?: [number, number] }>;
   delete: string[];
 }
+
+/** The first read of the cache file: enough for the index of a project of some twenty thousand files. */
+const FIRST_READ_BYTES = 4 << 20;
 
 /** The journal is folded into the cache file once it grows past this share of the file's size. */
 const COMPACT_RATIO = 0.25;
@@ -108,11 +111,10 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
   const previous = loaded.entries;
   const current = new Map<string, CacheEntry>();
   const changed = new Set<string>();
-  const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
     current.set(path, entry);
     if (isChange) changed.add(path);
-    return { path, hash: entry.hash, links: entry.links, load: () => summaryOf(entry) };
+    return new CachedSummary(path, entry, loaded);
   };
   return {
     getByStamp(path, stamp) {
@@ -130,12 +132,12 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
       return keep(path, { ...hit, stamp: [stamp.mtimeMs, stamp.size] }, true);
     },
     set(summary, stamp) {
-      keep(summary.path, { hash: summary.hash, links: linksOnce(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
+      keep(summary.path, { hash: summary.hash, summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
     linkGraph: () => linkGraphOfEntries(loaded.index, current),
     save() {
       try {
-        saveChanges({ file, key, loaded, current, changed, summaryOf });
+        saveChanges({ file, key, loaded, current, changed });
       } finally {
         loaded.body.close();
       }
@@ -150,11 +152,10 @@ interface Changes {
   /** Every entry this scan kept: files it did not see are dropped. */
   current: ReadonlyMap<string, CacheEntry>;
   changed: ReadonlySet<string>;
-  summaryOf: (entry: CacheEntry) => FileSummary;
 }
 
 /** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
-function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes): void {
+function saveChanges({ file, key, loaded, current, changed }: Changes): void {
   const removed = [...loaded.entries.keys()].filter((path) => !current.has(path));
   if (changed.size === 0 && removed.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
@@ -164,7 +165,7 @@ function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes
     const set: JournalLine['set'] = {};
     for (const path of changed) {
       const entry = current.get(path);
-      if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
+      if (entry) set[path] = { summary: summaryOf(loaded, entry), ...(entry.stamp && { stamp: entry.stamp }) };
     }
     const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
     const text = `${JSON.stringify(line)}\n`;
@@ -174,19 +175,19 @@ function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes
     }
   }
   const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-  writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
+  writeFileSync(tmp, serializeCache(key, now, current, loaded));
   renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
   rmSync(journal, { force: true });
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
-function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, body: CacheBody): Buffer {
+function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, { index, body }: LoadedCache): Buffer {
   const oldBody = body.read(0, body.size);
   const chunks: Buffer[] = [];
   const files = new Map<string, IndexedFile>();
   for (const [path, entry] of entries) {
-    const chunk = entry.at ? oldBody.subarray(entry.at[0], entry.at[1]) : Buffer.from(JSON.stringify(entry.summary));
-    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: entry.links(), bytes: chunk.length });
+    const chunk = entry.row === undefined ? Buffer.from(JSON.stringify(entry.summary)) : oldBody.subarray(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0);
+    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: linksOfEntry(index, entry), bytes: chunk.length });
     chunks.push(chunk);
   }
   return Buffer.concat([Buffer.from(`${writeIndexLine(key, writtenAt, files)}\n`), ...chunks]);
@@ -196,26 +197,54 @@ function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<str
  * The links of the entries a scan kept: the index answers for the entries it still describes, and
  * the few others (new or changed content, the journal's) are indexed in memory.
  */
-function linkGraphOfEntries(index: CacheIndex | undefined, current: ReadonlyMap<string, CacheEntry>): LinkGraph {
+function linkGraphOfEntries(index: CacheIndex, current: ReadonlyMap<string, CacheEntry>): LinkGraph {
   const fresh = new Map<string, SummaryLinks>();
-  for (const [path, entry] of current) if (entry.row === undefined) fresh.set(path, entry.links());
+  current.forEach((entry, path) => {
+    if (entry.row === undefined) fresh.set(path, linksOfEntry(index, entry));
+  });
   const freshGraph = linkGraphOf(fresh);
   const stillIndexed = (rows: readonly number[]) =>
     rows.flatMap((row) => {
-      const path = index?.paths[row] ?? '';
+      const path = index.paths[row] ?? '';
       return current.get(path)?.row === row ? [path] : [];
     });
   return {
     has: (file) => current.has(file),
-    modulesOf: (file) => current.get(file)?.links().modules ?? [],
-    filesLinkingTo: (modulePath) => [...stillIndexed(index ? rowsLinkingTo(index, modulePath) : []), ...freshGraph.filesLinkingTo(modulePath)],
-    globals: () => [...stillIndexed(index?.global ?? []), ...freshGraph.globals()],
+    modulesOf: (file) => {
+      const entry = current.get(file);
+      return entry ? linksOfEntry(index, entry).modules : [];
+    },
+    filesLinkingTo: (modulePath) => [...stillIndexed(rowsLinkingTo(index, modulePath)), ...freshGraph.filesLinkingTo(modulePath)],
+    globals: () => [...stillIndexed(index.global), ...freshGraph.globals()],
   };
 }
 
-function parseSummary(body: CacheBody, entry: CacheEntry): FileSummary {
-  const [start, end] = entry.at ?? [0, 0];
-  return JSON.parse(body.read(start, end).toString('utf8')) as FileSummary;
+/** A cached file's summary, parsed from the body on the first load. */
+class CachedSummary implements LazySummary {
+  constructor(
+    readonly path: string,
+    private readonly entry: CacheEntry,
+    private readonly loaded: LoadedCache,
+  ) {}
+
+  links(): SummaryLinks {
+    return linksOfEntry(this.loaded.index, this.entry);
+  }
+
+  load(): FileSummary {
+    return summaryOf(this.loaded, this.entry);
+  }
+}
+
+function linksOfEntry(index: CacheIndex, entry: CacheEntry): SummaryLinks {
+  if (entry.row !== undefined) return linksAtRow(index, entry.row);
+  return (entry.links ??= linksOf(entry.summary));
+}
+
+function summaryOf({ index, body }: LoadedCache, entry: CacheEntry): FileSummary {
+  if (entry.row === undefined || entry.summary) return entry.summary as FileSummary;
+  const text = body.read(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0).toString('utf8');
+  return (entry.summary = JSON.parse(text) as FileSummary);
 }
 
 /**
@@ -249,24 +278,26 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return out;
 }
 
-/** The index line, read in chunks up to its newline: the summaries after it are not read. */
+/**
+ * The index line, read up to its newline into one buffer that grows as needed: the summaries
+ * after it are not read, and a line of a few megabytes is neither copied nor joined from chunks.
+ */
 function readFirstLine(fd: number): Buffer | undefined {
-  const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const n = readSync(fd, chunk, 0, chunk.length, position);
+  let buffer = Buffer.allocUnsafe(FIRST_READ_BYTES);
+  for (let filled = 0; ; ) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
     if (n === 0) return undefined;
-    const newline = chunk.subarray(0, n).indexOf(0x0a);
-    chunks.push(chunk.subarray(0, newline < 0 ? n : newline));
-    if (newline >= 0) return Buffer.concat(chunks);
-    position += n;
+    const newline = buffer.subarray(filled, filled + n).indexOf(0x0a);
+    if (newline >= 0) return buffer.subarray(0, filled + newline);
+    filled += n;
+    if (filled === buffer.length) buffer = Buffer.concat([buffer], 2 * buffer.length);
   }
 }
 
 interface LoadedCache {
   entries: Map<string, CacheEntry>;
-  /** The cache file's index, when it was read. */
-  index?: CacheIndex;
+  /** The cache file's index; empty when there is no usable file. */
+  index: CacheIndex;
   body: CacheBody;
   /** The newest write of the file or the journal: the racy window is measured from it. */
   writtenAt: number;
@@ -276,7 +307,7 @@ interface LoadedCache {
   journalBytes: number;
 }
 
-const emptyCache = (): LoadedCache => ({ entries: new Map(), body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 });
+const emptyCache = (): LoadedCache => ({ entries: new Map(), index: EMPTY_INDEX, body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 });
 
 function readCache(file: string, journal: string, key: string): LoadedCache {
   let fd: number;
@@ -307,18 +338,12 @@ function readCache(file: string, journal: string, key: string): LoadedCache {
   return loaded;
 }
 
-/** The entries an index describes; each file's links are read from the columns when asked for. */
+/** The entries an index describes: rows, whose links and summaries are read when asked for. */
 function entriesOf(index: CacheIndex): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
   index.paths.forEach((path, row) => {
     const [mtimeMs, size] = [index.stamps[2 * row], index.stamps[2 * row + 1]];
-    entries.set(path, {
-      hash: index.hashes[row] ?? '',
-      at: [index.offsets[row] ?? 0, index.offsets[row + 1] ?? 0],
-      row,
-      links: () => linksAtRow(index, row),
-      ...(typeof mtimeMs === 'number' && typeof size === 'number' && { stamp: [mtimeMs, size] }),
-    });
+    entries.set(path, typeof mtimeMs === 'number' && typeof size === 'number' ? { hash: index.hashes[row] ?? '', row, stamp: [mtimeMs, size] } : { hash: index.hashes[row] ?? '', row });
   });
   return entries;
 }
@@ -341,7 +366,7 @@ function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
     }
     if (line.key !== key || line.base !== loaded.baseWrittenAt) continue;
     for (const [path, { summary, stamp }] of Object.entries(line.set)) {
-      loaded.entries.set(path, { hash: summary.hash, links: linksOnce(summary), summary, ...(stamp && { stamp }) });
+      loaded.entries.set(path, { hash: summary.hash, summary, ...(stamp && { stamp }) });
     }
     for (const path of line.delete) loaded.entries.delete(path);
     loaded.writtenAt = Math.max(loaded.writtenAt, line.writtenAt);

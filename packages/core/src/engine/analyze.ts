@@ -72,15 +72,14 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   const summarized = new Map<string, LazySummary>();
   for (const [path, summary] of slots) if (summary) summarized.set(path, summary);
 
-  const known = new Set(summarized.keys());
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
   // judged without are enough, and the rest of a warm cache is never parsed. Every summary passed
   // through the cache, whose index has the links: no other file's links are read.
-  const wanted = options.reportOnly ? filesInReach(cache.linkGraph() ?? linkGraphOf(linksOfAll(summarized)), options.reportOnly, (m) => resolveModulePath(m, (p) => known.has(p))) : known;
+  const wanted = options.reportOnly ? filesInReach(cache.linkGraph() ?? linkGraphOf(linksOfAll(summarized)), options.reportOnly, (m) => resolveModulePath(m, (p) => summarized.has(p))) : summarized;
   const summaries = new Map<string, FileSummary>();
   for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
   cache.save();
-  const project = new ProjectModel(summaries, known);
+  const project = new ProjectModel(summaries, summarized);
   const raw: Finding[] = [];
   for (const rule of selectRules(options)) raw.push(...runRule(rule, project, options.config, errors));
   const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;

@@ -18,20 +18,14 @@ export interface SummaryLinks {
 /** A file's summary, parsed from the cache only when a rule needs it. */
 export interface LazySummary {
   readonly path: string;
-  readonly hash: string;
   links(): SummaryLinks;
   load(): FileSummary;
 }
 
 /** A summary already in memory. */
 export function loadedSummary(summary: FileSummary): LazySummary {
-  return { path: summary.path, hash: summary.hash, links: linksOnce(summary), load: () => summary };
-}
-
-/** A summary's links, worked out on the first call: a full scan never asks for them. */
-export function linksOnce(summary: FileSummary): () => SummaryLinks {
   let links: SummaryLinks | undefined;
-  return () => (links ??= linksOf(summary));
+  return { path: summary.path, links: () => (links ??= linksOf(summary)), load: () => summary };
 }
 
 const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
