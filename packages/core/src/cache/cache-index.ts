@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SummaryLinks } from '../summary/lazy-summary.js';
+import { textOfBytes } from '../text/text-of-bytes.js';
 
 /**
  * The index line at the head of the cache file: a set of columns, row i describing `paths[i]`. Ten
@@ -48,7 +49,7 @@ export interface IndexedFile {
  * the JSON after it: the columns point into each other, so a damaged line is refused as a whole
  * instead of being half used.
  */
-export function writeIndexLine(key: string, writtenAt: number, files: ReadonlyMap<string, IndexedFile>): string {
+export function writeIndexLine(key: string, writtenAt: number, files: ReadonlyMap<string, IndexedFile>): Buffer {
   const modules = [...new Set([...files.values()].flatMap((file) => file.links.modules))].sort();
   const moduleIds = new Map(modules.map((modulePath, id) => [modulePath, id]));
   const index: CacheIndex = { key, writtenAt, bodyBytes: 0, paths: [], hashes: [], stamps: [], offsets: [0], modules, linksAt: [0], links: [], importersAt: [], importers: [], global: [] };
@@ -69,20 +70,21 @@ export function writeIndexLine(key: string, writtenAt: number, files: ReadonlyMa
   }
   index.importersAt.push(0);
   for (const rows of importersOf) index.importersAt.push(index.importers.push(...rows));
-  const json = JSON.stringify(index);
-  return `${checksumOf(json)} ${json}`;
+  const json = Buffer.from(JSON.stringify(index));
+  return Buffer.concat([Buffer.from(`${checksumOf(json)} `), json]);
 }
 
 /** The index in `line` when it is whole and written under `key` for a body of `bodyBytes`. */
-export function readIndexLine(line: string, key: string, bodyBytes: number): CacheIndex | undefined {
-  const space = line.indexOf(' ');
-  const json = line.slice(space + 1);
-  if (line.slice(0, space) !== checksumOf(json)) return undefined;
-  const index = JSON.parse(json) as CacheIndex;
+export function readIndexLine(line: Buffer, key: string, bodyBytes: number): CacheIndex | undefined {
+  const space = line.indexOf(0x20);
+  const json = line.subarray(space + 1);
+  if (line.subarray(0, space).toString('latin1') !== checksumOf(json)) return undefined;
+  const index = JSON.parse(textOfBytes(json)) as CacheIndex;
   return index.key === key && index.bodyBytes === bodyBytes ? index : undefined;
 }
 
-function checksumOf(json: string): string {
+/** Of the bytes, not of the text: hashing a string of megabytes first encodes it again. */
+function checksumOf(json: Buffer): string {
   return createHash('sha1').update(json).digest('hex');
 }
 

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { linkGraphOf, type LinkGraph } from '../project/files-in-reach.js';
 import type { FileSummary } from '../summary/file-summary.js';
 import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
+import { textOfBytes } from '../text/text-of-bytes.js';
 import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
 
 /**
@@ -156,8 +157,9 @@ interface Changes {
 
 /** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
 function saveChanges({ file, key, loaded, current, changed }: Changes): void {
+  // Unchanged entries are the loaded ones: as many of them as were loaded means none was dropped.
+  if (changed.size === 0 && current.size === loaded.entries.size) return;
   const removed = [...loaded.entries.keys()].filter((path) => !current.has(path));
-  if (changed.size === 0 && removed.length === 0) return;
   mkdirSync(dirname(file), { recursive: true });
   const now = Date.now();
   const journal = `${file}.journal`;
@@ -190,7 +192,7 @@ function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<str
     files.set(path, { hash: entry.hash, stamp: entry.stamp, links: linksOfEntry(index, entry), bytes: chunk.length });
     chunks.push(chunk);
   }
-  return Buffer.concat([Buffer.from(`${writeIndexLine(key, writtenAt, files)}\n`), ...chunks]);
+  return Buffer.concat([writeIndexLine(key, writtenAt, files), Buffer.from('\n'), ...chunks]);
 }
 
 /**
@@ -243,7 +245,7 @@ function linksOfEntry(index: CacheIndex, entry: CacheEntry): SummaryLinks {
 
 function summaryOf({ index, body }: LoadedCache, entry: CacheEntry): FileSummary {
   if (entry.row === undefined || entry.summary) return entry.summary as FileSummary;
-  const text = body.read(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0).toString('utf8');
+  const text = textOfBytes(body.read(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0));
   return (entry.summary = JSON.parse(text) as FileSummary);
 }
 
@@ -324,7 +326,7 @@ function readCache(file: string, journal: string, key: string): LoadedCache {
     if (!line) throw new Error('no index');
     indexBytes = line.length + 1;
     fileBytes = fstatSync(fd).size;
-    index = readIndexLine(line.toString('utf8'), key, fileBytes - indexBytes);
+    index = readIndexLine(line, key, fileBytes - indexBytes);
   } catch {
     index = undefined; // unreadable, or another layout
   }

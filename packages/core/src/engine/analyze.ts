@@ -69,15 +69,21 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
     slots.set(input.path, summarizeInput(input, options.config, cache, errors));
     countFile();
   }
+  // forEach, not for-of: a warm scoped scan walks these maps of every file of the project before
+  // V8 has optimised anything, and for-of makes a [key, value] pair per entry.
   const summarized = new Map<string, LazySummary>();
-  for (const [path, summary] of slots) if (summary) summarized.set(path, summary);
+  slots.forEach((summary, path) => {
+    if (summary) summarized.set(path, summary);
+  });
 
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
   // judged without are enough, and the rest of a warm cache is never parsed. Every summary passed
   // through the cache, whose index has the links: no other file's links are read.
   const wanted = options.reportOnly ? filesInReach(cache.linkGraph() ?? linkGraphOf(linksOfAll(summarized)), options.reportOnly, (m) => resolveModulePath(m, (p) => summarized.has(p))) : summarized;
   const summaries = new Map<string, FileSummary>();
-  for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
+  summarized.forEach((summary, path) => {
+    if (wanted.has(path)) summaries.set(path, summary.load());
+  });
   cache.save();
   const project = new ProjectModel(summaries, summarized);
   const raw: Finding[] = [];

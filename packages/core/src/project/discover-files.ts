@@ -110,7 +110,7 @@ function selectPaths(root: string, options: DiscoverOptions, list: (ignore: read
     }
     const prefix = rel === '' ? '' : `${rel}/`;
     const isOutside = rel.startsWith('..');
-    const files = isOutside ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : universe.filter((f) => f.startsWith(prefix));
+    const files = isOutside ? fsFiles(abs, ignore).map((f) => `${prefix}${f}`) : prefix ? universe.filter((f) => f.startsWith(prefix)) : universe;
     // fast-glob already applied the source glob and the ignores inside an outside directory; the
     // matchers cannot be asked again, because `**` never matches the `../` of the prefixed path.
     for (const f of files) if (isOutside || (isSource(f) && !isIgnored(f))) candidates.add(f);
