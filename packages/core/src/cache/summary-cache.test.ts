@@ -16,6 +16,18 @@ function summaryOf(path: string, text: string, hash = `hash-of-${text.length}`) 
   return summarizeFile(parseSource(path, text), hash, { path, config });
 }
 
+/** A cache file with a.ts, which imports b.ts, and b.ts, both read from disk an hour ago. */
+function savedPair() {
+  dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+  const file = join(dir, 'cache.json');
+  const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+  const first = createFileCache(file, config);
+  first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
+  first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
+  first.save();
+  return { file, old };
+}
+
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -79,13 +91,7 @@ describe('summary cache', () => {
   });
 
   it('refuses an index line damaged in place, even when it still parses', () => {
-    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
-    const file = join(dir, 'cache.json');
-    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
-    const first = createFileCache(file, config);
-    first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
-    first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
-    first.save();
+    const { file, old } = savedPair();
     expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeDefined();
     // Same length, still JSON: the importers of b.js now point at the wrong row.
     const text = readFileSync(file, 'utf8');
@@ -97,13 +103,7 @@ describe('summary cache', () => {
 
 describe('summary cache, lazily', () => {
   it('parses a summary only when it is loaded, and copies unloaded ones into a rewritten file', () => {
-    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
-    const file = join(dir, 'cache.json');
-    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
-    const first = createFileCache(file, config);
-    first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
-    first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
-    first.save();
+    const { file, old } = savedPair();
 
     // A corrupt body that is never loaded costs nothing: only the index is read.
     const text = readFileSync(file, 'utf8');
