@@ -4,13 +4,13 @@
 // finding, reading and linking ninety ES modules one by one. dist/main.js (the package's library
 // entry) and @shiftguard/core's own files stay as tsc wrote them.
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const DIST = fileURLToPath(new URL('dist/', import.meta.url));
 const CHUNK_PREFIX = 'chunk-';
-const CORE_DIST = `${join(fileURLToPath(import.meta.resolve('@shiftguard/core/package.json')), '..', 'dist')}/`;
+const CORE_DIST = join(dirname(fileURLToPath(import.meta.resolve('@shiftguard/core/package.json'))), 'dist') + sep;
 
 /**
  * The engine's TypeScript stays where @shiftguard/core has it (lazy-typescript.mjs finds its loader
