@@ -22,7 +22,8 @@ const CORE_DIST = join(dirname(fileURLToPath(import.meta.resolve('@shiftguard/co
 const keepCoreResolution = {
   name: 'keep-core-resolution',
   resolveId: (source) => (source === '#typescript' ? { id: '@shiftguard/core/lazy-typescript', external: true } : null),
-  transform: (code, id) => (id.startsWith(CORE_DIST) && code.includes('import.meta.url') ? code.replaceAll('import.meta.url', `import.meta.resolve('@shiftguard/core/package.json')`) : null),
+  // map: null keeps the module's source map (the rename shifts a few columns of three lines).
+  transform: (code, id) => (id.startsWith(CORE_DIST) && code.includes('import.meta.url') ? { code: code.replaceAll('import.meta.url', `import.meta.resolve('@shiftguard/core/package.json')`), map: null } : null),
 };
 
 // Chunks of an earlier build are named after modules that may no longer exist.
