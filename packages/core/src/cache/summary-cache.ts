@@ -65,11 +65,9 @@ type CacheEntry = {
   links?: SummaryLinks;
 } & ({ row: number; summary?: FileSummary } | { row?: undefined; summary: FileSummary });
 
-/**
- * The cache file is one line, the index (cache-index.ts), then the summaries' JSON back to back. A
- * scan parses the index of thousands of files in milliseconds and only the summaries it needs: a
- * pre-commit scan needs the few packages the staged files belong to, not the whole project.
- */
+// The cache file is one line, the index (cache-index.ts), then the summaries' JSON back to back. A
+// scan parses the index of thousands of files in milliseconds and only the summaries it needs: a
+// pre-commit scan needs the few packages the staged files belong to, not the whole project.
 
 /**
  * One line of the journal next to the cache file: the entries one scan changed. A pre-commit scan
