@@ -1,4 +1,4 @@
-import { isSourcePath, type ProjectSnapshot } from '@shiftguard/core/scan';
+import { isSourcePath, textOfBytes, type ProjectSnapshot } from '@shiftguard/core/scan';
 import { GitCommandError, listIndex, type IndexListing } from './index-listing.js';
 import { gitFailure, runGit, splitNul } from './run-git.js';
 
@@ -41,7 +41,7 @@ export async function readStagedSources(cwd: string): Promise<StagedSources> {
  */
 function indexBlobs(index: Buffer): Map<string, string> {
   const out = new Map<string, string>();
-  const text = index.toString('utf8');
+  const text = textOfBytes(index);
   // "<mode> <blob> <stage>\t<path>\0", read by position (mode: six digits; stage: one): splitting
   // ten thousand entries into fields would cost more than the rest of this listing.
   for (let at = 0; at < text.length; ) {

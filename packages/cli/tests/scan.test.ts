@@ -167,9 +167,9 @@ describe('shiftguard scan: usage errors and config', () => {
     expect(existsSync(join(project.dir, '.shiftguard-cache'))).toBe(false);
     expect((await scan(['--cache'])).code).toBe(1);
     expect(project.read('.shiftguard-cache/.gitignore')).toContain('*');
-    // The cache file opens with one line of JSON: the index of the summaries that follow.
-    const index = project.read('.shiftguard-cache/summaries.json').split('\n', 1)[0] ?? '';
-    expect(JSON.parse(index).files).toHaveProperty(['src/bad.ts']);
+    // The cache file opens with one line, its checksum and the JSON index of the summaries that follow.
+    const line = project.read('.shiftguard-cache/summaries.json').split('\n', 1)[0] ?? '';
+    expect(JSON.parse(line.slice(line.indexOf(' ') + 1)).paths).toEqual(['src/bad.ts']);
     expect((await scan(['--cache'])).code).toBe(1); // a warm cache gives the same verdict
   });
 });

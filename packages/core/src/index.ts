@@ -9,6 +9,7 @@ export { compareFindings } from './findings/finding.js';
 export type { Finding, ScanError, ScanResult, SuppressedFinding, Severity, RelatedLocation, TraceStep } from './findings/finding.js';
 export { ConfigError, ParseError, InternalError, ShiftguardError } from './errors.js';
 export { discoverFiles, discoverSourceFiles, isSourcePath, DEFAULT_IGNORES, SOURCE_GLOB, type DiscoveredFile } from './project/discover-files.js';
+export { textOfBytes } from './text/text-of-bytes.js';
 export { createFileCache, noCache, ENGINE_VERSION, type SummaryCache, type FileStamp } from './cache/summary-cache.js';
 export { reporters, REPORT_FORMATS, type Reporter, type ReporterContext, type ReportFormat } from './reporters/index.js';
 export { applyBaseline, createBaseline, parseBaseline, readBaselineFile, isNewFinding, type Baseline, type BaselineEntry } from './findings/baseline.js';

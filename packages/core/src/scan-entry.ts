@@ -6,4 +6,5 @@ export { ruleIds } from './rules/index.js';
 export type { Finding, ScanError, ScanResult, Severity } from './findings/finding.js';
 export { ConfigError, ParseError, InternalError, ShiftguardError } from './errors.js';
 export { isSourcePath } from './project/discover-files.js';
+export { textOfBytes } from './text/text-of-bytes.js';
 export { applyBaseline, createBaseline, readBaselineFile, isNewFinding, type Baseline } from './findings/baseline.js';

@@ -77,9 +77,22 @@ function snapshotInputs(snapshot: ProjectSnapshot, paths: readonly string[]): In
     return text;
   };
   return {
-    inputs: paths.map((path) => ({ path, blob: snapshot.files.get(path), read: () => read(path) })),
+    inputs: paths.map((path) => new SnapshotInput(path, snapshot.files.get(path), read)),
     prefetch: (misses) => {
       contents = snapshot.read(misses.map((input) => input.path));
     },
   };
+}
+
+/** One object per file of the project, without a closure of its own: a scan holds thousands. */
+class SnapshotInput implements SourceInput {
+  constructor(
+    readonly path: string,
+    readonly blob: string | undefined,
+    private readonly readText: (path: string) => string,
+  ) {}
+
+  read(): string {
+    return this.readText(this.path);
+  }
 }

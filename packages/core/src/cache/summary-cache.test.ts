@@ -16,6 +16,18 @@ function summaryOf(path: string, text: string, hash = `hash-of-${text.length}`) 
   return summarizeFile(parseSource(path, text), hash, { path, config });
 }
 
+/** A cache file with a.ts, which imports b.ts, and b.ts, both read from disk an hour ago. */
+function savedPair() {
+  dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+  const file = join(dir, 'cache.json');
+  const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
+  const first = createFileCache(file, config);
+  first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
+  first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
+  first.save();
+  return { file, old };
+}
+
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -77,17 +89,21 @@ describe('summary cache', () => {
     writeFileSync(file, readFileSync(file, 'utf8').slice(0, 40));
     expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeUndefined();
   });
+
+  it('refuses an index line damaged in place, even when it still parses', () => {
+    const { file, old } = savedPair();
+    expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeDefined();
+    // Same length, still JSON: the importers of b.js now point at the wrong row.
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"importers":[0]');
+    writeFileSync(file, text.replace('"importers":[0]', '"importers":[1]'));
+    expect(createFileCache(file, config).getByStamp('a.ts', old)).toBeUndefined();
+  });
 });
 
 describe('summary cache, lazily', () => {
   it('parses a summary only when it is loaded, and copies unloaded ones into a rewritten file', () => {
-    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
-    const file = join(dir, 'cache.json');
-    const old: FileStamp = { mtimeMs: Date.now() - HOUR, size: 20 };
-    const first = createFileCache(file, config);
-    first.set(summaryOf('a.ts', `import { b } from './b.js';\nexport const a = b;\n`), old);
-    first.set(summaryOf('b.ts', 'export const b = 1;\n'), old);
-    first.save();
+    const { file, old } = savedPair();
 
     // A corrupt body that is never loaded costs nothing: only the index is read.
     const text = readFileSync(file, 'utf8');
@@ -95,8 +111,8 @@ describe('summary cache, lazily', () => {
     writeFileSync(file, `${text.slice(0, at)}"path":"B.ts"${text.slice(at + 13)}`);
     const second = createFileCache(file, config);
     const a = second.getByStamp('a.ts', old);
-    expect(a?.links()).toEqual({ specifiers: ['./b.js'], global: false });
-    expect(second.getByStamp('b.ts', old)?.links().specifiers).toEqual([]);
+    expect(a?.links()).toEqual({ modules: ['b.js'], global: false });
+    expect(second.getByStamp('b.ts', old)?.links().modules).toEqual([]);
     second.set(summaryOf('c.ts', 'export const c = 1;\n'), old);
     // Three files, one new: more than the journal takes, so the whole file is rewritten.
     second.save();
@@ -107,6 +123,34 @@ describe('summary cache, lazily', () => {
     // b.ts was never loaded: its bytes were copied as they were.
     expect(third.getByStamp('b.ts', old)?.load().path).toBe('B.ts');
     expect(third.getByStamp('c.ts', old)?.load().path).toBe('c.ts');
+  });
+});
+
+describe('summary cache link graph', () => {
+  it('answers from the index for unchanged entries and from memory for new ones', () => {
+    dir = mkdtempSync(join(tmpdir(), 'shiftguard-cache-'));
+    const file = join(dir, 'cache.json');
+    const files: Record<string, string> = {
+      'app.ts': `import { a } from './routes/a.js';\nimport { b } from './routes/b.js';\n`,
+      'routes/a.ts': `import { log } from '../log.js';\nexport const a = log;\n`,
+      'routes/b.ts': `import { log } from '../log';\nexport const b = log;\n`,
+      'log.ts': 'export const log = 1;\n',
+    };
+    const first = createFileCache(file, config);
+    for (const [path, text] of Object.entries(files)) first.set(summaryOf(path, text, `h-${path}`));
+    first.save();
+
+    const second = createFileCache(file, config);
+    for (const path of ['app.ts', 'routes/a.ts', 'log.ts']) expect(second.get(path, `h-${path}`)).toBeDefined();
+    // routes/b.ts changed: it no longer imports the logger; a new file does.
+    second.set(summaryOf('routes/b.ts', 'export const b = 2;\n', 'h-new-b'));
+    second.set(summaryOf('routes/c.ts', `import { log } from '../log.js';\n`, 'h-c'));
+    const graph = second.linkGraph();
+    expect(graph?.filesLinkingTo('log.js')).toEqual(['routes/a.ts', 'routes/c.ts']);
+    expect(graph?.filesLinkingTo('log')).toEqual([]);
+    expect(graph?.modulesOf('app.ts')).toEqual(['routes/a.js', 'routes/b.js']);
+    expect(graph?.has('routes/c.ts')).toBe(true);
+    expect(graph?.has('missing.ts')).toBe(false);
   });
 });
 
@@ -207,8 +251,8 @@ describe('summary cache journal', () => {
     for (let round = 0; round < 6; round++) scanWithEdit(file, 8, round, `export const edited${round} = ${'x'.repeat(40)};\n`);
     // Six changes out of eight files outgrow a quarter of the cache: the journal was folded in.
     const index = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
-    const compacted = JSON.parse(index) as { files: Record<string, { stamp: [number, number] }> };
-    expect(compacted.files['f0.ts']?.stamp[1]).toBe(`export const edited0 = ${'x'.repeat(40)};\n`.length);
+    const compacted = JSON.parse(index.slice(index.indexOf(' ') + 1)) as { paths: string[]; stamps: number[] };
+    expect(compacted.stamps[2 * compacted.paths.indexOf('f0.ts') + 1]).toBe(`export const edited0 = ${'x'.repeat(40)};\n`.length);
     const stale = `${JSON.stringify({ key: cacheKeyOf(config), base: 1, writtenAt: Date.now(), set: {}, delete: ['f7.ts'] })}\n`;
     writeFileSync(`${file}.journal`, stale);
     expect(createFileCache(file, config).getByStamp('f7.ts', old)).toBeDefined();

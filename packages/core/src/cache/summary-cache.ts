@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
+import { linkGraphOf, type LinkGraph } from '../project/files-in-reach.js';
 import type { FileSummary } from '../summary/file-summary.js';
 import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
+import { textOfBytes } from '../text/text-of-bytes.js';
+import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
 
 /**
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
@@ -11,8 +14,11 @@ import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-su
  */
 export const ENGINE_VERSION = '0.1.0-9';
 
-/** The layout of the cache file itself and what its hashes mean (git blob ids since 5): bump when either changes. */
-const CACHE_FORMAT = 5;
+/**
+ * The layout of the cache file itself and what its hashes mean (git blob ids since 5, an index of
+ * columns with module paths since 6): bump when either changes.
+ */
+const CACHE_FORMAT = 6;
 
 /**
  * What the file system says about a file without reading it. Same path, size and modification
@@ -33,45 +39,35 @@ export interface SummaryCache {
   get(path: string, hash: string, stamp?: FileStamp): LazySummary | undefined;
   set(summary: FileSummary, stamp?: FileStamp): void;
   /**
+   * The links of every file this scan found or set so far, from the cache file's index where it
+   * still holds: a scoped scan reads no other file's links. Undefined without a cache.
+   */
+  linkGraph(): LinkGraph | undefined;
+  /**
    * Records what changed (appended to a journal, or the whole file rewritten); drops entries of
    * files not seen in this scan. The last call: summaries are loaded before it.
    */
   save(): void;
 }
 
-export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, save: () => {} };
+export const noCache: SummaryCache = { getByStamp: () => undefined, get: () => undefined, set: () => {}, linkGraph: () => undefined, save: () => {} };
 
-/** One file as the index at the head of the cache file describes it. */
-interface IndexEntry {
+/**
+ * One cached file: a row of the index, whose summary stays JSON text in the cache file's body until
+ * a scan loads it, or a summary in memory (new, or from the journal). Kept small: a scan holds one
+ * per file of the project.
+ */
+type CacheEntry = {
   hash: string;
   /** [mtimeMs, size] when the file was read from disk; absent for in-memory content (the index). */
   stamp?: [number, number];
-  links: SummaryLinks;
-  /** Byte range of the summary's JSON in the body of the cache file. */
-  at: [number, number];
-}
+  /** Links worked out from a summary in memory. */
+  links?: SummaryLinks;
+} & ({ row: number; summary?: FileSummary } | { row?: undefined; summary: FileSummary });
 
-/** An entry in memory: its summary stays JSON text in the cache file's body until a scan loads it. */
-interface CacheEntry {
-  hash: string;
-  stamp?: [number, number];
-  links: SummaryLinks;
-  at?: [number, number];
-  summary?: FileSummary;
-}
-
-/**
- * The cache file is one line of JSON, the index, then the summaries' JSON back to back. A scan
- * reads the index of thousands of files in milliseconds and parses only the summaries it needs:
- * a pre-commit scan needs the few packages the staged files belong to, not the whole project.
- */
-interface CacheHeader {
-  key: string;
-  /** Date.now() when the file was written: stamps from just before it cannot be trusted (RACY_WINDOW_MS). */
-  writtenAt: number;
-  bodyBytes: number;
-  files: Record<string, IndexEntry>;
-}
+// The cache file is one line, the index (cache-index.ts), then the summaries' JSON back to back. A
+// scan parses the index of thousands of files in milliseconds and only the summaries it needs: a
+// pre-commit scan needs the few packages the staged files belong to, not the whole project.
 
 /**
  * One line of the journal next to the cache file: the entries one scan changed. A pre-commit scan
@@ -86,6 +82,9 @@ interface JournalLine {
   set: Record<string, { summary: FileSummary; stamp?: [number, number] }>;
   delete: string[];
 }
+
+/** The first read of the cache file: enough for the index of a project of some twenty thousand files. */
+const FIRST_READ_BYTES = 4 << 20;
 
 /** The journal is folded into the cache file once it grows past this share of the file's size. */
 const COMPACT_RATIO = 0.25;
@@ -109,22 +108,21 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
   const key = cacheKeyOf(config);
   const loaded = readCache(file, `${file}.journal`, key);
   const previous = loaded.entries;
-  const current: Record<string, CacheEntry> = {};
+  const current = new Map<string, CacheEntry>();
   const changed = new Set<string>();
-  const summaryOf = (entry: CacheEntry) => (entry.summary ??= parseSummary(loaded.body, entry));
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
-    current[path] = entry;
+    current.set(path, entry);
     if (isChange) changed.add(path);
-    return { path, hash: entry.hash, links: () => entry.links, load: () => summaryOf(entry) };
+    return new CachedSummary(path, entry, loaded);
   };
   return {
     getByStamp(path, stamp) {
-      const hit = previous[path];
+      const hit = previous.get(path);
       if (!hit?.stamp || !sameStamp(hit.stamp, stamp) || stamp.mtimeMs + RACY_WINDOW_MS >= loaded.writtenAt) return undefined;
       return keep(path, hit);
     },
     get(path, hash, stamp) {
-      const hit = previous[path];
+      const hit = previous.get(path);
       if (!hit || hit.hash !== hash) return undefined;
       // In-memory content (the index) says nothing about the file on disk: keep the entry as it is.
       if (!stamp || (hit.stamp && sameStamp(hit.stamp, stamp))) return keep(path, hit);
@@ -133,11 +131,12 @@ export function createFileCache(file: string, config: ResolvedConfig): SummaryCa
       return keep(path, { ...hit, stamp: [stamp.mtimeMs, stamp.size] }, true);
     },
     set(summary, stamp) {
-      keep(summary.path, { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
+      keep(summary.path, { hash: summary.hash, summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
+    linkGraph: () => linkGraphOfEntries(loaded.index, current),
     save() {
       try {
-        saveChanges({ file, key, loaded, current, changed, summaryOf });
+        saveChanges({ file, key, loaded, current, changed });
       } finally {
         loaded.body.close();
       }
@@ -150,23 +149,23 @@ interface Changes {
   key: string;
   loaded: LoadedCache;
   /** Every entry this scan kept: files it did not see are dropped. */
-  current: Record<string, CacheEntry>;
+  current: ReadonlyMap<string, CacheEntry>;
   changed: ReadonlySet<string>;
-  summaryOf: (entry: CacheEntry) => FileSummary;
 }
 
 /** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
-function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes): void {
-  const removed = Object.keys(loaded.entries).filter((path) => !(path in current));
-  if (changed.size === 0 && removed.length === 0) return;
+function saveChanges({ file, key, loaded, current, changed }: Changes): void {
+  // Unchanged entries are the loaded ones: as many of them as were loaded means none was dropped.
+  if (changed.size === 0 && current.size === loaded.entries.size) return;
+  const removed = [...loaded.entries.keys()].filter((path) => !current.has(path));
   mkdirSync(dirname(file), { recursive: true });
   const now = Date.now();
   const journal = `${file}.journal`;
   if (loaded.baseWrittenAt !== undefined) {
     const set: JournalLine['set'] = {};
     for (const path of changed) {
-      const entry = current[path];
-      if (entry) set[path] = { summary: summaryOf(entry), ...(entry.stamp && { stamp: entry.stamp }) };
+      const entry = current.get(path);
+      if (entry) set[path] = { summary: summaryOf(loaded, entry), ...(entry.stamp && { stamp: entry.stamp }) };
     }
     const line: JournalLine = { key, base: loaded.baseWrittenAt, writtenAt: now, set, delete: removed };
     const text = `${JSON.stringify(line)}\n`;
@@ -176,30 +175,76 @@ function saveChanges({ file, key, loaded, current, changed, summaryOf }: Changes
     }
   }
   const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-  writeFileSync(tmp, serializeCache(key, now, current, loaded.body));
+  writeFileSync(tmp, serializeCache(key, now, current, loaded));
   renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
   rmSync(journal, { force: true });
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
-function serializeCache(key: string, writtenAt: number, entries: Record<string, CacheEntry>, body: CacheBody): Buffer {
+function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, { index, body }: LoadedCache): Buffer {
   const oldBody = body.read(0, body.size);
   const chunks: Buffer[] = [];
-  const files: Record<string, IndexEntry> = {};
-  let offset = 0;
-  for (const [path, entry] of Object.entries(entries)) {
-    const chunk = entry.at ? oldBody.subarray(entry.at[0], entry.at[1]) : Buffer.from(JSON.stringify(entry.summary));
-    files[path] = { hash: entry.hash, links: entry.links, at: [offset, offset + chunk.length], ...(entry.stamp && { stamp: entry.stamp }) };
+  const files = new Map<string, IndexedFile>();
+  for (const [path, entry] of entries) {
+    const chunk = entry.row === undefined ? Buffer.from(JSON.stringify(entry.summary)) : oldBody.subarray(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0);
+    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: linksOfEntry(index, entry), bytes: chunk.length });
     chunks.push(chunk);
-    offset += chunk.length;
   }
-  const header: CacheHeader = { key, writtenAt, bodyBytes: offset, files };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), ...chunks]);
+  return Buffer.concat([writeIndexLine(key, writtenAt, files), Buffer.from('\n'), ...chunks]);
 }
 
-function parseSummary(body: CacheBody, entry: CacheEntry): FileSummary {
-  const [start, end] = entry.at ?? [0, 0];
-  return JSON.parse(body.read(start, end).toString('utf8')) as FileSummary;
+/**
+ * The links of the entries a scan kept: the index answers for the entries it still describes, and
+ * the few others (new or changed content, the journal's) are indexed in memory.
+ */
+function linkGraphOfEntries(index: CacheIndex, current: ReadonlyMap<string, CacheEntry>): LinkGraph {
+  const fresh = new Map<string, SummaryLinks>();
+  current.forEach((entry, path) => {
+    if (entry.row === undefined) fresh.set(path, linksOfEntry(index, entry));
+  });
+  const freshGraph = linkGraphOf(fresh);
+  const stillIndexed = (rows: readonly number[]) =>
+    rows.flatMap((row) => {
+      const path = index.paths[row] ?? '';
+      return current.get(path)?.row === row ? [path] : [];
+    });
+  return {
+    has: (file) => current.has(file),
+    modulesOf: (file) => {
+      const entry = current.get(file);
+      return entry ? linksOfEntry(index, entry).modules : [];
+    },
+    filesLinkingTo: (modulePath) => [...stillIndexed(rowsLinkingTo(index, modulePath)), ...freshGraph.filesLinkingTo(modulePath)],
+    globals: () => [...stillIndexed(index.global), ...freshGraph.globals()],
+  };
+}
+
+/** A cached file's summary, parsed from the body on the first load. */
+class CachedSummary implements LazySummary {
+  constructor(
+    readonly path: string,
+    private readonly entry: CacheEntry,
+    private readonly loaded: LoadedCache,
+  ) {}
+
+  links(): SummaryLinks {
+    return linksOfEntry(this.loaded.index, this.entry);
+  }
+
+  load(): FileSummary {
+    return summaryOf(this.loaded, this.entry);
+  }
+}
+
+function linksOfEntry(index: CacheIndex, entry: CacheEntry): SummaryLinks {
+  if (entry.row !== undefined) return linksAtRow(index, entry.row);
+  return (entry.links ??= linksOf(entry.summary));
+}
+
+function summaryOf({ index, body }: LoadedCache, entry: CacheEntry): FileSummary {
+  if (entry.row === undefined || entry.summary) return entry.summary as FileSummary;
+  const text = textOfBytes(body.read(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0));
+  return (entry.summary = JSON.parse(text) as FileSummary);
 }
 
 /**
@@ -233,22 +278,26 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return out;
 }
 
-/** The index line, read in chunks up to its newline: the summaries after it are not read. */
-function readIndexLine(fd: number): Buffer | undefined {
-  const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const n = readSync(fd, chunk, 0, chunk.length, position);
+/**
+ * The index line, read up to its newline into one buffer that grows as needed: the summaries
+ * after it are not read, and a line of a few megabytes is neither copied nor joined from chunks.
+ */
+function readFirstLine(fd: number): Buffer | undefined {
+  let buffer = Buffer.allocUnsafe(FIRST_READ_BYTES);
+  for (let filled = 0; ; ) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, filled);
     if (n === 0) return undefined;
-    const newline = chunk.subarray(0, n).indexOf(0x0a);
-    chunks.push(chunk.subarray(0, newline < 0 ? n : newline));
-    if (newline >= 0) return Buffer.concat(chunks);
-    position += n;
+    const newline = buffer.subarray(filled, filled + n).indexOf(0x0a);
+    if (newline >= 0) return buffer.subarray(0, filled + newline);
+    filled += n;
+    if (filled === buffer.length) buffer = Buffer.concat([buffer], 2 * buffer.length);
   }
 }
 
 interface LoadedCache {
-  entries: Record<string, CacheEntry>;
+  entries: Map<string, CacheEntry>;
+  /** The cache file's index; empty when there is no usable file. */
+  index: CacheIndex;
   body: CacheBody;
   /** The newest write of the file or the journal: the racy window is measured from it. */
   writtenAt: number;
@@ -258,36 +307,45 @@ interface LoadedCache {
   journalBytes: number;
 }
 
-const EMPTY: Readonly<LoadedCache> = { entries: {}, body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 };
+const emptyCache = (): LoadedCache => ({ entries: new Map(), index: EMPTY_INDEX, body: NO_BODY, writtenAt: 0, baseBytes: 0, journalBytes: 0 });
 
 function readCache(file: string, journal: string, key: string): LoadedCache {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch {
-    return { ...EMPTY, entries: {} }; // no cache yet
+    return emptyCache(); // no cache yet
   }
-  let header: Partial<CacheHeader>;
-  let indexBytes: number;
-  let fileBytes: number;
+  let index: CacheIndex | undefined;
+  let indexBytes = 0;
+  let fileBytes = 0;
   try {
-    const index = readIndexLine(fd);
-    if (!index) throw new Error('no index');
-    header = JSON.parse(index.toString('utf8')) as Partial<CacheHeader>;
-    indexBytes = index.length + 1;
+    const line = readFirstLine(fd);
+    if (!line) throw new Error('no index');
+    indexBytes = line.length + 1;
     fileBytes = fstatSync(fd).size;
+    index = readIndexLine(line, key, fileBytes - indexBytes);
   } catch {
-    closeSync(fd);
-    return { ...EMPTY, entries: {} }; // unreadable, or another layout
+    index = undefined; // unreadable, or another layout
   }
-  if (header.key !== key || typeof header.writtenAt !== 'number' || header.bodyBytes !== fileBytes - indexBytes || !header.files || typeof header.files !== 'object') {
+  if (!index) {
     closeSync(fd);
-    return { ...EMPTY, entries: {} };
+    return emptyCache();
   }
-  const body = bodyOf(fd, indexBytes, header.bodyBytes);
-  const loaded: LoadedCache = { entries: header.files, body, writtenAt: header.writtenAt, baseWrittenAt: header.writtenAt, baseBytes: fileBytes, journalBytes: 0 };
+  const body = bodyOf(fd, indexBytes, index.bodyBytes);
+  const loaded: LoadedCache = { entries: entriesOf(index), index, body, writtenAt: index.writtenAt, baseWrittenAt: index.writtenAt, baseBytes: fileBytes, journalBytes: 0 };
   applyJournal(journal, key, loaded);
   return loaded;
+}
+
+/** The entries an index describes: rows, whose links and summaries are read when asked for. */
+function entriesOf(index: CacheIndex): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  index.paths.forEach((path, row) => {
+    const [mtimeMs, size] = [index.stamps[2 * row], index.stamps[2 * row + 1]];
+    entries.set(path, typeof mtimeMs === 'number' && typeof size === 'number' ? { hash: index.hashes[row] ?? '', row, stamp: [mtimeMs, size] } : { hash: index.hashes[row] ?? '', row });
+  });
+  return entries;
 }
 
 function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
@@ -308,9 +366,9 @@ function applyJournal(journal: string, key: string, loaded: LoadedCache): void {
     }
     if (line.key !== key || line.base !== loaded.baseWrittenAt) continue;
     for (const [path, { summary, stamp }] of Object.entries(line.set)) {
-      loaded.entries[path] = { hash: summary.hash, links: linksOf(summary), summary, ...(stamp && { stamp }) };
+      loaded.entries.set(path, { hash: summary.hash, summary, ...(stamp && { stamp }) });
     }
-    for (const path of line.delete) delete loaded.entries[path];
+    for (const path of line.delete) loaded.entries.delete(path);
     loaded.writtenAt = Math.max(loaded.writtenAt, line.writtenAt);
   }
 }

@@ -6,9 +6,9 @@ import { fingerprintOf } from '../findings/fingerprint.js';
 import { applySuppressions } from '../findings/apply-suppressions.js';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
-import { filesInReach } from '../project/files-in-reach.js';
+import { filesInReach, linkGraphOf } from '../project/files-in-reach.js';
 import { ProjectModel } from '../project/project-model.js';
-import { resolveModule } from '../project/resolve-module.js';
+import { resolveModulePath } from '../project/resolve-module.js';
 import { rules as allRules } from '../rules/index.js';
 import { formatMessage, type Rule, type RuleReport } from '../rules/rule.js';
 import type { ExtractContext } from '../summary/extract-context.js';
@@ -76,17 +76,23 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
     slots.set(input.path, summarizeInput(input, { path: input.path, config: options.config, sections }, cache, errors));
     countFile();
   }
+  // forEach, not for-of: a warm scoped scan walks these maps of every file of the project before
+  // V8 has optimised anything, and for-of makes a [key, value] pair per entry.
   const summarized = new Map<string, LazySummary>();
-  for (const [path, summary] of slots) if (summary) summarized.set(path, summary);
+  slots.forEach((summary, path) => {
+    if (summary) summarized.set(path, summary);
+  });
 
-  const known = new Set(summarized.keys());
   // Findings are wanted in a few files only (`--staged`): the summaries those files cannot be
-  // judged without are enough, and the rest of a warm cache is never parsed.
-  const wanted = options.reportOnly ? filesInReach(linksOfAll(summarized), options.reportOnly, (from, specifier) => resolveModule(from, specifier, (p) => known.has(p))) : known;
+  // judged without are enough, and the rest of a warm cache is never parsed. Every summary passed
+  // through the cache, whose index has the links: no other file's links are read.
+  const wanted = options.reportOnly ? filesInReach(cache.linkGraph() ?? linkGraphOf(linksOfAll(summarized)), options.reportOnly, (m) => resolveModulePath(m, (p) => summarized.has(p))) : summarized;
   const summaries = new Map<string, FileSummary>();
-  for (const [path, summary] of summarized) if (wanted.has(path)) summaries.set(path, summary.load());
+  summarized.forEach((summary, path) => {
+    if (wanted.has(path)) summaries.set(path, summary.load());
+  });
   cache.save();
-  const project = new ProjectModel(summaries, known);
+  const project = new ProjectModel(summaries, summarized);
   const raw: Finding[] = [];
   for (const rule of selected) raw.push(...runRule(rule, project, options.config, errors));
   const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filesInReach } from './files-in-reach.js';
-import { resolveModule } from './resolve-module.js';
+import { filesInReach, linkGraphOf } from './files-in-reach.js';
+import { modulePathOf, resolveModulePath } from './resolve-module.js';
 
 const reach = (graph: Record<string, string[]>, scope: string[], global: string[] = []) => {
-  const links = new Map(Object.entries(graph).map(([file, specifiers]) => [file, { specifiers, global: global.includes(file) }]));
-  return [...filesInReach(links, new Set(scope), (from, s) => resolveModule(from, s, (p) => links.has(p)))].sort();
+  const links = new Map(Object.entries(graph).map(([file, specifiers]) => [file, { modules: specifiers.map((s) => modulePathOf(file, s)), global: global.includes(file) }]));
+  return [...filesInReach(linkGraphOf(links), new Set(scope), (m) => resolveModulePath(m, (p) => links.has(p)))].sort();
 };
 
 describe('filesInReach', () => {

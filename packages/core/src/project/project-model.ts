@@ -28,7 +28,7 @@ export class ProjectModel {
    */
   constructor(
     readonly files: ReadonlyMap<string, FileSummary>,
-    private readonly known: ReadonlySet<string> = new Set(files.keys()),
+    private readonly known: { has(path: string): boolean } = files,
   ) {}
 
   resolveModule(fromFile: string, specifier: string): string | undefined {

@@ -18,7 +18,32 @@ const JS_TWINS: Record<string, string[]> = {
  */
 export function resolveModule(fromFile: string, specifier: string, hasFile: (path: string) => boolean): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
-  const base = joinSpecifier(fromFile, specifier);
+  return resolveModulePath(modulePathOf(fromFile, specifier), hasFile);
+}
+
+/**
+ * The path a relative specifier names, before resolution picks a file for it: the same for every
+ * file that names the same module, and independent of which files exist, so the summary cache
+ * keeps it (a scoped scan resolves each module path once instead of every specifier).
+ * posix.normalize(posix.join(posix.dirname(fromFile), specifier)), by segments: several times faster.
+ */
+export function modulePathOf(fromFile: string, specifier: string): string {
+  if (specifier.includes('//') || specifier.endsWith('/')) return posix.normalize(posix.join(posix.dirname(fromFile), specifier));
+  const parts = fromFile.split('/');
+  parts.pop();
+  for (const segment of specifier.split('/')) {
+    if (segment === '..') {
+      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+      else parts.push('..');
+    } else if (segment !== '.') {
+      parts.push(segment);
+    }
+  }
+  return parts.join('/') || '.';
+}
+
+/** The project file a module path (modulePathOf) resolves to, trying candidates in resolution order. */
+export function resolveModulePath(base: string, hasFile: (path: string) => boolean): string | undefined {
   const ext = posix.extname(base);
   const twins = JS_TWINS[ext];
   // Candidates are tried in order and built only until one exists: the first usually does, and
@@ -34,18 +59,19 @@ export function resolveModule(fromFile: string, specifier: string, hasFile: (pat
   return undefined;
 }
 
-/** posix.normalize(posix.join(posix.dirname(fromFile), specifier)), by segments: several times faster. */
-function joinSpecifier(fromFile: string, specifier: string): string {
-  if (specifier.includes('//') || specifier.endsWith('/')) return posix.normalize(posix.join(posix.dirname(fromFile), specifier));
-  const parts = fromFile.split('/');
-  parts.pop();
-  for (const segment of specifier.split('/')) {
-    if (segment === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else parts.push('..');
-    } else if (segment !== '.') {
-      parts.push(segment);
-    }
+/**
+ * Every module path that can resolve to `file` (resolveModulePath), and a few that cannot: a
+ * scoped scan finds a file's importers through them without resolving every link of the project.
+ * Callers keep the candidates that do resolve to `file`.
+ */
+export function modulePathsNaming(file: string): string[] {
+  const candidates = [file];
+  for (const ext of SOURCE_EXTENSIONS) {
+    if (!file.endsWith(ext)) continue;
+    const stem = file.slice(0, -ext.length);
+    candidates.push(stem);
+    for (const [written, twins] of Object.entries(JS_TWINS)) if (twins.includes(ext)) candidates.push(stem + written);
+    if (stem.endsWith('/index')) candidates.push(stem.slice(0, -'/index'.length));
   }
-  return parts.join('/') || '.';
+  return candidates;
 }

@@ -1,3 +1,4 @@
+import { modulePathOf } from '../project/resolve-module.js';
 import type { FileSummary } from './file-summary.js';
 
 /**
@@ -5,8 +6,11 @@ import type { FileSummary } from './file-summary.js';
  * parsing a file's summary: the cache keeps it next to each summary.
  */
 export interface SummaryLinks {
-  /** Every relative module specifier the summary mentions, wherever it sits (imports, mounts, `require`). */
-  specifiers: string[];
+  /**
+   * The module paths (modulePathOf) of every relative specifier the summary mentions, wherever it
+   * sits (imports, mounts, `require`): resolved against the project's files when a scan needs them.
+   */
+  modules: string[];
   /** Facts that apply to files that never import this one: Fastify decorations, Nest global guards. */
   global: boolean;
 }
@@ -14,7 +18,6 @@ export interface SummaryLinks {
 /** A file's summary, parsed from the cache only when a rule needs it. */
 export interface LazySummary {
   readonly path: string;
-  readonly hash: string;
   links(): SummaryLinks;
   load(): FileSummary;
 }
@@ -22,7 +25,7 @@ export interface LazySummary {
 /** A summary already in memory. */
 export function loadedSummary(summary: FileSummary): LazySummary {
   let links: SummaryLinks | undefined;
-  return { path: summary.path, hash: summary.hash, links: () => (links ??= linksOf(summary)), load: () => summary };
+  return { path: summary.path, links: () => (links ??= linksOf(summary)), load: () => summary };
 }
 
 const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
@@ -37,8 +40,9 @@ export function linksOf(summary: FileSummary): SummaryLinks {
   collectSpecifiers(summary.module, specifiers);
   collectSpecifiers(summary.routes, specifiers);
   collectSpecifiers(summary.flow, specifiers);
+  const modules = new Set([...specifiers].map((specifier) => modulePathOf(summary.path, specifier)));
   const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard');
-  return { specifiers: [...specifiers], global };
+  return { modules: [...modules], global };
 }
 
 function collectSpecifiers(value: unknown, out: Set<string>): void {
