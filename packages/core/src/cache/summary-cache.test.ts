@@ -6,7 +6,7 @@ import { resolveConfig } from '../config/config.js';
 import { parseSource } from '../parse/parse-source.js';
 import { scanProject } from '../scan-project.js';
 import { summarizeFile } from '../summary/summarize-file.js';
-import { cacheKeyOf, createFileCache, type FileStamp } from './summary-cache.js';
+import { cacheKeyOf, createFileCache, journalLimit, type FileStamp } from './summary-cache.js';
 
 const config = resolveConfig({});
 const HOUR = 60 * 60 * 1000;
@@ -244,6 +244,11 @@ describe('summary cache journal', () => {
     const next = createFileCache(file, config);
     expect(next.getByStamp('f7.ts', { ...old, size: 'export const seven = 7;\n'.length })).toBeDefined();
     expect(next.getByStamp('f9.ts', old)).toBeDefined();
+  });
+
+  it('lets the journal grow to a quarter of the cache file, and never past 1 MB, which every scan parses', () => {
+    expect(journalLimit(400_000)).toBe(100_000);
+    expect(journalLimit(45 << 20)).toBe(1 << 20);
   });
 
   it('folds the journal into the cache file once it grows, and never applies a journal to another base', () => {
