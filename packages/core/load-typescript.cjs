@@ -53,14 +53,14 @@ exports.readShape = () => {
 function recordShape(ts) {
   if (!cacheId || fs.existsSync(`${cacheId}.shape.json`)) return;
   const functions = Object.keys(ts).filter((name) => typeof ts[name] === 'function');
-  process.once('exit', () => writeAtomically(`${cacheId}.shape.json`, () => JSON.stringify({ functions, SyntaxKind: ts.SyntaxKind })));
+  process.once('exit', () => writeAtomically(`${cacheId}.shape.json`, '.shape.json', () => JSON.stringify({ functions, SyntaxKind: ts.SyntaxKind })));
 }
 
 /** Evaluates `file` as CommonJS with a V8 code cache; undefined when that is not possible. */
 function loadWithCodeCache(file) {
   if (require.cache[file]) return require.cache[file].exports;
   if (!cacheId) return undefined;
-  const cacheFile = `${cacheId}.v8`;
+  const cacheFile = `${cacheId}${flagsSuffix()}.v8`;
   try {
     const source = readSource(file);
     const cachedData = readOptional(cacheFile);
@@ -75,7 +75,7 @@ function loadWithCodeCache(file) {
       // V8 compiles functions lazily and caches only what is compiled: parse a sample first so the
       // parser is in the cache even when this process (say `--version`) parses nothing.
       mod.exports.createSourceFile('warm-up.ts', WARM_UP, mod.exports.ScriptTarget.Latest, true);
-      process.once('exit', () => writeAtomically(cacheFile, () => script.createCachedData()));
+      process.once('exit', () => writeAtomically(cacheFile, '.v8', () => script.createCachedData()));
     }
     return mod.exports;
   } catch {
@@ -113,17 +113,29 @@ function readOptional(p) {
   }
 }
 
-function writeAtomically(target, data) {
+/**
+ * V8 rejects a code cache made under other flags (`--max-old-space-size`, `--cpu-prof`...), so
+ * processes started with different flags (an editor's ESLint, a hook, a benchmark) would each
+ * reject and rewrite the other's cache, paying the full compile every time. Each set of flags gets
+ * its own cache; plain `node` keeps the plain name.
+ */
+function flagsSuffix() {
+  const flags = [...process.execArgv.filter((arg) => arg.startsWith('--')), process.env.NODE_OPTIONS ?? ''].join('\0');
+  if (flags === '') return '';
+  return `-flags-${process.getBuiltinModule('node:crypto').createHash('sha256').update(flags).digest('hex').slice(0, 12)}`;
+}
+
+function writeAtomically(target, kind, data) {
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, data());
     fs.renameSync(tmp, target);
-    // Caches of other TypeScript or Node versions are never read again.
+    // Caches of other TypeScript or Node versions are never read again; those of other flags are.
     const dir = path.dirname(target);
-    const kind = path.basename(target).slice(path.basename(cacheId).length);
+    const current = path.basename(cacheId);
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith('typescript-') && name.endsWith(kind) && name !== path.basename(target)) fs.rmSync(path.join(dir, name), { force: true });
+      if (name.startsWith('typescript-') && name.endsWith(kind) && !name.startsWith(current)) fs.rmSync(path.join(dir, name), { force: true });
     }
   } catch {
     // read-only install or full disk: the next process compiles from source, as without a cache

@@ -1,8 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const LAZY = fileURLToPath(new URL('../lazy-typescript.mjs', import.meta.url));
+const LOADER = fileURLToPath(new URL('../load-typescript.cjs', import.meta.url));
+// load-typescript.cjs keeps its caches in the node_modules that holds ts-morph's TypeScript.
+const TS_FILE = createRequire(createRequire(LOADER).resolve('ts-morph')).resolve('@ts-morph/common/dist/typescript.js');
+const CACHE_DIR = join(TS_FILE.slice(0, TS_FILE.lastIndexOf('node_modules') + 'node_modules'.length), '.cache', 'shiftguard');
 
 /** Runs `body` in a fresh Node process with `ts` imported from lazy-typescript.mjs; returns its JSON line. */
 function inFreshProcess(body: string, defer: boolean): Record<string, unknown> {
@@ -34,5 +41,21 @@ describe('lazy-typescript.mjs', () => {
       true,
     );
     expect(result).toEqual({ before: false, after: true, kind: true, is: true, same: true });
+  });
+
+  it('keeps a V8 code cache per set of Node flags: a process with other flags neither rejects nor rewrites it', () => {
+    const load = (flags: string[]) => spawnSync(process.execPath, [...flags, '-e', `require(${JSON.stringify(LOADER)}).loadTypeScript()`], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const flagged = ['--max-old-space-size=3999'];
+    load(flagged);
+    load([]);
+    const written = () => new Map(readdirSync(CACHE_DIR).filter((name) => name.endsWith('.v8')).map((name) => [name, statSync(join(CACHE_DIR, name)).mtimeMs]));
+    const before = written();
+    load(flagged);
+    load([]);
+    load(flagged);
+    const after = written();
+    expect([...before.keys()].filter((name) => name.includes('-flags-')).length).toBeGreaterThan(0);
+    expect([...before.keys()].filter((name) => !name.includes('-flags-')).length).toBe(1);
+    for (const [name, mtimeMs] of before) expect(after.get(name), name).toBe(mtimeMs);
   });
 });
