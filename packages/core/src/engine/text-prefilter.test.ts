@@ -3,12 +3,14 @@ import { loadCorpus } from '../../tests/corpus.js';
 import { resolveConfig, type ShiftguardConfigInput } from '../config/config.js';
 import { ruleIds } from '../rules/index.js';
 import { scanFiles } from '../scan-files.js';
-import { passesTextPrefilter, rulesThatMayReport } from './text-prefilter.js';
+import { rulesThatMayReport } from './text-prefilter.js';
 
 const config = (input: ShiftguardConfigInput = {}) => resolveConfig(input, 'test', ruleIds);
 const findingsOf = (text: string, input: ShiftguardConfigInput = {}) => scanFiles({ files: [{ path: 'src/a.ts', text }], config: input }).findings;
 
 const corpus = loadCorpus();
+/** Whether the file is analysed at all: some rule may report in it. */
+const passesTextPrefilter = (text: string, cfg: ReturnType<typeof config>) => rulesThatMayReport(text, cfg).length > 0;
 
 // The property the editor relies on: a file scanned alone gets the same verdict with the prefilter
 // (and the analyses it leaves out) as a complete analysis, for every source file of the labelled

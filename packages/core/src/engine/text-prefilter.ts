@@ -89,11 +89,6 @@ export function rulesThatMayReport(text: string, config: ResolvedConfig): string
   return enabled.filter((id) => MAY_REPORT[id]?.(file) ?? true);
 }
 
-/** Whether any rule could report in a file scanned on its own (see rulesThatMayReport). */
-export function passesTextPrefilter(text: string, config: ResolvedConfig): boolean {
-  return rulesThatMayReport(text, config).length > 0;
-}
-
 /**
  * The text after every quote character up to the next quote of the same kind (a template literal may
  * span lines, other strings may not). Every string literal without escapes is among them, whatever
