@@ -29,7 +29,7 @@ export interface NamedValue {
   isConst: boolean;
 }
 
-export const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
+const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
 const PRODUCTION_VALUES = new Set(['production', 'prod']);
 const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
 const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
