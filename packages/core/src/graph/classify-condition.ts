@@ -1,4 +1,4 @@
-import { conditionEnv, type NameValues } from '../env/production-condition.js';
+import { conditionEnv, type NamedValue, type NameValues } from '../env/production-condition.js';
 import { walkTree } from '../parse/walk-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { Condition } from './route-facts.js';
@@ -23,7 +23,7 @@ export function classifyCondition(expr: ts.Expression, names: NameValues): Condi
 }
 
 interface ModuleNames {
-  values: Map<string, { expr: ts.Expression; path: readonly string[]; isConst: boolean }>;
+  values: Map<string, NamedValue>;
   functions: Map<string, ts.FunctionDeclaration>;
 }
 
@@ -46,7 +46,7 @@ export function moduleNameValues(sf: ts.SourceFile): NameValues {
 }
 
 function collectModuleNames(sf: ts.SourceFile): ModuleNames {
-  const values = new Map<string, { expr: ts.Expression; path: readonly string[]; isConst: boolean }>();
+  const values = new Map<string, NamedValue>();
   const functions = new Map<string, ts.FunctionDeclaration>();
   for (const stmt of sf.statements) {
     if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) functions.set(stmt.name.text, stmt);
