@@ -1,6 +1,8 @@
 import { resolveConfig, type ResolvedConfig, type ShiftguardConfigInput } from './config/config.js';
 import { analyze } from './engine/analyze.js';
 import { rulesThatMayReport } from './engine/text-prefilter.js';
+import { ts } from './parse/typescript.js';
+import { memoryPathAliases } from './project/path-aliases.js';
 import type { ScanResult } from './findings/finding.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
@@ -11,6 +13,11 @@ export interface ScanFilesOptions {
    * TypeScript with the engine's syntax numbering (otherwise the text is parsed again).
    */
   files: ReadonlyArray<{ path: string; text: string; tree?: unknown }>;
+  /**
+   * `tsconfig.json` / `jsconfig.json` texts by path, for their `paths` and `baseUrl` aliases
+   * (`extends` is not followed: nothing but these texts is read).
+   */
+  tsconfigs?: ReadonlyArray<{ path: string; text: string }>;
   config?: ShiftguardConfigInput;
   ruleIds?: readonly string[];
   /**
@@ -37,9 +44,14 @@ export function scanFiles(options: ScanFilesOptions): ScanResult {
     ruleIds = mayReport.filter((id) => !ruleIds || ruleIds.includes(id));
     if (ruleIds.length === 0) return { version: 1, findings: [], errors: [], suppressed: [], stats: { files: 1, durationMs: 0 } };
   }
+  const aliases = memoryPathAliases(
+    options.files.map((f) => f.path),
+    options.tsconfigs ?? [],
+    (path, text) => ts.parseConfigFileTextToJson(path, text).config,
+  );
   return analyze(
     options.files.map((f) => ({ path: f.path, read: () => f.text, tree: f.tree })),
-    { config, ruleIds },
+    { config, ruleIds, aliases },
   );
 }
 

@@ -12,7 +12,7 @@ import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, 
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
  * version are never reused.
  */
-export const ENGINE_VERSION = '0.1.0-10';
+export const ENGINE_VERSION = '0.1.0-11';
 
 /**
  * The layout of the cache file itself and what its hashes mean (git blob ids since 5, an index of
@@ -107,16 +107,17 @@ export function journalLimit(baseBytes: number): number {
  */
 const RACY_WINDOW_MS = 2_000;
 
-export function cacheKeyOf(config: ResolvedConfig): string {
-  return createHash('sha256').update(`${ENGINE_VERSION}\0${CACHE_FORMAT}\0`).update(JSON.stringify(config)).digest('hex').slice(0, 16);
+/** Summaries depend on the engine, the config and the project's path aliases (PathAliases.fingerprint). */
+export function cacheKeyOf(config: ResolvedConfig, aliasesFingerprint = ''): string {
+  return createHash('sha256').update(`${ENGINE_VERSION}\0${CACHE_FORMAT}\0`).update(JSON.stringify(config)).update(`\0${aliasesFingerprint}`).digest('hex').slice(0, 16);
 }
 
 /**
  * A file cache plus an append-only journal of later changes. A corrupt or foreign cache file,
  * or a torn journal line, is ignored (and rewritten), never an error.
  */
-export function createFileCache(file: string, config: ResolvedConfig): SummaryCache {
-  const key = cacheKeyOf(config);
+export function createFileCache(file: string, config: ResolvedConfig, aliasesFingerprint = ''): SummaryCache {
+  const key = cacheKeyOf(config, aliasesFingerprint);
   const loaded = readCache(file, `${file}.journal`, key);
   const previous = loaded.entries;
   const current = new Map<string, CacheEntry>();

@@ -7,6 +7,7 @@ import { applySuppressions } from '../findings/apply-suppressions.js';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
 import { filesInReach, linkGraphOf } from '../project/files-in-reach.js';
+import type { PathAliases } from '../project/path-aliases.js';
 import { ProjectModel } from '../project/project-model.js';
 import { resolveModulePath } from '../project/resolve-module.js';
 import { rules as allRules } from '../rules/index.js';
@@ -46,6 +47,8 @@ export interface AnalyzeOptions {
    * that reads in batches (one `git cat-file --batch`) fetches them all at once.
    */
   prefetch?: ((inputs: readonly SourceInput[]) => void) | undefined;
+  /** The project's tsconfig path aliases; a cache must be keyed by their fingerprint too. */
+  aliases?: PathAliases | undefined;
 }
 
 /** The engine: summarise every file (or take its cached summary), then run the rules over the project. */
@@ -73,7 +76,7 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
   // sections the rules that run read (an editor linting a service file skips the route walk).
   const sections = slots.size === 1 && cache === noCache ? new Set(selected.flatMap((r) => r.reads)) : undefined;
   for (const input of misses) {
-    slots.set(input.path, summarizeInput(input, { path: input.path, config: options.config, sections }, cache, errors));
+    slots.set(input.path, summarizeInput(input, { path: input.path, config: options.config, sections, aliases: options.aliases }, cache, errors));
     countFile();
   }
   // forEach, not for-of: a warm scoped scan walks these maps of every file of the project before
@@ -92,7 +95,7 @@ export function analyze(inputs: Iterable<SourceInput>, options: AnalyzeOptions):
     if (wanted.has(path)) summaries.set(path, summary.load());
   });
   cache.save();
-  const project = new ProjectModel(summaries, summarized);
+  const project = new ProjectModel(summaries, summarized, options.aliases);
   const raw: Finding[] = [];
   for (const rule of selected) raw.push(...runRule(rule, project, options.config, errors));
   const inScope = options.reportOnly ? raw.filter((f) => options.reportOnly?.has(f.file)) : raw;

@@ -17,7 +17,7 @@ function stateAtTarget(code: string): string {
 }
 
 function contextOf(sf: ts.SourceFile): FileContext {
-  return { sf, file: 'a.ts', names: createNameClassifier(), config: resolveConfig({}), collected: collectFile(sf), earlyExits: new Map() };
+  return { sf, file: 'a.ts', names: createNameClassifier(), config: resolveConfig({}), collected: collectFile(sf), isProjectModule: (s) => s.startsWith('.'), earlyExits: new Map() };
 }
 
 describe('envAt', () => {

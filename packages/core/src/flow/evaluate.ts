@@ -311,24 +311,28 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return b !== undefined && b.kind !== 'import';
   }
 
+  function isProjectImport(origin: { specifier: string } | undefined): boolean {
+    return origin !== undefined && fc.isProjectModule(origin.specifier);
+  }
+
   function projectCalleeOf(callee: ts.Expression): string | undefined {
     const e = unwrap(callee);
     if (ts.isIdentifier(e)) {
       const b = lookup(fc, e);
       if (!b) return undefined;
       if (b.kind === 'function') return e.text;
-      if (b.kind === 'import') return b.specifier.startsWith('.') ? e.text : undefined;
+      if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? e.text : undefined;
       // `const f = () => ...`, or `const { f } = require('./lib')`.
-      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || importOf(fc, e)?.specifier.startsWith('.') ? e.text : undefined;
+      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
       return undefined;
     }
     if (!ts.isPropertyAccessExpression(e)) return undefined;
     if (ts.isIdentifier(e.expression)) {
       const b = lookup(fc, e.expression);
       const dotted = `${e.expression.text}.${e.name.text}`;
-      if (b?.kind === 'import') return b.specifier.startsWith('.') ? dotted : undefined;
+      if (b?.kind === 'import') return fc.isProjectModule(b.specifier) ? dotted : undefined;
       if (b?.kind === 'class' && fc.collected.functionKeySet.has(dotted)) return dotted;
-      if (b?.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || importOf(fc, e.expression)?.specifier.startsWith('.'))) return dotted;
+      if (b?.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || isProjectImport(importOf(fc, e.expression)))) return dotted;
     }
     // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`.
     const cls = instanceClassOf(e.expression, fc);
@@ -340,7 +344,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const key = `${cls}.${method}`;
     const b = fc.collected.scopes.lookup(cls, at);
     if (b?.kind === 'class') return fc.collected.functionKeySet.has(key) ? key : undefined;
-    return b?.kind === 'import' && b.specifier.startsWith('.') ? key : undefined;
+    return b?.kind === 'import' && fc.isProjectModule(b.specifier) ? key : undefined;
   }
 
   return { taintOf, projectCalleeOf };

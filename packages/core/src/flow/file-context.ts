@@ -14,6 +14,8 @@ export interface FileContext {
   names: NameClassifier;
   config: ResolvedConfig;
   collected: CollectedFile;
+  /** Whether an import specifier names a project module (relative, or a tsconfig path alias). */
+  isProjectModule: (specifier: string) => boolean;
   /** Per-block NODE_ENV early exits, filled on first use (see env-guards). */
   earlyExits: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; state: 'prod' | 'nonprod' | 'unknown' }>>;
   /** How NODE_ENV conditions read this file's names, built on first use (see env-guards). */

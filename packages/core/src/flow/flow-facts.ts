@@ -1,6 +1,7 @@
 import type { Location } from '../findings/location.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
+import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { walkTree } from '../parse/walk-tree.js';
@@ -129,7 +130,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   if (!sf.text.includes('(')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
-  const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, earlyExits: new Map() };
+  const aliases = ctx.aliases ?? noAliases;
+  const isProjectModule = (specifier: string) => aliases.isProject(ctx.path, specifier);
+  const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
   facts.script = isScriptFile(sf, ctx.path);
@@ -310,10 +313,10 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     }
     const binding = lookup(fc, callee);
     // Package classes (`new Hono()`) are never the project's file stores.
-    if (binding?.kind === 'class' || (binding?.kind === 'import' && binding.specifier.startsWith('.'))) name = callee.text;
+    if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) name = callee.text;
   } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
     const binding = lookup(fc, callee.expression);
-    if (binding?.kind === 'import' && binding.specifier.startsWith('.')) name = `${callee.expression.text}.${callee.name.text}`;
+    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) name = `${callee.expression.text}.${callee.name.text}`;
   }
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);

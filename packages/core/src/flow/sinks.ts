@@ -246,7 +246,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
     if (!ts.isIdentifier(e)) return undefined;
     const binding = lookup(fc, e);
-    return binding?.kind === 'import' && binding.specifier.startsWith('.') ? e.text : undefined;
+    return binding?.kind === 'import' && fc.isProjectModule(binding.specifier) ? e.text : undefined;
   }
 
   function labelOf(node: ts.Node): string {

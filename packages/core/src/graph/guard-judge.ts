@@ -193,7 +193,7 @@ export class GuardJudge {
   moduleDefault(file: string, specifier: string): Definition {
     const target = this.project.resolveModule(file, specifier);
     if (target !== undefined) return { kind: 'local', file: target, name: 'default' };
-    if (specifier.startsWith('.')) return { kind: 'unreadable', name: specifier.split('/').pop() ?? specifier };
+    if (this.project.isProjectSpecifier(file, specifier)) return { kind: 'unreadable', name: specifier.split('/').pop() ?? specifier };
     return { kind: 'package', specifier, imported: 'default' };
   }
 

@@ -2,6 +2,7 @@ import { locationOf } from '../findings/location.js';
 import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
+import { noAliases } from '../project/path-aliases.js';
 import type { ImportBinding } from '../summary/module-facts.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
@@ -45,14 +46,15 @@ const enum Step {
  * the production condition of the enclosing `if`s, and hands each call on an app/router to the
  * adapter of its framework. Top-level functions are judged for guard behaviour on the way.
  */
-export function walkRoutes(sf: ts.SourceFile, _ctx: ExtractContext, imports: readonly ImportBinding[]): RouteFacts {
+export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: readonly ImportBinding[]): RouteFacts {
   const facts = emptyRouteFacts();
   const requires = inlineRequires(sf.text);
   const adapters = allAdapters.filter((a) => a.detects(imports) || (requires.length > 0 && a.detects(requires)));
   facts.frameworks = adapters.map((a) => a.name);
   const constants = collectConstants(sf);
   facts.constants = Object.fromEntries(constants);
-  const walker = new RouteWalker(sf, facts, adapters, imports, constants);
+  const aliases = ctx.aliases ?? noAliases;
+  const walker = new RouteWalker(sf, facts, adapters, imports, constants, (specifier) => aliases.isProject(ctx.path, specifier));
   walker.collectTopLevelFunctions();
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
@@ -77,6 +79,7 @@ class RouteWalker {
     readonly adapters: readonly FrameworkAdapter[],
     imports: readonly ImportBinding[],
     constants: ReadonlyMap<string, PathExpr>,
+    private readonly isProjectModule: (specifier: string) => boolean,
   ) {
     const importMap = new Map(imports.map((i) => [i.local, i]));
     const ctx: AdapterContext = {
@@ -439,7 +442,7 @@ class RouteWalker {
       return { target: entry, framework: this.frameworkOfTarget(entry) };
     }
     const imported = this.#ctx.imports.get(name);
-    if (imported && imported.specifier.startsWith('.')) return { target: { name }, framework: this.facts.frameworks[0] };
+    if (imported && this.isProjectModule(imported.specifier)) return { target: { name }, framework: this.facts.frameworks[0] };
     return undefined;
   }
 

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { FileSummary } from '../summary/file-summary.js';
-import { resolveModule } from './resolve-module.js';
+import { noAliases, type PathAliases } from './path-aliases.js';
+import { resolveModule, resolveModulePath } from './resolve-module.js';
 
 /** Where a name used in a file really comes from, after following imports and re-exports. */
 export type BindingOrigin =
@@ -25,17 +26,26 @@ export class ProjectModel {
    * @param files the summaries rules read
    * @param known every file of the project, also those whose summaries a scoped scan left unread:
    *   an import resolves to the same file whichever summaries were loaded
+   * @param aliases the project's tsconfig path aliases
    */
   constructor(
     readonly files: ReadonlyMap<string, FileSummary>,
     private readonly known: { has(path: string): boolean } = files,
+    private readonly aliases: PathAliases = noAliases,
   ) {}
 
+  /** Whether `specifier` names a project module (relative, or a path alias), resolvable or not. */
+  isProjectSpecifier(fromFile: string, specifier: string): boolean {
+    return this.aliases.isProject(fromFile, specifier);
+  }
+
   resolveModule(fromFile: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined; // packages never resolve to project files
+    if (!this.aliases.isProject(fromFile, specifier)) return undefined; // packages never resolve to project files
+    // A folder shares its tsconfig, so the key holds for every file in it, aliases included.
     const key = `${posix.dirname(fromFile)}\0${specifier}`;
     if (this.#resolved.has(key)) return this.#resolved.get(key);
-    const target = resolveModule(fromFile, specifier, (p) => this.known.has(p));
+    const has = (p: string) => this.known.has(p);
+    const target = specifier.startsWith('.') ? resolveModule(fromFile, specifier, has) : firstDefined(this.aliases.modulePaths(fromFile, specifier), (m) => resolveModulePath(m, has));
     this.#resolved.set(key, target);
     return target;
   }
@@ -73,7 +83,7 @@ export class ProjectModel {
   originOfExport(fromFile: string, specifier: string, imported: string, seen: Set<string>): BindingOrigin {
     const target = this.resolveModule(fromFile, specifier);
     if (target === undefined) {
-      return specifier.startsWith('.')
+      return this.aliases.isProject(fromFile, specifier)
         ? { kind: 'unresolved', file: fromFile, specifier, imported }
         : { kind: 'package', specifier, imported };
     }
@@ -96,4 +106,12 @@ export class ProjectModel {
     }
     return { kind: 'unresolved', file: fromFile, specifier, imported };
   }
+}
+
+function firstDefined<T, R>(items: readonly T[], map: (item: T) => R | undefined): R | undefined {
+  for (const item of items) {
+    const result = map(item);
+    if (result !== undefined) return result;
+  }
+  return undefined;
 }

@@ -17,4 +17,6 @@ export interface FileSummary {
   suppressions: SuppressionComment[];
   routes: RouteFacts;
   flow: FlowFacts;
+  /** Module paths of the tsconfig path-alias specifiers the file mentions (see aliasModulesOf). */
+  aliasModules?: string[];
 }

@@ -1,3 +1,4 @@
+import type { PathAliases } from '../project/path-aliases.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import type { FileSummary } from './file-summary.js';
 
@@ -36,24 +37,38 @@ const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
  * that only looks like a specifier (a relative file path) costs at most one more file to load.
  */
 export function linksOf(summary: FileSummary): SummaryLinks {
-  const specifiers = new Set<string>();
-  collectSpecifiers(summary.module, specifiers);
-  collectSpecifiers(summary.routes, specifiers);
-  collectSpecifiers(summary.flow, specifiers);
+  const specifiers = specifiersIn(summary, (value) => RELATIVE_SPECIFIER.test(value));
   const modules = new Set([...specifiers].map((specifier) => modulePathOf(summary.path, specifier)));
+  for (const modulePath of summary.aliasModules ?? []) modules.add(modulePath);
   const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard');
   return { modules: [...modules], global };
 }
 
-function collectSpecifiers(value: unknown, out: Set<string>): void {
-  if (typeof value === 'string') {
-    if (RELATIVE_SPECIFIER.test(value)) out.add(value);
-  } else if (Array.isArray(value)) {
-    for (const item of value) collectSpecifiers(item, out);
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      collectSpecifiers(key, out);
-      collectSpecifiers(item, out);
+/**
+ * The module paths of the path-alias specifiers (`@/lib/auth`) a summary mentions: kept in the
+ * summary, because only the tsconfig knows them and links are read without it.
+ */
+export function aliasModulesOf(summary: FileSummary, aliases: PathAliases): string[] {
+  const specifiers = specifiersIn(summary, (value) => !value.startsWith('.') && aliases.isProject(summary.path, value));
+  return [...new Set([...specifiers].flatMap((specifier) => aliases.modulePaths(summary.path, specifier)))];
+}
+
+function specifiersIn(summary: FileSummary, isSpecifier: (value: string) => boolean): Set<string> {
+  const out = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (isSpecifier(value)) out.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) collect(item);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        collect(key);
+        collect(item);
+      }
     }
-  }
+  };
+  collect(summary.module);
+  collect(summary.routes);
+  collect(summary.flow);
+  return out;
 }
