@@ -7,7 +7,8 @@ import picomatch from 'picomatch';
  * @typedef {{ ruleId: string, file: string, line: number }} ExpectedFinding
  * @typedef {{
  *   name: string, ruleId: string, naive: boolean, config?: Record<string, unknown>,
- *   expected: ExpectedFinding[], files: Array<{ path: string, text: string }>
+ *   expected: ExpectedFinding[], files: Array<{ path: string, text: string }>,
+ *   tsconfigs: Array<{ path: string, text: string }>
  * }} CorpusCase
  */
 
@@ -33,7 +34,8 @@ export function loadCorpus(root) {
         naive: meta.naive ?? false,
         config: meta.config,
         expected: meta.expected ?? [],
-        files: listSources(dir).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        files: listFiles(dir, isSource).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        tsconfigs: listFiles(dir, isTsconfig).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
       });
     }
   }
@@ -47,18 +49,22 @@ function subdirectories(dir) {
     .sort();
 }
 
+/** A case's tsconfig.json or jsconfig.json: its path aliases apply to the case's sources. */
+const isTsconfig = (/** @type {string} */ name) => name === 'tsconfig.json' || name === 'jsconfig.json';
+
 /**
  * @param {string} dir
+ * @param {(name: string) => boolean} wanted
  * @param {string} [base]
  * @returns {string[]}
  */
-function listSources(dir, base = dir) {
+function listFiles(dir, wanted, base = dir) {
   /** @type {string[]} */
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listSources(full, base));
-    else if (isSource(entry.name)) out.push(relative(base, full).split('\\').join('/'));
+    if (entry.isDirectory()) out.push(...listFiles(full, wanted, base));
+    else if (wanted(entry.name)) out.push(relative(base, full).split('\\').join('/'));
   }
   return out.sort();
 }

@@ -24,6 +24,8 @@ export interface CorpusCase {
   config?: Record<string, unknown>;
   expected: ExpectedFinding[];
   files: Array<{ path: string; text: string }>;
+  /** The case's tsconfig.json / jsconfig.json files (path aliases). */
+  tsconfigs: Array<{ path: string; text: string }>;
 }
 
 const isSource = picomatch(SOURCE_GLOB);
@@ -46,19 +48,22 @@ export function loadCorpus(root = FIXTURES_DIR): CorpusCase[] {
         singleFile: meta.singleFile ?? false,
         config: meta.config,
         expected: meta.expected ?? [],
-        files: listFiles(dir).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        files: listFiles(dir, isSource).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        tsconfigs: listFiles(dir, isTsconfig).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
       });
     }
   }
   return cases;
 }
 
-function listFiles(dir: string, base = dir): string[] {
+const isTsconfig = (name: string) => name === 'tsconfig.json' || name === 'jsconfig.json';
+
+function listFiles(dir: string, wanted: (name: string) => boolean, base = dir): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full, base));
-    else if (isSource(entry.name)) out.push(relative(base, full).split('\\').join('/'));
+    if (entry.isDirectory()) out.push(...listFiles(full, wanted, base));
+    else if (wanted(entry.name)) out.push(relative(base, full).split('\\').join('/'));
   }
   return out.sort();
 }

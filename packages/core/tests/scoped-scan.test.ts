@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config/config.js';
 import { analyze } from '../src/engine/analyze.js';
+import { ts } from '../src/parse/typescript.js';
+import { memoryPathAliases } from '../src/project/path-aliases.js';
 import { ruleIds } from '../src/rules/index.js';
 import { scanProject } from '../src/scan-project.js';
 import { findingKeys, loadCorpus } from './corpus.js';
@@ -16,9 +18,10 @@ describe('a scan scoped to one file', () => {
   it.each(multiFile.map((c) => [c.name, c] as const))('%s: same findings in each file as the whole-project scan', (_name, c) => {
     const config = resolveConfig(c.config ?? {}, 'config', ruleIds);
     const inputs = c.files.map((f) => ({ path: f.path, read: () => f.text }));
-    const whole = analyze(inputs, { config });
+    const aliases = memoryPathAliases(c.files.map((f) => f.path), c.tsconfigs, (path, text) => ts.parseConfigFileTextToJson(path, text).config);
+    const whole = analyze(inputs, { config, aliases });
     for (const { path } of c.files) {
-      const scoped = analyze(inputs, { config, reportOnly: new Set([path]) });
+      const scoped = analyze(inputs, { config, aliases, reportOnly: new Set([path]) });
       expect(scoped.findings).toEqual(whole.findings.filter((f) => f.file === path));
     }
   });
@@ -51,5 +54,18 @@ describe('a scoped scan with a warm cache', () => {
     write('src/app.ts', app('requireAuth, '), 0);
     expect(scoped()).toEqual([]);
     expect(scoped()).toEqual([]); // warm again
+  });
+
+  it('follows a mount and a guard imported through tsconfig path aliases', () => {
+    root = mkdtempSync(join(tmpdir(), 'shiftguard-scoped-'));
+    write('tsconfig.json', `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }\n`);
+    write('src/routes/admin.ts', `import { Router } from 'express';\nexport const admin = Router();\nadmin.get('/users', (req, res) => res.json([]));\n`);
+    write('src/auth.ts', `export function check(req, res, next) {\n  if (!req.headers.authorization) return res.status(401).end();\n  next();\n}\n`);
+    const app = (guard: string) => `import express from 'express';\nimport { check } from '@/auth';\nimport { admin } from '@/routes/admin';\nconst app = express();\napp.use('/admin', ${guard}admin);\napp.listen(3000);\n`;
+    write('src/app.ts', app(''));
+    expect(scoped()).toEqual(['no-unprotected-admin-route src/routes/admin.ts:3']);
+    write('src/app.ts', app('check, '), 0);
+    expect(scoped()).toEqual([]);
+    expect(scoped()).toEqual([]); // warm
   });
 });

@@ -263,3 +263,11 @@ describe('summary cache journal', () => {
     expect(createFileCache(file, config).getByStamp('f7.ts', old)).toBeDefined();
   });
 });
+
+describe('cacheKeyOf', () => {
+  it('differs when the path aliases differ: a summary records what its imports name', () => {
+    expect(cacheKeyOf(config, '')).toBe(cacheKeyOf(config));
+    expect(cacheKeyOf(config, '["a"]')).not.toBe(cacheKeyOf(config));
+    expect(cacheKeyOf(config, '["a"]')).not.toBe(cacheKeyOf(config, '["b"]'));
+  });
+});

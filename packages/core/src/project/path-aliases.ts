@@ -95,7 +95,7 @@ export function createPathAliases(root: string, files: readonly string[], config
     return aliases;
   };
   for (const dir of new Set(files.map((f) => posix.dirname(f)))) aliasesOf(dir === '.' ? '' : dir);
-  const fingerprint = JSON.stringify([...made.values()].flatMap((a) => (a ? [a.fingerprint] : [])).sort());
+  const prints = [...made.values()].flatMap((a) => (a ? [a.fingerprint] : [])).sort();
   const forFile = (file: string) => {
     const dir = posix.dirname(file);
     return aliasesOf(dir === '.' ? '' : dir);
@@ -106,7 +106,7 @@ export function createPathAliases(root: string, files: readonly string[], config
       const aliases = isRelative(specifier) ? undefined : forFile(fromFile);
       return aliases?.matches(specifier) ? aliases.candidates(specifier) : [];
     },
-    fingerprint: made.size === 0 ? '' : fingerprint,
+    fingerprint: prints.length === 0 ? '' : JSON.stringify(prints),
   };
 }
 
@@ -119,7 +119,7 @@ interface ConfigAliases {
 function configAliases(root: string, { path, config }: AliasConfig, topNames: () => ReadonlyMap<string, ReadonlySet<string>>): ConfigAliases | undefined {
   const { baseUrl, paths } = config.compilerOptions ?? {};
   if (baseUrl === undefined && paths === undefined) return undefined;
-  const matcher = createPathsMatcher({ path, config });
+  const matcher = matcherOf({ path, config });
   if (!matcher) return undefined;
   const toRoot = (file: string) => relative(root, file).split(sep).join('/');
   // A catch-all `"*"` pattern maps every package too: only names under baseUrl count, as for baseUrl.
@@ -133,6 +133,15 @@ function configAliases(root: string, { path, config }: AliasConfig, topNames: ()
     candidates: (specifier) => matcher(specifier).map(toRoot).filter((p) => !p.startsWith('..')),
     fingerprint: JSON.stringify([toRoot(path), baseUrl ?? null, paths ?? null, namesUnderBase ? [...namesUnderBase].sort() : null]),
   };
+}
+
+/** `tsc` rejects some configs (a non-relative substitution without baseUrl): they map nothing. */
+function matcherOf(config: AliasConfig): ((specifier: string) => string[]) | undefined {
+  try {
+    return createPathsMatcher(config) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** TypeScript's `paths` patterns: an exact name, or a prefix and suffix around one `*`. */

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config/config.js';
 import { parseSource } from '../parse/parse-source.js';
 import { summarizeFile } from '../summary/summarize-file.js';
+import { ts } from '../parse/typescript.js';
+import { memoryPathAliases } from './path-aliases.js';
 import { ProjectModel } from './project-model.js';
 
 const config = resolveConfig({});
@@ -35,3 +37,29 @@ describe('ProjectModel', () => {
     expect(project.resolveModule('src/lib/index.ts', './guard.js')).toBe('src/lib/guard.ts');
   });
 });
+
+describe('ProjectModel with tsconfig path aliases', () => {
+  const files = {
+    'src/app.ts': `import { guard } from '@/lib';\nimport { log } from 'utils/log';\nimport { Hono } from 'hono';\nimport { gone } from '@/missing';\n`,
+    'src/lib/index.ts': `export { guard } from '@/lib/guard';\n`,
+    'src/lib/guard.ts': `export function guard() {}\n`,
+    'src/utils/log.ts': `export function log() {}\n`,
+  };
+  const tsconfig = { path: 'tsconfig.json', text: '{ "compilerOptions": { "baseUrl": "src", "paths": { "@/*": ["*"] } } }' };
+  const aliases = memoryPathAliases(Object.keys(files), [tsconfig], (path, text) => ts.parseConfigFileTextToJson(path, text).config);
+  const summaries = new Map(Object.entries(files).map(([path, text]) => [path, summarizeFile(parseSource(path, text), path, { path, config, aliases })]));
+  const project = new ProjectModel(summaries, summaries, aliases);
+
+  it('follows aliased imports and re-exports to project files, and leaves packages alone', () => {
+    expect(project.originOf('src/app.ts', 'guard')).toEqual({ kind: 'local', file: 'src/lib/guard.ts', name: 'guard' });
+    expect(project.originOf('src/app.ts', 'log')).toEqual({ kind: 'local', file: 'src/utils/log.ts', name: 'log' });
+    expect(project.originOf('src/app.ts', 'Hono')).toEqual({ kind: 'package', specifier: 'hono', imported: 'Hono' });
+    expect(project.originOf('src/app.ts', 'gone')).toMatchObject({ kind: 'unresolved', specifier: '@/missing' });
+  });
+
+  it('keeps the module paths of aliased imports in the summary, for scoped scans', () => {
+    expect(summaries.get('src/app.ts')?.aliasModules).toEqual(['src/lib', 'src/utils/log', 'src/missing']);
+    expect(summaries.get('src/lib/guard.ts')?.aliasModules).toBeUndefined();
+  });
+});
+
