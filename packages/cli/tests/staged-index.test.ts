@@ -38,6 +38,16 @@ describe('shiftguard scan --staged reads the project from the git index', () => 
     expect((await stagedFindings()).files).toEqual([ADMIN_ROUTE]);
   });
 
+  it('follows a mount imported through the tsconfig path alias of a package folder, cold and warm', async () => {
+    const app = APP_MOUNTING_ADMIN.replace("'./routes/admin.js'", "'@/routes/admin'");
+    project = committed({ 'api/tsconfig.json': '{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }', 'api/src/app.ts': app, 'api/src/routes/admin.ts': CLEAN });
+    project.write('api/src/routes/admin.ts', ADMIN_ROUTER);
+    project.git('add', 'api/src/routes/admin.ts');
+    expect((await stagedFindings()).files).toEqual([`api/${ADMIN_ROUTE}`]);
+    expect((await stagedFindings()).files).toEqual([`api/${ADMIN_ROUTE}`]); // warm
+    expect((await stagedFindings(join(project.dir, 'api'))).files).toEqual([ADMIN_ROUTE]); // scanned from the package folder
+  });
+
   it('follows a mount in a file deleted from the work tree but still in the index', async () => {
     project = committed({ 'src/app.ts': APP_MOUNTING_ADMIN, 'src/routes/admin.ts': CLEAN });
     rmSync(join(project.dir, 'src/app.ts')); // not staged: the commit still has the mount

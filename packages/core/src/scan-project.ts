@@ -4,7 +4,7 @@ import { createFileCache, noCache } from './cache/summary-cache.js';
 import { loadConfigFile, resolveConfig, type ResolvedConfig } from './config/config.js';
 import { analyze, type SourceInput } from './engine/analyze.js';
 import type { ScanResult } from './findings/finding.js';
-import { loadPathAliases } from './project/path-aliases.js';
+import { isProjectConfigPath, loadPathAliases } from './project/path-aliases.js';
 import { discoverSourceFiles, selectSourceFiles, type DiscoveredFile } from './project/discover-files.js';
 import { ruleIds as knownRuleIds } from './rules/index.js';
 
@@ -49,8 +49,10 @@ export function scanProject(options: ScanProjectOptions = {}): ScanResult {
   const config = loadProjectConfig(root, options.configFile);
   const discover = { root, paths: options.paths, ignore: config.ignore };
   const source = options.snapshot ? snapshotInputs(options.snapshot, selectSourceFiles(discover, [...options.snapshot.files.keys()])) : diskInputs(root, discoverSourceFiles(discover));
-  // tsconfig files are read from disk, also for a snapshot: they seldom differ from the index.
-  const aliases = loadPathAliases(root, source.inputs.map((input) => input.path));
+  // tsconfig files are read from the work tree, also for a snapshot (they seldom differ from the
+  // index), whose listing tells which folders have one without asking the file system.
+  const listedConfigs = options.snapshot ? new Set([...options.snapshot.files.keys()].filter(isProjectConfigPath)) : undefined;
+  const aliases = loadPathAliases(root, source.inputs.map((input) => input.path), listedConfigs);
   const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config, aliases.fingerprint) : noCache;
   return analyze(source.inputs, {
     config,

@@ -43,26 +43,42 @@ const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 /**
  * The aliases of a project on disk: each file follows the nearest tsconfig.json (else jsconfig.json)
- * in its folder or above, as `tsc` does, with `extends` applied (get-tsconfig).
+ * in its folder or above, as `tsc` does, with `extends` applied (get-tsconfig). `listedConfigs`,
+ * the config files inside the root when the caller has a complete listing (the git index for
+ * `--staged`), spares a file-system check per folder.
  */
-export function loadPathAliases(root: string, files: readonly string[]): PathAliases {
+export function loadPathAliases(root: string, files: readonly string[], listedConfigs?: ReadonlySet<string>): PathAliases {
+  const exists = listedConfigs ? (path: string) => listedConfigs.has(path) : (path: string) => existsSync(join(root, path));
   const nearest = new Map<string, string | undefined>();
+  // Root-relative folders ('' is the root); above the root, only the file system can tell.
   const configFileOf = (dir: string): string | undefined => {
     if (nearest.has(dir)) return nearest.get(dir);
-    const here = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
-    const parent = dirname(dir);
-    const found = here ?? (parent === dir ? undefined : configFileOf(parent));
+    const here = CONFIG_NAMES.map((name) => (dir === '' ? name : `${dir}/${name}`)).find(exists);
+    const found = here !== undefined ? join(root, here) : dir === '' ? configAbove(root) : configFileOf(dir.includes('/') ? posix.dirname(dir) : '');
     nearest.set(dir, found);
     return found;
   };
   const parsed = new Map<string, AliasConfig | undefined>();
   const cache = new Map();
   return createPathAliases(root, files, (dir) => {
-    const file = configFileOf(join(root, dir));
+    const file = configFileOf(dir);
     if (file === undefined) return undefined;
     if (!parsed.has(file)) parsed.set(file, readConfig(file, cache));
     return parsed.get(file);
   });
+}
+
+/** A file named like a TypeScript or JavaScript project config (loadPathAliases's `listedConfigs`). */
+export function isProjectConfigPath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return CONFIG_NAMES.includes(name);
+}
+
+function configAbove(root: string): string | undefined {
+  for (let dir = dirname(root); ; dir = dirname(dir)) {
+    const found = CONFIG_NAMES.map((name) => join(dir, name)).find((file) => existsSync(file));
+    if (found !== undefined || dirname(dir) === dir) return found;
+  }
 }
 
 function readConfig(file: string, cache: Map<string, unknown>): AliasConfig | undefined {
