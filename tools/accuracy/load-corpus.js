@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
  * @typedef {{
  *   name: string, ruleId: string, naive: boolean, config?: Record<string, unknown>,
  *   expected: ExpectedFinding[], files: Array<{ path: string, text: string }>,
- *   tsconfigs: Array<{ path: string, text: string }>
+ *   configFiles: Array<{ path: string, text: string }>
  * }} CorpusCase
  */
 
@@ -35,7 +35,7 @@ export function loadCorpus(root) {
         config: meta.config,
         expected: meta.expected ?? [],
         files: listFiles(dir, isSource).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
-        tsconfigs: listFiles(dir, isTsconfig).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        configFiles: listFiles(dir, isConfigFile).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
       });
     }
   }
@@ -49,8 +49,8 @@ function subdirectories(dir) {
     .sort();
 }
 
-/** A case's tsconfig.json or jsconfig.json: its path aliases apply to the case's sources. */
-const isTsconfig = (/** @type {string} */ name) => name === 'tsconfig.json' || name === 'jsconfig.json';
+/** A case's tsconfig.json, jsconfig.json or package.json: their aliases apply to the case's sources. */
+const isConfigFile = (/** @type {string} */ name) => name === 'tsconfig.json' || name === 'jsconfig.json' || name === 'package.json';
 
 /**
  * @param {string} dir

@@ -14,7 +14,7 @@ const DEFAULT_FIXTURES = fileURLToPath(new URL('../../packages/core/tests/fixtur
  * @returns {import('./score-corpus.js').AccuracyReport}
  */
 export function runAccuracy(fixturesDir) {
-  return scoreCorpus(loadCorpus(fixturesDir), (c) => scanFiles({ files: c.files, tsconfigs: c.tsconfigs, config: c.config }));
+  return scoreCorpus(loadCorpus(fixturesDir), (c) => scanFiles({ files: c.files, configFiles: c.configFiles, config: c.config }));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -14,10 +14,11 @@ export interface ScanFilesOptions {
    */
   files: ReadonlyArray<{ path: string; text: string; tree?: unknown }>;
   /**
-   * `tsconfig.json` / `jsconfig.json` texts by path, for their `paths` and `baseUrl` aliases
-   * (`extends` is not followed: nothing but these texts is read).
+   * `tsconfig.json`, `jsconfig.json` and `package.json` texts by path: their path aliases, workspace
+   * package names and `#imports` name project files (`extends` is not followed: nothing but these
+   * texts is read).
    */
-  tsconfigs?: ReadonlyArray<{ path: string; text: string }>;
+  configFiles?: ReadonlyArray<{ path: string; text: string }>;
   config?: ShiftguardConfigInput;
   ruleIds?: readonly string[];
   /**
@@ -46,7 +47,7 @@ export function scanFiles(options: ScanFilesOptions): ScanResult {
   }
   const aliases = memoryPathAliases(
     options.files.map((f) => f.path),
-    options.tsconfigs ?? [],
+    options.configFiles ?? [],
     (path, text) => ts.parseConfigFileTextToJson(path, text).config,
   );
   return analyze(

@@ -53,7 +53,7 @@ export function scanProject(options: ScanProjectOptions = {}): ScanResult {
   // index), whose listing tells which folders have one without asking the file system.
   const listedConfigs = options.snapshot ? new Set([...options.snapshot.files.keys()].filter(isProjectConfigPath)) : undefined;
   const aliases = loadPathAliases(root, source.inputs.map((input) => input.path), listedConfigs);
-  const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config, aliases.fingerprint) : noCache;
+  const cache = options.cacheFile ? createFileCache(resolve(root, options.cacheFile), config, aliases) : noCache;
   return analyze(source.inputs, {
     config,
     aliases,

@@ -10,7 +10,7 @@ describe('labelled fixture corpus', () => {
   });
 
   it.each(corpus.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const result = scanFiles({ files: c.files, tsconfigs: c.tsconfigs, config: c.config });
+    const result = scanFiles({ files: c.files, configFiles: c.configFiles, config: c.config });
     expect(result.errors).toEqual([]);
     expect(findingKeys(result.findings)).toEqual(findingKeys(c.expected));
     if (c.naive) expect(c.expected).toEqual([]);

@@ -24,8 +24,8 @@ export interface CorpusCase {
   config?: Record<string, unknown>;
   expected: ExpectedFinding[];
   files: Array<{ path: string; text: string }>;
-  /** The case's tsconfig.json / jsconfig.json files (path aliases). */
-  tsconfigs: Array<{ path: string; text: string }>;
+  /** The case's tsconfig.json, jsconfig.json and package.json files (path aliases, workspace packages). */
+  configFiles: Array<{ path: string; text: string }>;
 }
 
 const isSource = picomatch(SOURCE_GLOB);
@@ -49,14 +49,14 @@ export function loadCorpus(root = FIXTURES_DIR): CorpusCase[] {
         config: meta.config,
         expected: meta.expected ?? [],
         files: listFiles(dir, isSource).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
-        tsconfigs: listFiles(dir, isTsconfig).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
+        configFiles: listFiles(dir, isConfigFile).map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') })),
       });
     }
   }
   return cases;
 }
 
-const isTsconfig = (name: string) => name === 'tsconfig.json' || name === 'jsconfig.json';
+const isConfigFile = (name: string) => name === 'tsconfig.json' || name === 'jsconfig.json' || name === 'package.json';
 
 function listFiles(dir: string, wanted: (name: string) => boolean, base = dir): string[] {
   const out: string[] = [];

@@ -18,7 +18,7 @@ describe('a scan scoped to one file', () => {
   it.each(multiFile.map((c) => [c.name, c] as const))('%s: same findings in each file as the whole-project scan', (_name, c) => {
     const config = resolveConfig(c.config ?? {}, 'config', ruleIds);
     const inputs = c.files.map((f) => ({ path: f.path, read: () => f.text }));
-    const aliases = memoryPathAliases(c.files.map((f) => f.path), c.tsconfigs, (path, text) => ts.parseConfigFileTextToJson(path, text).config);
+    const aliases = memoryPathAliases(c.files.map((f) => f.path), c.configFiles, (path, text) => ts.parseConfigFileTextToJson(path, text).config);
     const whole = analyze(inputs, { config, aliases });
     for (const { path } of c.files) {
       const scoped = analyze(inputs, { config, aliases, reportOnly: new Set([path]) });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import { linkGraphOf, type LinkGraph } from '../project/files-in-reach.js';
 import type { FileSummary } from '../summary/file-summary.js';
+import { noAliases, type PathAliases } from '../project/path-aliases.js';
 import { linksOf, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
 import { textOfBytes } from '../text/text-of-bytes.js';
 import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, type CacheIndex, type IndexedFile } from './cache-index.js';
@@ -116,8 +117,8 @@ export function cacheKeyOf(config: ResolvedConfig, aliasesFingerprint = ''): str
  * A file cache plus an append-only journal of later changes. A corrupt or foreign cache file,
  * or a torn journal line, is ignored (and rewritten), never an error.
  */
-export function createFileCache(file: string, config: ResolvedConfig, aliasesFingerprint = ''): SummaryCache {
-  const key = cacheKeyOf(config, aliasesFingerprint);
+export function createFileCache(file: string, config: ResolvedConfig, aliases: PathAliases = noAliases): SummaryCache {
+  const key = cacheKeyOf(config, aliases.fingerprint);
   const loaded = readCache(file, `${file}.journal`, key);
   const previous = loaded.entries;
   const current = new Map<string, CacheEntry>();
@@ -125,7 +126,7 @@ export function createFileCache(file: string, config: ResolvedConfig, aliasesFin
   const keep = (path: string, entry: CacheEntry, isChange = false): LazySummary => {
     current.set(path, entry);
     if (isChange) changed.add(path);
-    return new CachedSummary(path, entry, loaded);
+    return new CachedSummary(path, entry, loaded, aliases);
   };
   return {
     getByStamp(path, stamp) {
@@ -145,10 +146,10 @@ export function createFileCache(file: string, config: ResolvedConfig, aliasesFin
     set(summary, stamp) {
       keep(summary.path, { hash: summary.hash, summary, ...(stamp && { stamp: [stamp.mtimeMs, stamp.size] }) }, true);
     },
-    linkGraph: () => linkGraphOfEntries(loaded.index, current),
+    linkGraph: () => linkGraphOfEntries(loaded.index, current, aliases),
     save() {
       try {
-        saveChanges({ file, key, loaded, current, changed });
+        saveChanges({ file, key, loaded, current, changed, aliases });
       } finally {
         loaded.body.close();
       }
@@ -163,10 +164,11 @@ interface Changes {
   /** Every entry this scan kept: files it did not see are dropped. */
   current: ReadonlyMap<string, CacheEntry>;
   changed: ReadonlySet<string>;
+  aliases: PathAliases;
 }
 
 /** Appends what changed to the journal while it stays small; otherwise rewrites the cache file. */
-function saveChanges({ file, key, loaded, current, changed }: Changes): void {
+function saveChanges({ file, key, loaded, current, changed, aliases }: Changes): void {
   // Unchanged entries are the loaded ones: as many of them as were loaded means none was dropped.
   if (changed.size === 0 && current.size === loaded.entries.size) return;
   const removed = [...loaded.entries.keys()].filter((path) => !current.has(path));
@@ -187,19 +189,19 @@ function saveChanges({ file, key, loaded, current, changed }: Changes): void {
     }
   }
   const tmp = join(dirname(file), `.cache-${process.pid}.tmp`);
-  writeFileSync(tmp, serializeCache(key, now, current, loaded));
+  writeFileSync(tmp, serializeCache(key, now, current, loaded, aliases));
   renameSync(tmp, file); // atomic: a concurrent scan never reads half a file
   rmSync(journal, { force: true });
 }
 
 /** Index line plus body; summaries never loaded in this scan are copied as bytes, not re-serialised. */
-function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, { index, body }: LoadedCache): Buffer {
+function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<string, CacheEntry>, { index, body }: LoadedCache, aliases: PathAliases): Buffer {
   const oldBody = body.read(0, body.size);
   const chunks: Buffer[] = [];
   const files = new Map<string, IndexedFile>();
   for (const [path, entry] of entries) {
     const chunk = entry.row === undefined ? Buffer.from(JSON.stringify(entry.summary)) : oldBody.subarray(index.offsets[entry.row] ?? 0, index.offsets[entry.row + 1] ?? 0);
-    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: linksOfEntry(index, entry), bytes: chunk.length });
+    files.set(path, { hash: entry.hash, stamp: entry.stamp, links: linksOfEntry(index, entry, aliases), bytes: chunk.length });
     chunks.push(chunk);
   }
   return Buffer.concat([writeIndexLine(key, writtenAt, files), Buffer.from('\n'), ...chunks]);
@@ -209,10 +211,10 @@ function serializeCache(key: string, writtenAt: number, entries: ReadonlyMap<str
  * The links of the entries a scan kept: the index answers for the entries it still describes, and
  * the few others (new or changed content, the journal's) are indexed in memory.
  */
-function linkGraphOfEntries(index: CacheIndex, current: ReadonlyMap<string, CacheEntry>): LinkGraph {
+function linkGraphOfEntries(index: CacheIndex, current: ReadonlyMap<string, CacheEntry>, aliases: PathAliases): LinkGraph {
   const fresh = new Map<string, SummaryLinks>();
   current.forEach((entry, path) => {
-    if (entry.row === undefined) fresh.set(path, linksOfEntry(index, entry));
+    if (entry.row === undefined) fresh.set(path, linksOfEntry(index, entry, aliases));
   });
   const freshGraph = linkGraphOf(fresh);
   const stillIndexed = (rows: readonly number[]) =>
@@ -224,10 +226,11 @@ function linkGraphOfEntries(index: CacheIndex, current: ReadonlyMap<string, Cach
     has: (file) => current.has(file),
     modulesOf: (file) => {
       const entry = current.get(file);
-      return entry ? linksOfEntry(index, entry).modules : [];
+      return entry ? linksOfEntry(index, entry, aliases).modules : [];
     },
     filesLinkingTo: (modulePath) => [...stillIndexed(rowsLinkingTo(index, modulePath)), ...freshGraph.filesLinkingTo(modulePath)],
     globals: () => [...stillIndexed(index.global), ...freshGraph.globals()],
+    filesUnder: (folder) => [...current.keys()].filter((file) => file.startsWith(folder)),
   };
 }
 
@@ -237,10 +240,11 @@ class CachedSummary implements LazySummary {
     readonly path: string,
     private readonly entry: CacheEntry,
     private readonly loaded: LoadedCache,
+    private readonly aliases: PathAliases,
   ) {}
 
   links(): SummaryLinks {
-    return linksOfEntry(this.loaded.index, this.entry);
+    return linksOfEntry(this.loaded.index, this.entry, this.aliases);
   }
 
   load(): FileSummary {
@@ -248,9 +252,10 @@ class CachedSummary implements LazySummary {
   }
 }
 
-function linksOfEntry(index: CacheIndex, entry: CacheEntry): SummaryLinks {
+/** Indexed links were written under the same cache key, hence with the same aliases. */
+function linksOfEntry(index: CacheIndex, entry: CacheEntry, aliases: PathAliases): SummaryLinks {
   if (entry.row !== undefined) return linksAtRow(index, entry.row);
-  return (entry.links ??= linksOf(entry.summary));
+  return (entry.links ??= linksOf(entry.summary, aliases));
 }
 
 function summaryOf({ index, body }: LoadedCache, entry: CacheEntry): FileSummary {

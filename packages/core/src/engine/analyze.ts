@@ -144,7 +144,7 @@ function summarizeInput(input: SourceInput, ctx: ExtractContext, cache: SummaryC
   try {
     const summary = summarizeFile(sf, hash, ctx);
     cache.set(summary, input.stamp);
-    return loadedSummary(summary);
+    return loadedSummary(summary, ctx.aliases);
   } catch (error) {
     // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
     // reported, and never stops the scan.

@@ -18,7 +18,9 @@ export type TargetRef =
   | { name: string }
   | { call: string; member?: string }
   /** `require('./admin-router')` used in place. */
-  | { module: string };
+  | { module: string }
+  /** A folder of plugin files (@fastify/autoload), as a relative specifier ending in `/`: see MountRegistration.autoload. */
+  | { dir: string };
 
 /**
  * A middleware or handler as written at a registration. Inline functions are judged where they
@@ -101,6 +103,18 @@ export interface MountRegistration extends RegistrationBase {
   child: TargetRef;
   /** Fastify `register`: the child gets its own context. */
   encapsulated: boolean;
+  /** How @fastify/autoload loads the plugin files of a `{ dir }` child. */
+  autoload?: AutoloadOptions;
+}
+
+/** The @fastify/autoload options that decide which files load and under what prefix. */
+export interface AutoloadOptions {
+  /** `dirNameRoutePrefix` (default true): a subfolder's name prefixes its plugins' routes. */
+  dirNamePrefix: boolean;
+  /** `autoHooks`: an `autohooks` file's hooks apply to the plugins of its folder. */
+  autoHooks: boolean;
+  /** `cascadeHooks`: ... and of its subfolders. */
+  cascadeHooks: boolean;
 }
 
 /** `registerRoutes(app)`: a function that registers on its parameter, called with an instance. */

@@ -1,6 +1,9 @@
+import { posix } from 'node:path';
 import type { ResolvedConfig } from '../config/config.js';
 import type { Location } from '../findings/location.js';
 import type { ProjectModel } from '../project/project-model.js';
+import { modulePathOf } from '../project/resolve-module.js';
+import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
@@ -12,6 +15,7 @@ import type {
   FrameworkName,
   HandlerRef,
   InstanceFact,
+  MountRegistration,
   RegistrationFact,
   RouteFacts,
   RouteRegistration,
@@ -126,6 +130,7 @@ class RouteGraphBuilder {
   readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition }> = [];
   readonly #routes = new Map<string, GraphRoute>();
   readonly #unknown: UnknownEdge[] = [];
+  readonly #autoloaded = new Map<string, Array<{ id: string; prefix: string; hooks: string[] }>>();
 
   constructor(
     private readonly project: ProjectModel,
@@ -168,6 +173,7 @@ class RouteGraphBuilder {
   }
 
   private childrenOf(file: string, reg: RegistrationFact): string[] {
+    if (reg.kind === 'mount' && reg.autoload) return this.autoloaded(file, reg).flatMap((p) => [p.id, ...p.hooks]);
     if (reg.kind === 'mount') return optional(this.resolveTarget(file, reg.child));
     if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg.callee, reg.member, reg.argIndex));
     if (reg.kind === 'use') return reg.handlers.flatMap((h) => optional(this.instanceOfHandler(file, h)));
@@ -239,7 +245,10 @@ class RouteGraphBuilder {
     const out: IndexedRegistration[] = [];
     for (const r of this.#registrations.get(id) ?? []) {
       if (r.reg.kind === 'use' && r.reg.orderless) out.push(r);
-      if (r.reg.kind === 'mount' && this.#instances.get(id)?.fact.framework === 'fastify') {
+      if (r.reg.kind === 'mount' && r.reg.autoload) {
+        // Autoload registers each plugin on this instance: one wrapped in fastify-plugin shares its context.
+        for (const plugin of this.autoloaded(r.file, r.reg)) if (this.#instances.get(plugin.id)?.fact.sharesParentContext) out.push(...this.contextHooks(plugin.id, seen));
+      } else if (r.reg.kind === 'mount' && this.#instances.get(id)?.fact.framework === 'fastify') {
         const child = this.resolveTarget(r.file, r.reg.child);
         const shares = child !== undefined && (!r.reg.encapsulated || this.#instances.get(child)?.fact.sharesParentContext === true);
         if (child && shares) out.push(...this.contextHooks(child, seen));
@@ -258,6 +267,10 @@ class RouteGraphBuilder {
         if (!reg.orderless) yield* this.addUse(at, r, at.prefix, false);
         return;
       case 'mount': {
+        if (reg.autoload) {
+          yield* this.visitAutoloaded(at, file, reg);
+          return;
+        }
         const child = this.mountedChild(at, file, reg.child);
         if (!child) {
           this.#unknown.push({ file, location: reg.location, reason: 'mounted app or router could not be resolved' });
@@ -285,6 +298,43 @@ class RouteGraphBuilder {
       default:
         return;
     }
+  }
+
+  /**
+   * The plugins a `register(autoload, { dir })` loads, each under the mount's prefix and its folder's,
+   * after the hooks of its folder's `autohooks` files.
+   */
+  private *visitAutoloaded(at: Visit, file: string, reg: MountRegistration): Walk<void> {
+    const prefix = reg.prefix ? this.pathOf(file, reg.prefix) : '';
+    for (const plugin of this.autoloaded(file, reg)) {
+      const base = at.prefix === undefined || prefix === undefined ? undefined : joinPaths(at.prefix, prefix);
+      const full = base === undefined ? undefined : joinPaths(base, plugin.prefix);
+      const here: Visit = { ...at, chain: [...at.chain] };
+      for (const hook of plugin.hooks) for (const r of this.contextHooks(hook, new Set())) yield* this.addUse(here, r, full, true);
+      const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
+      yield this.visit(plugin.id, { ...here, prefix: full, mounts: [...at.mounts, step] });
+    }
+  }
+
+  /** The instances of the plugin files an autoload mount loads (their default exports), memoised. */
+  private autoloaded(file: string, reg: MountRegistration): Array<{ id: string; prefix: string; hooks: string[] }> {
+    if (!('dir' in reg.child) || !reg.autoload) return [];
+    const key = `${file}\0${reg.location.offset}`;
+    let plugins = this.#autoloaded.get(key);
+    if (!plugins) {
+      // A plugin file's default export, through `export default function name` and re-exports.
+      const idOf = (f: string) => {
+        const origin = this.project.originOfExport(f, `./${posix.basename(f)}`, 'default', new Set());
+        return origin.kind === 'local' ? this.resolveName(origin.file, origin.name, 0) : undefined;
+      };
+      const dir = modulePathOf(file, reg.child.dir).replace(/\/$/, '');
+      plugins = autoloadedPlugins(this.project.files.keys(), dir, reg.autoload).flatMap((p) => {
+        const id = idOf(p.file);
+        return id === undefined ? [] : [{ id, prefix: p.prefix, hooks: p.hooks.flatMap((h) => optional(idOf(h))) }];
+      });
+      this.#autoloaded.set(key, plugins);
+    }
+    return plugins;
   }
 
   /** Middleware joins the chain; a handler that is itself an app/router is a mount. */
@@ -381,6 +431,7 @@ class RouteGraphBuilder {
       return this.#instances.has(id) ? id : undefined;
     }
     if ('name' in target) return this.resolveName(file, target.name, depth);
+    if ('dir' in target) return undefined; // many plugins: see autoloaded()
     if ('module' in target) {
       const def = this.#judge.moduleDefault(file, target.module);
       return def.kind === 'local' ? this.resolveName(def.file, def.name, depth + 1) : undefined;

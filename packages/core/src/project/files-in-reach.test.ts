@@ -33,4 +33,19 @@ describe('filesInReach', () => {
   it('always takes files with project-wide facts and their imports', () => {
     expect(reach({ 'a.ts': [], 'plugin.ts': ['./auth.js'], 'auth.ts': [], 'b.ts': [] }, ['a.ts'], ['plugin.ts'])).toEqual(['a.ts', 'auth.ts', 'plugin.ts']);
   });
+
+  it('takes every file under a folder a file links to (./routes/), and that file for any of them', () => {
+    const graph = {
+      'src/app.ts': ['./routes/', './plugins/'],
+      'src/plugins/auth.ts': [],
+      'src/routes/root.ts': [],
+      'src/routes/admin/index.ts': ['../../lib/db.js'],
+      'src/routes-old/legacy.ts': [],
+      'src/lib/db.ts': [],
+    };
+    const everyRoute = ['src/app.ts', 'src/lib/db.ts', 'src/plugins/auth.ts', 'src/routes/admin/index.ts', 'src/routes/root.ts'];
+    expect(reach(graph, ['src/routes/admin/index.ts'])).toEqual(everyRoute);
+    expect(reach(graph, ['src/plugins/auth.ts'])).toEqual(everyRoute);
+    expect(reach(graph, ['src/routes-old/legacy.ts'])).toEqual(['src/routes-old/legacy.ts']);
+  });
 });

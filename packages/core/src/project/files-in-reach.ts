@@ -13,6 +13,8 @@ export interface LinkGraph {
   filesLinkingTo(modulePath: string): readonly string[];
   /** The files whose facts apply to files that never import them. */
   globals(): readonly string[];
+  /** The files under a folder (`src/routes/`): what a link to a folder reaches (@fastify/autoload). */
+  filesUnder(folder: string): readonly string[];
 }
 
 /**
@@ -22,11 +24,22 @@ export interface LinkGraph {
  * stores, helper functions). Findings outside `scope` are not wanted, so nothing else matters.
  */
 export function filesInReach(graph: LinkGraph, scope: ReadonlySet<string>, resolve: Resolve): Set<string> {
-  // A file's importers link to one of the few module paths that can name it: only those are resolved.
-  const importersOf = (file: string) => modulePathsNaming(file).flatMap((m) => (resolve(m) === file ? graph.filesLinkingTo(m) : []));
+  // A file's importers link to one of the few module paths that can name it, or to a folder above it
+  // (a module path ending in '/'): only those are resolved.
+  const importersOf = (file: string) => [
+    ...modulePathsNaming(file).flatMap((m) => (resolve(m) === file ? graph.filesLinkingTo(m) : [])),
+    ...foldersAbove(file).flatMap((folder) => graph.filesLinkingTo(folder)),
+  ];
   const roots = closure([...scope].filter((file) => graph.has(file)), importersOf);
   for (const file of graph.globals()) roots.add(file);
-  return closure(roots, (file) => graph.modulesOf(file).flatMap((m) => resolve(m) ?? []));
+  return closure(roots, (file) => graph.modulesOf(file).flatMap((m) => (m.endsWith('/') ? graph.filesUnder(m) : (resolve(m) ?? []))));
+}
+
+/** `src/routes/admin/index.ts` → `src/routes/admin/`, `src/routes/`, `src/`. */
+function foldersAbove(file: string): string[] {
+  const out: string[] = [];
+  for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) out.push(file.slice(0, at + 1));
+  return out;
 }
 
 /** `starts` and everything reachable from them along `next`. */
@@ -58,5 +71,6 @@ export function linkGraphOf(links: ReadonlyMap<string, SummaryLinks>): LinkGraph
     modulesOf: (file) => links.get(file)?.modules ?? [],
     filesLinkingTo: (modulePath) => linking.get(modulePath) ?? [],
     globals: () => [...links].flatMap(([file, { global }]) => (global ? [file] : [])),
+    filesUnder: (folder) => [...links.keys()].filter((file) => file.startsWith(folder)),
   };
 }

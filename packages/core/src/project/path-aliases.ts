@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { createPathsMatcher, parseTsconfig, type TsConfigJson } from 'get-tsconfig';
+import { packageAliases, type PackageManifest } from './package-aliases.js';
 
 /**
- * Non-relative specifiers that name project files through a tsconfig's (or jsconfig's)
- * `compilerOptions.paths` and `baseUrl`: `@/middleware/auth`, `~/lib/logger`, and Nest's default
- * `src/auth/jwt.guard` (its tsconfig sets `baseUrl: "./"`). Without them, a guard, router or
- * logging wrapper imported that way would look like a package to every rule.
+ * Non-relative specifiers that name project files: through a tsconfig's (or jsconfig's)
+ * `compilerOptions.paths` and `baseUrl` (`@/middleware/auth`, `~/lib/logger`, and Nest's default
+ * `src/auth/jwt.guard`: its tsconfig sets `baseUrl: "./"`), and through package.json (workspace
+ * packages, `#subpath` imports: package-aliases.ts). Without them, a guard, router or logging
+ * wrapper imported that way would look like a package to every rule.
  */
 export interface PathAliases {
   /**
@@ -60,18 +62,57 @@ export function loadPathAliases(root: string, files: readonly string[], listedCo
   };
   const parsed = new Map<string, AliasConfig | undefined>();
   const cache = new Map();
-  return createPathAliases(root, files, (dir) => {
+  const fromTsconfig = createPathAliases(root, files, (dir) => {
     const file = configFileOf(dir);
     if (file === undefined) return undefined;
     if (!parsed.has(file)) parsed.set(file, readConfig(file, cache));
     return parsed.get(file);
   });
+  const manifestPaths = [...foldersOf(files)].map((dir) => (dir === '' ? 'package.json' : `${dir}/package.json`)).filter(exists);
+  const manifests = manifestPaths.flatMap((path) => manifestOf(path, () => readFileSync(join(root, path), 'utf8')));
+  return withPackages(fromTsconfig, manifests);
 }
 
-/** A file named like a TypeScript or JavaScript project config (loadPathAliases's `listedConfigs`). */
+/** Every folder holding a file, and the folders above it up to the root (''). */
+function foldersOf(files: readonly string[]): Set<string> {
+  const folders = new Set<string>(['']);
+  for (const file of files) {
+    for (let dir = posix.dirname(file); dir !== '.' && !folders.has(dir); dir = posix.dirname(dir)) folders.add(dir);
+  }
+  return folders;
+}
+
+/** A package.json's resolution fields; a file that is not JSON names nothing. */
+function manifestOf(path: string, read: () => string): PackageManifest[] {
+  try {
+    const json: unknown = JSON.parse(read());
+    if (json === null || typeof json !== 'object') return [];
+    const { name, exports, imports, main, module, types, typings, source } = json as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const manifest: PackageManifest = { path, name: text(name), main: text(main), module: text(module), types: text(types), typings: text(typings), source: text(source) };
+    if (exports !== undefined && exports !== null) manifest.exports = exports as PackageManifest['exports'];
+    if (imports !== null && typeof imports === 'object') manifest.imports = imports as PackageManifest['imports'];
+    return [manifest];
+  } catch {
+    return [];
+  }
+}
+
+/** The tsconfig's aliases first, then package.json's, in the order TypeScript looks. */
+function withPackages(fromTsconfig: PathAliases, manifests: readonly PackageManifest[]): PathAliases {
+  const fromPackages = packageAliases(manifests);
+  if (!fromPackages) return fromTsconfig;
+  return {
+    isProject: (fromFile, specifier) => fromTsconfig.isProject(fromFile, specifier) || fromPackages.isProject(fromFile, specifier),
+    modulePaths: (fromFile, specifier) => [...fromTsconfig.modulePaths(fromFile, specifier), ...fromPackages.modulePaths(fromFile, specifier)],
+    fingerprint: JSON.stringify([fromTsconfig.fingerprint, fromPackages.fingerprint]),
+  };
+}
+
+/** A tsconfig.json, jsconfig.json or package.json (loadPathAliases's `listedConfigs`). */
 export function isProjectConfigPath(path: string): boolean {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return CONFIG_NAMES.includes(name);
+  return name === 'package.json' || CONFIG_NAMES.includes(name);
 }
 
 function configAbove(root: string): string | undefined {
@@ -190,13 +231,17 @@ function topLevelNames(files: readonly string[]): Map<string, Set<string>> {
 }
 
 /**
- * The aliases of files held in memory (`scanFiles`): config files are given by root-relative path
- * and text, and `extends` is not followed (nothing outside the given files can be read).
+ * The aliases of files held in memory (`scanFiles`): tsconfig.json, jsconfig.json and package.json
+ * files are given by root-relative path and text, and `extends` is not followed (nothing outside
+ * the given files can be read).
  */
 export function memoryPathAliases(files: readonly string[], configs: ReadonlyArray<{ path: string; text: string }>, parseJson: (path: string, text: string) => unknown): PathAliases {
   if (configs.length === 0) return noAliases;
   const root = '/';
-  const byDir = new Map(configs.map((c) => [posix.dirname(c.path) === '.' ? '' : posix.dirname(c.path), c]));
+  const isManifest = (path: string) => path === 'package.json' || path.endsWith('/package.json');
+  const manifests = configs.filter((c) => isManifest(c.path)).flatMap((c) => manifestOf(c.path, () => c.text));
+  const tsconfigs = configs.filter((c) => !isManifest(c.path));
+  const byDir = new Map(tsconfigs.map((c) => [posix.dirname(c.path) === '.' ? '' : posix.dirname(c.path), c]));
   const configOf = (dir: string): AliasConfig | undefined => {
     for (let d = dir; ; d = d.includes('/') ? posix.dirname(d) : '') {
       const found = byDir.get(d);
@@ -204,7 +249,7 @@ export function memoryPathAliases(files: readonly string[], configs: ReadonlyArr
       if (d === '') return undefined;
     }
   };
-  return createPathAliases(root, files, configOf);
+  return withPackages(createPathAliases(root, files, configOf), manifests);
 }
 
 function isRelative(specifier: string): boolean {

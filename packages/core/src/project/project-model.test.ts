@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config/config.js';
 import { parseSource } from '../parse/parse-source.js';
+import { linksOf } from '../summary/lazy-summary.js';
 import { summarizeFile } from '../summary/summarize-file.js';
 import { ts } from '../parse/typescript.js';
 import { memoryPathAliases } from './path-aliases.js';
@@ -57,9 +58,14 @@ describe('ProjectModel with tsconfig path aliases', () => {
     expect(project.originOf('src/app.ts', 'gone')).toMatchObject({ kind: 'unresolved', specifier: '@/missing' });
   });
 
-  it('keeps the module paths of aliased imports in the summary, for scoped scans', () => {
-    expect(summaries.get('src/app.ts')?.aliasModules).toEqual(['src/lib', 'src/utils/log', 'src/missing']);
-    expect(summaries.get('src/lib/guard.ts')?.aliasModules).toBeUndefined();
+  it('links a summary to the module paths of its aliased imports, for scoped scans', () => {
+    const linked = (path: string) => {
+      const summary = summaries.get(path);
+      return summary ? linksOf(summary, aliases).modules : [];
+    };
+    expect(linked('src/app.ts')).toEqual(['src/lib', 'src/utils/log', 'src/missing']);
+    expect(linked('src/lib/index.ts')).toEqual(['src/lib/guard']);
+    expect(linked('src/lib/guard.ts')).toEqual([]);
   });
 });
 

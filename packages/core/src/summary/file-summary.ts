@@ -17,6 +17,4 @@ export interface FileSummary {
   suppressions: SuppressionComment[];
   routes: RouteFacts;
   flow: FlowFacts;
-  /** Module paths of the tsconfig path-alias specifiers the file mentions (see aliasModulesOf). */
-  aliasModules?: string[];
 }

@@ -1,4 +1,4 @@
-import type { PathAliases } from '../project/path-aliases.js';
+import { noAliases, type PathAliases } from '../project/path-aliases.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import type { FileSummary } from './file-summary.js';
 
@@ -24,9 +24,9 @@ export interface LazySummary {
 }
 
 /** A summary already in memory. */
-export function loadedSummary(summary: FileSummary): LazySummary {
+export function loadedSummary(summary: FileSummary, aliases: PathAliases = noAliases): LazySummary {
   let links: SummaryLinks | undefined;
-  return { path: summary.path, links: () => (links ??= linksOf(summary)), load: () => summary };
+  return { path: summary.path, links: () => (links ??= linksOf(summary, aliases)), load: () => summary };
 }
 
 const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
@@ -35,22 +35,18 @@ const RELATIVE_SPECIFIER = /^\.\.?(?:\/|$)/;
  * Collects specifiers from the whole summary rather than from the fields known today: a fact added
  * later that names another module is followed without anyone remembering this function. A string
  * that only looks like a specifier (a relative file path) costs at most one more file to load.
+ * Path-alias specifiers (`@/lib/auth`) are links too: the cache key includes the aliases.
  */
-export function linksOf(summary: FileSummary): SummaryLinks {
-  const specifiers = specifiersIn(summary, (value) => RELATIVE_SPECIFIER.test(value));
-  const modules = new Set([...specifiers].map((specifier) => modulePathOf(summary.path, specifier)));
-  for (const modulePath of summary.aliasModules ?? []) modules.add(modulePath);
+export function linksOf(summary: FileSummary, aliases: PathAliases = noAliases): SummaryLinks {
+  const withAliases = aliases.fingerprint !== '';
+  const specifiers = specifiersIn(summary, (value) => RELATIVE_SPECIFIER.test(value) || (withAliases && aliases.isProject(summary.path, value)));
+  const modules = new Set<string>();
+  for (const specifier of specifiers) {
+    if (RELATIVE_SPECIFIER.test(specifier)) modules.add(modulePathOf(summary.path, specifier));
+    else for (const modulePath of aliases.modulePaths(summary.path, specifier)) modules.add(modulePath);
+  }
   const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard');
   return { modules: [...modules], global };
-}
-
-/**
- * The module paths of the path-alias specifiers (`@/lib/auth`) a summary mentions: kept in the
- * summary, because only the tsconfig knows them and links are read without it.
- */
-export function aliasModulesOf(summary: FileSummary, aliases: PathAliases): string[] {
-  const specifiers = specifiersIn(summary, (value) => !value.startsWith('.') && aliases.isProject(summary.path, value));
-  return [...new Set([...specifiers].flatMap((specifier) => aliases.modulePaths(summary.path, specifier)))];
 }
 
 function specifiersIn(summary: FileSummary, isSpecifier: (value: string) => boolean): Set<string> {

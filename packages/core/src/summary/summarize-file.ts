@@ -5,13 +5,12 @@ import type { SummarySection } from '../rules/rule.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from './extract-context.js';
 import type { FileSummary } from './file-summary.js';
-import { aliasModulesOf } from './lazy-summary.js';
 import { extractModuleFacts } from './module-facts.js';
 
 /** Turns one parsed file into its summary. Pure: same tree and config, same summary. */
 export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractContext): FileSummary {
   const module = extractModuleFacts(sf);
-  const summary: FileSummary = {
+  return {
     path: ctx.path,
     hash,
     module,
@@ -19,12 +18,6 @@ export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractConte
     routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx, module) : emptyRouteFacts(),
     flow: wants(ctx, 'flow') || wants(ctx, 'logs') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
   };
-  // Only a project with path aliases pays for the walk over the summary.
-  if (ctx.aliases?.fingerprint) {
-    const aliasModules = aliasModulesOf(summary, ctx.aliases);
-    if (aliasModules.length > 0) summary.aliasModules = aliasModules;
-  }
-  return summary;
 }
 
 function wants(ctx: ExtractContext, section: SummarySection): boolean {

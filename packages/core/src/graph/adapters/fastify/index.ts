@@ -5,6 +5,8 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf } from '../method-route.js';
+import { propertyOf } from '../object-property.js';
+import { autoloadMountOf } from './autoload.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
@@ -81,6 +83,13 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
   const [pluginArg, optsArg] = call.arguments;
   if (!pluginArg) return false;
   const plugin = skipParens(pluginArg);
+  const autoload = autoloadMountOf(plugin, optsArg, ctx);
+  if (autoload) {
+    // Autoload registers each file's plugin on this instance itself, encapsulated unless it is
+    // wrapped in fastify-plugin.
+    ctx.register(call, { kind: 'mount', target: receiver.target, prefix: autoload.prefix, child: { dir: autoload.dir }, encapsulated: true, autoload: autoload.options });
+    return true;
+  }
   const child = ctx.childOf(plugin);
   if (!child) {
     ctx.register(call, { kind: 'unknown', target: receiver.target, reason: `register(${plugin.getText(ctx.sf).slice(0, 40)}) of an unreadable plugin` });
@@ -113,13 +122,6 @@ function optionRefs(opts: ts.ObjectLiteralExpression, name: string, ctx: Adapter
     }
   }
   return [];
-}
-
-function propertyOf(opts: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const p of opts.properties) {
-    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
-  }
-  return undefined;
 }
 
 export default fastify;

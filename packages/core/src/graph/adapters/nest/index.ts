@@ -5,6 +5,7 @@ import { judgeFunction } from '../../judge-function.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
+import { propertyOf } from '../object-property.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
@@ -197,11 +198,6 @@ function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['par
     }
     registerRoutes(propertyOf(route, 'children'), parts, target, ctx);
   }
-}
-
-function propertyOf(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  const prop = obj.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === name);
-  return prop?.initializer;
 }
 
 /** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
