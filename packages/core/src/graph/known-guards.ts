@@ -22,6 +22,7 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^@nestjs\/passport$/, names: ['AuthGuard'] },
   { specifier: /^koa-jwt$/, names: ['default', '*'] },
   { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
+  { specifier: /^(@fastify\/|fastify-)bearer-auth$/, names: ['default', '*', 'fastifyBearerAuth'] },
 ];
 
 /** Decorations added by Fastify auth plugins (`@fastify/basic-auth`, `@fastify/jwt` users' `authenticate`). */

@@ -4,6 +4,7 @@ import { loadApp, staticallyProtected, type Scenario } from './parity.js';
 
 // fastify-plugin is not a dependency: this local `fp` does what it does (skip encapsulation).
 const head = `import Fastify from 'fastify';
+import bearerAuth from '@fastify/bearer-auth';
 const fp = (plugin) => { plugin[Symbol.for('skip-override')] = true; return plugin; };
 const guard = async (request, reply) => {
   if (request.headers.authorization !== 'ok') return reply.code(401).send('no');
@@ -24,6 +25,9 @@ const scenarios: Scenario[] = [
   { name: 'hook in a sibling plugin wrapped in fp', body: `app.register(fp(async (g) => { g.addHook('onRequest', guard); }));\napp.register(async (f) => { ${route} }, { prefix: '/admin' });`, request: '/admin/users' },
   { name: 'preHandler route option', body: `app.get('/admin/users', { preHandler: [guard] }, async () => 'handler');`, request: '/admin/users' },
   { name: 'onRequest in route()', body: `app.route({ method: 'GET', url: '/admin/users', onRequest: guard, handler: async () => 'handler' });`, request: '/admin/users' },
+  { name: '@fastify/bearer-auth registered after the plugin', body: `app.register(async (f) => { ${route} }, { prefix: '/admin' });\napp.register(bearerAuth, { keys: new Set(['secret']) });`, request: '/admin/users' },
+  { name: '@fastify/bearer-auth with addHook: false', body: `app.register(bearerAuth, { keys: new Set(['secret']), addHook: false });\napp.get('/admin/users', async () => 'handler');`, request: '/admin/users' },
+  { name: '@fastify/bearer-auth inside a sibling plugin', body: `app.register(async (g) => { g.register(bearerAuth, { keys: new Set(['secret']) }); });\napp.register(async (f) => { ${route} }, { prefix: '/admin' });`, request: '/admin/users' },
   { name: 'no hook', body: `app.get('/admin/users', async () => 'handler');`, request: '/admin/users' },
   { name: 'onSend hook runs after the handler', body: `app.addHook('onSend', async () => {});\napp.get('/admin/users', async () => 'handler');`, request: '/admin/users' },
 ];

@@ -9,7 +9,7 @@ import { propertyOf } from '../object-property.js';
 import { autoloadMountOf } from './autoload.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
 
 const isFastify = (s: string): boolean => s === 'fastify';
 /** Hooks that run before the handler and can reject the request. */
@@ -83,6 +83,11 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
   const [pluginArg, optsArg] = call.arguments;
   if (!pluginArg) return false;
   const plugin = skipParens(pluginArg);
+  const authHook = hookingAuthPlugin(plugin, optsArg, ctx);
+  if (authHook) {
+    ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: [authHook], orderless: true });
+    return true;
+  }
   const autoload = autoloadMountOf(plugin, optsArg, ctx);
   if (autoload) {
     // Autoload registers each file's plugin on this instance itself, encapsulated unless it is
@@ -102,6 +107,25 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
   ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
   return true;
+}
+
+const isHookingAuthPlugin = (s: string): boolean => s === '@fastify/bearer-auth' || s === 'fastify-bearer-auth';
+
+/**
+ * `register(bearerAuth, { keys })`: @fastify/bearer-auth adds its own onRequest hook to the context
+ * it is registered in (it is wrapped in fastify-plugin), unless told `addHook: false`. The hook is
+ * the guard, known by its import.
+ */
+function hookingAuthPlugin(plugin: ts.Expression, optsArg: ts.Expression | undefined, ctx: AdapterContext): HandlerRef | undefined {
+  const opts = optsArg && skipParens(optsArg);
+  const addHook = opts && isObjectLiteralExpression(opts) ? propertyOf(opts, 'addHook') : undefined;
+  if (addHook && skipParens(addHook).kind === SyntaxKind.FalseKeyword) return undefined;
+  // `register(import('@fastify/bearer-auth'), ...)`: the module's default export.
+  if (isCallExpression(plugin) && plugin.expression.kind === SyntaxKind.ImportKeyword) {
+    const specifier = plugin.arguments[0];
+    return specifier && isStringLiteralLike(specifier) && isHookingAuthPlugin(specifier.text) ? { kind: 'module', specifier: specifier.text } : undefined;
+  }
+  return isImportedFrom(plugin, ctx, isHookingAuthPlugin, ['default', '*', 'fastifyBearerAuth']) ? ctx.handlerRefsOf([plugin])[0] : undefined;
 }
 
 function markSharedContext(id: string, ctx: AdapterContext): void {
