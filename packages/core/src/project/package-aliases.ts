@@ -40,9 +40,10 @@ export function packageAliases(manifests: readonly PackageManifest[]): PathAlias
       if (found || dir === '.') return found;
     }
   };
+  // Every import of every file asks: the package name is cut out without splitting the specifier.
   const workspaceOf = (specifier: string) => {
-    const parts = specifier.split('/');
-    const name = specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? '');
+    const slash = specifier.indexOf('/', specifier.startsWith('@') ? specifier.indexOf('/') + 1 : 0);
+    const name = slash < 0 ? specifier : specifier.slice(0, slash);
     const manifest = byName.get(name);
     // resolve-pkg-maps names subpaths without './': '' is the package itself.
     return manifest && { manifest, subpath: specifier.slice(name.length + 1) };
