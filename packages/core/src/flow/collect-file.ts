@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isTypeOnly } from '../parse/type-only.js';
+import { withoutInteropHelper } from '../summary/module-facts.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
@@ -259,7 +260,7 @@ function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: Coll
 
 /** `require('m')` / `require('m').x` as an import: same facts as the ESM form. */
 export function requireOf(expr: ts.Expression): { specifier: string; imported: string } | undefined {
-  const e = unwrap(expr);
+  const e = withoutInteropHelper(unwrap(expr));
   if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
     const arg = e.arguments[0];
     return arg && ts.isStringLiteralLike(arg) ? { specifier: arg.text, imported: '*' } : undefined;

@@ -1,3 +1,4 @@
+import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -107,6 +108,11 @@ export function unwrap(expr: ts.Expression): ts.Expression {
       case SyntaxKind.AwaitExpression:
       case SyntaxKind.TypeAssertionExpression:
         e = (e as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.SatisfiesExpression | ts.AwaitExpression | ts.TypeAssertion).expression;
+        break;
+      case SyntaxKind.BinaryExpression:
+        // `(0, log_1.audit)(token)` in compiled CommonJS: the value is the right-hand side.
+        if (!isIndirectCallee(e as ts.BinaryExpression)) return e;
+        e = (e as ts.BinaryExpression).right;
         break;
       default:
         return e;

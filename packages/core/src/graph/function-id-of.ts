@@ -13,6 +13,13 @@ export function isModuleExports(expr: ts.Expression): boolean {
   return isPropertyAccessExpression(expr) && isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
+/** `exports.x` or `module.exports.x`. */
+function isExportsMember(expr: ts.Expression): expr is ts.PropertyAccessExpression {
+  if (!isPropertyAccessExpression(expr)) return false;
+  const owner = expr.expression;
+  return (isIdentifier(owner) && owner.text === 'exports') || isModuleExports(owner);
+}
+
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   let n: ts.Node | undefined = node.parent;
   while (n && !isFunctionNode(n)) n = n.parent;
@@ -39,5 +46,8 @@ export function functionIdOf(fn: FunctionNode): string {
   }
   if (parent && isExportAssignment(parent)) return 'default';
   if (parent && isBinaryExpression(parent) && isModuleExports(parent.left)) return 'default';
+  // `exports.admin = function (app) {...}`, and compiled ESM's `exports.default = (function ...)`:
+  // the name module facts export it under.
+  if (parent && isBinaryExpression(parent) && parent.right === n && isExportsMember(parent.left) && isSourceFile(parent.parent.parent)) return parent.left.name.text;
   return `fn@${fn.getStart()}`;
 }

@@ -1,3 +1,4 @@
+import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -120,9 +121,13 @@ function stringValueOf(expr: ts.Expression, table: ConstantTable): PathExpr | un
 /** Unwraps `(x)`, `x as const`, `x satisfies T` and `x!`. */
 export function skipParens(expr: ts.Expression): ts.Expression {
   let e = expr;
-  while (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) || isNonNullExpression(e)) e = e.expression;
-  return e;
+  for (;;) {
+    if (isParenthesizedExpression(e) || isAsExpression(e) || isSatisfiesExpression(e) || isNonNullExpression(e)) e = e.expression;
+    else if (isIndirectCallee(e)) e = e.right;
+    else return e;
+  }
 }
+
 
 /** The text of a fully literal path, or undefined when a part is still a reference. */
 export function literalPath(path: PathExpr): string | undefined {

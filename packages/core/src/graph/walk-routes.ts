@@ -492,9 +492,12 @@ class RouteWalker {
         // `api.post('/admin/x', body)` on a parameter is an HTTP client, not a route.
         if (isAwaitExpression(call.parent) && receiver.framework !== 'fastify' && isParamInstance(receiver)) return;
         const before = this.facts.registrations.length;
-        for (const adapter of this.adaptersFor(receiver)) if (adapter.onCall(call, callee.name.text, receiver, this.#ctx)) break;
+        let recognised = false;
+        for (const adapter of this.adaptersFor(receiver)) if ((recognised = adapter.onCall(call, callee.name.text, receiver, this.#ctx))) break;
         if (this.facts.registrations.length > before) this.ensureInstance(receiver, call);
-        return;
+        // An imported name or module is only maybe a router: `routes.admin(app)` on a namespace
+        // import or a `require` (compiled: `auth_1.default(route)`) calls a function with the app.
+        if (recognised || 'instance' in receiver.target) return;
       }
     }
     this.visitInvocation(call, callee);

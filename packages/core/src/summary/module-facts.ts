@@ -136,9 +136,23 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
 }
 
 export function requiredSpecifier(expr: ts.Expression): string | undefined {
-  if (!ts.isCallExpression(expr) || !isIdentifierNamed(expr.expression, 'require')) return undefined;
-  const arg = expr.arguments[0];
+  const call = withoutInteropHelper(expr);
+  if (!ts.isCallExpression(call) || !isIdentifierNamed(call.expression, 'require')) return undefined;
+  const arg = call.arguments[0];
   return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/**
+ * Compilers wrap a `require` in a helper that returns the module object for ESM interop
+ * (`__importDefault(require('./auth'))` from tsc, `_interopRequireDefault(...)` from Babel): the
+ * module is the same, and `.default` of it is its default export.
+ */
+const INTEROP_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard']);
+
+export function withoutInteropHelper(expr: ts.Expression): ts.Expression {
+  if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !INTEROP_HELPERS.has(expr.expression.text)) return expr;
+  const [inner] = expr.arguments;
+  return inner ?? expr;
 }
 
 function isModuleExports(expr: ts.Expression): boolean {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { extractModuleFacts } from '../summary/module-facts.js';
+import { extractRouteFacts } from './route-facts.js';
+
+const config = resolveConfig({});
+const routeFactsOf = (text: string) => extractRouteFacts(parseSource('lib/app.js', text), { path: 'lib/app.js', config });
+const invocations = (text: string) =>
+  routeFactsOf(text).registrations.flatMap((r) => (r.kind === 'invoke' ? [`${r.callee}${r.member ? `.${r.member}` : ''}(#${r.argIndex})`] : []));
+
+// CommonJS as people write it and as tsc/Babel compile ESM to it: the same app must come out.
+describe('CommonJS shapes', () => {
+  it.each([
+    ["const routes = require('./routes');\nconst app = require('express')();\nroutes.mountAdmin(app);", ['routes.mountAdmin(#0)']],
+    ["const { Router } = require('express');\nconst auth_1 = __importDefault(require('./auth'));\nconst route = Router();\n(0, auth_1.default)(route);", ['auth_1.default(#0)']],
+    ["import express from 'express';\nimport * as routes from './routes';\nconst app = express();\nroutes.admin(app);", ['routes.admin(#0)']],
+  ])('records the call that hands the app to a function: %s', (text, expected) => {
+    expect(invocations(text)).toEqual(expected);
+  });
+
+  it('names a function assigned to exports.x (also exports.default) by that export', () => {
+    const facts = routeFactsOf("exports.default = (function (app) {\n  app.get('/admin/users', h);\n});\nexports.mountAdmin = function (router) {\n  router.post('/admin/x', h);\n};");
+    expect(facts.instances.map((i) => i.id)).toEqual(['default#0', 'mountAdmin#0']);
+  });
+
+  it.each([
+    ["var auth_1 = __importDefault(require('./auth'));", { local: 'auth_1', imported: '*', specifier: './auth' }],
+    ["var lib_1 = __importStar(require('./lib'));", { local: 'lib_1', imported: '*', specifier: './lib' }],
+    ["var _auth = _interopRequireDefault(require('./auth'));", { local: '_auth', imported: '*', specifier: './auth' }],
+  ])('reads an interop-wrapped require as the require: %s', (text, binding) => {
+    expect(extractModuleFacts(parseSource('lib/app.js', text)).imports).toEqual([binding]);
+  });
+});
