@@ -36,11 +36,15 @@ interface ModuleNames {
 export function moduleNameValues(sf: ts.SourceFile): NameValues {
   let table: ModuleNames | undefined;
   const names = (): ModuleNames => (table ??= collectModuleNames(sf));
+  // A helper (`isProd()`) is often named by every condition of the file: its body is walked once.
+  const returns = new Map<ts.FunctionDeclaration, ts.Expression | undefined>();
   return {
     valueOf: (id) => names().values.get(id.text),
     returnOf: (id) => {
       const fn = names().functions.get(id.text);
-      return fn ? singleReturnOf(fn) : undefined;
+      if (!fn) return undefined;
+      if (!returns.has(fn)) returns.set(fn, singleReturnOf(fn));
+      return returns.get(fn);
     },
   };
 }
