@@ -241,12 +241,12 @@ export function memoryPathAliases(files: readonly string[], configs: ReadonlyArr
   const isManifest = (path: string) => path === 'package.json' || path.endsWith('/package.json');
   const manifests = configs.filter((c) => isManifest(c.path)).flatMap((c) => manifestOf(c.path, () => c.text));
   const tsconfigs = configs.filter((c) => !isManifest(c.path));
-  const byDir = new Map(tsconfigs.map((c) => [posix.dirname(c.path) === '.' ? '' : posix.dirname(c.path), c]));
+  // Each config is parsed once, whatever number of folders it applies to.
+  const byDir = new Map(tsconfigs.map((c): [string, AliasConfig] => [posix.dirname(c.path) === '.' ? '' : posix.dirname(c.path), { path: posix.join(root, c.path), config: (parseJson(c.path, c.text) ?? {}) as TsConfigJson }]));
   const configOf = (dir: string): AliasConfig | undefined => {
     for (let d = dir; ; d = d.includes('/') ? posix.dirname(d) : '') {
       const found = byDir.get(d);
-      if (found) return { path: posix.join(root, found.path), config: (parseJson(found.path, found.text) ?? {}) as TsConfigJson };
-      if (d === '') return undefined;
+      if (found || d === '') return found;
     }
   };
   return withPackages(createPathAliases(root, files, configOf), manifests);
