@@ -38,6 +38,19 @@ async function waitForListening(r: Run, limitMs = 15_000): Promise<number> {
   throw new Error(`server did not start: ${r.stderr.join('')}`);
 }
 
+/**
+ * The development admin key goes to stderr right after the listening event goes to stdout: two
+ * pipes, so the parent can read them in either order. Wait for the key rather than assume it came first.
+ */
+async function waitForAdminKey(r: Run, limitMs = 5_000): Promise<string> {
+  for (const deadline = Date.now() + limitMs; Date.now() < deadline; ) {
+    const key = /admin key[^\n]*\n\s+(\S+)\n/.exec(r.stderr.join(''))?.[1];
+    if (key) return key;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no admin key on stderr: ${JSON.stringify(r.stderr.join(''))}`);
+}
+
 describe('process startup (dist/main.js)', () => {
   let redis: RedisTestServer;
   beforeAll(async () => {
@@ -92,8 +105,8 @@ describe('process startup (dist/main.js)', () => {
   it('starts in development with no configuration and prints a generated admin key once to stderr', async () => {
     const r = run({ PORT: '0' });
     const port = await waitForListening(r);
+    const key = await waitForAdminKey(r);
     const stderr = r.stderr.join('');
-    const key = /admin key[^\n]*\n\s+(\S+)/.exec(stderr)?.[1] ?? '';
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(stderr.split(key)).toHaveLength(2);
     expect(r.stdout.join('')).not.toContain(key);
@@ -106,7 +119,7 @@ describe('process startup (dist/main.js)', () => {
   it('finishes an in-flight request after SIGTERM, then exits 0', async () => {
     const r = run({ PORT: '0', LOG_LEVEL: 'debug' });
     const base = `http://127.0.0.1:${await waitForListening(r)}`;
-    const adminKey = /admin key[^\n]*\n\s+(\S+)/.exec(r.stderr.join(''))?.[1] ?? '';
+    const adminKey = await waitForAdminKey(r);
     const issued = (await (
       await fetch(`${base}/admin/tokens`, { method: 'POST', headers: { 'x-api-key': adminKey, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'shutdown', scopes: ['mcp'] }) })
     ).json()) as { token: string };
