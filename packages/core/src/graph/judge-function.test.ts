@@ -29,6 +29,8 @@ describe('judgeFunction', () => {
     ['reply.code(401).send()', 'async function a(req, reply) { if (!req.headers.authorization) return reply.code(401).send(); }'],
     ['request.jwtVerify()', 'async function a(request) { await request.jwtVerify(); }'],
     ['StatusCodes.UNAUTHORIZED', 'function a(req, res, next) { if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end(); next(); }'],
+    ['401 in the then-branch, next() in the else-branch', 'function a(req, res, next) { if (!req.user) { res.status(401).json({}); } else { next(); } }'],
+    ['next() in the then-branch, 401 in the else-branch', 'function a(req, res, next) { if (req.user) { next(); } else { res.status(401).json({}); } }'],
     ['callback rejection', 'function a(req, res, next) { verify(req.headers.authorization, (err) => { if (err) return res.sendStatus(401); next(); }); }'],
   ])('rejects: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(true);
@@ -39,6 +41,9 @@ describe('judgeFunction', () => {
     ['compares a status', 'async function a(c, next) { const r = await fetch(u); if (r.status === 401) console.warn("x"); await next(); }'],
     ['429 rate limit', 'async function a(c, next) { if (tooMany) return c.json({}, 429); await next(); }'],
     ['401 in a message string', 'async function a(c, next) { c.header("x-note", "401 means unauthorized"); await next(); }'],
+    ['401 written, next() in both branches', 'function a(req, res, next) { if (!req.user) { res.status(401); next(); } else { next(); } }'],
+    ['check after next()', 'async function a(c, next) { await next(); if (!c.req.header("authorization")) c.res = new Response("no", { status: 401 }); }'],
+    ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);
   });
@@ -58,6 +63,13 @@ describe('judgeFunction', () => {
     expect([fact.rejects, fact.returnsFn?.rejects]).toEqual([false, true]);
   });
 
+  it.each([
+    ['a function declared in its body', 'function createAuth(t) { async function mw(c, next) { if (c.req.header("a") !== t) return c.text("no", 401); await next(); } return mw; }'],
+    ['an arrow bound in its body', 'function createAuth(t) { const mw = async (c, next) => { if (c.req.header("a") !== t) return c.text("no", 401); await next(); }; return mw; }'],
+  ])('a factory returning %s by name is judged by that function', (_name, code) => {
+    expect(judge(code).returnsFn?.rejects).toBe(true);
+  });
+
   it('records delegations that pass the request on', () => {
     const fact = judge('async function a(c, next) { const check = bearerAuth({ token }); return check(c, next); }');
     expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);
@@ -71,6 +83,9 @@ describe('judgeFunction', () => {
   it('canActivate: any answer but `true` may deny', () => {
     expect(judge('class G { canActivate() { return true; } }', true).rejects).toBe(false);
     expect(judge('class G { canActivate(ctx) { return ctx.user !== undefined; } }', true).rejects).toBe(true);
+    expect(judge('class G { async canActivate() { return Promise.resolve(true); } }', true).rejects).toBe(false);
+    expect(judge('class G { canActivate() { return of(true); } }', true).rejects).toBe(false);
+    expect(judge('class G { canActivate(ctx) { return of(ctx.user !== undefined); } }', true).rejects).toBe(true);
   });
 
   it('reads a generated condition of 3000 terms without recursion', () => {

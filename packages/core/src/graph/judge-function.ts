@@ -7,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -56,9 +56,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     return fact;
   }
   let leading = true;
+  // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
+  let passedOn = false;
+  const next = lastParamName(fn);
   const statements = body.statements;
   statements.forEach((stmt, index) => {
-    const returned = returnedFunction(stmt);
+    const returned = returnedFunction(stmt, statements);
     if (returned) {
       fact.returnsFn = judgeFunction(returned, ctx, options);
       return;
@@ -66,8 +69,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
+    if (passedOn) return;
     const scan = scanNode(stmt, fn, params, inner, options);
-    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn)) scan.rejects = false;
+    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
+    passedOn = next !== undefined && isPassingOn(stmt, next);
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
     // summary until the rules have run.
@@ -83,13 +88,26 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
 }
 
 /**
- * `if (!token) { res.status(401).json(e) }` followed by `next()`: the 401 is written, but the
- * request still goes on to the handler (a missing `return`). Such a branch does not reject.
+ * `if (!token) { res.status(401).json(e) }` followed by `next()`, or `next()` inside that branch
+ * too: the 401 is written, but the request still goes on to the handler (a missing `return`).
+ * Such a branch does not reject; the `if` rejects only if one of its rejecting branches stops.
  */
-function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode): boolean {
-  if (!isIfStatement(stmt) || stmt.elseStatement || endsFlow(stmt.thenStatement)) return false;
+function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean): boolean {
   const next = lastParamName(fn);
-  return next !== undefined && after.some((s) => callsName(s, next));
+  if (!isIfStatement(stmt) || next === undefined) return false;
+  const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+  const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsName(branch, next) || after.some((s) => callsName(s, next)));
+  // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
+  if (!branches.some(leaks)) return false;
+  return branches.every((b) => leaks(b) || !rejects(b));
+}
+
+/** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */
+function isPassingOn(stmt: ts.Statement, next: string): boolean {
+  if (!isExpressionStatement(stmt)) return false;
+  let e = skipParens(stmt.expression);
+  if (isAwaitExpression(e)) e = skipParens(e.expression);
+  return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
 }
 
 function endsFlow(stmt: ts.Statement): boolean {
@@ -151,10 +169,25 @@ function callsLastParam(fn: FunctionNode): boolean {
   );
 }
 
-function returnedFunction(stmt: ts.Statement): FunctionNode | undefined {
+/** The function a factory returns: inline, or declared in its body and returned by name. */
+function returnedFunction(stmt: ts.Statement, siblings: readonly ts.Statement[]): FunctionNode | undefined {
   if (!isReturnStatement(stmt) || !stmt.expression) return undefined;
   const e = skipParens(stmt.expression);
-  return isFunctionExpression(e) ? e : undefined;
+  if (isFunctionExpression(e)) return e;
+  return isIdentifier(e) ? localFunctionNamed(siblings, e.text) : undefined;
+}
+
+/** `function mw(c, next) {...}` or `const mw = (c, next) => ...` among a body's statements. */
+function localFunctionNamed(statements: readonly ts.Statement[], name: string): FunctionNode | undefined {
+  for (const stmt of statements) {
+    if (isFunctionDeclaration(stmt) && stmt.name?.text === name && stmt.body) return stmt;
+    if (!isVariableStatement(stmt)) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const init = decl.initializer && skipParens(decl.initializer);
+      if (isIdentifier(decl.name) && decl.name.text === name && init && isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
 }
 
 export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
@@ -252,11 +285,19 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     case SyntaxKind.ReturnStatement: {
       // Nest: whatever canActivate returns other than `true` may deny the request.
       const expression = (node as ts.ReturnStatement).expression;
-      return options.falseRejects && expression && expression.kind !== SyntaxKind.TrueKeyword ? 'unauthenticated' : undefined;
+      return options.falseRejects && expression && !isTrueAnswer(expression) ? 'unauthenticated' : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** `true`, `Promise.resolve(true)` or rxjs `of(true)`: a canActivate answer that always allows. */
+function isTrueAnswer(expr: ts.Expression): boolean {
+  let e = skipParens(expr);
+  if (isAwaitExpression(e)) e = skipParens(e.expression);
+  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(calleeName(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
+  return e.kind === SyntaxKind.TrueKeyword;
 }
 
 /**
