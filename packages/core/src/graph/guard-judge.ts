@@ -126,6 +126,8 @@ export class GuardJudge {
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    // A library guard told to let anonymous requests through; a project factory is judged by its body instead.
+    if (def.kind !== 'local' && ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
@@ -157,13 +159,12 @@ export class GuardJudge {
     if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name)) return { isGuard: true, why: `fastify.${ref.name}` };
     const decoration = this.#decorations.find((d) => d.name === ref.name);
     if (ref.name === 'auth' && ref.args && !decoration) {
-      // @fastify/auth runs the listed strategies (default relation "or"): all must authenticate.
-      let all = ref.args.length > 0;
-      for (const a of ref.args) {
-        if (!all) break;
-        all = a.kind === 'decorated' && (yield this.judgeDecorated(a)).isGuard;
-      }
-      return all ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
+      // @fastify/auth passes when one strategy does (relation "or", the default): all must
+      // authenticate. With relation "and" every strategy must pass: one guard is enough.
+      const verdicts: boolean[] = [];
+      for (const a of ref.args) verdicts.push(a.kind === 'decorated' && (yield this.judgeDecorated(a)).isGuard);
+      const passes = ref.relation === 'and' ? verdicts.some(Boolean) : verdicts.length > 0 && verdicts.every(Boolean);
+      return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;

@@ -1,5 +1,6 @@
 import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
+import { failsOpen, isAndRelation } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
@@ -75,17 +76,21 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx) };
+    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call) };
   }
   if (isPropertyAccessExpression(callee)) {
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
-      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx) };
+      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
-    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx) };
+    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call) };
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
+}
+
+function openOf(call: ts.CallExpression): { failsOpen?: true } {
+  return failsOpen(call) ? { failsOpen: true } : {};
 }
 
 /** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */

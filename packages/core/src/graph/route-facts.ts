@@ -28,9 +28,13 @@ export type TargetRef =
 export type HandlerRef =
   | { kind: 'fn'; fact: FunctionFact }
   | { kind: 'name'; name: string }
-  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[] }
-  /** A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`). */
-  | { kind: 'decorated'; name: string; args?: HandlerRef[] }
+  /** `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`). */
+  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true }
+  /**
+   * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
+   * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
+   */
+  | { kind: 'decorated'; name: string; args?: HandlerRef[]; relation?: 'and' }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
   /**
