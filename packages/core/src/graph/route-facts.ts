@@ -64,11 +64,21 @@ export interface InstanceFact {
   framework: FrameworkName | undefined;
   /** Router prefix (`new Router({ prefix })`, Nest `@Controller('x')`, Hono `basePath`). */
   prefix?: PathExpr;
+  /**
+   * Paths that `prefix` does not apply to (Nest `setGlobalPrefix('api', { exclude })`), relative
+   * to the instance; `method` limits an entry to one HTTP method.
+   */
+  prefixExclude?: PrefixExclusion[];
   /** For `app.basePath('/x')`: the instance whose routes this one shares. */
   baseOf?: TargetRef;
   /** Fastify: a plugin wrapped in `fastify-plugin` shares its parent's context (hooks leak up). */
   sharesParentContext?: boolean;
   location: Location;
+}
+
+export interface PrefixExclusion {
+  path: PathExpr;
+  method?: string;
 }
 
 interface RegistrationBase {

@@ -82,6 +82,15 @@ interface Visit {
   calledAt?: { file: string; offset: number };
   /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
   copiedAt?: { file: string; offset: number };
+  /** Nest `setGlobalPrefix(p, { exclude })`: routes matching an exclusion are served without `p`. */
+  prefixExclusion?: PrefixExclusionAt;
+}
+
+interface PrefixExclusionAt {
+  /** The path before the prefix was added, and with it. */
+  outer: string;
+  prefixed: string;
+  entries: Array<{ pattern: PathPattern; method?: string }>;
 }
 
 /** The argument a call passes for a parameter, read in the calling file. */
@@ -213,7 +222,8 @@ class RouteGraphBuilder {
     const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : {};
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
-    const here: Visit = { ...rest, ...inCall, prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
+    const here: Visit = { ...rest, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.#registrations.get(id) ?? [];
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
@@ -221,6 +231,26 @@ class RouteGraphBuilder {
     const inherited = here.chain.length;
     for (const r of regs) yield* this.apply(here, r);
     return here.chain.slice(inherited);
+  }
+
+  private prefixExclusionOf(instance: Instance, outer: string | undefined, prefixed: string | undefined): PrefixExclusionAt | undefined {
+    const exclude = instance.fact.prefixExclude;
+    if (!exclude || exclude.length === 0 || outer === undefined || prefixed === undefined) return undefined;
+    const entries = exclude.map((x) => ({
+      // Nest's path-to-regexp spellings of "anything from here": `(.*)`, `*splat`, `{*splat}`.
+      pattern: { path: joinPaths('/', this.pathOf(instance.file, x.path).replace(/\(\.\*\)/g, '*')), mode: 'exact' as const, caseSensitive: false },
+      ...(x.method !== undefined ? { method: x.method } : {}),
+    }));
+    return { outer, prefixed, entries };
+  }
+
+  /** The path a route is served at when a global-prefix exclusion takes the prefix off it. */
+  private servedPath(v: Visit, full: string, methods: readonly string[]): string {
+    const x = v.prefixExclusion;
+    if (!x || !(full === x.prefixed || full.startsWith(`${x.prefixed.replace(/\/$/, '')}/`))) return full;
+    const rest = joinPaths('/', full.slice(x.prefixed.length));
+    const excluded = x.entries.some((e) => coversPath(e.pattern, rest) && (e.method === undefined || methods.every((m) => m === e.method)));
+    return excluded ? joinPaths(x.outer, rest) : full;
   }
 
   /**
@@ -326,7 +356,7 @@ class RouteGraphBuilder {
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
-      const full = v.prefix === undefined || path === undefined ? undefined : joinPaths(v.prefix, path);
+      const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
       const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({

@@ -2,8 +2,8 @@ import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
 import { judgeFunction } from '../../judge-function.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
-import type { HandlerRef } from '../../route-facts.js';
+import { literalPath, skipParens, type PathExpr } from '../../path-expr.js';
+import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -143,14 +143,38 @@ function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
   ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name: module.text }, encapsulated: false });
 }
 
-/** `app.setGlobalPrefix('api')`: every route of the application starts with it. */
+/** `app.setGlobalPrefix('api', { exclude })`: every route of the application but the excluded ones starts with it. */
 function setGlobalPrefix(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
   const target = receiver.target;
   const fact = 'instance' in target ? ctx.facts.instances.find((i) => i.id === target.instance) : undefined;
   const prefix = call.arguments[0] && routePaths(call.arguments[0], ctx)[0];
-  if (fact && prefix) fact.prefix = prefix;
-  else ctx.register(call, { kind: 'unknown', target, reason: 'setGlobalPrefix() on an application created elsewhere' });
+  if (!fact || !prefix) {
+    ctx.register(call, { kind: 'unknown', target, reason: 'setGlobalPrefix() on an application created elsewhere' });
+    return true;
+  }
+  fact.prefix = prefix;
+  const options = call.arguments[1] && skipParens(call.arguments[1]);
+  const exclude = options && isObjectLiteralExpression(options) ? propertyOf(options, 'exclude') : undefined;
+  if (exclude) fact.prefixExclude = exclusionsOf(skipParens(exclude), ctx);
   return true;
+}
+
+/** `['health', { path: 'auth/(.*)', method: RequestMethod.GET }]`; an entry that is not a literal excludes nothing. */
+function exclusionsOf(list: ts.Expression, ctx: AdapterContext): PrefixExclusion[] {
+  if (!isArrayLiteralExpression(list)) return [];
+  return list.elements.flatMap((element): PrefixExclusion[] => {
+    const e = skipParens(element);
+    if (!isObjectLiteralExpression(e)) return optionalPath(ctx.pathOf(e));
+    const path = propertyOf(e, 'path');
+    const method = propertyOf(e, 'method');
+    const verb = method && isPropertyAccessExpression(method) ? method.name.text.toLowerCase() : undefined;
+    return optionalPath(path && ctx.pathOf(path)).map((x) => (verb && verb !== 'all' ? { ...x, method: verb } : x));
+  });
+}
+
+/** Literal paths only: an exclusion read wrongly would take the prefix off routes it does not name. */
+function optionalPath(path: PathExpr | undefined): PrefixExclusion[] {
+  return path && literalPath(path) !== undefined ? [{ path }] : [];
 }
 
 /**

@@ -33,6 +33,19 @@ export class AdminController {
     ]);
   });
 
+  it('reads setGlobalPrefix exclusions, with their methods', () => {
+    const f = facts(`import { NestFactory } from '@nestjs/core';
+import { RequestMethod } from '@nestjs/common';
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix('internal', { exclude: ['health', { path: 'hooks/(.*)', method: RequestMethod.POST }, { path: 'docs', method: RequestMethod.ALL }, someList] });`);
+    const app = f.instances.find((i) => i.prefix !== undefined);
+    expect(app?.prefixExclude).toEqual([
+      { path: { parts: ['health'] } },
+      { path: { parts: ['hooks/(.*)'] }, method: 'post' },
+      { path: { parts: ['docs'] } },
+    ]);
+  });
+
   it('judges a guard class by canActivate', () => {
     const f = facts(`import { Injectable } from '@nestjs/common';
 export class AllowGuard { canActivate() { return true; } }
