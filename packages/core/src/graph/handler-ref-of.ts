@@ -75,10 +75,12 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const first = call.arguments[0] && skipParens(call.arguments[0]);
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (isIdentifier(callee)) {
-    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
+    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call) };
   }
   if (isPropertyAccessExpression(callee)) {
+    // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
+    if (callee.name.text === 'bind' && isPropertyAccessExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
@@ -87,6 +89,11 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call) };
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
+}
+
+/** What a transparent wrapper can wrap: a function, or a name or member that denotes one (not an options object). */
+function isWrappable(e: ts.Expression): boolean {
+  return isFunctionExpression(e) || isIdentifier(e) || isPropertyAccessExpression(e);
 }
 
 function openOf(call: ts.CallExpression): { failsOpen?: true } {
