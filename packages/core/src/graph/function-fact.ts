@@ -14,6 +14,11 @@ export interface FunctionFact {
   delegates: HandlerRef[];
   /** Delegations in the leading statements (an in-handler `await requireAdmin(c)`). */
   delegatesFirst: HandlerRef[];
+  /**
+   * Methods it passes on before any check (`if (req.method === 'GET') return next()`): it guards
+   * every other method only. OPTIONS and HEAD are left out: they carry no admin action.
+   */
+  passesMethods?: string[];
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

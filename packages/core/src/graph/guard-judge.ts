@@ -6,7 +6,8 @@ import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 
 /** How a handler was found to authenticate, for messages and debugging. */
-export type GuardVerdict = { isGuard: true; why: string } | { isGuard: false };
+/** `exceptMethods`: HTTP methods (lowercase) the guard lets through unchecked. */
+export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[] } | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
 /**
@@ -76,6 +77,12 @@ export class GuardJudge {
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+    const verdict: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
+    if (!verdict.isGuard || !fact.passesMethods) return verdict;
+    return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
+  }
+
+  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };

@@ -70,6 +70,22 @@ describe('judgeFunction', () => {
     expect(judge(code).returnsFn?.rejects).toBe(true);
   });
 
+  it.each([
+    ["if (req.method === 'GET') return next();", ['get']],
+    ["if (c.req.method === 'GET' || c.req.method === 'POST') { await next(); return; }", ['get', 'post']],
+    ["if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();", ['get']],
+    ["if (req.method === 'OPTIONS') return next();", undefined],
+    ["if (req.path === '/public') return next();", undefined],
+  ])('methods passed on before the check: %s', (bypass, expected) => {
+    const fact = judge(`async function a(req, res, next) { ${bypass} if (!req.user) return res.status(401).end(); await next(); }`);
+    expect([fact.rejects, fact.passesMethods]).toEqual([true, expected]);
+  });
+
+  it('a method test after the check passes nothing unchecked', () => {
+    const fact = judge("function a(req, res, next) { if (!req.user) return res.status(401).end(); if (req.method === 'GET') return next(); next(); }");
+    expect(fact.passesMethods).toBeUndefined();
+  });
+
   it('records delegations that pass the request on', () => {
     const fact = judge('async function a(c, next) { const check = bearerAuth({ token }); return check(c, next); }');
     expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);

@@ -7,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isStringLiteralLike, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -70,6 +70,11 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
+    const skipped = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? methodsPassedOn(stmt, next) : undefined;
+    if (skipped) {
+      if (skipped.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...skipped];
+      return;
+    }
     const scan = scanNode(stmt, fn, params, inner, options);
     if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
     passedOn = next !== undefined && isPassingOn(stmt, next);
@@ -100,6 +105,59 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
   // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
   if (!branches.some(leaks)) return false;
   return branches.every((b) => leaks(b) || !rejects(b));
+}
+
+/**
+ * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
+ * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD.
+ * Undefined when the statement is not such a bypass.
+ */
+function methodsPassedOn(stmt: ts.Statement, next: string): string[] | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
+  const methods = methodsTested(stmt.expression);
+  return methods?.filter((m) => m !== 'options' && m !== 'head');
+}
+
+function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
+  const isNext = (e: ts.Expression | undefined): boolean => {
+    let x = e && skipParens(e);
+    if (x && isAwaitExpression(x)) x = skipParens(x.expression);
+    return x !== undefined && isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
+  };
+  if (isReturnStatement(stmt)) return isNext(stmt.expression);
+  if (!isBlock(stmt)) return false;
+  const [first, second] = stmt.statements;
+  if (stmt.statements.length === 1 && first && isReturnStatement(first)) return isNext(first.expression);
+  return stmt.statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
+}
+
+/** The methods a condition tests the request method for, or undefined when it tests anything else. */
+function methodsTested(expr: ts.Expression): string[] | undefined {
+  const e = skipParens(expr);
+  if (isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === SyntaxKind.BarBarToken) {
+      const left = methodsTested(e.left);
+      const right = left && methodsTested(e.right);
+      return left && right ? [...left, ...right] : undefined;
+    }
+    if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
+    const [value, other] = isStringLiteralLike(e.left) ? [e.left, e.right] : [e.right, e.left];
+    return isStringLiteralLike(value) && isMethodRead(other) ? [value.text.toLowerCase()] : undefined;
+  }
+  // `['GET', 'HEAD'].includes(req.method)`
+  if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'includes' && e.arguments[0] && isMethodRead(e.arguments[0])) {
+    const list = skipParens(e.expression.expression);
+    if (!isArrayLiteralExpression(list) || !list.elements.every(isStringLiteralLike)) return undefined;
+    return list.elements.map((el) => (el as ts.StringLiteralLike).text.toLowerCase());
+  }
+  return undefined;
+}
+
+/** `req.method`, `c.req.method`, `ctx.method`, `request.method`. */
+function isMethodRead(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  return isPropertyAccessExpression(e) && e.name.text === 'method';
 }
 
 /** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */

@@ -342,7 +342,8 @@ class RouteGraphBuilder {
     // A path-less `use` covers the instance's subtree; Hono spells that `/prefix/*`.
     const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
     const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
-    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods, guard, condition });
+    const covered = guard.isGuard && guard.exceptMethods ? methodsBesides(guard.exceptMethods, methods) : methods;
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition });
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
@@ -377,7 +378,7 @@ class RouteGraphBuilder {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard) return verdict;
+      if (verdict.isGuard && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -474,6 +475,14 @@ function withAlias(prefix: string | undefined, aliasPrefix: string | undefined):
 
 function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
+}
+
+const HTTP_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'];
+
+/** The methods an entry covers once a guard lets `except` through unchecked. */
+function methodsBesides(except: readonly string[], methods: string[] | undefined): string[] {
+  const base = !methods || methods.includes('all') ? HTTP_METHODS : methods;
+  return base.filter((m) => !except.includes(m));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {
