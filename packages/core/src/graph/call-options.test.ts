@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { failsOpen, isAndRelation } from './call-options.js';
+import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 
 /** The first call expression of `code`. */
 function firstCall(code: string): ts.CallExpression {
@@ -46,5 +46,17 @@ describe('isAndRelation', () => {
     ['fastify.auth([a, b])', false],
   ] as const)('%s -> %s', (code, expected) => {
     expect(isAndRelation(firstCall(code))).toBe(expected);
+  });
+});
+
+describe('verdictCallbackOf', () => {
+  it.each([
+    ["passport.authenticate('jwt', { session: false }, (err, user) => next())", true],
+    ["passport.authenticate('jwt', function (error, user, info) { next(); })", true],
+    ["passport.authenticate('jwt', { session: false })", false],
+    ['every((c, next) => next())', false],
+    ['wrap((err) => log(err))', false],
+  ] as const)('%s -> %s', (code, expected) => {
+    expect(verdictCallbackOf(firstCall(code)) !== undefined).toBe(expected);
   });
 });

@@ -24,6 +24,20 @@ export function failsOpen(call: ts.CallExpression): boolean {
   });
 }
 
+/**
+ * `passport.authenticate('jwt', opts, (err, user) => ...)`: a callback that receives the outcome
+ * (an error first) decides what happens to the request instead of the library.
+ */
+export function verdictCallbackOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const arg of call.arguments) {
+    const e = skipParens(arg);
+    if (!isFunctionExpression(e)) continue;
+    const first = e.parameters[0];
+    if (first && isIdentifier(first.name) && /^(err|error|e)$/.test(first.name.text) && e.parameters.length >= 2) return e;
+  }
+  return undefined;
+}
+
 /** `fastify.auth([a, b], { relation: 'and' })`: every strategy must pass, so one guard is enough. */
 export function isAndRelation(call: ts.CallExpression): boolean {
   return call.arguments.some((arg) => {

@@ -1,6 +1,6 @@
 import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
-import { failsOpen, isAndRelation } from './call-options.js';
+import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
@@ -76,7 +76,7 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call) };
+    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
@@ -86,7 +86,7 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
       return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
-    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call) };
+    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
 }
@@ -96,8 +96,10 @@ function isWrappable(e: ts.Expression): boolean {
   return isFunctionExpression(e) || isIdentifier(e) || isPropertyAccessExpression(e);
 }
 
-function openOf(call: ts.CallExpression): { failsOpen?: true } {
-  return failsOpen(call) ? { failsOpen: true } : {};
+/** Options that let anonymous requests through, or an outcome callback that never rejects. */
+function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: true } {
+  const callback = verdictCallbackOf(call);
+  return failsOpen(call) || (callback !== undefined && !judgeFunction(callback, ctx).rejects) ? { failsOpen: true } : {};
 }
 
 /** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */
