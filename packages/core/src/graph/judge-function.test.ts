@@ -91,6 +91,19 @@ describe('judgeFunction', () => {
     expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);
   });
 
+  it('a dropped call given request data is a leading delegation (an assertion)', () => {
+    const fact = judge('function h(req, res) { assertAdmin(req.user); res.json({}); }');
+    expect(fact.delegatesFirst).toEqual([{ kind: 'name', name: 'assertAdmin' }]);
+  });
+
+  it.each([
+    ['a used result', 'function h(req, res) { const ok = isAdmin(req.user); res.json({ ok }); }'],
+    ['a method of another object', 'function h(req, res) { console.log(req.user); res.json({}); }'],
+    ['no request data', 'function h(req, res) { warmCache("admin"); res.json({}); }'],
+  ])('no assertion: %s', (_name, code) => {
+    expect(judge(code).delegates).toEqual([]);
+  });
+
   it('next() marks middleware; next(err) in an endpoint does not', () => {
     expect(judge('async function a(c, next) { await next(); }').passesOn).toBe(true);
     expect(judge('async function h(req, res, next) { try { res.json(await load()); } catch (e) { next(e); } }').passesOn).toBe(false);

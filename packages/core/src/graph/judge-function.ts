@@ -407,12 +407,21 @@ function calleeName(expr: ts.Expression): string | undefined {
 }
 
 /**
+ * `assertAdmin(req.user);`, `await requireRole(c.req.header('x-role'), 'admin');`: a call given
+ * request data whose result is dropped can only act by throwing or answering, as a guard does.
+ */
+function isAssertion(call: ts.CallExpression, params: readonly string[]): boolean {
+  const parent = call.parent && isAwaitExpression(call.parent) ? call.parent.parent : call.parent;
+  return parent !== undefined && isExpressionStatement(parent) && isIdentifier(skipParens(call.expression)) && call.arguments.some((a) => isParamRooted(a, params));
+}
+
+/**
  * A call that hands the request on: `verify(c)`, `mw(c, next)`, `bearerAuth(o)(c, next)`,
  * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
  * calls of a parameter (`next()`) are not delegations.
  */
 function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return undefined;
+  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text)) && !isAssertion(call, params)) return undefined;
   const callee = skipParens(call.expression);
   if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
