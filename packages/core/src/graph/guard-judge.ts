@@ -118,6 +118,9 @@ export class GuardJudge {
     const alias = facts?.aliases[def.name];
     if (alias) return yield this.judgeRef(def.file, alias, asEndpoint);
     const dot = def.name.indexOf('.');
+    // A Nest middleware class (`consumer.apply(AuthMiddleware)`) acts through its `use` method.
+    const use = dot === -1 ? facts?.functions[`${def.name}.use`] : undefined;
+    if (use) return yield this.judgeFact(def.file, use, false);
     if (dot === -1) return NOT_A_GUARD;
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];

@@ -5,6 +5,7 @@ import { judgeFunction } from '../../judge-function.js';
 import { literalPath, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
+import { collectMiddlewareConsumer } from './middleware-consumer.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
@@ -190,6 +191,7 @@ function collectModule(node: ts.ClassDeclaration, ctx: AdapterContext): void {
   ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name) });
   const target = { instance: id };
   ctx.facts.bindings[node.name.text] = target;
+  collectMiddlewareConsumer(node, id, ctx);
   for (const name of ['controllers', 'imports']) {
     const list = propertyOf(options, name);
     if (!list || !isArrayLiteralExpression(list)) continue;

@@ -46,6 +46,21 @@ app.setGlobalPrefix('internal', { exclude: ['health', { path: 'hooks/(.*)', meth
     ]);
   });
 
+  it('turns consumer.apply(...).forRoutes(...) into orderless middleware', () => {
+    const f = facts(`import { Module, RequestMethod } from '@nestjs/common';
+@Module({ controllers: [AdminController] })
+export class AppModule {
+  configure(consumer) {
+    consumer.apply(StaffMiddleware, audit).exclude('admin/login').forRoutes(AdminController, { path: 'internal/(.*)', method: RequestMethod.ALL }, 'ops');
+  }
+}`);
+    const uses = f.registrations.filter((r) => r.kind === 'use');
+    expect(uses.map((r) => r.kind === 'use' && [r.target, r.paths, r.handlers.length, r.orderless])).toEqual([
+      [{ name: 'AdminController' }, undefined, 2, true],
+      [{ instance: f.instances[0]?.id }, [{ parts: ['/internal/*'] }, { parts: ['/ops'] }], 2, true],
+    ]);
+  });
+
   it('judges a guard class by canActivate', () => {
     const f = facts(`import { Injectable } from '@nestjs/common';
 export class AllowGuard { canActivate() { return true; } }
