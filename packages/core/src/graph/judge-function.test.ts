@@ -31,6 +31,7 @@ describe('judgeFunction', () => {
     ['StatusCodes.UNAUTHORIZED', 'function a(req, res, next) { if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end(); next(); }'],
     ['401 in the then-branch, next() in the else-branch', 'function a(req, res, next) { if (!req.user) { res.status(401).json({}); } else { next(); } }'],
     ['next() in the then-branch, 401 in the else-branch', 'function a(req, res, next) { if (req.user) { next(); } else { res.status(401).json({}); } }'],
+    ['401 in a catch block that returns', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { return res.status(401).json({}); } next(); }'],
     ['callback rejection', 'function a(req, res, next) { verify(req.headers.authorization, (err) => { if (err) return res.sendStatus(401); next(); }); }'],
   ])('rejects: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(true);
@@ -43,6 +44,7 @@ describe('judgeFunction', () => {
     ['401 in a message string', 'async function a(c, next) { c.header("x-note", "401 means unauthorized"); await next(); }'],
     ['401 written, next() in both branches', 'function a(req, res, next) { if (!req.user) { res.status(401); next(); } else { next(); } }'],
     ['check after next()', 'async function a(c, next) { await next(); if (!c.req.header("authorization")) c.res = new Response("no", { status: 401 }); }'],
+    ['401 in a catch block that falls through to next()', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { res.status(401).json({}); } next(); }'],
     ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);

@@ -7,7 +7,7 @@ import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isStringLiteralLike, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isStringLiteralLike, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -99,8 +99,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
  */
 function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean): boolean {
   const next = lastParamName(fn);
-  if (!isIfStatement(stmt) || next === undefined) return false;
-  const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+  const branches = next === undefined ? undefined : branchesOf(stmt);
+  if (!branches || next === undefined) return false;
   const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsName(branch, next) || after.some((s) => callsName(s, next)));
   // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
   if (!branches.some(leaks)) return false;
@@ -158,6 +158,16 @@ function methodsTested(expr: ts.Expression): string[] | undefined {
 function isMethodRead(expr: ts.Expression): boolean {
   const e = skipParens(expr);
   return isPropertyAccessExpression(e) && e.name.text === 'method';
+}
+
+/**
+ * The branches a rejection may sit in: both arms of an `if`, or the `catch` block of a `try`
+ * (`catch { res.status(401).json(e) }` followed by `next()` answers and still goes on).
+ */
+function branchesOf(stmt: ts.Statement): ts.Statement[] | undefined {
+  if (isIfStatement(stmt)) return stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+  if (isTryStatement(stmt) && stmt.catchClause) return [stmt.catchClause.block];
+  return undefined;
 }
 
 /** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */
