@@ -10,6 +10,7 @@ import { runStackless, type Stackless } from './run-stackless.js';
 export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[] } | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
+const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
 /**
  * Delegation steps followed before giving up. Judging runs on a heap stack (runStackless), so this
  * only ends pathological cycles that no cache entry breaks; a real chain of thousands of wrappers
@@ -136,6 +137,8 @@ export class GuardJudge {
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
+    if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // A library guard told to let anonymous requests through; a project factory is judged by its body instead.
     if (def.kind !== 'local' && ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);

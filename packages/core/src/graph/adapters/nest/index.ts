@@ -34,13 +34,15 @@ const nest: FrameworkAdapter = {
     collectGuardClass(node, ctx);
     collectAppGuardProviders(node, ctx);
     collectModule(node, ctx);
+    const ownGuards = guardsOf(node, ctx);
+    const inherited = collectInheritableGuards(node, ownGuards, ctx);
     const controller = decoratorCall(node, 'Controller');
     if (!controller) return;
     const id = `nest@${node.getStart(ctx.sf)}`;
     ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
     const target = { instance: id };
     if (node.name && isSourceFile(node.parent)) ctx.facts.bindings[node.name.text] = target;
-    const classGuards = guardsOf(node, ctx);
+    const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
       if (!isMethodDeclaration(member) || !member.body) continue;
@@ -107,10 +109,28 @@ function routePaths(expr: ts.Expression, ctx: AdapterContext): PathExpr[] {
   return [typeof first === 'string' && first !== '' && !first.startsWith('/') ? { parts: ['/', ...path.parts] } : path];
 }
 
+/**
+ * `@UseGuards(A, B)`, and the project's own composed decorators (`@Auth('admin')` returning
+ * `applyDecorators(UseGuards(JwtGuard), ...)`), judged by their definition. A decorator from a
+ * package is left out: `@ApiBearerAuth()` documents, it does not guard.
+ */
 function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
-  return decoratorsOf(node)
-    .filter((d) => d.name === 'UseGuards' && d.call)
-    .flatMap((d) => d.call?.arguments.map((a) => handlerRefOf(a, ctx)) ?? []);
+  return decoratorsOf(node).flatMap((d): HandlerRef[] => {
+    if (!d.call) return [];
+    if (d.name === 'UseGuards') return d.call.arguments.map((a) => handlerRefOf(a, ctx));
+    const origin = ctx.imports.get(d.name)?.specifier;
+    return origin === undefined || origin.startsWith('.') ? [handlerRefOf(d.call, ctx)] : [];
+  });
+}
+
+/**
+ * `@UseGuards(JwtGuard) abstract class AdminBase {}`: guards a subclass inherits through Nest's
+ * metadata lookup. Kept as `Class.@inherited` so that a subclass in another file can name them.
+ */
+function collectInheritableGuards(node: ts.ClassDeclaration, guards: HandlerRef[], ctx: AdapterContext): HandlerRef | undefined {
+  if (node.name && isSourceFile(node.parent) && guards.length > 0) ctx.facts.aliases[`${node.name.text}.@inherited`] = { kind: 'list', items: guards };
+  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return base && isIdentifier(base) ? { kind: 'name', name: `${base.text}.@inherited` } : undefined;
 }
 
 /**

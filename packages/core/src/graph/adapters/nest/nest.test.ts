@@ -61,6 +61,27 @@ export class AppModule {
     ]);
   });
 
+  it("reads the project's composed decorators as guards, not a package's", () => {
+    const f = facts(`import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { Auth } from './auth.decorator.js';
+@ApiBearerAuth()
+@Auth('admin')
+@Controller('admin')
+export class AdminController extends AdminBase {
+  @Get('users') list() { return []; }
+}`);
+    const use = f.registrations.find((r) => r.kind === 'use');
+    expect(use?.kind === 'use' && use.handlers.map((h) => (h.kind === 'call' || h.kind === 'name' ? h.kind + ':' + (h.kind === 'call' ? h.callee : h.name) : h.kind))).toEqual(['call:Auth', 'name:AdminBase.@inherited']);
+  });
+
+  it('keeps class-level guards of any class for its subclasses', () => {
+    const f = facts(`import { UseGuards } from '@nestjs/common';
+@UseGuards(JwtGuard)
+export abstract class AdminBase {}`);
+    expect(f.aliases['AdminBase.@inherited']).toEqual({ kind: 'list', items: [{ kind: 'name', name: 'JwtGuard' }] });
+  });
+
   it('judges a guard class by canActivate', () => {
     const f = facts(`import { Injectable } from '@nestjs/common';
 export class AllowGuard { canActivate() { return true; } }
