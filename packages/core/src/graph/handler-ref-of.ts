@@ -81,6 +81,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
     if (callee.name.text === 'bind' && isPropertyAccessExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
+    // express-unless: `expressjwt(o).unless({ path })` is the guard with exceptions (as `auth.unless(...)` is).
+    if (callee.name.text === 'unless' && isCallExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
     // hono/factory's `factory.createMiddleware(fn)` and `factory.createHandlers(mw, handler)`.
     if (TRANSPARENT_WRAPPERS.has(callee.name.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     if (callee.name.text === 'createHandlers' && call.arguments.length > 0) return { kind: 'list', items: handlerRefsOf(call.arguments, ctx) };
