@@ -32,6 +32,10 @@ describe('judgeFunction', () => {
     ['401 in the then-branch, next() in the else-branch', 'function a(req, res, next) { if (!req.user) { res.status(401).json({}); } else { next(); } }'],
     ['next() in the then-branch, 401 in the else-branch', 'function a(req, res, next) { if (req.user) { next(); } else { res.status(401).json({}); } }'],
     ['401 in a catch block that returns', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { return res.status(401).json({}); } next(); }'],
+    ['jwtVerify() in a try whose catch sends the error', 'async function a(request, reply) { try { await request.jwtVerify(); } catch (err) { reply.send(err); } }'],
+    ['a 401 returned from inside a try that swallows errors', 'async function a(c, next) { try { const u = await load(c); if (!u) return c.json({}, 401); } catch (e) { console.error(e); } await next(); }'],
+    ['a catch that hands the error to a helper with the response', 'function a(req, res, next) { try { req.user = verifyOrThrow(req); if (!req.user) throw new UnauthorizedError(); } catch (e) { return sendError(e, res); } next(); }'],
+    ['a catch that rethrows', 'async function a(ctx, next) { try { ctx.assert(ctx.state.user, 401); } catch (e) { throw e; } await next(); }'],
     ['callback rejection', 'function a(req, res, next) { verify(req.headers.authorization, (err) => { if (err) return res.sendStatus(401); next(); }); }'],
   ])('rejects: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(true);
@@ -45,6 +49,8 @@ describe('judgeFunction', () => {
     ['401 written, next() in both branches', 'function a(req, res, next) { if (!req.user) { res.status(401); next(); } else { next(); } }'],
     ['check after next()', 'async function a(c, next) { await next(); if (!c.req.header("authorization")) c.res = new Response("no", { status: 401 }); }'],
     ['401 in a catch block that falls through to next()', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { res.status(401).json({}); } next(); }'],
+    ['jwtVerify() in a try whose catch only logs', 'async function a(request, reply) { try { await request.jwtVerify(); } catch (err) { request.log.warn(err); } }'],
+    ['a thrown 401 swallowed by an empty catch', 'async function a(c, next) { try { if (!c.req.header("a")) throw new HTTPException(401); } catch {} return next(); }'],
     ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);

@@ -104,6 +104,8 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
   const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsName(branch, next) || after.some((s) => callsName(s, next)));
   // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
   if (!branches.some(leaks)) return false;
+  // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing.
+  if (isTryStatement(stmt) && rejects(stmt.tryBlock)) return false;
   return branches.every((b) => leaks(b) || !rejects(b));
 }
 
@@ -295,6 +297,10 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
       nestedRoots.push(node);
       return false;
     }
+    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, params, options)) {
+      scanSwallowingTry(node as ts.TryStatement, fn, params, ctx, options, scan);
+      return false;
+    }
     scanOne(node, fn, params, ctx, options, scan);
     return true;
   });
@@ -303,6 +309,51 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
 }
 
 const PLAIN: JudgeOptions = {};
+
+/**
+ * `try { await request.jwtVerify() } catch (err) { log(err) }`: a catch that neither rethrows,
+ * rejects, nor hands the error on (`reply.send(err)`, `next(err)`) swallows what the try throws.
+ */
+function swallows(stmt: ts.TryStatement, params: readonly string[], options: JudgeOptions): boolean {
+  const clause = stmt.catchClause;
+  if (!clause) return false;
+  const caught = clause.variableDeclaration && isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
+  return !someNode(clause.block, (node) => isThrowStatement(node) || rejectionOf(node, options) !== undefined || (caught !== undefined && isIdentifier(node) && node.text === caught && handsOn(node, params)));
+}
+
+const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
+
+/** The caught error given to the request's machinery (`next(err)`, `reply.send(err)`), not to a logger. */
+function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
+  let arg: ts.Node = caught;
+  // `reply.send({ err })` and `next(err)` alike: the object or value the error sits in.
+  while (arg.parent && (arg.parent.kind === SyntaxKind.ShorthandPropertyAssignment || arg.parent.kind === SyntaxKind.PropertyAssignment || arg.parent.kind === SyntaxKind.ObjectLiteralExpression)) arg = arg.parent;
+  const call = arg.parent;
+  if (!call || !isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
+  // `handleError(err, res)`: a helper given the response too answers with the error.
+  if (call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return true;
+  return isParamRooted(call.expression, params) && !LOG_METHOD.test(calleeName(call.expression) ?? '');
+}
+
+/**
+ * A swallowing try: what it throws (a thrown 401, `jwtVerify()`, `ctx.throw(401)`) and the calls
+ * it makes rejects nothing; a 401 response it returns still does. Its catch and finally count.
+ */
+function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  visitTree(stmt.tryBlock, (node) => {
+    if (isThrowStatement(node) || (options.falseRejects && isFunctionExpression(node))) return false;
+    if (isCallExpression(node) && /^(jwtVerify|throw|assert)$/.test(calleeName(node.expression) ?? '')) return false;
+    const rejection = rejectionOf(node, options);
+    if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+    return true;
+  });
+  for (const block of [stmt.catchClause?.block, stmt.finallyBlock]) {
+    if (!block) continue;
+    const inner = scanNode(block, fn, params, ctx, options);
+    scan.rejects ||= inner.rejects;
+    if (inner.delegates.length > 0) scan.delegates.push(...inner.delegates);
+  }
+}
 
 function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
   // Most nodes are of no kind either check reads: they leave here, before any call.
