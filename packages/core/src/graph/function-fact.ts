@@ -19,6 +19,8 @@ export interface FunctionFact {
    * every other method only. OPTIONS and HEAD are left out: they carry no admin action.
    */
   passesMethods?: string[];
+  /** An environment flag production may set lets every request through before the check. */
+  bypassedByFlag?: true;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

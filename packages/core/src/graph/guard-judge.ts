@@ -78,6 +78,8 @@ export class GuardJudge {
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+    // As with `flag ? bypass : guard`: production may run without the check.
+    if (fact.bypassedByFlag) return NOT_A_GUARD;
     const verdict: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
     if (!verdict.isGuard || !fact.passesMethods) return verdict;
     return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };

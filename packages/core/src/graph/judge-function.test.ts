@@ -89,6 +89,16 @@ describe('judgeFunction', () => {
     expect([fact.rejects, fact.passesMethods]).toEqual([true, expected]);
   });
 
+  it.each([
+    ["if (process.env.SKIP_AUTH === 'true') return next();", true],
+    ['if (process.env.DISABLE_AUTH) { next(); return; }', true],
+    ["if (process.env.NODE_ENV === 'test') return next();", undefined],
+    ["if (req.path === '/admin/login') return next();", undefined],
+  ])('environment bypass before the check: %s', (bypass, expected) => {
+    const fact = judge(`function a(req, res, next) { ${bypass} if (!req.user) return res.status(401).end(); next(); }`);
+    expect([fact.rejects, fact.bypassedByFlag]).toEqual([true, expected]);
+  });
+
   it('a method test after the check passes nothing unchecked', () => {
     const fact = judge("function a(req, res, next) { if (!req.user) return res.status(401).end(); if (req.method === 'GET') return next(); next(); }");
     expect(fact.passesMethods).toBeUndefined();

@@ -2,6 +2,7 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
+import { classifyCondition } from './classify-condition.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -70,9 +71,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
-    const skipped = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? methodsPassedOn(stmt, next) : undefined;
-    if (skipped) {
-      if (skipped.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...skipped];
+    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx) : undefined;
+    if (bypass === 'flag') fact.bypassedByFlag = true;
+    else if (bypass) {
+      if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;
     }
     const scan = scanNode(stmt, fn, params, inner, options);
@@ -111,13 +113,20 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
 
 /**
  * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
- * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD.
- * Undefined when the statement is not such a bypass.
+ * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; or
+ * `flag` when an environment flag lets every request through. Undefined for anything else.
  */
-function methodsPassedOn(stmt: ts.Statement, next: string): string[] | undefined {
+function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | undefined {
   if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
   const methods = methodsTested(stmt.expression);
-  return methods?.filter((m) => m !== 'options' && m !== 'head');
+  if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
+  // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
+  // hold only outside production are fine).
+  return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+}
+
+function readsEnv(expr: ts.Expression): boolean {
+  return someNode(expr, (node) => isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process');
 }
 
 function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
