@@ -141,8 +141,9 @@ export class GuardJudge {
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
     if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
-    // A library guard told to let anonymous requests through; a project factory is judged by its body instead.
-    if (def.kind !== 'local' && ref.failsOpen) return NOT_A_GUARD;
+    // A guard factory told to let anonymous requests through (a library's or the project's own:
+    // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
+    if (ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
