@@ -147,8 +147,30 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
     ? judgeFunction(canActivate, ctx, { falseRejects: true })
     : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name) };
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
-  if (heritage && (!canActivate || callsSuper)) fact.delegates.push(handlerRefOf(heritage, ctx));
+  if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
   ctx.facts.functions[node.name.text] = fact;
+}
+
+/**
+ * `@nestjs/passport`: `handleRequest(err, user) { return user; }` replaces the method that throws
+ * UnauthorizedException when there is no user, so the guard lets anonymous requests through.
+ */
+function overridesHandleRequestOpen(node: ts.ClassDeclaration, ctx: AdapterContext): boolean {
+  const handleRequest = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'handleRequest');
+  if (!handleRequest?.body) return false;
+  // `throw err || new UnauthorizedException()` rejects; `super.handleRequest(...)` keeps the library's answer.
+  return !judgeFunction(handleRequest, ctx).rejects && !/super\.handleRequest\s*\(/.test(handleRequest.getText(ctx.sf)) && !hasThrow(handleRequest.body);
+}
+
+function hasThrow(body: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === ts.SyntaxKind.ThrowStatement) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /**

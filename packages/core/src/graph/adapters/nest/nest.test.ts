@@ -82,6 +82,14 @@ export abstract class AdminBase {}`);
     expect(f.aliases['AdminBase.@inherited']).toEqual({ kind: 'list', items: [{ kind: 'name', name: 'JwtGuard' }] });
   });
 
+  it('a passport guard whose handleRequest never throws does not delegate to AuthGuard', () => {
+    const f = facts(`import { AuthGuard } from '@nestjs/passport';
+export class OptionalJwt extends AuthGuard('jwt') { handleRequest(err, user) { return user; } }
+export class StrictJwt extends AuthGuard('jwt') { handleRequest(err, user) { if (err || !user) throw err || new UnauthorizedException(); return user; } }
+export class PlainJwt extends AuthGuard('jwt') {}`);
+    expect(['OptionalJwt', 'StrictJwt', 'PlainJwt'].map((n) => f.functions[n]?.delegates.length)).toEqual([0, 1, 1]);
+  });
+
   it('judges a guard class by canActivate', () => {
     const f = facts(`import { Injectable } from '@nestjs/common';
 export class AllowGuard { canActivate() { return true; } }
