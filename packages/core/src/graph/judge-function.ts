@@ -2,13 +2,13 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
-import { classifyCondition } from './classify-condition.js';
+import { bypassOf, isPassingOn } from './guard-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isStringLiteralLike, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -112,66 +112,6 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
 }
 
 /**
- * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
- * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; or
- * `flag` when an environment flag lets every request through. Undefined for anything else.
- */
-function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | undefined {
-  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
-  const methods = methodsTested(stmt.expression);
-  if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
-  // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
-  // hold only outside production are fine).
-  return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
-}
-
-function readsEnv(expr: ts.Expression): boolean {
-  return someNode(expr, (node) => isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process');
-}
-
-function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
-  const isNext = (e: ts.Expression | undefined): boolean => {
-    let x = e && skipParens(e);
-    if (x && isAwaitExpression(x)) x = skipParens(x.expression);
-    return x !== undefined && isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
-  };
-  if (isReturnStatement(stmt)) return isNext(stmt.expression);
-  if (!isBlock(stmt)) return false;
-  const [first, second] = stmt.statements;
-  if (stmt.statements.length === 1 && first && isReturnStatement(first)) return isNext(first.expression);
-  return stmt.statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
-}
-
-/** The methods a condition tests the request method for, or undefined when it tests anything else. */
-function methodsTested(expr: ts.Expression): string[] | undefined {
-  const e = skipParens(expr);
-  if (isBinaryExpression(e)) {
-    const op = e.operatorToken.kind;
-    if (op === SyntaxKind.BarBarToken) {
-      const left = methodsTested(e.left);
-      const right = left && methodsTested(e.right);
-      return left && right ? [...left, ...right] : undefined;
-    }
-    if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
-    const [value, other] = isStringLiteralLike(e.left) ? [e.left, e.right] : [e.right, e.left];
-    return isStringLiteralLike(value) && isMethodRead(other) ? [value.text.toLowerCase()] : undefined;
-  }
-  // `['GET', 'HEAD'].includes(req.method)`
-  if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'includes' && e.arguments[0] && isMethodRead(e.arguments[0])) {
-    const list = skipParens(e.expression.expression);
-    if (!isArrayLiteralExpression(list) || !list.elements.every(isStringLiteralLike)) return undefined;
-    return list.elements.map((el) => (el as ts.StringLiteralLike).text.toLowerCase());
-  }
-  return undefined;
-}
-
-/** `req.method`, `c.req.method`, `ctx.method`, `request.method`. */
-function isMethodRead(expr: ts.Expression): boolean {
-  const e = skipParens(expr);
-  return isPropertyAccessExpression(e) && e.name.text === 'method';
-}
-
-/**
  * The branches a rejection may sit in: both arms of an `if`, or the `catch` block of a `try`
  * (`catch { res.status(401).json(e) }` followed by `next()` answers and still goes on).
  */
@@ -179,14 +119,6 @@ function branchesOf(stmt: ts.Statement): ts.Statement[] | undefined {
   if (isIfStatement(stmt)) return stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
   if (isTryStatement(stmt) && stmt.catchClause) return [stmt.catchClause.block];
   return undefined;
-}
-
-/** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */
-function isPassingOn(stmt: ts.Statement, next: string): boolean {
-  if (!isExpressionStatement(stmt)) return false;
-  let e = skipParens(stmt.expression);
-  if (isAwaitExpression(e)) e = skipParens(e.expression);
-  return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
 }
 
 function endsFlow(stmt: ts.Statement): boolean {
