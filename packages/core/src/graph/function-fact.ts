@@ -21,6 +21,8 @@ export interface FunctionFact {
   passesMethods?: string[];
   /** An environment flag production may set lets every request through before the check. */
   bypassedByFlag?: true;
+  /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
+  failsWithError?: true;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

@@ -178,12 +178,18 @@ export class GuardJudge {
       // @fastify/auth passes when one strategy does (relation "or", the default): all must
       // authenticate. With relation "and" every strategy must pass: one guard is enough.
       const verdicts: boolean[] = [];
-      for (const a of ref.args) verdicts.push(a.kind === 'decorated' && (yield this.judgeDecorated(a)).isGuard);
+      for (const a of ref.args) verdicts.push(a.kind === 'decorated' && ((yield this.judgeDecorated(a)).isGuard || this.failsAsStrategy(a.name)));
       const passes = ref.relation === 'and' ? verdicts.some(Boolean) : verdicts.length > 0 && verdicts.every(Boolean);
       return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
+  }
+
+  /** An @fastify/auth strategy that calls `done(error)`: the plugin answers 401 for it. */
+  private failsAsStrategy(name: string): boolean {
+    const ref = this.#decorations.find((d) => d.name === name)?.ref;
+    return ref?.kind === 'fn' && ref.fact.failsWithError === true;
   }
 
   /**
