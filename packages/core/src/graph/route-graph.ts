@@ -366,10 +366,11 @@ class RouteGraphBuilder {
         guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
         nonProdGuard: !counted && covering.some((e) => e.guard.isGuard && e.condition === 'nonProd'),
       });
-      // In Hono and Express a route whose handlers call next() acts as middleware for later routes;
-      // in practice that is a pattern route (`app.all('/admin/*', auth)`). Exact routes are not
-      // added, which keeps the chain short on apps with thousands of routes.
-      if (full !== undefined && /[*:]/.test(full)) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
+      // In Hono and Express a route whose handlers call next() acts as middleware for later routes:
+      // a pattern route (`app.all('/admin/*', auth)`) or one whose handler passes on
+      // (`app.route('/admin/users').all(requireAdmin).get(h)`). Other exact routes are not added,
+      // which keeps the chain short on apps with thousands of routes.
+      if (full !== undefined && (isMiddleware || /[*:]/.test(full))) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
     }
   }
 
