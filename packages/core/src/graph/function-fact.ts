@@ -14,6 +14,15 @@ export interface FunctionFact {
   delegates: HandlerRef[];
   /** Delegations in the leading statements (an in-handler `await requireAdmin(c)`). */
   delegatesFirst: HandlerRef[];
+  /**
+   * Methods it passes on before any check (`if (req.method === 'GET') return next()`): it guards
+   * every other method only. OPTIONS and HEAD are left out: they carry no admin action.
+   */
+  passesMethods?: string[];
+  /** An environment flag production may set lets every request through before the check. */
+  bypassedByFlag?: true;
+  /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
+  failsWithError?: true;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

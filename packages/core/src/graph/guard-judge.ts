@@ -6,9 +6,11 @@ import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 
 /** How a handler was found to authenticate, for messages and debugging. */
-export type GuardVerdict = { isGuard: true; why: string } | { isGuard: false };
+/** `exceptMethods`: HTTP methods (lowercase) the guard lets through unchecked. */
+export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[] } | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
+const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
 /**
  * Delegation steps followed before giving up. Judging runs on a heap stack (runStackless), so this
  * only ends pathological cycles that no cache entry breaks; a real chain of thousands of wrappers
@@ -76,6 +78,14 @@ export class GuardJudge {
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+    // As with `flag ? bypass : guard`: production may run without the check.
+    if (fact.bypassedByFlag) return NOT_A_GUARD;
+    const verdict: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
+    if (!verdict.isGuard || !fact.passesMethods) return verdict;
+    return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
+  }
+
+  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
@@ -111,6 +121,9 @@ export class GuardJudge {
     const alias = facts?.aliases[def.name];
     if (alias) return yield this.judgeRef(def.file, alias, asEndpoint);
     const dot = def.name.indexOf('.');
+    // A Nest middleware class (`consumer.apply(AuthMiddleware)`) acts through its `use` method.
+    const use = dot === -1 ? facts?.functions[`${def.name}.use`] : undefined;
+    if (use) return yield this.judgeFact(def.file, use, false);
     if (dot === -1) return NOT_A_GUARD;
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
@@ -126,6 +139,11 @@ export class GuardJudge {
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
+    if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
+    // A guard factory told to let anonymous requests through (a library's or the project's own:
+    // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
+    if (ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
@@ -157,16 +175,21 @@ export class GuardJudge {
     if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name)) return { isGuard: true, why: `fastify.${ref.name}` };
     const decoration = this.#decorations.find((d) => d.name === ref.name);
     if (ref.name === 'auth' && ref.args && !decoration) {
-      // @fastify/auth runs the listed strategies (default relation "or"): all must authenticate.
-      let all = ref.args.length > 0;
-      for (const a of ref.args) {
-        if (!all) break;
-        all = a.kind === 'decorated' && (yield this.judgeDecorated(a)).isGuard;
-      }
-      return all ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
+      // @fastify/auth passes when one strategy does (relation "or", the default): all must
+      // authenticate. With relation "and" every strategy must pass: one guard is enough.
+      const verdicts: boolean[] = [];
+      for (const a of ref.args) verdicts.push(a.kind === 'decorated' && ((yield this.judgeDecorated(a)).isGuard || this.failsAsStrategy(a.name)));
+      const passes = ref.relation === 'and' ? verdicts.some(Boolean) : verdicts.length > 0 && verdicts.every(Boolean);
+      return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
+  }
+
+  /** An @fastify/auth strategy that calls `done(error)`: the plugin answers 401 for it. */
+  private failsAsStrategy(name: string): boolean {
+    const ref = this.#decorations.find((d) => d.name === name)?.ref;
+    return ref?.kind === 'fn' && ref.fact.failsWithError === true;
   }
 
   /**

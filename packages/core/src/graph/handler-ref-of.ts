@@ -1,5 +1,6 @@
 import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
+import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
@@ -74,18 +75,36 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const first = call.arguments[0] && skipParens(call.arguments[0]);
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (isIdentifier(callee)) {
-    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isFunctionExpression(first)) return { kind: 'fn', fact: judgeFunction(first, ctx) };
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx) };
+    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
+    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
   }
   if (isPropertyAccessExpression(callee)) {
+    // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
+    if (callee.name.text === 'bind' && isPropertyAccessExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
+    // express-unless: `expressjwt(o).unless({ path })` is the guard with exceptions (as `auth.unless(...)` is).
+    if (callee.name.text === 'unless' && isCallExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
+    // hono/factory's `factory.createMiddleware(fn)` and `factory.createHandlers(mw, handler)`.
+    if (TRANSPARENT_WRAPPERS.has(callee.name.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
+    if (callee.name.text === 'createHandlers' && call.arguments.length > 0) return { kind: 'list', items: handlerRefsOf(call.arguments, ctx) };
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
-      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx) };
+      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
-    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx) };
+    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
+}
+
+/** What a transparent wrapper can wrap: a function, or a name or member that denotes one (not an options object). */
+function isWrappable(e: ts.Expression): boolean {
+  return isFunctionExpression(e) || isIdentifier(e) || isPropertyAccessExpression(e);
+}
+
+/** Options that let anonymous requests through, or an outcome callback that never rejects. */
+function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: true } {
+  const callback = verdictCallbackOf(call);
+  return failsOpen(call) || (callback !== undefined && !judgeFunction(callback, ctx).rejects) ? { failsOpen: true } : {};
 }
 
 /** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */

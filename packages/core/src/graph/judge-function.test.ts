@@ -29,6 +29,13 @@ describe('judgeFunction', () => {
     ['reply.code(401).send()', 'async function a(req, reply) { if (!req.headers.authorization) return reply.code(401).send(); }'],
     ['request.jwtVerify()', 'async function a(request) { await request.jwtVerify(); }'],
     ['StatusCodes.UNAUTHORIZED', 'function a(req, res, next) { if (!req.user) return res.status(StatusCodes.UNAUTHORIZED).end(); next(); }'],
+    ['401 in the then-branch, next() in the else-branch', 'function a(req, res, next) { if (!req.user) { res.status(401).json({}); } else { next(); } }'],
+    ['next() in the then-branch, 401 in the else-branch', 'function a(req, res, next) { if (req.user) { next(); } else { res.status(401).json({}); } }'],
+    ['401 in a catch block that returns', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { return res.status(401).json({}); } next(); }'],
+    ['jwtVerify() in a try whose catch sends the error', 'async function a(request, reply) { try { await request.jwtVerify(); } catch (err) { reply.send(err); } }'],
+    ['a 401 returned from inside a try that swallows errors', 'async function a(c, next) { try { const u = await load(c); if (!u) return c.json({}, 401); } catch (e) { console.error(e); } await next(); }'],
+    ['a catch that hands the error to a helper with the response', 'function a(req, res, next) { try { req.user = verifyOrThrow(req); if (!req.user) throw new UnauthorizedError(); } catch (e) { return sendError(e, res); } next(); }'],
+    ['a catch that rethrows', 'async function a(ctx, next) { try { ctx.assert(ctx.state.user, 401); } catch (e) { throw e; } await next(); }'],
     ['callback rejection', 'function a(req, res, next) { verify(req.headers.authorization, (err) => { if (err) return res.sendStatus(401); next(); }); }'],
   ])('rejects: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(true);
@@ -39,6 +46,12 @@ describe('judgeFunction', () => {
     ['compares a status', 'async function a(c, next) { const r = await fetch(u); if (r.status === 401) console.warn("x"); await next(); }'],
     ['429 rate limit', 'async function a(c, next) { if (tooMany) return c.json({}, 429); await next(); }'],
     ['401 in a message string', 'async function a(c, next) { c.header("x-note", "401 means unauthorized"); await next(); }'],
+    ['401 written, next() in both branches', 'function a(req, res, next) { if (!req.user) { res.status(401); next(); } else { next(); } }'],
+    ['check after next()', 'async function a(c, next) { await next(); if (!c.req.header("authorization")) c.res = new Response("no", { status: 401 }); }'],
+    ['401 in a catch block that falls through to next()', 'function a(req, res, next) { try { req.user = verify(req.headers.authorization); } catch (e) { res.status(401).json({}); } next(); }'],
+    ['jwtVerify() in a try whose catch only logs', 'async function a(request, reply) { try { await request.jwtVerify(); } catch (err) { request.log.warn(err); } }'],
+    ['a thrown 401 swallowed by an empty catch', 'async function a(c, next) { try { if (!c.req.header("a")) throw new HTTPException(401); } catch {} return next(); }'],
+    ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);
   });
@@ -58,9 +71,55 @@ describe('judgeFunction', () => {
     expect([fact.rejects, fact.returnsFn?.rejects]).toEqual([false, true]);
   });
 
+  it.each([
+    ['a function declared in its body', 'function createAuth(t) { async function mw(c, next) { if (c.req.header("a") !== t) return c.text("no", 401); await next(); } return mw; }'],
+    ['an arrow bound in its body', 'function createAuth(t) { const mw = async (c, next) => { if (c.req.header("a") !== t) return c.text("no", 401); await next(); }; return mw; }'],
+  ])('a factory returning %s by name is judged by that function', (_name, code) => {
+    expect(judge(code).returnsFn?.rejects).toBe(true);
+  });
+
+  it.each([
+    ["if (req.method === 'GET') return next();", ['get']],
+    ["if (c.req.method === 'GET' || c.req.method === 'POST') { await next(); return; }", ['get', 'post']],
+    ["if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();", ['get']],
+    ["if (req.method === 'OPTIONS') return next();", undefined],
+    ["if (req.path === '/public') return next();", undefined],
+  ])('methods passed on before the check: %s', (bypass, expected) => {
+    const fact = judge(`async function a(req, res, next) { ${bypass} if (!req.user) return res.status(401).end(); await next(); }`);
+    expect([fact.rejects, fact.passesMethods]).toEqual([true, expected]);
+  });
+
+  it.each([
+    ["if (process.env.SKIP_AUTH === 'true') return next();", true],
+    ['if (process.env.DISABLE_AUTH) { next(); return; }', true],
+    ["if (process.env.NODE_ENV === 'test') return next();", undefined],
+    ["if (req.path === '/admin/login') return next();", undefined],
+  ])('environment bypass before the check: %s', (bypass, expected) => {
+    const fact = judge(`function a(req, res, next) { ${bypass} if (!req.user) return res.status(401).end(); next(); }`);
+    expect([fact.rejects, fact.bypassedByFlag]).toEqual([true, expected]);
+  });
+
+  it('a method test after the check passes nothing unchecked', () => {
+    const fact = judge("function a(req, res, next) { if (!req.user) return res.status(401).end(); if (req.method === 'GET') return next(); next(); }");
+    expect(fact.passesMethods).toBeUndefined();
+  });
+
   it('records delegations that pass the request on', () => {
     const fact = judge('async function a(c, next) { const check = bearerAuth({ token }); return check(c, next); }');
     expect(fact.delegates).toEqual([{ kind: 'call', callee: 'bearerAuth' }]);
+  });
+
+  it('a dropped call given request data is a leading delegation (an assertion)', () => {
+    const fact = judge('function h(req, res) { assertAdmin(req.user); res.json({}); }');
+    expect(fact.delegatesFirst).toEqual([{ kind: 'name', name: 'assertAdmin' }]);
+  });
+
+  it.each([
+    ['a used result', 'function h(req, res) { const ok = isAdmin(req.user); res.json({ ok }); }'],
+    ['a method of another object', 'function h(req, res) { console.log(req.user); res.json({}); }'],
+    ['no request data', 'function h(req, res) { warmCache("admin"); res.json({}); }'],
+  ])('no assertion: %s', (_name, code) => {
+    expect(judge(code).delegates).toEqual([]);
   });
 
   it('next() marks middleware; next(err) in an endpoint does not', () => {
@@ -71,6 +130,9 @@ describe('judgeFunction', () => {
   it('canActivate: any answer but `true` may deny', () => {
     expect(judge('class G { canActivate() { return true; } }', true).rejects).toBe(false);
     expect(judge('class G { canActivate(ctx) { return ctx.user !== undefined; } }', true).rejects).toBe(true);
+    expect(judge('class G { async canActivate() { return Promise.resolve(true); } }', true).rejects).toBe(false);
+    expect(judge('class G { canActivate() { return of(true); } }', true).rejects).toBe(false);
+    expect(judge('class G { canActivate(ctx) { return of(ctx.user !== undefined); } }', true).rejects).toBe(true);
   });
 
   it('reads a generated condition of 3000 terms without recursion', () => {

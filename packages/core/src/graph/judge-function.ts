@@ -2,12 +2,13 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
+import { bypassOf, isPassingOn } from './guard-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -56,9 +57,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     return fact;
   }
   let leading = true;
+  // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
+  let passedOn = false;
+  const next = lastParamName(fn);
   const statements = body.statements;
   statements.forEach((stmt, index) => {
-    const returned = returnedFunction(stmt);
+    const returned = returnedFunction(stmt, statements);
     if (returned) {
       fact.returnsFn = judgeFunction(returned, ctx, options);
       return;
@@ -66,8 +70,16 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
+    if (passedOn) return;
+    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx) : undefined;
+    if (bypass === 'flag') fact.bypassedByFlag = true;
+    else if (bypass) {
+      if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
+      return;
+    }
     const scan = scanNode(stmt, fn, params, inner, options);
-    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn)) scan.rejects = false;
+    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
+    passedOn = next !== undefined && isPassingOn(stmt, next);
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
     // summary until the rules have run.
@@ -83,13 +95,30 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
 }
 
 /**
- * `if (!token) { res.status(401).json(e) }` followed by `next()`: the 401 is written, but the
- * request still goes on to the handler (a missing `return`). Such a branch does not reject.
+ * `if (!token) { res.status(401).json(e) }` followed by `next()`, or `next()` inside that branch
+ * too: the 401 is written, but the request still goes on to the handler (a missing `return`).
+ * Such a branch does not reject; the `if` rejects only if one of its rejecting branches stops.
  */
-function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode): boolean {
-  if (!isIfStatement(stmt) || stmt.elseStatement || endsFlow(stmt.thenStatement)) return false;
+function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean): boolean {
   const next = lastParamName(fn);
-  return next !== undefined && after.some((s) => callsName(s, next));
+  const branches = next === undefined ? undefined : branchesOf(stmt);
+  if (!branches || next === undefined) return false;
+  const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsName(branch, next) || after.some((s) => callsName(s, next)));
+  // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
+  if (!branches.some(leaks)) return false;
+  // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing.
+  if (isTryStatement(stmt) && rejects(stmt.tryBlock)) return false;
+  return branches.every((b) => leaks(b) || !rejects(b));
+}
+
+/**
+ * The branches a rejection may sit in: both arms of an `if`, or the `catch` block of a `try`
+ * (`catch { res.status(401).json(e) }` followed by `next()` answers and still goes on).
+ */
+function branchesOf(stmt: ts.Statement): ts.Statement[] | undefined {
+  if (isIfStatement(stmt)) return stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+  if (isTryStatement(stmt) && stmt.catchClause) return [stmt.catchClause.block];
+  return undefined;
 }
 
 function endsFlow(stmt: ts.Statement): boolean {
@@ -151,10 +180,25 @@ function callsLastParam(fn: FunctionNode): boolean {
   );
 }
 
-function returnedFunction(stmt: ts.Statement): FunctionNode | undefined {
+/** The function a factory returns: inline, or declared in its body and returned by name. */
+function returnedFunction(stmt: ts.Statement, siblings: readonly ts.Statement[]): FunctionNode | undefined {
   if (!isReturnStatement(stmt) || !stmt.expression) return undefined;
   const e = skipParens(stmt.expression);
-  return isFunctionExpression(e) ? e : undefined;
+  if (isFunctionExpression(e)) return e;
+  return isIdentifier(e) ? localFunctionNamed(siblings, e.text) : undefined;
+}
+
+/** `function mw(c, next) {...}` or `const mw = (c, next) => ...` among a body's statements. */
+function localFunctionNamed(statements: readonly ts.Statement[], name: string): FunctionNode | undefined {
+  for (const stmt of statements) {
+    if (isFunctionDeclaration(stmt) && stmt.name?.text === name && stmt.body) return stmt;
+    if (!isVariableStatement(stmt)) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const init = decl.initializer && skipParens(decl.initializer);
+      if (isIdentifier(decl.name) && decl.name.text === name && init && isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
 }
 
 export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
@@ -194,6 +238,10 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
       nestedRoots.push(node);
       return false;
     }
+    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, params, options)) {
+      scanSwallowingTry(node as ts.TryStatement, fn, params, ctx, options, scan);
+      return false;
+    }
     scanOne(node, fn, params, ctx, options, scan);
     return true;
   });
@@ -202,6 +250,51 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
 }
 
 const PLAIN: JudgeOptions = {};
+
+/**
+ * `try { await request.jwtVerify() } catch (err) { log(err) }`: a catch that neither rethrows,
+ * rejects, nor hands the error on (`reply.send(err)`, `next(err)`) swallows what the try throws.
+ */
+function swallows(stmt: ts.TryStatement, params: readonly string[], options: JudgeOptions): boolean {
+  const clause = stmt.catchClause;
+  if (!clause) return false;
+  const caught = clause.variableDeclaration && isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
+  return !someNode(clause.block, (node) => isThrowStatement(node) || rejectionOf(node, options) !== undefined || (caught !== undefined && isIdentifier(node) && node.text === caught && handsOn(node, params)));
+}
+
+const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
+
+/** The caught error given to the request's machinery (`next(err)`, `reply.send(err)`), not to a logger. */
+function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
+  let arg: ts.Node = caught;
+  // `reply.send({ err })` and `next(err)` alike: the object or value the error sits in.
+  while (arg.parent && (arg.parent.kind === SyntaxKind.ShorthandPropertyAssignment || arg.parent.kind === SyntaxKind.PropertyAssignment || arg.parent.kind === SyntaxKind.ObjectLiteralExpression)) arg = arg.parent;
+  const call = arg.parent;
+  if (!call || !isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
+  // `handleError(err, res)`: a helper given the response too answers with the error.
+  if (call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return true;
+  return isParamRooted(call.expression, params) && !LOG_METHOD.test(calleeName(call.expression) ?? '');
+}
+
+/**
+ * A swallowing try: what it throws (a thrown 401, `jwtVerify()`, `ctx.throw(401)`) and the calls
+ * it makes rejects nothing; a 401 response it returns still does. Its catch and finally count.
+ */
+function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  visitTree(stmt.tryBlock, (node) => {
+    if (isThrowStatement(node) || (options.falseRejects && isFunctionExpression(node))) return false;
+    if (isCallExpression(node) && /^(jwtVerify|throw|assert)$/.test(calleeName(node.expression) ?? '')) return false;
+    const rejection = rejectionOf(node, options);
+    if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+    return true;
+  });
+  for (const block of [stmt.catchClause?.block, stmt.finallyBlock]) {
+    if (!block) continue;
+    const inner = scanNode(block, fn, params, ctx, options);
+    scan.rejects ||= inner.rejects;
+    if (inner.delegates.length > 0) scan.delegates.push(...inner.delegates);
+  }
+}
 
 function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
   // Most nodes are of no kind either check reads: they leave here, before any call.
@@ -252,11 +345,19 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     case SyntaxKind.ReturnStatement: {
       // Nest: whatever canActivate returns other than `true` may deny the request.
       const expression = (node as ts.ReturnStatement).expression;
-      return options.falseRejects && expression && expression.kind !== SyntaxKind.TrueKeyword ? 'unauthenticated' : undefined;
+      return options.falseRejects && expression && !isTrueAnswer(expression) ? 'unauthenticated' : undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** `true`, `Promise.resolve(true)` or rxjs `of(true)`: a canActivate answer that always allows. */
+function isTrueAnswer(expr: ts.Expression): boolean {
+  let e = skipParens(expr);
+  if (isAwaitExpression(e)) e = skipParens(e.expression);
+  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(calleeName(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
+  return e.kind === SyntaxKind.TrueKeyword;
 }
 
 /**
@@ -308,12 +409,21 @@ function calleeName(expr: ts.Expression): string | undefined {
 }
 
 /**
+ * `assertAdmin(req.user);`, `await requireRole(c.req.header('x-role'), 'admin');`: a call given
+ * request data whose result is dropped can only act by throwing or answering, as a guard does.
+ */
+function isAssertion(call: ts.CallExpression, params: readonly string[]): boolean {
+  const parent = call.parent && isAwaitExpression(call.parent) ? call.parent.parent : call.parent;
+  return parent !== undefined && isExpressionStatement(parent) && isIdentifier(skipParens(call.expression)) && call.arguments.some((a) => isParamRooted(a, params));
+}
+
+/**
  * A call that hands the request on: `verify(c)`, `mw(c, next)`, `bearerAuth(o)(c, next)`,
  * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
  * calls of a parameter (`next()`) are not delegations.
  */
 function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return undefined;
+  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text)) && !isAssertion(call, params)) return undefined;
   const callee = skipParens(call.expression);
   if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);

@@ -25,6 +25,8 @@ describe('coversPath', () => {
     [prefix('/'), '/admin', true],
     [exact('/admin/{*splat}'), '/admin', true],
     [exact('/admin/*splat'), '/admin/users', true],
+    [exact('/admin/(.*)'), '/admin/users', true],
+    [exact('/admin/(.*)'), '/admin', false],
     [exact('/admin/users'), '/admin/users/7', false],
     [{ path: undefined, mode: 'prefix', caseSensitive: false } as PathPattern, '/x', true],
   ])('%o covers %s: %s', (pattern, route, expected) => {

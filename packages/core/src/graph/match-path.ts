@@ -60,8 +60,9 @@ function patternSegments(pattern: PathPattern): string[] {
   return segments;
 }
 
+/** `*`, Express 5 `*splat` / `{*splat}`, and path-to-regexp 6's `(.*)` (Koa router, Express 4). */
 function isWildcard(seg: string): boolean {
-  return seg === '*' || seg.startsWith('*') || seg.startsWith('{*');
+  return seg === '*' || seg.startsWith('*') || seg.startsWith('{*') || seg === '(.*)';
 }
 
 export function segmentsOf(path: string): string[] {

@@ -64,12 +64,18 @@ function concatenationOf(e: ts.BinaryExpression, constants: ConstantTable): Path
   return parts && { parts };
 }
 
-/** `API` or `ROUTES.admin` (one level of property access on an identifier). */
+/** `API`, `ROUTES.admin` or `ROUTES.admin.users`: an identifier and the properties read from it. */
 export function referenceName(expr: ts.Expression): string | undefined {
   if (isIdentifier(expr)) return expr.text;
-  if (isPropertyAccessExpression(expr) && isIdentifier(expr.expression)) return `${expr.expression.text}.${expr.name.text}`;
-  return undefined;
+  if (!isPropertyAccessExpression(expr)) return undefined;
+  const names: string[] = [expr.name.text];
+  let e: ts.Expression = expr.expression;
+  for (let depth = 1; isPropertyAccessExpression(e) && depth <= MAX_CONSTANT_DEPTH; depth++, e = e.expression) names.push(e.name.text);
+  return isIdentifier(e) ? [e.text, ...names.reverse()].join('.') : undefined;
 }
+
+/** Nesting of route-constant objects read (`ROUTES.admin.users.byId`). */
+const MAX_CONSTANT_DEPTH = 4;
 
 /**
  * The module-level string constants of a file (`const ADMIN = '/admin'`, `const R = { admin: '/a' }
@@ -94,13 +100,12 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
   return table;
 }
 
-function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression): void {
+function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression, depth = 0): void {
   const value = skipParens(init);
   if (isObjectLiteralExpression(value)) {
+    if (depth >= MAX_CONSTANT_DEPTH) return;
     for (const prop of value.properties) {
-      if (!isPropertyAssignment(prop) || !(isIdentifier(prop.name) || isStringLiteral(prop.name))) continue;
-      const path = stringValueOf(prop.initializer, table);
-      if (path) table.set(`${name}.${prop.name.text}`, path);
+      if (isPropertyAssignment(prop) && (isIdentifier(prop.name) || isStringLiteral(prop.name))) addConstant(table, `${name}.${prop.name.text}`, prop.initializer, depth + 1);
     }
     return;
   }

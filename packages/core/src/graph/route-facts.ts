@@ -30,9 +30,13 @@ export type TargetRef =
 export type HandlerRef =
   | { kind: 'fn'; fact: FunctionFact }
   | { kind: 'name'; name: string }
-  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[] }
-  /** A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`). */
-  | { kind: 'decorated'; name: string; args?: HandlerRef[] }
+  /** `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`). */
+  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true }
+  /**
+   * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
+   * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
+   */
+  | { kind: 'decorated'; name: string; args?: HandlerRef[]; relation?: 'and' }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
   /**
@@ -62,11 +66,21 @@ export interface InstanceFact {
   framework: FrameworkName | undefined;
   /** Router prefix (`new Router({ prefix })`, Nest `@Controller('x')`, Hono `basePath`). */
   prefix?: PathExpr;
+  /**
+   * Paths that `prefix` does not apply to (Nest `setGlobalPrefix('api', { exclude })`), relative
+   * to the instance; `method` limits an entry to one HTTP method.
+   */
+  prefixExclude?: PrefixExclusion[];
   /** For `app.basePath('/x')`: the instance whose routes this one shares. */
   baseOf?: TargetRef;
   /** Fastify: a plugin wrapped in `fastify-plugin` shares its parent's context (hooks leak up). */
   sharesParentContext?: boolean;
   location: Location;
+}
+
+export interface PrefixExclusion {
+  path: PathExpr;
+  method?: string;
 }
 
 interface RegistrationBase {

@@ -86,6 +86,15 @@ interface Visit {
   calledAt?: { file: string; offset: number };
   /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
   copiedAt?: { file: string; offset: number };
+  /** Nest `setGlobalPrefix(p, { exclude })`: routes matching an exclusion are served without `p`. */
+  prefixExclusion?: PrefixExclusionAt;
+}
+
+interface PrefixExclusionAt {
+  /** The path before the prefix was added, and with it. */
+  outer: string;
+  prefixed: string;
+  entries: Array<{ pattern: PathPattern; method?: string }>;
 }
 
 /** The argument a call passes for a parameter, read in the calling file. */
@@ -219,7 +228,8 @@ class RouteGraphBuilder {
     const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : {};
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
-    const here: Visit = { ...rest, ...inCall, prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
+    const here: Visit = { ...rest, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.#registrations.get(id) ?? [];
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
@@ -227,6 +237,26 @@ class RouteGraphBuilder {
     const inherited = here.chain.length;
     for (const r of regs) yield* this.apply(here, r);
     return here.chain.slice(inherited);
+  }
+
+  private prefixExclusionOf(instance: Instance, outer: string | undefined, prefixed: string | undefined): PrefixExclusionAt | undefined {
+    const exclude = instance.fact.prefixExclude;
+    if (!exclude || exclude.length === 0 || outer === undefined || prefixed === undefined) return undefined;
+    const entries = exclude.map((x) => ({
+      // Nest's path-to-regexp spellings of "anything from here": `(.*)`, `*splat`, `{*splat}`.
+      pattern: { path: joinPaths('/', this.pathOf(instance.file, x.path).replace(/\(\.\*\)/g, '*')), mode: 'exact' as const, caseSensitive: false },
+      ...(x.method !== undefined ? { method: x.method } : {}),
+    }));
+    return { outer, prefixed, entries };
+  }
+
+  /** The path a route is served at when a global-prefix exclusion takes the prefix off it. */
+  private servedPath(v: Visit, full: string, methods: readonly string[]): string {
+    const x = v.prefixExclusion;
+    if (!x || !(full === x.prefixed || full.startsWith(`${x.prefixed.replace(/\/$/, '')}/`))) return full;
+    const rest = joinPaths('/', full.slice(x.prefixed.length));
+    const excluded = x.entries.some((e) => coversPath(e.pattern, rest) && (e.method === undefined || methods.every((m) => m === e.method)));
+    return excluded ? joinPaths(x.outer, rest) : full;
   }
 
   /**
@@ -362,7 +392,8 @@ class RouteGraphBuilder {
     // A path-less `use` covers the instance's subtree; Hono spells that `/prefix/*`.
     const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
     const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
-    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods, guard, condition });
+    const covered = guard.isGuard && guard.exceptMethods ? methodsBesides(guard.exceptMethods, methods) : methods;
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition });
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
@@ -376,7 +407,7 @@ class RouteGraphBuilder {
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
-      const full = v.prefix === undefined || path === undefined ? undefined : joinPaths(v.prefix, path);
+      const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
       const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
@@ -385,10 +416,11 @@ class RouteGraphBuilder {
         guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
         nonProdGuard: !counted && covering.some((e) => e.guard.isGuard && e.condition === 'nonProd'),
       });
-      // In Hono and Express a route whose handlers call next() acts as middleware for later routes;
-      // in practice that is a pattern route (`app.all('/admin/*', auth)`). Exact routes are not
-      // added, which keeps the chain short on apps with thousands of routes.
-      if (full !== undefined && /[*:]/.test(full)) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
+      // In Hono and Express a route whose handlers call next() acts as middleware for later routes:
+      // a pattern route (`app.all('/admin/*', auth)`) or one whose handler passes on
+      // (`app.route('/admin/users').all(requireAdmin).get(h)`). Other exact routes are not added,
+      // which keeps the chain short on apps with thousands of routes.
+      if (full !== undefined && (isMiddleware || /[*:]/.test(full))) this.addEntry(v, full, false, 'route', reg.methods, own.isGuard ? own : this.#judge.judge(file, reg.handler ?? { kind: 'unknown', reason: 'no handler' }), v.condition);
     }
   }
 
@@ -397,7 +429,7 @@ class RouteGraphBuilder {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard) return verdict;
+      if (verdict.isGuard && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -495,6 +527,14 @@ function withAlias(prefix: string | undefined, aliasPrefix: string | undefined):
 
 function optional<T>(value: T | undefined): T[] {
   return value === undefined ? [] : [value];
+}
+
+const HTTP_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'];
+
+/** The methods an entry covers once a guard lets `except` through unchecked. */
+function methodsBesides(except: readonly string[], methods: string[] | undefined): string[] {
+  const base = !methods || methods.includes('all') ? HTTP_METHODS : methods;
+  return base.filter((m) => !except.includes(m));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

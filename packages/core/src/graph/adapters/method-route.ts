@@ -1,6 +1,7 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
+import { regexPathOf } from '../regex-path.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isRegularExpressionLiteral } = ts;
@@ -11,7 +12,7 @@ export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'o
 const PATH_LIKE_NAME = /^[A-Z0-9_$.]+$|[Pp]ath|PATH|[Pp]refix|PREFIX|[Rr]oute|ROUTE|[Uu]rl|URL|[Bb]ase|BASE|[Mm]ount/;
 
 /**
- * A path argument: a path-like string, template or constant, or an array of them. Literal text
+ * A path argument: a path-like string, template, constant or RegExp, or an array of them. Literal text
  * must look like a path (`/x`, `*`, empty) so that `c.get('user')` is never read as a route.
  */
 export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, optional = false): PathExpr[] | undefined {
@@ -21,7 +22,11 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
     const all = e.elements.map((el) => pathsOf(el, ctx, optional));
     return all.every((p) => p !== undefined) && all.length > 0 ? all.flat() : undefined;
   }
-  if (isRegularExpressionLiteral(e)) return undefined;
+  if (isRegularExpressionLiteral(e)) {
+    // Express and Koa take a RegExp path: its literal beginning names the segments.
+    const path = regexPathOf(e.text);
+    return [{ parts: [path ?? { unknown: 'regex' }] }];
+  }
   const path = ctx.pathOf(e);
   if (!path) return undefined;
   const first = path.parts[0];

@@ -1,6 +1,6 @@
 import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
-import { judgeFunction } from '../../judge-function.js';
+import { isFunctionExpression, judgeFunction } from '../../judge-function.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
@@ -36,12 +36,35 @@ const fastify: FrameworkAdapter = {
     if (method === 'register') return recordRegister(call, receiver, ctx);
     if (method === 'decorate' || method === 'decorateRequest') {
       const name = args[0] && skipParens(args[0]);
-      if (name && isStringLiteralLike(name) && args[1]) ctx.facts.decorations[name.text] = ctx.handlerRefsOf([args[1]])[0] ?? { kind: 'unknown', reason: 'decoration' };
+      if (name && isStringLiteralLike(name) && args[1]) ctx.facts.decorations[name.text] = decorationRef(args[1], ctx);
       return true;
     }
     return false;
   },
 };
+
+/** A decorated value; a callback-style function notes whether it fails with `done(error)`. */
+function decorationRef(value: ts.Expression, ctx: AdapterContext): HandlerRef {
+  const ref = ctx.handlerRefsOf([value])[0] ?? { kind: 'unknown', reason: 'decoration' };
+  const fn = skipParens(value);
+  if (ref.kind === 'fn' && isFunctionExpression(fn) && callsDoneWithError(fn)) ref.fact.failsWithError = true;
+  return ref;
+}
+
+/** `done(new Error('...'))` or `done(err)` on the last of three parameters (request, reply, done). */
+function callsDoneWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const done = fn.parameters[2];
+  if (fn.parameters.length !== 3 || !done || !isIdentifier(done.name)) return false;
+  const name = done.name.text;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === name && n.arguments.length > 0) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return found;
+}
 
 function recordShorthand(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const [pathArg, ...rest] = call.arguments;

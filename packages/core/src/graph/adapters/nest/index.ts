@@ -2,10 +2,11 @@ import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
 import { judgeFunction } from '../../judge-function.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
-import type { HandlerRef } from '../../route-facts.js';
+import { literalPath, skipParens, type PathExpr } from '../../path-expr.js';
+import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { propertyOf } from '../object-property.js';
+import { collectMiddlewareConsumer } from './middleware-consumer.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
@@ -34,13 +35,15 @@ const nest: FrameworkAdapter = {
     collectGuardClass(node, ctx);
     collectAppGuardProviders(node, ctx);
     collectModule(node, ctx);
+    const ownGuards = guardsOf(node, ctx);
+    const inherited = collectInheritableGuards(node, ownGuards, ctx);
     const controller = decoratorCall(node, 'Controller');
     if (!controller) return;
     const id = `nest@${node.getStart(ctx.sf)}`;
     ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
     const target = { instance: id };
     if (node.name && isSourceFile(node.parent)) ctx.facts.bindings[node.name.text] = target;
-    const classGuards = guardsOf(node, ctx);
+    const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
       if (!isMethodDeclaration(member) || !member.body) continue;
@@ -107,10 +110,28 @@ function routePaths(expr: ts.Expression, ctx: AdapterContext): PathExpr[] {
   return [typeof first === 'string' && first !== '' && !first.startsWith('/') ? { parts: ['/', ...path.parts] } : path];
 }
 
+/**
+ * `@UseGuards(A, B)`, and the project's own composed decorators (`@Auth('admin')` returning
+ * `applyDecorators(UseGuards(JwtGuard), ...)`), judged by their definition. A decorator from a
+ * package is left out: `@ApiBearerAuth()` documents, it does not guard.
+ */
 function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
-  return decoratorsOf(node)
-    .filter((d) => d.name === 'UseGuards' && d.call)
-    .flatMap((d) => d.call?.arguments.map((a) => handlerRefOf(a, ctx)) ?? []);
+  return decoratorsOf(node).flatMap((d): HandlerRef[] => {
+    if (!d.call) return [];
+    if (d.name === 'UseGuards') return d.call.arguments.map((a) => handlerRefOf(a, ctx));
+    const origin = ctx.imports.get(d.name)?.specifier;
+    return origin === undefined || origin.startsWith('.') ? [handlerRefOf(d.call, ctx)] : [];
+  });
+}
+
+/**
+ * `@UseGuards(JwtGuard) abstract class AdminBase {}`: guards a subclass inherits through Nest's
+ * metadata lookup. Kept as `Class.@inherited` so that a subclass in another file can name them.
+ */
+function collectInheritableGuards(node: ts.ClassDeclaration, guards: HandlerRef[], ctx: AdapterContext): HandlerRef | undefined {
+  if (node.name && isSourceFile(node.parent) && guards.length > 0) ctx.facts.aliases[`${node.name.text}.@inherited`] = { kind: 'list', items: guards };
+  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return base && isIdentifier(base) ? { kind: 'name', name: `${base.text}.@inherited` } : undefined;
 }
 
 /**
@@ -127,8 +148,30 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
     ? judgeFunction(canActivate, ctx, { falseRejects: true })
     : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name) };
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
-  if (heritage && (!canActivate || callsSuper)) fact.delegates.push(handlerRefOf(heritage, ctx));
+  if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
   ctx.facts.functions[node.name.text] = fact;
+}
+
+/**
+ * `@nestjs/passport`: `handleRequest(err, user) { return user; }` replaces the method that throws
+ * UnauthorizedException when there is no user, so the guard lets anonymous requests through.
+ */
+function overridesHandleRequestOpen(node: ts.ClassDeclaration, ctx: AdapterContext): boolean {
+  const handleRequest = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'handleRequest');
+  if (!handleRequest?.body) return false;
+  // `throw err || new UnauthorizedException()` rejects; `super.handleRequest(...)` keeps the library's answer.
+  return !judgeFunction(handleRequest, ctx).rejects && !/super\.handleRequest\s*\(/.test(handleRequest.getText(ctx.sf)) && !hasThrow(handleRequest.body);
+}
+
+function hasThrow(body: ts.Block): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (n.kind === ts.SyntaxKind.ThrowStatement) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
 }
 
 /**
@@ -144,14 +187,38 @@ function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
   ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name: module.text }, encapsulated: false });
 }
 
-/** `app.setGlobalPrefix('api')`: every route of the application starts with it. */
+/** `app.setGlobalPrefix('api', { exclude })`: every route of the application but the excluded ones starts with it. */
 function setGlobalPrefix(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
   const target = receiver.target;
   const fact = 'instance' in target ? ctx.facts.instances.find((i) => i.id === target.instance) : undefined;
   const prefix = call.arguments[0] && routePaths(call.arguments[0], ctx)[0];
-  if (fact && prefix) fact.prefix = prefix;
-  else ctx.register(call, { kind: 'unknown', target, reason: 'setGlobalPrefix() on an application created elsewhere' });
+  if (!fact || !prefix) {
+    ctx.register(call, { kind: 'unknown', target, reason: 'setGlobalPrefix() on an application created elsewhere' });
+    return true;
+  }
+  fact.prefix = prefix;
+  const options = call.arguments[1] && skipParens(call.arguments[1]);
+  const exclude = options && isObjectLiteralExpression(options) ? propertyOf(options, 'exclude') : undefined;
+  if (exclude) fact.prefixExclude = exclusionsOf(skipParens(exclude), ctx);
   return true;
+}
+
+/** `['health', { path: 'auth/(.*)', method: RequestMethod.GET }]`; an entry that is not a literal excludes nothing. */
+function exclusionsOf(list: ts.Expression, ctx: AdapterContext): PrefixExclusion[] {
+  if (!isArrayLiteralExpression(list)) return [];
+  return list.elements.flatMap((element): PrefixExclusion[] => {
+    const e = skipParens(element);
+    if (!isObjectLiteralExpression(e)) return optionalPath(ctx.pathOf(e));
+    const path = propertyOf(e, 'path');
+    const method = propertyOf(e, 'method');
+    const verb = method && isPropertyAccessExpression(method) ? method.name.text.toLowerCase() : undefined;
+    return optionalPath(path && ctx.pathOf(path)).map((x) => (verb && verb !== 'all' ? { ...x, method: verb } : x));
+  });
+}
+
+/** Literal paths only: an exclusion read wrongly would take the prefix off routes it does not name. */
+function optionalPath(path: PathExpr | undefined): PrefixExclusion[] {
+  return path && literalPath(path) !== undefined ? [{ path }] : [];
 }
 
 /**
@@ -167,6 +234,7 @@ function collectModule(node: ts.ClassDeclaration, ctx: AdapterContext): void {
   ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name) });
   const target = { instance: id };
   ctx.facts.bindings[node.name.text] = target;
+  collectMiddlewareConsumer(node, id, ctx);
   for (const name of ['controllers', 'imports']) {
     const list = propertyOf(options, name);
     if (!list || !isArrayLiteralExpression(list)) continue;

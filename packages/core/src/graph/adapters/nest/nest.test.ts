@@ -33,6 +33,63 @@ export class AdminController {
     ]);
   });
 
+  it('reads setGlobalPrefix exclusions, with their methods', () => {
+    const f = facts(`import { NestFactory } from '@nestjs/core';
+import { RequestMethod } from '@nestjs/common';
+const app = await NestFactory.create(AppModule);
+app.setGlobalPrefix('internal', { exclude: ['health', { path: 'hooks/(.*)', method: RequestMethod.POST }, { path: 'docs', method: RequestMethod.ALL }, someList] });`);
+    const app = f.instances.find((i) => i.prefix !== undefined);
+    expect(app?.prefixExclude).toEqual([
+      { path: { parts: ['health'] } },
+      { path: { parts: ['hooks/(.*)'] }, method: 'post' },
+      { path: { parts: ['docs'] } },
+    ]);
+  });
+
+  it('turns consumer.apply(...).forRoutes(...) into orderless middleware', () => {
+    const f = facts(`import { Module, RequestMethod } from '@nestjs/common';
+@Module({ controllers: [AdminController] })
+export class AppModule {
+  configure(consumer) {
+    consumer.apply(StaffMiddleware, audit).exclude('admin/login').forRoutes(AdminController, { path: 'internal/(.*)', method: RequestMethod.ALL }, 'ops');
+  }
+}`);
+    const uses = f.registrations.filter((r) => r.kind === 'use');
+    expect(uses.map((r) => r.kind === 'use' && [r.target, r.paths, r.handlers.length, r.orderless])).toEqual([
+      [{ name: 'AdminController' }, undefined, 2, true],
+      [{ instance: f.instances[0]?.id }, [{ parts: ['/internal/*'] }, { parts: ['/ops'] }], 2, true],
+    ]);
+  });
+
+  it("reads the project's composed decorators as guards, not a package's", () => {
+    const f = facts(`import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { Auth } from './auth.decorator.js';
+@ApiBearerAuth()
+@Auth('admin')
+@Controller('admin')
+export class AdminController extends AdminBase {
+  @Get('users') list() { return []; }
+}`);
+    const use = f.registrations.find((r) => r.kind === 'use');
+    expect(use?.kind === 'use' && use.handlers.map((h) => (h.kind === 'call' || h.kind === 'name' ? h.kind + ':' + (h.kind === 'call' ? h.callee : h.name) : h.kind))).toEqual(['call:Auth', 'name:AdminBase.@inherited']);
+  });
+
+  it('keeps class-level guards of any class for its subclasses', () => {
+    const f = facts(`import { UseGuards } from '@nestjs/common';
+@UseGuards(JwtGuard)
+export abstract class AdminBase {}`);
+    expect(f.aliases['AdminBase.@inherited']).toEqual({ kind: 'list', items: [{ kind: 'name', name: 'JwtGuard' }] });
+  });
+
+  it('a passport guard whose handleRequest never throws does not delegate to AuthGuard', () => {
+    const f = facts(`import { AuthGuard } from '@nestjs/passport';
+export class OptionalJwt extends AuthGuard('jwt') { handleRequest(err, user) { return user; } }
+export class StrictJwt extends AuthGuard('jwt') { handleRequest(err, user) { if (err || !user) throw err || new UnauthorizedException(); return user; } }
+export class PlainJwt extends AuthGuard('jwt') {}`);
+    expect(['OptionalJwt', 'StrictJwt', 'PlainJwt'].map((n) => f.functions[n]?.delegates.length)).toEqual([0, 1, 1]);
+  });
+
   it('judges a guard class by canActivate', () => {
     const f = facts(`import { Injectable } from '@nestjs/common';
 export class AllowGuard { canActivate() { return true; } }

@@ -1,0 +1,86 @@
+import { ts } from '../parse/typescript.js';
+import { isFunctionExpression } from './judge-function.js';
+import { skipParens } from './path-expr.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
+
+/**
+ * Options of library guards that let a request without a valid credential through:
+ * express-jwt `credentialsRequired: false`, koa-jwt `passthrough: true`.
+ */
+const OPEN_FLAGS: Readonly<Record<string, ts.SyntaxKind>> = { credentialsRequired: SyntaxKind.FalseKeyword, passthrough: SyntaxKind.TrueKeyword };
+/** Verifier callbacks (hono bearerAuth/basicAuth, express-basic-auth, @fastify/basic-auth-like): accepting everything accepts anyone. */
+const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
+
+/**
+ * Whether a guard factory's options object makes it accept anonymous requests
+ * (`expressjwt({ credentialsRequired: false })`, `bearerAuth({ verifyToken: () => true })`).
+ */
+export function failsOpen(call: ts.CallExpression): boolean {
+  return call.arguments.some((arg) => {
+    const e = skipParens(arg);
+    return isObjectLiteralExpression(e) && e.properties.some(isOpeningOption);
+  });
+}
+
+/**
+ * `passport.authenticate('jwt', opts, (err, user) => ...)`: a callback that receives the outcome
+ * (an error first) decides what happens to the request instead of the library.
+ */
+export function verdictCallbackOf(call: ts.CallExpression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  for (const arg of call.arguments) {
+    const e = skipParens(arg);
+    if (!isFunctionExpression(e)) continue;
+    const first = e.parameters[0];
+    if (first && isIdentifier(first.name) && /^(err|error|e)$/.test(first.name.text) && e.parameters.length >= 2) return e;
+  }
+  return undefined;
+}
+
+/** `fastify.auth([a, b], { relation: 'and' })`: every strategy must pass, so one guard is enough. */
+export function isAndRelation(call: ts.CallExpression): boolean {
+  return call.arguments.some((arg) => {
+    const e = skipParens(arg);
+    if (!isObjectLiteralExpression(e)) return false;
+    const relation = propertyValue(e, 'relation');
+    return relation !== undefined && isStringLiteralLike(relation) && relation.text === 'and';
+  });
+}
+
+function isOpeningOption(p: ts.ObjectLiteralElementLike): boolean {
+  const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
+  if (name === undefined) return false;
+  if (isPropertyAssignment(p)) {
+    const value = skipParens(p.initializer);
+    const flag = OPEN_FLAGS[name];
+    if (flag !== undefined) return value.kind === flag;
+    return VERIFIERS.has(name) && isFunctionExpression(value) && alwaysReturnsTrue(value);
+  }
+  return isMethodDeclaration(p) && VERIFIERS.has(name) && alwaysReturnsTrue(p);
+}
+
+/** `() => true`, or a body that ends in `return true` and never answers anything else. */
+function alwaysReturnsTrue(fn: ts.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!isBlock(body)) return skipParens(body).kind === SyntaxKind.TrueKeyword;
+  const last = body.statements[body.statements.length - 1];
+  // Falling off the end answers undefined, which refuses: the body must end in a return.
+  if (!last || !isReturnStatement(last)) return false;
+  let onlyTrue = true;
+  const visit = (n: ts.Node): void => {
+    if (!onlyTrue || isFunctionExpression(n)) return;
+    if (isReturnStatement(n) && n.expression?.kind !== SyntaxKind.TrueKeyword) onlyTrue = false;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(body, visit);
+  return onlyTrue;
+}
+
+function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of obj.properties) {
+    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return skipParens(p.initializer);
+  }
+  return undefined;
+}

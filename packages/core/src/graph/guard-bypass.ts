@@ -1,0 +1,81 @@
+import { visitTree } from '../parse/visit-tree.js';
+import { ts } from '../parse/typescript.js';
+import { classifyCondition } from './classify-condition.js';
+import type { HandlerContext } from './handler-ref-of.js';
+import { skipParens } from './path-expr.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpressionStatement, isIdentifier, isIfStatement, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
+
+/**
+ * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
+ * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; or
+ * `flag` when an environment flag lets every request through. Undefined for anything else.
+ */
+export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
+  const methods = methodsTested(stmt.expression);
+  if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
+  // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
+  // hold only outside production are fine).
+  return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+}
+
+function readsEnv(expr: ts.Expression): boolean {
+  let found = false;
+  visitTree(expr, (node) => {
+    if (!found && isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process') found = true;
+    return !found;
+  });
+  return found;
+}
+
+function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
+  const isNext = (e: ts.Expression | undefined): boolean => {
+    let x = e && skipParens(e);
+    if (x && isAwaitExpression(x)) x = skipParens(x.expression);
+    return x !== undefined && isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
+  };
+  if (isReturnStatement(stmt)) return isNext(stmt.expression);
+  if (!isBlock(stmt)) return false;
+  const [first, second] = stmt.statements;
+  if (stmt.statements.length === 1 && first && isReturnStatement(first)) return isNext(first.expression);
+  return stmt.statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
+}
+
+/** The methods a condition tests the request method for, or undefined when it tests anything else. */
+function methodsTested(expr: ts.Expression): string[] | undefined {
+  const e = skipParens(expr);
+  if (isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    if (op === SyntaxKind.BarBarToken) {
+      const left = methodsTested(e.left);
+      const right = left && methodsTested(e.right);
+      return left && right ? [...left, ...right] : undefined;
+    }
+    if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
+    const [value, other] = isStringLiteralLike(e.left) ? [e.left, e.right] : [e.right, e.left];
+    return isStringLiteralLike(value) && isMethodRead(other) ? [value.text.toLowerCase()] : undefined;
+  }
+  // `['GET', 'HEAD'].includes(req.method)`
+  if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'includes' && e.arguments[0] && isMethodRead(e.arguments[0])) {
+    const list = skipParens(e.expression.expression);
+    if (!isArrayLiteralExpression(list) || !list.elements.every(isStringLiteralLike)) return undefined;
+    return list.elements.map((el) => (el as ts.StringLiteralLike).text.toLowerCase());
+  }
+  return undefined;
+}
+
+/** `req.method`, `c.req.method`, `ctx.method`, `request.method`. */
+function isMethodRead(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  return isPropertyAccessExpression(e) && e.name.text === 'method';
+}
+
+/** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */
+export function isPassingOn(stmt: ts.Statement, next: string): boolean {
+  if (!isExpressionStatement(stmt)) return false;
+  let e = skipParens(stmt.expression);
+  if (isAwaitExpression(e)) e = skipParens(e.expression);
+  return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { collectConstants, pathExprOf, referenceName } from './path-expr.js';
+
+/** The initializer of `const x = ...` in `code`. */
+function expressionOf(code: string): ts.Expression {
+  const stmt = parseSource('a.ts', `const x = ${code};`).statements[0];
+  if (!stmt || !ts.isVariableStatement(stmt)) throw new Error('no statement');
+  const init = stmt.declarationList.declarations[0]?.initializer;
+  if (!init) throw new Error('no initializer');
+  return init;
+}
+
+describe('referenceName', () => {
+  it.each([
+    ['API', 'API'],
+    ['ROUTES.admin', 'ROUTES.admin'],
+    ['ROUTES.admin.users', 'ROUTES.admin.users'],
+    ['getRoutes().admin', undefined],
+    ['"x"', undefined],
+  ])('%s -> %s', (code, expected) => {
+    expect(referenceName(expressionOf(code))).toBe(expected);
+  });
+});
+
+describe('collectConstants', () => {
+  it('reads nested route objects, and paths that use them', () => {
+    const sf = parseSource('a.ts', `const ROUTES = { admin: { root: '/admin', users: { list: '/admin/users' } } } as const;\nconst API = '/api';`);
+    const table = collectConstants(sf);
+    expect([table.get('ROUTES.admin.root'), table.get('ROUTES.admin.users.list'), table.get('API')]).toEqual([{ parts: ['/admin'] }, { parts: ['/admin/users'] }, { parts: ['/api'] }]);
+    expect(pathExprOf(expressionOf('`${API}${ROUTES.admin.users.list}`'), table)).toEqual({ parts: ['/api', '/admin/users'] });
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { regexPathOf } from './regex-path.js';
+
+describe('regexPathOf', () => {
+  it.each([
+    ['/^\\/admin\\/.*/', '/admin/*'],
+    ['/^\\/admin$/', '/admin'],
+    ['/^\\/admin\\/?$/i', '/admin'],
+    ['/\\/internal\\/jobs/', '/internal/jobs'],
+    ['/^\\/admin(istrator)?\\/users/', '/admin/*'],
+    ['/^\\/admins?$/', '/admin'],
+    ['/^\\/api\\/v\\d+\\/admin/', '/api/v/*'],
+    ['/^\\/.*\\/admin/', '/*'],
+  ])('%s -> %s', (regex, expected) => {
+    expect(regexPathOf(regex)).toBe(expected);
+  });
+
+  it.each(['/admin/', '/.*admin.*/', '/^(admin|internal)\\//'])('%s says nothing about segments', (regex) => {
+    expect(regexPathOf(regex)).toBeUndefined();
+  });
+});
