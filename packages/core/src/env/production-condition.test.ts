@@ -37,6 +37,13 @@ describe('conditionEnv', () => {
     ['if (import.meta.env.PROD) {}', 'prod/nonprod'],
     ['if (process.env.ENABLE_AUTH) {}', 'unknown/unknown'],
     ['if (isReady) {}', 'unknown/unknown'],
+    ["if (!['production', 'staging'].includes(process.env.NODE_ENV ?? '')) {}", 'nonprod/unknown'],
+    ["if (['staging', 'test'].includes(process.env.NODE_ENV)) {}", 'unknown/unknown'],
+    ["if (app.get('env') === 'development') {}", 'nonprod/unknown'],
+    ["if (config.get('NODE_ENV') !== 'production') {}", 'nonprod/prod'],
+    ["if (url.searchParams.get('mode') === 'test') {}", 'unknown/unknown'],
+    ["if (url.searchParams.get('env') === 'test') {}", 'unknown/unknown'],
+    ["if (cache.get('key') === 'development') {}", 'unknown/unknown'],
   ])('%s → %s', (code, expected) => {
     expect(envOf(code)).toBe(expected);
   });

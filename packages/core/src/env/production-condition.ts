@@ -33,6 +33,10 @@ const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
 const PRODUCTION_VALUES = new Set(['production', 'prod']);
 const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
 const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
+/** Settings keys read through a getter: `mode` is left out, `searchParams.get('mode')` is user input. */
+const ENV_SETTING_KEYS = new Set(['NODE_ENV', 'nodeEnv', 'node_env', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT']);
+/** `url.searchParams.get('env')`: request input, which an attacker chooses. */
+const REQUEST_INPUTS = new Set(['searchParams', 'headers', 'query', 'params', 'cookies']);
 const ENV_SUFFIXES = new Set(['env', 'environment', 'mode', 'build']);
 /** Nesting of `!`, `&&`, constants and helpers read: real guards are shallow, generated code is not. */
 const MAX_DEPTH = 16;
@@ -85,7 +89,18 @@ export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): b
     if (value) return value.path.length === 0 ? isEnvValue(value.expr, names, depth + 1) : ENV_NAMES.has(value.path.at(-1) ?? '');
     return ENV_NAMES.has(e.text);
   }
-  return false;
+  return ts.isCallExpression(e) && isEnvSettingRead(e);
+}
+
+/** Express `app.get('env')`, `config.get('NODE_ENV')` (convict, nconf, config): a getter of the environment's name. */
+function isEnvSettingRead(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const [arg] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1 || !arg) return false;
+  const receiver = unwrap(callee.expression);
+  if (ts.isPropertyAccessExpression(receiver) && REQUEST_INPUTS.has(receiver.name.text)) return false;
+  const key = literalText(arg);
+  return key !== undefined && ENV_SETTING_KEYS.has(key);
 }
 
 export function literalText(expr: ts.Expression): string | undefined {
@@ -147,6 +162,8 @@ function includesEnv(call: ts.CallExpression, names: NameValues, depth: number):
   const values = list.elements.map((el) => literalText(el)?.toLowerCase());
   if (values.every((v) => v !== undefined && NON_PRODUCTION_VALUES.has(v))) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  // `['production', 'staging'].includes(env)`: outside the list is certainly not production.
+  if (values.some((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'unknown', whenFalse: 'nonprod' };
   return UNKNOWN_ENV;
 }
 

@@ -3,7 +3,7 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { isHashChain, isHashingName, isLiteralLike, isRedactingName, isShortSlice } from './sanitisers.js';
+import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { labelOf, traceStep } from './trace.js';
@@ -113,7 +113,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function identifierTaint(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
     const binding = lookup(fc, id);
-    const isSecret = fc.names.isSecretName(id.text);
+    const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
@@ -354,6 +354,13 @@ function omitKeys(taint: Taint, keys: string[]): Taint {
     if (item.k === 'secret') return [item];
     return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
   });
+}
+
+/** A parameter or variable declared `number`/`boolean` as a whole (not a destructured part of one). */
+function hasNonSecretType(binding: Binding | undefined): boolean {
+  if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && isNonSecretType(binding.node.type);
+  if (binding?.kind === 'var') return ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
+  return false;
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */

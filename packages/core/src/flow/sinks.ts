@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
@@ -86,8 +87,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
-    if (ts.isIdentifier(e)) return identifierLogger(e);
-    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : undefined;
+    if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
+    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : typedLogger(e);
     if (ts.isCallExpression(e)) return callLogger(e);
     if (ts.isNewExpression(e)) {
       const name = dottedNameOf(e.expression);
@@ -115,6 +116,18 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `import { appLogger as l } from './logger'`: the exported name says what it is.
     if (binding?.kind === 'import' && isLoggerName(binding.imported, fc)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
+  }
+
+  /**
+   * A value declared or constructed as a logger type, whatever its own name: NestJS
+   * `constructor(private readonly out: Logger)`, `l: PinoLogger`, `this.sink = new AppLogger()`,
+   * an `AppLogger` interface. A class of this file is left to the wrapper analysis, which sees
+   * what its methods really do.
+   */
+  function typedLogger(e: ts.Expression): LoggerInfo | undefined {
+    const cls = instanceClassOf(e, fc);
+    if (cls === undefined || !isLoggerName(cls, fc)) return undefined;
+    return fc.collected.scopes.lookup(cls, e)?.kind === 'class' ? undefined : { redact: [] };
   }
 
   function callLogger(call: ts.CallExpression): LoggerInfo | undefined {
@@ -213,7 +226,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const dotted = dottedNameOf(callee);
       if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
     }
-    if (!LOG_METHODS.has(method)) return undefined;
+    // `logger.child({ token })`: the bindings are written with every line the child logs.
+    if (!LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
     if (!logger) return undefined;
     const imported = importedRootOf(receiver);
@@ -267,10 +281,25 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     else if (ts.isIdentifier(callee)) {
       const origin = importOf(fc, callee);
       if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+      else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return undefined;
     const isStream = method === 'createWriteStream';
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  /** `const { writeFile } = fs.promises` or `const write = fs.writeFileSync`: the write method it names. */
+  function aliasedWriteMethod(id: ts.Identifier): string | undefined {
+    const binding = lookup(fc, id);
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+    if (!value || value.wrap.length > 0) return undefined;
+    const e = unwrap(value.expr);
+    if (value.path.length === 1) {
+      const method = value.path[0];
+      return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
+    }
+    if (value.path.length > 0 || !ts.isPropertyAccessExpression(e)) return undefined;
+    return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {

@@ -14,6 +14,9 @@ export class FileTokenStore {
 
 runRuleTable('no-file-storage-in-production', {
   valid: [
+    { name: 'outside a list that names production', code: `import fs from 'node:fs';\nfunction f(token: string) {\n  if (!['production', 'staging'].includes(process.env.NODE_ENV ?? '')) fs.writeFileSync('tokens.json', token);\n}` },
+    { name: "Express app.get('env') guard", code: `import fs from 'node:fs';\nimport express from 'express';\nconst app = express();\nfunction f(token: string) {\n  if (app.get('env') === 'development') fs.writeFileSync('token.txt', token);\n}` },
+    { name: 'number-typed token count', code: `import fs from 'node:fs';\nfunction f(tokens: number) { fs.writeFileSync('usage.json', JSON.stringify({ tokens })); }` },
     { name: 'plain cache file', code: `import fs from 'node:fs';\nexport function saveStats(stats: object) { fs.writeFileSync('stats.json', JSON.stringify(stats)); }` },
     { name: 'guarded by NODE_ENV !== production', code: `import fs from 'node:fs';\nfunction f(token: string) {\n  if (process.env.NODE_ENV !== 'production') fs.writeFileSync('tokens.json', token);\n}` },
     { name: 'early return in production', code: `import { writeFile } from 'node:fs/promises';\nexport async function f(token: string) {\n  if (process.env.NODE_ENV === 'production') return;\n  await writeFile('tokens.json', token);\n}` },
@@ -31,6 +34,8 @@ runRuleTable('no-file-storage-in-production', {
     { name: 'developer script', code: { 'scripts/init-env.ts': `import { randomBytes } from 'node:crypto';\nimport { writeFileSync } from 'node:fs';\nconst jwtSecret = randomBytes(32).toString('hex');\nwriteFileSync('.env', \`JWT_SECRET=\${jwtSecret}\\n\`);` } },
   ],
   invalid: [
+    { name: 'write methods destructured or aliased from fs', code: `import fs from 'node:fs';\nconst { writeFile } = fs.promises;\nconst append = fs.appendFileSync;\nconst { writeFileSync: put } = require('fs');\nexport async function save(accessToken: string) {\n  await writeFile('state.json', accessToken);\n  append('state.log', accessToken);\n  put('state.txt', accessToken);\n}`, errors: [write(6), write(7), write(8)] },
+    { name: 'a list without production guards nothing', code: `import fs from 'node:fs';\nfunction f(token: string) {\n  if (!['staging', 'test'].includes(process.env.NODE_ENV ?? '')) fs.writeFileSync('tokens.json', token);\n}`, errors: [write(3)] },
     { name: 'token written to tokens.json', code: `import fs from 'node:fs';\nexport function save(token: string) {\n  fs.writeFileSync('tokens.json', token);\n}`, errors: [write(3)] },
     { name: 'named fs/promises import', code: `import { appendFile } from 'fs/promises';\nexport async function save(user: { refreshToken: string }) {\n  await appendFile('log/users.txt', user.refreshToken);\n}`, errors: [write(3)] },
     { name: 'fs-extra outputJson to credentials path', code: `import fse from 'fs-extra';\nexport async function persist(data: object) {\n  await fse.outputJson('config/credentials.json', data);\n}`, errors: [write(3)] },

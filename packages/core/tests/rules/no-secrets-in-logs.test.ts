@@ -42,6 +42,11 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'fastify request logger serialises a request without headers', code: `export function f(request: any) { request.log.info({ req: request }, 'incoming request'); }` },
     { name: 'request fields other than headers', code: `export function f(req: any) { console.log(req.method, req.url, req.body, req.query); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
+    { name: 'language-model token counts', code: `function f(usage: { promptTokens: number; completion_tokens: number }, tokens: number, cached?: boolean) {\n  console.log(usage.promptTokens, usage.completion_tokens, { tokens });\n}` },
+    { name: 'number- and boolean-typed names', code: `function f(tokens: number, passwordChanged: boolean | undefined) {\n  const secret: 0 | 1 = 1;\n  console.log(tokens, passwordChanged, secret);\n}` },
+    { name: 'a local class typed like a logger is judged by its methods', code: `class AppLogger { info(_m: string) { /* sends metrics only */ } }\nexport class Svc {\n  constructor(private readonly out: AppLogger) {}\n  run(password: string) { this.out.info(password); }\n}` },
+    { name: 'child logger with non-secret bindings', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(requestId: string) { logger.child({ requestId }).info('start'); }` },
+    { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
     { name: 'console.log password param', code: `function f(password: string) {\n  console.log('login', password);\n}`, errors: [err(2)] },
@@ -87,6 +92,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'CommonJS exports.fn wrapper', code: { 'src/log.js': `exports.audit = function (event, data) {\n  console.log(event, JSON.stringify(data));\n};`, 'src/app.js': `const log = require('./log');\nfunction f(apiKey) {\n  log.audit('key', { apiKey });\n}\nmodule.exports = f;` }, errors: [err(3, 'src/app.js')] },
     { name: 'a whole request object carries its headers', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(req: any) {\n  logger.info({ req }, 'request');\n  console.log(req);\n}`, errors: [err(4), err(5)] },
     { name: 'fastify request logger given the headers explicitly', code: `export function f(request: any) {\n  request.log.info({ headers: request.headers });\n}`, errors: [err(2)] },
+    { name: 'logger typed by its parameter or field type, whatever its name', code: `import { Logger } from '@nestjs/common';\nimport type { Logger as PinoLogger } from 'pino';\ninterface AuditLogger { warn(m: string): void }\nexport class Svc {\n  private readonly made = new Logger('svc');\n  constructor(private readonly out: Logger, private readonly sink: AuditLogger) {}\n  run(password: string, l: PinoLogger) {\n    this.out.log(password);\n    this.made.debug(password);\n    this.sink.warn(password);\n    l.error({ password });\n  }\n}`, errors: [err(8), err(9), err(10), err(11)] },
+    { name: 'secret bound into a child logger', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(apiKey: string) {\n  const l = logger.child({ apiKey });\n  l.info('calling');\n}`, errors: [err(4)] },
+    { name: 'tokens typed as strings stay secrets', code: `function f(tokens: string[], promptToken: string) {\n  console.log(tokens, promptToken);\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
