@@ -3,7 +3,8 @@ import { lookup, type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import type { SecretContainer } from './taint.js';
 
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest']);
+// `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo']);
 
 /**
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,

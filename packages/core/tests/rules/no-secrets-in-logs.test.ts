@@ -95,6 +95,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'logger typed by its parameter or field type, whatever its name', code: `import { Logger } from '@nestjs/common';\nimport type { Logger as PinoLogger } from 'pino';\ninterface AuditLogger { warn(m: string): void }\nexport class Svc {\n  private readonly made = new Logger('svc');\n  constructor(private readonly out: Logger, private readonly sink: AuditLogger) {}\n  run(password: string, l: PinoLogger) {\n    this.out.log(password);\n    this.made.debug(password);\n    this.sink.warn(password);\n    l.error({ password });\n  }\n}`, errors: [err(8), err(9), err(10), err(11)] },
     { name: 'secret bound into a child logger', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(apiKey: string) {\n  const l = logger.child({ apiKey });\n  l.info('calling');\n}`, errors: [err(4)] },
     { name: 'tokens typed as strings stay secrets', code: `function f(tokens: string[], promptToken: string) {\n  console.log(tokens, promptToken);\n}`, errors: [err(2)] },
+    { name: 'MCP requestInfo headers and a namespace-qualified logger type', code: `import type pino from 'pino';\nexport function f(extra: { requestInfo?: { headers: Record<string, string> } }, out: pino.Logger) {\n  console.error(extra.requestInfo?.headers);\n  out.info(extra.requestInfo?.headers.authorization);\n}`, errors: [err(3), err(4)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
