@@ -432,10 +432,13 @@ function isStatic(m: ts.MethodDeclaration): boolean {
 
 /**
  * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
- * folder, or a setup-style file (`setup-env.ts`, `generate-keys.mjs`) outside the source folders.
+ * folder, test support the default test globs miss (`__mocks__/`, `fixtures/`, `e2e/`, Cypress and
+ * Playwright folders, `*.e2e.ts`, `*.mock.ts`), or a setup-style file (`setup-env.ts`,
+ * `generate-keys.mjs`) outside the source folders.
  */
 function isScriptFile(sf: ts.SourceFile, path: string): boolean {
-  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?)\//.test(path)) return true;
+  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?|__mocks__|__fixtures__|fixtures|e2e|cypress|playwright)\//.test(path)) return true;
+  if (/\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$/.test(path)) return true;
   const inSources = /(?:^|\/)(?:src|lib|app|server|api)\//.test(path);
   const base = path.slice(path.lastIndexOf('/') + 1);
   return !inSources && /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/.test(base);

@@ -34,9 +34,16 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
-    return name !== undefined && isSecretPathName(name);
+    if (name === undefined) return false;
+    return isSecretPathName(name) || (e.expression.kind === ts.SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
   return false;
+}
+
+/** `this.file` given `'./data/credentials.json'` in the class (field initialiser or assignment). */
+function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, depth: number): boolean {
+  const field = fc.collected.scopes.lookup(`this.${name}`, e);
+  return field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
 }
 
 function hasSecretSegment(text: string): boolean {
