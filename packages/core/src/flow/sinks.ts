@@ -62,6 +62,15 @@ export interface SinkFinder {
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
+/** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
+function isLoggerModule(specifier: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const parts = specifier.replace(/\.[cm]?[jt]sx?$/, '').split('/');
+  const base = parts.at(-1) === 'index' ? parts.at(-2) : parts.at(-1);
+  const last = base === undefined ? undefined : splitWords(base).at(-1);
+  return last === 'logger' || last === 'log' || last === 'logging';
+}
+
 function isLoggerName(name: string, fc: FileContext): boolean {
   if (fc.config.loggers.includes(name)) return true;
   const lower = name.toLowerCase();
@@ -115,6 +124,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (binding?.kind === 'import' && LOGGER_OBJECT_PACKAGES.has(binding.specifier)) return { redact: [] };
     // `import { appLogger as l } from './logger'`: the exported name says what it is.
     if (binding?.kind === 'import' && isLoggerName(binding.imported, fc)) return { redact: [] };
+    // `import l from './logging'`: a module's default export is what the module is named for.
+    if (binding?.kind === 'import' && binding.imported === 'default' && isLoggerModule(binding.specifier)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
   }
 
@@ -191,7 +202,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return logger ? { label: `${labelOf(e)}.${path[0]}`, redact: logger.redact } : undefined;
     }
     if (path.length > 0) return undefined;
-    if (ts.isPropertyAccessExpression(e)) return methodSink(e);
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return methodSink(e);
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
@@ -216,23 +227,35 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return undefined;
   }
 
-  function methodSink(callee: ts.PropertyAccessExpression): LogSink | undefined {
-    const method = callee.name.text;
+  /**
+   * `console.log`, `logger.info`, `console['warn']`, and `logger[level]` with a computed level
+   * (undefined `method`): on a logger, whatever level it picks is a log call.
+   */
+  function methodSink(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): LogSink | undefined {
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : literalKeyOf(callee.argumentExpression);
     const receiver = unwrap(callee.expression);
-    if (ts.isIdentifier(receiver) && receiver.text === 'console' && !lookup(fc, receiver)) {
-      return CONSOLE_METHODS.has(method) ? { label: `console.${method}`, redact: [] } : undefined;
+    if (isGlobalConsole(receiver)) {
+      return method === undefined || CONSOLE_METHODS.has(method) ? { label: labelOf(callee), redact: [] } : undefined;
     }
     if (fc.config.loggers.length > 0) {
       const dotted = dottedNameOf(callee);
       if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
     }
     // `logger.child({ token })`: the bindings are written with every line the child logs.
-    if (!LOG_METHODS.has(method) && method !== 'child') return undefined;
+    if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
     if (!logger) return undefined;
     const imported = importedRootOf(receiver);
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
     return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
+  }
+
+  /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
+  function isGlobalConsole(e: ts.Expression): boolean {
+    if (ts.isIdentifier(e)) return e.text === 'console' && !lookup(fc, e);
+    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
+    const base = unwrap(e.expression);
+    return ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
   }
 
   let frameworkPaths: string[] | undefined;
@@ -319,7 +342,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   return {
     logSinkOf(call) {
       const callee = unwrap(call.expression);
-      if (ts.isPropertyAccessExpression(callee)) return methodSink(callee);
+      // `console.log.call(console, token)`, `logger.info.apply(logger, [token])`: the arguments still reach the sink.
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+        const invoked = logFunctionOf(callee.expression, []);
+        if (invoked) return invoked;
+      }
+      if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return methodSink(callee);
       if (ts.isIdentifier(callee)) return identifierSink(callee);
       return undefined;
     },
@@ -330,6 +358,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return logger && logger.redact.length > 0 ? logger.redact : undefined;
     },
   };
+}
+
+/** `'warn'` in `console['warn']`; undefined for a computed key (`logger[level]`). */
+function literalKeyOf(key: ts.Expression): string | undefined {
+  const e = unwrap(key);
+  return ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
 function stringsOf(array: ts.ArrayLiteralExpression): string[] {

@@ -42,6 +42,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'fastify request logger serialises a request without headers', code: `export function f(request: any) { request.log.info({ req: request }, 'incoming request'); }` },
     { name: 'request fields other than headers', code: `export function f(req: any) { console.log(req.method, req.url, req.body, req.query); }` },
     { name: 'wrapper given a clean value', code: `function audit(event: string, details: unknown) { console.log(event, details); }\naudit('login', { user: 'bob' });` },
+    { name: 'default export of a module not named for logging', code: { 'src/catalog.ts': `export default { info(_x: unknown) {} };`, 'src/app.ts': `import catalog from './catalog.js';\nexport function f(password: string) { catalog.info(password); }` } },
+    { name: 'console method of a local named console', code: `export function f(console: { log(x: unknown): void }, token: string) { console.log.call(null, token); console['log'](token); }` },
     { name: 'language-model token counts', code: `function f(usage: { promptTokens: number; completion_tokens: number }, tokens: number, cached?: boolean) {\n  console.log(usage.promptTokens, usage.completion_tokens, { tokens });\n}` },
     { name: 'number- and boolean-typed names', code: `function f(tokens: number, passwordChanged: boolean | undefined) {\n  const secret: 0 | 1 = 1;\n  console.log(tokens, passwordChanged, secret);\n}` },
     { name: 'a local class typed like a logger is judged by its methods', code: `class AppLogger { info(_m: string) { /* sends metrics only */ } }\nexport class Svc {\n  constructor(private readonly out: AppLogger) {}\n  run(password: string) { this.out.info(password); }\n}` },
@@ -96,6 +98,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'secret bound into a child logger', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(apiKey: string) {\n  const l = logger.child({ apiKey });\n  l.info('calling');\n}`, errors: [err(4)] },
     { name: 'tokens typed as strings stay secrets', code: `function f(tokens: string[], promptToken: string) {\n  console.log(tokens, promptToken);\n}`, errors: [err(2)] },
     { name: 'MCP requestInfo headers and a namespace-qualified logger type', code: `import type pino from 'pino';\nexport function f(extra: { requestInfo?: { headers: Record<string, string> } }, out: pino.Logger) {\n  console.error(extra.requestInfo?.headers);\n  out.info(extra.requestInfo?.headers.authorization);\n}`, errors: [err(3), err(4)] },
+    { name: 'log functions through call, apply, string keys, computed levels and globalThis', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(token: string, level: 'info' | 'warn') {\n  console.log.call(console, token);\n  logger.info.apply(logger, [{ token }]);\n  console['warn'](token);\n  logger[level](token);\n  globalThis.console.error(token);\n}`, errors: [err(4), err(5), err(6), err(7), err(8)] },
+    { name: 'default export of a logging module', code: { 'src/lib/logger/index.ts': `import pino from 'pino';\nexport default pino();`, 'src/app.ts': `import out from './lib/logger/index.js';\nexport function f(password: string) {\n  out.warn({ password });\n}` }, errors: [err(3, 'src/app.ts')] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
