@@ -166,7 +166,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
-    const isSecret = fc.names.isSecretName(prop);
+    const isSecret = fc.names.isSecretName(prop) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
@@ -203,7 +203,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (ts.isPropertyAccessExpression(callee)) {
       if (isShortSlice(callee.name.text, args)) return EMPTY;
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
-      if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0] && returnsOnlyNeutral(args[0])) return EMPTY;
+      if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
+        const mapped = mappedTaint(callee.expression, args[0]);
+        if (mapped) return mapped;
+      }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
         return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
       }
@@ -289,11 +292,28 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return false;
   }
 
-  function returnsOnlyNeutral(callback: ts.Expression): boolean {
+  /**
+   * `tokens.map((t) => t.slice(0, 4))`, `keys.map((k) => k.id)`: a callback that only yields
+   * sanitised values or fields of its element carries what the elements hold at those fields (and
+   * what the fields' own names say), not the whole element. Undefined when some result is anything
+   * else: the caller then keeps the whole receiver.
+   */
+  function mappedTaint(receiver: ts.Expression, callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
     const returns = fc.collected.returns.get(fn) ?? [];
-    return returns.length > 0 && returns.every((r) => isNeutral(r));
+    const param = fn.parameters[0];
+    if (returns.length === 0) return undefined;
+    const parts: Taint[] = [];
+    for (const r of returns) {
+      if (isNeutral(r)) continue;
+      const chain = param && ts.isIdentifier(param.name) ? fieldChainOf(r, param.name.text) : undefined;
+      if (chain === undefined) return undefined;
+      let fromElement = taintOf(receiver);
+      for (const prop of chain) fromElement = projectTaint(fromElement, prop, fc.names, labelOf(r, fc.sf));
+      parts.push(unionTaint(fromElement, taintOf(r)));
+    }
+    return unionTaint(EMPTY, ...parts);
   }
 
   function isSanitisingCall(call: ts.CallExpression): boolean {
@@ -346,12 +366,33 @@ export function createEvaluator(fc: FileContext): Evaluator {
   return { taintOf, projectCalleeOf };
 }
 
+/** `req.session.id`, `session.id`: the session id (express-session's `req.sessionID`) by another spelling. */
+function isSessionIdRead(base: ts.Expression, prop: string): boolean {
+  if (prop !== 'id' && prop !== 'ID') return false;
+  const b = unwrap(base);
+  const name = ts.isIdentifier(b) ? b.text : ts.isPropertyAccessExpression(b) ? b.name.text : undefined;
+  return name === 'session';
+}
+
+/** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */
+function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
+  const chain: string[] = [];
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(unwrap(e.argumentExpression)))) {
+    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : unwrap(e.argumentExpression));
+    if (prop === undefined) return undefined;
+    chain.unshift(prop);
+    e = unwrap(e.expression);
+  }
+  return chain.length > 0 && ts.isIdentifier(e) && e.text === name ? chain : undefined;
+}
+
 /** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */
 function omitKeys(taint: Taint, keys: string[]): Taint {
   return taint.flatMap((item): Taint => {
     const head = item.path[0];
     if (head !== undefined) return keys.includes(head) ? [] : [item];
-    if (item.k === 'secret') return [item];
+    if (item.k === 'secret') return item.container === 'headers' && omitsCredentialHeaders(keys) ? [] : [item];
     return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
   });
 }
@@ -361,6 +402,15 @@ function hasNonSecretType(binding: Binding | undefined): boolean {
   if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && isNonSecretType(binding.node.type);
   if (binding?.kind === 'var') return ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
   return false;
+}
+
+/**
+ * `const { authorization, cookie, ...rest } = req.headers`: the rest is the headers without the
+ * credentials they usually carry, the way a reviewer writes a safe header dump.
+ */
+function omitsCredentialHeaders(keys: readonly string[]): boolean {
+  const lower = keys.map((k) => k.toLowerCase());
+  return lower.includes('authorization') && lower.includes('cookie');
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */
