@@ -234,7 +234,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
-    return [{ k: 'secret', label, path: [], trace }];
+    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace }];
   }
 
   function newTaint(e: ts.NewExpression): Taint {

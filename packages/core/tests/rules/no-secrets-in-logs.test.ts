@@ -104,6 +104,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'default export of a logging module', code: { 'src/lib/logger/index.ts': `import pino from 'pino';\nexport default pino();`, 'src/app.ts': `import out from './lib/logger/index.js';\nexport function f(password: string) {\n  out.warn({ password });\n}` }, errors: [err(3, 'src/app.ts')] },
     { name: 'mapping to the element, or to a secret field of it', code: `function f(tokens: string[], rows: Array<{ refreshToken: string }>) {\n  console.log(tokens.map((t) => t));\n  console.log(rows.map((r) => r.refreshToken));\n  console.log(tokens.map((t) => \`\${t.length}:\${t}\`));\n}`, errors: [err(2), err(3), err(4)] },
     { name: 'headers rest keeping a credential, and the session id', code: `function f(req: any) {\n  const { authorization, ...rest } = req.headers;\n  console.log(rest);\n  console.log(req.session.id, req.session.userId);\n}`, errors: [err(3), err(4)] },
+    { name: 'Next.js next/headers stores', code: `import { cookies as jar, headers } from 'next/headers';\nexport async function f() {\n  console.log(headers().get('cookie'));\n  console.log((await jar()).get('sid'));\n  console.log(jar().get('auth_token')?.value, jar().get('locale')?.value);\n}`, errors: [err(3), err(4), err(5)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
