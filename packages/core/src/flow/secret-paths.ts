@@ -30,6 +30,8 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   if (ts.isIdentifier(e)) {
     if (isSecretPathName(e.text)) return true;
     const binding = lookup(fc, e);
+    // `function save(data, file = 'tokens.json')`: the default is the path whenever a caller omits it.
+    if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && namesSecretStore(binding.node.initializer, fc, depth + 1);
     return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
