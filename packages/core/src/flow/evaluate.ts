@@ -130,7 +130,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
       case 'var': {
         const flowing = bindingTaint(binding);
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && isNeutral(v.expr));
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -364,6 +364,24 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   return { taintOf, projectCalleeOf };
+}
+
+/**
+ * `const tokens = lexer.tokenize(src)`, `const tokens = enc.encode(text)`: lexical or model tokens,
+ * which the name alone does not make credentials (what a project lexer returns of its input still flows).
+ * Not `split`: `const token = header.split(' ')` is how a bearer token is cut out.
+ */
+function isLexingCall(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (name === undefined) return false;
+  if (/^(?:tokeni[sz]e\w*|lex\w*)$/i.test(name)) return true;
+  // `tokenizer.encode(text)`, `encoding.encode(text)` (tiktoken): language-model token ids.
+  const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
+  return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
 }
 
 /** `req.session.id`, `session.id`: the session id (express-session's `req.sessionID`) by another spelling. */
