@@ -62,6 +62,8 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 const TEXT_TOKEN_COUNT_WORDS = new Set([
   'prompt', 'completion', 'input', 'output', 'cached', 'reasoning', 'remaining', 'used', 'context',
   'generated', 'billed', 'estimated', 'response', 'request', 'audio', 'text', 'image', 'thinking', 'candidates',
+  // quantities anywhere before the last word (`contextMaxTokens`, `rateLimitTokens`)
+  'max', 'min', 'total', 'limit', 'budget', 'available', 'allowed', 'spent', 'consumed',
 ]);
 
 /** A first word that turns the name into a function or a predicate about the secret. */
