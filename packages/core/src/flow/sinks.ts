@@ -311,18 +311,29 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
   }
 
-  /** `const { writeFile } = fs.promises` or `const write = fs.writeFileSync`: the write method it names. */
+  /**
+   * `const { writeFile } = fs.promises`, `const write = fs.writeFileSync`, or
+   * `const writeFileAsync = promisify(fs.writeFile)`: the write method it names.
+   */
   function aliasedWriteMethod(id: ts.Identifier): string | undefined {
     const binding = lookup(fc, id);
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.wrap.length > 0) return undefined;
-    const e = unwrap(value.expr);
+    let e = unwrap(value.expr);
+    if (value.path.length === 0 && ts.isCallExpression(e) && isPromisify(e.expression) && e.arguments[0]) e = unwrap(e.arguments[0]);
     if (value.path.length === 1) {
       const method = value.path[0];
       return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
     }
     if (value.path.length > 0 || !ts.isPropertyAccessExpression(e)) return undefined;
     return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
+  }
+
+  /** `promisify` / `util.promisify` from node's util module. */
+  function isPromisify(callee: ts.Expression): boolean {
+    const origin = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
+    return name === 'promisify' && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
