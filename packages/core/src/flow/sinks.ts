@@ -99,6 +99,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
     if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : typedLogger(e);
     if (ts.isCallExpression(e)) return callLogger(e);
+    // `req.log ?? console`, `verbose ? pino() : console`: a logger whichever side is taken.
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return loggerOf(e.left) ?? loggerOf(e.right);
+    }
+    if (ts.isConditionalExpression(e)) return loggerOf(e.whenTrue) ?? loggerOf(e.whenFalse);
     if (ts.isNewExpression(e)) {
       const name = dottedNameOf(e.expression);
       return name !== undefined && /Logger$/.test(name) ? { redact: [] } : undefined;
