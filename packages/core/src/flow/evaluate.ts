@@ -119,8 +119,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
       case 'function':
       case 'class':
         return EMPTY;
-      case 'import':
-        return isSecret ? [nameSource(id)] : EMPTY;
+      case 'import': {
+        // A project module's constant: what it holds is known once the summaries are joined.
+        const imported: Taint = binding.specifier.startsWith('.') && binding.imported !== '*' ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
+        return isSecret ? unionTaint([nameSource(id)], imported) : imported;
+      }
       case 'param': {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];

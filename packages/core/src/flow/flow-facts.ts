@@ -27,6 +27,8 @@ export interface FunctionFact {
   identity: number[];
   storeName: boolean;
   refusesProduction: boolean;
+  /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
+  value?: true;
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -126,7 +128,8 @@ export function emptyFlowFacts(): FlowFacts {
  */
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
   const facts = emptyFlowFacts();
-  if (!sf.text.includes('(')) return facts;
+  // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
+  if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, earlyExits: new Map() };
@@ -153,6 +156,10 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
+  }
+  for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
+    const returns = ev.taintOf(expr);
+    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, identity: [], storeName: false, refusesProduction: false, value: true });
   }
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
@@ -349,6 +356,29 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const refuses = storeName && refusesProduction(node, fc);
   if (taint.length === 0 && identity.length === 0 && !storeName) return undefined;
   return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
+}
+
+/**
+ * The module-level constants other files may import, with their values: `const config = {...}`
+ * (exported here or by an `export { config }` list) and `export default <expression>`. Read from the
+ * file's top-level statements only; functions and classes have their own facts.
+ */
+function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Array<[string, ts.Node, ts.Expression]> {
+  const out: Array<[string, ts.Node, ts.Expression]> = [];
+  for (const stmt of sf.statements) {
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !functionKeys.has('default') && !isFunctionValue(stmt.expression)) out.push(['default', stmt, stmt.expression]);
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || !decl.initializer || functionKeys.has(decl.name.text) || isFunctionValue(decl.initializer)) continue;
+      out.push([decl.name.text, decl, decl.initializer]);
+    }
+  }
+  return out;
+}
+
+function isFunctionValue(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
 }
 
 /** Parameters some `return` hands back as they came in (also through aliases and no-op conversions). */
