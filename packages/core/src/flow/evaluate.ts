@@ -418,9 +418,9 @@ function omitKeys(taint: Taint, keys: string[]): Taint {
   });
 }
 
-/** A parameter or variable declared `number`/`boolean` as a whole (not a destructured part of one). */
+/** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
 function hasNonSecretType(binding: Binding | undefined): boolean {
-  if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && isNonSecretType(binding.node.type);
+  if (binding?.kind === 'param') return ts.isParameter(binding.node) && isNonSecretType(declaredTypeAt(binding.node.type, binding.proj));
   if (binding?.kind === 'var') return ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
   return false;
 }
@@ -432,6 +432,17 @@ function hasNonSecretType(binding: Binding | undefined): boolean {
 function omitsCredentialHeaders(keys: readonly string[]): boolean {
   const lower = keys.map((k) => k.toLowerCase());
   return lower.includes('authorization') && lower.includes('cookie');
+}
+
+/** The declared type at `path` of a type literal: `{ tokens }: { tokens: number }` reads `number` at `['tokens']`. */
+function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
+  let t = type;
+  for (const key of path) {
+    if (!t || !ts.isTypeLiteralNode(t)) return undefined;
+    const member = t.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameOf(m.name) === key);
+    t = member?.type;
+  }
+  return t;
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */
