@@ -387,12 +387,16 @@ function isLexingCall(expr: ts.Expression): boolean {
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
 }
 
-/** `req.session.id`, `session.id`: the session id (express-session's `req.sessionID`) by another spelling. */
+/**
+ * `req.session.id`, `ctx.session.id`: the session id (express-session's `req.sessionID`) by another
+ * spelling. Only a request's session: a bare `session.id` is as often a Stripe checkout session.
+ */
 function isSessionIdRead(base: ts.Expression, prop: string): boolean {
   if (prop !== 'id' && prop !== 'ID') return false;
   const b = unwrap(base);
-  const name = ts.isIdentifier(b) ? b.text : ts.isPropertyAccessExpression(b) ? b.name.text : undefined;
-  return name === 'session';
+  if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
+  const holder = unwrap(b.expression);
+  return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
 }
 
 /** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */
