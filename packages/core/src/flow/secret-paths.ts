@@ -42,10 +42,18 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   return false;
 }
 
-/** `this.file` given `'./data/credentials.json'` in the class (field initialiser or assignment). */
+/**
+ * `this.file` given `'./data/credentials.json'` in the class: a field initialiser, an assignment, or
+ * the default of a constructor parameter property (`constructor(private file = 'tokens.json')`).
+ */
 function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, depth: number): boolean {
   const field = fc.collected.scopes.lookup(`this.${name}`, e);
-  return field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
+  if (field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1))) return true;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
+  const property = ctor?.parameters.find((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+  return property !== undefined && namesSecretStore(property.initializer, fc, depth + 1);
 }
 
 function hasSecretSegment(text: string): boolean {
