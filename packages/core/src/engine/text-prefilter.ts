@@ -19,7 +19,9 @@ const SUPPRESSION_MARK = 'shiftguard';
 /** The engine refuses binary content (a NUL byte) with an error that ESLint's parser does not give. */
 const BINARY_MARK = '\0';
 
-const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS])].join('|')})\\b`);
+// `.child(`: bindings of `logger.child({ token })` are logged with every line. `](`: a method
+// picked by a computed key (`logger[level](token)`) names no method in the text.
+const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
 
 const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 

@@ -37,6 +37,20 @@ describe('conditionEnv', () => {
     ['if (import.meta.env.PROD) {}', 'prod/nonprod'],
     ['if (process.env.ENABLE_AUTH) {}', 'unknown/unknown'],
     ['if (isReady) {}', 'unknown/unknown'],
+    ["if (!['production', 'staging'].includes(process.env.NODE_ENV ?? '')) {}", 'nonprod/unknown'],
+    ["if (['staging', 'test'].includes(process.env.NODE_ENV)) {}", 'unknown/unknown'],
+    ["if (app.get('env') === 'development') {}", 'nonprod/unknown'],
+    ["if (config.get('NODE_ENV') !== 'production') {}", 'nonprod/prod'],
+    ["if (url.searchParams.get('mode') === 'test') {}", 'unknown/unknown'],
+    ["if (process.env.NODE_ENV?.toLowerCase() === 'production') {}", 'prod/nonprod'],
+    ["if (process.env.NODE_ENV.trim() !== 'production') {}", 'nonprod/prod'],
+    ["if (process.env.NODE_ENV.slice(0, 4) === 'prod') {}", 'unknown/unknown'],
+    ['if (process.env.NODE_ENV !== Environment.Production) {}', 'nonprod/prod'],
+    ['if (Env.DEV === config.env) {}', 'nonprod/unknown'],
+    ['if ([NodeEnv.Development, NodeEnv.Test].includes(process.env.NODE_ENV)) {}', 'nonprod/unknown'],
+    ['if (process.env.NODE_ENV === Environment.Staging) {}', 'unknown/unknown'],
+    ["if (url.searchParams.get('env') === 'test') {}", 'unknown/unknown'],
+    ["if (cache.get('key') === 'development') {}", 'unknown/unknown'],
   ])('%s → %s', (code, expected) => {
     expect(envOf(code)).toBe(expected);
   });

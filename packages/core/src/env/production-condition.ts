@@ -33,6 +33,10 @@ const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
 const PRODUCTION_VALUES = new Set(['production', 'prod']);
 const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
 const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
+/** Settings keys read through a getter: `mode` is left out, `searchParams.get('mode')` is user input. */
+const ENV_SETTING_KEYS = new Set(['NODE_ENV', 'nodeEnv', 'node_env', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT']);
+/** `url.searchParams.get('env')`: request input, which an attacker chooses. */
+const REQUEST_INPUTS = new Set(['searchParams', 'headers', 'query', 'params', 'cookies']);
 const ENV_SUFFIXES = new Set(['env', 'environment', 'mode', 'build']);
 /** Nesting of `!`, `&&`, constants and helpers read: real guards are shallow, generated code is not. */
 const MAX_DEPTH = 16;
@@ -85,12 +89,42 @@ export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): b
     if (value) return value.path.length === 0 ? isEnvValue(value.expr, names, depth + 1) : ENV_NAMES.has(value.path.at(-1) ?? '');
     return ENV_NAMES.has(e.text);
   }
-  return false;
+  if (!ts.isCallExpression(e)) return false;
+  // `process.env.NODE_ENV?.toLowerCase()`: the same value, normalised.
+  const callee = unwrap(e.expression);
+  if (ts.isPropertyAccessExpression(callee) && CASE_NORMALISERS.has(callee.name.text) && e.arguments.length === 0) return isEnvValue(callee.expression, names, depth + 1);
+  return isEnvSettingRead(e);
+}
+
+const CASE_NORMALISERS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toLocaleLowerCase']);
+
+/** Express `app.get('env')`, `config.get('NODE_ENV')` (convict, nconf, config): a getter of the environment's name. */
+function isEnvSettingRead(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const [arg] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1 || !arg) return false;
+  const receiver = unwrap(callee.expression);
+  if (ts.isPropertyAccessExpression(receiver) && REQUEST_INPUTS.has(receiver.name.text)) return false;
+  const key = literalText(arg);
+  return key !== undefined && ENV_SETTING_KEYS.has(key);
 }
 
 export function literalText(expr: ts.Expression): string | undefined {
   const e = unwrap(expr);
   return ts.isStringLiteralLike(e) ? e.text : undefined;
+}
+
+/**
+ * A literal environment name, or an enum-like member named for one (`Environment.Production`,
+ * `Env.DEV`, `NodeEnv.Test`): such members hold the name they spell.
+ */
+export function envLiteralOf(expr: ts.Expression): string | undefined {
+  const text = literalText(expr);
+  if (text !== undefined) return text;
+  const e = unwrap(expr);
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const member = e.name.text.toLowerCase();
+  return PRODUCTION_VALUES.has(member) || NON_PRODUCTION_VALUES.has(member) ? member : undefined;
 }
 
 /** `isProd`, `IS_PRODUCTION`, `config.isDev`, `import.meta.env.PROD`: flags named for the environment. */
@@ -118,8 +152,8 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
   const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!isEq && !isNe) return UNKNOWN_ENV;
-  const literal = literalText(e.right) ?? literalText(e.left);
-  const other = literalText(e.right) !== undefined ? e.left : e.right;
+  const literal = envLiteralOf(e.right) ?? envLiteralOf(e.left);
+  const other = envLiteralOf(e.right) !== undefined ? e.left : e.right;
   if (literal === undefined || !isEnvValue(other, names, depth)) return UNKNOWN_ENV;
   const eq = equalityEnv(literal.toLowerCase());
   return isEq ? eq : { whenTrue: eq.whenFalse, whenFalse: eq.whenTrue };
@@ -144,9 +178,11 @@ function includesEnv(call: ts.CallExpression, names: NameValues, depth: number):
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || !arg || !isEnvValue(arg, names, depth)) return UNKNOWN_ENV;
   const list = unwrap(callee.expression);
   if (!ts.isArrayLiteralExpression(list)) return UNKNOWN_ENV;
-  const values = list.elements.map((el) => literalText(el)?.toLowerCase());
+  const values = list.elements.map((el) => envLiteralOf(el)?.toLowerCase());
   if (values.every((v) => v !== undefined && NON_PRODUCTION_VALUES.has(v))) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  // `['production', 'staging'].includes(env)`: outside the list is certainly not production.
+  if (values.some((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'unknown', whenFalse: 'nonprod' };
   return UNKNOWN_ENV;
 }
 

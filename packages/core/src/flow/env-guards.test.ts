@@ -36,6 +36,8 @@ describe('envAt', () => {
     ["const x = process.env.NODE_ENV === 'production' ? other() : target();", 'nonprod'],
     ["if (['development', 'test'].includes(process.env.NODE_ENV)) target();", 'nonprod'],
     ["if (process.env.DEBUG) target();", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case Environment.Development: target(); break; }", 'nonprod'],
+    ["const isProd = process.env.NODE_ENV?.toLowerCase() === 'production'; if (!isProd) target();", 'nonprod'],
     ["if (isProduction) {} else target();", 'nonprod'],
     ["if (process.env.NODE_ENV !== 'production' && flag) target();", 'nonprod'],
     ["if (process.env.NODE_ENV !== 'production' || flag) target();", 'unknown'],

@@ -1,4 +1,4 @@
-import { conditionEnv, type ConditionEnv, type EnvState, equalityEnv, isEnvValue, literalText, type NameValues } from '../env/production-condition.js';
+import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, isEnvValue, type NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { isFunctionLike, unwrap } from './scope.js';
@@ -48,7 +48,7 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
 /** `switch (process.env.NODE_ENV) { case 'development': ... }` (without fall-through from other cases). */
 function caseEnv(clause: ts.CaseClause, fc: FileContext): EnvState {
   const sw = clause.parent.parent;
-  const value = literalText(clause.expression)?.toLowerCase();
+  const value = envLiteralOf(clause.expression)?.toLowerCase();
   if (!ts.isSwitchStatement(sw) || value === undefined || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
   const clauses = clause.parent.clauses;
   const previous = clauses[clauses.indexOf(clause) - 1];

@@ -3,7 +3,7 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { isHashChain, isHashingName, isLiteralLike, isRedactingName, isShortSlice } from './sanitisers.js';
+import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { labelOf, traceStep } from './trace.js';
@@ -113,14 +113,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function identifierTaint(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
     const binding = lookup(fc, id);
-    const isSecret = fc.names.isSecretName(id.text);
+    const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
       case 'class':
         return EMPTY;
-      case 'import':
-        return isSecret ? [nameSource(id)] : EMPTY;
+      case 'import': {
+        // A project module's constant: what it holds is known once the summaries are joined.
+        const imported: Taint = binding.specifier.startsWith('.') && binding.imported !== '*' ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
+        return isSecret ? unionTaint([nameSource(id)], imported) : imported;
+      }
       case 'param': {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
@@ -130,7 +133,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
       case 'var': {
         const flowing = bindingTaint(binding);
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && isNeutral(v.expr));
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -166,7 +169,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
-    const isSecret = fc.names.isSecretName(prop);
+    const isSecret = fc.names.isSecretName(prop) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
@@ -203,7 +206,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (ts.isPropertyAccessExpression(callee)) {
       if (isShortSlice(callee.name.text, args)) return EMPTY;
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
-      if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0] && returnsOnlyNeutral(args[0])) return EMPTY;
+      if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
+        const mapped = mappedTaint(callee.expression, args[0]);
+        if (mapped) return mapped;
+      }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
         return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
       }
@@ -231,7 +237,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
-    return [{ k: 'secret', label, path: [], trace }];
+    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace }];
   }
 
   function newTaint(e: ts.NewExpression): Taint {
@@ -289,11 +295,28 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return false;
   }
 
-  function returnsOnlyNeutral(callback: ts.Expression): boolean {
+  /**
+   * `tokens.map((t) => t.slice(0, 4))`, `keys.map((k) => k.id)`: a callback that only yields
+   * sanitised values or fields of its element carries what the elements hold at those fields (and
+   * what the fields' own names say), not the whole element. Undefined when some result is anything
+   * else: the caller then keeps the whole receiver.
+   */
+  function mappedTaint(receiver: ts.Expression, callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
     const returns = fc.collected.returns.get(fn) ?? [];
-    return returns.length > 0 && returns.every((r) => isNeutral(r));
+    const param = fn.parameters[0];
+    if (returns.length === 0) return undefined;
+    const parts: Taint[] = [];
+    for (const r of returns) {
+      if (isNeutral(r)) continue;
+      const chain = param && ts.isIdentifier(param.name) ? fieldChainOf(r, param.name.text) : undefined;
+      if (chain === undefined) return undefined;
+      let fromElement = taintOf(receiver);
+      for (const prop of chain) fromElement = projectTaint(fromElement, prop, fc.names, labelOf(r, fc.sf));
+      parts.push(unionTaint(fromElement, taintOf(r)));
+    }
+    return unionTaint(EMPTY, ...parts);
   }
 
   function isSanitisingCall(call: ts.CallExpression): boolean {
@@ -350,14 +373,84 @@ export function createEvaluator(fc: FileContext): Evaluator {
   return { taintOf, projectCalleeOf };
 }
 
+/**
+ * `const tokens = lexer.tokenize(src)`, `const tokens = enc.encode(text)`: lexical or model tokens,
+ * which the name alone does not make credentials (what a project lexer returns of its input still flows).
+ * Not `split`: `const token = header.split(' ')` is how a bearer token is cut out.
+ */
+function isLexingCall(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (name === undefined) return false;
+  if (/^(?:tokeni[sz]e\w*|lex\w*)$/i.test(name)) return true;
+  // `tokenizer.encode(text)`, `encoding.encode(text)` (tiktoken): language-model token ids.
+  const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
+  return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/**
+ * `req.session.id`, `ctx.session.id`: the session id (express-session's `req.sessionID`) by another
+ * spelling. Only a request's session: a bare `session.id` is as often a Stripe checkout session.
+ */
+function isSessionIdRead(base: ts.Expression, prop: string): boolean {
+  if (prop !== 'id' && prop !== 'ID') return false;
+  const b = unwrap(base);
+  if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
+  const holder = unwrap(b.expression);
+  return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+}
+
+/** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */
+function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
+  const chain: string[] = [];
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(unwrap(e.argumentExpression)))) {
+    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : unwrap(e.argumentExpression));
+    if (prop === undefined) return undefined;
+    chain.unshift(prop);
+    e = unwrap(e.expression);
+  }
+  return chain.length > 0 && ts.isIdentifier(e) && e.text === name ? chain : undefined;
+}
+
 /** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */
 function omitKeys(taint: Taint, keys: string[]): Taint {
   return taint.flatMap((item): Taint => {
     const head = item.path[0];
     if (head !== undefined) return keys.includes(head) ? [] : [item];
-    if (item.k === 'secret') return [item];
+    if (item.k === 'secret') return item.container === 'headers' && omitsCredentialHeaders(keys) ? [] : [item];
     return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
   });
+}
+
+/** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
+function hasNonSecretType(binding: Binding | undefined): boolean {
+  if (binding?.kind === 'param') return ts.isParameter(binding.node) && isNonSecretType(declaredTypeAt(binding.node.type, binding.proj));
+  if (binding?.kind === 'var') return ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
+  return false;
+}
+
+/**
+ * `const { authorization, cookie, ...rest } = req.headers`: the rest is the headers without the
+ * credentials they usually carry, the way a reviewer writes a safe header dump.
+ */
+function omitsCredentialHeaders(keys: readonly string[]): boolean {
+  const lower = keys.map((k) => k.toLowerCase());
+  return lower.includes('authorization') && lower.includes('cookie');
+}
+
+/** The declared type at `path` of a type literal: `{ tokens }: { tokens: number }` reads `number` at `['tokens']`. */
+function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
+  let t = type;
+  for (const key of path) {
+    if (!t || !ts.isTypeLiteralNode(t)) return undefined;
+    const member = t.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameOf(m.name) === key);
+    t = member?.type;
+  }
+  return t;
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */

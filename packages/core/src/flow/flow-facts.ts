@@ -28,6 +28,8 @@ export interface FunctionFact {
   identity: number[];
   storeName: boolean;
   refusesProduction: boolean;
+  /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
+  value?: true;
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -127,7 +129,8 @@ export function emptyFlowFacts(): FlowFacts {
  */
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
   const facts = emptyFlowFacts();
-  if (!sf.text.includes('(')) return facts;
+  // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
+  if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   const aliases = ctx.aliases ?? noAliases;
@@ -156,6 +159,10 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
+  }
+  for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
+    const returns = ev.taintOf(expr);
+    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, identity: [], storeName: false, refusesProduction: false, value: true });
   }
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
@@ -354,6 +361,29 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
 }
 
+/**
+ * The module-level constants other files may import, with their values: `const config = {...}`
+ * (exported here or by an `export { config }` list) and `export default <expression>`. Read from the
+ * file's top-level statements only; functions and classes have their own facts.
+ */
+function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Array<[string, ts.Node, ts.Expression]> {
+  const out: Array<[string, ts.Node, ts.Expression]> = [];
+  for (const stmt of sf.statements) {
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !functionKeys.has('default') && !isFunctionValue(stmt.expression)) out.push(['default', stmt, stmt.expression]);
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || !decl.initializer || functionKeys.has(decl.name.text) || isFunctionValue(decl.initializer)) continue;
+      out.push([decl.name.text, decl, decl.initializer]);
+    }
+  }
+  return out;
+}
+
+function isFunctionValue(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
+}
+
 /** Parameters some `return` hands back as they came in (also through aliases and no-op conversions). */
 function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
   const out = new Set<number>();
@@ -435,10 +465,13 @@ function isStatic(m: ts.MethodDeclaration): boolean {
 
 /**
  * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
- * folder, or a setup-style file (`setup-env.ts`, `generate-keys.mjs`) outside the source folders.
+ * folder, test support the default test globs miss (`__mocks__/`, `fixtures/`, `e2e/`, Cypress and
+ * Playwright folders, `*.e2e.ts`, `*.mock.ts`), or a setup-style file (`setup-env.ts`,
+ * `generate-keys.mjs`) outside the source folders.
  */
 function isScriptFile(sf: ts.SourceFile, path: string): boolean {
-  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?)\//.test(path)) return true;
+  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?|__mocks__|__fixtures__|fixtures|e2e|cypress|playwright)\//.test(path)) return true;
+  if (/\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$/.test(path)) return true;
   const inSources = /(?:^|\/)(?:src|lib|app|server|api)\//.test(path);
   const base = path.slice(path.lastIndexOf('/') + 1);
   return !inSources && /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/.test(base);

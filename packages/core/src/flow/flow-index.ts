@@ -125,7 +125,9 @@ export class FlowIndex {
     }
     if (depth >= MAX_DEPTH) return [];
     const args = item.args.map((a) => this.#resolve(file, a, binding, depth));
-    const fn = this.functionOf(file, item.callee);
+    const found = this.functionOf(file, item.callee);
+    // An imported constant reads a value fact; a call never does (and a value is never called).
+    const fn = found && (found.fact.value === true) === (item.value === true) ? found : undefined;
     let result: Taint;
     if (item.sanitizer) {
       // A redaction helper counts unless the project's own definition hands its input back.

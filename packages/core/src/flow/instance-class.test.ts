@@ -33,6 +33,7 @@ describe('instance methods reached through their instance (instanceClassOf)', ()
     ['a parameter typed with a union', `${C} function g(c: C | B, token: string) { c.target(token); }`],
     ['a method the class does not have', `${C} const c = new C(); c.other(token);`],
     ['a class from a package', "import { C } from 'sdk'; const c = new C(); c.target(token);"],
+    ['a parameter typed with a namespace member of the same name', `${C} function g(c: ns.C, token: string) { c.target(token); }`],
   ])('none for %s', (_name, code) => {
     expect(calleesOf(code)).toEqual([]);
   });

@@ -51,8 +51,13 @@ function classOfValues(values: readonly ValueSource[]): string | undefined {
   return name;
 }
 
+/** `Audit`, or `pino.Logger` dotted: a namespace member, which never names a class of this file. */
 function typeName(type: ts.TypeNode | undefined): string | undefined {
-  return type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) ? type.typeName.text : undefined;
+  return type && ts.isTypeReferenceNode(type) ? entityName(type.typeName) : undefined;
+}
+
+function entityName(name: ts.EntityName): string {
+  return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {

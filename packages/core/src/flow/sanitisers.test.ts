@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { isHashChain, isHashingName, isLiteralLike, isShortSlice } from './sanitisers.js';
+import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isShortSlice } from './sanitisers.js';
 
 function expressionOf(code: string): ts.Expression {
   const stmt = parseSource('a.ts', code).statements[0];
@@ -43,5 +43,20 @@ describe('literal-only values', () => {
   });
   it.each(["t ? t : 'none'", "'postgres://admin:hunter2@db/app'", '`${t}`'])('%s is not', (code) => {
     expect(isLiteralLike(expressionOf(code))).toBe(false);
+  });
+});
+
+function declaredTypeOf(code: string): ts.TypeNode | undefined {
+  const stmt = parseSource('a.ts', code).statements[0];
+  if (!stmt || !ts.isVariableStatement(stmt)) throw new Error('not a declaration');
+  return stmt.declarationList.declarations[0]?.type;
+}
+
+describe('declared types no secret can have', () => {
+  it.each(['let t: number', 'let t: boolean', 'let t: bigint', 'let t: number | undefined', 'let t: (boolean | null)', 'let t: 0 | 1', 'let t: true'])('%s', (code) => {
+    expect(isNonSecretType(declaredTypeOf(code))).toBe(true);
+  });
+  it.each(['let t', 'let t: string', 'let t: string[]', 'let t: number | string', 'let t: undefined', 'let t: Token', "let t: 'a' | 'b'"])('%s may hold one', (code) => {
+    expect(isNonSecretType(declaredTypeOf(code))).toBe(false);
   });
 });

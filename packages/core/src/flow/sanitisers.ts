@@ -84,3 +84,36 @@ export function isLiteralLike(expr: ts.Expression): boolean {
   }
 }
 
+
+/**
+ * A declared type no secret can have: `tokens: number`, `passwordChanged: boolean`, and unions of
+ * those with `null`/`undefined` or number/boolean literals. The name then only describes a secret
+ * (an LLM token count, a flag), as `tokenCount` does. Strings, objects and unknown types keep the
+ * name's verdict.
+ */
+export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
+  if (!type) return false;
+  switch (type.kind) {
+    case SyntaxKind.NumberKeyword:
+    case SyntaxKind.BooleanKeyword:
+    case SyntaxKind.BigIntKeyword:
+      return true;
+    case SyntaxKind.LiteralType: {
+      const literal = (type as ts.LiteralTypeNode).literal.kind;
+      return literal === SyntaxKind.NumericLiteral || literal === SyntaxKind.TrueKeyword || literal === SyntaxKind.FalseKeyword;
+    }
+    case SyntaxKind.ParenthesizedType:
+      return isNonSecretType((type as ts.ParenthesizedTypeNode).type);
+    case SyntaxKind.UnionType: {
+      const members = (type as ts.UnionTypeNode).types;
+      return members.some((t) => !isNullish(t)) && members.every((t) => isNullish(t) || isNonSecretType(t));
+    }
+    default:
+      return false;
+  }
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  if (type.kind === SyntaxKind.UndefinedKeyword) return true;
+  return type.kind === SyntaxKind.LiteralType && (type as ts.LiteralTypeNode).literal.kind === SyntaxKind.NullKeyword;
+}

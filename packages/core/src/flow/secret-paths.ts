@@ -30,13 +30,30 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   if (ts.isIdentifier(e)) {
     if (isSecretPathName(e.text)) return true;
     const binding = lookup(fc, e);
+    // `function save(data, file = 'tokens.json')`: the default is the path whenever a caller omits it.
+    if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && namesSecretStore(binding.node.initializer, fc, depth + 1);
     return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
   }
   if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
     const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
-    return name !== undefined && isSecretPathName(name);
+    if (name === undefined) return false;
+    return isSecretPathName(name) || (e.expression.kind === ts.SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
   return false;
+}
+
+/**
+ * `this.file` given `'./data/credentials.json'` in the class: a field initialiser, an assignment, or
+ * the default of a constructor parameter property (`constructor(private file = 'tokens.json')`).
+ */
+function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, depth: number): boolean {
+  const field = fc.collected.scopes.lookup(`this.${name}`, e);
+  if (field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1))) return true;
+  let cls: ts.Node | undefined = e.parent;
+  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
+  const property = ctor?.parameters.find((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+  return property !== undefined && namesSecretStore(property.initializer, fc, depth + 1);
 }
 
 function hasSecretSegment(text: string): boolean {

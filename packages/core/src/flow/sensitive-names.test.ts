@@ -23,7 +23,7 @@ describe('secret names, every case style', () => {
     'apiKey', 'privateKey', 'encryptionKey', 'signingKey', 'masterKey', 'credential', 'credentials',
     'authorization', 'cookie', 'sessionId', 'connectionString', 'JWT_SECRET', 'DB_PASSWORD',
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
-    'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey',
+    'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
   ])('%s is a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(true);
   });
@@ -35,6 +35,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'passwordLength', 'isPasswordValid', 'hasToken', 'secretName', 'keyId', 'publicKey', 'cacheKey',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // language-model usage counts
+    'promptTokens', 'completion_tokens', 'outputTokens', 'cachedInputTokens', 'REASONING_TOKENS', 'contextMaxTokens', 'rateLimitTokens', 'cache_read_input_tokens',
     // names of Object.prototype members must not reach the lookup tables' prototypes
     'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
   ])('%s is not a secret', (name) => {

@@ -55,6 +55,17 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['word', new Set(['pass'])],
 ]);
 
+/**
+ * Language-model usage counts: `promptTokens`, `completion_tokens`, `cachedInputTokens` count
+ * tokens of text, never credentials. Only the plural: `inputToken` is still a token.
+ */
+const TEXT_TOKEN_COUNT_WORDS = new Set([
+  'prompt', 'completion', 'input', 'output', 'cached', 'reasoning', 'remaining', 'used', 'context',
+  'generated', 'billed', 'estimated', 'response', 'request', 'audio', 'text', 'image', 'thinking', 'candidates',
+  // quantities anywhere before the last word (`contextMaxTokens`, `rateLimitTokens`)
+  'max', 'min', 'total', 'limit', 'budget', 'available', 'allowed', 'spent', 'consumed',
+]);
+
 /** A first word that turns the name into a function or a predicate about the secret. */
 const DESCRIBING_PREFIXES = new Set([
   'is', 'has', 'should', 'can', 'was', 'needs', 'need', 'get', 'set', 'fetch', 'load', 'read', 'create',
@@ -113,6 +124,7 @@ function hasBuiltInSecretHead(words: readonly string[]): boolean {
 }
 
 function isDescribing(words: readonly string[]): boolean {
+  if (words.at(-1) === 'tokens' && TEXT_TOKEN_COUNT_WORDS.has(words.at(-2) ?? '')) return true;
   const first = words[0];
   if (first !== undefined && words.length > 1 && DESCRIBING_PREFIXES.has(first)) return true;
   return words.some((w) => NEUTRALISING_WORDS.has(w));

@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
@@ -61,6 +62,15 @@ export interface SinkFinder {
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
+/** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
+function isLoggerModule(specifier: string): boolean {
+  if (!specifier.startsWith('.')) return false;
+  const parts = specifier.replace(/\.[cm]?[jt]sx?$/, '').split('/');
+  const base = parts.at(-1) === 'index' ? parts.at(-2) : parts.at(-1);
+  const last = base === undefined ? undefined : splitWords(base).at(-1);
+  return last === 'logger' || last === 'log' || last === 'logging';
+}
+
 function isLoggerName(name: string, fc: FileContext): boolean {
   if (fc.config.loggers.includes(name)) return true;
   const lower = name.toLowerCase();
@@ -86,9 +96,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
-    if (ts.isIdentifier(e)) return identifierLogger(e);
-    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : undefined;
+    if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
+    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : typedLogger(e);
     if (ts.isCallExpression(e)) return callLogger(e);
+    // `req.log ?? console`, `verbose ? pino() : console`: a logger whichever side is taken.
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return loggerOf(e.left) ?? loggerOf(e.right);
+    }
+    if (ts.isConditionalExpression(e)) return loggerOf(e.whenTrue) ?? loggerOf(e.whenFalse);
     if (ts.isNewExpression(e)) {
       const name = dottedNameOf(e.expression);
       return name !== undefined && /Logger$/.test(name) ? { redact: [] } : undefined;
@@ -114,7 +129,21 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (binding?.kind === 'import' && LOGGER_OBJECT_PACKAGES.has(binding.specifier)) return { redact: [] };
     // `import { appLogger as l } from './logger'`: the exported name says what it is.
     if (binding?.kind === 'import' && isLoggerName(binding.imported, fc)) return { redact: [] };
+    // `import l from './logging'`: a module's default export is what the module is named for.
+    if (binding?.kind === 'import' && binding.imported === 'default' && isLoggerModule(binding.specifier)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
+  }
+
+  /**
+   * A value declared or constructed as a logger type, whatever its own name: NestJS
+   * `constructor(private readonly out: Logger)`, `l: PinoLogger`, `this.sink = new AppLogger()`,
+   * an `AppLogger` interface. A class of this file is left to the wrapper analysis, which sees
+   * what its methods really do.
+   */
+  function typedLogger(e: ts.Expression): LoggerInfo | undefined {
+    const cls = instanceClassOf(e, fc);
+    if (cls === undefined || !isLoggerName(cls, fc)) return undefined;
+    return fc.collected.scopes.lookup(cls, e)?.kind === 'class' ? undefined : { redact: [] };
   }
 
   function callLogger(call: ts.CallExpression): LoggerInfo | undefined {
@@ -178,7 +207,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return logger ? { label: `${labelOf(e)}.${path[0]}`, redact: logger.redact } : undefined;
     }
     if (path.length > 0) return undefined;
-    if (ts.isPropertyAccessExpression(e)) return methodSink(e);
+    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return methodSink(e);
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
@@ -203,22 +232,35 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return undefined;
   }
 
-  function methodSink(callee: ts.PropertyAccessExpression): LogSink | undefined {
-    const method = callee.name.text;
+  /**
+   * `console.log`, `logger.info`, `console['warn']`, and `logger[level]` with a computed level
+   * (undefined `method`): on a logger, whatever level it picks is a log call.
+   */
+  function methodSink(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): LogSink | undefined {
+    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : literalKeyOf(callee.argumentExpression);
     const receiver = unwrap(callee.expression);
-    if (ts.isIdentifier(receiver) && receiver.text === 'console' && !lookup(fc, receiver)) {
-      return CONSOLE_METHODS.has(method) ? { label: `console.${method}`, redact: [] } : undefined;
+    if (isGlobalConsole(receiver)) {
+      return method === undefined || CONSOLE_METHODS.has(method) ? { label: labelOf(callee), redact: [] } : undefined;
     }
     if (fc.config.loggers.length > 0) {
       const dotted = dottedNameOf(callee);
       if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
     }
-    if (!LOG_METHODS.has(method)) return undefined;
+    // `logger.child({ token })`: the bindings are written with every line the child logs.
+    if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
     if (!logger) return undefined;
     const imported = importedRootOf(receiver);
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
     return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
+  }
+
+  /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
+  function isGlobalConsole(e: ts.Expression): boolean {
+    if (ts.isIdentifier(e)) return e.text === 'console' && !lookup(fc, e);
+    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
+    const base = unwrap(e.expression);
+    return ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
   }
 
   let frameworkPaths: string[] | undefined;
@@ -267,10 +309,36 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     else if (ts.isIdentifier(callee)) {
       const origin = importOf(fc, callee);
       if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+      else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return undefined;
     const isStream = method === 'createWriteStream';
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  /**
+   * `const { writeFile } = fs.promises`, `const write = fs.writeFileSync`, or
+   * `const writeFileAsync = promisify(fs.writeFile)`: the write method it names.
+   */
+  function aliasedWriteMethod(id: ts.Identifier): string | undefined {
+    const binding = lookup(fc, id);
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+    if (!value || value.wrap.length > 0) return undefined;
+    let e = unwrap(value.expr);
+    if (value.path.length === 0 && ts.isCallExpression(e) && isPromisify(e.expression) && e.arguments[0]) e = unwrap(e.arguments[0]);
+    if (value.path.length === 1) {
+      const method = value.path[0];
+      return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
+    }
+    if (value.path.length > 0 || !ts.isPropertyAccessExpression(e)) return undefined;
+    return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
+  }
+
+  /** `promisify` / `util.promisify` from node's util module. */
+  function isPromisify(callee: ts.Expression): boolean {
+    const origin = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
+    return name === 'promisify' && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
@@ -290,7 +358,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   return {
     logSinkOf(call) {
       const callee = unwrap(call.expression);
-      if (ts.isPropertyAccessExpression(callee)) return methodSink(callee);
+      // `console.log.call(console, token)`, `logger.info.apply(logger, [token])`: the arguments still reach the sink.
+      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+        const invoked = logFunctionOf(callee.expression, []);
+        if (invoked) return invoked;
+      }
+      if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return methodSink(callee);
       if (ts.isIdentifier(callee)) return identifierSink(callee);
       return undefined;
     },
@@ -301,6 +374,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return logger && logger.redact.length > 0 ? logger.redact : undefined;
     },
   };
+}
+
+/** `'warn'` in `console['warn']`; undefined for a computed key (`logger[level]`). */
+function literalKeyOf(key: ts.Expression): string | undefined {
+  const e = unwrap(key);
+  return ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
 function stringsOf(array: ts.ArrayLiteralExpression): string[] {

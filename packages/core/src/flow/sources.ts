@@ -3,7 +3,8 @@ import { lookup, type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import type { SecretContainer } from './taint.js';
 
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest']);
+// `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo']);
 
 /**
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
@@ -30,7 +31,17 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
 }
 
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
-export type RequestRead = { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string } | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
+export type RequestRead =
+  | { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string; /** The entry's value sits at this field of the result (Next.js `{ name, value }`). */ field?: string }
+  | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
+
+/** Next.js `headers()` / `cookies()` from `next/headers`: the incoming request's stores. */
+function nextRequestStoreOf(receiver: ts.Expression, fc: FileContext): 'headers' | 'cookies' | undefined {
+  if (!ts.isCallExpression(receiver) || receiver.arguments.length > 0) return undefined;
+  const origin = importOf(fc, unwrap(receiver.expression));
+  if (origin?.specifier !== 'next/headers') return undefined;
+  return origin.imported === 'headers' || origin.imported === 'cookies' ? origin.imported : undefined;
+}
 
 const HEADER_GETTERS = new Set(['header', 'get', 'getHeader']);
 
@@ -51,6 +62,12 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
   if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first);
+  const nextStore = method === 'get' ? nextRequestStoreOf(receiver, fc) : undefined;
+  if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first);
+  if (nextStore === 'cookies') {
+    const read = first === undefined ? undefined : readOf('cookies', first);
+    return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+  }
   if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
     return readOf('cookies', first);
   }

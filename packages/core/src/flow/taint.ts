@@ -60,6 +60,8 @@ export interface CallItem {
   args: Taint[];
   /** The callee is named like a sanitiser: safe unless its definition returns the input unchanged. */
   sanitizer: boolean;
+  /** Not a call: the value of a constant imported from a project file (`import config from './config'`). */
+  value?: true;
   proj: string[];
   path: string[];
   flat?: boolean;

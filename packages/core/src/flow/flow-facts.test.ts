@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { extractFlowFacts } from './flow-facts.js';
+
+/** The keys of the module-level value facts `code` gives its importers. */
+function valueKeysOf(code: string): string[] {
+  const sf = parseSource('a.ts', code);
+  return extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) })
+    .functions.filter((f) => f.value === true)
+    .map((f) => f.key);
+}
+
+describe('module-level values importers can read', () => {
+  it.each([
+    ['an exported const holding an env secret', 'export const cfg = { apiKey: process.env.API_KEY };', ['cfg']],
+    ['a const exported by a list', 'const auth = { secret: process.env.AUTH_SECRET };\nexport { auth };', ['auth']],
+    ['a default export expression', 'export default { jwtSecret: process.env.JWT_SECRET };', ['default']],
+    ['the whole process.env', 'export const env = process.env;', ['env']],
+    ['a const holding nothing secret', 'export const limits = { max: Number(process.env.MAX ?? 1) };', []],
+    ['a function value (it has a function fact instead)', 'export const get = () => process.env.API_KEY;', []],
+    ['a let (it may change before it is read)', 'export let token = process.env.TOKEN;', []],
+    ['a const inside a function', 'export function f() { const k = process.env.API_KEY; return 1; }', []],
+  ])('%s', (_name, code, keys) => {
+    expect(valueKeysOf(code)).toEqual(keys);
+  });
+});
