@@ -14,9 +14,14 @@ export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
  * `call` is the value returned by calling a function (`createAdminRouter()`).
  */
 export type TargetRef =
-  | { instance: string }
+  | { instance: string; fresh?: true }
   | { name: string }
-  | { call: string; member?: string }
+  /**
+   * The result of a call: `site` is the variable it is bound to (`const users = makeRouter()`), so
+   * that each product of a factory is its own router; `fresh` (in `returnsInstance` only) when the
+   * function makes a new instance on every call.
+   */
+  | { call: string; member?: string; site?: string; fresh?: true }
   /** `require('./admin-router')` used in place. */
   | { module: string }
   /** A folder of plugin files (@fastify/autoload), as a relative specifier ending in `/`: see MountRegistration.autoload. */
