@@ -70,8 +70,11 @@ export class GuardJudge {
         // Its definition is at the callers: like a package's, only its name and the config speak.
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
-      case 'module':
-        return yield this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint);
+      case 'module': {
+        const def = this.moduleDefault(file, ref.specifier);
+        if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);
+        return def.kind === 'local' ? yield this.judgeProduct(def.file, def.name) : yield this.judgeDefinition(def, ref.specifier, false);
+      }
       default:
         return NOT_A_GUARD;
     }
@@ -145,13 +148,19 @@ export class GuardJudge {
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
-    const facts = this.routesOf(def.file);
-    const fact = facts?.functions[def.name];
-    // A factory: what counts is the function it returns, not its own body.
-    if (fact?.returnsFn) return yield this.judgeFact(def.file, fact.returnsFn, false);
-    if (fact?.returnsRef) return yield this.judgeRef(def.file, fact.returnsRef, false);
-    const alias = facts?.aliases[def.name];
-    if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);
+    return yield this.judgeProduct(def.file, def.name);
+  }
+
+  /** What a call of the project function `name` returns: a factory counts by the function it returns, not its own body. */
+  private *judgeProduct(file: string, name: string): Judging {
+    const facts = this.routesOf(file);
+    const fact = facts?.functions[name];
+    if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false);
+    if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
+    const alias = facts?.aliases[name];
+    if (alias?.kind === 'call') return yield this.judgeCall(file, alias);
+    // `module.exports = createAuth`: the name it is exported as.
+    if (alias?.kind === 'name' && alias.name !== name) return yield this.judgeProduct(file, alias.name);
     return NOT_A_GUARD;
   }
 

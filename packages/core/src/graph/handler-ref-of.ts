@@ -3,6 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
+import { requiredSpecifier } from '../summary/module-facts.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 
@@ -74,6 +75,9 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const callee = skipParens(call.expression);
   const first = call.arguments[0] && skipParens(call.arguments[0]);
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
+  // `require('./routes')(deps)`: what the module's default export returns.
+  const loaded = isCallExpression(callee) ? requiredSpecifier(callee) : undefined;
+  if (loaded !== undefined) return { kind: 'module', specifier: loaded, called: true };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };

@@ -55,8 +55,8 @@ export type HandlerRef =
    * name speaks.
    */
   | { kind: 'param'; name: string; id: string }
-  /** `require('./auth')` used in place: the module's default export. */
-  | { kind: 'module'; specifier: string }
+  /** `require('./auth')` used in place: the module's default export; `called` for `require('./routes')(deps)`. */
+  | { kind: 'module'; specifier: string; called?: true }
   | { kind: 'unknown'; reason: string };
 
 /**

@@ -482,9 +482,23 @@ class RouteGraphBuilder {
     }
     const def = this.#judge.definitionOf(file, target.member !== undefined ? `${target.call}.${target.member}` : target.call);
     if (def.kind !== 'local') return undefined;
-    const returned = this.returnedInstanceOf(def.file, def.name);
-    const made = returned && this.resolveTarget(def.file, returned, depth + 1);
-    return made !== undefined && returned !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, target, made) : made;
+    return this.instanceMadeBy(def.file, def.name, file, target, depth + 1);
+  }
+
+  /**
+   * The instance a call of `name` (defined in `defFile`) returns, seen from the calling file: a
+   * product of its own when the function makes a new one on every call.
+   */
+  private instanceMadeBy(defFile: string, name: string, file: string, call: { call: string; member?: string; site?: string }, depth: number): string | undefined {
+    const returned = this.returnedInstanceOf(defFile, name);
+    const made = returned && this.resolveTarget(defFile, returned, depth);
+    return made !== undefined && returned !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, call, made) : made;
+  }
+
+  /** `require('./admin/app')(deps)`: the instance the module's default export returns. */
+  private calledModuleInstance(file: string, specifier: string): string | undefined {
+    const def = this.#judge.moduleDefault(file, specifier);
+    return def.kind === 'local' ? this.instanceMadeBy(def.file, def.name, file, { call: `require(${specifier})` }, 1) : undefined;
   }
 
   /** What a function returns, through the names it is exported as (`module.exports = make`). */
@@ -547,6 +561,7 @@ class RouteGraphBuilder {
   private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
     if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
