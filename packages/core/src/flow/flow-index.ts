@@ -172,13 +172,14 @@ export class FlowIndex {
         if (!fn) continue;
         for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
           for (const p of this.#paramsOf(file, argumentOf(call.args, inner.param, inner.rest), key)) {
-            out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p), ...inner.accesses], sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: [...p.trace, ...inner.trace], owners: [memoKey, ...inner.owners] });
+            out.push({ param: p.index, rest: p.rest === true, accesses: composedAccesses(accessOf(p), inner.accesses), sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: boundedTrace([...p.trace, ...inner.trace]), owners: [memoKey, ...inner.owners] });
           }
         }
       }
     }
-    this.#wrappers.set(memoKey, out);
-    return out;
+    const sinks = distinctSinks(out);
+    this.#wrappers.set(memoKey, sinks);
+    return sinks;
   }
 
   /** Wrappers have no return facts, so `functionOf` may miss them: resolve the name only. */
@@ -240,8 +241,54 @@ export class FlowIndex {
   }
 
   #paramsOf(file: string, arg: Taint, key: string) {
+    // Resolving substitutes callees' parameters by the arguments written here: a parameter of `key`
+    // comes out only if one is written in `arg`. Most arguments hold none, and skip the work.
+    if (!mentionsParamOf(arg, key)) return [];
     return this.resolve(file, arg).filter((i): i is Extract<TaintItem, { k: 'param' }> => i.k === 'param' && i.fn === key);
   }
+}
+
+/**
+ * One sink per way a parameter is read on its way to a log (with the owners of every path that
+ * reads it so): a helper reached through many paths, as in a bundle where every function calls a
+ * few others, would otherwise list each path, and each level above would multiply them.
+ */
+function distinctSinks(sinks: WrapperSink[]): WrapperSink[] {
+  if (sinks.length < 2) return sinks;
+  const byKey = new Map<string, { sink: WrapperSink; owners: Set<string> }>();
+  for (const sink of sinks) {
+    const key = JSON.stringify([sink.param, sink.rest, sink.accesses, sink.redact]);
+    const kept = byKey.get(key);
+    if (!kept) byKey.set(key, { sink, owners: new Set(sink.owners) });
+    else for (const owner of sink.owners) kept.owners.add(owner);
+  }
+  return [...byKey.values()].map(({ sink, owners }) => (owners.size === sink.owners.length ? sink : { ...sink, owners: [...owners] }));
+}
+
+/** A read that changes nothing (`x` passed on as it is): left out of a chain of reads. */
+function isIdentityAccess(a: Access): boolean {
+  return a.proj.length === 0 && a.path.length === 0 && !a.flat && a.omit === undefined;
+}
+
+function composedAccesses(outer: Access, inner: readonly Access[]): Access[] {
+  const rest = inner.filter((a) => !isIdentityAccess(a));
+  return isIdentityAccess(outer) ? (rest.length > 0 ? rest : [outer]) : [outer, ...rest];
+}
+
+/** Where a secret comes from and where it is logged matter; a long chain of wrappers in between is cut. */
+const TRACE_ENDS = 6;
+
+function boundedTrace(steps: FlowStep[]): FlowStep[] {
+  return steps.length <= 2 * TRACE_ENDS ? steps : [...steps.slice(0, TRACE_ENDS), ...steps.slice(-TRACE_ENDS)];
+}
+
+function mentionsParamOf(taint: Taint, fn: string): boolean {
+  return taint.some((item) => (item.k === 'param' ? item.fn === fn : item.k === 'call' && item.args.some((a) => mentionsParamOf(a, fn))));
+}
+
+/** Whether resolving can find a secret in a taint written outside any function binding: only secrets and call results can hold one. */
+export function mayHoldSecret(taint: Taint): boolean {
+  return taint.some((item) => item.k !== 'param');
 }
 
 /** The argument a parameter receives; a rest parameter receives all the remaining ones. */

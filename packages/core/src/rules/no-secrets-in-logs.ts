@@ -1,7 +1,7 @@
 import type { Location } from '../findings/location.js';
-import { argumentOf, FlowIndex, secretsOf, unredacted } from '../flow/flow-index.js';
+import { argumentOf, FlowIndex, mayHoldSecret, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
-import type { SecretItem } from '../flow/taint.js';
+import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import { defineRule, type RuleContext } from './rule.js';
 
@@ -54,9 +54,17 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
     for (const call of summary.flow.calls) {
       const target = index.calleeTarget(file, call.callee);
       if (!target) continue;
-      // One finding per call, for the first wrapper sink the call's secret reaches.
+      // One finding per call, for the first wrapper sink the call's secret reaches. An argument
+      // reaching several sinks is resolved once.
+      const resolved = new Map<string, Taint>();
       for (const sink of index.wrapperSinks(target.file, target.key)) {
-        let passed = index.resolve(file, argumentOf(call.args, sink.param, sink.rest));
+        const argKey = `${sink.param}${sink.rest ? '...' : ''}`;
+        let passed = resolved.get(argKey);
+        if (!passed) {
+          const arg = argumentOf(call.args, sink.param, sink.rest);
+          passed = mayHoldSecret(arg) ? index.resolve(file, arg) : [];
+          resolved.set(argKey, passed);
+        }
         for (const access of sink.accesses) passed = index.access(passed, access);
         const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
         if (secrets.length === 0) continue;
