@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { unredacted } from './flow-index.js';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { ProjectModel } from '../project/project-model.js';
+import { summarizeFile } from '../summary/summarize-file.js';
+import { FlowIndex, unredacted } from './flow-index.js';
+import { createNameClassifier } from './sensitive-names.js';
 import type { SecretItem } from './taint.js';
 
 const secretAt = (path: string[], container?: SecretItem['container']): SecretItem => ({ k: 'secret', label: path.join('.'), path, trace: [], ...(container && { container }) });
@@ -26,5 +31,20 @@ describe('unredacted (pino redact paths)', () => {
   it('drops a whole headers object once its authorization entry is redacted', () => {
     expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.cookie'])).toHaveLength(1);
     expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.authorization'])).toEqual([]);
+  });
+});
+
+describe('FlowIndex.wrapperSinks', () => {
+  // Bundled code: every helper calls the next one twice, so there are 2^n paths from the top
+  // helper's parameter to the log call. They are all one way of logging it.
+  it('lists one sink per way a parameter is read, however many paths lead there', () => {
+    const depth = 16;
+    const helpers = Array.from({ length: depth }, (_, i) => `function h${i}(v) { h${i + 1}(v); h${i + 1}(v); }`);
+    const text = [...helpers, `function h${depth}(v) { console.log(v); }`, 'h0(password);'].join('\n');
+    const config = resolveConfig({});
+    const project = new ProjectModel(new Map([['a.js', summarizeFile(parseSource('a.js', text), '', { path: 'a.js', config })]]));
+    const sinks = new FlowIndex(project, createNameClassifier(config.sensitiveNames)).wrapperSinks('a.js', 'h0');
+    expect(sinks.map((s) => s.param)).toEqual([0]);
+    expect(sinks[0]?.owners).toHaveLength(depth + 1);
   });
 });
