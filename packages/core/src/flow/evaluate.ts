@@ -196,8 +196,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (name === undefined) return EMPTY;
     const args = call.arguments;
     if (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) return EMPTY;
-    if (isHashingName(name) || (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression))) return EMPTY;
-    if (isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
+    if (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression)) return EMPTY;
+    // Hashing and redaction by name are trusted, unless the project's own definition hands the input back.
+    if (isHashingName(name) || isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
       const projectCallee = projectCalleeOf(callee);
       return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
     }

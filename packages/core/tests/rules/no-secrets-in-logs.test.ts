@@ -11,6 +11,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'literal-only conditional', code: `function f(token?: string) { console.log('token', token ? 'present' : 'missing'); }` },
     { name: 'hash chain', code: `import { createHash } from 'node:crypto';\nfunction f(token: string) { console.log(createHash('sha256').update(token).digest('hex')); }` },
     { name: 'hash-named function', code: `import { sha256 } from './crypto';\nfunction f(apiKey: string) { console.log('key', sha256(apiKey)); }` },
+    { name: 'real hash in the project', code: `import { createHash } from 'node:crypto';\nfunction hash(v: string) { return createHash('sha256')\n  .update(v)\n  .digest('hex'); }\nfunction f(token: string) { console.log(hash(token), String(token).length); }` },
     { name: 'real mask in the project', code: `function mask(v: string) { return v.slice(0, 2) + '***'; }\nfunction f(password: string) { console.log(mask(password)); }` },
     { name: 'short prefix slice', code: `function f(token: string) { console.log('token starts', token.slice(0, 8)); }` },
     { name: 'short suffix slice', code: `function f(apiKey: string) { console.log('key ends', apiKey.slice(-4)); }` },
@@ -112,6 +113,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'a project lexer does not clean what its input carries, and encode() of a JWT library is a token', code: `function tokenize(s: string) { return s.split(' '); }\ndeclare const jwt: { encode(p: object): string };\nfunction f(req: any) {\n  const tokens = tokenize(req.headers.authorization);\n  console.log(tokens);\n  const token = jwt.encode({ sub: 1 });\n  console.log(token);\n}`, errors: [err(5), err(7)] },
     { name: 'logger chosen by a fallback or a conditional', code: `import pino from 'pino';\nexport function f(deps: { logger?: unknown }, secret: string, quiet: boolean) {\n  const l = (deps.logger as undefined) ?? console;\n  l.info(secret);\n  (quiet ? pino({ level: 'warn' }) : pino()).warn(secret);\n}`, errors: [err(4), err(5)] },
     { name: 'constants imported from project modules', code: { 'src/config.ts': `export const db = { url: process.env.MONGO_URI };\nconst auth = { clientSecret: process.env.OIDC_CLIENT_SECRET };\nexport { auth };\nexport default process.env;`, 'src/app.ts': `import env, { auth, db } from './config.js';\nexport function f() {\n  console.log(db);\n  console.log({ auth });\n  console.log(env);\n}` }, errors: [err(3, 'src/app.ts'), err(4, 'src/app.ts'), err(5, 'src/app.ts')] },
+    { name: 'hash-named functions that return the input', code: { 'src/crypto.ts': `export function hash(v: string) { return v; }`, 'src/app.ts': `import { hash } from './crypto.js';\nconst sha256 = (s: string) => s;\nexport function f(token: string) {\n  console.log(hash(token));\n  console.log(sha256(token));\n}` }, errors: [err(4, 'src/app.ts'), err(5, 'src/app.ts')] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
