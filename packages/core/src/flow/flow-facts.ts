@@ -43,9 +43,11 @@ export interface LogCallFact {
   owner?: string;
   /** The logger is imported under this local name: its `redact` is in its own file's `loggers`. */
   importedLogger?: string;
+  /** A log call only if `importedLogger` is one of its own module's `loggers` (see `LogSink.unconfirmed`). */
+  unconfirmed?: true;
 }
 
-/** A top-level logger with pino `redact` paths, for the files that import it. */
+/** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
 export interface LoggerFact {
   name: string;
   redact: string[];
@@ -155,7 +157,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   // Local functions that write files or make objects: whether all their callers are guarded matters.
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
-  facts.loggers = redactingLoggers(sf, sinks);
+  facts.loggers = topLevelLoggers(sf, sinks);
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
@@ -221,9 +223,11 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
         args,
         ...(owner !== undefined && { owner }),
         ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
+        ...(sink.unconfirmed && { unconfirmed: true }),
       });
     }
-    return true;
+    // An unconfirmed receiver may instead be a project object whose method wraps a logger: keep the call for that too.
+    return !sink.unconfirmed;
   }
   const write = sinks.fsWriteOf(call);
   if (write) {
@@ -445,10 +449,14 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
 }
 
-/** `export const logger = pino({ redact: [...] })`: top-level loggers other files may import. */
-function redactingLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
+/** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
+function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
   const out: LoggerFact[] = [];
   for (const stmt of sf.statements) {
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !ts.isIdentifier(unwrap(stmt.expression))) {
+      const redact = sinks.redactOfLogger(stmt.expression);
+      if (redact) out.push({ name: 'default', redact });
+    }
     if (!ts.isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;

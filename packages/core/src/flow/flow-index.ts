@@ -158,7 +158,7 @@ export class FlowIndex {
     const flow = this.project.files.get(file)?.flow;
     const out: WrapperSink[] = [];
     for (const log of flow?.logCalls ?? []) {
-      if (log.owner !== key) continue;
+      if (log.owner !== key || !this.isLogCall(file, log)) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
           out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }], owners: [memoKey] });
@@ -222,6 +222,13 @@ export class FlowIndex {
       }
     }
     return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
+  /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
+  isLogCall(file: string, log: LogCallFact): boolean {
+    if (!log.unconfirmed || log.importedLogger === undefined) return true;
+    const origin = this.project.originOf(file, log.importedLogger);
+    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.loggers.some((l) => l.name === origin.name) ?? false);
   }
 
   /** A log call's pino `redact` paths, with those of a logger imported from its own module. */

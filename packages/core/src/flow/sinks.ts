@@ -10,6 +10,11 @@ export interface LogSink {
   redact: string[];
   /** The logger object is imported from a project file (its `redact` lives there): the local name. */
   importedLogger?: string;
+  /**
+   * Nothing in this file says the imported receiver is a logger (`import { out } from './o11y'`):
+   * it is one only if its own module makes it one, which the rules check across files.
+   */
+  unconfirmed?: true;
 }
 
 /** A file-system write call: the module function used and which arguments are the path and data. */
@@ -58,7 +63,7 @@ export interface SinkFinder {
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
-  /** pino `redact` paths when `expr` makes a logger with some, for loggers other files import. */
+  /** The pino `redact` paths (maybe none) when `expr` is a logger, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
@@ -249,8 +254,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `logger.child({ token })`: the bindings are written with every line the child logs.
     if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
-    if (!logger) return undefined;
     const imported = importedRootOf(receiver);
+    if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
     return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
   }
@@ -370,8 +375,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fsWriteOf,
     streamOf,
     redactOfLogger(expr) {
-      const logger = loggerOf(expr);
-      return logger && logger.redact.length > 0 ? logger.redact : undefined;
+      return loggerOf(expr)?.redact;
     },
   };
 }

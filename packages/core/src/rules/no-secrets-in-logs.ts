@@ -31,6 +31,7 @@ export default defineRule<MessageId>({
     const reportedWrappers = reportWrapperCalls(ctx, index);
     for (const [file, summary] of ctx.project.files) {
       for (const log of summary.flow.logCalls) {
+        if (!index.isLogCall(file, log)) continue;
         const redact = index.redactOf(file, log);
         // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
         const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
