@@ -39,21 +39,67 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
   }
   if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
     const early = earlyExitState(parent.statements, child, fc);
-    if (early !== 'unknown' || !ts.isCaseClause(parent)) return early;
-    return caseEnv(parent, fc);
+    if (early !== 'unknown' || ts.isBlock(parent) || ts.isSourceFile(parent)) return early;
+    return clauseEnv(parent, fc);
   }
   return 'unknown';
 }
 
-/** `switch (process.env.NODE_ENV) { case 'development': ... }` (without fall-through from other cases). */
-function caseEnv(clause: ts.CaseClause, fc: FileContext): EnvState {
+/**
+ * `switch (process.env.NODE_ENV)`: a clause runs for the values of its fall-through group (`case
+ * 'test': case 'development':`). A group of non-production values runs outside production; so does
+ * `default` when production has a case of its own.
+ */
+function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
   const sw = clause.parent.parent;
-  const value = envLiteralOf(clause.expression)?.toLowerCase();
-  if (!ts.isSwitchStatement(sw) || value === undefined || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
+  if (!ts.isSwitchStatement(sw) || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
   const clauses = clause.parent.clauses;
-  const previous = clauses[clauses.indexOf(clause) - 1];
-  if (previous && previous.statements.length === 0) return 'unknown';
-  return equalityEnv(value).whenTrue;
+  const group = fallThroughGroup(clauses, clauses.indexOf(clause));
+  if (group === undefined) return 'unknown';
+  const values = new Set<EnvState>();
+  for (const member of group) {
+    if (ts.isDefaultClause(member)) values.add(hasOwnProductionCase(clauses, group) ? 'nonprod' : 'unknown');
+    else {
+      const value = envLiteralOf(member.expression)?.toLowerCase();
+      values.add(value === undefined ? 'unknown' : equalityEnv(value).whenTrue);
+    }
+  }
+  return values.size === 1 ? ([...values][0] ?? 'unknown') : 'unknown';
+}
+
+/** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
+function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
+  const group: ts.CaseOrDefaultClause[] = [];
+  for (let i = index; i >= 0; i--) {
+    const member = clauses[i];
+    if (!member) break;
+    if (i < index && member.statements.length > 0) {
+      if (endsClause(member.statements)) break;
+      return undefined;
+    }
+    group.unshift(member);
+  }
+  return group;
+}
+
+/** A production case outside `group` that ends before the next clause: production never reaches `group`. */
+function hasOwnProductionCase(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, group: readonly ts.CaseOrDefaultClause[]): boolean {
+  return clauses.some((c, i) => {
+    if (!ts.isCaseClause(c) || group.includes(c)) return false;
+    const value = envLiteralOf(c.expression)?.toLowerCase();
+    if (value === undefined || equalityEnv(value).whenTrue !== 'prod') return false;
+    const landing = clauses.slice(i).find((next) => next.statements.length > 0);
+    return landing !== undefined && !group.includes(landing) && endsClause(landing.statements);
+  });
+}
+
+/** The clause's code leaves the switch: `break`, `return`, `throw`, or an exit. */
+function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
+  const last = statements.at(-1);
+  if (last === undefined) return false;
+  if (ts.isBreakStatement(last) || ts.isContinueStatement(last)) return true;
+  if (ts.isBlock(last)) return endsClause(last.statements);
+  return alwaysExits(last);
 }
 
 /** `if (prod) return;` before `child` means everything after it runs outside production. */
