@@ -102,6 +102,45 @@ function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
   return alwaysExits(last);
 }
 
+/**
+ * Where a made object is chosen rather than built: `const fileStore = new FileStore()` used only as
+ * `isProduction ? redisStore : fileStore` is built everywhere but chosen only outside production.
+ * A module-level const that is exported may be chosen anywhere.
+ */
+export function choiceEnvAt(made: ts.Expression, fc: FileContext): EnvState {
+  const env = envAt(made, fc);
+  if (env !== 'unknown') return env;
+  let node: ts.Node = made;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const decl = node.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name) || isExported(decl)) return env;
+  const binding = lookup(fc, decl.name);
+  if (binding?.kind !== 'var' || !binding.isConst) return env;
+  const uses = usesOf(decl.name, fc);
+  return uses.length > 0 && uses.every((use) => envAt(use, fc) === 'nonprod') ? 'nonprod' : env;
+}
+
+function isExported(decl: ts.VariableDeclaration): boolean {
+  const stmt = decl.parent.parent;
+  return ts.isVariableStatement(stmt) && (stmt.modifiers?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
+}
+
+/** The identifiers in the file that read the variable `name` declares (not property names that share its text). */
+function usesOf(name: ts.Identifier, fc: FileContext): ts.Identifier[] {
+  const binding = lookup(fc, name);
+  const out: ts.Identifier[] = [];
+  walkTree(fc.sf, (n) => {
+    if (n !== name && ts.isIdentifier(n) && n.text === name.text && !isPropertyNamePosition(n) && lookup(fc, n) === binding) out.push(n);
+    return true;
+  });
+  return out;
+}
+
+function isPropertyNamePosition(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id);
+}
+
 /** `if (prod) return;` before `child` means everything after it runs outside production. */
 function earlyExitState(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): EnvState {
   let exits = fc.earlyExits.get(statements);

@@ -5,7 +5,7 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { walkTree } from '../parse/walk-tree.js';
-import { type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { unionTaint } from './propagate.js';
@@ -319,7 +319,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (ts.isIdentifier(callee)) {
     const filePackage = fileStorePackageOf(callee, fc);
     if (filePackage !== undefined) {
-      facts.news.push({ location: locationOf(call, fc.sf), callee: callee.text, env: envAt(call, fc), filePackage });
+      facts.news.push({ location: locationOf(call, fc.sf), callee: callee.text, env: choiceEnvAt(call, fc), filePackage });
       return;
     }
     const binding = lookup(fc, callee);
@@ -335,7 +335,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   facts.news.push({
     location: locationOf(call, fc.sf),
     callee: name,
-    env: envAt(call, fc),
+    env: choiceEnvAt(call, fc),
     ...(storeContext !== undefined && { storeContext }),
     ...(owner !== undefined && { owner }),
   });
