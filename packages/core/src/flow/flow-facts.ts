@@ -4,10 +4,10 @@ import { ts } from '../parse/typescript.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
-import { walkTree } from '../parse/walk-tree.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { identityParams } from './identity-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
@@ -386,59 +386,6 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
 function isFunctionValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
-}
-
-/** Parameters some `return` hands back as they came in (also through aliases and no-op conversions). */
-function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
-  const out = new Set<number>();
-  for (const r of returns) {
-    const index = identityParamOf(r, node, fc, 0);
-    if (index !== undefined) out.add(index);
-  }
-  // Most functions return no parameter: their bodies need no second walk.
-  if (out.size === 0) return [];
-  // `delete obj.password; return obj;` hands back a changed object: that is redaction.
-  for (const index of mutatedParams(node, fc)) out.delete(index);
-  return [...out].sort((a, b) => a - b);
-}
-
-/** Parameters the function changes in place: `delete p.x`, `p.x = ...`. */
-function mutatedParams(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext): Set<number> {
-  const out = new Set<number>();
-  if (!node.body) return out;
-  walkTree(node.body, (n) => {
-    let target: ts.Expression | undefined;
-    if (ts.isDeleteExpression(n)) target = n.expression;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) target = n.left;
-    if (!target) return true;
-    let root = unwrap(target);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
-    const binding = ts.isIdentifier(root) ? lookup(fc, root) : undefined;
-    if (binding?.kind === 'param' && binding.fn === node) out.add(binding.index);
-    return true;
-  });
-  return out;
-}
-
-const NO_OP_METHODS = new Set(['toString', 'valueOf', 'trim', 'toJSON']);
-
-function identityParamOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileContext, depth: number): number | undefined {
-  if (depth > 3) return undefined;
-  const e = unwrap(expr);
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return identityParamOf(e.arguments[0], fn, fc, depth + 1);
-    if (ts.isPropertyAccessExpression(callee) && NO_OP_METHODS.has(callee.name.text)) return identityParamOf(callee.expression, fn, fc, depth + 1);
-    return undefined;
-  }
-  if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') {
-    return identityParamOf(e.templateSpans[0].expression, fn, fc, depth + 1);
-  }
-  if (!ts.isIdentifier(e)) return undefined;
-  const binding = lookup(fc, e);
-  if (binding?.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? binding.index : undefined;
-  const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
-  return value && value.path.length === 0 && value.wrap.length === 0 ? identityParamOf(value.expr, fn, fc, depth + 1) : undefined;
 }
 
 function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
