@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
-import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
@@ -238,7 +238,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
-    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace }];
+    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace, ...(read.container === 'headers' && isAuthorizationHeader(read.name) && { authScheme: true }) }];
   }
 
   function newTaint(e: ts.NewExpression): Taint {
