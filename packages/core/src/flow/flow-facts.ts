@@ -104,6 +104,12 @@ export interface NewFact {
   owner?: string;
 }
 
+/** `const name = new ClassName(...)` at the top level; the class as named in this file. */
+export interface InstanceFact {
+  name: string;
+  className: string;
+}
+
 /**
  * Per-file value-flow facts: log calls and file writes with the taint of their arguments, project
  * functions' returns, calls that may reach wrappers or store factories, classes and `new`. Flow
@@ -117,12 +123,14 @@ export interface FlowFacts {
   writes: WriteFact[];
   classes: ClassFact[];
   news: NewFact[];
+  /** Module-level constants holding an instance of a class (`export const audit = new AuditLog()`): `audit.write()` is `AuditLog.write`. */
+  instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
   script: boolean;
 }
 
 export function emptyFlowFacts(): FlowFacts {
-  return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], script: false };
+  return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], instances: [], script: false };
 }
 
 /**
@@ -158,6 +166,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
   facts.loggers = topLevelLoggers(sf, sinks);
+  facts.instances = topLevelInstances(sf, fc);
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
@@ -409,6 +418,21 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
       if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
       const redact = sinks.redactOfLogger(decl.initializer);
       if (redact) out.push({ name: decl.name.text, redact });
+    }
+  }
+  return out;
+}
+
+/** `export const audit = new AuditLog()`: instances other files call methods on, when the class is the project's. */
+function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
+  const out: InstanceFact[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const init = decl.initializer && unwrap(decl.initializer);
+      if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
+      const binding = lookup(fc, init.expression);
+      if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) out.push({ name: decl.name.text, className: init.expression.text });
     }
   }
   return out;

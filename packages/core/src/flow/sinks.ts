@@ -102,7 +102,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
     if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
-    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : typedLogger(e);
+    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : (fieldLogger(e) ?? typedLogger(e));
     if (ts.isCallExpression(e)) return callLogger(e);
     // `req.log ?? console`, `verbose ? pino() : console`: a logger whichever side is taken.
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
@@ -137,6 +137,18 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `import l from './logging'`: a module's default export is what the module is named for.
     if (binding?.kind === 'import' && binding.imported === 'default' && isLoggerModule(binding.specifier)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
+  }
+
+  /** `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field holding a logger. */
+  function fieldLogger(e: ts.PropertyAccessExpression): LoggerInfo | undefined {
+    if (unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    if (field?.kind !== 'var') return undefined;
+    for (const v of field.values) {
+      const made = v.path.length === 0 && v.wrap.length === 0 ? loggerOf(v.expr) : undefined;
+      if (made) return made;
+    }
+    return undefined;
   }
 
   /**
