@@ -234,7 +234,7 @@ function declarePattern(
 /** A path step no property has: reading it from a secret yields nothing (an entry's key). */
 const ENTRY_KEY = '#key';
 
-function isEntriesCall(expr: ts.Expression): boolean {
+export function isEntriesCall(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);

@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
@@ -21,7 +22,13 @@ export interface Evaluator {
 const EMPTY: Taint = [];
 
 /** Calls that turn their arguments into one string holding all of them. */
-const STRINGIFIERS = new Set(['JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape']);
+const STRINGIFIERS = new Set([
+  'JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape',
+  // Decoding a secret (`atob(basicCredentials)`) yields it in clear.
+  'atob', 'decodeURIComponent', 'decodeURI', 'unescape',
+]);
+/** Array methods whose callback's first parameter is an element of the receiver (`reduce`'s second). */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight']);
 /** Calls whose result holds their arguments unchanged in shape. */
 const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve']);
 /** Methods whose result holds the receiver's content. */
@@ -125,6 +132,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? unionTaint([nameSource(id)], imported) : imported;
       }
       case 'param': {
+        const element = callbackElementTaint(binding, id);
+        if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
@@ -137,6 +146,28 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
+  }
+
+  /**
+   * `tokens.forEach((t) => ...)`, `Object.entries(headers).forEach(([name, value]) => ...)`: the
+   * element parameter of an array method's callback holds what the receiver's elements hold (an
+   * entry's key is a name, never the value). Undefined for any other parameter.
+   */
+  function callbackElementTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
+    const fn = binding.fn;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    let holder: ts.Node = fn;
+    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    const call = holder.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== holder) return undefined;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
+    const elementIndex = callee.name.text.startsWith('reduce') ? 1 : 0;
+    if (binding.index !== elementIndex || binding.rest || !ts.isParameter(binding.node)) return undefined;
+    if (isEntriesCall(callee.expression) && isFirstOfArrayPattern(binding.node.name, id)) return EMPTY;
+    let taint = taintOf(callee.expression);
+    for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${labelOf(callee.expression, fc.sf)}.${p}`);
+    return taint.length === 0 ? taint : withStep(taint, step(id, `an element of \`${labelOf(callee.expression, fc.sf)}\``));
   }
 
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
@@ -402,6 +433,12 @@ function isSessionIdRead(base: ts.Expression, prop: string): boolean {
   if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
   const holder = unwrap(b.expression);
   return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+}
+
+/** `([name, value]) =>`: `id` is the first element of the parameter's array pattern. */
+function isFirstOfArrayPattern(name: ts.BindingName, id: ts.Identifier): boolean {
+  const first = ts.isArrayBindingPattern(name) ? name.elements[0] : undefined;
+  return first !== undefined && ts.isBindingElement(first) && ts.isIdentifier(first.name) && first.name.text === id.text;
 }
 
 /** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */
