@@ -5,6 +5,7 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { identityParams } from './identity-params.js';
@@ -78,6 +79,8 @@ export interface WriteFact {
   ownerClass?: string;
   /** The store-named factory whose returned closure writes. */
   factory?: string;
+  /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
+  ctorPathParam?: number;
 }
 
 export interface ClassFact {
@@ -102,6 +105,8 @@ export interface NewFact {
   storeContext?: string;
   /** The project function the `new` sits in. */
   owner?: string;
+  /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
+  secretPathArgs?: number[];
 }
 
 /** `const name = new ClassName(...)` at the top level; the class as named in this file. */
@@ -275,6 +280,7 @@ function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, e
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
+  const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
@@ -286,6 +292,7 @@ function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, e
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
     ...(factory !== undefined && { factory }),
+    ...(ctorPathParam !== undefined && { ctorPathParam }),
   });
 }
 
@@ -341,12 +348,14 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
+  const secretPathArgs = (call.arguments ?? []).flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
   facts.news.push({
     location: locationOf(call, fc.sf),
     callee: name,
     env: choiceEnvAt(call, fc),
     ...(storeContext !== undefined && { storeContext }),
     ...(owner !== undefined && { owner }),
+    ...(secretPathArgs.length > 0 && { secretPathArgs }),
   });
 }
 

@@ -71,10 +71,13 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
-      if (!isSecretStore && site.fact.storeContext === undefined) continue;
+      // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
+      const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      if (!isSecretStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
       if (site.fact.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner)) continue;
-      const store = isSecretStore ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what }, `new ${cls.name}`, related, secret);
+      const store = isSecretStore || givenSecretPath ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
+      const siteWhat = isSecretStore || !givenSecretPath ? what : 'data for the secret file it is given';
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${cls.name}`, related, secret);
     }
     return;
   }
