@@ -314,30 +314,41 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
 /** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
 export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store']);
 
-/** `const FileStore = require('session-file-store')(session)` or its ESM form. */
-function fileStorePackageOf(callee: ts.Identifier, fc: FileContext): string | undefined {
-  const binding = lookup(fc, callee);
+/**
+ * `const FileStore = require('session-file-store')(session)`, its ESM and namespace forms
+ * (`sfs.default(session)`), or the factory called in place: `new (require('session-file-store')(session))()`.
+ */
+function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | undefined {
+  const e = unwrap(callee);
+  if (ts.isCallExpression(e)) return filePackageOfMaker(e.expression, fc);
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = lookup(fc, e);
   if (binding?.kind === 'import') return FILE_STORE_PACKAGES.has(binding.specifier) ? binding.specifier : undefined;
   if (binding?.kind !== 'var') return undefined;
   for (const v of binding.values) {
     const init = unwrap(v.expr);
-    if (!ts.isCallExpression(init)) continue;
-    const maker = unwrap(init.expression);
-    const origin = ts.isIdentifier(maker) ? importOf(fc, maker) : requireOf(maker);
-    if (origin && FILE_STORE_PACKAGES.has(origin.specifier)) return origin.specifier;
+    const found = ts.isCallExpression(init) ? filePackageOfMaker(init.expression, fc) : undefined;
+    if (found !== undefined) return found;
   }
   return undefined;
 }
 
+/** The file-store package whose factory `maker` is: an import, a `require()`, or a member of either. */
+function filePackageOfMaker(maker: ts.Expression, fc: FileContext): string | undefined {
+  const m = unwrap(maker);
+  const origin = ts.isIdentifier(m) ? importOf(fc, m) : (requireOf(m) ?? (ts.isPropertyAccessExpression(m) ? importOf(fc, m.expression) : undefined));
+  return origin && FILE_STORE_PACKAGES.has(origin.specifier) ? origin.specifier : undefined;
+}
+
 function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
   const callee = unwrap(call.expression);
+  const filePackage = fileStorePackageOf(callee, fc);
+  if (filePackage !== undefined) {
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage });
+    return;
+  }
   let name: string | undefined;
   if (ts.isIdentifier(callee)) {
-    const filePackage = fileStorePackageOf(callee, fc);
-    if (filePackage !== undefined) {
-      facts.news.push({ location: locationOf(call, fc.sf), callee: callee.text, env: choiceEnvAt(call, fc), filePackage });
-      return;
-    }
     const binding = lookup(fc, callee);
     // Package classes (`new Hono()`) are never the project's file stores.
     if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) name = callee.text;
