@@ -230,6 +230,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
       const origin = importOf(fc, callee);
       if (origin?.specifier === DEBUG_PACKAGE && (origin.imported === 'default' || origin.imported === '*')) return { label: labelOf(e), redact: [] };
+      // `util.debuglog('auth')`: Node's own `debug`.
+      if (isNodeUtil(callee, 'debuglog')) return { label: labelOf(e), redact: [] };
     }
     if (ts.isIdentifier(e)) return identifierSink(e);
     return undefined;
@@ -342,7 +344,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.wrap.length > 0) return undefined;
     let e = unwrap(value.expr);
-    if (value.path.length === 0 && ts.isCallExpression(e) && isPromisify(e.expression) && e.arguments[0]) e = unwrap(e.arguments[0]);
+    if (value.path.length === 0 && ts.isCallExpression(e) && isNodeUtil(e.expression, 'promisify') && e.arguments[0]) e = unwrap(e.arguments[0]);
     if (value.path.length === 1) {
       const method = value.path[0];
       return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
@@ -351,11 +353,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
   }
 
-  /** `promisify` / `util.promisify` from node's util module. */
-  function isPromisify(callee: ts.Expression): boolean {
+  /** `util.<fn>` or a named import `<fn>` from node's util module (`promisify`, `debuglog`). */
+  function isNodeUtil(callee: ts.Expression, fn: string): boolean {
     const origin = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
-    return name === 'promisify' && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
+    return name === fn && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
