@@ -5,7 +5,7 @@ import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
+import { containerOf, isCredentialUrl, isImportedProcessEnv, isProcessObject, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { labelOf, traceStep } from './trace.js';
 
@@ -76,6 +76,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return { k: 'secret', label, path: ['headers'], container: 'headers', wholeRequest: true, trace: [step(node, `\`${labelOf(node, fc.sf)}\` carries the request headers`)] };
   }
 
+  function processEnvOf(node: ts.Node): SecretItem {
+    return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
+  }
+
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
     return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
   }
@@ -119,6 +123,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function identifierTaint(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
+    // `const { env } = process`, `import { env } from 'node:process'`: the environment by other names.
+    if (isProcessObject(id, fc)) return [{ ...processEnvOf(id), path: ['env'] }];
+    if (isImportedProcessEnv(id, fc)) return [processEnvOf(id)];
     const binding = lookup(fc, id);
     const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
@@ -195,7 +202,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = labelOf(e, fc.sf);
       return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
     }
-    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+    const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
@@ -208,6 +215,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
+  function elementKeyOf(key: ts.Expression): string | undefined {
+    const k = unwrap(key);
+    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
+    const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
+    const literal = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
+    return literal && ts.isStringLiteralLike(literal) ? literal.text : propertyNameOf(k);
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */

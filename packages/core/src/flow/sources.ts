@@ -22,12 +22,27 @@ function isRequestLike(expr: ts.Expression): boolean {
 export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, fc: FileContext): SecretContainer | undefined {
   const prop = propertyNameOf(ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
   const base = unwrap(expr.expression);
-  if (prop === 'env' && ts.isIdentifier(base) && base.text === 'process' && !lookup(fc, base)) return 'env';
+  if (prop === 'env' && ts.isIdentifier(base) && isProcessObject(base, fc)) return 'env';
   if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
   return undefined;
+}
+
+const PROCESS_MODULES = new Set(['process', 'node:process']);
+
+/** The global `process`, or `import process from 'node:process'`. */
+export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, id);
+  if (!binding) return id.text === 'process';
+  return binding.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && (binding.imported === 'default' || binding.imported === '*');
+}
+
+/** `import { env } from 'node:process'`: the environment under its own name. */
+export function isImportedProcessEnv(id: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, id);
+  return binding?.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && binding.imported === 'env';
 }
 
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
