@@ -30,6 +30,12 @@ describe('identityParams', () => {
     ['only when empty: v == null', "function f(v?: string | null) { if (v == null) { return v; } return '***'; }", []],
     ['when short is not when empty', 'function f(v: string) { if (v.length < 8) return v; return v.slice(0, 4); }', [0]],
     ['a different parameter tested empty', "function f(v: string, w: string) { if (!w) return v; return '***'; }", [0]],
+    ['a spread copy', 'function f(v: object) { return { ...v, at: Date.now() }; }', [0]],
+    ['a spread copy overriding the secret', "function f(v: object) { return { ...v, password: '[redacted]' }; }", []],
+    ['clones', 'function f(a: object, b: object, c: object) { if (a) return structuredClone(a); if (b) return Object.assign({}, b); return JSON.parse(JSON.stringify(c)); }', [0, 1, 2]],
+    ['whole-string copies', "function f(a: string, b: string, c: string) { return a.slice(0) || b.substring(0) || c + ''; }", [0, 1, 2]],
+    ['an object rest that leaves the password out', 'function f(u: { password: string }) { const { password: _p, ...rest } = u; return rest; }', []],
+    ['a real slice', 'function f(v: string) { return v.slice(0, 4); }', []],
     ['a real mask', "function f(v: string) { return v.slice(0, 2) + '***'; }", []],
     ['mutated before it is returned', 'function f(u: { password?: string }) { delete u.password; return u; }', []],
   ])('%s', (_name, code, expected) => {

@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { walkTree } from '../parse/walk-tree.js';
 import { type FileContext, lookup } from './file-context.js';
-import { unwrap } from './scope.js';
+import { propertyNameOf, unwrap } from './scope.js';
 
 // Which parameters a function hands back unchanged: a sanitiser-named function (`mask`, `hash`)
 // that does so is no sanitiser. Handing the input back only when it is empty (`if (!v) return v`)
@@ -49,17 +49,15 @@ function identityOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileCo
   if (depth > MAX_DEPTH) return [];
   const e = unwrap(expr);
   const next = (x: ts.Expression) => identityOf(x, fn, fc, depth + 1);
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return next(e.arguments[0]);
-    if (ts.isPropertyAccessExpression(callee) && NO_OP_METHODS.has(callee.name.text)) return next(callee.expression);
-    return [];
-  }
+  if (ts.isCallExpression(e)) return callIdentity(e, next);
+  if (ts.isObjectLiteralExpression(e)) return copyIdentity(e, next, fc);
   if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') {
     return next(e.templateSpans[0].expression);
   }
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
+    // `v + ''`, `'' + v`: a conversion that changes nothing.
+    if (op === SyntaxKind.PlusToken) return isEmptyString(e.right) ? next(e.left) : isEmptyString(e.left) ? next(e.right) : [];
     if (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) return [...next(e.left), ...next(e.right)];
     return op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.CommaToken ? next(e.right) : [];
   }
@@ -73,7 +71,56 @@ function identityOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileCo
   const binding = lookup(fc, e);
   if (binding?.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
   const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
-  return value && value.path.length === 0 && value.wrap.length === 0 ? next(value.expr) : [];
+  // `const { password, ...rest } = v; return rest;` leaves fields out: not the input unchanged.
+  return value && value.path.length === 0 && value.wrap.length === 0 && value.omit === undefined ? next(value.expr) : [];
+}
+
+/** `String(v)`, `v.toString()`, `v.slice(0)`, `structuredClone(v)`, `Object.assign({}, v)`, `JSON.parse(JSON.stringify(v))`. */
+function callIdentity(call: ts.CallExpression, next: (x: ts.Expression) => number[]): number[] {
+  const callee = unwrap(call.expression);
+  const [first, second] = call.arguments;
+  const dotted = dottedCallee(call);
+  if ((dotted === 'String' || dotted === 'structuredClone') && first) return next(first);
+  if (dotted === 'JSON.parse' && first) {
+    const inner = unwrap(first);
+    return ts.isCallExpression(inner) && dottedCallee(inner) === 'JSON.stringify' && inner.arguments[0] ? next(inner.arguments[0]) : [];
+  }
+  if (dotted === 'Object.assign' && first && second && call.arguments.length === 2 && isEmptyObject(first)) return next(second);
+  if (!ts.isPropertyAccessExpression(callee)) return [];
+  const name = callee.name.text;
+  if (NO_OP_METHODS.has(name)) return next(callee.expression);
+  // `v.slice()`, `v.slice(0)`, `v.substring(0)`: the whole string again.
+  const fromStart = call.arguments.length === 0 || (call.arguments.length === 1 && first !== undefined && isZero(first));
+  return (name === 'slice' || name === 'substring') && fromStart ? next(callee.expression) : [];
+}
+
+function isZero(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isNumericLiteral(e) && Number(e.text) === 0;
+}
+
+/** `{ ...v }`, `{ ...v, at: Date.now() }`: a copy that keeps every field, unless it overrides a secret-named one. */
+function copyIdentity(obj: ts.ObjectLiteralExpression, next: (x: ts.Expression) => number[], fc: FileContext): number[] {
+  const spreads = obj.properties.filter(ts.isSpreadAssignment);
+  if (spreads.length === 0) return [];
+  const overridesSecret = obj.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
+  return overridesSecret ? [] : spreads.flatMap((p) => next(p.expression));
+}
+
+function dottedCallee(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrap(callee.expression)) ? `${(unwrap(callee.expression) as ts.Identifier).text}.${callee.name.text}` : undefined;
+}
+
+function isEmptyObject(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isObjectLiteralExpression(e) && e.properties.length === 0;
+}
+
+function isEmptyString(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isStringLiteralLike(e) && e.text === '';
 }
 
 /** `if (!v) return v;`: the return sits in the branch of an `if` where parameter `index` is empty. */
