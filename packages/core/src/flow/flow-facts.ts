@@ -344,7 +344,8 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const callee = unwrap(call.expression);
   const filePackage = fileStorePackageOf(callee, fc);
   if (filePackage !== undefined) {
-    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage });
+    const owner = ownerOf(call, fc);
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
   let name: string | undefined;

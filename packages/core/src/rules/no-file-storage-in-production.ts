@@ -46,6 +46,8 @@ export default defineRule<MessageId>({
       if (summary.flow.script) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
+        // `function devStore() { return new FileStore() }` called only under NODE_ENV guards.
+        if (made.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, made.owner)) continue;
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
