@@ -46,6 +46,8 @@ export interface LogCallFact {
   importedLogger?: string;
   /** A log call only if `importedLogger` is one of its own module's `loggers` (see `LogSink.unconfirmed`). */
   unconfirmed?: true;
+  /** Fastify's logger: a request is serialised without its headers. */
+  serializesRequests?: true;
 }
 
 /** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
@@ -238,6 +240,7 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
         ...(owner !== undefined && { owner }),
         ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
         ...(sink.unconfirmed && { unconfirmed: true }),
+        ...(sink.serializesRequests && { serializesRequests: true }),
       });
     }
     // An unconfirmed receiver may instead be a project object whose method wraps a logger: keep the call for that too.

@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { requireOf } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -10,6 +11,8 @@ export interface LogSink {
   redact: string[];
   /** The logger object is imported from a project file (its `redact` lives there): the local name. */
   importedLogger?: string;
+  /** Fastify's logger (`request.log`, `app.log` of a Fastify app): it serialises a request without its headers. */
+  serializesRequests?: true;
   /**
    * Nothing in this file says the imported receiver is a logger (`import { out } from './o11y'`):
    * it is one only if its own module makes it one, which the rules check across files.
@@ -47,6 +50,8 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
+const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
+const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
 /** `debug('app:auth')` makes a log function, called directly. */
 const DEBUG_PACKAGE = 'debug';
 
@@ -271,7 +276,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const imported = importedRootOf(receiver);
     if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
-    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
+    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }), ...(isFastifyLog(receiver) && { serializesRequests: true }) };
   }
 
   /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
@@ -280,6 +285,32 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
     const base = unwrap(e.expression);
     return ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
+  }
+
+  /**
+   * `request.log`, `reply.log`, `fastify.log` (also through `.child()`), or any `x.log` in a file
+   * that imports Fastify: Fastify's loggers serialise a request as method, url and host.
+   */
+  function isFastifyLog(receiver: ts.Expression): boolean {
+    let e = unwrap(receiver);
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && (unwrap(e.expression) as ts.PropertyAccessExpression).name.text === 'child') {
+      e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    }
+    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'log') return false;
+    const base = unwrap(e.expression);
+    if (ts.isIdentifier(base) && FASTIFY_LOG_HOLDERS.has(base.text)) return true;
+    return importsFastify();
+  }
+
+  let fastifyFile: boolean | undefined;
+  function importsFastify(): boolean {
+    // The text test keeps the statement scan off files that never name the package.
+    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && hasFastifyImport();
+    return fastifyFile;
+  }
+
+  function hasFastifyImport(): boolean {
+    return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && FASTIFY_MODULES.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && FASTIFY_MODULES.has(requireOf(c)?.specifier ?? ''));
   }
 
   let frameworkPaths: string[] | undefined;

@@ -36,7 +36,7 @@ export default defineRule<MessageId>({
         // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
         const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
         const secrets = log.args.flatMap((arg, i) => {
-          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && serializesRequestWithoutHeaders(log.sink)) && !(calledWithSecret && s.param === log.owner));
+          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && log.serializesRequests) && !(calledWithSecret && s.param === log.owner));
           return i === 0 ? unredacted(found, redact) : found;
         });
         reportFirst(ctx, file, log.location, log.sink, secrets);
@@ -68,11 +68,6 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
     }
   }
   return reported;
-}
-
-/** Fastify's loggers serialise a request as method, url and host: its headers are not logged. */
-function serializesRequestWithoutHeaders(sink: string): boolean {
-  return /^(?:request|reply|fastify)\.log\./.test(sink);
 }
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {

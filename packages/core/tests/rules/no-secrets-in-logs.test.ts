@@ -16,6 +16,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'Authorization scheme', code: `function f(req: any) {\n  const [scheme] = (req.get('authorization') ?? '').split(' ');\n  console.log(scheme, req.headers.authorization.split(' ')[0]);\n}` },
     { name: 'entry keys and non-secret fields in array callbacks', code: `function f(req: any, apiKeys: Array<{ id: string }>) {\n  Object.entries(req.headers).forEach(([name]) => console.log(name));\n  apiKeys.forEach((k) => console.log(k.id));\n}` },
     { name: 'non-secret entries of the environment by other names', code: `import { env as e } from 'node:process';\nconst { env } = process;\nconst K = 'PORT';\nexport function f() { console.log(env.NODE_ENV, e.PORT, process.env[K], process.pid); }` },
+    { name: 'a Fastify app logger serialises a request without headers', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.addHook('onRequest', async (req) => { app.log.info({ req }); req.log.info({ req }); });` },
     { name: 'real mask in the project', code: `function mask(v: string) { return v.slice(0, 2) + '***'; }\nfunction f(password: string) { console.log(mask(password)); }` },
     { name: 'short prefix slice', code: `function f(token: string) { console.log('token starts', token.slice(0, 8)); }` },
     { name: 'short suffix slice', code: `function f(apiKey: string) { console.log('key ends', apiKey.slice(-4)); }` },
@@ -124,6 +125,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'logger held in a field without a logger name, wrapped by a method of an exported instance', code: { 'src/logs.ts': `import pino from 'pino';\nexport class Logs {\n  private readonly base = pino();\n  write(meta: object) { this.base.info(meta); }\n}\nexport const logs = new Logs();`, 'src/app.ts': `import { logs } from './logs.js';\nexport function f(token: string) {\n  logs.write({ token });\n}` }, errors: [err(3, 'src/app.ts')] },
     { name: 'element parameters of array callbacks, and decoded credentials', code: `function f(tokens: string[], req: any, authorization: string) {\n  tokens.forEach((t) => console.log(t));\n  Object.entries(req.headers).forEach(([k, v]) => console.log(k, v));\n  console.log(atob(authorization));\n}`, errors: [err(2), err(3), err(4)] },
     { name: 'the environment by other names', code: `import { env as e } from 'node:process';\nconst { env } = process;\nconst K = 'API_SECRET';\nexport function f() {\n  console.log(env, e);\n  console.log(process.env[K]);\n}`, errors: [err(5), err(6)] },
+    { name: 'pino-http req.log given the whole request', code: `export function f(req: any) {\n  req.log.info({ req });\n}`, errors: [err(2)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
