@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { lookup, type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
+import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
@@ -98,6 +99,20 @@ function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expressi
   if (nameArg === undefined) return container === 'query' ? undefined : { kind: 'all', container };
   const e = unwrap(nameArg);
   return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
+}
+
+const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
+
+/**
+ * `configService.get('JWT_SECRET')`, `config.get('db.password')`, `formData.get('password')`,
+ * `store.get('apiKey')`: a getter asked for an entry whose key (its last dotted part) names a secret.
+ */
+export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier): boolean {
+  const callee = unwrap(call.expression);
+  const key = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!ts.isPropertyAccessExpression(callee) || !KEYED_GETTERS.has(callee.name.text) || !key || !ts.isStringLiteralLike(key)) return false;
+  const last = key.text.split(/[.:/]/).at(-1) ?? '';
+  return names.isSecretName(last);
 }
 
 /** `postgres://user:pass@host/db`: a connection string that embeds a password. */

@@ -17,6 +17,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'entry keys and non-secret fields in array callbacks', code: `function f(req: any, apiKeys: Array<{ id: string }>) {\n  Object.entries(req.headers).forEach(([name]) => console.log(name));\n  apiKeys.forEach((k) => console.log(k.id));\n}` },
     { name: 'non-secret entries of the environment by other names', code: `import { env as e } from 'node:process';\nconst { env } = process;\nconst K = 'PORT';\nexport function f() { console.log(env.NODE_ENV, e.PORT, process.env[K], process.pid); }` },
     { name: 'a Fastify app logger serialises a request without headers', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.addHook('onRequest', async (req) => { app.log.info({ req }); req.log.info({ req }); });` },
+    { name: 'getters asked for keys that are not secrets', code: `function f(config: any) { console.log(config.get('PORT'), config.get('jwt.expiresIn'), config.get('auth.passwordPolicy')); }` },
     { name: 'real mask in the project', code: `function mask(v: string) { return v.slice(0, 2) + '***'; }\nfunction f(password: string) { console.log(mask(password)); }` },
     { name: 'short prefix slice', code: `function f(token: string) { console.log('token starts', token.slice(0, 8)); }` },
     { name: 'short suffix slice', code: `function f(apiKey: string) { console.log('key ends', apiKey.slice(-4)); }` },
@@ -126,6 +127,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'element parameters of array callbacks, and decoded credentials', code: `function f(tokens: string[], req: any, authorization: string) {\n  tokens.forEach((t) => console.log(t));\n  Object.entries(req.headers).forEach(([k, v]) => console.log(k, v));\n  console.log(atob(authorization));\n}`, errors: [err(2), err(3), err(4)] },
     { name: 'the environment by other names', code: `import { env as e } from 'node:process';\nconst { env } = process;\nconst K = 'API_SECRET';\nexport function f() {\n  console.log(env, e);\n  console.log(process.env[K]);\n}`, errors: [err(5), err(6)] },
     { name: 'pino-http req.log given the whole request', code: `export function f(req: any) {\n  req.log.info({ req });\n}`, errors: [err(2)] },
+    { name: 'getters asked for a secret-named key', code: `function f(config: any, form: FormData) {\n  console.log(config.get('JWT_SECRET'));\n  console.log(form.get('password'), config.getOrThrow('db.password'));\n}`, errors: [err(2), err(3)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
