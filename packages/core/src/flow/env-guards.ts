@@ -128,12 +128,23 @@ function isExported(decl: ts.VariableDeclaration): boolean {
 /** The identifiers in the file that read the variable `name` declares (not property names that share its text). */
 function usesOf(name: ts.Identifier, fc: FileContext): ts.Identifier[] {
   const binding = lookup(fc, name);
-  const out: ts.Identifier[] = [];
+  return (identifiersOf(fc).get(name.text) ?? []).filter((n) => n !== name && !isPropertyNamePosition(n) && lookup(fc, n) === binding);
+}
+
+/** One walk per file, however many made objects ask where they are used. */
+function identifiersOf(fc: FileContext): Map<string, ts.Identifier[]> {
+  if (fc.identifiers) return fc.identifiers;
+  const index = new Map<string, ts.Identifier[]>();
   walkTree(fc.sf, (n) => {
-    if (n !== name && ts.isIdentifier(n) && n.text === name.text && !isPropertyNamePosition(n) && lookup(fc, n) === binding) out.push(n);
+    if (ts.isIdentifier(n)) {
+      const list = index.get(n.text);
+      if (list) list.push(n);
+      else index.set(n.text, [n]);
+    }
     return true;
   });
-  return out;
+  fc.identifiers = index;
+  return index;
 }
 
 function isPropertyNamePosition(id: ts.Identifier): boolean {
