@@ -68,7 +68,7 @@ export interface SinkFinder {
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
-  /** The pino `redact` paths (maybe none) when `expr` is a logger, for loggers other files import. */
+  /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
@@ -245,6 +245,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function identifierSink(id: ts.Identifier): LogSink | undefined {
     if (fc.config.loggers.includes(id.text)) return { label: id.text, redact: [] };
     const binding = lookup(fc, id);
+    // `import { log as trace } from './debug'` given `export const log = debug('app')`: confirmed across files.
+    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) return { label: id.text, redact: [], importedLogger: id.text, unconfirmed: true };
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       if (seenAliases.has(v.expr)) continue;
@@ -420,7 +422,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fsWriteOf,
     streamOf,
     redactOfLogger(expr) {
-      return loggerOf(expr)?.redact;
+      return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
   };
 }

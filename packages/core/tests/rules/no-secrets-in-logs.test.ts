@@ -128,6 +128,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'the environment by other names', code: `import { env as e } from 'node:process';\nconst { env } = process;\nconst K = 'API_SECRET';\nexport function f() {\n  console.log(env, e);\n  console.log(process.env[K]);\n}`, errors: [err(5), err(6)] },
     { name: 'pino-http req.log given the whole request', code: `export function f(req: any) {\n  req.log.info({ req });\n}`, errors: [err(2)] },
     { name: 'getters asked for a secret-named key', code: `function f(config: any, form: FormData) {\n  console.log(config.get('JWT_SECRET'));\n  console.log(form.get('password'), config.getOrThrow('db.password'));\n}`, errors: [err(2), err(3)] },
+    { name: 'a log function exported by a project module', code: { 'src/debug.ts': `import createDebug from 'debug';\nexport const trace = createDebug('app');`, 'src/app.ts': `import { trace as t } from './debug.js';\nexport function f(token: string) {\n  t(token);\n}` }, errors: [err(3, 'src/app.ts')] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
