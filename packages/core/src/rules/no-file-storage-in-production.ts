@@ -81,6 +81,8 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
       const siteWhat = isSecretStore || !givenSecretPath ? what : 'data for the secret file it is given';
       report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${cls.name}`, related, secret);
     }
+    // A generic writer class (`storage.saveJson(file, data)`): the method is a write helper, judged at its calls.
+    if (!isSecretStore && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
     return;
   }
   if (factory && factory.storeName) {
