@@ -7,6 +7,7 @@ import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
+import { typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -80,6 +81,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
   }
 
+  /** `user: { password: string }`: the secret fields the parameter's declared type gives it (see typed-secret-fields). */
+  function typedFieldSecrets(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier, key: string | undefined): SecretItem[] {
+    if (!ts.isParameter(binding.node)) return [];
+    const type = declaredTypeAt(binding.node.type, binding.proj);
+    return typedSecretFields(type, fc.sf, fc.names).map((path) => {
+      const label = `${id.text}.${path.join('.')}`;
+      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
+    });
+  }
+
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
     return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
   }
@@ -145,6 +156,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
+        items.push(...typedFieldSecrets(binding, id, key));
         return items;
       }
       case 'var': {
