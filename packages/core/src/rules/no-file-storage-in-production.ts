@@ -46,8 +46,9 @@ export default defineRule<MessageId>({
       if (summary.flow.script) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
-        // `function devStore() { return new FileStore() }` called only under NODE_ENV guards.
-        if (made.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, made.owner)) continue;
+        // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
+        // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
+        if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
@@ -126,6 +127,11 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
   if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
+  return everyCallOutsideProduction(project, index, file, owner);
+}
+
+/** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
+function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
   return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
 }
