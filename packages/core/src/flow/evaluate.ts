@@ -28,8 +28,11 @@ const STRINGIFIERS = new Set([
   // Decoding a secret (`atob(basicCredentials)`) yields it in clear.
   'atob', 'decodeURIComponent', 'decodeURI', 'unescape',
 ]);
-/** Array methods whose callback's first parameter is an element of the receiver (`reduce`'s second). */
-const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight']);
+/**
+ * Methods whose callback's first parameter is an element of the receiver (`reduce`'s second), or
+ * its resolved value (`getToken().then((t) => ...)`).
+ */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
 /** Calls whose result holds their arguments unchanged in shape. */
 const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve']);
 /** Methods whose result holds the receiver's content. */
