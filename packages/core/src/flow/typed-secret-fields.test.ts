@@ -16,6 +16,7 @@ describe('typedSecretFields', () => {
     ['a type literal', 'function f(u: { email: string; password: string }) {}', [['password']]],
     ['an interface of the file', 'interface O { apiKey?: string; region: string }\nfunction f(o: O) {}', [['apiKey']]],
     ['an object type alias', 'type S = { id: string; token: string };\nfunction f(s: S) {}', [['token']]],
+    ['a DTO class of the file', "class LoginDto { email!: string; password!: string; private apiKey!: string; static token = 'x'; #secret = 'y'; }\nfunction f(d: LoginDto) {}", [['password'], ['apiKey']]],
     ['a nested literal', 'function f(c: { db: { host: string; password: string } }) {}', [['db', 'password']]],
     ['number and boolean fields named like secrets', 'function f(u: { tokens: number; hasPassword: boolean; password: boolean }) {}', []],
     ['a type from elsewhere', "import type { User } from './user';\nfunction f(u: User) {}", []],
