@@ -84,10 +84,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
   }
 
-  /** `user: { password: string }`: the secret fields the parameter's declared type gives it (see typed-secret-fields). */
-  function typedFieldSecrets(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier, key: string | undefined): SecretItem[] {
-    if (!ts.isParameter(binding.node)) return [];
-    const type = declaredTypeAt(binding.node.type, binding.proj);
+  /** `user: { password: string }`: the secret fields a declared type gives a parameter or variable (see typed-secret-fields). */
+  function typedFieldSecrets(type: ts.TypeNode | undefined, id: ts.Identifier, key: string | undefined): SecretItem[] {
     return typedSecretFields(type, fc.sf, fc.names).map((path) => {
       const label = `${id.text}.${path.join('.')}`;
       return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
@@ -159,11 +157,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
-        items.push(...typedFieldSecrets(binding, id, key));
+        if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         return items;
       }
       case 'var': {
-        const flowing = bindingTaint(binding);
+        // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
+        // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
+        const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
+        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(binding.node.type, id, undefined) : [];
+        const flowing = unionTaint(bindingTaint(binding), typed);
         const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }

@@ -19,6 +19,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'a Fastify app logger serialises a request without headers', code: `import Fastify from 'fastify';\nconst app = Fastify();\napp.addHook('onRequest', async (req) => { app.log.info({ req }); req.log.info({ req }); });` },
     { name: 'getters asked for keys that are not secrets', code: `function f(config: any) { console.log(config.get('PORT'), config.get('jwt.expiresIn'), config.get('auth.passwordPolicy')); }` },
     { name: 'non-secret fields of a typed object', code: `interface Opts { region: string; apiKey: string }\nexport function f(o: Opts) { const { apiKey: _k, ...rest } = o; console.log(o.region, rest); }` },
+    { name: 'a typed variable built from a literal without the secret', code: `interface Row { id: string; apiKey: string }\nexport function f(id: string) { const row: Row = { id, apiKey: '[unset]' }; console.log(row); }` },
     { name: 'real mask in the project', code: `function mask(v: string) { return v.slice(0, 2) + '***'; }\nfunction f(password: string) { console.log(mask(password)); }` },
     { name: 'short prefix slice', code: `function f(token: string) { console.log('token starts', token.slice(0, 8)); }` },
     { name: 'short suffix slice', code: `function f(apiKey: string) { console.log('key ends', apiKey.slice(-4)); }` },
@@ -131,6 +132,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'getters asked for a secret-named key', code: `function f(config: any, form: FormData) {\n  console.log(config.get('JWT_SECRET'));\n  console.log(form.get('password'), config.getOrThrow('db.password'));\n}`, errors: [err(2), err(3)] },
     { name: 'a log function exported by a project module', code: { 'src/debug.ts': `import createDebug from 'debug';\nexport const trace = createDebug('app');`, 'src/app.ts': `import { trace as t } from './debug.js';\nexport function f(token: string) {\n  t(token);\n}` }, errors: [err(3, 'src/app.ts')] },
     { name: 'an object whose declared type has a secret field', code: `interface Opts { region: string; apiKey: string }\nexport function f(o: Opts, u: { email: string; password: string }) {\n  console.log(o);\n  console.log(JSON.stringify(u));\n}`, errors: [err(3), err(4)] },
+    { name: 'a variable whose declared type has a secret field, holding an opaque value', code: `interface Row { id: string; apiKey: string }\ndeclare function load(): Row;\nexport function f() {\n  const row: Row = load();\n  console.log(row);\n}`, errors: [err(5)] },
     { name: 'String and toString', code: `function f(password: string) {\n  console.log(String(password));\n  console.log(password.toString());\n}`, errors: [err(2), err(3)] },
   ],
 });
