@@ -397,12 +397,16 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
     const receiver = unwrap(callee.expression);
-    if (!ts.isIdentifier(receiver)) return undefined;
-    const binding = lookup(fc, receiver);
+    // `createWriteStream('audit.log').write(x)`: the stream made in place.
+    if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
+    // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
+    let binding: ReturnType<typeof lookup>;
+    if (ts.isIdentifier(receiver)) binding = lookup(fc, receiver);
+    else if (ts.isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
-      if (ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
+      if (v.path.length === 0 && v.wrap.length === 0 && ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
     }
     return undefined;
   }
