@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
-import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
@@ -41,6 +41,8 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
+/** Methods after which an Authorization header value still starts with its scheme. */
+const SCHEME_KEEPING_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toString', 'valueOf', 'toLowerCase', 'toUpperCase', 'normalize']);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
 const MAX_DEPTH = 400;
 
@@ -277,7 +279,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mapped) return mapped;
       }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
-        return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        const carried = flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        // `header.split(' ').slice(1)`, `header.replace('Bearer ', '')`: the scheme no longer comes first.
+        return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }
     }
     const projectCallee = projectCalleeOf(callee);

@@ -54,6 +54,11 @@ function withoutScheme(item: SecretItem): SecretItem {
   return rest;
 }
 
+/** The value no longer starts with an Authorization scheme (`header.slice(7)`, `parts.slice(1)`). */
+export function withoutAuthScheme(taint: Taint): Taint {
+  return taint.some((item) => item.k === 'secret' && item.authScheme) ? taint.map((item) => (item.k === 'secret' && item.authScheme ? withoutScheme(item) : item)) : taint;
+}
+
 /** Session, auth and CSRF cookies (`sid`, `connect.sid`, `session`, `auth_token`), not `theme` or `locale`. */
 export function isCredentialCookie(name: string, names: NameClassifier): boolean {
   return names.isSecretName(name) || /sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret/i.test(name);
