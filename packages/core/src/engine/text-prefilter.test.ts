@@ -42,6 +42,7 @@ describe('passesTextPrefilter', () => {
     { name: 'a destructured log method', code: `import { logger } from './logger';\nconst { info } = logger;\nexport function f(token: string) { info(token); }\n` },
     { name: 'a secret bound into a child logger', code: `import pino from 'pino';\nconst root = pino();\nexport function f(token: string) { return root.child({ token }); }\n` },
     { name: 'a log method picked by a computed key', code: `import pino from 'pino';\nconst root = pino();\nexport function f(lvl: 'warn', token: string) { root[lvl](token); }\n` },
+    { name: 'a node debuglog function under another name', code: `import util from 'node:util';\nconst dbg = util.debuglog('auth');\nexport function f(token: string) { dbg(token); }\n` },
     { name: 'a log method spelled with an escape', code: `export function f(password: string) { console.\\u006cog(password); }\n` },
     { name: 'a configured dotted logger', code: `export function f(password: string) { audit.record(password); }\n`, config: { loggers: ['audit.record'] } },
     { name: 'a configured logger function', code: `export function f(password: string) { emitTrace(password); }\n`, config: { loggers: ['emitTrace'] } },

@@ -20,8 +20,9 @@ const SUPPRESSION_MARK = 'shiftguard';
 const BINARY_MARK = '\0';
 
 // `.child(`: bindings of `logger.child({ token })` are logged with every line. `](`: a method
-// picked by a computed key (`logger[level](token)`) names no method in the text.
-const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
+// picked by a computed key (`logger[level](token)`) names no method in the text. `debuglog`:
+// node's `util.debuglog('ns')` makes a log function called under any name.
+const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS, 'debuglog'])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
 
 const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 

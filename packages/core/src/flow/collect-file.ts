@@ -194,7 +194,9 @@ function declareVariable(decl: ts.VariableDeclaration, out: CollectedFile): void
   if (!init && ts.isVariableDeclarationList(list) && (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent))) {
     init = ts.isForOfStatement(list.parent) ? list.parent.expression : undefined;
   }
-  declarePattern(decl.name, init, [], decl, (name, values) => out.scopes.declare({ kind: 'var', name, node: decl, isConst, values }, scope));
+  // Array positions index the initialiser itself, not the elements of a for-of collection.
+  const indexed = init !== undefined && init === decl.initializer;
+  declarePattern(decl.name, init, [], decl, (name, values) => out.scopes.declare({ kind: 'var', name, node: decl, isConst, values }, scope), undefined, indexed);
 }
 
 /** Declares every name of a (possibly destructuring) binding with the path it reads from `init`. */
@@ -205,6 +207,7 @@ function declarePattern(
   at: ts.Node,
   declare: (name: string, values: ValueSource[], path: string[]) => void,
   omit?: string[],
+  indexed = false,
 ): void {
   if (ts.isIdentifier(name)) {
     declare(name.text, init ? [{ expr: init, path, wrap: [], at, ...(omit && { omit }) }] : [], path);
@@ -217,11 +220,13 @@ function declarePattern(
     let next = path;
     // `for (const [key, value] of Object.entries(x))`: the key is a name, never the value.
     if (entries && position === 0) next = [...path, ENTRY_KEY];
+    // `const [scheme, token] = header.split(' ')`: each name reads its position.
+    else if (indexed && !entries && ts.isArrayBindingPattern(name) && !el.dotDotDotToken) next = [...path, String(position)];
     if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken) {
       const key = propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
       next = [...path, key ?? '*'];
     }
-    declarePattern(el.name, init, next, at, declare, ts.isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined);
+    declarePattern(el.name, init, next, at, declare, ts.isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined, indexed);
     if (el.initializer && ts.isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
   }
 }
@@ -229,7 +234,7 @@ function declarePattern(
 /** A path step no property has: reading it from a secret yields nothing (an entry's key). */
 const ENTRY_KEY = '#key';
 
-function isEntriesCall(expr: ts.Expression): boolean {
+export function isEntriesCall(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);

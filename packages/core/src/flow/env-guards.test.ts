@@ -3,7 +3,7 @@ import { resolveConfig } from '../config/config.js';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
 import { collectFile } from './collect-file.js';
-import { envAt, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, envAt, refusesProduction } from './env-guards.js';
 import type { FileContext } from './file-context.js';
 import { createNameClassifier } from './sensitive-names.js';
 
@@ -37,6 +37,16 @@ describe('envAt', () => {
     ["if (['development', 'test'].includes(process.env.NODE_ENV)) target();", 'nonprod'],
     ["if (process.env.DEBUG) target();", 'unknown'],
     ["switch (process.env.NODE_ENV) { case Environment.Development: target(); break; }", 'nonprod'],
+    ["switch (process.env.NODE_ENV) { case 'production': other(); break; default: target(); }", 'nonprod'],
+    ["function f() { switch (process.env.NODE_ENV) { case 'production': return other(); default: return target(); } }", 'nonprod'],
+    ["switch (process.env.NODE_ENV) { case 'staging': other(); break; default: target(); }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'production': default: target(); }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'production': other(); default: target(); }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'test': case 'development': target(); break; }", 'nonprod'],
+    ["switch (process.env.NODE_ENV) { case 'development': case 'production': target(); break; }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'test': other(); case 'development': target(); break; }", 'unknown'],
+    ["switch (process.env.NODE_ENV) { case 'production': target(); break; }", 'prod'],
+    ["switch (process.env.APP_MODE) { case 'production': other(); break; default: target(); }", 'unknown'],
     ["const isProd = process.env.NODE_ENV?.toLowerCase() === 'production'; if (!isProd) target();", 'nonprod'],
     ["if (isProduction) {} else target();", 'nonprod'],
     ["if (process.env.NODE_ENV !== 'production' && flag) target();", 'nonprod'],
@@ -71,5 +81,29 @@ describe('refusesProduction', () => {
 
   it('ignores a throw taken outside production', () => {
     expect(refuses("function f() { if (process.env.NODE_ENV !== 'production') throw new Error('x'); }")).toBe(false);
+  });
+});
+
+/** The NODE_ENV state where `new Target()` in `code` is chosen. */
+function choiceAtTarget(code: string): string {
+  const sf = parseSource('a.ts', code);
+  const fc = contextOf(sf);
+  const made = fc.collected.calls.find((c) => ts.isNewExpression(c) && c.expression.getText(sf) === 'Target');
+  if (!made) throw new Error('no new Target()');
+  return choiceEnvAt(made, fc);
+}
+
+describe('choiceEnvAt', () => {
+  it.each([
+    ["const isProd = process.env.NODE_ENV === 'production';\nconst s = new Target();\nuse(isProd ? other : s);", 'nonprod'],
+    ["const isProd = process.env.NODE_ENV === 'production';\nconst s = new Target();\nuse(isProd ? s : other);", 'unknown'],
+    ["const s = new Target();\nif (process.env.NODE_ENV !== 'production') use(s);\nuse({ s });", 'unknown'],
+    ["const s = new Target();\nif (process.env.NODE_ENV === 'test') use({ s });\nconst o = { s: 1 }; o.s;", 'nonprod'],
+    ["export const s = new Target();\nif (process.env.NODE_ENV === 'test') use(s);", 'unknown'],
+    ["let s = new Target();\nif (process.env.NODE_ENV === 'test') use(s);", 'unknown'],
+    ["const s = new Target();", 'unknown'],
+    ["if (process.env.NODE_ENV === 'development') use(new Target());", 'nonprod'],
+  ])('%s', (code, state) => {
+    expect(choiceAtTarget(code)).toBe(state);
   });
 });

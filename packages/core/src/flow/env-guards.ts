@@ -39,21 +39,117 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
   }
   if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
     const early = earlyExitState(parent.statements, child, fc);
-    if (early !== 'unknown' || !ts.isCaseClause(parent)) return early;
-    return caseEnv(parent, fc);
+    if (early !== 'unknown' || ts.isBlock(parent) || ts.isSourceFile(parent)) return early;
+    return clauseEnv(parent, fc);
   }
   return 'unknown';
 }
 
-/** `switch (process.env.NODE_ENV) { case 'development': ... }` (without fall-through from other cases). */
-function caseEnv(clause: ts.CaseClause, fc: FileContext): EnvState {
+/**
+ * `switch (process.env.NODE_ENV)`: a clause runs for the values of its fall-through group (`case
+ * 'test': case 'development':`). A group of non-production values runs outside production; so does
+ * `default` when production has a case of its own.
+ */
+function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
   const sw = clause.parent.parent;
-  const value = envLiteralOf(clause.expression)?.toLowerCase();
-  if (!ts.isSwitchStatement(sw) || value === undefined || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
+  if (!ts.isSwitchStatement(sw) || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
   const clauses = clause.parent.clauses;
-  const previous = clauses[clauses.indexOf(clause) - 1];
-  if (previous && previous.statements.length === 0) return 'unknown';
-  return equalityEnv(value).whenTrue;
+  const group = fallThroughGroup(clauses, clauses.indexOf(clause));
+  if (group === undefined) return 'unknown';
+  const values = new Set<EnvState>();
+  for (const member of group) {
+    if (ts.isDefaultClause(member)) values.add(hasOwnProductionCase(clauses, group) ? 'nonprod' : 'unknown');
+    else {
+      const value = envLiteralOf(member.expression)?.toLowerCase();
+      values.add(value === undefined ? 'unknown' : equalityEnv(value).whenTrue);
+    }
+  }
+  return values.size === 1 ? ([...values][0] ?? 'unknown') : 'unknown';
+}
+
+/** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
+function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
+  const group: ts.CaseOrDefaultClause[] = [];
+  for (let i = index; i >= 0; i--) {
+    const member = clauses[i];
+    if (!member) break;
+    if (i < index && member.statements.length > 0) {
+      if (endsClause(member.statements)) break;
+      return undefined;
+    }
+    group.unshift(member);
+  }
+  return group;
+}
+
+/** A production case outside `group` that ends before the next clause: production never reaches `group`. */
+function hasOwnProductionCase(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, group: readonly ts.CaseOrDefaultClause[]): boolean {
+  return clauses.some((c, i) => {
+    if (!ts.isCaseClause(c) || group.includes(c)) return false;
+    const value = envLiteralOf(c.expression)?.toLowerCase();
+    if (value === undefined || equalityEnv(value).whenTrue !== 'prod') return false;
+    const landing = clauses.slice(i).find((next) => next.statements.length > 0);
+    return landing !== undefined && !group.includes(landing) && endsClause(landing.statements);
+  });
+}
+
+/** The clause's code leaves the switch: `break`, `return`, `throw`, or an exit. */
+function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
+  const last = statements.at(-1);
+  if (last === undefined) return false;
+  if (ts.isBreakStatement(last) || ts.isContinueStatement(last)) return true;
+  if (ts.isBlock(last)) return endsClause(last.statements);
+  return alwaysExits(last);
+}
+
+/**
+ * Where a made object is chosen rather than built: `const fileStore = new FileStore()` used only as
+ * `isProduction ? redisStore : fileStore` is built everywhere but chosen only outside production.
+ * A module-level const that is exported may be chosen anywhere.
+ */
+export function choiceEnvAt(made: ts.Expression, fc: FileContext): EnvState {
+  const env = envAt(made, fc);
+  if (env !== 'unknown') return env;
+  let node: ts.Node = made;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
+  const decl = node.parent;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name) || isExported(decl)) return env;
+  const binding = lookup(fc, decl.name);
+  if (binding?.kind !== 'var' || !binding.isConst) return env;
+  const uses = usesOf(decl.name, fc);
+  return uses.length > 0 && uses.every((use) => envAt(use, fc) === 'nonprod') ? 'nonprod' : env;
+}
+
+function isExported(decl: ts.VariableDeclaration): boolean {
+  const stmt = decl.parent.parent;
+  return ts.isVariableStatement(stmt) && (stmt.modifiers?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
+}
+
+/** The identifiers in the file that read the variable `name` declares (not property names that share its text). */
+function usesOf(name: ts.Identifier, fc: FileContext): ts.Identifier[] {
+  const binding = lookup(fc, name);
+  return (identifiersOf(fc).get(name.text) ?? []).filter((n) => n !== name && !isPropertyNamePosition(n) && lookup(fc, n) === binding);
+}
+
+/** One walk per file, however many made objects ask where they are used. */
+function identifiersOf(fc: FileContext): Map<string, ts.Identifier[]> {
+  if (fc.identifiers) return fc.identifiers;
+  const index = new Map<string, ts.Identifier[]>();
+  walkTree(fc.sf, (n) => {
+    if (ts.isIdentifier(n)) {
+      const list = index.get(n.text);
+      if (list) list.push(n);
+      else index.set(n.text, [n]);
+    }
+    return true;
+  });
+  fc.identifiers = index;
+  return index;
+}
+
+function isPropertyNamePosition(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id);
 }
 
 /** `if (prod) return;` before `child` means everything after it runs outside production. */

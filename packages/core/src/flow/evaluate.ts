@@ -1,11 +1,13 @@
 import { ts } from '../parse/typescript.js';
+import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
-import { flattenTaint, isCredentialCookie, projectTaint, unionTaint, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { containerOf, isCredentialUrl, requestReadOf } from './sources.js';
+import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
+import { typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -21,7 +23,16 @@ export interface Evaluator {
 const EMPTY: Taint = [];
 
 /** Calls that turn their arguments into one string holding all of them. */
-const STRINGIFIERS = new Set(['JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape']);
+const STRINGIFIERS = new Set([
+  'JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape',
+  // Decoding a secret (`atob(basicCredentials)`) yields it in clear.
+  'atob', 'decodeURIComponent', 'decodeURI', 'unescape',
+]);
+/**
+ * Methods whose callback's first parameter is an element of the receiver (`reduce`'s second), or
+ * its resolved value (`getToken().then((t) => ...)`).
+ */
+const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
 /** Calls whose result holds their arguments unchanged in shape. */
 const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve']);
 /** Methods whose result holds the receiver's content. */
@@ -30,6 +41,8 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
+/** Methods after which an Authorization header value still starts with its scheme. */
+const SCHEME_KEEPING_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toString', 'valueOf', 'toLowerCase', 'toUpperCase', 'normalize']);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
 const MAX_DEPTH = 400;
 
@@ -67,6 +80,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function requestHeadersOf(node: ts.Node): SecretItem {
     const label = `${labelOf(node, fc.sf)}.headers`;
     return { k: 'secret', label, path: ['headers'], container: 'headers', wholeRequest: true, trace: [step(node, `\`${labelOf(node, fc.sf)}\` carries the request headers`)] };
+  }
+
+  function processEnvOf(node: ts.Node): SecretItem {
+    return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
+  }
+
+  /** `user: { password: string }`: the secret fields a declared type gives a parameter or variable (see typed-secret-fields). */
+  function typedFieldSecrets(type: ts.TypeNode | undefined, id: ts.Identifier, key: string | undefined): SecretItem[] {
+    return typedSecretFields(type, fc.sf, fc.names).map((path) => {
+      const label = `${id.text}.${path.join('.')}`;
+      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
+    });
   }
 
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
@@ -112,6 +137,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function identifierTaint(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
+    // `const { env } = process`, `import { env } from 'node:process'`: the environment by other names.
+    if (isProcessObject(id, fc)) return [{ ...processEnvOf(id), path: ['env'] }];
+    if (isImportedProcessEnv(id, fc)) return [processEnvOf(id)];
     const binding = lookup(fc, id);
     const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
@@ -125,18 +153,47 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? unionTaint([nameSource(id)], imported) : imported;
       }
       case 'param': {
+        const element = callbackElementTaint(binding, id);
+        if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
+        if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         return items;
       }
       case 'var': {
-        const flowing = bindingTaint(binding);
+        // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
+        // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
+        const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
+        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(binding.node.type, id, undefined) : [];
+        const flowing = unionTaint(bindingTaint(binding), typed);
         const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
+  }
+
+  /**
+   * `tokens.forEach((t) => ...)`, `Object.entries(headers).forEach(([name, value]) => ...)`: the
+   * element parameter of an array method's callback holds what the receiver's elements hold (an
+   * entry's key is a name, never the value). Undefined for any other parameter.
+   */
+  function callbackElementTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
+    const fn = binding.fn;
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    let holder: ts.Node = fn;
+    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    const call = holder.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== holder) return undefined;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
+    const elementIndex = callee.name.text.startsWith('reduce') ? 1 : 0;
+    if (binding.index !== elementIndex || binding.rest || !ts.isParameter(binding.node)) return undefined;
+    if (isEntriesCall(callee.expression) && isFirstOfArrayPattern(binding.node.name, id)) return EMPTY;
+    let taint = taintOf(callee.expression);
+    for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${labelOf(callee.expression, fc.sf)}.${p}`);
+    return taint.length === 0 ? taint : withStep(taint, step(id, `an element of \`${labelOf(callee.expression, fc.sf)}\``));
   }
 
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
@@ -164,7 +221,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = labelOf(e, fc.sf);
       return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
     }
-    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+    const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
@@ -179,6 +236,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return projected;
   }
 
+  /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
+  function elementKeyOf(key: ts.Expression): string | undefined {
+    const k = unwrap(key);
+    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
+    const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
+    const literal = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
+    return literal && ts.isStringLiteralLike(literal) ? literal.text : propertyNameOf(k);
+  }
+
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
   function fieldTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
     const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
@@ -190,14 +256,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
     if (name === undefined) return EMPTY;
     const args = call.arguments;
     if (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) return EMPTY;
-    if (isHashingName(name) || (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression))) return EMPTY;
-    if (isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
+    if (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression)) return EMPTY;
+    // Hashing and redaction by name are trusted, unless the project's own definition hands the input back.
+    if (isHashingName(name) || isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
       const projectCallee = projectCalleeOf(callee);
       return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
     }
@@ -211,7 +279,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mapped) return mapped;
       }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
-        return flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        const carried = flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        // `header.split(' ').slice(1)`, `header.replace('Bearer ', '')`: the scheme no longer comes first.
+        return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }
     }
     const projectCallee = projectCalleeOf(callee);
@@ -237,7 +307,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
-    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace }];
+    return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace, ...(read.container === 'headers' && isAuthorizationHeader(read.name) && { authScheme: true }) }];
   }
 
   function newTaint(e: ts.NewExpression): Taint {
@@ -401,6 +471,12 @@ function isSessionIdRead(base: ts.Expression, prop: string): boolean {
   if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
   const holder = unwrap(b.expression);
   return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+}
+
+/** `([name, value]) =>`: `id` is the first element of the parameter's array pattern. */
+function isFirstOfArrayPattern(name: ts.BindingName, id: ts.Identifier): boolean {
+  const first = ts.isArrayBindingPattern(name) ? name.elements[0] : undefined;
+  return first !== undefined && ts.isBindingElement(first) && ts.isIdentifier(first.name) && first.name.text === id.text;
 }
 
 /** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */

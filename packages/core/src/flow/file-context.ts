@@ -20,6 +20,8 @@ export interface FileContext {
   earlyExits: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; state: 'prod' | 'nonprod' | 'unknown' }>>;
   /** How NODE_ENV conditions read this file's names, built on first use (see env-guards). */
   conditionNames?: NameValues;
+  /** Every identifier of the file by its text, built on first use (see env-guards' `choiceEnvAt`). */
+  identifiers?: Map<string, ts.Identifier[]>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

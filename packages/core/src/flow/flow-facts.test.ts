@@ -25,3 +25,15 @@ describe('module-level values importers can read', () => {
     expect(valueKeysOf(code)).toEqual(keys);
   });
 });
+
+describe('module-level instances importers call methods on', () => {
+  it.each([
+    ['an instance of a class of the file', 'class Audit {}\nexport const audit = new Audit();', [{ name: 'audit', className: 'Audit' }]],
+    ['an instance of a class from a project module', "import { Audit } from './audit';\nexport const audit = new Audit();", [{ name: 'audit', className: 'Audit' }]],
+    ['an instance of a package class', "import { Hono } from 'hono';\nexport const app = new Hono();", []],
+    ['a let', 'class Audit {}\nexport let audit = new Audit();', []],
+  ])('%s', (_name, code, instances) => {
+    const sf = parseSource('a.ts', `${code}\nf();`);
+    expect(extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).instances).toEqual(instances);
+  });
+});

@@ -4,10 +4,11 @@ import { ts } from '../parse/typescript.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
-import { walkTree } from '../parse/walk-tree.js';
-import { type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { identityParams } from './identity-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
@@ -43,9 +44,13 @@ export interface LogCallFact {
   owner?: string;
   /** The logger is imported under this local name: its `redact` is in its own file's `loggers`. */
   importedLogger?: string;
+  /** A log call only if `importedLogger` is one of its own module's `loggers` (see `LogSink.unconfirmed`). */
+  unconfirmed?: true;
+  /** Fastify's logger: a request is serialised without its headers. */
+  serializesRequests?: true;
 }
 
-/** A top-level logger with pino `redact` paths, for the files that import it. */
+/** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
 export interface LoggerFact {
   name: string;
   redact: string[];
@@ -76,6 +81,8 @@ export interface WriteFact {
   ownerClass?: string;
   /** The store-named factory whose returned closure writes. */
   factory?: string;
+  /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
+  ctorPathParam?: number;
 }
 
 export interface ClassFact {
@@ -100,6 +107,14 @@ export interface NewFact {
   storeContext?: string;
   /** The project function the `new` sits in. */
   owner?: string;
+  /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
+  secretPathArgs?: number[];
+}
+
+/** `const name = new ClassName(...)` at the top level; the class as named in this file. */
+export interface InstanceFact {
+  name: string;
+  className: string;
 }
 
 /**
@@ -115,12 +130,14 @@ export interface FlowFacts {
   writes: WriteFact[];
   classes: ClassFact[];
   news: NewFact[];
+  /** Module-level constants holding an instance of a class (`export const audit = new AuditLog()`): `audit.write()` is `AuditLog.write`. */
+  instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
   script: boolean;
 }
 
 export function emptyFlowFacts(): FlowFacts {
-  return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], script: false };
+  return { functions: [], logCalls: [], loggers: [], calls: [], writes: [], classes: [], news: [], instances: [], script: false };
 }
 
 /**
@@ -155,7 +172,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   // Local functions that write files or make objects: whether all their callers are guarded matters.
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
-  facts.loggers = redactingLoggers(sf, sinks);
+  facts.loggers = topLevelLoggers(sf, sinks);
+  facts.instances = topLevelInstances(sf, fc);
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
@@ -221,9 +239,12 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
         args,
         ...(owner !== undefined && { owner }),
         ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
+        ...(sink.unconfirmed && { unconfirmed: true }),
+        ...(sink.serializesRequests && { serializesRequests: true }),
       });
     }
-    return true;
+    // An unconfirmed receiver may instead be a project object whose method wraps a logger: keep the call for that too.
+    return !sink.unconfirmed;
   }
   const write = sinks.fsWriteOf(call);
   if (write) {
@@ -262,6 +283,7 @@ function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, e
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
+  const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
@@ -273,6 +295,7 @@ function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, e
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
     ...(factory !== undefined && { factory }),
+    ...(ctorPathParam !== undefined && { ctorPathParam }),
   });
 }
 
@@ -294,30 +317,42 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
 /** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
 export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store']);
 
-/** `const FileStore = require('session-file-store')(session)` or its ESM form. */
-function fileStorePackageOf(callee: ts.Identifier, fc: FileContext): string | undefined {
-  const binding = lookup(fc, callee);
+/**
+ * `const FileStore = require('session-file-store')(session)`, its ESM and namespace forms
+ * (`sfs.default(session)`), or the factory called in place: `new (require('session-file-store')(session))()`.
+ */
+function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | undefined {
+  const e = unwrap(callee);
+  if (ts.isCallExpression(e)) return filePackageOfMaker(e.expression, fc);
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = lookup(fc, e);
   if (binding?.kind === 'import') return FILE_STORE_PACKAGES.has(binding.specifier) ? binding.specifier : undefined;
   if (binding?.kind !== 'var') return undefined;
   for (const v of binding.values) {
     const init = unwrap(v.expr);
-    if (!ts.isCallExpression(init)) continue;
-    const maker = unwrap(init.expression);
-    const origin = ts.isIdentifier(maker) ? importOf(fc, maker) : requireOf(maker);
-    if (origin && FILE_STORE_PACKAGES.has(origin.specifier)) return origin.specifier;
+    const found = ts.isCallExpression(init) ? filePackageOfMaker(init.expression, fc) : undefined;
+    if (found !== undefined) return found;
   }
   return undefined;
 }
 
+/** The file-store package whose factory `maker` is: an import, a `require()`, or a member of either. */
+function filePackageOfMaker(maker: ts.Expression, fc: FileContext): string | undefined {
+  const m = unwrap(maker);
+  const origin = ts.isIdentifier(m) ? importOf(fc, m) : (requireOf(m) ?? (ts.isPropertyAccessExpression(m) ? importOf(fc, m.expression) : undefined));
+  return origin && FILE_STORE_PACKAGES.has(origin.specifier) ? origin.specifier : undefined;
+}
+
 function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
   const callee = unwrap(call.expression);
+  const filePackage = fileStorePackageOf(callee, fc);
+  if (filePackage !== undefined) {
+    const owner = ownerOf(call, fc);
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
+    return;
+  }
   let name: string | undefined;
   if (ts.isIdentifier(callee)) {
-    const filePackage = fileStorePackageOf(callee, fc);
-    if (filePackage !== undefined) {
-      facts.news.push({ location: locationOf(call, fc.sf), callee: callee.text, env: envAt(call, fc), filePackage });
-      return;
-    }
     const binding = lookup(fc, callee);
     // Package classes (`new Hono()`) are never the project's file stores.
     if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) name = callee.text;
@@ -328,12 +363,14 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
+  const secretPathArgs = (call.arguments ?? []).flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
   facts.news.push({
     location: locationOf(call, fc.sf),
     callee: name,
-    env: envAt(call, fc),
+    env: choiceEnvAt(call, fc),
     ...(storeContext !== undefined && { storeContext }),
     ...(owner !== undefined && { owner }),
+    ...(secretPathArgs.length > 0 && { secretPathArgs }),
   });
 }
 
@@ -384,59 +421,6 @@ function isFunctionValue(expr: ts.Expression): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
 }
 
-/** Parameters some `return` hands back as they came in (also through aliases and no-op conversions). */
-function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
-  const out = new Set<number>();
-  for (const r of returns) {
-    const index = identityParamOf(r, node, fc, 0);
-    if (index !== undefined) out.add(index);
-  }
-  // Most functions return no parameter: their bodies need no second walk.
-  if (out.size === 0) return [];
-  // `delete obj.password; return obj;` hands back a changed object: that is redaction.
-  for (const index of mutatedParams(node, fc)) out.delete(index);
-  return [...out].sort((a, b) => a - b);
-}
-
-/** Parameters the function changes in place: `delete p.x`, `p.x = ...`. */
-function mutatedParams(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext): Set<number> {
-  const out = new Set<number>();
-  if (!node.body) return out;
-  walkTree(node.body, (n) => {
-    let target: ts.Expression | undefined;
-    if (ts.isDeleteExpression(n)) target = n.expression;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) target = n.left;
-    if (!target) return true;
-    let root = unwrap(target);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
-    const binding = ts.isIdentifier(root) ? lookup(fc, root) : undefined;
-    if (binding?.kind === 'param' && binding.fn === node) out.add(binding.index);
-    return true;
-  });
-  return out;
-}
-
-const NO_OP_METHODS = new Set(['toString', 'valueOf', 'trim', 'toJSON']);
-
-function identityParamOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileContext, depth: number): number | undefined {
-  if (depth > 3) return undefined;
-  const e = unwrap(expr);
-  if (ts.isCallExpression(e)) {
-    const callee = unwrap(e.expression);
-    if (ts.isIdentifier(callee) && callee.text === 'String' && e.arguments[0]) return identityParamOf(e.arguments[0], fn, fc, depth + 1);
-    if (ts.isPropertyAccessExpression(callee) && NO_OP_METHODS.has(callee.name.text)) return identityParamOf(callee.expression, fn, fc, depth + 1);
-    return undefined;
-  }
-  if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') {
-    return identityParamOf(e.templateSpans[0].expression, fn, fc, depth + 1);
-  }
-  if (!ts.isIdentifier(e)) return undefined;
-  const binding = lookup(fc, e);
-  if (binding?.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? binding.index : undefined;
-  const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
-  return value && value.path.length === 0 && value.wrap.length === 0 ? identityParamOf(value.expr, fn, fc, depth + 1) : undefined;
-}
-
 function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   const name = cls.name?.text ?? 'default';
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
@@ -445,15 +429,34 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
 }
 
-/** `export const logger = pino({ redact: [...] })`: top-level loggers other files may import. */
-function redactingLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
+/** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
+function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
   const out: LoggerFact[] = [];
   for (const stmt of sf.statements) {
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !ts.isIdentifier(unwrap(stmt.expression))) {
+      const redact = sinks.redactOfLogger(stmt.expression);
+      if (redact) out.push({ name: 'default', redact });
+    }
     if (!ts.isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
       const redact = sinks.redactOfLogger(decl.initializer);
       if (redact) out.push({ name: decl.name.text, redact });
+    }
+  }
+  return out;
+}
+
+/** `export const audit = new AuditLog()`: instances other files call methods on, when the class is the project's. */
+function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
+  const out: InstanceFact[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const init = decl.initializer && unwrap(decl.initializer);
+      if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
+      const binding = lookup(fc, init.expression);
+      if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) out.push({ name: decl.name.text, className: init.expression.text });
     }
   }
   return out;

@@ -78,7 +78,10 @@ export class FlowIndex {
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
     if (member === undefined) return this.#find(origin.file, origin.name);
-    if (origin.name !== '*') return this.#find(origin.file, `${origin.name}.${member}`);
+    if (origin.name !== '*') {
+      const cls = this.#instanceClass(origin.file, origin.name);
+      return cls === undefined ? this.#find(origin.file, `${origin.name}.${member}`) : this.functionOf(origin.file, `${cls}.${member}`);
+    }
     const target = this.project.files.get(origin.file);
     const exp = target?.module.exports.find((e) => e.exported === member);
     if (exp?.from !== undefined) {
@@ -158,7 +161,7 @@ export class FlowIndex {
     const flow = this.project.files.get(file)?.flow;
     const out: WrapperSink[] = [];
     for (const log of flow?.logCalls ?? []) {
-      if (log.owner !== key) continue;
+      if (log.owner !== key || !this.isLogCall(file, log)) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
           out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }], owners: [memoKey] });
@@ -188,13 +191,21 @@ export class FlowIndex {
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
     if (member === undefined) return { file: origin.file, key: origin.name };
-    if (origin.name !== '*') return { file: origin.file, key: `${origin.name}.${member}` };
+    if (origin.name !== '*') {
+      const cls = this.#instanceClass(origin.file, origin.name);
+      return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);
+    }
     const exp = this.project.files.get(origin.file)?.module.exports.find((e) => e.exported === member);
     if (exp?.from !== undefined) {
       const inner = this.project.originOfExport(origin.file, exp.from, exp.imported ?? member, new Set());
       return inner.kind === 'local' ? { file: inner.file, key: inner.name } : undefined;
     }
     return { file: origin.file, key: exp?.local ?? member };
+  }
+
+  /** The class a module-level constant of `file` is an instance of (`export const audit = new AuditLog()`). */
+  #instanceClass(file: string, name: string): string | undefined {
+    return this.project.files.get(file)?.flow.instances.find((i) => i.name === name)?.className;
   }
 
   /** Every `new C(...)` in the project whose class is `className` defined in `file`; resolved once per scan. */
@@ -223,6 +234,13 @@ export class FlowIndex {
       }
     }
     return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
+  /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
+  isLogCall(file: string, log: LogCallFact): boolean {
+    if (!log.unconfirmed || log.importedLogger === undefined) return true;
+    const origin = this.project.originOf(file, log.importedLogger);
+    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.loggers.some((l) => l.name === origin.name) ?? false);
   }
 
   /** A log call's pino `redact` paths, with those of a logger imported from its own module. */

@@ -17,9 +17,15 @@ export function projectTaint(taint: Taint, prop: string, names: NameClassifier, 
 
 function projectItem(item: TaintItem, prop: string, names: NameClassifier, label: string): TaintItem | undefined {
   // `parts[1]`, `header.split(' ')[1]`: an element of a secret string or list is still the secret.
-  if (/^\d+$/.test(prop) && item.path.length === 0) return item.k === 'secret' && item.container !== undefined ? undefined : item;
+  if (/^\d+$/.test(prop) && item.path.length === 0) {
+    if (item.k !== 'secret') return item;
+    if (item.container !== undefined || (item.authScheme && prop === '0')) return undefined;
+    return item.authScheme ? withoutScheme(item) : item;
+  }
   if (item.path.length > 0) {
     const [head, ...rest] = item.path;
+    // Arrays are not indexed in paths: `[{ password }][0]` still holds the password at `password`.
+    if (/^\d+$/.test(prop) && head !== undefined && !/^\d+$/.test(head) && head !== '*') return item;
     if (head !== prop && head !== '*') return undefined;
     // Reading the headers out of a request object (`req.headers`) is an explicit read.
     if (item.k === 'secret' && item.wholeRequest) return { k: 'secret', label: item.label, path: rest, ...(item.container && { container: item.container }), trace: item.trace };
@@ -32,10 +38,25 @@ function projectItem(item: TaintItem, prop: string, names: NameClassifier, label
 function projectSecret(item: SecretItem, prop: string, names: NameClassifier, label: string): SecretItem | undefined {
   if (prop === 'length') return undefined;
   if (item.container === 'cookies') return isCredentialCookie(prop, names) ? { label, path: [], trace: item.trace, k: 'secret' } : undefined;
-  if (item.container === 'headers') return names.isSecretHeader(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
+  if (item.container === 'headers') return names.isSecretHeader(prop) ? { k: 'secret', label, path: [], trace: item.trace, ...(isAuthorizationHeader(prop) && { authScheme: true }) } : undefined;
   // A secret object's fields (`credentials.username`) are secrets only when named so; the
   // classifier is the single authority on names.
   return names.isSecretName(prop) ? { k: 'secret', label, path: [], trace: item.trace } : undefined;
+}
+
+/** `Authorization`, `proxy-authorization`: headers whose value starts with a scheme (`Bearer`, `Basic`). */
+export function isAuthorizationHeader(name: string): boolean {
+  return /^(?:proxy[-_]?)?authorization$/i.test(name);
+}
+
+function withoutScheme(item: SecretItem): SecretItem {
+  const { authScheme: _scheme, ...rest } = item;
+  return rest;
+}
+
+/** The value no longer starts with an Authorization scheme (`header.slice(7)`, `parts.slice(1)`). */
+export function withoutAuthScheme(taint: Taint): Taint {
+  return taint.some((item) => item.k === 'secret' && item.authScheme) ? taint.map((item) => (item.k === 'secret' && item.authScheme ? withoutScheme(item) : item)) : taint;
 }
 
 /** Session, auth and CSRF cookies (`sid`, `connect.sid`, `session`, `auth_token`), not `theme` or `locale`. */

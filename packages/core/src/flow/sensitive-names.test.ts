@@ -24,6 +24,7 @@ describe('secret names, every case style', () => {
     'authorization', 'cookie', 'sessionId', 'connectionString', 'JWT_SECRET', 'DB_PASSWORD',
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
+    'DB_PASS', 'smtpPass', 'SMTP_PASS', 'otp', 'totp', 'otpCode', 'verificationCode', 'authCode', 'recoveryCodes', 'authorization_code',
   ])('%s is a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(true);
   });
@@ -33,6 +34,7 @@ describe('names that only describe a secret (the contract exclusions)', () => {
   it.each([
     'tokenCount', 'maxTokens', 'tokenType', 'tokenize', 'tokenId', 'expiresIn', 'passwordPolicy',
     'passwordLength', 'isPasswordValid', 'hasToken', 'secretName', 'keyId', 'publicKey', 'cacheKey',
+    'pass', 'isPass', 'passCount', 'statusCode', 'countryCode', 'errorCode', 'otpLength', 'otpExpiresAt', 'verificationCodeLength', 'bypass',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
     // language-model usage counts

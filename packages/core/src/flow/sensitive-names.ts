@@ -31,7 +31,7 @@ export const SENSITIVE_NAMES_SCHEMA = {
 const SECRET_HEADS = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
   'credential', 'credentials', 'creds', 'authorization', 'cookie', 'cookies', 'jwt', 'apikey',
-  'privatekey', 'sessionid', 'connectionstring', 'bearer',
+  'privatekey', 'sessionid', 'connectionstring', 'bearer', 'otp', 'totp',
 ]);
 
 /** `xKey` is a secret only for these `x`: `apiKey`, `privateKey`, `signingKey`... never `cacheKey`. */
@@ -53,6 +53,11 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['dsn', new Set(['database', 'db', 'postgres', 'pg', 'mysql'])],
   ['phrase', new Set(['pass'])],
   ['word', new Set(['pass'])],
+  // `DB_PASS`, `smtpPass`: a password by its usual abbreviation; a bare `pass` is as often a test verdict.
+  ['pass', new Set(['db', 'database', 'smtp', 'mail', 'email', 'user', 'admin', 'root', 'redis', 'mysql', 'postgres', 'pg', 'mongo', 'ldap', 'ftp', 'sftp', 'proxy', 'basic', 'auth', 'login', 'account', 'amqp', 'rabbitmq', 'imap', 'pop3'])],
+  // One-time and recovery codes log in as well as a password does; `statusCode`, `countryCode` do not.
+  ['code', new Set(['otp', 'totp', 'mfa', 'verification', 'recovery', 'backup', 'reset', 'auth', 'authorization'])],
+  ['codes', new Set(['recovery', 'backup'])],
 ]);
 
 /**

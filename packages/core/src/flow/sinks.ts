@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { requireOf } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -10,6 +11,13 @@ export interface LogSink {
   redact: string[];
   /** The logger object is imported from a project file (its `redact` lives there): the local name. */
   importedLogger?: string;
+  /** Fastify's logger (`request.log`, `app.log` of a Fastify app): it serialises a request without its headers. */
+  serializesRequests?: true;
+  /**
+   * Nothing in this file says the imported receiver is a logger (`import { out } from './o11y'`):
+   * it is one only if its own module makes it one, which the rules check across files.
+   */
+  unconfirmed?: true;
 }
 
 /** A file-system write call: the module function used and which arguments are the path and data. */
@@ -42,6 +50,8 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
+const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
+const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
 /** `debug('app:auth')` makes a log function, called directly. */
 const DEBUG_PACKAGE = 'debug';
 
@@ -58,7 +68,7 @@ export interface SinkFinder {
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
-  /** pino `redact` paths when `expr` makes a logger with some, for loggers other files import. */
+  /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
 }
 
@@ -97,7 +107,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
     if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
-    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : typedLogger(e);
+    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : (fieldLogger(e) ?? typedLogger(e));
     if (ts.isCallExpression(e)) return callLogger(e);
     // `req.log ?? console`, `verbose ? pino() : console`: a logger whichever side is taken.
     if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
@@ -132,6 +142,18 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `import l from './logging'`: a module's default export is what the module is named for.
     if (binding?.kind === 'import' && binding.imported === 'default' && isLoggerModule(binding.specifier)) return { redact: [] };
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
+  }
+
+  /** `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field holding a logger. */
+  function fieldLogger(e: ts.PropertyAccessExpression): LoggerInfo | undefined {
+    if (unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    if (field?.kind !== 'var') return undefined;
+    for (const v of field.values) {
+      const made = v.path.length === 0 && v.wrap.length === 0 ? loggerOf(v.expr) : undefined;
+      if (made) return made;
+    }
+    return undefined;
   }
 
   /**
@@ -213,6 +235,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
       const origin = importOf(fc, callee);
       if (origin?.specifier === DEBUG_PACKAGE && (origin.imported === 'default' || origin.imported === '*')) return { label: labelOf(e), redact: [] };
+      // `util.debuglog('auth')`: Node's own `debug`.
+      if (isNodeUtil(callee, 'debuglog')) return { label: labelOf(e), redact: [] };
     }
     if (ts.isIdentifier(e)) return identifierSink(e);
     return undefined;
@@ -221,6 +245,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function identifierSink(id: ts.Identifier): LogSink | undefined {
     if (fc.config.loggers.includes(id.text)) return { label: id.text, redact: [] };
     const binding = lookup(fc, id);
+    // `import { log as trace } from './debug'` given `export const log = debug('app')`: confirmed across files.
+    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) return { label: id.text, redact: [], importedLogger: id.text, unconfirmed: true };
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       if (seenAliases.has(v.expr)) continue;
@@ -249,10 +275,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `logger.child({ token })`: the bindings are written with every line the child logs.
     if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
-    if (!logger) return undefined;
     const imported = importedRootOf(receiver);
+    if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
-    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }) };
+    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }), ...(isFastifyLog(receiver) && { serializesRequests: true }) };
   }
 
   /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
@@ -261,6 +287,32 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
     const base = unwrap(e.expression);
     return ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
+  }
+
+  /**
+   * `request.log`, `reply.log`, `fastify.log` (also through `.child()`), or any `x.log` in a file
+   * that imports Fastify: Fastify's loggers serialise a request as method, url and host.
+   */
+  function isFastifyLog(receiver: ts.Expression): boolean {
+    let e = unwrap(receiver);
+    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && (unwrap(e.expression) as ts.PropertyAccessExpression).name.text === 'child') {
+      e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    }
+    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'log') return false;
+    const base = unwrap(e.expression);
+    if (ts.isIdentifier(base) && FASTIFY_LOG_HOLDERS.has(base.text)) return true;
+    return importsFastify();
+  }
+
+  let fastifyFile: boolean | undefined;
+  function importsFastify(): boolean {
+    // The text test keeps the statement scan off files that never name the package.
+    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && hasFastifyImport();
+    return fastifyFile;
+  }
+
+  function hasFastifyImport(): boolean {
+    return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && FASTIFY_MODULES.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && FASTIFY_MODULES.has(requireOf(c)?.specifier ?? ''));
   }
 
   let frameworkPaths: string[] | undefined;
@@ -325,7 +377,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.wrap.length > 0) return undefined;
     let e = unwrap(value.expr);
-    if (value.path.length === 0 && ts.isCallExpression(e) && isPromisify(e.expression) && e.arguments[0]) e = unwrap(e.arguments[0]);
+    if (value.path.length === 0 && ts.isCallExpression(e) && isNodeUtil(e.expression, 'promisify') && e.arguments[0]) e = unwrap(e.arguments[0]);
     if (value.path.length === 1) {
       const method = value.path[0];
       return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
@@ -334,23 +386,27 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
   }
 
-  /** `promisify` / `util.promisify` from node's util module. */
-  function isPromisify(callee: ts.Expression): boolean {
+  /** `util.<fn>` or a named import `<fn>` from node's util module (`promisify`, `debuglog`). */
+  function isNodeUtil(callee: ts.Expression, fn: string): boolean {
     const origin = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
-    return name === 'promisify' && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
+    return name === fn && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
     const receiver = unwrap(callee.expression);
-    if (!ts.isIdentifier(receiver)) return undefined;
-    const binding = lookup(fc, receiver);
+    // `createWriteStream('audit.log').write(x)`: the stream made in place.
+    if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
+    // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
+    let binding: ReturnType<typeof lookup>;
+    if (ts.isIdentifier(receiver)) binding = lookup(fc, receiver);
+    else if (ts.isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
-      if (ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
+      if (v.path.length === 0 && v.wrap.length === 0 && ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
     }
     return undefined;
   }
@@ -370,8 +426,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fsWriteOf,
     streamOf,
     redactOfLogger(expr) {
-      const logger = loggerOf(expr);
-      return logger && logger.redact.length > 0 ? logger.redact : undefined;
+      return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
   };
 }

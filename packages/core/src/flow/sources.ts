@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { lookup, type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
+import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
@@ -22,12 +23,27 @@ function isRequestLike(expr: ts.Expression): boolean {
 export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, fc: FileContext): SecretContainer | undefined {
   const prop = propertyNameOf(ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
   const base = unwrap(expr.expression);
-  if (prop === 'env' && ts.isIdentifier(base) && base.text === 'process' && !lookup(fc, base)) return 'env';
+  if (prop === 'env' && ts.isIdentifier(base) && isProcessObject(base, fc)) return 'env';
   if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
   return undefined;
+}
+
+const PROCESS_MODULES = new Set(['process', 'node:process']);
+
+/** The global `process`, or `import process from 'node:process'`. */
+export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, id);
+  if (!binding) return id.text === 'process';
+  return binding.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && (binding.imported === 'default' || binding.imported === '*');
+}
+
+/** `import { env } from 'node:process'`: the environment under its own name. */
+export function isImportedProcessEnv(id: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, id);
+  return binding?.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && binding.imported === 'env';
 }
 
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
@@ -83,6 +99,20 @@ function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expressi
   if (nameArg === undefined) return container === 'query' ? undefined : { kind: 'all', container };
   const e = unwrap(nameArg);
   return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
+}
+
+const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
+
+/**
+ * `configService.get('JWT_SECRET')`, `config.get('db.password')`, `formData.get('password')`,
+ * `store.get('apiKey')`: a getter asked for an entry whose key (its last dotted part) names a secret.
+ */
+export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier): boolean {
+  const callee = unwrap(call.expression);
+  const key = call.arguments[0] && unwrap(call.arguments[0]);
+  if (!ts.isPropertyAccessExpression(callee) || !KEYED_GETTERS.has(callee.name.text) || !key || !ts.isStringLiteralLike(key)) return false;
+  const last = key.text.split(/[.:/]/).at(-1) ?? '';
+  return names.isSecretName(last);
 }
 
 /** `postgres://user:pass@host/db`: a connection string that embeds a password. */

@@ -28,6 +28,8 @@ export interface SecretItem {
   container?: SecretContainer;
   /** The headers inside a whole request object (`logger.info({ req })`), not read out explicitly. */
   wholeRequest?: boolean;
+  /** An Authorization header value: its first part (`split(' ')[0]`, `[scheme] = ...`) is the scheme, not the credential. */
+  authScheme?: true;
   /**
    * A secret only by the name of a parameter of this function (its key): the values are whatever
    * the callers pass, so a wrapper is reported at the calls that pass a secret.

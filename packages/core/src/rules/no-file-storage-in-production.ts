@@ -46,6 +46,9 @@ export default defineRule<MessageId>({
       if (summary.flow.script) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
+        // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
+        // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
+        if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
@@ -71,11 +74,16 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
-      if (!isSecretStore && site.fact.storeContext === undefined) continue;
+      // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
+      const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      if (!isSecretStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
       if (site.fact.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner)) continue;
-      const store = isSecretStore ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what }, `new ${cls.name}`, related, secret);
+      const store = isSecretStore || givenSecretPath ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
+      const siteWhat = isSecretStore || !givenSecretPath ? what : 'data for the secret file it is given';
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${cls.name}`, related, secret);
     }
+    // A generic writer class (`storage.saveJson(file, data)`): the method is a write helper, judged at its calls.
+    if (!isSecretStore && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
     return;
   }
   if (factory && factory.storeName) {
@@ -119,6 +127,11 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
   if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
+  return everyCallOutsideProduction(project, index, file, owner);
+}
+
+/** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
+function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
   return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
 }

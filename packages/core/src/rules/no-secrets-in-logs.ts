@@ -31,11 +31,12 @@ export default defineRule<MessageId>({
     const reportedWrappers = reportWrapperCalls(ctx, index);
     for (const [file, summary] of ctx.project.files) {
       for (const log of summary.flow.logCalls) {
+        if (!index.isLogCall(file, log)) continue;
         const redact = index.redactOf(file, log);
         // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
         const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
         const secrets = log.args.flatMap((arg, i) => {
-          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && serializesRequestWithoutHeaders(log.sink)) && !(calledWithSecret && s.param === log.owner));
+          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && log.serializesRequests) && !(calledWithSecret && s.param === log.owner));
           return i === 0 ? unredacted(found, redact) : found;
         });
         reportFirst(ctx, file, log.location, log.sink, secrets);
@@ -75,11 +76,6 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
     }
   }
   return reported;
-}
-
-/** Fastify's loggers serialise a request as method, url and host: its headers are not logged. */
-function serializesRequestWithoutHeaders(sink: string): boolean {
-  return /^(?:request|reply|fastify)\.log\./.test(sink);
 }
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {

@@ -1,0 +1,45 @@
+import { ts } from '../parse/typescript.js';
+import { propertyNameOf } from './scope.js';
+import type { NameClassifier } from './sensitive-names.js';
+
+// A parameter declared as an object with a secret-named field (`user: { email: string; password:
+// string }`, `opts: ClientOptions` given `interface ClientOptions { apiKey: string }` or a DTO class
+// in the same file) holds that secret: logging the whole object logs it. Syntax only: types from other files
+// or packages say nothing here.
+
+const MAX_DEPTH = 2;
+
+/** The paths of the secret-named fields the declared `type` gives a value. */
+export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFile, names: NameClassifier, depth = 0): string[][] {
+  if (!type || depth > MAX_DEPTH) return [];
+  const members = membersOf(type, sf);
+  const out: string[][] = [];
+  for (const member of members) {
+    if (!ts.isPropertySignature(member) && !ts.isPropertyDeclaration(member)) continue;
+    // Static fields are not on the instance; `#secret` is not printed or serialised (TypeScript's `private` is).
+    if (ts.isPropertyDeclaration(member) && (ts.isPrivateIdentifier(member.name) || member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))) continue;
+    const name = propertyNameOf(member.name);
+    if (name === undefined) continue;
+    if (names.isSecretName(name) && !isNonStringType(member.type)) out.push([name]);
+    else for (const inner of typedSecretFields(member.type, sf, names, depth + 1)) out.push([name, ...inner]);
+  }
+  return out;
+}
+
+/** The members of a type literal, or of an interface, object type alias or class (a DTO) declared at the top of the file. */
+function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeElement | ts.ClassElement> {
+  if (ts.isTypeLiteralNode(type)) return type.members;
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+  const name = type.typeName.text;
+  for (const stmt of sf.statements) {
+    if (ts.isInterfaceDeclaration(stmt) && stmt.name.text === name) return stmt.members;
+    if (ts.isTypeAliasDeclaration(stmt) && stmt.name.text === name && ts.isTypeLiteralNode(stmt.type)) return stmt.type.members;
+    if (ts.isClassDeclaration(stmt) && stmt.name?.text === name) return stmt.members;
+  }
+  return [];
+}
+
+/** `tokens: number`, `hasPassword: boolean`: a field of this type holds no secret whatever its name. */
+function isNonStringType(type: ts.TypeNode | undefined): boolean {
+  return type !== undefined && (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword);
+}
