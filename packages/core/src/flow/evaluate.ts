@@ -381,7 +381,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     for (const r of returns) {
       if (isNeutral(r)) continue;
       const chain = param && ts.isIdentifier(param.name) ? fieldChainOf(r, param.name.text) : undefined;
-      if (chain === undefined) return undefined;
+      // Anything else the callback builds (`(t) => \`${t.name}: ${t.type}\``) is what its parts
+      // are: the parameter stands for an element of the receiver.
+      if (chain === undefined) {
+        parts.push(taintOf(r));
+        continue;
+      }
       let fromElement = taintOf(receiver);
       for (const prop of chain) fromElement = projectTaint(fromElement, prop, fc.names, labelOf(r, fc.sf));
       parts.push(unionTaint(fromElement, taintOf(r)));
