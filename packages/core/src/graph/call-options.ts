@@ -78,7 +78,8 @@ function alwaysReturnsTrue(fn: ts.FunctionLikeDeclaration): boolean {
   return onlyTrue;
 }
 
-function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+/** The value of a plain `name: value` property of an object literal. */
+export function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of obj.properties) {
     if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return skipParens(p.initializer);
   }

@@ -1,13 +1,18 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { ProjectModel } from '../project/project-model.js';
+import { resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { FunctionFact } from './function-fact.js';
 import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
+import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 
-/** How a handler was found to authenticate, for messages and debugging. */
-/** `exceptMethods`: HTTP methods (lowercase) the guard lets through unchecked. */
-export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[] } | { isGuard: false };
+/**
+ * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
+ * methods (lowercase) the guard lets through unchecked; `exceptRequests`: requests (paths, with
+ * methods) it lets through unchecked (`auth.unless({ path })`).
+ */
+export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[]; exceptRequests?: readonly ResolvedException[] } | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
 const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
@@ -72,9 +77,23 @@ export class GuardJudge {
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module':
         return yield this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint);
+      case 'unless': {
+        const verdict: GuardVerdict = yield this.judgeRef(file, ref.guard, false);
+        return verdict.isGuard ? this.withExceptions(file, verdict, ref) : verdict;
+      }
       default:
         return NOT_A_GUARD;
     }
+  }
+
+  /** A guard's verdict narrowed by its `unless` options. */
+  private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: Extract<HandlerRef, { kind: 'unless' }>): GuardVerdict {
+    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePath(this.project, file, p)) : [];
+    return {
+      ...verdict,
+      ...(ref.exceptMethods ? { exceptMethods: [...(verdict.exceptMethods ?? []), ...ref.exceptMethods] } : {}),
+      ...(requests.length > 0 ? { exceptRequests: [...(verdict.exceptRequests ?? []), ...requests] } : {}),
+    };
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
@@ -133,8 +152,6 @@ export class GuardJudge {
   }
 
   private *judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>): Judging {
-    // express-unless: `auth.unless({ path })` is `auth` with exceptions.
-    if (ref.member === 'unless') return yield this.judgeName(file, ref.callee, false);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);

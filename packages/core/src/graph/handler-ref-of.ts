@@ -5,6 +5,7 @@ import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
+import { unlessOptionsOf } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isAwaitExpression, isCallExpression, isConditionalExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isSpreadElement, isStringLiteralLike } = ts;
@@ -81,8 +82,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
     if (callee.name.text === 'bind' && isPropertyAccessExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
-    // express-unless: `expressjwt(o).unless({ path })` is the guard with exceptions (as `auth.unless(...)` is).
-    if (callee.name.text === 'unless' && isCallExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
+    // express-unless / koa-unless: `expressjwt(o).unless({ path })` and `auth.unless(...)` are the guard with exceptions.
+    if (callee.name.text === 'unless') return { kind: 'unless', guard: handlerRefOf(callee.expression, ctx), ...unlessOptionsOf(call.arguments[0]) };
     // hono/factory's `factory.createMiddleware(fn)` and `factory.createHandlers(mw, handler)`.
     if (TRANSPARENT_WRAPPERS.has(callee.name.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     if (callee.name.text === 'createHandlers' && call.arguments.length > 0) return { kind: 'list', items: handlerRefsOf(call.arguments, ctx) };

@@ -4,6 +4,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
 import type { FunctionFact } from './function-fact.js';
 import type { PathExpr } from './path-expr.js';
+import type { UnlessOptions } from './unless-options.js';
 import { walkRoutes } from './walk-routes.js';
 
 export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
@@ -52,6 +53,11 @@ export type HandlerRef =
   | { kind: 'param'; name: string; id: string }
   /** `require('./auth')` used in place: the module's default export. */
   | { kind: 'module'; specifier: string }
+  /**
+   * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
+   * options list (see unless-options.ts for what is read).
+   */
+  | ({ kind: 'unless'; guard: HandlerRef } & UnlessOptions)
   | { kind: 'unknown'; reason: string };
 
 /**

@@ -5,6 +5,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
+import { exceptsRequest } from './excepts-request.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
@@ -409,12 +410,12 @@ class RouteGraphBuilder {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
-      const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
+      const counted = covering.find((e) => guardsRoute(e.guard, full, reg.methods) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
         mounts: v.mounts,
-        guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
-        nonProdGuard: !counted && covering.some((e) => e.guard.isGuard && e.condition === 'nonProd'),
+        guard: guardsRoute(own, full, reg.methods) ? own : (counted?.guard ?? { isGuard: false }),
+        nonProdGuard: !counted && covering.some((e) => guardsRoute(e.guard, full, reg.methods) && e.condition === 'nonProd'),
       });
       // In Hono and Express a route whose handlers call next() acts as middleware for later routes:
       // a pattern route (`app.all('/admin/*', auth)`) or one whose handler passes on
@@ -535,6 +536,11 @@ const HTTP_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'
 function methodsBesides(except: readonly string[], methods: string[] | undefined): string[] {
   const base = !methods || methods.includes('all') ? HTTP_METHODS : methods;
   return base.filter((m) => !except.includes(m));
+}
+
+/** Whether a guard checks requests to the route: one whose `unless` exceptions name it lets them through. */
+function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: readonly string[]): boolean {
+  return guard.isGuard && !(full !== undefined && exceptsRequest(guard.exceptRequests, full, methods));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

@@ -60,6 +60,7 @@ const valid: Case[] = [
       'src/app.ts': `${honoHead}import { requireAuth } from './auth.js';\napp.use('/admin/*', requireAuth);\napp.get('/admin/x', (c) => c.text('x'));`,
     },
   },
+  { name: 'express: unless exceptions outside admin paths', code: `${expressHead}import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: 's', algorithms: ['HS256'] }).unless({ method: 'OPTIONS', path: ['/admin', /^\\/public/, { url: '/admin/stats', methods: ['get'] }] }));\napp.get('/admin/users', (req, res) => res.json([]));\napp.get('/admin/stats', (req, res) => res.json({}));` },
 ];
 
 const invalid: InvalidCase[] = [
@@ -99,6 +100,8 @@ const invalid: InvalidCase[] = [
     },
     errors: [{ messageId: 'unprotectedAdminRoute', line: 3, file: 'src/routes/users.ts' }],
   },
+  { name: 'express: unless regex exempts an admin subtree', code: `${expressHead}import { expressjwt } from 'express-jwt';\napp.use(expressjwt({ secret: 's', algorithms: ['HS256'] }).unless({ path: [/^\\/admin\\/reports/] }));\napp.get('/admin/reports/:id', (req, res) => res.json({}));\napp.get('/admin/users', (req, res) => res.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
+  { name: 'koa: unless { url, methods } exempts GET only', code: `import Koa from 'koa';\nimport Router from '@koa/router';\nimport jwt from 'koa-jwt';\nconst app = new Koa();\napp.use(jwt({ secret: 's' }).unless({ path: [{ url: '/admin/stats', methods: ['GET'] }] }));\nconst r = new Router();\nr.get('/admin/stats', (ctx) => { ctx.body = {}; });\nr.post('/admin/stats', (ctx) => { ctx.body = {}; });\napp.use(r.routes());`, errors: [{ messageId: 'unprotectedAdminRoute', line: 7 }] },
 ];
 
 function run(c: Case) {
