@@ -169,6 +169,8 @@ export class GuardJudge {
     if (fact?.returnsRef) return yield this.judgeRef(def.file, fact.returnsRef, false);
     const alias = facts?.aliases[def.name];
     if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);
+    // `export default { authenticate }` called as `middlewares.authenticate()`: the named factory is called.
+    if (alias?.kind === 'name') return yield this.judgeCall(def.file, { kind: 'call', callee: alias.name, ...(ref.args ? { args: ref.args } : {}) });
     return NOT_A_GUARD;
   }
 

@@ -3,7 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
-import { skipParens } from './path-expr.js';
+import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { unlessOptionsOf } from './unless-options.js';
 
@@ -67,7 +67,9 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
-  if (isIdentifier(e.expression)) return { kind: 'name', name: `${e.expression.text}.${e.name.text}` };
+  // `auth.required`, and compiled `middlewares_1.default.requireAdmin` (an object exported as default).
+  const name = referenceName(e);
+  if (name !== undefined) return { kind: 'name', name };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
 }
 
@@ -92,7 +94,13 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
       return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
-    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    // `auth.create(o)`, and compiled `middlewares_1.default.authenticate()`: a method of an imported object.
+    const owner = referenceName(callee.expression);
+    if (owner !== undefined) {
+      const dot = owner.indexOf('.');
+      const member = dot === -1 ? callee.name.text : `${owner.slice(dot + 1)}.${callee.name.text}`;
+      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    }
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
 }
