@@ -3,13 +3,14 @@ import { isFunctionExpression } from './judge-function.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * Options of library guards that let a request without a valid credential through:
- * express-jwt `credentialsRequired: false`, koa-jwt `passthrough: true`.
+ * express-jwt `credentialsRequired: false`, koa-jwt `passthrough: true`, express-openid-connect
+ * `auth({ authRequired: false })` (it only attaches the session; `requiresAuth()` guards).
  */
-const OPEN_FLAGS: Readonly<Record<string, ts.SyntaxKind>> = { credentialsRequired: SyntaxKind.FalseKeyword, passthrough: SyntaxKind.TrueKeyword };
+const OPEN_FLAGS: Readonly<Record<string, ts.SyntaxKind>> = { credentialsRequired: SyntaxKind.FalseKeyword, passthrough: SyntaxKind.TrueKeyword, authRequired: SyntaxKind.FalseKeyword };
 /** Verifier callbacks (hono bearerAuth/basicAuth, express-basic-auth, @fastify/basic-auth-like): accepting everything accepts anyone. */
 const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
 
@@ -19,9 +20,28 @@ const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
  */
 export function failsOpen(call: ts.CallExpression): boolean {
   return call.arguments.some((arg) => {
-    const e = skipParens(arg);
-    return isObjectLiteralExpression(e) && e.properties.some(isOpeningOption);
+    const e = optionsObjectOf(arg);
+    return e !== undefined && e.properties.some(isOpeningOption);
   });
+}
+
+/**
+ * An options object written in place, or in a module-level `const` of the same file: the Auth0
+ * quickstart's `const config = { authRequired: false, ... }; app.use(auth(config))`.
+ */
+function optionsObjectOf(arg: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = skipParens(arg);
+  if (isObjectLiteralExpression(e)) return e;
+  if (!isIdentifier(e)) return undefined;
+  for (const stmt of e.getSourceFile().statements) {
+    if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (!isIdentifier(d.name) || d.name.text !== e.text || !d.initializer) continue;
+      const init = skipParens(d.initializer);
+      return isObjectLiteralExpression(init) ? init : undefined;
+    }
+  }
+  return undefined;
 }
 
 /**

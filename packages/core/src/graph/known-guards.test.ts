@@ -9,7 +9,8 @@ describe('isKnownGuard', () => {
     ['passport', 'default', 'authenticate', true],
     ['passport', 'default', 'initialize', false],
     ['express-openid-connect', 'requiresAuth', undefined, true],
-    ['express-openid-connect', 'auth', undefined, false],
+    ['express-openid-connect', 'auth', undefined, true],
+    ['express-openid-connect', 'attemptSilentLogin', undefined, false],
     ['hono/cors', 'cors', undefined, false],
   ] as const)('%s %s %s -> %s', (specifier, imported, member, expected) => {
     expect(isKnownGuard(specifier, imported, member)).toBe(expected);

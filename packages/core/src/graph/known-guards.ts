@@ -18,7 +18,9 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^passport$/, names: ['authenticate'] },
   { specifier: /^express-jwt$/, names: ['expressjwt', 'jwt', 'default', '*'] },
   { specifier: /^express-basic-auth$/, names: ['default', '*'] },
-  { specifier: /^express-openid-connect$/, names: ['requiresAuth'] },
+  // `auth()` requires login on every route unless told `authRequired: false` (see call-options.ts);
+  // the claim checks answer 401 to anonymous requests before they look at claims.
+  { specifier: /^express-openid-connect$/, names: ['requiresAuth', 'auth', 'claimEquals', 'claimIncludes', 'claimCheck'] },
   { specifier: /^@nestjs\/passport$/, names: ['AuthGuard'] },
   { specifier: /^koa-jwt$/, names: ['default', '*'] },
   { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
