@@ -23,6 +23,11 @@ export interface FunctionFact {
   bypassedByFlag?: true;
   /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
   failsWithError?: true;
+  /**
+   * Nest guard classes only: whether the class reads route metadata (`reflector.getAllAndOverride(
+   * IS_PUBLIC_KEY, ...)`). One that does not cannot be switched off by a `@Public()` decorator.
+   */
+  readsRouteMetadata?: boolean;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

@@ -12,7 +12,16 @@ import { runStackless, type Stackless } from './run-stackless.js';
  * methods (lowercase) the guard lets through unchecked; `exceptRequests`: requests (paths, with
  * methods) it lets through unchecked (`auth.unless({ path })`).
  */
-export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[]; exceptRequests?: readonly ResolvedException[] } | { isGuard: false };
+export type GuardVerdict =
+  | {
+      isGuard: true;
+      why: string;
+      exceptMethods?: readonly string[];
+      exceptRequests?: readonly ResolvedException[];
+      /** A Nest guard that never reads route metadata: `@Public()` does not switch it off. */
+      ignoresRouteMetadata?: true;
+    }
+  | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
 const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
@@ -99,8 +108,12 @@ export class GuardJudge {
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
     // As with `flag ? bypass : guard`: production may run without the check.
     if (fact.bypassedByFlag) return NOT_A_GUARD;
-    const verdict: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
-    if (!verdict.isGuard || !fact.passesMethods) return verdict;
+    const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
+    if (!body.isGuard) return body;
+    // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
+    const { ignoresRouteMetadata: _inherited, ...rest } = body;
+    const verdict = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    if (!fact.passesMethods) return verdict;
     return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
   }
 
@@ -128,7 +141,8 @@ export class GuardJudge {
 
   private *judgeDefinition(def: Definition, name: string, asEndpoint: boolean): Judging {
     if (def.kind === 'package') {
-      if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard` };
+      // @nestjs/passport's AuthGuard reads no route metadata: `@Public()` alone does not skip it.
+      if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard`, ...(def.specifier === '@nestjs/passport' ? { ignoresRouteMetadata: true as const } : {}) };
       return isAuthLikeName(def.member ?? (def.imported === 'default' || def.imported === '*' ? name : def.imported))
         ? { isGuard: true, why: `${name} from ${def.specifier}` }
         : NOT_A_GUARD;

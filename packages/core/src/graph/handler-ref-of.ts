@@ -39,6 +39,8 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (isCallExpression(e)) return callRefOf(e, ctx);
   if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
+  // `new (AuthGuard('jwt'))()`: an instance of the class a guard factory returns.
+  if (isNewExpression(e) && isCallExpression(skipParens(e.expression))) return callRefOf(skipParens(e.expression) as ts.CallExpression, ctx);
   if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
   if (isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };

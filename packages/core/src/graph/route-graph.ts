@@ -409,7 +409,7 @@ class RouteGraphBuilder {
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
       const counted = covering.find((e) => guardsRoute(e.guard, full, reg.methods) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
@@ -536,6 +536,11 @@ const HTTP_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'
 function methodsBesides(except: readonly string[], methods: string[] | undefined): string[] {
   const base = !methods || methods.includes('all') ? HTTP_METHODS : methods;
   return base.filter((m) => !except.includes(m));
+}
+
+/** Nest `@Public()` routes skip the global and class guards that read route metadata (or may: unreadable ones). */
+function skipsForPublic(guard: GuardVerdict): boolean {
+  return !(guard.isGuard && guard.ignoresRouteMetadata);
 }
 
 /** Whether a guard checks requests to the route: one whose `unless` exceptions name it lets them through. */
