@@ -21,6 +21,8 @@ export interface FunctionFact {
   passesMethods?: string[];
   /** An environment flag production may set lets every request through before the check. */
   bypassedByFlag?: true;
+  /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
+  passesAnonymous?: true;
   /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
   failsWithError?: true;
   /**

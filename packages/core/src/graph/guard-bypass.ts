@@ -5,17 +5,19 @@ import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpressionStatement, isIdentifier, isIfStatement, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
 
 /**
  * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
- * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; or
- * `flag` when an environment flag lets every request through. Undefined for anything else.
+ * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; `flag`
+ * when an environment flag lets every request through; `anonymous` when a request without a
+ * credential goes on unchecked (`if (!token) return next()`). Undefined for anything else.
  */
-export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | undefined {
+export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | 'anonymous' | undefined {
   if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
   const methods = methodsTested(stmt.expression);
   if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
+  if (testsMissingCredential(stmt.expression)) return 'anonymous';
   // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
   // hold only outside production are fine).
   return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
@@ -78,4 +80,47 @@ export function isPassingOn(stmt: ts.Statement, next: string): boolean {
   let e = skipParens(stmt.expression);
   if (isAwaitExpression(e)) e = skipParens(e.expression);
   return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
+}
+
+/**
+ * Names of values that carry (or come from) a credential: `token`, `req.headers.authorization`,
+ * `req.session.user`, `c.req.header('Authorization')`, `req.isAuthenticated()`. A bare `auth` is
+ * left out: `if (!requiresAuth) return next()` tests the route, not the request's credential.
+ */
+const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|^user$|^sid$/i;
+
+/**
+ * `!token`, `token == null`, `token === undefined`, `!header?.startsWith('Bearer ')`, and `||` of
+ * such tests: true when the request has no credential.
+ */
+function testsMissingCredential(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return namesCredential(e.operand);
+  if (!isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.BarBarToken) return testsMissingCredential(e.left) && testsMissingCredential(e.right);
+  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return false;
+  const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
+  return isNothing(value) && namesCredential(other);
+}
+
+function isNothing(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  return e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined');
+}
+
+/** Whether the last name read in `expr` (a variable, a property, a called method) names a credential. */
+function namesCredential(expr: ts.Expression): boolean {
+  let e = skipParens(expr);
+  // `header.startsWith('Bearer ')`, `c.req.header('authorization')`: the value the call is made on, or the getter's argument.
+  if (isCallExpression(e)) {
+    const arg = e.arguments[0];
+    if (arg && isStringLiteralLike(arg) && CREDENTIAL.test(arg.text)) return true;
+    e = skipParens(e.expression);
+    if (isPropertyAccessExpression(e) && !CREDENTIAL.test(e.name.text)) e = skipParens(e.expression);
+  }
+  if (isIdentifier(e)) return CREDENTIAL.test(e.text);
+  if (isPropertyAccessExpression(e)) return CREDENTIAL.test(e.name.text);
+  if (isElementAccessExpression(e)) return isStringLiteralLike(e.argumentExpression) && CREDENTIAL.test(e.argumentExpression.text);
+  return false;
 }

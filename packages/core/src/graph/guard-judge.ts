@@ -106,8 +106,9 @@ export class GuardJudge {
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
-    // As with `flag ? bypass : guard`: production may run without the check.
-    if (fact.bypassedByFlag) return NOT_A_GUARD;
+    // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
+    // requests without a credential through checks only the callers who bother to send one.
+    if (fact.bypassedByFlag || fact.passesAnonymous) return NOT_A_GUARD;
     const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.

@@ -99,6 +99,28 @@ describe('judgeFunction', () => {
     expect([fact.rejects, fact.bypassedByFlag]).toEqual([true, expected]);
   });
 
+  it.each([
+    ['if (!token) return next();', true],
+    ['if (!req.headers.authorization) { next(); return; }', true],
+    ["if (!header || !header.startsWith('Bearer ')) return next();", true],
+    ["if (!c.req.header('Authorization')) return await next();", true],
+    ['if (req.session?.user == null) return next();', true],
+    ["if (req.cookies['sid'] === undefined) return next();", true],
+    ['if (!req.isAuthenticated()) return next();', true],
+    ['if (!requiresAuth) return next();', undefined],
+    ["if (!req.path.startsWith('/admin')) return next();", undefined],
+    ['if (req.user) return next();', undefined],
+    ['if (!token || isPublic(req.path)) return next();', undefined],
+  ])('a pass-on for requests without a credential before the check fails open: %s', (bypass, expected) => {
+    const fact = judge(`function a(req, res, next) { const token = req.get('x-token'); ${bypass} if (!verify(token)) return res.status(401).end(); next(); }`);
+    expect([fact.rejects, fact.passesAnonymous]).toEqual([true, expected]);
+  });
+
+  it('a pass-on for anonymous requests after the check passes nothing unchecked', () => {
+    const fact = judge('function a(req, res, next) { if (req.get("x-key") !== KEY) return res.status(401).end(); if (!req.user) return next(); next(); }');
+    expect(fact.passesAnonymous).toBeUndefined();
+  });
+
   it('a method test after the check passes nothing unchecked', () => {
     const fact = judge("function a(req, res, next) { if (!req.user) return res.status(401).end(); if (req.method === 'GET') return next(); next(); }");
     expect(fact.passesMethods).toBeUndefined();

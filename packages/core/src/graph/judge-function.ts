@@ -73,6 +73,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (passedOn) return;
     const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
+    else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass) {
       if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;
