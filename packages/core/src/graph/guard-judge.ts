@@ -6,6 +6,7 @@ import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from '.
 import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
+import type { UnlessOptions } from './unless-options.js';
 
 /**
  * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
@@ -95,8 +96,8 @@ export class GuardJudge {
     }
   }
 
-  /** A guard's verdict narrowed by its `unless` options. */
-  private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: Extract<HandlerRef, { kind: 'unless' }>): GuardVerdict {
+  /** A guard's verdict narrowed by the requests it exempts (`unless` options, hono/combine `except` paths). */
+  private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: UnlessOptions): GuardVerdict {
     const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePath(this.project, file, p)) : [];
     return {
       ...verdict,
@@ -170,7 +171,10 @@ export class GuardJudge {
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
-    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) {
+      const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+      return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
+    }
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
     if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // A guard factory told to let anonymous requests through (a library's or the project's own:

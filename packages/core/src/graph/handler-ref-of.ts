@@ -2,6 +2,7 @@ import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
+import { honoExceptPathsOf } from './hono-except-paths.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
@@ -81,7 +82,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
+    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.

@@ -4,7 +4,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
 import type { FunctionFact } from './function-fact.js';
 import type { PathExpr } from './path-expr.js';
-import type { UnlessOptions } from './unless-options.js';
+import type { RequestException, UnlessOptions } from './unless-options.js';
 import { walkRoutes } from './walk-routes.js';
 
 export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
@@ -31,8 +31,11 @@ export type TargetRef =
 export type HandlerRef =
   | { kind: 'fn'; fact: FunctionFact }
   | { kind: 'name'; name: string }
-  /** `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`). */
-  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true }
+  /**
+   * `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`).
+   * `exceptions`: the paths hono/combine's `except('/admin/health', mw)` exempts (hono-except-paths.ts).
+   */
+  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true; exceptions?: RequestException[] }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
    * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
