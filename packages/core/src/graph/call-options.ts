@@ -1,9 +1,10 @@
 import { ts } from '../parse/typescript.js';
 import { isFunctionExpression } from './judge-function.js';
+import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
 
 /**
  * Options of library guards that let a request without a valid credential through:
@@ -31,17 +32,8 @@ export function failsOpen(call: ts.CallExpression): boolean {
  */
 function optionsObjectOf(arg: ts.Expression): ts.ObjectLiteralExpression | undefined {
   const e = skipParens(arg);
-  if (isObjectLiteralExpression(e)) return e;
-  if (!isIdentifier(e)) return undefined;
-  for (const stmt of e.getSourceFile().statements) {
-    if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of stmt.declarationList.declarations) {
-      if (!isIdentifier(d.name) || d.name.text !== e.text || !d.initializer) continue;
-      const init = skipParens(d.initializer);
-      return isObjectLiteralExpression(init) ? init : undefined;
-    }
-  }
-  return undefined;
+  const value = isIdentifier(e) ? moduleConstOf(e) : e;
+  return value && isObjectLiteralExpression(value) ? value : undefined;
 }
 
 /**

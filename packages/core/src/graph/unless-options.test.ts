@@ -28,7 +28,10 @@ describe('unlessOptionsOf', () => {
     // A list constant is no string constant: resolving the reference fails and drops it (excepts-request).
     ['one variable is a reference', `auth.unless({ path: publicPaths })`, { exceptions: [{ path: { parts: [{ ref: 'publicPaths' }] } }] }],
     ['paths relative to the mount are not read', `auth.unless({ path: ['/admin'], useOriginalUrl: false })`, {}],
-    ['options in a variable', `auth.unless(options)`, {}],
+    ['options in an unknown variable', `auth.unless(options)`, {}],
+    ['options in a module-level const', `const options = { path: ['/health'] };\nauth.unless(options)`, { exceptions: [{ path: { parts: ['/health'] } }] }],
+    ['a module-level const list', `const PUBLIC = ['/health', /^\\/docs/];\nauth.unless({ path: PUBLIC })`, { exceptions: [{ path: { parts: ['/health'] } }, { regex: '^\\/docs', flags: '' }] }],
+    ['a let list is not followed', `let PUBLIC = ['/health'];\nauth.unless({ path: PUBLIC })`, { exceptions: [{ path: { parts: [{ ref: 'PUBLIC' }] } }] }],
     ['no options', `auth.unless()`, {}],
   ])('%s', (_name, code, expected) => {
     expect(unlessOptionsOf(unlessArgument(code))).toEqual(expected);

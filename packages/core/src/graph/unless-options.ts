@@ -1,9 +1,10 @@
 import { ts } from '../parse/typescript.js';
 import { propertyValue } from './call-options.js';
+import { moduleConstOf } from './module-const-of.js';
 import { pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isIdentifier, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
 
 /**
  * One request a guard lets through unchecked: a path written as a string (compared whole) or a
@@ -20,13 +21,15 @@ export interface UnlessOptions {
 
 /**
  * Reads the options of express-unless / koa-unless (`expressjwt(o).unless({ path, method })`).
- * Only literal lists are read: when `path` is a variable, a call or `useOriginalUrl: false` (paths
+ * Only literal lists are read (in place or in a module-level const of the file): when `path` is
+ * an imported or computed value, or with `useOriginalUrl: false` (paths
  * relative to the mount, which the graph does not track per middleware), the result has no
  * exceptions and the guard keeps counting in full, as it did before exceptions were modelled.
  * `custom` and `ext` can only exempt more requests; the listed ones are exempt either way.
  */
 export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
-  const options = arg && skipParens(arg);
+  const written = arg && skipParens(arg);
+  const options = written && isIdentifier(written) ? moduleConstOf(written) : written;
   if (!options || !isObjectLiteralExpression(options) || propertyValue(options, 'useOriginalUrl')?.kind === ts.SyntaxKind.FalseKeyword) return {};
   const path = propertyValue(options, 'path');
   const exceptions = path && oneOrMany(path).flatMap((e) => exceptionOf(e) ?? []);
@@ -64,8 +67,10 @@ function methodsOf(expr: ts.Expression | undefined): string[] | undefined {
   return items.every(isStringLiteralLike) ? items.map((i) => i.text) : undefined;
 }
 
-/** The unless libraries accept one value or an array of them. */
+/** The unless libraries accept one value or an array of them; a list may be a module-level const of the file. */
 function oneOrMany(expr: ts.Expression): ts.Expression[] {
   const e = skipParens(expr);
-  return isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
+  const list = isIdentifier(e) ? moduleConstOf(e) : e;
+  if (list && isArrayLiteralExpression(list)) return list.elements.map(skipParens);
+  return [e];
 }
