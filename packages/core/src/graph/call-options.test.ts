@@ -21,6 +21,7 @@ describe('failsOpen', () => {
     ['express-jwt credentialsRequired: false', 'expressjwt({ secret: s, credentialsRequired: false })'],
     ['koa-jwt passthrough: true', 'jwt({ secret: s, passthrough: true })'],
     ['express-openid-connect authRequired: false', 'auth({ authRequired: false, secret: s })'],
+    ['passport with the anonymous strategy', "passport.authenticate(['jwt', 'anonymous'], { session: false })"],
     ['options in a module-level const', 'const config = { authRequired: false, secret: s };\nauth(config);'],
     ['verifyToken arrow returning true', 'bearerAuth({ verifyToken: async (token, c) => true })'],
     ['verifyUser method returning true', 'basicAuth({ verifyUser(u, p) { console.log(u); return true; } })'],
@@ -32,6 +33,7 @@ describe('failsOpen', () => {
   it.each([
     ['credentialsRequired: true', 'expressjwt({ secret: s, credentialsRequired: true })'],
     ['authRequired: true', 'auth({ authRequired: true, secret: s })'],
+    ['passport with two real strategies', "passport.authenticate(['jwt', 'bearer'], { session: false })"],
     ['verifyToken comparing', 'bearerAuth({ verifyToken: async (token) => token === process.env.T })'],
     ['verifyUser that can refuse', 'basicAuth({ verifyUser(u, p) { if (p !== k) return false; return true; } })'],
     ['verifyUser that falls off the end', 'basicAuth({ verifyUser(u, p) { if (p === k) return true; } })'],

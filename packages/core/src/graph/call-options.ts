@@ -4,7 +4,7 @@ import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
 
 /**
  * Options of library guards that let a request without a valid credential through:
@@ -22,8 +22,18 @@ const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
 export function failsOpen(call: ts.CallExpression): boolean {
   return call.arguments.some((arg) => {
     const e = optionsObjectOf(arg);
-    return e !== undefined && e.properties.some(isOpeningOption);
+    return (e !== undefined && e.properties.some(isOpeningOption)) || namesAnonymousStrategy(arg);
   });
+}
+
+/**
+ * passport-anonymous: `passport.authenticate(['jwt', 'anonymous'])` tries the strategies in turn,
+ * and the anonymous one lets every request through (optional authentication).
+ */
+function namesAnonymousStrategy(arg: ts.Expression): boolean {
+  const e = skipParens(arg);
+  const names = isArrayLiteralExpression(e) ? e.elements : [e];
+  return names.some((n) => isStringLiteralLike(n) && n.text === 'anonymous');
 }
 
 /**
