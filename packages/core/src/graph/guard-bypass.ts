@@ -13,8 +13,8 @@ const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpress
  * when an environment flag lets every request through; `anonymous` when a request without a
  * credential goes on unchecked (`if (!token) return next()`). Undefined for anything else.
  */
-export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | 'anonymous' | undefined {
-  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
+export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, returnPassesOn = false): string[] | 'flag' | 'anonymous' | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next, returnPassesOn)) return undefined;
   const methods = methodsTested(stmt.expression);
   if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
   if (testsMissingCredential(stmt.expression)) return 'anonymous';
@@ -32,11 +32,13 @@ function readsEnv(expr: ts.Expression): boolean {
   return found;
 }
 
-function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
+/** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */
+function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
   const isNext = (e: ts.Expression | undefined): boolean => {
-    let x = e && skipParens(e);
-    if (x && isAwaitExpression(x)) x = skipParens(x.expression);
-    return x !== undefined && isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
+    if (e === undefined) return returnPassesOn;
+    let x = skipParens(e);
+    if (isAwaitExpression(x)) x = skipParens(x.expression);
+    return isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
   };
   if (isReturnStatement(stmt)) return isNext(stmt.expression);
   if (!isBlock(stmt)) return false;

@@ -116,6 +116,14 @@ describe('judgeFunction', () => {
     expect([fact.rejects, fact.passesAnonymous]).toEqual([true, expected]);
   });
 
+  it.each([
+    ['async (request, reply)', 'async function a(request, reply) { if (!request.headers.authorization) return; await request.jwtVerify(); }', true],
+    ['a callback hook ends with done()', 'function a(request, reply, done) { if (!request.headers.authorization) return; request.jwtVerify(done); }', undefined],
+    ['Hono middleware must call next()', 'async function a(c, next) { if (!c.req.header("authorization")) return; await verify(c); await next(); }', undefined],
+  ])('an early bare return before the check: %s', (_name, code, expected) => {
+    expect(judge(code).passesAnonymous).toBe(expected);
+  });
+
   it('a pass-on for anonymous requests after the check passes nothing unchecked', () => {
     const fact = judge('function a(req, res, next) { if (req.get("x-key") !== KEY) return res.status(401).end(); if (!req.user) return next(); next(); }');
     expect(fact.passesAnonymous).toBeUndefined();

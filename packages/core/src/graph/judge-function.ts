@@ -71,7 +71,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
-    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx) : undefined;
+    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass) {
@@ -130,6 +130,12 @@ function endsFlow(stmt: ts.Statement): boolean {
   if (isReturnStatement(last) || isThrowStatement(last)) return true;
   // Koa's `ctx.throw(401)` throws.
   return isExpressionStatement(last) && isCallExpression(last.expression) && isPropertyAccessExpression(last.expression.expression) && last.expression.expression.name.text === 'throw';
+}
+
+/** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
+function isAsyncFastifyHook(fn: FunctionNode): boolean {
+  const reply = fn.parameters[1];
+  return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {
