@@ -126,3 +126,43 @@ function namesCredential(expr: ts.Expression): boolean {
   if (isElementAccessExpression(e)) return isStringLiteralLike(e.argumentExpression) && CREDENTIAL.test(e.argumentExpression.text);
   return false;
 }
+
+/** Values whose presence means a failure (`req.authError`, `ctx.state.tokenExpired`): testing them is a real check. */
+const FAILURE_WORD = /err|fail|invalid|expired|denied|revoked|missing|reject|block|ban/i;
+
+/**
+ * `if (req.user) return res.sendStatus(403)`, `if (req.user && req.user.role !== 'admin') ...`, `if
+ * (token && !verify(token)) ...`: an `if` without `else` whose condition needs a value the request
+ * may simply not carry. Its rejection never meets an anonymous request, which goes on unchecked:
+ * an inverted check, or authorisation without authentication.
+ */
+export function rejectsOnlyWithCredential(stmt: ts.Statement, params: readonly string[]): boolean {
+  return isIfStatement(stmt) && !stmt.elseStatement && needsPresentValue(stmt.expression, params);
+}
+
+function needsPresentValue(expr: ts.Expression, params: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    // Every conjunct must hold: one that needs a present value is enough.
+    if (op === SyntaxKind.AmpersandAmpersandToken) return needsPresentValue(e.left, params) || needsPresentValue(e.right, params);
+    if (op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return false;
+    const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
+    return isNothing(value) && isPresenceOperand(other, params);
+  }
+  return isPresenceOperand(e, params);
+}
+
+/** A credential-named variable (`token`), or a property read from a parameter (`req.user`, `req.session.isAdmin`). */
+function isPresenceOperand(expr: ts.Expression, params: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (isIdentifier(e)) return CREDENTIAL.test(e.text) && !FAILURE_WORD.test(e.text);
+  if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
+  let root: ts.Expression = e;
+  while (isPropertyAccessExpression(root) || isElementAccessExpression(root)) {
+    const name = isPropertyAccessExpression(root) ? root.name.text : isStringLiteralLike(root.argumentExpression) ? root.argumentExpression.text : '';
+    if (FAILURE_WORD.test(name)) return false;
+    root = skipParens(root.expression);
+  }
+  return isIdentifier(root) && params.includes(root.text);
+}

@@ -124,6 +124,20 @@ describe('judgeFunction', () => {
     expect(judge(code).passesAnonymous).toBe(expected);
   });
 
+  it.each([
+    ["if (req.user && req.user.role !== 'admin') return res.sendStatus(403);", false],
+    ['if (req.session.userId) return res.status(401).end();', false],
+    ['if (token && !verify(token)) return res.status(401).end();', false],
+    ['if (req.headers.authorization != null) return res.status(401).end();', false],
+    ['if (!req.user) return res.status(401).end();', true],
+    ["if (req.user?.role !== 'admin') return res.sendStatus(403);", true],
+    ['if (req.authError) return res.status(401).end();', true],
+    ['if (res.locals.tokenExpired) return res.status(401).end();', true],
+    ['if (req.user) { return next(); } else { return res.status(401).end(); }', true],
+  ])('a rejection that only meets requests carrying a value: %s', (check, expected) => {
+    expect(judge(`function a(req, res, next) { const token = req.get('x-token'); ${check} next(); }`).rejects).toBe(expected);
+  });
+
   it('a pass-on for anonymous requests after the check passes nothing unchecked', () => {
     const fact = judge('function a(req, res, next) { if (req.get("x-key") !== KEY) return res.status(401).end(); if (!req.user) return next(); next(); }');
     expect(fact.passesAnonymous).toBeUndefined();

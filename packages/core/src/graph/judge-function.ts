@@ -2,7 +2,7 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
-import { bypassOf, isPassingOn } from './guard-bypass.js';
+import { bypassOf, isPassingOn, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -80,6 +80,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     const scan = scanNode(stmt, fn, params, inner, options);
     if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
+    if (scan.rejects && rejectsOnlyWithCredential(stmt, params)) scan.rejects = false;
     passedOn = next !== undefined && isPassingOn(stmt, next);
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
