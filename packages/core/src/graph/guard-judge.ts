@@ -2,7 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { FunctionFact } from './function-fact.js';
-import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
+import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
@@ -143,6 +143,7 @@ export class GuardJudge {
 
   private *judgeDefinition(def: Definition, name: string, asEndpoint: boolean): Judging {
     if (def.kind === 'package') {
+      if (isKnownNonGuard(def.specifier, def.imported, def.member)) return NOT_A_GUARD;
       // @nestjs/passport's AuthGuard reads no route metadata: `@Public()` alone does not skip it.
       if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard`, ...(def.specifier === '@nestjs/passport' ? { ignoresRouteMetadata: true as const } : {}) };
       return isAuthLikeName(def.member ?? (def.imported === 'default' || def.imported === '*' ? name : def.imported))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthLikeName, isKnownGuard } from './known-guards.js';
+import { isAuthLikeName, isKnownGuard, isKnownNonGuard } from './known-guards.js';
 
 describe('isKnownGuard', () => {
   it.each([
@@ -12,6 +12,9 @@ describe('isKnownGuard', () => {
     ['express-openid-connect', 'auth', undefined, true],
     ['express-openid-connect', 'attemptSilentLogin', undefined, false],
     ['hono/cors', 'cors', undefined, false],
+    ['@clerk/express', 'requireAuth', undefined, true],
+    ['@clerk/express', 'clerkMiddleware', undefined, false],
+    ['express-oauth2-jwt-bearer', 'auth', undefined, true],
   ] as const)('%s %s %s -> %s', (specifier, imported, member, expected) => {
     expect(isKnownGuard(specifier, imported, member)).toBe(expected);
   });
@@ -21,7 +24,17 @@ describe('isAuthLikeName (only for definitions the scan cannot read)', () => {
   it.each(['requireAuth', 'authenticate', 'verifyToken', 'checkAdmin', 'isAuthenticated', 'adminOnly', 'jwtGuard', 'ensureLoggedIn'])('%s counts', (name) => {
     expect(isAuthLikeName(name)).toBe(true);
   });
-  it.each(['cors', 'helmet', 'csrfProtection', 'rateLimitGuard', 'hostGuard', 'requestLogger', 'validateBody', 'session'])('%s does not', (name) => {
+  it.each(['cors', 'helmet', 'csrfProtection', 'rateLimitGuard', 'hostGuard', 'requestLogger', 'validateBody', 'session', 'optionalAuth', 'maybeAuthenticate', 'softJwt'])('%s does not', (name) => {
     expect(isAuthLikeName(name)).toBe(false);
+  });
+});
+
+describe('isKnownNonGuard', () => {
+  it.each([
+    ['@clerk/express', 'clerkMiddleware', true],
+    ['@clerk/clerk-sdk-node', 'ClerkExpressWithAuth', true],
+    ['@clerk/clerk-sdk-node', 'ClerkExpressRequireAuth', false],
+  ] as const)('%s %s -> %s', (specifier, imported, expected) => {
+    expect(isKnownNonGuard(specifier, imported, undefined)).toBe(expected);
   });
 });
