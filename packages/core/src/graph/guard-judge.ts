@@ -160,7 +160,13 @@ export class GuardJudge {
     // A Nest middleware class (`consumer.apply(AuthMiddleware)`) acts through its `use` method.
     const use = dot === -1 ? facts?.functions[`${def.name}.use`] : undefined;
     if (use) return yield this.judgeFact(def.file, use, false);
-    if (dot === -1) return NOT_A_GUARD;
+    if (dot === -1) {
+      // `require('./auth').required` of a CommonJS `module.exports = auth` (or `= { required }`): a member of the default export.
+      const owner = facts?.aliases['default'];
+      const member = owner?.kind === 'name' ? `${owner.name}.${def.name}` : `default.${def.name}`;
+      const found = def.name !== 'default' && (facts?.functions[member] !== undefined || facts?.aliases[member] !== undefined);
+      return found ? yield this.judgeDefinition({ ...def, name: member }, name, asEndpoint) : NOT_A_GUARD;
+    }
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
     if (owner?.kind === 'name') return yield this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint);

@@ -32,3 +32,15 @@ describe('collectConstants', () => {
     expect(pathExprOf(expressionOf('`${API}${ROUTES.admin.users.list}`'), table)).toEqual({ parts: ['/api', '/admin/users'] });
   });
 });
+
+describe('pathExprOf: an environment value with a default', () => {
+  it.each([
+    ["process.env.ADMIN_PATH || '/admin'", { parts: ['/admin'] }],
+    ["process.env['ADMIN_PATH'] ?? `/internal`", { parts: ['/internal'] }],
+    ["config.adminPath || '/admin'", undefined],
+    ["process.env.ADMIN_PATH || fallback()", undefined],
+    ['process.env.ADMIN_PATH', { parts: [{ ref: 'process.env.ADMIN_PATH' }] }],
+  ])('%s', (code, expected) => {
+    expect(pathExprOf(expressionOf(code), new Map())).toEqual(expected);
+  });
+});

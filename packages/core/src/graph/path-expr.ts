@@ -35,9 +35,20 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
     return { parts: parts.filter((p) => p !== '') };
   }
   if (isConcatenation(e)) return concatenationOf(e, constants);
+  // `process.env.ADMIN_PATH || '/admin'`: the path the code itself chooses, unless deployed otherwise.
+  if (isEnvDefault(e)) return pathExprOf(e.right, constants);
   const name = referenceName(e);
   if (name !== undefined) return constants.get(name) ?? { parts: [{ ref: name }] };
   return undefined;
+}
+
+function isEnvDefault(e: ts.Expression): e is ts.BinaryExpression {
+  if (!isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return false;
+  const left = skipParens(e.left);
+  const env = isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? skipParens(left.expression) : undefined;
+  return env !== undefined && isPropertyAccessExpression(env) && env.name.text === 'env' && isIdentifier(env.expression) && env.expression.text === 'process';
 }
 
 function isConcatenation(e: ts.Expression): e is ts.BinaryExpression {
