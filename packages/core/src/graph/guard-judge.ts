@@ -35,6 +35,12 @@ const MAX_DEPTH = 100_000;
 
 type Judging = Stackless<GuardVerdict>;
 
+/** The call of a factory whose returned function is judged: its parameters stand for these arguments, read in `file`. */
+interface FactoryCall {
+  file: string;
+  args: readonly HandlerRef[];
+}
+
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
 type Definition =
   | { kind: 'local'; file: string; name: string }
@@ -106,11 +112,11 @@ export class GuardJudge {
     };
   }
 
-  private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+  private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
     // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
     // requests without a credential through checks only the callers who bother to send one.
     if (fact.bypassedByFlag || fact.passesAnonymous) return NOT_A_GUARD;
-    const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
+    const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint, call);
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
@@ -119,12 +125,13 @@ export class GuardJudge {
     return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
   }
 
-  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
-      const v = yield this.judgeRef(file, d, false);
+      const bound = call && d.kind === 'param' ? call.args[Number(d.id.slice(d.id.lastIndexOf('#') + 1))] : undefined;
+      const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
     return NOT_A_GUARD;
@@ -190,8 +197,8 @@ export class GuardJudge {
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     const facts = this.routesOf(def.file);
     const fact = facts?.functions[def.name];
-    // A factory: what counts is the function it returns, not its own body.
-    if (fact?.returnsFn) return yield this.judgeFact(def.file, fact.returnsFn, false);
+    // A factory: what counts is the function it returns, not its own body; its parameters stand for this call's arguments.
+    if (fact?.returnsFn) return yield this.judgeFact(def.file, fact.returnsFn, false, { file, args: ref.positional ?? ref.args ?? [] });
     if (fact?.returnsRef) return yield this.judgeRef(def.file, fact.returnsRef, false);
     const alias = facts?.aliases[def.name];
     if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);

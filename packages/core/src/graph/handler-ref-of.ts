@@ -83,7 +83,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
+    const args = functionArgsOf(call, ctx);
+    return { kind: 'call', callee: callee.text, args, ...positionalOf(call, args, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
@@ -120,14 +121,24 @@ function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: tru
   return failsOpen(call) || (callback !== undefined && !judgeFunction(callback, ctx).rejects) ? { failsOpen: true } : {};
 }
 
+const VALUE: HandlerRef = { kind: 'unknown', reason: 'value' };
+
+/**
+ * Each argument in its place, when `args` does not already say it (`unless('/login', auth)`): a
+ * factory's parameters are bound by position. Only written then, to keep summaries small.
+ */
+function positionalOf(call: ts.CallExpression, args: readonly HandlerRef[] | undefined, ctx: HandlerContext): { positional?: HandlerRef[] } {
+  if (!call.arguments.some(isFunctionLike) || (args?.length === call.arguments.length && !call.arguments.some((a) => isArrayLiteralExpression(skipParens(a))))) return {};
+  return { positional: call.arguments.map((a) => (isFunctionLike(a) && !isArrayLiteralExpression(skipParens(a)) ? handlerRefOf(a, ctx) : VALUE)) };
+}
+
+function isFunctionLike(arg: ts.Expression): boolean {
+  const e = skipParens(arg);
+  return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
+}
+
 /** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */
 function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {
-  const refs = handlerRefsOf(
-    call.arguments.filter((a) => {
-      const e = skipParens(a);
-      return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
-    }),
-    ctx,
-  );
+  const refs = handlerRefsOf(call.arguments.filter(isFunctionLike), ctx);
   return refs.length > 0 ? refs : undefined;
 }

@@ -66,6 +66,11 @@ describe('judgeFunction', () => {
     expect(fact.rejectsFirst).toBe(true);
   });
 
+  it("a factory's returned function hands the request to the factory's parameter", () => {
+    const fact = judge('function unless(path, middleware) { return function (req, res, next) { if (path === req.path) return next(); return middleware(req, res, next); }; }');
+    expect(fact.returnsFn?.delegates).toEqual([{ kind: 'param', name: 'middleware', id: 'unless#1' }]);
+  });
+
   it('a factory is judged by the function it returns', () => {
     const fact = judge('function createAuth(o) { if (!o.token) throw new Error("token"); return async (c, next) => { if (c.req.header("a") !== o.token) return c.text("no", 401); await next(); }; }');
     expect([fact.rejects, fact.returnsFn?.rejects]).toEqual([false, true]);

@@ -2,6 +2,7 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
+import { functionIdOf } from './function-id-of.js';
 import { bypassOf, isPassingOn, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
@@ -47,7 +48,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   if (!isBlock(body)) {
     const returned = skipParens(body);
     if (isFunctionExpression(returned)) {
-      fact.returnsFn = judgeFunction(returned, ctx, options);
+      fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return fact;
     }
     const scan = scanNode(body, fn, params, inner, options);
@@ -64,7 +65,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   statements.forEach((stmt, index) => {
     const returned = returnedFunction(stmt, statements);
     if (returned) {
-      fact.returnsFn = judgeFunction(returned, ctx, options);
+      fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return;
     }
     if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
@@ -131,6 +132,24 @@ function endsFlow(stmt: ts.Statement): boolean {
   if (isReturnStatement(last) || isThrowStatement(last)) return true;
   // Koa's `ctx.throw(401)` throws.
   return isExpressionStatement(last) && isCallExpression(last.expression) && isPropertyAccessExpression(last.expression.expression) && last.expression.expression.name.text === 'throw';
+}
+
+/**
+ * `unless(path, middleware)` returning `(req, res, next) => middleware(req, res, next)`: the
+ * returned function hands the request to a parameter of the factory, which the guard judge binds
+ * to the argument of each call (`unless('/login', verifyToken)`).
+ */
+function withFactoryParams(factory: FunctionNode, ctx: HandlerContext): HandlerContext {
+  const names = factory.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : undefined));
+  if (names.every((n) => n === undefined)) return ctx;
+  const id = functionIdOf(factory);
+  return {
+    ...ctx,
+    localHandlerOf: (name) => {
+      const index = names.indexOf(name);
+      return index === -1 ? ctx.localHandlerOf?.(name) : { kind: 'param', name, id: `${id}#${index}` };
+    },
+  };
 }
 
 /** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */

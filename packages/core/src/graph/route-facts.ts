@@ -35,7 +35,19 @@ export type HandlerRef =
    * `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`).
    * `exceptions`: the paths hono/combine's `except('/admin/health', mw)` exempts (hono-except-paths.ts).
    */
-  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true; exceptions?: RequestException[] }
+  | {
+      kind: 'call';
+      callee: string;
+      member?: string;
+      args?: HandlerRef[];
+      /**
+       * Every argument in its place (a value that is not a function as `unknown`), when `args`
+       * leaves some out or flattens a list: what a factory's parameters are bound to.
+       */
+      positional?: HandlerRef[];
+      failsOpen?: true;
+      exceptions?: RequestException[];
+    }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
    * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
