@@ -186,7 +186,9 @@ export class GuardJudge {
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) {
-      const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+      // `except(condition, ...mw)` drops its first argument, which `args` leaves out when it is a path.
+      const args = def.imported === 'except' ? (ref.positional ?? ref.args ?? []) : (ref.args ?? []);
+      const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, args);
       return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
     }
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
