@@ -33,6 +33,17 @@ describe('collectConstants', () => {
   });
 });
 
+describe('collectConstants: default-exported objects', () => {
+  it.each([
+    ["export default { routes: { admin: '/admin' }, port: 3000 };", 'default.routes.admin', { parts: ['/admin'] }],
+    ["module.exports = { adminPrefix: '/internal' };", 'default.adminPrefix', { parts: ['/internal'] }],
+    ["export default '/admin';", 'default', { parts: ['/admin'] }],
+    ['export default app;', 'default', undefined],
+  ])('%s', (code, name, expected) => {
+    expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
+  });
+});
+
 describe('pathExprOf: an environment value with a default', () => {
   it.each([
     ["process.env.ADMIN_PATH || '/admin'", { parts: ['/admin'] }],

@@ -1,8 +1,9 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
+import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isAsExpression, isBinaryExpression, isEnumDeclaration, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+const { isAsExpression, isBinaryExpression, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
 
 /**
  * A route path as written: literal text plus references to constants that another file may define
@@ -100,6 +101,11 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
       for (const decl of stmt.declarationList.declarations) {
         if (isIdentifier(decl.name) && decl.initializer) addConstant(table, decl.name.text, decl.initializer);
       }
+    } else if (isExportAssignment(stmt)) {
+      // `export default { routes: { admin: '/admin' } }`: read as `config.routes.admin` where imported.
+      addConstant(table, 'default', stmt.expression);
+    } else if (isModuleExportsAssignment(stmt)) {
+      addConstant(table, 'default', stmt.expression.right);
     } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
         if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
@@ -109,6 +115,11 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     }
   }
   return table;
+}
+
+/** `module.exports = { adminPrefix: '/internal' }`. */
+function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression } {
+  return isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
 }
 
 function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression, depth = 0): void {
