@@ -33,12 +33,14 @@ describe('collectConstants', () => {
   });
 });
 
-describe('collectConstants: default-exported objects', () => {
+describe('collectConstants: default-exported objects and static class fields', () => {
   it.each([
     ["export default { routes: { admin: '/admin' }, port: 3000 };", 'default.routes.admin', { parts: ['/admin'] }],
     ["module.exports = { adminPrefix: '/internal' };", 'default.adminPrefix', { parts: ['/internal'] }],
     ["export default '/admin';", 'default', { parts: ['/admin'] }],
     ['export default app;', 'default', undefined],
+    ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.ADMIN', { parts: ['/admin'] }],
+    ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.base', undefined],
   ])('%s', (code, name, expected) => {
     expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
   });

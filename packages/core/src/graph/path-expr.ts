@@ -3,7 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isAsExpression, isBinaryExpression, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+const { isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
 
 /**
  * A route path as written: literal text plus references to constants that another file may define
@@ -106,6 +106,11 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
       addConstant(table, 'default', stmt.expression);
     } else if (isModuleExportsAssignment(stmt)) {
       addConstant(table, 'default', stmt.expression.right);
+    } else if (isClassDeclaration(stmt) && stmt.name) {
+      // `class Routes { static readonly ADMIN = '/admin' }`, read as `Routes.ADMIN`.
+      for (const member of stmt.members) {
+        if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStatic(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
+      }
     } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
         if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
@@ -115,6 +120,10 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     }
   }
   return table;
+}
+
+function isStatic(member: ts.PropertyDeclaration): boolean {
+  return member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
 }
 
 /** `module.exports = { adminPrefix: '/internal' }`. */
