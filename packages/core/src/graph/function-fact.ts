@@ -23,6 +23,8 @@ export interface FunctionFact {
   bypassedByFlag?: true;
   /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
   passesAnonymous?: true;
+  /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */
+  passesOnlyWhenChecked?: true;
   /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
   failsWithError?: true;
   /**

@@ -89,7 +89,7 @@ export function isPassingOn(stmt: ts.Statement, next: string): boolean {
  * `req.session.user`, `c.req.header('Authorization')`, `req.isAuthenticated()`. A bare `auth` is
  * left out: `if (!requiresAuth) return next()` tests the route, not the request's credential.
  */
-const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|^user$|^sid$/i;
+const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|logged_?in|^user(_?id|name)?$|^uid$|^sid$|^account(_?id)?$/i;
 
 /**
  * `!token`, `token == null`, `token === undefined`, `!header?.startsWith('Bearer ')`, and `||` of
@@ -165,4 +165,27 @@ function isPresenceOperand(expr: ts.Expression, params: readonly string[]): bool
     root = skipParens(root.expression);
   }
   return isIdentifier(root) && params.includes(root.text);
+}
+
+/**
+ * `if (req.session.isAdmin) next();` as the last statement, and no other `next()`: the request goes
+ * on only when the check holds, and otherwise never reaches the handler (Express leaves it
+ * hanging, Koa answers 404, Hono 500). Not when the check is a method test, an environment flag,
+ * or a missing credential (`if (!token) next()` lets exactly the anonymous requests through).
+ */
+export function passesOnlyWhenChecked(statements: readonly ts.Statement[], next: string): boolean {
+  const last = statements[statements.length - 1];
+  if (!last || !isIfStatement(last) || last.elseStatement || !callsNext(last.thenStatement, next)) return false;
+  if (statements.slice(0, -1).some((s) => callsNext(s, next))) return false;
+  const condition = last.expression;
+  return methodsTested(condition) === undefined && !readsEnv(condition) && !testsMissingCredential(condition);
+}
+
+function callsNext(root: ts.Node, next: string): boolean {
+  let found = false;
+  visitTree(root, (node) => {
+    if (!found && isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === next) found = true;
+    return !found;
+  });
+  return found;
 }

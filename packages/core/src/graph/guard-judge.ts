@@ -129,6 +129,7 @@ export class GuardJudge {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
+    if (!strict && fact.passesOnlyWhenChecked) return { isGuard: true, why: 'passes on only when its check holds' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
       const bound = call && d.kind === 'param' ? call.args[Number(d.id.slice(d.id.lastIndexOf('#') + 1))] : undefined;
       const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);

@@ -143,6 +143,17 @@ describe('judgeFunction', () => {
     expect(judge(`function a(req, res, next) { const token = req.get('x-token'); ${check} next(); }`).rejects).toBe(expected);
   });
 
+  it.each([
+    ["if (req.session.role === 'admin') next();", true],
+    ['if (await isStaff(req)) { return next(); }', true],
+    ['if (!session.userId) next();', undefined],
+    ["if (req.method === 'GET') next();", undefined],
+    ['if (process.env.OPEN) next();', undefined],
+    ["log(req); next(); if (req.session.role === 'admin') next();", undefined],
+  ])('a last statement that passes on only when its check holds: %s', (body, expected) => {
+    expect(judge(`async function a(req, res, next) { const session = req.session; ${body} }`).passesOnlyWhenChecked).toBe(expected);
+  });
+
   it('a pass-on for anonymous requests after the check passes nothing unchecked', () => {
     const fact = judge('function a(req, res, next) { if (req.get("x-key") !== KEY) return res.status(401).end(); if (!req.user) return next(); next(); }');
     expect(fact.passesAnonymous).toBeUndefined();

@@ -3,7 +3,7 @@ import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
-import { bypassOf, isPassingOn, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -94,6 +94,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
   });
+  if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
   return fact;
 }
 
