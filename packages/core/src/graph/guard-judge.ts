@@ -207,6 +207,8 @@ export class GuardJudge {
     if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);
     // `export default { authenticate }` called as `middlewares.authenticate()`: the named factory is called.
     if (alias?.kind === 'name') return yield this.judgeCall(def.file, { kind: 'call', callee: alias.name, ...(ref.args ? { args: ref.args } : {}) });
+    // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
+    if (!fact && !alias && def.name.includes('.')) return yield this.judgeDefinition(def, shown, false);
     return NOT_A_GUARD;
   }
 

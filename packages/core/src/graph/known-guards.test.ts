@@ -15,6 +15,8 @@ describe('isKnownGuard', () => {
     ['@clerk/express', 'requireAuth', undefined, true],
     ['@clerk/express', 'clerkMiddleware', undefined, false],
     ['express-oauth2-jwt-bearer', 'auth', undefined, true],
+    ['keycloak-connect', 'default', 'protect', true],
+    ['keycloak-connect', 'default', 'middleware', false],
   ] as const)('%s %s %s -> %s', (specifier, imported, member, expected) => {
     expect(isKnownGuard(specifier, imported, member)).toBe(expected);
   });

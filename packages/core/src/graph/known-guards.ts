@@ -26,6 +26,9 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
   { specifier: /^(@fastify\/|fastify-)bearer-auth$/, names: ['default', '*', 'fastifyBearerAuth'] },
   { specifier: /^express-oauth2-jwt-bearer$/, names: ['auth'] },
+  // `new Keycloak(o).protect()` / `.enforcer()`; its `.middleware()` only wires the adapter.
+  { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'protect' },
+  { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'enforcer' },
   { specifier: /^@clerk\/express$/, names: ['requireAuth'] },
   { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressRequireAuth'] },
 ];
