@@ -26,6 +26,7 @@ export type GuardVerdict =
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
 const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
+const MIDDLEWARE_COMPOSERS = /^(koa-compose|compose-middleware)$/;
 /**
  * Delegation steps followed before giving up. Judging runs on a heap stack (runStackless), so this
  * only ends pathological cycles that no cache entry breaks; a real chain of thousands of wrappers
@@ -192,6 +193,8 @@ export class GuardJudge {
       const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, args);
       return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
     }
+    // koa-compose / compose-middleware: `compose([auth, audit])` runs each in turn, as an array would.
+    if (def.kind === 'package' && MIDDLEWARE_COMPOSERS.test(def.specifier)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
     if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // A guard factory told to let anonymous requests through (a library's or the project's own:
