@@ -19,6 +19,15 @@ describe('CommonJS shapes', () => {
     expect(invocations(text)).toEqual(expected);
   });
 
+  it.each([
+    ["app.use('/admin', require('./routes/admin')(db));", { kind: 'module', specifier: './routes/admin', called: true }],
+    ["app.use('/admin', require('./routes/admin'));", { kind: 'module', specifier: './routes/admin' }],
+    ["app.use('/admin', __importDefault(require('./auth'))(opts));", { kind: 'module', specifier: './auth', called: true }],
+  ])('reads a module used in place, called or not: %s', (line, handler) => {
+    const facts = routeFactsOf(`const express = require('express');\nconst app = express();\n${line}`);
+    expect(facts.registrations.flatMap((r) => (r.kind === 'use' ? r.handlers : []))).toEqual([handler]);
+  });
+
   it('names a function assigned to exports.x (also exports.default) by that export', () => {
     const facts = routeFactsOf("exports.default = (function (app) {\n  app.get('/admin/users', h);\n});\nexports.mountAdmin = function (router) {\n  router.post('/admin/x', h);\n};");
     expect(facts.instances.map((i) => i.id)).toEqual(['default#0', 'mountAdmin#0']);

@@ -92,8 +92,11 @@ export class GuardJudge {
         // Its definition is at the callers: like a package's, only its name and the config speak.
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
-      case 'module':
-        return yield this.judgeDefinition(this.moduleDefault(file, ref.specifier), ref.specifier, asEndpoint);
+      case 'module': {
+        const def = this.moduleDefault(file, ref.specifier);
+        if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);
+        return def.kind === 'local' ? yield this.judgeProduct(def.file, def.name) : yield this.judgeDefinition(def, ref.specifier, false);
+      }
       case 'unless': {
         const verdict: GuardVerdict = yield this.judgeRef(file, ref.guard, false);
         return verdict.isGuard ? this.withExceptions(file, verdict, ref) : verdict;
@@ -201,17 +204,25 @@ export class GuardJudge {
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
-    const facts = this.routesOf(def.file);
-    const fact = facts?.functions[def.name];
-    // A factory: what counts is the function it returns, not its own body; its parameters stand for this call's arguments.
-    if (fact?.returnsFn) return yield this.judgeFact(def.file, fact.returnsFn, false, { file, args: ref.positional ?? ref.args ?? [] });
-    if (fact?.returnsRef) return yield this.judgeRef(def.file, fact.returnsRef, false);
-    const alias = facts?.aliases[def.name];
-    if (alias?.kind === 'call') return yield this.judgeCall(def.file, alias);
-    // `export default { authenticate }` called as `middlewares.authenticate()`: the named factory is called.
-    if (alias?.kind === 'name') return yield this.judgeCall(def.file, { kind: 'call', callee: alias.name, ...(ref.args ? { args: ref.args } : {}) });
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
-    if (!fact && !alias && def.name.includes('.')) return yield this.judgeDefinition(def, shown, false);
+    const facts = this.routesOf(def.file);
+    if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
+    return yield this.judgeProduct(def.file, def.name, { file, args: ref.positional ?? ref.args ?? [] });
+  }
+
+  /**
+   * What a call of the project function `name` returns: a factory counts by the function it
+   * returns, not its own body; its parameters stand for the call's arguments when `call` says them.
+   */
+  private *judgeProduct(file: string, name: string, call?: FactoryCall): Judging {
+    const facts = this.routesOf(file);
+    const fact = facts?.functions[name];
+    if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false, call);
+    if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
+    const alias = facts?.aliases[name];
+    if (alias?.kind === 'call') return yield this.judgeCall(file, alias);
+    // `module.exports = createAuth`, and `export default { authenticate }` called as `middlewares.authenticate()`: the name it stands for.
+    if (alias?.kind === 'name' && alias.name !== name) return yield this.judgeProduct(file, alias.name, call);
     return NOT_A_GUARD;
   }
 

@@ -4,6 +4,7 @@ import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { honoExceptPathsOf } from './hono-except-paths.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
+import { requiredSpecifier } from '../summary/module-facts.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { unlessOptionsOf } from './unless-options.js';
@@ -80,6 +81,9 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const callee = skipParens(call.expression);
   const first = call.arguments[0] && skipParens(call.arguments[0]);
   if (isIdentifier(callee) && callee.text === 'require' && first && isStringLiteralLike(first)) return { kind: 'module', specifier: first.text };
+  // `require('./routes')(deps)`: what the module's default export returns.
+  const loaded = isCallExpression(callee) ? requiredSpecifier(callee) : undefined;
+  if (loaded !== undefined) return { kind: 'module', specifier: loaded, called: true };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;

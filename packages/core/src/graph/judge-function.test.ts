@@ -25,6 +25,10 @@ describe('judgeFunction', () => {
     ['new Response(.., { status: 401 })', 'async function a(c, next) { if (!ok) return new Response("no", { status: 401 }); await next(); }'],
     ['throw new HTTPException(401)', 'async function a(c, next) { if (!ok) throw new HTTPException(401); await next(); }'],
     ['throw new UnauthorizedException()', 'function a(ctx) { throw new UnauthorizedException(); }'],
+    ['next(new errors.NoPermissionError()) (@tryghost/errors)', 'function a(req, res, next) { if (req.user && req.user.id) return next(); return next(new errors.NoPermissionError({ message: "no" })); }'],
+    ['throw new NotAuthenticated() (Feathers)', 'async function a(ctx) { if (!ctx.params.user) throw new NotAuthenticated("login first"); }'],
+    ['next(new AccessDeniedError())', 'function a(req, res, next) { if (!req.session.admin) return next(new AccessDeniedError()); next(); }'],
+    ['throw new AuthenticationError()', 'async function a(c, next) { if (!c.req.header("x-key")) throw new AuthenticationError("missing key"); await next(); }'],
     ['ctx.throw(401)', 'async function a(ctx, next) { if (!ctx.state.user) ctx.throw(401); await next(); }'],
     ['reply.code(401).send()', 'async function a(req, reply) { if (!req.headers.authorization) return reply.code(401).send(); }'],
     ['request.jwtVerify()', 'async function a(request) { await request.jwtVerify(); }'],
@@ -52,6 +56,8 @@ describe('judgeFunction', () => {
     ['jwtVerify() in a try whose catch only logs', 'async function a(request, reply) { try { await request.jwtVerify(); } catch (err) { request.log.warn(err); } }'],
     ['a thrown 401 swallowed by an empty catch', 'async function a(c, next) { try { if (!c.req.header("a")) throw new HTTPException(401); } catch {} return next(); }'],
     ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
+    ['an error class that only names authentication as its topic', 'function a(req, res, next) { if (!req.body) return next(new AuthenticationConfigWarning("x")); next(); }'],
+    ['a 404 error class', 'function a(req, res, next) { if (!req.params.id) return next(new NotFoundError()); next(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);
   });

@@ -22,8 +22,15 @@ const REJECT_STATUS = new Set(['401', '403']);
 const REJECT_STATUS_NAMES = /^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/;
 /** Project constants for the statuses (`res.status(HTTP_UNAUTHORIZED)`). */
 const REJECT_STATUS_CONSTANT = /^(HTTP_|STATUS_)?(UNAUTHORI[SZ]ED|FORBIDDEN)(_40[13])?$/;
-/** Error classes and helpers that mean 401/403: Nest exceptions, http-errors, Boom, @fastify/sensible. */
-const REJECT_CALLEE = /^(Unauthori[sz]ed|Forbidden)(Exception|Error|HttpError)?$|^(unauthori[sz]ed|forbidden)$/;
+/**
+ * Error classes and helpers that mean 401/403: Nest exceptions, http-errors, Boom, @fastify/sensible,
+ * Feathers (`NotAuthenticated`), routing-controllers, Ghost's @tryghost/errors (`NoPermissionError`)
+ * and the project classes named like them (`AccessDeniedError`, `AuthenticationError`).
+ */
+const REJECT_CALLEE =
+  /^(?:Unauthori[sz]ed|Forbidden|NotAuthenticated|NotAuthori[sz]ed|Unauthenticated)(?:Exception|Error|HttpError)?$|^(?:NoPermission|PermissionDenied|AccessDenied|Authentication|Authori[sz]ation)(?:Exception|Error)$|^(?:unauthori[sz]ed|forbidden)$/;
+/** The callees of REJECT_CALLEE that mean 401 (no or bad credential) rather than 403. */
+const UNAUTHENTICATED_CALLEE = /unauthori|authenticat/i;
 
 /**
  * Judges one function's body: does it reject with 401/403, and which functions does it hand the
@@ -365,7 +372,7 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
       const call = node as ts.NewExpression | ts.CallExpression;
       const name = calleeName(call.expression);
       if (name === undefined) return undefined;
-      if (REJECT_CALLEE.test(name)) return /unauthori/i.test(name) ? 'unauthenticated' : 'forbidden';
+      if (REJECT_CALLEE.test(name)) return UNAUTHENTICATED_CALLEE.test(name) ? 'unauthenticated' : 'forbidden';
       if (isCallExpression(call) && name === 'jwtVerify') return 'unauthenticated';
       if (isCallExpression(call) && name === 'redirect' && redirectsToLogin(call)) return 'unauthenticated';
       return undefined;

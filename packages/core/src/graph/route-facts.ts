@@ -15,9 +15,14 @@ export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
  * `call` is the value returned by calling a function (`createAdminRouter()`).
  */
 export type TargetRef =
-  | { instance: string }
+  | { instance: string; fresh?: true }
   | { name: string }
-  | { call: string; member?: string }
+  /**
+   * The result of a call: `site` is the variable it is bound to (`const users = makeRouter()`), so
+   * that each product of a factory is its own router; `fresh` (in `returnsInstance` only) when the
+   * function makes a new instance on every call.
+   */
+  | { call: string; member?: string; site?: string; fresh?: true }
   /** `require('./admin-router')` used in place. */
   | { module: string }
   /** A folder of plugin files (@fastify/autoload), as a relative specifier ending in `/`: see MountRegistration.autoload. */
@@ -66,8 +71,8 @@ export type HandlerRef =
    * name speaks.
    */
   | { kind: 'param'; name: string; id: string }
-  /** `require('./auth')` used in place: the module's default export. */
-  | { kind: 'module'; specifier: string }
+  /** `require('./auth')` used in place: the module's default export; `called` for `require('./routes')(deps)`. */
+  | { kind: 'module'; specifier: string; called?: true }
   /**
    * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
    * options list (see unless-options.ts for what is read).

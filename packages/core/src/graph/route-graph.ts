@@ -141,6 +141,8 @@ class RouteGraphBuilder {
   readonly #routes = new Map<string, GraphRoute>();
   readonly #unknown: UnknownEdge[] = [];
   readonly #autoloaded = new Map<string, Array<{ id: string; prefix: string; hooks: string[] }>>();
+  /** A factory's product (`const users = makeRouter()`) and the instance the factory makes. */
+  readonly #templateOf = new Map<string, string>();
 
   constructor(
     private readonly project: ProjectModel,
@@ -154,8 +156,11 @@ class RouteGraphBuilder {
       for (const fact of summary.routes.instances) this.#instances.set(globalId(file, fact.id), { file, fact });
     }
     for (const [file, summary] of this.project.files) this.index(file, summary.routes);
-    for (const [id, instance] of this.#instances) {
-      if (this.#children.has(id) || instance.fact.baseOf) continue;
+    // A factory's own instance is walked through its products, each where it is mounted. Roots are
+    // fixed before walking: resolving a handler on the way may make a product.
+    const templates = new Set(this.#templateOf.values());
+    const roots = [...this.#instances].filter(([id, instance]) => !this.#children.has(id) && !instance.fact.baseOf && !templates.has(id));
+    for (const [id, instance] of roots) {
       const root = this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
       runStackless(root, MAX_MOUNT_NESTING, NO_ENTRIES);
     }
@@ -231,13 +236,20 @@ class RouteGraphBuilder {
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
     const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
     const here: Visit = { ...rest, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
-    const all = this.#registrations.get(id) ?? [];
+    const all = this.registrationsOf(id);
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
     for (const r of this.contextHooks(id, new Set())) yield* this.addUse(here, r, withAlias(prefix, r.aliasPrefix), true);
     const inherited = here.chain.length;
     for (const r of regs) yield* this.apply(here, r);
     return here.chain.slice(inherited);
+  }
+
+  /** What is registered on an instance: for a factory's product, what the factory did first. */
+  private registrationsOf(id: string): readonly IndexedRegistration[] {
+    const own = this.#registrations.get(id) ?? [];
+    const template = this.#templateOf.get(id);
+    return template === undefined ? own : [...this.registrationsOf(template), ...own];
   }
 
   private prefixExclusionOf(instance: Instance, outer: string | undefined, prefixed: string | undefined): PrefixExclusionAt | undefined {
@@ -274,7 +286,7 @@ class RouteGraphBuilder {
     if (seen.has(id)) return [];
     seen.add(id);
     const out: IndexedRegistration[] = [];
-    for (const r of this.#registrations.get(id) ?? []) {
+    for (const r of this.registrationsOf(id)) {
       if (r.reg.kind === 'use' && r.reg.orderless) out.push(r);
       if (r.reg.kind === 'mount' && r.reg.autoload) {
         // Autoload registers each plugin on this instance: one wrapped in fastify-plugin shares its context.
@@ -471,8 +483,53 @@ class RouteGraphBuilder {
     }
     const def = this.#judge.definitionOf(file, target.member !== undefined ? `${target.call}.${target.member}` : target.call);
     if (def.kind !== 'local') return undefined;
-    const returned = this.project.files.get(def.file)?.routes.returnsInstance[def.name];
-    return returned ? this.resolveTarget(def.file, returned, depth + 1) : undefined;
+    return this.instanceMadeBy(def.file, def.name, file, target, depth + 1);
+  }
+
+  /**
+   * The instance a call of `name` (defined in `defFile`) returns, seen from the calling file: a
+   * product of its own when the function makes a new one on every call.
+   */
+  private instanceMadeBy(defFile: string, name: string, file: string, call: { call: string; member?: string; site?: string }, depth: number): string | undefined {
+    const returned = this.returnedInstanceOf(defFile, name);
+    const made = returned && this.resolveTarget(defFile, returned, depth);
+    return made !== undefined && returned !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, call, made) : made;
+  }
+
+  /** `require('./admin/app')(deps)`: the instance the module's default export returns. */
+  private calledModuleInstance(file: string, specifier: string): string | undefined {
+    const def = this.#judge.moduleDefault(file, specifier);
+    return def.kind === 'local' ? this.instanceMadeBy(def.file, def.name, file, { call: `require(${specifier})` }, 1) : undefined;
+  }
+
+  /** What a function returns, through the names it is exported as (`module.exports = make`). */
+  private returnedInstanceOf(file: string, name: string): TargetRef | undefined {
+    const facts = this.project.files.get(file)?.routes;
+    let current = name;
+    for (let i = 0; facts && i < MAX_MOUNT_DEPTH; i++) {
+      const returned = facts.returnsInstance[current];
+      if (returned) return returned;
+      const alias = facts.aliases[current];
+      if (alias?.kind !== 'name') return undefined;
+      current = alias.name;
+    }
+    return undefined;
+  }
+
+  /**
+   * The instance a call of a factory makes, one per call site: registrations on `users` (`const
+   * users = makeRouter()`) and on `stats` land on two routers, each mounted where it is. A call
+   * written in place (`app.use(makeRouter())`) is one product per file and callee.
+   */
+  private productOf(file: string, call: { call: string; member?: string; site?: string }, template: string): string {
+    const id = globalId(file, `=${call.site ?? ''}=${call.call}${call.member === undefined ? '' : `.${call.member}`}()`);
+    const instance = this.#instances.get(template);
+    if (!instance || id === template) return template;
+    if (!this.#templateOf.has(id)) {
+      this.#instances.set(id, instance);
+      this.#templateOf.set(id, template);
+    }
+    return id;
   }
 
   private resolveName(file: string, name: string, depth: number): string | undefined {
@@ -505,6 +562,7 @@ class RouteGraphBuilder {
   private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
     if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });

@@ -17,7 +17,7 @@ import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify
@@ -227,6 +227,8 @@ class RouteWalker {
         this.#conditions.pop();
         return;
       case Step.LeaveFunction:
+        // `const createRouter = () => new Hono()`: a concise body is what the arrow returns.
+        if (isArrowFunction(node) && !isBlock(node.body)) this.recordReturnedInstance(node, node.body);
         return this.leaveFunction();
       default:
         return;
@@ -339,7 +341,7 @@ class RouteWalker {
         locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
       }
     }
-    const target = this.valueTargetOf(decl.initializer);
+    const target = this.valueTargetOf(decl.initializer, this.siteOf(decl, decl.name.text));
     if (!target) return;
     const scope = this.#scopes[this.#scopes.length - 1];
     scope?.set(decl.name.text, target);
@@ -347,28 +349,56 @@ class RouteWalker {
   }
 
   private bindTopLevel(name: string, expr: ts.Expression): void {
-    const target = this.valueTargetOf(expr);
+    const target = this.valueTargetOf(expr, name);
     if (target) this.facts.bindings[name] = target;
   }
 
-  /** What a variable initialiser holds: an app/router, or the result of a call that may return one. */
-  private valueTargetOf(expr: ts.Expression): TargetRef | undefined {
+  /**
+   * What a variable initialiser holds: an app/router, or the result of a call that may return one.
+   * A call's result is named by the variable (`site`): two routers made by one factory are two routers.
+   */
+  private valueTargetOf(expr: ts.Expression, site: string): TargetRef | undefined {
     const e = unwrapAwait(expr);
+    const factory = isCallExpression(e) ? this.projectCallOf(e) : undefined;
+    if (factory) return { ...factory.target, site };
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
     if (isCallExpression(e)) {
       const callee = skipParens(e.expression);
-      if (isIdentifier(callee)) return { call: callee.text };
-      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text };
+      if (isIdentifier(callee)) return { call: callee.text, site };
+      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text, site };
     }
     return undefined;
   }
 
-  private recordReturnedInstance(node: ts.ReturnStatement, expr: ts.Expression): void {
-    const fn = enclosingFunction(node);
+  /**
+   * The name of a variable as a call site: a local is prefixed with its function (`usersRoutes>router`),
+   * since two functions of one file may each bind a `router` from the same factory.
+   */
+  private siteOf(decl: ts.VariableDeclaration, name: string): string {
+    const fn = this.#scopes.length > 1 ? enclosingFunction(decl) : undefined;
+    return fn ? `${functionIdOf(fn)}>${name}` : name;
+  }
+
+  /** `return router` in a top-level function; `fresh` when each call makes a new one. */
+  private recordReturnedInstance(at: ts.Node, expr: ts.Expression): void {
+    const fn = isArrowFunction(at) ? at : enclosingFunction(at);
     if (!fn || !isTopLevelFunction(fn)) return;
     const receiver = this.receiverOf(unwrapAwait(expr));
-    if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = receiver.target;
+    if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = this.madeIn(fn, receiver.target) ? { ...receiver.target, fresh: true } : receiver.target;
+  }
+
+  /**
+   * Whether a function makes the instance it returns on every call: created in its body, or the
+   * result of a factory call bound in its body. A module-level router returned by a getter, or a
+   * parameter returned by a helper, is the same object for every caller.
+   */
+  private madeIn(fn: FunctionNode, target: TargetRef): boolean {
+    if ('instance' in target) {
+      const created = this.facts.instances.find((i) => i.id === target.instance)?.location?.offset;
+      return created !== undefined && created >= fn.getStart(this.sf) && created < fn.end;
+    }
+    return 'call' in target && target.site !== undefined && target.site.startsWith(`${functionIdOf(fn)}>`);
   }
 
   /**
@@ -404,7 +434,7 @@ class RouteWalker {
     const e = unwrapAwait(expr);
     if (isIdentifier(e)) return this.lookup(e.text);
     if (isNewExpression(e) || isCallExpression(e)) {
-      const created = this.createdInstance(e);
+      const created = this.createdInstance(e) ?? (isCallExpression(e) ? this.projectCallOf(e) : undefined);
       if (created) return created;
     }
     if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
@@ -437,6 +467,20 @@ class RouteWalker {
     return undefined;
   }
 
+  /**
+   * A call of a function of the project, as the receiver of a chain (`createRouter().get(...)`):
+   * the graph decides whether it returns an app or router. A top-level function of this file or one
+   * imported from a project module; anything else is not followed.
+   */
+  private projectCallOf(call: ts.CallExpression): Receiver | undefined {
+    const callee = skipParens(call.expression);
+    if (!isIdentifier(callee)) return undefined;
+    const name = callee.text;
+    const imported = this.#ctx.imports.get(name);
+    const isProject = imported ? this.isProjectModule(imported.specifier) : this.facts.functions[name] !== undefined && this.lookup(name) === undefined;
+    return isProject ? { target: { call: name }, framework: undefined } : undefined;
+  }
+
   private lookup(name: string): Receiver | undefined {
     for (let i = this.#scopes.length - 1; i >= 0; i--) {
       const entry = this.#scopes[i]?.get(name);
@@ -464,13 +508,14 @@ class RouteWalker {
   childOf(expr: ts.Expression): TargetRef | undefined {
     const e = unwrapAwait(expr);
     if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
+    // `fp(plugin)` is the plugin (fastify-plugin, or a project function of that name doing its job).
+    if (isCallExpression(e) && isIdentifier(e.expression) && (e.expression.text === 'fp' || e.expression.text === 'fastifyPlugin') && e.arguments[0]) return this.childOf(e.arguments[0]);
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
     if (isIdentifier(e)) return { name: e.text };
     if (isCallExpression(e)) {
       const callee = skipParens(e.expression);
       const first = e.arguments[0] && skipParens(e.arguments[0]);
-      if (isIdentifier(callee) && (callee.text === 'fp' || callee.text === 'fastifyPlugin') && first) return this.childOf(first);
       // `require('./admin')` and `import('./admin.js')` (Fastify's lazy plugin loading) name a module.
       const loads = (isIdentifier(callee) && callee.text === 'require') || callee.kind === SyntaxKind.ImportKeyword;
       if (loads && first && isStringLiteralLike(first)) return { module: first.text };

@@ -23,6 +23,11 @@ export interface ModuleFacts {
   exports: ExportBinding[];
   /** `export * from './x'` specifiers. */
   exportStars: string[];
+  /**
+   * Modules loaded for their side effects only (`import './admin-routes.js'`, a bare
+   * `require('./admin-routes')`): the loader runs what they register, so a scoped scan follows them.
+   */
+  loads: string[];
 }
 
 /**
@@ -31,7 +36,7 @@ export interface ModuleFacts {
  * Reads top-level statements only: that is where module structure lives.
  */
 export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
-  const facts: ModuleFacts = { imports: [], exports: [], exportStars: [] };
+  const facts: ModuleFacts = { imports: [], exports: [], exportStars: [], loads: [] };
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) collectImport(stmt, facts);
     else if (ts.isExportDeclaration(stmt)) collectExportDeclaration(stmt, facts);
@@ -50,7 +55,9 @@ export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
     } else if ((ts.isEnumDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) && hasExportModifier(stmt)) {
       facts.exports.push({ exported: stmt.name.text, local: stmt.name.text });
     } else if (ts.isExpressionStatement(stmt)) {
-      collectCommonJsExport(stmt.expression, facts);
+      const loaded = requiredSpecifier(stmt.expression);
+      if (loaded !== undefined) facts.loads.push(loaded);
+      else collectCommonJsExport(stmt.expression, facts);
     }
   }
   return facts;
@@ -60,7 +67,10 @@ function collectImport(stmt: ts.ImportDeclaration, facts: ModuleFacts): void {
   if (!ts.isStringLiteral(stmt.moduleSpecifier)) return;
   const specifier = stmt.moduleSpecifier.text;
   const clause = stmt.importClause;
-  if (!clause) return;
+  if (!clause) {
+    facts.loads.push(specifier);
+    return;
+  }
   if (clause.name) facts.imports.push({ local: clause.name.text, imported: 'default', specifier });
   const bindings = clause.namedBindings;
   if (!bindings) return;
