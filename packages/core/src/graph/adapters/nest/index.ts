@@ -13,7 +13,7 @@ const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier,
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
 /** Method decorators that, by convention, tell a global or class guard to let the request through. */
-const PUBLIC_DECORATOR = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/i;
+const PUBLIC_DECORATOR = /^(Public|IsPublic|PublicRoute|PublicEndpoint|SkipAuth|SkipAuthentication|SkipJwt|AllowAnonymous|Anonymous|NoAuth|Unprotected|AllowUnauthorized(Request)?)$/i;
 
 /** How a guard reads a route's metadata (`@Public()` sets it): Nest's Reflector or reflect-metadata. */
 const READS_METADATA = /\breflector\b|\.getAllAndOverride\s*\(|\.getAllAndMerge\s*\(|Reflect\.getMetadata\s*\(/i;
