@@ -106,4 +106,9 @@ export class DenyGuard { canActivate(ctx) { return ctx.switchToHttp().getRequest
     const f = facts(`import { Injectable } from '@nestjs/common';\nexport class ApiGuard {\n  ${body}\n}`);
     expect(f.functions['ApiGuard']?.readsRouteMetadata).toBe(expected);
   });
+
+  it.each(['Public', 'Unprotected', 'SkipAuthentication', 'PublicRoute', 'AllowAnonymous'])('@%s() opts the route out of inherited guards', (name) => {
+    const f = facts(`import { Controller, Get } from '@nestjs/common';\n@Controller('admin')\nexport class AdminController {\n  @${name}() @Get('x') x() { return 1; }\n  @Get('y') y() { return 2; }\n}`);
+    expect(f.registrations.flatMap((r) => (r.kind === 'route' ? [r.skipsInheritedGuards] : []))).toEqual([true, false]);
+  });
 });
