@@ -22,6 +22,7 @@ describe('failsOpen', () => {
     ['koa-jwt passthrough: true', 'jwt({ secret: s, passthrough: true })'],
     ['express-openid-connect authRequired: false', 'auth({ authRequired: false, secret: s })'],
     ['passport with the anonymous strategy', "passport.authenticate(['jwt', 'anonymous'], { session: false })"],
+    ['passport session strategy', "passport.authenticate('session')"],
     ['options in a module-level const', 'const config = { authRequired: false, secret: s };\nauth(config);'],
     ['verifyToken arrow returning true', 'bearerAuth({ verifyToken: async (token, c) => true })'],
     ['verifyUser method returning true', 'basicAuth({ verifyUser(u, p) { console.log(u); return true; } })'],

@@ -27,13 +27,16 @@ export function failsOpen(call: ts.CallExpression): boolean {
 }
 
 /**
- * passport-anonymous: `passport.authenticate(['jwt', 'anonymous'])` tries the strategies in turn,
- * and the anonymous one lets every request through (optional authentication).
+ * Passport strategies that pass requests without a login on: passport-anonymous
+ * (`passport.authenticate(['jwt', 'anonymous'])`, optional authentication) and the built-in
+ * `session` strategy, which restores a login when there is one and lets the request go on either way.
  */
+const PASSING_STRATEGIES = new Set(['anonymous', 'session']);
+
 function namesAnonymousStrategy(arg: ts.Expression): boolean {
   const e = skipParens(arg);
   const names = isArrayLiteralExpression(e) ? e.elements : [e];
-  return names.some((n) => isStringLiteralLike(n) && n.text === 'anonymous');
+  return names.some((n) => isStringLiteralLike(n) && PASSING_STRATEGIES.has(n.text));
 }
 
 /**
