@@ -1,5 +1,6 @@
 import type { Location } from '../findings/location.js';
 import type { HandlerRef } from './route-facts.js';
+import type { RequestException } from './unless-options.js';
 
 /**
  * What a function does with a request, for judging whether it authenticates. Built from its body
@@ -21,6 +22,8 @@ export interface FunctionFact {
   passesMethods?: string[];
   /** An environment flag production may set lets every request through before the check. */
   bypassedByFlag?: true;
+  /** Paths its own list lets through before the check (`if (PUBLIC.includes(req.path)) return next()`). */
+  exceptions?: RequestException[];
   /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
   passesAnonymous?: true;
   /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */

@@ -33,7 +33,7 @@ function readsEnv(expr: ts.Expression): boolean {
 }
 
 /** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */
-function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
+export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
   const isNext = (e: ts.Expression | undefined): boolean => {
     if (e === undefined) return returnPassesOn;
     let x = skipParens(e);

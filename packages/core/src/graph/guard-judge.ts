@@ -125,8 +125,10 @@ export class GuardJudge {
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
     const verdict = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
-    if (!fact.passesMethods) return verdict;
-    return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
+    // Its own list of public paths works as `unless` exceptions do.
+    const narrowed = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    if (!fact.passesMethods || !narrowed.isGuard) return narrowed;
+    return { ...narrowed, exceptMethods: [...(narrowed.exceptMethods ?? []), ...fact.passesMethods] };
   }
 
   private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {

@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { escapeRegex } from './escape-regex.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
@@ -27,8 +28,4 @@ export function honoPatternSource(pattern: string): string {
     else out += `/${seg.split('*').map(escapeRegex).join('.*')}`;
   }
   return `^${out === '' ? '/' : out}/?$`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -4,6 +4,7 @@ import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { pathBypassOf } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -79,7 +80,13 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
-    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
+    const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
+    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, isAsyncFastifyHook(fn)) : undefined;
+    if (publicPaths) {
+      fact.exceptions = [...(fact.exceptions ?? []), ...publicPaths];
+      return;
+    }
+    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass) {
