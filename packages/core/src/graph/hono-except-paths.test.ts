@@ -28,7 +28,10 @@ describe('honoExceptPathsOf', () => {
   it.each([
     ['one path', "except('/health', mw)", 1],
     ['a list', "except(['/health', '/public/*'], mw)", 2],
-    ['a condition function', 'except((c) => c.req.path === "/x", mw)', undefined],
+    ['a path test', 'except((c) => c.req.path === "/x" || c.req.path.startsWith("/public/"), mw)', 2],
+    ['a path test in a function body', 'except(function (c) { return ["/a", "/b"].includes(c.req.path); }, mw)', 2],
+    ['a negated path test', 'except((c) => !c.req.path.startsWith("/admin"), mw)', undefined],
+    ['a header test', 'except((c) => c.req.header("x-internal") === "1", mw)', undefined],
     ['a variable', 'except(PUBLIC, mw)', undefined],
   ])('%s', (_name, code, count) => {
     expect(honoExceptPathsOf(firstArgument(code))?.length).toBe(count);

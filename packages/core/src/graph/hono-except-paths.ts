@@ -1,22 +1,36 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
+import { pathsTested } from './path-bypass.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isReturnStatement, isStringLiteralLike } = ts;
 
 /**
  * hono/combine `except('/admin/health', mw)` and `except(['/public/*', '/admin/metrics'], mw)`: the
  * paths the middleware does not run for, as expressions that match them the way Hono's router does.
- * Undefined for a condition function (`except((c) => ..., mw)`): what it exempts cannot be listed.
+ * A condition function is read when it only tests the path (`(c) => c.req.path.startsWith('/public')`);
+ * any other (a negation, a header test) is undefined: what it exempts cannot be listed.
  */
 export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestException[] | undefined {
   const e = arg && skipParens(arg);
   if (!e) return undefined;
+  if (isArrowFunction(e) || isFunctionExpression(e)) {
+    const test = returnedExpression(e);
+    const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
+    return test && pathsTested(test, params);
+  }
   const items = isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
   if (!items.every(isStringLiteralLike)) return undefined;
   return items.map((item) => ({ regex: honoPatternSource(item.text), flags: '' }));
+}
+
+/** `(c) => test` or `function (c) { return test; }`. */
+function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!isBlock(fn.body)) return fn.body;
+  const only = fn.body.statements.length === 1 ? fn.body.statements[0] : undefined;
+  return only && isReturnStatement(only) ? only.expression : undefined;
 }
 
 /** `/admin/*` matches `/admin` and below; `:id` one segment; `*` inside a segment any characters. */

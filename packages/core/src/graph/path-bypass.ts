@@ -22,7 +22,11 @@ export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly 
   return pathsTested(stmt.expression, params);
 }
 
-function pathsTested(expr: ts.Expression, params: readonly string[]): RequestException[] | undefined {
+/**
+ * The paths a condition holds for: `req.path === '/x'`, `c.req.path.startsWith('/public/')`,
+ * `PUBLIC.includes(ctx.path)`, and `||` of those. Undefined for any other condition.
+ */
+export function pathsTested(expr: ts.Expression, params: readonly string[]): RequestException[] | undefined {
   const e = skipParens(expr);
   if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
