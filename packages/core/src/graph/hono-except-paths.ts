@@ -5,7 +5,7 @@ import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isReturnStatement, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isPrefixUnaryExpression, isReturnStatement, isStringLiteralLike } = ts;
 
 /**
  * hono/combine `except('/admin/health', mw)` and `except(['/public/*', '/admin/metrics'], mw)`: the
@@ -19,11 +19,26 @@ export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestExcept
   if (isArrowFunction(e) || isFunctionExpression(e)) {
     const test = returnedExpression(e);
     const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
-    return test && pathsTested(test, params);
+    if (!test) return undefined;
+    const negated = skipParens(test);
+    if (isPrefixUnaryExpression(negated) && negated.operator === ts.SyntaxKind.ExclamationToken) {
+      const held = pathsTested(negated.operand, params);
+      return held && [everyPathBut(held)];
+    }
+    return pathsTested(test, params);
   }
   const items = isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
   if (!items.every(isStringLiteralLike)) return undefined;
   return items.map((item) => ({ regex: honoPatternSource(item.text), flags: '' }));
+}
+
+/**
+ * `(c) => !c.req.path.startsWith('/admin')` exempts every path but those: one expression that
+ * matches a path unless one of `held` does.
+ */
+function everyPathBut(held: readonly RequestException[]): RequestException {
+  const sources = held.map((x) => ('regex' in x ? x.regex.replace(/^\^/, '') : `${escapeRegex(x.path.parts.join(''))}/?$`));
+  return { regex: `^(?!(?:${sources.join('|')}))`, flags: '' };
 }
 
 /** `(c) => test` or `function (c) { return test; }`. */
