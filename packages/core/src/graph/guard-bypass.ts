@@ -170,15 +170,29 @@ function isPresenceOperand(expr: ts.Expression, params: readonly string[]): bool
 /**
  * `if (req.session.isAdmin) next();` as the last statement, and no other `next()`: the request goes
  * on only when the check holds, and otherwise never reaches the handler (Express leaves it
- * hanging, Koa answers 404, Hono 500). Not when the check is a method test, an environment flag,
- * or a missing credential (`if (!token) next()` lets exactly the anonymous requests through).
+ * hanging, Koa answers 404, Hono 500). Only a check about who is asking counts (not a method or
+ * content-type test), and not an environment flag or a missing credential (`if (!token) next()`
+ * lets exactly the anonymous requests through).
  */
 export function passesOnlyWhenChecked(statements: readonly ts.Statement[], next: string): boolean {
   const last = statements[statements.length - 1];
   if (!last || !isIfStatement(last) || last.elseStatement || !callsNext(last.thenStatement, next)) return false;
   if (statements.slice(0, -1).some((s) => callsNext(s, next))) return false;
   const condition = last.expression;
-  return methodsTested(condition) === undefined && !readsEnv(condition) && !testsMissingCredential(condition);
+  return mentionsAccess(condition) && !readsEnv(condition) && !testsMissingCredential(condition);
+}
+
+/** Words of a check about who is asking (`session.role === 'admin'`, `isStaff(req)`), not about the request's shape. */
+const ACCESS_WORD = /token|authori[sz]|auth|session|user|role|admin|staff|permission|scope|secret|password|login|jwt|bearer|cookie|credential|claim|api_?key/i;
+
+/** Whether a condition names an identity or credential anywhere (a name, a property, a string it compares with). */
+function mentionsAccess(condition: ts.Expression): boolean {
+  let found = false;
+  visitTree(condition, (node) => {
+    if (!found && (isIdentifier(node) || isStringLiteralLike(node)) && ACCESS_WORD.test(node.text)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 function callsNext(root: ts.Node, next: string): boolean {

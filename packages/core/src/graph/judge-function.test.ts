@@ -154,6 +154,8 @@ describe('judgeFunction', () => {
     ['if (await isStaff(req)) { return next(); }', true],
     ['if (!session.userId) next();', undefined],
     ["if (req.method === 'GET') next();", undefined],
+    ["if (req.method !== 'OPTIONS') next();", undefined],
+    ["if (req.is('json')) next();", undefined],
     ['if (process.env.OPEN) next();', undefined],
     ["log(req); next(); if (req.session.role === 'admin') next();", undefined],
   ])('a last statement that passes on only when its check holds: %s', (body, expected) => {
