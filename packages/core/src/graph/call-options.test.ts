@@ -20,6 +20,10 @@ describe('failsOpen', () => {
   it.each([
     ['express-jwt credentialsRequired: false', 'expressjwt({ secret: s, credentialsRequired: false })'],
     ['koa-jwt passthrough: true', 'jwt({ secret: s, passthrough: true })'],
+    ['express-openid-connect authRequired: false', 'auth({ authRequired: false, secret: s })'],
+    ['passport with the anonymous strategy', "passport.authenticate(['jwt', 'anonymous'], { session: false })"],
+    ['passport session strategy', "passport.authenticate('session')"],
+    ['options in a module-level const', 'const config = { authRequired: false, secret: s };\nauth(config);'],
     ['verifyToken arrow returning true', 'bearerAuth({ verifyToken: async (token, c) => true })'],
     ['verifyUser method returning true', 'basicAuth({ verifyUser(u, p) { console.log(u); return true; } })'],
     ['authorizer whose every answer is true', 'basicAuth({ authorizer: (u, p) => { if (u) return true; return true; } })'],
@@ -29,11 +33,14 @@ describe('failsOpen', () => {
 
   it.each([
     ['credentialsRequired: true', 'expressjwt({ secret: s, credentialsRequired: true })'],
+    ['authRequired: true', 'auth({ authRequired: true, secret: s })'],
+    ['passport with two real strategies', "passport.authenticate(['jwt', 'bearer'], { session: false })"],
     ['verifyToken comparing', 'bearerAuth({ verifyToken: async (token) => token === process.env.T })'],
     ['verifyUser that can refuse', 'basicAuth({ verifyUser(u, p) { if (p !== k) return false; return true; } })'],
     ['verifyUser that falls off the end', 'basicAuth({ verifyUser(u, p) { if (p === k) return true; } })'],
     ['a true answer inside a callback only', 'basicAuth({ verifyUser: (u, p) => { list.some(() => { return true; }); return check(u, p); } })'],
     ['no options', 'bearerAuth(opts)'],
+    ['options in a let (it may change before use)', 'let config = { authRequired: false };\nauth(config);'],
   ])('stays closed: %s', (_name, code) => {
     expect(failsOpen(firstCall(code))).toBe(false);
   });

@@ -1,15 +1,17 @@
 import { ts } from '../parse/typescript.js';
 import { isFunctionExpression } from './judge-function.js';
+import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
 
 /**
  * Options of library guards that let a request without a valid credential through:
- * express-jwt `credentialsRequired: false`, koa-jwt `passthrough: true`.
+ * express-jwt `credentialsRequired: false`, koa-jwt `passthrough: true`, express-openid-connect
+ * `auth({ authRequired: false })` (it only attaches the session; `requiresAuth()` guards).
  */
-const OPEN_FLAGS: Readonly<Record<string, ts.SyntaxKind>> = { credentialsRequired: SyntaxKind.FalseKeyword, passthrough: SyntaxKind.TrueKeyword };
+const OPEN_FLAGS: Readonly<Record<string, ts.SyntaxKind>> = { credentialsRequired: SyntaxKind.FalseKeyword, passthrough: SyntaxKind.TrueKeyword, authRequired: SyntaxKind.FalseKeyword };
 /** Verifier callbacks (hono bearerAuth/basicAuth, express-basic-auth, @fastify/basic-auth-like): accepting everything accepts anyone. */
 const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
 
@@ -19,9 +21,32 @@ const VERIFIERS = new Set(['verifyToken', 'verifyUser', 'authorizer']);
  */
 export function failsOpen(call: ts.CallExpression): boolean {
   return call.arguments.some((arg) => {
-    const e = skipParens(arg);
-    return isObjectLiteralExpression(e) && e.properties.some(isOpeningOption);
+    const e = optionsObjectOf(arg);
+    return (e !== undefined && e.properties.some(isOpeningOption)) || namesAnonymousStrategy(arg);
   });
+}
+
+/**
+ * Passport strategies that pass requests without a login on: passport-anonymous
+ * (`passport.authenticate(['jwt', 'anonymous'])`, optional authentication) and the built-in
+ * `session` strategy, which restores a login when there is one and lets the request go on either way.
+ */
+const PASSING_STRATEGIES = new Set(['anonymous', 'session']);
+
+function namesAnonymousStrategy(arg: ts.Expression): boolean {
+  const e = skipParens(arg);
+  const names = isArrayLiteralExpression(e) ? e.elements : [e];
+  return names.some((n) => isStringLiteralLike(n) && PASSING_STRATEGIES.has(n.text));
+}
+
+/**
+ * An options object written in place, or in a module-level `const` of the same file: the Auth0
+ * quickstart's `const config = { authRequired: false, ... }; app.use(auth(config))`.
+ */
+function optionsObjectOf(arg: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = skipParens(arg);
+  const value = isIdentifier(e) ? moduleConstOf(e) : e;
+  return value && isObjectLiteralExpression(value) ? value : undefined;
 }
 
 /**
@@ -78,7 +103,8 @@ function alwaysReturnsTrue(fn: ts.FunctionLikeDeclaration): boolean {
   return onlyTrue;
 }
 
-function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+/** The value of a plain `name: value` property of an object literal. */
+export function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
   for (const p of obj.properties) {
     if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return skipParens(p.initializer);
   }

@@ -40,4 +40,21 @@ describe('CommonJS shapes', () => {
   ])('reads an interop-wrapped require as the require: %s', (text, binding) => {
     expect(extractModuleFacts(parseSource('lib/app.js', text)).imports).toEqual([binding]);
   });
+
+  it.each([
+    ['tsc output', 'var authenticate = function () { return h; };\nexports.default = { authenticate: authenticate, audit: logger_1.default.audit };', { 'default.authenticate': 'authenticate', 'default.audit': 'logger_1.default.audit' }],
+    ['ESM shorthand', 'function authenticate() { return h; }\nexport default { authenticate };', { 'default.authenticate': 'authenticate' }],
+  ])('reads the members of an object exported as default as names: %s', (_name, text, expected) => {
+    const aliases = routeFactsOf(text).aliases;
+    expect(Object.fromEntries(Object.entries(aliases).map(([k, v]) => [k, v.kind === 'name' ? v.name : v.kind]))).toEqual(expected);
+  });
+
+  it('reads a guard used through a compiled default import as a call of that member', () => {
+    const text = "var express_1 = require('express');\nvar mw_1 = __importDefault(require('./mw'));\nvar router = (0, express_1.Router)();\nrouter.use(mw_1.default.authenticate(), mw_1.default.requireAdmin);";
+    const use = routeFactsOf(text).registrations.find((r) => r.kind === 'use');
+    expect(use?.kind === 'use' && use.handlers).toEqual([
+      { kind: 'call', callee: 'mw_1', member: 'default.authenticate' },
+      { kind: 'name', name: 'mw_1.default.requireAdmin' },
+    ]);
+  });
 });

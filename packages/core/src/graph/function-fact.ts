@@ -1,5 +1,6 @@
 import type { Location } from '../findings/location.js';
 import type { HandlerRef } from './route-facts.js';
+import type { RequestException } from './unless-options.js';
 
 /**
  * What a function does with a request, for judging whether it authenticates. Built from its body
@@ -21,8 +22,19 @@ export interface FunctionFact {
   passesMethods?: string[];
   /** An environment flag production may set lets every request through before the check. */
   bypassedByFlag?: true;
+  /** Paths its own list lets through before the check (`if (PUBLIC.includes(req.path)) return next()`). */
+  exceptions?: RequestException[];
+  /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
+  passesAnonymous?: true;
+  /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */
+  passesOnlyWhenChecked?: true;
   /** A Fastify decoration that calls `done(error)`: as an @fastify/auth strategy, that answers 401. */
   failsWithError?: true;
+  /**
+   * Nest guard classes only: whether the class reads route metadata (`reflector.getAllAndOverride(
+   * IS_PUBLIC_KEY, ...)`). One that does not cannot be switched off by a `@Public()` decorator.
+   */
+  readsRouteMetadata?: boolean;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

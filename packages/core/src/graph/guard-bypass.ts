@@ -5,17 +5,19 @@ import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isExpressionStatement, isIdentifier, isIfStatement, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
 
 /**
  * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
- * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; or
- * `flag` when an environment flag lets every request through. Undefined for anything else.
+ * `{ next(); return; }`): the methods it lets through unchecked, without OPTIONS and HEAD; `flag`
+ * when an environment flag lets every request through; `anonymous` when a request without a
+ * credential goes on unchecked (`if (!token) return next()`). Undefined for anything else.
  */
-export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext): string[] | 'flag' | undefined {
-  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next)) return undefined;
+export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, returnPassesOn = false): string[] | 'flag' | 'anonymous' | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next, returnPassesOn)) return undefined;
   const methods = methodsTested(stmt.expression);
   if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
+  if (testsMissingCredential(stmt.expression)) return 'anonymous';
   // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
   // hold only outside production are fine).
   return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
@@ -30,11 +32,13 @@ function readsEnv(expr: ts.Expression): boolean {
   return found;
 }
 
-function passesOnAndStops(stmt: ts.Statement, next: string): boolean {
+/** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */
+export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
   const isNext = (e: ts.Expression | undefined): boolean => {
-    let x = e && skipParens(e);
-    if (x && isAwaitExpression(x)) x = skipParens(x.expression);
-    return x !== undefined && isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
+    if (e === undefined) return returnPassesOn;
+    let x = skipParens(e);
+    if (isAwaitExpression(x)) x = skipParens(x.expression);
+    return isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
   };
   if (isReturnStatement(stmt)) return isNext(stmt.expression);
   if (!isBlock(stmt)) return false;
@@ -78,4 +82,124 @@ export function isPassingOn(stmt: ts.Statement, next: string): boolean {
   let e = skipParens(stmt.expression);
   if (isAwaitExpression(e)) e = skipParens(e.expression);
   return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
+}
+
+/**
+ * Names of values that carry (or come from) a credential: `token`, `req.headers.authorization`,
+ * `req.session.user`, `c.req.header('Authorization')`, `req.isAuthenticated()`. A bare `auth` is
+ * left out: `if (!requiresAuth) return next()` tests the route, not the request's credential.
+ */
+const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|logged_?in|^user(_?id|name)?$|^uid$|^sid$|^account(_?id)?$/i;
+
+/**
+ * `!token`, `token == null`, `token === undefined`, `!header?.startsWith('Bearer ')`, and `||` of
+ * such tests: true when the request has no credential.
+ */
+function testsMissingCredential(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return namesCredential(e.operand);
+  if (!isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.BarBarToken) return testsMissingCredential(e.left) && testsMissingCredential(e.right);
+  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return false;
+  const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
+  return isNothing(value) && namesCredential(other);
+}
+
+function isNothing(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  return e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined');
+}
+
+/** Whether the last name read in `expr` (a variable, a property, a called method) names a credential. */
+function namesCredential(expr: ts.Expression): boolean {
+  let e = skipParens(expr);
+  // `header.startsWith('Bearer ')`, `c.req.header('authorization')`: the value the call is made on, or the getter's argument.
+  if (isCallExpression(e)) {
+    const arg = e.arguments[0];
+    if (arg && isStringLiteralLike(arg) && CREDENTIAL.test(arg.text)) return true;
+    e = skipParens(e.expression);
+    if (isPropertyAccessExpression(e) && !CREDENTIAL.test(e.name.text)) e = skipParens(e.expression);
+  }
+  if (isIdentifier(e)) return CREDENTIAL.test(e.text);
+  if (isPropertyAccessExpression(e)) return CREDENTIAL.test(e.name.text);
+  if (isElementAccessExpression(e)) return isStringLiteralLike(e.argumentExpression) && CREDENTIAL.test(e.argumentExpression.text);
+  return false;
+}
+
+/** Values whose presence means a failure (`req.authError`, `ctx.state.tokenExpired`): testing them is a real check. */
+const FAILURE_WORD = /err|fail|invalid|expired|denied|revoked|missing|reject|block|ban/i;
+
+/**
+ * `if (req.user) return res.sendStatus(403)`, `if (req.user && req.user.role !== 'admin') ...`, `if
+ * (token && !verify(token)) ...`: an `if` without `else` whose condition needs a value the request
+ * may simply not carry. Its rejection never meets an anonymous request, which goes on unchecked:
+ * an inverted check, or authorisation without authentication.
+ */
+export function rejectsOnlyWithCredential(stmt: ts.Statement, params: readonly string[]): boolean {
+  return isIfStatement(stmt) && !stmt.elseStatement && needsPresentValue(stmt.expression, params);
+}
+
+function needsPresentValue(expr: ts.Expression, params: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    // Every conjunct must hold: one that needs a present value is enough.
+    if (op === SyntaxKind.AmpersandAmpersandToken) return needsPresentValue(e.left, params) || needsPresentValue(e.right, params);
+    if (op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return false;
+    const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
+    return isNothing(value) && isPresenceOperand(other, params);
+  }
+  return isPresenceOperand(e, params);
+}
+
+/** A credential-named variable (`token`), or a property read from a parameter (`req.user`, `req.session.isAdmin`). */
+function isPresenceOperand(expr: ts.Expression, params: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (isIdentifier(e)) return CREDENTIAL.test(e.text) && !FAILURE_WORD.test(e.text);
+  if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
+  let root: ts.Expression = e;
+  while (isPropertyAccessExpression(root) || isElementAccessExpression(root)) {
+    const name = isPropertyAccessExpression(root) ? root.name.text : isStringLiteralLike(root.argumentExpression) ? root.argumentExpression.text : '';
+    if (FAILURE_WORD.test(name)) return false;
+    root = skipParens(root.expression);
+  }
+  return isIdentifier(root) && params.includes(root.text);
+}
+
+/**
+ * `if (req.session.isAdmin) next();` as the last statement, and no other `next()`: the request goes
+ * on only when the check holds, and otherwise never reaches the handler (Express leaves it
+ * hanging, Koa answers 404, Hono 500). Only a check about who is asking counts (not a method or
+ * content-type test), and not an environment flag or a missing credential (`if (!token) next()`
+ * lets exactly the anonymous requests through).
+ */
+export function passesOnlyWhenChecked(statements: readonly ts.Statement[], next: string): boolean {
+  const last = statements[statements.length - 1];
+  if (!last || !isIfStatement(last) || last.elseStatement || !callsNext(last.thenStatement, next)) return false;
+  if (statements.slice(0, -1).some((s) => callsNext(s, next))) return false;
+  const condition = last.expression;
+  return mentionsAccess(condition) && !readsEnv(condition) && !testsMissingCredential(condition);
+}
+
+/** Words of a check about who is asking (`session.role === 'admin'`, `isStaff(req)`), not about the request's shape. */
+const ACCESS_WORD = /token|authori[sz]|auth|session|user|role|admin|staff|permission|scope|secret|password|login|jwt|bearer|cookie|credential|claim|api_?key/i;
+
+/** Whether a condition names an identity or credential anywhere (a name, a property, a string it compares with). */
+function mentionsAccess(condition: ts.Expression): boolean {
+  let found = false;
+  visitTree(condition, (node) => {
+    if (!found && (isIdentifier(node) || isStringLiteralLike(node)) && ACCESS_WORD.test(node.text)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function callsNext(root: ts.Node, next: string): boolean {
+  let found = false;
+  visitTree(root, (node) => {
+    if (!found && isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === next) found = true;
+    return !found;
+  });
+  return found;
 }

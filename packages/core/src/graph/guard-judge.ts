@@ -1,16 +1,32 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { ProjectModel } from '../project/project-model.js';
+import { resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { FunctionFact } from './function-fact.js';
-import { isAuthLikeName, isKnownGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
+import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
+import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
+import type { UnlessOptions } from './unless-options.js';
 
-/** How a handler was found to authenticate, for messages and debugging. */
-/** `exceptMethods`: HTTP methods (lowercase) the guard lets through unchecked. */
-export type GuardVerdict = { isGuard: true; why: string; exceptMethods?: readonly string[] } | { isGuard: false };
+/**
+ * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
+ * methods (lowercase) the guard lets through unchecked; `exceptRequests`: requests (paths, with
+ * methods) it lets through unchecked (`auth.unless({ path })`).
+ */
+export type GuardVerdict =
+  | {
+      isGuard: true;
+      why: string;
+      exceptMethods?: readonly string[];
+      exceptRequests?: readonly ResolvedException[];
+      /** A Nest guard that never reads route metadata: `@Public()` does not switch it off. */
+      ignoresRouteMetadata?: true;
+    }
+  | { isGuard: false };
 
 const NOT_A_GUARD: GuardVerdict = { isGuard: false };
 const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
+const MIDDLEWARE_COMPOSERS = /^(koa-compose|compose-middleware)$/;
 /**
  * Delegation steps followed before giving up. Judging runs on a heap stack (runStackless), so this
  * only ends pathological cycles that no cache entry breaks; a real chain of thousands of wrappers
@@ -19,6 +35,12 @@ const NEST_GUARD_DECORATORS = new Set(['UseGuards', 'applyDecorators']);
 const MAX_DEPTH = 100_000;
 
 type Judging = Stackless<GuardVerdict>;
+
+/** The call of a factory whose returned function is judged: its parameters stand for these arguments, read in `file`. */
+interface FactoryCall {
+  file: string;
+  args: readonly HandlerRef[];
+}
 
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
 type Definition =
@@ -75,25 +97,48 @@ export class GuardJudge {
         if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);
         return def.kind === 'local' ? yield this.judgeProduct(def.file, def.name) : yield this.judgeDefinition(def, ref.specifier, false);
       }
+      case 'unless': {
+        const verdict: GuardVerdict = yield this.judgeRef(file, ref.guard, false);
+        return verdict.isGuard ? this.withExceptions(file, verdict, ref) : verdict;
+      }
       default:
         return NOT_A_GUARD;
     }
   }
 
-  private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
-    // As with `flag ? bypass : guard`: production may run without the check.
-    if (fact.bypassedByFlag) return NOT_A_GUARD;
-    const verdict: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint);
-    if (!verdict.isGuard || !fact.passesMethods) return verdict;
-    return { ...verdict, exceptMethods: [...(verdict.exceptMethods ?? []), ...fact.passesMethods] };
+  /** A guard's verdict narrowed by the requests it exempts (`unless` options, hono/combine `except` paths). */
+  private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: UnlessOptions): GuardVerdict {
+    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePath(this.project, file, p)) : [];
+    return {
+      ...verdict,
+      ...(ref.exceptMethods ? { exceptMethods: [...(verdict.exceptMethods ?? []), ...ref.exceptMethods] } : {}),
+      ...(requests.length > 0 ? { exceptRequests: [...(verdict.exceptRequests ?? []), ...requests] } : {}),
+    };
   }
 
-  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean): Judging {
+  private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
+    // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
+    // requests without a credential through checks only the callers who bother to send one.
+    if (fact.bypassedByFlag || fact.passesAnonymous) return NOT_A_GUARD;
+    const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint, call);
+    if (!body.isGuard) return body;
+    // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
+    const { ignoresRouteMetadata: _inherited, ...rest } = body;
+    const verdict = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    // Its own list of public paths works as `unless` exceptions do.
+    const narrowed = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    if (!fact.passesMethods || !narrowed.isGuard) return narrowed;
+    return { ...narrowed, exceptMethods: [...(narrowed.exceptMethods ?? []), ...fact.passesMethods] };
+  }
+
+  private *judgeBody(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
+    if (!strict && fact.passesOnlyWhenChecked) return { isGuard: true, why: 'passes on only when its check holds' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
-      const v = yield this.judgeRef(file, d, false);
+      const bound = call && d.kind === 'param' ? call.args[Number(d.id.slice(d.id.lastIndexOf('#') + 1))] : undefined;
+      const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
     return NOT_A_GUARD;
@@ -112,7 +157,9 @@ export class GuardJudge {
 
   private *judgeDefinition(def: Definition, name: string, asEndpoint: boolean): Judging {
     if (def.kind === 'package') {
-      if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard` };
+      if (isKnownNonGuard(def.specifier, def.imported, def.member)) return NOT_A_GUARD;
+      // @nestjs/passport's AuthGuard reads no route metadata: `@Public()` alone does not skip it.
+      if (isKnownGuard(def.specifier, def.imported, def.member)) return { isGuard: true, why: `${def.specifier} guard`, ...(def.specifier === '@nestjs/passport' ? { ignoresRouteMetadata: true as const } : {}) };
       return isAuthLikeName(def.member ?? (def.imported === 'default' || def.imported === '*' ? name : def.imported))
         ? { isGuard: true, why: `${name} from ${def.specifier}` }
         : NOT_A_GUARD;
@@ -127,7 +174,13 @@ export class GuardJudge {
     // A Nest middleware class (`consumer.apply(AuthMiddleware)`) acts through its `use` method.
     const use = dot === -1 ? facts?.functions[`${def.name}.use`] : undefined;
     if (use) return yield this.judgeFact(def.file, use, false);
-    if (dot === -1) return NOT_A_GUARD;
+    if (dot === -1) {
+      // `require('./auth').required` of a CommonJS `module.exports = auth` (or `= { required }`): a member of the default export.
+      const owner = facts?.aliases['default'];
+      const member = owner?.kind === 'name' ? `${owner.name}.${def.name}` : `default.${def.name}`;
+      const found = def.name !== 'default' && (facts?.functions[member] !== undefined || facts?.aliases[member] !== undefined);
+      return found ? yield this.judgeDefinition({ ...def, name: member }, name, asEndpoint) : NOT_A_GUARD;
+    }
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
     if (owner?.kind === 'name') return yield this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint);
@@ -136,31 +189,42 @@ export class GuardJudge {
   }
 
   private *judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>): Judging {
-    // express-unless: `auth.unless({ path })` is `auth` with exceptions.
-    if (ref.member === 'unless') return yield this.judgeName(file, ref.callee, false);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
-    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) return yield this.judgeCombinator(file, def.imported, ref.args ?? []);
+    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) {
+      // `except(condition, ...mw)` drops its first argument, which `args` leaves out when it is a path.
+      const args = def.imported === 'except' ? (ref.positional ?? ref.args ?? []) : (ref.args ?? []);
+      const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, args);
+      return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
+    }
+    // koa-compose / compose-middleware: `compose([auth, audit])` runs each in turn, as an array would.
+    if (def.kind === 'package' && MIDDLEWARE_COMPOSERS.test(def.specifier)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
     if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // A guard factory told to let anonymous requests through (a library's or the project's own:
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
-    return yield this.judgeProduct(def.file, def.name);
+    // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
+    const facts = this.routesOf(def.file);
+    if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
+    return yield this.judgeProduct(def.file, def.name, { file, args: ref.positional ?? ref.args ?? [] });
   }
 
-  /** What a call of the project function `name` returns: a factory counts by the function it returns, not its own body. */
-  private *judgeProduct(file: string, name: string): Judging {
+  /**
+   * What a call of the project function `name` returns: a factory counts by the function it
+   * returns, not its own body; its parameters stand for the call's arguments when `call` says them.
+   */
+  private *judgeProduct(file: string, name: string, call?: FactoryCall): Judging {
     const facts = this.routesOf(file);
     const fact = facts?.functions[name];
-    if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false);
+    if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false, call);
     if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
     const alias = facts?.aliases[name];
     if (alias?.kind === 'call') return yield this.judgeCall(file, alias);
-    // `module.exports = createAuth`: the name it is exported as.
-    if (alias?.kind === 'name' && alias.name !== name) return yield this.judgeProduct(file, alias.name);
+    // `module.exports = createAuth`, and `export default { authenticate }` called as `middlewares.authenticate()`: the name it stands for.
+    if (alias?.kind === 'name' && alias.name !== name) return yield this.judgeProduct(file, alias.name, call);
     return NOT_A_GUARD;
   }
 

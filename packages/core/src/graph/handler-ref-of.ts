@@ -2,10 +2,12 @@ import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
+import { honoExceptPathsOf } from './hono-except-paths.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { requiredSpecifier } from '../summary/module-facts.js';
-import { skipParens } from './path-expr.js';
+import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
+import { unlessOptionsOf } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isAwaitExpression, isCallExpression, isConditionalExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isSpreadElement, isStringLiteralLike } = ts;
@@ -39,6 +41,8 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (isCallExpression(e)) return callRefOf(e, ctx);
   if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
+  // `new (AuthGuard('jwt'))()`: an instance of the class a guard factory returns.
+  if (isNewExpression(e) && isCallExpression(skipParens(e.expression))) return callRefOf(skipParens(e.expression) as ts.CallExpression, ctx);
   if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
   if (isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
@@ -67,7 +71,9 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
-  if (isIdentifier(e.expression)) return { kind: 'name', name: `${e.expression.text}.${e.name.text}` };
+  // `auth.required`, and compiled `middlewares_1.default.requireAdmin` (an object exported as default).
+  const name = referenceName(e);
+  if (name !== undefined) return { kind: 'name', name };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
 }
 
@@ -80,13 +86,15 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (loaded !== undefined) return { kind: 'module', specifier: loaded, called: true };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
-    return { kind: 'call', callee: callee.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
+    const args = functionArgsOf(call, ctx);
+    return { kind: 'call', callee: callee.text, args, ...positionalOf(call, args, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
     if (callee.name.text === 'bind' && isPropertyAccessExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
-    // express-unless: `expressjwt(o).unless({ path })` is the guard with exceptions (as `auth.unless(...)` is).
-    if (callee.name.text === 'unless' && isCallExpression(skipParens(callee.expression))) return handlerRefOf(callee.expression, ctx);
+    // express-unless / koa-unless: `expressjwt(o).unless({ path })` and `auth.unless(...)` are the guard with exceptions.
+    if (callee.name.text === 'unless') return { kind: 'unless', guard: handlerRefOf(callee.expression, ctx), ...unlessOptionsOf(call.arguments[0]) };
     // hono/factory's `factory.createMiddleware(fn)` and `factory.createHandlers(mw, handler)`.
     if (TRANSPARENT_WRAPPERS.has(callee.name.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     if (callee.name.text === 'createHandlers' && call.arguments.length > 0) return { kind: 'list', items: handlerRefsOf(call.arguments, ctx) };
@@ -95,7 +103,13 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
       return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
-    if (isIdentifier(callee.expression)) return { kind: 'call', callee: callee.expression.text, member: callee.name.text, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    // `auth.create(o)`, and compiled `middlewares_1.default.authenticate()`: a method of an imported object.
+    const owner = referenceName(callee.expression);
+    if (owner !== undefined) {
+      const dot = owner.indexOf('.');
+      const member = dot === -1 ? callee.name.text : `${owner.slice(dot + 1)}.${callee.name.text}`;
+      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+    }
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };
 }
@@ -111,14 +125,24 @@ function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: tru
   return failsOpen(call) || (callback !== undefined && !judgeFunction(callback, ctx).rejects) ? { failsOpen: true } : {};
 }
 
+const VALUE: HandlerRef = { kind: 'unknown', reason: 'value' };
+
+/**
+ * Each argument in its place, when `args` does not already say it (`unless('/login', auth)`): a
+ * factory's parameters are bound by position. Only written then, to keep summaries small.
+ */
+function positionalOf(call: ts.CallExpression, args: readonly HandlerRef[] | undefined, ctx: HandlerContext): { positional?: HandlerRef[] } {
+  if (!call.arguments.some(isFunctionLike) || (args?.length === call.arguments.length && !call.arguments.some((a) => isArrayLiteralExpression(skipParens(a))))) return {};
+  return { positional: call.arguments.map((a) => (isFunctionLike(a) && !isArrayLiteralExpression(skipParens(a)) ? handlerRefOf(a, ctx) : VALUE)) };
+}
+
+function isFunctionLike(arg: ts.Expression): boolean {
+  const e = skipParens(arg);
+  return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
+}
+
 /** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */
 function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {
-  const refs = handlerRefsOf(
-    call.arguments.filter((a) => {
-      const e = skipParens(a);
-      return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
-    }),
-    ctx,
-  );
+  const refs = handlerRefsOf(call.arguments.filter(isFunctionLike), ctx);
   return refs.length > 0 ? refs : undefined;
 }

@@ -72,6 +72,11 @@ describe('judgeFunction', () => {
     expect(fact.rejectsFirst).toBe(true);
   });
 
+  it("a factory's returned function hands the request to the factory's parameter", () => {
+    const fact = judge('function unless(path, middleware) { return function (req, res, next) { if (path === req.path) return next(); return middleware(req, res, next); }; }');
+    expect(fact.returnsFn?.delegates).toEqual([{ kind: 'param', name: 'middleware', id: 'unless#1' }]);
+  });
+
   it('a factory is judged by the function it returns', () => {
     const fact = judge('function createAuth(o) { if (!o.token) throw new Error("token"); return async (c, next) => { if (c.req.header("a") !== o.token) return c.text("no", 401); await next(); }; }');
     expect([fact.rejects, fact.returnsFn?.rejects]).toEqual([false, true]);
@@ -103,6 +108,63 @@ describe('judgeFunction', () => {
   ])('environment bypass before the check: %s', (bypass, expected) => {
     const fact = judge(`function a(req, res, next) { ${bypass} if (!req.user) return res.status(401).end(); next(); }`);
     expect([fact.rejects, fact.bypassedByFlag]).toEqual([true, expected]);
+  });
+
+  it.each([
+    ['if (!token) return next();', true],
+    ['if (!req.headers.authorization) { next(); return; }', true],
+    ["if (!header || !header.startsWith('Bearer ')) return next();", true],
+    ["if (!c.req.header('Authorization')) return await next();", true],
+    ['if (req.session?.user == null) return next();', true],
+    ["if (req.cookies['sid'] === undefined) return next();", true],
+    ['if (!req.isAuthenticated()) return next();', true],
+    ['if (!requiresAuth) return next();', undefined],
+    ["if (!req.path.startsWith('/admin')) return next();", undefined],
+    ['if (req.user) return next();', undefined],
+    ['if (!token || isPublic(req.path)) return next();', undefined],
+  ])('a pass-on for requests without a credential before the check fails open: %s', (bypass, expected) => {
+    const fact = judge(`function a(req, res, next) { const token = req.get('x-token'); ${bypass} if (!verify(token)) return res.status(401).end(); next(); }`);
+    expect([fact.rejects, fact.passesAnonymous]).toEqual([true, expected]);
+  });
+
+  it.each([
+    ['async (request, reply)', 'async function a(request, reply) { if (!request.headers.authorization) return; await request.jwtVerify(); }', true],
+    ['a callback hook ends with done()', 'function a(request, reply, done) { if (!request.headers.authorization) return; request.jwtVerify(done); }', undefined],
+    ['Hono middleware must call next()', 'async function a(c, next) { if (!c.req.header("authorization")) return; await verify(c); await next(); }', undefined],
+  ])('an early bare return before the check: %s', (_name, code, expected) => {
+    expect(judge(code).passesAnonymous).toBe(expected);
+  });
+
+  it.each([
+    ["if (req.user && req.user.role !== 'admin') return res.sendStatus(403);", false],
+    ['if (req.session.userId) return res.status(401).end();', false],
+    ['if (token && !verify(token)) return res.status(401).end();', false],
+    ['if (req.headers.authorization != null) return res.status(401).end();', false],
+    ['if (!req.user) return res.status(401).end();', true],
+    ["if (req.user?.role !== 'admin') return res.sendStatus(403);", true],
+    ['if (req.authError) return res.status(401).end();', true],
+    ['if (res.locals.tokenExpired) return res.status(401).end();', true],
+    ['if (req.user) { return next(); } else { return res.status(401).end(); }', true],
+  ])('a rejection that only meets requests carrying a value: %s', (check, expected) => {
+    expect(judge(`function a(req, res, next) { const token = req.get('x-token'); ${check} next(); }`).rejects).toBe(expected);
+  });
+
+  it.each([
+    ["if (req.session.role === 'admin') next();", true],
+    ['if (await isStaff(req)) { return next(); }', true],
+    ['if (!session.userId) next();', undefined],
+    ["if (req.method === 'GET') next();", undefined],
+    ["if (req.method !== 'OPTIONS') next();", undefined],
+    ["if (req.is('json')) next();", undefined],
+    ['if (process.env.OPEN) next();', undefined],
+    ["log(req); next(); if (req.session.role === 'admin') next();", undefined],
+  ])('a last statement that passes on only when its check holds: %s', (body, expected) => {
+    expect(judge(`async function a(req, res, next) { const session = req.session; ${body} }`).passesOnlyWhenChecked).toBe(expected);
+  });
+
+  it('a pass-on for anonymous requests after the check passes nothing unchecked', () => {
+    const fact = judge('function a(req, res, next) { if (req.get("x-key") !== KEY) return res.status(401).end(); if (!req.user) return next(); next(); }');
+    expect(fact.passesAnonymous).toBeUndefined();
   });
 
   it('a method test after the check passes nothing unchecked', () => {

@@ -2,7 +2,9 @@ import { locationOf } from '../findings/location.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
-import { bypassOf, isPassingOn } from './guard-bypass.js';
+import { functionIdOf } from './function-id-of.js';
+import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { pathBypassOf } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -54,7 +56,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   if (!isBlock(body)) {
     const returned = skipParens(body);
     if (isFunctionExpression(returned)) {
-      fact.returnsFn = judgeFunction(returned, ctx, options);
+      fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return fact;
     }
     const scan = scanNode(body, fn, params, inner, options);
@@ -71,21 +73,29 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   statements.forEach((stmt, index) => {
     const returned = returnedFunction(stmt, statements);
     if (returned) {
-      fact.returnsFn = judgeFunction(returned, ctx, options);
+      fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return;
     }
     if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
-    const bypass = next !== undefined && !fact.rejects && fact.delegates.length === 0 ? bypassOf(stmt, next, ctx) : undefined;
+    const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
+    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, isAsyncFastifyHook(fn)) : undefined;
+    if (publicPaths) {
+      fact.exceptions = [...(fact.exceptions ?? []), ...publicPaths];
+      return;
+    }
+    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
+    else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass) {
       if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;
     }
     const scan = scanNode(stmt, fn, params, inner, options);
     if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
+    if (scan.rejects && rejectsOnlyWithCredential(stmt, params)) scan.rejects = false;
     passedOn = next !== undefined && isPassingOn(stmt, next);
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
@@ -98,6 +108,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
   });
+  if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
   return fact;
 }
 
@@ -136,6 +147,30 @@ function endsFlow(stmt: ts.Statement): boolean {
   if (isReturnStatement(last) || isThrowStatement(last)) return true;
   // Koa's `ctx.throw(401)` throws.
   return isExpressionStatement(last) && isCallExpression(last.expression) && isPropertyAccessExpression(last.expression.expression) && last.expression.expression.name.text === 'throw';
+}
+
+/**
+ * `unless(path, middleware)` returning `(req, res, next) => middleware(req, res, next)`: the
+ * returned function hands the request to a parameter of the factory, which the guard judge binds
+ * to the argument of each call (`unless('/login', verifyToken)`).
+ */
+function withFactoryParams(factory: FunctionNode, ctx: HandlerContext): HandlerContext {
+  const names = factory.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : undefined));
+  if (names.every((n) => n === undefined)) return ctx;
+  const id = functionIdOf(factory);
+  return {
+    ...ctx,
+    localHandlerOf: (name) => {
+      const index = names.indexOf(name);
+      return index === -1 ? ctx.localHandlerOf?.(name) : { kind: 'param', name, id: `${id}#${index}` };
+    },
+  };
+}
+
+/** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
+function isAsyncFastifyHook(fn: FunctionNode): boolean {
+  const reply = fn.parameters[1];
+  return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthLikeName, isKnownGuard } from './known-guards.js';
+import { isAuthLikeName, isKnownGuard, isKnownNonGuard } from './known-guards.js';
 
 describe('isKnownGuard', () => {
   it.each([
@@ -9,8 +9,14 @@ describe('isKnownGuard', () => {
     ['passport', 'default', 'authenticate', true],
     ['passport', 'default', 'initialize', false],
     ['express-openid-connect', 'requiresAuth', undefined, true],
-    ['express-openid-connect', 'auth', undefined, false],
+    ['express-openid-connect', 'auth', undefined, true],
+    ['express-openid-connect', 'attemptSilentLogin', undefined, false],
     ['hono/cors', 'cors', undefined, false],
+    ['@clerk/express', 'requireAuth', undefined, true],
+    ['@clerk/express', 'clerkMiddleware', undefined, false],
+    ['express-oauth2-jwt-bearer', 'auth', undefined, true],
+    ['keycloak-connect', 'default', 'protect', true],
+    ['keycloak-connect', 'default', 'middleware', false],
   ] as const)('%s %s %s -> %s', (specifier, imported, member, expected) => {
     expect(isKnownGuard(specifier, imported, member)).toBe(expected);
   });
@@ -20,7 +26,17 @@ describe('isAuthLikeName (only for definitions the scan cannot read)', () => {
   it.each(['requireAuth', 'authenticate', 'verifyToken', 'checkAdmin', 'isAuthenticated', 'adminOnly', 'jwtGuard', 'ensureLoggedIn'])('%s counts', (name) => {
     expect(isAuthLikeName(name)).toBe(true);
   });
-  it.each(['cors', 'helmet', 'csrfProtection', 'rateLimitGuard', 'hostGuard', 'requestLogger', 'validateBody', 'session'])('%s does not', (name) => {
+  it.each(['cors', 'helmet', 'csrfProtection', 'rateLimitGuard', 'hostGuard', 'requestLogger', 'validateBody', 'session', 'optionalAuth', 'maybeAuthenticate', 'softJwt'])('%s does not', (name) => {
     expect(isAuthLikeName(name)).toBe(false);
+  });
+});
+
+describe('isKnownNonGuard', () => {
+  it.each([
+    ['@clerk/express', 'clerkMiddleware', true],
+    ['@clerk/clerk-sdk-node', 'ClerkExpressWithAuth', true],
+    ['@clerk/clerk-sdk-node', 'ClerkExpressRequireAuth', false],
+  ] as const)('%s %s -> %s', (specifier, imported, expected) => {
+    expect(isKnownNonGuard(specifier, imported, undefined)).toBe(expected);
   });
 });

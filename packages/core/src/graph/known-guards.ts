@@ -18,18 +18,44 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^passport$/, names: ['authenticate'] },
   { specifier: /^express-jwt$/, names: ['expressjwt', 'jwt', 'default', '*'] },
   { specifier: /^express-basic-auth$/, names: ['default', '*'] },
-  { specifier: /^express-openid-connect$/, names: ['requiresAuth'] },
+  // `auth()` requires login on every route unless told `authRequired: false` (see call-options.ts);
+  // the claim checks answer 401 to anonymous requests before they look at claims.
+  { specifier: /^express-openid-connect$/, names: ['requiresAuth', 'auth', 'claimEquals', 'claimIncludes', 'claimCheck'] },
   { specifier: /^@nestjs\/passport$/, names: ['AuthGuard'] },
   { specifier: /^koa-jwt$/, names: ['default', '*'] },
   { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
   { specifier: /^(@fastify\/|fastify-)bearer-auth$/, names: ['default', '*', 'fastifyBearerAuth'] },
+  { specifier: /^express-oauth2-jwt-bearer$/, names: ['auth'] },
+  // `new Keycloak(o).protect()` / `.enforcer()`; its `.middleware()` only wires the adapter.
+  { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'protect' },
+  { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'enforcer' },
+  { specifier: /^@clerk\/express$/, names: ['requireAuth'] },
+  { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressRequireAuth'] },
+];
+
+/**
+ * Library middleware that reads a credential when one is sent but lets anonymous requests through
+ * (Clerk's `clerkMiddleware()` and `ClerkExpressWithAuth()`): their names sound like guards.
+ */
+const KNOWN_NON_GUARDS: readonly KnownGuard[] = [
+  { specifier: /^@clerk\/(express|hono|fastify|koa)$/, names: ['clerkMiddleware', 'clerkPlugin'] },
+  { specifier: /^@hono\/clerk-auth$/, names: ['clerkMiddleware'] },
+  { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressWithAuth'] },
 ];
 
 /** Decorations added by Fastify auth plugins (`@fastify/basic-auth`, `@fastify/jwt` users' `authenticate`). */
 export const KNOWN_FASTIFY_GUARD_DECORATIONS = new Set(['basicAuth']);
 
 export function isKnownGuard(specifier: string, imported: string, member: string | undefined): boolean {
-  return KNOWN_GUARDS.some((g) => g.specifier.test(specifier) && g.names.includes(imported) && g.member === member);
+  return KNOWN_GUARDS.some((g) => matches(g, specifier, imported, member));
+}
+
+export function isKnownNonGuard(specifier: string, imported: string, member: string | undefined): boolean {
+  return KNOWN_NON_GUARDS.some((g) => matches(g, specifier, imported, member));
+}
+
+function matches(g: KnownGuard, specifier: string, imported: string, member: string | undefined): boolean {
+  return g.specifier.test(specifier) && g.names.includes(imported) && g.member === member;
 }
 
 /**
@@ -42,7 +68,10 @@ const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|
 const OTHER_PROTECTION = /csrf|xsrf|cors|origin|host|rate|limit|throttl|helmet|valid|cache|compress|logger|logging/i;
 const STRONG_AUTH_WORD = /auth|jwt|bearer|passport|login|signin/i;
 
+/** `optionalAuth`, `maybeAuthenticate`, `softJwt`: named for letting anonymous requests through. */
+const OPTIONAL_AUTH = /optional|maybe|soft|lenient|allow_?anonymous/i;
+
 export function isAuthLikeName(name: string): boolean {
-  if (!AUTH_LIKE_NAME.test(name)) return false;
+  if (!AUTH_LIKE_NAME.test(name) || OPTIONAL_AUTH.test(name)) return false;
   return !OTHER_PROTECTION.test(name) || STRONG_AUTH_WORD.test(name);
 }

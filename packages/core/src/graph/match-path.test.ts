@@ -28,6 +28,12 @@ describe('coversPath', () => {
     [exact('/admin/(.*)'), '/admin/users', true],
     [exact('/admin/(.*)'), '/admin', false],
     [exact('/admin/users'), '/admin/users/7', false],
+    [exact('/admin*'), '/admin', true],
+    [exact('/admin*'), '/admin/users/:id', true],
+    [exact('/admin*splat'), '/administrator', true],
+    [exact('/admin{*splat}'), '/admin/users', true],
+    [exact('/admin*'), '/api/admin', false],
+    [exact('/api/admin*'), '/api/:section', false],
     [{ path: undefined, mode: 'prefix', caseSensitive: false } as PathPattern, '/x', true],
   ])('%o covers %s: %s', (pattern, route, expected) => {
     expect(coversPath(pattern, route)).toBe(expected);

@@ -38,8 +38,10 @@ export function coversPath(pattern: PathPattern, routePath: string): boolean {
     if (isWildcard(seg)) return pattern.mode !== 'exact' || i < r.length || seg.startsWith('{');
     const routeSeg = r[i];
     if (routeSeg === undefined) return false;
-    // Hono `*` inside a segment (`/admin*`) matches any characters from there on.
-    if (pattern.mode === 'hono' && seg.endsWith('*')) return !routeSeg.startsWith(':') && routeSeg.startsWith(seg.slice(0, -1));
+    // A `*` inside a segment (Hono `/admin*`, Express 4 `/admin*`, Express 5 `/admin*splat` or
+    // `/admin{*splat}`) matches any characters from there on, slashes included.
+    const star = seg.indexOf('*');
+    if (star > 0) return !routeSeg.startsWith(':') && routeSeg.startsWith(seg.slice(0, star).replace(/\{$/, ''));
     if (seg.startsWith(':')) continue;
     if (isWildcard(routeSeg) || routeSeg.startsWith(':') || routeSeg !== seg) return false;
   }

@@ -32,3 +32,28 @@ describe('collectConstants', () => {
     expect(pathExprOf(expressionOf('`${API}${ROUTES.admin.users.list}`'), table)).toEqual({ parts: ['/api', '/admin/users'] });
   });
 });
+
+describe('collectConstants: default-exported objects and static class fields', () => {
+  it.each([
+    ["export default { routes: { admin: '/admin' }, port: 3000 };", 'default.routes.admin', { parts: ['/admin'] }],
+    ["module.exports = { adminPrefix: '/internal' };", 'default.adminPrefix', { parts: ['/internal'] }],
+    ["export default '/admin';", 'default', { parts: ['/admin'] }],
+    ['export default app;', 'default', undefined],
+    ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.ADMIN', { parts: ['/admin'] }],
+    ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.base', undefined],
+  ])('%s', (code, name, expected) => {
+    expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
+  });
+});
+
+describe('pathExprOf: an environment value with a default', () => {
+  it.each([
+    ["process.env.ADMIN_PATH || '/admin'", { parts: ['/admin'] }],
+    ["process.env['ADMIN_PATH'] ?? `/internal`", { parts: ['/internal'] }],
+    ["config.adminPath || '/admin'", undefined],
+    ["process.env.ADMIN_PATH || fallback()", undefined],
+    ['process.env.ADMIN_PATH', { parts: [{ ref: 'process.env.ADMIN_PATH' }] }],
+  ])('%s', (code, expected) => {
+    expect(pathExprOf(expressionOf(code), new Map())).toEqual(expected);
+  });
+});

@@ -1,8 +1,9 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
+import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isAsExpression, isBinaryExpression, isEnumDeclaration, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+const { isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
 
 /**
  * A route path as written: literal text plus references to constants that another file may define
@@ -35,9 +36,20 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
     return { parts: parts.filter((p) => p !== '') };
   }
   if (isConcatenation(e)) return concatenationOf(e, constants);
+  // `process.env.ADMIN_PATH || '/admin'`: the path the code itself chooses, unless deployed otherwise.
+  if (isEnvDefault(e)) return pathExprOf(e.right, constants);
   const name = referenceName(e);
   if (name !== undefined) return constants.get(name) ?? { parts: [{ ref: name }] };
   return undefined;
+}
+
+function isEnvDefault(e: ts.Expression): e is ts.BinaryExpression {
+  if (!isBinaryExpression(e)) return false;
+  const op = e.operatorToken.kind;
+  if (op !== ts.SyntaxKind.BarBarToken && op !== ts.SyntaxKind.QuestionQuestionToken) return false;
+  const left = skipParens(e.left);
+  const env = isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? skipParens(left.expression) : undefined;
+  return env !== undefined && isPropertyAccessExpression(env) && env.name.text === 'env' && isIdentifier(env.expression) && env.expression.text === 'process';
 }
 
 function isConcatenation(e: ts.Expression): e is ts.BinaryExpression {
@@ -89,6 +101,16 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
       for (const decl of stmt.declarationList.declarations) {
         if (isIdentifier(decl.name) && decl.initializer) addConstant(table, decl.name.text, decl.initializer);
       }
+    } else if (isExportAssignment(stmt)) {
+      // `export default { routes: { admin: '/admin' } }`: read as `config.routes.admin` where imported.
+      addConstant(table, 'default', stmt.expression);
+    } else if (isModuleExportsAssignment(stmt)) {
+      addConstant(table, 'default', stmt.expression.right);
+    } else if (isClassDeclaration(stmt) && stmt.name) {
+      // `class Routes { static readonly ADMIN = '/admin' }`, read as `Routes.ADMIN`.
+      for (const member of stmt.members) {
+        if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStatic(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
+      }
     } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
         if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
@@ -98,6 +120,15 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     }
   }
   return table;
+}
+
+function isStatic(member: ts.PropertyDeclaration): boolean {
+  return member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+}
+
+/** `module.exports = { adminPrefix: '/internal' }`. */
+function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression } {
+  return isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
 }
 
 function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression, depth = 0): void {

@@ -29,7 +29,9 @@ function resolveRef(project: ProjectModel, file: string, ref: string, depth: num
   if (origin.kind !== 'local' || (origin.file === file && origin.name === root)) return undefined;
   const name = origin.name === '*' ? rest.slice(1) : `${origin.name}${rest}`;
   if (name === '') return undefined;
-  const constant = project.files.get(origin.file)?.routes.constants[name];
+  const constants = project.files.get(origin.file)?.routes.constants;
+  // `require('./config').adminPrefix` of a CommonJS `module.exports = { adminPrefix }`: a member of the default export.
+  const constant = constants?.[name] ?? (origin.name === '*' ? constants?.[`default${rest}`] : undefined);
   return constant ? resolvePath(project, origin.file, constant, depth + 1) : undefined;
 }
 

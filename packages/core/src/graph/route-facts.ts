@@ -4,6 +4,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
 import type { FunctionFact } from './function-fact.js';
 import type { PathExpr } from './path-expr.js';
+import type { RequestException, UnlessOptions } from './unless-options.js';
 import { walkRoutes } from './walk-routes.js';
 
 export type FrameworkName = 'hono' | 'express' | 'fastify' | 'koa' | 'nest';
@@ -35,8 +36,23 @@ export type TargetRef =
 export type HandlerRef =
   | { kind: 'fn'; fact: FunctionFact }
   | { kind: 'name'; name: string }
-  /** `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`). */
-  | { kind: 'call'; callee: string; member?: string; args?: HandlerRef[]; failsOpen?: true }
+  /**
+   * `failsOpen`: its options let anonymous requests through (`expressjwt({ credentialsRequired: false })`).
+   * `exceptions`: the paths hono/combine's `except('/admin/health', mw)` exempts (hono-except-paths.ts).
+   */
+  | {
+      kind: 'call';
+      callee: string;
+      member?: string;
+      args?: HandlerRef[];
+      /**
+       * Every argument in its place (a value that is not a function as `unknown`), when `args`
+       * leaves some out or flattens a list: what a factory's parameters are bound to.
+       */
+      positional?: HandlerRef[];
+      failsOpen?: true;
+      exceptions?: RequestException[];
+    }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
    * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
@@ -57,6 +73,11 @@ export type HandlerRef =
   | { kind: 'param'; name: string; id: string }
   /** `require('./auth')` used in place: the module's default export; `called` for `require('./routes')(deps)`. */
   | { kind: 'module'; specifier: string; called?: true }
+  /**
+   * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
+   * options list (see unless-options.ts for what is read).
+   */
+  | ({ kind: 'unless'; guard: HandlerRef } & UnlessOptions)
   | { kind: 'unknown'; reason: string };
 
 /**

@@ -5,6 +5,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
+import { exceptsRequest } from './excepts-request.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
@@ -420,13 +421,13 @@ class RouteGraphBuilder {
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined));
-      const counted = covering.find((e) => e.guard.isGuard && (e.condition === 'always' || e.condition === 'prod'));
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
+      const counted = covering.find((e) => guardsRoute(e.guard, full, reg.methods, e.pattern) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
         mounts: v.mounts,
-        guard: own.isGuard ? own : (counted?.guard ?? { isGuard: false }),
-        nonProdGuard: !counted && covering.some((e) => e.guard.isGuard && e.condition === 'nonProd'),
+        guard: guardsRoute(own, full, reg.methods) ? own : (counted?.guard ?? { isGuard: false }),
+        nonProdGuard: !counted && covering.some((e) => guardsRoute(e.guard, full, reg.methods, e.pattern) && e.condition === 'nonProd'),
       });
       // In Hono and Express a route whose handlers call next() acts as middleware for later routes:
       // a pattern route (`app.all('/admin/*', auth)`) or one whose handler passes on
@@ -593,6 +594,24 @@ const HTTP_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'
 function methodsBesides(except: readonly string[], methods: string[] | undefined): string[] {
   const base = !methods || methods.includes('all') ? HTTP_METHODS : methods;
   return base.filter((m) => !except.includes(m));
+}
+
+/** Nest `@Public()` routes skip the global and class guards that read route metadata (or may: unreadable ones). */
+function skipsForPublic(guard: GuardVerdict): boolean {
+  return !(guard.isGuard && guard.ignoresRouteMetadata);
+}
+
+/**
+ * Whether a guard checks requests to the route: one whose exceptions (`unless`, its own public
+ * paths) name it lets them through. Under `use('/admin', guard)` Express hands the guard the path
+ * below the mount (`req.path`) as well as the whole one (`req.originalUrl`): either may be named.
+ */
+function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: readonly string[], mountedAt?: PathPattern): boolean {
+  if (!guard.isGuard) return false;
+  if (full === undefined || !guard.exceptRequests) return true;
+  const base = mountedAt?.mode === 'prefix' ? mountedAt.path : undefined;
+  const below = base !== undefined && base !== '/' && full.toLowerCase().startsWith(base.toLowerCase()) ? joinPaths('/', full.slice(base.length)) : undefined;
+  return !exceptsRequest(guard.exceptRequests, full, methods) && !(below !== undefined && exceptsRequest(guard.exceptRequests, below, methods));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

@@ -17,7 +17,7 @@ import { registrationLocation } from './registration-location.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify
@@ -156,10 +156,13 @@ class RouteWalker {
       if (!m.name || !(isIdentifier(m.name) || isStringLiteral(m.name))) continue;
       const key = `${owner}.${m.name.text}`;
       if (isMethodDeclaration(m) && m.body) this.facts.functions[key] = judgeFunction(m, this.#ctx);
+      // `export default { authenticate }`: the member stands for the function of that name.
+      else if (isShorthandPropertyAssignment(m)) this.facts.aliases[key] = { kind: 'name', name: m.name.text };
       else if (isPropertyAssignment(m) || (isPropertyDeclaration(m) && m.initializer)) {
         const init = skipParens((m as ts.PropertyAssignment | ts.PropertyDeclaration).initializer as ts.Expression);
         if (isFunctionExpression(init)) this.facts.functions[key] = judgeFunction(init, this.#ctx);
-        else if (isCallExpression(init)) this.facts.aliases[key] = handlerRefOf(init, this.#ctx);
+        // A call (`bearerAuth(o)`) or a name (`authenticate: authenticate`, as tsc writes `{ authenticate }`).
+        else if (isCallExpression(init) || isIdentifier(init) || isPropertyAccessExpression(init)) this.facts.aliases[key] = handlerRefOf(init, this.#ctx);
       }
     }
   }

@@ -13,7 +13,10 @@ const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier,
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
 /** Method decorators that, by convention, tell a global or class guard to let the request through. */
-const PUBLIC_DECORATOR = /^(Public|IsPublic|SkipAuth|AllowAnonymous|Anonymous|NoAuth)$/i;
+const PUBLIC_DECORATOR = /^(Public|IsPublic|PublicRoute|PublicEndpoint|SkipAuth|SkipAuthentication|SkipJwt|AllowAnonymous|Anonymous|NoAuth|Unprotected|AllowUnauthorized(Request)?)$/i;
+
+/** How a guard reads a route's metadata (`@Public()` sets it): Nest's Reflector or reflect-metadata. */
+const READS_METADATA = /\breflector\b|\.getAllAndOverride\s*\(|\.getAllAndMerge\s*\(|Reflect\.getMetadata\s*\(/i;
 
 /** NestJS: `@Controller` classes, `@Get/@Post/...` methods, `@UseGuards`, global guards, guard classes. */
 const nest: FrameworkAdapter = {
@@ -149,6 +152,7 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
     : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name) };
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
+  fact.readsRouteMetadata = READS_METADATA.test(node.getText(ctx.sf));
   ctx.facts.functions[node.name.text] = fact;
 }
 

@@ -97,4 +97,18 @@ export class DenyGuard { canActivate(ctx) { return ctx.switchToHttp().getRequest
     expect(f.functions['AllowGuard']?.rejects).toBe(false);
     expect(f.functions['DenyGuard']?.rejects).toBe(true);
   });
+
+  it.each([
+    ['Reflector.getAllAndOverride', 'constructor(private reflector: Reflector) {}\n  canActivate(c) { if (this.reflector.getAllAndOverride(IS_PUBLIC, [c.getHandler()])) return true; return check(c); }', true],
+    ['reflect-metadata', 'canActivate(c) { if (Reflect.getMetadata("isPublic", c.getHandler())) return true; return check(c); }', true],
+    ['no metadata read', 'canActivate(c) { if (!c.switchToHttp().getRequest().user) throw new UnauthorizedException(); return true; }', false],
+  ])('records whether a guard class reads route metadata (@Public can switch it off): %s', (_name, body, expected) => {
+    const f = facts(`import { Injectable } from '@nestjs/common';\nexport class ApiGuard {\n  ${body}\n}`);
+    expect(f.functions['ApiGuard']?.readsRouteMetadata).toBe(expected);
+  });
+
+  it.each(['Public', 'Unprotected', 'SkipAuthentication', 'PublicRoute', 'AllowAnonymous'])('@%s() opts the route out of inherited guards', (name) => {
+    const f = facts(`import { Controller, Get } from '@nestjs/common';\n@Controller('admin')\nexport class AdminController {\n  @${name}() @Get('x') x() { return 1; }\n  @Get('y') y() { return 2; }\n}`);
+    expect(f.registrations.flatMap((r) => (r.kind === 'route' ? [r.skipsInheritedGuards] : []))).toEqual([true, false]);
+  });
 });

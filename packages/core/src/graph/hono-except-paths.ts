@@ -1,0 +1,60 @@
+import { ts } from '../parse/typescript.js';
+import { escapeRegex } from './escape-regex.js';
+import { pathsTested } from './path-bypass.js';
+import { skipParens } from './path-expr.js';
+import type { RequestException } from './unless-options.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isPrefixUnaryExpression, isReturnStatement, isStringLiteralLike } = ts;
+
+/**
+ * hono/combine `except('/admin/health', mw)` and `except(['/public/*', '/admin/metrics'], mw)`: the
+ * paths the middleware does not run for, as expressions that match them the way Hono's router does.
+ * A condition function is read when it only tests the path (`(c) => c.req.path.startsWith('/public')`);
+ * any other (a negation, a header test) is undefined: what it exempts cannot be listed.
+ */
+export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestException[] | undefined {
+  const e = arg && skipParens(arg);
+  if (!e) return undefined;
+  if (isArrowFunction(e) || isFunctionExpression(e)) {
+    const test = returnedExpression(e);
+    const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
+    if (!test) return undefined;
+    const negated = skipParens(test);
+    if (isPrefixUnaryExpression(negated) && negated.operator === ts.SyntaxKind.ExclamationToken) {
+      const held = pathsTested(negated.operand, params);
+      return held && [everyPathBut(held)];
+    }
+    return pathsTested(test, params);
+  }
+  const items = isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
+  if (!items.every(isStringLiteralLike)) return undefined;
+  return items.map((item) => ({ regex: honoPatternSource(item.text), flags: '' }));
+}
+
+/**
+ * `(c) => !c.req.path.startsWith('/admin')` exempts every path but those: one expression that
+ * matches a path unless one of `held` does.
+ */
+function everyPathBut(held: readonly RequestException[]): RequestException {
+  const sources = held.map((x) => ('regex' in x ? x.regex.replace(/^\^/, '') : `${escapeRegex(x.path.parts.join(''))}/?$`));
+  return { regex: `^(?!(?:${sources.join('|')}))`, flags: '' };
+}
+
+/** `(c) => test` or `function (c) { return test; }`. */
+function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!isBlock(fn.body)) return fn.body;
+  const only = fn.body.statements.length === 1 ? fn.body.statements[0] : undefined;
+  return only && isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** `/admin/*` matches `/admin` and below; `:id` one segment; `*` inside a segment any characters. */
+export function honoPatternSource(pattern: string): string {
+  let out = '';
+  for (const seg of pattern.split('/').filter((s) => s !== '')) {
+    if (seg === '*') out += '(?:/.*)?';
+    else if (seg.startsWith(':')) out += '/[^/]+';
+    else out += `/${seg.split('*').map(escapeRegex).join('.*')}`;
+  }
+  return `^${out === '' ? '/' : out}/?$`;
+}

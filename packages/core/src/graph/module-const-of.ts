@@ -1,0 +1,20 @@
+import { ts } from '../parse/typescript.js';
+import { skipParens } from './path-expr.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isIdentifier, isVariableStatement } = ts;
+
+/**
+ * The initializer of the module-level `const` an identifier names in its own file
+ * (`const PUBLIC_PATHS = [...]`), so an options object or list written once and passed by name
+ * is read as if written in place. A `let` may change before use and is not followed.
+ */
+export function moduleConstOf(name: ts.Identifier): ts.Expression | undefined {
+  for (const stmt of name.getSourceFile().statements) {
+    if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (isIdentifier(d.name) && d.name.text === name.text) return d.initializer && skipParens(d.initializer);
+    }
+  }
+  return undefined;
+}
