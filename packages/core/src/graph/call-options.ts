@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isFunctionExpression } from './judge-function.js';
 import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
+import { propertyOf } from './object-property.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
@@ -68,7 +69,7 @@ export function isAndRelation(call: ts.CallExpression): boolean {
   return call.arguments.some((arg) => {
     const e = skipParens(arg);
     if (!isObjectLiteralExpression(e)) return false;
-    const relation = propertyValue(e, 'relation');
+    const relation = propertyOf(e, 'relation');
     return relation !== undefined && isStringLiteralLike(relation) && relation.text === 'and';
   });
 }
@@ -103,10 +104,3 @@ function alwaysReturnsTrue(fn: ts.FunctionLikeDeclaration): boolean {
   return onlyTrue;
 }
 
-/** The value of a plain `name: value` property of an object literal. */
-export function propertyValue(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const p of obj.properties) {
-    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return skipParens(p.initializer);
-  }
-  return undefined;
-}

@@ -492,8 +492,9 @@ class RouteGraphBuilder {
    */
   private instanceMadeBy(defFile: string, name: string, file: string, call: { call: string; member?: string; site?: string }, depth: number): string | undefined {
     const returned = this.returnedInstanceOf(defFile, name);
-    const made = returned && this.resolveTarget(defFile, returned, depth);
-    return made !== undefined && returned !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, call, made) : made;
+    if (!returned) return undefined;
+    const made = this.resolveTarget(defFile, returned, depth);
+    return made !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, call, made) : made;
   }
 
   /** `require('./admin/app')(deps)`: the instance the module's default export returns. */

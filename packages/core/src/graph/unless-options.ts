@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { propertyValue } from './call-options.js';
+import { propertyOf } from './object-property.js';
 import { moduleConstOf } from './module-const-of.js';
 import { pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 
@@ -30,10 +30,10 @@ export interface UnlessOptions {
 export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   const written = arg && skipParens(arg);
   const options = written && isIdentifier(written) ? moduleConstOf(written) : written;
-  if (!options || !isObjectLiteralExpression(options) || propertyValue(options, 'useOriginalUrl')?.kind === ts.SyntaxKind.FalseKeyword) return {};
-  const path = propertyValue(options, 'path');
+  if (!options || !isObjectLiteralExpression(options) || propertyOf(options, 'useOriginalUrl')?.kind === ts.SyntaxKind.FalseKeyword) return {};
+  const path = propertyOf(options, 'path');
   const exceptions = path && oneOrMany(path).flatMap((e) => exceptionOf(e) ?? []);
-  const methods = methodsOf(propertyValue(options, 'method'));
+  const methods = methodsOf(propertyOf(options, 'method'));
   return {
     ...(exceptions && exceptions.length > 0 ? { exceptions } : {}),
     ...(methods ? { exceptMethods: methods.map((m) => m.toLowerCase()) } : {}),
@@ -47,9 +47,9 @@ function exceptionOf(expr: ts.Expression): RequestException | undefined {
     return { regex: e.text.slice(1, end), flags: e.text.slice(end + 1) };
   }
   if (isObjectLiteralExpression(e)) {
-    const url = propertyValue(e, 'url');
+    const url = propertyOf(e, 'url');
     const inner = url && exceptionOf(url);
-    const written = propertyValue(e, 'methods');
+    const written = propertyOf(e, 'methods');
     const methods = methodsOf(written);
     // Methods we cannot read could be any: the exception is left out rather than widened to all.
     if (!inner || (written && !methods)) return undefined;

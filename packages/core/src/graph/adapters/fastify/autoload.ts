@@ -5,7 +5,7 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { AutoloadOptions } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf } from '../method-route.js';
-import { propertyOf } from '../object-property.js';
+import { propertyOf } from '../../object-property.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isCallExpression, isIdentifier, isMetaProperty, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;

@@ -5,7 +5,7 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf } from '../method-route.js';
-import { propertyOf } from '../object-property.js';
+import { propertyOf } from '../../object-property.js';
 import { autoloadMountOf } from './autoload.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.

@@ -5,7 +5,7 @@ import { judgeFunction } from '../../judge-function.js';
 import { literalPath, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
-import { propertyOf } from '../object-property.js';
+import { propertyOf } from '../../object-property.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
