@@ -3,14 +3,11 @@ import { scanProject } from '@shiftguard/core';
 import { reportResult } from './report-result.js';
 
 const root = process.argv[2] ?? '.';
-const started = performance.now();
 const result = scanProject({ root, cacheFile: false });
-const ms = performance.now() - started;
 /** @type {Record<string, number>} */
 const findingsByRule = {};
 for (const f of result.findings) findingsByRule[f.ruleId] = (findingsByRule[f.ruleId] ?? 0) + 1;
 reportResult({
-  ms,
   files: result.stats.files,
   findingsByRule,
   findings: result.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`),
