@@ -14,10 +14,11 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
+import { literalMethodOf, tableRowsOf } from './route-table.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify
@@ -100,7 +101,8 @@ class RouteWalker {
       localHandlerOf: (name) => this.localHandlerOf(name),
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
-        facts.registrations.push({ ...fact, location: registrationLocation(node, sf), condition: this.condition() } as RouteFacts['registrations'][number]);
+        const location = this.#reportAt ? locationOf(this.#reportAt, sf) : registrationLocation(node, sf);
+        facts.registrations.push({ ...fact, location, condition: this.condition() } as RouteFacts['registrations'][number]);
       },
       locationOf: (node) => locationOf(node, sf),
       condition: () => this.condition(),
@@ -533,15 +535,14 @@ class RouteWalker {
 
   private visitCall(call: ts.CallExpression): void {
     const callee = skipParens(call.expression);
-    if (isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee) || isElementAccessExpression(callee)) {
       const receiver = this.receiverOf(callee.expression);
       if (receiver) {
         // Registrations are never awaited, except Fastify's `await app.register(...)`; an awaited
         // `api.post('/admin/x', body)` on a parameter is an HTTP client, not a route.
         if (isAwaitExpression(call.parent) && receiver.framework !== 'fastify' && isParamInstance(receiver)) return;
         const before = this.facts.registrations.length;
-        let recognised = false;
-        for (const adapter of this.adaptersFor(receiver)) if ((recognised = adapter.onCall(call, callee.name.text, receiver, this.#ctx))) break;
+        const recognised = this.registerCall(call, callee, receiver);
         if (this.facts.registrations.length > before) this.ensureInstance(receiver, call);
         // An imported name or module is only maybe a router: `routes.admin(app)` on a namespace
         // import or a `require` (compiled: `auth_1.default(route)`) calls a function with the app.
@@ -549,6 +550,38 @@ class RouteWalker {
       }
     }
     this.visitInvocation(call, callee);
+  }
+
+  /**
+   * Hands a call on an app/router to its framework's adapter: once, or once per row of a route
+   * table the call loops over (`ROUTES.forEach((r) => router[r.method](r.path, r.handler))`), each
+   * row reported where it is written.
+   */
+  private registerCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver): boolean {
+    const rows = tableRowsOf(call, callee);
+    if (rows) {
+      let recognised = false;
+      for (const row of rows) {
+        const method = row.method ?? (isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+        if (method !== undefined && this.adapterCall(row.call, method, receiver, row.row)) recognised = true;
+      }
+      return recognised;
+    }
+    const method = isPropertyAccessExpression(callee) ? callee.name.text : literalMethodOf(callee);
+    return method !== undefined && this.adapterCall(call, method, receiver);
+  }
+
+  /** Where registrations made by the adapter call in progress are reported, when not at their call. */
+  #reportAt: ts.Node | undefined;
+
+  private adapterCall(call: ts.CallExpression, method: string, receiver: Receiver, reportAt?: ts.Node): boolean {
+    this.#reportAt = reportAt;
+    try {
+      for (const adapter of this.adaptersFor(receiver)) if (adapter.onCall(call, method, receiver, this.#ctx)) return true;
+      return false;
+    } finally {
+      this.#reportAt = undefined;
+    }
   }
 
   /** Parameters become instances when something is registered on them (`function routes(app) {...}`). */

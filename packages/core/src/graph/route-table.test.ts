@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { literalMethodOf, tableRowsOf } from './route-table.js';
+
+/** The registration call of `code`: the last call on `app` or `router`. */
+function registrationIn(code: string): { call: ts.CallExpression; callee: ts.PropertyAccessExpression | ts.ElementAccessExpression } {
+  let found: ts.CallExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && /^(app|router)\b/.test(node.expression.getText())) found = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(parseSource('a.ts', code));
+  if (!found) throw new Error('no registration');
+  return { call: found, callee: found.expression as ts.PropertyAccessExpression | ts.ElementAccessExpression };
+}
+
+/** Each row as `method path args...`, the arguments as written in the row. */
+function rowsOf(code: string): string[] | undefined {
+  const { call, callee } = registrationIn(code);
+  return tableRowsOf(call, callee)?.map((r) => [r.method ?? '-', ...r.call.arguments.map((a) => a.getText())].join(' '));
+}
+
+const TABLE = "const ROUTES = [{ method: 'get', path: '/admin', handler: list }, { method: 'POST', path: '/admin/x', guards: [auth], handler: save }];";
+
+describe('tableRowsOf', () => {
+  it.each([
+    ['for-of, computed method', `${TABLE} for (const r of ROUTES) router[r.method](r.path, r.handler);`, ["get '/admin' list", "post '/admin/x' save"]],
+    ['forEach, destructured', `${TABLE} ROUTES.forEach(({ method, path, handler: h }) => { app[method](path, h); });`, ["get '/admin' list", "post '/admin/x' save"]],
+    ['method upper-cased in the row, lower-cased in the code', `${TABLE} ROUTES.map((r) => app[r.method.toLowerCase()](r.path, r.handler));`, ["get '/admin' list", "post '/admin/x' save"]],
+    ['spread guards, missing in one row', `${TABLE} for (const r of ROUTES) app[r.method](r.path, ...(r.guards ?? []), r.handler);`, ["get '/admin' list", "post '/admin/x' auth save"]],
+    ['a fixed guard next to row values', `${TABLE} for (const r of ROUTES) app[r.method](r.path, requireAdmin, r.handler);`, ["get '/admin' requireAdmin list", "post '/admin/x' requireAdmin save"]],
+    ['fixed method, row paths', `${TABLE} for (const r of ROUTES) app.get(r.path, r.handler);`, ["- '/admin' list", "- '/admin/x' save"]],
+    ['the whole row as options', `${TABLE} ROUTES.forEach((r) => app.route(r));`, [`- ${"{ method: 'get', path: '/admin', handler: list }"}`, `- ${"{ method: 'POST', path: '/admin/x', guards: [auth], handler: save }"}`]],
+    ['an inline table', "for (const r of [{ path: '/admin', handler: h }]) app.get(r.path, r.handler);", ["- '/admin' h"]],
+    ['a row without the handler is left out', `${TABLE} for (const r of ROUTES) app[r.method](r.path, r.onError);`, []],
+    ['a field read deeper is left out', `${TABLE} for (const r of ROUTES) app[r.method](r.path, r.handler.bind(r));`, []],
+  ])('%s', (_name, code, rows) => {
+    expect(rowsOf(code)).toEqual(rows);
+  });
+
+  it.each([
+    ['no loop', "app.get('/admin', h);"],
+    ['a loop that registers nothing from its rows', `${TABLE} for (const r of ROUTES) app.use(auth);`],
+    ['a table that is not a list of objects', "const P = ['/a', '/b']; for (const p of P) app.get(p, h);"],
+    ['a table from a call', 'for (const r of load()) app.get(r.path, r.handler);'],
+    ['a loop outside the function of the call', `${TABLE} for (const r of ROUTES) setup(() => app.get(r.path, r.handler));`],
+    ['a let table, which may change', "let T = [{ path: '/admin', handler: h }]; for (const r of T) app.get(r.path, r.handler);"],
+  ])('%s: not a table registration', (_name, code) => {
+    expect(rowsOf(code)).toBeUndefined();
+  });
+});
+
+describe('literalMethodOf', () => {
+  it.each([
+    ["app['get']('/x', h)", 'get'],
+    ['app[`post`]("/x", h)', 'post'],
+    ['app[m]("/x", h)', undefined],
+  ])('%s', (code, method) => {
+    expect(literalMethodOf(registrationIn(code).callee as ts.ElementAccessExpression)).toBe(method);
+  });
+});
