@@ -45,6 +45,7 @@ describe('tableRowsOf', () => {
     ['a table that is not a list of objects', "const P = ['/a', '/b']; for (const p of P) app.get(p, h);"],
     ['a table from a call', 'for (const r of load()) app.get(r.path, r.handler);'],
     ['a loop outside the function of the call', `${TABLE} for (const r of ROUTES) setup(() => app.get(r.path, r.handler));`],
+    ['an inner link of a chain', `${TABLE} for (const r of ROUTES) app[r.method](r.path, r.handler).use(audit);`],
     ['a let table, which may change', "let T = [{ path: '/admin', handler: h }]; for (const r of T) app.get(r.path, r.handler);"],
   ])('%s: not a table registration', (_name, code) => {
     expect(rowsOf(code)).toBeUndefined();

@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { propertyOf } from './object-property.js';
 import { skipParens } from './path-expr.js';
 
@@ -51,6 +52,9 @@ type Lookup = ts.Expression | 'absent' | 'opaque' | undefined;
  * out, as an unresolvable registration is.
  */
 export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): TableRow[] | undefined {
+  // An inner link of a chain (`app.get(...).post(...)`) is not looked at: climbing from every link
+  // of a chain thousands long to its loop would cost quadratic time.
+  if (isPropertyAccessExpression(call.parent)) return undefined;
   const loop = enclosingLoop(call);
   if (!loop) return undefined;
   const readsRow = (e: ts.Node) => mentions(e, loop.name);
@@ -142,9 +146,14 @@ function constInitializerOf(id: ts.Identifier): ts.Expression | undefined {
   return undefined;
 }
 
+/** Whether the loop variable is read anywhere under `root` (walked by visitTree: arguments may nest deep). */
 function mentions(root: ts.Node, name: RowName): boolean {
-  if (isIdentifier(root)) return 'whole' in name ? root.text === name.whole : name.fields.has(root.text);
-  return ts.forEachChild(root, (child) => mentions(child, name) || undefined) === true;
+  let found = false;
+  visitTree(root, (node) => {
+    if (isIdentifier(node) && ('whole' in name ? node.text === name.whole : name.fields.has(node.text))) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** What `expr` reads from the row; undefined when it does not read the loop variable at all. */
