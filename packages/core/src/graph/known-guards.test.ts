@@ -36,6 +36,8 @@ describe('isKnownNonGuard', () => {
     ['@clerk/express', 'clerkMiddleware', true],
     ['@clerk/clerk-sdk-node', 'ClerkExpressWithAuth', true],
     ['@clerk/clerk-sdk-node', 'ClerkExpressRequireAuth', false],
+    ['express-bearer-token', 'default', true],
+    ['express-bearer-token', '*', true],
   ] as const)('%s %s -> %s', (specifier, imported, expected) => {
     expect(isKnownNonGuard(specifier, imported, undefined)).toBe(expected);
   });

@@ -35,9 +35,11 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
 
 /**
  * Library middleware that reads a credential when one is sent but lets anonymous requests through
- * (Clerk's `clerkMiddleware()` and `ClerkExpressWithAuth()`): their names sound like guards.
+ * (Clerk's `clerkMiddleware()` and `ClerkExpressWithAuth()`, express-bearer-token's `bearerToken()`,
+ * which only copies the token to `req.token`): their names sound like guards.
  */
 const KNOWN_NON_GUARDS: readonly KnownGuard[] = [
+  { specifier: /^express-bearer-token$/, names: ['default', '*'] },
   { specifier: /^@clerk\/(express|hono|fastify|koa)$/, names: ['clerkMiddleware', 'clerkPlugin'] },
   { specifier: /^@hono\/clerk-auth$/, names: ['clerkMiddleware'] },
   { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressWithAuth'] },
