@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { FunctionFact } from './function-fact.js';
+import { positionalArgsOf } from './positional-args.js';
 import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolvePath } from './resolve-path.js';
@@ -194,7 +195,7 @@ export class GuardJudge {
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) {
       // `except(condition, ...mw)` drops its first argument, which `args` leaves out when it is a path.
-      const args = def.imported === 'except' ? (ref.positional ?? ref.args ?? []) : (ref.args ?? []);
+      const args = def.imported === 'except' ? positionalArgsOf(ref) : (ref.args ?? []);
       const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, args);
       return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
     }
@@ -209,7 +210,7 @@ export class GuardJudge {
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
     const facts = this.routesOf(def.file);
     if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
-    return yield this.judgeProduct(def.file, def.name, { file, args: ref.positional ?? ref.args ?? [] });
+    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref) });
   }
 
   /**
@@ -223,8 +224,13 @@ export class GuardJudge {
     if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
     const alias = facts?.aliases[name];
     if (alias?.kind === 'call') return yield this.judgeCall(file, alias);
-    // `module.exports = createAuth`, and `export default { authenticate }` called as `middlewares.authenticate()`: the name it stands for.
-    if (alias?.kind === 'name' && alias.name !== name) return yield this.judgeProduct(file, alias.name, call);
+    // `module.exports = createAuth`, `export default { authenticate }` called as `middlewares.authenticate()`,
+    // and compiled `exports.default = { authenticate: authenticate_1.default }`: the name it stands
+    // for, wherever that is defined (a package's function is judged as a call of it).
+    if (alias?.kind === 'name' && alias.name !== name) {
+      const def = this.definitionOf(file, alias.name);
+      return def.kind === 'local' ? yield this.judgeProduct(def.file, def.name, call) : yield this.judgeDefinition(def, alias.name, false);
+    }
     return NOT_A_GUARD;
   }
 

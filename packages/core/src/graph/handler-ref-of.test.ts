@@ -3,6 +3,8 @@ import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
 import { moduleNameValues } from './classify-condition.js';
 import { handlerRefOf } from './handler-ref-of.js';
+import { positionalArgsOf } from './positional-args.js';
+import type { HandlerRef } from './route-facts.js';
 
 /** The reference `app.use(<expr>)` would record for `expr`. */
 function refOf(code: string) {
@@ -13,7 +15,8 @@ function refOf(code: string) {
 
 describe('handlerRefOf', () => {
   it.each([
-    ['a factory given a path and a middleware keeps both places', "unless('/login', verifyToken)", { kind: 'call', callee: 'unless', args: [{ kind: 'name', name: 'verifyToken' }], positional: [{ kind: 'unknown', reason: 'value' }, { kind: 'name', name: 'verifyToken' }] }],
+    ['a factory given a path and a middleware keeps both places', "unless('/login', verifyToken)", { kind: 'call', callee: 'unless', args: [{ kind: 'name', name: 'verifyToken' }], positions: [-1, 0] }],
+    ['a list argument is flattened into args and has no place of its own', 'every([a, b], c)', { kind: 'call', callee: 'every', args: [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }, { kind: 'name', name: 'c' }], positions: [-1, 2] }],
     ['a call whose arguments are all in args needs no places', 'protect(a, b)', { kind: 'call', callee: 'protect', args: [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }] }],
     ['a call with only options needs no places', "jwt({ secret: 's' })", { kind: 'call', callee: 'jwt' }],
     ['a guard with exceptions', "auth.unless({ path: ['/login'] })", { kind: 'unless', guard: { kind: 'name', name: 'auth' }, exceptions: [{ path: { parts: ['/login'] } }] }],
@@ -21,5 +24,25 @@ describe('handlerRefOf', () => {
     ['an instance of a class a factory returns', "new (AuthGuard('jwt'))()", { kind: 'call', callee: 'AuthGuard' }],
   ])('%s', (_name, code, expected) => {
     expect(JSON.parse(JSON.stringify(refOf(code)))).toEqual(expected);
+  });
+});
+
+describe('handlerRefOf on nested calls', () => {
+  it('reads each argument once: 20 nested helper calls (tsc __spreadArray) make a summary that grows by level, not doubles', () => {
+    let code = '[]';
+    for (let i = 0; i < 20; i++) code = `__spreadArray(${code}, __read(m_${i}.routes), false)`;
+    const size = JSON.stringify(refOf(code)).length;
+    expect(size).toBeLessThan(20 * 200);
+  });
+});
+
+describe('positionalArgsOf', () => {
+  const call = (code: string) => refOf(code) as Extract<HandlerRef, { kind: 'call' }>;
+  it.each([
+    ["unless('/login', verifyToken)", [{ kind: 'unknown', reason: 'value' }, { kind: 'name', name: 'verifyToken' }]],
+    ['protect(a, b)', [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }]],
+    ["jwt({ secret: 's' })", []],
+  ])('%s', (code, expected) => {
+    expect(positionalArgsOf(call(code))).toEqual(expected);
   });
 });

@@ -87,8 +87,7 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
-    const args = functionArgsOf(call, ctx);
-    return { kind: 'call', callee: callee.text, args, ...positionalOf(call, args, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
+    return { kind: 'call', callee: callee.text, ...argumentRefsOf(call, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
@@ -125,15 +124,29 @@ function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: tru
   return failsOpen(call) || (callback !== undefined && !judgeFunction(callback, ctx).rejects) ? { failsOpen: true } : {};
 }
 
-const VALUE: HandlerRef = { kind: 'unknown', reason: 'value' };
-
 /**
- * Each argument in its place, when `args` does not already say it (`unless('/login', auth)`): a
- * factory's parameters are bound by position. Only written then, to keep summaries small.
+ * The refs of a call's function-valued arguments in order, lists flattened (`every(a, b)`,
+ * `fastify.auth([a, b])`; options objects left out), each argument read once. `positions` is
+ * written only when `args` does not already say which argument is which (`unless('/login', auth)`),
+ * to keep summaries small.
  */
-function positionalOf(call: ts.CallExpression, args: readonly HandlerRef[] | undefined, ctx: HandlerContext): { positional?: HandlerRef[] } {
-  if (!call.arguments.some(isFunctionLike) || (args?.length === call.arguments.length && !call.arguments.some((a) => isArrayLiteralExpression(skipParens(a))))) return {};
-  return { positional: call.arguments.map((a) => (isFunctionLike(a) && !isArrayLiteralExpression(skipParens(a)) ? handlerRefOf(a, ctx) : VALUE)) };
+function argumentRefsOf(call: ts.CallExpression, ctx: HandlerContext): { args?: HandlerRef[]; positions?: number[] } {
+  if (!call.arguments.some(isFunctionLike)) return {};
+  const args: HandlerRef[] = [];
+  const positions: number[] = [];
+  let flattened = false;
+  for (const arg of call.arguments) {
+    const e = skipParens(arg);
+    if (isFunctionLike(e) && !isArrayLiteralExpression(e)) {
+      positions.push(args.length);
+      args.push(handlerRefOf(e, ctx));
+      continue;
+    }
+    if (isArrayLiteralExpression(e)) args.push(...handlerRefsOf(e.elements, ctx));
+    positions.push(-1);
+    flattened = true;
+  }
+  return { ...(args.length > 0 ? { args } : {}), ...(flattened ? { positions } : {}) };
 }
 
 function isFunctionLike(arg: ts.Expression): boolean {
@@ -141,8 +154,6 @@ function isFunctionLike(arg: ts.Expression): boolean {
   return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
 }
 
-/** Function-valued arguments (`every(a, b)`, `fastify.auth([a, b])`); options objects are skipped. */
 function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {
-  const refs = handlerRefsOf(call.arguments.filter(isFunctionLike), ctx);
-  return refs.length > 0 ? refs : undefined;
+  return argumentRefsOf(call, ctx).args;
 }

@@ -46,10 +46,12 @@ export type HandlerRef =
       member?: string;
       args?: HandlerRef[];
       /**
-       * Every argument in its place (a value that is not a function as `unknown`), when `args`
-       * leaves some out or flattens a list: what a factory's parameters are bound to.
+       * Where each argument's ref sits in `args` (-1 for a value that is not a function, or a
+       * list), when `args` leaves some out or flattens a list: what a factory's parameters are
+       * bound to (see positional-args.ts). Indices, not refs: a ref written twice would double the
+       * summary at every level of nested calls (`__spreadArray(__spreadArray(...), ...)`).
        */
-      positional?: HandlerRef[];
+      positions?: number[];
       failsOpen?: true;
       exceptions?: RequestException[];
     }
