@@ -33,6 +33,7 @@ describe('tableRowsOf', () => {
     ['fixed method, row paths', `${TABLE} for (const r of ROUTES) app.get(r.path, r.handler);`, ["- '/admin' list", "- '/admin/x' save"]],
     ['the whole row as options', `${TABLE} ROUTES.forEach((r) => app.route(r));`, [`- ${"{ method: 'get', path: '/admin', handler: list }"}`, `- ${"{ method: 'POST', path: '/admin/x', guards: [auth], handler: save }"}`]],
     ['an inline table', "for (const r of [{ path: '/admin', handler: h }]) app.get(r.path, r.handler);", ["- '/admin' h"]],
+    ['a handler written in the loop stays as it is', `${TABLE} ROUTES.forEach((r) => app[r.method](r.path, (req, res) => r.handler(req, res)));`, ["get '/admin' (req, res) => r.handler(req, res)", "post '/admin/x' (req, res) => r.handler(req, res)"]],
     ['a row without the handler is left out', `${TABLE} for (const r of ROUTES) app[r.method](r.path, r.onError);`, []],
     ['a field read deeper is left out', `${TABLE} for (const r of ROUTES) app[r.method](r.path, r.handler.bind(r));`, []],
   ])('%s', (_name, code, rows) => {

@@ -166,6 +166,9 @@ function lookup(expr: ts.Expression, row: ts.ObjectLiteralExpression, name: RowN
     const field = name.fields.get(e.text);
     if (field !== undefined) return fieldOf(row, field);
   }
+  // A handler written in the loop (`(req, res) => r.action(req, res)`) is the row's endpoint as it
+  // stands: it reads the row only when it runs.
+  if (isArrowFunction(e) || isFunctionExpression(e)) return undefined;
   return mentions(e, name) ? 'opaque' : undefined;
 }
 
