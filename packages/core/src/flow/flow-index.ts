@@ -24,8 +24,32 @@ export interface WrapperSink {
   /** pino redact paths, when the parameter lands in the logger's first argument. */
   redact: string[];
   trace: FlowStep[];
-  /** `file\0key` of every function on the way from the parameter to the sink, outermost first. */
-  owners: string[];
+  /** The functions on the way from the parameter to the sink (see ownerKeysOf). */
+  owners: SinkOwners;
+}
+
+/**
+ * A function on the way from a wrapper's parameter to a log sink (`file\0key`), and the paths it
+ * goes on by: shared between the sinks of every wrapper above it, so a bundle's deep helper chains
+ * cost one node per function and level, not a list of every function per sink.
+ */
+export interface SinkOwners {
+  key: string;
+  via: readonly SinkOwners[];
+}
+
+/** Every function of an owners graph, each once, outermost first. */
+export function ownerKeysOf(owners: SinkOwners): string[] {
+  const seen = new Set<SinkOwners>();
+  const keys = new Set<string>();
+  const stack = [owners];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (seen.has(node)) continue;
+    seen.add(node);
+    keys.add(node.key);
+    for (let i = node.via.length - 1; i >= 0; i--) stack.push(node.via[i] as SinkOwners);
+  }
+  return [...keys];
 }
 
 /** A fact and the file it was found in. */
@@ -152,19 +176,26 @@ export class FlowIndex {
     return a.flat ? flattenTaint(t) : t;
   }
 
-  /** The log sinks each parameter of function `key` in `file` reaches, directly or via other wrappers. */
+  /**
+   * The log sinks each parameter of function `key` in `file` reaches, directly or via other
+   * wrappers: one per way the parameter is read on its way to a log (with every path that reads it
+   * so in its owners). A helper reached through many paths, as in a bundle where every function
+   * calls a few others, would otherwise be listed once per path, and each level above would
+   * multiply them; the way is keyed before a sink is made, so a repeated one costs a lookup.
+   */
   wrapperSinks(file: string, key: string, depth = 0): WrapperSink[] {
     const memoKey = `${file}\0${key}`;
     const hit = this.#wrappers.get(memoKey);
     if (hit) return hit;
     this.#wrappers.set(memoKey, []); // cycle guard: a recursive wrapper adds nothing new
     const flow = this.project.files.get(file)?.flow;
-    const out: WrapperSink[] = [];
+    const ways = new SinkWays(memoKey);
     for (const log of flow?.logCalls ?? []) {
       if (log.owner !== key || !this.isLogCall(file, log)) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          out.push({ param: p.index, rest: p.rest === true, accesses: [accessOf(p)], sink: log.sink, redact: i === 0 ? this.redactOf(file, log) : [], trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }], owners: [memoKey] });
+          const redact = i === 0 ? this.redactOf(file, log) : [];
+          ways.add(p.index, p.rest === true, [accessOf(p)], redact, undefined, () => ({ sink: log.sink, trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] }));
         }
       });
     }
@@ -175,15 +206,31 @@ export class FlowIndex {
         if (!fn) continue;
         for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
           for (const p of this.#paramsOf(file, argumentOf(call.args, inner.param, inner.rest), key)) {
-            out.push({ param: p.index, rest: p.rest === true, accesses: composedAccesses(accessOf(p), inner.accesses), sink: `${call.callee}() → ${inner.sink}`, redact: inner.redact, trace: boundedTrace([...p.trace, ...inner.trace]), owners: [memoKey, ...inner.owners] });
+            const accesses = composedAccesses(accessOf(p), inner.accesses);
+            ways.add(p.index, p.rest === true, accesses, inner.redact, inner.owners, () => ({ sink: `${call.callee}() → ${inner.sink}`, trace: boundedTrace([...p.trace, ...inner.trace]) }));
           }
         }
       }
     }
-    const sinks = distinctSinks(out);
+    const sinks = ways.sinks();
     this.#wrappers.set(memoKey, sinks);
     return sinks;
   }
+
+  /** The parameters (or rests) the sinks of wrapper `key` read, each once. */
+  wrapperParams(file: string, key: string): Array<{ param: number; rest: boolean }> {
+    const memoKey = `${file}\0${key}`;
+    let params = this.#wrapperParams.get(memoKey);
+    if (!params) {
+      const seen = new Map<string, { param: number; rest: boolean }>();
+      for (const { param, rest } of this.wrapperSinks(file, key)) seen.set(`${param}${rest ? '...' : ''}`, { param, rest });
+      params = [...seen.values()];
+      this.#wrapperParams.set(memoKey, params);
+    }
+    return params;
+  }
+
+  readonly #wrapperParams = new Map<string, Array<{ param: number; rest: boolean }>>();
 
   /** Wrappers have no return facts, so `functionOf` may miss them: resolve the name only. */
   #wrapperTarget(file: string, callee: string): { file: string; key: string } | undefined {
@@ -267,20 +314,46 @@ export class FlowIndex {
 }
 
 /**
- * One sink per way a parameter is read on its way to a log (with the owners of every path that
- * reads it so): a helper reached through many paths, as in a bundle where every function calls a
- * few others, would otherwise list each path, and each level above would multiply them.
+ * Ways kept per function. A real logging wrapper reads its parameters a handful of ways; in a
+ * minified bundle, where every helper reads its argument's fields and calls a few others, the
+ * ways compose level by level (65,000 for one function of Monaco's editor.main.js). The first
+ * ones found are kept: beyond this, a secret passed to such a helper may go unreported.
  */
-function distinctSinks(sinks: WrapperSink[]): WrapperSink[] {
-  if (sinks.length < 2) return sinks;
-  const byKey = new Map<string, { sink: WrapperSink; owners: Set<string> }>();
-  for (const sink of sinks) {
-    const key = JSON.stringify([sink.param, sink.rest, sink.accesses, sink.redact]);
-    const kept = byKey.get(key);
-    if (!kept) byKey.set(key, { sink, owners: new Set(sink.owners) });
-    else for (const owner of sink.owners) kept.owners.add(owner);
+const MAX_WAYS = 64;
+
+/** The sinks of one function, one per way a parameter is read (param, accesses, redact paths). */
+class SinkWays {
+  readonly #byWay = new Map<string, { sink: Omit<WrapperSink, 'owners'>; via: Set<SinkOwners> }>();
+
+  constructor(private readonly owner: string) {}
+
+  /** `via`: the owners of the inner wrapper the way goes on to; `make` builds the rest, once per way. */
+  add(param: number, rest: boolean, accesses: Access[], redact: string[], via: SinkOwners | undefined, make: () => Pick<WrapperSink, 'sink' | 'trace'>): void {
+    const way = `${param}${rest ? '...' : ''}\0${accesses.map(accessKeyOf).join('\0')}\0${redact.join('\0')}`;
+    let kept = this.#byWay.get(way);
+    if (!kept) {
+      if (this.#byWay.size >= MAX_WAYS) return;
+      kept = { sink: { param, rest, accesses, redact, ...make() }, via: new Set() };
+      this.#byWay.set(way, kept);
+    }
+    if (via) kept.via.add(via);
   }
-  return [...byKey.values()].map(({ sink, owners }) => (owners.size === sink.owners.length ? sink : { ...sink, owners: [...owners] }));
+
+  sinks(): WrapperSink[] {
+    return [...this.#byWay.values()].map(({ sink, via }) => ({ ...sink, owners: { key: this.owner, via: [...via] } }));
+  }
+}
+
+const accessKeys = new WeakMap<Access, string>();
+
+/** A string that tells accesses apart, made once per access object (inner wrappers' accesses are shared). */
+function accessKeyOf(a: Access): string {
+  let key = accessKeys.get(a);
+  if (key === undefined) {
+    key = JSON.stringify([a.proj, a.path, a.flat, a.omit]);
+    accessKeys.set(a, key);
+  }
+  return key;
 }
 
 /** A read that changes nothing (`x` passed on as it is): left out of a chain of reads. */

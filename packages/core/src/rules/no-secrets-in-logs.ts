@@ -1,5 +1,5 @@
 import type { Location } from '../findings/location.js';
-import { argumentOf, FlowIndex, mayHoldSecret, secretsOf, unredacted } from '../flow/flow-index.js';
+import { argumentOf, FlowIndex, mayHoldSecret, ownerKeysOf, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -55,27 +55,36 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
     for (const call of summary.flow.calls) {
       const target = index.calleeTarget(file, call.callee);
       if (!target) continue;
-      // One finding per call, for the first wrapper sink the call's secret reaches. An argument
-      // reaching several sinks is resolved once.
-      const resolved = new Map<string, Taint>();
+      // One finding per call, for the first wrapper sink the call's secret reaches. Each argument
+      // a sink reads is resolved once, to its secrets: reading a parameter or a call's result never
+      // makes a secret of what is not one. A call passing none (most calls) skips the wrapper's
+      // sinks, of which a bundle's helpers have thousands.
+      const given = new Map<number, SecretItem[]>();
+      for (const { param, rest } of index.wrapperParams(target.file, target.key)) {
+        const arg = argumentOf(call.args, param, rest);
+        const secrets = mayHoldSecret(arg) ? secretsOf(index.resolve(file, arg)) : [];
+        if (secrets.length > 0) given.set(argumentKey(param, rest), secrets);
+      }
+      if (given.size === 0) continue;
       for (const sink of index.wrapperSinks(target.file, target.key)) {
-        const argKey = `${sink.param}${sink.rest ? '...' : ''}`;
-        let passed = resolved.get(argKey);
-        if (!passed) {
-          const arg = argumentOf(call.args, sink.param, sink.rest);
-          passed = mayHoldSecret(arg) ? index.resolve(file, arg) : [];
-          resolved.set(argKey, passed);
-        }
+        const secretsGiven = given.get(argumentKey(sink.param, sink.rest));
+        if (!secretsGiven) continue;
+        let passed: Taint = secretsGiven;
         for (const access of sink.accesses) passed = index.access(passed, access);
         const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
         if (secrets.length === 0) continue;
         reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
-        for (const owner of sink.owners) reported.add(owner);
+        for (const owner of ownerKeysOf(sink.owners)) reported.add(owner);
         break;
       }
     }
   }
   return reported;
+}
+
+/** A parameter, or the rest of the arguments from it on, as one number. */
+function argumentKey(param: number, rest: boolean): number {
+  return rest ? -1 - param : param;
 }
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
