@@ -37,6 +37,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'pass', 'isPass', 'passCount', 'statusCode', 'countryCode', 'errorCode', 'otpLength', 'otpExpiresAt', 'verificationCodeLength', 'bypass',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // what is left once the secret is taken out
+    'payloadWithoutPassword', 'userExceptToken', 'body_excluding_password', 'withoutPassword',
     // language-model usage counts
     'promptTokens', 'completion_tokens', 'outputTokens', 'cachedInputTokens', 'REASONING_TOKENS', 'contextMaxTokens', 'rateLimitTokens', 'cache_read_input_tokens',
     // names of Object.prototype members must not reach the lookup tables' prototypes

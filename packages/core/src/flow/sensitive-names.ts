@@ -84,6 +84,9 @@ const DESCRIBING_PREFIXES = new Set([
 /** Words anywhere in the name that say the value is no longer the secret. */
 const NEUTRALISING_WORDS = new Set(['hashed', 'masked', 'redacted', 'obfuscated', 'censored', 'anonymized', 'public']);
 
+/** Words before the secret word that say it was left out: `payloadWithoutPassword`, `userExceptToken`. */
+const ABSENCE_WORDS = new Set(['without', 'except', 'excluding', 'sans', 'minus']);
+
 /** Header names that carry credentials whatever the classifier says about their words. */
 const SECRET_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token',
@@ -132,7 +135,7 @@ function isDescribing(words: readonly string[]): boolean {
   if (words.at(-1) === 'tokens' && TEXT_TOKEN_COUNT_WORDS.has(words.at(-2) ?? '')) return true;
   const first = words[0];
   if (first !== undefined && words.length > 1 && DESCRIBING_PREFIXES.has(first)) return true;
-  return words.some((w) => NEUTRALISING_WORDS.has(w));
+  return words.some((w) => NEUTRALISING_WORDS.has(w) || ABSENCE_WORDS.has(w));
 }
 
 /** True when the compacted `words` end with one of `names` (a whole trailing run of words). */
