@@ -43,6 +43,14 @@ describe('lazy-typescript.mjs', () => {
     expect(result).toEqual({ before: false, after: true, kind: true, is: true, same: true });
   });
 
+  it('deferred: loading the whole engine reads only SyntaxKind and functions of TypeScript at module scope', () => {
+    // A warm scoped scan that parses nothing must not pay TypeScript's load (~0.4 s): a module that
+    // read any other export at load time (`const { factory } = ts`) would load it.
+    inFreshProcess(`ts.version; console.log('{}');`, false);
+    const engine = JSON.stringify(fileURLToPath(new URL('../dist/index.js', import.meta.url)));
+    expect(inFreshProcess(`await import(${engine}); console.log(JSON.stringify({ loaded: loaded() }));`, true)).toEqual({ loaded: false });
+  });
+
   it('keeps a V8 code cache per set of Node flags: a process with other flags neither rejects nor rewrites it', () => {
     const load = (flags: string[]) => spawnSync(process.execPath, [...flags, '-e', `require(${JSON.stringify(LOADER)}).loadTypeScript()`], { env: { ...process.env, NODE_OPTIONS: '' } });
     const flagged = ['--max-old-space-size=3999'];

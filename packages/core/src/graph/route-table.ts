@@ -3,10 +3,11 @@ import { visitTree } from '../parse/visit-tree.js';
 import { propertyOf } from './object-property.js';
 import { skipParens } from './path-expr.js';
 
-// TypeScript's bundle exposes its API through getters: read the ones used here once.
+// TypeScript's bundle exposes its API through getters: read the ones used here once. Functions and
+// SyntaxKind only: at load time, lazy-typescript.mjs stands in for TypeScript with those, and any
+// other export (`ts.factory`) would load all of TypeScript in a scan that may parse nothing.
 const {
   SyntaxKind,
-  factory,
   isArrayBindingPattern,
   isArrayLiteralExpression,
   isArrowFunction,
@@ -227,6 +228,6 @@ function spreadOf(expr: ts.Expression, row: ts.ObjectLiteralExpression, name: Ro
  * own positions: adapters read arguments and report where the walker says.
  */
 function withArguments(call: ts.CallExpression, args: ts.Expression[]): ts.CallExpression {
-  const list = factory.createNodeArray(args);
+  const list = ts.factory.createNodeArray(args);
   return Object.create(call, { arguments: { value: list } }) as ts.CallExpression;
 }

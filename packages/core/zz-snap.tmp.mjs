@@ -1,0 +1,12 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import v8 from 'node:v8';
+import { discoverFiles, resolveConfig } from './dist/index.js';
+import { parseSource } from './dist/parse/parse-source.js';
+import { summarizeFile } from './dist/summary/summarize-file.js';
+const root = process.argv[2];
+const files = discoverFiles({ root }).slice(0, 3000);
+const config = resolveConfig({});
+globalThis.kept = [];
+for (const f of files) kept.push(summarizeFile(parseSource(f, readFileSync(join(root, f), 'utf8')), '', { path: f, config }));
+v8.writeHeapSnapshot('/tmp/s.heapsnapshot');

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { resolveConfig, ruleIds } from './dist/index.js';
+import { parseSource } from './dist/parse/parse-source.js';
+import { summarizeFile } from './dist/summary/summarize-file.js';
+import { ProjectModel } from './dist/project/project-model.js';
+import { FlowIndex } from './dist/flow/flow-index.js';
+import { createNameClassifier } from './dist/flow/sensitive-names.js';
+const root = resolve(process.argv[2]); const f = process.argv[3];
+const config = resolveConfig({}, 'defaults', ruleIds);
+const s = summarizeFile(parseSource(f, readFileSync(join(root, f), 'utf8')), '', { path: f, config });
+const project = new ProjectModel(new Map([[f, s]]));
+const index = new FlowIndex(project, createNameClassifier(config.sensitiveNames));
+const sizes = [];
+const keys = new Set(s.flow.calls.map((c) => index.calleeTarget(f, c.callee)?.key).filter(Boolean));
+for (const k of keys) sizes.push([index.wrapperSinks(f, k).length, k]);
+sizes.sort((a, b) => b[0] - a[0]);
+console.log('calls', s.flow.calls.length, 'targets', keys.size, 'total sinks', sizes.reduce((a, b) => a + b[0], 0), sizes.slice(0, 10));
