@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { literalMethodOf, tableRowsOf } from './route-table.js';
+import { calledMethodOf, tableRowsOf } from './route-table.js';
 
 /** The registration call of `code`: the last call on `app` or `router`. */
 function registrationIn(code: string): { call: ts.CallExpression; callee: ts.PropertyAccessExpression | ts.ElementAccessExpression } {
@@ -30,6 +30,7 @@ describe('tableRowsOf', () => {
     ['method upper-cased in the row, lower-cased in the code', `${TABLE} ROUTES.map((r) => app[r.method.toLowerCase()](r.path, r.handler));`, ["get '/admin' list", "post '/admin/x' save"]],
     ['spread guards, missing in one row', `${TABLE} for (const r of ROUTES) app[r.method](r.path, ...(r.guards ?? []), r.handler);`, ["get '/admin' list", "post '/admin/x' auth save"]],
     ['a fixed guard next to row values', `${TABLE} for (const r of ROUTES) app[r.method](r.path, requireAdmin, r.handler);`, ["get '/admin' requireAdmin list", "post '/admin/x' requireAdmin save"]],
+    ['a literal computed method, row paths', `${TABLE} for (const r of ROUTES) app['get'](r.path, r.handler);`, ["- '/admin' list", "- '/admin/x' save"]],
     ['fixed method, row paths', `${TABLE} for (const r of ROUTES) app.get(r.path, r.handler);`, ["- '/admin' list", "- '/admin/x' save"]],
     ['the whole row as options', `${TABLE} ROUTES.forEach((r) => app.route(r));`, [`- ${"{ method: 'get', path: '/admin', handler: list }"}`, `- ${"{ method: 'POST', path: '/admin/x', guards: [auth], handler: save }"}`]],
     ['an inline table', "for (const r of [{ path: '/admin', handler: h }]) app.get(r.path, r.handler);", ["- '/admin' h"]],
@@ -53,12 +54,13 @@ describe('tableRowsOf', () => {
   });
 });
 
-describe('literalMethodOf', () => {
+describe('calledMethodOf', () => {
   it.each([
+    ["app.get('/x', h)", 'get'],
     ["app['get']('/x', h)", 'get'],
     ['app[`post`]("/x", h)', 'post'],
     ['app[m]("/x", h)', undefined],
   ])('%s', (code, method) => {
-    expect(literalMethodOf(registrationIn(code).callee as ts.ElementAccessExpression)).toBe(method);
+    expect(calledMethodOf(registrationIn(code).callee)).toBe(method);
   });
 });

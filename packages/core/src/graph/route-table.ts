@@ -33,7 +33,7 @@ const {
  */
 export interface TableRow {
   call: ts.CallExpression;
-  /** Lower case, from the row for `router[r.method](...)`; undefined for `router.get(...)`. */
+  /** Lower case, from the row for `router[r.method](...)`; undefined when the call names it (`router.get(...)`). */
   method: string | undefined;
   row: ts.ObjectLiteralExpression;
 }
@@ -59,20 +59,21 @@ export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessEx
   const loop = enclosingLoop(call);
   if (!loop) return undefined;
   const readsRow = (e: ts.Node) => mentions(e, loop.name);
-  const key = isElementAccessExpression(callee) ? callee.argumentExpression : undefined;
-  if (!(key && readsRow(key)) && !call.arguments.some(readsRow)) return undefined;
+  const key = isElementAccessExpression(callee) && readsRow(callee.argumentExpression) ? callee.argumentExpression : undefined;
+  if (!key && !call.arguments.some(readsRow)) return undefined;
   const rows: TableRow[] = [];
   for (const row of loop.rows) {
-    const method = key === undefined ? undefined : methodOf(key, row, loop.name);
-    if (key !== undefined && method === undefined) continue;
+    const method = key && methodOf(key, row, loop.name);
+    if (key && method === undefined) continue;
     const args = argumentsFor(call.arguments, row, loop.name);
     if (args) rows.push({ call: withArguments(call, args), method, row });
   }
   return rows;
 }
 
-/** `app['get']`: the method a computed member names without a loop. */
-export function literalMethodOf(callee: ts.ElementAccessExpression): string | undefined {
+/** The method a call names: `app.get`, or `app['get']`. */
+export function calledMethodOf(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (isPropertyAccessExpression(callee)) return callee.name.text;
   const key = skipParens(callee.argumentExpression);
   return isStringLiteralLike(key) ? key.text : undefined;
 }

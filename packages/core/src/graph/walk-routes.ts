@@ -14,7 +14,7 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
-import { literalMethodOf, tableRowsOf } from './route-table.js';
+import { calledMethodOf, tableRowsOf } from './route-table.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -562,12 +562,12 @@ class RouteWalker {
     if (rows) {
       let recognised = false;
       for (const row of rows) {
-        const method = row.method ?? (isPropertyAccessExpression(callee) ? callee.name.text : undefined);
+        const method = row.method ?? calledMethodOf(callee);
         if (method !== undefined && this.adapterCall(row.call, method, receiver, row.row)) recognised = true;
       }
       return recognised;
     }
-    const method = isPropertyAccessExpression(callee) ? callee.name.text : literalMethodOf(callee);
+    const method = calledMethodOf(callee);
     return method !== undefined && this.adapterCall(call, method, receiver);
   }
 
