@@ -1,4 +1,5 @@
 import type { Location } from '../findings/location.js';
+import type { PathExpr } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 import type { RequestException } from './unless-options.js';
 
@@ -35,6 +36,12 @@ export interface FunctionFact {
    * IS_PUBLIC_KEY, ...)`). One that does not cannot be switched off by a `@Public()` decorator.
    */
   readsRouteMetadata?: boolean;
+  /**
+   * Nest guard classes only: the metadata keys whose absence makes `canActivate` answer true
+   * before any check (`if (!roles) return true`), each with its alternative spellings (see
+   * route-metadata.ts). Such a guard checks only the routes that carry one of them.
+   */
+  requiresMetadata?: PathExpr[];
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

@@ -4,7 +4,9 @@ import { resolveExceptions, type ResolvedException } from './excepts-request.js'
 import type { FunctionFact } from './function-fact.js';
 import { positionalArgsOf } from './positional-args.js';
 import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
+import type { PathExpr } from './path-expr.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
+import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { UnlessOptions } from './unless-options.js';
@@ -22,6 +24,11 @@ export type GuardVerdict =
       exceptRequests?: readonly ResolvedException[];
       /** A Nest guard that never reads route metadata: `@Public()` does not switch it off. */
       ignoresRouteMetadata?: true;
+      /**
+       * A Nest guard that answers true when the metadata it reads is absent (`if (!roles) return
+       * true`): it checks only routes (or controllers) that set one of these keys.
+       */
+      onlyWithMetadata?: readonly string[];
     }
   | { isGuard: false };
 
@@ -85,7 +92,7 @@ export class GuardJudge {
       case 'list': {
         const verdicts: GuardVerdict[] = [];
         for (const item of ref.items) verdicts.push(yield this.judgeRef(file, item, false));
-        const guard = verdicts.find((v) => v.isGuard);
+        const guard = strongest(verdicts);
         if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
         return guard ?? NOT_A_GUARD;
       }
@@ -117,6 +124,16 @@ export class GuardJudge {
     };
   }
 
+  /**
+   * A guard that lets routes without its metadata through checks only the routes that set it.
+   * When no key it reads resolves, which routes carry it is unknown: it counts for every route,
+   * as before such guards were modelled.
+   */
+  private withMetadataGate(file: string, verdict: GuardVerdict, keys: readonly PathExpr[]): GuardVerdict {
+    const resolved = keys.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []);
+    return verdict.isGuard && resolved.length > 0 ? { ...verdict, onlyWithMetadata: resolved } : verdict;
+  }
+
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
     // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
     // requests without a credential through checks only the callers who bother to send one.
@@ -125,7 +142,8 @@ export class GuardJudge {
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
-    const verdict = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    const verdict = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
     // Its own list of public paths works as `unless` exceptions do.
     const narrowed = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
     if (!fact.passesMethods || !narrowed.isGuard) return narrowed;
@@ -243,7 +261,8 @@ export class GuardJudge {
     if (combinator === 'except') return yield this.judgeCombinator(file, 'every', args.slice(1));
     const verdicts: GuardVerdict[] = [];
     for (const a of args) verdicts.push(yield this.judgeRef(file, a, false));
-    if (combinator === 'every' && verdicts.some((v) => v.isGuard)) return { isGuard: true, why: 'every(...) with a guard' };
+    const guard = strongest(verdicts);
+    if (combinator === 'every' && guard?.isGuard) return { isGuard: true, why: 'every(...) with a guard', ...(guard.onlyWithMetadata ? { onlyWithMetadata: guard.onlyWithMetadata } : {}) };
     if (combinator === 'some' && verdicts.length > 0 && verdicts.every((v) => v.isGuard)) return { isGuard: true, why: 'some(...) of guards' };
     return NOT_A_GUARD;
   }
@@ -312,4 +331,12 @@ export class GuardJudge {
     // A whole module used as a value is a CommonJS `module.exports = ...`: its default export.
     return { kind: 'local', file: origin.file, name: origin.name === '*' ? 'default' : origin.name };
   }
+}
+
+/**
+ * The guard of several that all run (`@UseGuards(RolesGuard, JwtGuard)`): one that checks every
+ * route before one that checks only routes with its metadata.
+ */
+function strongest(verdicts: readonly GuardVerdict[]): GuardVerdict | undefined {
+  return verdicts.find((v) => v.isGuard && !v.onlyWithMetadata) ?? verdicts.find((v) => v.isGuard);
 }

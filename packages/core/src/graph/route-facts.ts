@@ -127,6 +127,8 @@ export interface RouteRegistration extends RegistrationBase {
   handler: HandlerRef | undefined;
   /** Nest: the method opts out of global/class guards (`@Public()`, `@SkipAuth()`). */
   skipsInheritedGuards?: boolean;
+  /** Nest: the metadata keys its decorators and its controller's set (`@Roles('admin')`), as the graph resolves them. */
+  metadata?: PathExpr[];
 }
 
 export interface UseRegistration extends RegistrationBase {
