@@ -7,7 +7,7 @@ import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECO
 import type { PathExpr } from './path-expr.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
-import { resolvePath } from './resolve-path.js';
+import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { UnlessOptions } from './unless-options.js';
 
@@ -116,7 +116,7 @@ export class GuardJudge {
 
   /** A guard's verdict narrowed by the requests it exempts (`unless` options, hono/combine `except` paths). */
   private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: UnlessOptions): GuardVerdict {
-    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePath(this.project, file, p)) : [];
+    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePathList(this.project, file, p)) : [];
     return {
       ...verdict,
       ...(ref.exceptMethods ? { exceptMethods: [...(verdict.exceptMethods ?? []), ...ref.exceptMethods] } : {}),
