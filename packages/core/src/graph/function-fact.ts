@@ -25,6 +25,11 @@ export interface FunctionFact {
   bypassedByFlag?: true;
   /** Paths its own list lets through before the check (`if (PUBLIC.includes(req.path)) return next()`). */
   exceptions?: RequestException[];
+  /**
+   * Factory parameters (ids `fn#index`) whose value it lets through before the check (`path ===
+   * req.path ? next() : mw(...)` in `unless(path, mw)`): the paths each call passes for them.
+   */
+  exceptParams?: string[];
   /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
   passesAnonymous?: true;
   /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */

@@ -48,6 +48,8 @@ type Judging = Stackless<GuardVerdict>;
 interface FactoryCall {
   file: string;
   args: readonly HandlerRef[];
+  /** The paths its literal arguments spell, by index (see `pathArgs` in route-facts.ts). */
+  paths?: Readonly<Record<number, readonly PathExpr[]>>;
 }
 
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
@@ -145,7 +147,10 @@ export class GuardJudge {
     const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
     const verdict = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
     // Its own list of public paths works as `unless` exceptions do.
-    const narrowed = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    const own = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    // The paths it lets through that its factory's caller named (`unless('/login', auth)`), read where the call is.
+    const bound = fact.exceptParams && call?.paths ? boundPaths(fact.exceptParams, call.paths) : [];
+    const narrowed = bound.length > 0 && own.isGuard && call ? this.withExceptions(call.file, own, { exceptions: bound.map((path) => ({ path })) }) : own;
     if (!fact.passesMethods || !narrowed.isGuard) return narrowed;
     return { ...narrowed, exceptMethods: [...(narrowed.exceptMethods ?? []), ...fact.passesMethods] };
   }
@@ -228,7 +233,7 @@ export class GuardJudge {
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
     const facts = this.routesOf(def.file);
     if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
-    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref) });
+    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref), ...(ref.pathArgs ? { paths: ref.pathArgs } : {}) });
   }
 
   /**
@@ -339,4 +344,9 @@ export class GuardJudge {
  */
 function strongest(verdicts: readonly GuardVerdict[]): GuardVerdict | undefined {
   return verdicts.find((v) => v.isGuard && !v.onlyWithMetadata) ?? verdicts.find((v) => v.isGuard);
+}
+
+/** The paths a call passed for the factory parameters `ids` (`fn#index`); a parameter it passed no literal for names none. */
+function boundPaths(ids: readonly string[], paths: Readonly<Record<number, readonly PathExpr[]>>): PathExpr[] {
+  return ids.flatMap((id) => paths[Number(id.slice(id.lastIndexOf('#') + 1))] ?? []);
 }

@@ -54,6 +54,12 @@ export type HandlerRef =
       positions?: number[];
       failsOpen?: true;
       exceptions?: RequestException[];
+      /**
+       * The paths literal arguments spell, by argument index (`unless(['/login', '/health'], auth)`):
+       * what a factory's parameter stands for when the function it returns lets that path through.
+       * Written only for calls that also pass a function.
+       */
+      pathArgs?: Record<number, PathExpr[]>;
     }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
