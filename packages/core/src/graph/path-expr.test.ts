@@ -46,6 +46,7 @@ describe('collectConstants: default-exported objects and static class fields', (
     ["export const PUBLIC = ['/login', /^\\/public/, '/health'];", 'PUBLIC.1', undefined],
     ["module.exports = { PUBLIC_PATHS: ['/login'] };", 'default.PUBLIC_PATHS.0', { parts: ['/login'] }],
     ["export const PUBLIC = ['/login'];", 'PUBLIC', undefined],
+    [`export const TABLE = [${Array.from({ length: 65 }, (_, i) => `'/p${i}'`).join(', ')}];`, 'TABLE.length', undefined],
   ])('%s', (code, name, expected) => {
     expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
   });

@@ -86,6 +86,9 @@ export function referenceName(expr: ts.Expression): string | undefined {
   return isIdentifier(e) ? [e.text, ...names.reverse()].join('.') : undefined;
 }
 
+/** Entries of a list constant recorded: an exception list is a handful of paths. */
+export const MAX_LIST_CONSTANT = 64;
+
 /** Nesting of route-constant objects read (`ROUTES.admin.users.byId`). */
 const MAX_CONSTANT_DEPTH = 4;
 
@@ -155,6 +158,8 @@ function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expres
  * name is a list and how many entries it has (one that is not a string is left out).
  */
 function addListConstant(table: Map<string, PathExpr>, name: string, list: ts.ArrayLiteralExpression): void {
+  // A bundle's data tables would only grow the summary: such a list stays unread (no exceptions).
+  if (list.elements.length > MAX_LIST_CONSTANT) return;
   list.elements.forEach((element, index) => {
     const path = stringValueOf(element, table);
     if (path) table.set(`${name}.${index}`, path);

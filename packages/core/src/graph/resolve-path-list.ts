@@ -1,12 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
-import type { PathExpr } from './path-expr.js';
+import { MAX_LIST_CONSTANT, type PathExpr } from './path-expr.js';
 import { resolvePath } from './resolve-path.js';
-
-/**
- * Lists longer than this are read only up to it: an exception list is a handful of paths, and a
- * generated table of thousands would only slow every route's check.
- */
-const MAX_ENTRIES = 256;
 
 /**
  * The paths a reference stands for: the entries of a list constant (`PUBLIC_PATHS` imported from
@@ -21,6 +15,6 @@ export function resolvePathList(project: ProjectModel, file: string, path: PathE
   const count = ref === undefined ? NaN : Number(resolvePath(project, file, { parts: [{ ref: `${ref}.length` }] }));
   if (ref === undefined || !Number.isInteger(count)) return [resolvePath(project, file, path)];
   const out: string[] = [];
-  for (let i = 0; i < Math.min(count, MAX_ENTRIES); i++) out.push(resolvePath(project, file, { parts: [{ ref: `${ref}.${i}` }] }));
+  for (let i = 0; i < Math.min(count, MAX_LIST_CONSTANT); i++) out.push(resolvePath(project, file, { parts: [{ ref: `${ref}.${i}` }] }));
   return out;
 }
