@@ -17,6 +17,7 @@ describe('nest route metadata: guards that answer true without it', () => {
   it.each([
     ['reflector.get and !x', `const roles = this.reflector.get<string[]>('roles', context.getHandler()); if (!roles) return true; return roles.includes('a');`, [{ parts: ['roles'] }]],
     ['getAllAndOverride and an empty test', `const required = this.reflector.getAllAndOverride(ROLES_KEY, [context.getHandler(), context.getClass()]); if (!required || required.length === 0) { return true; } return false;`, [{ parts: [{ ref: 'ROLES_KEY' }] }, { parts: [{ ref: 'ROLES_KEY.@metadata' }] }]],
+    ['a default of [] and !x.length', `const roles = this.reflector.get('roles', context.getHandler()) ?? []; if (!roles.length) return true; return false;`, [{ parts: ['roles'] }]],
     ['after an isPublic answer', `const isPublic = this.reflector.get('isPublic', context.getHandler()); const roles = this.reflector.get('roles', context.getHandler()); if (isPublic) return true; if (roles == null) return true; return false;`, [{ parts: ['roles'] }]],
   ])('%s', (_name, body, expected) => {
     expect(facts(guard(body)).functions['G']?.requiresMetadata).toEqual(expected);
@@ -26,6 +27,7 @@ describe('nest route metadata: guards that answer true without it', () => {
     ['a positive test', `const isPublic = this.reflector.get('isPublic', context.getHandler()); if (isPublic) return true; return false;`],
     ['a gate after a check', `const roles = this.reflector.get('roles', context.getHandler()); if (!context.switchToHttp().getRequest().user) return false; if (!roles) return true; return true;`],
     ['a gate answering false', `const roles = this.reflector.get('roles', context.getHandler()); if (!roles) return false; return true;`],
+    ['a default with entries', `const roles = this.reflector.get('roles', context.getHandler()) ?? ['user']; if (!roles.length) return true; return false;`],
     ['a value not read from metadata', `const roles = context.switchToHttp().getRequest().roles; if (!roles) return true; return false;`],
   ])('%s: none', (_name, body) => {
     expect(facts(guard(body)).functions['G']?.requiresMetadata).toBeUndefined();

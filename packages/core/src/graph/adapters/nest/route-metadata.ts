@@ -3,7 +3,7 @@ import type { AdapterContext } from '../../adapter.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, getDecorators, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
+const { SyntaxKind, getDecorators, isArrayLiteralExpression, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
 
 /** Reflector and reflect-metadata reads whose first argument is the metadata key. */
 const METADATA_READ = /^(get|getAllAndOverride|getAllAndMerge|getMetadata)$/;
@@ -112,11 +112,20 @@ function keyOf(arg: ts.Expression | undefined, ctx: AdapterContext): PathExpr[] 
 /** `this.reflector.getAllAndOverride<string[]>(ROLES_KEY, [...])`, `Reflect.getMetadata('roles', h)`: the key read. */
 function metadataKeyRead(init: ts.Expression, ctx: AdapterContext): PathExpr | undefined {
   let e = skipParens(init);
+  // `this.reflector.get(...) ?? []`: the default is empty, so the absence test still meets it.
+  if (isBinaryExpression(e) && isEmptyDefault(e)) e = skipParens(e.left);
   if (e.kind === SyntaxKind.AwaitExpression) e = skipParens((e as ts.AwaitExpression).expression);
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !METADATA_READ.test(e.expression.name.text)) return undefined;
   const owner = e.expression.expression.getText(ctx.sf);
   if (!/reflector|^Reflect$/i.test(owner)) return undefined;
   return keyOf(e.arguments[0], ctx)[0];
+}
+
+/** `x ?? []` or `x || []`; a default with entries would make every route carry the metadata. */
+function isEmptyDefault(e: ts.BinaryExpression): boolean {
+  const op = e.operatorToken.kind;
+  const right = skipParens(e.right);
+  return (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) && isArrayLiteralExpression(right) && right.elements.length === 0;
 }
 
 function returnsTrue(stmt: ts.Statement): boolean {
