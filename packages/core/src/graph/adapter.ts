@@ -53,4 +53,6 @@ export interface FrameworkAdapter {
   onCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean;
   /** Class-based frameworks (Nest controllers and guards). */
   onClass?(node: ts.ClassDeclaration, ctx: AdapterContext): void;
+  /** Once per file, before the walk: top-level facts no call or class carries (Nest decorator factories). */
+  onFile?(sf: ts.SourceFile, ctx: AdapterContext): void;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exceptsRequest, resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { RequestException } from './unless-options.js';
 
-const literal = (x: RequestException): ResolvedException[] => resolveExceptions([x], (p) => p.parts.map((part) => (typeof part === 'string' ? part : ':ref')).join(''));
+const literal = (x: RequestException): ResolvedException[] => resolveExceptions([x], (p) => [p.parts.map((part) => (typeof part === 'string' ? part : ':ref')).join('')]);
 
 describe('exceptsRequest', () => {
   it.each<[string, RequestException, string, string[]]>([

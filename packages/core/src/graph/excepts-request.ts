@@ -13,17 +13,18 @@ export type ResolvedException = ({ path: string } | { regex: RegExp }) & { metho
 const NESTED_QUANTIFIER = /\([^()]*[+*}][^()]*\)[+*{]/;
 
 /**
- * Resolves the exceptions of `guard.unless(...)` as written in a file. A path that does not
+ * Resolves the exceptions of `guard.unless(...)` as written in a file (`resolve` gives the path a
+ * reference stands for, or the entries of a list it names). A path that does not
  * resolve to literal text (a parameter, an unknown constant) could be anything and is left out,
  * as is an expression that does not compile here.
  */
-export function resolveExceptions(exceptions: readonly RequestException[], resolve: (path: PathExpr) => string): ResolvedException[] {
+export function resolveExceptions(exceptions: readonly RequestException[], resolve: (path: PathExpr) => readonly string[]): ResolvedException[] {
   const out: ResolvedException[] = [];
   for (const x of exceptions) {
     const methods = x.methods ? { methods: x.methods } : {};
     if ('path' in x) {
-      const path = resolve(x.path);
-      if (!path.includes(':')) out.push({ path, ...methods });
+      // One path, or the entries of a list constant written as one name (`path: PUBLIC_PATHS`).
+      for (const path of resolve(x.path)) if (!path.includes(':')) out.push({ path, ...methods });
     } else if (!NESTED_QUANTIFIER.test(x.regex)) {
       const regex = compile(x.regex, x.flags);
       if (regex) out.push({ regex, ...methods });

@@ -1,4 +1,5 @@
 import type { Location } from '../findings/location.js';
+import type { PathExpr } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 import type { RequestException } from './unless-options.js';
 
@@ -24,6 +25,11 @@ export interface FunctionFact {
   bypassedByFlag?: true;
   /** Paths its own list lets through before the check (`if (PUBLIC.includes(req.path)) return next()`). */
   exceptions?: RequestException[];
+  /**
+   * Factory parameters (ids `fn#index`) whose value it lets through before the check (`path ===
+   * req.path ? next() : mw(...)` in `unless(path, mw)`): the paths each call passes for them.
+   */
+  exceptParams?: string[];
   /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
   passesAnonymous?: true;
   /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */
@@ -35,6 +41,12 @@ export interface FunctionFact {
    * IS_PUBLIC_KEY, ...)`). One that does not cannot be switched off by a `@Public()` decorator.
    */
   readsRouteMetadata?: boolean;
+  /**
+   * Nest guard classes only: the metadata keys whose absence makes `canActivate` answer true
+   * before any check (`if (!roles) return true`), each with its alternative spellings (see
+   * route-metadata.ts). Such a guard checks only the routes that carry one of them.
+   */
+  requiresMetadata?: PathExpr[];
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */

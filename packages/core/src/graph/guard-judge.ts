@@ -4,8 +4,10 @@ import { resolveExceptions, type ResolvedException } from './excepts-request.js'
 import type { FunctionFact } from './function-fact.js';
 import { positionalArgsOf } from './positional-args.js';
 import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
+import type { PathExpr } from './path-expr.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
-import { resolvePath } from './resolve-path.js';
+import { resolveMetadataKey } from './resolve-metadata-key.js';
+import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { UnlessOptions } from './unless-options.js';
 
@@ -22,6 +24,11 @@ export type GuardVerdict =
       exceptRequests?: readonly ResolvedException[];
       /** A Nest guard that never reads route metadata: `@Public()` does not switch it off. */
       ignoresRouteMetadata?: true;
+      /**
+       * A Nest guard that answers true when the metadata it reads is absent (`if (!roles) return
+       * true`): it checks only routes (or controllers) that set one of these keys.
+       */
+      onlyWithMetadata?: readonly string[];
     }
   | { isGuard: false };
 
@@ -41,6 +48,8 @@ type Judging = Stackless<GuardVerdict>;
 interface FactoryCall {
   file: string;
   args: readonly HandlerRef[];
+  /** The paths its literal arguments spell, by index (see `pathArgs` in route-facts.ts). */
+  paths?: Readonly<Record<number, readonly PathExpr[]>>;
 }
 
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
@@ -85,7 +94,7 @@ export class GuardJudge {
       case 'list': {
         const verdicts: GuardVerdict[] = [];
         for (const item of ref.items) verdicts.push(yield this.judgeRef(file, item, false));
-        const guard = verdicts.find((v) => v.isGuard);
+        const guard = strongest(verdicts);
         if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
         return guard ?? NOT_A_GUARD;
       }
@@ -109,12 +118,22 @@ export class GuardJudge {
 
   /** A guard's verdict narrowed by the requests it exempts (`unless` options, hono/combine `except` paths). */
   private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: UnlessOptions): GuardVerdict {
-    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePath(this.project, file, p)) : [];
+    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePathList(this.project, file, p)) : [];
     return {
       ...verdict,
       ...(ref.exceptMethods ? { exceptMethods: [...(verdict.exceptMethods ?? []), ...ref.exceptMethods] } : {}),
       ...(requests.length > 0 ? { exceptRequests: [...(verdict.exceptRequests ?? []), ...requests] } : {}),
     };
+  }
+
+  /**
+   * A guard that lets routes without its metadata through checks only the routes that set it.
+   * When no key it reads resolves, which routes carry it is unknown: it counts for every route,
+   * as before such guards were modelled.
+   */
+  private withMetadataGate(file: string, verdict: GuardVerdict, keys: readonly PathExpr[]): GuardVerdict {
+    const resolved = keys.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []);
+    return verdict.isGuard && resolved.length > 0 ? { ...verdict, onlyWithMetadata: resolved } : verdict;
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
@@ -125,9 +144,13 @@ export class GuardJudge {
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
-    const verdict = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    const verdict = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
     // Its own list of public paths works as `unless` exceptions do.
-    const narrowed = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    const own = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
+    // The paths it lets through that its factory's caller named (`unless('/login', auth)`), read where the call is.
+    const bound = fact.exceptParams && call?.paths ? boundPaths(fact.exceptParams, call.paths) : [];
+    const narrowed = bound.length > 0 && own.isGuard && call ? this.withExceptions(call.file, own, { exceptions: bound.map((path) => ({ path })) }) : own;
     if (!fact.passesMethods || !narrowed.isGuard) return narrowed;
     return { ...narrowed, exceptMethods: [...(narrowed.exceptMethods ?? []), ...fact.passesMethods] };
   }
@@ -210,7 +233,7 @@ export class GuardJudge {
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
     const facts = this.routesOf(def.file);
     if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
-    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref) });
+    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref), ...(ref.pathArgs ? { paths: ref.pathArgs } : {}) });
   }
 
   /**
@@ -243,7 +266,8 @@ export class GuardJudge {
     if (combinator === 'except') return yield this.judgeCombinator(file, 'every', args.slice(1));
     const verdicts: GuardVerdict[] = [];
     for (const a of args) verdicts.push(yield this.judgeRef(file, a, false));
-    if (combinator === 'every' && verdicts.some((v) => v.isGuard)) return { isGuard: true, why: 'every(...) with a guard' };
+    const guard = strongest(verdicts);
+    if (combinator === 'every' && guard?.isGuard) return { isGuard: true, why: 'every(...) with a guard', ...(guard.onlyWithMetadata ? { onlyWithMetadata: guard.onlyWithMetadata } : {}) };
     if (combinator === 'some' && verdicts.length > 0 && verdicts.every((v) => v.isGuard)) return { isGuard: true, why: 'some(...) of guards' };
     return NOT_A_GUARD;
   }
@@ -312,4 +336,17 @@ export class GuardJudge {
     // A whole module used as a value is a CommonJS `module.exports = ...`: its default export.
     return { kind: 'local', file: origin.file, name: origin.name === '*' ? 'default' : origin.name };
   }
+}
+
+/**
+ * The guard of several that all run (`@UseGuards(RolesGuard, JwtGuard)`): one that checks every
+ * route before one that checks only routes with its metadata.
+ */
+function strongest(verdicts: readonly GuardVerdict[]): GuardVerdict | undefined {
+  return verdicts.find((v) => v.isGuard && !v.onlyWithMetadata) ?? verdicts.find((v) => v.isGuard);
+}
+
+/** The paths a call passed for the factory parameters `ids` (`fn#index`); a parameter it passed no literal for names none. */
+function boundPaths(ids: readonly string[], paths: Readonly<Record<number, readonly PathExpr[]>>): PathExpr[] {
+  return ids.flatMap((id) => paths[Number(id.slice(id.lastIndexOf('#') + 1))] ?? []);
 }

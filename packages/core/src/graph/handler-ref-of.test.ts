@@ -15,7 +15,8 @@ function refOf(code: string) {
 
 describe('handlerRefOf', () => {
   it.each([
-    ['a factory given a path and a middleware keeps both places', "unless('/login', verifyToken)", { kind: 'call', callee: 'unless', args: [{ kind: 'name', name: 'verifyToken' }], positions: [-1, 0] }],
+    ['a factory given a path and a middleware keeps both places, and the path', "unless('/login', verifyToken)", { kind: 'call', callee: 'unless', args: [{ kind: 'name', name: 'verifyToken' }], positions: [-1, 0], pathArgs: { 0: [{ parts: ['/login'] }] } }],
+    ['a call with only literal arguments keeps no paths', "requireRole('admin')", { kind: 'call', callee: 'requireRole' }],
     ['a list argument is flattened into args and has no place of its own', 'every([a, b], c)', { kind: 'call', callee: 'every', args: [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }, { kind: 'name', name: 'c' }], positions: [-1, 2] }],
     ['a call whose arguments are all in args needs no places', 'protect(a, b)', { kind: 'call', callee: 'protect', args: [{ kind: 'name', name: 'a' }, { kind: 'name', name: 'b' }] }],
     ['a call with only options needs no places', "jwt({ secret: 's' })", { kind: 'call', callee: 'jwt' }],

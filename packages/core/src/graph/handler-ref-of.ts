@@ -7,6 +7,7 @@ import { isFunctionExpression, judgeFunction } from './judge-function.js';
 import { requiredSpecifier } from '../summary/module-facts.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
+import { literalPathArgsOf } from './literal-path-args.js';
 import { unlessOptionsOf } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -87,7 +88,9 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
-    return { kind: 'call', callee: callee.text, ...argumentRefsOf(call, ctx), ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}) };
+    const args = argumentRefsOf(call, ctx);
+    const pathArgs = args.args ? literalPathArgsOf(call) : undefined;
+    return { kind: 'call', callee: callee.text, ...args, ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}), ...(pathArgs ? { pathArgs } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.

@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
-import { pathsTested } from './path-bypass.js';
+import { requestPathsTested } from './path-bypass.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
@@ -22,10 +22,10 @@ export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestExcept
     if (!test) return undefined;
     const negated = skipParens(test);
     if (isPrefixUnaryExpression(negated) && negated.operator === ts.SyntaxKind.ExclamationToken) {
-      const held = pathsTested(negated.operand, params);
+      const held = requestPathsTested(negated.operand, params);
       return held && [everyPathBut(held)];
     }
-    return pathsTested(test, params);
+    return requestPathsTested(test, params);
   }
   const items = isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
   if (!items.every(isStringLiteralLike)) return undefined;

@@ -212,4 +212,17 @@ describe('judgeFunction', () => {
   it('canActivate: a `return false` inside a callback is not its answer', () => {
     expect(judge('class G { canActivate(ctx) { items.forEach(() => { return false; }); return true; } }', true).rejects).toBe(false);
   });
+
+  it.each([
+    ['an arrow with a ternary', 'const unless = (path, mw) => (req, res, next) => (path === req.path ? next() : mw(req, res, next));'],
+    ['a function with if/else', 'function unless(path, mw) { return function (req, res, next) { if (path === req.path) { return next(); } else { return mw(req, res, next); } }; }'],
+  ])('unless(path, middleware) helper, %s: lets the parameter through and checks the rest with the other', (_name, code) => {
+    const product = judge(code).returnsFn;
+    expect([product?.exceptParams?.length, product?.delegates.map((d) => d.kind)]).toEqual([1, ['param']]);
+    expect(product?.exceptParams?.[0]).toMatch(/#0$/);
+  });
+
+  it('a path test that is not the last parameter of a factory names no parameter', () => {
+    expect(judge('function g(req, res, next) { if (path === req.path) return next(); return auth(req, res, next); }').exceptParams).toBeUndefined();
+  });
 });

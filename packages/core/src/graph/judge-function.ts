@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
-import { pathBypassOf } from './path-bypass.js';
+import { conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -59,7 +59,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return fact;
     }
-    const scan = scanNode(body, fn, params, inner, options);
+    const next = lastParamName(fn);
+    const bypass = next === undefined ? undefined : conditionalBypassOf(body, next, params, factoryParamOf(ctx));
+    if (bypass) addPathExceptions(fact, bypass.paths);
+    const scan = scanNode(bypass?.rest ?? body, fn, params, inner, options);
     fact.rejects = fact.rejectsFirst = scan.rejects;
     fact.delegates = fact.delegatesFirst = scan.delegates;
     if (isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
@@ -70,7 +73,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   let passedOn = false;
   const next = lastParamName(fn);
   const statements = body.statements;
-  statements.forEach((stmt, index) => {
+  statements.forEach((written, index) => {
+    let stmt = written;
     const returned = returnedFunction(stmt, statements);
     if (returned) {
       fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
@@ -81,10 +85,13 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     if (passedOn) return;
     const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
-    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, isAsyncFastifyHook(fn)) : undefined;
+    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, isAsyncFastifyHook(fn), factoryParamOf(ctx)) : undefined;
     if (publicPaths) {
-      fact.exceptions = [...(fact.exceptions ?? []), ...publicPaths];
-      return;
+      addPathExceptions(fact, publicPaths);
+      // `if (public) return next(); else return mw(req, res, next);`: the else branch is the check.
+      const checked = isIfStatement(stmt) ? stmt.elseStatement : undefined;
+      if (!checked) return;
+      stmt = checked;
     }
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
@@ -165,6 +172,22 @@ function withFactoryParams(factory: FunctionNode, ctx: HandlerContext): HandlerC
       return index === -1 ? ctx.localHandlerOf?.(name) : { kind: 'param', name, id: `${id}#${index}` };
     },
   };
+}
+
+/** The factory parameters of `withFactoryParams`, by id, for the paths a guard's test compares with them. */
+function factoryParamOf(ctx: HandlerContext): FactoryParamOf {
+  return (name) => {
+    const ref = ctx.localHandlerOf?.(name);
+    return ref?.kind === 'param' ? ref.id : undefined;
+  };
+}
+
+/** Paths a guard lets through before its check: named ones, and factory parameters its callers bind. */
+function addPathExceptions(fact: FunctionFact, paths: readonly PathTest[]): void {
+  for (const x of paths) {
+    if ('param' in x) fact.exceptParams = [...(fact.exceptParams ?? []), x.param];
+    else fact.exceptions = [...(fact.exceptions ?? []), x];
+  }
 }
 
 /** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
-import { pathBypassOf } from './path-bypass.js';
+import { ts as tsApi } from '../parse/typescript.js';
+import { conditionalBypassOf, pathBypassOf } from './path-bypass.js';
 
 /** The paths the last statement of `code` lets through, read as the guard `(req, res, next)` would. */
 function bypassed(code: string) {
@@ -15,6 +16,8 @@ describe('pathBypassOf', () => {
     ["if (c.req.path === '/health' || c.req.path.startsWith('/public/')) return next();", [{ path: { parts: ['/health'] } }, { regex: '^\\/public\\/', flags: '' }]],
     ["if (['/a', '/b'].includes(ctx.path)) { next(); return; }", [{ path: { parts: ['/a'] } }, { path: { parts: ['/b'] } }]],
     ["const PUBLIC = ['/login'];\nif (PUBLIC.includes(req.originalUrl)) return next();", [{ path: { parts: ['/login'] } }]],
+    ["if (req.path === '/x') return next(); else return res.sendStatus(401);", [{ path: { parts: ['/x'] } }]],
+    ["if ('/x' === req.path) { return next(); } else { return auth(req, res, next); }", [{ path: { parts: ['/x'] } }]],
   ])('%s', (code, expected) => {
     expect(bypassed(code)).toEqual(expected);
   });
@@ -24,8 +27,42 @@ describe('pathBypassOf', () => {
     ["if (isPublic(req.path)) return next();"],
     ["if (req.path === '/x' || req.user) return next();"],
     ['if (PUBLIC.includes(req.path)) return next();'],
-    ["if (req.path === '/x') return next(); else return res.sendStatus(401);"],
+    ['if (path === req.path) return next();'],
   ])('reads no public paths from %s', (code) => {
     expect(bypassed(code)).toBeUndefined();
+  });
+});
+
+/** The factory `unless(path, paths, mw)`: its parameters by id, as judgeFunction's context gives them. */
+const factoryParamOf = (name: string) => (['path', 'paths'].includes(name) ? `unless@0#${name === 'path' ? 0 : 1}` : undefined);
+
+describe('pathBypassOf: a factory parameter', () => {
+  it.each([
+    ['if (path === req.path) return next();', [{ param: 'unless@0#0' }]],
+    ['if (paths.includes(req.path)) { return next(); } else { return mw(req, res, next); }', [{ param: 'unless@0#1' }]],
+    ["if (req.path === path || req.path === '/health') return next();", [{ param: 'unless@0#0' }, { path: { parts: ['/health'] } }]],
+    ['if (other === req.path) return next();', undefined],
+  ])('%s', (code, expected) => {
+    const statements = parseSource('a.ts', code).statements;
+    expect(pathBypassOf(statements[0] as ts.Statement, 'next', ['req', 'res', 'next'], false, factoryParamOf)).toEqual(expected);
+  });
+});
+
+describe('conditionalBypassOf', () => {
+  const read = (code: string) => {
+    const stmt = parseSource('a.ts', code).statements[0];
+    if (!stmt || !tsApi.isExpressionStatement(stmt)) throw new Error('no expression');
+    const bypass = conditionalBypassOf(stmt.expression, 'next', ['req', 'res', 'next'], factoryParamOf);
+    return bypass && { paths: bypass.paths, rest: bypass.rest.getText() };
+  };
+
+  it.each([
+    ['(path === req.path ? next() : mw(req, res, next));', { paths: [{ param: 'unless@0#0' }], rest: 'mw(req, res, next)' }],
+    ["['/a'].includes(req.path) ? next() : mw(req, res, next);", { paths: [{ path: { parts: ['/a'] } }], rest: 'mw(req, res, next)' }],
+    ['path === req.path ? mw(req, res, next) : next();', undefined],
+    ['req.user ? next() : mw(req, res, next);', undefined],
+    ['mw(req, res, next);', undefined],
+  ])('%s', (code, expected) => {
+    expect(read(code)).toEqual(expected);
   });
 });

@@ -41,6 +41,12 @@ describe('collectConstants: default-exported objects and static class fields', (
     ['export default app;', 'default', undefined],
     ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.ADMIN', { parts: ['/admin'] }],
     ["export class Routes { static readonly ADMIN = '/admin'; base = '/x'; }", 'Routes.base', undefined],
+    ["export const PUBLIC = ['/login', `/health`];", 'PUBLIC.1', { parts: ['/health'] }],
+    ["export const PUBLIC = ['/login', /^\\/public/, '/health'];", 'PUBLIC.length', { parts: ['3'] }],
+    ["export const PUBLIC = ['/login', /^\\/public/, '/health'];", 'PUBLIC.1', undefined],
+    ["module.exports = { PUBLIC_PATHS: ['/login'] };", 'default.PUBLIC_PATHS.0', { parts: ['/login'] }],
+    ["export const PUBLIC = ['/login'];", 'PUBLIC', undefined],
+    [`export const TABLE = [${Array.from({ length: 65 }, (_, i) => `'/p${i}'`).join(', ')}];`, 'TABLE.length', undefined],
   ])('%s', (code, name, expected) => {
     expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
   });

@@ -3,7 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+const { isArrayLiteralExpression, isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
 
 /**
  * A route path as written: literal text plus references to constants that another file may define
@@ -86,6 +86,9 @@ export function referenceName(expr: ts.Expression): string | undefined {
   return isIdentifier(e) ? [e.text, ...names.reverse()].join('.') : undefined;
 }
 
+/** Entries of a list constant recorded: an exception list is a handful of paths. */
+export const MAX_LIST_CONSTANT = 64;
+
 /** Nesting of route-constant objects read (`ROUTES.admin.users.byId`). */
 const MAX_CONSTANT_DEPTH = 4;
 
@@ -140,8 +143,28 @@ function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expres
     }
     return;
   }
+  if (isArrayLiteralExpression(value)) {
+    addListConstant(table, name, value);
+    return;
+  }
   const path = stringValueOf(value, table);
   if (path) table.set(name, path);
+}
+
+/**
+ * `export const PUBLIC_PATHS = ['/login', '/health']`, so that another file's
+ * `jwt(o).unless({ path: PUBLIC_PATHS })` can read it (see resolve-path-list.ts): each string
+ * element as `PUBLIC_PATHS.0`, ..., and the count as `PUBLIC_PATHS.length`, which says that the
+ * name is a list and how many entries it has (one that is not a string is left out).
+ */
+function addListConstant(table: Map<string, PathExpr>, name: string, list: ts.ArrayLiteralExpression): void {
+  // A bundle's data tables would only grow the summary: such a list stays unread (no exceptions).
+  if (list.elements.length > MAX_LIST_CONSTANT) return;
+  list.elements.forEach((element, index) => {
+    const path = stringValueOf(element, table);
+    if (path) table.set(`${name}.${index}`, path);
+  });
+  table.set(`${name}.length`, { parts: [String(list.elements.length)] });
 }
 
 /** Like pathExprOf, but only for values that are certainly strings (a constant table entry). */

@@ -1,4 +1,4 @@
-import type { ProjectModel } from '../project/project-model.js';
+import type { BindingOrigin, ProjectModel } from '../project/project-model.js';
 import type { PathExpr } from './path-expr.js';
 
 const MAX_DEPTH = 8;
@@ -26,6 +26,7 @@ function resolveRef(project: ProjectModel, file: string, ref: string, depth: num
   const root = dot === -1 ? ref : ref.slice(0, dot);
   const rest = dot === -1 ? '' : ref.slice(dot);
   const origin = project.originOf(file, root);
+  if (origin.kind === 'unresolved') return resolveCommonJsMember(project, origin, rest, depth);
   if (origin.kind !== 'local' || (origin.file === file && origin.name === root)) return undefined;
   const name = origin.name === '*' ? rest.slice(1) : `${origin.name}${rest}`;
   if (name === '') return undefined;
@@ -33,6 +34,16 @@ function resolveRef(project: ProjectModel, file: string, ref: string, depth: num
   // `require('./config').adminPrefix` of a CommonJS `module.exports = { adminPrefix }`: a member of the default export.
   const constant = constants?.[name] ?? (origin.name === '*' ? constants?.[`default${rest}`] : undefined);
   return constant ? resolvePath(project, origin.file, constant, depth + 1) : undefined;
+}
+
+/**
+ * `const { PUBLIC_PATHS } = require('./config')` of a CommonJS `module.exports = { PUBLIC_PATHS: [...] }`:
+ * a value written in the object is no named export, but the module's default export holds it.
+ */
+function resolveCommonJsMember(project: ProjectModel, origin: Extract<BindingOrigin, { kind: 'unresolved' }>, rest: string, depth: number): string | undefined {
+  const target = project.resolveModule(origin.file, origin.specifier);
+  const constant = target === undefined ? undefined : project.files.get(target)?.routes.constants[`default.${origin.imported}${rest}`];
+  return target !== undefined && constant ? resolvePath(project, target, constant, depth + 1) : undefined;
 }
 
 function sanitize(text: string): string {

@@ -54,6 +54,12 @@ export type HandlerRef =
       positions?: number[];
       failsOpen?: true;
       exceptions?: RequestException[];
+      /**
+       * The paths literal arguments spell, by argument index (`unless(['/login', '/health'], auth)`):
+       * what a factory's parameter stands for when the function it returns lets that path through.
+       * Written only for calls that also pass a function.
+       */
+      pathArgs?: Record<number, PathExpr[]>;
     }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
@@ -127,6 +133,8 @@ export interface RouteRegistration extends RegistrationBase {
   handler: HandlerRef | undefined;
   /** Nest: the method opts out of global/class guards (`@Public()`, `@SkipAuth()`). */
   skipsInheritedGuards?: boolean;
+  /** Nest: the metadata keys its decorators and its controller's set (`@Roles('admin')`), as the graph resolves them. */
+  metadata?: PathExpr[];
 }
 
 export interface UseRegistration extends RegistrationBase {

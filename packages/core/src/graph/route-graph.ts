@@ -9,6 +9,7 @@ import { exceptsRequest } from './excepts-request.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
+import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type {
@@ -416,18 +417,20 @@ class RouteGraphBuilder {
       route = { file, location: reg.location, methods: reg.methods, framework: v.framework, condition: v.condition, occurrences: [] };
       this.#routes.set(key, route);
     }
-    const own = this.ownGuard(v, file, reg);
+    const keys = this.metadataOf(file, reg);
+    const own = this.ownGuard(v, file, reg, keys);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
-      const counted = covering.find((e) => guardsRoute(e.guard, full, reg.methods, e.pattern) && (e.condition === 'always' || e.condition === 'prod'));
+      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
+      const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
         mounts: v.mounts,
         guard: guardsRoute(own, full, reg.methods) ? own : (counted?.guard ?? { isGuard: false }),
-        nonProdGuard: !counted && covering.some((e) => guardsRoute(e.guard, full, reg.methods, e.pattern) && e.condition === 'nonProd'),
+        nonProdGuard: !counted && covering.some((e) => checks(e) && e.condition === 'nonProd'),
       });
       // In Hono and Express a route whose handlers call next() acts as middleware for later routes:
       // a pattern route (`app.all('/admin/*', auth)`) or one whose handler passes on
@@ -438,11 +441,16 @@ class RouteGraphBuilder {
   }
 
   /** Middleware in the route's own list, or a check at the top of its handler. */
-  private ownGuard(v: Visit, file: string, reg: RouteRegistration): GuardVerdict {
+  /** Nest: the metadata keys the route and its controller set, resolved (see resolve-metadata-key.ts). */
+  private metadataOf(file: string, reg: RouteRegistration): readonly string[] {
+    return reg.metadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
+  }
+
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: readonly string[]): GuardVerdict {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
+      if (verdict.isGuard && carriesMetadata(verdict, keys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -613,6 +621,11 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
   const base = mountedAt?.mode === 'prefix' ? mountedAt.path : undefined;
   const below = base !== undefined && base !== '/' && full.toLowerCase().startsWith(base.toLowerCase()) ? joinPaths('/', full.slice(base.length)) : undefined;
   return !exceptsRequest(guard.exceptRequests, full, methods) && !(below !== undefined && exceptsRequest(guard.exceptRequests, below, methods));
+}
+
+/** A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one only if it sets a key. */
+function carriesMetadata(guard: GuardVerdict, keys: readonly string[]): boolean {
+  return !guard.isGuard || !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

@@ -21,10 +21,12 @@ export interface UnlessOptions {
 
 /**
  * Reads the options of express-unless / koa-unless (`expressjwt(o).unless({ path, method })`).
- * Only literal lists are read (in place or in a module-level const of the file): when `path` is
- * an imported or computed value, or with `useOriginalUrl: false` (paths
- * relative to the mount, which the graph does not track per middleware), the result has no
- * exceptions and the guard keeps counting in full, as it did before exceptions were modelled.
+ * Lists in place or in a module-level const of the file are read here; a list named by an
+ * imported constant is kept as that reference, which the graph expands to the entries of the list
+ * the other file declares (resolve-path-list.ts). When it does not resolve (a package's value, a
+ * computed one), or with `useOriginalUrl: false` (paths relative to the mount, which the graph
+ * does not track per middleware), the guard has no exceptions and keeps counting in full, as it
+ * did before exceptions were modelled.
  * `custom` and `ext` can only exempt more requests; the listed ones are exempt either way.
  */
 export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {

@@ -178,6 +178,7 @@ class RouteWalker {
   walk(): void {
     const nodes = this.#pendingNodes;
     const steps = this.#pendingSteps;
+    for (const a of this.adapters) a.onFile?.(this.sf, this.#ctx);
     this.push(this.sf, Step.Enter);
     while (nodes.length > 0) {
       const node = nodes.pop() as ts.Node;

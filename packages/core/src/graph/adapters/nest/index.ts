@@ -7,6 +7,7 @@ import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { propertyOf } from '../../object-property.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
+import { collectMetadataDecorators, metadataGateOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
@@ -34,6 +35,7 @@ const nest: FrameworkAdapter = {
     ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments) });
     return true;
   },
+  onFile: collectMetadataDecorators,
   onClass(node, ctx) {
     collectGuardClass(node, ctx);
     collectAppGuardProviders(node, ctx);
@@ -47,6 +49,7 @@ const nest: FrameworkAdapter = {
     const target = { instance: id };
     if (node.name && isSourceFile(node.parent)) ctx.facts.bindings[node.name.text] = target;
     const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
+    const classMetadata = metadataSetBy(node, ctx);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
       if (!isMethodDeclaration(member) || !member.body) continue;
@@ -54,6 +57,7 @@ const nest: FrameworkAdapter = {
       if (!route) continue;
       const arg = route.call.arguments[0];
       const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
+      const metadata = [...metadataSetBy(member, ctx), ...classMetadata];
       ctx.register(route.call, {
         kind: 'route',
         target,
@@ -62,6 +66,7 @@ const nest: FrameworkAdapter = {
         guards: guardsOf(member, ctx),
         handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
         skipsInheritedGuards: decoratorsOf(member).some((d) => PUBLIC_DECORATOR.test(d.name)),
+        ...(metadata.length > 0 ? { metadata } : {}),
       });
     }
   },
@@ -153,6 +158,8 @@ function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
   fact.readsRouteMetadata = READS_METADATA.test(node.getText(ctx.sf));
+  const gate = canActivate ? metadataGateOf(canActivate, ctx) : [];
+  if (gate.length > 0) fact.requiresMetadata = gate.flatMap(metadataKeyRefs);
   ctx.facts.functions[node.name.text] = fact;
 }
 

@@ -1,0 +1,158 @@
+import { ts } from '../../../parse/typescript.js';
+import type { AdapterContext } from '../../adapter.js';
+import { skipParens, type PathExpr } from '../../path-expr.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, getDecorators, isArrayLiteralExpression, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
+
+/** Reflector and reflect-metadata reads whose first argument is the metadata key. */
+const METADATA_READ = /^(get|getAllAndOverride|getAllAndMerge|getMetadata)$/;
+
+/**
+ * The suffix of the constant that holds the key a project decorator sets (`Roles.@metadata`):
+ * the route graph resolves `Roles.@metadata` where `@Roles()` is used, across imports.
+ */
+const KEY_SUFFIX = '.@metadata';
+
+/**
+ * The metadata keys whose absence makes `canActivate` answer true before any check:
+ * `const roles = this.reflector.get('roles', ctx.getHandler()); if (!roles) return true;`. Such a
+ * guard checks only the routes that carry the metadata. Empty when it has no such early answer.
+ */
+export function metadataGateOf(canActivate: ts.MethodDeclaration, ctx: AdapterContext): PathExpr[] {
+  const body = canActivate.body;
+  if (!body) return [];
+  const read = new Map<string, PathExpr>();
+  const gated = new Set<string>();
+  for (const stmt of body.statements) {
+    if (isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) {
+        const key = d.initializer && isIdentifier(d.name) ? metadataKeyRead(d.initializer, ctx) : undefined;
+        if (key && isIdentifier(d.name)) read.set(d.name.text, key);
+      }
+      continue;
+    }
+    // Only early answers of `true` may precede the gate (`if (isPublic) return true;`); anything
+    // else may already reject, and a gate after it lets through less than it seems.
+    if (!isIfStatement(stmt) || stmt.elseStatement || !returnsTrue(stmt.thenStatement)) break;
+    for (const name of absentNames(stmt.expression)) if (read.has(name)) gated.add(name);
+  }
+  return [...gated].flatMap((name) => read.get(name) ?? []);
+}
+
+/**
+ * The keys a class or method's decorators set: `@SetMetadata('roles', ...)` directly, or a project
+ * decorator (`@Roles('admin')`) by the key its definition sets, resolved by the route graph.
+ */
+export function metadataSetBy(node: ts.HasDecorators, ctx: AdapterContext): PathExpr[] {
+  return (getDecorators(node) ?? []).flatMap((d): PathExpr[] => {
+    const e = d.expression;
+    if (!isCallExpression(e) || !isIdentifier(e.expression)) return [];
+    const name = e.expression.text;
+    if (name === 'SetMetadata') return keyOf(e.arguments[0], ctx);
+    const origin = ctx.imports.get(name)?.specifier;
+    return origin === undefined || origin.startsWith('.') ? [{ parts: [{ ref: `${name}${KEY_SUFFIX}` }] }] : [];
+  });
+}
+
+/**
+ * Records, for each top-level decorator factory of the file, the key it sets:
+ * `export const Roles = (...r) => SetMetadata(ROLES_KEY, r)`, a function returning such a call
+ * (or `applyDecorators(SetMetadata(...), UseGuards(...))`), and `Reflector.createDecorator()`,
+ * whose key is the decorator itself (the guard reads `this.reflector.get(Roles, ...)`).
+ */
+export function collectMetadataDecorators(sf: ts.SourceFile, ctx: AdapterContext): void {
+  for (const stmt of sf.statements) {
+    if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) recordKey(stmt.name.text, stmt.body, ctx);
+    if (!isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (!isIdentifier(d.name) || !d.initializer) continue;
+      if (isCreateDecorator(skipParens(d.initializer))) ctx.facts.constants[`${d.name.text}${KEY_SUFFIX}`] = { parts: [`@${d.name.text}`] };
+      else recordKey(d.name.text, d.initializer, ctx);
+    }
+  }
+}
+
+/**
+ * The keys the guard reads, resolved by the route graph: a string, a constant, or a decorator
+ * made by `Reflector.createDecorator` (its `.@metadata` constant).
+ */
+export function metadataKeyRefs(key: PathExpr): PathExpr[] {
+  const [part] = key.parts;
+  if (key.parts.length !== 1 || part === undefined || typeof part === 'string' || !('ref' in part)) return [key];
+  return [key, { parts: [{ ref: `${part.ref}${KEY_SUFFIX}` }] }];
+}
+
+function recordKey(name: string, definition: ts.Node, ctx: AdapterContext): void {
+  const call = firstSetMetadata(definition);
+  const key = call && keyOf(call.arguments[0], ctx)[0];
+  if (key) ctx.facts.constants[`${name}${KEY_SUFFIX}`] = key;
+}
+
+function firstSetMetadata(root: ts.Node): ts.CallExpression | undefined {
+  let found: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === 'SetMetadata') found = n;
+    else ts.forEachChild(n, visit);
+  };
+  visit(root);
+  return found;
+}
+
+function isCreateDecorator(e: ts.Expression): boolean {
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'createDecorator';
+}
+
+function keyOf(arg: ts.Expression | undefined, ctx: AdapterContext): PathExpr[] {
+  const key = arg && ctx.pathOf(skipParens(arg));
+  return key ? [key] : [];
+}
+
+/** `this.reflector.getAllAndOverride<string[]>(ROLES_KEY, [...])`, `Reflect.getMetadata('roles', h)`: the key read. */
+function metadataKeyRead(init: ts.Expression, ctx: AdapterContext): PathExpr | undefined {
+  let e = skipParens(init);
+  // `this.reflector.get(...) ?? []`: the default is empty, so the absence test still meets it.
+  if (isBinaryExpression(e) && isEmptyDefault(e)) e = skipParens(e.left);
+  if (e.kind === SyntaxKind.AwaitExpression) e = skipParens((e as ts.AwaitExpression).expression);
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !METADATA_READ.test(e.expression.name.text)) return undefined;
+  const owner = e.expression.expression.getText(ctx.sf);
+  if (!/reflector|^Reflect$/i.test(owner)) return undefined;
+  return keyOf(e.arguments[0], ctx)[0];
+}
+
+/** `x ?? []` or `x || []`; a default with entries would make every route carry the metadata. */
+function isEmptyDefault(e: ts.BinaryExpression): boolean {
+  const op = e.operatorToken.kind;
+  const right = skipParens(e.right);
+  return (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) && isArrayLiteralExpression(right) && right.elements.length === 0;
+}
+
+function returnsTrue(stmt: ts.Statement): boolean {
+  const only = isBlock(stmt) ? (stmt.statements.length === 1 ? stmt.statements[0] : undefined) : stmt;
+  return only !== undefined && isReturnStatement(only) && only.expression?.kind === SyntaxKind.TrueKeyword;
+}
+
+/**
+ * The names a condition tests for absence, when it holds whenever one of them is absent or empty:
+ * `!roles`, `!roles?.length`, `roles === undefined`, `roles == null`, `roles.length === 0`, and
+ * `||` of those. Any other condition (`isPublic`) names none.
+ */
+function absentNames(expr: ts.Expression): string[] {
+  const e = skipParens(expr);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return subjectOf(e.operand);
+  if (!isBinaryExpression(e)) return [];
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.BarBarToken) return [...absentNames(e.left), ...absentNames(e.right)];
+  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return [];
+  const right = skipParens(e.right);
+  const empty = right.kind === SyntaxKind.NullKeyword || (isIdentifier(right) && right.text === 'undefined') || (right.kind === SyntaxKind.NumericLiteral && (right as ts.NumericLiteral).text === '0');
+  return empty ? subjectOf(e.left) : [];
+}
+
+/** `roles` or `roles.length` / `roles?.length`: the name tested. */
+function subjectOf(expr: ts.Expression): string[] {
+  const e = skipParens(expr);
+  if (isIdentifier(e)) return [e.text];
+  return isPropertyAccessExpression(e) && e.name.text === 'length' && isIdentifier(e.expression) ? [e.expression.text] : [];
+}
