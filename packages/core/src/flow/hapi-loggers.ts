@@ -1,0 +1,60 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
+import { unwrap } from './scope.js';
+
+// Exported for the sink finder: only a file importing one of these has Hapi's log methods.
+export const HAPI_MODULES: ReadonlySet<string> = new Set(['@hapi/hapi', 'hapi']);
+/** `Hapi.server()`, `new Hapi.Server()`, `import { server } from '@hapi/hapi'`. */
+const SERVER_FACTORIES: ReadonlySet<string> = new Set(['server', 'Server']);
+/** Where Hapi calls a function with `(request, h)`: a route's `handler`, an extension's `method`. */
+const HANDLER_KEYS: ReadonlySet<string> = new Set(['handler', 'method']);
+
+/**
+ * Hapi logs through methods of its own objects, not through a logger object: `server.log(tags,
+ * data)` on the server `Hapi.server()` made, and `request.log(tags, data)` on the request a route
+ * handler or an extension is given (also `h.request`). The caller has checked that `.log` is called
+ * and that the file imports Hapi.
+ */
+export function isHapiLogHolder(receiver: ts.Expression, fc: FileContext): boolean {
+  const e = unwrap(receiver);
+  // `h.request`: the response toolkit, the handler's second parameter, holds the request.
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'request' && isHandlerParam(e.expression, 1, fc);
+  if (!ts.isIdentifier(e)) return false;
+  if (isHandlerParam(e, 0, fc)) return true;
+  const binding = lookup(fc, e);
+  return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && isHapiServerMade(v.expr, fc));
+}
+
+/** Parameter `index` of a function Hapi calls with `(request, h)`. */
+function isHandlerParam(expr: ts.Expression, index: number, fc: FileContext): boolean {
+  const e = unwrap(expr);
+  if (!ts.isIdentifier(e)) return false;
+  const binding = lookup(fc, e);
+  return binding?.kind === 'param' && binding.index === index && binding.proj.length === 0 && isHandler(binding.fn);
+}
+
+/**
+ * `handler(request, h) {}` / `handler: (request, h) => ...` in a route, `method(request, h)` of an
+ * extension object, or a function passed to `server.ext(event, fn)`.
+ */
+function isHandler(fn: ts.SignatureDeclaration): boolean {
+  if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) && HANDLER_KEYS.has(fn.name.text);
+  const parent = fn.parent;
+  if (ts.isPropertyAssignment(parent)) return ts.isIdentifier(parent.name) && HANDLER_KEYS.has(parent.name.text);
+  if (!ts.isCallExpression(parent) || parent.expression === fn) return false;
+  const callee = unwrap(parent.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ext';
+}
+
+function isHapiServerMade(expr: ts.Expression, fc: FileContext): boolean {
+  const made = unwrap(expr);
+  if (!ts.isCallExpression(made) && !ts.isNewExpression(made)) return false;
+  const callee = unwrap(made.expression);
+  if (ts.isIdentifier(callee)) {
+    const origin = importOf(fc, callee);
+    return origin !== undefined && HAPI_MODULES.has(origin.specifier) && SERVER_FACTORIES.has(origin.imported);
+  }
+  if (!ts.isPropertyAccessExpression(callee) || !SERVER_FACTORIES.has(callee.name.text)) return false;
+  const origin = importOf(fc, callee.expression);
+  return origin !== undefined && HAPI_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default');
+}
