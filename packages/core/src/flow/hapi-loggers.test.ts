@@ -22,6 +22,8 @@ describe('Hapi log methods (isHapiLogHolder)', () => {
     ['h.request.log', `${HAPI}server.route({ handler: (request, h) => { h.request.log(['a'], token); } });`, ['h.request.log']],
     ['request.log in server.ext', `${HAPI}server.ext('onRequest', (request, h) => { request.log(['a'], token); return h.continue; });`, ['request.log']],
     ['an extension object method', `${HAPI}server.ext({ type: 'onRequest', method(request, h) { request.log(['a'], token); } });`, ['request.log']],
+    ['a handler written apart, typed with Hapi.Request', `${HAPI}async function login(request: Hapi.Request) { request.log(['a'], token); }`, ['request.log']],
+    ['a handler typed with an imported ResponseToolkit', "import type { Request, ResponseToolkit } from '@hapi/hapi';\nfunction f(r: Request, h: ResponseToolkit) { h.request.log(['a'], token); }", ['h.request.log']],
     ['hapi-pino request.logger', `${HAPI}server.route({ handler(request) { request.logger.info(token); } });`, ['request.logger.info']],
   ])('%s', (_name, code, sinks) => {
     expect(sinksOf(code)).toEqual(sinks);
@@ -32,6 +34,8 @@ describe('Hapi log methods (isHapiLogHolder)', () => {
     ['a server not made by Hapi', `${HAPI}const server = makeServer(); server.log(['a'], token);`],
     ['the second handler parameter', `${HAPI}server.route({ handler(request, h) { h.log(['a'], token); } });`],
     ['a request that is not a handler parameter', `${HAPI}function f(request: Req) { request.log(['a'], token); }`],
+    ['a parameter typed with another Request', `${HAPI}import type { Request } from 'express';\nfunction f(request: Request) { request.log(['a'], token); }`],
+    ['the request type in the second position', `${HAPI}function f(a: unknown, request: Hapi.Request) { request.log(['a'], token); }`],
     ['another method of the request', `${HAPI}server.route({ handler(request) { request.setUrl(token); } });`],
   ])('%s', (_name, code) => {
     expect(sinksOf(code)).toEqual([]);

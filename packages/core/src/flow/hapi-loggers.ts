@@ -8,6 +8,8 @@ export const HAPI_MODULES: ReadonlySet<string> = new Set(['@hapi/hapi', 'hapi'])
 const SERVER_FACTORIES: ReadonlySet<string> = new Set(['server', 'Server']);
 /** Where Hapi calls a function with `(request, h)`: a route's `handler`, an extension's `method`. */
 const HANDLER_KEYS: ReadonlySet<string> = new Set(['handler', 'method']);
+/** Hapi's types of a handler's parameters, by position: `(request: Request, h: ResponseToolkit)`. */
+const HANDLER_PARAM_TYPES: readonly string[] = ['Request', 'ResponseToolkit'];
 
 /**
  * Hapi logs through methods of its own objects, not through a logger object: `server.log(tags,
@@ -25,12 +27,29 @@ export function isHapiLogHolder(receiver: ts.Expression, fc: FileContext): boole
   return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && isHapiServerMade(v.expr, fc));
 }
 
-/** Parameter `index` of a function Hapi calls with `(request, h)`. */
+/**
+ * Parameter `index` of a function Hapi calls with `(request, h)`, or one typed as Hapi's (a handler
+ * written apart and named in the route: `function login(request: Request, h: ResponseToolkit)`).
+ */
 function isHandlerParam(expr: ts.Expression, index: number, fc: FileContext): boolean {
   const e = unwrap(expr);
   if (!ts.isIdentifier(e)) return false;
   const binding = lookup(fc, e);
-  return binding?.kind === 'param' && binding.index === index && binding.proj.length === 0 && isHandler(binding.fn);
+  if (binding?.kind !== 'param' || binding.index !== index || binding.proj.length > 0) return false;
+  return isHandler(binding.fn) || isHapiType(binding.fn.parameters[index]?.type, HANDLER_PARAM_TYPES[index], fc);
+}
+
+/** `Request` imported from Hapi, or `Hapi.Request` of a Hapi namespace or default import. */
+function isHapiType(type: ts.TypeNode | undefined, name: string | undefined, fc: FileContext): boolean {
+  if (type === undefined || name === undefined || !ts.isTypeReferenceNode(type)) return false;
+  const ref = type.typeName;
+  if (ts.isIdentifier(ref)) {
+    const origin = importOf(fc, ref);
+    return origin !== undefined && HAPI_MODULES.has(origin.specifier) && origin.imported === name;
+  }
+  if (ref.right.text !== name || !ts.isIdentifier(ref.left)) return false;
+  const origin = importOf(fc, ref.left);
+  return origin !== undefined && HAPI_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default');
 }
 
 /**
