@@ -24,6 +24,8 @@ describe('Hapi log methods (isHapiLogHolder)', () => {
     ['an extension object method', `${HAPI}server.ext({ type: 'onRequest', method(request, h) { request.log(['a'], token); } });`, ['request.log']],
     ['a handler written apart, typed with Hapi.Request', `${HAPI}async function login(request: Hapi.Request) { request.log(['a'], token); }`, ['request.log']],
     ['a handler typed with an imported ResponseToolkit', "import type { Request, ResponseToolkit } from '@hapi/hapi';\nfunction f(r: Request, h: ResponseToolkit) { h.request.log(['a'], token); }", ['h.request.log']],
+    ['the server a plugin registers on', `${HAPI}export const plugin = { name: 'p', register: async (server, options) => { server.log(['a'], token); } };`, ['server.log']],
+    ['a parameter typed Hapi.Server', `${HAPI}export function setup(options: object, srv: Hapi.Server) { srv.log(['a'], token); }`, ['srv.log']],
     ['hapi-pino request.logger', `${HAPI}server.route({ handler(request) { request.logger.info(token); } });`, ['request.logger.info']],
   ])('%s', (_name, code, sinks) => {
     expect(sinksOf(code)).toEqual(sinks);
@@ -36,6 +38,7 @@ describe('Hapi log methods (isHapiLogHolder)', () => {
     ['a request that is not a handler parameter', `${HAPI}function f(request: Req) { request.log(['a'], token); }`],
     ['a parameter typed with another Request', `${HAPI}import type { Request } from 'express';\nfunction f(request: Request) { request.log(['a'], token); }`],
     ['the request type in the second position', `${HAPI}function f(a: unknown, request: Hapi.Request) { request.log(['a'], token); }`],
+    ['the options a plugin is given', `${HAPI}export const plugin = { register(server, options) { options.log(['a'], token); } };`],
     ['another method of the request', `${HAPI}server.route({ handler(request) { request.setUrl(token); } });`],
   ])('%s', (_name, code) => {
     expect(sinksOf(code)).toEqual([]);

@@ -24,7 +24,16 @@ export function isHapiLogHolder(receiver: ts.Expression, fc: FileContext): boole
   if (!ts.isIdentifier(e)) return false;
   if (isHandlerParam(e, 0, fc)) return true;
   const binding = lookup(fc, e);
+  if (binding?.kind === 'param') return isServerParam(binding.fn, binding.index, fc);
   return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && isHapiServerMade(v.expr, fc));
+}
+
+/**
+ * The server a plugin is given: the first parameter of its `register(server, options)`, or a
+ * parameter typed `Hapi.Server`.
+ */
+function isServerParam(fn: ts.SignatureDeclaration, index: number, fc: FileContext): boolean {
+  return (index === 0 && keyOf(fn) === 'register') || isHapiType(fn.parameters[index]?.type, 'Server', fc);
 }
 
 /**
@@ -57,12 +66,18 @@ function isHapiType(type: ts.TypeNode | undefined, name: string | undefined, fc:
  * extension object, or a function passed to `server.ext(event, fn)`.
  */
 function isHandler(fn: ts.SignatureDeclaration): boolean {
-  if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) && HANDLER_KEYS.has(fn.name.text);
+  const key = keyOf(fn);
+  if (key !== undefined) return HANDLER_KEYS.has(key);
   const parent = fn.parent;
-  if (ts.isPropertyAssignment(parent)) return ts.isIdentifier(parent.name) && HANDLER_KEYS.has(parent.name.text);
   if (!ts.isCallExpression(parent) || parent.expression === fn) return false;
   const callee = unwrap(parent.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ext';
+}
+
+/** The object key a function is written under: `handler(request, h) {}`, `register: async (server) => {}`. */
+function keyOf(fn: ts.SignatureDeclaration): string | undefined {
+  const named = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  return named && ts.isIdentifier(named.name) ? named.name.text : undefined;
 }
 
 function isHapiServerMade(expr: ts.Expression, fc: FileContext): boolean {
