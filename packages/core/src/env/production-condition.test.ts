@@ -51,12 +51,28 @@ describe('conditionEnv', () => {
     ['if (process.env.NODE_ENV === Environment.Staging) {}', 'unknown/unknown'],
     ["if (url.searchParams.get('env') === 'test') {}", 'unknown/unknown'],
     ["if (cache.get('key') === 'development') {}", 'unknown/unknown'],
+    ["if (process.env.NODE_ENV?.startsWith('dev')) {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV?.startsWith('prod')) {}", 'prod/nonprod'],
+    ["if (!process.env.NODE_ENV?.startsWith('Prod')) {}", 'nonprod/prod'],
+    ["if (process.env.NODE_ENV?.includes('prod')) {}", 'prod/nonprod'],
+    ["if (process.env.NODE_ENV.endsWith('test')) {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV.includes('o')) {}", 'unknown/nonprod'],
+    ["if (process.env.NODE_ENV.startsWith('production')) {}", 'unknown/unknown'],
+    ["if (process.env.NODE_ENV.localeCompare('dev')) {}", 'unknown/unknown'],
+    ["if (process.env.NODE_ENV.startsWith(prefix)) {}", 'unknown/unknown'],
+    ["if (title.startsWith('dev')) {}", 'unknown/unknown'],
+    ["if (['development', 'test'].includes(process.env.NODE_ENV ?? '')) {}", 'nonprod/unknown'],
   ])('%s → %s', (code, expected) => {
     expect(envOf(code)).toBe(expected);
   });
 
   it('reads a constant through the caller’s names', () => {
     expect(envOf('if (!local) {}', { local: "process.env.NODE_ENV === 'test'" })).toBe('unknown/nonprod');
+  });
+
+  it('reads a string test through a constant', () => {
+    expect(envOf('if (isDev) {}', { isDev: "process.env.NODE_ENV?.startsWith('dev')" })).toBe('nonprod/unknown');
+    expect(envOf("if (!['production'].includes(env)) {}", { env: 'process.env.NODE_ENV' })).toBe('nonprod/prod');
   });
 
   it('reads a generated 3000-term condition without recursing to its depth', () => {

@@ -161,8 +161,7 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
 
 /** `isProduction()`: a helper returning an env condition, or one named for the environment. */
 function callEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
-  const included = includesEnv(call, names, depth);
-  if (included !== UNKNOWN_ENV || call.arguments.length > 0) return included;
+  if (call.arguments.length > 0) return call.arguments.length === 1 ? (includesEnv(call, names, depth) ?? stringTestEnv(call, names, depth)) : UNKNOWN_ENV;
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
     const returned = names.returnOf(callee);
@@ -171,19 +170,47 @@ function callEnv(call: ts.CallExpression, names: NameValues, depth: number): Con
   return ts.isPropertyAccessExpression(callee) ? flagEnv(callee.name.text) : UNKNOWN_ENV;
 }
 
-/** `['development', 'test'].includes(process.env.NODE_ENV)`. */
-function includesEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
+/** `['development', 'test'].includes(process.env.NODE_ENV)`; undefined when the receiver is not a list literal. */
+function includesEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv | undefined {
   const callee = unwrap(call.expression);
   const arg = call.arguments[0];
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || !arg || !isEnvValue(arg, names, depth)) return UNKNOWN_ENV;
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || !arg) return undefined;
   const list = unwrap(callee.expression);
-  if (!ts.isArrayLiteralExpression(list)) return UNKNOWN_ENV;
+  if (!ts.isArrayLiteralExpression(list)) return undefined;
+  if (!isEnvValue(arg, names, depth)) return UNKNOWN_ENV;
   const values = list.elements.map((el) => envLiteralOf(el)?.toLowerCase());
   if (values.every((v) => v !== undefined && NON_PRODUCTION_VALUES.has(v))) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: 'nonprod' };
   // `['production', 'staging'].includes(env)`: outside the list is certainly not production.
   if (values.some((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'unknown', whenFalse: 'nonprod' };
   return UNKNOWN_ENV;
+}
+
+/** The string tests whose outcome on a known environment name can be computed. */
+const STRING_TESTS: ReadonlyMap<string, (value: string, arg: string) => boolean> = new Map([
+  ['startsWith', (value: string, arg: string) => value.startsWith(arg)],
+  ['endsWith', (value: string, arg: string) => value.endsWith(arg)],
+  ['includes', (value: string, arg: string) => value.includes(arg)],
+]);
+
+/**
+ * `process.env.NODE_ENV?.startsWith('dev')`, `env.includes('prod')`: the test run on the names
+ * production goes by. False for all of them: true only outside production. True for all of them
+ * and for no development name: it holds in production as `=== 'production'` does; true for a
+ * development name too: false only outside production. Lower-cased like the equality test reads
+ * `'Production'`, so `startsWith('Prod')` is not taken for false in production.
+ */
+function stringTestEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return UNKNOWN_ENV;
+  const test = STRING_TESTS.get(callee.name.text);
+  const arg = call.arguments[0] && literalText(call.arguments[0])?.toLowerCase();
+  if (test === undefined || arg === undefined || !isEnvValue(callee.expression, names, depth)) return UNKNOWN_ENV;
+  const inProduction = [...PRODUCTION_VALUES].map((value) => test(value, arg));
+  if (inProduction.every((holds) => !holds)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
+  if (!inProduction.every((holds) => holds)) return UNKNOWN_ENV;
+  const outside = [...NON_PRODUCTION_VALUES].some((value) => test(value, arg));
+  return { whenTrue: outside ? 'unknown' : 'prod', whenFalse: 'nonprod' };
 }
 
 function either(a: EnvState, b: EnvState): EnvState {

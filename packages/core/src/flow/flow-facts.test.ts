@@ -37,3 +37,17 @@ describe('module-level instances importers call methods on', () => {
     expect(extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).instances).toEqual(instances);
   });
 });
+
+describe('calls of project store factories', () => {
+  it.each([
+    ['a factory imported under an alias', "import { createFileTokenStore as makeStore } from './stores';\nexport const s = makeStore();", ['makeStore']],
+    ['a factory destructured from require under an alias', "const { createFileTokenStore: makeStore } = require('./stores');\nconst s = makeStore();", ['makeStore']],
+    ['a factory imported under its own name', "import { createSessionStore } from './stores';\ncreateSessionStore();", ['createSessionStore']],
+    ['an alias of a factory not named for a store', "import { createClient as makeStore } from './db';\nmakeStore();", []],
+    ['an alias of a plain helper', "import { formatDate as fmt } from './dates';\nfmt();", []],
+    ['a default import (its name is the alias)', "import makeThing from './file-token-store';\nmakeThing();", []],
+  ])('%s', (_name, code, callees) => {
+    const sf = parseSource('a.ts', code);
+    expect(extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).calls.map((c) => c.callee)).toEqual(callees);
+  });
+});

@@ -268,10 +268,19 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   if (callee === undefined) return;
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = call.arguments.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee);
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc);
   if (!useful) return;
   const owner = ownerOf(call, fc);
   facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: envAt(call, fc), ...(owner !== undefined && { owner }) });
+}
+
+/**
+ * `import { createFileTokenStore as makeStore }`, `const { createFileTokenStore: makeStore } =
+ * require('./stores')`: the factory's exported name says it makes a store, whatever the alias.
+ */
+function importsStore(callee: ts.Expression, fc: FileContext): boolean {
+  const imported = importOf(fc, callee)?.imported;
+  return imported !== undefined && imported !== '*' && imported !== 'default' && isStoreName(imported);
 }
 
 function isLiteralPath(expr: ts.Expression): boolean {

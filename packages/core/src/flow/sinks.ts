@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
@@ -275,6 +276,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `logger.child({ token })`: the bindings are written with every line the child logs.
     if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
+    // Hapi's `request.log(tags, data)` / `server.log(tags, data)`: the object itself logs.
+    if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [] };
     const imported = importedRootOf(receiver);
     if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
     const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
@@ -307,12 +310,19 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   let fastifyFile: boolean | undefined;
   function importsFastify(): boolean {
     // The text test keeps the statement scan off files that never name the package.
-    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && hasFastifyImport();
+    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && importsAnyOf(FASTIFY_MODULES);
     return fastifyFile;
   }
 
-  function hasFastifyImport(): boolean {
-    return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && FASTIFY_MODULES.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && FASTIFY_MODULES.has(requireOf(c)?.specifier ?? ''));
+  let hapiFile: boolean | undefined;
+  function importsHapi(): boolean {
+    // Asked only for a `.log()` on something that is not a logger; the text test spares the import scan.
+    hapiFile ??= fc.sf.text.includes('hapi') && importsAnyOf(HAPI_MODULES);
+    return hapiFile;
+  }
+
+  function importsAnyOf(modules: ReadonlySet<string>): boolean {
+    return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''));
   }
 
   let frameworkPaths: string[] | undefined;
