@@ -98,6 +98,8 @@ export class GuardJudge {
         if (ref.every) return verdicts.length > 0 && verdicts.every((v) => v.isGuard) ? (guard ?? NOT_A_GUARD) : NOT_A_GUARD;
         return guard ?? NOT_A_GUARD;
       }
+      case 'at':
+        return yield this.judgeRef(ref.file, ref.ref, asEndpoint);
       case 'param':
         // Its definition is at the callers: like a package's, only its name and the config speak.
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
@@ -300,6 +302,7 @@ export class GuardJudge {
    * such a "route" is not an endpoint of its own.
    */
   passesOn(file: string, ref: HandlerRef): boolean {
+    if (ref.kind === 'at') return this.passesOn(ref.file, ref.ref);
     if (ref.kind === 'fn') return ref.fact.passesOn;
     if (ref.kind !== 'name') return false;
     const def = this.definitionOf(file, ref.name);

@@ -86,6 +86,11 @@ export type HandlerRef =
    * options list (see unless-options.ts for what is read).
    */
   | ({ kind: 'unless'; guard: HandlerRef } & UnlessOptions)
+  /**
+   * Made by the route graph, never in a summary: a ref written in another file than the
+   * registration it belongs to (a route-table row's handler, registered by a loop in another file).
+   */
+  | { kind: 'at'; file: string; ref: HandlerRef }
   | { kind: 'unknown'; reason: string };
 
 /**
@@ -189,8 +194,38 @@ export interface UnknownRegistration extends RegistrationBase {
   reason: string;
 }
 
+/**
+ * Routes registered by a loop over a table imported from another file (`AppRoutes.forEach((r) =>
+ * app[r.method](r.path, r.action))`): the graph makes one route per row of the table's file.
+ */
+export interface TableRegistration extends RegistrationBase {
+  kind: 'table';
+  /** The table as named in this file (an import). */
+  table: string;
+  /** The method the call names (`router.get`), or the row field that holds it. */
+  method: { name: string } | { field: string };
+  /** The row field that holds the path. */
+  pathField: string;
+  /** The call's arguments after the path, in order: row fields (spread or not), or values written at the call. */
+  handlers: TableArg[];
+}
+
+export type TableArg = { field: string; spread?: true } | { ref: HandlerRef };
+
+/** A row of a module-level table of route objects (`export const AppRoutes = [{ path, method, action }]`). */
+export interface TableRowFact {
+  location: Location;
+  /** String fields as written (`method: 'get'`). */
+  texts: Record<string, string>;
+  /** Fields that read as paths. */
+  paths: Record<string, PathExpr>;
+  /** Fields that hold middleware or handlers, lists flattened. */
+  refs: Record<string, HandlerRef[]>;
+}
+
 export type RegistrationFact =
   | RouteRegistration
+  | TableRegistration
   | UseRegistration
   | MountRegistration
   | InvokeRegistration
@@ -218,6 +253,8 @@ export interface RouteFacts {
   decorations: Record<string, HandlerRef>;
   /** Module-level string constants, so other files can resolve imported path constants. */
   constants: Record<string, PathExpr>;
+  /** Module-level tables of route objects, for the files that register routes from them. */
+  tables: Record<string, TableRowFact[]>;
 }
 
 export function emptyRouteFacts(): RouteFacts {
@@ -231,6 +268,7 @@ export function emptyRouteFacts(): RouteFacts {
     aliases: {},
     decorations: {},
     constants: {},
+    tables: {},
   };
 }
 

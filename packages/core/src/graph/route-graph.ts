@@ -12,6 +12,7 @@ import type { PathExpr } from './path-expr.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
+import { tableRoutes } from './table-routes.js';
 import type {
   Condition,
   FrameworkName,
@@ -182,7 +183,14 @@ class RouteGraphBuilder {
       }
       const { id, aliasPrefix } = this.baseOf(resolved);
       const list = this.#registrations.get(id) ?? [];
-      list.push({ file, reg, aliasPrefix });
+      if (reg.kind === 'table') {
+        // The routes live in the table's file (their rows, paths and handlers are written there).
+        const origin = this.project.originOf(file, reg.table);
+        const rows = origin.kind === 'local' ? this.project.files.get(origin.file)?.routes.tables[origin.name] : undefined;
+        if (origin.kind === 'local' && rows) for (const route of tableRoutes(reg, file, rows)) list.push({ file: origin.file, reg: route, aliasPrefix });
+      } else {
+        list.push({ file, reg, aliasPrefix });
+      }
       this.#registrations.set(id, list);
       for (const child of this.childrenOf(file, reg)) this.#children.add(this.baseOf(child).id);
     }
@@ -569,6 +577,7 @@ class RouteGraphBuilder {
   }
 
   private instanceOfHandler(file: string, handler: HandlerRef): string | undefined {
+    if (handler.kind === 'at') return this.instanceOfHandler(handler.file, handler.ref);
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
     if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
@@ -585,6 +594,7 @@ function globalId(file: string, id: string): string {
 
 /** A parameter bound by the call the walk came through stands for its argument; anything else for itself. */
 function argumentFor(v: Visit, file: string, ref: HandlerRef): BoundArgument {
+  if (ref.kind === 'at') return argumentFor(v, ref.file, ref.ref);
   if (ref.kind !== 'param') return { file, ref };
   return v.bound?.get(globalId(file, ref.id)) ?? { file, ref };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { calledMethodOf, tableRowsOf } from './route-table.js';
+import { calledMethodOf, tableFactOf, tableRowsOf, tableTemplateOf } from './route-table.js';
 
 /** The registration call of `code`: the last call on `app` or `router`. */
 function registrationIn(code: string): { call: ts.CallExpression; callee: ts.PropertyAccessExpression | ts.ElementAccessExpression } {
@@ -62,5 +62,57 @@ describe('calledMethodOf', () => {
     ['app[m]("/x", h)', undefined],
   ])('%s', (code, method) => {
     expect(calledMethodOf(registrationIn(code).callee)).toBe(method);
+  });
+});
+
+describe('tableTemplateOf: a loop over a table this file imports', () => {
+  const templateOf = (code: string) => {
+    const { call, callee } = registrationIn(`import { ROUTES } from './routes';\n${code}`);
+    return tableTemplateOf(call, callee, (e) => ({ kind: 'name', name: e.getText() }));
+  };
+  it.each([
+    ['computed method, spread guards, handler field', 'ROUTES.forEach((r) => app[r.method.toLowerCase()](r.path, ...(r.guards ?? []), r.handler));', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'guards', spread: true }, { field: 'handler' }] }],
+    ['destructured, a guard written in the loop', 'for (const { verb, url: u, run } of ROUTES) router[verb](u, requireAdmin, run);', { table: 'ROUTES', method: { field: 'verb' }, pathField: 'url', handlers: [{ ref: { kind: 'name', name: 'requireAdmin' } }, { field: 'run' }] }],
+    ['a named method and a wrapper handler', 'ROUTES.forEach((r) => app.post(r.path, (req, res) => r.action(req, res)));', { table: 'ROUTES', method: { name: 'post' }, pathField: 'path', handlers: [{ ref: { kind: 'name', name: '(req, res) => r.action(req, res)' } }] }],
+  ])('%s', (_name, code, expected) => {
+    expect(templateOf(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a path read deeper', 'ROUTES.forEach((r) => app.get(r.opts.path, r.handler));'],
+    ['a handler read deeper', 'ROUTES.forEach((r) => app.get(r.path, r.handlers.main));'],
+    ['no handler', 'ROUTES.forEach((r) => app.get(r.path));'],
+    ['a table of this file', "const T = [{ path: '/a', handler: h }]; T.forEach((r) => app.get(r.path, r.handler));"],
+  ])('%s: none', (_name, code) => {
+    expect(templateOf(code)).toBeUndefined();
+  });
+});
+
+describe('tableFactOf: a module-level table kept for the files that loop over it', () => {
+  const factOf = (code: string) => {
+    const sf = parseSource('a.ts', code);
+    const init = ((sf.statements[0] as ts.VariableStatement).declarationList.declarations[0] as ts.VariableDeclaration).initializer as ts.Expression;
+    return tableFactOf(init, {
+      locationOf: (node) => ({ line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1, column: 1, endLine: 1, endColumn: 1, offset: node.getStart(sf) }),
+      pathOf: (e) => (ts.isStringLiteralLike(e) ? { parts: [e.text] } : undefined),
+      refsOf: (e) => (ts.isArrayLiteralExpression(e) ? e.elements.map((el) => ({ kind: 'name' as const, name: el.getText() })) : [{ kind: 'name' as const, name: e.getText() }]),
+    });
+  };
+
+  it('reads each row: texts, paths and handler refs, lists flattened', () => {
+    const rows = factOf("export const R = [\n  { method: 'get', path: '/admin', guards: [auth], action },\n  { method: 'post', path: '/x', action: save },\n];");
+    expect(rows?.map((r) => ({ line: r.location.line, texts: r.texts, refs: r.refs }))).toEqual([
+      { line: 2, texts: { method: 'get', path: '/admin' }, refs: { guards: [{ kind: 'name', name: 'auth' }], action: [{ kind: 'name', name: 'action' }] } },
+      { line: 3, texts: { method: 'post', path: '/x' }, refs: { action: [{ kind: 'name', name: 'save' }] } },
+    ]);
+    expect(rows?.[0]?.paths.path).toEqual({ parts: ['/admin'] });
+  });
+
+  it.each([
+    ['objects without a path', "const R = [{ name: 'a', value: 1 }];"],
+    ['strings', "const R = ['/a', '/b'];"],
+    ['mixed rows', "const R = [{ path: '/a' }, 'x'];"],
+  ])('%s: not a table', (_name, code) => {
+    expect(factOf(code)).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
+import type { Location } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { propertyOf } from './object-property.js';
-import { skipParens } from './path-expr.js';
+import { skipParens, type PathExpr } from './path-expr.js';
+import type { HandlerRef, TableArg, TableRowFact } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once. Functions and
 // SyntaxKind only: at load time, lazy-typescript.mjs stands in for TypeScript with those, and any
@@ -57,7 +59,7 @@ export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessEx
   // of a chain thousands long to its loop would cost quadratic time.
   if (isPropertyAccessExpression(call.parent)) return undefined;
   const loop = enclosingLoop(call);
-  if (!loop) return undefined;
+  if (!loop?.rows) return undefined;
   const readsRow = (e: ts.Node) => mentions(e, loop.name);
   const key = isElementAccessExpression(callee) && readsRow(callee.argumentExpression) ? callee.argumentExpression : undefined;
   if (!key && !call.arguments.some(readsRow)) return undefined;
@@ -71,6 +73,97 @@ export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessEx
   return rows;
 }
 
+/** What a loop over a table of another file registers per row (see TableRegistration). */
+export interface TableTemplate {
+  table: string;
+  method: { name: string } | { field: string };
+  pathField: string;
+  handlers: TableArg[];
+}
+
+/**
+ * A registration in a loop over a table this file imports (`AppRoutes.forEach((r) =>
+ * app[r.method](r.path, r.action))`): which row fields it reads, for the graph to apply to the
+ * rows of the table's own file. Undefined when the call is not one, or reads the row in a way
+ * that cannot be written down (`r.opts.path`).
+ */
+export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, refOf: (e: ts.Expression) => HandlerRef): TableTemplate | undefined {
+  if (isPropertyAccessExpression(call.parent)) return undefined;
+  const loop = enclosingLoop(call);
+  if (loop?.table === undefined) return undefined;
+  const name = loop.name;
+  const key = isElementAccessExpression(callee) && mentions(callee.argumentExpression, name) ? callee.argumentExpression : undefined;
+  const called = key ? undefined : calledMethodOf(callee);
+  const methodField = key && fieldReadBy(stripCaseChange(key), name);
+  const method = methodField !== undefined ? { field: methodField } : called !== undefined ? { name: called } : undefined;
+  const [pathArg, ...rest] = call.arguments;
+  const pathField = pathArg && fieldReadBy(pathArg, name);
+  if (!method || pathField === undefined) return undefined;
+  const handlers: TableArg[] = [];
+  for (const arg of rest) {
+    const handler = templateArgOf(arg, name, refOf);
+    if (!handler) return undefined;
+    handlers.push(handler);
+  }
+  return handlers.length > 0 ? { table: loop.table, method, pathField, handlers } : undefined;
+}
+
+function templateArgOf(arg: ts.Expression, name: RowName, refOf: (e: ts.Expression) => HandlerRef): TableArg | undefined {
+  if (isSpreadElement(arg)) {
+    const e = skipParens(arg.expression);
+    const fallback = ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken);
+    const field = fieldReadBy(fallback ? e.left : e, name);
+    return field === undefined ? undefined : { field, spread: true };
+  }
+  const e = skipParens(arg);
+  // A handler written in the loop is the row's endpoint as it stands (see lookup).
+  if (isArrowFunction(e) || isFunctionExpression(e) || !mentions(e, name)) return { ref: refOf(arg) };
+  const field = fieldReadBy(e, name);
+  return field === undefined ? undefined : { field };
+}
+
+/** `r.path` or a destructured `path`: the row field an expression reads, if it is just that. */
+function fieldReadBy(expr: ts.Expression, name: RowName): string | undefined {
+  const e = skipParens(expr);
+  if ('whole' in name) return isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === name.whole ? e.name.text : undefined;
+  return isIdentifier(e) ? name.fields.get(e.text) : undefined;
+}
+
+function stripCaseChange(key: ts.Expression): ts.Expression {
+  const e = skipParens(key);
+  return isCallExpression(e) && e.arguments.length === 0 && isPropertyAccessExpression(e.expression) && /^to(Lower|Upper)Case$/.test(e.expression.name.text) ? e.expression.expression : e;
+}
+
+/** Rows of a module-level table kept for other files: at most this many. */
+const MAX_TABLE_ROWS = 500;
+
+/**
+ * A module-level `const` holding route objects (`[{ path: '/admin/users', method: 'get', action }]`),
+ * kept for files that loop over it. Only tables with a path-like string field are kept.
+ */
+export function tableFactOf(init: ts.Expression, ctx: { locationOf(node: ts.Node): Location; pathOf(e: ts.Expression): PathExpr | undefined; refsOf(e: ts.Expression): HandlerRef[] }): TableRowFact[] | undefined {
+  const rows = rowsOf(init);
+  if (!rows || rows.length > MAX_TABLE_ROWS || !rows.some(hasPathLikeField)) return undefined;
+  return rows.map((row) => {
+    const fact: TableRowFact = { location: ctx.locationOf(row), texts: {}, paths: {}, refs: {} };
+    for (const p of row.properties) {
+      if (!p.name || !(isIdentifier(p.name) || isStringLiteralLike(p.name))) continue;
+      const field = p.name.text;
+      const value = p.kind === SyntaxKind.ShorthandPropertyAssignment ? (p.name as ts.Identifier) : ts.isPropertyAssignment(p) ? skipParens(p.initializer) : undefined;
+      if (!value) continue;
+      if (isStringLiteralLike(value)) fact.texts[field] = value.text;
+      const path = ctx.pathOf(value);
+      if (path) fact.paths[field] = path;
+      if (!isStringLiteralLike(value)) fact.refs[field] = ctx.refsOf(value);
+    }
+    return fact;
+  });
+}
+
+function hasPathLikeField(row: ts.ObjectLiteralExpression): boolean {
+  return row.properties.some((p) => ts.isPropertyAssignment(p) && isStringLiteralLike(p.initializer) && p.initializer.text.startsWith('/'));
+}
+
 /** The method a call names: `app.get`, or `app['get']`. */
 export function calledMethodOf(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
   if (isPropertyAccessExpression(callee)) return callee.name.text;
@@ -79,7 +172,9 @@ export function calledMethodOf(callee: ts.PropertyAccessExpression | ts.ElementA
 }
 
 interface Loop {
-  rows: readonly ts.ObjectLiteralExpression[];
+  /** The rows, when the table is written in this file; otherwise the name it is read by. */
+  rows: readonly ts.ObjectLiteralExpression[] | undefined;
+  table: string | undefined;
   name: RowName;
 }
 
@@ -104,8 +199,11 @@ function enclosingLoop(node: ts.Node): Loop | undefined {
 
 function loopOver(table: ts.Expression, binding: ts.BindingName): Loop | undefined {
   const name = rowNameOf(binding);
-  const rows = name && rowsOf(table);
-  return name && rows ? { rows, name } : undefined;
+  if (!name) return undefined;
+  const rows = rowsOf(table);
+  const e = skipParens(table);
+  if (rows) return { rows, table: undefined, name };
+  return isIdentifier(e) && !constInitializerOf(e) ? { rows: undefined, table: e.text, name } : undefined;
 }
 
 function rowNameOf(binding: ts.BindingName): RowName | undefined {

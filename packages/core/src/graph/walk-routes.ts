@@ -14,7 +14,7 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
-import { calledMethodOf, tableRowsOf } from './route-table.js';
+import { calledMethodOf, tableFactOf, tableRowsOf, tableTemplateOf } from './route-table.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -143,7 +143,9 @@ class RouteWalker {
 
   private collectValue(name: string, value: ts.Expression): void {
     const e = skipParens(value);
-    if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
+    const table = isArrayLiteralExpression(e) ? tableFactOf(e, this.#tableContext) : undefined;
+    if (table) this.facts.tables[name] = table;
+    else if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
@@ -568,8 +570,29 @@ class RouteWalker {
       }
       return recognised;
     }
+    if (this.registerImportedTable(call, callee, receiver)) return true;
     const method = calledMethodOf(callee);
     return method !== undefined && this.adapterCall(call, method, receiver);
+  }
+
+  /** What a route table's rows are read with. */
+  readonly #tableContext = {
+    locationOf: (node: ts.Node) => locationOf(node, this.sf),
+    pathOf: (e: ts.Expression) => this.#ctx.pathOf(e),
+    refsOf: (e: ts.Expression) => handlerRefsOf([e], this.#ctx),
+  };
+
+  /**
+   * A loop over a table imported from another file, registering on an app or router whose routes
+   * are method calls (Express, Koa, Hono): recorded for the graph, which reads the table's rows.
+   */
+  private registerImportedTable(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver): boolean {
+    if (receiver.framework !== 'express' && receiver.framework !== 'koa' && receiver.framework !== 'hono') return false;
+    const template = tableTemplateOf(call, callee, (e) => handlerRefOf(e, this.#ctx));
+    if (!template || !this.#ctx.imports.has(template.table)) return false;
+    if ('name' in template.method && !TABLE_METHODS.has(template.method.name)) return false;
+    this.#ctx.register(call, { kind: 'table', target: receiver.target, ...template });
+    return true;
   }
 
   /** Where registrations made by the adapter call in progress are reported, when not at their call. */
@@ -617,6 +640,9 @@ class RouteWalker {
     });
   }
 }
+
+/** Route methods a loop over an imported table may call by name (`router.get(r.path, r.handler)`). */
+const TABLE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
 const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);
