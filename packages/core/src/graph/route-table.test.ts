@@ -73,6 +73,8 @@ describe('tableTemplateOf: a loop over a table this file imports', () => {
   it.each([
     ['computed method, spread guards, handler field', 'ROUTES.forEach((r) => app[r.method.toLowerCase()](r.path, ...(r.guards ?? []), r.handler));', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'guards', spread: true }, { field: 'handler' }] }],
     ['destructured, a guard written in the loop', 'for (const { verb, url: u, run } of ROUTES) router[verb](u, requireAdmin, run);', { table: 'ROUTES', method: { field: 'verb' }, pathField: 'url', handlers: [{ ref: { kind: 'name', name: 'requireAdmin' } }, { field: 'run' }] }],
+    ["Hono's on(method, path, ...handlers)", 'for (const r of ROUTES) app.on(r.method, r.path, ...r.middleware, r.handler);', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'middleware', spread: true }, { field: 'handler' }] }],
+    ["Hono's on with a fixed method", "for (const r of ROUTES) app.on('DELETE', r.path, r.handler);", { table: 'ROUTES', method: { name: 'DELETE' }, pathField: 'path', handlers: [{ field: 'handler' }] }],
     ['a named method and a wrapper handler', 'ROUTES.forEach((r) => app.post(r.path, (req, res) => r.action(req, res)));', { table: 'ROUTES', method: { name: 'post' }, pathField: 'path', handlers: [{ ref: { kind: 'name', name: '(req, res) => r.action(req, res)' } }] }],
   ])('%s', (_name, code, expected) => {
     expect(templateOf(code)).toEqual(expected);

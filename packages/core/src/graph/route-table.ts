@@ -94,9 +94,12 @@ export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAcce
   const name = loop.name;
   const key = isElementAccessExpression(callee) && mentions(callee.argumentExpression, name) ? callee.argumentExpression : undefined;
   const called = key ? undefined : calledMethodOf(callee);
-  const methodField = key && fieldReadBy(stripCaseChange(key), name);
-  const method = methodField !== undefined ? { field: methodField } : called !== undefined ? { name: called } : undefined;
-  const [pathArg, ...rest] = call.arguments;
+  // Hono's `app.on(r.method, r.path, ...handlers)` names the method in its first argument.
+  const methodArg = called === 'on' ? call.arguments[0] : key;
+  const methodField = methodArg && fieldReadBy(stripCaseChange(methodArg), name);
+  const methodText = called === 'on' && methodArg && isStringLiteralLike(methodArg) ? methodArg.text : called === 'on' ? undefined : called;
+  const method = methodField !== undefined ? { field: methodField } : methodText !== undefined ? { name: methodText } : undefined;
+  const [pathArg, ...rest] = called === 'on' ? call.arguments.slice(1) : call.arguments;
   const pathField = pathArg && fieldReadBy(pathArg, name);
   if (!method || pathField === undefined) return undefined;
   const handlers: TableArg[] = [];

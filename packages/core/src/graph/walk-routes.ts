@@ -590,7 +590,7 @@ class RouteWalker {
     if (receiver.framework !== 'express' && receiver.framework !== 'koa' && receiver.framework !== 'hono') return false;
     const template = tableTemplateOf(call, callee, (e) => handlerRefOf(e, this.#ctx));
     if (!template || !this.#ctx.imports.has(template.table)) return false;
-    if ('name' in template.method && !TABLE_METHODS.has(template.method.name)) return false;
+    if ('name' in template.method && !TABLE_METHODS.has(template.method.name.toLowerCase())) return false;
     this.#ctx.register(call, { kind: 'table', target: receiver.target, ...template });
     return true;
   }
