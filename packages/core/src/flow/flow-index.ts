@@ -222,8 +222,8 @@ export class FlowIndex {
     const memoKey = `${file}\0${key}`;
     let params = this.#wrapperParams.get(memoKey);
     if (!params) {
-      const seen = new Map<string, { param: number; rest: boolean }>();
-      for (const { param, rest } of this.wrapperSinks(file, key)) seen.set(`${param}${rest ? '...' : ''}`, { param, rest });
+      const seen = new Map<number, { param: number; rest: boolean }>();
+      for (const { param, rest } of this.wrapperSinks(file, key)) seen.set(argumentKey(param, rest), { param, rest });
       params = [...seen.values()];
       this.#wrapperParams.set(memoKey, params);
     }
@@ -329,7 +329,7 @@ class SinkWays {
 
   /** `via`: the owners of the inner wrapper the way goes on to; `make` builds the rest, once per way. */
   add(param: number, rest: boolean, accesses: Access[], redact: string[], via: SinkOwners | undefined, make: () => Pick<WrapperSink, 'sink' | 'trace'>): void {
-    const way = `${param}${rest ? '...' : ''}\0${accesses.map(accessKeyOf).join('\0')}\0${redact.join('\0')}`;
+    const way = `${argumentKey(param, rest)}\0${accesses.map(accessKeyOf).join('\0')}\0${redact.join('\0')}`;
     let kept = this.#byWay.get(way);
     if (!kept) {
       if (this.#byWay.size >= MAX_WAYS) return;
@@ -380,6 +380,11 @@ function mentionsParamOf(taint: Taint, fn: string): boolean {
 /** Whether resolving can find a secret in a taint written outside any function binding: only secrets and call results can hold one. */
 export function mayHoldSecret(taint: Taint): boolean {
   return taint.some((item) => item.k !== 'param');
+}
+
+/** A parameter, or the rest of the arguments from it on, as one number. */
+export function argumentKey(param: number, rest: boolean): number {
+  return rest ? -1 - param : param;
 }
 
 /** The argument a parameter receives; a rest parameter receives all the remaining ones. */

@@ -77,7 +77,7 @@ const DESCRIBING_PREFIXES = new Set([
   'generate', 'make', 'build', 'verify', 'validate', 'check', 'parse', 'issue', 'revoke', 'rotate',
   'save', 'write', 'find', 'lookup', 'handle', 'on', 'use', 'with', 'to', 'clear', 'delete', 'remove',
   'update', 'decode', 'encode', 'sign', 'hash', 'mask', 'redact', 'ensure', 'require', 'assert',
-  'compare', 'extract', 'max', 'min', 'num', 'number', 'total', 'count', 'no', 'without', 'invalid',
+  'compare', 'extract', 'max', 'min', 'num', 'number', 'total', 'count', 'no', 'invalid',
   'missing', 'expected', 'allow', 'allowed',
 ]);
 

@@ -10,10 +10,16 @@ const { isIdentifier, isVariableStatement } = ts;
  * is read as if written in place. A `let` may change before use and is not followed.
  */
 export function moduleConstOf(name: ts.Identifier): ts.Expression | undefined {
-  for (const stmt of name.getSourceFile().statements) {
+  const init = constDeclaredIn(name.getSourceFile().statements, name.text);
+  return init && skipParens(init);
+}
+
+/** The initializer of the `const` named `name` among `statements` (a file's or a block's). */
+export function constDeclaredIn(statements: readonly ts.Statement[], name: string): ts.Expression | undefined {
+  for (const stmt of statements) {
     if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
     for (const d of stmt.declarationList.declarations) {
-      if (isIdentifier(d.name) && d.name.text === name.text) return d.initializer && skipParens(d.initializer);
+      if (isIdentifier(d.name) && d.name.text === name) return d.initializer;
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { calledMethodOf, tableFactOf, tableRowsOf, tableTemplateOf } from './route-table.js';
+import { calledMethodOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf } from './route-table.js';
 
 /** The registration call of `code`: the last call on `app` or `router`. */
 function registrationIn(code: string): { call: ts.CallExpression; callee: ts.PropertyAccessExpression | ts.ElementAccessExpression } {
@@ -18,7 +18,8 @@ function registrationIn(code: string): { call: ts.CallExpression; callee: ts.Pro
 /** Each row as `method path args...`, the arguments as written in the row. */
 function rowsOf(code: string): string[] | undefined {
   const { call, callee } = registrationIn(code);
-  return tableRowsOf(call, callee)?.map((r) => [r.method ?? '-', ...r.call.arguments.map((a) => a.getText())].join(' '));
+  const loop = tableLoopOf(call);
+  return loop && tableRowsOf(call, callee, loop)?.map((r) => [r.method ?? '-', ...r.call.arguments.map((a) => a.getText())].join(' '));
 }
 
 const TABLE = "const ROUTES = [{ method: 'get', path: '/admin', handler: list }, { method: 'POST', path: '/admin/x', guards: [auth], handler: save }];";
@@ -68,7 +69,8 @@ describe('calledMethodOf', () => {
 describe('tableTemplateOf: a loop over a table this file imports', () => {
   const templateOf = (code: string) => {
     const { call, callee } = registrationIn(`import { ROUTES } from './routes';\n${code}`);
-    return tableTemplateOf(call, callee, (e) => ({ kind: 'name', name: e.getText() }));
+    const loop = tableLoopOf(call);
+    return loop && tableTemplateOf(call, callee, loop, (e) => ({ kind: 'name', name: e.getText() }));
   };
   it.each([
     ['computed method, spread guards, handler field', 'ROUTES.forEach((r) => app[r.method.toLowerCase()](r.path, ...(r.guards ?? []), r.handler));', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'guards', spread: true }, { field: 'handler' }] }],

@@ -1,6 +1,7 @@
 import type { Location } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import { visitTree } from '../parse/visit-tree.js';
+import { constDeclaredIn } from './module-const-of.js';
 import { propertyOf } from './object-property.js';
 import { skipParens, type PathExpr } from './path-expr.js';
 import type { HandlerRef, TableArg, TableRowFact } from './route-facts.js';
@@ -25,7 +26,6 @@ const {
   isSpreadElement,
   isStringLiteralLike,
   isVariableDeclarationList,
-  isVariableStatement,
 } = ts;
 
 /**
@@ -54,12 +54,8 @@ type Lookup = ts.Expression | 'absent' | 'opaque' | undefined;
  * values cannot be read (a field holding a method, the row passed on whole to a helper) is left
  * out, as an unresolvable registration is.
  */
-export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): TableRow[] | undefined {
-  // An inner link of a chain (`app.get(...).post(...)`) is not looked at: climbing from every link
-  // of a chain thousands long to its loop would cost quadratic time.
-  if (isPropertyAccessExpression(call.parent)) return undefined;
-  const loop = enclosingLoop(call);
-  if (!loop?.rows) return undefined;
+export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, loop: TableLoop): TableRow[] | undefined {
+  if (!loop.rows) return undefined;
   const readsRow = (e: ts.Node) => mentions(e, loop.name);
   const key = isElementAccessExpression(callee) && readsRow(callee.argumentExpression) ? callee.argumentExpression : undefined;
   if (!key && !call.arguments.some(readsRow)) return undefined;
@@ -71,6 +67,16 @@ export function tableRowsOf(call: ts.CallExpression, callee: ts.PropertyAccessEx
     if (args) rows.push({ call: withArguments(call, args), method, row });
   }
   return rows;
+}
+
+/**
+ * The table loop a registration call sits in, within its own function: a for-of, or a
+ * forEach/map callback. Found once per call and shared by tableRowsOf and tableTemplateOf.
+ */
+export function tableLoopOf(call: ts.CallExpression): TableLoop | undefined {
+  // An inner link of a chain (`app.get(...).post(...)`) is not looked at: climbing from every link
+  // of a chain thousands long to its loop would cost quadratic time.
+  return isPropertyAccessExpression(call.parent) ? undefined : enclosingLoop(call);
 }
 
 /** What a loop over a table of another file registers per row (see TableRegistration). */
@@ -87,10 +93,8 @@ export interface TableTemplate {
  * rows of the table's own file. Undefined when the call is not one, or reads the row in a way
  * that cannot be written down (`r.opts.path`).
  */
-export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, refOf: (e: ts.Expression) => HandlerRef): TableTemplate | undefined {
-  if (isPropertyAccessExpression(call.parent)) return undefined;
-  const loop = enclosingLoop(call);
-  if (loop?.table === undefined) return undefined;
+export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, loop: TableLoop, refOf: (e: ts.Expression) => HandlerRef): TableTemplate | undefined {
+  if (loop.table === undefined) return undefined;
   const name = loop.name;
   const key = isElementAccessExpression(callee) && mentions(callee.argumentExpression, name) ? callee.argumentExpression : undefined;
   const called = key ? undefined : calledMethodOf(callee);
@@ -113,9 +117,7 @@ export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAcce
 
 function templateArgOf(arg: ts.Expression, name: RowName, refOf: (e: ts.Expression) => HandlerRef): TableArg | undefined {
   if (isSpreadElement(arg)) {
-    const e = skipParens(arg.expression);
-    const fallback = ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken);
-    const field = fieldReadBy(fallback ? e.left : e, name);
+    const field = fieldReadBy(spreadSource(arg.expression), name);
     return field === undefined ? undefined : { field, spread: true };
   }
   const e = skipParens(arg);
@@ -132,9 +134,17 @@ function fieldReadBy(expr: ts.Expression, name: RowName): string | undefined {
   return isIdentifier(e) ? name.fields.get(e.text) : undefined;
 }
 
+/** `r.method.toLowerCase()` reads the method as `r.method` does. */
 function stripCaseChange(key: ts.Expression): ts.Expression {
   const e = skipParens(key);
   return isCallExpression(e) && e.arguments.length === 0 && isPropertyAccessExpression(e.expression) && /^to(Lower|Upper)Case$/.test(e.expression.name.text) ? e.expression.expression : e;
+}
+
+/** What a spread reads: `...r.guards`, or `...(r.guards ?? [])`, whose fallback only stands in for a missing field. */
+function spreadSource(expr: ts.Expression): ts.Expression {
+  const e = skipParens(expr);
+  const fallback = ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken);
+  return fallback ? e.left : e;
 }
 
 /** Rows of a module-level table kept for other files: at most this many. */
@@ -174,7 +184,7 @@ export function calledMethodOf(callee: ts.PropertyAccessExpression | ts.ElementA
   return isStringLiteralLike(key) ? key.text : undefined;
 }
 
-interface Loop {
+export interface TableLoop {
   /** The rows, when the table is written in this file; otherwise the name it is read by. */
   rows: readonly ts.ObjectLiteralExpression[] | undefined;
   table: string | undefined;
@@ -182,7 +192,7 @@ interface Loop {
 }
 
 /** The table loop `node` sits in, within its own function: a for-of, or a forEach/map callback. */
-function enclosingLoop(node: ts.Node): Loop | undefined {
+function enclosingLoop(node: ts.Node): TableLoop | undefined {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isForOfStatement(parent) && child === parent.statement) {
       const list = parent.initializer;
@@ -200,7 +210,7 @@ function enclosingLoop(node: ts.Node): Loop | undefined {
   return undefined;
 }
 
-function loopOver(table: ts.Expression, binding: ts.BindingName): Loop | undefined {
+function loopOver(table: ts.Expression, binding: ts.BindingName): TableLoop | undefined {
   const name = rowNameOf(binding);
   if (!name) return undefined;
   const rows = rowsOf(table);
@@ -238,13 +248,8 @@ function rowsOf(table: ts.Expression): ts.ObjectLiteralExpression[] | undefined 
 /** `const ROUTES = [...]` in a block or file around `id`. */
 function constInitializerOf(id: ts.Identifier): ts.Expression | undefined {
   for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-    if (!isBlock(scope) && !isSourceFile(scope)) continue;
-    for (const stmt of scope.statements) {
-      if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-      for (const decl of stmt.declarationList.declarations) {
-        if (isIdentifier(decl.name) && decl.name.text === id.text) return decl.initializer;
-      }
-    }
+    const init = isBlock(scope) || isSourceFile(scope) ? constDeclaredIn(scope.statements, id.text) : undefined;
+    if (init) return init;
   }
   return undefined;
 }
@@ -262,13 +267,9 @@ function mentions(root: ts.Node, name: RowName): boolean {
 /** What `expr` reads from the row; undefined when it does not read the loop variable at all. */
 function lookup(expr: ts.Expression, row: ts.ObjectLiteralExpression, name: RowName): Lookup {
   const e = skipParens(expr);
-  if ('whole' in name) {
-    if (isIdentifier(e) && e.text === name.whole) return row;
-    if (isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === name.whole) return fieldOf(row, e.name.text);
-  } else if (isIdentifier(e)) {
-    const field = name.fields.get(e.text);
-    if (field !== undefined) return fieldOf(row, field);
-  }
+  if ('whole' in name && isIdentifier(e) && e.text === name.whole) return row;
+  const field = fieldReadBy(e, name);
+  if (field !== undefined) return fieldOf(row, field);
   // A handler written in the loop (`(req, res) => r.action(req, res)`) is the row's endpoint as it
   // stands: it reads the row only when it runs.
   if (isArrowFunction(e) || isFunctionExpression(e)) return undefined;
@@ -285,9 +286,7 @@ function fieldOf(row: ts.ObjectLiteralExpression, field: string): Lookup {
 
 /** `r.method`, `r.method.toLowerCase()`: the row's method, lower case as Express and Koa name them. */
 function methodOf(key: ts.Expression, row: ts.ObjectLiteralExpression, name: RowName): string | undefined {
-  let e = skipParens(key);
-  if (isCallExpression(e) && e.arguments.length === 0 && isPropertyAccessExpression(e.expression) && /^to(Lower|Upper)Case$/.test(e.expression.name.text)) e = e.expression.expression;
-  const value = lookup(e, row, name);
+  const value = lookup(stripCaseChange(key), row, name);
   return typeof value === 'object' && isStringLiteralLike(value) ? value.text.toLowerCase() : undefined;
 }
 
@@ -312,10 +311,7 @@ function argumentsFor(args: readonly ts.Expression[], row: ts.ObjectLiteralExpre
 }
 
 function spreadOf(expr: ts.Expression, row: ts.ObjectLiteralExpression, name: RowName): readonly ts.Expression[] | undefined {
-  const e = skipParens(expr);
-  // `...(r.guards ?? [])`: the fallback only stands in for a missing field.
-  const fallback = ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken);
-  const value = lookup(fallback ? e.left : e, row, name);
+  const value = lookup(spreadSource(expr), row, name);
   if (value === undefined) return [expr as ts.Expression];
   // A missing field spreads nothing (`...undefined` would throw, so every row the code runs has it).
   if (value === 'absent') return [];

@@ -1,7 +1,7 @@
 import type { HandlerRef, RouteRegistration, TableArg, TableRegistration, TableRowFact } from './route-facts.js';
 
-/** Route methods a table row may name; `del` is Express's old spelling of `delete`. */
-const ROW_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
+/** Route methods a table row (or the loop's call) may name; `del` is Express's old spelling of `delete`. */
+export const ROW_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 
 /**
  * The routes a loop over a table of another file registers (`AppRoutes.forEach((r) =>

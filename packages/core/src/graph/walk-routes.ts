@@ -14,7 +14,8 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
-import { calledMethodOf, tableFactOf, tableRowsOf, tableTemplateOf } from './route-table.js';
+import { calledMethodOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
+import { ROW_METHODS } from './table-routes.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -561,7 +562,8 @@ class RouteWalker {
    * row reported where it is written.
    */
   private registerCall(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver): boolean {
-    const rows = tableRowsOf(call, callee);
+    const loop = tableLoopOf(call);
+    const rows = loop && tableRowsOf(call, callee, loop);
     if (rows) {
       let recognised = false;
       for (const row of rows) {
@@ -570,7 +572,7 @@ class RouteWalker {
       }
       return recognised;
     }
-    if (this.registerImportedTable(call, callee, receiver)) return true;
+    if (loop && this.registerImportedTable(call, callee, receiver, loop)) return true;
     const method = calledMethodOf(callee);
     return method !== undefined && this.adapterCall(call, method, receiver);
   }
@@ -586,11 +588,11 @@ class RouteWalker {
    * A loop over a table imported from another file, registering on an app or router whose routes
    * are method calls (Express, Koa, Hono): recorded for the graph, which reads the table's rows.
    */
-  private registerImportedTable(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver): boolean {
+  private registerImportedTable(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver, loop: TableLoop): boolean {
     if (receiver.framework !== 'express' && receiver.framework !== 'koa' && receiver.framework !== 'hono') return false;
-    const template = tableTemplateOf(call, callee, (e) => handlerRefOf(e, this.#ctx));
+    const template = tableTemplateOf(call, callee, loop, (e) => handlerRefOf(e, this.#ctx));
     if (!template || !this.#ctx.imports.has(template.table)) return false;
-    if ('name' in template.method && !TABLE_METHODS.has(template.method.name.toLowerCase())) return false;
+    if ('name' in template.method && !ROW_METHODS.has(template.method.name.toLowerCase())) return false;
     this.#ctx.register(call, { kind: 'table', target: receiver.target, ...template });
     return true;
   }
@@ -640,9 +642,6 @@ class RouteWalker {
     });
   }
 }
-
-/** Route methods a loop over an imported table may call by name (`router.get(r.path, r.handler)`). */
-const TABLE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head']);
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
 const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);

@@ -1,5 +1,5 @@
 import type { Location } from '../findings/location.js';
-import { argumentOf, FlowIndex, mayHoldSecret, ownerKeysOf, secretsOf, unredacted } from '../flow/flow-index.js';
+import { argumentKey, argumentOf, FlowIndex, mayHoldSecret, ownerKeysOf, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -80,11 +80,6 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
     }
   }
   return reported;
-}
-
-/** A parameter, or the rest of the arguments from it on, as one number. */
-function argumentKey(param: number, rest: boolean): number {
-  return rest ? -1 - param : param;
 }
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
