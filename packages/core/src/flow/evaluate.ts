@@ -86,9 +86,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
   }
 
+  // Every read of a typed parameter asks for its type's secret fields: each type node is read once.
+  const typedFields = new Map<ts.TypeNode, string[][]>();
   /** `user: { password: string }`: the secret fields a declared type gives a parameter or variable (see typed-secret-fields). */
   function typedFieldSecrets(type: ts.TypeNode | undefined, id: ts.Identifier, key: string | undefined): SecretItem[] {
-    return typedSecretFields(type, fc.sf, fc.names).map((path) => {
+    if (!type) return [];
+    let paths = typedFields.get(type);
+    if (!paths) {
+      paths = typedSecretFields(type, fc.sf, fc.names);
+      typedFields.set(type, paths);
+    }
+    return paths.map((path) => {
       const label = `${id.text}.${path.join('.')}`;
       return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
     });

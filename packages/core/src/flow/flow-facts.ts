@@ -267,7 +267,7 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const callee = ev.projectCalleeOf(call.expression);
   if (callee === undefined) return;
   const args = call.arguments.map((a) => ev.taintOf(a));
-  const secretPathArgs = call.arguments.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
+  const secretPathArgs = secretPathArgsOf(call.arguments, fc);
   const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc);
   if (!useful) return;
   const owner = ownerOf(call, fc);
@@ -281,6 +281,11 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
 function importsStore(callee: ts.Expression, fc: FileContext): boolean {
   const imported = importOf(fc, callee)?.imported;
   return imported !== undefined && imported !== '*' && imported !== 'default' && isStoreName(imported);
+}
+
+/** The arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
+function secretPathArgsOf(args: readonly ts.Expression[], fc: FileContext): number[] {
+  return args.flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
 }
 
 function isLiteralPath(expr: ts.Expression): boolean {
@@ -372,7 +377,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
-  const secretPathArgs = (call.arguments ?? []).flatMap((a, i) => (isLiteralPath(a) && namesSecretStore(a, fc) ? [i] : []));
+  const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
   facts.news.push({
     location: locationOf(call, fc.sf),
     callee: name,
