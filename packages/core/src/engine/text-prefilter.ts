@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
 import { CONSOLE_METHODS, FS_MODULES, LOG_METHODS } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
+import { escapeRegex } from '../graph/escape-regex.js';
 import { REGISTRATION_HINT } from '../graph/registration-hint.js';
 import { ruleIds } from '../rules/index.js';
 import { ADMIN_WORDS } from '../rules/no-unprotected-admin-route.js';
@@ -34,7 +35,7 @@ const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 const ADMIN_WORD_START = new RegExp(`[/'"\`}](?:${ADMIN_WORDS.flatMap((w) => [...w].map((_, i) => w.slice(0, i)).slice(1)).join('|')})(?:['"\`]|\\$\\{)`, 'i');
 
 /** A string that is exactly a module name a file write or file-backed store is made from: `'fs'`. */
-const FILE_MODULE_STRING = new RegExp(`(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES].map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})\\1`);
+const FILE_MODULE_STRING = new RegExp(`(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES].map(escapeRegex).join('|')})\\1`);
 
 interface FileText {
   text: string;
