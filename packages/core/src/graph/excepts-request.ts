@@ -1,3 +1,4 @@
+import { escapeRegex } from './escape-regex.js';
 import { segmentsOf } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
@@ -24,7 +25,10 @@ export function resolveExceptions(exceptions: readonly RequestException[], resol
     const methods = x.methods ? { methods: x.methods } : {};
     if ('path' in x) {
       // One path, or the entries of a list constant written as one name (`path: PUBLIC_PATHS`).
-      for (const path of resolve(x.path)) if (!path.includes(':')) out.push({ path, ...methods });
+      for (const path of resolve(x.path)) {
+        if (path.includes(':')) continue;
+        out.push(x.prefix ? { regex: new RegExp(`^${escapeRegex(path)}`), ...methods } : { path, ...methods });
+      }
     } else if (!NESTED_QUANTIFIER.test(x.regex)) {
       const regex = compile(x.regex, x.flags);
       if (regex) out.push({ regex, ...methods });

@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { skipParens } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isIdentifier, isVariableStatement } = ts;
+const { isBlock, isIdentifier, isSourceFile, isVariableStatement } = ts;
 
 /**
  * The initializer of the module-level `const` an identifier names in its own file
@@ -21,6 +21,18 @@ export function constDeclaredIn(statements: readonly ts.Statement[], name: strin
     for (const d of stmt.declarationList.declarations) {
       if (isIdentifier(d.name) && d.name.text === name) return d.initializer;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The initializer of the `const` an identifier names in the blocks around it, innermost first, up
+ * to its file (`const PUBLIC = [...]` inside the guard, or at module level).
+ */
+export function scopedConstOf(id: ts.Identifier): ts.Expression | undefined {
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    const init = isBlock(scope) || isSourceFile(scope) ? constDeclaredIn(scope.statements, id.text) : undefined;
+    if (init) return init;
   }
   return undefined;
 }

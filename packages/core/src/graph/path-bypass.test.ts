@@ -18,6 +18,22 @@ describe('pathBypassOf', () => {
     ["const PUBLIC = ['/login'];\nif (PUBLIC.includes(req.originalUrl)) return next();", [{ path: { parts: ['/login'] } }]],
     ["if (req.path === '/x') return next(); else return res.sendStatus(401);", [{ path: { parts: ['/x'] } }]],
     ["if ('/x' === req.path) { return next(); } else { return auth(req, res, next); }", [{ path: { parts: ['/x'] } }]],
+    // A list the guard does not declare (imported, a config member): a reference for the graph to resolve.
+    ['if (PUBLIC.includes(req.path)) return next();', [{ path: { parts: [{ ref: 'PUBLIC' }] } }]],
+    ['if (config.publicPaths.includes(req.path)) return next();', [{ path: { parts: [{ ref: 'config.publicPaths' }] } }]],
+    ['if (PUBLIC.some((p) => req.path.startsWith(p))) return next();', [{ path: { parts: [{ ref: 'PUBLIC' }] }, prefix: true }]],
+    ["const PUBLIC = new Set(['/login']);\nif (PUBLIC.has(req.path)) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const PUBLIC = ['/login'];\nif (PUBLIC.indexOf(req.path) !== -1) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const PUBLIC = ['/login'];\nif (PUBLIC.indexOf(req.path) >= 0) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const PUBLIC = ['/public/', /^\\/docs/];\nif (PUBLIC.some(function (p) { return req.path.startsWith(p); })) return next();", [{ path: { parts: ['/public/'] }, prefix: true }, { regex: '^\\/docs', flags: '' }]],
+    ["const PUBLIC = ['/login'];\nif (PUBLIC.some((p) => p === req.path)) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const PUBLIC = [/^\\/login$/];\nif (PUBLIC.some((r) => r.test(req.path))) return next();", [{ regex: '^\\/login$', flags: '' }]],
+    ["const PUBLIC = ['/login'];\nconst isPublic = PUBLIC.includes(req.path);\nif (isPublic) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const { path } = req;\nif (path === '/login') return next();", [{ path: { parts: ['/login'] } }]],
+    ["const url = req.originalUrl;\nif (url.startsWith('/public/')) return next();", [{ regex: '^\\/public\\/', flags: '' }]],
+    ["if (/^\\/public\\//i.test(req.path)) return next();", [{ regex: '^\\/public\\/', flags: 'i' }]],
+    ["if (req.path.match(/^\\/public/)) return next();", [{ regex: '^\\/public', flags: '' }]],
+    ['if (req.path.startsWith(PUBLIC_PREFIX)) return next();', [{ path: { parts: [{ ref: 'PUBLIC_PREFIX' }] }, prefix: true }]],
   ])('%s', (code, expected) => {
     expect(bypassed(code)).toEqual(expected);
   });
@@ -26,8 +42,14 @@ describe('pathBypassOf', () => {
     ["if (req.path === '/x') res.send('x');"],
     ["if (isPublic(req.path)) return next();"],
     ["if (req.path === '/x' || req.user) return next();"],
-    ['if (PUBLIC.includes(req.path)) return next();'],
     ['if (path === req.path) return next();'],
+    // A parameter of the guard itself is no list the rule can read.
+    ['if (res.includes(req.path)) return next();'],
+    ["const PUBLIC = ['/login'];\nif (PUBLIC.some((p) => p.length > 3)) return next();"],
+    ["const PUBLIC = ['/login'];\nif (PUBLIC.indexOf(req.path) === -1) return next();"],
+    ["const PUBLIC = [...BASE, '/login'];\nif (PUBLIC.includes(req.path)) return next();"],
+    ['const isPublic = req.user;\nif (isPublic) return next();'],
+    ["const { user } = req;\nif (user === '/login') return next();"],
   ])('reads no public paths from %s', (code) => {
     expect(bypassed(code)).toBeUndefined();
   });

@@ -1,12 +1,12 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
 import { passesOnAndStops } from './guard-bypass.js';
-import { moduleConstOf } from './module-const-of.js';
-import { skipParens } from './path-expr.js';
+import { scopedConstOf } from './module-const-of.js';
+import { pathExprOf, referenceName, skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isIdentifier, isIfStatement, isPropertyAccessExpression, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
 
 /** Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono `c.req.path`. */
 const PATH_READ = /^(path|url|originalUrl|pathname)$/;
@@ -54,20 +54,32 @@ export function requestPathsTested(expr: ts.Expression, params: readonly string[
   return paths?.every((x): x is RequestException => !('param' in x)) ? paths : undefined;
 }
 
+/** Conditions named by a `const` followed (`const isPublic = ...; if (isPublic) ...`), deeper ones are not read. */
+const MAX_NAMED_TESTS = 4;
+
 /**
  * The paths a condition holds for: `req.path === '/x'`, `c.req.path.startsWith('/public/')`,
- * `PUBLIC.includes(ctx.path)`, and `||` of those; a factory parameter compared with the path or
- * searched for it. Undefined for any other condition.
+ * `/^\/public\//.test(req.path)`, `PUBLIC.includes(ctx.path)` (also `has` of a Set,
+ * `indexOf(...) !== -1`, `PUBLIC.some((p) => req.path.startsWith(p))`), a `const` holding one of
+ * those, and `||` of those; a factory parameter compared with the path or searched for it.
+ * Undefined for any other condition. A list the guard names but does not declare (an import, a
+ * config object's member) is kept as a reference, which the graph resolves or leaves out.
  */
-function pathsTested(expr: ts.Expression, params: readonly string[], factoryParamOf: FactoryParamOf): PathTest[] | undefined {
+function pathsTested(expr: ts.Expression, params: readonly string[], factoryParamOf: FactoryParamOf, depth = 0): PathTest[] | undefined {
   const e = skipParens(expr);
+  if (isIdentifier(e)) {
+    const init = depth < MAX_NAMED_TESTS ? scopedConstOf(e) : undefined;
+    return init && pathsTested(init, params, factoryParamOf, depth + 1);
+  }
   if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === SyntaxKind.BarBarToken) {
-      const left = pathsTested(e.left, params, factoryParamOf);
-      const right = left && pathsTested(e.right, params, factoryParamOf);
+      const left = pathsTested(e.left, params, factoryParamOf, depth);
+      const right = left && pathsTested(e.right, params, factoryParamOf, depth);
       return left && right ? [...left, ...right] : undefined;
     }
+    const found = indexFound(e);
+    if (found) return listTested(found, params, factoryParamOf, false);
     if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
     const [value, other] = isPathRead(e.right, params) ? [skipParens(e.left), e.right] : [skipParens(e.right), e.left];
     if (!isPathRead(other, params)) return undefined;
@@ -77,26 +89,162 @@ function pathsTested(expr: ts.Expression, params: readonly string[], factoryPara
   }
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression)) return undefined;
   const method = e.expression.name.text;
+  const owner = skipParens(e.expression.expression);
   const arg = e.arguments[0] && skipParens(e.arguments[0]);
-  // `req.path.startsWith('/public/')`
-  if (method === 'startsWith' && arg && isStringLiteralLike(arg) && isPathRead(e.expression.expression, params)) return [{ regex: `^${escapeRegex(arg.text)}`, flags: '' }];
-  // `PUBLIC_PATHS.includes(req.path)`, the list written in place or in a module-level const.
-  if (method === 'includes' && arg && isPathRead(arg, params)) {
-    const owner = skipParens(e.expression.expression);
-    const param = isIdentifier(owner) ? factoryParamOf(owner.text) : undefined;
-    if (param !== undefined) return [{ param }];
-    const list = isIdentifier(owner) ? moduleConstOf(owner) : owner;
-    if (!list || !isArrayLiteralExpression(list) || !list.elements.every(isStringLiteralLike)) return undefined;
-    return list.elements.map((el) => ({ path: { parts: [(el as ts.StringLiteralLike).text] } }));
+  if (!arg) return undefined;
+  // `req.path.startsWith('/public/')`, or a constant prefix.
+  if (method === 'startsWith' && isPathRead(owner, params)) {
+    if (isStringLiteralLike(arg)) return [{ regex: `^${escapeRegex(arg.text)}`, flags: '' }];
+    const path = referenceName(arg) !== undefined ? pathExprOf(arg, new Map()) : undefined;
+    return path && [{ path, prefix: true }];
+  }
+  // `/^\/public\//.test(req.path)` and `req.path.match(/^\/public\//)`.
+  if (method === 'test' && isPathRead(arg, params)) return regexTested(owner);
+  if (method === 'match' && isPathRead(owner, params)) return regexTested(arg);
+  // `PUBLIC_PATHS.includes(req.path)`, `PUBLIC.has(req.path)` of a Set.
+  if ((method === 'includes' || method === 'has') && isPathRead(arg, params)) return listTested(owner, params, factoryParamOf, false);
+  // `PUBLIC.some((p) => req.path.startsWith(p))`, `.some((p) => p === req.path)`, `.find(...)`.
+  if (method === 'some' || method === 'find') {
+    const test = elementTest(arg, params);
+    return test && listTested(owner, params, factoryParamOf, test === 'prefix');
   }
   return undefined;
 }
 
-/** `req.path`, `c.req.path`, `ctx.path`, `request.url`: a path property read from a parameter. */
+/** `PUBLIC.indexOf(req.path) !== -1` (also `> -1`, `>= 0`): the list searched. */
+function indexFound(e: ts.BinaryExpression): ts.Expression | undefined {
+  const op = e.operatorToken.kind;
+  const right = skipParens(e.right);
+  const minusOne = isPrefixUnaryExpression(right) && right.operator === SyntaxKind.MinusToken && isNumericLiteral(right.operand) && right.operand.text === '1';
+  const zero = isNumericLiteral(right) && right.text === '0';
+  const found = ((op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken || op === SyntaxKind.GreaterThanToken) && minusOne) || (op === SyntaxKind.GreaterThanEqualsToken && zero);
+  const left = skipParens(e.left);
+  if (!found || !isCallExpression(left) || !isPropertyAccessExpression(left.expression) || left.expression.name.text !== 'indexOf') return undefined;
+  return left.arguments.length === 1 ? skipParens(left.expression.expression) : undefined;
+}
+
+/**
+ * What the callback of `list.some(cb)` tests each entry for: `(p) => req.path.startsWith(p)` a
+ * prefix (`req.path.includes(p)` too: the entries are read as the prefixes they at least are),
+ * `(p) => p === req.path` the whole path, `(r) => r.test(req.path)` a pattern (as the entries of an
+ * unless list are read). Undefined for any other callback.
+ */
+function elementTest(callback: ts.Expression, params: readonly string[]): 'prefix' | 'whole' | undefined {
+  if (!isArrowFunction(callback) && !isFunctionExpression(callback)) return undefined;
+  const [param] = callback.parameters;
+  if (!param || !isIdentifier(param.name) || callback.parameters.length !== 1) return undefined;
+  const item = param.name.text;
+  const body = isBlock(callback.body) ? returnedOnly(callback.body) : callback.body;
+  const e = body && skipParens(body);
+  if (!e) return undefined;
+  const isItem = (x: ts.Expression) => {
+    const y = skipParens(x);
+    return isIdentifier(y) && y.text === item;
+  };
+  if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === SyntaxKind.EqualsEqualsToken)) {
+    return (isItem(e.left) && isPathRead(e.right, params)) || (isItem(e.right) && isPathRead(e.left, params)) ? 'whole' : undefined;
+  }
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.arguments.length !== 1) return undefined;
+  const method = e.expression.name.text;
+  const [arg] = e.arguments;
+  if (!arg) return undefined;
+  if ((method === 'startsWith' || method === 'includes') && isPathRead(e.expression.expression, params) && isItem(arg)) return 'prefix';
+  if (method === 'test' && isItem(e.expression.expression) && isPathRead(arg, params)) return 'whole';
+  if (method === 'match' && isPathRead(e.expression.expression, params) && isItem(arg)) return 'whole';
+  return undefined;
+}
+
+/** The expression a block body only returns (`{ return req.path.startsWith(p); }`). */
+function returnedOnly(body: ts.Block): ts.Expression | undefined {
+  const [only] = body.statements;
+  return body.statements.length === 1 && only && isReturnStatement(only) ? only.expression : undefined;
+}
+
+/**
+ * The entries of a list searched for the request path: written in place or in a `const` around
+ * the guard (an array, or a `new Set([...])` of one), a factory parameter, or else the list as a
+ * name (`PUBLIC_PATHS` imported, `config.publicPaths`) for the graph to resolve. `prefix`: each
+ * string entry is the beginning of the paths it lets through.
+ */
+function listTested(list: ts.Expression, params: readonly string[], factoryParamOf: FactoryParamOf, prefix: boolean): PathTest[] | undefined {
+  let e = skipParens(list);
+  const name = isIdentifier(e) ? e.text : undefined;
+  const param = name === undefined ? undefined : factoryParamOf(name);
+  if (param !== undefined) return [{ param }];
+  if (name !== undefined && params.includes(name)) return undefined;
+  for (let depth = 0; isIdentifier(e) && depth < MAX_NAMED_TESTS; depth++) {
+    const init = scopedConstOf(e);
+    if (!init) break;
+    e = skipParens(init);
+  }
+  if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Set' && e.arguments?.[0]) e = skipParens(e.arguments[0]);
+  if (isArrayLiteralExpression(e)) {
+    const entries = e.elements.map((el) => entryOf(el, prefix));
+    return entries.every((x) => x !== undefined) ? entries : undefined;
+  }
+  const ref = referenceName(e);
+  return ref === undefined ? undefined : [{ path: { parts: [{ ref }] }, ...(prefix ? { prefix: true as const } : {}) }];
+}
+
+/** A list entry: a string (whole, or a prefix), a RegExp literal (tested), a constant (resolved by the graph). */
+function entryOf(element: ts.Expression, prefix: boolean): RequestException | undefined {
+  const e = skipParens(element);
+  if (isRegularExpressionLiteral(e)) return regexOf(e);
+  const path = isSpreadElement(e) ? undefined : pathExprOf(e, new Map());
+  return path && { path, ...(prefix ? { prefix: true as const } : {}) };
+}
+
+/** A RegExp literal, written in place or in a `const` around the guard. */
+function regexTested(expr: ts.Expression): PathTest[] | undefined {
+  let e = skipParens(expr);
+  if (isIdentifier(e)) {
+    const init = scopedConstOf(e);
+    e = init ? skipParens(init) : e;
+  }
+  return isRegularExpressionLiteral(e) ? [regexOf(e)] : undefined;
+}
+
+function regexOf(literal: ts.RegularExpressionLiteral): RequestException {
+  const end = literal.text.lastIndexOf('/');
+  return { regex: literal.text.slice(1, end), flags: literal.text.slice(end + 1) };
+}
+
+/**
+ * `req.path`, `c.req.path`, `ctx.path`, `request.url`: a path property read from a parameter, also
+ * through a local (`const path = req.path`, `const { path } = req`).
+ */
 function isPathRead(expr: ts.Expression, params: readonly string[]): boolean {
   const e = skipParens(expr);
+  if (isIdentifier(e)) {
+    const init = scopedConstOf(e);
+    if (init) return !isIdentifier(skipParens(init)) && isPathRead(init, params);
+    const from = destructuredFrom(e);
+    return from !== undefined && PATH_READ.test(from.property) && isParamRead(from.source, params);
+  }
   if (!isPropertyAccessExpression(e) || !PATH_READ.test(e.name.text)) return false;
-  let root: ts.Expression = skipParens(e.expression);
+  return isParamRead(e.expression, params);
+}
+
+/** A parameter, or a property read from one (`c.req`). */
+function isParamRead(expr: ts.Expression, params: readonly string[]): boolean {
+  let root: ts.Expression = skipParens(expr);
   while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
   return isIdentifier(root) && params.includes(root.text);
+}
+
+/** `const { path } = req` (or `{ originalUrl: url }`) in a block around `id`: the property it names and the value it comes from. */
+function destructuredFrom(id: ts.Identifier): { property: string; source: ts.Expression } | undefined {
+  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+    if (!isBlock(scope) && !isSourceFile(scope)) continue;
+    for (const stmt of scope.statements) {
+      if (!isVariableStatement(stmt)) continue;
+      for (const d of stmt.declarationList.declarations) {
+        if (!d.initializer || !isObjectBindingPattern(d.name)) continue;
+        const element = d.name.elements.find((el) => isIdentifier(el.name) && el.name.text === id.text && !el.dotDotDotToken);
+        const property = element && (element.propertyName ?? element.name);
+        if (property && (isIdentifier(property) || isStringLiteralLike(property))) return { property: property.text, source: d.initializer };
+      }
+    }
+  }
+  return undefined;
 }

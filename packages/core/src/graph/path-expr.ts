@@ -3,7 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
+const { isArrayLiteralExpression, isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
 
 /**
  * A route path as written: literal text plus references to constants that another file may define
@@ -140,14 +140,29 @@ function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expres
     if (depth >= MAX_CONSTANT_DEPTH) return;
     for (const prop of value.properties) {
       if (isPropertyAssignment(prop) && (isIdentifier(prop.name) || isStringLiteral(prop.name))) addConstant(table, `${name}.${prop.name.text}`, prop.initializer, depth + 1);
+      // `module.exports = { PUBLIC_PATHS }`: the member is the constant of that name.
+      else if (isShorthandPropertyAssignment(prop)) addConstant(table, `${name}.${prop.name.text}`, prop.name, depth + 1);
     }
     return;
   }
-  if (isArrayLiteralExpression(value)) {
-    addListConstant(table, name, value);
+  // `new Set(['/login', ...])` is searched as its list is.
+  const list = isNewExpression(value) && isIdentifier(value.expression) && value.expression.text === 'Set' && value.arguments?.[0] ? skipParens(value.arguments[0]) : value;
+  if (isArrayLiteralExpression(list)) {
+    addListConstant(table, name, list);
     return;
   }
-  const path = stringValueOf(value, table);
+  // `export default PUBLIC_PATHS` of a constant declared above: the list (or path) under its new name.
+  const count = isIdentifier(value) ? table.get(`${value.text}.length`) : undefined;
+  if (isIdentifier(value) && count) {
+    const n = Number(literalPath(count));
+    for (let i = 0; i < n; i++) {
+      const entry = table.get(`${value.text}.${i}`);
+      if (entry) table.set(`${name}.${i}`, entry);
+    }
+    table.set(`${name}.length`, count);
+    return;
+  }
+  const path = isIdentifier(value) ? table.get(value.text) : stringValueOf(value, table);
   if (path) table.set(name, path);
 }
 

@@ -1,7 +1,7 @@
 import type { Location } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import { visitTree } from '../parse/visit-tree.js';
-import { constDeclaredIn } from './module-const-of.js';
+import { scopedConstOf } from './module-const-of.js';
 import { propertyOf } from './object-property.js';
 import { skipParens, type PathExpr } from './path-expr.js';
 import type { HandlerRef, TableArg, TableRowFact } from './route-facts.js';
@@ -14,7 +14,6 @@ const {
   isArrayBindingPattern,
   isArrayLiteralExpression,
   isArrowFunction,
-  isBlock,
   isCallExpression,
   isElementAccessExpression,
   isForOfStatement,
@@ -216,7 +215,7 @@ function loopOver(table: ts.Expression, binding: ts.BindingName): TableLoop | un
   const rows = rowsOf(table);
   const e = skipParens(table);
   if (rows) return { rows, table: undefined, name };
-  return isIdentifier(e) && !constInitializerOf(e) ? { rows: undefined, table: e.text, name } : undefined;
+  return isIdentifier(e) && !scopedConstOf(e) ? { rows: undefined, table: e.text, name } : undefined;
 }
 
 function rowNameOf(binding: ts.BindingName): RowName | undefined {
@@ -236,7 +235,7 @@ function rowNameOf(binding: ts.BindingName): RowName | undefined {
 function rowsOf(table: ts.Expression): ts.ObjectLiteralExpression[] | undefined {
   let e = skipParens(table);
   if (isIdentifier(e)) {
-    const init = constInitializerOf(e);
+    const init = scopedConstOf(e);
     if (!init) return undefined;
     e = skipParens(init);
   }
@@ -245,14 +244,6 @@ function rowsOf(table: ts.Expression): ts.ObjectLiteralExpression[] | undefined 
   return rows.every(isObjectLiteralExpression) ? (rows as ts.ObjectLiteralExpression[]) : undefined;
 }
 
-/** `const ROUTES = [...]` in a block or file around `id`. */
-function constInitializerOf(id: ts.Identifier): ts.Expression | undefined {
-  for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-    const init = isBlock(scope) || isSourceFile(scope) ? constDeclaredIn(scope.statements, id.text) : undefined;
-    if (init) return init;
-  }
-  return undefined;
-}
 
 /** Whether the loop variable is read anywhere under `root` (walked by visitTree: arguments may nest deep). */
 function mentions(root: ts.Node, name: RowName): boolean {

@@ -7,10 +7,11 @@ import { pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 const { isArrayLiteralExpression, isIdentifier, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
 
 /**
- * One request a guard lets through unchecked: a path written as a string (compared whole) or a
- * regular expression (tested), limited to `methods` (upper case, as compared) when given.
+ * One request a guard lets through unchecked: a path written as a string (compared whole, or as
+ * the beginning of the request path with `prefix`: `PUBLIC.some((p) => req.path.startsWith(p))`)
+ * or a regular expression (tested), limited to `methods` (upper case, as compared) when given.
  */
-export type RequestException = ({ path: PathExpr } | { regex: string; flags: string }) & { methods?: string[] };
+export type RequestException = ({ path: PathExpr; prefix?: true } | { regex: string; flags: string }) & { methods?: string[] };
 
 /** What `guard.unless(options)` exempts: requests by path, and methods on every path. */
 export interface UnlessOptions {
