@@ -9,7 +9,8 @@ import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
-import type { UnlessOptions } from './unless-options.js';
+import type { RequestException, UnlessOptions } from './unless-options.js';
+import { declarationOf } from './resolve-path.js';
 
 /**
  * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
@@ -120,12 +121,33 @@ export class GuardJudge {
 
   /** A guard's verdict narrowed by the requests it exempts (`unless` options, hono/combine `except` paths). */
   private withExceptions(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, ref: UnlessOptions): GuardVerdict {
-    const requests = ref.exceptions ? resolveExceptions(ref.exceptions, (p) => resolvePathList(this.project, file, p)) : [];
+    const requests = ref.exceptions ? this.resolveRequests(file, ref.exceptions) : [];
     return {
       ...verdict,
       ...(ref.exceptMethods ? { exceptMethods: [...(verdict.exceptMethods ?? []), ...ref.exceptMethods] } : {}),
       ...(requests.length > 0 ? { exceptRequests: [...(verdict.exceptRequests ?? []), ...requests] } : {}),
     };
+  }
+
+  /**
+   * Exceptions as written in `file` resolved to paths and patterns: a name that stands for a list
+   * with RegExp or `{ url, methods }` entries (in this file or another) is those entries, read
+   * where the list is; any other reference is the path or list of paths it resolves to.
+   */
+  private resolveRequests(file: string, exceptions: readonly RequestException[]): ResolvedException[] {
+    const out: ResolvedException[] = [];
+    for (const x of exceptions) {
+      const [part] = 'path' in x && x.path.parts.length === 1 ? x.path.parts : [];
+      const listed = part !== undefined && typeof part === 'object' && 'ref' in part ? declarationOf(this.project, file, part.ref, (facts) => facts.patterns) : undefined;
+      if (!listed) {
+        out.push(...resolveExceptions([x], (p) => resolvePathList(this.project, file, p)));
+        continue;
+      }
+      // The entries keep what the use adds: a prefix test of the strings, the methods it names.
+      const entries = listed.value.map((e) => ({ ...e, ...('path' in e && 'prefix' in x && x.prefix ? { prefix: true as const } : {}), ...(x.methods && !e.methods ? { methods: x.methods } : {}) }));
+      out.push(...resolveExceptions(entries, (p) => resolvePathList(this.project, listed.file, p)));
+    }
+    return out;
   }
 
   /**

@@ -3,10 +3,10 @@ import { escapeRegex } from './escape-regex.js';
 import { passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
 import { pathExprOf, referenceName, skipParens } from './path-expr.js';
-import type { RequestException } from './unless-options.js';
+import { regexOf, type RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isRegularExpressionLiteral, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
 
 /** Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono `c.req.path`. */
 const PATH_READ = /^(path|url|originalUrl|pathname)$/;
@@ -186,27 +186,24 @@ function listTested(list: ts.Expression, params: readonly string[], factoryParam
   return ref === undefined ? undefined : [{ path: { parts: [{ ref }] }, ...(prefix ? { prefix: true as const } : {}) }];
 }
 
-/** A list entry: a string (whole, or a prefix), a RegExp literal (tested), a constant (resolved by the graph). */
+/** A list entry: a string (whole, or a prefix), a RegExp (tested), a constant (resolved by the graph). */
 function entryOf(element: ts.Expression, prefix: boolean): RequestException | undefined {
   const e = skipParens(element);
-  if (isRegularExpressionLiteral(e)) return regexOf(e);
+  const regex = regexOf(e);
+  if (regex) return regex;
   const path = isSpreadElement(e) ? undefined : pathExprOf(e, new Map());
   return path && { path, ...(prefix ? { prefix: true as const } : {}) };
 }
 
-/** A RegExp literal, written in place or in a `const` around the guard. */
+/** A RegExp, written in place or in a `const` around the guard. */
 function regexTested(expr: ts.Expression): PathTest[] | undefined {
   let e = skipParens(expr);
   if (isIdentifier(e)) {
     const init = scopedConstOf(e);
     e = init ? skipParens(init) : e;
   }
-  return isRegularExpressionLiteral(e) ? [regexOf(e)] : undefined;
-}
-
-function regexOf(literal: ts.RegularExpressionLiteral): RequestException {
-  const end = literal.text.lastIndexOf('/');
-  return { regex: literal.text.slice(1, end), flags: literal.text.slice(end + 1) };
+  const regex = regexOf(e);
+  return regex && [regex];
 }
 
 /**

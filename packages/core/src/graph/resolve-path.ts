@@ -1,5 +1,6 @@
 import type { BindingOrigin, ProjectModel } from '../project/project-model.js';
 import type { PathExpr } from './path-expr.js';
+import type { RouteFacts } from './route-facts.js';
 
 const MAX_DEPTH = 8;
 
@@ -20,30 +21,45 @@ export function resolvePath(project: ProjectModel, file: string, path: PathExpr,
 
 function resolveRef(project: ProjectModel, file: string, ref: string, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const own = project.files.get(file)?.routes.constants[ref];
-  if (own) return resolvePath(project, file, own, depth + 1);
+  const found = declarationOf(project, file, ref, (facts) => facts.constants);
+  return found && resolvePath(project, found.file, found.value, depth + 1);
+}
+
+/**
+ * Where the module-level value a reference names is declared, in the table `tableOf` reads from a
+ * file's route facts: this file's, an imported file's (`ROUTES.admin` of a namespace or named
+ * import), or the member of a CommonJS default export (`const { PUBLIC_PATHS } = require('./config')`,
+ * `require('./config').adminPrefix`).
+ */
+export function declarationOf<T>(project: ProjectModel, file: string, ref: string, tableOf: (facts: RouteFacts) => Readonly<Record<string, T>>): { file: string; value: T } | undefined {
+  const table = (at: string) => {
+    const facts = project.files.get(at)?.routes;
+    return facts && tableOf(facts);
+  };
+  const own = table(file)?.[ref];
+  if (own !== undefined) return { file, value: own };
   const dot = ref.indexOf('.');
   const root = dot === -1 ? ref : ref.slice(0, dot);
   const rest = dot === -1 ? '' : ref.slice(dot);
   const origin = project.originOf(file, root);
-  if (origin.kind === 'unresolved') return resolveCommonJsMember(project, origin, rest, depth);
+  if (origin.kind === 'unresolved') return commonJsMember(project, origin, rest, table);
   if (origin.kind !== 'local' || (origin.file === file && origin.name === root)) return undefined;
   const name = origin.name === '*' ? rest.slice(1) : `${origin.name}${rest}`;
   if (name === '') return undefined;
-  const constants = project.files.get(origin.file)?.routes.constants;
+  const values = table(origin.file);
   // `require('./config').adminPrefix` of a CommonJS `module.exports = { adminPrefix }`: a member of the default export.
-  const constant = constants?.[name] ?? (origin.name === '*' ? constants?.[`default${rest}`] : undefined);
-  return constant ? resolvePath(project, origin.file, constant, depth + 1) : undefined;
+  const value = values?.[name] ?? (origin.name === '*' ? values?.[`default${rest}`] : undefined);
+  return value === undefined ? undefined : { file: origin.file, value };
 }
 
 /**
  * `const { PUBLIC_PATHS } = require('./config')` of a CommonJS `module.exports = { PUBLIC_PATHS: [...] }`:
  * a value written in the object is no named export, but the module's default export holds it.
  */
-function resolveCommonJsMember(project: ProjectModel, origin: Extract<BindingOrigin, { kind: 'unresolved' }>, rest: string, depth: number): string | undefined {
+function commonJsMember<T>(project: ProjectModel, origin: Extract<BindingOrigin, { kind: 'unresolved' }>, rest: string, table: (file: string) => Readonly<Record<string, T>> | undefined): { file: string; value: T } | undefined {
   const target = project.resolveModule(origin.file, origin.specifier);
-  const constant = target === undefined ? undefined : project.files.get(target)?.routes.constants[`default.${origin.imported}${rest}`];
-  return target !== undefined && constant ? resolvePath(project, target, constant, depth + 1) : undefined;
+  const value = target === undefined ? undefined : table(target)?.[`default.${origin.imported}${rest}`];
+  return target !== undefined && value !== undefined ? { file: target, value } : undefined;
 }
 
 function sanitize(text: string): string {

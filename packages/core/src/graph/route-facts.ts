@@ -255,6 +255,11 @@ export interface RouteFacts {
   constants: Record<string, PathExpr>;
   /** Module-level tables of route objects, for the files that register routes from them. */
   tables: Record<string, TableRowFact[]>;
+  /**
+   * Module-level lists with RegExp or `{ url, methods }` entries, by constant name, for the files
+   * whose unless options or guard allowlists name them (see collectExceptionLists).
+   */
+  patterns: Record<string, RequestException[]>;
 }
 
 export function emptyRouteFacts(): RouteFacts {
@@ -269,6 +274,7 @@ export function emptyRouteFacts(): RouteFacts {
     decorations: {},
     constants: {},
     tables: {},
+    patterns: {},
   };
 }
 

@@ -1,10 +1,11 @@
 import { ts } from '../parse/typescript.js';
 import { propertyOf } from './object-property.js';
 import { moduleConstOf } from './module-const-of.js';
-import { pathExprOf, skipParens, type PathExpr } from './path-expr.js';
+import { isModuleExports } from './function-id-of.js';
+import { MAX_LIST_CONSTANT, pathExprOf, referenceName, skipParens, type PathExpr } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isIdentifier, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
 
 /**
  * One request a guard lets through unchecked: a path written as a string (compared whole, or as
@@ -32,7 +33,12 @@ export interface UnlessOptions {
  */
 export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   const written = arg && skipParens(arg);
-  const options = written && isIdentifier(written) ? moduleConstOf(written) : written;
+  const local = written && isIdentifier(written) ? moduleConstOf(written) : written;
+  // Options written in another file (`unless(unlessOptions)` imported, `unless(config.auth)`): their
+  // `path` list, as a reference the graph resolves; what else they say is not read.
+  const named = written && !(local && isObjectLiteralExpression(local)) ? referenceName(written) : undefined;
+  if (named !== undefined) return { exceptions: [{ path: { parts: [{ ref: `${named}.path` }] } }] };
+  const options = local;
   if (!options || !isObjectLiteralExpression(options) || propertyOf(options, 'useOriginalUrl')?.kind === ts.SyntaxKind.FalseKeyword) return {};
   const path = propertyOf(options, 'path');
   const exceptions = path && oneOrMany(path).flatMap((e) => exceptionOf(e) ?? []);
@@ -43,16 +49,15 @@ export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   };
 }
 
-function exceptionOf(expr: ts.Expression): RequestException | undefined {
+export function exceptionOf(expr: ts.Expression): RequestException | undefined {
   const e = skipParens(expr);
-  if (isRegularExpressionLiteral(e)) {
-    const end = e.text.lastIndexOf('/');
-    return { regex: e.text.slice(1, end), flags: e.text.slice(end + 1) };
-  }
+  const regex = regexOf(e);
+  if (regex) return regex;
   if (isObjectLiteralExpression(e)) {
     const url = propertyOf(e, 'url');
     const inner = url && exceptionOf(url);
-    const written = propertyOf(e, 'methods');
+    // express-unless reads `p.methods || p.method`.
+    const written = propertyOf(e, 'methods') ?? propertyOf(e, 'method');
     const methods = methodsOf(written);
     // Methods we cannot read could be any: the exception is left out rather than widened to all.
     if (!inner || (written && !methods)) return undefined;
@@ -61,6 +66,53 @@ function exceptionOf(expr: ts.Expression): RequestException | undefined {
   // Strings, templates and constants; the graph resolves references across files.
   const path = pathExprOf(e, new Map());
   return path && { path };
+}
+
+/** A RegExp literal, or `new RegExp('^/public')` of literal text. */
+export function regexOf(e: ts.Expression): { regex: string; flags: string } | undefined {
+  if (isRegularExpressionLiteral(e)) {
+    const end = e.text.lastIndexOf('/');
+    return { regex: e.text.slice(1, end), flags: e.text.slice(end + 1) };
+  }
+  if (!isNewExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'RegExp') return undefined;
+  const [source, flags] = (e.arguments ?? []).map(skipParens);
+  if (!source || !isStringLiteralLike(source) || (flags && !isStringLiteralLike(flags))) return undefined;
+  return { regex: source.text, flags: flags && isStringLiteralLike(flags) ? flags.text : '' };
+}
+
+/** Module-level lists read as exceptions by other files: the ones with an entry a path constant cannot hold. */
+const MAX_PATTERN_DEPTH = 2;
+
+/**
+ * The module-level lists of a file that hold a RegExp or a `{ url, methods }` entry
+ * (`export const UNPROTECTED = ['/login', /^\/public\//, { url: '/status', methods: ['GET'] }]`),
+ * read as an unless `path` list is, by the names path constants get (`UNPROTECTED`,
+ * `default.UNPROTECTED` of `module.exports = { UNPROTECTED: [...] }`, `authOptions.path`), so that
+ * another file's `unless({ path: UNPROTECTED })` applies every entry, not only its strings.
+ */
+export function collectExceptionLists(sf: ts.SourceFile): Record<string, RequestException[]> {
+  const out: Record<string, RequestException[]> = {};
+  const add = (name: string, value: ts.Expression, depth: number): void => {
+    const e = skipParens(value);
+    if (isObjectLiteralExpression(e) && depth < MAX_PATTERN_DEPTH) {
+      for (const p of e.properties) {
+        if (ts.isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteralLike(p.name))) add(`${name}.${p.name.text}`, p.initializer, depth + 1);
+      }
+    }
+    if (!isArrayLiteralExpression(e) || e.elements.length > MAX_LIST_CONSTANT) return;
+    const entries = e.elements.map(skipParens);
+    if (!entries.some((x) => regexOf(x) || isObjectLiteralExpression(x))) return;
+    out[name] = entries.flatMap((x) => exceptionOf(x) ?? []);
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isVariableStatement(stmt) && stmt.declarationList.flags & ts.NodeFlags.Const) {
+      for (const d of stmt.declarationList.declarations) if (isIdentifier(d.name) && d.initializer) add(d.name.text, d.initializer, 0);
+    } else if (ts.isExportAssignment(stmt)) add('default', stmt.expression, 0);
+    else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left)) {
+      add('default', stmt.expression.right, 0);
+    }
+  }
+  return out;
 }
 
 /** `'GET'` or `['GET', 'HEAD']`; undefined when any entry is not a literal (it could be any method). */

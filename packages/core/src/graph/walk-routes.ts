@@ -16,6 +16,7 @@ import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
 import { calledMethodOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
 import { ROW_METHODS } from './table-routes.js';
+import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -55,6 +56,7 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
   facts.frameworks = adapters.map((a) => a.name);
   const constants = collectConstants(sf);
   facts.constants = Object.fromEntries(constants);
+  facts.patterns = collectExceptionLists(sf);
   const aliases = ctx.aliases ?? noAliases;
   const walker = new RouteWalker(sf, facts, adapters, imports, constants, (specifier) => aliases.isProject(ctx.path, specifier));
   walker.collectTopLevelFunctions();
