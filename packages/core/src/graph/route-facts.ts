@@ -204,8 +204,8 @@ export interface TableRegistration extends RegistrationBase {
   table: string;
   /** The method the call names (`router.get`), or the row field that holds it. */
   method: { name: string } | { field: string };
-  /** The row field that holds the path. */
-  pathField: string;
+  /** The row fields that may hold the path, the first one a row has counting (Fastify: `url`, else `path`). */
+  pathFields: string[];
   /** The call's arguments after the path, in order: row fields (spread or not), or values written at the call. */
   handlers: TableArg[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import { ts } from '../parse/typescript.js';
-import { calledMethodOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf } from './route-table.js';
+import { calledMethodOf, routeOptionsTemplateOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf } from './route-table.js';
 
 /** The registration call of `code`: the last call on `app` or `router`. */
 function registrationIn(code: string): { call: ts.CallExpression; callee: ts.PropertyAccessExpression | ts.ElementAccessExpression } {
@@ -73,11 +73,11 @@ describe('tableTemplateOf: a loop over a table this file imports', () => {
     return loop && tableTemplateOf(call, callee, loop, (e) => ({ kind: 'name', name: e.getText() }));
   };
   it.each([
-    ['computed method, spread guards, handler field', 'ROUTES.forEach((r) => app[r.method.toLowerCase()](r.path, ...(r.guards ?? []), r.handler));', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'guards', spread: true }, { field: 'handler' }] }],
-    ['destructured, a guard written in the loop', 'for (const { verb, url: u, run } of ROUTES) router[verb](u, requireAdmin, run);', { table: 'ROUTES', method: { field: 'verb' }, pathField: 'url', handlers: [{ ref: { kind: 'name', name: 'requireAdmin' } }, { field: 'run' }] }],
-    ["Hono's on(method, path, ...handlers)", 'for (const r of ROUTES) app.on(r.method, r.path, ...r.middleware, r.handler);', { table: 'ROUTES', method: { field: 'method' }, pathField: 'path', handlers: [{ field: 'middleware', spread: true }, { field: 'handler' }] }],
-    ["Hono's on with a fixed method", "for (const r of ROUTES) app.on('DELETE', r.path, r.handler);", { table: 'ROUTES', method: { name: 'DELETE' }, pathField: 'path', handlers: [{ field: 'handler' }] }],
-    ['a named method and a wrapper handler', 'ROUTES.forEach((r) => app.post(r.path, (req, res) => r.action(req, res)));', { table: 'ROUTES', method: { name: 'post' }, pathField: 'path', handlers: [{ ref: { kind: 'name', name: '(req, res) => r.action(req, res)' } }] }],
+    ['computed method, spread guards, handler field', 'ROUTES.forEach((r) => app[r.method.toLowerCase()](r.path, ...(r.guards ?? []), r.handler));', { table: 'ROUTES', method: { field: 'method' }, pathFields: ['path'], handlers: [{ field: 'guards', spread: true }, { field: 'handler' }] }],
+    ['destructured, a guard written in the loop', 'for (const { verb, url: u, run } of ROUTES) router[verb](u, requireAdmin, run);', { table: 'ROUTES', method: { field: 'verb' }, pathFields: ['url'], handlers: [{ ref: { kind: 'name', name: 'requireAdmin' } }, { field: 'run' }] }],
+    ["Hono's on(method, path, ...handlers)", 'for (const r of ROUTES) app.on(r.method, r.path, ...r.middleware, r.handler);', { table: 'ROUTES', method: { field: 'method' }, pathFields: ['path'], handlers: [{ field: 'middleware', spread: true }, { field: 'handler' }] }],
+    ["Hono's on with a fixed method", "for (const r of ROUTES) app.on('DELETE', r.path, r.handler);", { table: 'ROUTES', method: { name: 'DELETE' }, pathFields: ['path'], handlers: [{ field: 'handler' }] }],
+    ['a named method and a wrapper handler', 'ROUTES.forEach((r) => app.post(r.path, (req, res) => r.action(req, res)));', { table: 'ROUTES', method: { name: 'post' }, pathFields: ['path'], handlers: [{ ref: { kind: 'name', name: '(req, res) => r.action(req, res)' } }] }],
   ])('%s', (_name, code, expected) => {
     expect(templateOf(code)).toEqual(expected);
   });
@@ -87,6 +87,44 @@ describe('tableTemplateOf: a loop over a table this file imports', () => {
     ['a handler read deeper', 'ROUTES.forEach((r) => app.get(r.path, r.handlers.main));'],
     ['no handler', 'ROUTES.forEach((r) => app.get(r.path));'],
     ['a table of this file', "const T = [{ path: '/a', handler: h }]; T.forEach((r) => app.get(r.path, r.handler));"],
+  ])('%s: none', (_name, code) => {
+    expect(templateOf(code)).toBeUndefined();
+  });
+});
+
+describe('routeOptionsTemplateOf: Fastify route options over a table this file imports', () => {
+  const templateOf = (code: string) => {
+    const { call } = registrationIn(`import { ROUTES } from './routes';\n${code}`);
+    const loop = tableLoopOf(call);
+    return loop && routeOptionsTemplateOf(call, loop, (e) => (ts.isArrayLiteralExpression(e) ? e.elements : [e]).map((x) => ({ kind: 'name' as const, name: x.getText() })));
+  };
+  const ROW_HOOKS = [
+    { field: 'onRequest', spread: true },
+    { field: 'preParsing', spread: true },
+    { field: 'preValidation', spread: true },
+    { field: 'preHandler', spread: true },
+  ];
+  it.each([
+    ['the row as the options', 'ROUTES.forEach((r) => app.route(r));', { table: 'ROUTES', method: { field: 'method' }, pathFields: ['url', 'path'], handlers: [...ROW_HOOKS, { field: 'handler' }] }],
+    [
+      'the row spread, a hook of the loop',
+      'for (const r of ROUTES) app.route({ ...r, preHandler: [auth] });',
+      { table: 'ROUTES', method: { field: 'method' }, pathFields: ['url', 'path'], handlers: [...ROW_HOOKS.slice(0, 3), { ref: { kind: 'name', name: 'auth' } }, { field: 'handler' }] },
+    ],
+    [
+      'fields named one by one',
+      "ROUTES.forEach((r) => app.route({ method: 'GET', url: r.path, handler: r.run }));",
+      { table: 'ROUTES', method: { name: 'GET' }, pathFields: ['path'], handlers: [{ field: 'run' }] },
+    ],
+  ])('%s', (_name, code, expected) => {
+    expect(templateOf(code)).toEqual(expected);
+  });
+
+  it.each([
+    ['a url the loop writes', "ROUTES.forEach((r) => app.route({ ...r, url: '/x' }));"],
+    ['options before the spread', 'ROUTES.forEach((r) => app.route({ preHandler: auth, ...r }));'],
+    ['options read deeper', 'ROUTES.forEach((r) => app.route({ ...r, handler: r.handlers.main }));'],
+    ['a spread of something else', 'ROUTES.forEach((r) => app.route({ ...defaults, url: r.url, handler: r.handler }));'],
   ])('%s: none', (_name, code) => {
     expect(templateOf(code)).toBeUndefined();
   });

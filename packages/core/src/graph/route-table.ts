@@ -82,7 +82,7 @@ export function tableLoopOf(call: ts.CallExpression): TableLoop | undefined {
 export interface TableTemplate {
   table: string;
   method: { name: string } | { field: string };
-  pathField: string;
+  pathFields: string[];
   handlers: TableArg[];
 }
 
@@ -111,7 +111,72 @@ export function tableTemplateOf(call: ts.CallExpression, callee: ts.PropertyAcce
     if (!handler) return undefined;
     handlers.push(handler);
   }
-  return handlers.length > 0 ? { table: loop.table, method, pathField, handlers } : undefined;
+  return handlers.length > 0 ? { table: loop.table, method, pathFields: [pathField], handlers } : undefined;
+}
+
+/** Fastify's route options that run before the handler, in the order it runs them. */
+const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+
+/**
+ * Fastify's `app.route(r)` in a loop over a table this file imports, also with options of the
+ * loop's own (`app.route({ ...r, preHandler: auth })`, `app.route({ method: r.method, url: r.url,
+ * handler: r.handler })`): the row fields it reads, as hooks then handler. Undefined when the
+ * options read the row in another way.
+ */
+export function routeOptionsTemplateOf(call: ts.CallExpression, loop: TableLoop, refsOf: (e: ts.Expression) => HandlerRef[]): TableTemplate | undefined {
+  const [arg] = call.arguments;
+  if (loop.table === undefined || !arg || call.arguments.length !== 1) return undefined;
+  const fields = optionFieldsOf(skipParens(arg), loop.name);
+  if (!fields) return undefined;
+  /** The row field an option takes (spread: a hook may be one function or a list), or what the loop writes for it. */
+  const argsOf = (key: string, spread: boolean): TableArg[] => {
+    const own = fields.own.get(key);
+    if (own) return refsOf(own).map((ref) => ({ ref }));
+    const field = fields.read.get(key) ?? (fields.spread ? key : undefined);
+    return field === undefined ? [] : [spread ? { field, spread: true } : { field }];
+  };
+  const methodField = fields.read.get('method') ?? (fields.spread && !fields.own.has('method') ? 'method' : undefined);
+  const methodText = fields.own.get('method');
+  const method = methodField !== undefined ? { field: methodField } : methodText && isStringLiteralLike(methodText) ? { name: methodText.text } : undefined;
+  // A path the loop writes itself is the same for every row: no table registration.
+  const pathFields = ['url', 'path'].flatMap((key) => fields.read.get(key) ?? (fields.spread ? [key] : []));
+  const handler = argsOf('handler', false);
+  if (!method || pathFields.length === 0 || fields.own.has('url') || fields.own.has('path') || handler.length !== 1) return undefined;
+  // A row without a hook adds none.
+  const hooks = FASTIFY_HOOKS.flatMap((hook) => argsOf(hook, true));
+  return { table: loop.table, method, pathFields, handlers: [...hooks, ...handler] };
+}
+
+/**
+ * The options of `app.route(...)` in a loop: the row itself (`r`), or an object literal spreading
+ * it and naming other fields (`{ ...r, preHandler: auth }`, `{ url: r.path, handler: r.run }`).
+ * `read`: option → the row field it takes; `own`: option → the value the loop writes; `spread`:
+ * every other option is the row's field of that name. Undefined for any other shape.
+ */
+function optionFieldsOf(options: ts.Expression, name: RowName): { read: Map<string, string>; own: Map<string, ts.Expression>; spread: boolean } | undefined {
+  const read = new Map<string, string>();
+  const own = new Map<string, ts.Expression>();
+  if ('whole' in name && isIdentifier(options) && options.text === name.whole) return { read, own, spread: true };
+  if (!isObjectLiteralExpression(options)) return undefined;
+  let spread = false;
+  for (const p of options.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const e = skipParens(p.expression);
+      // Options written before the spread hold only for rows without that field: not one template.
+      if (!('whole' in name) || !isIdentifier(e) || e.text !== name.whole || own.size > 0 || read.size > 0) return undefined;
+      spread = true;
+      continue;
+    }
+    const key = p.name && (isIdentifier(p.name) || isStringLiteralLike(p.name)) ? p.name.text : undefined;
+    // A method written in the options (`handler(req, reply) {...}`) is not read as a value.
+    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    if (key === undefined || !value) return undefined;
+    const field = fieldReadBy(value, name);
+    if (field !== undefined) read.set(key, field);
+    else if (mentions(value, name) && !isArrowFunction(skipParens(value)) && !isFunctionExpression(skipParens(value))) return undefined;
+    else own.set(key, value);
+  }
+  return { read, own, spread };
 }
 
 function templateArgOf(arg: ts.Expression, name: RowName, refOf: (e: ts.Expression) => HandlerRef): TableArg | undefined {
@@ -264,7 +329,37 @@ function lookup(expr: ts.Expression, row: ts.ObjectLiteralExpression, name: RowN
   // A handler written in the loop (`(req, res) => r.action(req, res)`) is the row's endpoint as it
   // stands: it reads the row only when it runs.
   if (isArrowFunction(e) || isFunctionExpression(e)) return undefined;
-  return mentions(e, name) ? 'opaque' : undefined;
+  if (!mentions(e, name)) return undefined;
+  return isObjectLiteralExpression(e) ? mergedOptions(e, row, name) : 'opaque';
+}
+
+/**
+ * Route options written around the row (`app.route({ ...r, preHandler: auth })`, `{ url: r.path,
+ * handler: r.run }`): the object as this row makes it, its properties last-written first, so that
+ * a lookup of the first property of a name finds the value that wins.
+ */
+function mergedOptions(options: ts.ObjectLiteralExpression, row: ts.ObjectLiteralExpression, name: RowName): ts.ObjectLiteralExpression | 'opaque' {
+  const properties: ts.ObjectLiteralElementLike[] = [];
+  for (const p of options.properties) {
+    if (ts.isSpreadAssignment(p)) {
+      const e = skipParens(p.expression);
+      if (!('whole' in name) || !isIdentifier(e) || e.text !== name.whole || row.properties.some((x) => !x.name)) return 'opaque';
+      properties.push(...row.properties);
+      continue;
+    }
+    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    if (!value || !mentions(p, name)) {
+      properties.push(p);
+      continue;
+    }
+    const found = lookup(value, row, name);
+    if (found === 'opaque') return 'opaque';
+    if (found === 'absent') continue;
+    // The option as the row fills it in: a view of the written property with the row's value.
+    if (found) properties.push(Object.create(p, { kind: { value: SyntaxKind.PropertyAssignment }, initializer: { value: found } }) as ts.PropertyAssignment);
+    else properties.push(p);
+  }
+  return Object.create(options, { properties: { value: ts.factory.createNodeArray(properties.reverse()) } }) as ts.ObjectLiteralExpression;
 }
 
 function fieldOf(row: ts.ObjectLiteralExpression, field: string): Lookup {

@@ -11,7 +11,7 @@ const reg = (over: Partial<TableRegistration>): TableRegistration => ({
   location: { line: 9, column: 1, endLine: 9, endColumn: 60, offset: 200 },
   condition: 'always',
   method: { field: 'method' },
-  pathField: 'path',
+  pathFields: ['path'],
   handlers: [{ field: 'guards', spread: true }, { field: 'action' }],
   ...over,
 });

@@ -13,7 +13,8 @@ export function tableRoutes(reg: TableRegistration, loopFile: string, rows: read
   const routes: RouteRegistration[] = [];
   for (const row of rows) {
     const method = ('name' in reg.method ? reg.method.name : row.texts[reg.method.field])?.toLowerCase();
-    const path = row.paths[reg.pathField];
+    const field = reg.pathFields.find((f) => row.paths[f] !== undefined);
+    const path = field === undefined ? undefined : row.paths[field];
     if (method === undefined || !ROW_METHODS.has(method) || path === undefined) continue;
     const refs = handlersOf(reg.handlers, row, loopFile);
     if (!refs || refs.length === 0) continue;

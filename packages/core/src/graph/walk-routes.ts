@@ -14,7 +14,7 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
-import { calledMethodOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
+import { calledMethodOf, routeOptionsTemplateOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
 import { ROW_METHODS } from './table-routes.js';
 import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
@@ -588,11 +588,14 @@ class RouteWalker {
 
   /**
    * A loop over a table imported from another file, registering on an app or router whose routes
-   * are method calls (Express, Koa, Hono): recorded for the graph, which reads the table's rows.
+   * are method calls (Express, Koa, Hono) or Fastify route options: recorded for the graph, which
+   * reads the table's rows.
    */
   private registerImportedTable(call: ts.CallExpression, callee: ts.PropertyAccessExpression | ts.ElementAccessExpression, receiver: Receiver, loop: TableLoop): boolean {
-    if (receiver.framework !== 'express' && receiver.framework !== 'koa' && receiver.framework !== 'hono') return false;
-    const template = tableTemplateOf(call, callee, loop, (e) => handlerRefOf(e, this.#ctx));
+    // Fastify: `app.route(r)` of each row's route options.
+    const isRouteOptions = receiver.framework === 'fastify' && calledMethodOf(callee) === 'route';
+    if (!isRouteOptions && receiver.framework !== 'express' && receiver.framework !== 'koa' && receiver.framework !== 'hono') return false;
+    const template = isRouteOptions ? routeOptionsTemplateOf(call, loop, (e) => handlerRefsOf([e], this.#ctx)) : tableTemplateOf(call, callee, loop, (e) => handlerRefOf(e, this.#ctx));
     if (!template || !this.#ctx.imports.has(template.table)) return false;
     if ('name' in template.method && !ROW_METHODS.has(template.method.name.toLowerCase())) return false;
     this.#ctx.register(call, { kind: 'table', target: receiver.target, ...template });
