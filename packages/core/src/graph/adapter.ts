@@ -51,8 +51,8 @@ export interface FrameworkAdapter {
   deriveReceiver?(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): Receiver | undefined;
   /** Records the registrations of `receiver.method(...)`; returns whether it recognised the call. */
   onCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean;
-  /** Class-based frameworks (Nest controllers and guards). */
-  onClass?(node: ts.ClassDeclaration, ctx: AdapterContext): void;
+  /** Class-based frameworks (Nest controllers and guards); also a class expression bound at module level (tsc's output). */
+  onClass?(node: ts.ClassLikeDeclaration, ctx: AdapterContext): void;
   /** Once per file, before the walk: top-level facts no call or class carries (Nest decorator factories). */
   onFile?(sf: ts.SourceFile, ctx: AdapterContext): void;
 }

@@ -42,6 +42,9 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (isCallExpression(e)) return callRefOf(e, ctx);
   if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
+  // `new jwt_guard_1.JwtGuard()` of compiled CommonJS: the class of that module.
+  const constructed = isNewExpression(e) && isPropertyAccessExpression(e.expression) ? referenceName(e.expression) : undefined;
+  if (constructed !== undefined) return { kind: 'name', name: constructed };
   // `new (AuthGuard('jwt'))()`: an instance of the class a guard factory returns.
   if (isNewExpression(e) && isCallExpression(skipParens(e.expression))) return callRefOf(skipParens(e.expression) as ts.CallExpression, ctx);
   if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);

@@ -47,6 +47,15 @@ describe('collectConstants: default-exported objects and static class fields', (
     ["module.exports = { PUBLIC_PATHS: ['/login'] };", 'default.PUBLIC_PATHS.0', { parts: ['/login'] }],
     ["export const PUBLIC = ['/login'];", 'PUBLIC', undefined],
     [`export const TABLE = [${Array.from({ length: 65 }, (_, i) => `'/p${i}'`).join(', ')}];`, 'TABLE.length', undefined],
+    // A Set is searched as its list, a list exported under another name is that list.
+    ["export const OPEN = new Set(['/login', '/health']);", 'OPEN.1', { parts: ['/health'] }],
+    ["const PUBLIC = ['/login'];\nexport default PUBLIC;", 'default.0', { parts: ['/login'] }],
+    ["const PUBLIC = ['/login'];\nmodule.exports = { PUBLIC };", 'default.PUBLIC.length', { parts: ['1'] }],
+    ["const ADMIN = '/admin';\nmodule.exports = { ADMIN };", 'default.ADMIN', { parts: ['/admin'] }],
+    // tsc's CommonJS exports, by the exported name and as the file reads it.
+    ["exports.ROLES_KEY = exports.Roles = void 0;\nexports.ROLES_KEY = 'roles';", 'ROLES_KEY', { parts: ['roles'] }],
+    ["exports.ROLES_KEY = 'roles';", 'exports.ROLES_KEY', { parts: ['roles'] }],
+    ["module.exports.ADMIN = '/admin';", 'ADMIN', { parts: ['/admin'] }],
   ])('%s', (code, name, expected) => {
     expect(collectConstants(parseSource('a.ts', code)).get(name)).toEqual(expected);
   });

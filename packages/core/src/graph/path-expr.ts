@@ -109,6 +109,11 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
       addConstant(table, 'default', stmt.expression);
     } else if (isModuleExportsAssignment(stmt)) {
       addConstant(table, 'default', stmt.expression.right);
+    } else if (isExportsMemberAssignment(stmt)) {
+      // tsc's CommonJS `exports.ROLES_KEY = 'roles'`: the named export, also as the file itself reads it.
+      const name = stmt.expression.left.name.text;
+      addConstant(table, name, stmt.expression.right);
+      addConstant(table, `exports.${name}`, stmt.expression.right);
     } else if (isClassDeclaration(stmt) && stmt.name) {
       // `class Routes { static readonly ADMIN = '/admin' }`, read as `Routes.ADMIN`.
       for (const member of stmt.members) {
@@ -132,6 +137,13 @@ function isStatic(member: ts.PropertyDeclaration): boolean {
 /** `module.exports = { adminPrefix: '/internal' }`. */
 function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression } {
   return isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
+}
+
+/** `exports.ADMIN_PREFIX = '/admin'` (also `module.exports.ADMIN_PREFIX = ...`). */
+function isExportsMemberAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression & { left: ts.PropertyAccessExpression } } {
+  if (!isExpressionStatement(stmt) || !isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = stmt.expression.left;
+  return isPropertyAccessExpression(left) && ((isIdentifier(left.expression) && left.expression.text === 'exports') || isModuleExports(left.expression));
 }
 
 function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expression, depth = 0): void {

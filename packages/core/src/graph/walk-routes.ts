@@ -152,6 +152,8 @@ class RouteWalker {
     else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
+    // `let AuthMiddleware = class AuthMiddleware { use(req, res, next) {...} }`, as tsc compiles a decorated class.
+    else if (ts.isClassExpression(e)) this.collectMembers(name, e.members);
     else if (isNewExpression(e) && isIdentifier(e.expression)) this.facts.aliases[name] = { kind: 'name', name: e.expression.text };
     // `const guard = auth` and `export default auth`: the name stands for what it aliases.
     else if (isIdentifier(e) && e.text !== name) this.facts.aliases[name] = { kind: 'name', name: e.text };
@@ -270,7 +272,8 @@ class RouteWalker {
         this.pushChildren(node);
         return;
       case SyntaxKind.ClassDeclaration:
-        for (const a of this.adapters) a.onClass?.(node as ts.ClassDeclaration, this.#ctx);
+      case SyntaxKind.ClassExpression:
+        for (const a of this.adapters) a.onClass?.(node as ts.ClassLikeDeclaration, this.#ctx);
         break;
       case SyntaxKind.VariableDeclaration:
         this.bindDeclaration(node as ts.VariableDeclaration);

@@ -2,15 +2,16 @@ import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
 import { judgeFunction } from '../../judge-function.js';
-import { literalPath, skipParens, type PathExpr } from '../../path-expr.js';
+import { literalPath, referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { propertyOf } from '../../object-property.js';
+import { decoratorsOf, moduleClassNameOf } from './decorators.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
 import { collectMetadataDecorators, metadataGateOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { getDecorators, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSourceFile } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
 /** Method decorators that, by convention, tell a global or class guard to let the request through. */
@@ -37,17 +38,19 @@ const nest: FrameworkAdapter = {
   },
   onFile: collectMetadataDecorators,
   onClass(node, ctx) {
-    collectGuardClass(node, ctx);
+    // A class declared at module level, or compiled by tsc (`let AdminController = class AdminController {...}`).
+    const name = moduleClassNameOf(node);
+    collectGuardClass(node, name, ctx);
     collectAppGuardProviders(node, ctx);
-    collectModule(node, ctx);
+    collectModule(node, name, ctx);
     const ownGuards = guardsOf(node, ctx);
-    const inherited = collectInheritableGuards(node, ownGuards, ctx);
+    const inherited = collectInheritableGuards(node, name, ownGuards, ctx);
     const controller = decoratorCall(node, 'Controller');
     if (!controller) return;
     const id = `nest@${node.getStart(ctx.sf)}`;
     ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
     const target = { instance: id };
-    if (node.name && isSourceFile(node.parent)) ctx.facts.bindings[node.name.text] = target;
+    if (name !== undefined) ctx.facts.bindings[name] = target;
     const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
     const classMetadata = metadataSetBy(node, ctx);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
@@ -71,20 +74,6 @@ const nest: FrameworkAdapter = {
     }
   },
 };
-
-interface Decorator {
-  name: string;
-  call: ts.CallExpression | undefined;
-}
-
-function decoratorsOf(node: ts.HasDecorators): Decorator[] {
-  return (getDecorators(node) ?? []).flatMap((d): Decorator[] => {
-    const e = d.expression;
-    if (isCallExpression(e) && isIdentifier(e.expression)) return [{ name: e.expression.text, call: e }];
-    if (isIdentifier(e)) return [{ name: e.text, call: undefined }];
-    return [];
-  });
-}
 
 function decoratorCall(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
   return decoratorsOf(node).find((d) => d.name === name)?.call;
@@ -127,7 +116,7 @@ function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
   return decoratorsOf(node).flatMap((d): HandlerRef[] => {
     if (!d.call) return [];
     if (d.name === 'UseGuards') return d.call.arguments.map((a) => handlerRefOf(a, ctx));
-    const origin = ctx.imports.get(d.name)?.specifier;
+    const origin = ctx.imports.get(d.root)?.specifier;
     return origin === undefined || origin.startsWith('.') ? [handlerRefOf(d.call, ctx)] : [];
   });
 }
@@ -136,10 +125,12 @@ function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
  * `@UseGuards(JwtGuard) abstract class AdminBase {}`: guards a subclass inherits through Nest's
  * metadata lookup. Kept as `Class.@inherited` so that a subclass in another file can name them.
  */
-function collectInheritableGuards(node: ts.ClassDeclaration, guards: HandlerRef[], ctx: AdapterContext): HandlerRef | undefined {
-  if (node.name && isSourceFile(node.parent) && guards.length > 0) ctx.facts.aliases[`${node.name.text}.@inherited`] = { kind: 'list', items: guards };
-  const base = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  return base && isIdentifier(base) ? { kind: 'name', name: `${base.text}.@inherited` } : undefined;
+function collectInheritableGuards(node: ts.ClassLikeDeclaration, name: string | undefined, guards: HandlerRef[], ctx: AdapterContext): HandlerRef | undefined {
+  if (name !== undefined && guards.length > 0) ctx.facts.aliases[`${name}.@inherited`] = { kind: 'list', items: guards };
+  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  // `AdminBase`, or `base_controller_1.AdminBase` in compiled CommonJS.
+  const base = heritage && referenceName(skipParens(heritage));
+  return base !== undefined ? { kind: 'name', name: `${base}.@inherited` } : undefined;
 }
 
 /**
@@ -147,27 +138,27 @@ function collectInheritableGuards(node: ts.ClassDeclaration, guards: HandlerRef[
  * extends another guard (`AuthGuard('jwt')`) without overriding it, or calling `super.canActivate`,
  * delegates to it.
  */
-function collectGuardClass(node: ts.ClassDeclaration, ctx: AdapterContext): void {
-  if (!node.name || !isSourceFile(node.parent)) return;
+function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
+  if (name === undefined) return;
   const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   const canActivate = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'canActivate');
   if (!canActivate && !heritage) return;
   const fact = canActivate
     ? judgeFunction(canActivate, ctx, { falseRejects: true })
-    : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name) };
+    : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name ?? node) };
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
   fact.readsRouteMetadata = READS_METADATA.test(node.getText(ctx.sf));
   const gate = canActivate ? metadataGateOf(canActivate, ctx) : [];
   if (gate.length > 0) fact.requiresMetadata = gate.flatMap(metadataKeyRefs);
-  ctx.facts.functions[node.name.text] = fact;
+  ctx.facts.functions[name] = fact;
 }
 
 /**
  * `@nestjs/passport`: `handleRequest(err, user) { return user; }` replaces the method that throws
  * UnauthorizedException when there is no user, so the guard lets anonymous requests through.
  */
-function overridesHandleRequestOpen(node: ts.ClassDeclaration, ctx: AdapterContext): boolean {
+function overridesHandleRequestOpen(node: ts.ClassLikeDeclaration, ctx: AdapterContext): boolean {
   const handleRequest = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'handleRequest');
   if (!handleRequest?.body) return false;
   // `throw err || new UnauthorizedException()` rejects; `super.handleRequest(...)` keeps the library's answer.
@@ -193,9 +184,11 @@ function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
   const module = create.arguments[0] && skipParens(create.arguments[0]);
   const id = `nest@${create.getStart(ctx.sf)}`;
   const location = ctx.locationOf(create);
+  // `AppModule`, or `app_module_1.AppModule` in compiled CommonJS.
+  const name = module && referenceName(module);
   // The walker may ask twice about the same call: register its mount once.
-  if (!module || !isIdentifier(module) || ctx.facts.registrations.some((r) => r.kind === 'mount' && r.location.offset === location.offset)) return;
-  ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name: module.text }, encapsulated: false });
+  if (name === undefined || ctx.facts.registrations.some((r) => r.kind === 'mount' && r.location.offset === location.offset)) return;
+  ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name }, encapsulated: false });
 }
 
 /** `app.setGlobalPrefix('api', { exclude })`: every route of the application but the excluded ones starts with it. */
@@ -237,21 +230,22 @@ function optionalPath(path: PathExpr | undefined): PrefixExclusion[] {
  * path; `RouterModule.register([{ path: 'admin', module: AdminModule, children }])` in its imports
  * mounts those modules under their paths.
  */
-function collectModule(node: ts.ClassDeclaration, ctx: AdapterContext): void {
+function collectModule(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
   const arg = decoratorCall(node, 'Module')?.arguments[0];
   const options = arg && skipParens(arg);
-  if (!node.name || !isSourceFile(node.parent) || !options || !isObjectLiteralExpression(options)) return;
+  if (name === undefined || !options || !isObjectLiteralExpression(options)) return;
   const id = `nest@${node.getStart(ctx.sf)}`;
-  ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name) });
+  ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name ?? node) });
   const target = { instance: id };
-  ctx.facts.bindings[node.name.text] = target;
+  ctx.facts.bindings[name] = target;
   collectMiddlewareConsumer(node, id, ctx);
   for (const name of ['controllers', 'imports']) {
     const list = propertyOf(options, name);
     if (!list || !isArrayLiteralExpression(list)) continue;
     for (const item of list.elements) {
       const e = skipParens(item);
-      if (isIdentifier(e)) ctx.register(e, { kind: 'mount', target, prefix: undefined, child: { name: e.text }, encapsulated: false });
+      const child = classRefOf(e);
+      if (child !== undefined) ctx.register(e, { kind: 'mount', target, prefix: undefined, child: { name: child }, encapsulated: false });
       else if (isRouterModuleRegister(e, ctx)) registerRoutes(e.arguments[0], [], target, ctx);
     }
   }
@@ -272,15 +266,14 @@ function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['par
     const own = pathExpr ? (routePaths(pathExpr, ctx)[0]?.parts ?? []) : [];
     const parts = [...parent, ...own];
     const module = propertyOf(route, 'module');
-    if (module && isIdentifier(skipParens(module))) {
-      ctx.register(route, { kind: 'mount', target, prefix: { parts }, child: { name: (skipParens(module) as ts.Identifier).text }, encapsulated: false });
-    }
+    const child = module && classRefOf(skipParens(module));
+    if (child !== undefined) ctx.register(route, { kind: 'mount', target, prefix: { parts }, child: { name: child }, encapsulated: false });
     registerRoutes(propertyOf(route, 'children'), parts, target, ctx);
   }
 }
 
 /** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
-function collectAppGuardProviders(node: ts.ClassDeclaration, ctx: AdapterContext): void {
+function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterContext): void {
   const module = decoratorCall(node, 'Module');
   const arg = module?.arguments[0] && skipParens(module.arguments[0]);
   if (!arg || !isObjectLiteralExpression(arg)) return;
@@ -297,7 +290,13 @@ function collectAppGuardProviders(node: ts.ClassDeclaration, ctx: AdapterContext
 }
 
 function isAppGuardProvider(obj: ts.ObjectLiteralExpression): boolean {
-  return obj.properties.some((p) => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'provide' && isIdentifier(p.initializer) && p.initializer.text === 'APP_GUARD');
+  // `APP_GUARD`, or `core_1.APP_GUARD` in compiled CommonJS.
+  return obj.properties.some((p) => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'provide' && /(^|\.)APP_GUARD$/.test(referenceName(skipParens(p.initializer)) ?? ''));
+}
+
+/** A class named in a module's lists: `AdminModule`, or `admin_module_1.AdminModule` in compiled CommonJS. */
+function classRefOf(e: ts.Expression): string | undefined {
+  return isIdentifier(e) || (isPropertyAccessExpression(e) && isIdentifier(e.expression)) ? referenceName(e) : undefined;
 }
 
 export default nest;

@@ -1,7 +1,7 @@
 import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
+import { referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
@@ -12,7 +12,7 @@ const { isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpr
  * paths under the module, whatever the order of registration (Nest runs middleware before guards
  * and handlers).
  */
-export function collectMiddlewareConsumer(node: ts.ClassDeclaration, moduleId: string, ctx: AdapterContext): void {
+export function collectMiddlewareConsumer(node: ts.ClassLikeDeclaration, moduleId: string, ctx: AdapterContext): void {
   const configure = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'configure');
   if (!configure?.body) return;
   const visit = (n: ts.Node): void => {
@@ -30,8 +30,10 @@ function registerForRoutes(forRoutes: ts.CallExpression, moduleId: string, ctx: 
   const paths: PathExpr[] = [];
   for (const arg of forRoutes.arguments) {
     const e = skipParens(arg);
-    // A controller class (PascalCase name): all of its routes, wherever its module mounts it.
-    if (isIdentifier(e) && /^[A-Z]/.test(e.text)) ctx.register(forRoutes, { kind: 'use', target: { name: e.text }, paths: undefined, handlers, orderless: true });
+    // A controller class (PascalCase name, `admin_controller_1.AdminController` compiled): all of
+    // its routes, wherever its module mounts it.
+    const controller = isIdentifier(e) ? e : isPropertyAccessExpression(e) && isIdentifier(e.expression) ? e.name : undefined;
+    if (controller && /^[A-Z]/.test(controller.text)) ctx.register(forRoutes, { kind: 'use', target: { name: referenceName(e) ?? controller.text }, paths: undefined, handlers, orderless: true });
     else {
       const path = routeInfoPath(e, ctx);
       if (path) paths.push(path);

@@ -1,9 +1,10 @@
 import { ts } from '../../../parse/typescript.js';
+import { decoratorsOf } from './decorators.js';
 import type { AdapterContext } from '../../adapter.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, getDecorators, isArrayLiteralExpression, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
 
 /** Reflector and reflect-metadata reads whose first argument is the metadata key. */
 const METADATA_READ = /^(get|getAllAndOverride|getAllAndMerge|getMetadata)$/;
@@ -45,13 +46,12 @@ export function metadataGateOf(canActivate: ts.MethodDeclaration, ctx: AdapterCo
  * decorator (`@Roles('admin')`) by the key its definition sets, resolved by the route graph.
  */
 export function metadataSetBy(node: ts.HasDecorators, ctx: AdapterContext): PathExpr[] {
-  return (getDecorators(node) ?? []).flatMap((d): PathExpr[] => {
-    const e = d.expression;
-    if (!isCallExpression(e) || !isIdentifier(e.expression)) return [];
-    const name = e.expression.text;
-    if (name === 'SetMetadata') return keyOf(e.arguments[0], ctx);
-    const origin = ctx.imports.get(name)?.specifier;
-    return origin === undefined || origin.startsWith('.') ? [{ parts: [{ ref: `${name}${KEY_SUFFIX}` }] }] : [];
+  return decoratorsOf(node).flatMap((d): PathExpr[] => {
+    if (!d.call) return [];
+    if (d.name === 'SetMetadata') return keyOf(d.call.arguments[0], ctx);
+    const origin = ctx.imports.get(d.root)?.specifier;
+    // `Roles.@metadata`, or `roles_decorator_1.Roles.@metadata` of a compiled import.
+    return origin === undefined || origin.startsWith('.') ? [{ parts: [{ ref: `${d.ref}${KEY_SUFFIX}` }] }] : [];
   });
 }
 
@@ -93,7 +93,9 @@ function firstSetMetadata(root: ts.Node): ts.CallExpression | undefined {
   let found: ts.CallExpression | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === 'SetMetadata') found = n;
+    // `SetMetadata(...)`, or `(0, common_1.SetMetadata)(...)` compiled.
+    const callee = isCallExpression(n) ? skipParens(n.expression) : undefined;
+    if (callee && ((isIdentifier(callee) && callee.text === 'SetMetadata') || (isPropertyAccessExpression(callee) && callee.name.text === 'SetMetadata'))) found = n as ts.CallExpression;
     else ts.forEachChild(n, visit);
   };
   visit(root);
