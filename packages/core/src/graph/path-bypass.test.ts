@@ -34,6 +34,9 @@ describe('pathBypassOf', () => {
     ["if (/^\\/public\\//i.test(req.path)) return next();", [{ regex: '^\\/public\\/', flags: 'i' }]],
     ["if (req.path.match(/^\\/public/)) return next();", [{ regex: '^\\/public', flags: '' }]],
     ['if (req.path.startsWith(PUBLIC_PREFIX)) return next();', [{ path: { parts: [{ ref: 'PUBLIC_PREFIX' }] }, prefix: true }]],
+    // A helper of the file that returns a path test, given the path or the request.
+    ["function isPublic(p) { return ['/login'].includes(p); }\nif (isPublic(req.path)) return next();", [{ path: { parts: ['/login'] } }]],
+    ["const isPublic = (r) => r.path.startsWith('/public/');\nif (isPublic(req)) return next();", [{ regex: '^\\/public\\/', flags: '' }]],
   ])('%s', (code, expected) => {
     expect(bypassed(code)).toEqual(expected);
   });
@@ -50,6 +53,9 @@ describe('pathBypassOf', () => {
     ["const PUBLIC = [...BASE, '/login'];\nif (PUBLIC.includes(req.path)) return next();"],
     ['const isPublic = req.user;\nif (isPublic) return next();'],
     ["const { user } = req;\nif (user === '/login') return next();"],
+    ["function isTrusted(r) { return r.ip === '127.0.0.1'; }\nif (isTrusted(req)) return next();"],
+    ["function isPublic(p) { log(p); return p === '/x'; }\nif (isPublic(req.path)) return next();"],
+    ["function isPublic(p) { return p === '/x'; }\nif (isPublic(other)) return next();"],
   ])('reads no public paths from %s', (code) => {
     expect(bypassed(code)).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import { pathExprOf, referenceName, skipParens } from './path-expr.js';
 import { regexOf, type RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
 
 /** Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono `c.req.path`. */
 const PATH_READ = /^(path|url|originalUrl|pathname)$/;
@@ -32,7 +32,7 @@ const NO_FACTORY: FactoryParamOf = () => undefined;
  */
 export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly string[], returnPassesOn: boolean, factoryParamOf = NO_FACTORY): PathTest[] | undefined {
   if (!isIfStatement(stmt) || !passesOnAndStops(stmt.thenStatement, next, returnPassesOn)) return undefined;
-  return pathsTested(stmt.expression, params, factoryParamOf);
+  return pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf);
 }
 
 /**
@@ -44,14 +44,23 @@ export function conditionalBypassOf(expr: ts.Expression, next: string, params: r
   if (!isConditionalExpression(e)) return undefined;
   const passes = skipParens(e.whenTrue);
   if (!isCallExpression(passes) || !isIdentifier(passes.expression) || passes.expression.text !== next || passes.arguments.length > 0) return undefined;
-  const paths = pathsTested(e.condition, params, factoryParamOf);
+  const paths = pathsTested(e.condition, { params, paths: [] }, factoryParamOf);
   return paths && { paths, rest: e.whenFalse };
 }
 
 /** pathsTested where no factory parameter is in scope (hono/combine's `except` conditions). */
 export function requestPathsTested(expr: ts.Expression, params: readonly string[]): RequestException[] | undefined {
-  const paths = pathsTested(expr, params, NO_FACTORY);
+  const paths = pathsTested(expr, { params, paths: [] }, NO_FACTORY);
   return paths?.every((x): x is RequestException => !('param' in x)) ? paths : undefined;
+}
+
+/**
+ * What a test reads the request through: the guard's parameters (`req`, `c`), and, inside a helper
+ * it calls, the names that hold the request path (`function isPublic(path) {...}` called with `req.path`).
+ */
+interface Reads {
+  params: readonly string[];
+  paths: readonly string[];
 }
 
 /** Conditions named by a `const` followed (`const isPublic = ...; if (isPublic) ...`), deeper ones are not read. */
@@ -65,48 +74,84 @@ const MAX_NAMED_TESTS = 4;
  * Undefined for any other condition. A list the guard names but does not declare (an import, a
  * config object's member) is kept as a reference, which the graph resolves or leaves out.
  */
-function pathsTested(expr: ts.Expression, params: readonly string[], factoryParamOf: FactoryParamOf, depth = 0): PathTest[] | undefined {
+function pathsTested(expr: ts.Expression, reads: Reads, factoryParamOf: FactoryParamOf, depth = 0): PathTest[] | undefined {
   const e = skipParens(expr);
   if (isIdentifier(e)) {
     const init = depth < MAX_NAMED_TESTS ? scopedConstOf(e) : undefined;
-    return init && pathsTested(init, params, factoryParamOf, depth + 1);
+    return init && pathsTested(init, reads, factoryParamOf, depth + 1);
   }
   if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === SyntaxKind.BarBarToken) {
-      const left = pathsTested(e.left, params, factoryParamOf, depth);
-      const right = left && pathsTested(e.right, params, factoryParamOf, depth);
+      const left = pathsTested(e.left, reads, factoryParamOf, depth);
+      const right = left && pathsTested(e.right, reads, factoryParamOf, depth);
       return left && right ? [...left, ...right] : undefined;
     }
     const found = indexFound(e);
-    if (found) return listTested(found, params, factoryParamOf, false);
+    if (found) return listTested(found, reads, factoryParamOf, false);
     if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
-    const [value, other] = isPathRead(e.right, params) ? [skipParens(e.left), e.right] : [skipParens(e.right), e.left];
-    if (!isPathRead(other, params)) return undefined;
+    const [value, other] = isPathRead(e.right, reads) ? [skipParens(e.left), e.right] : [skipParens(e.right), e.left];
+    if (!isPathRead(other, reads)) return undefined;
     if (isStringLiteralLike(value)) return [{ path: { parts: [value.text] } }];
     const param = isIdentifier(value) ? factoryParamOf(value.text) : undefined;
     return param === undefined ? undefined : [{ param }];
   }
+  if (isCallExpression(e) && isIdentifier(e.expression)) return depth < MAX_NAMED_TESTS ? helperTested(e, reads, depth) : undefined;
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression)) return undefined;
   const method = e.expression.name.text;
   const owner = skipParens(e.expression.expression);
   const arg = e.arguments[0] && skipParens(e.arguments[0]);
   if (!arg) return undefined;
   // `req.path.startsWith('/public/')`, or a constant prefix.
-  if (method === 'startsWith' && isPathRead(owner, params)) {
+  if (method === 'startsWith' && isPathRead(owner, reads)) {
     if (isStringLiteralLike(arg)) return [{ regex: `^${escapeRegex(arg.text)}`, flags: '' }];
     const path = referenceName(arg) !== undefined ? pathExprOf(arg, new Map()) : undefined;
     return path && [{ path, prefix: true }];
   }
   // `/^\/public\//.test(req.path)` and `req.path.match(/^\/public\//)`.
-  if (method === 'test' && isPathRead(arg, params)) return regexTested(owner);
-  if (method === 'match' && isPathRead(owner, params)) return regexTested(arg);
+  if (method === 'test' && isPathRead(arg, reads)) return regexTested(owner);
+  if (method === 'match' && isPathRead(owner, reads)) return regexTested(arg);
   // `PUBLIC_PATHS.includes(req.path)`, `PUBLIC.has(req.path)` of a Set.
-  if ((method === 'includes' || method === 'has') && isPathRead(arg, params)) return listTested(owner, params, factoryParamOf, false);
+  if ((method === 'includes' || method === 'has') && isPathRead(arg, reads)) return listTested(owner, reads, factoryParamOf, false);
   // `PUBLIC.some((p) => req.path.startsWith(p))`, `.some((p) => p === req.path)`, `.find(...)`.
   if (method === 'some' || method === 'find') {
-    const test = elementTest(arg, params);
-    return test && listTested(owner, params, factoryParamOf, test === 'prefix');
+    const test = elementTest(arg, reads);
+    return test && listTested(owner, reads, factoryParamOf, test === 'prefix');
+  }
+  return undefined;
+}
+
+/**
+ * `isPublicPath(req.path)` or `isPublic(req)`, a function of the file (or the guard) that returns a
+ * path test: the test as it reads its parameters, each standing for what the guard passes (the
+ * path, or the request). Only the test it returns at once is read.
+ */
+function helperTested(call: ts.CallExpression, reads: Reads, depth: number): PathTest[] | undefined {
+  const fn = scopedFunctionOf(call.expression as ts.Identifier);
+  const returned = fn?.body && (isBlock(fn.body) ? returnedOnly(fn.body) : fn.body);
+  if (!fn || !returned) return undefined;
+  const inner: { params: string[]; paths: string[] } = { params: [], paths: [] };
+  fn.parameters.forEach((p, i) => {
+    const arg = call.arguments[i];
+    if (!arg || !isIdentifier(p.name)) return;
+    if (isPathRead(arg, reads)) inner.paths.push(p.name.text);
+    else if (isParamRead(arg, reads.params)) inner.params.push(p.name.text);
+  });
+  if (inner.paths.length === 0 && inner.params.length === 0) return undefined;
+  const paths = pathsTested(returned, inner, NO_FACTORY, depth + 1);
+  // A factory parameter has no meaning inside the helper: its tests name none.
+  return paths?.every((x) => !('param' in x)) ? paths : undefined;
+}
+
+/** A function named `name` in the blocks around it: a declaration, or a `const` bound to an arrow or function expression. */
+function scopedFunctionOf(name: ts.Identifier): ts.FunctionLikeDeclaration | undefined {
+  const init = scopedConstOf(name);
+  const e = init && skipParens(init);
+  if (e && (isArrowFunction(e) || isFunctionExpression(e))) return e;
+  for (let scope: ts.Node | undefined = name.parent; scope; scope = scope.parent) {
+    if (!isBlock(scope) && !isSourceFile(scope)) continue;
+    const found = scope.statements.find((s): s is ts.FunctionDeclaration => isFunctionDeclaration(s) && s.name?.text === name.text && s.body !== undefined);
+    if (found) return found;
   }
   return undefined;
 }
@@ -129,7 +174,7 @@ function indexFound(e: ts.BinaryExpression): ts.Expression | undefined {
  * `(p) => p === req.path` the whole path, `(r) => r.test(req.path)` a pattern (as the entries of an
  * unless list are read). Undefined for any other callback.
  */
-function elementTest(callback: ts.Expression, params: readonly string[]): 'prefix' | 'whole' | undefined {
+function elementTest(callback: ts.Expression, reads: Reads): 'prefix' | 'whole' | undefined {
   if (!isArrowFunction(callback) && !isFunctionExpression(callback)) return undefined;
   const [param] = callback.parameters;
   if (!param || !isIdentifier(param.name) || callback.parameters.length !== 1) return undefined;
@@ -142,15 +187,15 @@ function elementTest(callback: ts.Expression, params: readonly string[]): 'prefi
     return isIdentifier(y) && y.text === item;
   };
   if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.EqualsEqualsEqualsToken || e.operatorToken.kind === SyntaxKind.EqualsEqualsToken)) {
-    return (isItem(e.left) && isPathRead(e.right, params)) || (isItem(e.right) && isPathRead(e.left, params)) ? 'whole' : undefined;
+    return (isItem(e.left) && isPathRead(e.right, reads)) || (isItem(e.right) && isPathRead(e.left, reads)) ? 'whole' : undefined;
   }
   if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.arguments.length !== 1) return undefined;
   const method = e.expression.name.text;
   const [arg] = e.arguments;
   if (!arg) return undefined;
-  if ((method === 'startsWith' || method === 'includes') && isPathRead(e.expression.expression, params) && isItem(arg)) return 'prefix';
-  if (method === 'test' && isItem(e.expression.expression) && isPathRead(arg, params)) return 'whole';
-  if (method === 'match' && isPathRead(e.expression.expression, params) && isItem(arg)) return 'whole';
+  if ((method === 'startsWith' || method === 'includes') && isPathRead(e.expression.expression, reads) && isItem(arg)) return 'prefix';
+  if (method === 'test' && isItem(e.expression.expression) && isPathRead(arg, reads)) return 'whole';
+  if (method === 'match' && isPathRead(e.expression.expression, reads) && isItem(arg)) return 'whole';
   return undefined;
 }
 
@@ -166,12 +211,12 @@ function returnedOnly(body: ts.Block): ts.Expression | undefined {
  * name (`PUBLIC_PATHS` imported, `config.publicPaths`) for the graph to resolve. `prefix`: each
  * string entry is the beginning of the paths it lets through.
  */
-function listTested(list: ts.Expression, params: readonly string[], factoryParamOf: FactoryParamOf, prefix: boolean): PathTest[] | undefined {
+function listTested(list: ts.Expression, reads: Reads, factoryParamOf: FactoryParamOf, prefix: boolean): PathTest[] | undefined {
   let e = skipParens(list);
   const name = isIdentifier(e) ? e.text : undefined;
   const param = name === undefined ? undefined : factoryParamOf(name);
   if (param !== undefined) return [{ param }];
-  if (name !== undefined && params.includes(name)) return undefined;
+  if (name !== undefined && reads.params.includes(name)) return undefined;
   for (let depth = 0; isIdentifier(e) && depth < MAX_NAMED_TESTS; depth++) {
     const init = scopedConstOf(e);
     if (!init) break;
@@ -210,16 +255,17 @@ function regexTested(expr: ts.Expression): PathTest[] | undefined {
  * `req.path`, `c.req.path`, `ctx.path`, `request.url`: a path property read from a parameter, also
  * through a local (`const path = req.path`, `const { path } = req`).
  */
-function isPathRead(expr: ts.Expression, params: readonly string[]): boolean {
+function isPathRead(expr: ts.Expression, reads: Reads): boolean {
   const e = skipParens(expr);
+  if (isIdentifier(e) && reads.paths.includes(e.text)) return true;
   if (isIdentifier(e)) {
     const init = scopedConstOf(e);
-    if (init) return !isIdentifier(skipParens(init)) && isPathRead(init, params);
+    if (init) return !isIdentifier(skipParens(init)) && isPathRead(init, reads);
     const from = destructuredFrom(e);
-    return from !== undefined && PATH_READ.test(from.property) && isParamRead(from.source, params);
+    return from !== undefined && PATH_READ.test(from.property) && isParamRead(from.source, reads.params);
   }
   if (!isPropertyAccessExpression(e) || !PATH_READ.test(e.name.text)) return false;
-  return isParamRead(e.expression, params);
+  return isParamRead(e.expression, reads.params);
 }
 
 /** A parameter, or a property read from one (`c.req`). */
