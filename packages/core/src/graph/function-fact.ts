@@ -17,6 +17,12 @@ export interface FunctionFact {
   /** Delegations in the leading statements (an in-handler `await requireAdmin(c)`). */
   delegatesFirst: HandlerRef[];
   /**
+   * Project functions it asks to check a credential it read (`verifyToken(token)`, not handed the
+   * request), where a throw would stop the request: one whose readable definition rejects (it
+   * calls jsonwebtoken's `verify`) makes this function a guard. A name alone counts for nothing.
+   */
+  verifies?: HandlerRef[];
+  /**
    * Methods it passes on before any check (`if (req.method === 'GET') return next()`): it guards
    * every other method only. OPTIONS and HEAD are left out: they carry no admin action.
    */

@@ -189,7 +189,25 @@ export class GuardJudge {
       const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
+    for (const ref of strict ? [] : (fact.verifies ?? [])) {
+      const v: GuardVerdict = ref.kind === 'name' ? yield this.judgeVerifier(file, ref.name) : NOT_A_GUARD;
+      if (v.isGuard) return { isGuard: true, why: `${ref.kind === 'name' ? ref.name : 'a verifier'} throws for a bad credential` };
+    }
     return NOT_A_GUARD;
+  }
+
+  /**
+   * `verifyToken(token)` asked by a guard: a guard when its definition rejects (or hands on to one
+   * that does). A project function whose definition cannot be read (a file outside the scan, as in
+   * the editor) counts by its name, as middleware does; a package's function never does: its
+   * name (`jwtDecode`) says nothing about throwing.
+   */
+  private *judgeVerifier(file: string, name: string): Judging {
+    const def = this.definitionOf(file, name);
+    if (def.kind === 'unreadable') return isAuthLikeName(def.name) ? { isGuard: true, why: `${def.name} (definition not in scan)` } : NOT_A_GUARD;
+    if (def.kind !== 'local') return NOT_A_GUARD;
+    const fact = this.routesOf(def.file)?.functions[def.name];
+    return fact ? yield this.judgeFact(def.file, fact, false) : NOT_A_GUARD;
   }
 
   private *judgeName(file: string, name: string, asEndpoint: boolean): Judging {

@@ -4,7 +4,7 @@ import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { honoExceptPathsOf } from './hono-except-paths.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
-import { requiredSpecifier } from '../summary/module-facts.js';
+import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
@@ -21,6 +21,8 @@ export interface HandlerContext {
   instanceOf?: (expr: ts.Expression) => TargetRef | undefined;
   /** A middleware bound to a name inside a function (`const auth = createAuth(o)` in `createApp`). */
   localHandlerOf?: (name: string) => HandlerRef | undefined;
+  /** The file's imports by local name, when known: which package a called function comes from. */
+  imports?: ReadonlyMap<string, ImportBinding>;
 }
 
 /**

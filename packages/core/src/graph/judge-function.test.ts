@@ -7,6 +7,11 @@ import { judgeFunction } from './judge-function.js';
 /** Judges the first function declared in `code`. */
 function judge(code: string, falseRejects = false) {
   const sf = parseSource('a.ts', code);
+  // The imports a judged file names: jsonwebtoken's verify throws for a bad token.
+  const imports = new Map([
+    ['jwt', { local: 'jwt', imported: 'default', specifier: 'jsonwebtoken' }],
+    ['verify', { local: 'verify', imported: 'verify', specifier: 'jsonwebtoken' }],
+  ]);
   let fn: ts.FunctionLikeDeclaration | undefined;
   const find = (node: ts.Node): void => {
     if (!fn && (ts.isFunctionDeclaration(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node))) fn = node;
@@ -14,8 +19,28 @@ function judge(code: string, falseRejects = false) {
   };
   find(sf);
   if (!fn) throw new Error('no function');
-  return judgeFunction(fn, { sf, conditionNames: moduleNameValues(sf) }, { falseRejects });
+  return judgeFunction(fn, { sf, conditionNames: moduleNameValues(sf), imports }, { falseRejects });
 }
+
+describe('judgeFunction: checks that reject by throwing', () => {
+  it.each([
+    ['jwt.verify, the error handed to next', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); next(); } catch (err) { next(err); } }'],
+    ['a bare jwt.verify', 'function a(req, res, next) { res.locals.user = verify(req.get("authorization"), k); next(); }'],
+    ["firebase-admin's verifyIdToken", 'async function a(req, res, next) { req.user = await getAuth().verifyIdToken(t); next(); }'],
+  ])('%s', (_name, code) => {
+    expect(judge(code).rejects).toBe(true);
+  });
+
+  it.each([
+    ['a project verifier, the error handed to next', 'function a(req, res, next) { try { res.locals.user = verifyToken(t); next(); } catch (e) { next(e); } }', [{ kind: 'name', name: 'verifyToken' }]],
+    ['a member of an imported module', 'async function a(req, res, next) { req.user = await auth_1.verifySession(req.cookies.sid); next(); }', [{ kind: 'name', name: 'auth_1.verifySession' }]],
+    ['a verifier whose throw the catch swallows', 'function a(req, res, next) { try { verifyToken(t); } catch {} next(); }', undefined],
+    ['a verifier whose catch writes 401 and goes on', 'function a(req, res, next) { try { verifyToken(t); } catch { res.status(401); } next(); }', undefined],
+    ['a call of another kind', 'function a(req, res, next) { audit(t); next(); }', undefined],
+  ])('verifies: %s', (_name, code, expected) => {
+    expect(judge(code).verifies).toEqual(expected);
+  });
+});
 
 describe('judgeFunction', () => {
   it.each([
@@ -58,6 +83,11 @@ describe('judgeFunction', () => {
     ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
     ['an error class that only names authentication as its topic', 'function a(req, res, next) { if (!req.body) return next(new AuthenticationConfigWarning("x")); next(); }'],
     ['a 404 error class', 'function a(req, res, next) { if (!req.params.id) return next(new NotFoundError()); next(); }'],
+    ["jwt.verify in a try whose catch writes 401 and goes on", 'function a(req, res, next) { try { req.user = jwt.verify(t, k); } catch (e) { res.status(401).json({}); } next(); }'],
+    ['jwt.verify in a try whose catch only logs', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); } catch (e) { console.warn(e); } next(); }'],
+    ['jwt.verify with a callback (the callback gets the error)', 'function a(req, res, next) { jwt.verify(t, k, (err, user) => { req.user = user; next(); }); }'],
+    ['a verify of another package', 'function a(req, res, next) { crypto.verify(alg, data, key, sig); next(); }'],
+    ['jwt.decode', 'function a(req, res, next) { req.user = jwt.decode(req.headers.authorization); next(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);
   });

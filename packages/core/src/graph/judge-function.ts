@@ -6,7 +6,7 @@ import { functionIdOf } from './function-id-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
-import { skipParens } from './path-expr.js';
+import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -63,8 +63,9 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     const bypass = next === undefined ? undefined : conditionalBypassOf(body, next, params, factoryParamOf(ctx));
     if (bypass) addPathExceptions(fact, bypass.paths);
     const scan = scanNode(bypass?.rest ?? body, fn, params, inner, options);
-    fact.rejects = fact.rejectsFirst = scan.rejects;
+    fact.rejects = fact.rejectsFirst = scan.rejects || scan.throws;
     fact.delegates = fact.delegatesFirst = scan.delegates;
+    if (scan.verifies.length > 0) fact.verifies = scan.verifies;
     if (isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
     return fact;
   }
@@ -101,8 +102,19 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       return;
     }
     const scan = scanNode(stmt, fn, params, inner, options);
-    if (scan.rejects && isLeakyRejection(stmt, statements.slice(index + 1), fn, (branch) => scanNode(branch, fn, params, inner, options).rejects)) scan.rejects = false;
-    if (scan.rejects && rejectsOnlyWithCredential(stmt, params)) scan.rejects = false;
+    // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
+    // meets only some requests, the same ways.
+    scan.rejects ||= scan.throws;
+    const rejectsOf = (branch: ts.Statement) => {
+      const s = scanNode(branch, fn, params, inner, options);
+      return s.rejects || s.throws || s.verifies.length > 0;
+    };
+    const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, inner, options).rejects;
+    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, statements.slice(index + 1), fn, rejectsOf, rejectsItself) || rejectsOnlyWithCredential(stmt, params))) {
+      scan.rejects = false;
+      scan.verifies = [];
+    }
+    if (scan.verifies.length > 0) fact.verifies = (fact.verifies ?? []).concat(scan.verifies);
     passedOn = next !== undefined && isPassingOn(stmt, next);
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
@@ -124,16 +136,23 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
  * too: the 401 is written, but the request still goes on to the handler (a missing `return`).
  * Such a branch does not reject; the `if` rejects only if one of its rejecting branches stops.
  */
-function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean): boolean {
+function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
   const next = lastParamName(fn);
   const branches = next === undefined ? undefined : branchesOf(stmt);
   if (!branches || next === undefined) return false;
-  const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsName(branch, next) || after.some((s) => callsName(s, next)));
+  // `next(err)` hands the request to the error handlers: only a bare `next()` goes on to the route.
+  const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsNextBare(branch, next) || after.some((s) => callsNextBare(s, next)));
   // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
   if (!branches.some(leaks)) return false;
-  // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing.
-  if (isTryStatement(stmt) && rejects(stmt.tryBlock)) return false;
+  // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing;
+  // what it throws (`jwt.verify(...)`) is the catch's.
+  if (isTryStatement(stmt) && rejectsItself(stmt.tryBlock)) return false;
   return branches.every((b) => leaks(b) || !rejects(b));
+}
+
+/** `next()` called without an error anywhere under `root`. */
+function callsNextBare(root: ts.Node, name: string): boolean {
+  return someNode(root, (node) => isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0);
 }
 
 /**
@@ -199,10 +218,6 @@ function isAsyncFastifyHook(fn: FunctionNode): boolean {
 function lastParamName(fn: FunctionNode): string | undefined {
   const last = fn.parameters[fn.parameters.length - 1];
   return fn.parameters.length >= 2 && last && isIdentifier(last.name) ? last.name.text : undefined;
-}
-
-function callsName(root: ts.Node, name: string): boolean {
-  return someNode(root, (node) => isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name);
 }
 
 /**
@@ -290,10 +305,13 @@ function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean 
 interface Scan {
   rejects: boolean;
   delegates: HandlerRef[];
+  /** Calls that reject by throwing (`jwt.verify(t, k)`): a catch around them decides what happens. */
+  throws: boolean;
+  verifies: HandlerRef[];
 }
 
 function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions): Scan {
-  const scan: Scan = { rejects: false, delegates: [] };
+  const scan: Scan = { rejects: false, delegates: [], throws: false, verifies: [] };
   // Nested functions are callbacks (`jwt.verify(t, k, (err) => ...)`) acting for this one, but a
   // `return false` inside them says nothing about canActivate's own answer: they are walked
   // afterwards with plain options. Iterative walks: generated `a || b || ...` guards nest deep.
@@ -348,7 +366,7 @@ function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
 function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
   visitTree(stmt.tryBlock, (node) => {
     if (isThrowStatement(node) || (options.falseRejects && isFunctionExpression(node))) return false;
-    if (isCallExpression(node) && /^(jwtVerify|throw|assert)$/.test(calleeName(node.expression) ?? '')) return false;
+    if (isCallExpression(node) && (/^(jwtVerify|throw|assert)$/.test(calleeName(node.expression) ?? '') || isThrowingVerify(node, ctx))) return false;
     const rejection = rejectionOf(node, options);
     if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
     return true;
@@ -357,7 +375,9 @@ function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: read
     if (!block) continue;
     const inner = scanNode(block, fn, params, ctx, options);
     scan.rejects ||= inner.rejects;
+    scan.throws ||= inner.throws;
     if (inner.delegates.length > 0) scan.delegates.push(...inner.delegates);
+    if (inner.verifies.length > 0) scan.verifies.push(...inner.verifies);
   }
 }
 
@@ -367,10 +387,50 @@ function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx
   if (kind !== SyntaxKind.Identifier && kind !== SyntaxKind.CallExpression && kind !== SyntaxKind.PropertyAccessExpression && kind !== SyntaxKind.NumericLiteral && kind !== SyntaxKind.NewExpression && kind !== SyntaxKind.ReturnStatement) return;
   const rejection = rejectionOf(node, options);
   if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+  if (kind === SyntaxKind.CallExpression && isThrowingVerify(node as ts.CallExpression, ctx)) scan.throws = true;
   if (kind === SyntaxKind.CallExpression) {
     const delegate = delegationOf(node as ts.CallExpression, params, ctx);
     if (delegate) scan.delegates.push(delegate);
+    else {
+      const verifier = verifierOf(node as ts.CallExpression, params);
+      if (verifier) scan.verifies.push(verifier);
+    }
   }
+}
+
+/** Callee names that may check a credential; the definition decides whether one does. */
+const VERIFIER_NAME = /verif|authenticat|validate|token|session|jwt|credential/i;
+
+/**
+ * `verifyToken(token)`, `jwtService.verifyAccess(t)`, `auth_1.verifyToken(t)`: a call of a named
+ * function, given values rather than the request, that may check a credential by throwing.
+ */
+function verifierOf(call: ts.CallExpression, params: readonly string[]): HandlerRef | undefined {
+  if (call.arguments.length === 0) return undefined;
+  const callee = skipParens(call.expression);
+  const name = referenceName(callee);
+  if (name === undefined || !VERIFIER_NAME.test(calleeName(callee) ?? '') || isParamRooted(callee, params)) return undefined;
+  return { kind: 'name', name };
+}
+
+/** firebase-admin's token checks, which throw for a missing, forged or expired token. */
+const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
+
+/**
+ * A credential check that throws when the credential is missing or invalid: jsonwebtoken's
+ * `jwt.verify(token, secret)` (without a callback, which gets the error instead; also a named
+ * `verify` import and compiled `jsonwebtoken_1.default.verify`), firebase-admin's
+ * `verifyIdToken(token)`. Unless a catch swallows it, the error ends the request before the
+ * handler (Express's error path, `next(err)`), as `jwtVerify()` does in Fastify.
+ */
+function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean {
+  const callee = skipParens(call.expression);
+  const name = calleeName(callee);
+  if (name !== undefined && THROWING_VERIFY.test(name)) return true;
+  if (name !== 'verify' || call.arguments.length < 2 || call.arguments.some((a) => isFunctionExpression(skipParens(a)))) return false;
+  let root: ts.Expression = callee;
+  while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
+  return isIdentifier(root) && ctx.imports?.get(root.text)?.specifier === 'jsonwebtoken';
 }
 
 /**
