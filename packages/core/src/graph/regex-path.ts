@@ -25,6 +25,9 @@ export function regexPathOf(regexLiteral: string): string | undefined {
       break;
     } else literal += ch;
   }
+  // Express and Koa test the expression anywhere in the path: unanchored, a literal word matches
+  // where a segment starts (`/admin/` serves `/admin`), which names that segment.
+  if (!source.startsWith('^') && /^\w/.test(literal)) literal = `/${literal}`;
   if (!literal.startsWith('/')) return undefined;
   const rest = source.slice(i + skip);
   // Nothing after the literal but an end anchor or an optional trailing slash: an exact path.
