@@ -1,4 +1,5 @@
 import { escapeRegex } from './escape-regex.js';
+import { honoPatternSource } from './hono-except-paths.js';
 import { segmentsOf } from './match-path.js';
 import type { PathExpr } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
@@ -26,8 +27,10 @@ export function resolveExceptions(exceptions: readonly RequestException[], resol
     if ('path' in x) {
       // One path, or the entries of a list constant written as one name (`path: PUBLIC_PATHS`).
       for (const path of resolve(x.path)) {
+        // An unresolved reference reads as a `:name` segment (a Hono pattern's own `:id` too, once resolved: left out alike).
         if (path.includes(':')) continue;
-        out.push(x.prefix ? { regex: new RegExp(`^${escapeRegex(path)}`), ...methods } : { path, ...methods });
+        if (x.hono) out.push({ regex: new RegExp(honoPatternSource(path)), ...methods });
+        else out.push(x.prefix ? { regex: new RegExp(`^${escapeRegex(path)}`), ...methods } : { path, ...methods });
       }
     } else if (!NESTED_QUANTIFIER.test(x.regex)) {
       const regex = compile(x.regex, x.flags);

@@ -143,8 +143,9 @@ export class GuardJudge {
         out.push(...resolveExceptions([x], (p) => resolvePathList(this.project, file, p)));
         continue;
       }
-      // The entries keep what the use adds: a prefix test of the strings, the methods it names.
-      const entries = listed.value.map((e) => ({ ...e, ...('path' in e && 'prefix' in x && x.prefix ? { prefix: true as const } : {}), ...(x.methods && !e.methods ? { methods: x.methods } : {}) }));
+      // The entries keep what the use adds: how its strings are matched (a prefix, a Hono pattern), the methods it names.
+      const matching = 'path' in x ? { ...(x.prefix ? { prefix: true as const } : {}), ...(x.hono ? { hono: true as const } : {}) } : {};
+      const entries = listed.value.map((e) => ({ ...e, ...('path' in e ? matching : {}), ...(x.methods && !e.methods ? { methods: x.methods } : {}) }));
       out.push(...resolveExceptions(entries, (p) => resolvePathList(this.project, listed.file, p)));
     }
     return out;

@@ -33,9 +33,18 @@ describe('honoExceptPathsOf', () => {
     ['a negated path test', 'except((c) => !c.req.path.startsWith("/admin"), mw)', 1],
     ['a negated unreadable test', 'except((c) => !isPublic(c), mw)', undefined],
     ['a header test', 'except((c) => c.req.header("x-internal") === "1", mw)', undefined],
-    ['a variable', 'except(PUBLIC, mw)', undefined],
+    ['a call', 'except(publicPaths(), mw)', undefined],
   ])('%s', (_name, code, count) => {
     expect(honoExceptPathsOf(firstArgument(code))?.length).toBe(count);
+  });
+
+  it('reads a list of a module-level const in place, and keeps another name as a reference to patterns', () => {
+    const argumentOf = (code: string) => {
+      const statements = parseSource('a.ts', code).statements;
+      return ((statements[statements.length - 1] as ts.ExpressionStatement).expression as ts.CallExpression).arguments[0];
+    };
+    expect(honoExceptPathsOf(argumentOf("const OPEN = ['/health', '/public/*'];\nexcept(OPEN, mw)"))?.length).toBe(2);
+    expect(honoExceptPathsOf(argumentOf('except(PUBLIC, mw)'))).toEqual([{ path: { parts: [{ ref: 'PUBLIC' }] }, hono: true }]);
   });
 });
 

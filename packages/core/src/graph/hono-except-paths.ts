@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
 import { requestPathsTested } from './path-bypass.js';
+import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
@@ -27,8 +28,13 @@ export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestExcept
     }
     return requestPathsTested(test, params);
   }
-  const items = isArrayLiteralExpression(e) ? e.elements.map(skipParens) : [e];
-  if (!items.every(isStringLiteralLike)) return undefined;
+  // A list or path in a module-level const is read in place; one named otherwise (imported) is
+  // kept as a reference, whose entries the graph reads as patterns.
+  const local = isIdentifier(e) ? moduleConstOf(e) : e;
+  if (!local && isIdentifier(e)) return [{ path: { parts: [{ ref: e.text }] }, hono: true }];
+  const listed = local && skipParens(local);
+  const items = listed && isArrayLiteralExpression(listed) ? listed.elements.map(skipParens) : listed ? [listed] : [];
+  if (items.length === 0 || !items.every(isStringLiteralLike)) return undefined;
   return items.map((item) => ({ regex: honoPatternSource(item.text), flags: '' }));
 }
 
