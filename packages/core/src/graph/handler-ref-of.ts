@@ -80,6 +80,10 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   // `auth.required`, and compiled `middlewares_1.default.requireAdmin` (an object exported as default).
   const name = referenceName(e);
   if (name !== undefined) return { kind: 'name', name };
+  // `new AuthMiddleware().use`: the method of that class.
+  const made = skipParens(e.expression);
+  const cls = isNewExpression(made) ? referenceName(skipParens(made.expression)) : undefined;
+  if (cls !== undefined) return { kind: 'name', name: `${cls}.${e.name.text}` };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
 }
 
