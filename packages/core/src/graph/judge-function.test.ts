@@ -22,6 +22,20 @@ function judge(code: string, falseRejects = false) {
   return judgeFunction(fn, { sf, conditionNames: moduleNameValues(sf), imports }, { falseRejects });
 }
 
+describe('judgeFunction: rejections nested in branches', () => {
+  it.each([
+    ['a check inside a path test, next() after', 'function a(req, res, next) { if (!PUBLIC.includes(req.path)) { if (!req.user) return res.status(401).end(); } next(); }'],
+    ['else if whose sibling branch calls next()', 'function a(req, res, next) { if (req.user) { next(); } else if (!req.headers.authorization) { res.status(401).end(); } else { next(); } }'],
+    ['a block that answers then returns', 'function a(req, res, next) { if (!req.user) { res.status(401).json({}); return; } next(); }'],
+  ])('rejects: %s', (_name, code) => {
+    expect(judge(code).rejects).toBe(true);
+  });
+
+  it('records the paths a wrapping test leaves unchecked', () => {
+    expect(judge("function a(req, res, next) { if (!['/login'].includes(req.path)) { if (!req.user) return res.sendStatus(401); } next(); }").exceptions).toEqual([{ path: { parts: ['/login'] } }]);
+  });
+});
+
 describe('judgeFunction: checks that reject by throwing', () => {
   it.each([
     ['jwt.verify, the error handed to next', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); next(); } catch (err) { next(err); } }'],
@@ -83,6 +97,7 @@ describe('judgeFunction', () => {
     ['check after a plain next()', 'function a(req, res, next) { next(); if (!req.headers.authorization) res.status(401).end(); }'],
     ['an error class that only names authentication as its topic', 'function a(req, res, next) { if (!req.body) return next(new AuthenticationConfigWarning("x")); next(); }'],
     ['a 404 error class', 'function a(req, res, next) { if (!req.params.id) return next(new NotFoundError()); next(); }'],
+    ['a 401 without return inside a path test, next() after', 'function a(req, res, next) { if (!PUBLIC.includes(req.path)) { if (!req.user) res.status(401).json({}); } next(); }'],
     ["jwt.verify in a try whose catch writes 401 and goes on", 'function a(req, res, next) { try { req.user = jwt.verify(t, k); } catch (e) { res.status(401).json({}); } next(); }'],
     ['jwt.verify in a try whose catch only logs', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); } catch (e) { console.warn(e); } next(); }'],
     ['jwt.verify with a callback (the callback gets the error)', 'function a(req, res, next) { jwt.verify(t, k, (err, user) => { req.user = user; next(); }); }'],

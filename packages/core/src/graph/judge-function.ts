@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
-import { conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
+import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
@@ -94,6 +94,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       if (!checked) return;
       stmt = checked;
     }
+    // `if (!PUBLIC.includes(req.path)) { ...check... }`: the check, for every other path.
+    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, params, factoryParamOf(ctx)) : undefined;
+    if (outside) {
+      addPathExceptions(fact, outside.paths);
+      stmt = outside.check;
+    }
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
@@ -134,35 +140,64 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
 /**
  * `if (!token) { res.status(401).json(e) }` followed by `next()`, or `next()` inside that branch
  * too: the 401 is written, but the request still goes on to the handler (a missing `return`).
- * Such a branch does not reject; the `if` rejects only if one of its rejecting branches stops.
+ * Such a branch does not reject; the statement rejects only if a path from one of its rejections
+ * stops before a bare `next()`, nested branches followed (`if (!isPublic) { if (!token) return
+ * res.sendStatus(401); } next();` stops; so does an `else if` whose sibling branch calls next()).
  */
 function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
   const next = lastParamName(fn);
-  const branches = next === undefined ? undefined : branchesOf(stmt);
-  if (!branches || next === undefined) return false;
-  // `next(err)` hands the request to the error handlers: only a bare `next()` goes on to the route.
-  const leaks = (branch: ts.Statement): boolean => !endsFlow(branch) && (callsNextBare(branch, next) || after.some((s) => callsNextBare(s, next)));
-  // The common shapes first: a branch that stops, or no next() anywhere, needs no second scan.
-  if (!branches.some(leaks)) return false;
-  // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing;
-  // what it throws (`jwt.verify(...)`) is the catch's.
-  if (isTryStatement(stmt) && rejectsItself(stmt.tryBlock)) return false;
-  return branches.every((b) => leaks(b) || !rejects(b));
+  // A branch, a try, or the block a path test wraps around the check (checkOutsidePathsOf).
+  if (next === undefined || (!isIfStatement(stmt) && !isBlock(stmt) && !(isTryStatement(stmt) && stmt.catchClause))) return false;
+  // The common shape first: no bare next() in it or after it, nothing to leak to.
+  if (!callsNextBare(stmt, next) && !after.some((s) => callsNextBare(s, next))) return false;
+  return !stopsAfterRejecting(stmt, after, { next, rejects, rejectsItself }, 0);
 }
 
-/** `next()` called without an error anywhere under `root`. */
+interface LeakContext {
+  next: string;
+  rejects: (branch: ts.Statement) => boolean;
+  rejectsItself: (block: ts.Block) => boolean;
+}
+
+/** Branches followed into; deeper nesting (generated code) is read as leaking: the route is reported, never hidden. */
+const MAX_LEAK_DEPTH = 16;
+
+/** Whether some rejection in `stmt` is followed by no bare `next()`: a path from it ends (return, throw) or runs out first. */
+function stopsAfterRejecting(stmt: ts.Statement, after: readonly ts.Statement[], c: LeakContext, depth: number): boolean {
+  if (depth > MAX_LEAK_DEPTH) return false;
+  if (isIfStatement(stmt)) {
+    const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+    return branches.some((b) => c.rejects(b) && stopsAfterRejecting(b, after, c, depth + 1));
+  }
+  if (isTryStatement(stmt)) {
+    // A try block that rejects itself (`return c.json(e, 401)` inside it) is not the catch's doing;
+    // what it throws (`jwt.verify(...)`) is the catch's, which must stop.
+    if (c.rejectsItself(stmt.tryBlock)) return true;
+    const handler = stmt.catchClause?.block;
+    return handler ? !reachesNext(handler, after, c.next) : stopsAfterRejecting(stmt.tryBlock, after, c, depth + 1);
+  }
+  if (isBlock(stmt)) {
+    const list = stmt.statements;
+    return list.some((s, i) => c.rejects(s) && stopsAfterRejecting(s, [...list.slice(i + 1), ...after], c, depth + 1));
+  }
+  // A rejecting statement of its own (`res.status(401).json(e)`, `return res.sendStatus(401)`).
+  return !reachesNext(stmt, after, c.next);
+}
+
+/** Whether running `stmt`, then `after`, calls a bare `next()` before a return or throw ends it. */
+function reachesNext(stmt: ts.Statement, after: readonly ts.Statement[], next: string): boolean {
+  if (callsNextBare(stmt, next)) return true;
+  if (endsFlow(stmt)) return false;
+  for (const s of after) {
+    if (callsNextBare(s, next)) return true;
+    if (endsFlow(s)) return false;
+  }
+  return false;
+}
+
+/** `next()` called without an error anywhere under `root`: `next(err)` hands the request to the error handlers. */
 function callsNextBare(root: ts.Node, name: string): boolean {
   return someNode(root, (node) => isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0);
-}
-
-/**
- * The branches a rejection may sit in: both arms of an `if`, or the `catch` block of a `try`
- * (`catch { res.status(401).json(e) }` followed by `next()` answers and still goes on).
- */
-function branchesOf(stmt: ts.Statement): ts.Statement[] | undefined {
-  if (isIfStatement(stmt)) return stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
-  if (isTryStatement(stmt) && stmt.catchClause) return [stmt.catchClause.block];
-  return undefined;
 }
 
 function endsFlow(stmt: ts.Statement): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSource } from '../parse/parse-source.js';
 import type { ts } from '../parse/typescript.js';
 import { ts as tsApi } from '../parse/typescript.js';
-import { conditionalBypassOf, pathBypassOf } from './path-bypass.js';
+import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf } from './path-bypass.js';
 
 /** The paths the last statement of `code` lets through, read as the guard `(req, res, next)` would. */
 function bypassed(code: string) {
@@ -34,6 +34,9 @@ describe('pathBypassOf', () => {
     ["if (/^\\/public\\//i.test(req.path)) return next();", [{ regex: '^\\/public\\/', flags: 'i' }]],
     ["if (req.path.match(/^\\/public/)) return next();", [{ regex: '^\\/public', flags: '' }]],
     ['if (req.path.startsWith(PUBLIC_PREFIX)) return next();', [{ path: { parts: [{ ref: 'PUBLIC_PREFIX' }] }, prefix: true }]],
+    ["if (req.path.endsWith('/health')) return next();", [{ regex: '\\/health$', flags: '' }]],
+    ["if (req.path.includes('/public/')) return next();", [{ regex: '\\/public\\/', flags: '' }]],
+    ["if (req.path === '/x') { next(); } else { check(req, res, next); }", [{ path: { parts: ['/x'] } }]],
     // A helper of the file that returns a path test, given the path or the request.
     ["function isPublic(p) { return ['/login'].includes(p); }\nif (isPublic(req.path)) return next();", [{ path: { parts: ['/login'] } }]],
     ["const isPublic = (r) => r.path.startsWith('/public/');\nif (isPublic(req)) return next();", [{ regex: '^\\/public\\/', flags: '' }]],
@@ -54,6 +57,8 @@ describe('pathBypassOf', () => {
     ['const isPublic = req.user;\nif (isPublic) return next();'],
     ["const { user } = req;\nif (user === '/login') return next();"],
     ["function isTrusted(r) { return r.ip === '127.0.0.1'; }\nif (isTrusted(req)) return next();"],
+    // Without an else, a then-branch that calls next() and falls through runs the code after it too.
+    ["if (req.path === '/x') { next(); }"],
     ["function isPublic(p) { log(p); return p === '/x'; }\nif (isPublic(req.path)) return next();"],
     ["function isPublic(p) { return p === '/x'; }\nif (isPublic(other)) return next();"],
   ])('reads no public paths from %s', (code) => {
@@ -90,6 +95,22 @@ describe('conditionalBypassOf', () => {
     ['path === req.path ? mw(req, res, next) : next();', undefined],
     ['req.user ? next() : mw(req, res, next);', undefined],
     ['mw(req, res, next);', undefined],
+  ])('%s', (code, expected) => {
+    expect(read(code)).toEqual(expected);
+  });
+});
+
+describe('checkOutsidePathsOf', () => {
+  const read = (code: string) => {
+    const statements = parseSource('a.ts', code).statements;
+    const found = checkOutsidePathsOf(statements[statements.length - 1] as ts.Statement, ['req', 'res', 'next']);
+    return found && { paths: found.paths, check: found.check.getText() };
+  };
+  it.each([
+    ["if (!['/login'].includes(req.path)) { verify(req); }", { paths: [{ path: { parts: ['/login'] } }], check: '{ verify(req); }' }],
+    ["if (!req.path.startsWith('/public/')) auth(req, res, next);", { paths: [{ regex: '^\\/public\\/', flags: '' }], check: 'auth(req, res, next);' }],
+    ["if (!['/login'].includes(req.path)) { verify(req); } else { other(); }", undefined],
+    ['if (!req.user) { res.sendStatus(401); }', undefined],
   ])('%s', (code, expected) => {
     expect(read(code)).toEqual(expected);
   });

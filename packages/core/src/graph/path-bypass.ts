@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
-import { passesOnAndStops } from './guard-bypass.js';
+import { isPassingOn, passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
 import { pathExprOf, referenceName, skipParens } from './path-expr.js';
 import { regexOf, type RequestException } from './unless-options.js';
@@ -31,8 +31,28 @@ const NO_FACTORY: FactoryParamOf = () => undefined;
  * for every path).
  */
 export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly string[], returnPassesOn: boolean, factoryParamOf = NO_FACTORY): PathTest[] | undefined {
-  if (!isIfStatement(stmt) || !passesOnAndStops(stmt.thenStatement, next, returnPassesOn)) return undefined;
-  return pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf);
+  if (!isIfStatement(stmt)) return undefined;
+  // With an `else` holding the check, a then-branch that only calls `next()` need not return.
+  const passes = passesOnAndStops(stmt.thenStatement, next, returnPassesOn) || (stmt.elseStatement !== undefined && onlyPassesOn(stmt.thenStatement, next));
+  return passes ? pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf) : undefined;
+}
+
+/**
+ * `if (!PUBLIC.includes(req.path)) { ...check... }` (no else): the check runs only for the paths the
+ * test does not hold for. Returns those paths and the check, or undefined for any other statement.
+ */
+export function checkOutsidePathsOf(stmt: ts.Statement, params: readonly string[], factoryParamOf = NO_FACTORY): { paths: PathTest[]; check: ts.Statement } | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement) return undefined;
+  const condition = skipParens(stmt.expression);
+  if (!isPrefixUnaryExpression(condition) || condition.operator !== SyntaxKind.ExclamationToken) return undefined;
+  const paths = pathsTested(condition.operand, { params, paths: [] }, factoryParamOf);
+  return paths && { paths, check: stmt.thenStatement };
+}
+
+/** `next();` alone, or `{ next(); }`. */
+function onlyPassesOn(stmt: ts.Statement, next: string): boolean {
+  const only = isBlock(stmt) ? (stmt.statements.length === 1 ? stmt.statements[0] : undefined) : stmt;
+  return only !== undefined && isPassingOn(only, next);
 }
 
 /**
@@ -102,6 +122,10 @@ function pathsTested(expr: ts.Expression, reads: Reads, factoryParamOf: FactoryP
   const owner = skipParens(e.expression.expression);
   const arg = e.arguments[0] && skipParens(e.arguments[0]);
   if (!arg) return undefined;
+  // `req.path.endsWith('/health')`, `req.path.includes('/public/')`.
+  if ((method === 'endsWith' || method === 'includes') && isPathRead(owner, reads) && isStringLiteralLike(arg)) {
+    return [{ regex: method === 'endsWith' ? `${escapeRegex(arg.text)}$` : escapeRegex(arg.text), flags: '' }];
+  }
   // `req.path.startsWith('/public/')`, or a constant prefix.
   if (method === 'startsWith' && isPathRead(owner, reads)) {
     if (isStringLiteralLike(arg)) return [{ regex: `^${escapeRegex(arg.text)}`, flags: '' }];
