@@ -41,6 +41,17 @@ describe('decoratorsOf', () => {
     expect(names(method as ts.MethodDeclaration)).toEqual([{ name: 'Get', ref: 'common_1.Get', root: 'common_1' }]);
     expect(names(classIn(code, 'find').method as ts.MethodDeclaration)).toEqual([{ name: 'Get', ref: 'common_1.Get', root: 'common_1' }]);
   });
+
+  it("reads SWC's _ts_decorate calls", () => {
+    const code = [
+      'class AdminController { list() {} }',
+      "_ts_decorate([(0, _common.Get)('users'), _ts_metadata('design:type', Function)], AdminController.prototype, 'list', null);",
+      "AdminController = _ts_decorate([(0, _common.Controller)('admin')], AdminController);",
+    ].join('\n');
+    const { cls, method } = classIn(code, 'list');
+    expect(names(cls)).toEqual([{ name: 'Controller', ref: '_common.Controller', root: '_common' }]);
+    expect(names(method as ts.MethodDeclaration)).toEqual([{ name: 'Get', ref: '_common.Get', root: '_common' }]);
+  });
 });
 
 describe('moduleClassNameOf', () => {

@@ -17,8 +17,8 @@ export interface Decorator {
 }
 
 /**
- * A class's or method's decorators: the ones written on it, and the ones tsc compiled into
- * `__decorate([...], Target)` calls after the class (experimentalDecorators output, as published
+ * A class's or method's decorators: the ones written on it, and the ones tsc (or SWC) compiled into
+ * `__decorate([...], Target)` (`_ts_decorate`) calls after the class (experimentalDecorators output, as published
  * packages' `dist` and projects that commit their build hold it).
  */
 export function decoratorsOf(node: ts.HasDecorators): Decorator[] {
@@ -58,12 +58,14 @@ interface Compiled {
 
 const compiledByFile = new WeakMap<ts.SourceFile, Compiled>();
 const NONE: readonly ts.Expression[] = [];
-/** tsc's helpers for parameter and design-type metadata: no decorator of the application's. */
-const HELPERS = /^__(metadata|param)$/;
+/** tsc's (and SWC's) helpers for parameter and design-type metadata: no decorator of the application's. */
+const HELPERS = /^(__metadata|__param|_ts_metadata|_ts_param)$/;
+/** tsc's `__decorate` (also `tslib_1.__decorate`), SWC's `_ts_decorate` (Nest CLI's `builder: 'swc'`). */
+const DECORATE = /^(__decorate|_ts_decorate)$/;
 
 function compiledDecoratorsOf(node: ts.HasDecorators): readonly ts.Expression[] {
   const sf = node.getSourceFile();
-  if (!sf.text.includes('__decorate')) return NONE;
+  if (!sf.text.includes('_decorate')) return NONE;
   let compiled = compiledByFile.get(sf);
   if (!compiled) {
     compiled = readCompiled(sf);
@@ -105,7 +107,7 @@ function readCompiled(sf: ts.SourceFile): Compiled {
 
 function isDecorateHelper(expr: ts.Expression): boolean {
   const e = skipParens(expr);
-  return (isIdentifier(e) && e.text === '__decorate') || (isPropertyAccessExpression(e) && e.name.text === '__decorate');
+  return (isIdentifier(e) && DECORATE.test(e.text)) || (isPropertyAccessExpression(e) && DECORATE.test(e.name.text));
 }
 
 function isHelperCall(expr: ts.Expression): boolean {
