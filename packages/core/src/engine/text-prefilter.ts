@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
+import { mayNameSecret } from '../flow/sensitive-names.js';
 import { CONSOLE_METHODS, FS_MODULES, LOG_METHODS } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { escapeRegex } from '../graph/escape-regex.js';
@@ -24,6 +25,21 @@ const BINARY_MARK = '\0';
 // picked by a computed key (`logger[level](token)`) names no method in the text. `debuglog`:
 // node's `util.debuglog('ns')` makes a log function called under any name.
 const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS, 'debuglog'])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
+
+/**
+ * Secrets that no name spells: the environment, request headers and cookies as a whole, and a
+ * session's id (`ctx.session.id`), read through properties and getters named so.
+ */
+const SECRET_CONTAINER_WORD = /env|header|cookie|session/i;
+
+/** A whole request object (`req`, `c.req`, `incomingRequest`), which carries its headers. */
+const REQUEST_OBJECT_WORD = /\b(?:req|request)\b|[a-z](?:Req|Request)\b/;
+
+/**
+ * What a connection string with a password (`postgres://user:pass@host`) needs in the text: a
+ * scheme's `://` (maybe written `:\/\/`) and an `@`.
+ */
+const URL_SCHEME_MARK = /:(?:\\?\/){2}/;
 
 const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 
@@ -52,7 +68,8 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   // A secret is only reported where it reaches a log call: a method of LOG_METHODS or console's
   // (called, destructured or bound), a configured logger, or a call through a wrapper of one, which
   // in a single file holds one of those itself. `debug('ns')` loggers are imported from 'debug'.
-  'no-secrets-in-logs': ({ text, config }) => LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name)),
+  // And there must be a secret to log, which a file scanned alone can only take from its own text.
+  'no-secrets-in-logs': (file) => mayCallLogger(file) && mayHoldSecret(file),
   // Every file write goes through a module of FS_MODULES, and every file-backed session store is
   // made from FILE_STORE_PACKAGES; both are named by a string in the file.
   'no-file-storage-in-production': ({ text }) => FILE_MODULE_STRING.test(text),
@@ -65,6 +82,20 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
     return adapters.some((a) => a.detects(imports));
   },
 };
+
+function mayCallLogger({ text, config }: FileText): boolean {
+  return LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name));
+}
+
+/**
+ * A file scanned on its own gets secrets only from its own text: names the classifier calls
+ * secret, the containers and request objects that hold them, and connection strings.
+ */
+function mayHoldSecret({ text, config }: FileText): boolean {
+  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text)) return true;
+  if (text.includes('@') && URL_SCHEME_MARK.test(text)) return true;
+  return mayNameSecret(text, config.sensitiveNames);
+}
 
 /**
  * Whether a file alone can spell an admin path. Its route paths are made of its own string pieces

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNameClassifier, splitWords } from './sensitive-names.js';
+import { createNameClassifier, mayNameSecret, splitWords } from './sensitive-names.js';
 
 const classifier = createNameClassifier();
 
@@ -16,8 +16,7 @@ describe('splitWords', () => {
   });
 });
 
-describe('secret names, every case style', () => {
-  it.each([
+const SECRET_NAMES = [
     'password', 'passwd', 'pwd', 'passphrase', 'secret', 'clientSecret', 'token', 'accessToken',
     'refreshToken', 'idToken', 'bearerToken', 'apiToken', 'authToken', 'sessionToken', 'csrfToken',
     'apiKey', 'privateKey', 'encryptionKey', 'signingKey', 'masterKey', 'credential', 'credentials',
@@ -25,7 +24,10 @@ describe('secret names, every case style', () => {
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
     'DB_PASS', 'smtpPass', 'SMTP_PASS', 'otp', 'totp', 'otpCode', 'verificationCode', 'authCode', 'recoveryCodes', 'authorization_code',
-  ])('%s is a secret', (name) => {
+];
+
+describe('secret names, every case style', () => {
+  it.each(SECRET_NAMES)('%s is a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(true);
   });
 });
@@ -72,5 +74,32 @@ describe('config sensitiveNames', () => {
     expect(tuned.isSecretName('cookie')).toBe(false);
     expect(tuned.isSecretHeader('cookie')).toBe(false);
     expect(tuned.isSecretName('password')).toBe(true);
+  });
+});
+
+describe('mayNameSecret', () => {
+  const none = { add: [], remove: [] };
+
+  // Whatever surrounds a secret name, as an identifier, a key or a header: the text may name a secret.
+  it.each(SECRET_NAMES)('%s in code', (name) => {
+    expect(mayNameSecret(`log(user.${name}, item['${name}'], { "${name}": 1 })`, none)).toBe(true);
+    expect(mayNameSecret(`const x = cfg['${name}'];`, none)).toBe(true);
+  });
+
+  it('finds a qualified pair split over separators a key may hold', () => {
+    expect(mayNameSecret(`const k = settings['api key'];`, none)).toBe(true);
+    expect(mayNameSecret(`const k = settings['api.key'];`, none)).toBe(true);
+    expect(mayNameSecret(`headers.get('X-Api-Key')`, none)).toBe(true);
+  });
+
+  it('finds added names in any case style, also inside longer names', () => {
+    expect(mayNameSecret(`log(user.socialSecurityNumber);`, { add: ['social_security_number'], remove: [] })).toBe(true);
+    expect(mayNameSecret(`log(user.social_security_number_v2);`, { add: ['socialSecurityNumber'], remove: [] })).toBe(true);
+    expect(mayNameSecret(`log(user.socialSecurity);`, { add: ['socialSecurityNumber'], remove: [] })).toBe(false);
+  });
+
+  it('is false for text whose names hold no secret word', () => {
+    expect(mayNameSecret(`export function find(keyId: string, cacheKey: string, publicKey: string) { return items.get(keyId) ?? primaryKey; }`, none)).toBe(false);
+    expect(mayNameSecret(`// required fields: see the query\nexport const limit = 20;`, none)).toBe(false);
   });
 });

@@ -144,6 +144,26 @@ function endsWithName(words: readonly string[], names: ReadonlySet<string>): boo
   return false;
 }
 
+/**
+ * Whether some name written in `text` may be a secret name, without finding the names: a secret
+ * name ends in a head word (`token`) or a qualified pair (`api key`), or in an added name, and the
+ * words of any name written in the text (an identifier, a string key, a header name) are a run of
+ * the words of the whole text, split the same way. False means no name in the text is a secret.
+ */
+export function mayNameSecret(text: string, options: SensitiveNameOptions): boolean {
+  const words = computeWords(text);
+  let previous = '';
+  for (const word of words) {
+    if (SECRET_HEADS.has(word) || (QUALIFIED_HEADS.get(word)?.has(previous) ?? false)) return true;
+    previous = word;
+  }
+  if (options.add.length === 0) return false;
+  // An added name matches the compacted words of a name's end (endsWithName), which are then
+  // somewhere in the compacted words of the text.
+  const compacted = compact(words);
+  return options.add.some((name) => compacted.includes(compact(splitWords(name))));
+}
+
 const classifiers = new WeakMap<SensitiveNameOptions, NameClassifier>();
 
 /**
