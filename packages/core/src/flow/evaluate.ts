@@ -4,10 +4,10 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
+import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
-import { typedSecretFields } from './typed-secret-fields.js';
+import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -209,7 +209,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (hit) return hit;
     if (inProgress.has(binding)) return EMPTY;
     inProgress.add(binding);
+    const passwordMasked = binding.values.some((v) => v.wrap.length === 1 && v.wrap[0] === 'password' && isLiteralLike(v.expr));
     const parts = binding.values.map((v) => {
+      // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
+      if (passwordMasked && v.path.length === 0 && isUrlMade(v.expr)) return EMPTY;
       let t = taintOf(v.expr);
       if (t.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
@@ -234,7 +237,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
-    const isSecret = fc.names.isSecretName(prop) || isSessionIdRead(e.expression, prop);
+    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
@@ -242,6 +245,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
+  function hasNonSecretFieldType(base: ts.Expression, prop: string): boolean {
+    const b = unwrap(base);
+    if (!ts.isIdentifier(b)) return false;
+    const binding = lookup(fc, b);
+    let type: ts.TypeNode | undefined;
+    if (binding?.kind === 'param' && ts.isParameter(binding.node)) type = declaredTypeAt(binding.node.type, binding.proj);
+    else if (binding?.kind === 'var' && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name)) type = binding.node.type;
+    return isNonSecretType(fieldTypeOf(type, prop, fc.sf));
   }
 
   /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
@@ -264,6 +278,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
+    if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
@@ -280,7 +296,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
-      if (isShortSlice(callee.name.text, args)) return EMPTY;
+      if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
       if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
         const mapped = mappedTaint(callee.expression, args[0]);
@@ -323,7 +339,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (name === 'Error' || name === 'URL' || name === 'String' || name?.endsWith('Error')) {
       return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
     }
-    if (name === 'Map' || name === 'Set') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
+    if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
     return EMPTY;
   }
 
@@ -407,7 +423,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const dotted = dottedNameOf(callee);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
     if (name === undefined) return false;
-    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments) || isHashChain(callee.expression)));
+    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments, callee.expression, resolveConst) || isMaskingReplace(name, call.arguments) || isHashChain(callee.expression)));
+  }
+
+  const resolveConst = (expr: ts.Expression) => constantValue(expr, fc);
+
+  /** `parse` of the `cookie` package, imported by name or read off the module. */
+  function isCookieParse(callee: ts.Expression): boolean {
+    const e = unwrap(callee);
+    const origin = ts.isPropertyAccessExpression(e) ? importOf(fc, e.expression) : importOf(fc, e);
+    if (!origin || !COOKIE_MODULES.has(origin.specifier)) return false;
+    return ts.isPropertyAccessExpression(e) ? e.name.text === 'parse' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'parse';
   }
 
   function isLocallyBound(callee: ts.Expression): boolean {
@@ -472,6 +498,20 @@ function isLexingCall(expr: ts.Expression): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/** Packages whose `parse` turns a Cookie header into an object of cookies. */
+const COOKIE_MODULES: ReadonlySet<string> = new Set(['cookie', 'cookie-es']);
+
+/** The cookies of a parsed Cookie header: its entries are credentials only for session-like names. */
+function asCookies(taint: Taint): Taint {
+  return taint.map((item) => (item.k === 'secret' && item.path.length === 0 ? { ...item, container: 'cookies' } : item));
+}
+
+/** `new URL(...)`. */
+function isUrlMade(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
 }
 
 /**

@@ -8,11 +8,12 @@ import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guar
 import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
-import { identityParams } from './identity-params.js';
+import { wholeParams } from './whole-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { nameClassifierFor } from './sensitive-names.js';
+import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
@@ -25,8 +26,8 @@ export interface FunctionFact {
   key: string;
   location: Location;
   returns: Taint;
-  /** Parameters returned unchanged (`mask(x) { return x }` is not a sanitiser). */
-  identity: number[];
+  /** Parameters returned whole (`mask(x) { return x }`, `mask(x) { return '***' + x }` are not sanitisers). */
+  whole: number[];
   storeName: boolean;
   refusesProduction: boolean;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
@@ -48,6 +49,8 @@ export interface LogCallFact {
   unconfirmed?: true;
   /** Fastify's logger: a request is serialised without its headers. */
   serializesRequests?: true;
+  /** A framework's logger: the `redact` of the framework's options, wherever they are, apply (see `FlowFacts.frameworkRedact`). */
+  framework?: FrameworkLogger;
 }
 
 /** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
@@ -130,6 +133,8 @@ export interface FlowFacts {
   writes: WriteFact[];
   classes: ClassFact[];
   news: NewFact[];
+  /** `redact` paths this file's framework options (`Fastify({ logger })`, `pinoHttp()`, hapi-pino) give the framework's loggers. */
+  frameworkRedact?: FrameworkRedact;
   /** Module-level constants holding an instance of a class (`export const audit = new AuditLog()`): `audit.write()` is `AuditLog.write`. */
   instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
@@ -166,6 +171,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  // Options where the app is made configure loggers that log in other files (route modules).
+  const frameworkRedact = sinks.frameworkRedact();
+  if (Object.keys(frameworkRedact).length > 0) facts.frameworkRedact = frameworkRedact;
   // Only log calls are wanted (a file scanned alone, for no-secrets-in-logs) and none carries a
   // value: calls and functions could only feed a wrapper, and this file has no wrapper to feed.
   if (ctx.sections?.has('flow') === false && facts.logCalls.length === 0) return facts;
@@ -180,7 +188,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   }
   for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
     const returns = ev.taintOf(expr);
-    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, identity: [], storeName: false, refusesProduction: false, value: true });
+    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
@@ -241,6 +249,7 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
         ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
         ...(sink.unconfirmed && { unconfirmed: true }),
         ...(sink.serializesRequests && { serializesRequests: true }),
+        ...(sink.framework !== undefined && { framework: sink.framework }),
       });
     }
     // An unconfirmed receiver may instead be a project object whose method wraps a logger: keep the call for that too.
@@ -405,11 +414,11 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
-  const identity = identityParams(node, returns, fc);
+  const whole = wholeParams(node, returns, fc);
   const storeName = isStoreName(key);
   const refuses = storeName && refusesProduction(node, fc);
-  if (taint.length === 0 && identity.length === 0 && !storeName) return undefined;
-  return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
+  if (taint.length === 0 && whole.length === 0 && !storeName) return undefined;
+  return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
 import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
+import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 
@@ -157,8 +158,8 @@ export class FlowIndex {
     const fn = found && (found.fact.value === true) === (item.value === true) ? found : undefined;
     let result: Taint;
     if (item.sanitizer) {
-      // A redaction helper counts unless the project's own definition hands its input back.
-      result = fn ? unionTaint(...fn.fact.identity.map((i) => args[i] ?? [])) : [];
+      // A redaction helper counts unless the project's own definition hands its input back whole.
+      result = fn ? unionTaint(...fn.fact.whole.map((i) => args[i] ?? [])) : [];
     } else if (fn) {
       result = this.#resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
     } else {
@@ -194,7 +195,7 @@ export class FlowIndex {
       if (log.owner !== key || !this.isLogCall(file, log)) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          const redact = i === 0 ? this.redactOf(file, log) : [];
+          const redact = i === redactArgOf(log.framework) ? this.redactOf(file, log) : [];
           ways.add(p.index, p.rest === true, [accessOf(p)], redact, undefined, () => ({ sink: log.sink, trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] }));
         }
       });
@@ -290,13 +291,35 @@ export class FlowIndex {
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.loggers.some((l) => l.name === origin.name) ?? false);
   }
 
-  /** A log call's pino `redact` paths, with those of a logger imported from its own module. */
+  /**
+   * A log call's pino `redact` paths, with those of a logger imported from its own module and, for a
+   * framework's logger, those the framework's options give it (which apply to argument `redactArgOf`).
+   */
   redactOf(file: string, log: LogCallFact): string[] {
-    if (log.importedLogger === undefined) return log.redact;
+    const framework = log.framework === undefined ? [] : this.#frameworkRedact()[log.framework];
+    if (log.importedLogger === undefined) return framework.length === 0 ? log.redact : [...log.redact, ...framework];
     const origin = this.project.originOf(file, log.importedLogger);
-    if (origin.kind !== 'local') return log.redact;
+    if (origin.kind !== 'local') return [...log.redact, ...framework];
     const imported = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
-    return [...log.redact, ...imported];
+    return [...log.redact, ...imported, ...framework];
+  }
+
+  #frameworkPaths: Record<FrameworkLogger, string[]> | undefined;
+
+  /**
+   * The framework options of every file: an app is made once (`Fastify({ logger })`, `pinoHttp()`,
+   * hapi-pino's registration), and its route modules log through what it made.
+   */
+  #frameworkRedact(): Record<FrameworkLogger, string[]> {
+    if (this.#frameworkPaths) return this.#frameworkPaths;
+    const out: Record<FrameworkLogger, string[]> = { pino: [], hapi: [], hapiEvent: [] };
+    for (const summary of this.project.files.values()) {
+      const found = summary.flow.frameworkRedact;
+      if (!found) continue;
+      for (const kind of ['pino', 'hapi', 'hapiEvent'] as const) out[kind].push(...(found[kind] ?? []));
+    }
+    this.#frameworkPaths = out;
+    return out;
   }
 
   /** Resolves a callee to the function key wrappers are indexed by. */
@@ -418,11 +441,10 @@ export function unredacted(items: SecretItem[], redact: readonly string[]): Secr
   const patterns = redact.map(parseRedactPath);
   const covers = (path: string[]) => patterns.some((pattern) => pattern.length <= path.length && pattern.every((seg, i) => seg === '*' || seg === path[i]));
   return items.filter((item) => {
-    if (item.path.length === 0) return true;
-    if (covers(item.path)) return false;
-    // Redacting the Authorization header is how pino users make a whole request safe to log.
-    if (item.container === 'headers') return !covers([...item.path, 'authorization']);
-    return true;
+    // Redacting the Authorization header is how pino users make a whole request safe to log; headers
+    // logged as the object itself (`logger.info(req.headers)`) have it at the top: `authorization`.
+    if (item.container === 'headers' && covers([...item.path, 'authorization'])) return false;
+    return item.path.length === 0 || !covers(item.path);
   });
 }
 

@@ -24,6 +24,7 @@ const SECRET_NAMES = [
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
     'DB_PASS', 'smtpPass', 'SMTP_PASS', 'otp', 'totp', 'otpCode', 'verificationCode', 'authCode', 'recoveryCodes', 'authorization_code',
+    'OPENAI_KEY', 'SENDGRID_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'ALGOLIA_ADMIN_KEY', 'serviceAccountKey', 'SecretString', 'PRIVATE_KEY_PEM', 'GITHUB_PAT',
 ];
 
 describe('secret names, every case style', () => {
@@ -39,6 +40,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'pass', 'isPass', 'passCount', 'statusCode', 'countryCode', 'errorCode', 'otpLength', 'otpExpiresAt', 'verificationCodeLength', 'bypass',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // keys meant to be public: a browser's anon key, a captcha site key, a certificate
+    'SUPABASE_ANON_KEY', 'RECAPTCHA_SITE_KEY', 'certPem', 'keyPattern',
     // what is left once the secret is taken out
     'payloadWithoutPassword', 'userExceptToken', 'body_excluding_password', 'withoutPassword',
     // language-model usage counts

@@ -38,6 +38,11 @@ const SECRET_HEADS = new Set([
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'encryption', 'signing', 'master', 'access', 'client', 'hmac', 'jwt',
   'session', 'auth', 'decryption', 'aes', 'ssh', 'license', 'webhook', 'stripe',
+  // `SUPABASE_SERVICE_ROLE_KEY`, `ALGOLIA_ADMIN_KEY`, `serviceAccountKey` (a cloud service account's key file)
+  'service', 'role', 'admin', 'server', 'account',
+  // providers whose keys are only ever secret: `OPENAI_KEY`, `SENDGRID_KEY` (never a site or anon key)
+  'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'resend', 'postmark', 'groq', 'mistral', 'cohere', 'gemini',
+  'deepseek', 'openrouter', 'pinecone', 'replicate',
 ]);
 
 /** Two-word secrets whose last word is generic: `sessionId`, `connectionString`, `authHeader` is not. */
@@ -45,7 +50,12 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['key', KEY_QUALIFIERS],
   ['keys', KEY_QUALIFIERS],
   ['id', new Set(['session'])],
-  ['string', new Set(['connection'])],
+  // AWS Secrets Manager's `SecretString`.
+  ['string', new Set(['connection', 'secret'])],
+  // `PRIVATE_KEY_PEM`: the key in its text form; `certPem` is a public certificate.
+  ['pem', new Set(['key'])],
+  // `GITHUB_PAT`: a personal access token.
+  ['pat', new Set(['github', 'gh'])],
   ['str', new Set(['connection'])],
   // Database and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `PG_DSN`.
   ['url', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],

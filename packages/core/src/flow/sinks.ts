@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -19,6 +20,8 @@ export interface LogSink {
    * it is one only if its own module makes it one, which the rules check across files.
    */
   unconfirmed?: true;
+  /** A logger a framework hands out, configured where the app is made (maybe in another file). */
+  framework?: FrameworkLogger;
 }
 
 /** A file-system write call: the module function used and which arguments are the path and data. */
@@ -51,6 +54,14 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 ]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
+/**
+ * Where those options put the pino logger or its options: Fastify's `logger` and `loggerInstance`,
+ * pino-http's `logger`, hono-pino's `pino`, hapi-pino's `instance` (pino-http and hapi-pino also take
+ * pino's options, `redact`, themselves).
+ */
+const FRAMEWORK_LOGGER_KEYS = ['logger', 'loggerInstance', 'pino', 'instance'];
+/** The Hapi plugin that logs with pino: `server.register({ plugin: require('hapi-pino'), options })`. */
+const HAPI_PINO = 'hapi-pino';
 const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
 const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
 /** `debug('app:auth')` makes a log function, called directly. */
@@ -71,6 +82,8 @@ export interface SinkFinder {
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
+  /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
+  frameworkRedact(): FrameworkRedact;
 }
 
 /** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
@@ -175,7 +188,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const method = callee.name.text;
       if (method === 'child') {
         const parent = loggerOf(callee.expression);
-        return parent ? { redact: [...parent.redact, ...redactOf(call.arguments[0])] } : undefined;
+        // `logger.child(bindings, { redact })`: pino's child options add paths of their own.
+        return parent ? { redact: [...parent.redact, ...redactOf(call.arguments[0]), ...redactOf(call.arguments[1])] } : undefined;
       }
       if (method === 'get' && call.arguments.length === 1) {
         const key = call.arguments[0] && propertyNameOf(unwrap(call.arguments[0]));
@@ -199,26 +213,56 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return undefined;
   }
 
+  /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */
   function redactOf(options: ts.Expression | undefined): string[] {
-    if (!options) return [];
-    let e = unwrap(options);
-    if (ts.isIdentifier(e)) {
-      const b = lookup(fc, e);
-      const v = b?.kind === 'var' ? b.values[0] : undefined;
-      if (!v) return [];
-      e = unwrap(v.expr);
+    const e = options && constValueOf(options);
+    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    const value = propertyValueOf(e, 'redact');
+    if (!value) return [];
+    const redact = constValueOf(value);
+    if (ts.isObjectLiteralExpression(redact)) {
+      const paths = propertyValueOf(redact, 'paths');
+      return paths ? pathsOf(paths) : [];
     }
-    if (!ts.isObjectLiteralExpression(e)) return [];
-    for (const prop of e.properties) {
-      if (!ts.isPropertyAssignment(prop) || propertyNameOf(prop.name) !== 'redact') continue;
-      const value = unwrap(prop.initializer);
-      if (ts.isArrayLiteralExpression(value)) return stringsOf(value);
-      if (ts.isObjectLiteralExpression(value)) {
-        const paths = value.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'paths');
-        if (paths && ts.isPropertyAssignment(paths) && ts.isArrayLiteralExpression(paths.initializer)) return stringsOf(paths.initializer);
-      }
+    return pathsOf(redact);
+  }
+
+  /** The strings of an array literal (or a const holding one), spreads of such arrays included. */
+  function pathsOf(expr: ts.Expression, depth = 0): string[] {
+    const e = constValueOf(expr);
+    if (!ts.isArrayLiteralExpression(e) || depth > MAX_CONST_DEPTH) return [];
+    return e.elements.flatMap((el) => {
+      if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
+      const value = constValueOf(el);
+      return ts.isStringLiteralLike(value) ? [value.text] : [];
+    });
+  }
+
+  /** What a const name holds (`const REDACT = [...]`, `const opts = {...}`); any other expression as it is. */
+  function constValueOf(expr: ts.Expression): ts.Expression {
+    let e = unwrap(expr);
+    for (let i = 0; i < MAX_CONST_DEPTH && ts.isIdentifier(e); i++) {
+      const binding = lookup(fc, e);
+      const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+      if (!value || value.path.length > 0 || value.wrap.length > 0) break;
+      e = unwrap(value.expr);
     }
-    return [];
+    return e;
+  }
+
+  /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
+  function frameworkOptionsRedact(options: ts.Expression | undefined): string[] {
+    const e = options && constValueOf(options);
+    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    const paths = redactOf(e);
+    for (const key of FRAMEWORK_LOGGER_KEYS) {
+      const value = propertyValueOf(e, key);
+      if (!value) continue;
+      // `logger: { redact }` holds pino's options; `logger: pino({ redact })` or `logger` a made logger.
+      const inner = constValueOf(value);
+      paths.push(...(ts.isObjectLiteralExpression(inner) ? redactOf(inner) : (loggerOf(value)?.redact ?? [])));
+    }
+    return paths;
   }
 
   /** A function value that logs when called: `console.log`, `logger.info.bind(logger)`, `debug('x')`. */
@@ -277,11 +321,37 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
     // Hapi's `request.log(tags, data)` / `server.log(tags, data)`: the object itself logs.
-    if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [] };
+    if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [], framework: 'hapiEvent' };
     const imported = importedRootOf(receiver);
     if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
-    const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
-    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }), ...(isFastifyLog(receiver) && { serializesRequests: true }) };
+    const framework = frameworkLoggerOf(receiver);
+    return {
+      label: labelOf(callee),
+      redact: logger.redact,
+      ...(imported !== undefined && { importedLogger: imported }),
+      ...(isFastifyLog(receiver) && { serializesRequests: true }),
+      ...(framework !== undefined && { framework }),
+    };
+  }
+
+  /**
+   * `req.log`, `request.log`, `app.log` (pino-based framework loggers), hono-pino's `c.var.logger` /
+   * `c.get('logger')`, hapi-pino's `request.logger` / `server.logger`.
+   */
+  function frameworkLoggerOf(receiver: ts.Expression): FrameworkLogger | undefined {
+    const e = unwrap(receiver);
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      const key = e.arguments.length === 1 && e.arguments[0] ? unwrap(e.arguments[0]) : undefined;
+      return ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && key && ts.isStringLiteralLike(key) && key.text === 'logger' ? 'pino' : undefined;
+    }
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    // `this.log` is the class's own logger, made in its file: its options are its own.
+    if (e.name.text === 'log') return unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword ? undefined : 'pino';
+    if (e.name.text !== 'logger') return undefined;
+    const base = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(base) && base.name.text === 'var') return 'pino';
+    return importsHapi() && isHapiLogHolder(base, fc) ? 'hapi' : undefined;
   }
 
   /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
@@ -325,23 +395,50 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''));
   }
 
-  let frameworkPaths: string[] | undefined;
+  let frameworkPaths: FrameworkRedact | undefined;
   /**
-   * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })` in this file: the framework's
-   * `request.log` / `req.log` / `fastify.log` honour those paths.
+   * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })`, hapi-pino's registration options in
+   * this file: the framework's loggers honour those paths, in whichever file they log.
    */
-  function frameworkRedact(): string[] {
+  function frameworkRedact(): FrameworkRedact {
     if (frameworkPaths) return frameworkPaths;
-    frameworkPaths = [];
+    const out: Required<FrameworkRedact> = { pino: [], hapi: [], hapiEvent: [] };
+    const mayRegisterHapiPino = fc.sf.text.includes(HAPI_PINO);
     for (const call of fc.collected.calls) {
-      const origin = ts.isCallExpression(call) ? importOf(fc, unwrap(call.expression)) : undefined;
-      if (!origin || !FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) continue;
-      const options = call.arguments?.[0] && unwrap(call.arguments[0]);
-      if (!options || !ts.isObjectLiteralExpression(options)) continue;
-      const loggerOption = options.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'logger');
-      frameworkPaths.push(...redactOf(loggerOption && ts.isPropertyAssignment(loggerOption) ? loggerOption.initializer : options));
+      if (!ts.isCallExpression(call)) continue;
+      const callee = unwrap(call.expression);
+      const origin = importOf(fc, callee);
+      if (origin && FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) out.pino.push(...frameworkOptionsRedact(call.arguments[0]));
+      else if (mayRegisterHapiPino && ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
+        for (const options of hapiPinoOptionsOf(call.arguments[0])) {
+          const paths = frameworkOptionsRedact(options);
+          out.hapi.push(...paths);
+          out.hapiEvent.push(...hapiEventPaths(paths, isTrueOption(options, 'mergeHapiLogData')));
+        }
+      }
     }
+    frameworkPaths = Object.fromEntries(Object.entries(out).filter(([, paths]) => paths.length > 0));
     return frameworkPaths;
+  }
+
+  /** `server.register({ plugin: require('hapi-pino'), options })`, also in an array of plugins: the options. */
+  function hapiPinoOptionsOf(plugins: ts.Expression): ts.Expression[] {
+    const e = constValueOf(plugins);
+    const entries = ts.isArrayLiteralExpression(e) ? e.elements.map(constValueOf) : [e];
+    return entries.flatMap((entry) => {
+      if (!ts.isObjectLiteralExpression(entry)) return [];
+      const plugin = propertyValueOf(entry, 'plugin');
+      const options = propertyValueOf(entry, 'options');
+      const origin = plugin && importOf(fc, unwrap(plugin));
+      return origin?.specifier === HAPI_PINO && options ? [options] : [];
+    });
+  }
+
+  /** `{ mergeHapiLogData: true }`. */
+  function isTrueOption(options: ts.Expression, key: string): boolean {
+    const e = constValueOf(options);
+    const value = ts.isObjectLiteralExpression(e) ? propertyValueOf(e, key) : undefined;
+    return value !== undefined && unwrap(value).kind === ts.SyntaxKind.TrueKeyword;
   }
 
   /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */
@@ -438,6 +535,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
+    frameworkRedact,
   };
 }
 
@@ -447,6 +545,26 @@ function literalKeyOf(key: ts.Expression): string | undefined {
   return ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
-function stringsOf(array: ts.ArrayLiteralExpression): string[] {
-  return array.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text] : []));
+/** Consts followed to their values, and spreads of path arrays: real configs are shallow. */
+const MAX_CONST_DEPTH = 4;
+
+/** The value of `key` in an object literal: `{ key: value }` or the shorthand `{ key }`. */
+function propertyValueOf(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const prop of obj.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameOf(prop.name) === key) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+  }
+  return undefined;
+}
+
+/**
+ * hapi-pino writes `request.log(tags, data)` as `{ tags, data }`, or as `{ tags, ...data }` with
+ * `mergeHapiLogData`: the paths that reach into the data, as paths of the data itself.
+ */
+function hapiEventPaths(paths: readonly string[], merged: boolean): string[] {
+  if (merged) return [...paths];
+  return paths.flatMap((path) => {
+    const inData = /^(?:data|\*)(?:\.|(?=\[))(.+)$/.exec(path.trim());
+    return inData?.[1] ? [inData[1].replace(/^\./, '')] : [];
+  });
 }

@@ -92,7 +92,17 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   if (!HEADER_GETTERS.has(method)) return undefined;
   if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first);
   if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first);
+  // `response.headers.get('set-cookie')`, `headers.get('authorization')`: a credential header read by
+  // name from any headers, not only a request's (the whole of those is not known to hold one).
+  if (method === 'get' && first !== undefined && isHeadersObject(receiver)) return readOf('headers', first);
   return undefined;
+}
+
+/** `res.headers`, `headers`, `outgoingHeaders`: an object named for holding HTTP headers. */
+function isHeadersObject(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  return name !== undefined && /headers$/i.test(name);
 }
 
 function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined): RequestRead | undefined {
