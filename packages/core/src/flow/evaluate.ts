@@ -138,6 +138,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return unionTaint(...(e as ts.ArrayLiteralExpression).elements.map((el) => taintOf(el)));
       case SyntaxKind.SpreadElement:
         return taintOf((e as ts.SpreadElement).expression);
+      case SyntaxKind.ThisKeyword:
+        return instanceTaint(e);
       default:
         return EMPTY;
     }
@@ -232,6 +234,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = labelOf(e, fc.sf);
       return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
     }
+    const everyEntry = ts.isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
+    if (everyEntry) return everyEntry;
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
@@ -268,11 +272,55 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
-  function fieldTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
+  function fieldTaint(e: ts.Node, prop: string, label = labelOf(e, fc.sf)): Taint {
     const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
     const flowing = binding?.kind === 'var' ? bindingTaint(binding) : EMPTY;
     if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
-    return unionTaint([nameSource(e)], flowing);
+    return unionTaint([nameSource(e, label)], flowing);
+  }
+
+  /**
+   * `console.log(this)`, `logger.debug({ client: this })`: the instance prints its fields, each at
+   * its name (what it is given and what its name says, as `this.field` reads it).
+   */
+  function instanceTaint(self: ts.Expression): Taint {
+    const cls = classOfThis(self);
+    if (!cls) return EMPTY;
+    return unionTaint(...instanceFieldsOf(cls).map((field) => wrapTaint(fieldTaint(self, field, `this.${field}`), field)));
+  }
+
+  /**
+   * `req.headers[name]` in `for (const name in req.headers)` or `Object.keys(req.headers).forEach((name) => ...)`:
+   * a read of every entry in turn, credentials included. Undefined when the key is not one of the
+   * object's own keys (`process.env[name]` in a helper reads whichever entry its callers ask for).
+   */
+  function everyEntryTaint(e: ts.ElementAccessExpression): Taint | undefined {
+    const iterated = keysIteratedBy(e.argumentExpression);
+    const object = dottedNameOf(e.expression);
+    if (!iterated || object === undefined || dottedNameOf(iterated) !== object) return undefined;
+    const label = labelOf(e, fc.sf);
+    return taintOf(e.expression).map((item) => {
+      if (item.k === 'secret' && item.container !== undefined && item.path.length === 0) return { k: 'secret', label, path: [], trace: item.trace };
+      return item.path.length > 0 ? { ...item, path: item.path.slice(1) } : item;
+    });
+  }
+
+  /** The object whose keys `key` runs over: `for (const key in obj)`, `for (const key of Object.keys(obj))`, `Object.keys(obj).forEach((key) => ...)`. */
+  function keysIteratedBy(key: ts.Expression): ts.Expression | undefined {
+    const k = unwrap(key);
+    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
+    if (binding?.kind === 'var') {
+      const loop = binding.node.parent?.parent;
+      if (loop && ts.isForInStatement(loop)) return loop.expression;
+      if (loop && ts.isForOfStatement(loop)) return keysCallOf(loop.expression);
+      return undefined;
+    }
+    if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return undefined;
+    let holder: ts.Node = binding.fn;
+    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    const call = holder.parent;
+    const callee = ts.isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
+    return callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? keysCallOf(callee.expression) : undefined;
   }
 
   function callTaint(call: ts.CallExpression): Taint {
@@ -498,6 +546,48 @@ function isLexingCall(expr: ts.Expression): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/** `Object.keys(obj)`: the object. */
+function keysCallOf(expr: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(expr);
+  return ts.isCallExpression(e) && dottedNameOf(e.expression) === 'Object.keys' && e.arguments[0] ? e.arguments[0] : undefined;
+}
+
+/** The class whose instance `this` is: the nearest class around it, through arrow functions only. */
+function classOfThis(self: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let n = self.parent; n; n = n.parent) {
+    if (ts.isClassLike(n)) return n;
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+  }
+  return undefined;
+}
+
+/** Fields cap: a generated class with hundreds of fields must not make one `this` cost them all. */
+const MAX_INSTANCE_FIELDS = 32;
+
+/**
+ * The fields an instance prints: declared fields and constructor parameter properties, and fields
+ * the constructor assigns (`this.apiKey = ...` in JavaScript). Static fields are not on the instance,
+ * and `#private` fields are never printed.
+ */
+function instanceFieldsOf(cls: ts.ClassLikeDeclaration): string[] {
+  const names = new Set<string>();
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && !ts.isPrivateIdentifier(member.name) && !member.modifiers?.some((m) => m.kind === SyntaxKind.StaticKeyword)) {
+      const name = propertyNameOf(member.name);
+      if (name !== undefined) names.add(name);
+    }
+    if (!ts.isConstructorDeclaration(member)) continue;
+    for (const p of member.parameters) if (ts.isParameterPropertyDeclaration(p, member) && ts.isIdentifier(p.name)) names.add(p.name.text);
+    for (const stmt of member.body?.statements ?? []) {
+      const assigned = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+      if (!assigned || !ts.isBinaryExpression(assigned) || assigned.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
+      const target = unwrap(assigned.left);
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword && ts.isIdentifier(target.name)) names.add(target.name.text);
+    }
+  }
+  return [...names].slice(0, MAX_INSTANCE_FIELDS);
 }
 
 /** Packages whose `parse` turns a Cookie header into an object of cookies. */

@@ -5,7 +5,8 @@ import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo']);
+// `handshake`: socket.io's `socket.handshake`, the upgrade request's headers and auth.
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo', 'handshake']);
 
 /**
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
@@ -51,10 +52,17 @@ export type RequestRead =
   | { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string; /** The entry's value sits at this field of the result (Next.js `{ name, value }`). */ field?: string }
   | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
 
-/** Next.js `headers()` / `cookies()` from `next/headers`: the incoming request's stores. */
+/** Next.js `headers()` / `cookies()` from `next/headers`, also kept in a variable: the incoming request's stores. */
 function nextRequestStoreOf(receiver: ts.Expression, fc: FileContext): 'headers' | 'cookies' | undefined {
-  if (!ts.isCallExpression(receiver) || receiver.arguments.length > 0) return undefined;
-  const origin = importOf(fc, unwrap(receiver.expression));
+  let made = unwrap(receiver);
+  if (ts.isIdentifier(made)) {
+    const binding = lookup(fc, made);
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+    if (!value || value.path.length > 0 || value.wrap.length > 0) return undefined;
+    made = unwrap(value.expr);
+  }
+  if (!ts.isCallExpression(made) || made.arguments.length > 0) return undefined;
+  const origin = importOf(fc, unwrap(made.expression));
   if (origin?.specifier !== 'next/headers') return undefined;
   return origin.imported === 'headers' || origin.imported === 'cookies' ? origin.imported : undefined;
 }
@@ -78,7 +86,9 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
   if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first);
-  const nextStore = method === 'get' ? nextRequestStoreOf(receiver, fc) : undefined;
+  const nextStore = method === 'get' || method === 'getAll' ? nextRequestStoreOf(receiver, fc) : undefined;
+  // `cookies().getAll()`: every cookie, `{ name, value }` each.
+  if (nextStore === 'cookies' && method === 'getAll') return first === undefined ? { kind: 'all', container: 'cookies' } : undefined;
   if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first);
   if (nextStore === 'cookies') {
     const read = first === undefined ? undefined : readOf('cookies', first);
@@ -112,15 +122,20 @@ function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expressi
 }
 
 const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
+/** `env('JWT_SECRET')`, `getEnv(...)`, `requireEnv(...)`, `getSecret(...)`, `getConfig(...)`: a project's own getter of settings. */
+const ENV_GETTER = /^(?:(?:get|require|read|must|load|fetch)_?)?(?:env|envvar|secret|config|setting)(?:_?(?:var|value|or_?throw|orthrow|required))?$/i;
 
 /**
  * `configService.get('JWT_SECRET')`, `config.get('db.password')`, `formData.get('password')`,
- * `store.get('apiKey')`: a getter asked for an entry whose key (its last dotted part) names a secret.
+ * `store.get('apiKey')`, `requireEnv('API_KEY')`: a getter asked for an entry whose key (its last
+ * dotted part) names a secret.
  */
 export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier): boolean {
   const callee = unwrap(call.expression);
   const key = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!ts.isPropertyAccessExpression(callee) || !KEYED_GETTERS.has(callee.name.text) || !key || !ts.isStringLiteralLike(key)) return false;
+  if (!key || !ts.isStringLiteralLike(key)) return false;
+  const getter = ts.isPropertyAccessExpression(callee) ? KEYED_GETTERS.has(callee.name.text) : ts.isIdentifier(callee) && ENV_GETTER.test(callee.text);
+  if (!getter) return false;
   const last = key.text.split(/[.:/]/).at(-1) ?? '';
   return names.isSecretName(last);
 }
