@@ -1,6 +1,7 @@
 /**
  * Loggers a framework makes from options given where the app is made: `pino` for a request's or
- * app's `.log` (Fastify, pino-http, express-pino-logger, hono-pino's `c.var.logger`), `hapi` for
+ * app's `.log` (Fastify, pino-http, express-pino-logger, koa-pino-logger, hono-pino's `c.var.logger`,
+ * nestjs-pino's injected `PinoLogger`), `hapi` for
  * hapi-pino's `request.logger` / `server.logger`, `hapiEvent` for Hapi's `request.log(tags, data)`
  * / `server.log(tags, data)`, which hapi-pino writes as `{ tags, data }`.
  */

@@ -53,7 +53,10 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['tslog', new Set(['Logger'])],
 ]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
-const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
+const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger', 'koa-pino-logger']);
+/** NestJS's pino module: `LoggerModule.forRoot({ pinoHttp })`, then an injected `PinoLogger` (or its `Logger`). */
+const NESTJS_PINO = 'nestjs-pino';
+const NEST_MODULE_FACTORIES: ReadonlySet<string> = new Set(['forRoot', 'forRootAsync']);
 /**
  * Where those options put the pino logger or its options: Fastify's `logger` and `loggerInstance`,
  * pino-http's `logger`, hono-pino's `pino`, hapi-pino's `instance` (pino-http and hapi-pino also take
@@ -336,7 +339,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /**
    * `req.log`, `request.log`, `app.log` (pino-based framework loggers), hono-pino's `c.var.logger` /
-   * `c.get('logger')`, hapi-pino's `request.logger` / `server.logger`.
+   * `c.get('logger')`, nestjs-pino's injected loggers, hapi-pino's `request.logger` / `server.logger`.
    */
   function frameworkLoggerOf(receiver: ts.Expression): FrameworkLogger | undefined {
     const e = unwrap(receiver);
@@ -345,6 +348,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const key = e.arguments.length === 1 && e.arguments[0] ? unwrap(e.arguments[0]) : undefined;
       return ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && key && ts.isStringLiteralLike(key) && key.text === 'logger' ? 'pino' : undefined;
     }
+    if (isNestjsPinoLogger(e)) return 'pino';
     if (!ts.isPropertyAccessExpression(e)) return undefined;
     // `this.log` is the class's own logger, made in its file: its options are its own.
     if (e.name.text === 'log') return unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword ? undefined : 'pino';
@@ -395,6 +399,28 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''));
   }
 
+  /** `constructor(private readonly logger: PinoLogger)` with `PinoLogger` (or `Logger`) imported from nestjs-pino. */
+  function isNestjsPinoLogger(receiver: ts.Expression): boolean {
+    const cls = instanceClassOf(receiver, fc);
+    const binding = cls === undefined ? undefined : fc.collected.scopes.lookup(cls.split('.')[0] ?? cls, receiver);
+    return binding?.kind === 'import' && binding.specifier === NESTJS_PINO;
+  }
+
+  /** `LoggerModule.forRoot({ pinoHttp })`, `forRootAsync({ useFactory: () => ({ pinoHttp }) })`: pino-http's options, maybe `[options, stream]`. */
+  function nestjsPinoHttpOptionsOf(call: ts.CallExpression): ts.Expression | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !NEST_MODULE_FACTORIES.has(callee.name.text) || importOf(fc, callee.expression)?.specifier !== NESTJS_PINO) return undefined;
+    let options = call.arguments[0] && constValueOf(call.arguments[0]);
+    if (options && ts.isObjectLiteralExpression(options) && callee.name.text === 'forRootAsync') {
+      const factory = propertyValueOf(options, 'useFactory');
+      const made = factory && unwrap(factory);
+      options = made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map(constValueOf).find(ts.isObjectLiteralExpression) : undefined;
+    }
+    const pinoHttp = options && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, 'pinoHttp') : undefined;
+    const value = pinoHttp && constValueOf(pinoHttp);
+    return value && ts.isArrayLiteralExpression(value) ? value.elements[0] : value;
+  }
+
   let frameworkPaths: FrameworkRedact | undefined;
   /**
    * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })`, hapi-pino's registration options in
@@ -404,11 +430,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (frameworkPaths) return frameworkPaths;
     const out: Required<FrameworkRedact> = { pino: [], hapi: [], hapiEvent: [] };
     const mayRegisterHapiPino = fc.sf.text.includes(HAPI_PINO);
+    const mayConfigureNestjsPino = fc.sf.text.includes(NESTJS_PINO);
     for (const call of fc.collected.calls) {
       if (!ts.isCallExpression(call)) continue;
       const callee = unwrap(call.expression);
       const origin = importOf(fc, callee);
+      const nestPinoHttp = mayConfigureNestjsPino ? nestjsPinoHttpOptionsOf(call) : undefined;
       if (origin && FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) out.pino.push(...frameworkOptionsRedact(call.arguments[0]));
+      else if (nestPinoHttp) out.pino.push(...frameworkOptionsRedact(nestPinoHttp));
       else if (mayRegisterHapiPino && ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
         for (const options of hapiPinoOptionsOf(call.arguments[0])) {
           const paths = frameworkOptionsRedact(options);
