@@ -5,6 +5,7 @@ import { instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
+import { isSecretGetterName } from './sensitive-names.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
@@ -357,7 +358,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
     }
     const projectCallee = projectCalleeOf(callee);
-    return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, false)];
+    if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
+    // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
+    return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
+  function isJwtSign(callee: ts.Expression): boolean {
+    const origin = ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : importOf(fc, callee);
+    if (origin?.specifier !== 'jsonwebtoken') return false;
+    return ts.isPropertyAccessExpression(callee) ? callee.name.text === 'sign' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'sign';
   }
 
   function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
@@ -558,7 +568,8 @@ function keysCallOf(expr: ts.Expression): ts.Expression | undefined {
 function classOfThis(self: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n = self.parent; n; n = n.parent) {
     if (ts.isClassLike(n)) return n;
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    // In a `function` or an object literal's method, `this` is something else.
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isObjectLiteralExpression(n)) return undefined;
   }
   return undefined;
 }

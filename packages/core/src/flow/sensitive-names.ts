@@ -39,7 +39,7 @@ const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'encryption', 'signing', 'master', 'access', 'client', 'hmac', 'jwt',
   'session', 'auth', 'decryption', 'aes', 'ssh', 'license', 'webhook', 'stripe',
   // `SUPABASE_SERVICE_ROLE_KEY`, `ALGOLIA_ADMIN_KEY`, `serviceAccountKey` (a cloud service account's key file)
-  'service', 'role', 'admin', 'server', 'account',
+  'service', 'role', 'admin', 'account',
   // providers whose keys are only ever secret: `OPENAI_KEY`, `SENDGRID_KEY` (never a site or anon key)
   'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'resend', 'postmark', 'groq', 'mistral', 'cohere', 'gemini',
   'deepseek', 'openrouter', 'pinecone', 'replicate',
@@ -172,6 +172,20 @@ export function mayNameSecret(text: string, options: SensitiveNameOptions): bool
   // somewhere in the compacted words of the text.
   const compacted = compact(words);
   return options.add.some((name) => compacted.includes(compact(splitWords(name))));
+}
+
+/** Verbs of a function that hands out a new or stored secret: `getAccessToken()`, `generateApiKey()`, `signToken()`. */
+const GETTING_VERBS = new Set(['get', 'fetch', 'load', 'read', 'create', 'generate', 'issue', 'sign', 'mint', 'obtain', 'rotate', 'acquire', 'retrieve']);
+
+/**
+ * A function named for handing out a secret: a getting verb, then a secret name
+ * (`getAccessToken`, `fetch_api_key`, `createSessionToken`). Not `getTokenCount` (a count) or
+ * `verifyToken` (a check): the rest must itself be a secret name.
+ */
+export function isSecretGetterName(name: string, classifier: NameClassifier): boolean {
+  const words = splitWords(name);
+  if (words.length < 2 || !GETTING_VERBS.has(words[0] ?? '')) return false;
+  return classifier.isSecretName(words.slice(1).join('_'));
 }
 
 const classifiers = new WeakMap<SensitiveNameOptions, NameClassifier>();
