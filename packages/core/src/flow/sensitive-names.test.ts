@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNameClassifier, mayNameSecret, splitWords } from './sensitive-names.js';
+import { createNameClassifier, isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names.js';
 
 const classifier = createNameClassifier();
 
@@ -104,5 +104,14 @@ describe('mayNameSecret', () => {
   it('is false for text whose names hold no secret word', () => {
     expect(mayNameSecret(`export function find(keyId: string, cacheKey: string, publicKey: string) { return items.get(keyId) ?? primaryKey; }`, none)).toBe(false);
     expect(mayNameSecret(`// required fields: see the query\nexport const limit = 20;`, none)).toBe(false);
+  });
+});
+
+describe('functions named for handing out a secret', () => {
+  it.each(['getAccessToken', 'fetch_api_key', 'createSessionToken', 'generatePassword', 'getSecret', 'signToken', 'loadPrivateKey'])('%s', (name) => {
+    expect(isSecretGetterName(name, classifier)).toBe(true);
+  });
+  it.each(['getTokenCount', 'verifyToken', 'getPublicKey', 'getTokenType', 'getSecretName', 'token', 'getCacheKey', 'createTokenStore'])('%s is not', (name) => {
+    expect(isSecretGetterName(name, classifier)).toBe(false);
   });
 });
