@@ -65,6 +65,8 @@ const NEST_MODULE_FACTORIES: ReadonlySet<string> = new Set(['forRoot', 'forRootA
 const FRAMEWORK_LOGGER_KEYS = ['logger', 'loggerInstance', 'pino', 'instance'];
 /** The Hapi plugin that logs with pino: `server.register({ plugin: require('hapi-pino'), options })`. */
 const HAPI_PINO = 'hapi-pino';
+/** A string naming one of those packages: a file without one configures no framework logger. */
+const FRAMEWORK_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FRAMEWORK_LOGGER_PACKAGES, HAPI_PINO, NESTJS_PINO].join('|')})['"\`]`);
 const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
 const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
 /** `debug('app:auth')` makes a log function, called directly. */
@@ -428,6 +430,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    */
   function frameworkRedact(): FrameworkRedact {
     if (frameworkPaths) return frameworkPaths;
+    // Every such option is given to a package the file names in a string: most files name none.
+    if (!FRAMEWORK_PACKAGE_STRING.test(fc.sf.text)) return (frameworkPaths = {});
     const out: Required<FrameworkRedact> = { pino: [], hapi: [], hapiEvent: [] };
     const mayRegisterHapiPino = fc.sf.text.includes(HAPI_PINO);
     const mayConfigureNestjsPino = fc.sf.text.includes(NESTJS_PINO);
