@@ -6,7 +6,7 @@ import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, 
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
-import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
+import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
@@ -171,6 +171,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
+        // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
+        const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
+        if (decorated === 'request') items.push(requestHeadersOf(id));
+        else if (decorated) items.push(...requestReadTaint(id, decorated));
         return items;
       }
       case 'var': {
@@ -382,7 +386,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     };
   }
 
-  function requestReadTaint(call: ts.CallExpression, read: NonNullable<ReturnType<typeof requestReadOf>>): Taint {
+  function requestReadTaint(call: ts.Node, read: RequestRead): Taint {
     const label = labelOf(call, fc.sf);
     const trace = [step(call, `\`${label}\` is read here`)];
     if (read.kind === 'all') return read.container === 'query' ? EMPTY : [{ k: 'secret', label, path: [], container: read.container, trace }];

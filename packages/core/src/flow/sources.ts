@@ -26,6 +26,8 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   const base = unwrap(expr.expression);
   if (prop === 'env' && ts.isIdentifier(base) && isProcessObject(base, fc)) return 'env';
   if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
+  // Hono's `c.env`, Cloudflare Pages' `context.env`: the Worker's bindings, its secrets among them.
+  if (prop === 'env' && ts.isIdentifier(base) && BINDINGS_HOLDERS.has(base.text)) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
@@ -33,6 +35,7 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
 }
 
 const PROCESS_MODULES = new Set(['process', 'node:process']);
+const BINDINGS_HOLDERS: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
 
 /** The global `process`, or `import process from 'node:process'`. */
 export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
@@ -90,13 +93,14 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   // `cookies().getAll()`: every cookie, `{ name, value }` each.
   if (nextStore === 'cookies' && method === 'getAll') return first === undefined ? { kind: 'all', container: 'cookies' } : undefined;
   if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first);
-  if (nextStore === 'cookies') {
-    const read = first === undefined ? undefined : readOf('cookies', first);
-    return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+  if (nextStore === 'cookies') return first === undefined ? undefined : withValueField(readOf('cookies', first));
+  if ((method === 'get' || method === 'getAll') && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
+    // Next's `request.cookies.get('token')` is `{ name, value }`; Koa's `ctx.cookies.get('sid')` the value.
+    if (importsNextServer(fc)) return method === 'getAll' ? (first === undefined ? { kind: 'all', container: 'cookies' } : undefined) : withValueField(readOf('cookies', first));
+    return method === 'get' ? readOf('cookies', first) : undefined;
   }
-  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
-    return readOf('cookies', first);
-  }
+  // Hono's `c.req.query('token')`, `c.req.param('resetToken')`: a credential in the URL.
+  if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first);
   // `url.searchParams.get('token')`: a credential passed in the query string.
   if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first);
   if (!HEADER_GETTERS.has(method)) return undefined;
@@ -113,6 +117,43 @@ function isHeadersObject(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
   return name !== undefined && /headers$/i.test(name);
+}
+
+/** A Next.js cookie entry is `{ name, value }`: its value is the secret. */
+function withValueField(read: RequestRead | undefined): RequestRead | undefined {
+  return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+}
+
+function importsNextServer(fc: FileContext): boolean {
+  return fc.sf.text.includes('next/server') && fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'next/server');
+}
+
+/** NestJS's parameter decorators (`@nestjs/common`) and what each hands the handler. */
+const NEST_PARAM_DECORATORS: ReadonlyMap<string, 'headers' | 'query' | 'request'> = new Map([
+  ['Headers', 'headers'],
+  ['Body', 'query'],
+  ['Query', 'query'],
+  ['Param', 'query'],
+  ['Req', 'request'],
+  ['Request', 'request'],
+]);
+
+/**
+ * A NestJS handler's parameter decorated with what it receives: `@Headers()` every header,
+ * `@Headers('authorization')` one, `@Body('password')`, `@Query('token')`, `@Param('resetToken')`
+ * a field judged by its name, `@Req()` the whole request.
+ */
+export function nestParamReadOf(param: ts.ParameterDeclaration, fc: FileContext): RequestRead | 'request' | undefined {
+  for (const decorator of ts.canHaveDecorators(param) ? (ts.getDecorators(param) ?? []) : []) {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call)) continue;
+    const origin = importOf(fc, unwrap(call.expression));
+    const kind = origin?.specifier === '@nestjs/common' ? NEST_PARAM_DECORATORS.get(origin.imported) : undefined;
+    if (kind === 'request') return kind;
+    if (kind === 'headers') return readOf('headers', call.arguments[0]);
+    if (kind === 'query' && call.arguments[0]) return readOf('query', call.arguments[0]);
+  }
+  return undefined;
 }
 
 function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined): RequestRead | undefined {
