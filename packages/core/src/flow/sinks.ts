@@ -352,8 +352,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     }
     if (isNestjsPinoLogger(e)) return 'pino';
     if (!ts.isPropertyAccessExpression(e)) return undefined;
-    // `this.log` is the class's own logger, made in its file: its options are its own.
-    if (e.name.text === 'log') return unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword ? undefined : 'pino';
+    // `this.log` is a class's own logger, made in its file with options of its own; in a Fastify
+    // file it is the app's (a route handler or plugin written as a `function`).
+    if (e.name.text === 'log') return unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword || importsFastify() ? 'pino' : undefined;
     if (e.name.text !== 'logger') return undefined;
     const base = unwrap(e.expression);
     if (ts.isPropertyAccessExpression(base) && base.name.text === 'var') return 'pino';
