@@ -279,9 +279,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
   function fieldTaint(e: ts.Node, prop: string, label = labelOf(e, fc.sf)): Taint {
     const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
-    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : EMPTY;
+    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : getterTaint(e, prop);
     if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
     return unionTaint([nameSource(e, label)], flowing);
+  }
+
+  /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
+  function getterTaint(at: ts.Node, prop: string): Taint {
+    const getter = classOfThis(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
+    return getter ? unionTaint(EMPTY, ...(fc.collected.returns.get(getter) ?? []).map((r) => taintOf(r))) : EMPTY;
   }
 
   /**
@@ -514,7 +520,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (ts.isIdentifier(e)) {
       const b = lookup(fc, e);
       if (!b) return undefined;
-      if (b.kind === 'function') return e.text;
+      // `declare function getToken(): string`: a package's function, typed here.
+      if (b.kind === 'function') return isAmbient(b.node) ? undefined : e.text;
       if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? e.text : undefined;
       // `const f = () => ...`, or `const { f } = require('./lib')`.
       if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
@@ -560,6 +567,15 @@ function isLexingCall(expr: ts.Expression): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/** Declared, not defined: `declare function f()`, or inside `declare module` / `declare global`, or a `.d.ts` file. */
+function isAmbient(node: ts.Node): boolean {
+  if (node.getSourceFile().isDeclarationFile) return true;
+  for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isFunctionDeclaration(n) || ts.isModuleDeclaration(n)) && n.modifiers?.some((m) => m.kind === SyntaxKind.DeclareKeyword)) return true;
+  }
+  return false;
 }
 
 /** `Object.keys(obj)`: the object. */

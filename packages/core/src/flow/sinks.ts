@@ -69,6 +69,8 @@ const HAPI_PINO = 'hapi-pino';
 const FRAMEWORK_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FRAMEWORK_LOGGER_PACKAGES, HAPI_PINO, NESTJS_PINO].join('|')})['"\`]`);
 const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
 const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
+/** Methods that call their callback with the receiver's elements or resolved value (and `forEach` the array too). */
+const VALUE_CALLBACKS: ReadonlySet<string> = new Set(['then', 'forEach', 'map', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** `debug('app:auth')` makes a log function, called directly. */
 const DEBUG_PACKAGE = 'debug';
 
@@ -82,6 +84,8 @@ const WRITE_METHODS = new Set([
 
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
+  /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
+  callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
@@ -563,6 +567,13 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return methodSink(callee);
       if (ts.isIdentifier(callee)) return identifierSink(callee);
       return undefined;
+    },
+    callbackSinkOf(call) {
+      const callee = unwrap(call.expression);
+      const [callback] = call.arguments;
+      if (!callback || !ts.isPropertyAccessExpression(callee) || !VALUE_CALLBACKS.has(callee.name.text)) return undefined;
+      const sink = logFunctionOf(callback, []);
+      return sink && !sink.unconfirmed ? { ...sink, label: `${callee.name.text}(${sink.label})` } : undefined;
     },
     fsWriteOf,
     streamOf,
