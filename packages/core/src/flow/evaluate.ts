@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
-import { instanceClassOf } from './instance-class.js';
+import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
@@ -286,7 +286,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
   function getterTaint(at: ts.Node, prop: string): Taint {
-    const getter = classOfThis(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
+    const getter = enclosingClass(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
     return getter ? unionTaint(EMPTY, ...(fc.collected.returns.get(getter) ?? []).map((r) => taintOf(r))) : EMPTY;
   }
 
@@ -295,7 +295,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * its name (what it is given and what its name says, as `this.field` reads it).
    */
   function instanceTaint(self: ts.Expression): Taint {
-    const cls = classOfThis(self);
+    const cls = enclosingClass(self);
     if (!cls) return EMPTY;
     return unionTaint(...instanceFieldsOf(cls).map((field) => wrapTaint(fieldTaint(self, field, `this.${field}`), field)));
   }
@@ -582,16 +582,6 @@ function isAmbient(node: ts.Node): boolean {
 function keysCallOf(expr: ts.Expression): ts.Expression | undefined {
   const e = unwrap(expr);
   return ts.isCallExpression(e) && dottedNameOf(e.expression) === 'Object.keys' && e.arguments[0] ? e.arguments[0] : undefined;
-}
-
-/** The class whose instance `this` is: the nearest class around it, through arrow functions only. */
-function classOfThis(self: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n = self.parent; n; n = n.parent) {
-    if (ts.isClassLike(n)) return n;
-    // In a `function` or an object literal's method, `this` is something else.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || ts.isObjectLiteralExpression(n)) return undefined;
-  }
-  return undefined;
 }
 
 /** Fields cap: a generated class with hundreds of fields must not make one `this` cost them all. */

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, lookup } from './file-context.js';
+import { constValueOf, type FileContext, lookup } from './file-context.js';
 import { dottedNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { isCredentialUrl } from './sources.js';
@@ -90,11 +90,8 @@ function numericValue(expr: ts.Expression | undefined): number | undefined {
 
 /** A const's value (`const VISIBLE = 4`, `const i = s.indexOf('.')`) or a parameter's default (`visible = 4`). */
 export function constantValue(expr: ts.Expression, fc: FileContext): ts.Expression {
-  const e = unwrap(expr);
-  if (!ts.isIdentifier(e)) return e;
-  const binding = lookup(fc, e);
-  const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
-  if (value) return value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : e;
+  const e = constValueOf(fc, expr);
+  const binding = ts.isIdentifier(e) ? lookup(fc, e) : undefined;
   const initializer = binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node) ? binding.node.initializer : undefined;
   return initializer ? unwrap(initializer) : e;
 }

@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { constValueOf as constValueIn, type FileContext, importOf, lookup } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -239,7 +239,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** The strings of an array literal (or a const holding one), spreads of such arrays included. */
   function pathsOf(expr: ts.Expression, depth = 0): string[] {
     const e = constValueOf(expr);
-    if (!ts.isArrayLiteralExpression(e) || depth > MAX_CONST_DEPTH) return [];
+    if (!ts.isArrayLiteralExpression(e) || depth > MAX_SPREAD_DEPTH) return [];
     return e.elements.flatMap((el) => {
       if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
       const value = constValueOf(el);
@@ -247,16 +247,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     });
   }
 
-  /** What a const name holds (`const REDACT = [...]`, `const opts = {...}`); any other expression as it is. */
   function constValueOf(expr: ts.Expression): ts.Expression {
-    let e = unwrap(expr);
-    for (let i = 0; i < MAX_CONST_DEPTH && ts.isIdentifier(e); i++) {
-      const binding = lookup(fc, e);
-      const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
-      if (!value || value.path.length > 0 || value.wrap.length > 0) break;
-      e = unwrap(value.expr);
-    }
-    return e;
+    return constValueIn(fc, expr);
   }
 
   /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
@@ -590,8 +582,8 @@ function literalKeyOf(key: ts.Expression): string | undefined {
   return ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
-/** Consts followed to their values, and spreads of path arrays: real configs are shallow. */
-const MAX_CONST_DEPTH = 4;
+/** Spreads of path arrays followed: real configs are shallow. */
+const MAX_SPREAD_DEPTH = 4;
 
 /** The value of `key` in an object literal: `{ key: value }` or the shorthand `{ key }`. */
 function propertyValueOf(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
