@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
-import { constValueOf as constValueIn, type FileContext, importOf, lookup } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -224,11 +224,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */
   function redactOf(options: ts.Expression | undefined): string[] {
-    const e = options && constValueOf(options);
+    const e = options && constValueOf(fc, options);
     if (!e || !ts.isObjectLiteralExpression(e)) return [];
     const value = propertyValueOf(e, 'redact');
     if (!value) return [];
-    const redact = constValueOf(value);
+    const redact = constValueOf(fc, value);
     if (ts.isObjectLiteralExpression(redact)) {
       const paths = propertyValueOf(redact, 'paths');
       return paths ? pathsOf(paths) : [];
@@ -238,29 +238,25 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** The strings of an array literal (or a const holding one), spreads of such arrays included. */
   function pathsOf(expr: ts.Expression, depth = 0): string[] {
-    const e = constValueOf(expr);
+    const e = constValueOf(fc, expr);
     if (!ts.isArrayLiteralExpression(e) || depth > MAX_SPREAD_DEPTH) return [];
     return e.elements.flatMap((el) => {
       if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
-      const value = constValueOf(el);
+      const value = constValueOf(fc, el);
       return ts.isStringLiteralLike(value) ? [value.text] : [];
     });
   }
 
-  function constValueOf(expr: ts.Expression): ts.Expression {
-    return constValueIn(fc, expr);
-  }
-
   /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
   function frameworkOptionsRedact(options: ts.Expression | undefined): string[] {
-    const e = options && constValueOf(options);
+    const e = options && constValueOf(fc, options);
     if (!e || !ts.isObjectLiteralExpression(e)) return [];
     const paths = redactOf(e);
     for (const key of FRAMEWORK_LOGGER_KEYS) {
       const value = propertyValueOf(e, key);
       if (!value) continue;
       // `logger: { redact }` holds pino's options; `logger: pino({ redact })` or `logger` a made logger.
-      const inner = constValueOf(value);
+      const inner = constValueOf(fc, value);
       paths.push(...(ts.isObjectLiteralExpression(inner) ? redactOf(inner) : (loggerOf(value)?.redact ?? [])));
     }
     return paths;
@@ -409,14 +405,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function nestjsPinoHttpOptionsOf(call: ts.CallExpression): ts.Expression | undefined {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !NEST_MODULE_FACTORIES.has(callee.name.text) || importOf(fc, callee.expression)?.specifier !== NESTJS_PINO) return undefined;
-    let options = call.arguments[0] && constValueOf(call.arguments[0]);
+    let options = call.arguments[0] && constValueOf(fc, call.arguments[0]);
     if (options && ts.isObjectLiteralExpression(options) && callee.name.text === 'forRootAsync') {
       const factory = propertyValueOf(options, 'useFactory');
       const made = factory && unwrap(factory);
-      options = made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map(constValueOf).find(ts.isObjectLiteralExpression) : undefined;
+      options = made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map((x) => constValueOf(fc, x)).find(ts.isObjectLiteralExpression) : undefined;
     }
     const pinoHttp = options && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, 'pinoHttp') : undefined;
-    const value = pinoHttp && constValueOf(pinoHttp);
+    const value = pinoHttp && constValueOf(fc, pinoHttp);
     return value && ts.isArrayLiteralExpression(value) ? value.elements[0] : value;
   }
 
@@ -453,8 +449,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** `server.register({ plugin: require('hapi-pino'), options })`, also in an array of plugins: the options. */
   function hapiPinoOptionsOf(plugins: ts.Expression): ts.Expression[] {
-    const e = constValueOf(plugins);
-    const entries = ts.isArrayLiteralExpression(e) ? e.elements.map(constValueOf) : [e];
+    const e = constValueOf(fc, plugins);
+    const entries = ts.isArrayLiteralExpression(e) ? e.elements.map((x) => constValueOf(fc, x)) : [e];
     return entries.flatMap((entry) => {
       if (!ts.isObjectLiteralExpression(entry)) return [];
       const plugin = propertyValueOf(entry, 'plugin');
@@ -466,7 +462,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** `{ mergeHapiLogData: true }`. */
   function isTrueOption(options: ts.Expression, key: string): boolean {
-    const e = constValueOf(options);
+    const e = constValueOf(fc, options);
     const value = ts.isObjectLiteralExpression(e) ? propertyValueOf(e, key) : undefined;
     return value !== undefined && unwrap(value).kind === ts.SyntaxKind.TrueKeyword;
   }
