@@ -32,8 +32,14 @@ const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONS
  */
 const SECRET_CONTAINER_WORD = /env|header|cookie|session/i;
 
-/** A whole request object (`req`, `c.req`, `incomingRequest`), which carries its headers. */
-const REQUEST_OBJECT_WORD = /\b(?:req|request)\b|[a-z](?:Req|Request)\b/;
+/**
+ * A whole request object (`req`, `c.req`, `incomingRequest`, NestJS's `@Req()`, socket.io's
+ * `handshake`), which carries its headers.
+ */
+const REQUEST_OBJECT_WORD = /\b(?:[Rr]eq|[Rr]equest|handshake)\b|[a-z](?:Req|Request)\b/;
+
+/** Packages whose calls hand out a credential that no name in the text spells: jsonwebtoken's `sign()`. */
+const CREDENTIAL_PACKAGE_WORD = /\bjsonwebtoken\b/;
 
 /**
  * What a connection string with a password (`postgres://user:pass@host`) needs in the text: a
@@ -92,7 +98,7 @@ function mayCallLogger({ text, config }: FileText): boolean {
  * secret, the containers and request objects that hold them, and connection strings.
  */
 function mayHoldSecret({ text, config }: FileText): boolean {
-  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text)) return true;
+  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text) || CREDENTIAL_PACKAGE_WORD.test(text)) return true;
   if (text.includes('@') && URL_SCHEME_MARK.test(text)) return true;
   return mayNameSecret(text, config.sensitiveNames);
 }

@@ -244,7 +244,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
-    if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
+    // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
+    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
