@@ -29,6 +29,8 @@ export interface FunctionFact {
   identity: number[];
   storeName: boolean;
   refusesProduction: boolean;
+  /** The function's own name where callers know it by another key (`module.exports = function createSessionStore`). */
+  name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
   value?: true;
 }
@@ -277,10 +279,14 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
 /**
  * `import { createFileTokenStore as makeStore }`, `const { createFileTokenStore: makeStore } =
  * require('./stores')`: the factory's exported name says it makes a store, whatever the alias.
+ * `import createStore from './store-factory'` and `const createStore = require('./store-factory')`
+ * call a module's default export, whose own name only its file knows: kept for the rules to resolve.
  */
 function importsStore(callee: ts.Expression, fc: FileContext): boolean {
-  const imported = importOf(fc, callee)?.imported;
-  return imported !== undefined && imported !== '*' && imported !== 'default' && isStoreName(imported);
+  const origin = importOf(fc, callee);
+  if (origin === undefined) return false;
+  if (origin.imported === 'default' || origin.imported === '*') return ts.isIdentifier(unwrap(callee)) && fc.isProjectModule(origin.specifier);
+  return isStoreName(origin.imported);
 }
 
 /** The arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
@@ -323,9 +329,17 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
   const immediate = enclosingFunction(node);
   for (let fn = immediate && enclosingFunction(immediate); fn; fn = enclosingFunction(fn)) {
     const key = fc.collected.functionKeys.get(fn);
-    if (key !== undefined && isStoreName(key)) return key;
+    if (key !== undefined && isStoreName(ownNameOf(fn, key))) return key;
   }
   return undefined;
+}
+
+/**
+ * The name a function is defined with: `module.exports = function createSessionStore() {}` is keyed
+ * `default` (how importers reach it) but named for what it makes.
+ */
+function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
+  return ts.isFunctionExpression(fn) && fn.name !== undefined ? fn.name.text : key;
 }
 
 /** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
@@ -367,12 +381,10 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   }
   let name: string | undefined;
   if (ts.isIdentifier(callee)) {
-    const binding = lookup(fc, callee);
     // Package classes (`new Hono()`) are never the project's file stores.
-    if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) name = callee.text;
+    if (lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc)) name = callee.text;
   } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    const binding = lookup(fc, callee.expression);
-    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) name = `${callee.expression.text}.${callee.name.text}`;
+    if (importsProjectModule(callee.expression, fc)) name = `${callee.expression.text}.${callee.name.text}`;
   }
   if (name === undefined) return;
   const storeContext = storeContextOf(call, fc);
@@ -386,6 +398,12 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     ...(owner !== undefined && { owner }),
     ...(secretPathArgs.length > 0 && { secretPathArgs }),
   });
+}
+
+/** `import { X } from './x'`, `const { X } = require('./x')`, `const x = require('./x')`: a binding from a project module. */
+function importsProjectModule(id: ts.Identifier, fc: FileContext): boolean {
+  const origin = importOf(fc, id);
+  return origin !== undefined && fc.isProjectModule(origin.specifier);
 }
 
 /** The store-named variable, field or factory a `new` sits in, if any. */
@@ -406,10 +424,11 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
   const identity = identityParams(node, returns, fc);
-  const storeName = isStoreName(key);
+  const name = ownNameOf(node, key);
+  const storeName = isStoreName(name);
   const refuses = storeName && refusesProduction(node, fc);
   if (taint.length === 0 && identity.length === 0 && !storeName) return undefined;
-  return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
+  return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses, ...(name !== key && { name }) };
 }
 
 /**
@@ -469,8 +488,7 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && unwrap(decl.initializer);
       if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
-      const binding = lookup(fc, init.expression);
-      if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) out.push({ name: decl.name.text, className: init.expression.text });
+      if (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc)) out.push({ name: decl.name.text, className: init.expression.text });
     }
   }
   return out;

@@ -101,7 +101,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return this.#find(origin.file, origin.name);
+    if (member === undefined) return this.#find(origin.file, this.#calledName(origin.file, origin.name));
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined ? this.#find(origin.file, `${origin.name}.${member}`) : this.functionOf(origin.file, `${cls}.${member}`);
@@ -113,6 +113,12 @@ export class FlowIndex {
       return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
     }
     return this.#find(origin.file, exp?.local ?? member);
+  }
+
+  /** A whole module called as a function (`const createStore = require('./store-factory')`) is its default export. */
+  #calledName(file: string, name: string): string {
+    if (name !== '*') return name;
+    return this.project.files.get(file)?.module.exports.find((e) => e.exported === 'default')?.local ?? name;
   }
 
   #find(file: string, key: string): ResolvedFunction | undefined {
@@ -237,7 +243,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return { file: origin.file, key: origin.name };
+    if (member === undefined) return { file: origin.file, key: this.#calledName(origin.file, origin.name) };
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);

@@ -89,7 +89,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   if (factory && factory.storeName) {
     if (factory.refusesProduction) return;
     for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.key, what }, `${factory.key}()`, related, secret);
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
     return;
   }
