@@ -5,6 +5,7 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { chosenClassesOf } from './chosen-class.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -379,25 +380,38 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
-  let name: string | undefined;
-  if (ts.isIdentifier(callee)) {
-    // Package classes (`new Hono()`) are never the project's file stores.
-    if (lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc)) name = callee.text;
-  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    if (importsProjectModule(callee.expression, fc)) name = `${callee.expression.text}.${callee.name.text}`;
-  }
-  if (name === undefined) return;
+  const env = choiceEnvAt(call, fc);
+  const made = projectClassOf(callee, fc);
+  // `new Store()` after `const Store = isProd ? RedisTokenStore : FileTokenStore`: each class as guarded where it is chosen.
+  const classes: Array<[string, EnvState]> =
+    made !== undefined ? [[made, env]] : chosenClassesOf(callee, fc).flatMap((id) => (projectClassOf(id, fc) === undefined ? [] : [[id.text, env === 'nonprod' ? env : chosenEnv(id, env, fc)]]));
+  if (classes.length === 0) return;
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
-  facts.news.push({
-    location: locationOf(call, fc.sf),
-    callee: name,
-    env: choiceEnvAt(call, fc),
-    ...(storeContext !== undefined && { storeContext }),
-    ...(owner !== undefined && { owner }),
-    ...(secretPathArgs.length > 0 && { secretPathArgs }),
-  });
+  for (const [name, classEnv] of classes) {
+    facts.news.push({
+      location: locationOf(call, fc.sf),
+      callee: name,
+      env: classEnv,
+      ...(storeContext !== undefined && { storeContext }),
+      ...(owner !== undefined && { owner }),
+      ...(secretPathArgs.length > 0 && { secretPathArgs }),
+    });
+  }
+}
+
+/** The project class a `new` callee names, as named in this file: package classes (`new Hono()`) are never the project's file stores. */
+function projectClassOf(callee: ts.Expression, fc: FileContext): string | undefined {
+  if (ts.isIdentifier(callee)) return lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc) ? callee.text : undefined;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && importsProjectModule(callee.expression, fc)) return `${callee.expression.text}.${callee.name.text}`;
+  return undefined;
+}
+
+/** A class picked by a ternary is chosen under the ternary's condition; otherwise where it is constructed. */
+function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileContext): EnvState {
+  const env = envAt(choice, fc);
+  return env === 'unknown' ? constructedEnv : env;
 }
 
 /** `import { X } from './x'`, `const { X } = require('./x')`, `const x = require('./x')`: a binding from a project module. */
