@@ -12,6 +12,7 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { identityParams } from './identity-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { nameClassifierFor } from './sensitive-names.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
@@ -158,7 +159,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
-  facts.script = isScriptFile(sf, ctx.path);
+  facts.script = isScriptFile(sf.text, ctx.path);
   const streams = new Map<ts.CallExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
@@ -510,18 +511,4 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
 
 function isStatic(m: ts.MethodDeclaration): boolean {
   return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
-}
-
-/**
- * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
- * folder, test support the default test globs miss (`__mocks__/`, `fixtures/`, `e2e/`, Cypress and
- * Playwright folders, `*.e2e.ts`, `*.mock.ts`), or a setup-style file (`setup-env.ts`,
- * `generate-keys.mjs`) outside the source folders.
- */
-function isScriptFile(sf: ts.SourceFile, path: string): boolean {
-  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?|__mocks__|__fixtures__|fixtures|e2e|cypress|playwright)\//.test(path)) return true;
-  if (/\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$/.test(path)) return true;
-  const inSources = /(?:^|\/)(?:src|lib|app|server|api)\//.test(path);
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return !inSources && /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/.test(base);
 }
