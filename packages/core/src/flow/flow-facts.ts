@@ -94,6 +94,8 @@ export interface ClassFact {
   location: Location;
   storeName: boolean;
   refusesProduction: boolean;
+  /** The class it extends, as named in this file: its constructor runs first, and may refuse production. */
+  base?: string;
 }
 
 /** `new X(...)`: where a store class may be chosen. */
@@ -474,7 +476,9 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
   const refusing = cls.members.some((m) => (ts.isConstructorDeclaration(m) || (ts.isMethodDeclaration(m) && isStatic(m))) && isFunctionLike(m) && refusesProduction(m, fc));
-  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
+  const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const baseName = base !== undefined && (ts.isIdentifier(base) || ts.isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
+  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing, ...(baseName !== undefined && !refusing && { base: baseName }) };
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */

@@ -1,7 +1,7 @@
 import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
-import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
@@ -70,7 +70,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
-    if (cls.refusesProduction) return;
+    if (refusesProduction(ctx.project, index, file, cls)) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
@@ -135,6 +135,18 @@ function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, fil
   const calls = index.callsOf(file, owner);
   return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
 }
+
+/** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
+function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
+  if (cls.refusesProduction) return true;
+  if (cls.base === undefined || depth >= MAX_BASES) return false;
+  const target = index.calleeTarget(file, cls.base);
+  const base = target && project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
+  return base !== undefined && target !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+}
+
+/** Class chains followed to a refusing base: real hierarchies are shallow. */
+const MAX_BASES = 4;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
