@@ -12,6 +12,8 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { identityParams } from './identity-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { extractModuleFacts, specifiersOf } from '../summary/module-facts.js';
+import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { nameClassifierFor } from './sensitive-names.js';
@@ -161,7 +163,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
-  facts.script = isScriptFile(sf.text, ctx.path);
+  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
   const streams = new Map<ts.CallExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {

@@ -31,4 +31,12 @@ describe('isScriptFile', () => {
   ])('not %s', (_name, path) => {
     expect(isScriptFile('', path)).toBe(false);
   });
+
+  it('not a shebang file that serves the network', () => {
+    expect(isScriptFile('#!/usr/bin/env node\nimport express from "express";', 'src/server.ts', () => true)).toBe(false);
+  });
+
+  it('a file in a scripts folder, even when it serves the network', () => {
+    expect(isScriptFile('#!/usr/bin/env node', 'scripts/dev-server.ts', () => true)).toBe(true);
+  });
 });

@@ -13,14 +13,18 @@ const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[
 const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
 
 /**
- * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
- * folder, test support the default test globs miss (`__mocks__/`, `fixtures/`, `test-utils/`,
- * `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`, `*.mock.ts`, a test runner's setup
- * and config files), or a setup-style file (`setup-env.ts`, `generate-keys.mjs`) outside the source
- * folders.
+ * Developer tooling, not the server: a shebang (unless the file serves the network itself: `npx
+ * my-server` starts an Express app or an HTTP MCP transport from a shebang file), a `scripts/`,
+ * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
+ * `fixtures/`, `test-utils/`, `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`,
+ * `*.mock.ts`, a test runner's setup and config files), or a setup-style file (`setup-env.ts`,
+ * `generate-keys.mjs`) outside the source folders.
+ *
+ * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang files)
  */
-export function isScriptFile(text: string, path: string): boolean {
-  if (text.startsWith('#!') || SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
+export function isScriptFile(text: string, path: string, servesNetwork: () => boolean = () => false): boolean {
+  if (SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
+  if (text.startsWith('#!')) return !servesNetwork();
   const base = path.slice(path.lastIndexOf('/') + 1);
   return TEST_RUNNER_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
 }

@@ -3,6 +3,7 @@ import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { localToolFiles } from '../flow/local-tool.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -43,7 +44,7 @@ export default defineRule<MessageId>({
       ctx.report({ file, location, messageId, data, key, related, trace: toTrace(steps, file) });
     };
     for (const [file, summary] of ctx.project.files) {
-      if (summary.flow.script) continue;
+      if (runsOffServer(ctx.project, file)) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
         // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
@@ -52,7 +53,7 @@ export default defineRule<MessageId>({
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
-        if (write.env === 'nonprod' || summary.flow.script) continue;
+        if (write.env === 'nonprod') continue;
         checkWrite(ctx, index, file, summary.flow, write, report);
       }
     }
@@ -133,7 +134,7 @@ function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, fi
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
+  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || runsOffServer(project, c.file));
 }
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
@@ -152,7 +153,15 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The sites that run in production: not under a NODE_ENV guard, not in a developer script. */
+/**
+ * Code that never runs in a production server: a developer script or test support, or a module only
+ * a local stdio MCP server runs (on its user's own machine, see local-tool.ts).
+ */
+function runsOffServer(project: ProjectModel, file: string): boolean {
+  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file);
+}
+
+/** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
 function productionSites<T extends { env: EnvState }>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => s.fact.env !== 'nonprod' && project.files.get(s.file)?.flow.script !== true);
+  return sites.filter((s) => s.fact.env !== 'nonprod' && !runsOffServer(project, s.file));
 }
