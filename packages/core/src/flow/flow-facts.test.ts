@@ -30,6 +30,7 @@ describe('module-level instances importers call methods on', () => {
   it.each([
     ['an instance of a class of the file', 'class Audit {}\nexport const audit = new Audit();', [{ name: 'audit', className: 'Audit' }]],
     ['an instance of a class from a project module', "import { Audit } from './audit';\nexport const audit = new Audit();", [{ name: 'audit', className: 'Audit' }]],
+    ['an instance of a class required from a project module', "const { Audit } = require('./audit');\nconst audit = new Audit();", [{ name: 'audit', className: 'Audit' }]],
     ['an instance of a package class', "import { Hono } from 'hono';\nexport const app = new Hono();", []],
     ['a let', 'class Audit {}\nexport let audit = new Audit();', []],
   ])('%s', (_name, code, instances) => {
@@ -45,9 +46,24 @@ describe('calls of project store factories', () => {
     ['a factory imported under its own name', "import { createSessionStore } from './stores';\ncreateSessionStore();", ['createSessionStore']],
     ['an alias of a factory not named for a store', "import { createClient as makeStore } from './db';\nmakeStore();", []],
     ['an alias of a plain helper', "import { formatDate as fmt } from './dates';\nfmt();", []],
-    ['a default import (its name is the alias)', "import makeThing from './file-token-store';\nmakeThing();", []],
+    // The default export's own name is only known in its file: the call is kept for the rules to resolve.
+    ['a default import of a project module', "import makeThing from './file-token-store';\nmakeThing();", ['makeThing']],
+    ['a whole project module required and called', "const createStore = require('./store-factory');\ncreateStore();", ['createStore']],
+    ['a default import of a package', "import express from 'express';\nexpress();", []],
   ])('%s', (_name, code, callees) => {
     const sf = parseSource('a.ts', code);
     expect(extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).calls.map((c) => c.callee)).toEqual(callees);
+  });
+});
+
+describe('secret fields of a type asserted on a value', () => {
+  it.each([
+    ['an as on the awaited value', "const data = (await res.json()) as { access_token: string };\nwriteFileSync('a.json', JSON.stringify(data));", ['data.access_token']],
+    ['a Promise type asserted before await', "const data = await (res.json() as Promise<{ refresh_token: string }>);\nwriteFileSync('a.json', JSON.stringify(data));", ['data.refresh_token']],
+    ['a type without secret fields', "const data = (await res.json()) as { login: string };\nwriteFileSync('a.json', JSON.stringify(data));", []],
+  ])('%s', (_name, code, labels) => {
+    const sf = parseSource('a.ts', `import { writeFileSync } from 'node:fs';\n${code}`);
+    const writes = extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).writes;
+    expect(writes.flatMap((w) => w.data.flatMap((t) => (t.k === 'secret' ? [t.label] : [])))).toEqual(labels);
   });
 });
