@@ -348,8 +348,11 @@ function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
   return ts.isFunctionExpression(fn) && fn.name !== undefined ? fn.name.text : key;
 }
 
-/** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
-export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store']);
+/**
+ * Packages whose express-session stores keep sessions in local files (the text prefilter reads it
+ * too): JSON files, a SQLite database file (`connect-sqlite3`), a LokiJS file (`connect-loki`).
+ */
+export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store', 'connect-sqlite3', 'connect-loki']);
 
 /**
  * `const FileStore = require('session-file-store')(session)`, its ESM and namespace forms
