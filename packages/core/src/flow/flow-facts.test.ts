@@ -67,3 +67,22 @@ describe('secret fields of a type asserted on a value', () => {
     expect(writes.flatMap((w) => w.data.flatMap((t) => (t.k === 'secret' ? [t.label] : [])))).toEqual(labels);
   });
 });
+
+describe('imported helpers called outside a NODE_ENV guard', () => {
+  it.each([
+    ['an unguarded call', "import { cache } from './dev';\ncache(x);", ['cache']],
+    ['a guarded call', "import { cache } from './dev';\nif (process.env.NODE_ENV !== 'production') cache(x);", undefined],
+    ['a namespace member', "import * as dev from './dev';\ndev.cache(x);", ['dev.cache']],
+    ['a CommonJS require', "const { cache } = require('./dev');\ncache(x);", ['cache']],
+    ['a package function', "import { cache } from 'lru';\ncache(x);", undefined],
+    ['a local function', 'function cache(v: unknown) { return v; }\ncache(x);', undefined],
+  ])('%s', (_name, code, callees) => {
+    const sf = parseSource('src/a.ts', code);
+    expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).importsCalledInProduction).toEqual(callees);
+  });
+
+  it('keeps a guarded call of an imported helper as a call, whatever it passes', () => {
+    const sf = parseSource('src/a.ts', "import { cache } from './dev';\nif (process.env.NODE_ENV === 'development') cache(1);");
+    expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).calls.map((c) => [c.callee, c.env])).toEqual([['cache', 'nonprod']]);
+  });
+});

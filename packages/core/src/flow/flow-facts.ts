@@ -142,6 +142,12 @@ export interface FlowFacts {
   instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
   script: boolean;
+  /**
+   * Callees imported from project modules that this file calls at least once outside a NODE_ENV
+   * guard, each once: an exported helper none of whose callers in the project appears here runs
+   * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
+   */
+  importsCalledInProduction?: string[];
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -179,7 +185,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   if (ctx.sections?.has('flow') === false && facts.logCalls.length === 0) return facts;
   // Local functions that write files or make objects: whether all their callers are guarded matters.
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
-  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
+  const calledInProduction = new Set<string>();
+  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
+  if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   facts.loggers = topLevelLoggers(sf, sinks);
   facts.instances = topLevelInstances(sf, fc);
   for (const fn of collected.functions) {
@@ -271,15 +279,27 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
  * (wrapper sinks), a secret file path (write helpers), calls a store factory, or calls a local
  * function that writes files (to learn whether all its callers are NODE_ENV-guarded).
  */
-function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>): void {
+function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>, calledInProduction: Set<string>): void {
   const callee = ev.projectCalleeOf(call.expression);
   if (callee === undefined) return;
+  const imported = callsProjectImport(call.expression, fc);
+  // Only imported callees need the environment of every call (see `importsCalledInProduction`).
+  const env = imported && !calledInProduction.has(callee) ? envAt(call, fc) : undefined;
+  if (env !== undefined && env !== 'nonprod') calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc);
+  // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
   if (!useful) return;
   const owner = ownerOf(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: envAt(call, fc), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: env ?? envAt(call, fc), ...(owner !== undefined && { owner }) });
+}
+
+/** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
+function callsProjectImport(callee: ts.Expression, fc: FileContext): boolean {
+  const e = unwrap(callee);
+  const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+  return ts.isIdentifier(head) && importsProjectModule(head, fc);
 }
 
 /**

@@ -86,6 +86,7 @@ export class FlowIndex {
   readonly #wrappers = new Map<string, WrapperSink[]>();
   #newSites: Map<string, Site<NewFact>[]> | undefined;
   #callSites: Map<string, Site<CallFact>[]> | undefined;
+  #importedInProduction: Set<string> | undefined;
 
   constructor(
     readonly project: ProjectModel,
@@ -287,6 +288,20 @@ export class FlowIndex {
       }
     }
     return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
+  /** Whether some file imports function `key` of `file` and calls it outside a NODE_ENV guard; resolved once per scan. */
+  importCalledInProduction(file: string, key: string): boolean {
+    if (!this.#importedInProduction) {
+      this.#importedInProduction = new Set();
+      for (const [from, summary] of this.project.files) {
+        for (const callee of summary.flow.importsCalledInProduction ?? []) {
+          const target = this.calleeTarget(from, callee);
+          if (target) this.#importedInProduction.add(`${target.file}\0${target.key}`);
+        }
+      }
+    }
+    return this.#importedInProduction.has(`${file}\0${key}`);
   }
 
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */

@@ -122,12 +122,13 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 }
 
 /**
- * A file-local helper whose every call in the project sits under a NODE_ENV guard runs only outside
- * production. Exported helpers may be called from anywhere, so they never qualify.
+ * A helper whose every call in the project sits under a NODE_ENV guard runs only outside
+ * production. An exported one qualifies when no importer calls it outside a guard either (each
+ * file lists the imported helpers it calls unguarded, kept or not as calls).
  */
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
-  if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
+  if (project.files.get(file)?.module.exports.some((e) => e.local === name) && index.importCalledInProduction(file, owner)) return false;
   return everyCallOutsideProduction(project, index, file, owner);
 }
 
