@@ -161,6 +161,8 @@ export function emptyFlowFacts(): FlowFacts {
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
   const facts = emptyFlowFacts();
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
+  // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
+  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
@@ -169,7 +171,6 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
-  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
   const streams = new Map<ts.CallExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {

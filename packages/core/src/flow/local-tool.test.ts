@@ -36,7 +36,18 @@ describe('localToolFiles', () => {
     expect(localFilesOf(files)).toEqual(['src/stdio.ts']);
   });
 
-  it('is empty without a stdio transport', () => {
+  it('is empty without a stdio transport or a developer script', () => {
     expect(localFilesOf({ ...STORE, 'src/index.ts': "import { save } from './auth/tokens.js';" })).toEqual([]);
+  });
+
+  it('holds what only developer scripts run (a CLI entry with a shebang, scripts/)', () => {
+    const files = { 'src/commands/init.ts': "import { writeFileSync } from 'node:fs'; export const init = () => writeFileSync('.env', 'K=1');", 'src/cli.ts': "#!/usr/bin/env node\nimport { init } from './commands/init.js';", 'scripts/setup.ts': "import { init } from '../src/commands/init.js';" };
+    expect(localFilesOf(files)).toEqual(['scripts/setup.ts', 'src/cli.ts', 'src/commands/init.ts']);
+  });
+
+  it("leaves out what a script starting a server runs (express-generator's bin/www)", () => {
+    const files = { ...STORE, 'src/app.ts': "import express from 'express'; import { save } from './auth/tokens.js';", 'bin/www.ts': "#!/usr/bin/env node\nimport http from 'node:http'; import app from '../src/app.js';" };
+    expect(localFilesOf(files)).toEqual([]);
+    expect(localFilesOf({ ...STORE, 'bin/serve.ts': "#!/usr/bin/env node\nimport http from 'node:http'; import { save } from '../src/auth/tokens.js';" })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import { specifiersOf } from '../summary/module-facts.js';
-import { servesNetwork } from './network-server.js';
+import { mayServeNetwork, servesNetwork } from './network-server.js';
 
 /** The MCP SDK's stdio transport: the server is a child process of the user's MCP host. */
 function isStdioTransport(specifier: string): boolean {
@@ -8,12 +8,12 @@ function isStdioTransport(specifier: string): boolean {
 }
 
 /**
- * Files that only run inside a local stdio MCP server: every entry file (a project file no other
- * imports) that reaches them connects the SDK's stdio transport and, with all it imports, serves
- * nothing over the network; developer scripts may reach them too. Such a server runs on the user's
- * own machine for the user alone, like a command-line tool, so the tokens it keeps are that user's
- * own. An entry that also offers an HTTP transport, or any other entry reaching the file, makes it
- * server code. Built once per scan; empty (and cheap) for projects that never import the stdio transport.
+ * Files that only run on a developer's or user's own machine: every entry file (a project file no
+ * other imports) that reaches them is a developer script (see script-file.ts) or a stdio MCP server
+ * (it connects the SDK's stdio transport, run by the user's MCP host for that user alone, like a
+ * command-line tool), and serves nothing over the network with all it imports. Any other entry
+ * reaching a file (a server, `bin/www` starting Express, a stdio server that also offers the HTTP
+ * transport) makes it server code. Built once per scan.
  */
 export function localToolFiles(project: ProjectModel): ReadonlySet<string> {
   return project.memo('local-tool-files', buildLocalToolFiles);
@@ -22,20 +22,21 @@ export function localToolFiles(project: ProjectModel): ReadonlySet<string> {
 function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   const files = [...project.files.keys()];
   const importsOf = (file: string, test: (specifier: string) => boolean) => specifiersOf(project.files.get(file)?.module).some(test);
-  if (!files.some((f) => importsOf(f, isStdioTransport))) return new Set();
+  const isScript = (file: string) => project.files.get(file)?.flow.script === true;
+  if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
   const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
   const imported = new Set([...deps.values()].flatMap((d) => d));
-  const entries = files.filter((f) => !imported.has(f));
-  const stdioEntries: string[] = [];
+  const toolEntries: string[] = [];
   const serverEntries: string[] = [];
-  for (const entry of entries) {
-    const stdioOnly = importsOf(entry, isStdioTransport) && ![...reachable([entry], deps)].some((f) => importsOf(f, servesNetwork));
-    if (stdioOnly) stdioEntries.push(entry);
-    else if (project.files.get(entry)?.flow.script !== true) serverEntries.push(entry);
+  for (const entry of files.filter((f) => !imported.has(f))) {
+    // A stdio server may use `http` for its own loopback login; a script using it may be starting a server.
+    const network = importsOf(entry, isStdioTransport) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
+    const local = network !== undefined && ![...reachable([entry], deps)].some((f) => importsOf(f, network));
+    (local ? toolEntries : serverEntries).push(entry);
   }
-  if (stdioEntries.length === 0) return new Set();
+  if (toolEntries.length === 0) return new Set();
   const server = reachable(serverEntries, deps);
-  return new Set([...reachable(stdioEntries, deps)].filter((f) => !server.has(f)));
+  return new Set([...reachable(toolEntries, deps)].filter((f) => !server.has(f)));
 }
 
 /** The project files `file` imports, loads or re-exports. */

@@ -4,8 +4,15 @@
  * on localhost.
  */
 const SERVES_NETWORK = /^(?:@modelcontextprotocol\/sdk\/server\/(?:streamableHttp|sse)(?:\.js)?|express|fastify|koa|hono|@hono\/node-server|@nestjs\/core|@hapi\/hapi|restify|polka|next|ws)(?:\/.*)?$/;
+/** Node's own servers: `bin/www` starts an Express app through `http.createServer(app)`. */
+const NODE_SERVERS = /^(?:node:)?(?:http|https|http2|net)$/;
 
 /** Whether importing `specifier` makes the importer a network server. */
 export function servesNetwork(specifier: string): boolean {
   return SERVES_NETWORK.test(specifier);
+}
+
+/** Whether importing `specifier` may make the importer a network server: a framework, or Node's own `http`. */
+export function mayServeNetwork(specifier: string): boolean {
+  return SERVES_NETWORK.test(specifier) || NODE_SERVERS.test(specifier);
 }

@@ -44,7 +44,7 @@ export default defineRule<MessageId>({
       ctx.report({ file, location, messageId, data, key, related, trace: toTrace(steps, file) });
     };
     for (const [file, summary] of ctx.project.files) {
-      if (runsOffServer(ctx.project, file)) continue;
+      if ((summary.flow.news.length === 0 && summary.flow.writes.length === 0) || runsOffServer(ctx.project, file)) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
         // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
@@ -156,7 +156,7 @@ function capitalise(text: string): string {
 
 /**
  * Code that never runs in a production server: a developer script or test support, or a module only
- * a local stdio MCP server runs (on its user's own machine, see local-tool.ts).
+ * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see local-tool.ts).
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
   return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file);
