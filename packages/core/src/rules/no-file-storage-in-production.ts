@@ -71,7 +71,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
-    if (refusesProduction(ctx.project, index, file, cls)) return;
+    if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
@@ -130,6 +130,15 @@ function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, fi
   const [name = owner] = owner.split('.', 1);
   if (project.files.get(file)?.module.exports.some((e) => e.local === name) && index.importCalledInProduction(file, owner)) return false;
   return everyCallOutsideProduction(project, index, file, owner);
+}
+
+/**
+ * `if (process.env.NODE_ENV !== 'production') this.persist()`: a store method that writes, called
+ * only from its own class's file and only under guards (never unguarded from an importer).
+ */
+function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, method: string): boolean {
+  const calls = index.callsOf(file, method);
+  return calls.length > 0 && calls.every((c) => c.file === file && c.fact.env === 'nonprod') && !index.importCalledInProduction(file, method);
 }
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
