@@ -123,12 +123,14 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 
 /**
  * A helper whose every call in the project sits under a NODE_ENV guard runs only outside
- * production. An exported one qualifies when no importer calls it outside a guard either (each
- * file lists the imported helpers it calls unguarded, kept or not as calls).
+ * production. An exported one may also be called from outside the project: it qualifies only when
+ * the project does import and call it, and no importer calls it outside a guard (each file lists
+ * the imported helpers it calls unguarded, kept or not as calls).
  */
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
-  if (project.files.get(file)?.module.exports.some((e) => e.local === name) && index.importCalledInProduction(file, owner)) return false;
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === name) ?? false;
+  if (exported && (index.importCalledInProduction(file, owner) || !index.callsOf(file, owner).some((c) => c.file !== file))) return false;
   return everyCallOutsideProduction(project, index, file, owner);
 }
 
