@@ -36,7 +36,7 @@ function constValueOf(id: ts.Identifier, fc: FileContext): ts.Expression | undef
 }
 
 /** The identifiers an expression may evaluate to through `?:`, `??` and `||`. */
-function branchesOf(expr: ts.Expression): ts.Identifier[] {
+export function branchesOf(expr: ts.Expression): ts.Identifier[] {
   const e = unwrap(expr);
   if (ts.isIdentifier(e)) return [e];
   if (ts.isConditionalExpression(e)) return [...branchesOf(e.whenTrue), ...branchesOf(e.whenFalse)];

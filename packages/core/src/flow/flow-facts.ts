@@ -6,6 +6,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { chosenClassesOf } from './chosen-class.js';
+import { nestProvidedClasses } from './nest-providers.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -176,6 +177,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   for (const call of collected.calls) {
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
+    if (ts.isCallExpression(call) && call.expression.kind === SyntaxKind.Identifier) recordNestProviders(call, fc, facts);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -427,6 +429,17 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),
     });
+  }
+}
+
+/** `@Module({ providers: [...] })`: each project class Nest makes, where the module names it. */
+function recordNestProviders(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
+  const classes = nestProvidedClasses(call, fc);
+  if (classes.length === 0) return;
+  const env = envAt(call, fc);
+  for (const id of classes) {
+    if (projectClassOf(id, fc) === undefined) continue;
+    facts.news.push({ location: locationOf(id, fc.sf), callee: id.text, env: env === 'nonprod' ? env : chosenEnv(id, env, fc) });
   }
 }
 
