@@ -27,7 +27,10 @@ export interface FsWrite {
   label: string;
   pathArg: ts.Expression | undefined;
   dataArg: ts.Expression | undefined;
-  /** `createWriteStream(path)`: the data arrives later through `stream.write()` / `.end()`. */
+  /**
+   * `createWriteStream(path)`, or `open(path, 'w')` of `fs/promises`: the data arrives later through
+   * `stream.write()` / `.end()`, or the file handle's `write()` / `writeFile()` / `appendFile()`.
+   */
   isStream: boolean;
 }
 
@@ -63,6 +66,10 @@ const WRITE_METHODS = new Set([
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
 ]);
+/** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
+const HANDLE_OPENER = 'open';
+/** What data goes through on a stream or file handle. */
+const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
@@ -367,15 +374,23 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function fsWriteOf(call: ts.CallExpression): FsWrite | undefined {
     const callee = unwrap(call.expression);
     let method: string | undefined;
-    if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    const isWriteMethod = (name: string) => WRITE_METHODS.has(name) || (name === HANDLE_OPENER && opensForWriting(call));
+    if (ts.isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
     else if (ts.isIdentifier(callee)) {
       const origin = importOf(fc, callee);
-      if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+      if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return undefined;
-    const isStream = method === 'createWriteStream';
+    const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  /** `open(path, 'w')`, `'a+'`, `'wx'`: flags that write; `open(path)` only reads. */
+  function opensForWriting(call: ts.CallExpression): boolean {
+    const flags = call.arguments[1];
+    const e = flags && unwrap(flags);
+    return e !== undefined && ts.isStringLiteralLike(e) && /[wa+]/.test(e.text);
   }
 
   /**
@@ -405,7 +420,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
     const receiver = unwrap(callee.expression);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
