@@ -86,3 +86,15 @@ describe('imported helpers called outside a NODE_ENV guard', () => {
     expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).calls.map((c) => [c.callee, c.env])).toEqual([['cache', 'nonprod']]);
   });
 });
+
+describe('file writes', () => {
+  it.each([
+    ['writeFile from a dynamic import', "export async function f(d: string) { const { writeFile } = await import('node:fs/promises'); await writeFile('a.json', d); }", ['writeFile']],
+    ['a file handle opened to append', "import { open } from 'node:fs/promises';\nexport async function f(d: string) { const fh = await open('a.log', 'a'); await fh.appendFile(d); }", ['open']],
+    ['a file handle opened to read', "import { open } from 'node:fs/promises';\nexport async function f() { const fh = await open('tokens.json'); return fh.readFile('utf8'); }", []],
+    ['fs.open with write flags through fs.promises', "import fs from 'node:fs';\nexport async function f(d: string) { const fh = await fs.promises.open('a.log', 'w'); await fh.write(d); }", ['fs.promises.open']],
+  ])('%s', (_name, code, apis) => {
+    const sf = parseSource('src/a.ts', code);
+    expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).writes.map((w) => w.api)).toEqual(apis);
+  });
+});
