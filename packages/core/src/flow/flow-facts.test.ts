@@ -98,3 +98,15 @@ describe('file writes', () => {
     expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).writes.map((w) => w.api)).toEqual(apis);
   });
 });
+
+describe('lowdb file adapters', () => {
+  it.each([
+    ['new JSONFile', "import { JSONFile } from 'lowdb/node';\nexport const a = new JSONFile('data/tokens.json');", [['JSONFile', true]]],
+    ['JSONFilePreset', "import { JSONFilePreset } from 'lowdb/node';\nexport const db = await JSONFilePreset('db.json', {});", [['JSONFilePreset', false]]],
+    ['lowdb 1 FileSync', "const FileSync = require('lowdb/adapters/FileSync');\nconst adapter = new FileSync('sessions.json');", [['FileSync', true]]],
+    ['a same-named class of another package', "import { JSONFile } from 'other';\nexport const a = new JSONFile('tokens.json');", []],
+  ])('%s', (_name, code, writes) => {
+    const sf = parseSource('src/a.ts', code);
+    expect(extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) }).writes.map((w) => [w.api, w.secretPath])).toEqual(writes);
+  });
+});

@@ -178,6 +178,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (ts.isCallExpression(call) && call.expression.kind === SyntaxKind.Identifier) recordNestProviders(call, fc, facts);
+    const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
+    if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -328,7 +330,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);

@@ -66,6 +66,16 @@ const WRITE_METHODS = new Set([
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
 ]);
+/**
+ * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
+ * `new JSONFile(path)`, `JSONFilePreset(path, defaults)`, lowdb 1's `new FileSync(path)`. Exported
+ * for the text prefilter, like FS_MODULES.
+ */
+export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['lowdb/node', new Set(['JSONFile', 'JSONFileSync', 'TextFile', 'TextFileSync', 'JSONFilePreset', 'JSONFileSyncPreset'])],
+  ['lowdb/adapters/FileSync', new Set(['default', '*'])],
+  ['lowdb/adapters/FileAsync', new Set(['default', '*'])],
+]);
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
 /** What data goes through on a stream or file handle. */
@@ -74,6 +84,8 @@ const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
+  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to. */
+  fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
@@ -386,6 +398,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
   }
 
+  function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
+    const origin = importOf(fc, made.expression);
+    if (origin === undefined || FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
+  }
+
   /** `open(path, 'w')`, `'a+'`, `'wx'`: flags that write; `open(path)` only reads. */
   function opensForWriting(call: ts.CallExpression): boolean {
     const flags = call.arguments[1];
@@ -449,6 +467,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return undefined;
     },
     fsWriteOf,
+    fileAdapterOf,
     streamOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
