@@ -3,7 +3,8 @@
  * Plain `http` is left out: a local tool imports it to call APIs, or to catch its own OAuth redirect
  * on localhost.
  */
-const SERVES_NETWORK = /^(?:@modelcontextprotocol\/sdk\/server\/(?:streamableHttp|sse)(?:\.js)?|express|fastify|koa|hono|@hono\/node-server|@nestjs\/core|@hapi\/hapi|restify|polka|next|ws)(?:\/.*)?$/;
+const SERVES_NETWORK =
+  /^(?:@modelcontextprotocol\/sdk\/server\/(?:streamableHttp|sse)(?:\.js)?|(?:express|fastify|koa|hono|restify|polka|next|ws|socket\.io|h3|elysia|micro|connect|restana|hyper-express|ultimate-express|uWebSockets\.js|sails)(?:\/.*)?|@(?:fastify|hono|koa|nestjs|hapi|trpc|feathersjs|tinyhttp|adonisjs|loopback)\/.*)$/;
 /** Node's own servers: `bin/www` starts an Express app through `http.createServer(app)`. */
 const NODE_SERVERS = /^(?:node:)?(?:http|https|http2|net)$/;
 
