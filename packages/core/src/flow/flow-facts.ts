@@ -6,7 +6,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
 import { chosenClassesOf } from './chosen-class.js';
-import { nestProvidedClasses } from './nest-providers.js';
+import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -177,7 +177,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   for (const call of collected.calls) {
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
-    if (ts.isCallExpression(call) && call.expression.kind === SyntaxKind.Identifier) recordNestProviders(call, fc, facts);
+    if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
   }
@@ -434,9 +434,9 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   }
 }
 
-/** `@Module({ providers: [...] })`: each project class Nest makes, where the module names it. */
-function recordNestProviders(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
-  const classes = nestProvidedClasses(call, fc);
+/** `@Module({ providers: [...] })`, `container.register(T, { useClass: X })`: each project class a DI container makes, where it is named. */
+function recordInjectedClasses(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
+  const classes = injectedClassesOf(call, fc);
   if (classes.length === 0) return;
   const env = envAt(call, fc);
   for (const id of classes) {

@@ -11,7 +11,7 @@ function madeOf(code: string): Array<[string, string]> {
   return extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).news.map((n) => [n.callee, n.env]);
 }
 
-describe('classes a NestJS module makes (nestProvidedClasses)', () => {
+describe('classes a NestJS module makes (injectedClassesOf)', () => {
   it.each([
     ['listed providers', '@Module({ providers: [Service, FileStore] }) export class M {}', [['Service', 'unknown'], ['FileStore', 'unknown']]],
     ['useClass chosen by NODE_ENV', "@Module({ providers: [{ provide: 'S', useClass: process.env.NODE_ENV === 'production' ? RedisStore : FileStore }] }) export class M {}", [['RedisStore', 'prod'], ['FileStore', 'nonprod']]],
@@ -26,5 +26,24 @@ describe('classes a NestJS module makes (nestProvidedClasses)', () => {
     ['a factory provider', "@Module({ providers: [{ provide: 'S', useFactory: () => ({}) }] }) export class M {}"],
   ])('none for %s', (_name, code) => {
     expect(madeOf(code)).toEqual([]);
+  });
+});
+
+describe('classes other DI containers make (injectedClassesOf)', () => {
+  const made = (code: string) => {
+    const sf = parseSource('a.ts', `import { FileStore } from './file-store';\nimport { RedisStore } from './redis-store';\n${code}`);
+    return extractFlowFacts(sf, { path: 'a.ts', config: resolveConfig({}) }).news.map((n) => [n.callee, n.env]);
+  };
+  it.each([
+    ['tsyringe register with useClass', "import { container } from 'tsyringe';\ncontainer.register('TokenStore', { useClass: FileStore });", [['FileStore', 'unknown']]],
+    ['tsyringe registerSingleton', "import { container } from 'tsyringe';\ncontainer.registerSingleton('TokenStore', FileStore);", [['FileStore', 'unknown']]],
+    ['inversify bind().to()', "import { Container } from 'inversify';\nconst c = new Container();\nc.bind('TokenStore').to(process.env.NODE_ENV === 'production' ? RedisStore : FileStore);", [['RedisStore', 'prod'], ['FileStore', 'nonprod']]],
+    ['awilix asClass', "import { asClass, createContainer } from 'awilix';\ncreateContainer().register({ tokenStore: asClass(FileStore).singleton() });", [['FileStore', 'unknown']]],
+  ])('%s', (_name, code, expected) => {
+    expect(made(code)).toEqual(expected);
+  });
+
+  it('none for a register method of something else', () => {
+    expect(made("import { router } from './router';\nrouter.register('x', { useClass: FileStore });")).toEqual([]);
   });
 });
