@@ -20,7 +20,8 @@ export function injectedClassesOf(call: ts.CallExpression, fc: FileContext): ts.
     if (origin?.specifier === 'awilix' && origin.imported === 'asClass' && first) return branchesOf(first);
     return [];
   }
-  if (!ts.isPropertyAccessExpression(callee) || !importsFrom(fc, callee.expression)) return [];
+  // The method name first: most calls are methods, and only three names matter.
+  if (!ts.isPropertyAccessExpression(callee) || !CONTAINER_METHODS.has(callee.name.text) || !importsFrom(fc, callee.expression)) return [];
   const method = callee.name.text;
   if (method === 'register' && second) return useClassOf(second);
   if (method === 'registerSingleton' && second) return branchesOf(second);
@@ -29,6 +30,8 @@ export function injectedClassesOf(call: ts.CallExpression, fc: FileContext): ts.
   const isBind = ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'bind';
   return method === 'to' && isBind && first ? branchesOf(first) : [];
 }
+
+const CONTAINER_METHODS: ReadonlySet<string> = new Set(['register', 'registerSingleton', 'to']);
 
 /** `providers: [X, { provide: T, useClass: Y }]` of a Nest module's options. */
 function nestProviders(options: ts.Expression): ts.Identifier[] {
