@@ -1,7 +1,8 @@
 import { ts } from '../parse/typescript.js';
 import { branchesOf } from './chosen-class.js';
 import { type FileContext, importOf } from './file-context.js';
-import { propertyNameOf, unwrap } from './scope.js';
+import { propertyOf as optionOf } from '../graph/object-property.js';
+import { unwrap } from './scope.js';
 
 /**
  * The classes a dependency-injection container is told to make, which it constructs as a `new`
@@ -61,10 +62,8 @@ function importsFrom(fc: FileContext, receiver: ts.Expression): boolean {
 
 const DI_PACKAGES: ReadonlySet<string> = new Set(['tsyringe', 'inversify']);
 
-/** The value of property `name` of an object literal, when it is written as `name: value`. */
+/** `name: value` of an object literal. */
 function propertyOf(expr: ts.Expression, name: string): ts.Expression | undefined {
   const e = unwrap(expr);
-  if (!ts.isObjectLiteralExpression(e)) return undefined;
-  const prop = e.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === name);
-  return prop !== undefined && ts.isPropertyAssignment(prop) ? prop.initializer : undefined;
+  return ts.isObjectLiteralExpression(e) ? optionOf(e, name) : undefined;
 }
