@@ -181,7 +181,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
-        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(binding.node.type, id, undefined) : [];
+        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
@@ -724,6 +724,26 @@ function isValueOperator(kind: ts.SyntaxKind): boolean {
  * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
  * and functions are seen through instead.
  */
+/**
+ * The type a variable is declared with, or asserted on its value when it has none: `const data =
+ * (await res.json()) as TokenResponse`, `await (res.json() as Promise<{ access_token: string }>)`.
+ */
+function declaredTypeOf(decl: ts.VariableDeclaration): ts.TypeNode | undefined {
+  if (decl.type || !decl.initializer) return decl.type;
+  let e: ts.Expression = decl.initializer;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    else if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) return awaitedType(e.type);
+    else return undefined;
+  }
+}
+
+/** `Promise<T>` holds a `T` once awaited. */
+function awaitedType(type: ts.TypeNode): ts.TypeNode {
+  const arg = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' ? type.typeArguments?.[0] : undefined;
+  return arg ?? type;
+}
+
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);

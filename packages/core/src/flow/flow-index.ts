@@ -87,6 +87,7 @@ export class FlowIndex {
   readonly #wrappers = new Map<string, WrapperSink[]>();
   #newSites: Map<string, Site<NewFact>[]> | undefined;
   #callSites: Map<string, Site<CallFact>[]> | undefined;
+  #importedInProduction: Set<string> | undefined;
 
   constructor(
     readonly project: ProjectModel,
@@ -102,7 +103,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return this.#find(origin.file, origin.name);
+    if (member === undefined) return this.#find(origin.file, this.#calledName(origin.file, origin.name));
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined ? this.#find(origin.file, `${origin.name}.${member}`) : this.functionOf(origin.file, `${cls}.${member}`);
@@ -114,6 +115,12 @@ export class FlowIndex {
       return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
     }
     return this.#find(origin.file, exp?.local ?? member);
+  }
+
+  /** A whole module called as a function (`const createStore = require('./store-factory')`) is its default export. */
+  #calledName(file: string, name: string): string {
+    if (name !== '*') return name;
+    return this.project.files.get(file)?.module.exports.find((e) => e.exported === 'default')?.local ?? name;
   }
 
   #find(file: string, key: string): ResolvedFunction | undefined {
@@ -238,7 +245,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return { file: origin.file, key: origin.name };
+    if (member === undefined) return { file: origin.file, key: this.#calledName(origin.file, origin.name) };
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);
@@ -282,6 +289,20 @@ export class FlowIndex {
       }
     }
     return this.#callSites.get(`${file}\0${key}`) ?? [];
+  }
+
+  /** Whether some file imports function `key` of `file` and calls it outside a NODE_ENV guard; resolved once per scan. */
+  importCalledInProduction(file: string, key: string): boolean {
+    if (!this.#importedInProduction) {
+      this.#importedInProduction = new Set();
+      for (const [from, summary] of this.project.files) {
+        for (const callee of summary.flow.importsCalledInProduction ?? []) {
+          const target = this.calleeTarget(from, callee);
+          if (target) this.#importedInProduction.add(`${target.file}\0${target.key}`);
+        }
+      }
+    }
+    return this.#importedInProduction.has(`${file}\0${key}`);
   }
 
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */

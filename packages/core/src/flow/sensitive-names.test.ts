@@ -46,6 +46,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'payloadWithoutPassword', 'userExceptToken', 'body_excluding_password', 'withoutPassword',
     // language-model usage counts
     'promptTokens', 'completion_tokens', 'outputTokens', 'cachedInputTokens', 'REASONING_TOKENS', 'contextMaxTokens', 'rateLimitTokens', 'cache_read_input_tokens',
+    // design tokens and lexical tokens
+    'designTokens', 'DESIGN_TOKENS', 'themeToken', 'lexerTokens', 'syntaxToken',
     // names of Object.prototype members must not reach the lookup tables' prototypes
     'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
   ])('%s is not a secret', (name) => {

@@ -81,6 +81,12 @@ const TEXT_TOKEN_COUNT_WORDS = new Set([
   'max', 'min', 'total', 'limit', 'budget', 'available', 'allowed', 'spent', 'consumed',
 ]);
 
+/**
+ * Tokens that are not credentials: design tokens (`designTokens`, `themeToken`) and the lexical
+ * tokens of lexers and parsers (`lexerTokens`, `syntaxToken`).
+ */
+const NON_CREDENTIAL_TOKEN_KINDS = new Set(['design', 'theme', 'style', 'css', 'lexer', 'lexical', 'syntax', 'parser', 'grammar', 'markdown']);
+
 /** A first word that turns the name into a function or a predicate about the secret. */
 const DESCRIBING_PREFIXES = new Set([
   'is', 'has', 'should', 'can', 'was', 'needs', 'need', 'get', 'set', 'fetch', 'load', 'read', 'create',
@@ -143,6 +149,7 @@ function hasBuiltInSecretHead(words: readonly string[]): boolean {
 
 function isDescribing(words: readonly string[]): boolean {
   if (words.at(-1) === 'tokens' && TEXT_TOKEN_COUNT_WORDS.has(words.at(-2) ?? '')) return true;
+  if ((words.at(-1) === 'token' || words.at(-1) === 'tokens') && NON_CREDENTIAL_TOKEN_KINDS.has(words.at(-2) ?? '')) return true;
   const first = words[0];
   if (first !== undefined && words.length > 1 && DESCRIBING_PREFIXES.has(first)) return true;
   return words.some((w) => NEUTRALISING_WORDS.has(w) || ABSENCE_WORDS.has(w));

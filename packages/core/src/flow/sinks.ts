@@ -30,7 +30,10 @@ export interface FsWrite {
   label: string;
   pathArg: ts.Expression | undefined;
   dataArg: ts.Expression | undefined;
-  /** `createWriteStream(path)`: the data arrives later through `stream.write()` / `.end()`. */
+  /**
+   * `createWriteStream(path)`, or `open(path, 'w')` of `fs/promises`: the data arrives later through
+   * `stream.write()` / `.end()`, or the file handle's `write()` / `writeFile()` / `appendFile()`.
+   */
   isStream: boolean;
 }
 
@@ -81,12 +84,28 @@ const WRITE_METHODS = new Set([
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
 ]);
+/**
+ * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
+ * `new JSONFile(path)`, `JSONFilePreset(path, defaults)`, lowdb 1's `new FileSync(path)`. Exported
+ * for the text prefilter, like FS_MODULES.
+ */
+export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['lowdb/node', new Set(['JSONFile', 'JSONFileSync', 'TextFile', 'TextFileSync', 'JSONFilePreset', 'JSONFileSyncPreset'])],
+  ['lowdb/adapters/FileSync', new Set(['default', '*'])],
+  ['lowdb/adapters/FileAsync', new Set(['default', '*'])],
+]);
+/** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
+const HANDLE_OPENER = 'open';
+/** What data goes through on a stream or file handle. */
+const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
+  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to. */
+  fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
@@ -490,15 +509,29 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function fsWriteOf(call: ts.CallExpression): FsWrite | undefined {
     const callee = unwrap(call.expression);
     let method: string | undefined;
-    if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    const isWriteMethod = (name: string) => WRITE_METHODS.has(name) || (name === HANDLE_OPENER && opensForWriting(call));
+    if (ts.isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
     else if (ts.isIdentifier(callee)) {
       const origin = importOf(fc, callee);
-      if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+      if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return undefined;
-    const isStream = method === 'createWriteStream';
+    const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
+    const origin = importOf(fc, made.expression);
+    if (origin === undefined || FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
+  }
+
+  /** `open(path, 'w')`, `'a+'`, `'wx'`: flags that write; `open(path)` only reads. */
+  function opensForWriting(call: ts.CallExpression): boolean {
+    const flags = call.arguments[1];
+    const e = flags && unwrap(flags);
+    return e !== undefined && ts.isStringLiteralLike(e) && /[wa+]/.test(e.text);
   }
 
   /**
@@ -528,7 +561,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
     const receiver = unwrap(callee.expression);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
@@ -564,6 +597,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return sink && !sink.unconfirmed ? { ...sink, label: `${callee.name.text}(${sink.label})` } : undefined;
     },
     fsWriteOf,
+    fileAdapterOf,
     streamOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
