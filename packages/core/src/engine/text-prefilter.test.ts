@@ -46,6 +46,14 @@ describe('passesTextPrefilter', () => {
     { name: 'a log method spelled with an escape', code: `export function f(password: string) { console.\\u006cog(password); }\n` },
     { name: 'a configured dotted logger', code: `export function f(password: string) { audit.record(password); }\n`, config: { loggers: ['audit.record'] } },
     { name: 'a configured logger function', code: `export function f(password: string) { emitTrace(password); }\n`, config: { loggers: ['emitTrace'] } },
+    { name: 'a whole request object', code: `export function f(incomingReq: unknown) { console.log(incomingReq); }\n` },
+    { name: 'the session id of a Koa context', code: `export function f(ctx: any) { console.log(ctx.session.id); }\n` },
+    { name: 'a connection string with a password', code: `const url = 'postgres:\\/\\/app:hunter2@db/main';\nconsole.info(url);\n` },
+    { name: 'a token signed by jsonwebtoken', code: `import { sign } from 'jsonwebtoken';\nexport function f(sub: string) { console.log(sign({ sub }, 'k')); }\n` },
+    { name: "a socket.io handshake", code: `export function f(socket: any) { console.log(socket.handshake); }\n` },
+    { name: 'a NestJS @Req() parameter', code: `import { Req } from '@nestjs/common';\nexport class C { m(@Req() r: unknown) { console.log(r); } }\n` },
+    { name: 'a header read from a Koa context', code: `export function f(ctx: any) { console.log(ctx.get('X-Api-Key')); }\n` },
+    { name: 'a configured secret name', code: `export function f(user: { ssn: string }) { console.log(user.ssn); }\n`, config: { sensitiveNames: { add: ['ssn'] } } },
     { name: 'a reasonless suppression in a file with no sink', code: `// shiftguard-ignore-next-line no-secrets-in-logs\nexport const a = 1;\n` },
     { name: 'a file write through require', code: `const io = require('node:fs');\nexport function save(token: string) { io.writeFileSync('/var/t', token); }\n` },
     { name: 'a session file store', code: `import session from 'express-session';\nimport FileStore from 'session-file-store';\nconst Store = FileStore(session);\nexport const store = new Store({});\n` },
@@ -68,6 +76,7 @@ describe('passesTextPrefilter', () => {
     { name: 'a Logger type and an Error class', code: `export type Logger = { child(): Logger };\nexport class AccountError extends Error {}\n` },
     { name: 'routes with no admin path', code: `import express from 'express';\nconst app = express();\nconst AREA = '/users';\napp.get(AREA + '/:id', (req, res) => res.json([]));\napp.delete(\`\${AREA}/:id\`, (req, res) => res.json([]));\n` },
     { name: 'a Map read in a service', code: `const cache = new Map<string, string>();\nexport function find(id: string) { return cache.get('user:' + id); }\n` },
+    { name: 'log calls with nothing secret to log', code: `import type { Logger } from './logger';\n// required: a query with a keyId\nexport function remove(log: Logger, keyId: string, query: { page: number }) { log.warn({ keyId, page: query.page }, 'deleted'); }\n` },
   ])('skips $name', ({ code }) => {
     expect(findingsOf(code)).toEqual([]);
     expect(passesTextPrefilter(code, config())).toBe(false);

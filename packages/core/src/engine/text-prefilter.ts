@@ -1,6 +1,7 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
-import { CONSOLE_METHODS, FS_MODULES, LOG_METHODS } from '../flow/sinks.js';
+import { mayNameSecret } from '../flow/sensitive-names.js';
+import { CONSOLE_METHODS, FILE_ADAPTER_MODULES, FS_MODULES, LOG_METHODS } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { escapeRegex } from '../graph/escape-regex.js';
 import { REGISTRATION_HINT } from '../graph/registration-hint.js';
@@ -25,6 +26,27 @@ const BINARY_MARK = '\0';
 // node's `util.debuglog('ns')` makes a log function called under any name.
 const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS, 'debuglog'])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
 
+/**
+ * Secrets that no name spells: the environment, request headers and cookies as a whole, and a
+ * session's id (`ctx.session.id`), read through properties and getters named so.
+ */
+const SECRET_CONTAINER_WORD = /env|header|cookie|session/i;
+
+/**
+ * A whole request object (`req`, `c.req`, `incomingRequest`, NestJS's `@Req()`, socket.io's
+ * `handshake`), which carries its headers.
+ */
+const REQUEST_OBJECT_WORD = /\b(?:[Rr]eq|[Rr]equest|handshake)\b|[a-z](?:Req|Request)\b/;
+
+/** Packages whose calls hand out a credential that no name in the text spells: jsonwebtoken's `sign()`. */
+const CREDENTIAL_PACKAGE_WORD = /\bjsonwebtoken\b/;
+
+/**
+ * What a connection string with a password (`postgres://user:pass@host`) needs in the text: a
+ * scheme's `://` (maybe written `:\/\/`) and an `@`.
+ */
+const URL_SCHEME_MARK = /:(?:\\?\/){2}/;
+
 const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 
 /**
@@ -35,7 +57,7 @@ const ADMIN_WORD = new RegExp(ADMIN_WORDS.join('|'), 'i');
 const ADMIN_WORD_START = new RegExp(`[/'"\`}](?:${ADMIN_WORDS.flatMap((w) => [...w].map((_, i) => w.slice(0, i)).slice(1)).join('|')})(?:['"\`]|\\$\\{)`, 'i');
 
 /** A string that is exactly a module name a file write or file-backed store is made from: `'fs'`. */
-const FILE_MODULE_STRING = new RegExp(`(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES].map(escapeRegex).join('|')})\\1`);
+const FILE_MODULE_STRING = new RegExp(`(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES, ...FILE_ADAPTER_MODULES.keys()].map(escapeRegex).join('|')})\\1`);
 
 interface FileText {
   text: string;
@@ -52,9 +74,10 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   // A secret is only reported where it reaches a log call: a method of LOG_METHODS or console's
   // (called, destructured or bound), a configured logger, or a call through a wrapper of one, which
   // in a single file holds one of those itself. `debug('ns')` loggers are imported from 'debug'.
-  'no-secrets-in-logs': ({ text, config }) => LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name)),
-  // Every file write goes through a module of FS_MODULES, and every file-backed session store is
-  // made from FILE_STORE_PACKAGES; both are named by a string in the file.
+  // And there must be a secret to log, which a file scanned alone can only take from its own text.
+  'no-secrets-in-logs': (file) => mayCallLogger(file) && mayHoldSecret(file),
+  // Every file write goes through a module of FS_MODULES or a lowdb adapter of FILE_ADAPTER_MODULES,
+  // and every file-backed session store is made from FILE_STORE_PACKAGES; all are named by a string in the file.
   'no-file-storage-in-production': ({ text }) => FILE_MODULE_STRING.test(text),
   // Only an admin path is reported, and routes come from the route walk, which runs only on files
   // that import a framework an adapter detects or that make a registration-shaped call.
@@ -65,6 +88,20 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
     return adapters.some((a) => a.detects(imports));
   },
 };
+
+function mayCallLogger({ text, config }: FileText): boolean {
+  return LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name));
+}
+
+/**
+ * A file scanned on its own gets secrets only from its own text: names the classifier calls
+ * secret, the containers and request objects that hold them, and connection strings.
+ */
+function mayHoldSecret({ text, config }: FileText): boolean {
+  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text) || CREDENTIAL_PACKAGE_WORD.test(text)) return true;
+  if (text.includes('@') && URL_SCHEME_MARK.test(text)) return true;
+  return mayNameSecret(text, config.sensitiveNames);
+}
 
 /**
  * Whether a file alone can spell an admin path. Its route paths are made of its own string pieces

@@ -80,3 +80,18 @@ describe('conditionEnv', () => {
     expect(envOf(`if (${flags} && process.env.NODE_ENV !== 'production') {}`)).toBe('nonprod/unknown');
   });
 });
+
+describe('conditionEnv of a value picked by an environment condition', () => {
+  const picked = "process.env.NODE_ENV === 'production' ? 'redis' : 'file'";
+  it.each([
+    ["if (driver === 'file') {}", { driver: picked }, 'nonprod/prod'],
+    ["if (driver !== 'file') {}", { driver: picked }, 'prod/nonprod'],
+    ["if ('redis' === driver) {}", { driver: picked }, 'prod/nonprod'],
+    ["if (config.tokenStore === 'file') {}", { config: `{ tokenStore: ${picked}, port: 3000 }` }, 'nonprod/prod'],
+    ["if (driver === 'memory') {}", { driver: picked }, 'unknown/unknown'],
+    ["if (driver === 'file') {}", { driver: "process.env.STORE === 'redis' ? 'redis' : 'file'" }, 'unknown/unknown'],
+    ["if (driver === 'file') {}", { driver: "process.env.NODE_ENV === 'production' ? 'file' : 'file'" }, 'unknown/unknown'],
+  ])('%s', (code, constants, expected) => {
+    expect(envOf(code, constants)).toBe(expected);
+  });
+});

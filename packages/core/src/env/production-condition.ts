@@ -154,9 +154,42 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
   if (!isEq && !isNe) return UNKNOWN_ENV;
   const literal = envLiteralOf(e.right) ?? envLiteralOf(e.left);
   const other = envLiteralOf(e.right) !== undefined ? e.left : e.right;
-  if (literal === undefined || !isEnvValue(other, names, depth)) return UNKNOWN_ENV;
-  const eq = equalityEnv(literal.toLowerCase());
+  const eq = literal !== undefined && isEnvValue(other, names, depth) ? equalityEnv(literal.toLowerCase()) : chosenValueEnv(e, names, depth);
   return isEq ? eq : { whenTrue: eq.whenFalse, whenFalse: eq.whenTrue };
+}
+
+/**
+ * `driver === 'file'` given `const driver = process.env.NODE_ENV === 'production' ? 'redis' : 'file'`
+ * (also a field of a const object: `config.tokenStore`): the value equals `'file'` exactly when the
+ * condition that picked it is false, so the comparison says what that condition says.
+ */
+function chosenValueEnv(e: ts.BinaryExpression, names: NameValues, depth: number): ConditionEnv {
+  const rightText = literalText(e.right);
+  const text = rightText ?? literalText(e.left);
+  const chosen = pickedValueOf(rightText !== undefined ? e.left : e.right, names);
+  if (text === undefined || chosen === undefined) return UNKNOWN_ENV;
+  const [whenTrue, whenFalse] = [literalText(chosen.whenTrue), literalText(chosen.whenFalse)];
+  if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return UNKNOWN_ENV;
+  const env = conditionEnv(chosen.condition, names, depth + 1);
+  if (text === whenTrue) return env;
+  return text === whenFalse ? { whenTrue: env.whenFalse, whenFalse: env.whenTrue } : UNKNOWN_ENV;
+}
+
+/** The `cond ? 'a' : 'b'` a const (or a field of a const object literal) is given. */
+function pickedValueOf(expr: ts.Expression, names: NameValues): ts.ConditionalExpression | undefined {
+  const e = unwrap(expr);
+  let value: ts.Expression | undefined;
+  if (ts.isIdentifier(e)) {
+    const named = names.valueOf(e);
+    value = named?.isConst && named.path.length === 0 ? named.expr : undefined;
+  } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+    const named = names.valueOf(e.expression);
+    const holder = named?.isConst && named.path.length === 0 ? unwrap(named.expr) : undefined;
+    const prop = holder && ts.isObjectLiteralExpression(holder) ? holder.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === e.name.text) : undefined;
+    value = prop && ts.isPropertyAssignment(prop) ? prop.initializer : undefined;
+  }
+  const v = value && unwrap(value);
+  return v && ts.isConditionalExpression(v) ? v : undefined;
 }
 
 /** `isProduction()`: a helper returning an env condition, or one named for the environment. */

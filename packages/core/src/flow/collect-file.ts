@@ -263,10 +263,13 @@ function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: Coll
   else for (const el of bindings.elements) declare(el.name, (el.propertyName ?? el.name).text);
 }
 
-/** `require('m')` / `require('m').x` as an import: same facts as the ESM form. */
+/**
+ * `require('m')` / `require('m').x` as an import: same facts as the ESM form. So is a dynamic
+ * `await import('m')` (`const { writeFile } = await import('node:fs/promises')`).
+ */
 export function requireOf(expr: ts.Expression): { specifier: string; imported: string } | undefined {
   const e = withoutInteropHelper(unwrap(expr));
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'require') {
+  if (ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === SyntaxKind.ImportKeyword)) {
     const arg = e.arguments[0];
     return arg && ts.isStringLiteralLike(arg) ? { specifier: arg.text, imported: '*' } : undefined;
   }

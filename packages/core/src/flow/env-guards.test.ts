@@ -82,6 +82,30 @@ describe('refusesProduction', () => {
   it('ignores a throw taken outside production', () => {
     expect(refuses("function f() { if (process.env.NODE_ENV !== 'production') throw new Error('x'); }")).toBe(false);
   });
+
+  it.each([
+    ["if (process.env.NODE_ENV !== 'development') throw new Error('dev only');"],
+    ["const isDev = process.env.NODE_ENV === 'development'; if (!isDev) { throw new Error('dev only'); }"],
+    ["if (process.env.NODE_ENV === 'test') console.log('test'); else throw new Error('tests only');"],
+    ["if (process.env.NODE_ENV !== 'development') process.exit(1);"],
+    ["assert(process.env.NODE_ENV !== 'production');"],
+    ["assert.ok(process.env.NODE_ENV === 'development', 'dev only');"],
+    ["assert.notStrictEqual(process.env.NODE_ENV, 'production', 'dev only');"],
+    ["assert.notEqual('production', process.env.NODE_ENV);"],
+    ["assert.strictEqual(process.env.NODE_ENV, 'development');"],
+  ])('sees production always failing: %s', (body) => {
+    expect(refuses(`function f() { ${body} }`)).toBe(true);
+  });
+
+  it.each([
+    ["if (process.env.NODE_ENV !== 'development') return;"],
+    ["if (process.env.NODE_ENV === 'test') throw new Error('not in tests');"],
+    ["assert.strictEqual(process.env.NODE_ENV, 'production');"],
+    ["assert.notStrictEqual(process.env.NODE_ENV, 'test');"],
+    ["assert.equal(dir, 'production');"],
+  ])('does not read a refusal into: %s', (body) => {
+    expect(refuses(`function f(dir: string) { ${body} }`)).toBe(false);
+  });
 });
 
 /** The NODE_ENV state where `new Target()` in `code` is chosen. */

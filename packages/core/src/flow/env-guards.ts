@@ -184,17 +184,19 @@ function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileConte
   return out;
 }
 
-function alwaysExits(stmt: ts.Statement): boolean {
-  if (ts.isReturnStatement(stmt) || ts.isThrowStatement(stmt)) return true;
+/** The statement always leaves the function: `return`, `throw`, `process.exit()` (`orReturn` false: never by returning). */
+function alwaysExits(stmt: ts.Statement, orReturn = true): boolean {
+  if (ts.isThrowStatement(stmt)) return true;
+  if (ts.isReturnStatement(stmt)) return orReturn;
   if (ts.isExpressionStatement(stmt)) {
     const e = unwrap(stmt.expression);
     return ts.isCallExpression(e) && /^process\.(exit|abort)$/.test(e.expression.getText());
   }
   if (ts.isBlock(stmt)) {
     const last = stmt.statements.at(-1);
-    return last !== undefined && alwaysExits(last);
+    return last !== undefined && alwaysExits(last, orReturn);
   }
-  if (ts.isIfStatement(stmt)) return stmt.elseStatement !== undefined && alwaysExits(stmt.thenStatement) && alwaysExits(stmt.elseStatement);
+  if (ts.isIfStatement(stmt)) return stmt.elseStatement !== undefined && alwaysExits(stmt.thenStatement, orReturn) && alwaysExits(stmt.elseStatement, orReturn);
   return false;
 }
 
@@ -226,6 +228,40 @@ function conditionEnvIn(expr: ts.Expression, fc: FileContext): ConditionEnv {
 }
 
 /**
+ * `if (process.env.NODE_ENV !== 'development') throw ...`, `if (!isDev) throw ...`: the code after
+ * the `if` only runs outside production, so production always throws (a `return` would not refuse:
+ * the object is still made).
+ */
+function throwsUnlessOutsideProduction(stmt: ts.IfStatement, fc: FileContext): boolean {
+  const thenThrows = alwaysExits(stmt.thenStatement, false);
+  if (!stmt.elseStatement) return thenThrows && conditionEnvIn(stmt.expression, fc).whenFalse === 'nonprod';
+  return !thenThrows && alwaysExits(stmt.elseStatement, false) && conditionEnvIn(stmt.expression, fc).whenTrue === 'nonprod';
+}
+
+/**
+ * `assert(process.env.NODE_ENV !== 'production')`, `assert.ok(isDev)`, `invariant(...)`, and
+ * `assert.notStrictEqual(process.env.NODE_ENV, 'production')` / `assert.equal(env, 'development')`:
+ * an assertion that fails in production.
+ */
+function assertsOutsideProduction(call: ts.CallExpression, fc: FileContext): boolean {
+  const callee = call.expression.getText();
+  const [first, second] = call.arguments;
+  if (first === undefined) return false;
+  if (/^(?:assert|invariant|assert\.ok)$/.test(callee)) {
+    const env = conditionEnvIn(first, fc);
+    return env.whenTrue === 'nonprod' || env.whenFalse === 'prod';
+  }
+  const comparison = /^assert\.(not(?:Strict)?Equal|strictEqual|equal)$/.exec(callee);
+  if (comparison === null || second === undefined) return false;
+  const names = namesOf(fc);
+  const literal = isEnvValue(first, names) ? envLiteralOf(second) : isEnvValue(second, names) ? envLiteralOf(first) : undefined;
+  if (literal === undefined) return false;
+  const equal = equalityEnv(literal.toLowerCase());
+  // `notStrictEqual(env, 'production')` fails when they are equal; `strictEqual(env, 'development')` when they differ.
+  return comparison[1]?.startsWith('not') ? equal.whenTrue === 'prod' : equal.whenTrue === 'nonprod';
+}
+
+/**
  * The function refuses to run in production: it throws (or exits) on a path only production
  * takes, e.g. `if (process.env.NODE_ENV === 'production') throw new Error(...)`.
  */
@@ -237,9 +273,7 @@ export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): bool
       found = true;
       return false;
     }
-    if (ts.isCallExpression(node) && /^(assert|invariant)$/.test(node.expression.getText()) && node.arguments[0]) {
-      if (conditionEnvIn(node.arguments[0], fc).whenFalse === 'prod') found = true;
-    }
+    if ((ts.isIfStatement(node) && throwsUnlessOutsideProduction(node, fc)) || (ts.isCallExpression(node) && assertsOutsideProduction(node, fc))) found = true;
     // `constructor() { assertDevelopmentOnly(); }` with the check in a helper of the same file.
     if (depth === 0 && ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
       const helper = lookup(fc, node.expression.expression);

@@ -1,13 +1,14 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
-import { instanceClassOf } from './instance-class.js';
+import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { isHashChain, isHashingName, isLiteralLike, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, requestReadOf } from './sources.js';
+import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
+import { isSecretGetterName } from './sensitive-names.js';
+import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
-import { typedSecretFields } from './typed-secret-fields.js';
+import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -138,6 +139,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return unionTaint(...(e as ts.ArrayLiteralExpression).elements.map((el) => taintOf(el)));
       case SyntaxKind.SpreadElement:
         return taintOf((e as ts.SpreadElement).expression);
+      case SyntaxKind.ThisKeyword:
+        return instanceTaint(e);
       default:
         return EMPTY;
     }
@@ -168,13 +171,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
         if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
+        // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
+        const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
+        if (decorated === 'request') items.push(requestHeadersOf(id));
+        else if (decorated) items.push(...requestReadTaint(id, decorated));
         return items;
       }
       case 'var': {
         // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
-        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(binding.node.type, id, undefined) : [];
+        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
@@ -209,7 +216,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (hit) return hit;
     if (inProgress.has(binding)) return EMPTY;
     inProgress.add(binding);
+    const passwordMasked = binding.values.some((v) => v.wrap.length === 1 && v.wrap[0] === 'password' && isLiteralLike(v.expr));
     const parts = binding.values.map((v) => {
+      // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
+      if (passwordMasked && v.path.length === 0 && isUrlMade(v.expr)) return EMPTY;
       let t = taintOf(v.expr);
       if (t.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
@@ -229,12 +239,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = labelOf(e, fc.sf);
       return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
     }
+    const everyEntry = ts.isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
+    if (everyEntry) return everyEntry;
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
-    if ((prop === 'req' || prop === 'request') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
+    // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
+    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
-    const isSecret = fc.names.isSecretName(prop) || isSessionIdRead(e.expression, prop);
+    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
@@ -242,6 +255,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
+  function hasNonSecretFieldType(base: ts.Expression, prop: string): boolean {
+    const b = unwrap(base);
+    if (!ts.isIdentifier(b)) return false;
+    const binding = lookup(fc, b);
+    let type: ts.TypeNode | undefined;
+    if (binding?.kind === 'param' && ts.isParameter(binding.node)) type = declaredTypeAt(binding.node.type, binding.proj);
+    else if (binding?.kind === 'var' && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name)) type = binding.node.type;
+    return isNonSecretType(fieldTypeOf(type, prop, fc.sf));
   }
 
   /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
@@ -254,16 +278,78 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
-  function fieldTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
+  function fieldTaint(e: ts.Node, prop: string, label = labelOf(e, fc.sf)): Taint {
     const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
-    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : EMPTY;
+    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : getterTaint(e, prop);
     if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
-    return unionTaint([nameSource(e)], flowing);
+    return unionTaint([nameSource(e, label)], flowing);
+  }
+
+  /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
+  function getterTaint(at: ts.Node, prop: string): Taint {
+    const getter = enclosingClass(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
+    return getter ? unionTaint(EMPTY, ...(fc.collected.returns.get(getter) ?? []).map((r) => taintOf(r))) : EMPTY;
+  }
+
+  /**
+   * `console.log(this)`, `logger.debug({ client: this })`: the instance prints its fields, each at
+   * its name (what it is given and what its name says, as `this.field` reads it).
+   */
+  function instanceTaint(self: ts.Expression): Taint {
+    const cls = enclosingClass(self);
+    if (!cls) return EMPTY;
+    let fields = instanceFields.get(cls);
+    if (!fields) {
+      // Capped, secret-named fields first: a generated class's hundreds of counters must not hide its key.
+      const all = instanceFieldsOf(cls);
+      fields = [...all.filter((f) => fc.names.isSecretName(f)), ...all.filter((f) => !fc.names.isSecretName(f))].slice(0, MAX_INSTANCE_FIELDS);
+      instanceFields.set(cls, fields);
+    }
+    return unionTaint(EMPTY, ...fields.map((field) => wrapTaint(fieldTaint(self, field, `this.${field}`), field)));
+  }
+
+  // `return this` in every method of a fluent class: its fields are listed once.
+  const instanceFields = new Map<ts.ClassLikeDeclaration, string[]>();
+
+  /**
+   * `req.headers[name]` in `for (const name in req.headers)` or `Object.keys(req.headers).forEach((name) => ...)`:
+   * a read of every entry in turn, credentials included. Undefined when the key is not one of the
+   * object's own keys (`process.env[name]` in a helper reads whichever entry its callers ask for).
+   */
+  function everyEntryTaint(e: ts.ElementAccessExpression): Taint | undefined {
+    const iterated = keysIteratedBy(e.argumentExpression);
+    const object = dottedNameOf(e.expression);
+    if (!iterated || object === undefined || dottedNameOf(iterated) !== object) return undefined;
+    const label = labelOf(e, fc.sf);
+    return taintOf(e.expression).map((item) => {
+      if (item.k === 'secret' && item.container !== undefined && item.path.length === 0) return { k: 'secret', label, path: [], trace: item.trace };
+      return item.path.length > 0 ? { ...item, path: item.path.slice(1) } : item;
+    });
+  }
+
+  /** The object whose keys `key` runs over: `for (const key in obj)`, `for (const key of Object.keys(obj))`, `Object.keys(obj).forEach((key) => ...)`. */
+  function keysIteratedBy(key: ts.Expression): ts.Expression | undefined {
+    const k = unwrap(key);
+    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
+    if (binding?.kind === 'var') {
+      const loop = binding.node.parent?.parent;
+      if (loop && ts.isForInStatement(loop)) return loop.expression;
+      if (loop && ts.isForOfStatement(loop)) return keysCallOf(loop.expression);
+      return undefined;
+    }
+    if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return undefined;
+    let holder: ts.Node = binding.fn;
+    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    const call = holder.parent;
+    const callee = ts.isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
+    return callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? keysCallOf(callee.expression) : undefined;
   }
 
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
+    if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
@@ -280,7 +366,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
-      if (isShortSlice(callee.name.text, args)) return EMPTY;
+      if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
       if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
         const mapped = mappedTaint(callee.expression, args[0]);
@@ -293,7 +379,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
     }
     const projectCallee = projectCalleeOf(callee);
-    return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, false)];
+    if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
+    // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
+    return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
+  function isJwtSign(callee: ts.Expression): boolean {
+    const origin = ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : importOf(fc, callee);
+    if (origin?.specifier !== 'jsonwebtoken') return false;
+    return ts.isPropertyAccessExpression(callee) ? callee.name.text === 'sign' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'sign';
   }
 
   function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
@@ -308,7 +403,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     };
   }
 
-  function requestReadTaint(call: ts.CallExpression, read: NonNullable<ReturnType<typeof requestReadOf>>): Taint {
+  function requestReadTaint(call: ts.Node, read: RequestRead): Taint {
     const label = labelOf(call, fc.sf);
     const trace = [step(call, `\`${label}\` is read here`)];
     if (read.kind === 'all') return read.container === 'query' ? EMPTY : [{ k: 'secret', label, path: [], container: read.container, trace }];
@@ -323,7 +418,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (name === 'Error' || name === 'URL' || name === 'String' || name?.endsWith('Error')) {
       return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
     }
-    if (name === 'Map' || name === 'Set') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
+    if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
     return EMPTY;
   }
 
@@ -407,7 +502,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const dotted = dottedNameOf(callee);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
     if (name === undefined) return false;
-    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments) || isHashChain(callee.expression)));
+    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments, callee.expression, resolveConst) || isMaskingReplace(name, call.arguments) || isHashChain(callee.expression)));
+  }
+
+  const resolveConst = (expr: ts.Expression) => constantValue(expr, fc);
+
+  /** `parse` of the `cookie` package, imported by name or read off the module. */
+  function isCookieParse(callee: ts.Expression): boolean {
+    const e = unwrap(callee);
+    const origin = ts.isPropertyAccessExpression(e) ? importOf(fc, e.expression) : importOf(fc, e);
+    if (!origin || !COOKIE_MODULES.has(origin.specifier)) return false;
+    return ts.isPropertyAccessExpression(e) ? e.name.text === 'parse' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'parse';
   }
 
   function isLocallyBound(callee: ts.Expression): boolean {
@@ -426,7 +531,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (ts.isIdentifier(e)) {
       const b = lookup(fc, e);
       if (!b) return undefined;
-      if (b.kind === 'function') return e.text;
+      // `declare function getToken(): string`: a package's function, typed here.
+      if (b.kind === 'function') return isAmbient(b.node) ? undefined : e.text;
       if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? e.text : undefined;
       // `const f = () => ...`, or `const { f } = require('./lib')`.
       if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
@@ -472,6 +578,62 @@ function isLexingCall(expr: ts.Expression): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/** Declared, not defined: `declare function f()`, or inside `declare module` / `declare global`, or a `.d.ts` file. */
+function isAmbient(node: ts.Node): boolean {
+  if (node.getSourceFile().isDeclarationFile) return true;
+  for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
+    if ((ts.isFunctionDeclaration(n) || ts.isModuleDeclaration(n)) && n.modifiers?.some((m) => m.kind === SyntaxKind.DeclareKeyword)) return true;
+  }
+  return false;
+}
+
+/** `Object.keys(obj)`: the object. */
+function keysCallOf(expr: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(expr);
+  return ts.isCallExpression(e) && dottedNameOf(e.expression) === 'Object.keys' && e.arguments[0] ? e.arguments[0] : undefined;
+}
+
+/** Fields cap: a generated class with hundreds of fields must not make one `this` cost them all. */
+const MAX_INSTANCE_FIELDS = 32;
+
+/**
+ * The fields an instance prints: declared fields and constructor parameter properties, and fields
+ * the constructor assigns (`this.apiKey = ...` in JavaScript). Static fields are not on the instance,
+ * and `#private` fields are never printed.
+ */
+function instanceFieldsOf(cls: ts.ClassLikeDeclaration): string[] {
+  const names = new Set<string>();
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && !ts.isPrivateIdentifier(member.name) && !member.modifiers?.some((m) => m.kind === SyntaxKind.StaticKeyword)) {
+      const name = propertyNameOf(member.name);
+      if (name !== undefined) names.add(name);
+    }
+    if (!ts.isConstructorDeclaration(member)) continue;
+    for (const p of member.parameters) if (ts.isParameterPropertyDeclaration(p, member) && ts.isIdentifier(p.name)) names.add(p.name.text);
+    for (const stmt of member.body?.statements ?? []) {
+      const assigned = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+      if (!assigned || !ts.isBinaryExpression(assigned) || assigned.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
+      const target = unwrap(assigned.left);
+      if (ts.isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword && ts.isIdentifier(target.name)) names.add(target.name.text);
+    }
+  }
+  return [...names];
+}
+
+/** Packages whose `parse` turns a Cookie header into an object of cookies. */
+const COOKIE_MODULES: ReadonlySet<string> = new Set(['cookie', 'cookie-es']);
+
+/** The cookies of a parsed Cookie header: its entries are credentials only for session-like names. */
+function asCookies(taint: Taint): Taint {
+  return taint.map((item) => (item.k === 'secret' && item.path.length === 0 ? { ...item, container: 'cookies' } : item));
+}
+
+/** `new URL(...)`. */
+function isUrlMade(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
 }
 
 /**
@@ -562,6 +724,26 @@ function isValueOperator(kind: ts.SyntaxKind): boolean {
  * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
  * and functions are seen through instead.
  */
+/**
+ * The type a variable is declared with, or asserted on its value when it has none: `const data =
+ * (await res.json()) as TokenResponse`, `await (res.json() as Promise<{ access_token: string }>)`.
+ */
+function declaredTypeOf(decl: ts.VariableDeclaration): ts.TypeNode | undefined {
+  if (decl.type || !decl.initializer) return decl.type;
+  let e: ts.Expression = decl.initializer;
+  for (;;) {
+    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    else if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) return awaitedType(e.type);
+    else return undefined;
+  }
+}
+
+/** `Promise<T>` holds a `T` once awaited. */
+function awaitedType(type: ts.TypeNode): ts.TypeNode {
+  const arg = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' ? type.typeArguments?.[0] : undefined;
+  return arg ?? type;
+}
+
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);

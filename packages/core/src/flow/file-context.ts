@@ -46,3 +46,21 @@ export function importOf(fc: FileContext, expr: ts.Expression): { specifier: str
   return required.imported === '*' && value.path.length === 1 ? { specifier: required.specifier, imported: value.path[0] ?? '*' } : undefined;
 }
 
+/** Names followed from one to the next: real option objects and lists are named once or twice. */
+const MAX_CONST_DEPTH = 4;
+
+/**
+ * What a name bound once holds (`const REDACT = [...]`, `const opts = { redact }`, followed through
+ * other such names), so a value written once and passed by name is read as if written in place;
+ * any other expression as it is. A name given more than one value may hold either, and is kept.
+ */
+export function constValueOf(fc: FileContext, expr: ts.Expression): ts.Expression {
+  let e = unwrap(expr);
+  for (let i = 0; i < MAX_CONST_DEPTH && ts.isIdentifier(e); i++) {
+    const binding = lookup(fc, e);
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+    if (!value || value.path.length > 0 || value.wrap.length > 0) break;
+    e = unwrap(value.expr);
+  }
+  return e;
+}

@@ -5,14 +5,20 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { chosenClassesOf } from './chosen-class.js';
+import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
-import { identityParams } from './identity-params.js';
+import { wholeParams } from './whole-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { extractModuleFacts, specifiersOf } from '../summary/module-facts.js';
+import { servesNetwork } from './network-server.js';
+import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { nameClassifierFor } from './sensitive-names.js';
+import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
@@ -25,10 +31,12 @@ export interface FunctionFact {
   key: string;
   location: Location;
   returns: Taint;
-  /** Parameters returned unchanged (`mask(x) { return x }` is not a sanitiser). */
-  identity: number[];
+  /** Parameters returned whole (`mask(x) { return x }`, `mask(x) { return '***' + x }` are not sanitisers). */
+  whole: number[];
   storeName: boolean;
   refusesProduction: boolean;
+  /** The function's own name where callers know it by another key (`module.exports = function createSessionStore`). */
+  name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
   value?: true;
 }
@@ -48,6 +56,8 @@ export interface LogCallFact {
   unconfirmed?: true;
   /** Fastify's logger: a request is serialised without its headers. */
   serializesRequests?: true;
+  /** A framework's logger: the `redact` of the framework's options, wherever they are, apply (see `FlowFacts.frameworkRedact`). */
+  framework?: FrameworkLogger;
 }
 
 /** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
@@ -90,6 +100,8 @@ export interface ClassFact {
   location: Location;
   storeName: boolean;
   refusesProduction: boolean;
+  /** The class it extends, as named in this file: its constructor runs first, and may refuse production. */
+  base?: string;
 }
 
 /** `new X(...)`: where a store class may be chosen. */
@@ -130,10 +142,18 @@ export interface FlowFacts {
   writes: WriteFact[];
   classes: ClassFact[];
   news: NewFact[];
+  /** `redact` paths this file's framework options (`Fastify({ logger })`, `pinoHttp()`, hapi-pino) give the framework's loggers. */
+  frameworkRedact?: FrameworkRedact;
   /** Module-level constants holding an instance of a class (`export const audit = new AuditLog()`): `audit.write()` is `AuditLog.write`. */
   instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
   script: boolean;
+  /**
+   * Callees imported from project modules that this file calls at least once outside a NODE_ENV
+   * guard, each once: an exported helper none of whose callers in the project appears here runs
+   * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
+   */
+  importsCalledInProduction?: string[];
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -147,6 +167,8 @@ export function emptyFlowFacts(): FlowFacts {
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
   const facts = emptyFlowFacts();
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
+  // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
+  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
@@ -155,23 +177,30 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
-  facts.script = isScriptFile(sf, ctx.path);
   const streams = new Map<ts.CallExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
+    if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
+    const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
+    if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  // Options where the app is made configure loggers that log in other files (route modules).
+  const frameworkRedact = sinks.frameworkRedact();
+  if (Object.keys(frameworkRedact).length > 0) facts.frameworkRedact = frameworkRedact;
   // Only log calls are wanted (a file scanned alone, for no-secrets-in-logs) and none carries a
   // value: calls and functions could only feed a wrapper, and this file has no wrapper to feed.
   if (ctx.sections?.has('flow') === false && facts.logCalls.length === 0) return facts;
   // Local functions that write files or make objects: whether all their callers are guarded matters.
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
-  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers);
+  const calledInProduction = new Set<string>();
+  for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
+  if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   facts.loggers = topLevelLoggers(sf, sinks);
   facts.instances = topLevelInstances(sf, fc);
   for (const fn of collected.functions) {
@@ -180,7 +209,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   }
   for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
     const returns = ev.taintOf(expr);
-    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, identity: [], storeName: false, refusesProduction: false, value: true });
+    if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
@@ -227,9 +256,11 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
 /** Log calls, file writes and stream writes; false when the call is none of them. */
 function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): boolean {
   if (call.arguments.length === 0) return false;
-  const sink = sinks.logSinkOf(call);
+  const passed = sinks.logSinkOf(call) ? undefined : sinks.callbackSinkOf(call);
+  const sink = passed ?? sinks.logSinkOf(call);
   if (sink) {
-    const args = call.arguments.map((a) => ev.taintOf(a));
+    // A log function passed as a callback logs what the receiver holds (its elements, its value).
+    const args = passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
       facts.logCalls.push({
@@ -241,6 +272,7 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
         ...(sink.importedLogger !== undefined && { importedLogger: sink.importedLogger }),
         ...(sink.unconfirmed && { unconfirmed: true }),
         ...(sink.serializesRequests && { serializesRequests: true }),
+        ...(sink.framework !== undefined && { framework: sink.framework }),
       });
     }
     // An unconfirmed receiver may instead be a project object whose method wraps a logger: keep the call for that too.
@@ -263,24 +295,40 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
  * (wrapper sinks), a secret file path (write helpers), calls a store factory, or calls a local
  * function that writes files (to learn whether all its callers are NODE_ENV-guarded).
  */
-function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>): void {
+function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>, calledInProduction: Set<string>): void {
   const callee = ev.projectCalleeOf(call.expression);
   if (callee === undefined) return;
+  const imported = callsProjectImport(call.expression, fc);
+  // Only imported callees need the environment of every call (see `importsCalledInProduction`).
+  const env = imported && !calledInProduction.has(callee) ? envAt(call, fc) : undefined;
+  if (env !== undefined && env !== 'nonprod') calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc);
+  // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
   if (!useful) return;
   const owner = ownerOf(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: envAt(call, fc), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: env ?? envAt(call, fc), ...(owner !== undefined && { owner }) });
+}
+
+/** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
+function callsProjectImport(callee: ts.Expression, fc: FileContext): boolean {
+  const e = unwrap(callee);
+  const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+  return ts.isIdentifier(head) && importsProjectModule(head, fc);
 }
 
 /**
  * `import { createFileTokenStore as makeStore }`, `const { createFileTokenStore: makeStore } =
  * require('./stores')`: the factory's exported name says it makes a store, whatever the alias.
+ * `import createStore from './store-factory'` and `const createStore = require('./store-factory')`
+ * call a module's default export, whose own name only its file knows: kept for the rules to resolve.
  */
 function importsStore(callee: ts.Expression, fc: FileContext): boolean {
-  const imported = importOf(fc, callee)?.imported;
-  return imported !== undefined && imported !== '*' && imported !== 'default' && isStoreName(imported);
+  const origin = importOf(fc, callee);
+  if (origin === undefined) return false;
+  if (origin.imported === 'default' || origin.imported === '*') return ts.isIdentifier(unwrap(callee)) && fc.isProjectModule(origin.specifier);
+  return isStoreName(origin.imported);
 }
 
 /** The arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
@@ -293,7 +341,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
@@ -323,13 +371,24 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
   const immediate = enclosingFunction(node);
   for (let fn = immediate && enclosingFunction(immediate); fn; fn = enclosingFunction(fn)) {
     const key = fc.collected.functionKeys.get(fn);
-    if (key !== undefined && isStoreName(key)) return key;
+    if (key !== undefined && isStoreName(ownNameOf(fn, key))) return key;
   }
   return undefined;
 }
 
-/** Packages whose stores keep sessions or tokens in local files (the text prefilter reads it too). */
-export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store']);
+/**
+ * The name a function is defined with: `module.exports = function createSessionStore() {}` is keyed
+ * `default` (how importers reach it) but named for what it makes.
+ */
+function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
+  return ts.isFunctionExpression(fn) && fn.name !== undefined ? fn.name.text : key;
+}
+
+/**
+ * Packages whose express-session stores keep sessions in local files (the text prefilter reads it
+ * too): JSON files, a SQLite database file (`connect-sqlite3`), a LokiJS file (`connect-loki`).
+ */
+export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store', 'connect-sqlite3', 'connect-loki']);
 
 /**
  * `const FileStore = require('session-file-store')(session)`, its ESM and namespace forms
@@ -365,27 +424,55 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
-  let name: string | undefined;
-  if (ts.isIdentifier(callee)) {
-    const binding = lookup(fc, callee);
-    // Package classes (`new Hono()`) are never the project's file stores.
-    if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) name = callee.text;
-  } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-    const binding = lookup(fc, callee.expression);
-    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) name = `${callee.expression.text}.${callee.name.text}`;
-  }
-  if (name === undefined) return;
+  const env = choiceEnvAt(call, fc);
+  const made = projectClassOf(callee, fc);
+  // `new Store()` after `const Store = isProd ? RedisTokenStore : FileTokenStore`: each class as guarded where it is chosen.
+  const classes: Array<[string, EnvState]> =
+    made !== undefined ? [[made, env]] : chosenClassesOf(callee, fc).flatMap((id) => (projectClassOf(id, fc) === undefined ? [] : [[id.text, env === 'nonprod' ? env : chosenEnv(id, env, fc)]]));
+  if (classes.length === 0) return;
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
-  facts.news.push({
-    location: locationOf(call, fc.sf),
-    callee: name,
-    env: choiceEnvAt(call, fc),
-    ...(storeContext !== undefined && { storeContext }),
-    ...(owner !== undefined && { owner }),
-    ...(secretPathArgs.length > 0 && { secretPathArgs }),
-  });
+  for (const [name, classEnv] of classes) {
+    facts.news.push({
+      location: locationOf(call, fc.sf),
+      callee: name,
+      env: classEnv,
+      ...(storeContext !== undefined && { storeContext }),
+      ...(owner !== undefined && { owner }),
+      ...(secretPathArgs.length > 0 && { secretPathArgs }),
+    });
+  }
+}
+
+/** `@Module({ providers: [...] })`, `container.register(T, { useClass: X })`: each project class a DI container makes, where it is named. */
+function recordInjectedClasses(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
+  const classes = injectedClassesOf(call, fc);
+  if (classes.length === 0) return;
+  const env = envAt(call, fc);
+  for (const id of classes) {
+    if (projectClassOf(id, fc) === undefined) continue;
+    facts.news.push({ location: locationOf(id, fc.sf), callee: id.text, env: env === 'nonprod' ? env : chosenEnv(id, env, fc) });
+  }
+}
+
+/** The project class a `new` callee names, as named in this file: package classes (`new Hono()`) are never the project's file stores. */
+function projectClassOf(callee: ts.Expression, fc: FileContext): string | undefined {
+  if (ts.isIdentifier(callee)) return lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc) ? callee.text : undefined;
+  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && importsProjectModule(callee.expression, fc)) return `${callee.expression.text}.${callee.name.text}`;
+  return undefined;
+}
+
+/** A class picked by a ternary is chosen under the ternary's condition; otherwise where it is constructed. */
+function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileContext): EnvState {
+  const env = envAt(choice, fc);
+  return env === 'unknown' ? constructedEnv : env;
+}
+
+/** `import { X } from './x'`, `const { X } = require('./x')`, `const x = require('./x')`: a binding from a project module. */
+function importsProjectModule(id: ts.Identifier, fc: FileContext): boolean {
+  const origin = importOf(fc, id);
+  return origin !== undefined && fc.isProjectModule(origin.specifier);
 }
 
 /** The store-named variable, field or factory a `new` sits in, if any. */
@@ -405,11 +492,12 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
-  const identity = identityParams(node, returns, fc);
-  const storeName = isStoreName(key);
+  const whole = wholeParams(node, returns, fc);
+  const name = ownNameOf(node, key);
+  const storeName = isStoreName(name);
   const refuses = storeName && refusesProduction(node, fc);
-  if (taint.length === 0 && identity.length === 0 && !storeName) return undefined;
-  return { key, location: locationOf(node, fc.sf), returns: taint, identity, storeName, refusesProduction: refuses };
+  if (taint.length === 0 && whole.length === 0 && !storeName) return undefined;
+  return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses, ...(name !== key && { name }) };
 }
 
 /**
@@ -440,7 +528,9 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
   const refusing = cls.members.some((m) => (ts.isConstructorDeclaration(m) || (ts.isMethodDeclaration(m) && isStatic(m))) && isFunctionLike(m) && refusesProduction(m, fc));
-  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing };
+  const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const baseName = base !== undefined && (ts.isIdentifier(base) || ts.isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
+  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing, ...(baseName !== undefined && !refusing && { base: baseName }) };
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
@@ -469,8 +559,7 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && unwrap(decl.initializer);
       if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
-      const binding = lookup(fc, init.expression);
-      if (binding?.kind === 'class' || (binding?.kind === 'import' && fc.isProjectModule(binding.specifier))) out.push({ name: decl.name.text, className: init.expression.text });
+      if (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc)) out.push({ name: decl.name.text, className: init.expression.text });
     }
   }
   return out;
@@ -478,18 +567,4 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
 
 function isStatic(m: ts.MethodDeclaration): boolean {
   return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
-}
-
-/**
- * Developer tooling, not the server: a shebang, a `scripts/`, `bin/`, `tools/` or `scaffold/`
- * folder, test support the default test globs miss (`__mocks__/`, `fixtures/`, `e2e/`, Cypress and
- * Playwright folders, `*.e2e.ts`, `*.mock.ts`), or a setup-style file (`setup-env.ts`,
- * `generate-keys.mjs`) outside the source folders.
- */
-function isScriptFile(sf: ts.SourceFile, path: string): boolean {
-  if (sf.text.startsWith('#!') || /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?|__mocks__|__fixtures__|fixtures|e2e|cypress|playwright)\//.test(path)) return true;
-  if (/\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$/.test(path)) return true;
-  const inSources = /(?:^|\/)(?:src|lib|app|server|api)\//.test(path);
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return !inSources && /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/.test(base);
 }

@@ -2,6 +2,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
 import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
+import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 
@@ -86,6 +87,7 @@ export class FlowIndex {
   readonly #wrappers = new Map<string, WrapperSink[]>();
   #newSites: Map<string, Site<NewFact>[]> | undefined;
   #callSites: Map<string, Site<CallFact>[]> | undefined;
+  #importedInProduction: Set<string> | undefined;
 
   constructor(
     readonly project: ProjectModel,
@@ -101,7 +103,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return this.#find(origin.file, origin.name);
+    if (member === undefined) return this.#find(origin.file, this.#calledName(origin.file, origin.name));
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined ? this.#find(origin.file, `${origin.name}.${member}`) : this.functionOf(origin.file, `${cls}.${member}`);
@@ -113,6 +115,12 @@ export class FlowIndex {
       return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
     }
     return this.#find(origin.file, exp?.local ?? member);
+  }
+
+  /** A whole module called as a function (`const createStore = require('./store-factory')`) is its default export. */
+  #calledName(file: string, name: string): string {
+    if (name !== '*') return name;
+    return this.project.files.get(file)?.module.exports.find((e) => e.exported === 'default')?.local ?? name;
   }
 
   #find(file: string, key: string): ResolvedFunction | undefined {
@@ -157,8 +165,8 @@ export class FlowIndex {
     const fn = found && (found.fact.value === true) === (item.value === true) ? found : undefined;
     let result: Taint;
     if (item.sanitizer) {
-      // A redaction helper counts unless the project's own definition hands its input back.
-      result = fn ? unionTaint(...fn.fact.identity.map((i) => args[i] ?? [])) : [];
+      // A redaction helper counts unless the project's own definition hands its input back whole.
+      result = fn ? unionTaint(...fn.fact.whole.map((i) => args[i] ?? [])) : [];
     } else if (fn) {
       result = this.#resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
     } else {
@@ -194,7 +202,7 @@ export class FlowIndex {
       if (log.owner !== key || !this.isLogCall(file, log)) continue;
       log.args.forEach((arg, i) => {
         for (const p of this.#paramsOf(file, arg, key)) {
-          const redact = i === 0 ? this.redactOf(file, log) : [];
+          const redact = i === redactArgOf(log.framework) ? this.redactOf(file, log) : [];
           ways.add(p.index, p.rest === true, [accessOf(p)], redact, undefined, () => ({ sink: log.sink, trace: [...p.trace, { file, ...log.location, message: `logged by \`${log.sink}\`` }] }));
         }
       });
@@ -237,7 +245,7 @@ export class FlowIndex {
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
-    if (member === undefined) return { file: origin.file, key: origin.name };
+    if (member === undefined) return { file: origin.file, key: this.#calledName(origin.file, origin.name) };
     if (origin.name !== '*') {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);
@@ -283,6 +291,20 @@ export class FlowIndex {
     return this.#callSites.get(`${file}\0${key}`) ?? [];
   }
 
+  /** Whether some file imports function `key` of `file` and calls it outside a NODE_ENV guard; resolved once per scan. */
+  importCalledInProduction(file: string, key: string): boolean {
+    if (!this.#importedInProduction) {
+      this.#importedInProduction = new Set();
+      for (const [from, summary] of this.project.files) {
+        for (const callee of summary.flow.importsCalledInProduction ?? []) {
+          const target = this.calleeTarget(from, callee);
+          if (target) this.#importedInProduction.add(`${target.file}\0${target.key}`);
+        }
+      }
+    }
+    return this.#importedInProduction.has(`${file}\0${key}`);
+  }
+
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
   isLogCall(file: string, log: LogCallFact): boolean {
     if (!log.unconfirmed || log.importedLogger === undefined) return true;
@@ -290,13 +312,35 @@ export class FlowIndex {
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.loggers.some((l) => l.name === origin.name) ?? false);
   }
 
-  /** A log call's pino `redact` paths, with those of a logger imported from its own module. */
+  /**
+   * A log call's pino `redact` paths, with those of a logger imported from its own module and, for a
+   * framework's logger, those the framework's options give it (which apply to argument `redactArgOf`).
+   */
   redactOf(file: string, log: LogCallFact): string[] {
-    if (log.importedLogger === undefined) return log.redact;
+    const framework = log.framework === undefined ? [] : this.#frameworkRedact()[log.framework];
+    if (log.importedLogger === undefined) return framework.length === 0 ? log.redact : [...log.redact, ...framework];
     const origin = this.project.originOf(file, log.importedLogger);
-    if (origin.kind !== 'local') return log.redact;
+    if (origin.kind !== 'local') return [...log.redact, ...framework];
     const imported = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
-    return [...log.redact, ...imported];
+    return [...log.redact, ...imported, ...framework];
+  }
+
+  #frameworkPaths: Record<FrameworkLogger, string[]> | undefined;
+
+  /**
+   * The framework options of every file: an app is made once (`Fastify({ logger })`, `pinoHttp()`,
+   * hapi-pino's registration), and its route modules log through what it made.
+   */
+  #frameworkRedact(): Record<FrameworkLogger, string[]> {
+    if (this.#frameworkPaths) return this.#frameworkPaths;
+    const out: Record<FrameworkLogger, string[]> = { pino: [], hapi: [], hapiEvent: [] };
+    for (const summary of this.project.files.values()) {
+      const found = summary.flow.frameworkRedact;
+      if (!found) continue;
+      for (const kind of ['pino', 'hapi', 'hapiEvent'] as const) out[kind].push(...(found[kind] ?? []));
+    }
+    this.#frameworkPaths = out;
+    return out;
   }
 
   /** Resolves a callee to the function key wrappers are indexed by. */
@@ -418,11 +462,10 @@ export function unredacted(items: SecretItem[], redact: readonly string[]): Secr
   const patterns = redact.map(parseRedactPath);
   const covers = (path: string[]) => patterns.some((pattern) => pattern.length <= path.length && pattern.every((seg, i) => seg === '*' || seg === path[i]));
   return items.filter((item) => {
-    if (item.path.length === 0) return true;
-    if (covers(item.path)) return false;
-    // Redacting the Authorization header is how pino users make a whole request safe to log.
-    if (item.container === 'headers') return !covers([...item.path, 'authorization']);
-    return true;
+    // Redacting the Authorization header is how pino users make a whole request safe to log; headers
+    // logged as the object itself (`logger.info(req.headers)`) have it at the top: `authorization`.
+    if (item.container === 'headers' && covers([...item.path, 'authorization'])) return false;
+    return item.path.length === 0 || !covers(item.path);
   });
 }
 

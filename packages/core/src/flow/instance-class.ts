@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { lookup, type FileContext } from './file-context.js';
-import { propertyNameOf, unwrap, type ValueSource } from './scope.js';
+import { isFunctionLike, propertyNameOf, unwrap, type ValueSource } from './scope.js';
 
 /**
  * The project class whose instance an expression holds, as the class is named in this file:
@@ -60,10 +60,11 @@ function entityName(name: ts.EntityName): string {
   return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
 }
 
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+/** The class whose instance `this` is at `node`: the nearest class around it, through arrow functions only. */
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) {
-    // `this` in a nested `function` is not the instance; in an arrow function it still is.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n)) return undefined;
+    // `this` in a nested `function` or an object literal's method is not the instance; in an arrow function it still is.
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || (ts.isObjectLiteralExpression(n.parent) && isFunctionLike(n))) return undefined;
     if (ts.isClassLike(n)) return n;
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
-import type { FileContext } from './file-context.js';
-import { unwrap } from './scope.js';
+import { constValueOf, type FileContext, lookup } from './file-context.js';
+import { dottedNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { isCredentialUrl } from './sources.js';
 
@@ -35,23 +35,48 @@ export function isHashChain(expr: ts.Expression, depth = 0): boolean {
   return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
 }
 
-/** `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix. */
-export function isShortSlice(method: string, args: ts.NodeArray<ts.Expression>): boolean {
+/** What a name stands for, when known (a const's value, a parameter's default); any other expression as it is. */
+export type Resolve = (expr: ts.Expression) => ts.Expression;
+
+const asWritten: Resolve = (expr) => expr;
+
+/**
+ * `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix;
+ * `s.slice(0, s.indexOf('_') + 1)`: the prefix up to its first separator (a key's `sk_live_` kind).
+ */
+export function isShortSlice(method: string, args: readonly ts.Expression[], receiver?: ts.Expression, resolve: Resolve = asWritten): boolean {
   if (method !== 'slice' && method !== 'substring' && method !== 'substr') return false;
-  const [a, b] = args.map(numericValue);
-  if (args.length === 1 && args[0] && isShortSuffixStart(args[0])) return true;
+  const numberOf = (e: ts.Expression) => numericValue(resolve(e));
+  const [a, b] = args.map(numberOf);
+  if (args.length === 1 && args[0] && isShortSuffixStart(args[0], numberOf)) return true;
   if (a === undefined) return false;
   if (args.length === 1) return a < 0 && -a <= SHORT_SLICE && method !== 'substring';
+  if (a === 0 && method !== 'substr' && receiver !== undefined && args[1] !== undefined && isSeparatorIndex(resolve(args[1]), receiver, numberOf)) return true;
   if (b === undefined) return false;
   if (method === 'substr') return a === 0 && b <= SHORT_SLICE;
   return a === 0 && b >= 0 && b <= SHORT_SLICE;
 }
 
+/** `s.indexOf('_')`, `s.indexOf('.') + 1` on the sliced string itself: where its first separator is. */
+function isSeparatorIndex(expr: ts.Expression, receiver: ts.Expression, numberOf: (e: ts.Expression) => number | undefined): boolean {
+  let e = unwrap(expr);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
+    const n = numberOf(e.right);
+    if (n === undefined || n < 0 || n > SHORT_SLICE) return false;
+    e = unwrap(e.left);
+  }
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0] || !ts.isStringLiteralLike(unwrap(e.arguments[0]))) return false;
+  const callee = unwrap(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'indexOf') return false;
+  const sliced = dottedNameOf(receiver);
+  return sliced !== undefined && dottedNameOf(callee.expression) === sliced;
+}
+
 /** `s.length - 4` as a start index: the last four characters. */
-function isShortSuffixStart(expr: ts.Expression): boolean {
+function isShortSuffixStart(expr: ts.Expression, numberOf: (e: ts.Expression) => number | undefined): boolean {
   const e = unwrap(expr);
   if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.MinusToken) return false;
-  const n = numericValue(e.right);
+  const n = numberOf(e.right);
   return ts.isPropertyAccessExpression(unwrap(e.left)) && (unwrap(e.left) as ts.PropertyAccessExpression).name.text === 'length' && n !== undefined && n >= 0 && n <= SHORT_SLICE;
 }
 
@@ -61,6 +86,37 @@ function numericValue(expr: ts.Expression | undefined): number | undefined {
   if (ts.isNumericLiteral(e)) return Number(e.text);
   if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
   return undefined;
+}
+
+/** A const's value (`const VISIBLE = 4`, `const i = s.indexOf('.')`) or a parameter's default (`visible = 4`). */
+export function constantValue(expr: ts.Expression, fc: FileContext): ts.Expression {
+  const e = constValueOf(fc, expr);
+  const binding = ts.isIdentifier(e) ? lookup(fc, e) : undefined;
+  const initializer = binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node) ? binding.node.initializer : undefined;
+  return initializer ? unwrap(initializer) : e;
+}
+
+/** What a masking replacement writes: stars, bullets, an ellipsis, `xxxx`, or a word saying so. */
+const MASK_TEXT = /[*•●█#…]|x{3,}|\.{3}|redact|hidden|mask|censor|remov|omit/i;
+/** A pattern that matches any character of some kind, not one fixed word: `.`, `\w`, `[^@]`, `[a-z]`. */
+const BROAD_PATTERN = /(?:^|[^\\])\.|\\[wWsSdD]|\[\^|\[[^\]]*-[^\]]*\]/;
+
+/**
+ * `s.replace(/./g, '*')`, `url.replace(/\/\/.*@/, '//***@')`, `s.replace(/./g, () => '•')`:
+ * a pattern matching characters of a kind, replaced by a mask. A fixed word replaced
+ * (`header.replace('Bearer ', '')`, `s.replace(/Bearer /, '***')`) leaves the rest in clear.
+ */
+export function isMaskingReplace(method: string, args: readonly ts.Expression[]): boolean {
+  if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2) return false;
+  const [pattern, replacement] = args.map(unwrap);
+  if (!pattern || !replacement || !ts.isRegularExpressionLiteral(pattern)) return false;
+  const body = pattern.text.slice(1, pattern.text.lastIndexOf('/'));
+  if (!BROAD_PATTERN.test(body)) return false;
+  if (ts.isStringLiteralLike(replacement)) return MASK_TEXT.test(replacement.text);
+  // `() => '*'`: a callback that writes the mask whatever it matched.
+  if (!ts.isArrowFunction(replacement) || ts.isBlock(replacement.body)) return false;
+  const written = unwrap(replacement.body);
+  return ts.isStringLiteralLike(written) && MASK_TEXT.test(written.text);
 }
 
 /** Literals and conditionals made only of literals: they cannot carry a secret. */

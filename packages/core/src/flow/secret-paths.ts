@@ -3,8 +3,12 @@ import { type FileContext, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
-/** File names that hold secrets by convention (the contract's list plus private key files). */
-const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env.*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
+/**
+ * File names that hold secrets by convention (the contract's list plus private key files). The
+ * committed templates of `.env` (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) hold
+ * placeholders: written with a real secret they are still a finding, through the data.
+ */
+const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
 const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath']);
@@ -57,7 +61,23 @@ function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, 
 }
 
 function hasSecretSegment(text: string): boolean {
-  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment));
+  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment) && !isPublicKeyFile(segment));
+}
+
+const PRIVATE_WORDS = new Set(['private', 'priv', 'privkey', 'secret']);
+const PUBLIC_WORDS = new Set(['public', 'pub', 'pubkey']);
+const CERTIFICATE_WORDS = new Set(['cert', 'certificate', 'chain', 'fullchain', 'ca', 'bundle', 'crt']);
+
+/**
+ * The public half of a key pair or a certificate: `id_rsa.pub`, `public.pem`, `jwt-public-key.pem`,
+ * `cert.pem`, `fullchain.pem`. Anyone may read those; `privkey.pem`, `cert-key.pem` stay secret.
+ */
+function isPublicKeyFile(segment: string): boolean {
+  if (/\.pub$/i.test(segment)) return true;
+  if (!/\.pem$/i.test(segment)) return false;
+  const words = splitWords(segment.slice(0, -'.pem'.length));
+  if (words.some((w) => PRIVATE_WORDS.has(w))) return false;
+  return words.some((w) => PUBLIC_WORDS.has(w)) || (words.some((w) => CERTIFICATE_WORDS.has(w)) && !words.includes('key'));
 }
 
 /** `TOKENS_FILE`, `sessionDir`, `credentialsPath`: a path named for what it stores. */

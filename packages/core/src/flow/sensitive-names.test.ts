@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNameClassifier, splitWords } from './sensitive-names.js';
+import { createNameClassifier, isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names.js';
 
 const classifier = createNameClassifier();
 
@@ -16,8 +16,7 @@ describe('splitWords', () => {
   });
 });
 
-describe('secret names, every case style', () => {
-  it.each([
+const SECRET_NAMES = [
     'password', 'passwd', 'pwd', 'passphrase', 'secret', 'clientSecret', 'token', 'accessToken',
     'refreshToken', 'idToken', 'bearerToken', 'apiToken', 'authToken', 'sessionToken', 'csrfToken',
     'apiKey', 'privateKey', 'encryptionKey', 'signingKey', 'masterKey', 'credential', 'credentials',
@@ -25,7 +24,11 @@ describe('secret names, every case style', () => {
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
     'DB_PASS', 'smtpPass', 'SMTP_PASS', 'otp', 'totp', 'otpCode', 'verificationCode', 'authCode', 'recoveryCodes', 'authorization_code',
-  ])('%s is a secret', (name) => {
+    'OPENAI_KEY', 'SENDGRID_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'ALGOLIA_ADMIN_KEY', 'serviceAccountKey', 'SecretString', 'PRIVATE_KEY_PEM', 'GITHUB_PAT',
+];
+
+describe('secret names, every case style', () => {
+  it.each(SECRET_NAMES)('%s is a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(true);
   });
 });
@@ -37,10 +40,14 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'pass', 'isPass', 'passCount', 'statusCode', 'countryCode', 'errorCode', 'otpLength', 'otpExpiresAt', 'verificationCodeLength', 'bypass',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // keys meant to be public: a browser's anon key, a captcha site key, a certificate
+    'SUPABASE_ANON_KEY', 'RECAPTCHA_SITE_KEY', 'certPem', 'keyPattern',
     // what is left once the secret is taken out
     'payloadWithoutPassword', 'userExceptToken', 'body_excluding_password', 'withoutPassword',
     // language-model usage counts
     'promptTokens', 'completion_tokens', 'outputTokens', 'cachedInputTokens', 'REASONING_TOKENS', 'contextMaxTokens', 'rateLimitTokens', 'cache_read_input_tokens',
+    // design tokens and lexical tokens
+    'designTokens', 'DESIGN_TOKENS', 'themeToken', 'lexerTokens', 'syntaxToken',
     // names of Object.prototype members must not reach the lookup tables' prototypes
     'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
   ])('%s is not a secret', (name) => {
@@ -72,5 +79,41 @@ describe('config sensitiveNames', () => {
     expect(tuned.isSecretName('cookie')).toBe(false);
     expect(tuned.isSecretHeader('cookie')).toBe(false);
     expect(tuned.isSecretName('password')).toBe(true);
+  });
+});
+
+describe('mayNameSecret', () => {
+  const none = { add: [], remove: [] };
+
+  // Whatever surrounds a secret name, as an identifier, a key or a header: the text may name a secret.
+  it.each(SECRET_NAMES)('%s in code', (name) => {
+    expect(mayNameSecret(`log(user.${name}, item['${name}'], { "${name}": 1 })`, none)).toBe(true);
+    expect(mayNameSecret(`const x = cfg['${name}'];`, none)).toBe(true);
+  });
+
+  it('finds a qualified pair split over separators a key may hold', () => {
+    expect(mayNameSecret(`const k = settings['api key'];`, none)).toBe(true);
+    expect(mayNameSecret(`const k = settings['api.key'];`, none)).toBe(true);
+    expect(mayNameSecret(`headers.get('X-Api-Key')`, none)).toBe(true);
+  });
+
+  it('finds added names in any case style, also inside longer names', () => {
+    expect(mayNameSecret(`log(user.socialSecurityNumber);`, { add: ['social_security_number'], remove: [] })).toBe(true);
+    expect(mayNameSecret(`log(user.social_security_number_v2);`, { add: ['socialSecurityNumber'], remove: [] })).toBe(true);
+    expect(mayNameSecret(`log(user.socialSecurity);`, { add: ['socialSecurityNumber'], remove: [] })).toBe(false);
+  });
+
+  it('is false for text whose names hold no secret word', () => {
+    expect(mayNameSecret(`export function find(keyId: string, cacheKey: string, publicKey: string) { return items.get(keyId) ?? primaryKey; }`, none)).toBe(false);
+    expect(mayNameSecret(`// required fields: see the query\nexport const limit = 20;`, none)).toBe(false);
+  });
+});
+
+describe('functions named for handing out a secret', () => {
+  it.each(['getAccessToken', 'fetch_api_key', 'createSessionToken', 'generatePassword', 'getSecret', 'signToken', 'loadPrivateKey'])('%s', (name) => {
+    expect(isSecretGetterName(name, classifier)).toBe(true);
+  });
+  it.each(['getTokenCount', 'verifyToken', 'getPublicKey', 'getTokenType', 'getSecretName', 'token', 'getCacheKey', 'createTokenStore'])('%s is not', (name) => {
+    expect(isSecretGetterName(name, classifier)).toBe(false);
   });
 });

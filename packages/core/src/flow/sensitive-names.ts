@@ -38,6 +38,11 @@ const SECRET_HEADS = new Set([
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'encryption', 'signing', 'master', 'access', 'client', 'hmac', 'jwt',
   'session', 'auth', 'decryption', 'aes', 'ssh', 'license', 'webhook', 'stripe',
+  // `SUPABASE_SERVICE_ROLE_KEY`, `ALGOLIA_ADMIN_KEY`, `serviceAccountKey` (a cloud service account's key file)
+  'service', 'role', 'admin', 'account',
+  // providers whose keys are only ever secret: `OPENAI_KEY`, `SENDGRID_KEY` (never a site or anon key)
+  'openai', 'anthropic', 'sendgrid', 'mailgun', 'twilio', 'resend', 'postmark', 'groq', 'mistral', 'cohere', 'gemini',
+  'deepseek', 'openrouter', 'pinecone', 'replicate',
 ]);
 
 /** Two-word secrets whose last word is generic: `sessionId`, `connectionString`, `authHeader` is not. */
@@ -45,7 +50,12 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['key', KEY_QUALIFIERS],
   ['keys', KEY_QUALIFIERS],
   ['id', new Set(['session'])],
-  ['string', new Set(['connection'])],
+  // AWS Secrets Manager's `SecretString`.
+  ['string', new Set(['connection', 'secret'])],
+  // `PRIVATE_KEY_PEM`: the key in its text form; `certPem` is a public certificate.
+  ['pem', new Set(['key'])],
+  // `GITHUB_PAT`: a personal access token.
+  ['pat', new Set(['github', 'gh'])],
   ['str', new Set(['connection'])],
   // Database and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `PG_DSN`.
   ['url', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],
@@ -70,6 +80,12 @@ const TEXT_TOKEN_COUNT_WORDS = new Set([
   // quantities anywhere before the last word (`contextMaxTokens`, `rateLimitTokens`)
   'max', 'min', 'total', 'limit', 'budget', 'available', 'allowed', 'spent', 'consumed',
 ]);
+
+/**
+ * Tokens that are not credentials: design tokens (`designTokens`, `themeToken`) and the lexical
+ * tokens of lexers and parsers (`lexerTokens`, `syntaxToken`).
+ */
+const NON_CREDENTIAL_TOKEN_KINDS = new Set(['design', 'theme', 'style', 'css', 'lexer', 'lexical', 'syntax', 'parser', 'grammar', 'markdown']);
 
 /** A first word that turns the name into a function or a predicate about the secret. */
 const DESCRIBING_PREFIXES = new Set([
@@ -133,6 +149,7 @@ function hasBuiltInSecretHead(words: readonly string[]): boolean {
 
 function isDescribing(words: readonly string[]): boolean {
   if (words.at(-1) === 'tokens' && TEXT_TOKEN_COUNT_WORDS.has(words.at(-2) ?? '')) return true;
+  if ((words.at(-1) === 'token' || words.at(-1) === 'tokens') && NON_CREDENTIAL_TOKEN_KINDS.has(words.at(-2) ?? '')) return true;
   const first = words[0];
   if (first !== undefined && words.length > 1 && DESCRIBING_PREFIXES.has(first)) return true;
   return words.some((w) => NEUTRALISING_WORDS.has(w) || ABSENCE_WORDS.has(w));
@@ -142,6 +159,40 @@ function isDescribing(words: readonly string[]): boolean {
 function endsWithName(words: readonly string[], names: ReadonlySet<string>): boolean {
   for (let i = 0; i < words.length; i++) if (names.has(compact(words.slice(i)))) return true;
   return false;
+}
+
+/**
+ * Whether some name written in `text` may be a secret name, without finding the names: a secret
+ * name ends in a head word (`token`) or a qualified pair (`api key`), or in an added name, and the
+ * words of any name written in the text (an identifier, a string key, a header name) are a run of
+ * the words of the whole text, split the same way. False means no name in the text is a secret.
+ */
+export function mayNameSecret(text: string, options: SensitiveNameOptions): boolean {
+  const words = computeWords(text);
+  let previous = '';
+  for (const word of words) {
+    if (SECRET_HEADS.has(word) || (QUALIFIED_HEADS.get(word)?.has(previous) ?? false)) return true;
+    previous = word;
+  }
+  if (options.add.length === 0) return false;
+  // An added name matches the compacted words of a name's end (endsWithName), which are then
+  // somewhere in the compacted words of the text.
+  const compacted = compact(words);
+  return options.add.some((name) => compacted.includes(compact(splitWords(name))));
+}
+
+/** Verbs of a function that hands out a new or stored secret: `getAccessToken()`, `generateApiKey()`, `signToken()`. */
+const GETTING_VERBS = new Set(['get', 'fetch', 'load', 'read', 'create', 'generate', 'issue', 'sign', 'mint', 'obtain', 'rotate', 'acquire', 'retrieve']);
+
+/**
+ * A function named for handing out a secret: a getting verb, then a secret name
+ * (`getAccessToken`, `fetch_api_key`, `createSessionToken`). Not `getTokenCount` (a count) or
+ * `verifyToken` (a check): the rest must itself be a secret name.
+ */
+export function isSecretGetterName(name: string, classifier: NameClassifier): boolean {
+  const words = splitWords(name);
+  if (words.length < 2 || !GETTING_VERBS.has(words[0] ?? '')) return false;
+  return classifier.isSecretName(words.slice(1).join('_'));
 }
 
 const classifiers = new WeakMap<SensitiveNameOptions, NameClassifier>();

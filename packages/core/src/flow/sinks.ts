@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup } from './file-context.js';
+import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -19,6 +20,8 @@ export interface LogSink {
    * it is one only if its own module makes it one, which the rules check across files.
    */
   unconfirmed?: true;
+  /** A logger a framework hands out, configured where the app is made (maybe in another file). */
+  framework?: FrameworkLogger;
 }
 
 /** A file-system write call: the module function used and which arguments are the path and data. */
@@ -27,7 +30,10 @@ export interface FsWrite {
   label: string;
   pathArg: ts.Expression | undefined;
   dataArg: ts.Expression | undefined;
-  /** `createWriteStream(path)`: the data arrives later through `stream.write()` / `.end()`. */
+  /**
+   * `createWriteStream(path)`, or `open(path, 'w')` of `fs/promises`: the data arrives later through
+   * `stream.write()` / `.end()`, or the file handle's `write()` / `writeFile()` / `appendFile()`.
+   */
   isStream: boolean;
 }
 
@@ -50,9 +56,24 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['tslog', new Set(['Logger'])],
 ]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
-const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger']);
+const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger', 'koa-pino-logger']);
+/** NestJS's pino module: `LoggerModule.forRoot({ pinoHttp })`, then an injected `PinoLogger` (or its `Logger`). */
+const NESTJS_PINO = 'nestjs-pino';
+const NEST_MODULE_FACTORIES: ReadonlySet<string> = new Set(['forRoot', 'forRootAsync']);
+/**
+ * Where those options put the pino logger or its options: Fastify's `logger` and `loggerInstance`,
+ * pino-http's `logger`, hono-pino's `pino`, hapi-pino's `instance` (pino-http and hapi-pino also take
+ * pino's options, `redact`, themselves).
+ */
+const FRAMEWORK_LOGGER_KEYS = ['logger', 'loggerInstance', 'pino', 'instance'];
+/** The Hapi plugin that logs with pino: `server.register({ plugin: require('hapi-pino'), options })`. */
+const HAPI_PINO = 'hapi-pino';
+/** A string naming one of those packages: a file without one configures no framework logger. */
+const FRAMEWORK_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FRAMEWORK_LOGGER_PACKAGES, HAPI_PINO, NESTJS_PINO].join('|')})['"\`]`);
 const FASTIFY_MODULES: ReadonlySet<string> = new Set(['fastify', 'fastify-plugin']);
 const FASTIFY_LOG_HOLDERS: ReadonlySet<string> = new Set(['request', 'reply', 'fastify']);
+/** Methods that call their callback with the receiver's elements or resolved value (and `forEach` the array too). */
+const VALUE_CALLBACKS: ReadonlySet<string> = new Set(['then', 'forEach', 'map', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** `debug('app:auth')` makes a log function, called directly. */
 const DEBUG_PACKAGE = 'debug';
 
@@ -63,14 +84,34 @@ const WRITE_METHODS = new Set([
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
 ]);
+/**
+ * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
+ * `new JSONFile(path)`, `JSONFilePreset(path, defaults)`, lowdb 1's `new FileSync(path)`. Exported
+ * for the text prefilter, like FS_MODULES.
+ */
+export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['lowdb/node', new Set(['JSONFile', 'JSONFileSync', 'TextFile', 'TextFileSync', 'JSONFilePreset', 'JSONFileSyncPreset'])],
+  ['lowdb/adapters/FileSync', new Set(['default', '*'])],
+  ['lowdb/adapters/FileAsync', new Set(['default', '*'])],
+]);
+/** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
+const HANDLE_OPENER = 'open';
+/** What data goes through on a stream or file handle. */
+const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
+  /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
+  callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
+  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to. */
+  fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
+  /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
+  frameworkRedact(): FrameworkRedact;
 }
 
 /** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
@@ -175,7 +216,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const method = callee.name.text;
       if (method === 'child') {
         const parent = loggerOf(callee.expression);
-        return parent ? { redact: [...parent.redact, ...redactOf(call.arguments[0])] } : undefined;
+        // `logger.child(bindings, { redact })`: pino's child options add paths of their own.
+        return parent ? { redact: [...parent.redact, ...redactOf(call.arguments[0]), ...redactOf(call.arguments[1])] } : undefined;
       }
       if (method === 'get' && call.arguments.length === 1) {
         const key = call.arguments[0] && propertyNameOf(unwrap(call.arguments[0]));
@@ -199,26 +241,44 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return undefined;
   }
 
+  /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */
   function redactOf(options: ts.Expression | undefined): string[] {
-    if (!options) return [];
-    let e = unwrap(options);
-    if (ts.isIdentifier(e)) {
-      const b = lookup(fc, e);
-      const v = b?.kind === 'var' ? b.values[0] : undefined;
-      if (!v) return [];
-      e = unwrap(v.expr);
+    const e = options && constValueOf(fc, options);
+    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    const value = propertyValueOf(e, 'redact');
+    if (!value) return [];
+    const redact = constValueOf(fc, value);
+    if (ts.isObjectLiteralExpression(redact)) {
+      const paths = propertyValueOf(redact, 'paths');
+      return paths ? pathsOf(paths) : [];
     }
-    if (!ts.isObjectLiteralExpression(e)) return [];
-    for (const prop of e.properties) {
-      if (!ts.isPropertyAssignment(prop) || propertyNameOf(prop.name) !== 'redact') continue;
-      const value = unwrap(prop.initializer);
-      if (ts.isArrayLiteralExpression(value)) return stringsOf(value);
-      if (ts.isObjectLiteralExpression(value)) {
-        const paths = value.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'paths');
-        if (paths && ts.isPropertyAssignment(paths) && ts.isArrayLiteralExpression(paths.initializer)) return stringsOf(paths.initializer);
-      }
+    return pathsOf(redact);
+  }
+
+  /** The strings of an array literal (or a const holding one), spreads of such arrays included. */
+  function pathsOf(expr: ts.Expression, depth = 0): string[] {
+    const e = constValueOf(fc, expr);
+    if (!ts.isArrayLiteralExpression(e) || depth > MAX_SPREAD_DEPTH) return [];
+    return e.elements.flatMap((el) => {
+      if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
+      const value = constValueOf(fc, el);
+      return ts.isStringLiteralLike(value) ? [value.text] : [];
+    });
+  }
+
+  /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
+  function frameworkOptionsRedact(options: ts.Expression | undefined): string[] {
+    const e = options && constValueOf(fc, options);
+    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    const paths = redactOf(e);
+    for (const key of FRAMEWORK_LOGGER_KEYS) {
+      const value = propertyValueOf(e, key);
+      if (!value) continue;
+      // `logger: { redact }` holds pino's options; `logger: pino({ redact })` or `logger` a made logger.
+      const inner = constValueOf(fc, value);
+      paths.push(...(ts.isObjectLiteralExpression(inner) ? redactOf(inner) : (loggerOf(value)?.redact ?? [])));
     }
-    return [];
+    return paths;
   }
 
   /** A function value that logs when called: `console.log`, `logger.info.bind(logger)`, `debug('x')`. */
@@ -277,11 +337,39 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
     const logger = loggerOf(receiver);
     // Hapi's `request.log(tags, data)` / `server.log(tags, data)`: the object itself logs.
-    if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [] };
+    if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [], framework: 'hapiEvent' };
     const imported = importedRootOf(receiver);
     if (!logger) return method !== undefined && imported !== undefined ? { label: labelOf(callee), redact: [], importedLogger: imported, unconfirmed: true } : undefined;
-    const redact = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'log' ? [...logger.redact, ...frameworkRedact()] : logger.redact;
-    return { label: labelOf(callee), redact, ...(imported !== undefined && { importedLogger: imported }), ...(isFastifyLog(receiver) && { serializesRequests: true }) };
+    const framework = frameworkLoggerOf(receiver);
+    return {
+      label: labelOf(callee),
+      redact: logger.redact,
+      ...(imported !== undefined && { importedLogger: imported }),
+      ...(isFastifyLog(receiver) && { serializesRequests: true }),
+      ...(framework !== undefined && { framework }),
+    };
+  }
+
+  /**
+   * `req.log`, `request.log`, `app.log` (pino-based framework loggers), hono-pino's `c.var.logger` /
+   * `c.get('logger')`, nestjs-pino's injected loggers, hapi-pino's `request.logger` / `server.logger`.
+   */
+  function frameworkLoggerOf(receiver: ts.Expression): FrameworkLogger | undefined {
+    const e = unwrap(receiver);
+    if (ts.isCallExpression(e)) {
+      const callee = unwrap(e.expression);
+      const key = e.arguments.length === 1 && e.arguments[0] ? unwrap(e.arguments[0]) : undefined;
+      return ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && key && ts.isStringLiteralLike(key) && key.text === 'logger' ? 'pino' : undefined;
+    }
+    if (isNestjsPinoLogger(e)) return 'pino';
+    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    // `this.log` is a class's own logger, made in its file with options of its own; in a Fastify
+    // file it is the app's (a route handler or plugin written as a `function`).
+    if (e.name.text === 'log') return unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword || importsFastify() ? 'pino' : undefined;
+    if (e.name.text !== 'logger') return undefined;
+    const base = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(base) && base.name.text === 'var') return 'pino';
+    return importsHapi() && isHapiLogHolder(base, fc) ? 'hapi' : undefined;
   }
 
   /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
@@ -325,23 +413,77 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''));
   }
 
-  let frameworkPaths: string[] | undefined;
-  /**
-   * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })` in this file: the framework's
-   * `request.log` / `req.log` / `fastify.log` honour those paths.
-   */
-  function frameworkRedact(): string[] {
-    if (frameworkPaths) return frameworkPaths;
-    frameworkPaths = [];
-    for (const call of fc.collected.calls) {
-      const origin = ts.isCallExpression(call) ? importOf(fc, unwrap(call.expression)) : undefined;
-      if (!origin || !FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) continue;
-      const options = call.arguments?.[0] && unwrap(call.arguments[0]);
-      if (!options || !ts.isObjectLiteralExpression(options)) continue;
-      const loggerOption = options.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === 'logger');
-      frameworkPaths.push(...redactOf(loggerOption && ts.isPropertyAssignment(loggerOption) ? loggerOption.initializer : options));
+  /** `constructor(private readonly logger: PinoLogger)` with `PinoLogger` (or `Logger`) imported from nestjs-pino. */
+  function isNestjsPinoLogger(receiver: ts.Expression): boolean {
+    const cls = instanceClassOf(receiver, fc);
+    const binding = cls === undefined ? undefined : fc.collected.scopes.lookup(cls.split('.')[0] ?? cls, receiver);
+    return binding?.kind === 'import' && binding.specifier === NESTJS_PINO;
+  }
+
+  /** `LoggerModule.forRoot({ pinoHttp })`, `forRootAsync({ useFactory: () => ({ pinoHttp }) })`: pino-http's options, maybe `[options, stream]`. */
+  function nestjsPinoHttpOptionsOf(call: ts.CallExpression): ts.Expression | undefined {
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !NEST_MODULE_FACTORIES.has(callee.name.text) || importOf(fc, callee.expression)?.specifier !== NESTJS_PINO) return undefined;
+    let options = call.arguments[0] && constValueOf(fc, call.arguments[0]);
+    if (options && ts.isObjectLiteralExpression(options) && callee.name.text === 'forRootAsync') {
+      const factory = propertyValueOf(options, 'useFactory');
+      const made = factory && unwrap(factory);
+      options = made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map((x) => constValueOf(fc, x)).find(ts.isObjectLiteralExpression) : undefined;
     }
+    const pinoHttp = options && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, 'pinoHttp') : undefined;
+    const value = pinoHttp && constValueOf(fc, pinoHttp);
+    return value && ts.isArrayLiteralExpression(value) ? value.elements[0] : value;
+  }
+
+  let frameworkPaths: FrameworkRedact | undefined;
+  /**
+   * `Fastify({ logger: { redact } })`, `pinoHttp({ redact })`, hapi-pino's registration options in
+   * this file: the framework's loggers honour those paths, in whichever file they log.
+   */
+  function frameworkRedact(): FrameworkRedact {
+    if (frameworkPaths) return frameworkPaths;
+    // Every such option is given to a package the file names in a string: most files name none.
+    if (!FRAMEWORK_PACKAGE_STRING.test(fc.sf.text)) return (frameworkPaths = {});
+    const out: Required<FrameworkRedact> = { pino: [], hapi: [], hapiEvent: [] };
+    const mayRegisterHapiPino = fc.sf.text.includes(HAPI_PINO);
+    const mayConfigureNestjsPino = fc.sf.text.includes(NESTJS_PINO);
+    for (const call of fc.collected.calls) {
+      if (!ts.isCallExpression(call)) continue;
+      const callee = unwrap(call.expression);
+      const origin = importOf(fc, callee);
+      const nestPinoHttp = mayConfigureNestjsPino ? nestjsPinoHttpOptionsOf(call) : undefined;
+      if (origin && FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) out.pino.push(...frameworkOptionsRedact(call.arguments[0]));
+      else if (nestPinoHttp) out.pino.push(...frameworkOptionsRedact(nestPinoHttp));
+      else if (mayRegisterHapiPino && ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
+        for (const options of hapiPinoOptionsOf(call.arguments[0])) {
+          const paths = frameworkOptionsRedact(options);
+          out.hapi.push(...paths);
+          out.hapiEvent.push(...hapiEventPaths(paths, isTrueOption(options, 'mergeHapiLogData')));
+        }
+      }
+    }
+    frameworkPaths = Object.fromEntries(Object.entries(out).filter(([, paths]) => paths.length > 0));
     return frameworkPaths;
+  }
+
+  /** `server.register({ plugin: require('hapi-pino'), options })`, also in an array of plugins: the options. */
+  function hapiPinoOptionsOf(plugins: ts.Expression): ts.Expression[] {
+    const e = constValueOf(fc, plugins);
+    const entries = ts.isArrayLiteralExpression(e) ? e.elements.map((x) => constValueOf(fc, x)) : [e];
+    return entries.flatMap((entry) => {
+      if (!ts.isObjectLiteralExpression(entry)) return [];
+      const plugin = propertyValueOf(entry, 'plugin');
+      const options = propertyValueOf(entry, 'options');
+      const origin = plugin && importOf(fc, unwrap(plugin));
+      return origin?.specifier === HAPI_PINO && options ? [options] : [];
+    });
+  }
+
+  /** `{ mergeHapiLogData: true }`. */
+  function isTrueOption(options: ts.Expression, key: string): boolean {
+    const e = constValueOf(fc, options);
+    const value = ts.isObjectLiteralExpression(e) ? propertyValueOf(e, key) : undefined;
+    return value !== undefined && unwrap(value).kind === ts.SyntaxKind.TrueKeyword;
   }
 
   /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */
@@ -367,15 +509,29 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function fsWriteOf(call: ts.CallExpression): FsWrite | undefined {
     const callee = unwrap(call.expression);
     let method: string | undefined;
-    if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    const isWriteMethod = (name: string) => WRITE_METHODS.has(name) || (name === HANDLE_OPENER && opensForWriting(call));
+    if (ts.isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
     else if (ts.isIdentifier(callee)) {
       const origin = importOf(fc, callee);
-      if (origin && FS_MODULES.has(origin.specifier) && WRITE_METHODS.has(origin.imported)) method = origin.imported;
+      if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return undefined;
-    const isStream = method === 'createWriteStream';
+    const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
+    const origin = importOf(fc, made.expression);
+    if (origin === undefined || FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
+  }
+
+  /** `open(path, 'w')`, `'a+'`, `'wx'`: flags that write; `open(path)` only reads. */
+  function opensForWriting(call: ts.CallExpression): boolean {
+    const flags = call.arguments[1];
+    const e = flags && unwrap(flags);
+    return e !== undefined && ts.isStringLiteralLike(e) && /[wa+]/.test(e.text);
   }
 
   /**
@@ -405,7 +561,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'write' && callee.name.text !== 'end')) return undefined;
+    if (!ts.isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
     const receiver = unwrap(callee.expression);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
@@ -433,11 +589,20 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (ts.isIdentifier(callee)) return identifierSink(callee);
       return undefined;
     },
+    callbackSinkOf(call) {
+      const callee = unwrap(call.expression);
+      const [callback] = call.arguments;
+      if (!callback || !ts.isPropertyAccessExpression(callee) || !VALUE_CALLBACKS.has(callee.name.text)) return undefined;
+      const sink = logFunctionOf(callback, []);
+      return sink && !sink.unconfirmed ? { ...sink, label: `${callee.name.text}(${sink.label})` } : undefined;
+    },
     fsWriteOf,
+    fileAdapterOf,
     streamOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
+    frameworkRedact,
   };
 }
 
@@ -447,6 +612,26 @@ function literalKeyOf(key: ts.Expression): string | undefined {
   return ts.isStringLiteralLike(e) ? e.text : undefined;
 }
 
-function stringsOf(array: ts.ArrayLiteralExpression): string[] {
-  return array.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text] : []));
+/** Spreads of path arrays followed: real configs are shallow. */
+const MAX_SPREAD_DEPTH = 4;
+
+/** The value of `key` in an object literal: `{ key: value }` or the shorthand `{ key }`. */
+function propertyValueOf(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const prop of obj.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameOf(prop.name) === key) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+  }
+  return undefined;
+}
+
+/**
+ * hapi-pino writes `request.log(tags, data)` as `{ tags, data }`, or as `{ tags, ...data }` with
+ * `mergeHapiLogData`: the paths that reach into the data, as paths of the data itself.
+ */
+function hapiEventPaths(paths: readonly string[], merged: boolean): string[] {
+  if (merged) return [...paths];
+  return paths.flatMap((path) => {
+    const inData = /^(?:data|\*)(?:\.|(?=\[))(.+)$/.exec(path.trim());
+    return inData?.[1] ? [inData[1].replace(/^\./, '')] : [];
+  });
 }

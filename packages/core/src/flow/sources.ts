@@ -5,7 +5,8 @@ import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
-const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo']);
+// `handshake`: socket.io's `socket.handshake`, the upgrade request's headers and auth.
+const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo', 'handshake']);
 
 /**
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
@@ -25,6 +26,8 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   const base = unwrap(expr.expression);
   if (prop === 'env' && ts.isIdentifier(base) && isProcessObject(base, fc)) return 'env';
   if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
+  // Hono's `c.env`, Cloudflare Pages' `context.env`: the Worker's bindings, its secrets among them.
+  if (prop === 'env' && ts.isIdentifier(base) && BINDINGS_HOLDERS.has(base.text)) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
@@ -32,6 +35,7 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
 }
 
 const PROCESS_MODULES = new Set(['process', 'node:process']);
+const BINDINGS_HOLDERS: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
 
 /** The global `process`, or `import process from 'node:process'`. */
 export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
@@ -51,10 +55,17 @@ export type RequestRead =
   | { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string; /** The entry's value sits at this field of the result (Next.js `{ name, value }`). */ field?: string }
   | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
 
-/** Next.js `headers()` / `cookies()` from `next/headers`: the incoming request's stores. */
+/** Next.js `headers()` / `cookies()` from `next/headers`, also kept in a variable: the incoming request's stores. */
 function nextRequestStoreOf(receiver: ts.Expression, fc: FileContext): 'headers' | 'cookies' | undefined {
-  if (!ts.isCallExpression(receiver) || receiver.arguments.length > 0) return undefined;
-  const origin = importOf(fc, unwrap(receiver.expression));
+  let made = unwrap(receiver);
+  if (ts.isIdentifier(made)) {
+    const binding = lookup(fc, made);
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+    if (!value || value.path.length > 0 || value.wrap.length > 0) return undefined;
+    made = unwrap(value.expr);
+  }
+  if (!ts.isCallExpression(made) || made.arguments.length > 0) return undefined;
+  const origin = importOf(fc, unwrap(made.expression));
   if (origin?.specifier !== 'next/headers') return undefined;
   return origin.imported === 'headers' || origin.imported === 'cookies' ? origin.imported : undefined;
 }
@@ -78,20 +89,70 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
   if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first);
-  const nextStore = method === 'get' ? nextRequestStoreOf(receiver, fc) : undefined;
+  const nextStore = method === 'get' || method === 'getAll' ? nextRequestStoreOf(receiver, fc) : undefined;
+  // `cookies().getAll()`: every cookie, `{ name, value }` each.
+  if (nextStore === 'cookies' && method === 'getAll') return first === undefined ? { kind: 'all', container: 'cookies' } : undefined;
   if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first);
-  if (nextStore === 'cookies') {
-    const read = first === undefined ? undefined : readOf('cookies', first);
-    return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+  if (nextStore === 'cookies') return first === undefined ? undefined : withValueField(readOf('cookies', first));
+  if ((method === 'get' || method === 'getAll') && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
+    // Next's `request.cookies.get('token')` is `{ name, value }`; Koa's `ctx.cookies.get('sid')` the value.
+    if (importsNextServer(fc)) return method === 'getAll' ? (first === undefined ? { kind: 'all', container: 'cookies' } : undefined) : withValueField(readOf('cookies', first));
+    return method === 'get' ? readOf('cookies', first) : undefined;
   }
-  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
-    return readOf('cookies', first);
-  }
+  // Hono's `c.req.query('token')`, `c.req.param('resetToken')`: a credential in the URL.
+  if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first);
   // `url.searchParams.get('token')`: a credential passed in the query string.
   if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first);
   if (!HEADER_GETTERS.has(method)) return undefined;
   if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first);
   if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first);
+  // `response.headers.get('set-cookie')`, `headers.get('authorization')`: a credential header read by
+  // name from any headers, not only a request's (the whole of those is not known to hold one).
+  if (method === 'get' && first !== undefined && isHeadersObject(receiver)) return readOf('headers', first);
+  return undefined;
+}
+
+/** `res.headers`, `headers`, `outgoingHeaders`: an object named for holding HTTP headers. */
+function isHeadersObject(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  return name !== undefined && /headers$/i.test(name);
+}
+
+/** A Next.js cookie entry is `{ name, value }`: its value is the secret. */
+function withValueField(read: RequestRead | undefined): RequestRead | undefined {
+  return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+}
+
+function importsNextServer(fc: FileContext): boolean {
+  return fc.sf.text.includes('next/server') && fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'next/server');
+}
+
+/** NestJS's parameter decorators (`@nestjs/common`) and what each hands the handler. */
+const NEST_PARAM_DECORATORS: ReadonlyMap<string, 'headers' | 'query' | 'request'> = new Map([
+  ['Headers', 'headers'],
+  ['Body', 'query'],
+  ['Query', 'query'],
+  ['Param', 'query'],
+  ['Req', 'request'],
+  ['Request', 'request'],
+]);
+
+/**
+ * A NestJS handler's parameter decorated with what it receives: `@Headers()` every header,
+ * `@Headers('authorization')` one, `@Body('password')`, `@Query('token')`, `@Param('resetToken')`
+ * a field judged by its name, `@Req()` the whole request.
+ */
+export function nestParamReadOf(param: ts.ParameterDeclaration, fc: FileContext): RequestRead | 'request' | undefined {
+  for (const decorator of ts.canHaveDecorators(param) ? (ts.getDecorators(param) ?? []) : []) {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call)) continue;
+    const origin = importOf(fc, unwrap(call.expression));
+    const kind = origin?.specifier === '@nestjs/common' ? NEST_PARAM_DECORATORS.get(origin.imported) : undefined;
+    if (kind === 'request') return kind;
+    if (kind === 'headers') return readOf('headers', call.arguments[0]);
+    if (kind === 'query' && call.arguments[0]) return readOf('query', call.arguments[0]);
+  }
   return undefined;
 }
 
@@ -102,15 +163,20 @@ function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expressi
 }
 
 const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
+/** `env('JWT_SECRET')`, `getEnv(...)`, `requireEnv(...)`, `getSecret(...)`, `getConfig(...)`: a project's own getter of settings. */
+const ENV_GETTER = /^(?:(?:get|require|read|must|load|fetch)_?)?(?:env|envvar|secret|config|setting)(?:_?(?:var|value|or_?throw|orthrow|required))?$/i;
 
 /**
  * `configService.get('JWT_SECRET')`, `config.get('db.password')`, `formData.get('password')`,
- * `store.get('apiKey')`: a getter asked for an entry whose key (its last dotted part) names a secret.
+ * `store.get('apiKey')`, `requireEnv('API_KEY')`: a getter asked for an entry whose key (its last
+ * dotted part) names a secret.
  */
 export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier): boolean {
   const callee = unwrap(call.expression);
   const key = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!ts.isPropertyAccessExpression(callee) || !KEYED_GETTERS.has(callee.name.text) || !key || !ts.isStringLiteralLike(key)) return false;
+  if (!key || !ts.isStringLiteralLike(key)) return false;
+  const getter = ts.isPropertyAccessExpression(callee) ? KEYED_GETTERS.has(callee.name.text) : ts.isIdentifier(callee) && ENV_GETTER.test(callee.text);
+  if (!getter) return false;
   const last = key.text.split(/[.:/]/).at(-1) ?? '';
   return names.isSecretName(last);
 }

@@ -26,6 +26,15 @@ export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFi
   return out;
 }
 
+/** The declared type of field `name` of `type` (a type literal, or an interface, alias or class of the file). */
+export function fieldTypeOf(type: ts.TypeNode | undefined, name: string, sf: ts.SourceFile): ts.TypeNode | undefined {
+  if (!type) return undefined;
+  for (const member of membersOf(type, sf)) {
+    if ((ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) && propertyNameOf(member.name) === name) return member.type;
+  }
+  return undefined;
+}
+
 /** The members of a type literal, or of an interface, object type alias or class (a DTO) declared at the top of the file. */
 function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeElement | ts.ClassElement> {
   if (ts.isTypeLiteralNode(type)) return type.members;

@@ -1,8 +1,9 @@
 import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
-import type { FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { localToolFiles } from '../flow/local-tool.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -43,7 +44,7 @@ export default defineRule<MessageId>({
       ctx.report({ file, location, messageId, data, key, related, trace: toTrace(steps, file) });
     };
     for (const [file, summary] of ctx.project.files) {
-      if (summary.flow.script) continue;
+      if ((summary.flow.news.length === 0 && summary.flow.writes.length === 0) || runsOffServer(ctx.project, file)) continue;
       for (const made of summary.flow.news) {
         if (made.filePackage === undefined || made.env === 'nonprod') continue;
         // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
@@ -52,7 +53,7 @@ export default defineRule<MessageId>({
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
-        if (write.env === 'nonprod' || summary.flow.script) continue;
+        if (write.env === 'nonprod') continue;
         checkWrite(ctx, index, file, summary.flow, write, report);
       }
     }
@@ -70,7 +71,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
-    if (cls.refusesProduction) return;
+    if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
@@ -89,7 +90,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   if (factory && factory.storeName) {
     if (factory.refusesProduction) return;
     for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.key, what }, `${factory.key}()`, related, secret);
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
     return;
   }
@@ -121,26 +122,58 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
 }
 
 /**
- * A file-local helper whose every call in the project sits under a NODE_ENV guard runs only outside
- * production. Exported helpers may be called from anywhere, so they never qualify.
+ * A helper whose every call in the project sits under a NODE_ENV guard runs only outside
+ * production. An exported one may also be called from outside the project: it qualifies only when
+ * the project does import and call it, and no importer calls it outside a guard (each file lists
+ * the imported helpers it calls unguarded, kept or not as calls).
  */
 function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const [name = owner] = owner.split('.', 1);
-  if (project.files.get(file)?.module.exports.some((e) => e.local === name)) return false;
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === name) ?? false;
+  if (exported && (index.importCalledInProduction(file, owner) || !index.callsOf(file, owner).some((c) => c.file !== file))) return false;
   return everyCallOutsideProduction(project, index, file, owner);
+}
+
+/**
+ * `if (process.env.NODE_ENV !== 'production') this.persist()`: a store method that writes, called
+ * only from its own class's file and only under guards (never unguarded from an importer).
+ */
+function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, method: string): boolean {
+  const calls = index.callsOf(file, method);
+  return calls.length > 0 && calls.every((c) => c.file === file && c.fact.env === 'nonprod') && !index.importCalledInProduction(file, method);
 }
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || project.files.get(c.file)?.flow.script === true);
+  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || runsOffServer(project, c.file));
 }
+
+/** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
+function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
+  if (cls.refusesProduction) return true;
+  if (cls.base === undefined || depth >= MAX_BASES) return false;
+  const target = index.calleeTarget(file, cls.base);
+  const base = target && project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
+  return base !== undefined && target !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+}
+
+/** Class chains followed to a refusing base: real hierarchies are shallow. */
+const MAX_BASES = 4;
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The sites that run in production: not under a NODE_ENV guard, not in a developer script. */
+/**
+ * Code that never runs in a production server: a developer script or test support, or a module only
+ * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see local-tool.ts).
+ */
+function runsOffServer(project: ProjectModel, file: string): boolean {
+  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file);
+}
+
+/** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
 function productionSites<T extends { env: EnvState }>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => s.fact.env !== 'nonprod' && project.files.get(s.file)?.flow.script !== true);
+  return sites.filter((s) => s.fact.env !== 'nonprod' && !runsOffServer(project, s.file));
 }

@@ -1,6 +1,7 @@
 import type { Location } from '../findings/location.js';
 import { argumentKey, argumentOf, FlowIndex, mayHoldSecret, ownerKeysOf, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
+import { redactArgOf } from '../flow/framework-logger.js';
 import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -37,7 +38,7 @@ export default defineRule<MessageId>({
         const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
         const secrets = log.args.flatMap((arg, i) => {
           const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && log.serializesRequests) && !(calledWithSecret && s.param === log.owner));
-          return i === 0 ? unredacted(found, redact) : found;
+          return i === redactArgOf(log.framework) ? unredacted(found, redact) : found;
         });
         reportFirst(ctx, file, log.location, log.sink, secrets);
       }

@@ -12,7 +12,10 @@ export interface SummaryLinks {
    * sits (imports, mounts, `require`): resolved against the project's files when a scan needs them.
    */
   modules: string[];
-  /** Facts that apply to files that never import this one: Fastify decorations, Nest global guards. */
+  /**
+   * Facts that apply to files that never import this one: Fastify decorations, Nest global guards,
+   * a framework logger's `redact` options (a logging plugin the route modules never import).
+   */
   global: boolean;
 }
 
@@ -45,7 +48,7 @@ export function linksOf(summary: FileSummary, aliases: PathAliases = noAliases):
     if (RELATIVE_SPECIFIER.test(specifier)) modules.add(modulePathOf(summary.path, specifier));
     else for (const modulePath of aliases.modulePaths(summary.path, specifier)) modules.add(modulePath);
   }
-  const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard');
+  const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard') || summary.flow.frameworkRedact !== undefined;
   return { modules: [...modules], global };
 }
 

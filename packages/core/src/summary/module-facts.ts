@@ -30,6 +30,12 @@ export interface ModuleFacts {
   loads: string[];
 }
 
+/** Every module specifier a file imports, loads or re-exports from. */
+export function specifiersOf(module: ModuleFacts | undefined): string[] {
+  if (!module) return [];
+  return [...module.imports.map((i) => i.specifier), ...module.loads, ...module.exportStars, ...module.exports.flatMap((e) => (e.from === undefined ? [] : [e.from]))];
+}
+
 /**
  * Imports and exports of one file, ESM and the common CommonJS shapes (`const x = require('y')`,
  * `const { a } = require('y')`, `module.exports = x`, `module.exports = { a, b }`, `exports.a = a`).

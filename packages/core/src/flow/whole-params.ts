@@ -1,34 +1,45 @@
 import { ts } from '../parse/typescript.js';
 import { walkTree } from '../parse/walk-tree.js';
 import { type FileContext, lookup } from './file-context.js';
+import type { Binding } from './scope.js';
 import { propertyNameOf, unwrap } from './scope.js';
+import { constantValue, isMaskingReplace, isShortSlice } from './sanitisers.js';
 
-// Which parameters a function hands back unchanged: a sanitiser-named function (`mask`, `hash`)
-// that does so is no sanitiser. Handing the input back only when it is empty (`if (!v) return v`)
-// leaks nothing, so those returns do not count.
+// Which parameters a function hands back whole: a sanitiser-named function (`mask`, `hash`) that
+// returns its input unchanged, or a string or object that still holds all of it (`'***' + v`,
+// `` `[${v}]` ``, `v.toUpperCase()`, `{ value: v }`), is no sanitiser. Handing the input back only
+// when it is empty (`if (!v) return v`) leaks nothing, so those returns do not count.
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
 const { SyntaxKind } = ts;
 
-const NO_OP_METHODS = new Set(['toString', 'valueOf', 'trim', 'toJSON']);
-const MAX_DEPTH = 4;
+/** Methods whose result holds all of the receiver (`concat` its arguments too). */
+const WHOLE_METHODS = new Set([
+  'toString', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toJSON', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase',
+  'toLocaleLowerCase', 'padStart', 'padEnd', 'normalize', 'concat', 'join', 'toLocaleString',
+]);
+/** Calls whose result holds every argument: stringifying, encoding, cloning. */
+const WHOLE_CALLS = new Set([
+  'String', 'structuredClone', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'Buffer.from', 'util.format', 'format',
+  'util.inspect', 'inspect', 'JSON.parse',
+]);
+const MAX_DEPTH = 8;
 
-/** Parameters some `return` hands back as they came in (also through aliases, fallbacks and no-op conversions). */
-export function identityParams(node: ts.SignatureDeclaration, returns: ts.Expression[], fc: FileContext): number[] {
+/** Parameters some `return` hands back whole (also through aliases, fallbacks, strings and objects built from them). */
+export function wholeParams(node: ts.SignatureDeclaration & { body?: ts.Node }, returns: ts.Expression[], fc: FileContext): number[] {
   const out = new Set<number>();
-  for (const r of returns) {
-    for (const index of identityOf(r, node, fc, 0)) if (!isReturnedOnlyWhenEmpty(r, node, index, fc)) out.add(index);
-  }
-  // Most functions return no parameter: their bodies need no second walk.
-  if (out.size === 0) return [];
+  let mutated: Set<Binding> | undefined;
   // `delete obj.password; return obj;` hands back a changed object: that is redaction.
-  for (const index of mutatedParams(node, fc)) out.delete(index);
+  const isMutated = (b: Binding) => (mutated ??= mutatedBindings(node, fc)).has(b);
+  for (const r of returns) {
+    for (const index of wholeOf(r, node, fc, 0, isMutated)) if (!isReturnedOnlyWhenEmpty(r, node, index, fc)) out.add(index);
+  }
   return [...out].sort((a, b) => a - b);
 }
 
-/** Parameters the function changes in place: `delete p.x`, `p.x = ...`. */
-function mutatedParams(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext): Set<number> {
-  const out = new Set<number>();
+/** Parameters and local variables the function changes in place: `delete p.x`, `copy.x = ...`. */
+function mutatedBindings(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext): Set<Binding> {
+  const out = new Set<Binding>();
   if (!node.body) return out;
   walkTree(node.body, (n) => {
     let target: ts.Expression | undefined;
@@ -38,27 +49,26 @@ function mutatedParams(node: ts.SignatureDeclaration & { body?: ts.Node }, fc: F
     let root = unwrap(target);
     while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
     const binding = ts.isIdentifier(root) ? lookup(fc, root) : undefined;
-    if (binding?.kind === 'param' && binding.fn === node) out.add(binding.index);
+    if (binding) out.add(binding);
     return true;
   });
   return out;
 }
 
-/** The parameters `expr` evaluates to unchanged: `v`, `String(v)`, `` `${v}` ``, `v ?? ''`, `v || '-'`, `ok ? v : ''`. */
-function identityOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileContext, depth: number): number[] {
+type Next = (x: ts.Expression) => number[];
+
+/** The parameters `expr` holds whole: `v`, `String(v)`, `` `${v}` ``, `'*' + v`, `v ?? ''`, `ok ? v : ''`, `{ v }`. */
+function wholeOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileContext, depth: number, isMutated: (b: Binding) => boolean): number[] {
   if (depth > MAX_DEPTH) return [];
   const e = unwrap(expr);
-  const next = (x: ts.Expression) => identityOf(x, fn, fc, depth + 1);
-  if (ts.isCallExpression(e)) return callIdentity(e, next);
-  if (ts.isObjectLiteralExpression(e)) return copyIdentity(e, next, fc);
-  if (ts.isTemplateExpression(e) && e.head.text === '' && e.templateSpans.length === 1 && e.templateSpans[0]?.literal.text === '') {
-    return next(e.templateSpans[0].expression);
-  }
+  const next: Next = (x) => wholeOf(x, fn, fc, depth + 1, isMutated);
+  if (ts.isCallExpression(e)) return callWhole(e, next, fc);
+  if (ts.isObjectLiteralExpression(e)) return objectWhole(e, next, fc);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => next(ts.isSpreadElement(el) ? el.expression : el));
+  if (ts.isTemplateExpression(e)) return e.templateSpans.flatMap((span) => next(span.expression));
   if (ts.isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
-    // `v + ''`, `'' + v`: a conversion that changes nothing.
-    if (op === SyntaxKind.PlusToken) return isEmptyString(e.right) ? next(e.left) : isEmptyString(e.left) ? next(e.right) : [];
-    if (op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) return [...next(e.left), ...next(e.right)];
+    if (op === SyntaxKind.PlusToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) return [...next(e.left), ...next(e.right)];
     return op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.CommaToken ? next(e.right) : [];
   }
   if (ts.isConditionalExpression(e)) {
@@ -69,58 +79,56 @@ function identityOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileCo
   }
   if (!ts.isIdentifier(e)) return [];
   const binding = lookup(fc, e);
-  if (binding?.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
-  const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
-  // `const { password, ...rest } = v; return rest;` leaves fields out: not the input unchanged.
+  if (!binding || isMutated(binding)) return [];
+  if (binding.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
+  const value = binding.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+  // `const { password, ...rest } = v; return rest;` leaves fields out: not the input whole.
   return value && value.path.length === 0 && value.wrap.length === 0 && value.omit === undefined ? next(value.expr) : [];
 }
 
-/** `String(v)`, `v.toString()`, `v.slice(0)`, `structuredClone(v)`, `Object.assign({}, v)`, `JSON.parse(JSON.stringify(v))`. */
-function callIdentity(call: ts.CallExpression, next: (x: ts.Expression) => number[]): number[] {
+/** `String(v)`, `v.toUpperCase()`, `v.slice(2)`, `structuredClone(v)`, `Object.assign({}, v)`, `JSON.stringify(v)`. */
+function callWhole(call: ts.CallExpression, next: Next, fc: FileContext): number[] {
   const callee = unwrap(call.expression);
-  const [first, second] = call.arguments;
+  const args = call.arguments;
   const dotted = dottedCallee(call);
-  if ((dotted === 'String' || dotted === 'structuredClone') && first) return next(first);
-  if (dotted === 'JSON.parse' && first) {
-    const inner = unwrap(first);
-    return ts.isCallExpression(inner) && dottedCallee(inner) === 'JSON.stringify' && inner.arguments[0] ? next(inner.arguments[0]) : [];
-  }
-  if (dotted === 'Object.assign' && first && second && call.arguments.length === 2 && isEmptyObject(first)) return next(second);
+  // `JSON.stringify(v, (k, x) => ...)`, `JSON.stringify(v, ['id'])`: a replacer picks what is written.
+  if (dotted === 'JSON.stringify') return args[1] === undefined || isNullish(args[1]) ? args.slice(0, 1).flatMap(next) : [];
+  if (dotted !== undefined && WHOLE_CALLS.has(dotted)) return args.flatMap(next);
+  if (dotted === 'Object.assign') return args.some((a) => overridesSecret(a, fc)) ? [] : args.flatMap(next);
   if (!ts.isPropertyAccessExpression(callee)) return [];
   const name = callee.name.text;
-  if (NO_OP_METHODS.has(name)) return next(callee.expression);
-  // `v.slice()`, `v.slice(0)`, `v.substring(0)`: the whole string again.
-  const fromStart = call.arguments.length === 0 || (call.arguments.length === 1 && first !== undefined && isZero(first));
-  return (name === 'slice' || name === 'substring') && fromStart ? next(callee.expression) : [];
+  if (WHOLE_METHODS.has(name)) return name === 'concat' ? [...next(callee.expression), ...args.flatMap(next)] : next(callee.expression);
+  // `v.slice(4)`, `v.substring(0, 40)`: most of the string is still most of the secret.
+  if (name === 'slice' || name === 'substring' || name === 'substr') return isShortSlice(name, args, callee.expression, (x) => constantValue(x, fc)) ? [] : next(callee.expression);
+  if (name === 'replace' || name === 'replaceAll') return isMaskingReplace(name, args) ? [] : next(callee.expression);
+  return [];
 }
 
-function isZero(expr: ts.Expression): boolean {
+/**
+ * `{ ...v }`, `{ ...v, at: Date.now() }`, `{ value: v }`: an object that keeps the input whole,
+ * unless it overrides a secret-named field of what it spreads.
+ */
+function objectWhole(obj: ts.ObjectLiteralExpression, next: Next, fc: FileContext): number[] {
+  const spreads = obj.properties.filter(ts.isSpreadAssignment).flatMap((p) => next(p.expression));
+  const values = obj.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? next(p.initializer) : ts.isShorthandPropertyAssignment(p) ? next(p.name) : []));
+  return [...(overridesSecret(obj, fc) ? [] : spreads), ...values];
+}
+
+/** An object literal giving a secret-named field a value of its own: `{ password: '[redacted]' }`. */
+function overridesSecret(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
-  return ts.isNumericLiteral(e) && Number(e.text) === 0;
+  return ts.isObjectLiteralExpression(e) && e.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
 }
 
-/** `{ ...v }`, `{ ...v, at: Date.now() }`: a copy that keeps every field, unless it overrides a secret-named one. */
-function copyIdentity(obj: ts.ObjectLiteralExpression, next: (x: ts.Expression) => number[], fc: FileContext): number[] {
-  const spreads = obj.properties.filter(ts.isSpreadAssignment);
-  if (spreads.length === 0) return [];
-  const overridesSecret = obj.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
-  return overridesSecret ? [] : spreads.flatMap((p) => next(p.expression));
+function isNullish(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return e.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }
 
 function dottedCallee(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrap(callee.expression)) ? `${(unwrap(callee.expression) as ts.Identifier).text}.${callee.name.text}` : undefined;
-}
-
-function isEmptyObject(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  return ts.isObjectLiteralExpression(e) && e.properties.length === 0;
-}
-
-function isEmptyString(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  return ts.isStringLiteralLike(e) && e.text === '';
 }
 
 /** `if (!v) return v;`: the return sits in the branch of an `if` where parameter `index` is empty. */

@@ -1,0 +1,64 @@
+import type { ProjectModel } from '../project/project-model.js';
+import { specifiersOf } from '../summary/module-facts.js';
+import { mayServeNetwork, servesNetwork } from './network-server.js';
+
+/** The MCP SDK's stdio transport: the server is a child process of the user's MCP host. */
+function isStdioTransport(specifier: string): boolean {
+  return /^@modelcontextprotocol\/sdk\/server\/stdio(?:\.js)?$/.test(specifier);
+}
+
+/**
+ * Files that only run on a developer's or user's own machine: every entry file (a project file no
+ * other imports) that reaches them is a developer script (see script-file.ts) or a stdio MCP server
+ * (it connects the SDK's stdio transport, run by the user's MCP host for that user alone, like a
+ * command-line tool), and serves nothing over the network with all it imports. Any other entry
+ * reaching a file (a server, `bin/www` starting Express, a stdio server that also offers the HTTP
+ * transport) makes it server code. Built once per scan.
+ */
+export function localToolFiles(project: ProjectModel): ReadonlySet<string> {
+  return project.memo('local-tool-files', buildLocalToolFiles);
+}
+
+function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
+  const files = [...project.files.keys()];
+  const importsOf = (file: string, test: (specifier: string) => boolean) => specifiersOf(project.files.get(file)?.module).some(test);
+  const isScript = (file: string) => project.files.get(file)?.flow.script === true;
+  if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
+  const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
+  const imported = new Set([...deps.values()].flatMap((d) => d));
+  const toolEntries: string[] = [];
+  const serverEntries: string[] = [];
+  for (const entry of files.filter((f) => !imported.has(f))) {
+    // A stdio server may use `http` for its own loopback login; a script using it may be starting a server.
+    const network = importsOf(entry, isStdioTransport) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
+    const local = network !== undefined && ![...reachable([entry], deps)].some((f) => importsOf(f, network));
+    (local ? toolEntries : serverEntries).push(entry);
+  }
+  if (toolEntries.length === 0) return new Set();
+  const server = reachable(serverEntries, deps);
+  return new Set([...reachable(toolEntries, deps)].filter((f) => !server.has(f)));
+}
+
+/** The project files `file` imports, loads or re-exports. */
+function projectDependencies(project: ProjectModel, file: string): string[] {
+  const out = new Set<string>();
+  for (const specifier of specifiersOf(project.files.get(file)?.module)) {
+    const target = project.resolveModule(file, specifier);
+    if (target !== undefined && target !== file && project.files.has(target)) out.add(target);
+  }
+  return [...out];
+}
+
+/** The files reachable from `starts` (included) along `deps`. */
+function reachable(starts: readonly string[], deps: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const seen = new Set(starts);
+  const queue = [...starts];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    for (const next of deps.get(file) ?? []) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { isScriptFile } from './script-file.js';
+
+describe('isScriptFile', () => {
+  it.each([
+    ['a shebang', 'src/cli.ts', '#!/usr/bin/env node\nmain();'],
+    ['a scripts folder', 'scripts/init-env.ts', ''],
+    ['a bin folder', 'bin/www', ''],
+    ['a jest mocks folder', 'src/__mocks__/fs.ts', ''],
+    ['a test-utils folder', 'test-utils/global-setup.ts', ''],
+    ['a testing folder in the sources', 'src/testing/seed.ts', ''],
+    ['a jasmine spec folder', 'spec/helpers/auth.js', ''],
+    ['a jest setup file in the sources', 'src/jest.setup.ts', ''],
+    ['a vitest setup file at the root', 'vitest.setup.ts', ''],
+    ['a playwright config', 'playwright.config.ts', ''],
+    ["CRA's setupTests", 'src/setupTests.ts', ''],
+    ['a global setup', 'e2e-support/global-setup.ts', ''],
+    ['a mock module', 'src/api.mock.ts', ''],
+    ['a setup script at the root', 'setup-env.mjs', ''],
+  ])('%s', (_name, path, text) => {
+    expect(isScriptFile(text, path)).toBe(true);
+  });
+
+  it.each([
+    ['a server module', 'src/auth/token-store.ts'],
+    ['a setup-named module in the sources', 'src/setup.ts'],
+    ['a module named for tests it serves', 'src/routes/test-results.ts'],
+    ['a specification-named module', 'src/openapi-spec.ts'],
+    ['an API spec folder in the sources', 'src/spec/openapi.ts'],
+    ['a folder that only starts like a test folder', 'src/testimonials/save.ts'],
+  ])('not %s', (_name, path) => {
+    expect(isScriptFile('', path)).toBe(false);
+  });
+
+  it('not a shebang file that serves the network', () => {
+    expect(isScriptFile('#!/usr/bin/env node\nimport express from "express";', 'src/server.ts', () => true)).toBe(false);
+  });
+
+  it('a file in a scripts folder, even when it serves the network', () => {
+    expect(isScriptFile('#!/usr/bin/env node', 'scripts/dev-server.ts', () => true)).toBe(true);
+  });
+});

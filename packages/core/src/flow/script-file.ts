@@ -1,0 +1,30 @@
+/** Folders of developer tooling and of test support the default test globs miss (Jasmine's `spec/` at the root only: `src/spec/` may hold an API spec). */
+const SCRIPT_FOLDER =
+  /(?:^|\/)(?:scripts?|bin|tools|scaffold(?:ing)?|__mocks__|__fixtures__|fixtures|e2e|cypress|playwright|test-?utils|test-?helpers|test-?support|testing)\/|^specs?\//;
+/** Test support by file name: `*.e2e.ts`, `*.mock.ts`, stories. */
+const TEST_SUPPORT_SUFFIX = /\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$/;
+/**
+ * Files a test runner loads, wherever they sit: `jest.setup.ts`, `vitest.global-setup.ts`,
+ * `playwright.config.ts`, CRA's `src/setupTests.ts`, `global-setup.ts`, `test-setup.ts`.
+ */
+const TEST_RUNNER_FILE = /^(?:(?:jest|vitest|mocha|ava|karma|playwright|cypress|wdio)\.[\w.-]+|setup-?tests|test-?setup|global-?(?:setup|teardown))(?:[-_.][\w-]+)?\.[cm]?[jt]sx?$/i;
+/** A setup-style script (`setup-env.mjs`, `generate-keys.ts`), when it sits outside the source folders. */
+const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/;
+const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
+
+/**
+ * Developer tooling, not the server: a shebang (unless the file serves the network itself: `npx
+ * my-server` starts an Express app or an HTTP MCP transport from a shebang file), a `scripts/`,
+ * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
+ * `fixtures/`, `test-utils/`, `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`,
+ * `*.mock.ts`, a test runner's setup and config files), or a setup-style file (`setup-env.ts`,
+ * `generate-keys.mjs`) outside the source folders.
+ *
+ * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang files)
+ */
+export function isScriptFile(text: string, path: string, servesNetwork: () => boolean = () => false): boolean {
+  if (SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
+  if (text.startsWith('#!')) return !servesNetwork();
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return TEST_RUNNER_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
+}

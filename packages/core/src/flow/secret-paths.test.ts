@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../config/config.js';
+import { parseSource } from '../parse/parse-source.js';
+import { ts } from '../parse/typescript.js';
+import { collectFile } from './collect-file.js';
+import { namesSecretStore } from './secret-paths.js';
+import { createNameClassifier } from './sensitive-names.js';
+
+/** Whether the path `write(path)` is given in `code` names a secret store. */
+function secretPath(path: string): boolean {
+  const sf = parseSource('a.ts', `write(${JSON.stringify(path)});`);
+  const stmt = sf.statements[0];
+  const call = stmt && ts.isExpressionStatement(stmt) && ts.isCallExpression(stmt.expression) ? stmt.expression : undefined;
+  const fc = { sf, file: 'a.ts', names: createNameClassifier(), config: resolveConfig({}), collected: collectFile(sf), isProjectModule: () => false, earlyExits: new Map() };
+  return namesSecretStore(call?.arguments[0], fc);
+}
+
+describe('namesSecretStore', () => {
+  it.each(['data/tokens.json', '.env', '.env.local', 'credentials.json', 'keys/signing.pem', 'privkey.pem', 'cert-key.pem', 'jwt-private.pem', '~/.ssh/id_rsa', 'sessions/abc.json'])('%s names a secret store', (path) => {
+    expect(secretPath(path)).toBe(true);
+  });
+
+  it.each(['.env.example', '.env.sample', '.env.template', 'public.pem', 'keys/jwt-public-key.pem', 'cert.pem', 'fullchain.pem', 'ca-bundle.pem', '~/.ssh/id_rsa.pub', 'report.json', 'design-tokens.json'])('%s does not', (path) => {
+    expect(secretPath(path)).toBe(false);
+  });
+});
