@@ -8,8 +8,12 @@ import { regexOf, type RequestException } from './unless-options.js';
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
 
-/** Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono `c.req.path`. */
-const PATH_READ = /^(path|url|originalUrl|pathname)$/;
+/**
+ * Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono
+ * `c.req.path`, and in a Fastify hook the matched route's pattern (`request.routeOptions.url`,
+ * `request.routerPath`). Not Hono's `c.req.routePath`: in middleware it is the middleware's own pattern.
+ */
+const PATH_READ = /^(path|url|originalUrl|pathname|routerPath)$/;
 
 /**
  * A path a guard lets through: one it names, or `{ param }`, the value of a parameter of the
