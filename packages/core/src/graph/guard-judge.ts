@@ -367,6 +367,17 @@ export class GuardJudge {
     return { kind: 'package', specifier, imported: 'default' };
   }
 
+  /** `ns.requireAdmin` (or `ns.auth.required`) of a namespace import of `moduleFile`, wherever the module re-exports it from. */
+  private namespaceMember(moduleFile: string, member: string): Definition {
+    const dot = member.indexOf('.');
+    const first = dot === -1 ? member : member.slice(0, dot);
+    const rest = dot === -1 ? '' : member.slice(dot);
+    const origin = this.project.originOfMember(moduleFile, first);
+    if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(rest ? { member: rest.slice(1) } : {}) };
+    if (origin.kind === 'unresolved') return { kind: 'unreadable', name: first };
+    return { kind: 'local', file: origin.file, name: origin.name === '*' ? rest.slice(1) || 'default' : `${origin.name}${rest}` };
+  }
+
   /** Follows imports (and `ns.member` of namespace imports) to a definition. */
   definitionOf(file: string, name: string): Definition {
     const dot = name.indexOf('.');
@@ -375,8 +386,9 @@ export class GuardJudge {
     const origin = this.project.originOf(file, root);
     if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(member !== undefined ? { member } : {}) };
     if (origin.kind === 'unresolved') return { kind: 'unreadable', name: member ?? root };
-    // `ns.fn` of a namespace import, or `obj.fn` of an object / static class member.
-    if (member !== undefined) return { kind: 'local', file: origin.file, name: origin.name === '*' ? member : `${origin.name}.${member}` };
+    // `ns.fn` of a namespace import (through the module's re-exports), or `obj.fn` of an object / static class member.
+    if (member !== undefined && origin.name === '*') return this.namespaceMember(origin.file, member);
+    if (member !== undefined) return { kind: 'local', file: origin.file, name: `${origin.name}.${member}` };
     // A whole module used as a value is a CommonJS `module.exports = ...`: its default export.
     return { kind: 'local', file: origin.file, name: origin.name === '*' ? 'default' : origin.name };
   }

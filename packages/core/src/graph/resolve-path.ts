@@ -44,11 +44,30 @@ export function declarationOf<T>(project: ProjectModel, file: string, ref: strin
   const origin = project.originOf(file, root);
   if (origin.kind === 'unresolved') return commonJsMember(project, origin, rest, table);
   if (origin.kind !== 'local' || (origin.file === file && origin.name === root)) return undefined;
-  const name = origin.name === '*' ? rest.slice(1) : `${origin.name}${rest}`;
-  if (name === '') return undefined;
+  if (origin.name === '*') return namespaceMember(project, origin.file, rest, table);
   const values = table(origin.file);
-  // `require('./config').adminPrefix` of a CommonJS `module.exports = { adminPrefix }`: a member of the default export.
-  const value = values?.[name] ?? (origin.name === '*' ? values?.[`default${rest}`] : undefined);
+  const value = values?.[`${origin.name}${rest}`];
+  return value === undefined ? undefined : { file: origin.file, value };
+}
+
+/**
+ * `.PUBLIC_PATHS` (and deeper) read from a namespace import of `moduleFile`: the module's own value,
+ * or the one it re-exports (`export { PUBLIC_PATHS } from './public-paths'`, `export * from ...`);
+ * `require('./config').adminPrefix` of a CommonJS `module.exports = { adminPrefix }` is a member of
+ * its default export.
+ */
+function namespaceMember<T>(project: ProjectModel, moduleFile: string, rest: string, table: (file: string) => Readonly<Record<string, T>> | undefined): { file: string; value: T } | undefined {
+  const name = rest.slice(1);
+  if (name === '') return undefined;
+  const values = table(moduleFile);
+  const own = values?.[name] ?? values?.[`default${rest}`];
+  if (own !== undefined) return { file: moduleFile, value: own };
+  const dot = name.indexOf('.');
+  const first = dot === -1 ? name : name.slice(0, dot);
+  const origin = project.originOfMember(moduleFile, first);
+  if (origin.kind !== 'local' || (origin.file === moduleFile && origin.name === first)) return undefined;
+  const deeper = dot === -1 ? '' : name.slice(dot);
+  const value = origin.name === '*' ? undefined : table(origin.file)?.[`${origin.name}${deeper}`];
   return value === undefined ? undefined : { file: origin.file, value };
 }
 

@@ -39,6 +39,25 @@ describe('ProjectModel', () => {
   });
 });
 
+describe('ProjectModel.originOfMember: a member of a namespace import', () => {
+  const project = projectOf({
+    'src/mw/index.ts': `export * from './guards.js';\nexport { log as logRequest } from './log.js';\nexport const OWN = 1;\n`,
+    'src/mw/guards.ts': `export function requireAdmin() {}\n`,
+    'src/mw/log.ts': `export function log() {}\n`,
+    'src/cjs.js': `exports.helper = function () {};\n`,
+  });
+
+  it.each([
+    ['src/mw/index.ts', 'requireAdmin', { kind: 'local', file: 'src/mw/guards.ts', name: 'requireAdmin' }],
+    ['src/mw/index.ts', 'logRequest', { kind: 'local', file: 'src/mw/log.ts', name: 'log' }],
+    ['src/mw/index.ts', 'OWN', { kind: 'local', file: 'src/mw/index.ts', name: 'OWN' }],
+    // Not among its exports (a CommonJS member): the name as written in the module.
+    ['src/cjs.js', 'helper', { kind: 'local', file: 'src/cjs.js', name: 'helper' }],
+  ])('%s: %s', (file, name, expected) => {
+    expect(project.originOfMember(file, name)).toEqual(expected);
+  });
+});
+
 describe('ProjectModel with tsconfig path aliases', () => {
   const files = {
     'src/app.ts': `import { guard } from '@/lib';\nimport { log } from 'utils/log';\nimport { Hono } from 'hono';\nimport { gone } from '@/missing';\n`,

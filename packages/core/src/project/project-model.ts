@@ -79,6 +79,30 @@ export class ProjectModel {
     return this.originOfExport(file, imp.specifier, imp.imported, new Set());
   }
 
+  /**
+   * What `ns.name` denotes for a namespace import (or whole-module `require`) of `moduleFile`: the
+   * module's export of that name, followed through its re-exports (`export * from './auth'`,
+   * `export { requireAdmin } from './guards'`). A name the module does not list among its exports
+   * (a CommonJS member) is taken as written in the module.
+   */
+  originOfMember(moduleFile: string, name: string): BindingOrigin {
+    const module = this.files.get(moduleFile)?.module;
+    const exp = module?.exports.find((e) => e.exported === name);
+    const local: BindingOrigin = { kind: 'local', file: moduleFile, name };
+    if (!module || (exp === undefined && module.exportStars.length === 0)) return local;
+    const seen = new Set([`${moduleFile}#${name}`]);
+    if (exp?.from !== undefined) return this.originOfExport(moduleFile, exp.from, exp.imported ?? name, seen);
+    if (exp?.local !== undefined) {
+      const reImport = module.imports.find((i) => i.local === exp.local);
+      return reImport ? this.originOfExport(moduleFile, reImport.specifier, reImport.imported, seen) : { kind: 'local', file: moduleFile, name: exp.local };
+    }
+    for (const star of module.exportStars) {
+      const origin = this.originOfExport(moduleFile, star, name, seen);
+      if (origin.kind !== 'unresolved') return origin;
+    }
+    return local;
+  }
+
   /** Resolves `imported` exported by module `specifier` as seen from `fromFile`. */
   originOfExport(fromFile: string, specifier: string, imported: string, seen: Set<string>): BindingOrigin {
     const target = this.resolveModule(fromFile, specifier);
