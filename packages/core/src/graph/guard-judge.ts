@@ -259,16 +259,18 @@ export class GuardJudge {
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
-    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier)) {
+    // The package export called: `every`, or `common_1.UseGuards` of a namespace (compiled CommonJS).
+    const exported = def.kind === 'package' ? (def.imported === '*' && def.member !== undefined ? def.member : def.imported) : undefined;
+    if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier) && exported !== undefined) {
       // `except(condition, ...mw)` drops its first argument, which `args` leaves out when it is a path.
-      const args = def.imported === 'except' ? positionalArgsOf(ref) : (ref.args ?? []);
-      const verdict: GuardVerdict = yield this.judgeCombinator(file, def.imported, args);
-      return verdict.isGuard && def.imported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
+      const args = exported === 'except' ? positionalArgsOf(ref) : (ref.args ?? []);
+      const verdict: GuardVerdict = yield this.judgeCombinator(file, exported, args);
+      return verdict.isGuard && exported === 'except' ? this.withExceptions(file, verdict, ref) : verdict;
     }
     // koa-compose / compose-middleware: `compose([auth, audit])` runs each in turn, as an array would.
     if (def.kind === 'package' && MIDDLEWARE_COMPOSERS.test(def.specifier)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // Nest: `UseGuards(A)` and `applyDecorators(..., UseGuards(A))` in a composed decorator guard with A.
-    if (def.kind === 'package' && def.specifier === '@nestjs/common' && NEST_GUARD_DECORATORS.has(def.imported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
+    if (def.kind === 'package' && def.specifier === '@nestjs/common' && exported !== undefined && NEST_GUARD_DECORATORS.has(exported)) return yield this.judgeCombinator(file, 'every', ref.args ?? []);
     // A guard factory told to let anonymous requests through (a library's or the project's own:
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
