@@ -95,7 +95,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       stmt = checked;
     }
     // `if (!PUBLIC.includes(req.path)) { ...check... }`: the check, for every other path.
-    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, params, factoryParamOf(ctx)) : undefined;
+    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, next, params, factoryParamOf(ctx)) : undefined;
     if (outside) {
       addPathExceptions(fact, outside.paths);
       stmt = outside.check;

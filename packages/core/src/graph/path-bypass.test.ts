@@ -34,6 +34,9 @@ describe('pathBypassOf', () => {
     ["if (/^\\/public\\//i.test(req.path)) return next();", [{ regex: '^\\/public\\/', flags: 'i' }]],
     ["if (req.path.match(/^\\/public/)) return next();", [{ regex: '^\\/public', flags: '' }]],
     ['if (req.path.startsWith(PUBLIC_PREFIX)) return next();', [{ path: { parts: [{ ref: 'PUBLIC_PREFIX' }] }, prefix: true }]],
+    // Negated: every path but the tested ones goes through.
+    ["if (!req.path.startsWith('/api/')) return next();", [{ regex: '^(?!(?:\\/api\\/))', flags: '' }]],
+    ["if (!['/a', '/b'].includes(req.path)) return next();", [{ regex: '^(?!(?:\\/a/?$|\\/b/?$))', flags: '' }]],
     ["if (req.path.endsWith('/health')) return next();", [{ regex: '\\/health$', flags: '' }]],
     ["if (req.path.includes('/public/')) return next();", [{ regex: '\\/public\\/', flags: '' }]],
     ["if (req.path === '/x') { next(); } else { check(req, res, next); }", [{ path: { parts: ['/x'] } }]],
@@ -59,6 +62,9 @@ describe('pathBypassOf', () => {
     ["function isTrusted(r) { return r.ip === '127.0.0.1'; }\nif (isTrusted(req)) return next();"],
     // Without an else, a then-branch that calls next() and falls through runs the code after it too.
     ["if (req.path === '/x') { next(); }"],
+    // A negated test that matches anywhere, or names a list the rule reads later, cannot be turned around.
+    ["if (!req.path.includes('/api/')) return next();"],
+    ['if (!PUBLIC.includes(req.path)) return next();'],
     ["function isPublic(p) { log(p); return p === '/x'; }\nif (isPublic(req.path)) return next();"],
     ["function isPublic(p) { return p === '/x'; }\nif (isPublic(other)) return next();"],
   ])('reads no public paths from %s', (code) => {
@@ -103,7 +109,7 @@ describe('conditionalBypassOf', () => {
 describe('checkOutsidePathsOf', () => {
   const read = (code: string) => {
     const statements = parseSource('a.ts', code).statements;
-    const found = checkOutsidePathsOf(statements[statements.length - 1] as ts.Statement, ['req', 'res', 'next']);
+    const found = checkOutsidePathsOf(statements[statements.length - 1] as ts.Statement, 'next', ['req', 'res', 'next']);
     return found && { paths: found.paths, check: found.check.getText() };
   };
   it.each([
@@ -111,6 +117,9 @@ describe('checkOutsidePathsOf', () => {
     ["if (!req.path.startsWith('/public/')) auth(req, res, next);", { paths: [{ regex: '^\\/public\\/', flags: '' }], check: 'auth(req, res, next);' }],
     ["if (!['/login'].includes(req.path)) { verify(req); } else { other(); }", undefined],
     ['if (!req.user) { res.sendStatus(401); }', undefined],
+    // Passing on is no check: the paths outside the test go through (pathBypassOf).
+    ["if (!req.path.startsWith('/api')) return next();", undefined],
+    ["if (!['/login'].includes(req.path)) { next(); return; }", undefined],
   ])('%s', (code, expected) => {
     expect(read(code)).toEqual(expected);
   });

@@ -1,8 +1,9 @@
 import { ts } from '../parse/typescript.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { escapeRegex } from './escape-regex.js';
 import { isPassingOn, passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
-import { pathExprOf, referenceName, skipParens } from './path-expr.js';
+import { literalPath, pathExprOf, referenceName, skipParens } from './path-expr.js';
 import { regexOf, type RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -38,19 +39,58 @@ export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly 
   if (!isIfStatement(stmt)) return undefined;
   // With an `else` holding the check, a then-branch that only calls `next()` need not return.
   const passes = passesOnAndStops(stmt.thenStatement, next, returnPassesOn) || (stmt.elseStatement !== undefined && onlyPassesOn(stmt.thenStatement, next));
-  return passes ? pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf) : undefined;
+  if (!passes) return undefined;
+  // `if (!req.path.startsWith('/api')) return next();`: every path but those goes through unchecked.
+  const condition = skipParens(stmt.expression);
+  if (isPrefixUnaryExpression(condition) && condition.operator === SyntaxKind.ExclamationToken) {
+    const held = pathsTested(condition.operand, { params, paths: [] }, NO_FACTORY);
+    const others = held?.every((x): x is RequestException => !('param' in x)) ? everyPathBut(held) : undefined;
+    return others && [others];
+  }
+  return pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf);
+}
+
+/**
+ * The paths a negated test holds for, as one expression: every path that none of `held` matches.
+ * Undefined unless each is literal and anchored at the start (a reference, or a test that matches
+ * anywhere in the path, cannot be turned around here).
+ */
+function everyPathBut(held: readonly RequestException[]): RequestException | undefined {
+  const sources: string[] = [];
+  for (const x of held) {
+    if ('regex' in x) {
+      if (!x.regex.startsWith('^') || x.flags !== '' || x.methods) return undefined;
+      sources.push(x.regex.slice(1));
+      continue;
+    }
+    const text = literalPath(x.path);
+    if (text === undefined || x.hono || x.methods) return undefined;
+    sources.push(x.prefix ? escapeRegex(text) : `${escapeRegex(text)}/?$`);
+  }
+  return sources.length > 0 ? { regex: `^(?!(?:${sources.join('|')}))`, flags: '' } : undefined;
 }
 
 /**
  * `if (!PUBLIC.includes(req.path)) { ...check... }` (no else): the check runs only for the paths the
  * test does not hold for. Returns those paths and the check, or undefined for any other statement.
  */
-export function checkOutsidePathsOf(stmt: ts.Statement, params: readonly string[], factoryParamOf = NO_FACTORY): { paths: PathTest[]; check: ts.Statement } | undefined {
-  if (!isIfStatement(stmt) || stmt.elseStatement) return undefined;
+export function checkOutsidePathsOf(stmt: ts.Statement, next: string, params: readonly string[], factoryParamOf = NO_FACTORY): { paths: PathTest[]; check: ts.Statement } | undefined {
+  // A then-branch that passes the request on is no check (`if (!isApi) return next()`: see pathBypassOf).
+  if (!isIfStatement(stmt) || stmt.elseStatement || callsNext(stmt.thenStatement, next)) return undefined;
   const condition = skipParens(stmt.expression);
   if (!isPrefixUnaryExpression(condition) || condition.operator !== SyntaxKind.ExclamationToken) return undefined;
   const paths = pathsTested(condition.operand, { params, paths: [] }, factoryParamOf);
   return paths && { paths, check: stmt.thenStatement };
+}
+
+/** Whether `next` is called anywhere under `root`. */
+function callsNext(root: ts.Node, next: string): boolean {
+  let found = false;
+  visitTree(root, (node) => {
+    if (!found && isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === next) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** `next();` alone, or `{ next(); }`. */
