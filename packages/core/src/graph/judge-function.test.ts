@@ -51,6 +51,7 @@ describe('judgeFunction: checks that reject by throwing', () => {
     ['a verifier whose throw the catch swallows', 'function a(req, res, next) { try { verifyToken(t); } catch {} next(); }', undefined],
     ['a verifier whose catch writes 401 and goes on', 'function a(req, res, next) { try { verifyToken(t); } catch { res.status(401); } next(); }', undefined],
     ['a call of another kind', 'function a(req, res, next) { audit(t); next(); }', undefined],
+    ['a verifier whose error a promise chain takes', 'async function a(req, res, next) { req.user = await verifyToken(t).catch(() => null); next(); }', undefined],
   ])('verifies: %s', (_name, code, expected) => {
     expect(judge(code).verifies).toEqual(expected);
   });
@@ -103,6 +104,7 @@ describe('judgeFunction', () => {
     ['jwt.verify with a callback (the callback gets the error)', 'function a(req, res, next) { jwt.verify(t, k, (err, user) => { req.user = user; next(); }); }'],
     ['a verify of another package', 'function a(req, res, next) { crypto.verify(alg, data, key, sig); next(); }'],
     ['jwt.decode', 'function a(req, res, next) { req.user = jwt.decode(req.headers.authorization); next(); }'],
+    ["firebase's verifyIdToken whose error a promise chain takes", 'async function a(req, res, next) { req.user = await getAuth().verifyIdToken(t).catch(() => null); next(); }'],
   ])('does not reject: %s', (_name, code) => {
     expect(judge(code).rejects).toBe(false);
   });

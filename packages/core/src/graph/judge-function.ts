@@ -433,6 +433,12 @@ function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx
   }
 }
 
+/** `verifyToken(t).catch(() => null)`, `.then(ok, fail)`: the promise chain takes the error, not the request. */
+function isHandledInChain(call: ts.CallExpression): boolean {
+  const parent = call.parent;
+  return parent !== undefined && isPropertyAccessExpression(parent) && parent.expression === call && (parent.name.text === 'catch' || parent.name.text === 'then');
+}
+
 /** Callee names that may check a credential; the definition decides whether one does. */
 const VERIFIER_NAME = /verif|authenticat|validate|token|session|jwt|credential/i;
 
@@ -441,7 +447,7 @@ const VERIFIER_NAME = /verif|authenticat|validate|token|session|jwt|credential/i
  * function, given values rather than the request, that may check a credential by throwing.
  */
 function verifierOf(call: ts.CallExpression, params: readonly string[]): HandlerRef | undefined {
-  if (call.arguments.length === 0) return undefined;
+  if (call.arguments.length === 0 || isHandledInChain(call)) return undefined;
   const callee = skipParens(call.expression);
   const name = referenceName(callee);
   if (name === undefined || !VERIFIER_NAME.test(calleeName(callee) ?? '') || isParamRooted(callee, params)) return undefined;
@@ -459,6 +465,7 @@ const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
  * handler (Express's error path, `next(err)`), as `jwtVerify()` does in Fastify.
  */
 function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean {
+  if (isHandledInChain(call)) return false;
   const callee = skipParens(call.expression);
   const name = calleeName(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
