@@ -195,7 +195,8 @@ function mentionsAccess(condition: ts.Expression): boolean {
   return found;
 }
 
-function callsNext(root: ts.Node, next: string): boolean {
+/** Whether `next` is called anywhere under `root`. */
+export function callsNext(root: ts.Node, next: string): boolean {
   let found = false;
   visitTree(root, (node) => {
     if (!found && isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === next) found = true;

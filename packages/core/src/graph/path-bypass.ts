@@ -1,7 +1,6 @@
 import { ts } from '../parse/typescript.js';
-import { visitTree } from '../parse/visit-tree.js';
 import { escapeRegex } from './escape-regex.js';
-import { isPassingOn, passesOnAndStops } from './guard-bypass.js';
+import { callsNext, isPassingOn, passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
 import { literalPath, pathExprOf, referenceName, skipParens } from './path-expr.js';
 import { regexOf, type RequestException } from './unless-options.js';
@@ -81,16 +80,6 @@ export function checkOutsidePathsOf(stmt: ts.Statement, next: string, params: re
   if (!isPrefixUnaryExpression(condition) || condition.operator !== SyntaxKind.ExclamationToken) return undefined;
   const paths = pathsTested(condition.operand, { params, paths: [] }, factoryParamOf);
   return paths && { paths, check: stmt.thenStatement };
-}
-
-/** Whether `next` is called anywhere under `root`. */
-function callsNext(root: ts.Node, next: string): boolean {
-  let found = false;
-  visitTree(root, (node) => {
-    if (!found && isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === next) found = true;
-    return !found;
-  });
-  return found;
 }
 
 /** `next();` alone, or `{ next(); }`. */
