@@ -256,8 +256,9 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
 /** Log calls, file writes and stream writes; false when the call is none of them. */
 function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): boolean {
   if (call.arguments.length === 0) return false;
-  const passed = sinks.logSinkOf(call) ? undefined : sinks.callbackSinkOf(call);
-  const sink = passed ?? sinks.logSinkOf(call);
+  const direct = sinks.logSinkOf(call);
+  const passed = direct ? undefined : sinks.callbackSinkOf(call);
+  const sink = passed ?? direct;
   if (sink) {
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
     const args = passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
