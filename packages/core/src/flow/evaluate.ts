@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -386,9 +386,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
   function isJwtSign(callee: ts.Expression): boolean {
-    const origin = ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : importOf(fc, callee);
-    if (origin?.specifier !== 'jsonwebtoken') return false;
-    return ts.isPropertyAccessExpression(callee) ? callee.name.text === 'sign' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'sign';
+    const fn = packageFunctionOf(fc, callee);
+    return fn?.specifier === 'jsonwebtoken' && fn.name === 'sign';
   }
 
   function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
@@ -509,10 +508,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `parse` of the `cookie` package, imported by name or read off the module. */
   function isCookieParse(callee: ts.Expression): boolean {
-    const e = unwrap(callee);
-    const origin = ts.isPropertyAccessExpression(e) ? importOf(fc, e.expression) : importOf(fc, e);
-    if (!origin || !COOKIE_MODULES.has(origin.specifier)) return false;
-    return ts.isPropertyAccessExpression(e) ? e.name.text === 'parse' && (origin.imported === 'default' || origin.imported === '*') : origin.imported === 'parse';
+    const fn = packageFunctionOf(fc, callee);
+    return fn !== undefined && COOKIE_MODULES.has(fn.specifier) && fn.name === 'parse';
   }
 
   function isLocallyBound(callee: ts.Expression): boolean {

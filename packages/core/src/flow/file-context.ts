@@ -46,6 +46,20 @@ export function importOf(fc: FileContext, expr: ts.Expression): { specifier: str
   return required.imported === '*' && value.path.length === 1 ? { specifier: required.specifier, imported: value.path[0] ?? '*' } : undefined;
 }
 
+/**
+ * The package function a callee names, however the file imports it: `sign` imported or required
+ * from 'jsonwebtoken', and `jwt.sign` on the package's default or namespace import, are both
+ * `{ specifier: 'jsonwebtoken', name: 'sign' }`. A default import called itself is named `default`.
+ */
+export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { specifier: string; name: string } | undefined {
+  const e = unwrap(callee);
+  const direct = importOf(fc, e);
+  if (direct) return { specifier: direct.specifier, name: direct.imported };
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  const ns = importOf(fc, e.expression);
+  return ns && (ns.imported === '*' || ns.imported === 'default') ? { specifier: ns.specifier, name: e.name.text } : undefined;
+}
+
 /** Names followed from one to the next: real option objects and lists are named once or twice. */
 const MAX_CONST_DEPTH = 4;
 

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { unwrap } from './scope.js';
 
 // Exported for the sink finder: only a file importing one of these has Hapi's log methods.
@@ -83,12 +83,6 @@ function keyOf(fn: ts.SignatureDeclaration): string | undefined {
 function isHapiServerMade(expr: ts.Expression, fc: FileContext): boolean {
   const made = unwrap(expr);
   if (!ts.isCallExpression(made) && !ts.isNewExpression(made)) return false;
-  const callee = unwrap(made.expression);
-  if (ts.isIdentifier(callee)) {
-    const origin = importOf(fc, callee);
-    return origin !== undefined && HAPI_MODULES.has(origin.specifier) && SERVER_FACTORIES.has(origin.imported);
-  }
-  if (!ts.isPropertyAccessExpression(callee) || !SERVER_FACTORIES.has(callee.name.text)) return false;
-  const origin = importOf(fc, callee.expression);
-  return origin !== undefined && HAPI_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default');
+  const fn = packageFunctionOf(fc, made.expression);
+  return fn !== undefined && HAPI_MODULES.has(fn.specifier) && SERVER_FACTORIES.has(fn.name);
 }

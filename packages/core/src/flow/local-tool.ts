@@ -1,4 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
+import { closure } from '../project/closure.js';
 import { specifiersOf } from '../summary/module-facts.js';
 import { mayServeNetwork, servesNetwork } from './network-server.js';
 
@@ -26,17 +27,18 @@ function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
   const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
   const imported = new Set([...deps.values()].flatMap((d) => d));
+  const reachable = (starts: readonly string[]) => closure(starts, (f) => deps.get(f) ?? []);
   const toolEntries: string[] = [];
   const serverEntries: string[] = [];
   for (const entry of files.filter((f) => !imported.has(f))) {
     // A stdio server may use `http` for its own loopback login; a script using it may be starting a server.
     const network = importsOf(entry, isStdioTransport) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
-    const local = network !== undefined && ![...reachable([entry], deps)].some((f) => importsOf(f, network));
+    const local = network !== undefined && ![...reachable([entry])].some((f) => importsOf(f, network));
     (local ? toolEntries : serverEntries).push(entry);
   }
   if (toolEntries.length === 0) return new Set();
-  const server = reachable(serverEntries, deps);
-  return new Set([...reachable(toolEntries, deps)].filter((f) => !server.has(f)));
+  const server = reachable(serverEntries);
+  return new Set([...reachable(toolEntries)].filter((f) => !server.has(f)));
 }
 
 /** The project files `file` imports, loads or re-exports. */
@@ -47,18 +49,4 @@ function projectDependencies(project: ProjectModel, file: string): string[] {
     if (target !== undefined && target !== file && project.files.has(target)) out.add(target);
   }
   return [...out];
-}
-
-/** The files reachable from `starts` (included) along `deps`. */
-function reachable(starts: readonly string[], deps: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const seen = new Set(starts);
-  const queue = [...starts];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const next of deps.get(file) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return seen;
 }

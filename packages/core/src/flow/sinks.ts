@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { requireOf } from './collect-file.js';
-import { constValueOf, type FileContext, importOf, lookup } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -232,13 +232,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
   function factoryPackageOf(callee: ts.Expression): string | undefined {
-    const direct = importOf(fc, callee);
-    if (direct && LOGGER_FACTORIES.get(direct.specifier)?.has(direct.imported)) return direct.specifier;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const ns = importOf(fc, callee.expression);
-      if (ns && (ns.imported === '*' || ns.imported === 'default') && LOGGER_FACTORIES.get(ns.specifier)?.has(callee.name.text)) return ns.specifier;
-    }
-    return undefined;
+    const fn = packageFunctionOf(fc, callee);
+    return fn && LOGGER_FACTORIES.get(fn.specifier)?.has(fn.name) ? fn.specifier : undefined;
   }
 
   /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */

@@ -4,6 +4,7 @@ import { type FileContext, lookup } from './file-context.js';
 import type { Binding } from './scope.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isMaskingReplace, isShortSlice } from './sanitisers.js';
+import { isNullishLiteral } from '../parse/nullish-literal.js';
 
 // Which parameters a function hands back whole: a sanitiser-named function (`mask`, `hash`) that
 // returns its input unchanged, or a string or object that still holds all of it (`'***' + v`,
@@ -92,7 +93,7 @@ function callWhole(call: ts.CallExpression, next: Next, fc: FileContext): number
   const args = call.arguments;
   const dotted = dottedCallee(call);
   // `JSON.stringify(v, (k, x) => ...)`, `JSON.stringify(v, ['id'])`: a replacer picks what is written.
-  if (dotted === 'JSON.stringify') return args[1] === undefined || isNullish(args[1]) ? args.slice(0, 1).flatMap(next) : [];
+  if (dotted === 'JSON.stringify') return args[1] === undefined || isNullishLiteral(unwrap(args[1])) ? args.slice(0, 1).flatMap(next) : [];
   if (dotted !== undefined && WHOLE_CALLS.has(dotted)) return args.flatMap(next);
   if (dotted === 'Object.assign') return args.some((a) => overridesSecret(a, fc)) ? [] : args.flatMap(next);
   if (!ts.isPropertyAccessExpression(callee)) return [];
@@ -118,11 +119,6 @@ function objectWhole(obj: ts.ObjectLiteralExpression, next: Next, fc: FileContex
 function overridesSecret(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
   return ts.isObjectLiteralExpression(e) && e.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
-}
-
-function isNullish(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
-  return e.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined');
 }
 
 function dottedCallee(call: ts.CallExpression): string | undefined {

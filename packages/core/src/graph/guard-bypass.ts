@@ -3,6 +3,7 @@ import { ts } from '../parse/typescript.js';
 import { classifyCondition } from './classify-condition.js';
 import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
+import { isNullishLiteral } from '../parse/nullish-literal.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
@@ -107,8 +108,7 @@ function testsMissingCredential(expr: ts.Expression): boolean {
 }
 
 function isNothing(expr: ts.Expression): boolean {
-  const e = skipParens(expr);
-  return e.kind === SyntaxKind.NullKeyword || (isIdentifier(e) && e.text === 'undefined');
+  return isNullishLiteral(skipParens(expr));
 }
 
 /** Whether the last name read in `expr` (a variable, a property, a called method) names a credential. */

@@ -74,6 +74,9 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   let passedOn = false;
   const next = lastParamName(fn);
   const statements = body.statements;
+  // Asked for every statement before the check: made once.
+  const paramOf = factoryParamOf(ctx);
+  const asyncHook = isAsyncFastifyHook(fn);
   statements.forEach((written, index) => {
     let stmt = written;
     const returned = returnedFunction(stmt, statements);
@@ -86,7 +89,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     if (passedOn) return;
     const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
-    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, isAsyncFastifyHook(fn), factoryParamOf(ctx)) : undefined;
+    const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, asyncHook, paramOf) : undefined;
     if (publicPaths) {
       addPathExceptions(fact, publicPaths);
       // `if (public) return next(); else return mw(req, res, next);`: the else branch is the check.
@@ -95,12 +98,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       stmt = checked;
     }
     // `if (!PUBLIC.includes(req.path)) { ...check... }`: the check, for every other path.
-    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, next, params, factoryParamOf(ctx)) : undefined;
+    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, next, params, paramOf) : undefined;
     if (outside) {
       addPathExceptions(fact, outside.paths);
       stmt = outside.check;
     }
-    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, isAsyncFastifyHook(fn)) : undefined;
+    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass) {

@@ -143,8 +143,9 @@ function pathsTested(expr: ts.Expression, reads: Reads, factoryParamOf: FactoryP
     const found = indexFound(e);
     if (found) return listTested(found, reads, factoryParamOf, false);
     if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
-    const [value, other] = isPathRead(e.right, reads) ? [skipParens(e.left), e.right] : [skipParens(e.right), e.left];
-    if (!isPathRead(other, reads)) return undefined;
+    const pathOnRight = isPathRead(e.right, reads);
+    if (!pathOnRight && !isPathRead(e.left, reads)) return undefined;
+    const value = skipParens(pathOnRight ? e.left : e.right);
     if (isStringLiteralLike(value)) return [{ path: { parts: [value.text] } }];
     const param = isIdentifier(value) ? factoryParamOf(value.text) : undefined;
     return param === undefined ? undefined : [{ param }];

@@ -1,5 +1,6 @@
 import type { SummaryLinks } from '../summary/lazy-summary.js';
 import { modulePathsNaming } from './resolve-module.js';
+import { closure } from './closure.js';
 
 /** Maps a module path (modulePathOf) to a project file, as ProjectModel resolves specifiers. */
 type Resolve = (modulePath: string) => string | undefined;
@@ -40,20 +41,6 @@ function foldersAbove(file: string): string[] {
   const out: string[] = [];
   for (let at = file.lastIndexOf('/'); at > 0; at = file.lastIndexOf('/', at - 1)) out.push(file.slice(0, at + 1));
   return out;
-}
-
-/** `starts` and everything reachable from them along `next`. */
-function closure(starts: Iterable<string>, next: (file: string) => readonly string[]): Set<string> {
-  const seen = new Set(starts);
-  const queue = [...seen];
-  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-    for (const other of next(file)) {
-      if (seen.has(other)) continue;
-      seen.add(other);
-      queue.push(other);
-    }
-  }
-  return seen;
 }
 
 /** The graph of links held in memory, indexed both ways. */

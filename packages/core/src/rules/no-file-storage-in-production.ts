@@ -154,8 +154,9 @@ function refusesProduction(project: ProjectModel, index: FlowIndex, file: string
   if (cls.refusesProduction) return true;
   if (cls.base === undefined || depth >= MAX_BASES) return false;
   const target = index.calleeTarget(file, cls.base);
-  const base = target && project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
-  return base !== undefined && target !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+  if (target === undefined) return false;
+  const base = project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
+  return base !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
 }
 
 /** Class chains followed to a refusing base: real hierarchies are shallow. */

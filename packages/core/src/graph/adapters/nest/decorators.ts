@@ -58,6 +58,7 @@ interface Compiled {
 
 const compiledByFile = new WeakMap<ts.SourceFile, Compiled>();
 const NONE: readonly ts.Expression[] = [];
+const NO_COMPILED: Compiled = { classes: new Map(), members: new Map() };
 /** tsc's (and SWC's) helpers for parameter and design-type metadata: no decorator of the application's. */
 const HELPERS = /^(__metadata|__param|_ts_metadata|_ts_param)$/;
 /** tsc's `__decorate` (also `tslib_1.__decorate`), SWC's `_ts_decorate` (Nest CLI's `builder: 'swc'`). */
@@ -65,10 +66,10 @@ const DECORATE = /^(__decorate|_ts_decorate)$/;
 
 function compiledDecoratorsOf(node: ts.HasDecorators): readonly ts.Expression[] {
   const sf = node.getSourceFile();
-  if (!sf.text.includes('_decorate')) return NONE;
   let compiled = compiledByFile.get(sf);
   if (!compiled) {
-    compiled = readCompiled(sf);
+    // Searched once per file: a file without the helper's name has no compiled decorators.
+    compiled = sf.text.includes('_decorate') ? readCompiled(sf) : NO_COMPILED;
     compiledByFile.set(sf, compiled);
   }
   if (isClassDeclaration(node) || isClassExpression(node)) {
