@@ -73,6 +73,17 @@ export function equalityEnv(value: string): ConditionEnv {
   return UNKNOWN_ENV;
 }
 
+/**
+ * `a` equals `b`, one an environment value and the other a literal (`NODE_ENV === 'production'`,
+ * `assert.equal('development', env)`): what that says of the environment; undefined for any other pair.
+ */
+export function equalityOf(a: ts.Expression, b: ts.Expression, names: NameValues, depth = 0): ConditionEnv | undefined {
+  const right = envLiteralOf(b);
+  const literal = right ?? envLiteralOf(a);
+  const other = right !== undefined ? a : b;
+  return literal !== undefined && isEnvValue(other, names, depth) ? equalityEnv(literal.toLowerCase()) : undefined;
+}
+
 /** `process.env.NODE_ENV`, `config.env`, `process.env.NODE_ENV ?? 'dev'`, or a const holding one. */
 export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -152,9 +163,7 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
   const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!isEq && !isNe) return UNKNOWN_ENV;
-  const literal = envLiteralOf(e.right) ?? envLiteralOf(e.left);
-  const other = envLiteralOf(e.right) !== undefined ? e.left : e.right;
-  const eq = literal !== undefined && isEnvValue(other, names, depth) ? equalityEnv(literal.toLowerCase()) : chosenValueEnv(e, names, depth);
+  const eq = equalityOf(e.left, e.right, names, depth) ?? chosenValueEnv(e, names, depth);
   return isEq ? eq : { whenTrue: eq.whenFalse, whenFalse: eq.whenTrue };
 }
 

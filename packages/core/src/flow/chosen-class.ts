@@ -16,11 +16,11 @@ const { SyntaxKind } = ts;
 export function chosenClassesOf(callee: ts.Expression, fc: FileContext): ts.Identifier[] {
   const e = unwrap(callee);
   if (ts.isIdentifier(e)) {
-    const value = constValueOf(e, fc);
+    const value = soleConstValueOf(e, fc);
     return value === undefined ? [] : branchesOf(value);
   }
   if (ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
-    const table = constValueOf(unwrap(e.expression) as ts.Identifier, fc);
+    const table = soleConstValueOf(unwrap(e.expression) as ts.Identifier, fc);
     if (table === undefined || !ts.isObjectLiteralExpression(table)) return [];
     return table.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? branchesOf(p.initializer) : ts.isShorthandPropertyAssignment(p) ? [p.name] : []));
   }
@@ -28,7 +28,7 @@ export function chosenClassesOf(callee: ts.Expression, fc: FileContext): ts.Iden
 }
 
 /** The single value of a const (not a destructured part of one). */
-function constValueOf(id: ts.Identifier, fc: FileContext): ts.Expression | undefined {
+function soleConstValueOf(id: ts.Identifier, fc: FileContext): ts.Expression | undefined {
   const binding = lookup(fc, id);
   if (binding?.kind !== 'var' || !binding.isConst || binding.values.length !== 1) return undefined;
   const [value] = binding.values;

@@ -1,4 +1,4 @@
-import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, isEnvValue, type NameValues } from '../env/production-condition.js';
+import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, equalityOf, isEnvValue, type NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { isFunctionLike, unwrap } from './scope.js';
@@ -244,21 +244,24 @@ function throwsUnlessOutsideProduction(stmt: ts.IfStatement, fc: FileContext): b
  * an assertion that fails in production.
  */
 function assertsOutsideProduction(call: ts.CallExpression, fc: FileContext): boolean {
-  const callee = call.expression.getText();
+  const callee = assertNameOf(call.expression);
   const [first, second] = call.arguments;
-  if (first === undefined) return false;
+  if (callee === undefined || first === undefined) return false;
   if (/^(?:assert|invariant|assert\.ok)$/.test(callee)) {
     const env = conditionEnvIn(first, fc);
     return env.whenTrue === 'nonprod' || env.whenFalse === 'prod';
   }
   const comparison = /^assert\.(not(?:Strict)?Equal|strictEqual|equal)$/.exec(callee);
-  if (comparison === null || second === undefined) return false;
-  const names = namesOf(fc);
-  const literal = isEnvValue(first, names) ? envLiteralOf(second) : isEnvValue(second, names) ? envLiteralOf(first) : undefined;
-  if (literal === undefined) return false;
-  const equal = equalityEnv(literal.toLowerCase());
+  const equal = comparison === null || second === undefined ? undefined : equalityOf(first, second, namesOf(fc));
+  if (equal === undefined) return false;
   // `notStrictEqual(env, 'production')` fails when they are equal; `strictEqual(env, 'development')` when they differ.
-  return comparison[1]?.startsWith('not') ? equal.whenTrue === 'prod' : equal.whenTrue === 'nonprod';
+  return comparison?.[1]?.startsWith('not') ? equal.whenTrue === 'prod' : equal.whenTrue === 'nonprod';
+}
+
+/** `assert`, `invariant`, `assert.ok`...: the name a check is called by, read without taking the callee's text. */
+function assertNameOf(callee: ts.Expression): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'assert' ? `assert.${callee.name.text}` : undefined;
 }
 
 /**

@@ -10,6 +10,7 @@ import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, 
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
+import { lastNameOf } from '../parse/last-name.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -568,12 +569,12 @@ function isLexingCall(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const name = lastNameOf(callee);
   if (name === undefined) return false;
   if (/^(?:tokeni[sz]e\w*|lex\w*)$/i.test(name)) return true;
   // `tokenizer.encode(text)`, `encoding.encode(text)` (tiktoken): language-model token ids.
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
-  const owner = receiver && (ts.isIdentifier(receiver) ? receiver.text : ts.isPropertyAccessExpression(receiver) ? receiver.name.text : undefined);
+  const owner = receiver && lastNameOf(receiver);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
 }
 
@@ -717,11 +718,6 @@ function isValueOperator(kind: ts.SyntaxKind): boolean {
 }
 
 /**
- * A value whose content the evaluator cannot see (a variable, a field, a call result): under a
- * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
- * and functions are seen through instead.
- */
-/**
  * The type a variable is declared with, or asserted on its value when it has none: `const data =
  * (await res.json()) as TokenResponse`, `await (res.json() as Promise<{ access_token: string }>)`.
  */
@@ -741,6 +737,11 @@ function awaitedType(type: ts.TypeNode): ts.TypeNode {
   return arg ?? type;
 }
 
+/**
+ * A value whose content the evaluator cannot see (a variable, a field, a call result): under a
+ * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
+ * and functions are seen through instead.
+ */
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);

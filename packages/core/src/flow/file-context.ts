@@ -60,6 +60,14 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
   return ns && (ns.imported === '*' || ns.imported === 'default') ? { specifier: ns.specifier, name: e.name.text } : undefined;
 }
 
+/** Whether the file imports or requires one of `modules` (`import x from 'm'`, `require('m')`). */
+export function importsAnyOf(fc: FileContext, modules: ReadonlySet<string>): boolean {
+  return (
+    fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) ||
+    fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''))
+  );
+}
+
 /** Names followed from one to the next: real option objects and lists are named once or twice. */
 const MAX_CONST_DEPTH = 4;
 

@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { branchesOf } from './chosen-class.js';
-import { type FileContext, importOf } from './file-context.js';
+import { type FileContext, importOf, importsAnyOf } from './file-context.js';
 import { propertyOf as optionOf } from '../graph/object-property.js';
 import { unwrap } from './scope.js';
 
@@ -57,7 +57,7 @@ function importsFrom(fc: FileContext, receiver: ts.Expression): boolean {
   let base = unwrap(receiver);
   while (ts.isCallExpression(base) || ts.isPropertyAccessExpression(base)) base = unwrap(base.expression);
   if (ts.isIdentifier(base) && importOf(fc, base)?.specifier === 'tsyringe') return true;
-  return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && DI_PACKAGES.has(s.moduleSpecifier.text));
+  return importsAnyOf(fc, DI_PACKAGES);
 }
 
 const DI_PACKAGES: ReadonlySet<string> = new Set(['tsyringe', 'inversify']);

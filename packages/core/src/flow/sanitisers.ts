@@ -3,6 +3,7 @@ import { constValueOf, type FileContext, lookup } from './file-context.js';
 import { dottedNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { isCredentialUrl } from './sources.js';
+import { lastNameOf } from '../parse/last-name.js';
 
 // What makes a value safe to log or store: redaction and hashing by name, short literal prefixes
 // and suffixes, and literal-only values. Pure syntax checks used by the evaluator.
@@ -30,7 +31,7 @@ export function isHashChain(expr: ts.Expression, depth = 0): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e) || depth > 8) return false;
   const callee = unwrap(e.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const name = lastNameOf(callee);
   if (name !== undefined && isHashingName(name)) return true;
   return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
 }

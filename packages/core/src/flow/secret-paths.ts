@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
+import { lastNameOf } from '../parse/last-name.js';
 
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
@@ -28,7 +29,7 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
     const callee = unwrap(e.expression);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    const name = lastNameOf(callee);
     return name !== undefined && PATH_BUILDERS.has(name) && (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
   }
   if (ts.isIdentifier(e)) {

@@ -1,6 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { requireOf } from './collect-file.js';
-import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -393,19 +392,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   let fastifyFile: boolean | undefined;
   function importsFastify(): boolean {
     // The text test keeps the statement scan off files that never name the package.
-    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && importsAnyOf(FASTIFY_MODULES);
+    fastifyFile ??= /['"]fastify(?:-plugin)?['"]/.test(fc.sf.text) && importsAnyOf(fc, FASTIFY_MODULES);
     return fastifyFile;
   }
 
   let hapiFile: boolean | undefined;
   function importsHapi(): boolean {
     // Asked only for a `.log()` on something that is not a logger; the text test spares the import scan.
-    hapiFile ??= fc.sf.text.includes('hapi') && importsAnyOf(HAPI_MODULES);
+    hapiFile ??= fc.sf.text.includes('hapi') && importsAnyOf(fc, HAPI_MODULES);
     return hapiFile;
-  }
-
-  function importsAnyOf(modules: ReadonlySet<string>): boolean {
-    return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) || fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''));
   }
 
   /** `constructor(private readonly logger: PinoLogger)` with `PinoLogger` (or `Logger`) imported from nestjs-pino. */

@@ -1,8 +1,9 @@
 import { ts } from '../parse/typescript.js';
-import { lookup, type FileContext, importOf } from './file-context.js';
+import { lookup, type FileContext, importOf, importsAnyOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
+import { lastNameOf } from '../parse/last-name.js';
 
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
 // `handshake`: socket.io's `socket.handshake`, the upgrade request's headers and auth.
@@ -14,7 +15,7 @@ const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', '
  */
 function isRequestLike(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  const name = lastNameOf(e);
   if (name === undefined) return false;
   const lower = name.toLowerCase();
   return REQUEST_NAMES.has(lower) || /(?:req|request)$/.test(lower);
@@ -115,7 +116,7 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
 /** `res.headers`, `headers`, `outgoingHeaders`: an object named for holding HTTP headers. */
 function isHeadersObject(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  const name = ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  const name = lastNameOf(e);
   return name !== undefined && /headers$/i.test(name);
 }
 
@@ -124,8 +125,10 @@ function withValueField(read: RequestRead | undefined): RequestRead | undefined 
   return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
 }
 
+const NEXT_SERVER: ReadonlySet<string> = new Set(['next/server']);
+
 function importsNextServer(fc: FileContext): boolean {
-  return fc.sf.text.includes('next/server') && fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'next/server');
+  return fc.sf.text.includes('next/server') && importsAnyOf(fc, NEXT_SERVER);
 }
 
 /** NestJS's parameter decorators (`@nestjs/common`) and what each hands the handler. */

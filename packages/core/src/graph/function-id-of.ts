@@ -13,6 +13,11 @@ export function isModuleExports(expr: ts.Expression): boolean {
   return isPropertyAccessExpression(expr) && isIdentifier(expr.expression) && expr.expression.text === 'module' && expr.name.text === 'exports';
 }
 
+/** `module.exports = { adminPrefix: '/internal' }`. */
+export function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression } {
+  return ts.isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
+}
+
 /** `exports.x` or `module.exports.x`. */
 function isExportsMember(expr: ts.Expression): expr is ts.PropertyAccessExpression {
   if (!isPropertyAccessExpression(expr)) return false;

@@ -4,7 +4,7 @@ import { resolveExceptions, type ResolvedException } from './excepts-request.js'
 import type { FunctionFact } from './function-fact.js';
 import { positionalArgsOf } from './positional-args.js';
 import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
-import type { PathExpr } from './path-expr.js';
+import { soleRefOf, type PathExpr } from './path-expr.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePathList } from './resolve-path-list.js';
@@ -137,8 +137,8 @@ export class GuardJudge {
   private resolveRequests(file: string, exceptions: readonly RequestException[]): ResolvedException[] {
     const out: ResolvedException[] = [];
     for (const x of exceptions) {
-      const [part] = 'path' in x && x.path.parts.length === 1 ? x.path.parts : [];
-      const listed = part !== undefined && typeof part === 'object' && 'ref' in part ? declarationOf(this.project, file, part.ref, (facts) => facts.patterns) : undefined;
+      const ref = 'path' in x ? soleRefOf(x.path) : undefined;
+      const listed = ref === undefined ? undefined : declarationOf(this.project, file, ref, (facts) => facts.patterns);
       if (!listed) {
         out.push(...resolveExceptions([x], (p) => resolvePathList(this.project, file, p)));
         continue;

@@ -1,12 +1,12 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
-import { requestPathsTested } from './path-bypass.js';
+import { everyPathBut, requestPathsTested, returnedOnly } from './path-bypass.js';
 import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isPrefixUnaryExpression, isReturnStatement, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isPrefixUnaryExpression, isStringLiteralLike } = ts;
 
 /**
  * hono/combine `except('/admin/health', mw)` and `except(['/public/*', '/admin/metrics'], mw)`: the
@@ -18,13 +18,14 @@ export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestExcept
   const e = arg && skipParens(arg);
   if (!e) return undefined;
   if (isArrowFunction(e) || isFunctionExpression(e)) {
-    const test = returnedExpression(e);
+    const test = isBlock(e.body) ? returnedOnly(e.body) : e.body;
     const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
     if (!test) return undefined;
     const negated = skipParens(test);
     if (isPrefixUnaryExpression(negated) && negated.operator === ts.SyntaxKind.ExclamationToken) {
       const held = requestPathsTested(negated.operand, params);
-      return held && [everyPathBut(held)];
+      const others = held && everyPathBut(held);
+      return others && [others];
     }
     return requestPathsTested(test, params);
   }
@@ -36,22 +37,6 @@ export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestExcept
   const items = listed && isArrayLiteralExpression(listed) ? listed.elements.map(skipParens) : listed ? [listed] : [];
   if (items.length === 0 || !items.every(isStringLiteralLike)) return undefined;
   return items.map((item) => ({ regex: honoPatternSource(item.text), flags: '' }));
-}
-
-/**
- * `(c) => !c.req.path.startsWith('/admin')` exempts every path but those: one expression that
- * matches a path unless one of `held` does.
- */
-function everyPathBut(held: readonly RequestException[]): RequestException {
-  const sources = held.map((x) => ('regex' in x ? x.regex.replace(/^\^/, '') : `${escapeRegex(x.path.parts.join(''))}/?$`));
-  return { regex: `^(?!(?:${sources.join('|')}))`, flags: '' };
-}
-
-/** `(c) => test` or `function (c) { return test; }`. */
-function returnedExpression(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
-  if (!isBlock(fn.body)) return fn.body;
-  const only = fn.body.statements.length === 1 ? fn.body.statements[0] : undefined;
-  return only && isReturnStatement(only) ? only.expression : undefined;
 }
 
 /** `/admin/*` matches `/admin` and below; `:id` one segment; `*` inside a segment any characters. */

@@ -8,6 +8,7 @@ import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryPar
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
+import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
@@ -331,7 +332,7 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * `await verifyToken(t)`): a check right after it still runs before anything else happens.
  */
 function isRequestRead(stmt: ts.VariableStatement, params: readonly string[]): boolean {
-  return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(calleeName(node.expression) ?? ''));
+  return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(lastNameOf(node.expression) ?? ''));
 }
 
 function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean {
@@ -394,7 +395,7 @@ function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
   if (!call || !isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
   // `handleError(err, res)`: a helper given the response too answers with the error.
   if (call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return true;
-  return isParamRooted(call.expression, params) && !LOG_METHOD.test(calleeName(call.expression) ?? '');
+  return isParamRooted(call.expression, params) && !LOG_METHOD.test(lastNameOf(call.expression) ?? '');
 }
 
 /**
@@ -404,7 +405,7 @@ function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
 function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
   visitTree(stmt.tryBlock, (node) => {
     if (isThrowStatement(node) || (options.falseRejects && isFunctionExpression(node))) return false;
-    if (isCallExpression(node) && (/^(jwtVerify|throw|assert)$/.test(calleeName(node.expression) ?? '') || isThrowingVerify(node, ctx))) return false;
+    if (isCallExpression(node) && (/^(jwtVerify|throw|assert)$/.test(lastNameOf(node.expression) ?? '') || isThrowingVerify(node, ctx))) return false;
     const rejection = rejectionOf(node, options);
     if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
     return true;
@@ -453,7 +454,7 @@ function verifierOf(call: ts.CallExpression, params: readonly string[]): Handler
   if (call.arguments.length === 0 || isHandledInChain(call)) return undefined;
   const callee = skipParens(call.expression);
   const name = referenceName(callee);
-  if (name === undefined || !VERIFIER_NAME.test(calleeName(callee) ?? '') || isParamRooted(callee, params)) return undefined;
+  if (name === undefined || !VERIFIER_NAME.test(lastNameOf(callee) ?? '') || isParamRooted(callee, params)) return undefined;
   return { kind: 'name', name };
 }
 
@@ -470,7 +471,7 @@ const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
 function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean {
   if (isHandledInChain(call)) return false;
   const callee = skipParens(call.expression);
-  const name = calleeName(callee);
+  const name = lastNameOf(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
   if (name !== 'verify' || call.arguments.length < 2 || call.arguments.some((a) => isFunctionExpression(skipParens(a)))) return false;
   let root: ts.Expression = callee;
@@ -505,7 +506,7 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     case SyntaxKind.NewExpression:
     case SyntaxKind.CallExpression: {
       const call = node as ts.NewExpression | ts.CallExpression;
-      const name = calleeName(call.expression);
+      const name = lastNameOf(call.expression);
       if (name === undefined) return undefined;
       if (REJECT_CALLEE.test(name)) return UNAUTHENTICATED_CALLEE.test(name) ? 'unauthenticated' : 'forbidden';
       if (isCallExpression(call) && name === 'jwtVerify') return 'unauthenticated';
@@ -526,7 +527,7 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
 function isTrueAnswer(expr: ts.Expression): boolean {
   let e = skipParens(expr);
   if (isAwaitExpression(e)) e = skipParens(e.expression);
-  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(calleeName(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
+  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(lastNameOf(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
   return e.kind === SyntaxKind.TrueKeyword;
 }
 
@@ -570,12 +571,6 @@ function isCompared(node: ts.Node): boolean {
     op === SyntaxKind.ExclamationEqualsEqualsToken ||
     op === SyntaxKind.ExclamationEqualsToken
   );
-}
-
-function calleeName(expr: ts.Expression): string | undefined {
-  if (isIdentifier(expr)) return expr.text;
-  if (isPropertyAccessExpression(expr)) return expr.name.text;
-  return undefined;
 }
 
 /**

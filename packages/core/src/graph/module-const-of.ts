@@ -15,7 +15,7 @@ export function moduleConstOf(name: ts.Identifier): ts.Expression | undefined {
 }
 
 /** The initializer of the `const` named `name` among `statements` (a file's or a block's). */
-export function constDeclaredIn(statements: readonly ts.Statement[], name: string): ts.Expression | undefined {
+function constDeclaredIn(statements: readonly ts.Statement[], name: string): ts.Expression | undefined {
   for (const stmt of statements) {
     if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
     for (const d of stmt.declarationList.declarations) {

@@ -2,11 +2,11 @@ import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
 import { callsNext, isPassingOn, passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
-import { literalPath, pathExprOf, referenceName, skipParens } from './path-expr.js';
+import { literalPath, pathExprOf, referenceName, setContentsOf, skipParens } from './path-expr.js';
 import { regexOf, type RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNewExpression, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * Properties that hold the request path: Express `req.path`/`req.originalUrl`, Koa `ctx.path`, Hono
@@ -54,7 +54,7 @@ export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly 
  * Undefined unless each is literal and anchored at the start (a reference, or a test that matches
  * anywhere in the path, cannot be turned around here).
  */
-function everyPathBut(held: readonly RequestException[]): RequestException | undefined {
+export function everyPathBut(held: readonly RequestException[]): RequestException | undefined {
   const sources: string[] = [];
   for (const x of held) {
     if ('regex' in x) {
@@ -258,7 +258,7 @@ function elementTest(callback: ts.Expression, reads: Reads): 'prefix' | 'whole' 
 }
 
 /** The expression a block body only returns (`{ return req.path.startsWith(p); }`). */
-function returnedOnly(body: ts.Block): ts.Expression | undefined {
+export function returnedOnly(body: ts.Block): ts.Expression | undefined {
   const [only] = body.statements;
   return body.statements.length === 1 && only && isReturnStatement(only) ? only.expression : undefined;
 }
@@ -280,7 +280,7 @@ function listTested(list: ts.Expression, reads: Reads, factoryParamOf: FactoryPa
     if (!init) break;
     e = skipParens(init);
   }
-  if (isNewExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Set' && e.arguments?.[0]) e = skipParens(e.arguments[0]);
+  e = setContentsOf(e);
   if (isArrayLiteralExpression(e)) {
     const entries = e.elements.map((el) => entryOf(el, prefix));
     return entries.every((x) => x !== undefined) ? entries : undefined;

@@ -1,6 +1,6 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
-import { isModuleExports } from './function-id-of.js';
+import { isModuleExports, isModuleExportsAssignment } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isAsExpression, isBinaryExpression, isClassDeclaration, isEnumDeclaration, isExportAssignment, isExpressionStatement, isIdentifier, isNewExpression, isNonNullExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSatisfiesExpression, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isTemplateExpression, isVariableStatement } = ts;
@@ -14,6 +14,12 @@ export type PathPart = string | { ref: string } | { unknown: string };
 
 export interface PathExpr {
   parts: PathPart[];
+}
+
+/** The name a path is, when it is nothing but one reference (`PUBLIC_PATHS`, `ROUTES.admin`). */
+export function soleRefOf(path: PathExpr): string | undefined {
+  const [part] = path.parts;
+  return path.parts.length === 1 && part !== undefined && typeof part !== 'string' && 'ref' in part ? part.ref : undefined;
 }
 
 /** Module-level string constants by name (`API`, `ROUTES.admin`), for resolving paths. */
@@ -134,11 +140,6 @@ function isStatic(member: ts.PropertyDeclaration): boolean {
   return member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
 }
 
-/** `module.exports = { adminPrefix: '/internal' }`. */
-function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression } {
-  return isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
-}
-
 /** `exports.ADMIN_PREFIX = '/admin'` (also `module.exports.ADMIN_PREFIX = ...`). */
 function isExportsMemberAssignment(stmt: ts.Statement): stmt is ts.ExpressionStatement & { expression: ts.BinaryExpression & { left: ts.PropertyAccessExpression } } {
   if (!isExpressionStatement(stmt) || !isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
@@ -157,8 +158,7 @@ function addConstant(table: Map<string, PathExpr>, name: string, init: ts.Expres
     }
     return;
   }
-  // `new Set(['/login', ...])` is searched as its list is.
-  const list = isNewExpression(value) && isIdentifier(value.expression) && value.expression.text === 'Set' && value.arguments?.[0] ? skipParens(value.arguments[0]) : value;
+  const list = setContentsOf(value);
   if (isArrayLiteralExpression(list)) {
     addListConstant(table, name, list);
     return;
@@ -202,6 +202,12 @@ function stringValueOf(expr: ts.Expression, table: ConstantTable): PathExpr | un
     return path && path.parts.every((p) => typeof p === 'string' || 'ref' in p) ? path : undefined;
   }
   return undefined;
+}
+
+/** `new Set([...])` is searched as the list it is made of; any other expression is itself. */
+export function setContentsOf(expr: ts.Expression): ts.Expression {
+  const first = isNewExpression(expr) && isIdentifier(expr.expression) && expr.expression.text === 'Set' ? expr.arguments?.[0] : undefined;
+  return first ? skipParens(first) : expr;
 }
 
 /** Unwraps `(x)`, `x as const`, `x satisfies T` and `x!`. */

@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
-import { MAX_LIST_CONSTANT, type PathExpr } from './path-expr.js';
+import { MAX_LIST_CONSTANT, type PathExpr, soleRefOf } from './path-expr.js';
 import { resolvePath } from './resolve-path.js';
 
 /**
@@ -10,8 +10,7 @@ import { resolvePath } from './resolve-path.js';
  * unresolved path does, and the caller leaves it out.
  */
 export function resolvePathList(project: ProjectModel, file: string, path: PathExpr): string[] {
-  const [part] = path.parts;
-  const ref = path.parts.length === 1 && part !== undefined && typeof part !== 'string' && 'ref' in part ? part.ref : undefined;
+  const ref = soleRefOf(path);
   const count = ref === undefined ? NaN : Number(resolvePath(project, file, { parts: [{ ref: `${ref}.length` }] }));
   if (ref === undefined || !Number.isInteger(count)) return [resolvePath(project, file, path)];
   const out: string[] = [];

@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { propertyOf } from './object-property.js';
 import { moduleConstOf } from './module-const-of.js';
-import { isModuleExports } from './function-id-of.js';
+import { isModuleExportsAssignment } from './function-id-of.js';
 import { MAX_LIST_CONSTANT, pathExprOf, referenceName, skipParens, type PathExpr } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -50,7 +50,7 @@ export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   };
 }
 
-export function exceptionOf(expr: ts.Expression): RequestException | undefined {
+function exceptionOf(expr: ts.Expression): RequestException | undefined {
   const e = skipParens(expr);
   const regex = regexOf(e);
   if (regex) return regex;
@@ -109,9 +109,7 @@ export function collectExceptionLists(sf: ts.SourceFile): Record<string, Request
     if (ts.isVariableStatement(stmt) && stmt.declarationList.flags & ts.NodeFlags.Const) {
       for (const d of stmt.declarationList.declarations) if (isIdentifier(d.name) && d.initializer) add(d.name.text, d.initializer, 0);
     } else if (ts.isExportAssignment(stmt)) add('default', stmt.expression, 0);
-    else if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left)) {
-      add('default', stmt.expression.right, 0);
-    }
+    else if (isModuleExportsAssignment(stmt)) add('default', stmt.expression.right, 0);
   }
   return out;
 }

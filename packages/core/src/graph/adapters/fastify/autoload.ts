@@ -6,6 +6,7 @@ import type { AutoloadOptions } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
+import { lastNameOf } from '../../../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isCallExpression, isIdentifier, isMetaProperty, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
@@ -96,9 +97,7 @@ function isImportMetaUrl(expr: ts.Expression): boolean {
 
 /** `join` or `path.join` (any namespace): the name of the function called. */
 function calleeName(callee: ts.Expression): string | undefined {
-  const e = skipParens(callee);
-  if (isIdentifier(e)) return e.text;
-  return isPropertyAccessExpression(e) ? e.name.text : undefined;
+  return lastNameOf(skipParens(callee));
 }
 
 function relative(path: string): string | undefined {

@@ -1,5 +1,6 @@
 import { ts } from '../../../parse/typescript.js';
 import { skipParens } from '../../path-expr.js';
+import { lastNameOf } from '../../../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, getDecorators, isArrayLiteralExpression, isBinaryExpression, isCallExpression, isClassDeclaration, isClassExpression, isExpressionStatement, isIdentifier, isMethodDeclaration, isPropertyAccessExpression, isSourceFile, isStringLiteralLike, isVariableDeclaration, isVariableDeclarationList, isVariableStatement } = ts;
@@ -115,6 +116,6 @@ function isHelperCall(expr: ts.Expression): boolean {
   const e = skipParens(expr);
   if (!isCallExpression(e)) return false;
   const callee = skipParens(e.expression);
-  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+  const name = lastNameOf(callee) ?? '';
   return HELPERS.test(name);
 }

@@ -1,7 +1,7 @@
 import { ts } from '../../../parse/typescript.js';
 import { decoratorsOf } from './decorators.js';
 import type { AdapterContext } from '../../adapter.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
+import { skipParens, soleRefOf, type PathExpr } from '../../path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isBinaryExpression, isBlock, isCallExpression, isFunctionDeclaration, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isVariableStatement } = ts;
@@ -78,9 +78,8 @@ export function collectMetadataDecorators(sf: ts.SourceFile, ctx: AdapterContext
  * made by `Reflector.createDecorator` (its `.@metadata` constant).
  */
 export function metadataKeyRefs(key: PathExpr): PathExpr[] {
-  const [part] = key.parts;
-  if (key.parts.length !== 1 || part === undefined || typeof part === 'string' || !('ref' in part)) return [key];
-  return [key, { parts: [{ ref: `${part.ref}${KEY_SUFFIX}` }] }];
+  const ref = soleRefOf(key);
+  return ref === undefined ? [key] : [key, { parts: [{ ref: `${ref}${KEY_SUFFIX}` }] }];
 }
 
 function recordKey(name: string, definition: ts.Node, ctx: AdapterContext): void {
