@@ -1,7 +1,7 @@
 import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, equalityOf, isEnvValue, type NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
-import { isFunctionLike, unwrap } from './scope.js';
+import { type Binding, isFunctionLike, unwrap } from './scope.js';
 import { walkTree } from '../parse/walk-tree.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -116,7 +116,7 @@ export function choiceEnvAt(made: ts.Expression, fc: FileContext): EnvState {
   if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name) || isExported(decl)) return env;
   const binding = lookup(fc, decl.name);
   if (binding?.kind !== 'var' || !binding.isConst) return env;
-  const uses = usesOf(decl.name, fc);
+  const uses = usesOf(decl.name, binding, fc);
   return uses.length > 0 && uses.every((use) => envAt(use, fc) === 'nonprod') ? 'nonprod' : env;
 }
 
@@ -125,9 +125,8 @@ function isExported(decl: ts.VariableDeclaration): boolean {
   return ts.isVariableStatement(stmt) && (stmt.modifiers?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
 }
 
-/** The identifiers in the file that read the variable `name` declares (not property names that share its text). */
-function usesOf(name: ts.Identifier, fc: FileContext): ts.Identifier[] {
-  const binding = lookup(fc, name);
+/** The identifiers in the file that read the variable `name` declares as `binding` (not property names that share its text). */
+function usesOf(name: ts.Identifier, binding: Binding, fc: FileContext): ts.Identifier[] {
   return (identifiersOf(fc).get(name.text) ?? []).filter((n) => n !== name && !isPropertyNamePosition(n) && lookup(fc, n) === binding);
 }
 

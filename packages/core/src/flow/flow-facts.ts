@@ -13,7 +13,7 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
-import { extractModuleFacts, specifiersOf } from '../summary/module-facts.js';
+import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
@@ -163,12 +163,13 @@ export function emptyFlowFacts(): FlowFacts {
 /**
  * Summarises one file's value flow in one walk plus evaluation of the expressions that matter
  * (sink arguments, writes, returns). Files without a single call carry no flow: skipped cheaply.
+ * `module` is the file's module facts when the caller has them already.
  */
-export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFacts {
+export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?: ModuleFacts): FlowFacts {
   const facts = emptyFlowFacts();
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
-  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
+  facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);

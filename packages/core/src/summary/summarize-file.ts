@@ -16,7 +16,7 @@ export function summarizeFile(sf: ts.SourceFile, hash: string, ctx: ExtractConte
     module,
     suppressions: extractSuppressions(sf),
     routes: wants(ctx, 'routes') ? extractRouteFacts(sf, ctx, module) : emptyRouteFacts(),
-    flow: wants(ctx, 'flow') || wants(ctx, 'logs') ? extractFlowFacts(sf, ctx) : emptyFlowFacts(),
+    flow: wants(ctx, 'flow') || wants(ctx, 'logs') ? extractFlowFacts(sf, ctx, module) : emptyFlowFacts(),
   };
 }
 
