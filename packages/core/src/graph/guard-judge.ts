@@ -204,7 +204,18 @@ export class GuardJudge {
    * name (`jwtDecode`) says nothing about throwing.
    */
   private *judgeVerifier(file: string, name: string): Judging {
-    const def = this.definitionOf(file, name);
+    // Cached like judgeName: verifiers that call one another (a service's `verify*` methods) would
+    // otherwise be judged once per path through them, which grows exponentially with their number.
+    const key = `${file}\0${name}\0verifier`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    this.#cache.set(key, NOT_A_GUARD); // cycles end as "not a guard"
+    const verdict = yield this.judgeVerifierDefinition(this.definitionOf(file, name));
+    this.#cache.set(key, verdict);
+    return verdict;
+  }
+
+  private *judgeVerifierDefinition(def: Definition): Judging {
     if (def.kind === 'unreadable') return isAuthLikeName(def.name) ? { isGuard: true, why: `${def.name} (definition not in scan)` } : NOT_A_GUARD;
     if (def.kind !== 'local') return NOT_A_GUARD;
     const fact = this.routesOf(def.file)?.functions[def.name];

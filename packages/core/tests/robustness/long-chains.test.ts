@@ -87,3 +87,36 @@ export const guarded = new Hono().use('/admin/*', scoped)${chain}.get('/admin/b'
     expect(scan([{ path: 'src/hono.ts', text: hono }])).toEqual(['no-unprotected-admin-route src/hono.ts:2']);
   });
 });
+
+/**
+ * A verifier that calls itself from several places (Directus's `validateFilter` walks nested
+ * filters): judged once, not once per path through its calls, which never ends.
+ */
+function recursiveVerifier(rejection: string): string {
+  return `import { Hono } from 'hono';
+function validateFilter(filter) {
+  for (const [key, nested] of Object.entries(filter)) {
+    if (key === '_and' || key === '_or') nested.forEach(validateFilter);
+    else if (key === '_some') validateFilter(nested);
+    else if (key === '_none') validateFilter(nested);
+    else validateList(nested, key);
+  }
+}
+function validateList(value, key) {
+  if (!Array.isArray(value)) throw new ${rejection}(key);
+  return true;
+}
+async function auth(c, next) { validateFilter(c.req.query()); await next(); }
+const app = new Hono();
+app.use('/admin/*', auth);
+app.get('/admin/users', (c) => c.json([]));
+export default app;
+`;
+}
+
+describe('a verifier that calls itself', { timeout: 60_000 }, () => {
+  it('is judged once: a guard when it rejects with 401, else the route is reported', () => {
+    expect(scan([{ path: 'src/app.ts', text: recursiveVerifier('UnauthorizedError') }])).toEqual([]);
+    expect(scan([{ path: 'src/app.ts', text: recursiveVerifier('InvalidQueryError') }])).toEqual(['no-unprotected-admin-route src/app.ts:17']);
+  });
+});
