@@ -64,7 +64,8 @@ function entityName(name: ts.EntityName): string {
 export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) {
     // `this` in a nested `function` or an object literal's method is not the instance; in an arrow function it still is.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || (ts.isObjectLiteralExpression(n.parent) && isFunctionLike(n))) return undefined;
+    // The source file has no parent: `this` in top-level arrow functions (a CommonJS module's `this`) reaches it.
+    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || (n.parent !== undefined && ts.isObjectLiteralExpression(n.parent) && isFunctionLike(n))) return undefined;
     if (ts.isClassLike(n)) return n;
   }
   return undefined;
