@@ -1,7 +1,7 @@
 import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, equalityOf, isEnvValue, type NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
-import { type Binding, isFunctionLike, unwrap } from './scope.js';
+import { type Binding, blockScopeOf, isFunctionLike, unwrap } from './scope.js';
 import { walkTree } from '../parse/walk-tree.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -125,9 +125,33 @@ function isExported(decl: ts.VariableDeclaration): boolean {
   return ts.isVariableStatement(stmt) && (stmt.modifiers?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
 }
 
-/** The identifiers in the file that read the variable `name` declares as `binding` (not property names that share its text). */
+/**
+ * The identifiers that read the const `name` declares as `binding` (not property names that share
+ * its text). Only those inside its block can: the file's identifiers of that name are in source
+ * order, so the block's are found by a binary search (a bundle has thousands of `t`s).
+ */
 function usesOf(name: ts.Identifier, binding: Binding, fc: FileContext): ts.Identifier[] {
-  return (identifiersOf(fc).get(name.text) ?? []).filter((n) => n !== name && !isPropertyNamePosition(n) && lookup(fc, n) === binding);
+  const scope = blockScopeOf(binding.node);
+  const all = identifiersOf(fc).get(name.text) ?? [];
+  const uses: ts.Identifier[] = [];
+  for (let i = firstAtOrAfter(all, scope.pos); i < all.length; i++) {
+    const n = all[i];
+    if (n === undefined || n.pos >= scope.end) break;
+    if (n !== name && !isPropertyNamePosition(n) && lookup(fc, n) === binding) uses.push(n);
+  }
+  return uses;
+}
+
+/** The index of the first identifier at or after `pos` in a list in source order. */
+function firstAtOrAfter(ids: readonly ts.Identifier[], pos: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ids[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** One walk per file, however many made objects ask where they are used. */

@@ -14,15 +14,29 @@ export function moduleConstOf(name: ts.Identifier): ts.Expression | undefined {
   return init && skipParens(init);
 }
 
+/** The `const`s of each block (or file) by name: built once, since every call's arguments may ask (a bundle has thousands). */
+const constsByBlock = new WeakMap<readonly ts.Statement[], ReadonlyMap<string, ts.Expression | undefined>>();
+
 /** The initializer of the `const` named `name` among `statements` (a file's or a block's). */
 function constDeclaredIn(statements: readonly ts.Statement[], name: string): ts.Expression | undefined {
+  let consts = constsByBlock.get(statements);
+  if (!consts) {
+    consts = constsOf(statements);
+    constsByBlock.set(statements, consts);
+  }
+  return consts.get(name);
+}
+
+/** The first `const` of each name among `statements`, as a top-down search finds it. */
+function constsOf(statements: readonly ts.Statement[]): ReadonlyMap<string, ts.Expression | undefined> {
+  const out = new Map<string, ts.Expression | undefined>();
   for (const stmt of statements) {
     if (!isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
     for (const d of stmt.declarationList.declarations) {
-      if (isIdentifier(d.name) && d.name.text === name) return d.initializer;
+      if (isIdentifier(d.name) && !out.has(d.name.text)) out.set(d.name.text, d.initializer);
     }
   }
-  return undefined;
+  return out;
 }
 
 /**
