@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { lookup, type FileContext, importOf, importsAnyOf } from './file-context.js';
+import { constValueOf, lookup, type FileContext, importOf, importsAnyOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
@@ -84,32 +84,32 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
     const origin = importOf(fc, callee);
     if (!origin || !/cookie/i.test(origin.specifier) || !/^get(Signed)?Cookie$/.test(origin.imported)) return undefined;
     const nameArg = call.arguments[origin.imported === 'getSignedCookie' ? 2 : 1];
-    return readOf('cookies', nameArg);
+    return readOf('cookies', nameArg, fc);
   }
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
-  if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first);
+  if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first, fc);
   const nextStore = method === 'get' || method === 'getAll' ? nextRequestStoreOf(receiver, fc) : undefined;
   // `cookies().getAll()`: every cookie, `{ name, value }` each.
   if (nextStore === 'cookies' && method === 'getAll') return first === undefined ? { kind: 'all', container: 'cookies' } : undefined;
-  if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first);
-  if (nextStore === 'cookies') return first === undefined ? undefined : withValueField(readOf('cookies', first));
+  if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first, fc);
+  if (nextStore === 'cookies') return first === undefined ? undefined : withValueField(readOf('cookies', first, fc));
   if ((method === 'get' || method === 'getAll') && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
     // Next's `request.cookies.get('token')` is `{ name, value }`; Koa's `ctx.cookies.get('sid')` the value.
-    if (importsNextServer(fc)) return method === 'getAll' ? (first === undefined ? { kind: 'all', container: 'cookies' } : undefined) : withValueField(readOf('cookies', first));
-    return method === 'get' ? readOf('cookies', first) : undefined;
+    if (importsNextServer(fc)) return method === 'getAll' ? (first === undefined ? { kind: 'all', container: 'cookies' } : undefined) : withValueField(readOf('cookies', first, fc));
+    return method === 'get' ? readOf('cookies', first, fc) : undefined;
   }
   // Hono's `c.req.query('token')`, `c.req.param('resetToken')`: a credential in the URL.
-  if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first);
+  if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first, fc);
   // `url.searchParams.get('token')`: a credential passed in the query string.
-  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first);
+  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first, fc);
   if (!HEADER_GETTERS.has(method)) return undefined;
-  if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first);
-  if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first);
+  if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first, fc);
+  if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first, fc);
   // `response.headers.get('set-cookie')`, `headers.get('authorization')`: a credential header read by
   // name from any headers, not only a request's (the whole of those is not known to hold one).
-  if (method === 'get' && first !== undefined && isHeadersObject(receiver)) return readOf('headers', first);
+  if (method === 'get' && first !== undefined && isHeadersObject(receiver)) return readOf('headers', first, fc);
   return undefined;
 }
 
@@ -153,15 +153,16 @@ export function nestParamReadOf(param: ts.ParameterDeclaration, fc: FileContext)
     const origin = importOf(fc, unwrap(call.expression));
     const kind = origin?.specifier === '@nestjs/common' ? NEST_PARAM_DECORATORS.get(origin.imported) : undefined;
     if (kind === 'request') return kind;
-    if (kind === 'headers') return readOf('headers', call.arguments[0]);
-    if (kind === 'query' && call.arguments[0]) return readOf('query', call.arguments[0]);
+    if (kind === 'headers') return readOf('headers', call.arguments[0], fc);
+    if (kind === 'query' && call.arguments[0]) return readOf('query', call.arguments[0], fc);
   }
   return undefined;
 }
 
-function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined): RequestRead | undefined {
+function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined, fc: FileContext): RequestRead | undefined {
   if (nameArg === undefined) return container === 'query' ? undefined : { kind: 'all', container };
-  const e = unwrap(nameArg);
+  // The name as written, or held in a constant: `const API_KEY_HEADER = 'x-api-key'; req.get(API_KEY_HEADER)`.
+  const e = constValueOf(fc, nameArg);
   return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
 }
 
