@@ -173,6 +173,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
+  for (const call of collected.calls) if (ts.isCallExpression(call)) recordKeyedSet(call, collected.scopes);
   const aliases = ctx.aliases ?? noAliases;
   const isProjectModule = (specifier: string) => aliases.isProject(ctx.path, specifier);
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
@@ -239,6 +240,27 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
   if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
+}
+
+/** Methods that store a value under a key of their receiver: `Headers`, `Map`, `URLSearchParams`, `FormData`. */
+const KEYED_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);
+
+/**
+ * `headers.set('Authorization', value)`, `secrets.set('jwt', value)`: like `headers.Authorization =
+ * value`, one more value of the local variable, under that key. Printing the object
+ * (`Object.fromEntries(headers)`, `console.log(secrets)`) prints its entries.
+ */
+function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
+  const callee = unwrap(call.expression);
+  const [key, value] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || !KEYED_SETTERS.has(callee.name.text) || key === undefined || value === undefined || call.arguments.length !== 2) return;
+  const target = unwrap(callee.expression);
+  const name = unwrap(key);
+  // Only a literal key: a computed one (`cache.set(userId, token)`) would make every property read
+  // (`cache.size`) a read of the value.
+  if (!ts.isIdentifier(target) || !ts.isStringLiteralLike(name)) return;
+  const binding = scopes.lookup(target.text, target);
+  if (binding?.kind === 'var') binding.values.push({ expr: value, path: [], wrap: [name.text], at: call });
 }
 
 function classLikeOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
