@@ -46,6 +46,15 @@ describe('judgeFunction: checks that reject by throwing', () => {
   });
 
   it.each([
+    ['a promise around the callback form that rejects', 'const a = (t) => new Promise((resolve, reject) => jwt.verify(t, k, (err, p) => (err ? reject(err) : resolve(p))));', true],
+    ['the same, the rejection in a block', 'function a(t) { return new Promise((ok, fail) => { jwt.verify(t, k, (err, p) => { if (err) return fail(new Error("bad")); ok(p); }); }); }', true],
+    ['a promise around the callback form that only resolves', 'const a = (t) => new Promise((resolve) => jwt.verify(t, k, (err, p) => resolve(err ? null : p)));', false],
+    ['the callback form outside a promise', 'function a(req, res, next) { jwt.verify(t, k, (err, p) => { req.user = p; next(); }); }', false],
+  ])('jwt.verify with a callback: %s', (_name, code, rejects) => {
+    expect(judge(code).rejects).toBe(rejects);
+  });
+
+  it.each([
     ['a project verifier, the error handed to next', 'function a(req, res, next) { try { res.locals.user = verifyToken(t); next(); } catch (e) { next(e); } }', [{ kind: 'name', name: 'verifyToken' }]],
     ['a member of an imported module', 'async function a(req, res, next) { req.user = await auth_1.verifySession(req.cookies.sid); next(); }', [{ kind: 'name', name: 'auth_1.verifySession' }]],
     ['a verifier whose throw the catch swallows', 'function a(req, res, next) { try { verifyToken(t); } catch {} next(); }', undefined],

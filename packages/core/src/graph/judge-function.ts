@@ -10,7 +10,7 @@ import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -469,10 +469,29 @@ function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean
   const callee = skipParens(call.expression);
   const name = calleeName(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
-  if (name !== 'verify' || call.arguments.length < 2 || call.arguments.some((a) => isFunctionExpression(skipParens(a)))) return false;
+  if (name !== 'verify' || call.arguments.length < 2) return false;
+  const callback = call.arguments.find((a) => isFunctionExpression(skipParens(a)));
+  if (callback && !rejectsItsPromise(call, skipParens(callback) as ts.ArrowFunction | ts.FunctionExpression)) return false;
   let root: ts.Expression = callee;
   while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
   return isIdentifier(root) && ctx.imports?.get(root.text)?.specifier === 'jsonwebtoken';
+}
+
+/**
+ * `new Promise((resolve, reject) => jwt.verify(t, k, (err, p) => err ? reject(err) : resolve(p)))`:
+ * the callback form wrapped in a promise that rejects, so `await verifyAsync(t)` throws for a bad
+ * token as the plain form does. One whose callback only resolves (`resolve(err ? null : p)`) throws
+ * nothing. Asked only of `verify` calls given a callback: the climb runs for those alone.
+ */
+function rejectsItsPromise(call: ts.CallExpression, callback: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let node: ts.Node | undefined = call.parent;
+  while (node && !isFunctionExpression(node)) node = node.parent;
+  const executor = node;
+  const promise = executor?.parent;
+  if (!executor || !promise || !isNewExpression(promise) || promise.arguments?.[0] !== executor || !isIdentifier(promise.expression) || promise.expression.text !== 'Promise') return false;
+  const reject = executor.parameters[1]?.name;
+  if (!reject || !isIdentifier(reject)) return false;
+  return someNode(callback, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === reject.text);
 }
 
 /**
