@@ -36,6 +36,20 @@ describe('judgeFunction: rejections nested in branches', () => {
   });
 });
 
+describe('judgeFunction: Express param callbacks (req, res, next, value)', () => {
+  it('passes on through its third parameter', () => {
+    expect(judge('function a(req, res, next, id) { req.item = load(id); next(); }').passesOn).toBe(true);
+  });
+
+  it('rejects nothing when next() follows the 403 without a return', () => {
+    expect(judge('function a(req, res, next, tenant) { if (req.user.tenant !== tenant) { res.status(403).end(); } next(); }').rejects).toBe(false);
+  });
+
+  it('keeps error middleware (err, req, res, next) as it was', () => {
+    expect(judge('function a(err, req, res, next) { next(); }').passesOn).toBe(true);
+  });
+});
+
 describe('judgeFunction: checks that reject by throwing', () => {
   it.each([
     ['jwt.verify, the error handed to next', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); next(); } catch (err) { next(err); } }'],

@@ -251,8 +251,23 @@ function isAsyncFastifyHook(fn: FunctionNode): boolean {
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {
-  const last = fn.parameters[fn.parameters.length - 1];
+  const last = nextParamOf(fn);
   return fn.parameters.length >= 2 && last && isIdentifier(last.name) ? last.name.text : undefined;
+}
+
+/** Names the third parameter of an Express param callback takes (its fourth is the value). */
+const PARAM_CALLBACK_NEXT = /^(next|done|cb|callback)$/;
+
+/**
+ * The parameter that passes the request on: the last one, except in an Express param callback
+ * `(req, res, next, value)` (`app.param('tenant', fn)`), where the value comes after `next`.
+ * Error middleware `(err, req, res, next)` has `res` in third place.
+ */
+function nextParamOf(fn: FunctionNode): ts.ParameterDeclaration | undefined {
+  const params = fn.parameters;
+  const third = params.length === 4 ? params[2] : undefined;
+  if (third && isIdentifier(third.name) && PARAM_CALLBACK_NEXT.test(third.name.text)) return third;
+  return params[params.length - 1];
 }
 
 /**
@@ -283,7 +298,7 @@ function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, H
 }
 
 function callsLastParam(fn: FunctionNode): boolean {
-  const last = fn.parameters[fn.parameters.length - 1];
+  const last = nextParamOf(fn);
   if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return false;
   const name = last.name.text;
   return someNode(
