@@ -475,7 +475,7 @@ const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
 /**
  * A credential check that throws when the credential is missing or invalid: jsonwebtoken's
  * `jwt.verify(token, secret)` (without a callback, which gets the error instead; also a named
- * `verify` import and compiled `jsonwebtoken_1.default.verify`), firebase-admin's
+ * `verify` import and compiled `jsonwebtoken_1.default.verify`), hono/jwt's `verify`, firebase-admin's
  * `verifyIdToken(token)`. Unless a catch swallows it, the error ends the request before the
  * handler (Express's error path, `next(err)`), as `jwtVerify()` does in Fastify.
  */
@@ -484,12 +484,22 @@ function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean
   const callee = skipParens(call.expression);
   const name = calleeName(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
-  if (name !== 'verify' || call.arguments.length < 2) return false;
+  if (importedName(callee, name, ctx) !== 'verify' || call.arguments.length < 2) return false;
   const callback = call.arguments.find((a) => isFunctionExpression(skipParens(a)));
   if (callback && !rejectsItsPromise(call, skipParens(callback) as ts.ArrowFunction | ts.FunctionExpression)) return false;
   let root: ts.Expression = callee;
   while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
-  return isIdentifier(root) && ctx.imports?.get(root.text)?.specifier === 'jsonwebtoken';
+  const specifier = isIdentifier(root) ? ctx.imports?.get(root.text)?.specifier : undefined;
+  return specifier !== undefined && THROWING_VERIFY_PACKAGES.has(specifier);
+}
+
+/** Packages whose `verify(token, secret)` throws for a missing, forged or expired token: jsonwebtoken, hono's JWT helper. */
+const THROWING_VERIFY_PACKAGES = new Set(['jsonwebtoken', 'hono/jwt', 'hono/utils/jwt']);
+
+/** `import { verify as verifyJwt } from 'hono/jwt'`: the name the package gives a renamed import ending in "verify". */
+function importedName(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): string | undefined {
+  if (name === undefined || name === 'verify' || !isIdentifier(callee) || !name.toLowerCase().endsWith('verify')) return name;
+  return ctx.imports?.get(name)?.imported ?? name;
 }
 
 /**
