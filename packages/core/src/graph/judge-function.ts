@@ -3,6 +3,7 @@ import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
+import { moduleConstOf } from './module-const-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
@@ -484,13 +485,31 @@ function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean
   const callee = skipParens(call.expression);
   const name = calleeName(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
-  if (importedName(callee, name, ctx) !== 'verify' || call.arguments.length < 2) return false;
+  if (call.arguments.length < 2) return false;
+  if (importedName(callee, name, ctx) !== 'verify') return isPromisifiedVerify(callee, name, ctx);
   const callback = call.arguments.find((a) => isFunctionExpression(skipParens(a)));
   if (callback && !rejectsItsPromise(call, skipParens(callback) as ts.ArrowFunction | ts.FunctionExpression)) return false;
+  return isFromVerifyPackage(callee, ctx);
+}
+
+/** `jwt.verify`, `verify`, `jsonwebtoken_1.default.verify`: rooted at an import of a package in THROWING_VERIFY_PACKAGES. */
+function isFromVerifyPackage(callee: ts.Expression, ctx: HandlerContext): boolean {
   let root: ts.Expression = callee;
   while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
   const specifier = isIdentifier(root) ? ctx.imports?.get(root.text)?.specifier : undefined;
   return specifier !== undefined && THROWING_VERIFY_PACKAGES.has(specifier);
+}
+
+/**
+ * `const verifyAsync = promisify(jwt.verify)` in the same file: the promise it returns rejects for
+ * a bad token. Asked only of callees named like a verifier, so the file's statements are rarely read.
+ */
+function isPromisifiedVerify(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): boolean {
+  if (name === undefined || !isIdentifier(callee) || !name.toLowerCase().includes('verify')) return false;
+  const init = moduleConstOf(callee);
+  if (!init || !isCallExpression(init) || calleeName(skipParens(init.expression)) !== 'promisify' || !init.arguments[0]) return false;
+  const target = skipParens(init.arguments[0]);
+  return calleeName(target) === 'verify' && isFromVerifyPackage(target, ctx);
 }
 
 /** Packages whose `verify(token, secret)` throws for a missing, forged or expired token: jsonwebtoken, hono's JWT helper. */
