@@ -505,7 +505,7 @@ function isFromVerifyPackage(callee: ts.Expression, ctx: HandlerContext): boolea
  * a bad token. Asked only of callees named like a verifier, so the file's statements are rarely read.
  */
 function isPromisifiedVerify(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): boolean {
-  if (name === undefined || !isIdentifier(callee) || !name.toLowerCase().includes('verify')) return false;
+  if (name === undefined || !isIdentifier(callee) || !name.includes('erify')) return false;
   const init = moduleConstOf(callee);
   if (!init || !isCallExpression(init) || calleeName(skipParens(init.expression)) !== 'promisify' || !init.arguments[0]) return false;
   const target = skipParens(init.arguments[0]);
@@ -515,9 +515,9 @@ function isPromisifiedVerify(callee: ts.Expression, name: string | undefined, ct
 /** Packages whose `verify(token, secret)` throws for a missing, forged or expired token: jsonwebtoken, hono's JWT helper. */
 const THROWING_VERIFY_PACKAGES = new Set(['jsonwebtoken', 'hono/jwt', 'hono/utils/jwt']);
 
-/** `import { verify as verifyJwt } from 'hono/jwt'`: the name the package gives a renamed import ending in "verify". */
+/** `import { verify as verifyJwt } from 'hono/jwt'`: the name the package gives a renamed import ending in "verify" (or "Verify": no lower-casing on this hot path). */
 function importedName(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): string | undefined {
-  if (name === undefined || name === 'verify' || !isIdentifier(callee) || !name.toLowerCase().endsWith('verify')) return name;
+  if (name === undefined || name === 'verify' || !isIdentifier(callee) || !name.endsWith('erify')) return name;
   return ctx.imports?.get(name)?.imported ?? name;
 }
 
