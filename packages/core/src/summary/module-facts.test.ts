@@ -26,6 +26,8 @@ describe('extractModuleFacts: CommonJS members that are other modules', () => {
     ["module.exports = { get admin() { return require('./admin'); } };", [{ exported: 'admin', from: './admin', imported: '*' }]],
     ["module.exports = { get admin() { log(); return require('./admin'); } };", []],
     ["module.exports = { admin: load('./admin') };", []],
+    ["exports.admin = require('./admin');", [{ exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports.admin = require('./admin').router;", [{ exported: 'admin', local: 'admin' }]],
     ['module.exports = { admin, internal: router };', [{ exported: 'admin', local: 'admin' }, { exported: 'internal', local: 'router' }]],
   ])('%s', (text, exported) => {
     expect(exportsOf(text)).toEqual(exported);

@@ -150,7 +150,9 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
     return;
   }
   if (ts.isPropertyAccessExpression(target) && (isIdentifierNamed(target.expression, 'exports') || isModuleExports(target.expression))) {
-    facts.exports.push({ exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
+    // `exports.admin = require('./admin')`: the whole other module, as in requiredMember.
+    const from = requiredSpecifier(value);
+    facts.exports.push(from !== undefined ? { exported: target.name.text, from, imported: '*' } : { exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
   }
 }
 
