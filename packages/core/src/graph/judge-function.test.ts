@@ -11,6 +11,8 @@ function judge(code: string, falseRejects = false) {
   const imports = new Map([
     ['jwt', { local: 'jwt', imported: 'default', specifier: 'jsonwebtoken' }],
     ['verify', { local: 'verify', imported: 'verify', specifier: 'jsonwebtoken' }],
+    ['honoVerify', { local: 'honoVerify', imported: 'verify', specifier: 'hono/jwt' }],
+    ['decode', { local: 'decode', imported: 'decode', specifier: 'hono/jwt' }],
   ]);
   let fn: ts.FunctionLikeDeclaration | undefined;
   const find = (node: ts.Node): void => {
@@ -36,13 +38,40 @@ describe('judgeFunction: rejections nested in branches', () => {
   });
 });
 
+describe('judgeFunction: Express param callbacks (req, res, next, value)', () => {
+  it('passes on through its third parameter', () => {
+    expect(judge('function a(req, res, next, id) { req.item = load(id); next(); }').passesOn).toBe(true);
+  });
+
+  it('rejects nothing when next() follows the 403 without a return', () => {
+    expect(judge('function a(req, res, next, tenant) { if (req.user.tenant !== tenant) { res.status(403).end(); } next(); }').rejects).toBe(false);
+  });
+
+  it('keeps error middleware (err, req, res, next) as it was', () => {
+    expect(judge('function a(err, req, res, next) { next(); }').passesOn).toBe(true);
+  });
+});
+
 describe('judgeFunction: checks that reject by throwing', () => {
   it.each([
     ['jwt.verify, the error handed to next', 'function a(req, res, next) { try { req.user = jwt.verify(t, k); next(); } catch (err) { next(err); } }'],
     ['a bare jwt.verify', 'function a(req, res, next) { res.locals.user = verify(req.get("authorization"), k); next(); }'],
+    ['promisify(jwt.verify) in a module const', 'const verifyAsync = promisify(jwt.verify);\nasync function a(req, res, next) { res.locals.user = await verifyAsync(t, k); next(); }'],
+    ["hono/jwt's verify", 'async function a(c, next) { c.set("user", await honoVerify(c.req.header("authorization"), k, "HS256")); await next(); }'],
     ["firebase-admin's verifyIdToken", 'async function a(req, res, next) { req.user = await getAuth().verifyIdToken(t); next(); }'],
   ])('%s', (_name, code) => {
     expect(judge(code).rejects).toBe(true);
+  });
+
+  it.each([
+    ['a promise around the callback form that rejects', 'const a = (t) => new Promise((resolve, reject) => jwt.verify(t, k, (err, p) => (err ? reject(err) : resolve(p))));', true],
+    ['the same, the rejection in a block', 'function a(t) { return new Promise((ok, fail) => { jwt.verify(t, k, (err, p) => { if (err) return fail(new Error("bad")); ok(p); }); }); }', true],
+    ['promisify of another function', 'const verifyAsync = promisify(readSession);\nasync function a(req, res, next) { res.locals.user = await verifyAsync(t, k); next(); }', false],
+    ["hono/jwt's decode, which checks no signature", 'async function a(c, next) { c.set("user", decode(c.req.header("authorization"), k).payload); await next(); }', false],
+    ['a promise around the callback form that only resolves', 'const a = (t) => new Promise((resolve) => jwt.verify(t, k, (err, p) => resolve(err ? null : p)));', false],
+    ['the callback form outside a promise', 'function a(req, res, next) { jwt.verify(t, k, (err, p) => { req.user = p; next(); }); }', false],
+  ])('jwt.verify with a callback: %s', (_name, code, rejects) => {
+    expect(judge(code).rejects).toBe(rejects);
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
+import { moduleConstOf } from './module-const-of.js';
 import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
@@ -11,7 +12,7 @@ import type { HandlerRef } from './route-facts.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -255,8 +256,23 @@ function isAsyncFastifyHook(fn: FunctionNode): boolean {
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {
-  const last = fn.parameters[fn.parameters.length - 1];
+  const last = nextParamOf(fn);
   return fn.parameters.length >= 2 && last && isIdentifier(last.name) ? last.name.text : undefined;
+}
+
+/** Names the third parameter of an Express param callback takes (its fourth is the value). */
+const PARAM_CALLBACK_NEXT = /^(next|done|cb|callback)$/;
+
+/**
+ * The parameter that passes the request on: the last one, except in an Express param callback
+ * `(req, res, next, value)` (`app.param('tenant', fn)`), where the value comes after `next`.
+ * Error middleware `(err, req, res, next)` has `res` in third place.
+ */
+function nextParamOf(fn: FunctionNode): ts.ParameterDeclaration | undefined {
+  const params = fn.parameters;
+  const third = params.length === 4 ? params[2] : undefined;
+  if (third && isIdentifier(third.name) && PARAM_CALLBACK_NEXT.test(third.name.text)) return third;
+  return params[params.length - 1];
 }
 
 /**
@@ -287,7 +303,7 @@ function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, H
 }
 
 function callsLastParam(fn: FunctionNode): boolean {
-  const last = fn.parameters[fn.parameters.length - 1];
+  const last = nextParamOf(fn);
   if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return false;
   const name = last.name.text;
   return someNode(
@@ -464,7 +480,7 @@ const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
 /**
  * A credential check that throws when the credential is missing or invalid: jsonwebtoken's
  * `jwt.verify(token, secret)` (without a callback, which gets the error instead; also a named
- * `verify` import and compiled `jsonwebtoken_1.default.verify`), firebase-admin's
+ * `verify` import and compiled `jsonwebtoken_1.default.verify`), hono/jwt's `verify`, firebase-admin's
  * `verifyIdToken(token)`. Unless a catch swallows it, the error ends the request before the
  * handler (Express's error path, `next(err)`), as `jwtVerify()` does in Fastify.
  */
@@ -473,10 +489,57 @@ function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean
   const callee = skipParens(call.expression);
   const name = lastNameOf(callee);
   if (name !== undefined && THROWING_VERIFY.test(name)) return true;
-  if (name !== 'verify' || call.arguments.length < 2 || call.arguments.some((a) => isFunctionExpression(skipParens(a)))) return false;
+  if (call.arguments.length < 2) return false;
+  if (importedName(callee, name, ctx) !== 'verify') return isPromisifiedVerify(callee, name, ctx);
+  const callback = call.arguments.find((a) => isFunctionExpression(skipParens(a)));
+  if (callback && !rejectsItsPromise(call, skipParens(callback) as ts.ArrowFunction | ts.FunctionExpression)) return false;
+  return isFromVerifyPackage(callee, ctx);
+}
+
+/** `jwt.verify`, `verify`, `jsonwebtoken_1.default.verify`: rooted at an import of a package in THROWING_VERIFY_PACKAGES. */
+function isFromVerifyPackage(callee: ts.Expression, ctx: HandlerContext): boolean {
   let root: ts.Expression = callee;
   while (isPropertyAccessExpression(root)) root = skipParens(root.expression);
-  return isIdentifier(root) && ctx.imports?.get(root.text)?.specifier === 'jsonwebtoken';
+  const specifier = isIdentifier(root) ? ctx.imports?.get(root.text)?.specifier : undefined;
+  return specifier !== undefined && THROWING_VERIFY_PACKAGES.has(specifier);
+}
+
+/**
+ * `const verifyAsync = promisify(jwt.verify)` in the same file: the promise it returns rejects for
+ * a bad token. Asked only of callees named like a verifier, so the file's statements are rarely read.
+ */
+function isPromisifiedVerify(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): boolean {
+  if (name === undefined || !isIdentifier(callee) || !name.includes('erify')) return false;
+  const init = moduleConstOf(callee);
+  if (!init || !isCallExpression(init) || calleeName(skipParens(init.expression)) !== 'promisify' || !init.arguments[0]) return false;
+  const target = skipParens(init.arguments[0]);
+  return calleeName(target) === 'verify' && isFromVerifyPackage(target, ctx);
+}
+
+/** Packages whose `verify(token, secret)` throws for a missing, forged or expired token: jsonwebtoken, hono's JWT helper. */
+const THROWING_VERIFY_PACKAGES = new Set(['jsonwebtoken', 'hono/jwt', 'hono/utils/jwt']);
+
+/** `import { verify as verifyJwt } from 'hono/jwt'`: the name the package gives a renamed import ending in "verify" (or "Verify": no lower-casing on this hot path). */
+function importedName(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): string | undefined {
+  if (name === undefined || name === 'verify' || !isIdentifier(callee) || !name.endsWith('erify')) return name;
+  return ctx.imports?.get(name)?.imported ?? name;
+}
+
+/**
+ * `new Promise((resolve, reject) => jwt.verify(t, k, (err, p) => err ? reject(err) : resolve(p)))`:
+ * the callback form wrapped in a promise that rejects, so `await verifyAsync(t)` throws for a bad
+ * token as the plain form does. One whose callback only resolves (`resolve(err ? null : p)`) throws
+ * nothing. Asked only of `verify` calls given a callback: the climb runs for those alone.
+ */
+function rejectsItsPromise(call: ts.CallExpression, callback: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let node: ts.Node | undefined = call.parent;
+  while (node && !isFunctionExpression(node)) node = node.parent;
+  const executor = node;
+  const promise = executor?.parent;
+  if (!executor || !promise || !isNewExpression(promise) || promise.arguments?.[0] !== executor || !isIdentifier(promise.expression) || promise.expression.text !== 'Promise') return false;
+  const reject = executor.parameters[1]?.name;
+  if (!reject || !isIdentifier(reject)) return false;
+  return someNode(callback, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === reject.text);
 }
 
 /**

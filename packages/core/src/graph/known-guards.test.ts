@@ -15,6 +15,9 @@ describe('isKnownGuard', () => {
     ['@clerk/express', 'requireAuth', undefined, true],
     ['@clerk/express', 'clerkMiddleware', undefined, false],
     ['express-oauth2-jwt-bearer', 'auth', undefined, true],
+    ['express-oauth2-jwt-bearer', 'requiredScopes', undefined, true],
+    ['express-oauth2-jwt-bearer', 'claimCheck', undefined, true],
+    ['express-oauth2-jwt-bearer', 'InsufficientScopeError', undefined, false],
     ['keycloak-connect', 'default', 'protect', true],
     ['keycloak-connect', 'default', 'middleware', false],
   ] as const)('%s %s %s -> %s', (specifier, imported, member, expected) => {

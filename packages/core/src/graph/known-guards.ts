@@ -25,7 +25,8 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^koa-jwt$/, names: ['default', '*'] },
   { specifier: /^koa-basic-auth$/, names: ['default', '*'] },
   { specifier: /^(@fastify\/|fastify-)bearer-auth$/, names: ['default', '*', 'fastifyBearerAuth'] },
-  { specifier: /^express-oauth2-jwt-bearer$/, names: ['auth'] },
+  // Its claim checks (access-token-jwt's claimCheck) throw UnauthorizedError when no token was verified before them.
+  { specifier: /^express-oauth2-jwt-bearer$/, names: ['auth', 'requiredScopes', 'scopeIncludesAny', 'claimEquals', 'claimIncludes', 'claimCheck'] },
   // `new Keycloak(o).protect()` / `.enforcer()`; its `.middleware()` only wires the adapter.
   { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'protect' },
   { specifier: /^keycloak-connect$/, names: ['default', '*'], member: 'enforcer' },

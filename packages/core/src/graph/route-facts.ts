@@ -150,6 +150,8 @@ export interface UseRegistration extends RegistrationBase {
   handlers: HandlerRef[];
   /** Fastify hooks and Nest guards apply to the whole context whatever the order. */
   orderless?: boolean;
+  /** Express `app.param(name, fn)`: it runs only for paths that capture that parameter (param-callback.ts). */
+  param?: string;
 }
 
 export interface MountRegistration extends RegistrationBase {

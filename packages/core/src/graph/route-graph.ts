@@ -7,7 +7,8 @@ import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
-import { coversPath, isCaseSensitive, joinPaths, patternModeOf, type PathPattern } from './match-path.js';
+import { coversPath, isCaseSensitive, joinPaths, patternModeOf, segmentsOf, type PathPattern } from './match-path.js';
+import { capturesParam, type ParamCallback } from './param-callback.js';
 import type { PathExpr } from './path-expr.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
@@ -74,6 +75,8 @@ interface Entry {
   methods: string[] | undefined;
   guard: GuardVerdict;
   condition: Condition;
+  /** An `app.param` callback: it covers only the routes that capture its parameter. */
+  param?: ParamCallback;
 }
 
 interface Visit {
@@ -287,7 +290,8 @@ class RouteGraphBuilder {
    * on the parent afterwards. Koa routers and Fastify plugins keep theirs to themselves.
    */
   private inheritFromChild(v: Visit, added: readonly Entry[]): void {
-    if (v.framework === 'express' || v.framework === 'hono') v.chain.push(...added.filter((e) => e.methods === undefined));
+    // A sub-router's param callbacks are its own: they never run for the parent's layers.
+    if (v.framework === 'express' || v.framework === 'hono') v.chain.push(...added.filter((e) => e.methods === undefined && !e.param));
   }
 
   /** Orderless hooks of an instance and of the `fastify-plugin` children that share its context. */
@@ -405,17 +409,18 @@ class RouteGraphBuilder {
           this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
           continue;
         }
-        this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(file, handler), condition);
+        const param = reg.param !== undefined && base !== undefined ? { name: reg.param, from: segmentsOf(base).length, depth: v.mounts.length } : undefined;
+        this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(file, handler), condition, param);
       }
     }
   }
 
-  private addEntry(v: Visit, full: string | undefined, wholeSubtree: boolean, kind: 'use' | 'route', methods: string[] | undefined, guard: GuardVerdict, condition: Condition): void {
+  private addEntry(v: Visit, full: string | undefined, wholeSubtree: boolean, kind: 'use' | 'route', methods: string[] | undefined, guard: GuardVerdict, condition: Condition, param?: ParamCallback): void {
     // A path-less `use` covers the instance's subtree; Hono spells that `/prefix/*`.
     const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
     const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
     const covered = guard.isGuard && guard.exceptMethods ? methodsBesides(guard.exceptMethods, methods) : methods;
-    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition });
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition, ...(param && { param }) });
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
@@ -431,7 +436,7 @@ class RouteGraphBuilder {
     for (const p of reg.paths) {
       const path = this.pathOf(file, p);
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
       const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
       const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({

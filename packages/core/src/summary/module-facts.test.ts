@@ -17,3 +17,19 @@ describe('extractModuleFacts: modules loaded for their side effects', () => {
     expect(loadsOf(text)).toEqual(loads);
   });
 });
+
+const exportsOf = (text: string) => extractModuleFacts(parseSource('src/routes/index.js', text)).exports;
+
+describe('extractModuleFacts: CommonJS members that are other modules', () => {
+  it.each([
+    ["module.exports = { admin: require('./admin') };", [{ exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports = { get admin() { return require('./admin'); } };", [{ exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports = { get admin() { log(); return require('./admin'); } };", []],
+    ["module.exports = { admin: load('./admin') };", []],
+    ["exports.admin = require('./admin');", [{ exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports.admin = require('./admin').router;", [{ exported: 'admin', local: 'admin' }]],
+    ['module.exports = { admin, internal: router };', [{ exported: 'admin', local: 'admin' }, { exported: 'internal', local: 'router' }]],
+  ])('%s', (text, exported) => {
+    expect(exportsOf(text)).toEqual(exported);
+  });
+});

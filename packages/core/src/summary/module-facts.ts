@@ -139,6 +139,9 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
         if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
         else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
           facts.exports.push({ exported: p.name.text, local: p.initializer.text });
+        } else {
+          const loaded = requiredMember(p);
+          if (loaded) facts.exports.push({ exported: loaded.exported, from: loaded.from, imported: '*' });
         }
       }
     } else {
@@ -147,8 +150,26 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
     return;
   }
   if (ts.isPropertyAccessExpression(target) && (isIdentifierNamed(target.expression, 'exports') || isModuleExports(target.expression))) {
-    facts.exports.push({ exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
+    // `exports.admin = require('./admin')`: the whole other module, as in requiredMember.
+    const from = requiredSpecifier(value);
+    facts.exports.push(from !== undefined ? { exported: target.name.text, from, imported: '*' } : { exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
   }
+}
+
+/**
+ * `admin: require('./admin')` and Ghost's lazy `get admin() { return require('./admin'); }`: a
+ * member that is a whole other module, as `export * as admin from './admin'` is.
+ */
+function requiredMember(p: ts.ObjectLiteralElementLike): { exported: string; from: string } | undefined {
+  if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return undefined;
+  let value: ts.Expression | undefined;
+  if (ts.isPropertyAssignment(p)) value = p.initializer;
+  else if (ts.isGetAccessorDeclaration(p) && p.body?.statements.length === 1) {
+    const only = p.body.statements[0];
+    if (only && ts.isReturnStatement(only)) value = only.expression;
+  }
+  const from = value && requiredSpecifier(value);
+  return from === undefined ? undefined : { exported: p.name.text, from };
 }
 
 export function requiredSpecifier(expr: ts.Expression): string | undefined {

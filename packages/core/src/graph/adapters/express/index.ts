@@ -4,7 +4,7 @@ import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression } = ts;
+const { isCallExpression, isStringLiteralLike } = ts;
 
 const isExpress = (s: string): boolean => s === 'express';
 
@@ -21,7 +21,14 @@ const express: FrameworkAdapter = {
     const path = pathsOf(call.arguments[0], ctx)?.[0];
     return path ? { ...receiver, routePath: path } : undefined;
   },
-  onCall: recordMethodCall,
+  onCall(call, method, receiver, ctx) {
+    if (method !== 'param') return recordMethodCall(call, method, receiver, ctx);
+    // `app.param('tenant', fn)`: request-time lookup, so its place among the routes does not matter.
+    const [name, ...rest] = call.arguments;
+    if (!name || !isStringLiteralLike(name) || rest.length === 0) return false;
+    ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(rest), orderless: true, param: name.text });
+    return true;
+  },
 };
 
 export default express;
