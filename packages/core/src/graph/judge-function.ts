@@ -511,9 +511,9 @@ function isFromVerifyPackage(callee: ts.Expression, ctx: HandlerContext): boolea
 function isPromisifiedVerify(callee: ts.Expression, name: string | undefined, ctx: HandlerContext): boolean {
   if (name === undefined || !isIdentifier(callee) || !name.includes('erify')) return false;
   const init = moduleConstOf(callee);
-  if (!init || !isCallExpression(init) || calleeName(skipParens(init.expression)) !== 'promisify' || !init.arguments[0]) return false;
+  if (!init || !isCallExpression(init) || lastNameOf(skipParens(init.expression)) !== 'promisify' || !init.arguments[0]) return false;
   const target = skipParens(init.arguments[0]);
-  return calleeName(target) === 'verify' && isFromVerifyPackage(target, ctx);
+  return lastNameOf(target) === 'verify' && isFromVerifyPackage(target, ctx);
 }
 
 /** Packages whose `verify(token, secret)` throws for a missing, forged or expired token: jsonwebtoken, hono's JWT helper. */
