@@ -83,6 +83,8 @@ const WRITE_METHODS = new Set([
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson',
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
+  // `fs.writeSync(fd, data)` and `fs.write(fd, data, cb)`: the path is the descriptor `openSync(path, 'w')` gave.
+  'writeSync', 'write',
 ]);
 /**
  * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
@@ -94,6 +96,20 @@ export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['lowdb/adapters/FileSync', new Set(['default', '*'])],
   ['lowdb/adapters/FileAsync', new Set(['default', '*'])],
 ]);
+/**
+ * Packages other than `fs` that write a whole file from a path and the data: each with the methods
+ * that do, `default` for the package called itself (`writeFileAtomic(path, data)`,
+ * `writeFileAtomic.sync(path, data)`, `jsonfile.writeFileSync(path, obj)`, Bun's
+ * `import { write } from 'bun'`). Exported for the text prefilter, like FS_MODULES.
+ */
+export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['write-file-atomic', new Set(['default', 'sync'])],
+  ['jsonfile', new Set(['writeFile', 'writeFileSync'])],
+  ['bun', new Set(['write'])],
+]);
+/** Bun's global `Bun.write(path, data)`: no import names it (exported for the text prefilter). */
+export const BUN_GLOBAL = 'Bun';
+const BUN_WRITE = 'write';
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
 /** What data goes through on a stream or file handle. */
@@ -516,9 +532,28 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
-    if (method === undefined) return undefined;
+    if (method === undefined) return packageWriteOf(call, callee);
     const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  /** A whole-file write of a package of FILE_WRITER_PACKAGES, or Bun's global `Bun.write()`: path first, then the data. */
+  function packageWriteOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
+    if (!isPackageWrite(callee)) return undefined;
+    return { method: labelOf(callee), label: labelOf(callee), pathArg: call.arguments[0], dataArg: call.arguments[1], isStream: false };
+  }
+
+  function isPackageWrite(callee: ts.Expression): boolean {
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = unwrap(callee.expression);
+      if (method === BUN_WRITE && ts.isIdentifier(receiver) && receiver.text === BUN_GLOBAL && !lookup(fc, receiver)) return true;
+      const ns = importOf(fc, receiver);
+      return ns !== undefined && (ns.imported === '*' || ns.imported === 'default') && FILE_WRITER_PACKAGES.get(ns.specifier)?.has(method) === true;
+    }
+    const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
+    // `const writeFileAtomic = require('write-file-atomic')`: the package itself is the write function.
+    return origin !== undefined && FILE_WRITER_PACKAGES.get(origin.specifier)?.has(origin.imported === '*' ? 'default' : origin.imported) === true;
   }
 
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
