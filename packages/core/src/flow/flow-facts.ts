@@ -11,6 +11,7 @@ import { constructorPathParam } from './constructor-path-param.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
+import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { unionTaint } from './propagate.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, specifiersOf } from '../summary/module-facts.js';
@@ -75,6 +76,8 @@ export interface CallFact {
   secretPathArgs: number[];
   owner?: string;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the call sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
 }
 
 /** A file-system write. */
@@ -86,6 +89,8 @@ export interface WriteFact {
   pathLabel: string;
   secretPath: boolean;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the write sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
   owner?: string;
   /** The class whose method writes. */
   ownerClass?: string;
@@ -109,6 +114,8 @@ export interface NewFact {
   location: Location;
   callee: string;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the `new` sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
   /** The class comes from a package that keeps sessions in files (`session-file-store`). */
   filePackage?: string;
   /**
@@ -154,6 +161,8 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
+  choices?: ValueChoice[];
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -203,6 +212,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   facts.loggers = topLevelLoggers(sf, sinks);
   facts.instances = topLevelInstances(sf, fc);
+  const choices = valueChoicesOf(fc);
+  if (choices.length > 0) facts.choices = choices;
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
@@ -309,7 +320,8 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
   if (!useful) return;
   const owner = ownerOf(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: env ?? envAt(call, fc), ...(owner !== undefined && { owner }) });
+  const callEnv = env ?? envAt(call, fc);
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...guardOf(call, callEnv, fc), ...(owner !== undefined && { owner }) });
 }
 
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
@@ -347,6 +359,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
+  const env = envAt(call, fc);
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
@@ -354,12 +367,19 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
     pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
     secretPath: namesSecretStore(write.pathArg, fc),
-    env: envAt(call, fc),
+    env,
+    ...guardOf(call, env, fc),
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
   });
+}
+
+/** Where NODE_ENV says nothing here, the test of an imported value around `node`, if any: the rules resolve it across files. */
+function guardOf(node: ts.Node, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
+  const importedGuard = env === 'unknown' ? importedGuardAt(node, fc) : undefined;
+  return importedGuard === undefined ? {} : { importedGuard };
 }
 
 function classOf(node: ts.Node): string | undefined {
@@ -422,7 +442,8 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const filePackage = fileStorePackageOf(callee, fc);
   if (filePackage !== undefined) {
     const owner = ownerOf(call, fc);
-    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
+    const env = choiceEnvAt(call, fc);
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...guardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
   const env = choiceEnvAt(call, fc);
@@ -439,6 +460,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       location: locationOf(call, fc.sf),
       callee: name,
       env: classEnv,
+      ...guardOf(call, classEnv, fc),
       ...(storeContext !== undefined && { storeContext }),
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),

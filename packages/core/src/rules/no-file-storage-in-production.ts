@@ -4,6 +4,7 @@ import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { localToolFiles } from '../flow/local-tool.js';
+import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -46,14 +47,14 @@ export default defineRule<MessageId>({
     for (const [file, summary] of ctx.project.files) {
       if ((summary.flow.news.length === 0 && summary.flow.writes.length === 0) || runsOffServer(ctx.project, file)) continue;
       for (const made of summary.flow.news) {
-        if (made.filePackage === undefined || made.env === 'nonprod') continue;
+        if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
         // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
         // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
         if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
-        if (write.env === 'nonprod') continue;
+        if (isOutsideProduction(ctx.project, file, write)) continue;
         checkWrite(ctx, index, file, summary.flow, write, report);
       }
     }
@@ -140,13 +141,13 @@ function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, fi
  */
 function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, method: string): boolean {
   const calls = index.callsOf(file, method);
-  return calls.length > 0 && calls.every((c) => c.file === file && c.fact.env === 'nonprod') && !index.importCalledInProduction(file, method);
+  return calls.length > 0 && calls.every((c) => c.file === file && isOutsideProduction(index.project, c.file, c.fact)) && !index.importCalledInProduction(file, method);
 }
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || runsOffServer(project, c.file));
+  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, c.file));
 }
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
@@ -174,6 +175,19 @@ function runsOffServer(project: ProjectModel, file: string): boolean {
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
-function productionSites<T extends { env: EnvState }>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => s.fact.env !== 'nonprod' && !runsOffServer(project, s.file));
+function productionSites<T extends GuardedFact>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
+  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, s.file));
+}
+
+interface GuardedFact {
+  env: EnvState;
+  importedGuard?: ImportedGuard;
+}
+
+/**
+ * Under a NODE_ENV guard of its file, or under a test of a value another module picks by NODE_ENV
+ * (`config.tokenStore === 'file'` given `tokenStore: isProduction ? 'redis' : 'file'`).
+ */
+function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedFact): boolean {
+  return fact.env === 'nonprod' || (fact.importedGuard !== undefined && importedGuardEnv(project, file, fact.importedGuard) === 'nonprod');
 }
