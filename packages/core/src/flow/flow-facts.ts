@@ -163,6 +163,13 @@ export interface FlowFacts {
   importsCalledInProduction?: string[];
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
+  /** `import('./dev-store.js')` of project modules, each with the NODE_ENV guard around it (see dev-only-modules.ts). */
+  dynamicImports?: DynamicImportFact[];
+}
+
+export interface DynamicImportFact {
+  specifier: string;
+  env: EnvState;
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -194,6 +201,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
+    else if (call.expression.kind === SyntaxKind.ImportKeyword) recordDynamicImport(call as ts.CallExpression, fc, facts);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -374,6 +382,13 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
   });
+}
+
+/** `await import('./dev-file-store.js')`: a project module loaded here, under the guard around the call. */
+function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
+  const [arg] = call.arguments;
+  if (arg === undefined || !ts.isStringLiteralLike(arg) || !fc.isProjectModule(arg.text)) return;
+  (facts.dynamicImports ??= []).push({ specifier: arg.text, env: envAt(call, fc) });
 }
 
 /** Where NODE_ENV says nothing here, the test of an imported value around `node`, if any: the rules resolve it across files. */

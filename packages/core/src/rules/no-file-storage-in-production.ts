@@ -3,6 +3,7 @@ import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { localToolFiles } from '../flow/local-tool.js';
 import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
 import { isStoreName } from '../flow/secret-paths.js';
@@ -167,11 +168,12 @@ function capitalise(text: string): string {
 }
 
 /**
- * Code that never runs in a production server: a developer script or test support, or a module only
- * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see local-tool.ts).
+ * Code that never runs in a production server: a developer script or test support, a module only
+ * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see
+ * local-tool.ts), or one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts).
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
-  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file);
+  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file) || devOnlyModules(project).has(file);
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
