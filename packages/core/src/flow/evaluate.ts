@@ -4,7 +4,7 @@ import { type FileContext, importOf, lookup } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
+import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
@@ -160,8 +160,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return EMPTY;
       case 'import': {
         // A project module's constant: what it holds is known once the summaries are joined.
-        const imported: Taint = binding.specifier.startsWith('.') && binding.imported !== '*' ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
-        return isSecret ? unionTaint([nameSource(id)], imported) : imported;
+        const fromProject = binding.specifier.startsWith('.') && binding.imported !== '*';
+        const imported: Taint = fromProject ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
+        // Its module may give it a value written out in full (a design token tree): the rules read that there.
+        return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
       }
       case 'param': {
         const element = callbackElementTaint(binding, id);
@@ -183,7 +185,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
+        // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr) || (binding.isConst && isLiteralTree(v.expr))));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }

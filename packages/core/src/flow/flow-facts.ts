@@ -8,17 +8,19 @@ import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guar
 import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
+import { fixedDataOf } from './fixed-data.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { unionTaint } from './propagate.js';
+import { isLiteralTree } from './sanitisers.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
-import { nameClassifierFor } from './sensitive-names.js';
+import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
@@ -98,6 +100,8 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
+  fixedData?: true | string;
 }
 
 export interface ClassFact {
@@ -163,6 +167,11 @@ export interface FlowFacts {
   importsCalledInProduction?: string[];
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
+  /**
+   * Module-level consts named as secrets whose value is written out in full (`export const tokens =
+   * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
+   */
+  literalConsts?: string[];
   /** `import('./dev-store.js')` of project modules, each with the NODE_ENV guard around it (see dev-only-modules.ts). */
   dynamicImports?: DynamicImportFact[];
 }
@@ -185,6 +194,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
+  // A file of constants (`export const tokens = {...}`) often has no call: read before the skip.
+  const literalConsts = literalConstsOf(sf, nameClassifierFor(ctx.config.sensitiveNames));
+  if (literalConsts.length > 0) facts.literalConsts = literalConsts;
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
@@ -368,19 +380,23 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   const env = envAt(call, fc);
+  // Only a write to a secret file asks: the data then decides whether the file stores anything.
+  const secretPath = namesSecretStore(write.pathArg, fc);
+  const fixedData = secretPath ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
     data,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
     pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
-    secretPath: namesSecretStore(write.pathArg, fc),
+    secretPath,
     env,
     ...guardOf(call, env, fc),
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(fixedData !== undefined && { fixedData }),
   });
 }
 
@@ -555,6 +571,13 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
   }
   return out;
 }
+
+/** The module-level consts named as secrets whose value is written out in full (see `FlowFacts.literalConsts`). */
+function literalConstsOf(sf: ts.SourceFile, names: NameClassifier): string[] {
+  return moduleValues(sf, NO_KEYS).flatMap(([key, , expr]) => (names.isSecretName(key) && isLiteralTree(expr) ? [key] : []));
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function isFunctionValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
