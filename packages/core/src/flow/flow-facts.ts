@@ -9,6 +9,7 @@ import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
+import { lowdbDataTaint } from './lowdb-data.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
@@ -212,7 +213,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
-    if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
+    if (adapter) recordWrite(call, adapter, fc, ev, facts, lowdbDataTaint(call, fc, ev));
     else if (call.expression.kind === SyntaxKind.ImportKeyword) recordDynamicImport(call as ts.CallExpression, fc, facts);
   }
   for (const [create, data] of streams) {
