@@ -24,7 +24,8 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
     if (hasSecretSegment(e.head.text) || e.templateSpans.some((s) => hasSecretSegment(s.literal.text))) return true;
     return e.templateSpans.some((s) => namesSecretStore(s.expression, fc, depth + 1));
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  // `process.env.SESSION_DB ?? 'data/sessions.db'`: the fallback is the path whenever the setting is absent.
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.PlusToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     return namesSecretStore(e.left, fc, depth + 1) || namesSecretStore(e.right, fc, depth + 1);
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e)) {

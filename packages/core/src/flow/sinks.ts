@@ -4,6 +4,7 @@ import { constValueOf, type FileContext, importOf, lookup } from './file-context
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
+import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
@@ -110,6 +111,16 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
 /** Bun's global `Bun.write(path, data)`: no import names it (exported for the text prefilter). */
 export const BUN_GLOBAL = 'Bun';
 const BUN_WRITE = 'write';
+/**
+ * SQLite databases opened on a file (`new Database('data/sessions.db')` of better-sqlite3, Bun's and
+ * node's own): a file store only where the file names one, for a SQLite file is as often the app's
+ * own database. Exported for the text prefilter, like FS_MODULES.
+ */
+export const SQLITE_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['better-sqlite3', new Set(['default', '*'])],
+  ['bun:sqlite', new Set(['Database'])],
+  ['node:sqlite', new Set(['DatabaseSync'])],
+]);
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
 /** What data goes through on a stream or file handle. */
@@ -120,7 +131,7 @@ export interface SinkFinder {
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
-  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to. */
+  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite database on a secret file (`sessions.db`). */
   fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
@@ -558,7 +569,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
     const origin = importOf(fc, made.expression);
-    if (origin === undefined || FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    if (origin === undefined) return undefined;
+    const isSqlite = SQLITE_MODULES.get(origin.specifier)?.has(origin.imported) === true;
+    if (isSqlite ? !namesSecretStore(made.arguments?.[0], fc) : FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
     return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
   }
 
