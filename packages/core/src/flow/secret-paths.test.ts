@@ -20,7 +20,7 @@ describe('namesSecretStore', () => {
     expect(secretPath(path)).toBe(true);
   });
 
-  it.each(['.env.example', '.env.sample', '.env.template', 'public.pem', 'keys/jwt-public-key.pem', 'cert.pem', 'fullchain.pem', 'ca-bundle.pem', '~/.ssh/id_rsa.pub', 'report.json', 'design-tokens.json'])('%s does not', (path) => {
+  it.each(['.env.example', '.env.sample', '.env.template', 'public.pem', 'keys/jwt-public-key.pem', 'cert.pem', 'fullchain.pem', 'ca-bundle.pem', '~/.ssh/id_rsa.pub', 'report.json', 'design-tokens.json', 'build/tokens.css', 'theme/tokens.scss'])('%s does not', (path) => {
     expect(secretPath(path)).toBe(false);
   });
 

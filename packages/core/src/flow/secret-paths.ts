@@ -6,9 +6,10 @@ import { splitWords } from './sensitive-names.js';
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
  * committed templates of `.env` (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) hold
- * placeholders: written with a real secret they are still a finding, through the data.
+ * placeholders: written with a real secret they are still a finding, through the data. A stylesheet
+ * named `tokens.css` / `tokens.scss` holds design tokens (colours, spacing), never credentials.
  */
-const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
+const SECRET_FILE = /^(?:tokens?(?:\.(?!(?:css|scss|sass|less|styl|pcss)$)\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
 /** Calls whose result stands for the path they are given: built from it, or a descriptor opened on it (`fs.openSync(path, 'w')`). */
