@@ -101,12 +101,14 @@ export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = ne
  * Packages other than `fs` that write a whole file from a path and the data: each with the methods
  * that do, `default` for the package called itself (`writeFileAtomic(path, data)`,
  * `writeFileAtomic.sync(path, data)`, `jsonfile.writeFileSync(path, obj)`, Bun's
- * `import { write } from 'bun'`). Exported for the text prefilter, like FS_MODULES.
+ * `import { write } from 'bun'`), and node-persist, whose `storage.setItem(key, value)` writes the
+ * value to a file named for the key. Exported for the text prefilter, like FS_MODULES.
  */
 export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['write-file-atomic', new Set(['default', 'sync'])],
   ['jsonfile', new Set(['writeFile', 'writeFileSync'])],
   ['bun', new Set(['write'])],
+  ['node-persist', new Set(['setItem', 'updateItem', 'set'])],
 ]);
 /** Bun's global `Bun.write(path, data)`: no import names it (exported for the text prefilter). */
 export const BUN_GLOBAL = 'Bun';
@@ -559,12 +561,19 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
       if (method === BUN_WRITE && ts.isIdentifier(receiver) && receiver.text === BUN_GLOBAL && !lookup(fc, receiver)) return true;
-      const ns = importOf(fc, receiver);
+      const ns = importOf(fc, receiver) ?? packageInstanceOf(receiver);
       return ns !== undefined && (ns.imported === '*' || ns.imported === 'default') && FILE_WRITER_PACKAGES.get(ns.specifier)?.has(method) === true;
     }
     const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
     // `const writeFileAtomic = require('write-file-atomic')`: the package itself is the write function.
     return origin !== undefined && FILE_WRITER_PACKAGES.get(origin.specifier)?.has(origin.imported === '*' ? 'default' : origin.imported) === true;
+  }
+
+  /** `const tokens = storage.create({ dir: 'data/tokens' })`: an instance the package's own factory makes, used like the package. */
+  function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
+    const value = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : undefined;
+    const made = value !== undefined && ts.isCallExpression(value) ? unwrap(value.expression) : undefined;
+    return made !== undefined && ts.isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
   }
 
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
