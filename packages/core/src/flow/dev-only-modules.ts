@@ -2,8 +2,8 @@ import type { ProjectModel } from '../project/project-model.js';
 import { specifiersOf } from '../summary/module-facts.js';
 
 /**
- * Project files that only development loads: no file imports them statically, and every
- * `import()` of them sits under a NODE_ENV guard (`if (process.env.NODE_ENV !== 'production') {
+ * Project files that only development loads: no file imports them at its top level, and every
+ * `import()` or nested `require()` of them sits under a NODE_ENV guard (`if (process.env.NODE_ENV !== 'production') {
  * const { FileStore } = await import('./dev-file-store.js') }`). Production never runs their code.
  * Built once per scan.
  */

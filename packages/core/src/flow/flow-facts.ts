@@ -173,7 +173,7 @@ export interface FlowFacts {
    * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
    */
   literalConsts?: string[];
-  /** `import('./dev-store.js')` of project modules, each with the NODE_ENV guard around it (see dev-only-modules.ts). */
+  /** `import('./dev-store.js')` and `require()` calls of project modules, each with the NODE_ENV guard around it (see dev-only-modules.ts). */
   dynamicImports?: DynamicImportFact[];
 }
 
@@ -214,7 +214,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) recordWrite(call, adapter, fc, ev, facts, lowdbDataTaint(call, fc, ev));
-    else if (call.expression.kind === SyntaxKind.ImportKeyword) recordDynamicImport(call as ts.CallExpression, fc, facts);
+    else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -401,7 +401,13 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   });
 }
 
-/** `await import('./dev-file-store.js')`: a project module loaded here, under the guard around the call. */
+/** `import('./x.js')`, or `require('./x')` (top-level ones are imports too: see module-facts.ts). */
+function isModuleLoad(call: ts.CallExpression, fc: FileContext): boolean {
+  const callee = call.expression;
+  return callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && lookup(fc, callee) === undefined);
+}
+
+/** `await import('./dev-file-store.js')`, a `require()` inside a branch: a project module loaded here, under the guard around the call. */
 function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
   const [arg] = call.arguments;
   if (arg === undefined || !ts.isStringLiteralLike(arg) || !fc.isProjectModule(arg.text)) return;

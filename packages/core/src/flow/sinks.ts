@@ -87,6 +87,17 @@ const WRITE_METHODS = new Set([
   // `fs.writeSync(fd, data)` and `fs.write(fd, data, cb)`: the path is the descriptor `openSync(path, 'w')` gave.
   'writeSync', 'write',
 ]);
+const FD_WRITES: ReadonlySet<string> = new Set(['writeSync', 'write']);
+const STANDARD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
+
+/** `fs.writeSync(1, text)`, `fs.writeSync(process.stdout.fd, text)`: the terminal, not a file. */
+function isStandardStream(fd: ts.Expression | undefined): boolean {
+  const e = fd && unwrap(fd);
+  if (e === undefined) return false;
+  if (ts.isNumericLiteral(e)) return true;
+  const stream = ts.isPropertyAccessExpression(e) && e.name.text === 'fd' ? unwrap(e.expression) : undefined;
+  return stream !== undefined && ts.isPropertyAccessExpression(stream) && STANDARD_STREAMS.has(stream.name.text);
+}
 /**
  * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
  * `new JSONFile(path)`, `JSONFilePreset(path, defaults)`, lowdb 1's `new FileSync(path)`. Exported
@@ -546,6 +557,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       else method = aliasedWriteMethod(callee);
     }
     if (method === undefined) return packageWriteOf(call, callee);
+    if (FD_WRITES.has(method) && isStandardStream(call.arguments[0])) return undefined;
     const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
   }
