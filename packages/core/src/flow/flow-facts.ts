@@ -195,10 +195,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
-  // A file of constants (`export const tokens = {...}`) often has no call: read before the skip.
-  const literalConsts = literalConstsOf(sf, nameClassifierFor(ctx.config.sensitiveNames));
-  if (literalConsts.length > 0) facts.literalConsts = literalConsts;
-  if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
+  if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
+    // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
+    recordLiteralConsts(moduleValues(sf, NO_KEYS), nameClassifierFor(ctx.config.sensitiveNames), facts);
+    return facts;
+  }
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   const aliases = ctx.aliases ?? noAliases;
@@ -239,7 +240,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
   }
-  for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
+  const values = moduleValues(sf, collected.functionKeySet);
+  recordLiteralConsts(values, fc.names, facts);
+  for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
@@ -580,8 +583,8 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
 }
 
 /** The module-level consts named as secrets whose value is written out in full (see `FlowFacts.literalConsts`). */
-function literalConstsOf(sf: ts.SourceFile, names: NameClassifier): string[] {
-  return moduleValues(sf, NO_KEYS).flatMap(([key, , expr]) => (names.isSecretName(key) && isLiteralTree(expr) ? [key] : []));
+function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts): void {
+  for (const [key, , expr] of values) if (names.isSecretName(key) && isLiteralTree(expr)) (facts.literalConsts ??= []).push(key);
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

@@ -124,6 +124,8 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
 /** Bun's global `Bun.write(path, data)`: no import names it (exported for the text prefilter). */
 export const BUN_GLOBAL = 'Bun';
 const BUN_WRITE = 'write';
+/** A string naming one of FILE_WRITER_PACKAGES: a file without one (or `Bun.`) writes through none. */
+const FILE_WRITER_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FILE_WRITER_PACKAGES.keys()].join('|')})['"\`]|\\b${BUN_GLOBAL}\\.`);
 /**
  * SQLite databases opened on a file (`new Database('data/sessions.db')` of better-sqlite3, Bun's and
  * node's own): a file store only where the file names one, for a SQLite file is as often the app's
@@ -568,7 +570,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return { method: labelOf(callee), label: labelOf(callee), pathArg: call.arguments[0], dataArg: call.arguments[1], isStream: false };
   }
 
+  let writerPackageFile: boolean | undefined;
   function isPackageWrite(callee: ts.Expression): boolean {
+    // Asked for every call that is no `fs` write: the text test spares the binding lookups in files that name no such package.
+    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
+    if (!writerPackageFile) return false;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
