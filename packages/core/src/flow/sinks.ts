@@ -121,11 +121,16 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['bun', new Set(['write'])],
   ['node-persist', new Set(['setItem', 'updateItem', 'set'])],
 ]);
-/** Bun's global `Bun.write(path, data)`: no import names it (exported for the text prefilter). */
-export const BUN_GLOBAL = 'Bun';
-const BUN_WRITE = 'write';
-/** A string naming one of FILE_WRITER_PACKAGES: a file without one (or `Bun.`) writes through none. */
-const FILE_WRITER_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FILE_WRITER_PACKAGES.keys()].join('|')})['"\`]|\\b${BUN_GLOBAL}\\.`);
+/**
+ * The runtimes' global file writes, path first: Bun's `Bun.write(path, data)`, Deno's
+ * `Deno.writeTextFile(path, text)`. No import names them (exported for the text prefilter).
+ */
+export const RUNTIME_WRITES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Bun', new Set(['write'])],
+  ['Deno', new Set(['writeTextFile', 'writeTextFileSync', 'writeFile', 'writeFileSync'])],
+]);
+/** A string naming one of FILE_WRITER_PACKAGES, or a runtime global: a file without one writes through none. */
+const FILE_WRITER_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FILE_WRITER_PACKAGES.keys()].join('|')})['"\`]|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\.`);
 /**
  * SQLite databases opened on a file (`new Database('data/sessions.db')` of better-sqlite3, Bun's and
  * node's own): a file store only where the file names one, for a SQLite file is as often the app's
@@ -564,7 +569,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
   }
 
-  /** A whole-file write of a package of FILE_WRITER_PACKAGES, or Bun's global `Bun.write()`: path first, then the data. */
+  /** A whole-file write of a package of FILE_WRITER_PACKAGES, or of a runtime global (`Bun.write()`): path first, then the data. */
   function packageWriteOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
     if (!isPackageWrite(callee)) return undefined;
     return { method: labelOf(callee), label: labelOf(callee), pathArg: call.arguments[0], dataArg: call.arguments[1], isStream: false };
@@ -578,7 +583,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
-      if (method === BUN_WRITE && ts.isIdentifier(receiver) && receiver.text === BUN_GLOBAL && !lookup(fc, receiver)) return true;
+      if (ts.isIdentifier(receiver) && RUNTIME_WRITES.get(receiver.text)?.has(method) === true && !lookup(fc, receiver)) return true;
       const ns = importOf(fc, receiver) ?? packageInstanceOf(receiver);
       return ns !== undefined && (ns.imported === '*' || ns.imported === 'default') && FILE_WRITER_PACKAGES.get(ns.specifier)?.has(method) === true;
     }
