@@ -15,11 +15,13 @@ describe('values a module picks by NODE_ENV (valueChoicesOf)', () => {
       "export const tokenStore = process.env.NODE_ENV === 'production' ? 'redis' : 'file';",
       "export const config = { port: 3000, sessions: isDev ? 'file' : 'redis' };",
       "export default { store: process.env.NODE_ENV !== 'production' ? 'file' : 'redis' };",
+      "export const frozen = Object.freeze({ cache: isProduction ? 'redis' : 'disk' } as const);",
     ].join('\n');
     expect(factsOf(code).choices).toEqual([
       { name: 'tokenStore', whenTrue: 'redis', whenFalse: 'file', env: { whenTrue: 'prod', whenFalse: 'nonprod' } },
       { name: 'config', field: 'sessions', whenTrue: 'file', whenFalse: 'redis', env: { whenTrue: 'nonprod', whenFalse: 'unknown' } },
       { name: 'default', field: 'store', whenTrue: 'file', whenFalse: 'redis', env: { whenTrue: 'nonprod', whenFalse: 'prod' } },
+      { name: 'frozen', field: 'cache', whenTrue: 'redis', whenFalse: 'disk', env: { whenTrue: 'prod', whenFalse: 'nonprod' } },
     ]);
   });
 

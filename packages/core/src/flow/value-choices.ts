@@ -50,7 +50,7 @@ export function valueChoicesOf(fc: FileContext): ValueChoice[] {
 }
 
 function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
-  const e = unwrap(init);
+  const e = withoutFreeze(unwrap(init));
   if (ts.isConditionalExpression(e)) return choiceOf(name, undefined, e, fc);
   if (!ts.isObjectLiteralExpression(e)) return [];
   return e.properties.flatMap((p) => {
@@ -58,6 +58,14 @@ function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueCho
     const value = field === undefined || !ts.isPropertyAssignment(p) ? undefined : unwrap(p.initializer);
     return value !== undefined && ts.isConditionalExpression(value) ? choiceOf(name, field, value, fc) : [];
   });
+}
+
+/** `Object.freeze({...})`: the object it is given. */
+function withoutFreeze(e: ts.Expression): ts.Expression {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0]) return e;
+  const callee = unwrap(e.expression);
+  const isFreeze = ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+  return isFreeze ? unwrap(e.arguments[0]) : e;
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
