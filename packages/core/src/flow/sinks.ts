@@ -112,14 +112,18 @@ export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = ne
  * Packages other than `fs` that write a whole file from a path and the data: each with the methods
  * that do, `default` for the package called itself (`writeFileAtomic(path, data)`,
  * `writeFileAtomic.sync(path, data)`, `jsonfile.writeFileSync(path, obj)`, Bun's
- * `import { write } from 'bun'`), and node-persist, whose `storage.setItem(key, value)` writes the
- * value to a file named for the key. Exported for the text prefilter, like FS_MODULES.
+ * `import { write } from 'bun'`), node-persist, whose `storage.setItem(key, value)` writes the
+ * value to a file named for the key, and the settings stores conf and configstore, whose `set(key,
+ * value)` (or `set({ key: value })`) rewrites a JSON file in the user's config folder. Exported for
+ * the text prefilter, like FS_MODULES.
  */
 export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['write-file-atomic', new Set(['default', 'sync'])],
   ['jsonfile', new Set(['writeFile', 'writeFileSync'])],
   ['bun', new Set(['write'])],
   ['node-persist', new Set(['setItem', 'updateItem', 'set'])],
+  ['conf', new Set(['set'])],
+  ['configstore', new Set(['set'])],
 ]);
 /**
  * The runtimes' global file writes, path first: Bun's `Bun.write(path, data)`, Deno's
@@ -572,7 +576,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** A whole-file write of a package of FILE_WRITER_PACKAGES, or of a runtime global (`Bun.write()`): path first, then the data. */
   function packageWriteOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
     if (!isPackageWrite(callee)) return undefined;
-    return { method: labelOf(callee), label: labelOf(callee), pathArg: call.arguments[0], dataArg: call.arguments[1], isStream: false };
+    // `conf.set({ accessToken })`: one argument holds both the keys and the values.
+    const [pathArg, dataArg = pathArg] = call.arguments;
+    return { method: labelOf(callee), label: labelOf(callee), pathArg, dataArg, isStream: false };
   }
 
   let writerPackageFile: boolean | undefined;
@@ -592,11 +598,23 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return origin !== undefined && FILE_WRITER_PACKAGES.get(origin.specifier)?.has(origin.imported === '*' ? 'default' : origin.imported) === true;
   }
 
-  /** `const tokens = storage.create({ dir: 'data/tokens' })`: an instance the package's own factory makes, used like the package. */
+  /**
+   * `const tokens = storage.create({ dir: 'data/tokens' })`, `const config = new Conf({ projectName })`:
+   * an instance the package's own factory or class makes, used like the package.
+   */
   function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
-    const value = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : undefined;
+    const value = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
+    if (value !== undefined && ts.isNewExpression(value)) return importOf(fc, value.expression);
     const made = value !== undefined && ts.isCallExpression(value) ? unwrap(value.expression) : undefined;
     return made !== undefined && ts.isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
+  }
+
+  /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
+  function fieldValueOf(e: ts.Expression): ts.Expression | undefined {
+    if (!ts.isPropertyAccessExpression(e) || unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
+    return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : undefined;
   }
 
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
