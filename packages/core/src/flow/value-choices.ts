@@ -1,5 +1,5 @@
 import type { EnvState } from '../env/production-condition.js';
-import { literalText } from '../env/production-condition.js';
+import { literalText, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { alwaysExits, conditionEnvIn, endsClause, endsGuardScope } from './env-guards.js';
@@ -58,14 +58,6 @@ function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueCho
     const value = field === undefined || !ts.isPropertyAssignment(p) ? undefined : unwrap(p.initializer);
     return value !== undefined && ts.isConditionalExpression(value) ? choiceOf(name, field, value, fc) : [];
   });
-}
-
-/** `Object.freeze({...})`: the object it is given. */
-function withoutFreeze(e: ts.Expression): ts.Expression {
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0]) return e;
-  const callee = unwrap(e.expression);
-  const isFreeze = ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
-  return isFreeze ? unwrap(e.arguments[0]) : e;
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
