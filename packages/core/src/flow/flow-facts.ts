@@ -173,7 +173,10 @@ export interface FlowFacts {
    * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
    */
   literalConsts?: string[];
-  /** `import('./dev-store.js')` and `require()` calls of project modules, each with the NODE_ENV guard around it (see dev-only-modules.ts). */
+  /**
+   * `import('./dev-store.js')`, `import('express')` and `require()` calls, each with the NODE_ENV guard
+   * around it: what the file loads besides its top-level imports (see dev-only-modules.ts, local-tool.ts).
+   */
   dynamicImports?: DynamicImportFact[];
 }
 
@@ -410,10 +413,10 @@ function isModuleLoad(call: ts.CallExpression, fc: FileContext): boolean {
   return callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && lookup(fc, callee) === undefined);
 }
 
-/** `await import('./dev-file-store.js')`, a `require()` inside a branch: a project module loaded here, under the guard around the call. */
+/** `await import('./dev-file-store.js')`, a `require()` inside a branch: a module loaded here, under the guard around the call. */
 function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
   const [arg] = call.arguments;
-  if (arg === undefined || !ts.isStringLiteralLike(arg) || !fc.isProjectModule(arg.text)) return;
+  if (arg === undefined || !ts.isStringLiteralLike(arg)) return;
   (facts.dynamicImports ??= []).push({ specifier: arg.text, env: envAt(call, fc) });
 }
 

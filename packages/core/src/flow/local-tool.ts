@@ -21,7 +21,7 @@ export function localToolFiles(project: ProjectModel): ReadonlySet<string> {
 
 function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   const files = [...project.files.keys()];
-  const importsOf = (file: string, test: (specifier: string) => boolean) => specifiersOf(project.files.get(file)?.module).some(test);
+  const importsOf = (file: string, test: (specifier: string) => boolean) => loadedSpecifiers(project, file).some(test);
   const isScript = (file: string) => project.files.get(file)?.flow.script === true;
   if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
   const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
@@ -39,10 +39,19 @@ function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   return new Set([...reachable(toolEntries, deps)].filter((f) => !server.has(f)));
 }
 
+/**
+ * Every module `file` imports, loads or re-exports, and loads later (`await import('../src/commands/login.js')`
+ * in a command's branch, `await import('express')` when an HTTP mode is asked for).
+ */
+function loadedSpecifiers(project: ProjectModel, file: string): string[] {
+  const summary = project.files.get(file);
+  return [...specifiersOf(summary?.module), ...(summary?.flow.dynamicImports ?? []).map((d) => d.specifier)];
+}
+
 /** The project files `file` imports, loads or re-exports. */
 function projectDependencies(project: ProjectModel, file: string): string[] {
   const out = new Set<string>();
-  for (const specifier of specifiersOf(project.files.get(file)?.module)) {
+  for (const specifier of loadedSpecifiers(project, file)) {
     const target = project.resolveModule(file, specifier);
     if (target !== undefined && target !== file && project.files.has(target)) out.add(target);
   }
