@@ -9,7 +9,7 @@ import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
-import { lowdbDataTaint } from './lowdb-data.js';
+import { importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
@@ -103,6 +103,8 @@ export interface WriteFact {
   ctorPathParam?: number;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
   fixedData?: true | string;
+  /** A lowdb adapter: the variables holding its database, which importers put data into (see `FlowFacts.importedDataPuts`). */
+  databases?: string[];
 }
 
 export interface ClassFact {
@@ -168,6 +170,8 @@ export interface FlowFacts {
   importsCalledInProduction?: string[];
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
+  /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
+  importedDataPuts?: Array<{ local: string; data: Taint }>;
   /**
    * Module-level consts named as secrets whose value is written out in full (`export const tokens =
    * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
@@ -217,7 +221,10 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
-    if (adapter) recordWrite(call, adapter, fc, ev, facts, lowdbDataTaint(call, fc, ev));
+    if (adapter) {
+      const lowdb = lowdbDataOf(call, fc, ev);
+      recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases);
+    }
     else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
@@ -235,6 +242,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   const calledInProduction = new Set<string>();
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
+  const importedDataPuts = importedDataPutsOf(fc, ev);
+  if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
   facts.loggers = topLevelLoggers(sf, sinks);
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
@@ -381,7 +390,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = []): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
@@ -404,6 +413,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
+    ...(databases.length > 0 && { databases }),
   });
 }
 

@@ -28,3 +28,21 @@ describe('what a lowdb database keeps (lowdbDataTaint)', () => {
     expect(keptOf(code)).toEqual([[]]);
   });
 });
+
+describe('what a file puts into an imported database (importedDataPutsOf)', () => {
+  const putsOf = (code: string) =>
+    (extractFlowFacts(parseSource('src/grants.ts', code), { path: 'src/grants.ts', config: resolveConfig({}) }).importedDataPuts ?? []).map((p) => [p.local, p.data.flatMap((i) => (i.k === 'secret' ? [i.label] : []))]);
+
+  it('records secrets pushed or assigned into the data of a project import, by its local name', () => {
+    const code = "import { db } from './db.js';\nimport store from './store.js';\nexport function save(refreshToken: string, apiKey: string) {\n  db.data.grants.push({ refreshToken });\n  store.data.keys[0] = apiKey;\n}";
+    expect(putsOf(code)).toEqual([['db', ['refreshToken']], ['store', ['apiKey']]]);
+  });
+
+  it.each([
+    ['a package import', "import { db } from 'some-db';\nexport function save(refreshToken: string) { db.data.grants.push(refreshToken); }"],
+    ['a field other than data', "import { db } from './db.js';\nexport function save(refreshToken: string) { db.cache.push(refreshToken); }"],
+    ['plain values', "import { db } from './db.js';\nexport function save(title: string) { db.data.posts.push({ title }); }"],
+  ])('records nothing for %s', (_name, code) => {
+    expect(putsOf(code)).toEqual([]);
+  });
+});

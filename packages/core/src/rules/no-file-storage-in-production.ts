@@ -5,6 +5,8 @@ import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { localToolFiles } from '../flow/local-tool.js';
+import { importedDataOf } from '../flow/lowdb-data.js';
+import { unionTaint } from '../flow/propagate.js';
 import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
@@ -65,7 +67,9 @@ export default defineRule<MessageId>({
 type Reporter = (file: string, location: Location, messageId: MessageId, data: Record<string, string>, key: string, related: RelatedLocation[], secret?: SecretItem) => void;
 
 function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, flow: FlowFacts, write: WriteFact, report: Reporter): void {
-  const resolved = index.resolve(file, write.data);
+  // A lowdb database is also given data where other files import it (`db.data.grants.push(...)`).
+  const importedData = write.databases === undefined ? [] : importedDataOf(ctx.project, file, write.databases).map((put) => index.resolve(put.file, put.data));
+  const resolved = unionTaint(index.resolve(file, write.data), ...importedData);
   const secret = secretsOf(resolved)[0];
   const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
