@@ -3,6 +3,7 @@ import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
+import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
@@ -644,11 +645,7 @@ function isUrlMade(expr: ts.Expression): boolean {
  * spelling. Only a request's session: a bare `session.id` is as often a Stripe checkout session.
  */
 function isSessionIdRead(base: ts.Expression, prop: string): boolean {
-  if (prop !== 'id' && prop !== 'ID') return false;
-  const b = unwrap(base);
-  if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
-  const holder = unwrap(b.expression);
-  return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+  return (prop === 'id' || prop === 'ID') && isRequestSession(base);
 }
 
 /** `([name, value]) =>`: `id` is the first element of the parameter's array pattern. */
@@ -708,10 +705,6 @@ function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]):
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */
-function isRequestObjectName(name: string): boolean {
-  return name === 'req' || name === 'request' || /[a-z](?:Req|Request)$/.test(name);
-}
-
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);

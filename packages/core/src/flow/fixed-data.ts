@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
+import { isJsonStringify } from './json-stringify.js';
 import { isLiteralTree } from './sanitisers.js';
 import { unwrap } from './scope.js';
 
@@ -28,8 +29,9 @@ export function fixedDataOf(expr: ts.Expression | undefined, fc: FileContext, de
 
 /** `JSON.stringify(x)`, `Object.entries(x)` / `values` / `keys`: made of `x` alone. */
 function readsWhole(callee: ts.Expression): boolean {
+  if (isJsonStringify(callee)) return true;
   const e = unwrap(callee);
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return false;
-  const [owner, method] = [e.expression.text, e.name.text];
-  return (owner === 'JSON' && method === 'stringify') || (owner === 'Object' && (method === 'entries' || method === 'values' || method === 'keys'));
+  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Object' && OBJECT_PARTS.has(e.name.text);
 }
+
+const OBJECT_PARTS: ReadonlySet<string> = new Set(['entries', 'values', 'keys']);

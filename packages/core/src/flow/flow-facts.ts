@@ -10,6 +10,7 @@ import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
+import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
@@ -103,6 +104,8 @@ export interface WriteFact {
   ctorPathParam?: number;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
   fixedData?: true | string;
+  /** The data is a request's whole session (`JSON.stringify(req.session)`): session data (see request-session.ts). */
+  sessionData?: true;
   /** A lowdb adapter: the variables holding its database, which importers put data into (see `FlowFacts.importedDataPuts`). */
   databases?: string[];
 }
@@ -414,6 +417,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
+    ...(writesRequestSession(write.dataArg, fc) && { sessionData: true }),
   });
 }
 

@@ -75,13 +75,13 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
   // `writeFileSync('build/tokens.json', JSON.stringify(designTokens))`: data written out in the source stores nothing secret.
   const secretPath = write.secretPath && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
-  const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : 'tokens or session data';
+  const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : write.sessionData ? 'a request\'s session data' : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
     if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
-    const isSecretStore = cls.storeName || secret !== undefined || secretPath;
+    const isSecretStore = cls.storeName || secret !== undefined || secretPath || write.sessionData === true;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
       const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
@@ -104,7 +104,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   }
   // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
   const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
-  if (secret || secretPath || (holder !== undefined && isStoreName(holder))) {
+  if (secret || secretPath || write.sessionData || (holder !== undefined && isStoreName(holder))) {
     if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
