@@ -26,6 +26,12 @@ describe('localToolFiles', () => {
     expect(localFilesOf(files)).toEqual(['src/auth/login.ts', 'src/auth/tokens.ts', 'src/index.ts']);
   });
 
+  it("holds what only an Electron app's main process runs, unless it serves the network", () => {
+    const main = "import { app, BrowserWindow } from 'electron';\nimport { save } from './auth/tokens.js';\napp.whenReady().then(() => new BrowserWindow());";
+    expect(localFilesOf({ ...STORE, 'src/main.ts': main })).toEqual(['src/auth/tokens.ts', 'src/main.ts']);
+    expect(localFilesOf({ ...STORE, 'src/main.ts': `${main}\nimport express from 'express';\nexpress().listen(4000);` })).toEqual([]);
+  });
+
   it('follows modules loaded later by import() (a lazily loaded command of a CLI)', () => {
     const files = { ...STORE, 'bin/cli.js': "#!/usr/bin/env node\nif (process.argv[2] === 'login') { const { save } = await import('../src/auth/tokens.js'); await save('t'); }" };
     expect(localFilesOf(files)).toEqual(['bin/cli.js', 'src/auth/tokens.ts']);

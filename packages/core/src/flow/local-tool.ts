@@ -8,10 +8,19 @@ function isStdioTransport(specifier: string): boolean {
 }
 
 /**
+ * A process that runs for the one user at the machine: a stdio MCP server, or an Electron app
+ * (its main process imports `electron`), which keeps that user's credentials in their profile.
+ */
+function runsForOneUser(specifier: string): boolean {
+  return isStdioTransport(specifier) || specifier === 'electron';
+}
+
+/**
  * Files that only run on a developer's or user's own machine: every entry file (a project file no
  * other imports) that reaches them is a developer script (see script-file.ts) or a stdio MCP server
  * (it connects the SDK's stdio transport, run by the user's MCP host for that user alone, like a
- * command-line tool), and serves nothing over the network with all it imports. Any other entry
+ * command-line tool) or an Electron app's main process, and serves nothing over the network with
+ * all it imports. Any other entry
  * reaching a file (a server, `bin/www` starting Express, a stdio server that also offers the HTTP
  * transport) makes it server code. Built once per scan.
  */
@@ -23,14 +32,14 @@ function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   const files = [...project.files.keys()];
   const importsOf = (file: string, test: (specifier: string) => boolean) => loadedSpecifiers(project, file).some(test);
   const isScript = (file: string) => project.files.get(file)?.flow.script === true;
-  if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
+  if (!files.some((f) => isScript(f) || importsOf(f, runsForOneUser))) return new Set();
   const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
   const imported = new Set([...deps.values()].flatMap((d) => d));
   const toolEntries: string[] = [];
   const serverEntries: string[] = [];
   for (const entry of files.filter((f) => !imported.has(f))) {
-    // A stdio server may use `http` for its own loopback login; a script using it may be starting a server.
-    const network = importsOf(entry, isStdioTransport) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
+    // A stdio server or a desktop app may use `http` for its own loopback login; a script using it may be starting a server.
+    const network = importsOf(entry, runsForOneUser) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
     const local = network !== undefined && ![...reachable([entry], deps)].some((f) => importsOf(f, network));
     (local ? toolEntries : serverEntries).push(entry);
   }
