@@ -28,6 +28,7 @@ describe('namesSecretStore', () => {
     ["a setting's fallback", "process.env.SESSION_DB ?? 'data/sessions.db'", true],
     ["a fallback after ||", "process.env.TOKENS || 'tokens.json'", true],
     ['a descriptor opened on one', "fs.openSync(path.join(dir, 'tokens.json'), 'w')", true],
+    ["a Bun file reference", "Bun.file('data/sessions.json')", true],
     ['a fallback that is no secret store', "process.env.DB_FILE ?? 'data/app.db'", false],
   ])('%s', (_name, code, expected) => {
     expect(secretPath('', code)).toBe(expected);

@@ -12,8 +12,11 @@ import { splitWords } from './sensitive-names.js';
 const SECRET_FILE = /^(?:tokens?(?:\.(?!(?:css|scss|sass|less|styl|pcss)$)\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
-/** Calls whose result stands for the path they are given: built from it, or a descriptor opened on it (`fs.openSync(path, 'w')`). */
-const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath', 'openSync']);
+/**
+ * Calls whose result stands for the path they are given: built from it, a descriptor opened on it
+ * (`fs.openSync(path, 'w')`), or a file reference (`Bun.write(Bun.file('sessions.json'), data)`).
+ */
+const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath', 'openSync', 'file']);
 const MAX_DEPTH = 4;
 
 /** True when any literal part of a written path names a secret store (`tokens.json`, `.env`, `sessions/`). */
