@@ -16,12 +16,14 @@ describe('values a module picks by NODE_ENV (valueChoicesOf)', () => {
       "export const config = { port: 3000, sessions: isDev ? 'file' : 'redis' };",
       "export default { store: process.env.NODE_ENV !== 'production' ? 'file' : 'redis' };",
       "export const frozen = Object.freeze({ cache: isProduction ? 'redis' : 'disk' } as const);",
+      "export const useFileStore = process.env.NODE_ENV !== 'production';",
     ].join('\n');
     expect(factsOf(code).choices).toEqual([
       { name: 'tokenStore', whenTrue: 'redis', whenFalse: 'file', env: { whenTrue: 'prod', whenFalse: 'nonprod' } },
       { name: 'config', field: 'sessions', whenTrue: 'file', whenFalse: 'redis', env: { whenTrue: 'nonprod', whenFalse: 'unknown' } },
       { name: 'default', field: 'store', whenTrue: 'file', whenFalse: 'redis', env: { whenTrue: 'nonprod', whenFalse: 'prod' } },
       { name: 'frozen', field: 'cache', whenTrue: 'redis', whenFalse: 'disk', env: { whenTrue: 'prod', whenFalse: 'nonprod' } },
+      { name: 'useFileStore', whenTrue: 'true', whenFalse: 'false', env: { whenTrue: 'nonprod', whenFalse: 'prod' } },
     ]);
   });
 
@@ -44,6 +46,8 @@ describe('tests of an imported value around a store choice (importedGuardAt)', (
     ['an else branch', "if ('file' !== tokenStore) {} else new FileStore();", { local: 'tokenStore', value: 'file', equal: true }],
     ['a ternary', "const s = settings.store === 'redis' ? null : new FileStore();", { local: 'settings', member: 'store', value: 'redis', equal: false }],
     ['an early return', "function make() { if (config.tokenStore !== 'file') return null; return new FileStore(); }", { local: 'config', member: 'tokenStore', value: 'file', equal: true }],
+    ['a flag', 'if (settings.useFileStore) new FileStore();', { local: 'settings', member: 'useFileStore', value: 'true', equal: true }],
+    ['a negated flag', 'if (!tokenStore) {} else new FileStore();', { local: 'tokenStore', value: 'true', equal: true }],
     ['a switch clause', "function make() { switch (config.tokenStore) { case 'redis': return null; case 'file': return new FileStore(); } }", { local: 'config', member: 'tokenStore', value: 'file', equal: true }],
   ])('%s', (_name, code, expected) => {
     expect(guardOf(code)).toEqual([expected]);
@@ -69,6 +73,13 @@ describe('imported guards across files (importedGuardEnv)', () => {
 
   it('clears a choice the other module makes only outside production', () => {
     expect(findingsWith("export const config = { tokenStore: process.env.NODE_ENV === 'production' ? 'redis' : 'file' };")).toEqual([]);
+  });
+
+  it('reads a flag that is a NODE_ENV condition, and a string tested for truth as no guard', () => {
+    const flagged = (config: string, test: string) => scanFiles({ files: [store, { ...factory, text: factory.text.replace("config.tokenStore === 'file'", test) }, { path: 'src/config.ts', text: config }] }).findings.length;
+    expect(flagged("export const config = { fileStore: process.env.NODE_ENV !== 'production' };", 'config.fileStore')).toBe(0);
+    expect(flagged("export const config = { fileStore: process.env.NODE_ENV === 'production' };", 'config.fileStore')).toBe(1);
+    expect(flagged("export const config = { tokenStore: process.env.NODE_ENV === 'production' ? 'redis' : 'file' };", 'config.tokenStore')).toBe(1);
   });
 
   it.each([

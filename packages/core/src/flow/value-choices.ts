@@ -13,6 +13,8 @@ const { SyntaxKind } = ts;
  * A module-level const picked by a NODE_ENV condition between two literals, for other modules to
  * compare: `export const tokenStore = process.env.NODE_ENV === 'production' ? 'redis' : 'file'`, or
  * a field of a const object (`export const config = { tokenStore: ... }`, `export default {...}`).
+ * A flag that is the condition itself (`export const useFileStore = process.env.NODE_ENV !==
+ * 'production'`) picks `'true'` or `'false'`, which a test of the flag compares with `'true'`.
  */
 export interface ValueChoice {
   name: string;
@@ -51,13 +53,20 @@ export function valueChoicesOf(fc: FileContext): ValueChoice[] {
 
 function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
   const e = withoutFreeze(unwrap(init));
-  if (ts.isConditionalExpression(e)) return choiceOf(name, undefined, e, fc);
-  if (!ts.isObjectLiteralExpression(e)) return [];
+  if (!ts.isObjectLiteralExpression(e)) return pickOf(name, undefined, e, fc);
   return e.properties.flatMap((p) => {
     const field = ts.isPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
-    const value = field === undefined || !ts.isPropertyAssignment(p) ? undefined : unwrap(p.initializer);
-    return value !== undefined && ts.isConditionalExpression(value) ? choiceOf(name, field, value, fc) : [];
+    return field === undefined || !ts.isPropertyAssignment(p) ? [] : pickOf(name, field, unwrap(p.initializer), fc);
   });
+}
+
+/** A ternary between literals, or a flag that is a condition (a comparison, `!x`, `[...].includes(env)`). */
+function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: FileContext): ValueChoice[] {
+  if (ts.isConditionalExpression(e)) return choiceOf(name, field, e, fc);
+  if (!ts.isBinaryExpression(e) && !ts.isPrefixUnaryExpression(e) && !ts.isCallExpression(e)) return [];
+  const env = conditionEnvIn(e, fc);
+  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
@@ -93,7 +102,7 @@ function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): Impo
 }
 
 function branchGuard(condition: ts.Expression, taken: boolean, fc: FileContext): ImportedGuard | undefined {
-  const test = comparisonOf(condition, fc);
+  const test = comparisonOf(condition, fc) ?? flagTestOf(condition, fc);
   return test && (taken ? test : { ...test, equal: !test.equal });
 }
 
@@ -131,6 +140,18 @@ function comparisonOf(condition: ts.Expression, fc: FileContext): ImportedGuard 
   const operand = importedOperand(rightValue !== undefined ? e.left : e.right, fc);
   return operand && value !== undefined ? { ...operand, value, equal } : undefined;
 }
+
+/** `if (useFileStore)`, `if (!config.useFileStore)`: an imported flag's truth, as a comparison with `'true'`. */
+function flagTestOf(condition: ts.Expression, fc: FileContext): ImportedGuard | undefined {
+  const e = unwrap(condition);
+  const negated = ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken;
+  const operand = importedOperand(negated ? e.operand : e, fc);
+  return operand && { ...operand, value: FLAG_SET, equal: !negated };
+}
+
+/** What a flag picks, in the terms of a choice between literals. */
+const FLAG_SET = 'true';
+const FLAG_UNSET = 'false';
 
 /** `tokenStore` or `config.tokenStore` where the name is imported from a project module. */
 function importedOperand(expr: ts.Expression, fc: FileContext): Pick<ImportedGuard, 'local' | 'member'> | undefined {
