@@ -3,6 +3,7 @@ import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
+import { isAddedTo } from './mutated-in-place.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
@@ -187,7 +188,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr) || (binding.isConst && isLiteralTree(v.expr))));
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc))));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }

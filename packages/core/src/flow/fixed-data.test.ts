@@ -25,6 +25,7 @@ describe('data written out in full in the source (fixedDataOf)', () => {
     ['a bare literal (a store being started)', "writeFileSync('tokens.json', '{}');"],
     ['an empty container, filled later', "const tokens: string[] = [];\ntokens.push(t);\nwriteFileSync('tokens.json', JSON.stringify(tokens));"],
     ['an object with a runtime value', "writeFileSync('tokens.json', JSON.stringify({ github: process.env.GITHUB_TOKEN }));"],
+    ['a literal added to later', "const seeded = [{ user: 'seed' }];\nseeded.push({ user: t });\nwriteFileSync('tokens.json', JSON.stringify(seeded));"],
     ['a const assigned again', "const slots = { github: '' };\nslots.github = t;\nwriteFileSync('tokens.json', JSON.stringify(slots));"],
     ['a let', "let palette = { a: '#05f' };\nwriteFileSync('tokens.json', JSON.stringify(palette));"],
   ])('none for %s', (_name, code) => {

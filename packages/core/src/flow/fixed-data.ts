@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { isJsonStringify } from './json-stringify.js';
+import { isAddedTo } from './mutated-in-place.js';
 import { isLiteralTree } from './sanitisers.js';
 import { unwrap } from './scope.js';
 
@@ -23,7 +24,7 @@ export function fixedDataOf(expr: ts.Expression | undefined, fc: FileContext, de
   const binding = lookup(fc, e);
   if (binding?.kind === 'import') return fc.isProjectModule(binding.specifier) && binding.imported !== '*' ? e.text : undefined;
   // A part of such data (`for (const [group, values] of Object.entries(tokens))`) is written out in full too.
-  const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
+  const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 && !isAddedTo(binding, fc) ? binding.values[0] : undefined;
   return value !== undefined && value.wrap.length === 0 ? fixedDataOf(value.expr, fc, depth + 1) : undefined;
 }
 

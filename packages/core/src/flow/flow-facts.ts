@@ -10,6 +10,7 @@ import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
+import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
@@ -207,7 +208,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(extractModuleFacts(sf)).some(servesNetwork));
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
-    recordLiteralConsts(moduleValues(sf, NO_KEYS), nameClassifierFor(ctx.config.sensitiveNames), facts);
+    recordLiteralConsts(moduleValues(sf, NO_KEYS), nameClassifierFor(ctx.config.sensitiveNames), facts, () => false);
     return facts;
   }
   const collected = collectFile(sf);
@@ -256,7 +257,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext): FlowFa
     if (fact) facts.functions.push(fact);
   }
   const values = moduleValues(sf, collected.functionKeySet);
-  recordLiteralConsts(values, fc.names, facts);
+  recordLiteralConsts(values, fc.names, facts, (node) => ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
@@ -599,9 +600,17 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
   return out;
 }
 
-/** The module-level consts named as secrets whose value is written out in full (see `FlowFacts.literalConsts`). */
-function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts): void {
-  for (const [key, , expr] of values) if (names.isSecretName(key) && isLiteralTree(expr)) (facts.literalConsts ??= []).push(key);
+/**
+ * The module-level consts named as secrets whose value is written out in full (see
+ * `FlowFacts.literalConsts`), unless the file adds to them (`tokens.push(t)`).
+ */
+function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts, isAddedToHere: (decl: ts.Node) => boolean): void {
+  for (const [key, node, expr] of values) if (names.isSecretName(key) && isLiteralTree(expr) && !isAddedToHere(node)) (facts.literalConsts ??= []).push(key);
+}
+
+function isAddedToBinding(name: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, name);
+  return binding !== undefined && isAddedTo(binding, fc);
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

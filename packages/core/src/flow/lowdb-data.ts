@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
+import { ADDING_METHODS } from './mutated-in-place.js';
 import { unionTaint } from './propagate.js';
 import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
@@ -10,8 +11,6 @@ import type { Taint } from './taint.js';
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
 const { SyntaxKind } = ts;
 
-/** Methods that put their arguments into the collection they are called on. */
-const ADDING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 /** lowdb keeps the database's content in `db.data`, written whole to the adapter's file on `db.write()`. */
 const DATA_FIELD = 'data';
 
