@@ -88,6 +88,7 @@ describe('conditionEnv of a value picked by an environment condition', () => {
     ["if (driver !== 'file') {}", { driver: picked }, 'prod/nonprod'],
     ["if ('redis' === driver) {}", { driver: picked }, 'prod/nonprod'],
     ["if (config.tokenStore === 'file') {}", { config: `{ tokenStore: ${picked}, port: 3000 }` }, 'nonprod/prod'],
+    ["if (config.tokenStore === 'file') {}", { config: `Object.freeze({ tokenStore: ${picked} })` }, 'nonprod/prod'],
     ["if (driver === 'memory') {}", { driver: picked }, 'unknown/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.STORE === 'redis' ? 'redis' : 'file'" }, 'unknown/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.NODE_ENV === 'production' ? 'file' : 'file'" }, 'unknown/unknown'],

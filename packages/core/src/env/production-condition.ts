@@ -193,12 +193,20 @@ function pickedValueOf(expr: ts.Expression, names: NameValues): ts.ConditionalEx
     value = named?.isConst && named.path.length === 0 ? named.expr : undefined;
   } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
     const named = names.valueOf(e.expression);
-    const holder = named?.isConst && named.path.length === 0 ? unwrap(named.expr) : undefined;
+    const holder = named?.isConst && named.path.length === 0 ? withoutFreeze(unwrap(named.expr)) : undefined;
     const prop = holder && ts.isObjectLiteralExpression(holder) ? holder.properties.find((p) => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === e.name.text) : undefined;
     value = prop && ts.isPropertyAssignment(prop) ? prop.initializer : undefined;
   }
   const v = value && unwrap(value);
   return v && ts.isConditionalExpression(v) ? v : undefined;
+}
+
+/** `Object.freeze({...})`: the object it is given (config modules freeze their settings). */
+export function withoutFreeze(e: ts.Expression): ts.Expression {
+  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0]) return e;
+  const callee = unwrap(e.expression);
+  const isFreeze = ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object';
+  return isFreeze ? unwrap(e.arguments[0]) : e;
 }
 
 /** `isProduction()`: a helper returning an env condition, or one named for the environment. */

@@ -19,9 +19,14 @@ export function envAt(node: ts.Node, fc: FileContext): EnvState {
   for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
     const state = stateFromParent(parent, child, fc);
     if (state !== 'unknown') return state;
-    if (isFunctionLike(parent) && !(ts.isCallExpression(parent.parent) && (ts.isArrowFunction(parent) || ts.isFunctionExpression(parent)))) break;
+    if (endsGuardScope(parent)) break;
   }
   return 'unknown';
+}
+
+/** A function boundary guards do not cross: any but a callback passed as an argument (it runs where it is written). */
+export function endsGuardScope(node: ts.Node): boolean {
+  return isFunctionLike(node) && !(ts.isCallExpression(node.parent) && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)));
 }
 
 function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvState {
@@ -94,7 +99,7 @@ function hasOwnProductionCase(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, gro
 }
 
 /** The clause's code leaves the switch: `break`, `return`, `throw`, or an exit. */
-function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
+export function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
   const last = statements.at(-1);
   if (last === undefined) return false;
   if (ts.isBreakStatement(last) || ts.isContinueStatement(last)) return true;
@@ -208,7 +213,7 @@ function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileConte
 }
 
 /** The statement always leaves the function: `return`, `throw`, `process.exit()` (`orReturn` false: never by returning). */
-function alwaysExits(stmt: ts.Statement, orReturn = true): boolean {
+export function alwaysExits(stmt: ts.Statement, orReturn = true): boolean {
   if (ts.isThrowStatement(stmt)) return true;
   if (ts.isReturnStatement(stmt)) return orReturn;
   if (ts.isExpressionStatement(stmt)) {
@@ -246,7 +251,7 @@ function namesOf(fc: FileContext): NameValues {
   return fc.conditionNames;
 }
 
-function conditionEnvIn(expr: ts.Expression, fc: FileContext): ConditionEnv {
+export function conditionEnvIn(expr: ts.Expression, fc: FileContext): ConditionEnv {
   return conditionEnv(expr, namesOf(fc));
 }
 

@@ -3,8 +3,10 @@ import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
+import { isAddedTo } from './mutated-in-place.js';
+import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
-import { constantValue, isHashChain, isHashingName, isLiteralLike, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
+import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
 import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
@@ -161,8 +163,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return EMPTY;
       case 'import': {
         // A project module's constant: what it holds is known once the summaries are joined.
-        const imported: Taint = binding.specifier.startsWith('.') && binding.imported !== '*' ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
-        return isSecret ? unionTaint([nameSource(id)], imported) : imported;
+        const fromProject = binding.specifier.startsWith('.') && binding.imported !== '*';
+        const imported: Taint = fromProject ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
+        // Its module may give it a value written out in full (a design token tree): the rules read that there.
+        return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
       }
       case 'param': {
         const element = callbackElementTaint(binding, id);
@@ -184,7 +188,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr)));
+        // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc))));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -639,11 +644,7 @@ function isUrlMade(expr: ts.Expression): boolean {
  * spelling. Only a request's session: a bare `session.id` is as often a Stripe checkout session.
  */
 function isSessionIdRead(base: ts.Expression, prop: string): boolean {
-  if (prop !== 'id' && prop !== 'ID') return false;
-  const b = unwrap(base);
-  if (!ts.isPropertyAccessExpression(b) || b.name.text !== 'session') return false;
-  const holder = unwrap(b.expression);
-  return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+  return (prop === 'id' || prop === 'ID') && isRequestSession(base);
 }
 
 /** `([name, value]) =>`: `id` is the first element of the parameter's array pattern. */
@@ -703,10 +704,6 @@ function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]):
 }
 
 /** `req`, `request`, `incomingRequest`: names used for a request object. */
-function isRequestObjectName(name: string): boolean {
-  return name === 'req' || name === 'request' || /[a-z](?:Req|Request)$/.test(name);
-}
-
 function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);

@@ -8,16 +8,22 @@ import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guar
 import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
+import { fixedDataOf } from './fixed-data.js';
+import { importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
+import { isAddedTo } from './mutated-in-place.js';
+import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
+import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { unionTaint } from './propagate.js';
+import { isLiteralTree } from './sanitisers.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
-import { nameClassifierFor } from './sensitive-names.js';
+import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
@@ -75,6 +81,8 @@ export interface CallFact {
   secretPathArgs: number[];
   owner?: string;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the call sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
 }
 
 /** A file-system write. */
@@ -86,6 +94,8 @@ export interface WriteFact {
   pathLabel: string;
   secretPath: boolean;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the write sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
   owner?: string;
   /** The class whose method writes. */
   ownerClass?: string;
@@ -93,6 +103,12 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
+  fixedData?: true | string;
+  /** The data is a request's whole session (`JSON.stringify(req.session)`): session data (see request-session.ts). */
+  sessionData?: true;
+  /** A lowdb adapter: the variables holding its database, which importers put data into (see `FlowFacts.importedDataPuts`). */
+  databases?: string[];
 }
 
 export interface ClassFact {
@@ -109,6 +125,8 @@ export interface NewFact {
   location: Location;
   callee: string;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the `new` sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
   /** The class comes from a package that keeps sessions in files (`session-file-store`). */
   filePackage?: string;
   /**
@@ -154,6 +172,25 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
+  choices?: ValueChoice[];
+  /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
+  importedDataPuts?: Array<{ local: string; data: Taint }>;
+  /**
+   * Module-level consts named as secrets whose value is written out in full (`export const tokens =
+   * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
+   */
+  literalConsts?: string[];
+  /**
+   * `import('./dev-store.js')`, `import('express')` and `require()` calls, each with the NODE_ENV guard
+   * around it: what the file loads besides its top-level imports (see dev-only-modules.ts, local-tool.ts).
+   */
+  dynamicImports?: DynamicImportFact[];
+}
+
+export interface DynamicImportFact {
+  specifier: string;
+  env: EnvState;
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -170,7 +207,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
-  if (!sf.text.includes('(') && !sf.text.includes('process.env')) return facts;
+  if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
+    // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
+    recordLiteralConsts(moduleValues(sf, NO_KEYS), nameClassifierFor(ctx.config.sensitiveNames), facts, () => false);
+    return facts;
+  }
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   for (const call of collected.calls) if (ts.isCallExpression(call)) recordKeyedSet(call, collected.scopes);
@@ -186,7 +227,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
-    if (adapter) recordWrite(call, adapter, fc, ev, facts, []);
+    if (adapter) {
+      const lowdb = lowdbDataOf(call, fc, ev);
+      recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases);
+    }
+    else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
     const write = sinks.fsWriteOf(create);
@@ -203,13 +248,19 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const calledInProduction = new Set<string>();
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
+  const importedDataPuts = importedDataPutsOf(fc, ev);
+  if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
   facts.loggers = topLevelLoggers(sf, sinks);
   facts.instances = topLevelInstances(sf, fc);
+  const choices = valueChoicesOf(fc);
+  if (choices.length > 0) facts.choices = choices;
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
   }
-  for (const [key, node, expr] of moduleValues(sf, collected.functionKeySet)) {
+  const values = moduleValues(sf, collected.functionKeySet);
+  recordLiteralConsts(values, fc.names, facts, (node) => ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isAddedToBinding(node.name, fc));
+  for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
@@ -332,7 +383,8 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
   if (!useful) return;
   const owner = ownerOf(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: env ?? envAt(call, fc), ...(owner !== undefined && { owner }) });
+  const callEnv = env ?? envAt(call, fc);
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...guardOf(call, callEnv, fc), ...(owner !== undefined && { owner }) });
 }
 
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
@@ -365,24 +417,51 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = []): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
+  const env = envAt(call, fc);
+  // Only a write to a secret file asks: the data then decides whether the file stores anything.
+  const secretPath = namesSecretStore(write.pathArg, fc);
+  const fixedData = secretPath ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
     data,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
     pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
-    secretPath: namesSecretStore(write.pathArg, fc),
-    env: envAt(call, fc),
+    secretPath,
+    env,
+    ...guardOf(call, env, fc),
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(fixedData !== undefined && { fixedData }),
+    ...(databases.length > 0 && { databases }),
+    ...(writesRequestSession(write.dataArg, fc) && { sessionData: true }),
   });
+}
+
+/** `import('./x.js')`, or `require('./x')` (top-level ones are imports too: see module-facts.ts). */
+function isModuleLoad(call: ts.CallExpression, fc: FileContext): boolean {
+  const callee = call.expression;
+  return callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && lookup(fc, callee) === undefined);
+}
+
+/** `await import('./dev-file-store.js')`, a `require()` inside a branch: a module loaded here, under the guard around the call. */
+function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
+  const [arg] = call.arguments;
+  if (arg === undefined || !ts.isStringLiteralLike(arg)) return;
+  (facts.dynamicImports ??= []).push({ specifier: arg.text, env: envAt(call, fc) });
+}
+
+/** Where NODE_ENV says nothing here, the test of an imported value around `node`, if any: the rules resolve it across files. */
+function guardOf(node: ts.Node, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
+  const importedGuard = env === 'unknown' ? importedGuardAt(node, fc) : undefined;
+  return importedGuard === undefined ? {} : { importedGuard };
 }
 
 function classOf(node: ts.Node): string | undefined {
@@ -445,7 +524,8 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const filePackage = fileStorePackageOf(callee, fc);
   if (filePackage !== undefined) {
     const owner = ownerOf(call, fc);
-    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env: choiceEnvAt(call, fc), filePackage, ...(owner !== undefined && { owner }) });
+    const env = choiceEnvAt(call, fc);
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...guardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
   const env = choiceEnvAt(call, fc);
@@ -462,6 +542,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       location: locationOf(call, fc.sf),
       callee: name,
       env: classEnv,
+      ...guardOf(call, classEnv, fc),
       ...(storeContext !== undefined && { storeContext }),
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),
@@ -541,6 +622,21 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
   }
   return out;
 }
+
+/**
+ * The module-level consts named as secrets whose value is written out in full (see
+ * `FlowFacts.literalConsts`), unless the file adds to them (`tokens.push(t)`).
+ */
+function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts, isAddedToHere: (decl: ts.Node) => boolean): void {
+  for (const [key, node, expr] of values) if (names.isSecretName(key) && isLiteralTree(expr) && !isAddedToHere(node)) (facts.literalConsts ??= []).push(key);
+}
+
+function isAddedToBinding(name: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, name);
+  return binding !== undefined && isAddedTo(binding, fc);
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function isFunctionValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);

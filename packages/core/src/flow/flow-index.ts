@@ -151,7 +151,7 @@ export class FlowIndex {
 
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
     if (--this.#budget < 0) return [];
-    if (item.k === 'secret') return [{ ...item, trace: inFile(item.trace, file) }];
+    if (item.k === 'secret') return item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs) ? [] : [{ ...item, trace: inFile(item.trace, file) }];
     if (item.k === 'param') {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
       if (item.fn !== binding.fn) return [];
@@ -173,6 +173,12 @@ export class FlowIndex {
       result = [];
     }
     return this.access(withTrace(result, inFile(item.trace, file)), accessOf(item));
+  }
+
+  /** `tokens` imported in `file` is a const its module writes out in full (a design token tree). */
+  isLiteralConst(file: string, local: string): boolean {
+    const origin = this.project.originOf(file, local);
+    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.literalConsts?.includes(origin.name) ?? false);
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */

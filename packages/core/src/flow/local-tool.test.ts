@@ -26,6 +26,22 @@ describe('localToolFiles', () => {
     expect(localFilesOf(files)).toEqual(['src/auth/login.ts', 'src/auth/tokens.ts', 'src/index.ts']);
   });
 
+  it("holds what only an Electron app's main process runs, unless it serves the network", () => {
+    const main = "import { app, BrowserWindow } from 'electron';\nimport { save } from './auth/tokens.js';\napp.whenReady().then(() => new BrowserWindow());";
+    expect(localFilesOf({ ...STORE, 'src/main.ts': main })).toEqual(['src/auth/tokens.ts', 'src/main.ts']);
+    expect(localFilesOf({ ...STORE, 'src/main.ts': `${main}\nimport express from 'express';\nexpress().listen(4000);` })).toEqual([]);
+  });
+
+  it('follows modules loaded later by import() (a lazily loaded command of a CLI)', () => {
+    const files = { ...STORE, 'bin/cli.js': "#!/usr/bin/env node\nif (process.argv[2] === 'login') { const { save } = await import('../src/auth/tokens.js'); await save('t'); }" };
+    expect(localFilesOf(files)).toEqual(['bin/cli.js', 'src/auth/tokens.ts']);
+  });
+
+  it('is empty when the stdio entry loads an HTTP transport or a web framework later, by import()', () => {
+    const lazyHttp = "if (process.env.MCP_TRANSPORT === 'http') { const { default: express } = await import('express'); express().listen(3000); }";
+    expect(localFilesOf({ ...STORE, 'src/index.ts': `${STDIO}\nimport { save } from './auth/tokens.js';\n${lazyHttp}` })).toEqual([]);
+  });
+
   it('is empty when the stdio entry also offers an HTTP transport, itself or through a module it imports', () => {
     expect(localFilesOf({ ...STORE, 'src/index.ts': `${STDIO}\n${HTTP}\nimport { save } from './auth/tokens.js';` })).toEqual([]);
     expect(localFilesOf({ ...STORE, 'src/http.ts': "import express from 'express';", 'src/index.ts': `${STDIO}\nimport './http.js';\nimport { save } from './auth/tokens.js';` })).toEqual([]);

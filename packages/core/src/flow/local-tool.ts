@@ -9,10 +9,19 @@ function isStdioTransport(specifier: string): boolean {
 }
 
 /**
+ * A process that runs for the one user at the machine: a stdio MCP server, or an Electron app
+ * (its main process imports `electron`), which keeps that user's credentials in their profile.
+ */
+function runsForOneUser(specifier: string): boolean {
+  return isStdioTransport(specifier) || specifier === 'electron';
+}
+
+/**
  * Files that only run on a developer's or user's own machine: every entry file (a project file no
  * other imports) that reaches them is a developer script (see script-file.ts) or a stdio MCP server
  * (it connects the SDK's stdio transport, run by the user's MCP host for that user alone, like a
- * command-line tool), and serves nothing over the network with all it imports. Any other entry
+ * command-line tool) or an Electron app's main process, and serves nothing over the network with
+ * all it imports. Any other entry
  * reaching a file (a server, `bin/www` starting Express, a stdio server that also offers the HTTP
  * transport) makes it server code. Built once per scan.
  */
@@ -22,17 +31,17 @@ export function localToolFiles(project: ProjectModel): ReadonlySet<string> {
 
 function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   const files = [...project.files.keys()];
-  const importsOf = (file: string, test: (specifier: string) => boolean) => specifiersOf(project.files.get(file)?.module).some(test);
+  const importsOf = (file: string, test: (specifier: string) => boolean) => loadedSpecifiers(project, file).some(test);
   const isScript = (file: string) => project.files.get(file)?.flow.script === true;
-  if (!files.some((f) => isScript(f) || importsOf(f, isStdioTransport))) return new Set();
+  if (!files.some((f) => isScript(f) || importsOf(f, runsForOneUser))) return new Set();
   const deps = new Map(files.map((f) => [f, projectDependencies(project, f)]));
   const imported = new Set([...deps.values()].flatMap((d) => d));
   const reachable = (starts: readonly string[]) => closure(starts, (f) => deps.get(f) ?? []);
   const toolEntries: string[] = [];
   const serverEntries: string[] = [];
   for (const entry of files.filter((f) => !imported.has(f))) {
-    // A stdio server may use `http` for its own loopback login; a script using it may be starting a server.
-    const network = importsOf(entry, isStdioTransport) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
+    // A stdio server or a desktop app may use `http` for its own loopback login; a script using it may be starting a server.
+    const network = importsOf(entry, runsForOneUser) ? servesNetwork : isScript(entry) ? mayServeNetwork : undefined;
     const local = network !== undefined && ![...reachable([entry])].some((f) => importsOf(f, network));
     (local ? toolEntries : serverEntries).push(entry);
   }
@@ -41,10 +50,19 @@ function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
   return new Set([...reachable(toolEntries)].filter((f) => !server.has(f)));
 }
 
+/**
+ * Every module `file` imports, loads or re-exports, and loads later (`await import('../src/commands/login.js')`
+ * in a command's branch, `await import('express')` when an HTTP mode is asked for).
+ */
+function loadedSpecifiers(project: ProjectModel, file: string): string[] {
+  const summary = project.files.get(file);
+  return [...specifiersOf(summary?.module), ...(summary?.flow.dynamicImports ?? []).map((d) => d.specifier)];
+}
+
 /** The project files `file` imports, loads or re-exports. */
 function projectDependencies(project: ProjectModel, file: string): string[] {
   const out = new Set<string>();
-  for (const specifier of specifiersOf(project.files.get(file)?.module)) {
+  for (const specifier of loadedSpecifiers(project, file)) {
     const target = project.resolveModule(file, specifier);
     if (target !== undefined && target !== file && project.files.has(target)) out.add(target);
   }

@@ -141,6 +141,22 @@ export function isLiteralLike(expr: ts.Expression): boolean {
   }
 }
 
+/** Nesting of object and array literals read: design token trees are a few levels deep. */
+const MAX_TREE_DEPTH = 8;
+
+/**
+ * A value written out in full in the source: a literal, or non-empty object and array literals of
+ * such values (`{ color: { primary: { value: '#0055ff' } } }`, a design token tree). Like a literal,
+ * it carries no secret a request or the environment brought. Empty ones are left out: `const tokens
+ * = []` is filled later (`tokens.push(t)`).
+ */
+export function isLiteralTree(expr: ts.Expression, depth = 0): boolean {
+  if (depth > MAX_TREE_DEPTH) return false;
+  const e = unwrap(expr);
+  if (ts.isObjectLiteralExpression(e)) return e.properties.length > 0 && e.properties.every((p) => ts.isPropertyAssignment(p) && isLiteralTree(p.initializer, depth + 1));
+  if (ts.isArrayLiteralExpression(e)) return e.elements.length > 0 && e.elements.every((el) => isLiteralTree(el, depth + 1));
+  return isLiteralLike(e);
+}
 
 /**
  * A declared type no secret can have: `tokens: number`, `passwordChanged: boolean`, and unions of

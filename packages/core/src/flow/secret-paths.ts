@@ -7,12 +7,17 @@ import { lastNameOf } from '../parse/last-name.js';
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
  * committed templates of `.env` (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) hold
- * placeholders: written with a real secret they are still a finding, through the data.
+ * placeholders: written with a real secret they are still a finding, through the data. A stylesheet
+ * named `tokens.css` / `tokens.scss` holds design tokens (colours, spacing), never credentials.
  */
-const SECRET_FILE = /^(?:tokens?(?:\.\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
+const SECRET_FILE = /^(?:tokens?(?:\.(?!(?:css|scss|sass|less|styl|pcss)$)\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
-const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath']);
+/**
+ * Calls whose result stands for the path they are given: built from it, a descriptor opened on it
+ * (`fs.openSync(path, 'w')`), or a file reference (`Bun.write(Bun.file('sessions.json'), data)`).
+ */
+const PATH_BUILDERS = new Set(['join', 'resolve', 'normalize', 'format', 'URL', 'fileURLToPath', 'openSync', 'file']);
 const MAX_DEPTH = 4;
 
 /** True when any literal part of a written path names a secret store (`tokens.json`, `.env`, `sessions/`). */
@@ -24,7 +29,8 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
     if (hasSecretSegment(e.head.text) || e.templateSpans.some((s) => hasSecretSegment(s.literal.text))) return true;
     return e.templateSpans.some((s) => namesSecretStore(s.expression, fc, depth + 1));
   }
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  // `process.env.SESSION_DB ?? 'data/sessions.db'`: the fallback is the path whenever the setting is absent.
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.PlusToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     return namesSecretStore(e.left, fc, depth + 1) || namesSecretStore(e.right, fc, depth + 1);
   }
   if (ts.isCallExpression(e) || ts.isNewExpression(e)) {

@@ -3,6 +3,7 @@ import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, package
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
+import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
@@ -82,7 +83,20 @@ const WRITE_METHODS = new Set([
   'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'outputFile', 'outputFileSync', 'outputJson',
   'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync',
   'createWriteStream',
+  // `fs.writeSync(fd, data)` and `fs.write(fd, data, cb)`: the path is the descriptor `openSync(path, 'w')` gave.
+  'writeSync', 'write',
 ]);
+const FD_WRITES: ReadonlySet<string> = new Set(['writeSync', 'write']);
+const STANDARD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
+
+/** `fs.writeSync(1, text)`, `fs.writeSync(process.stdout.fd, text)`: the terminal, not a file. */
+function isStandardStream(fd: ts.Expression | undefined): boolean {
+  const e = fd && unwrap(fd);
+  if (e === undefined) return false;
+  if (ts.isNumericLiteral(e)) return true;
+  const stream = ts.isPropertyAccessExpression(e) && e.name.text === 'fd' ? unwrap(e.expression) : undefined;
+  return stream !== undefined && ts.isPropertyAccessExpression(stream) && STANDARD_STREAMS.has(stream.name.text);
+}
 /**
  * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
  * `new JSONFile(path)`, `JSONFilePreset(path, defaults)`, lowdb 1's `new FileSync(path)`. Exported
@@ -92,6 +106,43 @@ export const FILE_ADAPTER_MODULES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['lowdb/node', new Set(['JSONFile', 'JSONFileSync', 'TextFile', 'TextFileSync', 'JSONFilePreset', 'JSONFileSyncPreset'])],
   ['lowdb/adapters/FileSync', new Set(['default', '*'])],
   ['lowdb/adapters/FileAsync', new Set(['default', '*'])],
+]);
+/**
+ * Packages other than `fs` that write a whole file from a path and the data: each with the methods
+ * that do, `default` for the package called itself (`writeFileAtomic(path, data)`,
+ * `writeFileAtomic.sync(path, data)`, `jsonfile.writeFileSync(path, obj)`, Bun's
+ * `import { write } from 'bun'`), node-persist, whose `storage.setItem(key, value)` writes the
+ * value to a file named for the key, and the settings stores conf and configstore, whose `set(key,
+ * value)` (or `set({ key: value })`) rewrites a JSON file in the user's config folder. Exported for
+ * the text prefilter, like FS_MODULES.
+ */
+export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['write-file-atomic', new Set(['default', 'sync'])],
+  ['jsonfile', new Set(['writeFile', 'writeFileSync'])],
+  ['bun', new Set(['write'])],
+  ['node-persist', new Set(['setItem', 'updateItem', 'set'])],
+  ['conf', new Set(['set'])],
+  ['configstore', new Set(['set'])],
+]);
+/**
+ * The runtimes' global file writes, path first: Bun's `Bun.write(path, data)`, Deno's
+ * `Deno.writeTextFile(path, text)`. No import names them (exported for the text prefilter).
+ */
+export const RUNTIME_WRITES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Bun', new Set(['write'])],
+  ['Deno', new Set(['writeTextFile', 'writeTextFileSync', 'writeFile', 'writeFileSync'])],
+]);
+/** A string naming one of FILE_WRITER_PACKAGES, or a runtime global: a file without one writes through none. */
+const FILE_WRITER_PACKAGE_STRING = new RegExp(`['"\`](?:${[...FILE_WRITER_PACKAGES.keys()].join('|')})['"\`]|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\.`);
+/**
+ * SQLite databases opened on a file (`new Database('data/sessions.db')` of better-sqlite3, Bun's and
+ * node's own): a file store only where the file names one, for a SQLite file is as often the app's
+ * own database. Exported for the text prefilter, like FS_MODULES.
+ */
+export const SQLITE_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['better-sqlite3', new Set(['default', '*'])],
+  ['bun:sqlite', new Set(['Database'])],
+  ['node:sqlite', new Set(['DatabaseSync'])],
 ]);
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
@@ -103,7 +154,7 @@ export interface SinkFinder {
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
-  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to. */
+  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite database on a secret file (`sessions.db`). */
   fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
@@ -506,14 +557,61 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
-    if (method === undefined) return undefined;
+    if (method === undefined) return packageWriteOf(call, callee);
+    if (FD_WRITES.has(method) && isStandardStream(call.arguments[0])) return undefined;
     const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
   }
 
+  /** A whole-file write of a package of FILE_WRITER_PACKAGES, or of a runtime global (`Bun.write()`): path first, then the data. */
+  function packageWriteOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
+    if (!isPackageWrite(callee)) return undefined;
+    // `conf.set({ accessToken })`: one argument holds both the keys and the values.
+    const [pathArg, dataArg = pathArg] = call.arguments;
+    return { method: labelOf(callee), label: labelOf(callee), pathArg, dataArg, isStream: false };
+  }
+
+  let writerPackageFile: boolean | undefined;
+  function isPackageWrite(callee: ts.Expression): boolean {
+    // Asked for every call that is no `fs` write: the text test spares the binding lookups in files that name no such package.
+    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
+    if (!writerPackageFile) return false;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = unwrap(callee.expression);
+      if (ts.isIdentifier(receiver) && RUNTIME_WRITES.get(receiver.text)?.has(method) === true && !lookup(fc, receiver)) return true;
+      const ns = importOf(fc, receiver) ?? packageInstanceOf(receiver);
+      return ns !== undefined && (ns.imported === '*' || ns.imported === 'default') && FILE_WRITER_PACKAGES.get(ns.specifier)?.has(method) === true;
+    }
+    const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
+    // `const writeFileAtomic = require('write-file-atomic')`: the package itself is the write function.
+    return origin !== undefined && FILE_WRITER_PACKAGES.get(origin.specifier)?.has(origin.imported === '*' ? 'default' : origin.imported) === true;
+  }
+
+  /**
+   * `const tokens = storage.create({ dir: 'data/tokens' })`, `const config = new Conf({ projectName })`:
+   * an instance the package's own factory or class makes, used like the package.
+   */
+  function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
+    const value = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
+    if (value !== undefined && ts.isNewExpression(value)) return importOf(fc, value.expression);
+    const made = value !== undefined && ts.isCallExpression(value) ? unwrap(value.expression) : undefined;
+    return made !== undefined && ts.isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
+  }
+
+  /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
+  function fieldValueOf(e: ts.Expression): ts.Expression | undefined {
+    if (!ts.isPropertyAccessExpression(e) || unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
+    return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : undefined;
+  }
+
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
     const origin = importOf(fc, made.expression);
-    if (origin === undefined || FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    if (origin === undefined) return undefined;
+    const isSqlite = SQLITE_MODULES.get(origin.specifier)?.has(origin.imported) === true;
+    if (isSqlite ? !namesSecretStore(made.arguments?.[0], fc) : FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
     return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
   }
 

@@ -72,6 +72,7 @@ function nextRequestStoreOf(receiver: ts.Expression, fc: FileContext): 'headers'
 }
 
 const HEADER_GETTERS = new Set(['header', 'get', 'getHeader']);
+const SET_COOKIE_GETTER = 'getSetCookie';
 
 /**
  * `c.req.header('Authorization')`, `c.req.header()`, `req.get('authorization')`,
@@ -104,6 +105,8 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first, fc);
   // `url.searchParams.get('token')`: a credential passed in the query string.
   if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first, fc);
+  // `response.headers.getSetCookie()` (the Fetch API's Headers): every Set-Cookie value, the session cookies among them.
+  if (method === SET_COOKIE_GETTER && first === undefined && isHeadersObject(receiver)) return { kind: 'entry', container: 'headers', name: 'set-cookie' };
   if (!HEADER_GETTERS.has(method)) return undefined;
   if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first, fc);
   if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first, fc);

@@ -35,6 +35,11 @@ export interface SecretItem {
    * the callers pass, so a wrapper is reported at the calls that pass a secret.
    */
   param?: string;
+  /**
+   * A secret only by the name of a constant imported from a project module under this local name:
+   * none when that module gives it a value written out in full (see `FlowFacts.literalConsts`).
+   */
+  importedAs?: string;
   trace: FlowStep[];
 }
 

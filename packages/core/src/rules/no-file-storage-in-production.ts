@@ -3,7 +3,11 @@ import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { localToolFiles } from '../flow/local-tool.js';
+import { importedDataOf } from '../flow/lowdb-data.js';
+import { unionTaint } from '../flow/propagate.js';
+import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -46,14 +50,14 @@ export default defineRule<MessageId>({
     for (const [file, summary] of ctx.project.files) {
       if ((summary.flow.news.length === 0 && summary.flow.writes.length === 0) || runsOffServer(ctx.project, file)) continue;
       for (const made of summary.flow.news) {
-        if (made.filePackage === undefined || made.env === 'nonprod') continue;
+        if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
         // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
         // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
         if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
         report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
       }
       for (const write of summary.flow.writes) {
-        if (write.env === 'nonprod') continue;
+        if (isOutsideProduction(ctx.project, file, write)) continue;
         checkWrite(ctx, index, file, summary.flow, write, report);
       }
     }
@@ -63,17 +67,21 @@ export default defineRule<MessageId>({
 type Reporter = (file: string, location: Location, messageId: MessageId, data: Record<string, string>, key: string, related: RelatedLocation[], secret?: SecretItem) => void;
 
 function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, flow: FlowFacts, write: WriteFact, report: Reporter): void {
-  const resolved = index.resolve(file, write.data);
+  // A lowdb database is also given data where other files import it (`db.data.grants.push(...)`).
+  const importedData = write.databases === undefined ? [] : importedDataOf(ctx.project, file, write.databases).map((put) => index.resolve(put.file, put.data));
+  const resolved = unionTaint(index.resolve(file, write.data), ...importedData);
   const secret = secretsOf(resolved)[0];
   const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
-  const what = secret ? `the secret \`${secret.label}\`` : write.secretPath ? `data for the secret file \`${write.pathLabel}\`` : 'tokens or session data';
+  // `writeFileSync('build/tokens.json', JSON.stringify(designTokens))`: data written out in the source stores nothing secret.
+  const secretPath = write.secretPath && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
+  const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : write.sessionData ? 'a request\'s session data' : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
     if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
-    const isSecretStore = cls.storeName || secret !== undefined || write.secretPath;
+    const isSecretStore = cls.storeName || secret !== undefined || secretPath || write.sessionData === true;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
       const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
@@ -96,7 +104,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   }
   // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
   const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
-  if (secret || write.secretPath || (holder !== undefined && isStoreName(holder))) {
+  if (secret || secretPath || write.sessionData || (holder !== undefined && isStoreName(holder))) {
     if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
@@ -140,13 +148,13 @@ function onlyCalledOutsideProduction(project: ProjectModel, index: FlowIndex, fi
  */
 function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, method: string): boolean {
   const calls = index.callsOf(file, method);
-  return calls.length > 0 && calls.every((c) => c.file === file && c.fact.env === 'nonprod') && !index.importCalledInProduction(file, method);
+  return calls.length > 0 && calls.every((c) => c.file === file && isOutsideProduction(index.project, c.file, c.fact)) && !index.importCalledInProduction(file, method);
 }
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => c.fact.env === 'nonprod' || runsOffServer(project, c.file));
+  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, c.file));
 }
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
@@ -167,14 +175,28 @@ function capitalise(text: string): string {
 }
 
 /**
- * Code that never runs in a production server: a developer script or test support, or a module only
- * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see local-tool.ts).
+ * Code that never runs in a production server: a developer script or test support, a module only
+ * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see
+ * local-tool.ts), or one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts).
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
-  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file);
+  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file) || devOnlyModules(project).has(file);
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
-function productionSites<T extends { env: EnvState }>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => s.fact.env !== 'nonprod' && !runsOffServer(project, s.file));
+function productionSites<T extends GuardedFact>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
+  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, s.file));
+}
+
+interface GuardedFact {
+  env: EnvState;
+  importedGuard?: ImportedGuard;
+}
+
+/**
+ * Under a NODE_ENV guard of its file, or under a test of a value another module picks by NODE_ENV
+ * (`config.tokenStore === 'file'` given `tokenStore: isProduction ? 'redis' : 'file'`).
+ */
+function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedFact): boolean {
+  return fact.env === 'nonprod' || (fact.importedGuard !== undefined && importedGuardEnv(project, file, fact.importedGuard) === 'nonprod');
 }

@@ -26,6 +26,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'short prefix slice', code: `function f(token: string) { console.log('token starts', token.slice(0, 8)); }` },
     { name: 'short suffix slice', code: `function f(apiKey: string) { console.log('key ends', apiKey.slice(-4)); }` },
     { name: 'pino redact covers the path', code: `import pino from 'pino';\nconst logger = pino({ redact: ['password', 'req.headers.authorization'] });\nfunction f(password: string, req: any) { logger.info({ password, req: { headers: { authorization: req.headers.authorization } } }, 'login'); }` },
+    { name: 'a design token tree, here and imported', code: { 'src/tokens.ts': `export const tokens = { color: { primary: { $value: '#0055ff' } } };`, 'src/app.ts': `import { tokens } from './tokens.js';\nconst designTokens = { spacing: ['4px', '8px'] };\nconst themeTokens = designTokens;\nconsole.log(tokens, themeTokens);` } },
+    { name: 'the number of Set-Cookie values', code: `export async function f() { const r = await fetch('https://x'); console.log(r.headers.getSetCookie().length); }` },
     { name: 'non-secret header', code: `function f(req: any) { console.log(req.headers['user-agent'], req.get('content-type')); }` },
     { name: 'NODE_ENV is not a secret', code: `console.log('env', process.env.NODE_ENV, process.env.PORT);` },
     { name: 'not a logger', code: `function f(password: string, store: any) { store.info(password); }` },
@@ -68,6 +70,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'the Set-Cookie values of a response', code: `export async function f() {\n  const r = await fetch('https://x');\n  console.log(r.headers.getSetCookie());\n}`, errors: [err(3)] },
+    { name: 'a tokens object filled at runtime', code: `const tokens = { github: '' };\nexport function f(accessToken: string) {\n  tokens.github = accessToken;\n  console.log(tokens);\n}`, errors: [err(4)] },
     { name: 'console.log password param', code: `function f(password: string) {\n  console.log('login', password);\n}`, errors: [err(2)] },
     { name: 'a secret read from module-level this in an arrow function', code: `const show = () => {\n  console.log(this.apiKey);\n};`, errors: [err(2)] },
     { name: 'destructured body field', code: `function f(req: any) {\n  const { password } = req.body;\n  console.info(password);\n}`, errors: [err(3)] },

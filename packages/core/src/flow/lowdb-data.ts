@@ -1,0 +1,145 @@
+import { ts } from '../parse/typescript.js';
+import type { ProjectModel } from '../project/project-model.js';
+import type { Evaluator } from './evaluate.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
+import { ADDING_METHODS } from './mutated-in-place.js';
+import { unionTaint } from './propagate.js';
+import type { Binding } from './scope.js';
+import { unwrap } from './scope.js';
+import type { Taint } from './taint.js';
+
+/** Read once: `ts.SyntaxKind` is behind an accessor. */
+const { SyntaxKind } = ts;
+
+/** lowdb keeps the database's content in `db.data`, written whole to the adapter's file on `db.write()`. */
+const DATA_FIELD = 'data';
+
+/** What a lowdb adapter's database is given in its own file, and the names importers reach the database by. */
+export interface LowdbData {
+  data: Taint;
+  /** The variables holding the database (`export const db = new Low(...)`): other files put data in through these. */
+  databases: string[];
+}
+
+/**
+ * What a lowdb database made on `adapter` (`new Low(new JSONFile('db.json'), {})`, `await
+ * JSONFilePreset('db.json', {})`, or an adapter held in a const first) is given to keep: the values
+ * put into its `db.data` (`db.data.tokens.push(refreshToken)`, `db.data.sessions[id] = session`),
+ * which `db.write()` writes to the adapter's file. Empty when the database is not found.
+ */
+export function lowdbDataOf(adapter: ts.CallExpression | ts.NewExpression, fc: FileContext, ev: Evaluator): LowdbData {
+  const databases = databasesOf(adapter, fc);
+  if (databases.length === 0) return { data: [], databases: [] };
+  const puts = dataPutsOf(fc, ev, (root) => databases.some((db) => isBindingOf(root, db, fc)));
+  return { data: unionTaint(...puts.map(([, taint]) => taint)), databases: databases.map((db) => db.name) };
+}
+
+/**
+ * `db.data.grants.push({ refreshToken })` where `db` is imported from a project module: what each
+ * imported name is given into its `data`, for the module that makes the database (see `lowdbDataOf`).
+ */
+export function importedDataPutsOf(fc: FileContext, ev: Evaluator): Array<{ local: string; data: Taint }> {
+  // Most files never write into a `.data` field: the text test spares the scan.
+  if (!fc.sf.text.includes(`.${DATA_FIELD}`)) return [];
+  const byLocal = new Map<string, Taint[]>();
+  const puts = dataPutsOf(fc, ev, (root) => {
+    const origin = importOf(fc, root);
+    return origin !== undefined && fc.isProjectModule(origin.specifier);
+  });
+  for (const [root, taint] of puts) byLocal.set(root.text, [...(byLocal.get(root.text) ?? []), taint]);
+  return [...byLocal].flatMap(([local, parts]) => {
+    // A parameter's value is only known at its calls, which the rule does not follow from here.
+    const data = unionTaint(...parts).filter((item) => item.k !== 'param');
+    return data.length > 0 ? [{ local, data }] : [];
+  });
+}
+
+/** The values put into `<root>.data...` by adding methods and assignments, with the root named, for roots `isDatabase` accepts. */
+function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identifier) => boolean): Array<[ts.Identifier, Taint]> {
+  const out: Array<[ts.Identifier, Taint]> = [];
+  for (const call of fc.collected.calls) {
+    const callee = unwrap(call.expression);
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
+    const root = dataRootOf(callee.expression);
+    if (root && isDatabase(root)) out.push([root, unionTaint(...call.arguments.map((a) => ev.taintOf(a)))]);
+  }
+  for (const assignment of fc.collected.assignments) {
+    const root = dataRootOf(assignment.left);
+    if (root && isDatabase(root)) out.push([root, ev.taintOf(assignment.right)]);
+  }
+  return out;
+}
+
+/** The bindings of the databases made on `adapter`: the variable it, or the `new Low(adapter)` around it, is assigned to. */
+function databasesOf(adapter: ts.CallExpression | ts.NewExpression, fc: FileContext): Binding[] {
+  // `new Low(new JSONFile(...), {})`: the adapter made in place.
+  const wrapping = wrappingDatabase(adapter);
+  if (wrapping) return bindingsOf(declaredBy(wrapping), fc);
+  // `const db = await JSONFilePreset(...)` is the database; `const adapter = new JSONFile(file)` is given to `new Low(adapter, {})`.
+  const [made] = bindingsOf(declaredBy(adapter), fc);
+  if (made === undefined) return [];
+  const lows = fc.collected.calls.filter((c) => ts.isNewExpression(c) && (c.arguments ?? []).some((a) => isBindingOf(a, made, fc)));
+  return lows.length > 0 ? lows.flatMap((low) => bindingsOf(declaredBy(low), fc)) : [made];
+}
+
+function isBindingOf(expr: ts.Expression, binding: Binding, fc: FileContext): boolean {
+  const e = unwrap(expr);
+  return ts.isIdentifier(e) && lookup(fc, e) === binding;
+}
+
+function bindingsOf(decl: ts.VariableDeclaration | undefined, fc: FileContext): Binding[] {
+  const binding = decl && ts.isIdentifier(decl.name) ? lookup(fc, decl.name) : undefined;
+  return binding ? [binding] : [];
+}
+
+/** `new Low(new JSONFile(...))`: the `new` the adapter is passed to in place. */
+function wrappingDatabase(adapter: ts.Node): ts.NewExpression | undefined {
+  const parent = outerOf(adapter).parent;
+  return ts.isNewExpression(parent) ? parent : undefined;
+}
+
+/** The variable declaration an expression (through parentheses, `await`, `as`) initialises. */
+function declaredBy(expr: ts.Node): ts.VariableDeclaration | undefined {
+  const parent = outerOf(expr).parent;
+  return ts.isVariableDeclaration(parent) ? parent : undefined;
+}
+
+function outerOf(node: ts.Node): ts.Node {
+  let n = node;
+  while (ts.isParenthesizedExpression(n.parent) || ts.isAwaitExpression(n.parent) || ts.isAsExpression(n.parent) || n.parent.kind === SyntaxKind.NonNullExpression) n = n.parent;
+  return n;
+}
+
+/** `db` in `db.data.tokens`, `db.data.sessions[id]`: the object whose `data` field the place is inside. */
+function dataRootOf(expr: ts.Expression): ts.Identifier | undefined {
+  let e = unwrap(expr);
+  let first: string | undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
+    first = ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+    e = unwrap(e.expression);
+  }
+  return first === DATA_FIELD && ts.isIdentifier(e) ? e : undefined;
+}
+
+/**
+ * What other files put into the `data` of the databases `file` holds in `databases` (they import
+ * them: `import { db } from './db.js'; db.data.grants.push(...)`), each with the file it is written
+ * in. Indexed once per scan.
+ */
+export function importedDataOf(project: ProjectModel, file: string, databases: readonly string[]): Array<{ file: string; data: Taint }> {
+  const index = project.memo('lowdb-imported-data', buildImportedData);
+  return databases.flatMap((name) => index.get(`${file}\0${name}`) ?? []);
+}
+
+function buildImportedData(project: ProjectModel): Map<string, Array<{ file: string; data: Taint }>> {
+  const index = new Map<string, Array<{ file: string; data: Taint }>>();
+  for (const [file, summary] of project.files) {
+    for (const put of summary.flow.importedDataPuts ?? []) {
+      const origin = project.originOf(file, put.local);
+      if (origin.kind !== 'local') continue;
+      const key = `${origin.file}\0${origin.name}`;
+      index.set(key, [...(index.get(key) ?? []), { file, data: put.data }]);
+    }
+  }
+  return index;
+}

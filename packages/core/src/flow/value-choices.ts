@@ -1,0 +1,182 @@
+import type { EnvState } from '../env/production-condition.js';
+import { literalText, withoutFreeze } from '../env/production-condition.js';
+import { ts } from '../parse/typescript.js';
+import type { ProjectModel } from '../project/project-model.js';
+import { alwaysExits, conditionEnvIn, endsClause, endsGuardScope } from './env-guards.js';
+import { type FileContext, importOf } from './file-context.js';
+import { propertyNameOf, unwrap } from './scope.js';
+
+/** Read once: `ts.SyntaxKind` is behind an accessor. */
+const { SyntaxKind } = ts;
+
+/**
+ * A module-level const picked by a NODE_ENV condition between two literals, for other modules to
+ * compare: `export const tokenStore = process.env.NODE_ENV === 'production' ? 'redis' : 'file'`, or
+ * a field of a const object (`export const config = { tokenStore: ... }`, `export default {...}`).
+ * A flag that is the condition itself (`export const useFileStore = process.env.NODE_ENV !==
+ * 'production'`) picks `'true'` or `'false'`, which a test of the flag compares with `'true'`.
+ */
+export interface ValueChoice {
+  name: string;
+  field?: string;
+  whenTrue: string;
+  whenFalse: string;
+  /** What the condition's outcome says about production. */
+  env: { whenTrue: EnvState; whenFalse: EnvState };
+}
+
+/**
+ * The code runs only when a value imported from a project module equals (`equal`) or differs from a
+ * literal: `if (config.tokenStore === 'file') return new FileTokenStore()`. What that says about
+ * production is known once the module that picks the value is read (see `importedGuardEnv`).
+ */
+export interface ImportedGuard {
+  /** The imported name as written here (`config`), and the member read from it (`tokenStore`). */
+  local: string;
+  member?: string;
+  value: string;
+  equal: boolean;
+}
+
+/** The file's module-level consts (and fields of const objects) picked by a NODE_ENV condition. */
+export function valueChoicesOf(fc: FileContext): ValueChoice[] {
+  const out: ValueChoice[] = [];
+  for (const stmt of fc.sf.statements) {
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) out.push(...choicesIn('default', stmt.expression, fc));
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (ts.isIdentifier(decl.name) && decl.initializer) out.push(...choicesIn(decl.name.text, decl.initializer, fc));
+    }
+  }
+  return out;
+}
+
+function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
+  const e = withoutFreeze(unwrap(init));
+  if (!ts.isObjectLiteralExpression(e)) return pickOf(name, undefined, e, fc);
+  return e.properties.flatMap((p) => {
+    const field = ts.isPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
+    return field === undefined || !ts.isPropertyAssignment(p) ? [] : pickOf(name, field, unwrap(p.initializer), fc);
+  });
+}
+
+/** A ternary between literals, or a flag that is a condition (a comparison, `!x`, `[...].includes(env)`). */
+function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: FileContext): ValueChoice[] {
+  if (ts.isConditionalExpression(e)) return choiceOf(name, field, e, fc);
+  if (!ts.isBinaryExpression(e) && !ts.isPrefixUnaryExpression(e) && !ts.isCallExpression(e)) return [];
+  const env = conditionEnvIn(e, fc);
+  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
+}
+
+function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
+  const [whenTrue, whenFalse] = [literalText(e.whenTrue), literalText(e.whenFalse)];
+  if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return [];
+  const env = conditionEnvIn(e.condition, fc);
+  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue, whenFalse, env }];
+}
+
+/**
+ * The closest enclosing test of an imported value against a literal around `node`, as guards are
+ * read (see `envAt`): an `if` or `?:` branch, the right of `&&`, an earlier `if (...) return/throw`
+ * in an enclosing block, or a `switch (config.store)` clause of its own.
+ */
+export function importedGuardAt(node: ts.Node, fc: FileContext): ImportedGuard | undefined {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    const guard = guardFromParent(parent, child, fc);
+    if (guard) return guard;
+    if (endsGuardScope(parent)) break;
+  }
+  return undefined;
+}
+
+function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
+  if (ts.isIfStatement(parent) && child !== parent.expression) return branchGuard(parent.expression, child === parent.thenStatement, fc);
+  if (ts.isConditionalExpression(parent) && child !== parent.condition) return branchGuard(parent.condition, child === parent.whenTrue, fc);
+  if (ts.isBinaryExpression(parent) && child === parent.right && parent.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return branchGuard(parent.left, true, fc);
+  if (ts.isBlock(parent) || ts.isSourceFile(parent)) return earlyExitGuard(parent.statements, child, fc);
+  if (ts.isCaseClause(parent)) return clauseGuard(parent, fc);
+  return undefined;
+}
+
+function branchGuard(condition: ts.Expression, taken: boolean, fc: FileContext): ImportedGuard | undefined {
+  const test = comparisonOf(condition, fc) ?? flagTestOf(condition, fc);
+  return test && (taken ? test : { ...test, equal: !test.equal });
+}
+
+/** `if (config.tokenStore !== 'file') return new RedisTokenStore();` before `child`: the rest runs when it is `'file'`. */
+function earlyExitGuard(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
+  for (const stmt of statements) {
+    if (stmt.end > child.pos) break;
+    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !alwaysExits(stmt.thenStatement)) continue;
+    const guard = branchGuard(stmt.expression, false, fc);
+    if (guard) return guard;
+  }
+  return undefined;
+}
+
+/** `case 'file':` of `switch (config.tokenStore)`, when no other clause's code runs on into it. */
+function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | undefined {
+  const sw = clause.parent.parent;
+  const operand = importedOperand(sw.expression, fc);
+  const value = literalText(clause.expression);
+  const clauses = clause.parent.clauses;
+  const previous = clauses[clauses.indexOf(clause) - 1];
+  if (!operand || value === undefined || (previous !== undefined && !endsClause(previous.statements))) return undefined;
+  return { ...operand, value, equal: true };
+}
+
+/** `config.tokenStore === 'file'`, `'file' !== tokenStore`: an imported value against a literal. */
+function comparisonOf(condition: ts.Expression, fc: FileContext): ImportedGuard | undefined {
+  const e = unwrap(condition);
+  if (!ts.isBinaryExpression(e)) return undefined;
+  const op = e.operatorToken.kind;
+  const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+  if (!equal && op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return undefined;
+  const rightValue = literalText(e.right);
+  const value = rightValue ?? literalText(e.left);
+  const operand = importedOperand(rightValue !== undefined ? e.left : e.right, fc);
+  return operand && value !== undefined ? { ...operand, value, equal } : undefined;
+}
+
+/** `if (useFileStore)`, `if (!config.useFileStore)`: an imported flag's truth, as a comparison with `'true'`. */
+function flagTestOf(condition: ts.Expression, fc: FileContext): ImportedGuard | undefined {
+  const e = unwrap(condition);
+  const negated = ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken;
+  const operand = importedOperand(negated ? e.operand : e, fc);
+  return operand && { ...operand, value: FLAG_SET, equal: !negated };
+}
+
+/** What a flag picks, in the terms of a choice between literals. */
+const FLAG_SET = 'true';
+const FLAG_UNSET = 'false';
+
+/** `tokenStore` or `config.tokenStore` where the name is imported from a project module. */
+function importedOperand(expr: ts.Expression, fc: FileContext): Pick<ImportedGuard, 'local' | 'member'> | undefined {
+  const e = unwrap(expr);
+  const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+  if (!ts.isIdentifier(head)) return undefined;
+  const origin = importOf(fc, head);
+  if (origin === undefined || !fc.isProjectModule(origin.specifier)) return undefined;
+  return ts.isPropertyAccessExpression(e) ? { local: head.text, member: e.name.text } : ts.isIdentifier(e) ? { local: head.text } : undefined;
+}
+
+/**
+ * What an imported guard says about production, reading the choice in the module the value comes
+ * from: `config.tokenStore === 'file'` given `tokenStore: isProduction ? 'redis' : 'file'` holds
+ * only outside production. Unknown when the value is not such a choice, or the literal is neither pick.
+ */
+export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard): EnvState {
+  const origin = project.originOf(file, guard.local);
+  if (origin.kind !== 'local') return 'unknown';
+  const member = origin.name === '*' && guard.member !== undefined ? project.originOfMember(origin.file, guard.member) : undefined;
+  const [source, name, field] = member === undefined ? [origin.file, origin.name, guard.member] : member.kind === 'local' ? [member.file, member.name, undefined] : [undefined, undefined, undefined];
+  const choice = source === undefined ? undefined : project.files.get(source)?.flow.choices?.find((c) => c.name === name && c.field === field);
+  if (choice === undefined) return 'unknown';
+  // `value === whenTrue` holds exactly when the condition does; `value === whenFalse` when it does not.
+  const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
+  const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
+  return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
+}
