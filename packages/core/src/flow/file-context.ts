@@ -22,6 +22,8 @@ export interface FileContext {
   conditionNames?: NameValues;
   /** Every identifier of the file by its text, built on first use (see env-guards' `choiceEnvAt`). */
   identifiers?: Map<string, ts.Identifier[]>;
+  /** Every module the file loads with `require('m')`, built on first use (see `importsAnyOf`). */
+  requiredModules?: ReadonlySet<string>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {
@@ -62,10 +64,11 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
 
 /** Whether the file imports or requires one of `modules` (`import x from 'm'`, `require('m')`). */
 export function importsAnyOf(fc: FileContext, modules: ReadonlySet<string>): boolean {
-  return (
-    fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text)) ||
-    fc.collected.calls.some((c) => ts.isCallExpression(c) && modules.has(requireOf(c)?.specifier ?? ''))
-  );
+  if (fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text))) return true;
+  // Asked for every `register` call of a Fastify file: the file's calls are searched once.
+  fc.requiredModules ??= new Set(fc.collected.calls.flatMap((c) => (ts.isCallExpression(c) ? (requireOf(c)?.specifier ?? []) : [])));
+  for (const m of modules) if (fc.requiredModules.has(m)) return true;
+  return false;
 }
 
 /** Names followed from one to the next: real option objects and lists are named once or twice. */
