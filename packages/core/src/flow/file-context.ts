@@ -24,6 +24,8 @@ export interface FileContext {
   identifiers?: Map<string, ts.Identifier[]>;
   /** Every module the file loads with `require('m')`, built on first use (see `importsAnyOf`). */
   requiredModules?: ReadonlySet<string>;
+  /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
+  addedTo?: ReadonlySet<Binding>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

@@ -12,11 +12,21 @@ export const ADDING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', '
  * records. A value written out in full is not all such a binding holds.
  */
 export function isAddedTo(binding: Binding, fc: FileContext): boolean {
-  return fc.collected.calls.some((call) => {
+  return addedToBindings(fc).has(binding);
+}
+
+/** Every binding the file adds to, found in one pass over its calls (asked per const, and while evaluating). */
+function addedToBindings(fc: FileContext): ReadonlySet<Binding> {
+  if (fc.addedTo) return fc.addedTo;
+  const added = new Set<Binding>();
+  for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) return false;
+    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
     let e = unwrap(callee.expression);
     while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-    return ts.isIdentifier(e) && lookup(fc, e) === binding;
-  });
+    const binding = ts.isIdentifier(e) ? lookup(fc, e) : undefined;
+    if (binding) added.add(binding);
+  }
+  fc.addedTo = added;
+  return added;
 }

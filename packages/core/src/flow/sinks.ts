@@ -454,8 +454,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return hapiFile;
   }
 
+  let namesNestjsPino: boolean | undefined;
   /** `constructor(private readonly logger: PinoLogger)` with `PinoLogger` (or `Logger`) imported from nestjs-pino. */
   function isNestjsPinoLogger(receiver: ts.Expression): boolean {
+    // Asked for every log call: the instance's class is looked for only in files that name the package.
+    namesNestjsPino ??= fc.sf.text.includes(NESTJS_PINO);
+    if (!namesNestjsPino) return false;
     const cls = instanceClassOf(receiver, fc);
     const binding = cls === undefined ? undefined : fc.collected.scopes.lookup(cls.split('.')[0] ?? cls, receiver);
     return binding?.kind === 'import' && binding.specifier === NESTJS_PINO;
