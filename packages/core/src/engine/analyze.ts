@@ -142,12 +142,17 @@ function summarizeInput(input: SourceInput, ctx: ExtractContext, cache: SummaryC
     return undefined;
   }
   try {
-    const summary = summarizeFile(sf, hash, ctx);
-    cache.set(summary, input.stamp);
+    let failed = false;
+    const summary = summarizeFile(sf, hash, ctx, (part, error) => {
+      failed = true;
+      errors.push(fileErrorOf(input.path, 'summarize', error, part));
+    });
+    // A summary with a failed part is not cached: the next scan tries (and reports) it again.
+    if (!failed) cache.set(summary, input.stamp);
     return loadedSummary(summary, ctx.aliases);
   } catch (error) {
-    // A crash in an extractor (e.g. stack overflow on absurdly deep nesting) costs one file, is
-    // reported, and never stops the scan.
+    // A crash in the module facts, which every part is read through, costs the file; one in any
+    // other part cost only that part (above). Either way it is reported and the scan goes on.
     errors.push(fileErrorOf(input.path, 'summarize', error));
     return undefined;
   }

@@ -40,3 +40,12 @@ describe('fileErrorOf', () => {
     expect(isStackOverflow(new RangeError('Invalid array length'))).toBe(false);
   });
 });
+
+describe('fileErrorOf for one part of a file', () => {
+  it('names the part that failed and says the rest of the file was analysed', () => {
+    const e = fileErrorOf('src/a.ts', 'summarize', new TypeError('x is undefined'), 'routes');
+    expect(e).toMatchObject({ kind: 'internal', file: 'src/a.ts' });
+    expect(e.message).toContain('failed to analyse its routes and guards; its other findings are still reported');
+    expect(fileErrorOf('src/a.ts', 'summarize', overflow(), 'flow').message).toContain('nested too deeply to analyse its value flow (logs and stores)');
+  });
+});

@@ -1,8 +1,16 @@
 import { ParseError } from '../errors.js';
 import type { ScanError } from '../findings/finding.js';
+import type { IsolatedPart } from '../summary/summarize-file.js';
 
 /** Where a per-file failure happened: reading the text, parsing it, or extracting its summary. */
 export type FileStage = 'read' | 'parse' | 'summarize';
+
+/** The words for one part of a summary whose extractor failed while the others stood. */
+const PART_WORDS: Readonly<Record<IsolatedPart, string>> = {
+  suppressions: 'suppression comments',
+  routes: 'routes and guards',
+  flow: 'value flow (logs and stores)',
+};
 
 const DOCS = 'https://github.com/shiftguard/shiftguard/blob/main/docs/errors.md';
 
@@ -20,9 +28,10 @@ const READ_FAILURES: Readonly<Record<string, string>> = {
 /**
  * Turns one file's failure into the ScanError every front door prints: what happened, the path,
  * and what to do. Stack overflows on absurdly nested code are recognised so the message says
- * "nested too deeply" instead of a bare RangeError.
+ * "nested too deeply" instead of a bare RangeError. `part` names the one part of the summary that
+ * failed when the rest of the file was still analysed.
  */
-export function fileErrorOf(path: string, stage: FileStage, error: unknown): ScanError {
+export function fileErrorOf(path: string, stage: FileStage, error: unknown, part?: IsolatedPart): ScanError {
   if (error instanceof ParseError) return { kind: 'parse', file: path, line: error.line, column: error.column, message: error.message };
   const fix = `Either: fix the file, or add it to the config "ignore" list (${DOCS}).`;
   if (stage === 'read') {
@@ -31,7 +40,7 @@ export function fileErrorOf(path: string, stage: FileStage, error: unknown): Sca
     return { kind: 'read', file: path, message: `${path}: cannot read: ${reason}${code ? ` (${code})` : ''}. ${fix}` };
   }
   if (isStackOverflow(error)) {
-    const what = stage === 'parse' ? 'parse' : 'analyse';
+    const what = stage === 'parse' ? 'parse' : part ? `analyse its ${PART_WORDS[part]}` : 'analyse';
     return {
       kind: 'parse',
       file: path,
@@ -41,7 +50,8 @@ export function fileErrorOf(path: string, stage: FileStage, error: unknown): Sca
   // Not the user's fault: a bug in an extractor. One file is lost, the scan goes on, and the stack
   // is kept so the report can be filed.
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  return { kind: 'internal', file: path, message: `${path}: shiftguard failed to analyse this file (a bug: please report it with the file): ${detail}` };
+  const what = part ? `its ${PART_WORDS[part]}; its other findings are still reported` : 'this file';
+  return { kind: 'internal', file: path, message: `${path}: shiftguard failed to analyse ${what} (a bug: please report it with the file): ${detail}` };
 }
 
 export function isStackOverflow(error: unknown): boolean {
