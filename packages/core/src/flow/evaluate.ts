@@ -4,7 +4,7 @@ import { type FileContext, importOf, lookup, packageFunctionOf } from './file-co
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
-import { isRequestObjectName, isRequestSession } from './request-session.js';
+import { isJsonRpcHandler, isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
@@ -174,7 +174,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
-        if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
+        if (isRequestObjectName(id.text) && !isJsonRpcHandler(binding.fn)) items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;

@@ -5,6 +5,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 runRuleTable('no-secrets-in-logs', {
   valid: [
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
+    // The MCP SDK's request handlers get a JSON-RPC message named `request`: no HTTP headers in it (the Slack MCP server logs every one).
+    { name: 'an MCP request handler logs its JSON-RPC request', code: `server.setRequestHandler(CallToolRequestSchema, async (request) => {\n  console.error('Received CallToolRequest:', request);\n  return { content: [] };\n});\nserver.setNotificationHandler(InitializedNotificationSchema, (request) => { console.log(request); });` },
     // A module's own `this` read in top-level arrow functions (uptime-kuma's socket handlers) once crashed the file's summary.
     { name: 'module-level this in arrow functions', code: `io.on('connection', (socket) => {\n  socket.on('save', (monitor) => {\n    const bean = {};\n    bean.method = this.method;\n    console.log(bean);\n  });\n});` },
     { name: 'exclusion names', code: `function f(tokenCount: number, maxTokens: number, tokenType: string, tokenId: string, expiresIn: number, passwordPolicy: object, passwordLength: number, isPasswordValid: boolean, hasToken: boolean, secretName: string, keyId: string, publicKey: string, cacheKey: string, primaryKey: string, key: string) {\n  console.log(tokenCount, maxTokens, tokenType, tokenId, expiresIn, passwordPolicy, passwordLength, isPasswordValid, hasToken, secretName, keyId, publicKey, cacheKey, primaryKey, key);\n}` },
@@ -70,6 +72,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'an HTTP handler named like an MCP one still logs its request', code: `app.post('/mcp', async (request, res) => {\n  console.error('Received', request);\n  await transport.handleRequest(request, res);\n});`, errors: [err(2)] },
     { name: 'the Set-Cookie values of a response', code: `export async function f() {\n  const r = await fetch('https://x');\n  console.log(r.headers.getSetCookie());\n}`, errors: [err(3)] },
     { name: 'a tokens object filled at runtime', code: `const tokens = { github: '' };\nexport function f(accessToken: string) {\n  tokens.github = accessToken;\n  console.log(tokens);\n}`, errors: [err(4)] },
     { name: 'console.log password param', code: `function f(password: string) {\n  console.log('login', password);\n}`, errors: [err(2)] },
