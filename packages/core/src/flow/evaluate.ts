@@ -173,7 +173,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
-        if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
+        // `({ password: pw }) => ...`: a destructured field is a secret by its own name, whatever the binding is called.
+        const renamed = isSecret ? undefined : renamedSecretField(id.text, binding.proj);
+        if (isSecret || renamed !== undefined) {
+          const named = nameSource(id, renamed);
+          items.push(key === undefined ? named : { ...named, param: key });
+        }
         if (isRequestObjectName(id.text) && !isJsonRpcHandler(binding.fn)) items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
@@ -217,6 +222,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return taint.length === 0 ? taint : withStep(taint, step(id, `an element of \`${labelOf(callee.expression, fc.sf)}\``));
   }
 
+  /** The secret-named field a destructuring reads into a binding named otherwise (`password: pw`), if any. */
+  function renamedSecretField(bindingName: string, path: readonly string[]): string | undefined {
+    const field = path[path.length - 1];
+    return field !== undefined && fc.names.isSecretName(field) && !fc.names.isSecretName(bindingName) ? field : undefined;
+  }
+
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
     const hit = bindingMemo.get(binding);
     if (hit) return hit;
@@ -227,8 +238,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
       // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
       if (passwordMasked && v.path.length === 0 && isUrlMade(v.expr)) return EMPTY;
       let t = taintOf(v.expr);
-      if (t.length === 0) return t;
+      const renamed = renamedSecretField(binding.name, v.path);
+      if (t.length === 0 && renamed === undefined) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
+      // `const { password: pw } = req.body`: the field is a secret by its name under any new name, as `req.body.password` is.
+      if (renamed !== undefined && !hasRootSecret(t)) t = unionTaint([nameSource(v.at, `${labelOf(v.expr, fc.sf)}.${v.path.join('.')}`)], t);
       if (v.omit) t = omitKeys(t, v.omit);
       for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
       return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
@@ -257,7 +271,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
-    if (isSecret && !projected.some((i) => i.k === 'secret' && i.path.length === 0)) {
+    if (isSecret && !hasRootSecret(projected)) {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
@@ -742,4 +756,9 @@ function awaitedType(type: ts.TypeNode): ts.TypeNode {
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);
+}
+
+/** Whether a value is a secret as a whole, not only in one of its fields. */
+function hasRootSecret(taint: Taint): boolean {
+  return taint.some((i) => i.k === 'secret' && i.path.length === 0);
 }

@@ -5,6 +5,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 runRuleTable('no-secrets-in-logs', {
   valid: [
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
+    { name: 'fields with descriptive names destructured under new names', code: `function f(req: any, config: any) {\n  const { passwordPolicy: policy, tokenCount: used } = config;\n  const { email: login } = req.body;\n  console.log(policy, used, login);\n}` },
     // The MCP SDK's request handlers get a JSON-RPC message named `request`: no HTTP headers in it (the Slack MCP server logs every one).
     { name: 'an MCP request handler logs its JSON-RPC request', code: `server.setRequestHandler(CallToolRequestSchema, async (request) => {\n  console.error('Received CallToolRequest:', request);\n  return { content: [] };\n});\nserver.setNotificationHandler(InitializedNotificationSchema, (request) => { console.log(request); });` },
     // A module's own `this` read in top-level arrow functions (uptime-kuma's socket handlers) once crashed the file's summary.
@@ -72,6 +73,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a secret body field destructured under a new name', code: `app.post('/login', (req, res) => {\n  const { email, password: pw } = req.body;\n  console.info('login attempt', email, pw);\n  res.end();\n});`, errors: [err(3)] },
+    { name: 'a secret field of a destructured parameter under a new name', code: `export function connect({ host, apiKey: k }: { host: string; apiKey: string }) {\n  console.log('connecting', host, k);\n}`, errors: [err(2)] },
     { name: 'an HTTP handler named like an MCP one still logs its request', code: `app.post('/mcp', async (request, res) => {\n  console.error('Received', request);\n  await transport.handleRequest(request, res);\n});`, errors: [err(2)] },
     { name: 'the Set-Cookie values of a response', code: `export async function f() {\n  const r = await fetch('https://x');\n  console.log(r.headers.getSetCookie());\n}`, errors: [err(3)] },
     { name: 'a tokens object filled at runtime', code: `const tokens = { github: '' };\nexport function f(accessToken: string) {\n  tokens.github = accessToken;\n  console.log(tokens);\n}`, errors: [err(4)] },
