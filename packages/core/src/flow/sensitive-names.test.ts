@@ -25,6 +25,8 @@ const SECRET_NAMES = [
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',
     'DB_PASS', 'smtpPass', 'SMTP_PASS', 'otp', 'totp', 'otpCode', 'verificationCode', 'authCode', 'recoveryCodes', 'authorization_code',
     'OPENAI_KEY', 'SENDGRID_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'ALGOLIA_ADMIN_KEY', 'serviceAccountKey', 'SecretString', 'PRIVATE_KEY_PEM', 'GITHUB_PAT',
+    // a password word glued to its owner, as environment names write it
+    'PGPASSWORD', 'MYSQLPASSWORD', 'dbpassword', 'ROOTPASSWD',
 ];
 
 describe('secret names, every case style', () => {
@@ -40,6 +42,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'pass', 'isPass', 'passCount', 'statusCode', 'countryCode', 'errorCode', 'otpLength', 'otpExpiresAt', 'verificationCodeLength', 'bypass',
     'primaryKey', 'key', 'TOKEN_COUNT', 'max_tokens', 'token-type', 'PUBLIC_KEY', 'getToken',
     'passwordHash', 'hashedPassword', 'tokenStore', 'username', 'email', 'sessionStore', '',
+    // glued words other than a password stay one word; `PGPASSFILE` is the path of a password file
+    'nexttoken', 'PGPASSFILE', 'passwordless', 'PGPASSWORD_FILE', 'isPGPASSWORDSet',
     // keys meant to be public: a browser's anon key, a captcha site key, a certificate
     'SUPABASE_ANON_KEY', 'RECAPTCHA_SITE_KEY', 'certPem', 'keyPattern',
     // what is left once the secret is taken out

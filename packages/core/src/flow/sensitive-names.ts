@@ -138,10 +138,17 @@ function compact(words: readonly string[]): string {
   return words.join('');
 }
 
+/**
+ * A password word glued to what it is for, as environment names write it: libpq's `PGPASSWORD`,
+ * `DBPASSWORD`, `ROOTPASSWD`. Only password words: a glued `...token` or `...secret` is as often a
+ * word of its own (`nexttoken`).
+ */
+const GLUED_PASSWORD = /^[a-z0-9]+(?:password|passwd)$/;
+
 function hasBuiltInSecretHead(words: readonly string[]): boolean {
   const last = words[words.length - 1];
   if (last === undefined) return false;
-  if (SECRET_HEADS.has(last)) return true;
+  if (SECRET_HEADS.has(last) || GLUED_PASSWORD.test(last)) return true;
   const previous = words[words.length - 2];
   // A Map, not an object: `constructor` or `toString` as a last word must not hit the prototype.
   return previous !== undefined && (QUALIFIED_HEADS.get(last)?.has(previous) ?? false);
@@ -171,7 +178,7 @@ export function mayNameSecret(text: string, options: SensitiveNameOptions): bool
   const words = computeWords(text);
   let previous = '';
   for (const word of words) {
-    if (SECRET_HEADS.has(word) || (QUALIFIED_HEADS.get(word)?.has(previous) ?? false)) return true;
+    if (SECRET_HEADS.has(word) || GLUED_PASSWORD.test(word) || (QUALIFIED_HEADS.get(word)?.has(previous) ?? false)) return true;
     previous = word;
   }
   if (options.add.length === 0) return false;
