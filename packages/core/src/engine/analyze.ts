@@ -16,7 +16,7 @@ import type { ExtractContext } from '../summary/extract-context.js';
 import type { FileSummary } from '../summary/file-summary.js';
 import { loadedSummary, type LazySummary, type SummaryLinks } from '../summary/lazy-summary.js';
 import { summarizeFile } from '../summary/summarize-file.js';
-import { fileErrorOf } from './file-error.js';
+import { fileErrorOf, stackOf } from './file-error.js';
 
 /** One file to analyse. `read` is called once; reading lazily keeps only one file's text alive. */
 export interface SourceInput {
@@ -175,10 +175,20 @@ function selectRules(options: AnalyzeOptions): Rule[] {
 
 function runRule(rule: Rule, project: ProjectModel, config: ResolvedConfig, errors: ScanError[]): Finding[] {
   const reports: RuleReport<string>[] = [];
+  const failedFiles = new Set<string>();
+  const inFile = (file: string, work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      if (failedFiles.has(file)) return;
+      failedFiles.add(file);
+      errors.push({ kind: 'internal', file, message: `${file}: rule ${rule.meta.id} failed on this file (a bug: please report it with the file); its other files are still checked: ${stackOf(error)}` });
+    }
+  };
   try {
-    rule.check({ project, config, report: (r) => reports.push(r) });
+    rule.check({ project, config, report: (r) => reports.push(r), inFile });
   } catch (error) {
-    errors.push({ kind: 'internal', message: `rule ${rule.meta.id} failed: ${(error as Error).stack ?? String(error)}` });
+    errors.push({ kind: 'internal', message: `rule ${rule.meta.id} failed: ${stackOf(error)}` });
   }
   const level = config.rules[rule.meta.id];
   const severity = level === 'warning' || level === 'error' ? level : rule.meta.severity;

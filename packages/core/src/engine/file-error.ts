@@ -49,9 +49,14 @@ export function fileErrorOf(path: string, stage: FileStage, error: unknown, part
   }
   // Not the user's fault: a bug in an extractor. One file is lost, the scan goes on, and the stack
   // is kept so the report can be filed.
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const detail = stackOf(error);
   const what = part ? `its ${PART_WORDS[part]}; its other findings are still reported` : 'this file';
   return { kind: 'internal', file: path, message: `${path}: shiftguard failed to analyse ${what} (a bug: please report it with the file): ${detail}` };
+}
+
+/** What a bug report needs of an error: its stack, or its text. */
+export function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 export function isStackOverflow(error: unknown): boolean {

@@ -48,18 +48,21 @@ export default defineRule<MessageId>({
       ctx.report({ file, location, messageId, data, key, related, trace: toTrace(steps, file) });
     };
     for (const [file, summary] of ctx.project.files) {
-      if ((summary.flow.news.length === 0 && summary.flow.writes.length === 0) || runsOffServer(ctx.project, file)) continue;
-      for (const made of summary.flow.news) {
-        if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
-        // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
-        // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
-        if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
-        report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
-      }
-      for (const write of summary.flow.writes) {
-        if (isOutsideProduction(ctx.project, file, write)) continue;
-        checkWrite(ctx, index, file, summary.flow, write, report);
-      }
+      if (summary.flow.news.length === 0 && summary.flow.writes.length === 0) continue;
+      ctx.inFile(file, () => {
+        if (runsOffServer(ctx.project, file)) return;
+        for (const made of summary.flow.news) {
+          if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
+          // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
+          // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
+          if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
+          report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
+        }
+        for (const write of summary.flow.writes) {
+          if (isOutsideProduction(ctx.project, file, write)) continue;
+          checkWrite(ctx, index, file, summary.flow, write, report);
+        }
+      });
     }
   },
 });

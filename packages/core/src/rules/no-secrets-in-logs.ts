@@ -31,17 +31,20 @@ export default defineRule<MessageId>({
     const index = FlowIndex.of(ctx.project, createNameClassifier(ctx.config.sensitiveNames));
     const reportedWrappers = reportWrapperCalls(ctx, index);
     for (const [file, summary] of ctx.project.files) {
-      for (const log of summary.flow.logCalls) {
-        if (!index.isLogCall(file, log)) continue;
-        const redact = index.redactOf(file, log);
-        // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
-        const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
-        const secrets = log.args.flatMap((arg, i) => {
-          const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && log.serializesRequests) && !(calledWithSecret && s.param === log.owner));
-          return i === redactArgOf(log.framework) ? unredacted(found, redact) : found;
-        });
-        reportFirst(ctx, file, log.location, log.sink, secrets);
-      }
+      if (summary.flow.logCalls.length === 0) continue;
+      ctx.inFile(file, () => {
+        for (const log of summary.flow.logCalls) {
+          if (!index.isLogCall(file, log)) continue;
+          const redact = index.redactOf(file, log);
+          // A wrapper's secret-named parameter is reported once: at the calls that pass it a secret.
+          const calledWithSecret = log.owner !== undefined && reportedWrappers.has(`${file}\0${log.owner}`);
+          const secrets = log.args.flatMap((arg, i) => {
+            const found = secretsOf(index.resolve(file, arg)).filter((s) => !(s.wholeRequest && log.serializesRequests) && !(calledWithSecret && s.param === log.owner));
+            return i === redactArgOf(log.framework) ? unredacted(found, redact) : found;
+          });
+          reportFirst(ctx, file, log.location, log.sink, secrets);
+        }
+      });
     }
   },
 });
@@ -53,32 +56,35 @@ export default defineRule<MessageId>({
 function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<string> {
   const reported = new Set<string>();
   for (const [file, summary] of ctx.project.files) {
-    for (const call of summary.flow.calls) {
-      const target = index.calleeTarget(file, call.callee);
-      if (!target) continue;
-      // One finding per call, for the first wrapper sink the call's secret reaches. Each argument
-      // a sink reads is resolved once, to its secrets: reading a parameter or a call's result never
-      // makes a secret of what is not one. A call passing none (most calls) skips the wrapper's
-      // sinks, of which a bundle's helpers have thousands.
-      const given = new Map<number, SecretItem[]>();
-      for (const { param, rest } of index.wrapperParams(target.file, target.key)) {
-        const arg = argumentOf(call.args, param, rest);
-        const secrets = mayHoldSecret(arg) ? secretsOf(index.resolve(file, arg)) : [];
-        if (secrets.length > 0) given.set(argumentKey(param, rest), secrets);
+    if (summary.flow.calls.length === 0) continue;
+    ctx.inFile(file, () => {
+      for (const call of summary.flow.calls) {
+        const target = index.calleeTarget(file, call.callee);
+        if (!target) continue;
+        // One finding per call, for the first wrapper sink the call's secret reaches. Each argument
+        // a sink reads is resolved once, to its secrets: reading a parameter or a call's result never
+        // makes a secret of what is not one. A call passing none (most calls) skips the wrapper's
+        // sinks, of which a bundle's helpers have thousands.
+        const given = new Map<number, SecretItem[]>();
+        for (const { param, rest } of index.wrapperParams(target.file, target.key)) {
+          const arg = argumentOf(call.args, param, rest);
+          const secrets = mayHoldSecret(arg) ? secretsOf(index.resolve(file, arg)) : [];
+          if (secrets.length > 0) given.set(argumentKey(param, rest), secrets);
+        }
+        if (given.size === 0) continue;
+        for (const sink of index.wrapperSinks(target.file, target.key)) {
+          const secretsGiven = given.get(argumentKey(sink.param, sink.rest));
+          if (!secretsGiven) continue;
+          let passed: Taint = secretsGiven;
+          for (const access of sink.accesses) passed = index.access(passed, access);
+          const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
+          if (secrets.length === 0) continue;
+          reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
+          for (const owner of ownerKeysOf(sink.owners)) reported.add(owner);
+          break;
+        }
       }
-      if (given.size === 0) continue;
-      for (const sink of index.wrapperSinks(target.file, target.key)) {
-        const secretsGiven = given.get(argumentKey(sink.param, sink.rest));
-        if (!secretsGiven) continue;
-        let passed: Taint = secretsGiven;
-        for (const access of sink.accesses) passed = index.access(passed, access);
-        const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
-        if (secrets.length === 0) continue;
-        reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
-        for (const owner of ownerKeysOf(sink.owners)) reported.add(owner);
-        break;
-      }
-    }
+    });
   }
   return reported;
 }

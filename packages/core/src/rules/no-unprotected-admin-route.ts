@@ -39,17 +39,19 @@ export default defineRule<MessageId>({
     for (const route of graph.routes) {
       // Registered only outside production: production never serves it.
       if (route.condition === 'nonProd') continue;
-      const exposed = route.occurrences.filter((o): o is RouteOccurrence & { path: string } => o.path !== undefined && !o.guard.isGuard && isAdmin(o.path));
-      if (exposed.length === 0) continue;
-      const paths = [...new Set(exposed.map((o) => o.path))].sort();
-      const method = methodLabel(route);
-      ctx.report({
-        file: route.file,
-        location: route.location,
-        messageId: exposed.every((o) => o.nonProdGuard) ? 'guardedOnlyOutsideProduction' : 'unprotectedAdminRoute',
-        data: { method, paths: paths.join(', ') },
-        key: `${method} ${paths.join(',')}`,
-        related: relatedMounts(exposed),
+      ctx.inFile(route.file, () => {
+        const exposed = route.occurrences.filter((o): o is RouteOccurrence & { path: string } => o.path !== undefined && !o.guard.isGuard && isAdmin(o.path));
+        if (exposed.length === 0) return;
+        const paths = [...new Set(exposed.map((o) => o.path))].sort();
+        const method = methodLabel(route);
+        ctx.report({
+          file: route.file,
+          location: route.location,
+          messageId: exposed.every((o) => o.nonProdGuard) ? 'guardedOnlyOutsideProduction' : 'unprotectedAdminRoute',
+          data: { method, paths: paths.join(', ') },
+          key: `${method} ${paths.join(',')}`,
+          related: relatedMounts(exposed),
+        });
       });
     }
   },

@@ -40,6 +40,11 @@ export interface RuleContext<MessageId extends string> {
   project: ProjectModel;
   config: ResolvedConfig;
   report(report: RuleReport<MessageId>): void;
+  /**
+   * Runs the part of the check that judges one file. A failure there (a bug) is reported as that
+   * file's internal error and costs only that part: the rule goes on with the other files.
+   */
+  inFile(file: string, work: () => void): void;
 }
 
 /**
