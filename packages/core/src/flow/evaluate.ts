@@ -4,6 +4,7 @@ import { type FileContext, importOf, lookup, packageFunctionOf } from './file-co
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
+import { holdsSecretName } from './secret-name-entries.js';
 import { isJsonRpcHandler, isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
@@ -267,7 +268,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
     const base = taintOf(e.expression);
-    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop)) || isSessionIdRead(e.expression, prop);
+    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);

@@ -5,6 +5,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 runRuleTable('no-secrets-in-logs', {
   valid: [
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
+    // auth0-mcp-server's keychain: the entries are the names of what is stored, not what is stored.
+    { name: 'constant entries that hold the names of secrets', code: `const KeychainItem = { TOKEN: 'AUTH0_TOKEN', REFRESH_TOKEN: 'AUTH0_REFRESH_TOKEN' };\nconst Keys = Object.freeze({ accessToken: 'access_token' });\nenum Env { ApiKey = 'OPENAI_API_KEY' }\nexport function describe(store: string) { console.log(store, KeychainItem.TOKEN, KeychainItem['REFRESH_TOKEN'], Keys.accessToken, Env.ApiKey); }` },
     { name: 'fields with descriptive names destructured under new names', code: `function f(req: any, config: any) {\n  const { passwordPolicy: policy, tokenCount: used } = config;\n  const { email: login } = req.body;\n  console.log(policy, used, login);\n}` },
     // The MCP SDK's request handlers get a JSON-RPC message named `request`: no HTTP headers in it (the Slack MCP server logs every one).
     { name: 'an MCP request handler logs its JSON-RPC request', code: `server.setRequestHandler(CallToolRequestSchema, async (request) => {\n  console.error('Received CallToolRequest:', request);\n  return { content: [] };\n});\nserver.setNotificationHandler(InitializedNotificationSchema, (request) => { console.log(request); });` },
@@ -73,6 +75,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'constant entries that hold secrets, or names later replaced by secrets', code: `const creds = { password: 'hunter2', apiKey: 'sk-live-4eC39HqLyjWDarjtT1zdp7dc' };\nconst keys = { token: 'AUTH_TOKEN' };\nkeys.token = process.env.AUTH_TOKEN!;\nconsole.log(creds.password, creds.apiKey);\nconsole.log(keys.token);`, errors: [err(4), err(5)] },
     { name: 'a secret body field destructured under a new name', code: `app.post('/login', (req, res) => {\n  const { email, password: pw } = req.body;\n  console.info('login attempt', email, pw);\n  res.end();\n});`, errors: [err(3)] },
     { name: 'a secret field of a destructured parameter under a new name', code: `export function connect({ host, apiKey: k }: { host: string; apiKey: string }) {\n  console.log('connecting', host, k);\n}`, errors: [err(2)] },
     { name: 'an HTTP handler named like an MCP one still logs its request', code: `app.post('/mcp', async (request, res) => {\n  console.error('Received', request);\n  await transport.handleRequest(request, res);\n});`, errors: [err(2)] },
