@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isTypeOnly } from '../parse/type-only.js';
 import { withoutInteropHelper } from '../summary/module-facts.js';
 import { visitTree } from '../parse/visit-tree.js';
+import { disambiguateKeys } from './function-keys.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
@@ -44,6 +45,7 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
   };
   // Recursive while shallow (cheaper per node), iterative below generated deep nesting.
   visitTree(sf, (node) => collectNode(node, sf, out));
+  disambiguateKeys(out);
   return out;
 }
 

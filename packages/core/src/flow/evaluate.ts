@@ -4,6 +4,7 @@ import { type FileContext, importOf, lookup, packageFunctionOf } from './file-co
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
+import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isJsonRpcHandler, isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
@@ -419,7 +420,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       sanitizer,
       proj: [],
       path: [],
-      trace: [step(call, `returned by \`${callee}()\``)],
+      trace: [step(call, `returned by \`${plainName(callee)}()\``)],
     };
   }
 
@@ -550,10 +551,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const b = lookup(fc, e);
       if (!b) return undefined;
       // `declare function getToken(): string`: a package's function, typed here.
-      if (b.kind === 'function') return isAmbient(b.node) ? undefined : e.text;
+      if (b.kind === 'function') return isAmbient(b.node) ? undefined : (fc.collected.functionKeys.get(b.node) ?? e.text);
       if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? e.text : undefined;
       // `const f = () => ...`, or `const { f } = require('./lib')`.
-      if (b.kind === 'var') return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
+      if (b.kind === 'var') {
+        const made = b.values.length === 1 && b.values[0]?.path.length === 0 ? fc.collected.functionKeys.get(unwrap(b.values[0].expr)) : undefined;
+        if (made !== undefined) return made;
+        return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
+      }
       return undefined;
     }
     if (!ts.isPropertyAccessExpression(e)) return undefined;

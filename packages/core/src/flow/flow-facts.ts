@@ -1,4 +1,5 @@
 import type { Location } from '../findings/location.js';
+import { plainName } from './function-keys.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import { noAliases } from '../project/path-aliases.js';
@@ -380,7 +381,7 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
   // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(callee) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
   if (!useful) return;
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
@@ -591,7 +592,7 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
   else if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) name = holder.left.name.text;
   if (name !== undefined && isStoreName(name)) return name;
   const owner = ownerOf(call, fc);
-  return owner !== undefined && isStoreName(owner) ? owner : undefined;
+  return owner !== undefined && isStoreName(plainName(owner)) ? owner : undefined;
 }
 
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {

@@ -5,6 +5,7 @@ import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
+import { plainName } from './function-keys.js';
 
 /** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
 export interface Access {
@@ -226,7 +227,7 @@ export class FlowIndex {
         for (const inner of this.wrapperSinks(fn.file, fn.key, depth + 1)) {
           for (const p of this.#paramsOf(file, argumentOf(call.args, inner.param, inner.rest), key)) {
             const accesses = composedAccesses(accessOf(p), inner.accesses);
-            ways.add(p.index, p.rest === true, accesses, inner.redact, inner.owners, () => ({ sink: `${call.callee}() → ${inner.sink}`, trace: boundedTrace([...p.trace, ...inner.trace]) }));
+            ways.add(p.index, p.rest === true, accesses, inner.redact, inner.owners, () => ({ sink: `${plainName(call.callee)}() → ${inner.sink}`, trace: boundedTrace([...p.trace, ...inner.trace]) }));
           }
         }
       }

@@ -2,6 +2,7 @@ import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { localToolFiles } from '../flow/local-tool.js';
@@ -55,7 +56,7 @@ export default defineRule<MessageId>({
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
           // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
-          if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(made.owner) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
+          if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(plainName(made.owner)) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
           report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
         }
         for (const write of summary.flow.writes) {

@@ -4,6 +4,7 @@ import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-
 import { redactArgOf } from '../flow/framework-logger.js';
 import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
+import { plainName } from '../flow/function-keys.js';
 import { defineRule, type RuleContext } from './rule.js';
 
 export type MessageId = 'secretInLog';
@@ -79,7 +80,7 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
           for (const access of sink.accesses) passed = index.access(passed, access);
           const secrets = unredacted(secretsOf(passed), sink.redact).map((s) => ({ ...s, trace: [...s.trace, ...sink.trace] }));
           if (secrets.length === 0) continue;
-          reportFirst(ctx, file, call.location, `${call.callee}() → ${sink.sink}`, secrets);
+          reportFirst(ctx, file, call.location, `${plainName(call.callee)}() → ${sink.sink}`, secrets);
           for (const owner of ownerKeysOf(sink.owners)) reported.add(owner);
           break;
         }

@@ -5,6 +5,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 runRuleTable('no-secrets-in-logs', {
   valid: [
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
+    // A bundle's module scopes reuse short names: the `p` called here is not the `p` that logs (xmcp's bundled `fresh`).
+    { name: 'a same-named inner function of another scope logs', code: `(function () {\n  function p(x) { console.log(x); }\n  module.exports.a = function a() { p('hello'); };\n})();\n(function () {\n  function p(headers, o) { return headers.etag === o.etag; }\n  module.exports.fresh = function fresh(req) { return p(req.headers, { etag: 'x' }); };\n})();` },
     // auth0-mcp-server's keychain: the entries are the names of what is stored, not what is stored.
     { name: 'constant entries that hold the names of secrets', code: `const KeychainItem = { TOKEN: 'AUTH0_TOKEN', REFRESH_TOKEN: 'AUTH0_REFRESH_TOKEN' };\nconst Keys = Object.freeze({ accessToken: 'access_token' });\nenum Env { ApiKey = 'OPENAI_API_KEY' }\nexport function describe(store: string) { console.log(store, KeychainItem.TOKEN, KeychainItem['REFRESH_TOKEN'], Keys.accessToken, Env.ApiKey); }` },
     { name: 'fields with descriptive names destructured under new names', code: `function f(req: any, config: any) {\n  const { passwordPolicy: policy, tokenCount: used } = config;\n  const { email: login } = req.body;\n  console.log(policy, used, login);\n}` },
@@ -75,6 +77,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'the same-named inner function of this scope passes the value on', code: `function first(req) {\n  const pick = (x) => x;\n  console.log(pick(req.headers));\n}\nfunction second(req) {\n  const pick = (x) => 'constant';\n  return pick(req.headers);\n}`, errors: [err(3)] },
     { name: 'constant entries that hold secrets, or names later replaced by secrets', code: `const creds = { password: 'hunter2', apiKey: 'sk-live-4eC39HqLyjWDarjtT1zdp7dc' };\nconst keys = { token: 'AUTH_TOKEN' };\nkeys.token = process.env.AUTH_TOKEN!;\nconsole.log(creds.password, creds.apiKey);\nconsole.log(keys.token);`, errors: [err(4), err(5)] },
     { name: 'a secret body field destructured under a new name', code: `app.post('/login', (req, res) => {\n  const { email, password: pw } = req.body;\n  console.info('login attempt', email, pw);\n  res.end();\n});`, errors: [err(3)] },
     { name: 'a secret field of a destructured parameter under a new name', code: `export function connect({ host, apiKey: k }: { host: string; apiKey: string }) {\n  console.log('connecting', host, k);\n}`, errors: [err(2)] },
