@@ -69,7 +69,8 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
 class RouteWalker {
   readonly #scopes: Array<Map<string, ScopeEntry>> = [new Map()];
   /** Middleware bound to names inside functions, innermost scope last; made on the first binding. */
-  readonly #localHandlers: Array<Map<string, HandlerRef> | undefined> = [undefined];
+  /** Per function being walked: its middleware names, and its inner function declarations, judged when first used. */
+  readonly #localHandlers: Array<Map<string, LocalHandler> | undefined> = [undefined];
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
@@ -318,7 +319,7 @@ class RouteWalker {
     });
     if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
     this.#scopes.push(scope);
-    this.#localHandlers.push(undefined);
+    this.#localHandlers.push(hoistedFunctionsOf(fn));
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     this.#savedConditions.push(this.#conditions.splice(0));
   }
@@ -333,7 +334,14 @@ class RouteWalker {
   private localHandlerOf(name: string): HandlerRef | undefined {
     // Top-level names are resolved by the graph (they may be imported elsewhere too).
     for (let i = this.#localHandlers.length - 1; i > 0; i--) {
-      const ref = this.#localHandlers[i]?.get(name);
+      const locals = this.#localHandlers[i];
+      const ref = locals?.get(name);
+      if (ref?.kind === 'hoisted') {
+        // `function check(req, res, next) {...}` inside this function: that one, not a same-named function elsewhere.
+        const judged: HandlerRef = { kind: 'fn', fact: judgeFunction(ref.declaration, this.#ctx) };
+        locals?.set(name, judged);
+        return judged;
+      }
       if (ref) return ref;
       // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
       const scoped = this.#scopes[i]?.get(name);
@@ -680,3 +688,16 @@ function unwrapAwait(expr: ts.Expression): ts.Expression {
   return e;
 }
 
+/** A middleware known by a name inside a function, or a function declared there and not judged yet. */
+type LocalHandler = HandlerRef | { kind: 'hoisted'; declaration: ts.FunctionDeclaration };
+
+/** The function declarations at the top of a function's body, by name: hoisted, so usable before they are written. */
+function hoistedFunctionsOf(fn: FunctionNode): Map<string, LocalHandler> | undefined {
+  const body = fn.body;
+  if (!body || !isBlock(body)) return undefined;
+  let hoisted: Map<string, LocalHandler> | undefined;
+  for (const stmt of body.statements) {
+    if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) (hoisted ??= new Map()).set(stmt.name.text, { kind: 'hoisted', declaration: stmt });
+  }
+  return hoisted;
+}

@@ -20,6 +20,7 @@ const honoHead = `import { Hono } from 'hono';\nimport { bearerAuth } from 'hono
 const expressHead = `import express from 'express';\nconst app = express();\n`;
 
 const valid: Case[] = [
+  { name: 'express: a guard declared inside the app factory, and a same-named no-op elsewhere', code: `${expressHead}export function secured() {\n  function check(req, res, next) { if (req.headers['x-admin-key'] !== process.env.ADMIN_KEY) return res.sendStatus(401); next(); }\n  app.use('/admin', check);\n  app.get('/admin/users', (req, res) => res.json([]));\n}\nexport function other() {\n  function check(req, res, next) { next(); }\n  return check;\n}` },
   { name: 'hono: guard on /admin/* before the route', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin/users', (c) => c.json([]));` },
   { name: 'hono: /admin/* also covers /admin itself', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin', (c) => c.json([]));` },
   { name: 'hono: guard in the route handler list', code: `${honoHead}app.post('/admin/reset', bearerAuth({ token: 't' }), (c) => c.text('ok'));` },
@@ -65,6 +66,7 @@ const valid: Case[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: 'express: a guard-named function declared inside the app factory that never rejects', code: `${expressHead}export function routes() {\n  app.use('/admin', requireAdmin);\n  app.get('/admin/users', (req, res) => res.json([]));\n  function requireAdmin(req, res, next) { console.log('admin', req.path); next(); }\n}`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
   { name: 'hono: no guard at all', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
   { name: 'hono: guard registered after the route', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));\napp.use('/admin/*', bearerAuth({ token: 't' }));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
   { name: 'hono: /admin alone does not cover /admin/users', code: `${honoHead}app.use('/admin', bearerAuth({ token: 't' }));\napp.get('/admin/users', (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
