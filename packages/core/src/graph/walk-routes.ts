@@ -337,7 +337,9 @@ class RouteWalker {
       const locals = this.#localHandlers[i];
       const ref = locals?.get(name);
       if (ref?.kind === 'hoisted') {
-        // `function check(req, res, next) {...}` inside this function: that one, not a same-named function elsewhere.
+        // `function check(req, res, next) {...}` inside this function: that one, not a same-named
+        // function elsewhere. While it is judged, a use of its name inside it (recursion) is a name.
+        locals?.set(name, { kind: 'name', name });
         const judged: HandlerRef = { kind: 'fn', fact: judgeFunction(ref.declaration, this.#ctx) };
         locals?.set(name, judged);
         return judged;

@@ -120,3 +120,33 @@ describe('a verifier that calls itself', { timeout: 60_000 }, () => {
     expect(scan([{ path: 'src/app.ts', text: recursiveVerifier('InvalidQueryError') }])).toEqual(['no-unprotected-admin-route src/app.ts:17']);
   });
 });
+
+/** Express routes whose guard is a function declared inside the route factory that calls itself (a retry). */
+function recursiveInnerGuard(rejects: boolean): string {
+  return `import express from 'express';
+export function routes() {
+  const app = express();
+  app.use('/admin', check);
+  app.get('/admin/users', (req, res) => res.json([]));
+  return app;
+  function check(req, res, next) {
+    if (req.retrying) return check({ ...req, retrying: false }, res, next);
+    ${rejects ? "if (req.get('x-admin-key') !== process.env.ADMIN_KEY) return res.sendStatus(401);" : ''}
+    next();
+  }
+}
+`;
+}
+
+describe('a guard declared inside the route factory that calls itself', { timeout: 60_000 }, () => {
+  // Judged while its own name was looked up inside it, it once recursed until the stack ran out,
+  // and the file lost its routes (jQuery, Monaco, Notion's MCP server).
+  it('is judged once, without running out of stack', () => {
+    const clean = scanFiles({ files: [{ path: 'src/app.ts', text: recursiveInnerGuard(true) }] });
+    expect(clean.errors).toEqual([]);
+    expect(clean.findings).toEqual([]);
+    const open = scanFiles({ files: [{ path: 'src/app.ts', text: recursiveInnerGuard(false) }] });
+    expect(open.errors).toEqual([]);
+    expect(open.findings.map((f) => `${f.ruleId} ${f.line}`)).toEqual(['no-unprotected-admin-route 5']);
+  });
+});
