@@ -34,7 +34,10 @@ const TRANSPARENT_WRAPPERS = new Set(['createMiddleware', 'fp', 'fastifyPlugin',
 /** Reads one middleware/handler expression into a reference the route graph can resolve. */
 export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
   const e = skipParens(expr);
-  if (isFunctionExpression(e)) return { kind: 'fn', fact: judgeFunction(e, ctx) };
+  if (isFunctionExpression(e)) {
+    const loaded = lazilyLoadedHandler(e);
+    return loaded !== undefined ? { kind: 'module', specifier: loaded } : { kind: 'fn', fact: judgeFunction(e, ctx) };
+  }
   if (isIdentifier(e)) {
     const instance = ctx.instanceOf?.(e);
     // A parameter passed where middleware goes (`r.use(guard)`) is middleware, not an app.
@@ -52,6 +55,26 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
   if (isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
+}
+
+/**
+ * `(req, res, next) => require('./admin')(req, res, next)`: a router loaded on the first request
+ * (to start faster), handed the request as it came. It is that module's router, mounted here.
+ */
+function lazilyLoadedHandler(fn: ts.ArrowFunction | ts.FunctionExpression): string | undefined {
+  let body: ts.Node = fn.body;
+  if (ts.isBlock(body)) {
+    const [only] = body.statements;
+    if (body.statements.length !== 1 || !only) return undefined;
+    body = ts.isReturnStatement(only) && only.expression ? only.expression : ts.isExpressionStatement(only) ? only.expression : only;
+  }
+  const call = skipParens(body as ts.Expression);
+  if (!isCallExpression(call) || call.arguments.length !== fn.parameters.length || fn.parameters.length < 2) return undefined;
+  const forwardsParams = call.arguments.every((arg, i) => {
+    const param = fn.parameters[i]?.name;
+    return param !== undefined && isIdentifier(param) && isIdentifier(arg) && arg.text === param.text;
+  });
+  return forwardsParams ? requiredSpecifier(skipParens(call.expression)) : undefined;
 }
 
 /** Every handler in an argument list, with arrays flattened (`app.get('/x', [auth, h])`). */

@@ -20,6 +20,7 @@ const honoHead = `import { Hono } from 'hono';\nimport { bearerAuth } from 'hono
 const expressHead = `import express from 'express';\nconst app = express();\n`;
 
 const valid: Case[] = [
+  { name: 'express: a router required on the first request, guarded inside', files: { 'src/admin.ts': `import express from 'express';\nimport basicAuth from 'express-basic-auth';\nconst router = express.Router();\nrouter.use(basicAuth({ users: { admin: process.env.ADMIN_PASSWORD } }));\nrouter.get('/users', (req, res) => res.json([]));\nmodule.exports = router;`, 'src/app.ts': `${expressHead}app.use('/admin', (req, res, next) => require('./admin')(req, res, next));` } },
   { name: 'express: a guard declared inside the app factory, and a same-named no-op elsewhere', code: `${expressHead}export function secured() {\n  function check(req, res, next) { if (req.headers['x-admin-key'] !== process.env.ADMIN_KEY) return res.sendStatus(401); next(); }\n  app.use('/admin', check);\n  app.get('/admin/users', (req, res) => res.json([]));\n}\nexport function other() {\n  function check(req, res, next) { next(); }\n  return check;\n}` },
   { name: 'hono: guard on /admin/* before the route', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin/users', (c) => c.json([]));` },
   { name: 'hono: /admin/* also covers /admin itself', code: `${honoHead}app.use('/admin/*', bearerAuth({ token: 't' }));\napp.get('/admin', (c) => c.json([]));` },
@@ -66,6 +67,7 @@ const valid: Case[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: 'express: a router required on the first request, with no guard on the way', files: { 'src/admin.ts': `import express from 'express';\nconst router = express.Router();\nrouter.get('/users', (req, res) => res.json([]));\nmodule.exports = router;`, 'src/app.ts': `${expressHead}import basicAuth from 'express-basic-auth';\napp.use('/reports', basicAuth({ users: { a: 'b' } }));\napp.use('/admin', function (req, res, next) {\n  return require('./admin')(req, res, next);\n});` }, errors: [{ messageId: 'unprotectedAdminRoute', line: 3, file: 'src/admin.ts' }] },
   { name: 'express: a guard-named function declared inside the app factory that never rejects', code: `${expressHead}export function routes() {\n  app.use('/admin', requireAdmin);\n  app.get('/admin/users', (req, res) => res.json([]));\n  function requireAdmin(req, res, next) { console.log('admin', req.path); next(); }\n}`, errors: [{ messageId: 'unprotectedAdminRoute', line: 5 }] },
   { name: 'hono: no guard at all', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
   { name: 'hono: guard registered after the route', code: `${honoHead}app.get('/admin/users', (c) => c.json([]));\napp.use('/admin/*', bearerAuth({ token: 't' }));`, errors: [{ messageId: 'unprotectedAdminRoute', line: 4 }] },
