@@ -380,6 +380,10 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
       scanSwallowingTry(node as ts.TryStatement, fn, params, ctx, options, scan);
       return false;
     }
+    if (node.kind === SyntaxKind.TryStatement && !mayThrow((node as ts.TryStatement).tryBlock, params, ctx.sf, 0)) {
+      scanUnreachableCatch(node as ts.TryStatement, fn, params, ctx, options, scan);
+      return false;
+    }
     scanOne(node, fn, params, ctx, options, scan);
     return true;
   });
@@ -388,6 +392,55 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
 }
 
 const PLAIN: JudgeOptions = {};
+
+/**
+ * `try { isAdmin(req); next(); } catch { return res.sendStatus(401); }` where nothing in the try can
+ * throw: the catch never runs, so its 401 protects nothing. The try and finally blocks count.
+ */
+function scanUnreachableCatch(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  for (const block of [stmt.tryBlock, stmt.finallyBlock]) {
+    if (!block) continue;
+    const inner = scanNode(block, fn, params, ctx, options);
+    scan.rejects ||= inner.rejects;
+    scan.throws ||= inner.throws;
+    if (inner.delegates.length > 0) scan.delegates.push(...inner.delegates);
+    if (inner.verifies.length > 0) scan.verifies.push(...inner.verifies);
+  }
+}
+
+/** Methods of the request and response objects that read or answer, and never throw for a bad credential. */
+const NON_THROWING_METHODS = /^(get|header|headers|json|send|sendStatus|status|end|set|setHeader|type|text|body|cookie|redirect)$/;
+
+/** `process.env.ADMIN_KEY`: the environment is always there. */
+function isProcessEnvRead(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const base = skipParens(node.expression);
+  return isPropertyAccessExpression(base) && base.name.text === 'env' && isIdentifier(base.expression) && base.expression.text === 'process';
+}
+
+/** How deep mayThrow follows the file's own functions. */
+const MAX_THROW_DEPTH = 3;
+
+/**
+ * Whether running `block` may throw. It may unless every call in it is the request's own (`next()`,
+ * `req.get('x')`, `res.status(401)`) or of a function of this file that may not throw either;
+ * a `throw`, an `await`, a `new`, a field read of a field (`req.session.user.id`) or any other
+ * call may.
+ */
+function mayThrow(block: ts.Node, params: readonly string[], sf: ts.SourceFile, depth: number): boolean {
+  return someNode(block, (node) => {
+    if (isThrowStatement(node) || isAwaitExpression(node) || isNewExpression(node)) return true;
+    // `req.session.user.id` throws when there is no user: a field of a field may be missing.
+    if ((isPropertyAccessExpression(node) || isElementAccessExpression(node)) && !node.questionDotToken && !isIdentifier(skipParens(node.expression)) && !isProcessEnvRead(node)) return true;
+    if (!isCallExpression(node)) return false;
+    const callee = skipParens(node.expression);
+    if (isIdentifier(callee) && params.includes(callee.text)) return false;
+    if (isPropertyAccessExpression(callee) && isParamRooted(callee.expression, params) && NON_THROWING_METHODS.test(callee.name.text)) return false;
+    const local = depth < MAX_THROW_DEPTH && isIdentifier(callee) ? localFunctionNamed(sf.statements, callee.text) : undefined;
+    if (local?.body === undefined) return true;
+    const localParams = local.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
+    return mayThrow(local.body, localParams, sf, depth + 1);
+  });
+}
 
 /**
  * `try { await request.jwtVerify() } catch (err) { log(err) }`: a catch that neither rethrows,
