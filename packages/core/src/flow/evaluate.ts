@@ -5,10 +5,10 @@ import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
-import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
-import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
+import { containerOf, entryNameOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
@@ -247,6 +247,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }
     const everyEntry = ts.isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
     if (everyEntry) return everyEntry;
+    const importedEntry = ts.isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
+    if (importedEntry) return importedEntry;
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
@@ -263,6 +265,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return projected;
   }
 
+  /**
+   * `req.headers[API_KEY_HEADER]`, `process.env[KEYS.JWT]` with the key imported from a project
+   * module: which entry is read, the rules learn from the constant's module. Undefined unless the
+   * key is such a constant and the object a container (headers, cookies, the environment).
+   */
+  function importedEntryTaint(e: ts.ElementAccessExpression): Taint | undefined {
+    const key = entryNameOf(fc, e.argumentExpression);
+    if (typeof key !== 'object') return undefined;
+    const containers = taintOf(e.expression).flatMap((i) => (i.k === 'secret' && i.container !== undefined && i.path.length === 0 ? [i] : []));
+    if (containers.length === 0) return undefined;
+    const label = labelOf(e, fc.sf);
+    return containers.map((i) => ({ k: 'secret', label, path: [], trace: i.trace, entryNamedBy: { local: key.imported, container: i.container ?? 'headers' }, ...(i.container === 'headers' && { authScheme: true }) }));
+  }
+
   /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
   function hasNonSecretFieldType(base: ts.Expression, prop: string): boolean {
     const b = unwrap(base);
@@ -274,13 +290,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return isNonSecretType(fieldTypeOf(type, prop, fc.sf));
   }
 
-  /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
+  /** `env[KEY]` given `const KEY = 'JWT_SECRET'` (or `KEYS.JWT` of a const object): the literal the key holds; otherwise the key as written. */
   function elementKeyOf(key: ts.Expression): string | undefined {
-    const k = unwrap(key);
-    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
-    const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
-    const literal = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
-    return literal && ts.isStringLiteralLike(literal) ? literal.text : propertyNameOf(k);
+    const name = entryNameOf(fc, key);
+    return typeof name === 'string' ? name : propertyNameOf(unwrap(key));
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
@@ -412,6 +425,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const label = labelOf(call, fc.sf);
     const trace = [step(call, `\`${label}\` is read here`)];
     if (read.kind === 'all') return read.container === 'query' ? EMPTY : [{ k: 'secret', label, path: [], container: read.container, trace }];
+    // A header that may be Authorization keeps its scheme first until the rules know the name: `split(' ')[0]` is then no credential.
+    if (read.kind === 'imported') return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace, entryNamedBy: { local: read.local, container: read.container }, ...(read.container === 'headers' && { authScheme: true }) }];
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
@@ -701,13 +716,6 @@ function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]):
     t = member?.type;
   }
   return t;
-}
-
-/** `req`, `request`, `incomingRequest`: names used for a request object. */
-function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
-  let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-  return ts.isIdentifier(e) ? e : undefined;
 }
 
 function isValueOperator(kind: ts.SyntaxKind): boolean {

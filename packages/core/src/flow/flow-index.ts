@@ -1,6 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
-import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
@@ -151,7 +151,11 @@ export class FlowIndex {
 
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
     if (--this.#budget < 0) return [];
-    if (item.k === 'secret') return item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs) ? [] : [{ ...item, trace: inFile(item.trace, file) }];
+    if (item.k === 'secret') {
+      if (item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs)) return [];
+      if (item.entryNamedBy) return this.#namedEntry(file, item);
+      return [{ ...item, trace: inFile(item.trace, file) }];
+    }
     if (item.k === 'param') {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
       if (item.fn !== binding.fn) return [];
@@ -179,6 +183,37 @@ export class FlowIndex {
   isLiteralConst(file: string, local: string): boolean {
     const origin = this.project.originOf(file, local);
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.literalConsts?.includes(origin.name) ?? false);
+  }
+
+  /** An entry read by an imported constant's name: a secret when the constant names a credential of its container. */
+  #namedEntry(file: string, item: SecretItem): Taint {
+    const { entryNamedBy, authScheme, ...rest } = item;
+    const name = entryNamedBy && this.importedEntryName(file, entryNamedBy.local);
+    if (!entryNamedBy || name === undefined) return [];
+    const { container } = entryNamedBy;
+    const isSecret = container === 'headers' ? this.names.isSecretHeader(name) : container === 'cookies' ? isCredentialCookie(name, this.names) : this.names.isSecretName(name);
+    if (!isSecret) return [];
+    // Only an Authorization header's value keeps a scheme first (set while the name was unknown).
+    return [{ ...rest, trace: inFile(item.trace, file), ...(authScheme && isAuthorizationHeader(name) && { authScheme }) }];
+  }
+
+  /**
+   * The entry name an imported constant holds (`API_KEY_HEADER`, `HEADERS.AUTH`, `C.API_KEY_HEADER`
+   * of a namespace import) as written in `file`, from its module's `entryNames`; undefined when the
+   * module cannot be found or gives it no credential's name.
+   */
+  importedEntryName(file: string, local: string): string | undefined {
+    const [head = '', ...members] = local.split('.');
+    let origin = this.project.originOf(file, head);
+    if (origin.kind === 'local' && origin.name === '*') {
+      const [member, ...more] = members;
+      if (member === undefined) return undefined;
+      origin = this.project.originOfMember(origin.file, member);
+      members.splice(0, members.length, ...more);
+    }
+    if (origin.kind !== 'local') return undefined;
+    const name = [origin.name, ...members].join('.');
+    return this.project.files.get(origin.file)?.flow.entryNames?.find((e) => e.name === name)?.value;
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */

@@ -40,6 +40,12 @@ export interface SecretItem {
    * none when that module gives it a value written out in full (see `FlowFacts.literalConsts`).
    */
   importedAs?: string;
+  /**
+   * An entry of a container read by a name held in a constant imported from a project module
+   * (`req.get(API_KEY_HEADER)`, `req.headers[HEADERS.AUTH]`), under this local name: a secret only
+   * when that module gives the constant a credential's name (see `FlowFacts.entryNames`).
+   */
+  entryNamedBy?: { local: string; container: SecretContainer | 'query' };
   trace: FlowStep[];
 }
 

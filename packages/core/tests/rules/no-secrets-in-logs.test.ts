@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'headers named by imported constants that name no credential', code: { 'src/names.ts': `export const REQUEST_ID = 'x-request-id';\nexport const AUTH = 'authorization';\nexport const H = { TRACE: 'traceparent' } as const;`, 'src/app.ts': `import { AUTH, H, REQUEST_ID } from './names.js';\nimport { TENANT } from './missing.js';\nexport function f(req: any) { console.log(req.get(REQUEST_ID), req.headers[H.TRACE], req.get(TENANT), req.get(AUTH).split(' ')[0]); }` } },
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
     // A module's own `this` read in top-level arrow functions (uptime-kuma's socket handlers) once crashed the file's summary.
     { name: 'module-level this in arrow functions', code: `io.on('connection', (socket) => {\n  socket.on('save', (monitor) => {\n    const bean = {};\n    bean.method = this.method;\n    console.log(bean);\n  });\n});` },
@@ -70,6 +71,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a credential header named by an imported constant', code: { 'src/names.ts': `export const API_KEY_HEADER = 'x-api-key';\nexport const H = { AUTH: 'Authorization' } as const;`, 'src/app.ts': `import { API_KEY_HEADER, H } from './names.js';\nexport function f(req: any) {\n  console.log(req.get(API_KEY_HEADER));\n  console.log(req.headers[H.AUTH.toLowerCase()] ?? req.header(H.AUTH));\n}` }, errors: [err(3, 'src/app.ts'), err(4, 'src/app.ts')] },
+    { name: 'a credential header named by a field of a const object of the file', code: `const HEADERS = { API_KEY: 'x-api-key' } as const;\nexport function f(req: any) {\n  console.log(req.get(HEADERS.API_KEY));\n}`, errors: [err(3)] },
     { name: 'the Set-Cookie values of a response', code: `export async function f() {\n  const r = await fetch('https://x');\n  console.log(r.headers.getSetCookie());\n}`, errors: [err(3)] },
     { name: 'a tokens object filled at runtime', code: `const tokens = { github: '' };\nexport function f(accessToken: string) {\n  tokens.github = accessToken;\n  console.log(tokens);\n}`, errors: [err(4)] },
     { name: 'console.log password param', code: `function f(password: string) {\n  console.log('login', password);\n}`, errors: [err(2)] },
