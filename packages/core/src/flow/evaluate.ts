@@ -13,6 +13,7 @@ import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { mcpHandlerParamOf } from './mcp-handler.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -106,6 +107,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
     });
   }
 
+  /**
+   * An MCP handler's `extra` (or the part of it a destructuring names): `authInfo.token` is the
+   * caller's bearer token and `requestInfo.headers` the HTTP request's headers. Labelled from the
+   * parameter as written: `extra.authInfo.token`, `authInfo.token`.
+   */
+  function mcpExtraSecrets(id: ts.Identifier, proj: readonly string[]): Taint {
+    const trace = [step(id, `\`${id.text}\` is an MCP handler's extra, with the caller's token and request headers`)];
+    let items: Taint = [
+      { k: 'secret', label: 'authInfo.token', path: ['authInfo', 'token'], trace },
+      { k: 'secret', label: 'requestInfo.headers', path: ['requestInfo', 'headers'], container: 'headers', trace },
+    ];
+    for (const p of proj) items = projectTaint(items, p, fc.names, p);
+    return items.map((i) => (i.k === 'secret' ? { ...i, label: [id.text, ...i.path].join('.') } : i));
+  }
+
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
     return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
   }
@@ -174,7 +190,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         if (isSecret) items.push(key === undefined ? nameSource(id) : { ...nameSource(id), param: key });
-        if (isRequestObjectName(id.text)) items.push(requestHeadersOf(id));
+        const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
+        if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
+        else if (isRequestObjectName(id.text) && mcp !== 'message') items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;

@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'MCP handler: caller fields without the token, and the JSON-RPC request', code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\nserver.tool('t', {}, async (request, extra) => {\n  console.error(request, extra.authInfo?.clientId, extra.authInfo?.scopes, Boolean(extra.authInfo?.token));\n  return { content: [] };\n});` },
     { name: 'headers named by imported constants that name no credential', code: { 'src/names.ts': `export const REQUEST_ID = 'x-request-id';\nexport const AUTH = 'authorization';\nexport const H = { TRACE: 'traceparent' } as const;`, 'src/app.ts': `import { AUTH, H, REQUEST_ID } from './names.js';\nimport { TENANT } from './missing.js';\nexport function f(req: any) { console.log(req.get(REQUEST_ID), req.headers[H.TRACE], req.get(TENANT), req.get(AUTH).split(' ')[0]); }` } },
     { name: 'message-only mention', code: `console.log('Password reset email sent');` },
     // A module's own `this` read in top-level arrow functions (uptime-kuma's socket handlers) once crashed the file's summary.
@@ -71,6 +72,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'MCP handler: extra.authInfo and extra.requestInfo logged whole', code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\nserver.tool('t', {}, async (args, extra) => {\n  console.error(extra.authInfo);\n  console.error({ info: extra.requestInfo });\n  return { content: [] };\n});\nserver.tool('u', 'no arguments', async ({ authInfo }) => {\n  console.error(authInfo);\n  return { content: [] };\n});`, errors: [err(4), err(5), err(9)] },
     { name: 'a credential header named by an imported constant', code: { 'src/names.ts': `export const API_KEY_HEADER = 'x-api-key';\nexport const H = { AUTH: 'Authorization' } as const;`, 'src/app.ts': `import { API_KEY_HEADER, H } from './names.js';\nexport function f(req: any) {\n  console.log(req.get(API_KEY_HEADER));\n  console.log(req.headers[H.AUTH.toLowerCase()] ?? req.header(H.AUTH));\n}` }, errors: [err(3, 'src/app.ts'), err(4, 'src/app.ts')] },
     { name: 'a credential header named by a field of a const object of the file', code: `const HEADERS = { API_KEY: 'x-api-key' } as const;\nexport function f(req: any) {\n  console.log(req.get(HEADERS.API_KEY));\n}`, errors: [err(3)] },
     { name: 'the Set-Cookie values of a response', code: `export async function f() {\n  const r = await fetch('https://x');\n  console.log(r.headers.getSetCookie());\n}`, errors: [err(3)] },
