@@ -14,6 +14,7 @@ import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
+import { TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -385,6 +386,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    const tokens = tokenResponseOf(call, fc);
+    if (tokens) return tokenResponseTaint(call, tokens);
     // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
     if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
@@ -419,6 +422,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /** A token response (see token-response.ts): its access, refresh and ID tokens, each at its field. */
+  function tokenResponseTaint(call: ts.CallExpression, at: readonly string[]): Taint {
+    // `axios.post().data.access_token`: the arguments (a URL, a request body) would only lengthen the message.
+    const response = `${labelOf(call.expression, fc.sf)}()`;
+    return TOKEN_RESPONSE_FIELDS.map((field) => {
+      const label = [response, ...at, field].join('.');
+      return { k: 'secret', label, path: [...at, field], trace: [step(call, `\`${response}\` is a token response, with the access, refresh and ID tokens`)] };
+    });
   }
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
