@@ -13,6 +13,7 @@ import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
@@ -270,6 +271,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (importedEntry) return importedEntry;
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
+    if (prop === 'config') {
+      const failed = failedRequestConfigTaint(e);
+      if (failed) return failed;
+    }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
@@ -296,6 +301,23 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (containers.length === 0) return undefined;
     const label = labelOf(e, fc.sf);
     return containers.map((i) => ({ k: 'secret', label, path: [], trace: i.trace, entryNamedBy: { local: key.imported, container: i.container ?? 'headers' }, ...(i.container === 'headers' && { authScheme: true }) }));
+  }
+
+  /**
+   * `error.config`, `error.response.config` of an axios error: the config of the request that
+   * failed (see axios-config.ts), with its headers and its instance's default headers.
+   */
+  function failedRequestConfigTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
+    let error = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
+    if (!ts.isIdentifier(error)) return undefined;
+    const requests = axiosRequestsFailingInto(error, fc);
+    const label = labelOf(e, fc.sf);
+    const taint = unionTaint(
+      EMPTY,
+      ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)),
+    );
+    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${label}\` is the config of the request that failed, headers included`));
   }
 
   /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
@@ -388,6 +410,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read) return requestReadTaint(call, read);
     const tokens = tokenResponseOf(call, fc);
     if (tokens) return tokenResponseTaint(call, tokens);
+    // `axios.create({ headers: { Authorization } })`: the instance keeps its options as `defaults`.
+    if (call.arguments[0] && isAxiosCreate(call.expression)) return wrapTaint(taintOf(call.arguments[0]), 'defaults');
     // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
     if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
@@ -432,6 +456,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = [response, ...at, field].join('.');
       return { k: 'secret', label, path: [...at, field], trace: [step(call, `\`${response}\` is a token response, with the access, refresh and ID tokens`)] };
     });
+  }
+
+  function isAxiosCreate(callee: ts.Expression): boolean {
+    const fn = packageFunctionOf(fc, callee);
+    return fn?.specifier === 'axios' && fn.name === 'create';
   }
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
