@@ -173,7 +173,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (isProcessObject(id, fc)) return [{ ...processEnvOf(id), path: ['env'] }];
     if (isImportedProcessEnv(id, fc)) return [processEnvOf(id)];
     const binding = lookup(fc, id);
-    const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
+    const isSecret = (fc.names.isSecretName(id.text) || readsSecretField(binding)) && !hasNonSecretType(binding);
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
@@ -318,6 +318,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
       ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)),
     );
     return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${label}\` is the config of the request that failed, headers included`));
+  }
+
+  /**
+   * `const { password: pw } = req.body`, `({ apiKey: key }) => ...`: a name given to a field whose
+   * name is a secret, as `const pw = req.body.password` is (the field, not the new name, says what it holds).
+   */
+  function readsSecretField(binding: Binding | undefined): boolean {
+    if (binding?.kind === 'param') return binding.proj.length > 0 && fc.names.isSecretName(binding.proj.at(-1) ?? '');
+    return binding?.kind === 'var' && binding.values.some((v) => v.path.length > 0 && fc.names.isSecretName(v.path.at(-1) ?? ''));
   }
 
   /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
