@@ -185,11 +185,17 @@ export class FlowIndex {
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.literalConsts?.includes(origin.name) ?? false);
   }
 
-  /** An entry read by an imported constant's name: a secret when the constant names a credential of its container. */
+  /**
+   * An entry read by an imported constant's name: a secret when the constant names a credential of
+   * its container. A module that cannot be found (a file linted alone) leaves only the constant's
+   * own name to judge by (`process.env[JWT_SECRET]`).
+   */
   #namedEntry(file: string, item: SecretItem): Taint {
     const { entryNamedBy, authScheme, ...rest } = item;
-    const name = entryNamedBy && this.importedEntryName(file, entryNamedBy.local);
-    if (!entryNamedBy || name === undefined) return [];
+    if (!entryNamedBy) return [];
+    const found = this.importedEntryName(file, entryNamedBy.local);
+    const name = found === undefined ? entryNamedBy.local.split('.').at(-1) : found;
+    if (name === undefined || name === null) return [];
     const { container } = entryNamedBy;
     const isSecret = container === 'headers' ? this.names.isSecretHeader(name) : container === 'cookies' ? isCredentialCookie(name, this.names) : this.names.isSecretName(name);
     if (!isSecret) return [];
@@ -199,21 +205,22 @@ export class FlowIndex {
 
   /**
    * The entry name an imported constant holds (`API_KEY_HEADER`, `HEADERS.AUTH`, `C.API_KEY_HEADER`
-   * of a namespace import) as written in `file`, from its module's `entryNames`; undefined when the
-   * module cannot be found or gives it no credential's name.
+   * of a namespace import) as written in `file`, from its module's `entryNames`: null when the
+   * module gives it no credential's name, undefined when the module is not in the project.
    */
-  importedEntryName(file: string, local: string): string | undefined {
+  importedEntryName(file: string, local: string): string | null | undefined {
     const [head = '', ...members] = local.split('.');
     let origin = this.project.originOf(file, head);
     if (origin.kind === 'local' && origin.name === '*') {
       const [member, ...more] = members;
-      if (member === undefined) return undefined;
+      if (member === undefined) return null;
       origin = this.project.originOfMember(origin.file, member);
       members.splice(0, members.length, ...more);
     }
-    if (origin.kind !== 'local') return undefined;
+    const target = origin.kind === 'local' ? this.project.files.get(origin.file) : undefined;
+    if (origin.kind !== 'local' || !target) return undefined;
     const name = [origin.name, ...members].join('.');
-    return this.project.files.get(origin.file)?.flow.entryNames?.find((e) => e.name === name)?.value;
+    return target.flow.entryNames?.find((e) => e.name === name)?.value ?? null;
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */

@@ -74,6 +74,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'an entry named by a constant of a module not in the project is judged by the constant name', code: `import { JWT_SECRET } from './settings-not-scanned.js';\nconsole.log(process.env[JWT_SECRET]);`, errors: [err(2)] },
     { name: 'axios: the config of a failed request with an Authorization header', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err.config); }\n}`, errors: [err(4)] },
     { name: 'token response: the JSON of a token endpoint logged whole', code: `export async function f() {\n  const r = await fetch('https://idp.example.com/oauth/token', { method: 'POST' });\n  const j = await r.json();\n  console.log('tokens', j);\n}`, errors: [err(4)] },
     { name: 'MCP handler: extra.authInfo and extra.requestInfo logged whole', code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\nserver.tool('t', {}, async (args, extra) => {\n  console.error(extra.authInfo);\n  console.error({ info: extra.requestInfo });\n  return { content: [] };\n});\nserver.tool('u', 'no arguments', async ({ authInfo }) => {\n  console.error(authInfo);\n  return { content: [] };\n});`, errors: [err(4), err(5), err(9)] },
