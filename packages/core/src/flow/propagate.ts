@@ -59,6 +59,11 @@ export function withoutAuthScheme(taint: Taint): Taint {
   return taint.some((item) => item.k === 'secret' && item.authScheme) ? taint.map((item) => (item.k === 'secret' && item.authScheme ? withoutScheme(item) : item)) : taint;
 }
 
+/** The value's first part (`user` of `user:pass` split on ':') is not the credential: kept in `authScheme`, which means just that. */
+export function withPublicFirstPart(taint: Taint): Taint {
+  return taint.map((item) => (item.k === 'secret' && item.path.length === 0 && item.container === undefined && !item.authScheme ? { ...item, authScheme: true } : item));
+}
+
 /** Session, auth and CSRF cookies (`sid`, `connect.sid`, `session`, `auth_token`), not `theme` or `locale`. */
 export function isCredentialCookie(name: string, names: NameClassifier): boolean {
   return names.isSecretName(name) || /sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret/i.test(name);

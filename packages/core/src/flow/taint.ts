@@ -28,7 +28,10 @@ export interface SecretItem {
   container?: SecretContainer;
   /** The headers inside a whole request object (`logger.info({ req })`), not read out explicitly. */
   wholeRequest?: boolean;
-  /** An Authorization header value: its first part (`split(' ')[0]`, `[scheme] = ...`) is the scheme, not the credential. */
+  /**
+   * An Authorization header value: its first part (`split(' ')[0]`, `[scheme] = ...`) is the scheme,
+   * not the credential; so is the user of Basic credentials split on ':' (`[user, pass] = ...`).
+   */
   authScheme?: true;
   /**
    * A secret only by the name of a parameter of this function (its key): the values are whatever

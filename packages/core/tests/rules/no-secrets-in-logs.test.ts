@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'the user part of Basic credentials split on a colon', code: `function f(decoded: string) {\n  const credentials = decoded;\n  const [user] = credentials.split(':');\n  console.log(user, credentials.split(':')[0]);\n}` },
     { name: 'axios: an error logged whole, and the URL of its config', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err, err.config?.url); }\n}` },
     { name: 'token response: expiry and scope, and the error body', code: `export async function f() {\n  const r = await fetch('https://idp.example.com/oauth/token', { method: 'POST' });\n  if (!r.ok) console.error(await r.json());\n  const j = await r.json();\n  console.log(j.expires_in, j.scope, j.token_type);\n}` },
     { name: 'MCP handler: caller fields without the token, and the JSON-RPC request', code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\nserver.tool('t', {}, async (request, extra) => {\n  console.error(request, extra.authInfo?.clientId, extra.authInfo?.scopes, Boolean(extra.authInfo?.token));\n  return { content: [] };\n});` },
@@ -74,6 +75,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'the password part of Basic credentials split on a colon', code: `function f(credentials: string) {\n  const [, rest] = credentials.split(':');\n  console.log(rest);\n}`, errors: [err(3)] },
     { name: 'an entry named by a constant of a module not in the project is judged by the constant name', code: `import { JWT_SECRET } from './settings-not-scanned.js';\nconsole.log(process.env[JWT_SECRET]);`, errors: [err(2)] },
     { name: 'axios: the config of a failed request with an Authorization header', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err.config); }\n}`, errors: [err(4)] },
     { name: 'token response: the JSON of a token endpoint logged whole', code: `export async function f() {\n  const r = await fetch('https://idp.example.com/oauth/token', { method: 'POST' });\n  const j = await r.json();\n  console.log('tokens', j);\n}`, errors: [err(4)] },
