@@ -8,7 +8,7 @@ import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName } from './sensitive-names.js';
-import { containerOf, entryNameOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
+import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
@@ -278,6 +278,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
+    if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) {
+      const label = `${labelOf(e, fc.sf)}.token`;
+      return [{ k: 'secret', label, path: ['token'], trace: [step(e, `\`${labelOf(e, fc.sf)}\` holds the verified bearer token`)] }];
+    }
     const base = taintOf(e.expression);
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;

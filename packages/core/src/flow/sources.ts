@@ -35,6 +35,20 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   return undefined;
 }
 
+/**
+ * `req.auth` where the file puts a bearer-token middleware before its handlers that stores the
+ * verified token there: the MCP SDK's `requireBearerAuth` (an `AuthInfo`, its `token`) and
+ * express-oauth2-jwt-bearer's `auth()` (`{ header, payload, token }`). Other middleware (express-jwt)
+ * keep only the decoded claims in `req.auth`.
+ */
+export function isBearerAuthInfo(expr: ts.PropertyAccessExpression, fc: FileContext): boolean {
+  if (expr.name.text !== 'auth' || !isRequestLike(expr.expression)) return false;
+  return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && BEARER_AUTH_MODULE.test(s.moduleSpecifier.text)) || importsAnyOf(fc, BEARER_AUTH_PACKAGES);
+}
+
+const BEARER_AUTH_MODULE = /^(?:@modelcontextprotocol\/sdk\/server\/auth\/|express-oauth2-jwt-bearer$)/;
+const BEARER_AUTH_PACKAGES: ReadonlySet<string> = new Set(['express-oauth2-jwt-bearer']);
+
 const PROCESS_MODULES = new Set(['process', 'node:process']);
 const BINDINGS_HOLDERS: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
 

@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'req.auth of express-jwt: the decoded claims', code: `import { expressjwt } from 'express-jwt';\nexport const h = (req: any) => console.log(req.auth);` },
     { name: 'the user part of Basic credentials split on a colon', code: `function f(decoded: string) {\n  const credentials = decoded;\n  const [user] = credentials.split(':');\n  console.log(user, credentials.split(':')[0]);\n}` },
     { name: 'axios: an error logged whole, and the URL of its config', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err, err.config?.url); }\n}` },
     { name: 'token response: expiry and scope, and the error body', code: `export async function f() {\n  const r = await fetch('https://idp.example.com/oauth/token', { method: 'POST' });\n  if (!r.ok) console.error(await r.json());\n  const j = await r.json();\n  console.log(j.expires_in, j.scope, j.token_type);\n}` },
@@ -75,6 +76,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'req.auth of a bearer middleware that keeps the token', code: `import { auth } from 'express-oauth2-jwt-bearer';\nexport const h = (req: any) => {\n  console.log(req.auth);\n};`, errors: [err(3)] },
     { name: 'the password part of Basic credentials split on a colon', code: `function f(credentials: string) {\n  const [, rest] = credentials.split(':');\n  console.log(rest);\n}`, errors: [err(3)] },
     { name: 'an entry named by a constant of a module not in the project is judged by the constant name', code: `import { JWT_SECRET } from './settings-not-scanned.js';\nconsole.log(process.env[JWT_SECRET]);`, errors: [err(2)] },
     { name: 'axios: the config of a failed request with an Authorization header', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err.config); }\n}`, errors: [err(4)] },
