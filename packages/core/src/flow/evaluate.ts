@@ -7,12 +7,13 @@ import { isAddedTo } from './mutated-in-place.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName } from './sensitive-names.js';
+import { isSecretGetterName, type NameClassifier } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { replacerKeysOf } from './json-stringify.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
@@ -440,6 +441,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const projectCallee = projectCalleeOf(callee);
       return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
     }
+    // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
+    const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(args[1]) : undefined;
+    if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
@@ -754,6 +758,19 @@ function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
     e = unwrap(e.expression);
   }
   return chain.length > 0 && ts.isIdentifier(e) && e.text === name ? chain : undefined;
+}
+
+/** What a `JSON.stringify` replacer lets through (see `replacerKeysOf`); a string secret is written whole. */
+function replacedTaint(taint: Taint, replaced: { keep: string[] } | { drop: string[] }, names: NameClassifier): Taint {
+  if ('drop' in replaced) return omitKeys(taint, replaced.drop);
+  const { keep } = replaced;
+  return taint.flatMap((item): Taint => {
+    const head = item.path[0];
+    if (head !== undefined) return head === '*' || keep.includes(head) ? [item] : [];
+    // Headers or an environment list only the entries kept: those that are credentials still are.
+    if (item.k === 'secret' && item.container !== undefined) return keep.flatMap((k) => wrapTaint(projectTaint([item], k, names, `${item.label}.${k}`), k));
+    return [item];
+  });
 }
 
 /** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */

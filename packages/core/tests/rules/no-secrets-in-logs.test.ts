@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'JSON.stringify with a replacer that leaves the secrets out', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id']), JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v)));\n}` },
     { name: 'req.auth of express-jwt: the decoded claims', code: `import { expressjwt } from 'express-jwt';\nexport const h = (req: any) => console.log(req.auth);` },
     { name: 'the user part of Basic credentials split on a colon', code: `function f(decoded: string) {\n  const credentials = decoded;\n  const [user] = credentials.split(':');\n  console.log(user, credentials.split(':')[0]);\n}` },
     { name: 'axios: an error logged whole, and the URL of its config', code: `import axios from 'axios';\nexport async function f(token: string) {\n  try { await axios.get('/x', { headers: { Authorization: \`Bearer \${token}\` } }); }\n  catch (err) { console.error(err, err.config?.url); }\n}` },
@@ -76,6 +77,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'JSON.stringify with an allowlist naming the secret', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id', 'password']));\n}`, errors: [err(2)] },
     { name: 'req.auth of a bearer middleware that keeps the token', code: `import { auth } from 'express-oauth2-jwt-bearer';\nexport const h = (req: any) => {\n  console.log(req.auth);\n};`, errors: [err(3)] },
     { name: 'the password part of Basic credentials split on a colon', code: `function f(credentials: string) {\n  const [, rest] = credentials.split(':');\n  console.log(rest);\n}`, errors: [err(3)] },
     { name: 'an entry named by a constant of a module not in the project is judged by the constant name', code: `import { JWT_SECRET } from './settings-not-scanned.js';\nconsole.log(process.env[JWT_SECRET]);`, errors: [err(2)] },
