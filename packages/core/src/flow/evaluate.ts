@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
-import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
@@ -457,6 +457,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const carried = flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
         // `decoded.split(':')` of Basic credentials (`user:pass`, `keyId:secret`): the first part names who, the rest is the credential.
         if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
+        if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === '.') return withJwtParts(carried);
         // `header.split(' ').slice(1)`, `header.replace('Bearer ', '')`: the scheme no longer comes first.
         return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }

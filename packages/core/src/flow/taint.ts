@@ -33,6 +33,8 @@ export interface SecretItem {
    * not the credential; so is the user of Basic credentials split on ':' (`[user, pass] = ...`).
    */
   authScheme?: true;
+  /** Split on '.' like a JWT: its parts `[0]` and `[1]` are the header and the claims, not the credential. */
+  jwtParts?: true;
   /**
    * A secret only by the name of a parameter of this function (its key): the values are whatever
    * the callers pass, so a wrapper is reported at the calls that pass a secret.

@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'the claims of a JWT split on a dot', code: `function f(token: string) {\n  console.log(JSON.parse(atob(token.split('.')[1])));\n}` },
     { name: 'JSON.stringify with a replacer that leaves the secrets out', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id']), JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v)));\n}` },
     { name: 'req.auth of express-jwt: the decoded claims', code: `import { expressjwt } from 'express-jwt';\nexport const h = (req: any) => console.log(req.auth);` },
     { name: 'the user part of Basic credentials split on a colon', code: `function f(decoded: string) {\n  const credentials = decoded;\n  const [user] = credentials.split(':');\n  console.log(user, credentials.split(':')[0]);\n}` },
@@ -77,6 +78,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'the signature of a JWT split on a dot', code: `function f(token: string) {\n  const [, , signature] = token.split('.');\n  console.log(signature);\n}`, errors: [err(3)] },
     { name: 'JSON.stringify with an allowlist naming the secret', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id', 'password']));\n}`, errors: [err(2)] },
     { name: 'req.auth of a bearer middleware that keeps the token', code: `import { auth } from 'express-oauth2-jwt-bearer';\nexport const h = (req: any) => {\n  console.log(req.auth);\n};`, errors: [err(3)] },
     { name: 'the password part of Basic credentials split on a colon', code: `function f(credentials: string) {\n  const [, rest] = credentials.split(':');\n  console.log(rest);\n}`, errors: [err(3)] },
