@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/config.js';
-import { parseSource } from '../parse/parse-source.js';
-import { extractFlowFacts } from './flow-facts.js';
+import { loggedSecretsOf } from '../../tests/support/logged-secrets.js';
 
-/** The labels of the secrets the log calls of `code` (a file using axios) are given. */
-function loggedOf(code: string): string[] {
-  const sf = parseSource('src/a.ts', `import axios from 'axios';\n${code}`);
-  const facts = extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) });
-  return facts.logCalls.flatMap((log) => log.args.flat().flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
-}
+/** The secrets the log calls of `code` (a file using axios) are given. */
+const loggedOf = (code: string) => loggedSecretsOf(`import axios from 'axios';\n${code}`).flat();
 
 describe('the config of a failed axios request (axiosRequestsFailingInto)', () => {
   it.each([

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/config.js';
-import { parseSource } from '../parse/parse-source.js';
-import { extractFlowFacts } from './flow-facts.js';
+import { loggedSecretsOf } from '../../tests/support/logged-secrets.js';
 
-/** The labels of the secrets each log call of `code` (an MCP server file) is given. */
-function loggedOf(code: string): string[][] {
-  const sf = parseSource('src/a.ts', `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\n${code}`);
-  const facts = extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) });
-  return facts.logCalls.map((log) => log.args.flat().flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
-}
+/** The secrets each log call of `code` (an MCP server file) is given. */
+const loggedOf = (code: string) => loggedSecretsOf(`import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nconst server = new McpServer({ name: 'x', version: '1' });\n${code}`);
 
 describe("an MCP handler's extra (mcpHandlerParamOf)", () => {
   it.each([

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../config/config.js';
-import { parseSource } from '../parse/parse-source.js';
-import { extractFlowFacts } from './flow-facts.js';
+import { loggedSecretsOf } from '../../tests/support/logged-secrets.js';
 
-/** The labels of the secrets the log call of `code` is given. */
-function loggedOf(code: string): string[] {
-  const sf = parseSource('src/a.ts', code);
-  const facts = extractFlowFacts(sf, { path: 'src/a.ts', config: resolveConfig({}) });
-  return facts.logCalls.flatMap((log) => log.args.flat().flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
-}
+/** The secrets the log calls of `code` are given. */
+const loggedOf = (code: string) => loggedSecretsOf(code).flat();
 
 describe('a token response (tokenResponseOf)', () => {
   it.each([
