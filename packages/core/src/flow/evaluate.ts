@@ -2,19 +2,23 @@ import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
-import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withoutAuthScheme, withStep, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
-import { isJsonRpcHandler, isRequestObjectName, isRequestSession } from './request-session.js';
-import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { isRequestObjectName, isRequestSession } from './request-session.js';
+import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName } from './sensitive-names.js';
-import { containerOf, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
+import { isSecretGetterName, type NameClassifier } from './sensitive-names.js';
+import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { replacerKeysOf } from './json-stringify.js';
+import { axiosRequestsFailingInto } from './axios-config.js';
+import { mcpHandlerParamOf } from './mcp-handler.js';
+import { TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -108,6 +112,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
     });
   }
 
+  /**
+   * An MCP handler's `extra` (or the part of it a destructuring names): `authInfo.token` is the
+   * caller's bearer token and `requestInfo.headers` the HTTP request's headers. Labelled from the
+   * parameter as written: `extra.authInfo.token`, `authInfo.token`.
+   */
+  function mcpExtraSecrets(id: ts.Identifier, proj: readonly string[]): Taint {
+    const trace = [step(id, `\`${id.text}\` is an MCP handler's extra, with the caller's token and request headers`)];
+    let items: Taint = [
+      { k: 'secret', label: 'authInfo.token', path: ['authInfo', 'token'], trace },
+      { k: 'secret', label: 'requestInfo.headers', path: ['requestInfo', 'headers'], container: 'headers', trace },
+    ];
+    for (const p of proj) items = projectTaint(items, p, fc.names, p);
+    return items.map((i) => (i.k === 'secret' ? { ...i, label: [id.text, ...i.path].join('.') } : i));
+  }
+
   function nameSource(node: ts.Node, label = labelOf(node, fc.sf)): SecretItem {
     return { k: 'secret', label, path: [], trace: [step(node, `\`${label}\` is a secret by its name`)] };
   }
@@ -181,7 +200,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
           const named = nameSource(id, renamed);
           items.push(key === undefined ? named : { ...named, param: key });
         }
-        if (isRequestObjectName(id.text) && !isJsonRpcHandler(binding.fn)) items.push(requestHeadersOf(id));
+        const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
+        if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
+        else if (isRequestObjectName(id.text) && mcp !== 'message') items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
@@ -263,11 +284,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }
     const everyEntry = ts.isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
     if (everyEntry) return everyEntry;
+    const importedEntry = ts.isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
+    if (importedEntry) return importedEntry;
     const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
+    if (prop === 'config') {
+      const failed = failedRequestConfigTaint(e);
+      if (failed) return failed;
+    }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
+    if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) {
+      const label = `${labelOf(e, fc.sf)}.token`;
+      return [{ k: 'secret', label, path: ['token'], trace: [step(e, `\`${labelOf(e, fc.sf)}\` holds the verified bearer token`)] }];
+    }
     const base = taintOf(e.expression);
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
@@ -277,6 +308,37 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /**
+   * `req.headers[API_KEY_HEADER]`, `process.env[KEYS.JWT]` with the key imported from a project
+   * module: which entry is read, the rules learn from the constant's module. Undefined unless the
+   * key is such a constant and the object a container (headers, cookies, the environment).
+   */
+  function importedEntryTaint(e: ts.ElementAccessExpression): Taint | undefined {
+    const key = entryNameOf(fc, e.argumentExpression);
+    if (typeof key !== 'object') return undefined;
+    const containers = taintOf(e.expression).flatMap((i) => (i.k === 'secret' && i.container !== undefined && i.path.length === 0 ? [i] : []));
+    if (containers.length === 0) return undefined;
+    const label = labelOf(e, fc.sf);
+    return containers.map((i) => ({ k: 'secret', label, path: [], trace: i.trace, entryNamedBy: { local: key.imported, container: i.container ?? 'headers' }, ...(i.container === 'headers' && { authScheme: true }) }));
+  }
+
+  /**
+   * `error.config`, `error.response.config` of an axios error: the config of the request that
+   * failed (see axios-config.ts), with its headers and its instance's default headers.
+   */
+  function failedRequestConfigTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
+    let error = unwrap(e.expression);
+    if (ts.isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
+    if (!ts.isIdentifier(error)) return undefined;
+    const requests = axiosRequestsFailingInto(error, fc);
+    const label = labelOf(e, fc.sf);
+    const taint = unionTaint(
+      EMPTY,
+      ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)),
+    );
+    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${label}\` is the config of the request that failed, headers included`));
   }
 
   /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
@@ -290,13 +352,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return isNonSecretType(fieldTypeOf(type, prop, fc.sf));
   }
 
-  /** `env[KEY]` given `const KEY = 'JWT_SECRET'`: the literal the key holds; otherwise the key as written. */
+  /** `env[KEY]` given `const KEY = 'JWT_SECRET'` (or `KEYS.JWT` of a const object): the literal the key holds; otherwise the key as written. */
   function elementKeyOf(key: ts.Expression): string | undefined {
-    const k = unwrap(key);
-    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
-    const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values[0] : undefined;
-    const literal = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
-    return literal && ts.isStringLiteralLike(literal) ? literal.text : propertyNameOf(k);
+    const name = entryNameOf(fc, key);
+    return typeof name === 'string' ? name : propertyNameOf(unwrap(key));
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
@@ -370,6 +429,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    const tokens = tokenResponseOf(call, fc);
+    if (tokens) return tokenResponseTaint(call, tokens);
+    // `axios.create({ headers: { Authorization } })`: the instance keeps its options as `defaults`.
+    if (call.arguments[0] && isAxiosCreate(call.expression)) return wrapTaint(taintOf(call.arguments[0]), 'defaults');
     // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
     if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
@@ -385,6 +448,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const projectCallee = projectCalleeOf(callee);
       return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
     }
+    // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
+    const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(args[1]) : undefined;
+    if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
@@ -396,6 +462,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
         const carried = flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        // `decoded.split(':')` of Basic credentials (`user:pass`, `keyId:secret`): the first part names who, the rest is the credential.
+        if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
+        if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === '.') return withJwtParts(carried);
         // `header.split(' ').slice(1)`, `header.replace('Bearer ', '')`: the scheme no longer comes first.
         return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }
@@ -404,6 +473,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /** A token response (see token-response.ts): its access, refresh and ID tokens, each at its field. */
+  function tokenResponseTaint(call: ts.CallExpression, at: readonly string[]): Taint {
+    // `axios.post().data.access_token`: the arguments (a URL, a request body) would only lengthen the message.
+    const response = `${labelOf(call.expression, fc.sf)}()`;
+    return TOKEN_RESPONSE_FIELDS.map((field) => {
+      const label = [response, ...at, field].join('.');
+      return { k: 'secret', label, path: [...at, field], trace: [step(call, `\`${response}\` is a token response, with the access, refresh and ID tokens`)] };
+    });
+  }
+
+  function isAxiosCreate(callee: ts.Expression): boolean {
+    const fn = packageFunctionOf(fc, callee);
+    return fn?.specifier === 'axios' && fn.name === 'create';
   }
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
@@ -428,6 +512,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const label = labelOf(call, fc.sf);
     const trace = [step(call, `\`${label}\` is read here`)];
     if (read.kind === 'all') return read.container === 'query' ? EMPTY : [{ k: 'secret', label, path: [], container: read.container, trace }];
+    // A header that may be Authorization keeps its scheme first until the rules know the name: `split(' ')[0]` is then no credential.
+    if (read.kind === 'imported') return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace, entryNamedBy: { local: read.local, container: read.container }, ...(read.container === 'headers' && { authScheme: true }) }];
     if (read.container === 'headers' && !fc.names.isSecretHeader(read.name)) return EMPTY;
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
@@ -686,6 +772,19 @@ function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
   return chain.length > 0 && ts.isIdentifier(e) && e.text === name ? chain : undefined;
 }
 
+/** What a `JSON.stringify` replacer lets through (see `replacerKeysOf`); a string secret is written whole. */
+function replacedTaint(taint: Taint, replaced: { keep: string[] } | { drop: string[] }, names: NameClassifier): Taint {
+  if ('drop' in replaced) return omitKeys(taint, replaced.drop);
+  const { keep } = replaced;
+  return taint.flatMap((item): Taint => {
+    const head = item.path[0];
+    if (head !== undefined) return head === '*' || keep.includes(head) ? [item] : [];
+    // Headers or an environment list only the entries kept: those that are credentials still are.
+    if (item.k === 'secret' && item.container !== undefined) return keep.flatMap((k) => wrapTaint(projectTaint([item], k, names, `${item.label}.${k}`), k));
+    return [item];
+  });
+}
+
 /** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */
 function omitKeys(taint: Taint, keys: string[]): Taint {
   return taint.flatMap((item): Taint => {
@@ -721,13 +820,6 @@ function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]):
     t = member?.type;
   }
   return t;
-}
-
-/** `req`, `request`, `incomingRequest`: names used for a request object. */
-function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
-  let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-  return ts.isIdentifier(e) ? e : undefined;
 }
 
 function isValueOperator(kind: ts.SyntaxKind): boolean {

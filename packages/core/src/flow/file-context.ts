@@ -26,6 +26,8 @@ export interface FileContext {
   requiredModules?: ReadonlySet<string>;
   /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
   addedTo?: ReadonlySet<Binding>;
+  /** The file's MCP SDK handlers and the index of each one's `extra` parameter, built on first use (see mcp-handler). */
+  mcpHandlers?: ReadonlyMap<ts.Node, number>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

@@ -17,7 +17,7 @@ import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
-import { unionTaint } from './propagate.js';
+import { isCredentialCookie, unionTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
@@ -183,6 +183,12 @@ export interface FlowFacts {
    */
   literalConsts?: string[];
   /**
+   * Module-level consts (and fields of const objects and enums) holding the name of a credential
+   * header, cookie or variable (`export const API_KEY_HEADER = 'x-api-key'`, `HEADERS.AUTH`): an
+   * importer reading an entry by such a name reads a credential (see `SecretItem.entryNamedBy`).
+   */
+  entryNames?: Array<{ name: string; value: string }>;
+  /**
    * `import('./dev-store.js')`, `import('express')` and `require()` calls, each with the NODE_ENV guard
    * around it: what the file loads besides its top-level imports (see dev-only-modules.ts, local-tool.ts).
    */
@@ -210,7 +216,10 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
-    recordLiteralConsts(moduleValues(sf, NO_KEYS), nameClassifierFor(ctx.config.sensitiveNames), facts, () => false);
+    const values = moduleValues(sf, NO_KEYS);
+    const names = nameClassifierFor(ctx.config.sensitiveNames);
+    recordLiteralConsts(values, names, facts, () => false);
+    recordEntryNames(sf, values, names, facts);
     return facts;
   }
   const collected = collectFile(sf);
@@ -261,6 +270,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   }
   const values = moduleValues(sf, collected.functionKeySet);
   recordLiteralConsts(values, fc.names, facts, (node) => ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isAddedToBinding(node.name, fc));
+  recordEntryNames(sf, values, fc.names, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
@@ -630,6 +640,24 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
  */
 function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts, isAddedToHere: (decl: ts.Node) => boolean): void {
   for (const [key, node, expr] of values) if (names.isSecretName(key) && isLiteralTree(expr) && !isAddedToHere(node)) (facts.literalConsts ??= []).push(key);
+}
+
+/** Names of entries, as short as real header and variable names: not sentences that mention a session. */
+const ENTRY_NAME = /^[\w.-]{1,64}$/;
+
+/** The module's consts naming a credential entry (see `FlowFacts.entryNames`). */
+function recordEntryNames(sf: ts.SourceFile, values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts): void {
+  const record = (name: string, expr: ts.Expression | undefined) => {
+    const e = expr && unwrap(expr);
+    if (e && ts.isStringLiteralLike(e) && ENTRY_NAME.test(e.text) && (names.isSecretHeader(e.text) || isCredentialCookie(e.text, names))) (facts.entryNames ??= []).push({ name, value: e.text });
+  };
+  for (const [key, , expr] of values) {
+    const e = unwrap(expr);
+    if (!ts.isObjectLiteralExpression(e)) record(key, e);
+    else for (const p of e.properties) if (ts.isPropertyAssignment(p)) record(`${key}.${propertyNameOf(p.name) ?? ''}`, p.initializer);
+  }
+  // `export enum Header { ApiKey = 'x-api-key' }`
+  for (const stmt of sf.statements) if (ts.isEnumDeclaration(stmt)) for (const m of stmt.members) record(`${stmt.name.text}.${propertyNameOf(m.name) ?? ''}`, m.initializer);
 }
 
 function isAddedToBinding(name: ts.Identifier, fc: FileContext): boolean {

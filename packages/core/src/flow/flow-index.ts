@@ -1,6 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
-import { flattenTaint, projectTaint, unionTaint, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
@@ -158,7 +158,11 @@ export class FlowIndex {
 
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
     if (--this.#budget < 0) return [];
-    if (item.k === 'secret') return item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs) ? [] : [{ ...item, trace: inFile(item.trace, file) }];
+    if (item.k === 'secret') {
+      if (item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs)) return [];
+      if (item.entryNamedBy) return this.#namedEntry(file, item);
+      return [{ ...item, trace: inFile(item.trace, file) }];
+    }
     if (item.k === 'param') {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
       if (item.fn !== binding.fn) return [];
@@ -186,6 +190,44 @@ export class FlowIndex {
   isLiteralConst(file: string, local: string): boolean {
     const origin = this.project.originOf(file, local);
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.literalConsts?.includes(origin.name) ?? false);
+  }
+
+  /**
+   * An entry read by an imported constant's name: a secret when the constant names a credential of
+   * its container. A module that cannot be found (a file linted alone) leaves only the constant's
+   * own name to judge by (`process.env[JWT_SECRET]`).
+   */
+  #namedEntry(file: string, item: SecretItem): Taint {
+    const { entryNamedBy, authScheme, ...rest } = item;
+    if (!entryNamedBy) return [];
+    const found = this.importedEntryName(file, entryNamedBy.local);
+    const name = found === undefined ? entryNamedBy.local.split('.').at(-1) : found;
+    if (name === undefined || name === null) return [];
+    const { container } = entryNamedBy;
+    const isSecret = container === 'headers' ? this.names.isSecretHeader(name) : container === 'cookies' ? isCredentialCookie(name, this.names) : this.names.isSecretName(name);
+    if (!isSecret) return [];
+    // Only an Authorization header's value keeps a scheme first (set while the name was unknown).
+    return [{ ...rest, trace: inFile(item.trace, file), ...(authScheme && isAuthorizationHeader(name) && { authScheme }) }];
+  }
+
+  /**
+   * The entry name an imported constant holds (`API_KEY_HEADER`, `HEADERS.AUTH`, `C.API_KEY_HEADER`
+   * of a namespace import) as written in `file`, from its module's `entryNames`: null when the
+   * module gives it no credential's name, undefined when the module is not in the project.
+   */
+  importedEntryName(file: string, local: string): string | null | undefined {
+    const [head = '', ...members] = local.split('.');
+    let origin = this.project.originOf(file, head);
+    if (origin.kind === 'local' && origin.name === '*') {
+      const [member, ...more] = members;
+      if (member === undefined) return null;
+      origin = this.project.originOfMember(origin.file, member);
+      members.splice(0, members.length, ...more);
+    }
+    const target = origin.kind === 'local' ? this.project.files.get(origin.file) : undefined;
+    if (origin.kind !== 'local' || !target) return undefined;
+    const name = [origin.name, ...members].join('.');
+    return target.flow.entryNames?.find((e) => e.name === name)?.value ?? null;
   }
 
   /** Applies a read (`proj`), a placement (`path`) and stringification to resolved items. */

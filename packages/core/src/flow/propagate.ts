@@ -20,6 +20,8 @@ function projectItem(item: TaintItem, prop: string, names: NameClassifier, label
   if (/^\d+$/.test(prop) && item.path.length === 0) {
     if (item.k !== 'secret') return item;
     if (item.container !== undefined || (item.authScheme && prop === '0')) return undefined;
+    // A JWT's header and claims (`token.split('.')[1]`) are what `jwt.decode()` reads: not the credential; its signature is.
+    if (item.jwtParts) return prop === '0' || prop === '1' ? undefined : withoutJwtParts(item);
     return item.authScheme ? withoutScheme(item) : item;
   }
   if (item.path.length > 0) {
@@ -59,6 +61,21 @@ export function withoutAuthScheme(taint: Taint): Taint {
   return taint.some((item) => item.k === 'secret' && item.authScheme) ? taint.map((item) => (item.k === 'secret' && item.authScheme ? withoutScheme(item) : item)) : taint;
 }
 
+/** A secret split on '.' (a JWT): its first two parts are the header and the claims (see `SecretItem.jwtParts`). */
+export function withJwtParts(taint: Taint): Taint {
+  return taint.map((item) => (item.k === 'secret' && item.path.length === 0 && item.container === undefined ? { ...item, jwtParts: true } : item));
+}
+
+function withoutJwtParts(item: SecretItem): SecretItem {
+  const { jwtParts: _parts, ...rest } = item;
+  return rest;
+}
+
+/** The value's first part (`user` of `user:pass` split on ':') is not the credential: kept in `authScheme`, which means just that. */
+export function withPublicFirstPart(taint: Taint): Taint {
+  return taint.map((item) => (item.k === 'secret' && item.path.length === 0 && item.container === undefined && !item.authScheme ? { ...item, authScheme: true } : item));
+}
+
 /** Session, auth and CSRF cookies (`sid`, `connect.sid`, `session`, `auth_token`), not `theme` or `locale`. */
 export function isCredentialCookie(name: string, names: NameClassifier): boolean {
   return names.isSecretName(name) || /sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret/i.test(name);
@@ -74,7 +91,7 @@ export function flattenTaint(taint: Taint): Taint {
   return taint.map((item) => {
     if (item.k !== 'secret') return { ...item, path: [], flat: true };
     if (item.path.length === 0 && item.container === undefined) return item;
-    const flat: SecretItem = { k: 'secret', label: item.label, path: [], trace: item.trace };
+    const flat: SecretItem = { k: 'secret', label: item.label, path: [], trace: item.trace, ...(item.entryNamedBy && { entryNamedBy: item.entryNamedBy }) };
     return flat;
   });
 }

@@ -129,6 +129,13 @@ export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.Member
   return undefined;
 }
 
+/** The identifier a chain of reads and calls starts from: `req` of `req.headers.get('x')`, `HEADERS` of `HEADERS.API_KEY`. */
+export function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
+}
+
 const MAX_DOTTED = 12;
 
 /** `a.b.c` as a dotted name when the chain is made of identifiers, `this`, and static keys. */

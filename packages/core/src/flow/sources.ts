@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { constValueOf, lookup, type FileContext, importOf, importsAnyOf } from './file-context.js';
-import { propertyNameOf, unwrap } from './scope.js';
+import { dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 import { lastNameOf } from '../parse/last-name.js';
@@ -35,6 +35,20 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   return undefined;
 }
 
+/**
+ * `req.auth` where the file puts a bearer-token middleware before its handlers that stores the
+ * verified token there: the MCP SDK's `requireBearerAuth` (an `AuthInfo`, its `token`) and
+ * express-oauth2-jwt-bearer's `auth()` (`{ header, payload, token }`). Other middleware (express-jwt)
+ * keep only the decoded claims in `req.auth`.
+ */
+export function isBearerAuthInfo(expr: ts.PropertyAccessExpression, fc: FileContext): boolean {
+  if (expr.name.text !== 'auth' || !isRequestLike(expr.expression)) return false;
+  return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && BEARER_AUTH_MODULE.test(s.moduleSpecifier.text)) || importsAnyOf(fc, BEARER_AUTH_PACKAGES);
+}
+
+const BEARER_AUTH_MODULE = /^(?:@modelcontextprotocol\/sdk\/server\/auth\/|express-oauth2-jwt-bearer$)/;
+const BEARER_AUTH_PACKAGES: ReadonlySet<string> = new Set(['express-oauth2-jwt-bearer']);
+
 const PROCESS_MODULES = new Set(['process', 'node:process']);
 const BINDINGS_HOLDERS: ReadonlySet<string> = new Set(['c', 'ctx', 'context']);
 
@@ -54,6 +68,8 @@ export function isImportedProcessEnv(id: ts.Identifier, fc: FileContext): boolea
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
 export type RequestRead =
   | { kind: 'entry'; container: 'headers' | 'cookies' | 'query'; name: string; /** The entry's value sits at this field of the result (Next.js `{ name, value }`). */ field?: string }
+  /** An entry named by a constant imported from a project module (`req.get(API_KEY_HEADER)`): its name is known once the summaries are joined. */
+  | { kind: 'imported'; container: 'headers' | 'cookies' | 'query'; local: string; field?: string }
   | { kind: 'all'; container: 'headers' | 'cookies' | 'query' };
 
 /** Next.js `headers()` / `cookies()` from `next/headers`, also kept in a variable: the incoming request's stores. */
@@ -125,7 +141,7 @@ function isHeadersObject(expr: ts.Expression): boolean {
 
 /** A Next.js cookie entry is `{ name, value }`: its value is the secret. */
 function withValueField(read: RequestRead | undefined): RequestRead | undefined {
-  return read?.kind === 'entry' ? { ...read, field: 'value' } : read;
+  return read?.kind === 'entry' || read?.kind === 'imported' ? { ...read, field: 'value' } : read;
 }
 
 const NEXT_SERVER: ReadonlySet<string> = new Set(['next/server']);
@@ -165,9 +181,34 @@ export function nestParamReadOf(param: ts.ParameterDeclaration, fc: FileContext)
 function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expression | undefined, fc: FileContext): RequestRead | undefined {
   if (nameArg === undefined) return container === 'query' ? undefined : { kind: 'all', container };
   // The name as written, or held in a constant: `const API_KEY_HEADER = 'x-api-key'; req.get(API_KEY_HEADER)`.
-  const e = constValueOf(fc, nameArg);
-  return ts.isStringLiteralLike(e) ? { kind: 'entry', container, name: e.text } : undefined;
+  const name = entryNameOf(fc, nameArg);
+  if (typeof name === 'string') return { kind: 'entry', container, name };
+  return name ? { kind: 'imported', container, local: name.imported } : undefined;
 }
+
+/**
+ * The text of a name written in place or held in a constant of the file (`API_KEY_HEADER`, a field
+ * of a const object: `HEADERS.API_KEY`), or the constant imported from a project module that holds
+ * it (`{ imported: 'HEADERS.API_KEY' }`, resolved across files by the rules); undefined otherwise.
+ */
+export function entryNameOf(fc: FileContext, expr: ts.Expression): string | { imported: string } | undefined {
+  const e = constValueOf(fc, expr);
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    // `const HEADERS = { API_KEY: 'x-api-key' } as const`: a field of an object written out in the file.
+    const holder = constValueOf(fc, e.expression);
+    if (ts.isObjectLiteralExpression(holder)) {
+      const field = holder.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === e.name.text);
+      const value = field && constValueOf(fc, field.initializer);
+      return value && ts.isStringLiteralLike(value) ? value.text : undefined;
+    }
+  }
+  const dotted = dottedNameOf(e);
+  const root = dotted === undefined ? undefined : rootIdentifier(e);
+  const binding = root && lookup(fc, root);
+  return dotted !== undefined && binding?.kind === 'import' && fc.isProjectModule(binding.specifier) ? { imported: dotted } : undefined;
+}
+
 
 const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
 /** `env('JWT_SECRET')`, `getEnv(...)`, `requireEnv(...)`, `getSecret(...)`, `getConfig(...)`: a project's own getter of settings. */

@@ -28,8 +28,13 @@ export interface SecretItem {
   container?: SecretContainer;
   /** The headers inside a whole request object (`logger.info({ req })`), not read out explicitly. */
   wholeRequest?: boolean;
-  /** An Authorization header value: its first part (`split(' ')[0]`, `[scheme] = ...`) is the scheme, not the credential. */
+  /**
+   * An Authorization header value: its first part (`split(' ')[0]`, `[scheme] = ...`) is the scheme,
+   * not the credential; so is the user of Basic credentials split on ':' (`[user, pass] = ...`).
+   */
   authScheme?: true;
+  /** Split on '.' like a JWT: its parts `[0]` and `[1]` are the header and the claims, not the credential. */
+  jwtParts?: true;
   /**
    * A secret only by the name of a parameter of this function (its key): the values are whatever
    * the callers pass, so a wrapper is reported at the calls that pass a secret.
@@ -40,6 +45,12 @@ export interface SecretItem {
    * none when that module gives it a value written out in full (see `FlowFacts.literalConsts`).
    */
   importedAs?: string;
+  /**
+   * An entry of a container read by a name held in a constant imported from a project module
+   * (`req.get(API_KEY_HEADER)`, `req.headers[HEADERS.AUTH]`), under this local name: a secret only
+   * when that module gives the constant a credential's name (see `FlowFacts.entryNames`).
+   */
+  entryNamedBy?: { local: string; container: SecretContainer | 'query' };
   trace: FlowStep[];
 }
 

@@ -1,0 +1,60 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, importOf, importsAnyOf, lookup } from './file-context.js';
+import { unwrap } from './scope.js';
+
+/** A request an axios error may come from: the config it was given, and the instance whose defaults it merged. */
+export interface AxiosRequest {
+  config?: ts.Expression;
+  instance?: ts.Expression;
+}
+
+const AXIOS: ReadonlySet<string> = new Set(['axios']);
+/** Request methods and the position of their config argument. */
+const CONFIG_ARG: ReadonlyMap<string, number> = new Map([
+  ['get', 1], ['delete', 1], ['head', 1], ['options', 1], ['post', 2], ['put', 2], ['patch', 2], ['request', 0], ['postForm', 2], ['putForm', 2], ['patchForm', 2],
+]);
+
+/**
+ * The axios requests whose failure `error` (a `catch (error)` variable, or the parameter of a
+ * `.catch((error) => ...)` callback on a request) is: `error.config` is the merged config of one of
+ * them, headers included (`Authorization` among them). Empty outside files using axios.
+ */
+export function axiosRequestsFailingInto(error: ts.Identifier, fc: FileContext): AxiosRequest[] {
+  if (!fc.sf.text.includes('axios') || !importsAnyOf(fc, AXIOS)) return [];
+  const binding = lookup(fc, error);
+  if (binding?.kind === 'var' && ts.isCatchClause(binding.node.parent)) {
+    const tryBlock = binding.node.parent.parent.tryBlock;
+    return fc.collected.calls.flatMap((call) => (ts.isCallExpression(call) && call.pos >= tryBlock.pos && call.end <= tryBlock.end ? requestOf(call, fc) : []));
+  }
+  if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return [];
+  let holder: ts.Node = binding.fn;
+  while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+  const call = holder.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== holder) return [];
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch') return [];
+  // `axios.get(url, config).then(...).catch((error) => ...)`
+  let request = unwrap(callee.expression);
+  while (ts.isCallExpression(request) && ts.isPropertyAccessExpression(request.expression) && request.expression.name.text === 'then') request = unwrap(request.expression.expression);
+  return ts.isCallExpression(request) ? requestOf(request, fc) : [];
+}
+
+/** `axios.get(url, config)`, `api.post(url, body, config)`, `axios(config)`: a request, with its config and instance. */
+function requestOf(call: ts.CallExpression, fc: FileContext): AxiosRequest[] {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return isAxios(callee, fc) ? [{ ...(call.arguments.at(-1) && { config: call.arguments.at(-1) }) }] : [];
+  if (!ts.isPropertyAccessExpression(callee)) return [];
+  const index = CONFIG_ARG.get(callee.name.text);
+  if (index === undefined) return [];
+  const receiver = unwrap(callee.expression);
+  const config = call.arguments[index];
+  // `api.get(...)` on an instance (`const api = axios.create({ headers })`, `this.http`): its defaults are in the config too.
+  const instance = isAxios(receiver, fc) ? undefined : receiver;
+  if (instance && !ts.isIdentifier(instance) && !ts.isPropertyAccessExpression(instance)) return [];
+  return [{ ...(config && { config }), ...(instance && { instance }) }];
+}
+
+function isAxios(expr: ts.Expression, fc: FileContext): boolean {
+  const origin = importOf(fc, expr);
+  return origin?.specifier === 'axios' && (origin.imported === 'default' || origin.imported === '*');
+}

@@ -1,0 +1,73 @@
+import { ts } from '../parse/typescript.js';
+import { type FileContext, lookup } from './file-context.js';
+import { unwrap } from './scope.js';
+
+/**
+ * What a parameter of an MCP SDK handler holds: `extra` (the SDK's `RequestHandlerExtra`: the
+ * caller's `authInfo` with its bearer `token`, and `requestInfo.headers` of the HTTP request), or a
+ * JSON-RPC message or tool arguments (`request` of `setRequestHandler` is `{ method, params }`, not
+ * an HTTP request with headers).
+ */
+export type McpHandlerParam = 'extra' | 'message';
+
+/** Registration methods of `McpServer` and `Server` (`@modelcontextprotocol/sdk`), whose last argument is the handler. */
+const REGISTRATIONS: ReadonlySet<string> = new Set(['tool', 'registerTool', 'prompt', 'registerPrompt', 'resource', 'registerResource', 'setRequestHandler', 'setNotificationHandler']);
+/** The config property that gives a `registerTool` / `registerPrompt` handler its arguments before `extra`. */
+const SCHEMA_KEYS: ReadonlySet<string> = new Set(['inputSchema', 'argsSchema']);
+const SDK = '@modelcontextprotocol/sdk';
+
+/** The handler's `extra` parameter, also declared by its type (`extra: RequestHandlerExtra<...>`) in a handler defined apart. */
+export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc: FileContext): McpHandlerParam | undefined {
+  if (!fc.sf.text.includes(SDK)) return undefined;
+  const param = fn.parameters[index];
+  if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && param.type.typeName.text === 'RequestHandlerExtra') return 'extra';
+  fc.mcpHandlers ??= mcpHandlersOf(fc);
+  const extraIndex = fc.mcpHandlers.get(fn);
+  if (extraIndex === undefined) return undefined;
+  return index === extraIndex ? 'extra' : 'message';
+}
+
+/** Every handler the file registers with the SDK, and the index of its `extra` parameter (-1: none). */
+function mcpHandlersOf(fc: FileContext): Map<ts.Node, number> {
+  const out = new Map<ts.Node, number>();
+  for (const call of fc.collected.calls) {
+    if (!ts.isCallExpression(call)) continue;
+    const callee = unwrap(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !REGISTRATIONS.has(callee.name.text)) continue;
+    const last = call.arguments.at(-1);
+    const fn = last && handlerFunctionOf(last, fc);
+    if (!fn) continue;
+    out.set(fn, extraIndexOf(callee.name.text, call.arguments.slice(0, -1), fn));
+  }
+  return out;
+}
+
+/** The function a handler argument is: written in place, or a function or const arrow of the file passed by name. */
+function handlerFunctionOf(arg: ts.Expression, fc: FileContext): ts.SignatureDeclaration | undefined {
+  const e = unwrap(arg);
+  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const binding = lookup(fc, e);
+  if (binding?.kind === 'function') return binding.node;
+  const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
+  const made = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
+  return made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? made : undefined;
+}
+
+/**
+ * `extra` comes last: after the request (`setRequestHandler`), the tool or prompt arguments, or a
+ * resource's URI and template variables. Alone, it is `extra` only when nothing gives the handler
+ * arguments: `tool('name', 'description', cb)`, `registerTool('name', { description }, cb)`.
+ */
+function extraIndexOf(method: string, before: readonly ts.Expression[], fn: ts.SignatureDeclaration): number {
+  const count = fn.parameters.length;
+  if (count >= 2) return count - 1;
+  if (count === 0 || method === 'setRequestHandler' || method === 'setNotificationHandler' || method.endsWith('esource')) return -1;
+  const [, ...options] = before;
+  const takesArguments = options.some((o) => {
+    const e = unwrap(o);
+    if (ts.isStringLiteralLike(e)) return false;
+    return !ts.isObjectLiteralExpression(e) || !method.startsWith('register') || e.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
+  });
+  return takesArguments ? -1 : 0;
+}

@@ -1,0 +1,90 @@
+import { lastNameOf } from '../parse/last-name.js';
+import { ts } from '../parse/typescript.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf } from './file-context.js';
+import { unwrap } from './scope.js';
+
+/** The credentials of an OAuth 2.0 / OpenID Connect token response (RFC 6749 §5.1). */
+export const TOKEN_RESPONSE_FIELDS: readonly string[] = ['access_token', 'refresh_token', 'id_token'];
+
+/** openid-client's Client methods (v5) whose result is a TokenSet. */
+const OPENID_CLIENT_METHODS: ReadonlySet<string> = new Set(['callback', 'oauthCallback', 'grant', 'refresh']);
+/** openid-client's functions (v6) whose result holds the token response. */
+const OPENID_CLIENT_FUNCTIONS: ReadonlySet<string> = new Set([
+  'authorizationCodeGrant', 'refreshTokenGrant', 'clientCredentialsGrant', 'genericGrantRequest', 'pollDeviceAuthorizationGrant', 'pollBackchannelAuthenticationGrant',
+]);
+const CLIENT_NAME = /client|oidc|openid|issuer/i;
+const OPENID_CLIENT: ReadonlySet<string> = new Set(['openid-client']);
+const AXIOS: ReadonlySet<string> = new Set(['axios']);
+
+/** `.../token`, `.../oauth/token`, `.../login/oauth/access_token`: a token endpoint's path (not `/token/introspect`). */
+const TOKEN_PATH = /\/(?:access_)?token\/?$/i;
+/** `tokenUrl`, `TOKEN_ENDPOINT`, `discovery.token_endpoint`: a variable named for the token endpoint. */
+const TOKEN_ENDPOINT_NAME = /token_?(?:url|uri|endpoint)$/i;
+
+/**
+ * Where the credentials of a token response sit in what `call` returns: `[]` for the JSON of a
+ * `fetch` to a token endpoint (`await res.json()`) and openid-client's token sets, `['data']` for an
+ * axios `post` to one. A request is one to a token endpoint by its URL or its `grant_type` body.
+ * Undefined for any other call, and for the JSON read under `if (!res.ok)` (an error response).
+ */
+export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): string[] | undefined {
+  const callee = unwrap(call.expression);
+  const name = lastNameOf(callee);
+  if (name === undefined) return undefined;
+  if (name === 'json' && ts.isPropertyAccessExpression(callee) && call.arguments.length === 0) {
+    const response = constValueOf(fc, callee.expression);
+    return ts.isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
+  }
+  if (name === 'post' && ts.isPropertyAccessExpression(callee) && fc.sf.text.includes('axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
+  if (!fc.sf.text.includes('openid-client') || !importsAnyOf(fc, OPENID_CLIENT)) return undefined;
+  // A v5 `Client`'s method, on a receiver named for one: `client.callback(...)`, `oidcClient.refresh(rt)`.
+  if (ts.isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
+  const fn = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
+  return fn?.specifier === 'openid-client' && (OPENID_CLIENT_FUNCTIONS.has(fn.imported) || (fn.imported === '*' && OPENID_CLIENT_FUNCTIONS.has(name))) ? [] : undefined;
+}
+
+/** `fetch(...)`, `got.post(...)`, `ky.post(...)`: a call that sends an HTTP request and answers with a response. */
+function isHttpCall(call: ts.CallExpression, fc: FileContext): boolean {
+  const name = lastNameOf(unwrap(call.expression));
+  return name === 'fetch' || name === 'post' || importOf(fc, call.expression)?.specifier === 'node-fetch';
+}
+
+/** A request to an OAuth token endpoint: by its URL (or the name holding it), or a `grant_type` in what it sends. */
+function isTokenRequest(call: ts.CallExpression, fc: FileContext): boolean {
+  const [target, ...rest] = call.arguments;
+  if (!target) return false;
+  const url = constValueOf(fc, target);
+  const text = ts.isStringLiteralLike(url) ? url.text : ts.isTemplateExpression(url) ? (url.templateSpans.at(-1)?.literal.text ?? url.head.text) : undefined;
+  if (text !== undefined && TOKEN_PATH.test(text.split(/[?#]/)[0] ?? '')) return true;
+  const named = lastNameOf(url);
+  if (named !== undefined && TOKEN_ENDPOINT_NAME.test(named)) return true;
+  return rest.some((arg) => sendsGrantType(arg, fc));
+}
+
+/** `{ body: new URLSearchParams({ grant_type }) }`, `params` given `const params = { grant_type: ... }`: a token request's body. */
+function sendsGrantType(arg: ts.Expression, fc: FileContext): boolean {
+  const e = constValueOf(fc, arg);
+  if (e.getText(fc.sf).includes(GRANT_TYPE)) return true;
+  if (!ts.isObjectLiteralExpression(e)) return false;
+  return e.properties.some((p) => {
+    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    return value !== undefined && constValueOf(fc, value).getText(fc.sf).includes(GRANT_TYPE);
+  });
+}
+
+const GRANT_TYPE = 'grant_type';
+
+/** `if (!res.ok) { ... await res.json() ... }`: the body of an error response, not a token. */
+function isErrorBranch(node: ts.Node, response: ts.Expression, fc: FileContext): boolean {
+  const name = response.getText(fc.sf);
+  for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const parent = n.parent;
+    if (!ts.isIfStatement(parent) || parent.thenStatement !== n) continue;
+    const test = unwrap(parent.expression);
+    if (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) {
+      const operand = unwrap(test.operand);
+      if (ts.isPropertyAccessExpression(operand) && operand.name.text === 'ok' && operand.expression.getText(fc.sf) === name) return true;
+    }
+  }
+  return false;
+}
