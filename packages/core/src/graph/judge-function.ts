@@ -398,7 +398,12 @@ const PLAIN: JudgeOptions = {};
  * throw: the catch never runs, so its 401 protects nothing. The try and finally blocks count.
  */
 function scanUnreachableCatch(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
-  for (const block of [stmt.tryBlock, stmt.finallyBlock]) {
+  scanBlocks([stmt.tryBlock, stmt.finallyBlock], fn, params, ctx, options, scan);
+}
+
+/** Scans each block on its own (a try's parts) and adds what it finds to `scan`. */
+function scanBlocks(blocks: ReadonlyArray<ts.Block | undefined>, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
+  for (const block of blocks) {
     if (!block) continue;
     const inner = scanNode(block, fn, params, ctx, options);
     scan.rejects ||= inner.rejects;
@@ -479,14 +484,7 @@ function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: read
     if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
     return true;
   });
-  for (const block of [stmt.catchClause?.block, stmt.finallyBlock]) {
-    if (!block) continue;
-    const inner = scanNode(block, fn, params, ctx, options);
-    scan.rejects ||= inner.rejects;
-    scan.throws ||= inner.throws;
-    if (inner.delegates.length > 0) scan.delegates.push(...inner.delegates);
-    if (inner.verifies.length > 0) scan.verifies.push(...inner.verifies);
-  }
+  scanBlocks([stmt.catchClause?.block, stmt.finallyBlock], fn, params, ctx, options, scan);
 }
 
 function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, scan: Scan): void {
