@@ -230,7 +230,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
-  const streams = new Map<ts.CallExpression, Taint>();
+  const streams = new Map<ts.CallExpression | ts.NewExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
     if (ts.isNewExpression(call)) recordNew(call, fc, facts);
@@ -244,7 +244,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
-    const write = sinks.fsWriteOf(create);
+    const write = ts.isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
   // Options where the app is made configure loggers that log in other files (route modules).
@@ -339,7 +339,7 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
 }
 
 /** Log calls, file writes and stream writes; false when the call is none of them. */
-function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression, Taint>): boolean {
+function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression | ts.NewExpression, Taint>): boolean {
   if (call.arguments.length === 0) return false;
   const direct = sinks.logSinkOf(call);
   const passed = direct ? undefined : sinks.callbackSinkOf(call);

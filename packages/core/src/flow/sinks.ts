@@ -125,6 +125,11 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['configstore', new Set(['set'])],
 ]);
 /**
+ * Writer classes made from a path, whose `write(data)` replaces the file: steno's `new Writer(path)`
+ * (the atomic writer lowdb uses). Exported for the text prefilter, like FS_MODULES.
+ */
+export const WRITER_CLASSES: ReadonlyMap<string, ReadonlySet<string>> = new Map([['steno', new Set(['Writer'])]]);
+/**
  * The runtimes' global file writes, path first: Bun's `Bun.write(path, data)`, Deno's
  * `Deno.writeTextFile(path, text)`. No import names them (exported for the text prefilter).
  */
@@ -156,8 +161,10 @@ export interface SinkFinder {
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite database on a secret file (`sessions.db`). */
   fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
-  /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result: the creating call. */
-  streamOf(call: ts.CallExpression): ts.CallExpression | undefined;
+  /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result (or a writer of WRITER_CLASSES): the creating call. */
+  streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined;
+  /** `new Writer(path)` of steno: a file written by the writer's `write(data)`. */
+  writerOf(made: ts.NewExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): string[] | undefined;
   /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
@@ -561,10 +568,26 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
     }
-    if (method === undefined) return packageWriteOf(call, callee);
+    if (method === undefined) return bunFileWriterOf(call, callee) ?? packageWriteOf(call, callee);
     if (FD_WRITES.has(method) && isStandardStream(call.arguments[0])) return undefined;
     const isStream = method === 'createWriteStream' || method === HANDLE_OPENER;
     return { method, label: labelOf(callee), pathArg: call.arguments[0], dataArg: isStream ? undefined : call.arguments[1], isStream };
+  }
+
+  /** `Bun.file(path).writer()`: Bun's incremental writer of the file, written through its `write(data)`. */
+  function bunFileWriterOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'writer') return undefined;
+    const file = unwrap(callee.expression);
+    if (!ts.isCallExpression(file)) return undefined;
+    const made = unwrap(file.expression);
+    const isBunFile = ts.isPropertyAccessExpression(made) && made.name.text === 'file' && ts.isIdentifier(made.expression) && made.expression.text === 'Bun' && !lookup(fc, made.expression);
+    return isBunFile ? { method: 'Bun.file().writer', label: labelOf(callee), pathArg: file.arguments[0], dataArg: undefined, isStream: true } : undefined;
+  }
+
+  function writerOf(made: ts.NewExpression): FsWrite | undefined {
+    const origin = importOf(fc, made.expression);
+    if (origin === undefined || WRITER_CLASSES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
+    return { method: `new ${origin.imported}`, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: true };
   }
 
   /** A whole-file write of a package of FILE_WRITER_PACKAGES, or of a runtime global (`Bun.write()`): path first, then the data. */
@@ -651,12 +674,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return name === fn && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
-  function streamOf(call: ts.CallExpression): ts.CallExpression | undefined {
+  function streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined {
     const callee = unwrap(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
     const receiver = unwrap(callee.expression);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
-    if (ts.isCallExpression(receiver)) return fsWriteOf(receiver)?.isStream ? receiver : undefined;
+    if (ts.isCallExpression(receiver) || ts.isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
     // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
     let binding: ReturnType<typeof lookup>;
     if (ts.isIdentifier(receiver)) binding = lookup(fc, receiver);
@@ -664,9 +687,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
-      if (v.path.length === 0 && v.wrap.length === 0 && ts.isCallExpression(init) && fsWriteOf(init)?.isStream) return init;
+      if (v.path.length === 0 && v.wrap.length === 0 && (ts.isCallExpression(init) || ts.isNewExpression(init)) && isStreamMade(init)) return init;
     }
     return undefined;
+  }
+
+  /** A write stream or writer: `createWriteStream(path)`, `Bun.file(path).writer()`, `new Writer(path)`. */
+  function isStreamMade(made: ts.CallExpression | ts.NewExpression): boolean {
+    return ts.isCallExpression(made) ? fsWriteOf(made)?.isStream === true : writerOf(made) !== undefined;
   }
 
   return {
@@ -691,6 +719,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fsWriteOf,
     fileAdapterOf,
     streamOf,
+    writerOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
