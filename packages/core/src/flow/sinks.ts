@@ -707,6 +707,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       }
       if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return methodSink(callee);
       if (ts.isIdentifier(callee)) return identifierSink(callee);
+      // `debug('app:auth')(token)`, `util.debuglog('auth')(token)`: a log function made and called at once.
+      if (ts.isCallExpression(callee)) return logFunctionOf(callee, []);
       return undefined;
     },
     callbackSinkOf(call) {

@@ -127,6 +127,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'sensitiveNames.add', config: { sensitiveNames: { add: ['ssn'] } }, code: `function f(userSsn: string) {\n  console.log(userSsn);\n}`, errors: [err(2)] },
     { name: 'long slice is still the secret', code: `function f(token: string) {\n  console.log(token.slice(0, 20));\n}`, errors: [err(2)] },
     { name: 'winston logger', code: `import winston from 'winston';\nconst log2 = winston.createLogger({});\nfunction f(refreshToken: string) {\n  log2.debug('refresh ' + refreshToken);\n}`, errors: [err(4)] },
+    { name: 'log functions made and called at once', code: `import createDebug from 'debug';\nimport util from 'node:util';\nexport function f(sessionId: string, token: string) {\n  createDebug('app:auth')('session %s', sessionId);\n  util.debuglog('auth')(token);\n  console.log.bind(console)(token);\n}`, errors: [err(4), err(5), err(6)] },
     { name: 'debug instance', code: `import createDebug from 'debug';\nconst dbg = createDebug('app:auth');\nfunction f(sessionId: string) {\n  dbg('session %s', sessionId);\n}`, errors: [err(4)] },
     { name: 'rest parameter wrapper', code: `function log(...parts: unknown[]) { console.log(new Date(), ...parts); }\nfunction f(apiKey: string) {\n  log('key', apiKey);\n}`, errors: [err(3)] },
     { name: 'spread keeps the secret when not overridden', code: `function f(cfg: { jwtSecret: string }) {\n  const config = { port: 1, jwtSecret: cfg.jwtSecret };\n  console.log({ ...config, port: 2 });\n}`, errors: [err(3)] },
