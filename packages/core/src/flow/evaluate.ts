@@ -294,7 +294,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
-    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e)) return [requestHeadersOf(e)];
+    // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
+    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
     if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) {
       const label = `${labelOf(e, fc.sf)}.token`;
       return [{ k: 'secret', label, path: ['token'], trace: [step(e, `\`${labelOf(e, fc.sf)}\` holds the verified bearer token`)] }];
@@ -859,4 +860,10 @@ function isOpaque(expr: ts.Expression): boolean {
 /** Whether a value is a secret as a whole, not only in one of its fields. */
 function hasRootSecret(taint: Taint): boolean {
   return taint.some((i) => i.k === 'secret' && i.path.length === 0);
+}
+
+/** `c`, `ctx`, `socket`, `this`: an object a framework hands out with its request in a field. */
+function holdsRequestField(holder: ts.Expression): boolean {
+  const e = unwrap(holder);
+  return e.kind === SyntaxKind.Identifier || e.kind === SyntaxKind.ThisKeyword;
 }
