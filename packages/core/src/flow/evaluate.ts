@@ -548,19 +548,40 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function objectTaint(obj: ts.ObjectLiteralExpression): Taint {
     let parts: Taint[] = [];
+    /** The spreads so far: the label of what each spreads, by its index in `parts`. */
+    const spreads = new Map<number, string>();
     for (const prop of obj.properties) {
-      if (ts.isSpreadAssignment(prop)) parts.push(taintOf(prop.expression));
-      else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
+      if (ts.isSpreadAssignment(prop)) {
+        spreads.set(parts.length, labelOf(prop.expression, fc.sf));
+        parts.push(taintOf(prop.expression));
+      } else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
       else if (ts.isPropertyAssignment(prop)) {
         const key = propertyNameOf(prop.name) ?? '*';
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
-        if (key !== '*') parts = parts.map((t) => t.filter((item) => item.path[0] !== key));
+        if (key !== '*') parts = parts.map((t, i) => withoutField(t, key, spreads.get(i), prop.initializer));
         const value = taintOf(prop.initializer);
         const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
       }
     }
     return unionTaint(...parts);
+  }
+
+  /**
+   * What a spread still puts in an object after a later `key: value` replaces that field. When the
+   * value is safe and the field is the spread object's secret (`{ ...credential, key:
+   * !!credential.key }`, `{ ...session, token: undefined }`), the copy is no longer a secret by the
+   * spread object's name: the code says which field held the secret, and that it is gone.
+   */
+  function withoutField(taint: Taint, key: string, spread: string | undefined, value: ts.Expression): Taint {
+    const rest = taint.filter((item) => item.path[0] !== key);
+    if (spread === undefined || !isNeutral(value) || !(fc.names.isSecretName(key) || SECRET_HOLDER_FIELDS.has(key) || value.getText(fc.sf).includes(`${spread}.${key}`))) return rest;
+    return rest.flatMap((item): Taint => {
+      if (item.path.length > 0) return [item];
+      if (item.k === 'secret') return item.container === undefined && item.label === spread ? [] : [item];
+      // A parameter spread so: whatever a caller passes loses its name's secret in the copy too.
+      return item.k === 'param' && item.proj.length === 0 ? [{ ...item, unnamed: true }] : [item];
+    });
   }
 
   /** A value that cannot be the secret whatever its name says: literals and sanitised forms. */
@@ -852,6 +873,9 @@ function awaitedType(type: ts.TypeNode): ts.TypeNode {
  * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
  * and functions are seen through instead.
  */
+/** Fields that hold the secret of an object named as one (`credential.key`, `secret.value`), though their names alone say nothing. */
+const SECRET_HOLDER_FIELDS: ReadonlySet<string> = new Set(['key', 'value']);
+
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);

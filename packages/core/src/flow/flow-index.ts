@@ -14,6 +14,8 @@ export interface Access {
   flat: boolean;
   /** Keys an object rest left out, applied after `proj`. */
   omit?: string[];
+  /** Secrets by their name alone are dropped (see `ParamItem.unnamed`). */
+  unnamed?: true;
 }
 
 /** A parameter of a wrapper that ends up in a log sink, and how it is read on the way. */
@@ -235,6 +237,7 @@ export class FlowIndex {
     let t = taint;
     for (const p of a.proj) t = t.flatMap((item) => projectTaint([item], p, this.names, item.k === 'secret' ? `${item.label}.${p}` : p));
     if (a.omit) t = t.filter((item) => item.path[0] === undefined || !a.omit?.includes(item.path[0]));
+    if (a.unnamed) t = t.filter((item) => item.k !== 'secret' || item.path.length > 0 || item.container !== undefined);
     for (const w of [...a.path].reverse()) t = wrapTaint(t, w);
     return a.flat ? flattenTaint(t) : t;
   }
@@ -467,7 +470,7 @@ const accessKeys = new WeakMap<Access, string>();
 function accessKeyOf(a: Access): string {
   let key = accessKeys.get(a);
   if (key === undefined) {
-    key = JSON.stringify([a.proj, a.path, a.flat, a.omit]);
+    key = JSON.stringify([a.proj, a.path, a.flat, a.omit, a.unnamed]);
     accessKeys.set(a, key);
   }
   return key;
@@ -475,7 +478,7 @@ function accessKeyOf(a: Access): string {
 
 /** A read that changes nothing (`x` passed on as it is): left out of a chain of reads. */
 function isIdentityAccess(a: Access): boolean {
-  return a.proj.length === 0 && a.path.length === 0 && !a.flat && a.omit === undefined;
+  return a.proj.length === 0 && a.path.length === 0 && !a.flat && a.omit === undefined && !a.unnamed;
 }
 
 function composedAccesses(outer: Access, inner: readonly Access[]): Access[] {
@@ -516,8 +519,8 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** How a parameter or call item reads the value substituted for it. */
-export function accessOf(item: { proj: string[]; path: string[]; flat?: boolean; omit?: string[] }): Access {
-  return { proj: item.proj, path: item.path, flat: item.flat === true, ...(item.omit && { omit: item.omit }) };
+export function accessOf(item: { proj: string[]; path: string[]; flat?: boolean; omit?: string[]; unnamed?: true }): Access {
+  return { proj: item.proj, path: item.path, flat: item.flat === true, ...(item.omit && { omit: item.omit }), ...(item.unnamed && { unnamed: true }) };
 }
 
 /** Steps a resolved item keeps: where it was last seen matters most. */

@@ -67,6 +67,8 @@ export interface ParamItem {
   flat?: boolean;
   /** Object rest dropped these keys (`const { password, ...rest } = param`). */
   omit?: string[];
+  /** Copied with its secret field replaced (`{ ...param, key: !!param.key }`): what a caller passes is no longer a secret by its own name. */
+  unnamed?: true;
   trace: FlowStep[];
 }
 
