@@ -224,7 +224,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   }
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
-  for (const call of collected.calls) if (ts.isCallExpression(call)) recordKeyedSet(call, collected.scopes);
+  for (const call of collected.calls) {
+    if (!ts.isCallExpression(call)) continue;
+    recordKeyedSet(call, collected.scopes);
+    recordArrayAdd(call, collected.scopes);
+  }
   const aliases = ctx.aliases ?? noAliases;
   const isProjectModule = (specifier: string) => aliases.isProject(ctx.path, specifier);
   const fc: FileContext = { sf, file: ctx.path, names: nameClassifierFor(ctx.config.sensitiveNames), config: ctx.config, collected, isProjectModule, earlyExits: new Map() };
@@ -323,6 +327,22 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   if (!ts.isIdentifier(target) || !ts.isStringLiteralLike(name)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: value, path: [], wrap: [name.text], at: call });
+}
+
+/** Methods that add elements to an array in place. */
+const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift']);
+
+/**
+ * `parts.push(token)`, `lines.unshift(...more)`: like `parts = [...parts, token]`, more values of the
+ * local array, which a later `parts.join(' ')` or `console.log(parts)` prints.
+ */
+function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ARRAY_ADDERS.has(callee.name.text)) return;
+  const target = unwrap(callee.expression);
+  const binding = ts.isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
+  if (binding?.kind !== 'var') return;
+  for (const arg of call.arguments) binding.values.push({ expr: ts.isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });
 }
 
 function classLikeOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {

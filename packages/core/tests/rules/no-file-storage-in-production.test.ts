@@ -14,6 +14,7 @@ export class FileTokenStore {
 
 runRuleTable('no-file-storage-in-production', {
   valid: [
+    { name: 'counts pushed into a local array that is written out', code: `import { writeFileSync } from 'node:fs';\nexport function save(accessToken: string, count: number) {\n  const rows: string[] = [];\n  rows.push(String(count), String(accessToken.length));\n  writeFileSync('out/rows.txt', rows.join('\\n'));\n}` },
     { name: 'steno and Bun writers given data that holds no secret', code: `import { Writer } from 'steno';\nconst prefs = new Writer('data/prefs.json');\nexport async function f(theme: string) {\n  await prefs.write(JSON.stringify({ theme }));\n  const out = Bun.file('var/visits.log').writer();\n  out.write(new Date().toISOString());\n}` },
     { name: 'a token printed to the terminal through its descriptor', code: `import { writeSync } from 'node:fs';\nexport function show(accessToken: string) {\n  writeSync(1, accessToken);\n  writeSync(process.stdout.fd, accessToken);\n}` },
     { name: 'a dev store loaded by a guarded require', code: { 'src/dev-store.ts': `import { writeFileSync } from 'node:fs';\nexport const save = (token: string) => writeFileSync('tokens.json', token);`, 'src/app.ts': `export function boot(token: string) {\n  if (process.env.NODE_ENV !== 'production') require('./dev-store').save(token);\n}` } },
@@ -42,6 +43,7 @@ runRuleTable('no-file-storage-in-production', {
       { name: 'session-file-store made by a local helper called only outside production', code: `import session from 'express-session';\nimport FileStoreFactory from 'session-file-store';\nconst FileStore = FileStoreFactory(session);\nfunction devStore() { return new FileStore(); }\nexport const store = process.env.NODE_ENV === 'production' ? undefined : devStore();` },
   ],
   invalid: [
+    { name: 'tokens pushed into a local array that is written out', code: `import { writeFileSync } from 'node:fs';\nexport function save(accessToken: string, count: number) {\n  const rows: string[] = [];\n  rows.push(String(count));\n  rows.push(accessToken);\n  writeFileSync('out/rows.txt', rows.join('\\n'));\n}`, errors: [write(6)] },
     { name: 'a secret written by steno\'s Writer', code: `import { Writer } from 'steno';\nconst writer = new Writer('data/store.json');\nexport async function saveToken(refreshToken: string) { await writer.write(JSON.stringify({ refreshToken })); }`, errors: [write(2)] },
     { name: 'a secret written by Bun\'s file writer', code: `export async function keep(accessToken: string) {\n  const out = Bun.file('var/cache.json').writer();\n  out.write(accessToken);\n  await out.end();\n}`, errors: [write(2)] },
     { name: 'a dev store also loaded by an unguarded require', code: { 'src/dev-store.ts': `import { writeFileSync } from 'node:fs';\nexport const save = (token: string) => writeFileSync('tokens.json', token);`, 'src/app.ts': `export function boot(token: string) {\n  if (process.env.NODE_ENV !== 'production') require('./dev-store').save(token);\n}\nexport function warm() {\n  return require('./dev-store');\n}` }, errors: [write(2, 'src/dev-store.ts')] },
