@@ -559,12 +559,13 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
     facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...guardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
-  const env = choiceEnvAt(call, fc);
   const made = projectClassOf(callee, fc);
   // `new Store()` after `const Store = isProd ? RedisTokenStore : FileTokenStore`: each class as guarded where it is chosen.
-  const classes: Array<[string, EnvState]> =
-    made !== undefined ? [[made, env]] : chosenClassesOf(callee, fc).flatMap((id) => (projectClassOf(id, fc) === undefined ? [] : [[id.text, env === 'nonprod' ? env : chosenEnv(id, env, fc)]]));
-  if (classes.length === 0) return;
+  const chosen = made === undefined ? chosenClassesOf(callee, fc).filter((id) => projectClassOf(id, fc) !== undefined) : [];
+  // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
+  if (made === undefined && chosen.length === 0) return;
+  const env = choiceEnvAt(call, fc);
+  const classes: Array<[string, EnvState]> = made !== undefined ? [[made, env]] : chosen.map((id) => [id.text, env === 'nonprod' ? env : chosenEnv(id, env, fc)]);
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
