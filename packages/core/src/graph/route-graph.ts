@@ -65,9 +65,17 @@ export interface RouteGraph {
   unknown: UnknownEdge[];
 }
 
+/**
+ * Runs the part of the build that belongs to one file; a failure there is reported for that file
+ * (a rule's `inFile`) and the rest of the graph is still built.
+ */
+export type FileWork = (file: string, work: () => void) => void;
+
+const unisolated: FileWork = (_file, work) => work();
+
 /** The route graph of a scan, built once whichever rule asks first. */
-export function getRouteGraph(project: ProjectModel, config: ResolvedConfig): RouteGraph {
-  return project.memo('route-graph', (p) => buildRouteGraph(p, config));
+export function getRouteGraph(project: ProjectModel, config: ResolvedConfig, inFile: FileWork = unisolated): RouteGraph {
+  return project.memo('route-graph', (p) => buildRouteGraph(p, config, inFile));
 }
 
 interface Entry {
@@ -133,8 +141,8 @@ const MAX_MOUNT_NESTING = 100_000;
 type Walk<R = readonly Entry[]> = Stackless<readonly Entry[], R>;
 const NO_ENTRIES: readonly Entry[] = [];
 
-export function buildRouteGraph(project: ProjectModel, config: ResolvedConfig): RouteGraph {
-  return new RouteGraphBuilder(project, config).build();
+export function buildRouteGraph(project: ProjectModel, config: ResolvedConfig, inFile: FileWork = unisolated): RouteGraph {
+  return new RouteGraphBuilder(project, config, inFile).build();
 }
 
 class RouteGraphBuilder {
@@ -152,6 +160,7 @@ class RouteGraphBuilder {
   constructor(
     private readonly project: ProjectModel,
     config: ResolvedConfig,
+    private readonly inFile: FileWork,
   ) {
     this.#judge = new GuardJudge(project, config);
   }
@@ -160,16 +169,34 @@ class RouteGraphBuilder {
     for (const [file, summary] of this.project.files) {
       for (const fact of summary.routes.instances) this.#instances.set(globalId(file, fact.id), { file, fact });
     }
-    for (const [file, summary] of this.project.files) this.index(file, summary.routes);
+    for (const [file, summary] of this.project.files) this.indexIsolated(file, summary.routes);
     // A factory's own instance is walked through its products, each where it is mounted. Roots are
     // fixed before walking: resolving a handler on the way may make a product.
     const templates = new Set(this.#templateOf.values());
     const roots = [...this.#instances].filter(([id, instance]) => !this.#children.has(id) && !instance.fact.baseOf && !templates.has(id));
     for (const [id, instance] of roots) {
-      const root = this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
-      runStackless(root, MAX_MOUNT_NESTING, NO_ENTRIES);
+      // A failure walking one app costs the routes not reached yet from that app, not the others'.
+      this.inFile(instance.file, () => {
+        const root = this.visit(id, { prefix: '', chain: this.rootChain(instance), mounts: [], framework: instance.fact.framework, condition: 'always', stack: new Set() });
+        runStackless(root, MAX_MOUNT_NESTING, NO_ENTRIES);
+      });
     }
     return { routes: [...this.#routes.values()], unknown: this.#unknown };
+  }
+
+  /**
+   * Indexes one file's registrations; when that fails, none of them: half a file (its routes
+   * without the `use` after them) would be judged wrongly.
+   */
+  private indexIsolated(file: string, facts: RouteFacts): void {
+    let indexed = false;
+    this.inFile(file, () => {
+      this.index(file, facts);
+      indexed = true;
+    });
+    if (indexed) return;
+    for (const [id, list] of this.#registrations) this.#registrations.set(id, list.filter((r) => r.file !== file));
+    this.#globalGuards.splice(0, this.#globalGuards.length, ...this.#globalGuards.filter((g) => g.file !== file));
   }
 
   /** Groups registrations by the instance they land on (a `basePath` alias lands on its base). */

@@ -34,7 +34,7 @@ export default defineRule<MessageId>({
   },
   reads: ['routes'],
   check(ctx) {
-    const graph = getRouteGraph(ctx.project, ctx.config);
+    const graph = getRouteGraph(ctx.project, ctx.config, ctx.inFile);
     const isAdmin = createAdminMatcher(ctx.config);
     for (const route of graph.routes) {
       // Registered only outside production: production never serves it.
