@@ -74,7 +74,36 @@ function lazilyLoadedHandler(fn: ts.ArrowFunction | ts.FunctionExpression): stri
     const param = fn.parameters[i]?.name;
     return param !== undefined && isIdentifier(param) && isIdentifier(arg) && arg.text === param.text;
   });
-  return forwardsParams ? requiredSpecifier(skipParens(call.expression)) : undefined;
+  return forwardsParams ? loadedModuleOf(call.expression) : undefined;
+}
+
+/**
+ * The module whose default export `expr` is, loaded where it is written: `require('./admin')`,
+ * `require('./admin').default`, `(await import('./admin.js')).default`, `import('./admin.js')`.
+ */
+function loadedModuleOf(expr: ts.Expression): string | undefined {
+  let e = skipParens(expr);
+  if (isPropertyAccessExpression(e) && e.name.text === 'default') e = skipParens(e.expression);
+  if (isAwaitExpression(e)) e = skipParens(e.expression);
+  const required = requiredSpecifier(e);
+  if (required !== undefined) return required;
+  const [arg] = isCallExpression(e) && e.expression.kind === ts.SyntaxKind.ImportKeyword ? e.arguments : [];
+  return arg && isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/**
+ * `lazy(() => import('./admin.js'))`, `lazyRouter(() => require('./admin'))`: a helper handed only a
+ * loader of a module, in a handler's place, loads that module's router on the first request and
+ * hands it the request. It stands for that router.
+ */
+function lazyLoaderOf(call: ts.CallExpression): string | undefined {
+  const [only] = call.arguments;
+  const loader = only && call.arguments.length === 1 ? skipParens(only) : undefined;
+  if (!loader || !isFunctionExpression(loader) || loader.parameters.length > 0) return undefined;
+  const body = loader.body;
+  if (!ts.isBlock(body)) return loadedModuleOf(body);
+  const [stmt] = body.statements;
+  return body.statements.length === 1 && stmt && ts.isReturnStatement(stmt) && stmt.expression ? loadedModuleOf(stmt.expression) : undefined;
 }
 
 /** Every handler in an argument list, with arrays flattened (`app.get('/x', [auth, h])`). */
@@ -117,6 +146,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   // `require('./routes')(deps)`: what the module's default export returns.
   const loaded = isCallExpression(callee) ? requiredSpecifier(callee) : undefined;
   if (loaded !== undefined) return { kind: 'module', specifier: loaded, called: true };
+  const lazy = lazyLoaderOf(call);
+  if (lazy !== undefined) return { kind: 'module', specifier: lazy };
   if (isIdentifier(callee)) {
     if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
