@@ -6,7 +6,7 @@ import { skipParens } from './path-expr.js';
 import { isNullishLiteral } from '../parse/nullish-literal.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * `if (req.method === 'GET') return next();` (also `||` of such tests, `['GET'].includes(c.req.method)`,
@@ -137,26 +137,35 @@ const FAILURE_WORD = /err|fail|invalid|expired|denied|revoked|missing|reject|blo
  * an inverted check, or authorisation without authentication.
  */
 export function rejectsOnlyWithCredential(stmt: ts.Statement, params: readonly string[]): boolean {
-  return isIfStatement(stmt) && !stmt.elseStatement && needsPresentValue(stmt.expression, params);
+  return isIfStatement(stmt) && !stmt.elseStatement && needsPresentValue(stmt.expression, params, stmt);
 }
 
-function needsPresentValue(expr: ts.Expression, params: readonly string[]): boolean {
+function needsPresentValue(expr: ts.Expression, params: readonly string[], stmt: ts.Statement): boolean {
   const e = skipParens(expr);
   if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     // Every conjunct must hold: one that needs a present value is enough.
-    if (op === SyntaxKind.AmpersandAmpersandToken) return needsPresentValue(e.left, params) || needsPresentValue(e.right, params);
+    if (op === SyntaxKind.AmpersandAmpersandToken) return needsPresentValue(e.left, params, stmt) || needsPresentValue(e.right, params, stmt);
     if (op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return false;
     const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
-    return isNothing(value) && isPresenceOperand(other, params);
+    return isNothing(value) && isPresenceOperand(other, params, stmt);
   }
-  return isPresenceOperand(e, params);
+  return isPresenceOperand(e, params, stmt);
 }
 
-/** A credential-named variable (`token`), or a property read from a parameter (`req.user`, `req.session.isAdmin`). */
-function isPresenceOperand(expr: ts.Expression, params: readonly string[]): boolean {
+/**
+ * A credential-named variable (`token`), a property read from a parameter (`req.user`,
+ * `req.session.isAdmin`), or a const holding such a read (`const t = req.headers['x-admin-token']`).
+ */
+function isPresenceOperand(expr: ts.Expression, params: readonly string[], stmt?: ts.Statement): boolean {
   const e = skipParens(expr);
-  if (isIdentifier(e)) return CREDENTIAL.test(e.text) && !FAILURE_WORD.test(e.text);
+  if (isIdentifier(e)) {
+    if (CREDENTIAL.test(e.text)) return !FAILURE_WORD.test(e.text);
+    const init = stmt && constBefore(stmt, e.text);
+    return init !== undefined && isPresenceOperand(init, params);
+  }
+  // `c.req.header('x-admin-key')`, `req.get('x-api-key')`: a getter of the request's values.
+  if (isCallExpression(e)) return isPropertyAccessExpression(e.expression) && isPresenceOperand(e.expression, params);
   if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
   let root: ts.Expression = e;
   while (isPropertyAccessExpression(root) || isElementAccessExpression(root)) {
@@ -165,6 +174,18 @@ function isPresenceOperand(expr: ts.Expression, params: readonly string[]): bool
     root = skipParens(root.expression);
   }
   return isIdentifier(root) && params.includes(root.text);
+}
+
+/** The initializer of `const <name> = ...` among the statements before `stmt` in its block. */
+function constBefore(stmt: ts.Statement, name: string): ts.Expression | undefined {
+  const block = stmt.parent;
+  if (!isBlock(block)) return undefined;
+  for (const s of block.statements) {
+    if (s === stmt) return undefined;
+    if (!isVariableStatement(s) || (s.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const d of s.declarationList.declarations) if (isIdentifier(d.name) && d.name.text === name) return d.initializer;
+  }
+  return undefined;
 }
 
 /**

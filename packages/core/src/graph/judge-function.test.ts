@@ -216,6 +216,11 @@ describe('judgeFunction', () => {
     ['if (req.session.userId) return res.status(401).end();', false],
     ['if (token && !verify(token)) return res.status(401).end();', false],
     ['if (req.headers.authorization != null) return res.status(401).end();', false],
+    // A const of any name holding a request value: `const t = req.headers['x-admin-token']`.
+    ["const t = req.headers['x-admin-token']; if (t && t !== process.env.ADMIN_TOKEN) return res.sendStatus(401);", false],
+    ["const t = req.headers['x-admin-token']; if (!t || t !== process.env.ADMIN_TOKEN) return res.sendStatus(401);", true],
+    ["let t = 'x'; if (t && t !== process.env.ADMIN_TOKEN) return res.sendStatus(401);", true],
+    ["const k = req.get('x-api-key'); if (k && k !== process.env.KEY) return res.sendStatus(401);", false],
     ['if (!req.user) return res.status(401).end();', true],
     ["if (req.user?.role !== 'admin') return res.sendStatus(403);", true],
     ['if (req.authError) return res.status(401).end();', true],
