@@ -176,6 +176,56 @@ function isPresenceOperand(expr: ts.Expression, params: readonly string[], stmt?
   return isIdentifier(root) && params.includes(root.text);
 }
 
+/**
+ * `if (req.query.admin !== 'true') return res.sendStatus(403)`, `if (c.req.query('role') !==
+ * 'admin') ...`: a rejection decided only by request inputs every caller sets as it likes (query,
+ * body, route params) compared with values written in the code. No secret is checked: it
+ * authenticates nobody. Headers are left out: an authenticating proxy in front of the app may set
+ * them (`x-forwarded-user`, IAP's `x-goog-authenticated-user-email`).
+ */
+export function rejectsOnForgeableInput(stmt: ts.Statement, params: readonly string[]): boolean {
+  return isIfStatement(stmt) && isForgeableTest(stmt.expression, params);
+}
+
+const FORGEABLE_PARTS: ReadonlySet<string> = new Set(['query', 'body', 'params', 'param']);
+/** A name that may hold a secret the code compares with: then the input is a credential after all. */
+const SECRET_INPUT = /key|secret|pass|pwd|sig|otp|code|pin|nonce/i;
+
+function isForgeableTest(expr: ts.Expression, params: readonly string[]): boolean {
+  const e = skipParens(expr);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return isForgeableTest(e.operand, params);
+  if (!isBinaryExpression(e)) return isForgeableRead(e, params);
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.BarBarToken) return isForgeableTest(e.left, params) && isForgeableTest(e.right, params);
+  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return false;
+  const [literal, other] = isWrittenValue(e.left) ? [e.left, e.right] : [e.right, e.left];
+  return isWrittenValue(literal) && isForgeableRead(other, params);
+}
+
+function isWrittenValue(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  return isStringLiteralLike(e) || e.kind === SyntaxKind.NumericLiteral || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword;
+}
+
+/** `req.query.admin`, `req.body.role`, `c.req.query('admin')`, `req.param('role')`: an input named for no credential. */
+function isForgeableRead(expr: ts.Expression, params: readonly string[]): boolean {
+  let e = skipParens(expr);
+  let name: string | undefined;
+  if (isCallExpression(e) && e.arguments.length === 1 && isStringLiteralLike(e.arguments[0] as ts.Expression)) {
+    name = (e.arguments[0] as ts.StringLiteralLike).text;
+    e = skipParens(e.expression);
+  }
+  let viaInput = false;
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+    const part = isPropertyAccessExpression(e) ? e.name.text : isStringLiteralLike(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    if (part === undefined) return false;
+    name ??= part;
+    if (FORGEABLE_PARTS.has(part)) viaInput = true;
+    e = skipParens(e.expression);
+  }
+  return viaInput && name !== undefined && !FORGEABLE_PARTS.has(name) && !CREDENTIAL.test(name) && !SECRET_INPUT.test(name) && isIdentifier(e) && params.includes(e.text);
+}
+
 /** The initializer of `const <name> = ...` among the statements before `stmt` in its block. */
 function constBefore(stmt: ts.Statement, name: string): ts.Expression | undefined {
   const block = stmt.parent;

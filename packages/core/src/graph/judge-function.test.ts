@@ -226,6 +226,13 @@ describe('judgeFunction', () => {
     ['if (req.authError) return res.status(401).end();', true],
     ['if (res.locals.tokenExpired) return res.status(401).end();', true],
     ['if (req.user) { return next(); } else { return res.status(401).end(); }', true],
+    // Inputs every caller sets (query, body, route params) compared with written values: no credential is checked.
+    ["if (req.query.admin !== 'true') return res.sendStatus(403);", false],
+    ["if (!req.body.isAdmin) return res.status(401).end();", false],
+    ["if (req.params.scope !== 'internal' || req.query.role === 'guest') return res.sendStatus(403);", false],
+    ["if (req.query.key !== 'k3y') return res.sendStatus(401);", true],
+    ["if (req.query.token !== process.env.TOKEN) return res.sendStatus(401);", true],
+    ["if (req.get('x-role') !== 'admin') return res.sendStatus(403);", true],
   ])('a rejection that only meets requests carrying a value: %s', (check, expected) => {
     expect(judge(`function a(req, res, next) { const token = req.get('x-token'); ${check} next(); }`).rejects).toBe(expected);
   });

@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf } from './module-const-of.js';
-import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -121,7 +121,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       return s.rejects || s.throws || s.verifies.length > 0;
     };
     const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, inner, options).rejects;
-    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, statements.slice(index + 1), fn, rejectsOf, rejectsItself) || rejectsOnlyWithCredential(stmt, params))) {
+    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, statements.slice(index + 1), fn, rejectsOf, rejectsItself) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
       scan.rejects = false;
       scan.verifies = [];
     }
