@@ -67,7 +67,54 @@ function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identi
     const root = dataRootOf(assignment.left);
     if (root && isDatabase(root)) out.push([root, ev.taintOf(assignment.right)]);
   }
+  for (const [root, fn] of updatesOf(fc, isDatabase)) out.push([root, updatePutsOf(fn, fc, ev)]);
   return out;
+}
+
+/** lowdb 7's `db.update(fn)`: `fn` is handed `db.data` to change, then the database is written. */
+function updatesOf(fc: FileContext, isDatabase: (root: ts.Identifier) => boolean): Array<[ts.Identifier, ts.ArrowFunction | ts.FunctionExpression]> {
+  const out: Array<[ts.Identifier, ts.ArrowFunction | ts.FunctionExpression]> = [];
+  for (const call of fc.collected.calls) {
+    const callee = unwrap(call.expression);
+    const fn = call.arguments?.[0] && unwrap(call.arguments[0]);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'update' || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) continue;
+    const root = unwrap(callee.expression);
+    if (ts.isIdentifier(root) && isDatabase(root)) out.push([root, fn]);
+  }
+  return out;
+}
+
+/**
+ * What an update function puts into the data it is handed: `(data) => { data.sessions[id] = s }`,
+ * `({ tokens }) => tokens.push(token)` (adding methods and assignments on the data or its
+ * destructured fields, inside the function).
+ */
+function updatePutsOf(fn: ts.ArrowFunction | ts.FunctionExpression, fc: FileContext, ev: Evaluator): Taint {
+  const param = fn.parameters[0]?.name;
+  if (param === undefined) return [];
+  const names = new Set(ts.isIdentifier(param) ? [param.text] : ts.isObjectBindingPattern(param) ? param.elements.flatMap((e) => (ts.isIdentifier(e.name) ? [e.name.text] : [])) : []);
+  const inside = (node: ts.Node) => node.pos >= fn.body.pos && node.end <= fn.body.end;
+  const handed = (place: ts.Expression) => {
+    const root = placeRootOf(place);
+    return root !== undefined && names.has(root.text);
+  };
+  const parts: Taint[] = [];
+  for (const call of fc.collected.calls) {
+    const callee = unwrap(call.expression);
+    if (ts.isCallExpression(call) && inside(call) && ts.isPropertyAccessExpression(callee) && ADDING_METHODS.has(callee.name.text) && handed(callee.expression)) parts.push(...call.arguments.map((a) => ev.taintOf(a)));
+  }
+  for (const assignment of fc.collected.assignments) {
+    const left = unwrap(assignment.left);
+    if (inside(assignment) && !ts.isIdentifier(left) && handed(left)) parts.push(ev.taintOf(assignment.right));
+  }
+  return unionTaint(...parts);
+}
+
+/** `data` in `data.sessions[id]`, `tokens` in `tokens`: the variable a place is reached from. */
+function placeRootOf(expr: ts.Expression): ts.Identifier | undefined {
+  let e = unwrap(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
+  return ts.isIdentifier(e) ? e : undefined;
 }
 
 /** The bindings of the databases made on `adapter`: the variable it, or the `new Low(adapter)` around it, is assigned to. */

@@ -594,8 +594,37 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function packageWriteOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
     if (!isPackageWrite(callee)) return undefined;
     // `conf.set({ accessToken })`: one argument holds both the keys and the values.
-    const [pathArg, dataArg = pathArg] = call.arguments;
+    const [key, dataArg = key] = call.arguments;
+    // node-persist: the store's folder, when its name says what it keeps; else the key (`setItem('sessions', ...)`).
+    const dir = ts.isPropertyAccessExpression(callee) ? persistDirOf(unwrap(callee.expression)) : undefined;
+    const pathArg = dir !== undefined && namesSecretStore(dir, fc) ? dir : key;
     return { method: labelOf(callee), label: labelOf(callee), pathArg, dataArg, isStream: false };
+  }
+
+  /**
+   * node-persist keeps each item in a file of its `dir` (named for the key): the `dir` given
+   * to `storage.init({ dir })` in this file, or to the `storage.create({ dir })` that made the instance.
+   */
+  function persistDirOf(receiver: ts.Expression): ts.Expression | undefined {
+    const made = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : undefined;
+    const options = made !== undefined && ts.isCallExpression(made) && isPersistCall(made, 'create') ? made.arguments[0] : initOptionsOf(receiver);
+    const value = options && unwrap(options);
+    return value !== undefined && ts.isObjectLiteralExpression(value) ? propertyValueOf(value, 'dir') : undefined;
+  }
+
+  function initOptionsOf(receiver: ts.Expression): ts.Expression | undefined {
+    if (!ts.isIdentifier(receiver) || importOf(fc, receiver)?.specifier !== 'node-persist') return undefined;
+    for (const call of fc.collected.calls) {
+      const callee = unwrap(call.expression);
+      if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'init' || callee.name.text === 'initSync') && unwrap(callee.expression).getText(fc.sf) === receiver.text) return call.arguments[0];
+    }
+    return undefined;
+  }
+
+  /** `storage.create(...)` of the node-persist package. */
+  function isPersistCall(call: ts.CallExpression, method: string): boolean {
+    const callee = unwrap(call.expression);
+    return ts.isPropertyAccessExpression(callee) && callee.name.text === method && importOf(fc, callee.expression)?.specifier === 'node-persist';
   }
 
   let writerPackageFile: boolean | undefined;
