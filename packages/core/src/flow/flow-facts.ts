@@ -519,10 +519,20 @@ function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
 }
 
 /**
- * Packages whose express-session stores keep sessions in local files (the text prefilter reads it
- * too): JSON files, a SQLite database file (`connect-sqlite3`), a LokiJS file (`connect-loki`).
+ * Packages whose session stores (express-session, koa-generic-session) keep sessions in local files
+ * (the text prefilter reads it too): JSON files (`session-file-store`, `express-session-json`,
+ * `koa-generic-session-file`), a SQLite database file (`connect-sqlite3`), a LokiJS, lowdb or NeDB
+ * file (`connect-loki`, `connect-lowdb`, `connect-nedb-session`).
  */
-export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set(['session-file-store', 'connect-sqlite3', 'connect-loki']);
+export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set([
+  'session-file-store',
+  'express-session-json',
+  'koa-generic-session-file',
+  'connect-sqlite3',
+  'connect-loki',
+  'connect-lowdb',
+  'connect-nedb-session',
+]);
 
 /**
  * `const FileStore = require('session-file-store')(session)`, its ESM and namespace forms
