@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
-import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
@@ -455,6 +455,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     if (ts.isPropertyAccessExpression(callee)) {
+      const entry = keyedEntryRead(callee, args);
+      if (entry !== undefined) return entry;
       if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
       if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
@@ -474,6 +476,22 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /**
+   * `sessions.get(id)`, `headers.get('authorization')` on a local map the file fills with `set()`:
+   * the entry under that key (a computed key reads what computed keys filed).
+   */
+  function keyedEntryRead(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
+    const [key] = args;
+    const receiver = unwrap(callee.expression);
+    if (callee.name.text !== 'get' || args.length !== 1 || key === undefined || !ts.isIdentifier(receiver)) return undefined;
+    const binding = lookup(fc, receiver);
+    if (binding?.kind !== 'var' || !binding.values.some((v) => ts.isCallExpression(v.at) && v.wrap.length === 1)) return undefined;
+    const name = unwrap(key);
+    const entry = projectTaint(taintOf(receiver), ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY, fc.names, labelOf(callee.parent, fc.sf));
+    // Nothing filed under that key: the call is judged as any other (`headers.get('authorization')` by the header's name).
+    return entry.length > 0 ? entry : undefined;
   }
 
   /** A token response (see token-response.ts): its access, refresh and ID tokens, each at its field. */

@@ -17,7 +17,7 @@ import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
-import { isCredentialCookie, unionTaint } from './propagate.js';
+import { COMPUTED_ENTRY, isCredentialCookie, unionTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
 import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
@@ -322,12 +322,13 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   if (!ts.isPropertyAccessExpression(callee) || !KEYED_SETTERS.has(callee.name.text) || key === undefined || value === undefined || call.arguments.length !== 2) return;
   const target = unwrap(callee.expression);
   const name = unwrap(key);
-  // Only a literal key: a computed one (`cache.set(userId, token)`) would make every property read
-  // (`cache.size`) a read of the value.
-  if (!ts.isIdentifier(target) || !ts.isStringLiteralLike(name)) return;
+  if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
-  if (binding?.kind === 'var') binding.values.push({ expr: value, path: [], wrap: [name.text], at: call });
+  // A computed key (`sessions.set(id, token)`) files the value under a key no property read names:
+  // printing the whole map prints it, `sessions.size` does not read it.
+  if (binding?.kind === 'var') binding.values.push({ expr: value, path: [], wrap: [ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY], at: call });
 }
+
 
 /** Methods that add elements to an array in place. */
 const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift']);

@@ -1,6 +1,12 @@
 import type { NameClassifier } from './sensitive-names.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 
+/**
+ * The key a value put into a map under a computed key is filed under (`sessions.set(id, token)`):
+ * not a property name, so no property read (`sessions.size`) names it; `sessions.get(id)` reads it.
+ */
+export const COMPUTED_ENTRY = '[entry]';
+
 /** Bounds that keep summaries small and resolution fast on generated or adversarial code. */
 const MAX_PATH = 4;
 const MAX_ITEMS = 8;
