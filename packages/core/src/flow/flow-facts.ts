@@ -19,7 +19,7 @@ import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
-import { isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { dottedNameOf, isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
@@ -228,6 +228,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     if (!ts.isCallExpression(call)) continue;
     recordKeyedSet(call, collected.scopes);
     recordArrayAdd(call, collected.scopes);
+    recordObjectAssign(call, collected.scopes);
   }
   const aliases = ctx.aliases ?? noAliases;
   const isProjectModule = (specifier: string) => aliases.isProject(ctx.path, specifier);
@@ -344,6 +345,20 @@ function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
   const binding = ts.isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
   if (binding?.kind !== 'var') return;
   for (const arg of call.arguments) binding.values.push({ expr: ts.isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });
+}
+
+/**
+ * `Object.assign(meta, { token }, extra)`: the sources' fields become fields of the local target,
+ * which a later `console.log(meta)` prints.
+ */
+function recordObjectAssign(call: ts.CallExpression, scopes: ScopeMap): void {
+  const callee = unwrap(call.expression);
+  const [target, ...sources] = call.arguments;
+  if (dottedNameOf(callee) !== 'Object.assign' || target === undefined) return;
+  const object = unwrap(target);
+  const binding = ts.isIdentifier(object) ? scopes.lookup(object.text, object) : undefined;
+  if (binding?.kind !== 'var') return;
+  for (const source of sources) if (!ts.isSpreadElement(source)) binding.values.push({ expr: source, path: [], wrap: [], at: call });
 }
 
 function classLikeOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
