@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
-import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
@@ -450,7 +450,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return projectCallee === undefined ? EMPTY : [callItem(call, projectCallee, true)];
     }
     // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
-    const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(args[1]) : undefined;
+    const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(replacerOf(args[1])) : undefined;
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
@@ -492,6 +492,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const entry = projectTaint(taintOf(receiver), ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY, fc.names, labelOf(callee.parent, fc.sf));
     // Nothing filed under that key: the call is judged as any other (`headers.get('authorization')` by the header's name).
     return entry.length > 0 ? entry : undefined;
+  }
+
+  /** A replacer as written, or the const or function of this file it names (`JSON.stringify(user, safeReplacer)`). */
+  function replacerOf(arg: ts.Expression): ts.Expression | ts.FunctionDeclaration {
+    const value = constValueOf(fc, arg);
+    const binding = ts.isIdentifier(value) ? lookup(fc, value) : undefined;
+    return binding?.kind === 'function' ? binding.node : value;
   }
 
   /** A token response (see token-response.ts): its access, refresh and ID tokens, each at its field. */

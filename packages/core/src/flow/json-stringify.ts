@@ -13,15 +13,15 @@ export function isJsonStringify(callee: ts.Expression): boolean {
  * for some keys (`(k, v) => (k === 'password' ? undefined : v)`, `['token', 'secret'].includes(k)
  * ? '[redacted]' : v`) drops them. Undefined for any other replacer.
  */
-export function replacerKeysOf(replacer: ts.Expression): { keep: string[] } | { drop: string[] } | undefined {
-  const e = unwrap(replacer);
+export function replacerKeysOf(replacer: ts.Expression | ts.FunctionDeclaration): { keep: string[] } | { drop: string[] } | undefined {
+  const e = ts.isFunctionDeclaration(replacer) ? replacer : unwrap(replacer);
   if (ts.isArrayLiteralExpression(e)) {
     const keys = e.elements.map((el) => unwrap(el));
     return keys.every(ts.isStringLiteralLike) ? { keep: keys.map((k) => k.text) } : undefined;
   }
-  if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e)) return undefined;
+  if (!ts.isArrowFunction(e) && !ts.isFunctionExpression(e) && !ts.isFunctionDeclaration(e)) return undefined;
   const [key, value] = e.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
-  if (key === undefined || value === undefined) return undefined;
+  if (key === undefined || value === undefined || e.body === undefined) return undefined;
   const body = ts.isBlock(e.body) ? onlyReturned(e.body) : e.body;
   const choice = body && unwrap(body);
   if (!choice || !ts.isConditionalExpression(choice)) return undefined;
