@@ -145,6 +145,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return newTaint(e as ts.NewExpression);
       case SyntaxKind.TemplateExpression:
         return flattenTaint(unionTaint(...(e as ts.TemplateExpression).templateSpans.map((s) => taintOf(s.expression))));
+      // ``sql`... ${password}` ``, ``String.raw`${token}` ``: a tag is handed every value, and what it makes shows them.
+      case SyntaxKind.TaggedTemplateExpression: {
+        const tagged = e as ts.TaggedTemplateExpression;
+        const tag = dottedNameOf(unwrap(tagged.tag));
+        if (tag !== undefined && (isHashingName(tag) || isRedactingName(tag, fc))) return EMPTY;
+        return ts.isTemplateExpression(tagged.template) ? compute(tagged.template) : EMPTY;
+      }
       case SyntaxKind.StringLiteral:
       case SyntaxKind.NoSubstitutionTemplateLiteral:
         return isCredentialUrl((e as ts.StringLiteral).text)
