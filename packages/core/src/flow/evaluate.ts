@@ -10,7 +10,7 @@ import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, type NameClassifier } from './sensitive-names.js';
-import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
+import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
@@ -267,6 +267,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const parts = binding.values.map((v) => {
       // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
       if (passwordMasked && v.path.length === 0 && isUrlMade(v.expr)) return EMPTY;
+      // `const { auth } = req` behind a middleware that keeps the verified token there, as `req.auth` is.
+      if (v.path.length === 1 && v.path[0] !== undefined && keepsBearerToken(v.expr, v.path[0], fc)) return bearerAuthInfo(v.at, `${labelOf(v.expr, fc.sf)}.auth`);
       let t = taintOf(v.expr);
       const renamed = renamedSecretField(binding.name, v.path);
       if (t.length === 0 && renamed === undefined) return t;
@@ -281,6 +283,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const taint = unionTaint(...parts);
     bindingMemo.set(binding, taint);
     return taint;
+  }
+
+  /** The info a bearer middleware keeps (`req.auth`): its `token` is the credential. */
+  function bearerAuthInfo(at: ts.Node, label: string): Taint {
+    return [{ k: 'secret', label: `${label}.token`, path: ['token'], trace: [step(at, `\`${label}\` holds the verified bearer token`)] }];
   }
 
   function memberTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint {
@@ -303,10 +310,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
-    if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) {
-      const label = `${labelOf(e, fc.sf)}.token`;
-      return [{ k: 'secret', label, path: ['token'], trace: [step(e, `\`${labelOf(e, fc.sf)}\` holds the verified bearer token`)] }];
-    }
+    if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
     const base = taintOf(e.expression);
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;

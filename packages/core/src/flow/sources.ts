@@ -42,7 +42,12 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
  * keep only the decoded claims in `req.auth`.
  */
 export function isBearerAuthInfo(expr: ts.PropertyAccessExpression, fc: FileContext): boolean {
-  if (expr.name.text !== 'auth' || !isRequestLike(expr.expression)) return false;
+  return keepsBearerToken(expr.expression, expr.name.text, fc);
+}
+
+/** `field` of `holder` is such a verified bearer token's info: `req.auth`, also destructured (`const { auth } = req`). */
+export function keepsBearerToken(holder: ts.Expression, field: string, fc: FileContext): boolean {
+  if (field !== 'auth' || !isRequestLike(holder)) return false;
   return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && BEARER_AUTH_MODULE.test(s.moduleSpecifier.text)) || importsAnyOf(fc, BEARER_AUTH_PACKAGES);
 }
 
