@@ -379,10 +379,11 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   if (call.arguments.length === 0) return false;
   const direct = sinks.logSinkOf(call);
   const passed = direct ? undefined : sinks.callbackSinkOf(call);
-  const sink = passed ?? direct;
+  const made = direct || passed ? undefined : sinks.loggerMetaOf(call);
+  const sink = passed ?? direct ?? made?.sink;
   if (sink) {
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
-    const args = passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
+    const args = made ? [ev.taintOf(made.meta)] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
       facts.logCalls.push({

@@ -55,6 +55,11 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['consola', new Set(['createConsola', 'create', 'withTag'])],
   ['tslog', new Set(['Logger'])],
 ]);
+/** The factory option whose fields every line of the logger carries: pino's `base`, winston's `defaultMeta`. */
+const LOGGER_META_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['pino', 'base'],
+  ['winston', 'defaultMeta'],
+]);
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger', 'koa-pino-logger']);
 /** NestJS's pino module: `LoggerModule.forRoot({ pinoHttp })`, then an injected `PinoLogger` (or its `Logger`). */
@@ -156,6 +161,8 @@ const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
+  /** A logger factory call whose option every line carries (`pino({ base })`): that option, as the logged value. */
+  loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: ts.Expression } | undefined;
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
@@ -285,6 +292,19 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (factory !== undefined) return { redact: factory === 'pino' ? redactOf(call.arguments[0]) : [] };
     const name = dottedNameOf(callee);
     return name !== undefined && /^(?:get|create|make)\w*Logger$/.test(name.split('.').at(-1) ?? '') ? { redact: [] } : undefined;
+  }
+
+  /**
+   * `pino({ base: { apiKey } })`, `winston.createLogger({ defaultMeta: { token } })`: fields a logger
+   * is made with and writes on every line, like a child's bindings. Only that option: the others
+   * (a transport's credentials) configure the logger and are never written.
+   */
+  function loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: ts.Expression } | undefined {
+    const factory = factoryPackageOf(unwrap(call.expression));
+    const option = factory === undefined ? undefined : LOGGER_META_OPTIONS.get(factory);
+    const options = option === undefined ? undefined : call.arguments[0] && constValueOf(fc, call.arguments[0]);
+    const meta = options !== undefined && ts.isObjectLiteralExpression(options) && option !== undefined ? propertyValueOf(options, option) : undefined;
+    return meta === undefined ? undefined : { sink: { label: `${labelOf(call.expression)}({ ${option} })`, redact: factory === 'pino' ? redactOf(options) : [] }, meta };
   }
 
   /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
@@ -740,6 +760,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (ts.isCallExpression(callee)) return logFunctionOf(callee, []);
       return undefined;
     },
+    loggerMetaOf,
     callbackSinkOf(call) {
       const callee = unwrap(call.expression);
       const [callback] = call.arguments;
