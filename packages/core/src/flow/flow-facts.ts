@@ -17,7 +17,7 @@ import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
-import { COMPUTED_ENTRY, isCredentialCookie, unionTaint } from './propagate.js';
+import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
 import { dottedNameOf, isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
@@ -383,7 +383,7 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   const sink = passed ?? direct ?? made?.sink;
   if (sink) {
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
-    const args = made ? [ev.taintOf(made.meta)] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
+    const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
       facts.logCalls.push({

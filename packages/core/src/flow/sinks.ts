@@ -55,11 +55,22 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['consola', new Set(['createConsola', 'create', 'withTag'])],
   ['tslog', new Set(['Logger'])],
 ]);
-/** The factory option whose fields every line of the logger carries: pino's `base`, winston's `defaultMeta`. */
+/** Stands for bunyan's way: the options themselves, but for the ones it reads (BUNYAN_OPTIONS). */
+const BUNYAN_FIELDS = '...fields';
+/** The factory option whose fields every line of the logger carries: pino's `base`, winston's `defaultMeta`, bunyan's extra fields. */
 const LOGGER_META_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['pino', 'base'],
   ['winston', 'defaultMeta'],
+  ['bunyan', BUNYAN_FIELDS],
 ]);
+/** The options bunyan's `createLogger` reads; any other field is written with every record. */
+const BUNYAN_OPTIONS: ReadonlySet<string> = new Set(['name', 'level', 'stream', 'streams', 'serializers', 'src']);
+
+/** A value a logger writes on every line: an option's value, or one field (`key`) of its options. */
+export interface LoggerMeta {
+  key?: string;
+  expr: ts.Expression;
+}
 /** Frameworks whose options configure the request logger's pino `redact`. */
 const FRAMEWORK_LOGGER_PACKAGES = new Set(['fastify', 'pino-http', 'hono-pino', 'express-pino-logger', 'koa-pino-logger']);
 /** NestJS's pino module: `LoggerModule.forRoot({ pinoHttp })`, then an injected `PinoLogger` (or its `Logger`). */
@@ -162,7 +173,7 @@ const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
   /** A logger factory call whose option every line carries (`pino({ base })`): that option, as the logged value. */
-  loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: ts.Expression } | undefined;
+  loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: LoggerMeta[] } | undefined;
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
@@ -299,12 +310,29 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * is made with and writes on every line, like a child's bindings. Only that option: the others
    * (a transport's credentials) configure the logger and are never written.
    */
-  function loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: ts.Expression } | undefined {
+  function loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: LoggerMeta[] } | undefined {
     const factory = factoryPackageOf(unwrap(call.expression));
     const option = factory === undefined ? undefined : LOGGER_META_OPTIONS.get(factory);
     const options = option === undefined ? undefined : call.arguments[0] && constValueOf(fc, call.arguments[0]);
-    const meta = options !== undefined && ts.isObjectLiteralExpression(options) && option !== undefined ? propertyValueOf(options, option) : undefined;
-    return meta === undefined ? undefined : { sink: { label: `${labelOf(call.expression)}({ ${option} })`, redact: factory === 'pino' ? redactOf(options) : [] }, meta };
+    if (options === undefined || !ts.isObjectLiteralExpression(options) || option === undefined) return undefined;
+    const meta: LoggerMeta[] = option === BUNYAN_FIELDS ? bunyanFieldsOf(options) : optionValue(options, option);
+    const label = option === BUNYAN_FIELDS ? `${labelOf(call.expression)}({ ...fields })` : `${labelOf(call.expression)}({ ${option} })`;
+    return meta.length === 0 ? undefined : { sink: { label, redact: factory === 'pino' ? redactOf(options) : [] }, meta };
+  }
+
+  function optionValue(options: ts.ObjectLiteralExpression, option: string): LoggerMeta[] {
+    const value = propertyValueOf(options, option);
+    return value === undefined ? [] : [{ expr: value }];
+  }
+
+  /** bunyan writes every field of `createLogger`'s options it does not read itself (`{ name, apiKey }`). */
+  function bunyanFieldsOf(options: ts.ObjectLiteralExpression): LoggerMeta[] {
+    return options.properties.flatMap((p): LoggerMeta[] => {
+      const key = p.name && propertyNameOf(p.name);
+      if (key === undefined || BUNYAN_OPTIONS.has(key)) return [];
+      if (ts.isPropertyAssignment(p)) return [{ key, expr: p.initializer }];
+      return ts.isShorthandPropertyAssignment(p) ? [{ key, expr: p.name }] : [];
+    });
   }
 
   /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
