@@ -17,6 +17,7 @@ describe('isScriptFile', () => {
     ['a global setup', 'e2e-support/global-setup.ts', ''],
     ['a mock module', 'src/api.mock.ts', ''],
     ['a setup script at the root', 'setup-env.mjs', ''],
+    ["a command-line program's folder in the sources", 'src/cli/utils/create-env/index.ts', ''],
   ])('%s', (_name, path, text) => {
     expect(isScriptFile(text, path)).toBe(true);
   });
@@ -28,12 +29,18 @@ describe('isScriptFile', () => {
     ['a specification-named module', 'src/openapi-spec.ts'],
     ['an API spec folder in the sources', 'src/spec/openapi.ts'],
     ['a folder that only starts like a test folder', 'src/testimonials/save.ts'],
+    ['a folder that only ends like a CLI folder', 'src/mcp-cli/token-store.ts'],
+    ['a folder named for clients', 'src/clients/token-store.ts'],
   ])('not %s', (_name, path) => {
     expect(isScriptFile('', path)).toBe(false);
   });
 
   it('not a shebang file that serves the network', () => {
     expect(isScriptFile('#!/usr/bin/env node\nimport express from "express";', 'src/server.ts', () => true)).toBe(false);
+  });
+
+  it("not a CLI folder's file that serves the network (a `serve` command)", () => {
+    expect(isScriptFile('import express from "express";', 'src/cli/commands/serve.ts', () => true)).toBe(false);
   });
 
   it('a file in a scripts folder, even when it serves the network', () => {

@@ -11,20 +11,26 @@ const TEST_RUNNER_FILE = /^(?:(?:jest|vitest|mocha|ava|karma|playwright|cypress|
 /** A setup-style script (`setup-env.mjs`, `generate-keys.ts`), when it sits outside the source folders. */
 const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/;
 const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
+/**
+ * A command-line program's own folder (`src/cli/commands/init.ts`): what it writes, it writes on
+ * the machine of whoever runs the command (an operator's `init`, a user's `login`), like a script.
+ */
+const CLI_FOLDER = /(?:^|\/)cli\//;
 
 /**
- * Developer tooling, not the server: a shebang (unless the file serves the network itself: `npx
- * my-server` starts an Express app or an HTTP MCP transport from a shebang file), a `scripts/`,
+ * Developer tooling, not the server: a shebang or a `cli/` folder (unless the file serves the
+ * network itself: `npx my-server` starts an Express app or an HTTP MCP transport from a shebang
+ * file, a CLI's `serve` command does from its folder), a `scripts/`,
  * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
  * `fixtures/`, `test-utils/`, `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`,
  * `*.mock.ts`, a test runner's setup and config files), or a setup-style file (`setup-env.ts`,
  * `generate-keys.mjs`) outside the source folders.
  *
- * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang files)
+ * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang and `cli/` files)
  */
 export function isScriptFile(text: string, path: string, servesNetwork: () => boolean = () => false): boolean {
   if (SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
-  if (text.startsWith('#!')) return !servesNetwork();
+  if (text.startsWith('#!') || CLI_FOLDER.test(path)) return !servesNetwork();
   const base = path.slice(path.lastIndexOf('/') + 1);
   return TEST_RUNNER_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
 }
