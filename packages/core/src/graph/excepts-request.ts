@@ -5,7 +5,7 @@ import type { PathExpr } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 /** A guard's exception with its path resolved: a whole path or a compiled expression. */
-export type ResolvedException = ({ path: string } | { regex: RegExp }) & { methods?: readonly string[] };
+export type ResolvedException = ({ path: string } | { regex: RegExp; outside?: true }) & { methods?: readonly string[] };
 
 /**
  * `(a+)+`, `(\w*\s?)*`: a group with a quantifier, quantified again. Testing such an expression can
@@ -34,7 +34,7 @@ export function resolveExceptions(exceptions: readonly RequestException[], resol
       }
     } else if (!NESTED_QUANTIFIER.test(x.regex)) {
       const regex = compile(x.regex, x.flags);
-      if (regex) out.push({ regex, ...methods });
+      if (regex) out.push({ regex, ...methods, ...(x.outside ? { outside: true as const } : {}) });
     }
   }
   return out;
@@ -44,11 +44,12 @@ export function resolveExceptions(exceptions: readonly RequestException[], resol
  * Whether some request to the route (`path` with its parameters, `methods` lower case) is one of
  * the exceptions, so the guard lets it through unchecked. A string exception is compared whole
  * with the request path, as express-unless and koa-unless do; a parameter segment of the route
- * takes any value.
+ * takes any value. `outside`: ask the exceptions that are every path outside a guard's scope
+ * instead of the others.
  */
-export function exceptsRequest(exceptions: readonly ResolvedException[] | undefined, path: string, methods: readonly string[]): boolean {
+export function exceptsRequest(exceptions: readonly ResolvedException[] | undefined, path: string, methods: readonly string[], outside = false): boolean {
   if (!exceptions) return false;
-  return exceptions.some((x) => sharesMethod(x.methods, methods) && ('path' in x ? routeAccepts(path, x.path) : testsRoute(x.regex, path)));
+  return exceptions.some((x) => ('outside' in x && x.outside === true) === outside && sharesMethod(x.methods, methods) && ('path' in x ? routeAccepts(path, x.path) : testsRoute(x.regex, path)));
 }
 
 /** The libraries compare `req.method` as sent (upper case) with the listed methods. */

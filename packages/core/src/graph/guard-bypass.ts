@@ -127,6 +127,9 @@ function namesCredential(expr: ts.Expression): boolean {
   return false;
 }
 
+/** String methods that test a value (true or false for any request) rather than read one. */
+const STRING_TEST = /^(?:startsWith|endsWith|includes|match|test|localeCompare)$/;
+
 /** Values whose presence means a failure (`req.authError`, `ctx.state.tokenExpired`): testing them is a real check. */
 const FAILURE_WORD = /err|fail|invalid|expired|denied|revoked|missing|reject|block|ban/i;
 
@@ -164,8 +167,9 @@ function isPresenceOperand(expr: ts.Expression, params: readonly string[], stmt?
     const init = stmt && constBefore(stmt, e.text);
     return init !== undefined && isPresenceOperand(init, params);
   }
-  // `c.req.header('x-admin-key')`, `req.get('x-api-key')`: a getter of the request's values.
-  if (isCallExpression(e)) return isPropertyAccessExpression(e.expression) && isPresenceOperand(e.expression, params);
+  // `c.req.header('x-admin-key')`, `req.get('x-api-key')`: a getter of the request's values. Not
+  // a test of one (`c.req.path.startsWith('/admin')`), which every request answers.
+  if (isCallExpression(e)) return isPropertyAccessExpression(e.expression) && !STRING_TEST.test(e.expression.name.text) && isPresenceOperand(e.expression, params);
   if (!isPropertyAccessExpression(e) && !isElementAccessExpression(e)) return false;
   let root: ts.Expression = e;
   while (isPropertyAccessExpression(root) || isElementAccessExpression(root)) {

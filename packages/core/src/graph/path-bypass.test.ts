@@ -35,8 +35,8 @@ describe('pathBypassOf', () => {
     ["if (req.path.match(/^\\/public/)) return next();", [{ regex: '^\\/public', flags: '' }]],
     ['if (req.path.startsWith(PUBLIC_PREFIX)) return next();', [{ path: { parts: [{ ref: 'PUBLIC_PREFIX' }] }, prefix: true }]],
     // Negated: every path but the tested ones goes through.
-    ["if (!req.path.startsWith('/api/')) return next();", [{ regex: '^(?!(?:\\/api\\/))', flags: '' }]],
-    ["if (!['/a', '/b'].includes(req.path)) return next();", [{ regex: '^(?!(?:\\/a/?$|\\/b/?$))', flags: '' }]],
+    ["if (!req.path.startsWith('/api/')) return next();", [{ regex: '^(?!(?:\\/api\\/))', flags: '', outside: true }]],
+    ["if (!['/a', '/b'].includes(req.path)) return next();", [{ regex: '^(?!(?:\\/a/?$|\\/b/?$))', flags: '', outside: true }]],
     ["if (req.path.endsWith('/health')) return next();", [{ regex: '\\/health$', flags: '' }]],
     ["if (req.path.includes('/public/')) return next();", [{ regex: '\\/public\\/', flags: '' }]],
     ["if (req.path === '/x') { next(); } else { check(req, res, next); }", [{ path: { parts: ['/x'] } }]],
@@ -115,6 +115,14 @@ describe('checkOutsidePathsOf', () => {
   it.each([
     ["if (!['/login'].includes(req.path)) { verify(req); }", { paths: [{ path: { parts: ['/login'] } }], check: '{ verify(req); }' }],
     ["if (!req.path.startsWith('/public/')) auth(req, res, next);", { paths: [{ regex: '^\\/public\\/', flags: '' }], check: 'auth(req, res, next);' }],
+    // A check scoped to one subtree: every other path goes through.
+    ["if (req.path.startsWith('/admin')) { verify(req); }", { paths: [{ regex: '^(?!(?:\\/admin))', flags: '', outside: true }], check: '{ verify(req); }' }],
+    ["if (req.path === '/admin') { verify(req); }", { paths: [{ regex: '^(?!(?:\\/admin/?$))', flags: '', outside: true }], check: '{ verify(req); }' }],
+    ["if (req.path.startsWith('/admin') && !req.user) return res.sendStatus(401);", { paths: [{ regex: '^(?!(?:\\/admin))', flags: '', outside: true }], check: "if (req.path.startsWith('/admin') && !req.user) return res.sendStatus(401);" }],
+    // A test that is not anchored, or not of the path, scopes nothing that can be turned around.
+    ["if (req.path.includes('/admin')) { verify(req); }", undefined],
+    ["if (req.method === 'POST') { verify(req); }", undefined],
+    ["if (req.user && !req.user.isAdmin) return res.sendStatus(403);", undefined],
     ["if (!['/login'].includes(req.path)) { verify(req); } else { other(); }", undefined],
     ['if (!req.user) { res.sendStatus(401); }', undefined],
     // Passing on is no check: the paths outside the test go through (pathBypassOf).

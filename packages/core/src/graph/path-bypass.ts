@@ -42,8 +42,7 @@ export function pathBypassOf(stmt: ts.Statement, next: string, params: readonly 
   // `if (!req.path.startsWith('/api')) return next();`: every path but those goes through unchecked.
   const condition = skipParens(stmt.expression);
   if (isPrefixUnaryExpression(condition) && condition.operator === SyntaxKind.ExclamationToken) {
-    const held = pathsTested(condition.operand, { params, paths: [] }, NO_FACTORY);
-    const others = held?.every((x): x is RequestException => !('param' in x)) ? everyPathBut(held) : undefined;
+    const others = onlyPathsOf(condition.operand, params);
     return others && [others];
   }
   return pathsTested(stmt.expression, { params, paths: [] }, factoryParamOf);
@@ -66,20 +65,35 @@ export function everyPathBut(held: readonly RequestException[]): RequestExceptio
     if (text === undefined || x.hono || x.methods) return undefined;
     sources.push(x.prefix ? escapeRegex(text) : `${escapeRegex(text)}/?$`);
   }
-  return sources.length > 0 ? { regex: `^(?!(?:${sources.join('|')}))`, flags: '' } : undefined;
+  return sources.length > 0 ? { regex: `^(?!(?:${sources.join('|')}))`, flags: '', outside: true } : undefined;
 }
 
 /**
  * `if (!PUBLIC.includes(req.path)) { ...check... }` (no else): the check runs only for the paths the
- * test does not hold for. Returns those paths and the check, or undefined for any other statement.
+ * test does not hold for. `if (req.path.startsWith('/admin')) { ...check... }`, a global middleware
+ * guarding one subtree: only for the paths it holds for, so every other path is let through.
+ * Returns the paths let through and the check, or undefined for any other statement.
  */
 export function checkOutsidePathsOf(stmt: ts.Statement, next: string, params: readonly string[], factoryParamOf = NO_FACTORY): { paths: PathTest[]; check: ts.Statement } | undefined {
   // A then-branch that passes the request on is no check (`if (!isApi) return next()`: see pathBypassOf).
   if (!isIfStatement(stmt) || stmt.elseStatement || callsNext(stmt.thenStatement, next)) return undefined;
   const condition = skipParens(stmt.expression);
-  if (!isPrefixUnaryExpression(condition) || condition.operator !== SyntaxKind.ExclamationToken) return undefined;
+  if (!isPrefixUnaryExpression(condition) || condition.operator !== SyntaxKind.ExclamationToken) {
+    // `if (req.path.startsWith('/admin') && !valid(req)) return res.sendStatus(401)`: the same,
+    // with the check in the condition; the whole statement is the check.
+    const scoped = isBinaryExpression(condition) && condition.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken;
+    const others = onlyPathsOf(scoped ? condition.left : condition, params);
+    if (!others) return undefined;
+    return { paths: [others], check: scoped ? stmt : stmt.thenStatement };
+  }
   const paths = pathsTested(condition.operand, { params, paths: [] }, factoryParamOf);
   return paths && { paths, check: stmt.thenStatement };
+}
+
+/** Every path a literal, anchored path test does not hold for: what a check under that test lets through. */
+function onlyPathsOf(test: ts.Expression, params: readonly string[]): RequestException | undefined {
+  const held = pathsTested(test, { params, paths: [] }, NO_FACTORY);
+  return held?.every((x): x is RequestException => !('param' in x)) ? everyPathBut(held) : undefined;
 }
 
 /** `next();` alone, or `{ next(); }`. */

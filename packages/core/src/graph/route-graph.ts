@@ -662,7 +662,11 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
   if (full === undefined || !guard.exceptRequests) return true;
   const base = mountedAt?.mode === 'prefix' ? mountedAt.path : undefined;
   const below = base !== undefined && base !== '/' && full.toLowerCase().startsWith(base.toLowerCase()) ? joinPaths('/', full.slice(base.length)) : undefined;
-  return !exceptsRequest(guard.exceptRequests, full, methods) && !(below !== undefined && exceptsRequest(guard.exceptRequests, below, methods));
+  const excepts = (path: string, outside: boolean) => exceptsRequest(guard.exceptRequests, path, methods, outside);
+  if (excepts(full, false) || (below !== undefined && excepts(below, false))) return false;
+  // A guard that checks only its own subtree (`if (req.path.startsWith('/admin')) { ...check... }`)
+  // checks the route when either reading of the path is in it.
+  return !(excepts(full, true) && (below === undefined || excepts(below, true)));
 }
 
 /** A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one only if it sets a key. */

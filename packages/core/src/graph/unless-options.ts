@@ -11,9 +11,11 @@ const { isArrayLiteralExpression, isIdentifier, isNewExpression, isObjectLiteral
  * One request a guard lets through unchecked: a path written as a string (compared whole, or as
  * the beginning of the request path with `prefix`: `PUBLIC.some((p) => req.path.startsWith(p))`,
  * or as a Hono route pattern with `hono`: hono/combine's `except(PUBLIC, mw)`) or a regular
- * expression (tested), limited to `methods` (upper case, as compared) when given.
+ * expression (tested), limited to `methods` (upper case, as compared) when given. `outside`: the
+ * expression is every path outside the ones a guard checks (`if (req.path.startsWith('/admin'))
+ * { ...check... }`), see guardsRoute.
  */
-export type RequestException = ({ path: PathExpr; prefix?: true; hono?: true } | { regex: string; flags: string }) & { methods?: string[] };
+export type RequestException = ({ path: PathExpr; prefix?: true; hono?: true } | { regex: string; flags: string; outside?: true }) & { methods?: string[] };
 
 /** What `guard.unless(options)` exempts: requests by path, and methods on every path. */
 export interface UnlessOptions {
