@@ -1,7 +1,7 @@
 import type { ResolvedConfig } from '../config/config.js';
 import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
 import { mayNameSecret } from '../flow/sensitive-names.js';
-import { CONSOLE_METHODS, FILE_ADAPTER_MODULES, FILE_WRITER_PACKAGES, FS_MODULES, LOG_METHODS, RUNTIME_WRITES, SQLITE_MODULES, WRITER_CLASSES } from '../flow/sinks.js';
+import { CONSOLE_METHODS, FILE_ADAPTER_MODULES, FILE_KV_STORES, FILE_WRITER_PACKAGES, FS_MODULES, LOG_METHODS, RUNTIME_WRITES, SQLITE_MODULES, WRITER_CLASSES } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { escapeRegex } from '../graph/escape-regex.js';
 import { REGISTRATION_HINT } from '../graph/registration-hint.js';
@@ -58,7 +58,7 @@ const ADMIN_WORD_START = new RegExp(`[/'"\`}](?:${ADMIN_WORDS.flatMap((w) => [..
 
 /** A string that is exactly a module name a file write or file-backed store is made from: `'fs'`. */
 const FILE_MODULE_STRING = new RegExp(
-  `(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES, ...FILE_ADAPTER_MODULES.keys(), ...SQLITE_MODULES.keys(), ...FILE_WRITER_PACKAGES.keys(), ...WRITER_CLASSES.keys()].map(escapeRegex).join('|')})\\1|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\b`,
+  `(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES, ...FILE_ADAPTER_MODULES.keys(), ...SQLITE_MODULES.keys(), ...FILE_KV_STORES.keys(), ...FILE_WRITER_PACKAGES.keys(), ...WRITER_CLASSES.keys()].map(escapeRegex).join('|')})\\1|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\b`,
 );
 
 interface FileText {
@@ -79,7 +79,8 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   // And there must be a secret to log, which a file scanned alone can only take from its own text.
   'no-secrets-in-logs': (file) => mayCallLogger(file) && mayHoldSecret(file),
   // Every file write goes through a module of FS_MODULES, a package of FILE_WRITER_PACKAGES, a writer
-  // of WRITER_CLASSES, a lowdb adapter of FILE_ADAPTER_MODULES or a SQLite database of SQLITE_MODULES, and every file-backed
+  // of WRITER_CLASSES, a lowdb adapter of FILE_ADAPTER_MODULES, a SQLite database of SQLITE_MODULES or a
+  // key-value file of FILE_KV_STORES, and every file-backed
   // session store is made from FILE_STORE_PACKAGES; all are named by a string in the file, but for
   // the runtimes' globals (`Bun.write()`, `Deno.writeTextFile()`).
   'no-file-storage-in-production': ({ text }) => FILE_MODULE_STRING.test(text),

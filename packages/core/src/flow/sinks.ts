@@ -165,6 +165,15 @@ export const SQLITE_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['bun:sqlite', new Set(['Database'])],
   ['node:sqlite', new Set(['DatabaseSync'])],
 ]);
+/**
+ * Key-value stores kept in one file, with the option that names it: keyv-file's `new KeyvFile({
+ * filename })` (Keyv's store, a JSON file). Like a SQLite file, a file store only where the file
+ * names one (`tokens.json`): a cache of HTTP responses is no secret store. Exported for the text
+ * prefilter, like FS_MODULES.
+ */
+export const FILE_KV_STORES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['keyv-file', new Map([['KeyvFile', 'filename'], ['default', 'filename']])],
+]);
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
 /** What data goes through on a stream or file handle. */
@@ -177,7 +186,10 @@ export interface SinkFinder {
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
-  /** `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite database on a secret file (`sessions.db`). */
+  /**
+   * `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite
+   * database or a key-value store file (`new KeyvFile({ filename })`) on a secret file (`sessions.db`).
+   */
   fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result (or a writer of WRITER_CLASSES): the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined;
@@ -714,6 +726,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
     const origin = importOf(fc, made.expression);
     if (origin === undefined) return undefined;
+    const pathOption = FILE_KV_STORES.get(origin.specifier)?.get(origin.imported);
+    if (pathOption !== undefined) {
+      const options = made.arguments?.[0] && unwrap(made.arguments[0]);
+      const path = options !== undefined && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, pathOption) : undefined;
+      return namesSecretStore(path, fc) ? { method: origin.imported, label: labelOf(made.expression), pathArg: path, dataArg: undefined, isStream: false } : undefined;
+    }
     const isSqlite = SQLITE_MODULES.get(origin.specifier)?.has(origin.imported) === true;
     if (isSqlite ? !namesSecretStore(made.arguments?.[0], fc) : FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
     return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
