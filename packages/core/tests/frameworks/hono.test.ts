@@ -35,6 +35,10 @@ const scenarios: Scenario[] = [
   { name: 'mounted basePath sub-app, guard on a sibling path', body: `const sub = new Hono().basePath('/v1');\nsub.get('/users', (c) => c.text('handler'));\napp.use('/admin/v2/*', guard);\napp.route('/admin', sub);`, request: '/admin/v1/users' },
   { name: 'basePath alias guard', body: `const api = app.basePath('/admin');\napi.use('*', guard);\napi.get('/users', (c) => c.text('handler'));`, request: '/admin/users' },
   { name: 'guard registered as a GET route does not cover POST', body: `app.get('/admin/*', guard);\napp.post('/admin/users', (c) => c.text('handler'));`, request: 'POST /admin/users' },
+  { name: 'guard before mount() covers the mounted handler', body: `app.use('/admin/*', guard);\napp.mount('/admin', () => new Response('handler'));`, request: '/admin/users' },
+  { name: 'guard after mount() does not cover it', body: `app.mount('/admin', () => new Response('handler'));\napp.use('/admin/*', guard);`, request: 'POST /admin' },
+  { name: 'guard on /admin alone does not cover what mount() serves below it', body: `app.use('/admin', guard);\napp.mount('/admin', () => new Response('handler'));`, request: '/admin/users' },
+  { name: 'mounted Hono app by its fetch, guarded inside', body: `const sub = new Hono();\nsub.use('*', guard);\nsub.get('/users', (c) => c.text('handler'));\napp.mount('/admin', sub.fetch);`, request: '/admin/users' },
   { name: 'guard registered as a GET route covers a later GET', body: `app.get('/admin/*', guard);\napp.get('/admin/users', (c) => c.text('handler'));`, request: '/admin/users' },
 ];
 

@@ -5,7 +5,7 @@ import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
 
 const isHonoSpecifier = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || s === '@hono/zod-openapi';
 
@@ -35,15 +35,53 @@ const hono: FrameworkAdapter = {
       ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
       return true;
     }
-    if (method === 'mount') {
-      ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'app.mount() hands requests to a non-Hono handler' });
-      return true;
-    }
+    if (method === 'mount') return recordMount(call, receiver, ctx);
     if (method === 'on') return recordOn(call, receiver, ctx);
     if (method === 'openapi') return recordOpenApi(call, receiver, ctx);
     return recordMethodCall(call, method, receiver, ctx);
   },
 };
+
+/**
+ * `app.mount('/admin', handler)`: Hono hands every request under the path, of any method, to a
+ * handler of another framework (itty-router's `fetch`, a Remix or Astro handler, a proxy): a route
+ * `ALL /admin/*` (which covers `/admin` too) that only middleware registered before it can guard.
+ * `app.mount('/admin', sub.fetch)` of a Hono app is that app, mounted as `route()` mounts it.
+ */
+function recordMount(call: ts.CallExpression, receiver: Parameters<FrameworkAdapter['onCall']>[2], ctx: Parameters<FrameworkAdapter['onCall']>[3]): boolean {
+  const [pathArg, handlerArg] = call.arguments;
+  const prefix = pathsOf(pathArg, ctx)?.[0];
+  if (!prefix || !handlerArg) {
+    ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'app.mount() of a path or handler that cannot be read' });
+    return true;
+  }
+  const handler = skipParens(handlerArg);
+  const child = isPropertyAccessExpression(handler) && handler.name.text === 'fetch' ? honoAppOf(handler.expression, ctx) : undefined;
+  if (child) {
+    ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
+    return true;
+  }
+  const last = prefix.parts[prefix.parts.length - 1];
+  const subtree = { parts: [...prefix.parts, typeof last === 'string' && last.endsWith('/') ? '*' : '/*'] };
+  ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtree], guards: [], handler: ctx.handlerRefsOf([handlerArg])[0] });
+  return true;
+}
+
+/**
+ * The app of `app.fetch`: an instance of this file, one a project module exports or a project
+ * factory returns (resolved later); not what another library's factory made (itty-router's
+ * `AutoRouter()`), which is a handler like any other.
+ */
+function honoAppOf(expr: ts.Expression, ctx: Parameters<FrameworkAdapter['onCall']>[3]): ReturnType<typeof ctx.childOf> {
+  const e = skipParens(expr);
+  const target = ctx.receiverOf(e)?.target ?? (isIdentifier(e) && ctx.imports.has(e.text) ? { name: e.text } : undefined);
+  if (target === undefined) return undefined;
+  if ('call' in target) {
+    const imported = ctx.imports.get(target.call);
+    if (imported ? !imported.specifier.startsWith('.') : ctx.facts.functions[target.call] === undefined) return undefined;
+  }
+  return ctx.childOf(e);
+}
 
 /** `app.on('PURGE', '/x', h)` and `app.on(['GET', 'POST'], ['/a', '/b'], h)`. */
 function recordOn(call: ts.CallExpression, receiver: Parameters<FrameworkAdapter['onCall']>[2], ctx: Parameters<FrameworkAdapter['onCall']>[3]): boolean {
