@@ -2,6 +2,7 @@ import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
 import { regexPathOf } from '../regex-path.js';
+import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isRegularExpressionLiteral } = ts;
@@ -43,10 +44,17 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
 export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const args = call.arguments;
   if (method === 'use') {
-    const paths = pathsOf(args[0], ctx, true);
+    const rootPath = args[0] && adminJsRootPathOf(args[0], ctx);
+    const paths = rootPath !== undefined ? [{ parts: [rootPath] }] : pathsOf(args[0], ctx, true);
     const handlers = ctx.handlerRefsOf(paths ? args.slice(1) : args);
     if (handlers.length === 0) return false;
     ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
+    // `app.use('/admin/queues', serverAdapter.getRouter())`: a package's app answers everything
+    // under the path, after the middleware before it in the call.
+    const last = args[args.length - 1];
+    if (paths && last && servedAppOf(last, ctx) !== undefined) {
+      ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: paths.map(subtreeOf), guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
+    }
     return true;
   }
   if (!HTTP_METHODS.has(method) && method !== 'del') return false;
@@ -64,4 +72,10 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     handler: refs[refs.length - 1],
   });
   return true;
+}
+
+/** Every path under `path` and the path itself, as a route pattern: `/admin` as `/admin/*`. */
+export function subtreeOf(path: PathExpr): PathExpr {
+  const last = path.parts[path.parts.length - 1];
+  return { parts: [...path.parts, typeof last === 'string' && last.endsWith('/') ? '*' : '/*'] };
 }

@@ -2,7 +2,7 @@ import { ts } from '../../../parse/typescript.js';
 import type { FrameworkAdapter } from '../../adapter.js';
 import { skipParens } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
-import { pathsOf, recordMethodCall } from '../method-route.js';
+import { pathsOf, recordMethodCall, subtreeOf } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
@@ -61,9 +61,7 @@ function recordMount(call: ts.CallExpression, receiver: Parameters<FrameworkAdap
     ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
     return true;
   }
-  const last = prefix.parts[prefix.parts.length - 1];
-  const subtree = { parts: [...prefix.parts, typeof last === 'string' && last.endsWith('/') ? '*' : '/*'] };
-  ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtree], guards: [], handler: ctx.handlerRefsOf([handlerArg])[0] });
+  ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtreeOf(prefix)], guards: [], handler: ctx.handlerRefsOf([handlerArg])[0] });
   return true;
 }
 
