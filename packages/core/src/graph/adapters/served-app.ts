@@ -20,9 +20,14 @@ const SERVING_CALLS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['@adminjs/express', new Set(['buildRouter'])],
 ]);
 
-/** Bull Board's adapters: `new ExpressAdapter()`, whose `getRouter()` serves the queue dashboard. */
+/**
+ * Bull Board's adapters, whose method hands out the queue dashboard: `new ExpressAdapter()`'s
+ * `getRouter()` (`app.use`), Hono's and Fastify's `registerPlugin()` (`app.route`, `register`).
+ */
 const SERVING_INSTANCES: ReadonlyMap<string, { classes: ReadonlySet<string>; method: string }> = new Map([
   ['@bull-board/express', { classes: new Set(['ExpressAdapter']), method: 'getRouter' }],
+  ['@bull-board/hono', { classes: new Set(['HonoAdapter']), method: 'registerPlugin' }],
+  ['@bull-board/fastify', { classes: new Set(['FastifyAdapter']), method: 'registerPlugin' }],
 ]);
 
 /** The package whose app `expr` serves, when it is one of those: `serverAdapter.getRouter()`, `createProxyMiddleware({...})`. */

@@ -4,7 +4,8 @@ import { isFunctionExpression, judgeFunction } from '../../judge-function.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
-import { HTTP_METHODS, pathsOf } from '../method-route.js';
+import { HTTP_METHODS, pathsOf, subtreeOf } from '../method-route.js';
+import { servedAppOf } from '../served-app.js';
 import { propertyOf } from '../../object-property.js';
 import { autoloadMountOf } from './autoload.js';
 
@@ -118,14 +119,19 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
     ctx.register(call, { kind: 'mount', target: receiver.target, prefix: autoload.prefix, child: { dir: autoload.dir }, encapsulated: true, autoload: autoload.options });
     return true;
   }
+  const opts = optsArg && skipParens(optsArg);
+  let prefix: PathExpr | undefined;
+  if (opts && isObjectLiteralExpression(opts)) prefix = pathsOf(propertyOf(opts, 'prefix'), ctx)?.[0];
+  // `register(serverAdapter.registerPlugin(), { prefix: '/admin/queues' })`: a package's app, no plugin to walk.
+  if (servedAppOf(plugin, ctx) !== undefined) {
+    ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtreeOf(prefix ?? { parts: [''] })], guards: [], handler: ctx.handlerRefsOf([plugin])[0] });
+    return true;
+  }
   const child = ctx.childOf(plugin);
   if (!child) {
     ctx.register(call, { kind: 'unknown', target: receiver.target, reason: `register(${plugin.getText(ctx.sf).slice(0, 40)}) of an unreadable plugin` });
     return true;
   }
-  const opts = optsArg && skipParens(optsArg);
-  let prefix: PathExpr | undefined;
-  if (opts && isObjectLiteralExpression(opts)) prefix = pathsOf(propertyOf(opts, 'prefix'), ctx)?.[0];
   const wrapped = isCallExpression(plugin) && isIdentifier(plugin.expression) && /^(fp|fastifyPlugin)$/.test(plugin.expression.text);
   ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);

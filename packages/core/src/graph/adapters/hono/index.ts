@@ -1,8 +1,9 @@
 import { ts } from '../../../parse/typescript.js';
 import type { FrameworkAdapter } from '../../adapter.js';
-import { skipParens } from '../../path-expr.js';
+import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall, subtreeOf } from '../method-route.js';
+import { servedAppOf } from '../served-app.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
@@ -30,6 +31,8 @@ const hono: FrameworkAdapter = {
     const args = call.arguments;
     if (method === 'route') {
       const prefix = pathsOf(args[0], ctx)?.[0];
+      // `app.route('/admin/queues', serverAdapter.registerPlugin())`: a package's app, no Hono router to walk.
+      if (prefix && args[1] && servedAppOf(args[1], ctx) !== undefined) return recordServed(call, prefix, args[1], receiver, ctx);
       const child = args[1] && ctx.childOf(args[1]);
       if (!prefix || !child) return false;
       ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
@@ -61,7 +64,12 @@ function recordMount(call: ts.CallExpression, receiver: Parameters<FrameworkAdap
     ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
     return true;
   }
-  ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtreeOf(prefix)], guards: [], handler: ctx.handlerRefsOf([handlerArg])[0] });
+  return recordServed(call, prefix, handlerArg, receiver, ctx);
+}
+
+/** A handler that answers everything under `prefix`: the route `ALL prefix/*`. */
+function recordServed(call: ts.CallExpression, prefix: PathExpr, handler: ts.Expression, receiver: Parameters<FrameworkAdapter['onCall']>[2], ctx: Parameters<FrameworkAdapter['onCall']>[3]): boolean {
+  ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: [subtreeOf(prefix)], guards: [], handler: ctx.handlerRefsOf([handler])[0] });
   return true;
 }
 
