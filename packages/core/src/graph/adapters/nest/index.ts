@@ -5,6 +5,7 @@ import { judgeFunction } from '../../judge-function.js';
 import { literalPath, referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
+import { pathsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
 import { decoratorsOf, moduleClassNameOf } from './decorators.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
@@ -32,6 +33,7 @@ const nest: FrameworkAdapter = {
   },
   onCall(call, method, receiver, ctx) {
     if (method === 'setGlobalPrefix') return setGlobalPrefix(call, receiver, ctx);
+    if (method === 'use') return recordAppUse(call, receiver, ctx);
     if (method !== 'useGlobalGuards') return false;
     ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments) });
     return true;
@@ -189,6 +191,19 @@ function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
   // The walker may ask twice about the same call: register its mount once.
   if (name === undefined || ctx.facts.registrations.some((r) => r.kind === 'mount' && r.location.offset === location.offset)) return;
   ctx.register(create, { kind: 'mount', target: { instance: id }, prefix: undefined, child: { name }, encapsulated: false });
+}
+
+/**
+ * `app.use('/admin', basicAuth(...))` in `main.ts`: Express (or Fastify) middleware of the
+ * application, which Nest runs before every route whatever the order, since it registers the
+ * routes only when the app starts listening.
+ */
+function recordAppUse(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const paths = pathsOf(call.arguments[0], ctx, true);
+  const handlers = ctx.handlerRefsOf(paths ? call.arguments.slice(1) : call.arguments);
+  if (handlers.length === 0) return false;
+  ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers, orderless: true });
+  return true;
 }
 
 /** `app.setGlobalPrefix('api', { exclude })`: every route of the application but the excluded ones starts with it. */
