@@ -224,7 +224,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isLexingCall(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc))));
+        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc))));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -621,6 +621,23 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /** A value that cannot be the secret whatever its name says: literals and sanitised forms. */
+  /**
+   * `prompt + completion` of numbers (`const tokens = usage.input + usage.output` with both typed
+   * `number`): a count, whatever it is named. A `+` is a sum only when every operand is a number:
+   * a numeric literal, another sum, or a name declared `number`.
+   */
+  function isNumericSum(expr: ts.Expression, depth = 0): boolean {
+    const e = unwrap(expr);
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken || depth > MAX_SUM_DEPTH) return false;
+    const isNumber = (operand: ts.Expression): boolean => {
+      const o = unwrap(operand);
+      if (ts.isNumericLiteral(o)) return true;
+      if (ts.isIdentifier(o)) return hasNonSecretType(lookup(fc, o));
+      return isNumericSum(o, depth + 1) || (ts.isBinaryExpression(o) && isNeutral(o));
+    };
+    return isNumber(e.left) && isNumber(e.right);
+  }
+
   function isNeutral(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     if (isLiteralLike(e)) return true;
@@ -734,18 +751,27 @@ export function createEvaluator(fc: FileContext): Evaluator {
  * which the name alone does not make credentials (what a project lexer returns of its input still flows).
  * Not `split`: `const token = header.split(' ')` is how a bearer token is cut out.
  */
-function isLexingCall(expr: ts.Expression): boolean {
+function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
   const name = lastNameOf(callee);
   if (name === undefined) return false;
   if (/^(?:tokeni[sz]e\w*|lex\w*)$/i.test(name)) return true;
+  // `encode(text)` imported from a tokenizer package (gpt-tokenizer, js-tiktoken...).
+  const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
+  if (origin !== undefined && name.startsWith('encode') && TOKENIZER_PACKAGE.test(origin.specifier)) return true;
   // `tokenizer.encode(text)`, `encoding.encode(text)` (tiktoken): language-model token ids.
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && lastNameOf(receiver);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
 }
+
+/** Language-model tokenizers, whose `encode()` gives token ids: gpt-tokenizer (and its `/model/...` entries), tiktoken ports, gpt-3-encoder. */
+const TOKENIZER_PACKAGE = /^(?:gpt-tokenizer|gpt-3-encoder|gpt3-tokenizer|js-tiktoken|tiktoken|@dqbd\/tiktoken|@anthropic-ai\/tokenizer|@xenova\/transformers)(?:\/|$)/;
+
+/** Nesting of sums read (`a + b + c` nests on the left). */
+const MAX_SUM_DEPTH = 16;
 
 /** Declared, not defined: `declare function f()`, or inside `declare module` / `declare global`, or a `.d.ts` file. */
 function isAmbient(node: ts.Node): boolean {

@@ -159,8 +159,8 @@ export function isLiteralTree(expr: ts.Expression, depth = 0): boolean {
 }
 
 /**
- * A declared type no secret can have: `tokens: number`, `passwordChanged: boolean`, and unions of
- * those with `null`/`undefined` or number/boolean literals. The name then only describes a secret
+ * A declared type no secret can have: `tokens: number`, `passwordChanged: boolean`, unions of
+ * those with `null`/`undefined` or number/boolean literals, and arrays of them (`tokens: number[]`). The name then only describes a secret
  * (an LLM token count, a flag), as `tokenCount` does. Strings, objects and unknown types keep the
  * name's verdict.
  */
@@ -177,6 +177,16 @@ export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
     }
     case SyntaxKind.ParenthesizedType:
       return isNonSecretType((type as ts.ParenthesizedTypeNode).type);
+    // `tokens: number[]` (an LLM tokenizer's output), `readonly number[]`, `Array<number>`.
+    case SyntaxKind.ArrayType:
+      return isNonSecretType((type as ts.ArrayTypeNode).elementType);
+    case SyntaxKind.TypeOperator:
+      return (type as ts.TypeOperatorNode).operator === SyntaxKind.ReadonlyKeyword && isNonSecretType((type as ts.TypeOperatorNode).type);
+    case SyntaxKind.TypeReference: {
+      const ref = type as ts.TypeReferenceNode;
+      const [element] = ref.typeArguments ?? [];
+      return ts.isIdentifier(ref.typeName) && ARRAY_TYPES.has(ref.typeName.text) && ref.typeArguments?.length === 1 && isNonSecretType(element);
+    }
     case SyntaxKind.UnionType: {
       const members = (type as ts.UnionTypeNode).types;
       return members.some((t) => !isNullish(t)) && members.every((t) => isNullish(t) || isNonSecretType(t));
@@ -185,6 +195,8 @@ export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
       return false;
   }
 }
+
+const ARRAY_TYPES: ReadonlySet<string> = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Uint32Array', 'Int32Array']);
 
 function isNullish(type: ts.TypeNode): boolean {
   if (type.kind === SyntaxKind.UndefinedKeyword) return true;

@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { propertyNameOf } from './scope.js';
+import { isNonSecretType } from './sanitisers.js';
 import type { NameClassifier } from './sensitive-names.js';
 
 // A parameter declared as an object with a secret-named field (`user: { email: string; password:
@@ -20,7 +21,7 @@ export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFi
     if (ts.isPropertyDeclaration(member) && (ts.isPrivateIdentifier(member.name) || member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))) continue;
     const name = propertyNameOf(member.name);
     if (name === undefined) continue;
-    if (names.isSecretName(name) && !isNonStringType(member.type)) out.push([name]);
+    if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);
     else for (const inner of typedSecretFields(member.type, sf, names, depth + 1)) out.push([name, ...inner]);
   }
   return out;
@@ -48,7 +49,3 @@ function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeE
   return [];
 }
 
-/** `tokens: number`, `hasPassword: boolean`: a field of this type holds no secret whatever its name. */
-function isNonStringType(type: ts.TypeNode | undefined): boolean {
-  return type !== undefined && (type.kind === ts.SyntaxKind.NumberKeyword || type.kind === ts.SyntaxKind.BooleanKeyword);
-}

@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'language-model tokens: arrays of numbers, sums of counts, a tokenizer package\'s encode()', code: `import { encode } from 'gpt-tokenizer';\nexport function f(tokens: number[], ids: Array<number>, usage: { input: number; output: number }, input: number, output: number, text: string) {\n  const tokenIds: readonly number[] = ids;\n  const totalTokens = input + output + 1;\n  const encodedTokens = encode(text);\n  console.log(tokens, tokenIds, totalTokens, encodedTokens);\n}` },
     { name: 'the claims of a JWT split on a dot', code: `function f(token: string) {\n  console.log(JSON.parse(atob(token.split('.')[1])));\n}` },
     { name: 'JSON.stringify with a replacer that leaves the secrets out', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id']), JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v)));\n}` },
     { name: 'req.auth of express-jwt: the decoded claims', code: `import { expressjwt } from 'express-jwt';\nexport const h = (req: any) => console.log(req.auth);` },
@@ -95,6 +96,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a token-named sum of strings, an array of strings, and encode() of no tokenizer', code: `import { encode } from './codec.js';\nexport function f(tokens: string[], prefix: string, count: number, apiKey: string) {\n  const token = prefix + count;\n  const encodedToken = encode(apiKey);\n  console.log(tokens);\n  console.log(token);\n  console.log(encodedToken);\n}`, errors: [err(5), err(6), err(7)] },
     { name: 'the same-named inner function of this scope passes the value on', code: `function first(req) {\n  const pick = (x) => x;\n  console.log(pick(req.headers));\n}\nfunction second(req) {\n  const pick = (x) => 'constant';\n  return pick(req.headers);\n}`, errors: [err(3)] },
     { name: 'constant entries that hold secrets, or names later replaced by secrets', code: `const creds = { password: 'hunter2', apiKey: 'sk-live-4eC39HqLyjWDarjtT1zdp7dc' };\nconst keys = { token: 'AUTH_TOKEN' };\nkeys.token = process.env.AUTH_TOKEN!;\nconsole.log(creds.password, creds.apiKey);\nconsole.log(keys.token);`, errors: [err(4), err(5)] },
     { name: 'a secret body field destructured under a new name', code: `app.post('/login', (req, res) => {\n  const { email, password: pw } = req.body;\n  console.info('login attempt', email, pw);\n  res.end();\n});`, errors: [err(3)] },
