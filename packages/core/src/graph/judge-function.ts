@@ -121,7 +121,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       return s.rejects || s.throws || s.verifies.length > 0;
     };
     const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, inner, options).rejects;
-    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, statements.slice(index + 1), fn, rejectsOf, rejectsItself) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
+    const after = statements.slice(index + 1);
+    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || (!fact.passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
       scan.rejects = false;
       scan.verifies = [];
     }
@@ -156,6 +157,27 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
   // The common shape first: no bare next() in it or after it, nothing to leak to.
   if (!callsNextBare(stmt, next) && !after.some((s) => callsNextBare(s, next))) return false;
   return !stopsAfterRejecting(stmt, after, { next, rejects, rejectsItself }, 0);
+}
+
+/**
+ * `if (!req.user?.isAdmin) res.status(403).json(e);` in a handler, and the handler's work after
+ * it: the 403 is written, but the handler goes on (a missing `return`) and does that work for
+ * every caller. An in-handler guard returns or throws. Only a `return` of a value computed without
+ * a call may follow (`return false` in a helper that answers whether it rejected).
+ */
+function fallsThroughRejection(stmt: ts.Statement, after: readonly ts.Statement[]): boolean {
+  if (!isIfStatement(stmt) || stmt.elseStatement || endsFlow(stmt.thenStatement)) return false;
+  return after.some((s) => !isReturnStatement(s) || (s.expression !== undefined && containsCall(s.expression)));
+}
+
+function containsCall(expr: ts.Expression): boolean {
+  let found = false;
+  visitTree(expr, (node) => {
+    if (found) return false;
+    if (isCallExpression(node) || isNewExpression(node) || isAwaitExpression(node)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 interface LeakContext {
