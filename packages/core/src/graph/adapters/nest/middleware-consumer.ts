@@ -1,7 +1,11 @@
 import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext } from '../../adapter.js';
+import { escapeRegex } from '../../escape-regex.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
+import { propertyOf } from '../../object-property.js';
 import { referenceName, skipParens, type PathExpr } from '../../path-expr.js';
+import type { HandlerRef } from '../../route-facts.js';
+import type { RequestException } from '../../unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
@@ -25,7 +29,12 @@ export function collectMiddlewareConsumer(node: ts.ClassLikeDeclaration, moduleI
 function registerForRoutes(forRoutes: ts.CallExpression, moduleId: string, ctx: AdapterContext): void {
   const apply = appliedCall(forRoutes);
   if (!apply) return;
-  const handlers = apply.arguments.map((a) => handlerRefOf(a, ctx));
+  const excluded = exclusionsOf(forRoutes, ctx);
+  // `.exclude('admin/(.*)')`: the middleware lets those routes through, as an `unless` would.
+  const handlers = apply.arguments.map((a): HandlerRef => {
+    const guard = handlerRefOf(a, ctx);
+    return excluded.length > 0 ? { kind: 'unless', guard, exceptions: excluded } : guard;
+  });
   if (handlers.length === 0) return;
   const paths: PathExpr[] = [];
   for (const arg of forRoutes.arguments) {
@@ -50,6 +59,37 @@ function appliedCall(forRoutes: ts.CallExpression): ts.CallExpression | undefine
     e = e.expression.expression;
   }
   return undefined;
+}
+
+/**
+ * The routes `.exclude(...)` calls of the chain take out: `'health'`, `'admin/(.*)'`, `{ path:
+ * 'auth/login', method: RequestMethod.POST }`, as expressions matched against the end of a route's
+ * path (Nest matches them under the global prefix). An entry that is not literal excludes nothing.
+ */
+function exclusionsOf(forRoutes: ts.CallExpression, ctx: AdapterContext): RequestException[] {
+  const out: RequestException[] = [];
+  let e: ts.Expression = (forRoutes.expression as ts.PropertyAccessExpression).expression;
+  while (isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text !== 'apply') {
+    if (e.expression.name.text === 'exclude') for (const arg of e.arguments) out.push(...exclusionOf(skipParens(arg), ctx));
+    e = e.expression.expression;
+  }
+  return out;
+}
+
+function exclusionOf(arg: ts.Expression, ctx: AdapterContext): RequestException[] {
+  const pathExpr = isObjectLiteralExpression(arg) ? propertyOf(arg, 'path') : arg;
+  const path = pathExpr && ctx.pathOf(pathExpr);
+  const text = path?.parts.length === 1 && typeof path.parts[0] === 'string' ? path.parts[0] : undefined;
+  if (text === undefined) return [];
+  const body = text
+    .replace(/^\/+|\/+$/g, '')
+    .split(/(\(\.\*\)|\*|:\w+)/)
+    .map((piece) => (piece === '(.*)' || piece === '*' ? '.*' : piece.startsWith(':') ? '[^/]+' : escapeRegex(piece)))
+    .join('');
+  const method = isObjectLiteralExpression(arg) ? propertyOf(arg, 'method') : undefined;
+  const name = method && isPropertyAccessExpression(method) ? method.name.text : undefined;
+  const methods = name !== undefined && name !== 'ALL' ? { methods: [name] } : {};
+  return [{ regex: `^(?:/.*)?/${body}/?$`, flags: 'i', ...methods }];
 }
 
 /** `'admin'`, `'*'`, `{ path: 'admin/*', method: RequestMethod.ALL }` as a path under the module. */
