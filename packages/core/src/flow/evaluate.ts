@@ -224,7 +224,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc))));
+        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -270,7 +270,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       // `const { auth } = req` behind a middleware that keeps the verified token there, as `req.auth` is.
       if (v.path.length === 1 && v.path[0] !== undefined && keepsBearerToken(v.expr, v.path[0], fc)) return bearerAuthInfo(v.at, `${labelOf(v.expr, fc.sf)}.auth`);
       let t = taintOf(v.expr);
-      const renamed = renamedSecretField(binding.name, v.path);
+      // `const { tokens: cached } = res.usage` given `usage: { tokens: number }`: a count.
+      const renamed = v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path) ? undefined : renamedSecretField(binding.name, v.path);
       if (t.length === 0 && renamed === undefined) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
       // `const { password: pw } = req.body`: the field is a secret by its name under any new name, as `req.body.password` is.
@@ -353,15 +354,25 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${label}\` is the config of the request that failed, headers included`));
   }
 
-  /** `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file): a count, whatever its name. */
-  function hasNonSecretFieldType(base: ts.Expression, prop: string): boolean {
-    const b = unwrap(base);
-    if (!ts.isIdentifier(b)) return false;
-    const binding = lookup(fc, b);
-    let type: ts.TypeNode | undefined;
-    if (binding?.kind === 'param' && ts.isParameter(binding.node)) type = declaredTypeAt(binding.node.type, binding.proj);
-    else if (binding?.kind === 'var' && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name)) type = binding.node.type;
-    return isNonSecretType(fieldTypeOf(type, prop, fc.sf));
+  /**
+   * `bucket.tokens` given `bucket: { tokens: number }` (or an interface of the file), also deeper
+   * (`res.usage.tokens`) and destructured (`const { tokens } = res.usage`): a count, whatever its name.
+   */
+  function hasNonSecretFieldType(base: ts.Expression, ...path: string[]): boolean {
+    let type = declaredTypeOfValue(base);
+    for (const prop of path) type = fieldTypeOf(type, prop, fc.sf);
+    return isNonSecretType(type);
+  }
+
+  /** The type a parameter or variable, or a field chain of one, is declared with. */
+  function declaredTypeOfValue(expr: ts.Expression, depth = 0): ts.TypeNode | undefined {
+    const e = unwrap(expr);
+    if (ts.isPropertyAccessExpression(e)) return depth < MAX_SUM_DEPTH ? fieldTypeOf(declaredTypeOfValue(e.expression, depth + 1), e.name.text, fc.sf) : undefined;
+    if (!ts.isIdentifier(e)) return undefined;
+    const binding = lookup(fc, e);
+    if (binding?.kind === 'param' && ts.isParameter(binding.node)) return declaredTypeAt(binding.node.type, binding.proj);
+    if (binding?.kind === 'var' && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name)) return binding.node.type;
+    return undefined;
   }
 
   /** `env[KEY]` given `const KEY = 'JWT_SECRET'` (or `KEYS.JWT` of a const object): the literal the key holds; otherwise the key as written. */

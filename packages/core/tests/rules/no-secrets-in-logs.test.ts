@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'token counts read from typed records, deep or destructured', code: `interface Usage { tokens: number; cached: { tokens: number } }\nexport function f(res: { usage: Usage }) {\n  const { tokens } = res.usage;\n  const { tokens: cachedTokens } = res.usage.cached;\n  console.log(tokens, cachedTokens, res.usage.cached.tokens);\n}` },
     { name: 'language-model tokens: arrays of numbers, sums of counts, a tokenizer package\'s encode()', code: `import { encode } from 'gpt-tokenizer';\nexport function f(tokens: number[], ids: Array<number>, usage: { input: number; output: number }, input: number, output: number, text: string) {\n  const tokenIds: readonly number[] = ids;\n  const totalTokens = input + output + 1;\n  const encodedTokens = encode(text);\n  console.log(tokens, tokenIds, totalTokens, encodedTokens);\n}` },
     { name: 'the claims of a JWT split on a dot', code: `function f(token: string) {\n  console.log(JSON.parse(atob(token.split('.')[1])));\n}` },
     { name: 'JSON.stringify with a replacer that leaves the secrets out', code: `function f(user: { id: string; password: string }) {\n  console.log(JSON.stringify(user, ['id']), JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v)));\n}` },
@@ -96,6 +97,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a token string read from a typed record, destructured', code: `interface Session { token: string; usage: { tokens: number } }\nexport function f(res: { session: Session }) {\n  const { token } = res.session;\n  console.log(token);\n}`, errors: [err(4)] },
     { name: 'a token-named sum of strings, an array of strings, and encode() of no tokenizer', code: `import { encode } from './codec.js';\nexport function f(tokens: string[], prefix: string, count: number, apiKey: string) {\n  const token = prefix + count;\n  const encodedToken = encode(apiKey);\n  console.log(tokens);\n  console.log(token);\n  console.log(encodedToken);\n}`, errors: [err(5), err(6), err(7)] },
     { name: 'the same-named inner function of this scope passes the value on', code: `function first(req) {\n  const pick = (x) => x;\n  console.log(pick(req.headers));\n}\nfunction second(req) {\n  const pick = (x) => 'constant';\n  return pick(req.headers);\n}`, errors: [err(3)] },
     { name: 'constant entries that hold secrets, or names later replaced by secrets', code: `const creds = { password: 'hunter2', apiKey: 'sk-live-4eC39HqLyjWDarjtT1zdp7dc' };\nconst keys = { token: 'AUTH_TOKEN' };\nkeys.token = process.env.AUTH_TOKEN!;\nconsole.log(creds.password, creds.apiKey);\nconsole.log(keys.token);`, errors: [err(4), err(5)] },
