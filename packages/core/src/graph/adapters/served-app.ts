@@ -8,7 +8,7 @@ const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpressi
 
 /**
  * Package middleware that answers every request under its mount itself, serving an app of its own:
- * a dashboard (Bull Board, AdminJS, Agendash) or a proxy to another service. Mounted under an admin
+ * a dashboard (Bull Board, Arena, AdminJS, Agendash) or a proxy to another service. Mounted under an admin
  * path, it is an admin route whose handler the rule cannot look into. Each entry: the package, and
  * the export whose call makes the middleware, or the instance method that hands it out.
  */
@@ -16,6 +16,8 @@ const SERVING_CALLS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['http-proxy-middleware', new Set(['createProxyMiddleware', 'legacyCreateProxyMiddleware', 'default'])],
   ['express-http-proxy', new Set(['default', '*'])],
   ['agendash', new Set(['default', '*'])],
+  // Bull's and BullMQ's older dashboard: `app.use('/admin/arena', Arena({ queues }))`.
+  ['bull-arena', new Set(['default', '*'])],
   // AdminJS's router without its login (`buildAuthenticatedRouter` guards itself).
   ['@adminjs/express', new Set(['buildRouter'])],
 ]);
