@@ -36,6 +36,8 @@ const scenarios: Scenario[] = [
   { name: 'app guard after the router mount', body: `const r = express.Router();\nr.get('/users', (req, res) => res.send('handler'));\napp.use('/admin', r);\napp.use('/admin', guard);`, request: '/admin/users' },
   { name: 'route(path) chain with guard in the list', body: `app.route('/admin/jobs').get(guard, (req, res) => res.send('handler'));`, request: '/admin/jobs' },
   { name: 'all(/admin/*splat) guard before route', body: `app.all('/admin/{*splat}', guard);\napp.get('/admin/users', (req, res) => res.send('handler'));`, request: '/admin/users' },
+  { name: 'a use() that answers by itself, behind a guard before it', body: `app.use('/admin', guard);\napp.use('/admin', (req, res) => res.send('handler'));`, request: '/admin/users/7' },
+  { name: 'a use() that answers by itself, with the guard only on a sibling path', body: `app.use('/account', guard);\napp.use('/admin', (req, res) => res.send('handler'));`, request: '/admin' },
   { name: 'array of paths in use', body: `app.use(['/internal', '/admin'], guard);\napp.get('/admin/users', (req, res) => res.send('handler'));`, request: '/admin/users' },
 ];
 

@@ -35,6 +35,8 @@ const scenarios: Scenario[] = [
   { name: 'mounted basePath sub-app, guard on a sibling path', body: `const sub = new Hono().basePath('/v1');\nsub.get('/users', (c) => c.text('handler'));\napp.use('/admin/v2/*', guard);\napp.route('/admin', sub);`, request: '/admin/v1/users' },
   { name: 'basePath alias guard', body: `const api = app.basePath('/admin');\napi.use('*', guard);\napi.get('/users', (c) => c.text('handler'));`, request: '/admin/users' },
   { name: 'guard registered as a GET route does not cover POST', body: `app.get('/admin/*', guard);\napp.post('/admin/users', (c) => c.text('handler'));`, request: 'POST /admin/users' },
+  { name: 'a use() that answers by itself, behind a guard before it', body: `app.use('/admin/*', guard);\napp.use('/admin/*', (c) => c.text('handler'));`, request: '/admin/users' },
+  { name: 'a use() that answers by itself, before the guard', body: `app.use('/admin/*', (c) => c.text('handler'));\napp.use('/admin/*', guard);`, request: '/admin' },
   { name: 'guard before mount() covers the mounted handler', body: `app.use('/admin/*', guard);\napp.mount('/admin', () => new Response('handler'));`, request: '/admin/users' },
   { name: 'guard after mount() does not cover it', body: `app.mount('/admin', () => new Response('handler'));\napp.use('/admin/*', guard);`, request: 'POST /admin' },
   { name: 'guard on /admin alone does not cover what mount() serves below it', body: `app.use('/admin', guard);\napp.mount('/admin', () => new Response('handler'));`, request: '/admin/users' },

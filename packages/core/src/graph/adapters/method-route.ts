@@ -1,11 +1,12 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
+import { visitTree } from '../../parse/visit-tree.js';
 import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isRegularExpressionLiteral } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isNumericLiteral, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
 
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -49,11 +50,14 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     const handlers = ctx.handlerRefsOf(paths ? args.slice(1) : args);
     if (handlers.length === 0) return false;
     ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
-    // `app.use('/admin/queues', serverAdapter.getRouter())`: a package's app answers everything
-    // under the path, after the middleware before it in the call.
+    // `app.use('/admin/queues', serverAdapter.getRouter())`, `app.use('/admin', (req, res) => ...)`:
+    // a package's app, or a function without `next`, answers everything under the path, after the
+    // middleware before it in the call.
     const last = args[args.length - 1];
-    if (paths && last && servedAppOf(last, ctx) !== undefined) {
-      ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: paths.map(subtreeOf), guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
+    if (paths && last && (servedAppOf(last, ctx) !== undefined || answersItself(last, receiver.framework))) {
+      // Hono matches a `use` path as it matches a route's; Express and Koa take it as a prefix.
+      const routePaths = receiver.framework === 'hono' ? paths : paths.map(subtreeOf);
+      ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: routePaths, guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
     }
     return true;
   }
@@ -72,6 +76,43 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     handler: refs[refs.length - 1],
   });
   return true;
+}
+
+/** The parameters a middleware takes to hand the request on: Express's `next` is the third, Hono's and Koa's the second. */
+const MIDDLEWARE_ARITY: Readonly<Partial<Record<string, number>>> = { express: 3, hono: 2, koa: 2 };
+
+/**
+ * A function written in place that takes no `next` (`(req, res) => res.json(stats)`, Hono's `(c)
+ * => c.text('x')`, Koa's `(ctx) => { ctx.body = x }`): it answers every request that reaches it, as
+ * a route's handler does.
+ */
+function answersItself(arg: ts.Expression, framework: string | undefined): boolean {
+  const fn = skipParens(arg);
+  const arity = framework === undefined ? undefined : MIDDLEWARE_ARITY[framework];
+  if (arity === undefined || !(isArrowFunction(fn) || isFunctionExpression(fn))) return false;
+  return fn.parameters.length > 0 && fn.parameters.length < arity && !fn.parameters.some((p) => p.dotDotDotToken !== undefined) && !answersWithError(fn);
+}
+
+/** A status the function answers with that serves nothing: `res.status(404)`, `c.json(e, 410)`, `ctx.status = 404`. */
+const ERROR_STATUS = (node: ts.Node): boolean => isNumericLiteral(node) && Number(node.text) >= 400 && Number(node.text) < 600;
+
+/**
+ * A catch-all that answers with an error status (`app.use('/admin', (req, res) =>
+ * res.status(404).end())`, `c.notFound()`): it serves nothing under the path, so it is no route.
+ */
+function answersWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  let found = false;
+  visitTree(fn.body, (node) => {
+    if (found) return false;
+    if (isCallExpression(node)) {
+      const callee = skipParens(node.expression);
+      found = (isPropertyAccessExpression(callee) && callee.name.text === 'notFound') || node.arguments.some(ERROR_STATUS);
+    } else if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.name.text === 'status') {
+      found = ERROR_STATUS(skipParens(node.right));
+    }
+    return !found;
+  });
+  return found;
 }
 
 /** Every path under `path` and the path itself, as a route pattern: `/admin` as `/admin/*`. */
