@@ -9,6 +9,7 @@ import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryPar
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
+import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
@@ -69,7 +70,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     fact.delegates = fact.delegatesFirst = scan.delegates;
     if (scan.verifies.length > 0) fact.verifies = scan.verifies;
     if (isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
-    return fact;
+    return withoutUnverifiedCheck(fact, fn, params, ctx);
   }
   let leading = true;
   // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
@@ -140,6 +141,14 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
+  return withoutUnverifiedCheck(fact, fn, params, ctx);
+}
+
+/** `jwt.decode(token)` checks no signature: a 401 on what it gives meets only callers who send no token at all. */
+function withoutUnverifiedCheck(fact: FunctionFact, fn: FunctionNode, params: readonly string[], ctx: HandlerContext): FunctionFact {
+  if (!fact.rejects || fact.delegates.length > 0 || !(fact.verifies ?? []).every((v) => isUnverifiedDecoderRef(v, ctx.imports)) || !onlyDecodesToken(fn, params, ctx)) return fact;
+  fact.rejects = fact.rejectsFirst = false;
+  delete fact.verifies;
   return fact;
 }
 

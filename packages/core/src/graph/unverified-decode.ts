@@ -1,0 +1,78 @@
+import { lastNameOf } from '../parse/last-name.js';
+import { ts } from '../parse/typescript.js';
+import { visitTree } from '../parse/visit-tree.js';
+import type { HandlerContext } from './handler-ref-of.js';
+import { referenceName, skipParens } from './path-expr.js';
+import type { HandlerRef } from './route-facts.js';
+
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isPropertyAccessExpression } = ts;
+
+/**
+ * Functions that read a JWT's claims without checking its signature, by package: jsonwebtoken's
+ * `decode`, jose's `decodeJwt`, jwt-decode's `jwtDecode` (its default export before v4).
+ */
+const UNVERIFIED_DECODERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['jsonwebtoken', new Set(['decode'])],
+  ['jose', new Set(['decodeJwt'])],
+  ['jwt-decode', new Set(['jwtDecode', 'default'])],
+]);
+
+/** String methods, which reshape a value and check nothing (not `find` or `get`: a store answers those). */
+const STRING_METHODS = /^(?:slice|substring|substr|split|replace|replaceAll|trim|trimStart|trimEnd|toLowerCase|toUpperCase|startsWith|endsWith|includes|indexOf|toString)$/;
+/** Global functions that parse or convert: `JSON.parse(s)`, `Buffer.from(s, 'base64')`. */
+const CONVERSIONS: ReadonlySet<string> = new Set(['JSON.parse', 'Buffer.from', 'atob', 'String', 'Number', 'Boolean', 'Date.now', 'Array.isArray', 'Object.keys', 'Object.values', 'Object.entries']);
+
+/**
+ * A guard whose only credential check reads a JWT decoded without its signature checked
+ * (`const user = jwt.decode(token); if (!user) return res.sendStatus(401)`): a forged token
+ * carries any claims, so it rejects no caller who sends one. It counts only when every other call
+ * in it is the request's or response's own (`req.get()`, `res.status()`, `next()`) or reshapes a
+ * value: a session looked up, a verifier called or a project function asked may still check.
+ */
+export function onlyDecodesToken(fn: ts.SignatureDeclaration & { body?: ts.Node | undefined }, params: readonly string[], ctx: HandlerContext): boolean {
+  if (!fn.body || !ctx.imports) return false;
+  const imports = ctx.imports;
+  let decodes = false;
+  let other = false;
+  visitTree(fn.body, (node) => {
+    if (other) return false;
+    if (!isCallExpression(node)) return true;
+    if (isUnverifiedDecode(node.expression, imports)) decodes = true;
+    else if (!isInertCall(node.expression, params)) other = true;
+    return !other;
+  });
+  return decodes && !other;
+}
+
+/** `decodeJwt` of jose taken for a verifier by its name: a ref to an unverified decoder checks nothing. */
+export function isUnverifiedDecoderRef(ref: HandlerRef, imports: HandlerContext['imports']): boolean {
+  if ((ref.kind !== 'call' && ref.kind !== 'name') || !imports) return false;
+  const binding = imports.get(ref.kind === 'call' ? ref.callee : ref.name);
+  if (binding === undefined) return false;
+  const member = ref.kind === 'call' ? ref.member : undefined;
+  const name = member === undefined ? binding.imported : binding.imported === 'default' || binding.imported === '*' ? member : undefined;
+  return name !== undefined && UNVERIFIED_DECODERS.get(binding.specifier)?.has(name) === true;
+}
+
+function isUnverifiedDecode(callee: ts.Expression, imports: NonNullable<HandlerContext['imports']>): boolean {
+  const e = skipParens(callee);
+  if (isIdentifier(e)) {
+    const binding = imports.get(e.text);
+    return binding !== undefined && UNVERIFIED_DECODERS.get(binding.specifier)?.has(binding.imported) === true;
+  }
+  if (!isPropertyAccessExpression(e) || !isIdentifier(e.expression)) return false;
+  const owner = imports.get(e.expression.text);
+  return owner !== undefined && (owner.imported === 'default' || owner.imported === '*') && UNVERIFIED_DECODERS.get(owner.specifier)?.has(e.name.text) === true;
+}
+
+/** `req.get('authorization')`, `res.status(401).json(e)`, `next()`, `token.slice(7)`, `JSON.parse(s)`. */
+function isInertCall(callee: ts.Expression, params: readonly string[]): boolean {
+  let root = skipParens(callee);
+  const dotted = referenceName(root);
+  if (dotted !== undefined && CONVERSIONS.has(dotted)) return true;
+  if (isIdentifier(root)) return params.includes(root.text);
+  if (STRING_METHODS.test(lastNameOf(root) ?? '')) return true;
+  while (isPropertyAccessExpression(root) || isCallExpression(root)) root = skipParens(root.expression);
+  return isIdentifier(root) && params.includes(root.text);
+}
