@@ -96,9 +96,13 @@ function answersItself(arg: ts.Expression, framework: string | undefined): boole
 /** A status the function answers with that serves nothing: `res.status(404)`, `c.json(e, 410)`, `ctx.status = 404`. */
 const ERROR_STATUS = (node: ts.Node): boolean => isNumericLiteral(node) && Number(node.text) >= 400 && Number(node.text) < 600;
 
+/** Answers that serve nothing: Hono's `c.notFound()`, and a redirect (`res.redirect('/login')`, `ctx.redirect(...)`). */
+const NO_CONTENT_ANSWERS: ReadonlySet<string> = new Set(['notFound', 'redirect']);
+
 /**
- * A catch-all that answers with an error status (`app.use('/admin', (req, res) =>
- * res.status(404).end())`, `c.notFound()`): it serves nothing under the path, so it is no route.
+ * A catch-all that answers with an error status or a redirect (`app.use('/admin', (req, res) =>
+ * res.status(404).end())`, `c.notFound()`, `res.redirect('/login')`): it serves nothing under the
+ * path, so it is no route.
  */
 function answersWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   let found = false;
@@ -106,7 +110,7 @@ function answersWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean
     if (found) return false;
     if (isCallExpression(node)) {
       const callee = skipParens(node.expression);
-      found = (isPropertyAccessExpression(callee) && callee.name.text === 'notFound') || node.arguments.some(ERROR_STATUS);
+      found = (isPropertyAccessExpression(callee) && NO_CONTENT_ANSWERS.has(callee.name.text)) || node.arguments.some(ERROR_STATUS);
     } else if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.name.text === 'status') {
       found = ERROR_STATUS(skipParens(node.right));
     }
