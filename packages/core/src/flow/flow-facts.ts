@@ -325,9 +325,21 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   const name = unwrap(key);
   if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
+  // `kv.set(id, token)` on an instance of some other class (`const kv = new Kv()`) is a call of its
+  // method, which the value flow follows as such.
+  if (binding?.kind !== 'var' || binding.values.some((v) => madeByOtherClass(v.expr))) return;
   // A computed key (`sessions.set(id, token)`) files the value under a key no property read names:
   // printing the whole map prints it, `sessions.size` does not read it.
-  if (binding?.kind === 'var') binding.values.push({ expr: value, path: [], wrap: [ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY], at: call });
+  binding.values.push({ expr: value, path: [], wrap: [ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY], at: call });
+}
+
+/** The built-in classes whose `set`/`append` file a value under a key. */
+const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers', 'URLSearchParams', 'FormData']);
+
+/** `new Kv()`: an instance of a class other than the keyed built-ins. */
+function madeByOtherClass(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return ts.isNewExpression(e) && !(ts.isIdentifier(e.expression) && KEYED_CLASSES.has(e.expression.text));
 }
 
 
