@@ -333,10 +333,10 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   binding.values.push({ expr: value, path: [], wrap: [ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY], at: call });
 }
 
-/** The built-in classes whose `set`/`append` file a value under a key. */
-const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers', 'URLSearchParams', 'FormData']);
+/** The built-in classes whose `set`/`append`/`push` keep a value: keyed collections, and arrays. */
+const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers', 'URLSearchParams', 'FormData', 'Array']);
 
-/** `new Kv()`: an instance of a class other than the keyed built-ins. */
+/** `new Kv()`: an instance of a class other than the built-in collections. */
 function madeByOtherClass(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return ts.isNewExpression(e) && !(ts.isIdentifier(e.expression) && KEYED_CLASSES.has(e.expression.text));
@@ -355,7 +355,8 @@ function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
   if (!ts.isPropertyAccessExpression(callee) || !ARRAY_ADDERS.has(callee.name.text)) return;
   const target = unwrap(callee.expression);
   const binding = ts.isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
-  if (binding?.kind !== 'var') return;
+  // `queue.push(job)` on an instance of a class (`const queue = new JobQueue()`) calls its method.
+  if (binding?.kind !== 'var' || binding.values.some((v) => madeByOtherClass(v.expr))) return;
   for (const arg of call.arguments) binding.values.push({ expr: ts.isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });
 }
 
