@@ -53,10 +53,13 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     // `app.use('/admin/queues', serverAdapter.getRouter())`, `app.use('/admin', (req, res) => ...)`:
     // a package's app, or a function without `next`, answers everything under the path, after the
     // middleware before it in the call.
+    // Without a path (`adminRouter.use((req, res) => res.json(stats))`), everything under the
+    // app or router, wherever it is mounted.
     const last = args[args.length - 1];
-    if (paths && last && (servedAppOf(last, ctx) !== undefined || answersItself(last, receiver.framework))) {
+    if (last && (servedAppOf(last, ctx) !== undefined || answersItself(last, receiver.framework))) {
+      const used = paths ?? [{ parts: [''] }];
       // Hono matches a `use` path as it matches a route's; Express and Koa take it as a prefix.
-      const routePaths = receiver.framework === 'hono' ? paths : paths.map(subtreeOf);
+      const routePaths = receiver.framework === 'hono' && paths ? paths : used.map(subtreeOf);
       ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: routePaths, guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
     }
     return true;
