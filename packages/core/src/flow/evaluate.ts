@@ -367,7 +367,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** The type a parameter or variable, or a field chain of one, is declared with. */
   function declaredTypeOfValue(expr: ts.Expression, depth = 0): ts.TypeNode | undefined {
     const e = unwrap(expr);
-    if (ts.isPropertyAccessExpression(e)) return depth < MAX_SUM_DEPTH ? fieldTypeOf(declaredTypeOfValue(e.expression, depth + 1), e.name.text, fc.sf) : undefined;
+    if (ts.isPropertyAccessExpression(e)) return depth < MAX_NESTING ? fieldTypeOf(declaredTypeOfValue(e.expression, depth + 1), e.name.text, fc.sf) : undefined;
     if (!ts.isIdentifier(e)) return undefined;
     const binding = lookup(fc, e);
     if (binding?.kind === 'param' && ts.isParameter(binding.node)) return declaredTypeAt(binding.node.type, binding.proj);
@@ -631,7 +631,6 @@ export function createEvaluator(fc: FileContext): Evaluator {
     });
   }
 
-  /** A value that cannot be the secret whatever its name says: literals and sanitised forms. */
   /**
    * `prompt + completion` of numbers (`const tokens = usage.input + usage.output` with both typed
    * `number`): a count, whatever it is named. A `+` is a sum only when every operand is a number:
@@ -639,7 +638,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function isNumericSum(expr: ts.Expression, depth = 0): boolean {
     const e = unwrap(expr);
-    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken || depth > MAX_SUM_DEPTH) return false;
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken || depth > MAX_NESTING) return false;
     const isNumber = (operand: ts.Expression): boolean => {
       const o = unwrap(operand);
       if (ts.isNumericLiteral(o)) return true;
@@ -649,6 +648,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return isNumber(e.left) && isNumber(e.right);
   }
 
+  /** A value that cannot be the secret whatever its name says: literals and sanitised forms. */
   function isNeutral(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     if (isLiteralLike(e)) return true;
@@ -781,8 +781,8 @@ function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
 /** Language-model tokenizers, whose `encode()` gives token ids: gpt-tokenizer (and its `/model/...` entries), tiktoken ports, gpt-3-encoder. */
 const TOKENIZER_PACKAGE = /^(?:gpt-tokenizer|gpt-3-encoder|gpt3-tokenizer|js-tiktoken|tiktoken|@dqbd\/tiktoken|@anthropic-ai\/tokenizer|@xenova\/transformers)(?:\/|$)/;
 
-/** Nesting of sums read (`a + b + c` nests on the left). */
-const MAX_SUM_DEPTH = 16;
+/** Nesting read of sums (`a + b + c` nests on the left) and of field chains (`res.usage.tokens`). */
+const MAX_NESTING = 16;
 
 /** Declared, not defined: `declare function f()`, or inside `declare module` / `declare global`, or a `.d.ts` file. */
 function isAmbient(node: ts.Node): boolean {

@@ -160,9 +160,8 @@ export function isLiteralTree(expr: ts.Expression, depth = 0): boolean {
 
 /**
  * A declared type no secret can have: `tokens: number`, `passwordChanged: boolean`, unions of
- * those with `null`/`undefined` or number/boolean literals, and arrays of them (`tokens: number[]`). The name then only describes a secret
- * (an LLM token count, a flag), as `tokenCount` does. Strings, objects and unknown types keep the
- * name's verdict.
+ * those with `null`/`undefined` or number/boolean literals, and arrays of them (`tokens: number[]`).
+ * The name then only describes a secret (an LLM token count, a flag), as `tokenCount` does. Strings, objects and unknown types keep the name's verdict.
  */
 export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
   if (!type) return false;
@@ -185,7 +184,7 @@ export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
     case SyntaxKind.TypeReference: {
       const ref = type as ts.TypeReferenceNode;
       const [element] = ref.typeArguments ?? [];
-      return ts.isIdentifier(ref.typeName) && ARRAY_TYPES.has(ref.typeName.text) && ref.typeArguments?.length === 1 && isNonSecretType(element);
+      return ts.isIdentifier(ref.typeName) && COLLECTIONS.has(ref.typeName.text) && ref.typeArguments?.length === 1 && isNonSecretType(element);
     }
     case SyntaxKind.UnionType: {
       const members = (type as ts.UnionTypeNode).types;
@@ -196,7 +195,11 @@ export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
   }
 }
 
-const ARRAY_TYPES: ReadonlySet<string> = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet', 'Uint32Array', 'Int32Array']);
+/**
+ * Generic collections whose element type decides: `Array<number>`, `ReadonlySet<number>`. (Typed
+ * arrays take no type argument, and a `Uint8Array` may hold a key's bytes: they keep the name's verdict.)
+ */
+const COLLECTIONS: ReadonlySet<string> = new Set(['Array', 'ReadonlyArray', 'Set', 'ReadonlySet']);
 
 function isNullish(type: ts.TypeNode): boolean {
   if (type.kind === SyntaxKind.UndefinedKeyword) return true;

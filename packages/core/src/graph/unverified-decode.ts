@@ -33,6 +33,8 @@ const CONVERSIONS: ReadonlySet<string> = new Set(['JSON.parse', 'Buffer.from', '
 export function onlyDecodesToken(fn: ts.SignatureDeclaration & { body?: ts.Node | undefined }, params: readonly string[], ctx: HandlerContext): boolean {
   if (!fn.body || !ctx.imports) return false;
   const imports = ctx.imports;
+  // Most files import no decoder: their guards are not walked again.
+  if (![...imports.values()].some((b) => UNVERIFIED_DECODERS.has(b.specifier))) return false;
   let decodes = false;
   let other = false;
   visitTree(fn.body, (node) => {
@@ -47,23 +49,24 @@ export function onlyDecodesToken(fn: ts.SignatureDeclaration & { body?: ts.Node 
 
 /** `decodeJwt` of jose taken for a verifier by its name: a ref to an unverified decoder checks nothing. */
 export function isUnverifiedDecoderRef(ref: HandlerRef, imports: HandlerContext['imports']): boolean {
-  if ((ref.kind !== 'call' && ref.kind !== 'name') || !imports) return false;
-  const binding = imports.get(ref.kind === 'call' ? ref.callee : ref.name);
-  if (binding === undefined) return false;
-  const member = ref.kind === 'call' ? ref.member : undefined;
-  const name = member === undefined ? binding.imported : binding.imported === 'default' || binding.imported === '*' ? member : undefined;
-  return name !== undefined && UNVERIFIED_DECODERS.get(binding.specifier)?.has(name) === true;
+  if (!imports) return false;
+  if (ref.kind === 'call') return isDecoder(ref.callee, ref.member, imports);
+  return ref.kind === 'name' && isDecoder(ref.name, undefined, imports);
 }
 
+/** `decode(t)` of a named import, or `jwt.decode(t)` of a default or namespace import. */
 function isUnverifiedDecode(callee: ts.Expression, imports: NonNullable<HandlerContext['imports']>): boolean {
   const e = skipParens(callee);
-  if (isIdentifier(e)) {
-    const binding = imports.get(e.text);
-    return binding !== undefined && UNVERIFIED_DECODERS.get(binding.specifier)?.has(binding.imported) === true;
-  }
-  if (!isPropertyAccessExpression(e) || !isIdentifier(e.expression)) return false;
-  const owner = imports.get(e.expression.text);
-  return owner !== undefined && (owner.imported === 'default' || owner.imported === '*') && UNVERIFIED_DECODERS.get(owner.specifier)?.has(e.name.text) === true;
+  if (isIdentifier(e)) return isDecoder(e.text, undefined, imports);
+  return isPropertyAccessExpression(e) && isIdentifier(e.expression) && isDecoder(e.expression.text, e.name.text, imports);
+}
+
+/** Whether `local` (or its `member`, for a default or namespace import) is an unverified decoder. */
+function isDecoder(local: string, member: string | undefined, imports: NonNullable<HandlerContext['imports']>): boolean {
+  const binding = imports.get(local);
+  if (binding === undefined) return false;
+  const name = member === undefined ? binding.imported : binding.imported === 'default' || binding.imported === '*' ? member : undefined;
+  return name !== undefined && UNVERIFIED_DECODERS.get(binding.specifier)?.has(name) === true;
 }
 
 /** `req.get('authorization')`, `res.status(401).json(e)`, `next()`, `token.slice(7)`, `JSON.parse(s)`. */

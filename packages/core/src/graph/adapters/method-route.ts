@@ -45,9 +45,7 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
 export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const args = call.arguments;
   if (method === 'use') {
-    const rootPath = args[0] && adminJsRootPathOf(args[0], ctx);
-    const paths = rootPath !== undefined ? [{ parts: [rootPath] }] : pathsOf(args[0], ctx, true);
-    const handlers = ctx.handlerRefsOf(paths ? args.slice(1) : args);
+    const { paths, handlers } = useArgsOf(args, ctx);
     if (handlers.length === 0) return false;
     ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
     // `app.use('/admin/queues', serverAdapter.getRouter())`, `app.use('/admin', (req, res) => ...)`:
@@ -79,6 +77,13 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     handler: refs[refs.length - 1],
   });
   return true;
+}
+
+/** `use(path?, ...middleware)`: the optional path (AdminJS's `admin.options.rootPath` read too) and the middleware. */
+export function useArgsOf(args: readonly ts.Expression[], ctx: AdapterContext): { paths: PathExpr[] | undefined; handlers: ReturnType<AdapterContext['handlerRefsOf']> } {
+  const rootPath = args[0] && adminJsRootPathOf(args[0], ctx);
+  const paths = rootPath !== undefined ? [{ parts: [rootPath] }] : pathsOf(args[0], ctx, true);
+  return { paths, handlers: ctx.handlerRefsOf(paths ? args.slice(1) : args) };
 }
 
 /** The parameters a middleware takes to hand the request on: Express's `next` is the third, Hono's and Koa's the second. */

@@ -1,10 +1,11 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext } from '../adapter.js';
+import { moduleConstOf } from '../module-const-of.js';
 import { propertyOf } from '../object-property.js';
 import { skipParens } from '../path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteralLike, isVariableStatement } = ts;
+const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isStringLiteralLike } = ts;
 
 /**
  * Package middleware that answers every request under its mount itself, serving an app of its own:
@@ -37,7 +38,7 @@ export function servedAppOf(expr: ts.Expression, ctx: AdapterContext, depth = 0)
   const e = skipParens(expr);
   // `const adminRouter = AdminJSExpress.buildRouter(admin)`, mounted by name.
   if (isIdentifier(e)) {
-    const init = depth === 0 ? constOf(e.text, ctx.sf) : undefined;
+    const init = depth === 0 ? moduleConstOf(e) : undefined;
     return init && servedAppOf(init, ctx, depth + 1);
   }
   if (!isCallExpression(e)) return undefined;
@@ -52,7 +53,7 @@ export function servedAppOf(expr: ts.Expression, ctx: AdapterContext, depth = 0)
   // `AdminJSExpress.buildRouter(admin)`: a method of the package's default or namespace import.
   const binding = ctx.imports.get(owner.text);
   if (binding && (binding.imported === 'default' || binding.imported === '*')) return SERVING_CALLS.get(binding.specifier)?.has(callee.name.text) ? binding.specifier : undefined;
-  const made = newOf(owner.text, ctx.sf);
+  const made = newOf(owner);
   const maker = made && isIdentifier(made.expression) ? ctx.imports.get(made.expression.text) : undefined;
   const served = maker && SERVING_INSTANCES.get(maker.specifier);
   return served && served.classes.has(maker.imported) && served.method === callee.name.text ? maker.specifier : undefined;
@@ -67,7 +68,7 @@ export function adminJsRootPathOf(expr: ts.Expression, ctx: AdapterContext): str
   if (!isPropertyAccessExpression(e) || e.name.text !== 'rootPath') return undefined;
   const options = skipParens(e.expression);
   const owner = isPropertyAccessExpression(options) && options.name.text === 'options' ? skipParens(options.expression) : undefined;
-  const made = owner && isIdentifier(owner) ? newOf(owner.text, ctx.sf) : undefined;
+  const made = owner && isIdentifier(owner) ? newOf(owner) : undefined;
   const maker = made && isIdentifier(made.expression) ? ctx.imports.get(made.expression.text) : undefined;
   if (maker?.specifier !== 'adminjs') return undefined;
   const arg = made?.arguments?.[0] && skipParens(made.arguments[0]);
@@ -77,18 +78,7 @@ export function adminJsRootPathOf(expr: ts.Expression, ctx: AdapterContext): str
 }
 
 /** `const name = new X(...)` at the top level of the file. */
-function newOf(name: string, sf: ts.SourceFile): ts.NewExpression | undefined {
-  const init = constOf(name, sf);
+function newOf(name: ts.Identifier): ts.NewExpression | undefined {
+  const init = moduleConstOf(name);
   return init && isNewExpression(init) ? init : undefined;
-}
-
-/** The initializer of `const name = ...` at the top level of the file. */
-function constOf(name: string, sf: ts.SourceFile): ts.Expression | undefined {
-  for (const statement of sf.statements) {
-    if (!isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const d of statement.declarationList.declarations) {
-      if (isIdentifier(d.name) && d.name.text === name && d.initializer) return skipParens(d.initializer);
-    }
-  }
-  return undefined;
 }

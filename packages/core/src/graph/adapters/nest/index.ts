@@ -5,7 +5,7 @@ import { judgeFunction } from '../../judge-function.js';
 import { literalPath, referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
-import { pathsOf } from '../method-route.js';
+import { useArgsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
 import { decoratorsOf, moduleClassNameOf } from './decorators.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
@@ -199,8 +199,7 @@ function mountRootModule(create: ts.CallExpression, ctx: AdapterContext): void {
  * routes only when the app starts listening.
  */
 function recordAppUse(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
-  const paths = pathsOf(call.arguments[0], ctx, true);
-  const handlers = ctx.handlerRefsOf(paths ? call.arguments.slice(1) : call.arguments);
+  const { paths, handlers } = useArgsOf(call.arguments, ctx);
   if (handlers.length === 0) return false;
   ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers, orderless: true });
   return true;
