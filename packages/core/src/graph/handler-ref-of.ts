@@ -8,6 +8,7 @@ import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.j
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
+import { thisMemberName } from './this-member.js';
 import { unlessOptionsOf } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -129,6 +130,9 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
+  // `this.checkAuth`, `this.auth.verifyToken`: a method of the class, or of the class a field holds.
+  const member = thisMemberName(e);
+  if (member !== undefined) return { kind: 'name', name: member };
   // `auth.required`, and compiled `middlewares_1.default.requireAdmin` (an object exported as default).
   const name = referenceName(e);
   if (name !== undefined) return { kind: 'name', name };

@@ -44,6 +44,8 @@ export function pathExprOf(expr: ts.Expression, constants: ConstantTable): PathE
   if (isConcatenation(e)) return concatenationOf(e, constants);
   // `process.env.ADMIN_PATH || '/admin'`: the path the code itself chooses, unless deployed otherwise.
   if (isEnvDefault(e)) return pathExprOf(e.right, constants);
+  // `${this.path}/users`: a string field of the file's class (see collectConstants), else a segment no file knows.
+  if (isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) return constants.get(`this.${e.name.text}`);
   const name = referenceName(e);
   if (name !== undefined) return constants.get(name) ?? { parts: [{ ref: name }] };
   return undefined;
@@ -105,6 +107,7 @@ const MAX_CONSTANT_DEPTH = 4;
  */
 export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
   const table = new Map<string, PathExpr>();
+  const fieldOwners = new Map<string, ts.ClassDeclaration>();
   for (const stmt of sf.statements) {
     if (isVariableStatement(stmt) && (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0) {
       for (const decl of stmt.declarationList.declarations) {
@@ -125,6 +128,7 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
       for (const member of stmt.members) {
         if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStatic(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
       }
+      addInstanceFields(table, stmt, fieldOwners);
     } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
         if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
@@ -134,6 +138,29 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     }
   }
   return table;
+}
+
+/**
+ * `class AdminRoute { public path = '/admin'; ... this.router.get(`${this.path}/users`) }`: string
+ * fields of a class, read as `this.path`. A field two classes of the file define, or one a method
+ * assigns, has no one value: left out.
+ */
+function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaration, owners: Map<string, ts.ClassDeclaration>): void {
+  for (const member of cls.members) {
+    if (!isPropertyDeclaration(member) || !member.initializer || !isIdentifier(member.name) || isStatic(member) || !isStringLiteralLike(member.initializer)) continue;
+    const key = `this.${member.name.text}`;
+    const owner = owners.get(key);
+    if (owner === undefined && !assignsField(cls, member.name.text)) {
+      owners.set(key, cls);
+      table.set(key, { parts: [member.initializer.text] });
+    } else if (owner !== cls) table.delete(key);
+  }
+}
+
+function assignsField(cls: ts.ClassDeclaration, field: string): boolean {
+  const visit = (node: ts.Node): boolean =>
+    (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === field) || (ts.forEachChild(node, visit) ?? false);
+  return cls.members.some((m) => !isPropertyDeclaration(m) && visit(m));
 }
 
 function isStatic(member: ts.PropertyDeclaration): boolean {

@@ -597,6 +597,11 @@ class RouteGraphBuilder {
     if (this.#instances.has(param)) return param;
     const alias = facts.aliases[def.name];
     if (alias?.kind === 'name') return this.resolveName(def.file, alias.name, depth + 1);
+    // `AdminRoutes.router` where `AdminRoutes` stands for a class (`export default AdminRoutes`,
+    // `export const routes = new AdminRoutes()`): that class's field.
+    const dot = def.name.indexOf('.');
+    const owner = dot > 0 ? facts.aliases[def.name.slice(0, dot)] : undefined;
+    if (owner?.kind === 'name') return this.resolveName(def.file, `${owner.name}${def.name.slice(dot)}`, depth + 1);
     return undefined;
   }
 

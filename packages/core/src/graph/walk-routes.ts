@@ -16,6 +16,7 @@ import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
 import { calledMethodOf, routeOptionsTemplateOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
 import { ROW_METHODS } from './table-routes.js';
+import { classOfThis, thisFieldAssignment } from './this-member.js';
 import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
@@ -31,7 +32,11 @@ interface ParamBinding {
   paramOf: FunctionNode;
   index: number;
 }
-type ScopeEntry = TargetRef | ParamBinding;
+/** `const routes = new AdminRoutes()`: no app itself, but `routes.router` may be one of its fields. */
+interface ClassInstanceBinding {
+  newOf: string;
+}
+type ScopeEntry = TargetRef | ParamBinding | ClassInstanceBinding;
 
 /** What the iterative walk does with a node taken off its stack. */
 const enum Step {
@@ -74,6 +79,10 @@ class RouteWalker {
   readonly #conditions: Condition[] = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
+  /** The apps and routers each class keeps in its fields (see bindClassFields). */
+  readonly #classFields = new Map<ts.ClassLikeDeclaration, Map<string, Receiver>>();
+  /** Top-level classes by name, for `new AdminRoutes().router`. */
+  readonly #classesByName = new Map<string, ts.ClassLikeDeclaration>();
   /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
   readonly #sharedContextParams = new Set<string>();
   readonly #ctx: AdapterContext;
@@ -275,6 +284,7 @@ class RouteWalker {
       case SyntaxKind.ClassDeclaration:
       case SyntaxKind.ClassExpression:
         for (const a of this.adapters) a.onClass?.(node as ts.ClassLikeDeclaration, this.#ctx);
+        this.bindClassFields(node as ts.ClassLikeDeclaration);
         break;
       case SyntaxKind.VariableDeclaration:
         this.bindDeclaration(node as ts.VariableDeclaration);
@@ -296,12 +306,14 @@ class RouteWalker {
         break;
     }
     // Post-order: in `app.use(a).get('/x', h)` the inner `use` is registered first, as it runs first.
-    if (node.kind === SyntaxKind.CallExpression || (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression)) this.push(node, Step.Leave);
+    if (node.kind === SyntaxKind.CallExpression || (node.kind === SyntaxKind.NewExpression && (node as ts.NewExpression).arguments?.length) || (node.kind === SyntaxKind.ReturnStatement && (node as ts.ReturnStatement).expression)) this.push(node, Step.Leave);
     this.pushChildren(node);
   }
 
   private leave(node: ts.Node): void {
     if (node.kind === SyntaxKind.CallExpression) this.visitCall(node as ts.CallExpression);
+    // `new AdminController(app)`: the constructor registers on the app it is handed.
+    else if (node.kind === SyntaxKind.NewExpression) this.visitInvocation(node as ts.NewExpression, skipParens((node as ts.NewExpression).expression));
     else this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
   }
 
@@ -363,8 +375,12 @@ class RouteWalker {
       }
     }
     const target = this.valueTargetOf(decl.initializer, this.siteOf(decl, decl.name.text));
-    if (!target) return;
     const scope = this.#scopes[this.#scopes.length - 1];
+    if (!target) {
+      const e = unwrapAwait(decl.initializer);
+      if (isNewExpression(e) && isIdentifier(e.expression)) scope?.set(decl.name.text, { newOf: e.expression.text });
+      return;
+    }
     scope?.set(decl.name.text, target);
     if (this.#scopes.length === 1) this.facts.bindings[decl.name.text] = target;
   }
@@ -454,6 +470,7 @@ class RouteWalker {
   private computeReceiver(expr: ts.Expression): Receiver | undefined {
     const e = unwrapAwait(expr);
     if (isIdentifier(e)) return this.lookup(e.text);
+    if (isPropertyAccessExpression(e)) return this.fieldReceiver(e);
     if (isNewExpression(e) || isCallExpression(e)) {
       const created = this.createdInstance(e) ?? (isCallExpression(e) ? this.projectCallOf(e) : undefined);
       if (created) return created;
@@ -502,10 +519,94 @@ class RouteWalker {
     return isProject ? { target: { call: name }, framework: undefined } : undefined;
   }
 
+  /**
+   * Apps and routers a class keeps in its fields: `router = Router()`, or `this.app = express()` in
+   * its constructor or another method (class-based Express servers). `this.router` in its methods
+   * denotes that instance; so does `new AdminRoutes().router` here, and `AdminRoutes.router` for
+   * other files (a binding the route graph resolves through imports).
+   */
+  private bindClassFields(cls: ts.ClassLikeDeclaration): void {
+    const fields = new Map<string, Receiver>();
+    const bind = (name: string, value: ts.Expression) => {
+      const receiver = fields.has(name) ? undefined : this.receiverOf(value);
+      if (receiver && !('name' in receiver.target)) fields.set(name, receiver);
+    };
+    const name = cls.name !== undefined && this.#scopes.length === 1 ? cls.name.text : undefined;
+    for (const member of cls.members) {
+      if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name)) bind(member.name.text, member.initializer);
+      else if ((isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && member.body) {
+        const isConstructor = ts.isConstructorDeclaration(member);
+        if (isConstructor && name !== undefined) this.bindConstructorParams(member, name, fields);
+        for (const stmt of member.body.statements) {
+          const assigned = thisFieldAssignment(stmt);
+          // `this.app = app` of a parameter: the constructor's is bound above; not the module's `app` the class-level lookup would find.
+          const param = assigned && isIdentifier(assigned.value) ? member.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === (assigned.value as ts.Identifier).text) : -1;
+          if (param >= 0 && isConstructor && name !== undefined && assigned && !fields.has(assigned.field)) fields.set(assigned.field, this.constructorParamReceiver(member, name, param));
+          else if (assigned && param < 0) bind(assigned.field, assigned.value);
+        }
+      }
+    }
+    if (fields.size === 0) return;
+    this.#classFields.set(cls, fields);
+    if (name === undefined) return;
+    this.#classesByName.set(name, cls);
+    for (const [field, receiver] of fields) this.facts.bindings[`${name}.${field}`] = receiver.target;
+  }
+
+  /** `constructor(private readonly app: Express)`: `this.app` is what `new AdminController(app)` passes. */
+  private bindConstructorParams(ctor: ts.ConstructorDeclaration, className: string, fields: Map<string, Receiver>): void {
+    ctor.parameters.forEach((p, index) => {
+      if (isIdentifier(p.name) && ts.getModifiers(p)?.length) fields.set(p.name.text, this.constructorParamReceiver(ctor, className, index));
+    });
+  }
+
+  /**
+   * A constructor's parameter as an instance: `Class#index`, the id the route graph gives the
+   * parameter of whatever a call (here `new Class(app)`) passes an app to.
+   */
+  private constructorParamReceiver(ctor: ts.ConstructorDeclaration, className: string, index: number): Receiver {
+    const typed = frameworkOfType(ctor.parameters[index]?.type?.getText(this.sf));
+    return { target: { instance: `${className}#${index}` }, framework: typed ?? (this.facts.frameworks.length === 1 ? this.facts.frameworks[0] : undefined) };
+  }
+
+  /** `this.router`, `new AdminRoutes().router`, `routes.router` of `const routes = new AdminRoutes()`. */
+  private fieldReceiver(e: ts.PropertyAccessExpression): Receiver | undefined {
+    const owner = skipParens(e.expression);
+    const field = e.name.text;
+    if (owner.kind === SyntaxKind.ThisKeyword) {
+      const cls = classOfThis(e);
+      return cls && this.#classFields.get(cls)?.get(field);
+    }
+    if (isNewExpression(owner) && isIdentifier(owner.expression)) return this.classField(owner.expression.text, field);
+    if (!isIdentifier(owner)) return undefined;
+    const entry = this.scopeEntryOf(owner.text);
+    if (entry && 'newOf' in entry) return this.classField(entry.newOf, field);
+    // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
+    const imported = entry ? undefined : this.#ctx.imports.get(owner.text);
+    return imported && this.isProjectModule(imported.specifier) ? { target: { name: `${owner.text}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
+  }
+
+  /** A field of instances of the class `name`: read here, or resolved where an imported class is defined. */
+  private classField(name: string, field: string): Receiver | undefined {
+    const cls = this.#classesByName.get(name);
+    if (cls) return this.#classFields.get(cls)?.get(field);
+    const imported = this.#ctx.imports.get(name);
+    return imported && this.isProjectModule(imported.specifier) ? { target: { name: `${name}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
+  }
+
+  private scopeEntryOf(name: string): ScopeEntry | undefined {
+    for (let i = this.#scopes.length - 1; i >= 0; i--) {
+      const entry = this.#scopes[i]?.get(name);
+      if (entry) return entry;
+    }
+    return undefined;
+  }
+
   private lookup(name: string): Receiver | undefined {
     for (let i = this.#scopes.length - 1; i >= 0; i--) {
       const entry = this.#scopes[i]?.get(name);
       if (!entry) continue;
+      if ('newOf' in entry) return undefined;
       if ('paramOf' in entry) return this.paramReceiver(entry);
       return { target: entry, framework: this.frameworkOfTarget(entry) };
     }
@@ -641,7 +742,8 @@ class RouteWalker {
   }
 
   /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
-  private visitInvocation(call: ts.CallExpression, callee: ts.Expression): void {
+  private visitInvocation(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): void {
+    const callArgs = call.arguments ?? [];
     let name: string | undefined;
     let member: string | undefined;
     if (isIdentifier(callee)) name = callee.text;
@@ -651,11 +753,11 @@ class RouteWalker {
     }
     if (name === undefined) return;
     let args: HandlerRef[] | undefined;
-    call.arguments.forEach((arg, argIndex) => {
-      if (!isIdentifier(arg)) return;
-      const receiver = this.lookup(arg.text);
+    callArgs.forEach((arg, argIndex) => {
+      // `mount(app)`, and a class's own `mount(this.app)`.
+      const receiver = isIdentifier(arg) ? this.lookup(arg.text) : isPropertyAccessExpression(arg) && arg.expression.kind === SyntaxKind.ThisKeyword ? this.receiverOf(arg) : undefined;
       if (!receiver || name === undefined) return;
-      args ??= call.arguments.map((a) => handlerRefOf(a, this.#ctx));
+      args ??= callArgs.map((a) => handlerRefOf(a, this.#ctx));
       this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex, args });
     });
   }
