@@ -142,25 +142,33 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
 
 /**
  * `class AdminRoute { public path = '/admin'; ... this.router.get(`${this.path}/users`) }`: string
- * fields of a class, read as `this.path`. A field two classes of the file define, or one a method
- * assigns, has no one value: left out.
+ * fields of a class, read as `this.path`, whether declared with the value or given it in the
+ * constructor (`this.path = '/admin'`, as tsc compiles field initialisers). A field given a value
+ * anywhere else, or one two classes of the file define, has no one value: left out.
  */
 function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaration, owners: Map<string, ts.ClassDeclaration>): void {
+  const assigned = new Map<string, ts.Expression[]>();
+  const assign = (field: string, value: ts.Expression) => assigned.set(field, [...(assigned.get(field) ?? []), value]);
   for (const member of cls.members) {
-    if (!isPropertyDeclaration(member) || !member.initializer || !isIdentifier(member.name) || isStatic(member) || !isStringLiteralLike(member.initializer)) continue;
-    const key = `this.${member.name.text}`;
+    if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer && !isStatic(member)) assign(member.name.text, member.initializer);
+    else if (!isPropertyDeclaration(member)) visitAssignments(member, assign);
+  }
+  for (const [field, values] of assigned) {
+    const [value] = values;
+    if (values.length !== 1 || value === undefined || !isStringLiteralLike(value)) continue;
+    const key = `this.${field}`;
     const owner = owners.get(key);
-    if (owner === undefined && !assignsField(cls, member.name.text)) {
+    if (owner === undefined) {
       owners.set(key, cls);
-      table.set(key, { parts: [member.initializer.text] });
+      table.set(key, { parts: [value.text] });
     } else if (owner !== cls) table.delete(key);
   }
 }
 
-function assignsField(cls: ts.ClassDeclaration, field: string): boolean {
-  const visit = (node: ts.Node): boolean =>
-    (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword && node.left.name.text === field) || (ts.forEachChild(node, visit) ?? false);
-  return cls.members.some((m) => !isPropertyDeclaration(m) && visit(m));
+/** Every `this.field = value` inside a class member. */
+function visitAssignments(node: ts.Node, assign: (field: string, value: ts.Expression) => void): void {
+  if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) assign(node.left.name.text, node.right);
+  ts.forEachChild(node, (child) => visitAssignments(child, assign));
 }
 
 function isStatic(member: ts.PropertyDeclaration): boolean {
