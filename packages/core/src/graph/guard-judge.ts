@@ -388,7 +388,20 @@ export class GuardJudge {
     const origin = this.project.originOfMember(moduleFile, first);
     if (origin.kind === 'package') return { kind: 'package', specifier: origin.specifier, imported: origin.imported, ...(rest ? { member: rest.slice(1) } : {}) };
     if (origin.kind === 'unresolved') return { kind: 'unreadable', name: first };
+    if (origin.file === moduleFile && origin.name === first && this.isMemberOfDefault(moduleFile, first)) return { kind: 'local', file: moduleFile, name: `default.${member}` };
     return { kind: 'local', file: origin.file, name: origin.name === '*' ? rest.slice(1) || 'default' : `${origin.name}${rest}` };
+  }
+
+  /**
+   * `require('./admin.route').router` where the module is `module.exports = AdminRoute`: what
+   * `require` returns is the default export, so a name the module neither exports nor defines is a
+   * member of that (`AdminRoute.router`).
+   */
+  private isMemberOfDefault(moduleFile: string, name: string): boolean {
+    const module = this.project.files.get(moduleFile)?.module;
+    const routes = this.routesOf(moduleFile);
+    if (!module || !routes || !module.exports.some((e) => e.exported === 'default') || module.exports.some((e) => e.exported === name)) return false;
+    return routes.functions[name] === undefined && routes.bindings[name] === undefined && routes.aliases[name] === undefined;
   }
 
   /** Follows imports (and `ns.member` of namespace imports) to a definition. */

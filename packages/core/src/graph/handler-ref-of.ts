@@ -172,6 +172,12 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
       return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
+    // `routes.getRouter()` of a class of this file: the router the method returns.
+    const returned = ctx.instanceOf?.(call);
+    if (returned) return { kind: 'instance', target: returned };
+    // `new AdminRoutes().getRouter()` of an imported class: resolved where the class is.
+    const made = skipParens(callee.expression);
+    if (isNewExpression(made) && isIdentifier(made.expression)) return { kind: 'call', callee: made.expression.text, member: callee.name.text };
     // `auth.create(o)`, and compiled `middlewares_1.default.authenticate()`: a method of an imported object.
     const owner = referenceName(callee.expression);
     if (owner !== undefined) {

@@ -558,7 +558,9 @@ class RouteGraphBuilder {
     for (let i = 0; facts && i < MAX_MOUNT_DEPTH; i++) {
       const returned = facts.returnsInstance[current];
       if (returned) return returned;
-      const alias = facts.aliases[current];
+      // `routes.getRouter` where `routes` is `new AdminRoutes()` (or `AdminRoutes` is the default export): the class's method.
+      const dot = current.indexOf('.');
+      const alias = facts.aliases[current] ?? (dot > 0 ? withMember(facts.aliases[current.slice(0, dot)], current.slice(dot)) : undefined);
       if (alias?.kind !== 'name') return undefined;
       current = alias.name;
     }
@@ -600,9 +602,8 @@ class RouteGraphBuilder {
     // `AdminRoutes.router` where `AdminRoutes` stands for a class (`export default AdminRoutes`,
     // `export const routes = new AdminRoutes()`): that class's field.
     const dot = def.name.indexOf('.');
-    const owner = dot > 0 ? facts.aliases[def.name.slice(0, dot)] : undefined;
-    if (owner?.kind === 'name') return this.resolveName(def.file, `${owner.name}${def.name.slice(dot)}`, depth + 1);
-    return undefined;
+    const owner = dot > 0 ? withMember(facts.aliases[def.name.slice(0, dot)], def.name.slice(dot)) : undefined;
+    return owner ? this.resolveName(def.file, owner.name, depth + 1) : undefined;
   }
 
   /** `registerRoutes(app)`: the instance that stands for the function's parameter. */
@@ -623,6 +624,11 @@ class RouteGraphBuilder {
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
     return undefined;
   }
+}
+
+/** `.router` of an alias that names a class or instance (`export default AdminRoutes`, `const routes = new AdminRoutes()`): the same member of what it names. */
+function withMember(alias: HandlerRef | undefined, member: string): { kind: 'name'; name: string } | undefined {
+  return alias?.kind === 'name' ? { kind: 'name', name: `${alias.name}${member}` } : undefined;
 }
 
 function globalId(file: string, id: string): string {

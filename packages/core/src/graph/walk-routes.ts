@@ -81,6 +81,8 @@ class RouteWalker {
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
   /** The apps and routers each class keeps in its fields (see bindClassFields). */
   readonly #classFields = new Map<ts.ClassLikeDeclaration, Map<string, Receiver>>();
+  /** The methods of each class that return one of those fields (`getRouter() { return this.router }`). */
+  readonly #classMethods = new Map<ts.ClassLikeDeclaration, Map<string, Receiver>>();
   /** Top-level classes by name, for `new AdminRoutes().router`. */
   readonly #classesByName = new Map<string, ts.ClassLikeDeclaration>();
   /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
@@ -293,8 +295,10 @@ class RouteWalker {
         this.bindTopLevel('default', (node as ts.ExportAssignment).expression);
         break;
       case SyntaxKind.BinaryExpression: {
-        // `isDev && app.use(x)`: the right side runs under the left side's condition.
         const e = node as ts.BinaryExpression;
+        // `module.exports = new AdminRoutes().router`: what importers mount.
+        if (e.operatorToken.kind === SyntaxKind.EqualsToken && this.#scopes.length === 1 && isModuleExports(e.left)) this.bindTopLevel('default', e.right);
+        // `isDev && app.use(x)`: the right side runs under the left side's condition.
         if (e.operatorToken.kind !== SyntaxKind.AmpersandAmpersandToken) break;
         this.push(e, Step.PopCondition);
         this.push(e.right, Step.Enter);
@@ -477,7 +481,7 @@ class RouteWalker {
     }
     if (isCallExpression(e) && isPropertyAccessExpression(e.expression)) {
       const inner = this.receiverOf(e.expression.expression);
-      if (!inner) return undefined;
+      if (!inner) return this.classMethodReceiver(e.expression);
       const method = e.expression.name.text;
       for (const adapter of this.adaptersFor(inner)) {
         const derived = adapter.deriveReceiver?.(e, method, inner, this.#ctx);
@@ -526,14 +530,35 @@ class RouteWalker {
    * other files (a binding the route graph resolves through imports).
    */
   private bindClassFields(cls: ts.ClassLikeDeclaration): void {
-    const fields = new Map<string, Receiver>();
-    const bind = (name: string, value: ts.Expression) => {
-      const receiver = fields.has(name) ? undefined : this.receiverOf(value);
-      if (receiver && !('name' in receiver.target)) fields.set(name, receiver);
-    };
     const name = cls.name !== undefined && this.#scopes.length === 1 ? cls.name.text : undefined;
+    const fields = this.fieldsOf(cls, name);
+    if (fields.size === 0) return;
+    const returns = new Map<string, Receiver>();
     for (const member of cls.members) {
-      if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name)) bind(member.name.text, member.initializer);
+      // `get router() { return this.#router }` reads like the field; `getRouter()` returns it.
+      const returned = member.name && isIdentifier(member.name) ? returnedThisField(member) : undefined;
+      const receiver = returned === undefined ? undefined : fields.get(returned);
+      if (!receiver || !member.name || !isIdentifier(member.name)) continue;
+      if (ts.isGetAccessorDeclaration(member)) fields.set(member.name.text, receiver);
+      else returns.set(member.name.text, receiver);
+    }
+    this.#classFields.set(cls, fields);
+    this.#classMethods.set(cls, returns);
+    if (name === undefined) return;
+    this.#classesByName.set(name, cls);
+    for (const [field, receiver] of fields) this.facts.bindings[`${name}.${field}`] = receiver.target;
+    for (const [method, receiver] of returns) this.facts.returnsInstance[`${name}.${method}`] = receiver.target;
+  }
+
+  /** The fields of a class that hold apps and routers, by name (`name` when other code can name the class). */
+  private fieldsOf(cls: ts.ClassLikeDeclaration, name: string | undefined): Map<string, Receiver> {
+    const fields = new Map<string, Receiver>();
+    const bind = (field: string, value: ts.Expression) => {
+      const receiver = fields.has(field) ? undefined : this.receiverOf(value);
+      if (receiver && !('name' in receiver.target)) fields.set(field, receiver);
+    };
+    for (const member of cls.members) {
+      if (isPropertyDeclaration(member) && member.initializer && (isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) bind(member.name.text, member.initializer);
       else if ((isMethodDeclaration(member) || ts.isConstructorDeclaration(member)) && member.body) {
         const isConstructor = ts.isConstructorDeclaration(member);
         if (isConstructor && name !== undefined) this.bindConstructorParams(member, name, fields);
@@ -546,11 +571,7 @@ class RouteWalker {
         }
       }
     }
-    if (fields.size === 0) return;
-    this.#classFields.set(cls, fields);
-    if (name === undefined) return;
-    this.#classesByName.set(name, cls);
-    for (const [field, receiver] of fields) this.facts.bindings[`${name}.${field}`] = receiver.target;
+    return fields;
   }
 
   /** `constructor(private readonly app: Express)`: `this.app` is what `new AdminController(app)` passes. */
@@ -581,9 +602,28 @@ class RouteWalker {
     if (!isIdentifier(owner)) return undefined;
     const entry = this.scopeEntryOf(owner.text);
     if (entry && 'newOf' in entry) return this.classField(entry.newOf, field);
+    // `AdminRoutes.router` of a class of this file (a static field).
+    if (!entry && this.#classesByName.has(owner.text)) return this.classField(owner.text, field);
     // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
     const imported = entry ? undefined : this.#ctx.imports.get(owner.text);
     return imported && this.isProjectModule(imported.specifier) ? { target: { name: `${owner.text}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
+  }
+
+  /** `new AdminRoutes().getRouter()`, `routes.getRouter()`, `this.getRouter()`: the field the method returns. */
+  private classMethodReceiver(callee: ts.PropertyAccessExpression): Receiver | undefined {
+    const owner = skipParens(callee.expression);
+    const method = callee.name.text;
+    if (owner.kind === SyntaxKind.ThisKeyword) {
+      const cls = classOfThis(callee);
+      return cls && this.#classMethods.get(cls)?.get(method);
+    }
+    const entry = isIdentifier(owner) ? this.scopeEntryOf(owner.text) : undefined;
+    const className = isNewExpression(owner) && isIdentifier(owner.expression) ? owner.expression.text : entry && 'newOf' in entry ? entry.newOf : undefined;
+    if (className === undefined) return undefined;
+    const cls = this.#classesByName.get(className);
+    if (cls) return this.#classMethods.get(cls)?.get(method);
+    const imported = this.#ctx.imports.get(className);
+    return imported && this.isProjectModule(imported.specifier) ? { target: { call: className, member: method }, framework: this.facts.frameworks[0] } : undefined;
   }
 
   /** A field of instances of the class `name`: read here, or resolved where an imported class is defined. */
@@ -784,6 +824,14 @@ function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
 
 function isParamInstance(receiver: Receiver): boolean {
   return 'instance' in receiver.target && receiver.target.instance.includes('#');
+}
+
+/** `return this.router;` as the last statement of a method or getter: the field it hands out. */
+function returnedThisField(member: ts.ClassElement): string | undefined {
+  if (!(isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) || !member.body) return undefined;
+  const last = member.body.statements[member.body.statements.length - 1];
+  const returned = last && ts.isReturnStatement(last) && last.expression ? skipParens(last.expression) : undefined;
+  return returned && isPropertyAccessExpression(returned) && returned.expression.kind === SyntaxKind.ThisKeyword ? returned.name.text : undefined;
 }
 
 function unwrapAwait(expr: ts.Expression): ts.Expression {
