@@ -9,7 +9,7 @@ import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName, type NameClassifier } from './sensitive-names.js';
+import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
@@ -224,7 +224,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || readsDescriptor(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -362,6 +362,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let type = declaredTypeOfValue(base);
     for (const prop of path) type = fieldTypeOf(type, prop, fc.sf);
     return isNonSecretType(type);
+  }
+
+  /**
+   * `const tokens = res.usage.total_tokens`, `const secret = vault.secretName`: a field whose name
+   * describes a secret without being one (a count, a name, a policy) holds what its name says,
+   * whatever the variable is called. Also a field declared with a type no secret has (`tokens: number`).
+   */
+  function readsDescriptor(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (!ts.isPropertyAccessExpression(e)) return false;
+    const field = e.name.text;
+    return (mayNameSecret(field, fc.config.sensitiveNames) && !fc.names.isSecretName(field)) || hasNonSecretFieldType(e.expression, field);
   }
 
   /** The type a parameter or variable, or a field chain of one, is declared with. */

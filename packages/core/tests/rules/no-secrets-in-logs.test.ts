@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a secret-named variable holding a field named for what describes a secret (a count, a name), or typed as one', code: `export function f(res: any, vault: any, usage: { tokens: number }) {\n  const tokens = res.usage.total_tokens;\n  const secret = vault.secretName;\n  const token = usage.tokens;\n  console.log('used', tokens, 'of', secret, token);\n}` },
     { name: 'token counts read from typed records, deep or destructured', code: `interface Usage { tokens: number; cached: { tokens: number } }\nexport function f(res: { usage: Usage }) {\n  const { tokens } = res.usage;\n  const { tokens: cachedTokens } = res.usage.cached;\n  console.log(tokens, cachedTokens, res.usage.cached.tokens);\n}` },
     { name: 'language-model tokens: arrays of numbers, sums of counts, a tokenizer package\'s encode()', code: `import { encode } from 'gpt-tokenizer';\nexport function f(tokens: number[], ids: Array<number>, usage: { input: number; output: number }, input: number, output: number, text: string) {\n  const tokenIds: readonly number[] = ids;\n  const totalTokens = input + output + 1;\n  const encodedTokens = encode(text);\n  console.log(tokens, tokenIds, totalTokens, encodedTokens);\n}` },
     { name: 'the claims of a JWT split on a dot', code: `function f(token: string) {\n  console.log(JSON.parse(atob(token.split('.')[1])));\n}` },
@@ -97,6 +98,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a secret-named variable holding a field whose name says nothing either way', code: `export function f(res: any) {\n  const token = res.data.value;\n  console.log('issued', token);\n}`, errors: [err(3)] },
     { name: 'a project class whose set() or push() logs what it is handed, and a Map filled by set()', code: `class AuditTrail {\n  set(key: string, value: string) { console.info('audit', key, value); }\n  push(entry: string) { console.info('audit', entry); }\n}\nconst trail = new AuditTrail();\nconst seen = new Map<string, string>();\nexport function f(id: string, refreshToken: string) {\n  trail.set(id, refreshToken);\n  trail.push(refreshToken);\n  seen.set(id, refreshToken);\n  console.log(seen);\n}`, errors: [err(8), err(9), err(11)] },
     { name: 'a token string read from a typed record, destructured', code: `interface Session { token: string; usage: { tokens: number } }\nexport function f(res: { session: Session }) {\n  const { token } = res.session;\n  console.log(token);\n}`, errors: [err(4)] },
     { name: 'a token-named sum of strings, an array of strings, and encode() of no tokenizer', code: `import { encode } from './codec.js';\nexport function f(tokens: string[], prefix: string, count: number, apiKey: string) {\n  const token = prefix + count;\n  const encodedToken = encode(apiKey);\n  console.log(tokens);\n  console.log(token);\n  console.log(encodedToken);\n}`, errors: [err(5), err(6), err(7)] },
