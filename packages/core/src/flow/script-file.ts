@@ -16,9 +16,14 @@ const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
  * the machine of whoever runs the command (an operator's `init`, a user's `login`), like a script.
  */
 const CLI_FOLDER = /(?:^|\/)cli\//;
+/**
+ * A program that asks its user at the terminal (`readline.createInterface({ input: process.stdin })`,
+ * inquirer, prompts, enquirer): someone runs it by hand, as a script, whatever folder it sits in.
+ */
+const TERMINAL_PROMPT = /\bprocess\.stdin\b|['"](?:@inquirer\/prompts|inquirer|prompts|enquirer|@clack\/prompts)['"]/;
 
 /**
- * Developer tooling, not the server: a shebang or a `cli/` folder (unless the file serves the
+ * Developer tooling, not the server: a shebang, a `cli/` folder or a prompt at the terminal (unless the file serves the
  * network itself: `npx my-server` starts an Express app or an HTTP MCP transport from a shebang
  * file, a CLI's `serve` command does from its folder), a `scripts/`,
  * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
@@ -30,7 +35,7 @@ const CLI_FOLDER = /(?:^|\/)cli\//;
  */
 export function isScriptFile(text: string, path: string, servesNetwork: () => boolean = () => false): boolean {
   if (SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
-  if (text.startsWith('#!') || CLI_FOLDER.test(path)) return !servesNetwork();
+  if (text.startsWith('#!') || CLI_FOLDER.test(path) || TERMINAL_PROMPT.test(text)) return !servesNetwork();
   const base = path.slice(path.lastIndexOf('/') + 1);
   return TEST_RUNNER_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
 }
