@@ -8,6 +8,7 @@
  * its first `)`; a call with one plain argument (`this.items.get(id)`, `cache.delete(key)`: half
  * the service files of a large project) is a Map or a getter, and does not count. Hono's chained
  * `.post(handler)` follows a `.get(path, ...)` or `.route(` that does. `use`, `route`, `register`
- * and `addHook` take a single middleware, router or plugin, so any call of them counts.
+ * and `addHook` take a single middleware, router or plugin, and @hono/zod-openapi's `openapi` a route
+ * definition, so any call of them counts.
  */
-export const REGISTRATION_HINT = /\.(?:use|route|register|addHook)\s*\(|\.(?:get|post|put|patch|delete|all)\s*\([^()]*[,(]/;
+export const REGISTRATION_HINT = /\.(?:use|route|register|addHook|openapi)\s*\(|\.(?:get|post|put|patch|delete|all)\s*\([^()]*[,(]/;

@@ -215,7 +215,7 @@ class RouteGraphBuilder {
       const list = this.#registrations.get(id) ?? [];
       if (reg.kind === 'table') {
         // The routes live in the table's file (their rows, paths and handlers are written there).
-        const origin = this.project.originOf(file, reg.table);
+        const origin = this.tableOrigin(file, reg.table);
         const rows = origin.kind === 'local' ? this.project.files.get(origin.file)?.routes.tables[origin.name] : undefined;
         if (origin.kind === 'local' && rows) for (const route of tableRoutes(reg, file, rows)) list.push({ file: origin.file, reg: route, aliasPrefix });
       } else {
@@ -224,6 +224,15 @@ class RouteGraphBuilder {
       this.#registrations.set(id, list);
       for (const child of this.childrenOf(file, reg)) this.#children.add(this.baseOf(child).id);
     }
+  }
+
+  /** Where a table named in `file` is defined: an import, or a member of a namespace import (`routes.list`). */
+  private tableOrigin(file: string, name: string): ReturnType<ProjectModel['originOf']> {
+    const dot = name.indexOf('.');
+    if (dot < 0) return this.project.originOf(file, name);
+    const origin = this.project.originOf(file, name.slice(0, dot));
+    if (origin.kind !== 'local') return origin;
+    return origin.name === '*' ? this.project.originOfMember(origin.file, name.slice(dot + 1)) : { ...origin, name: `${origin.name}${name.slice(dot)}` };
   }
 
   private childrenOf(file: string, reg: RegistrationFact): string[] {

@@ -218,23 +218,52 @@ const MAX_TABLE_ROWS = 500;
  * A module-level `const` holding route objects (`[{ path: '/admin/users', method: 'get', action }]`),
  * kept for files that loop over it. Only tables with a path-like string field are kept.
  */
-export function tableFactOf(init: ts.Expression, ctx: { locationOf(node: ts.Node): Location; pathOf(e: ts.Expression): PathExpr | undefined; refsOf(e: ts.Expression): HandlerRef[] }): TableRowFact[] | undefined {
+export function tableFactOf(init: ts.Expression, ctx: RowContext): TableRowFact[] | undefined {
   const rows = rowsOf(init);
   if (!rows || rows.length > MAX_TABLE_ROWS || !rows.some(hasPathLikeField)) return undefined;
-  return rows.map((row) => {
-    const fact: TableRowFact = { location: ctx.locationOf(row), texts: {}, paths: {}, refs: {} };
-    for (const p of row.properties) {
-      if (!p.name || !(isIdentifier(p.name) || isStringLiteralLike(p.name))) continue;
-      const field = p.name.text;
-      const value = p.kind === SyntaxKind.ShorthandPropertyAssignment ? (p.name as ts.Identifier) : ts.isPropertyAssignment(p) ? skipParens(p.initializer) : undefined;
-      if (!value) continue;
-      if (isStringLiteralLike(value)) fact.texts[field] = value.text;
-      const path = ctx.pathOf(value);
-      if (path) fact.paths[field] = path;
-      if (!isStringLiteralLike(value)) fact.refs[field] = ctx.refsOf(value);
-    }
-    return fact;
-  });
+  return rows.map((row) => rowFactOf(row, ctx));
+}
+
+interface RowContext {
+  locationOf(node: ts.Node): Location;
+  pathOf(e: ts.Expression): PathExpr | undefined;
+  refsOf(e: ts.Expression): HandlerRef[];
+}
+
+function rowFactOf(row: ts.ObjectLiteralExpression, ctx: RowContext): TableRowFact {
+  const fact: TableRowFact = { location: ctx.locationOf(row), texts: {}, paths: {}, refs: {} };
+  for (const p of row.properties) {
+    if (!p.name || !(isIdentifier(p.name) || isStringLiteralLike(p.name))) continue;
+    const field = p.name.text;
+    const value = p.kind === SyntaxKind.ShorthandPropertyAssignment ? (p.name as ts.Identifier) : ts.isPropertyAssignment(p) ? skipParens(p.initializer) : undefined;
+    if (!value) continue;
+    if (isStringLiteralLike(value)) fact.texts[field] = value.text;
+    const path = ctx.pathOf(value);
+    if (path) fact.paths[field] = path;
+    if (!isStringLiteralLike(value)) fact.refs[field] = ctx.refsOf(value);
+  }
+  return fact;
+}
+
+/**
+ * `export const list = createRoute({ method: 'get', path: '/admin/users/{id}', middleware: [auth] })`
+ * (@hono/zod-openapi): a one-row table that `app.openapi(routes.list, handler)` in another file
+ * registers. OpenAPI's `{id}` parameters read as `:id`.
+ */
+export function createRouteFactOf(init: ts.Expression, ctx: RowContext): TableRowFact[] | undefined {
+  const config = createRouteConfigOf(init);
+  if (!config) return undefined;
+  const row = rowFactOf(config, ctx);
+  for (const [field, path] of Object.entries(row.paths)) row.paths[field] = { parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\{(\w+)\}/g, ':$1') : p)) };
+  return [row];
+}
+
+/** The options object of `createRoute({...})`. */
+export function createRouteConfigOf(expr: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = skipParens(expr);
+  if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'createRoute') return undefined;
+  const arg = e.arguments[0] && skipParens(e.arguments[0]);
+  return arg && isObjectLiteralExpression(arg) ? arg : undefined;
 }
 
 function hasPathLikeField(row: ts.ObjectLiteralExpression): boolean {
@@ -257,17 +286,50 @@ export interface TableLoop {
 
 /** The table loop `node` sits in, within its own function: a for-of, or a forEach/map callback. */
 function enclosingLoop(node: ts.Node): TableLoop | undefined {
+  return enclosingIteration(node, loopOver);
+}
+
+/** A loop over an array of apps or routers written in this file: `for (const r of [users, admin]) app.use(r)`. */
+export interface RouterLoop {
+  name: string;
+  elements: readonly ts.Expression[];
+}
+
+/**
+ * The loop over a list of routers that a mount-shaped call (`app.route('/', route)`) sits in: the
+ * list written in place or as a `const` in scope (`const routes = [index, admin] as const`), its
+ * items names, members or calls.
+ */
+export function routerLoopOf(call: ts.CallExpression): RouterLoop | undefined {
+  return isPropertyAccessExpression(call.parent) ? undefined : enclosingIteration(call, routersOver);
+}
+
+function routersOver(list: ts.Expression, binding: ts.BindingName): RouterLoop | undefined {
+  if (!isIdentifier(binding)) return undefined;
+  let e = skipParens(list);
+  if (isIdentifier(e)) {
+    const init = scopedConstOf(e);
+    if (!init) return undefined;
+    e = skipParens(init);
+  }
+  if (!isArrayLiteralExpression(e) || e.elements.length === 0 || e.elements.length > MAX_TABLE_ROWS) return undefined;
+  const elements = e.elements.map((el) => skipParens(el));
+  return elements.every((el) => isIdentifier(el) || isPropertyAccessExpression(el) || isCallExpression(el)) ? { name: binding.text, elements } : undefined;
+}
+
+/** The for-of, or forEach/map callback, `node` sits in within its own function, read by `over` from its list and binding. */
+function enclosingIteration<T>(node: ts.Node, over: (list: ts.Expression, binding: ts.BindingName) => T | undefined): T | undefined {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (isForOfStatement(parent) && child === parent.statement) {
       const list = parent.initializer;
       const decl = isVariableDeclarationList(list) && list.declarations.length === 1 ? list.declarations[0] : undefined;
-      return decl ? loopOver(parent.expression, decl.name) : undefined;
+      return decl ? over(parent.expression, decl.name) : undefined;
     }
     if (isArrowFunction(parent) || isFunctionExpression(parent)) {
       const iteration = parent.parent;
       const param = parent.parameters[0];
       const isCallback = isCallExpression(iteration) && iteration.arguments[0] === parent && isPropertyAccessExpression(iteration.expression) && /^(forEach|map)$/.test(iteration.expression.name.text);
-      return isCallback && param ? loopOver(iteration.expression.expression, param.name) : undefined;
+      return isCallback && param ? over(iteration.expression.expression, param.name) : undefined;
     }
     if (ts.isFunctionLike(parent) || isSourceFile(parent)) return undefined;
   }

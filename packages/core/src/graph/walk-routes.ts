@@ -14,7 +14,7 @@ import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
-import { calledMethodOf, routeOptionsTemplateOf, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
+import { calledMethodOf, createRouteFactOf, routeOptionsTemplateOf, routerLoopOf, type RouterLoop, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
 import { ROW_METHODS } from './table-routes.js';
 import { classOfThis, thisFieldAssignment } from './this-member.js';
 import { collectExceptionLists } from './unless-options.js';
@@ -158,7 +158,7 @@ class RouteWalker {
 
   private collectValue(name: string, value: ts.Expression): void {
     const e = skipParens(value);
-    const table = isArrayLiteralExpression(e) ? tableFactOf(e, this.#tableContext) : undefined;
+    const table = isArrayLiteralExpression(e) ? tableFactOf(e, this.#tableContext) : createRouteFactOf(e, this.#tableContext);
     if (table) this.facts.tables[name] = table;
     else if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
@@ -730,7 +730,30 @@ class RouteWalker {
     }
     if (loop && this.registerImportedTable(call, callee, receiver, loop)) return true;
     const method = calledMethodOf(callee);
-    return method !== undefined && this.adapterCall(call, method, receiver);
+    if (method === undefined) return false;
+    const routers = loop ? undefined : routerLoopOf(call);
+    if (routers && call.arguments.some((a) => isIdentifier(a) && a.text === routers.name)) return this.registerPerRouter(call, method, receiver, routers);
+    return this.adapterCall(call, method, receiver);
+  }
+
+  /**
+   * `for (const r of [users, admin]) app.use(r)`, `routes.forEach((route) => app.route('/', route))`:
+   * the call once per router of the list, the loop's variable standing for that router.
+   */
+  private registerPerRouter(call: ts.CallExpression, method: string, receiver: Receiver, loop: RouterLoop): boolean {
+    let recognised = false;
+    for (const element of loop.elements) {
+      const target = this.childOf(element);
+      this.#scopes.push(new Map(target ? [[loop.name, target]] : []));
+      this.#localHandlers.push(new Map([[loop.name, handlerRefOf(element, this.#ctx)]]));
+      try {
+        if (this.adapterCall(call, method, receiver)) recognised = true;
+      } finally {
+        this.#scopes.pop();
+        this.#localHandlers.pop();
+      }
+    }
+    return recognised;
   }
 
   /** What a route table's rows are read with. */
@@ -804,7 +827,7 @@ class RouteWalker {
 }
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
-const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate']);
+const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate', 'openapi']);
 
 /** `require('express')()` and `require('express').Router()` bind no import but still use the framework. */
 function inlineRequires(text: string): ImportBinding[] {

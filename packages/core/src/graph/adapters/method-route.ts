@@ -6,7 +6,7 @@ import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isNumericLiteral, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNumericLiteral, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
 
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -81,8 +81,12 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
 
 /** `use(path?, ...middleware)`: the optional path (AdminJS's `admin.options.rootPath` read too) and the middleware. */
 export function useArgsOf(args: readonly ts.Expression[], ctx: AdapterContext): { paths: PathExpr[] | undefined; handlers: ReturnType<AdapterContext['handlerRefsOf']> } {
-  const rootPath = args[0] && adminJsRootPathOf(args[0], ctx);
-  const paths = rootPath !== undefined ? [{ parts: [rootPath] }] : pathsOf(args[0], ctx, true);
+  const [first] = args;
+  const rootPath = first && adminJsRootPathOf(first, ctx);
+  // `app.use(routes)`, `app.use(baseRouter)`: a name alone is what is used, however path-like it sounds
+  // (a path needs something to use under it), and so is a name of an app or router of this file.
+  const isUsed = first !== undefined && (isIdentifier(skipParens(first)) || isPropertyAccessExpression(skipParens(first))) && (args.length === 1 || ctx.instanceOf?.(first) !== undefined);
+  const paths = rootPath !== undefined ? [{ parts: [rootPath] }] : isUsed ? undefined : pathsOf(first, ctx, true);
   return { paths, handlers: ctx.handlerRefsOf(paths ? args.slice(1) : args) };
 }
 

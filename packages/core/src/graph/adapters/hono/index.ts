@@ -4,9 +4,10 @@ import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall, subtreeOf } from '../method-route.js';
 import { servedAppOf } from '../served-app.js';
+import { createRouteConfigOf } from '../../route-table.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
+const { isArrayLiteralExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
 
 const isHonoSpecifier = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || s === '@hono/zod-openapi';
 
@@ -111,7 +112,12 @@ function recordOpenApi(call: ts.CallExpression, receiver: Parameters<FrameworkAd
   const [routeArg, ...handlers] = call.arguments;
   const config = routeArg && createRouteConfig(skipParens(routeArg), ctx.sf);
   if (!config) {
-    ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'openapi() with a route definition that is not a createRoute() of this file' });
+    // `app.openapi(routes.list, handlers.list)`: a route defined in another file, read there as a one-row table.
+    const imported = routeArg && importedName(skipParens(routeArg), ctx);
+    if (imported !== undefined) {
+      const refs = ctx.handlerRefsOf(handlers);
+      ctx.register(call, { kind: 'table', target: receiver.target, table: imported, method: { field: 'method' }, pathFields: ['path'], handlers: [{ field: 'middleware', spread: true }, ...refs.map((ref) => ({ ref }))] });
+    } else ctx.register(call, { kind: 'unknown', target: receiver.target, reason: 'openapi() with a route definition that is neither a createRoute() of this file nor an imported one' });
     return true;
   }
   const prop = (name: string) => config.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === name)?.initializer;
@@ -132,6 +138,13 @@ function recordOpenApi(call: ts.CallExpression, receiver: Parameters<FrameworkAd
   return true;
 }
 
+/** `listRoute` or `routes.list` of an import. */
+function importedName(e: ts.Expression, ctx: Parameters<FrameworkAdapter['onCall']>[3]): string | undefined {
+  const root = isPropertyAccessExpression(e) && isIdentifier(e.expression) ? e.expression : e;
+  if (!isIdentifier(root) || !ctx.imports.has(root.text)) return undefined;
+  return root === e ? root.text : `${root.text}.${(e as ts.PropertyAccessExpression).name.text}`;
+}
+
 function createRouteConfig(expr: ts.Expression, sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
   let e = expr;
   if (isIdentifier(e)) {
@@ -141,11 +154,9 @@ function createRouteConfig(expr: ts.Expression, sf: ts.SourceFile): ts.ObjectLit
       .flatMap((st) => [...st.declarationList.declarations])
       .find((d) => isIdentifier(d.name) && d.name.text === name);
     if (!decl?.initializer) return undefined;
-    e = skipParens(decl.initializer);
+    e = decl.initializer;
   }
-  if (!isCallExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'createRoute') return undefined;
-  const arg = e.arguments[0] && skipParens(e.arguments[0]);
-  return arg && isObjectLiteralExpression(arg) ? arg : undefined;
+  return createRouteConfigOf(e);
 }
 
 export default hono;
