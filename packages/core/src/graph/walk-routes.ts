@@ -857,9 +857,10 @@ function returnedThisField(member: ts.ClassElement): string | undefined {
   return returned && isPropertyAccessExpression(returned) && returned.expression.kind === SyntaxKind.ThisKeyword ? returned.name.text : undefined;
 }
 
+/** What an expression evaluates to, through `await` and assignments (`var app = module.exports = express()`). */
 function unwrapAwait(expr: ts.Expression): ts.Expression {
   let e = skipParens(expr);
-  while (isAwaitExpression(e)) e = skipParens(e.expression);
+  while (isAwaitExpression(e) || (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken)) e = skipParens(isAwaitExpression(e) ? e.expression : e.right);
   return e;
 }
 
