@@ -7,6 +7,7 @@ import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
+import { isRequestBody, secretBodyFields } from './request-body.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
@@ -312,6 +313,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
     if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
+    if (prop === 'body' && isRequestBody(e)) return requestBodyTaint(e);
     const base = taintOf(e.expression);
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
@@ -464,6 +466,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    if (isRequestBody(call)) return requestBodyTaint(call);
     const tokens = tokenResponseOf(call, fc);
     if (tokens) return tokenResponseTaint(call, tokens);
     // `axios.create({ headers: { Authorization } })`: the instance keeps its options as `defaults`.
@@ -578,6 +581,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (read.container === 'cookies' && !isCredentialCookie(read.name, fc.names)) return EMPTY;
     if (read.container === 'query' && !fc.names.isSecretName(read.name)) return EMPTY;
     return [{ k: 'secret', label, path: read.field === undefined ? [] : [read.field], trace, ...(read.container === 'headers' && isAuthorizationHeader(read.name) && { authScheme: true }) }];
+  }
+
+  /** A request body whose secret-named fields the handler reads: it holds those secrets (see request-body.ts). */
+  function requestBodyTaint(body: ts.Expression): Taint {
+    const label = labelOf(body, fc.sf);
+    return secretBodyFields(body, fc.names).map((field) => ({ k: 'secret', label: `${label}.${field}`, path: [field], trace: [step(body, `\`${label}\` holds \`${field}\`, which this handler reads from it`)] }));
   }
 
   function newTaint(e: ts.NewExpression): Taint {

@@ -13,7 +13,7 @@ const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', '
  * A request object by position or name: `req`, `request`, `ctx`, `c.req`, `c.req.raw`,
  * `ctx.request`, `fastifyRequest`. Syntax only: no types are needed for the usual handler shapes.
  */
-function isRequestLike(expr: ts.Expression): boolean {
+export function isRequestLike(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   const name = lastNameOf(e);
   if (name === undefined) return false;

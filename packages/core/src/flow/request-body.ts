@@ -1,0 +1,73 @@
+import { lastNameOf } from '../parse/last-name.js';
+import { ts } from '../parse/typescript.js';
+import { visitTree } from '../parse/visit-tree.js';
+import type { NameClassifier } from './sensitive-names.js';
+import { isRequestLike } from './sources.js';
+import { propertyNameOf, unwrap } from './scope.js';
+
+const { SyntaxKind } = ts;
+
+/** Methods of a request that parse its body: the Fetch API's and Hono's `c.req.json()`, `parseBody()`, `formData()`. */
+const BODY_PARSERS: ReadonlySet<string> = new Set(['json', 'parseBody', 'formData']);
+
+/**
+ * A request's parsed body: `req.body`, `request.body`, Koa's `ctx.request.body`, `await
+ * c.req.json()`, `await request.formData()`, Hono's `c.req.valid('json')`. Not Koa's `ctx.body`,
+ * which is the response.
+ */
+export function isRequestBody(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e)) {
+    if (e.name.text !== 'body') return false;
+    const owner = lastNameOf(unwrap(e.expression))?.toLowerCase();
+    return owner !== 'ctx' && owner !== 'context' && isRequestLike(e.expression);
+  }
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !isRequestLike(e.expression.expression)) return false;
+  const method = e.expression.name.text;
+  const [first] = e.arguments;
+  return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && ts.isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
+}
+
+const fieldsByFunction = new WeakMap<ts.Node, readonly string[]>();
+
+/**
+ * The secret-named fields that the function around `at` reads from a request body
+ * (`req.body.password`, `const { password } = req.body`, `body.password` of `const body = await
+ * c.req.json()`): what that body holds, as the handler itself shows. Logging the whole body logs them.
+ */
+export function secretBodyFields(at: ts.Node, names: NameClassifier): readonly string[] {
+  let scope: ts.Node = at;
+  while (scope.parent && !ts.isFunctionLike(scope)) scope = scope.parent;
+  let fields = fieldsByFunction.get(scope);
+  if (!fields) {
+    fields = bodyFieldsReadIn(scope).filter((f) => names.isSecretName(f));
+    fieldsByFunction.set(scope, fields);
+  }
+  return fields;
+}
+
+function bodyFieldsReadIn(scope: ts.Node): string[] {
+  const bodyNames = new Set<string>();
+  const direct = new Set<string>();
+  const byName = new Map<string, Set<string>>();
+  const read = (base: ts.Expression, field: string | undefined) => {
+    if (field === undefined) return;
+    const e = unwrap(base);
+    if (isRequestBody(e)) direct.add(field);
+    else if (ts.isIdentifier(e)) byName.set(e.text, (byName.get(e.text) ?? new Set()).add(field));
+  };
+  visitTree(scope, (node) => {
+    if (ts.isPropertyAccessExpression(node)) read(node.expression, node.name.text);
+    else if (ts.isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
+    else if (ts.isVariableDeclaration(node) && node.initializer) {
+      if (ts.isIdentifier(node.name) && isRequestBody(node.initializer)) bodyNames.add(node.name.text);
+      if (ts.isObjectBindingPattern(node.name)) {
+        for (const el of node.name.elements) read(node.initializer, el.propertyName ? propertyNameOf(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined);
+      }
+    }
+    return node.kind !== SyntaxKind.ClassDeclaration;
+  });
+  const fields = [...direct];
+  for (const name of bodyNames) fields.push(...(byName.get(name) ?? []));
+  return fields;
+}
