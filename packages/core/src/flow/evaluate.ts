@@ -114,6 +114,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /**
+   * A whole parameter typed with an interface or class imported from a project module (`@Body()
+   * dto: LoginDto` with the DTO in `dto/login.dto.ts`): what that type declares is known once the
+   * summaries are joined. A field read from it (`dto.password`) is judged by its own name.
+   */
+  function importedTypeSecrets(type: ts.TypeNode | undefined, proj: readonly string[], id: ts.Identifier, key: string | undefined): SecretItem[] {
+    if (proj.length > 0 || !type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+    const origin = importOf(fc, type.typeName);
+    if (!origin || !fc.isProjectModule(origin.specifier)) return [];
+    return [{ k: 'secret', label: id.text, path: [], typedBy: type.typeName.text, ...(key !== undefined && { param: key }), trace: [step(id, `\`${id.text}\` is declared as \`${type.typeName.text}\``)] }];
+  }
+
+  /**
    * An MCP handler's `extra` (or the part of it a destructuring names): `authInfo.token` is the
    * caller's bearer token and `requestInfo.headers` the HTTP request's headers. Labelled from the
    * parameter as written: `extra.authInfo.token`, `authInfo.token`.
@@ -211,7 +223,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (isRequestObjectName(id.text) && mcp !== 'message') items.push(requestHeadersOf(id));
-        if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key));
+        if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
         if (decorated === 'request') items.push(requestHeadersOf(id));

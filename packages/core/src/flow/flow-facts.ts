@@ -29,6 +29,7 @@ import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
+import { secretFieldsOfTypes } from './typed-secret-fields.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -193,6 +194,12 @@ export interface FlowFacts {
    * around it: what the file loads besides its top-level imports (see dev-only-modules.ts, local-tool.ts).
    */
   dynamicImports?: DynamicImportFact[];
+  /**
+   * The paths of the secret-named fields of the file's top-level interfaces, object type aliases
+   * and classes (`LoginDto: [['password']]`): what a value typed so holds in an importing file (see
+   * `SecretItem.typedBy`).
+   */
+  typeSecrets?: Record<string, string[][]>;
 }
 
 export interface DynamicImportFact {
@@ -214,6 +221,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
+  const typeSecrets = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
+  if (typeSecrets) facts.typeSecrets = typeSecrets;
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);

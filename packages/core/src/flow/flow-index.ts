@@ -163,6 +163,7 @@ export class FlowIndex {
     if (item.k === 'secret') {
       if (item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs)) return [];
       if (item.entryNamedBy) return this.#namedEntry(file, item);
+      if (item.typedBy !== undefined) return this.#typedFields(file, item);
       return [{ ...item, trace: inFile(item.trace, file) }];
     }
     if (item.k === 'param') {
@@ -210,6 +211,15 @@ export class FlowIndex {
     if (!isSecret) return [];
     // Only an Authorization header's value keeps a scheme first (set while the name was unknown).
     return [{ ...rest, trace: inFile(item.trace, file), ...(authScheme && isAuthorizationHeader(name) && { authScheme }) }];
+  }
+
+  /** A value typed with an imported type: one secret per secret-named field the type's module declares it with. */
+  #typedFields(file: string, item: SecretItem): Taint {
+    const { typedBy, ...rest } = item;
+    if (typedBy === undefined) return [];
+    const origin = this.project.originOf(file, typedBy);
+    const paths = origin.kind === 'local' ? this.project.files.get(origin.file)?.flow.typeSecrets?.[origin.name] : undefined;
+    return (paths ?? []).map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
   }
 
   /**

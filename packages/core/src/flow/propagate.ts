@@ -97,7 +97,7 @@ export function flattenTaint(taint: Taint): Taint {
   return taint.map((item) => {
     if (item.k !== 'secret') return { ...item, path: [], flat: true };
     if (item.path.length === 0 && item.container === undefined) return item;
-    const flat: SecretItem = { k: 'secret', label: item.label, path: [], trace: item.trace, ...(item.entryNamedBy && { entryNamedBy: item.entryNamedBy }) };
+    const flat: SecretItem = { k: 'secret', label: item.label, path: [], trace: item.trace, ...(item.entryNamedBy && { entryNamedBy: item.entryNamedBy }), ...(item.typedBy !== undefined && { typedBy: item.typedBy }) };
     return flat;
   });
 }

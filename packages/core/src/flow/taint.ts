@@ -51,6 +51,12 @@ export interface SecretItem {
    * when that module gives the constant a credential's name (see `FlowFacts.entryNames`).
    */
   entryNamedBy?: { local: string; container: SecretContainer | 'query' };
+  /**
+   * A value declared with a type imported from a project module under this local name (`dto:
+   * LoginDto`): it holds the secret-named fields that module declares the type with, at their
+   * paths, and nothing when it declares none (see `FlowFacts.typeSecrets`).
+   */
+  typedBy?: string;
   trace: FlowStep[];
 }
 

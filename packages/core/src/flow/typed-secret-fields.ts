@@ -5,15 +5,41 @@ import type { NameClassifier } from './sensitive-names.js';
 
 // A parameter declared as an object with a secret-named field (`user: { email: string; password:
 // string }`, `opts: ClientOptions` given `interface ClientOptions { apiKey: string }` or a DTO class
-// in the same file) holds that secret: logging the whole object logs it. Syntax only: types from other files
-// or packages say nothing here.
+// in the same file) holds that secret: logging the whole object logs it. Syntax only: a type imported
+// from another project file is looked up there once the summaries are joined (`SecretItem.typedBy`);
+// a package's types say nothing.
 
 const MAX_DEPTH = 2;
 
 /** The paths of the secret-named fields the declared `type` gives a value. */
 export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFile, names: NameClassifier, depth = 0): string[][] {
   if (!type || depth > MAX_DEPTH) return [];
-  const members = membersOf(type, sf);
+  return secretFieldsOfMembers(membersOf(type, sf), sf, names, depth);
+}
+
+/**
+ * The secret-named fields of each interface, object type alias and class declared at the top of
+ * the file, by name (`export class LoginDto { email: string; password: string }`): what a value
+ * of that type holds, for the files that import the type (see `SecretItem.typedBy`).
+ */
+export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): Record<string, string[][]> | undefined {
+  let out: Record<string, string[][]> | undefined;
+  for (const stmt of sf.statements) {
+    const declared = declaredTypeOf(stmt);
+    const fields = declared ? secretFieldsOfMembers(declared.members, sf, names, 0) : [];
+    if (declared && fields.length > 0) (out ??= {})[declared.name] = fields;
+  }
+  return out;
+}
+
+/** An interface, object type alias or class declared by a statement: its name and members. */
+function declaredTypeOf(stmt: ts.Statement): { name: string; members: ReadonlyArray<ts.TypeElement | ts.ClassElement> } | undefined {
+  if ((ts.isInterfaceDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members };
+  if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members };
+  return undefined;
+}
+
+function secretFieldsOfMembers(members: ReadonlyArray<ts.TypeElement | ts.ClassElement>, sf: ts.SourceFile, names: NameClassifier, depth: number): string[][] {
   const out: string[][] = [];
   for (const member of members) {
     if (!ts.isPropertySignature(member) && !ts.isPropertyDeclaration(member)) continue;
@@ -42,9 +68,8 @@ function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeE
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
   const name = type.typeName.text;
   for (const stmt of sf.statements) {
-    if (ts.isInterfaceDeclaration(stmt) && stmt.name.text === name) return stmt.members;
-    if (ts.isTypeAliasDeclaration(stmt) && stmt.name.text === name && ts.isTypeLiteralNode(stmt.type)) return stmt.type.members;
-    if (ts.isClassDeclaration(stmt) && stmt.name?.text === name) return stmt.members;
+    const declared = declaredTypeOf(stmt);
+    if (declared?.name === name) return declared.members;
   }
   return [];
 }
