@@ -112,12 +112,24 @@ export function handlerRefsOf(args: readonly ts.Expression[], ctx: HandlerContex
   const out: HandlerRef[] = [];
   for (const arg of args) {
     const e = skipParens(arg);
-    if (isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
+    const composed = composedMiddleware(e, ctx);
+    if (composed) out.push(...handlerRefsOf(composed, ctx));
+    else if (isArrayLiteralExpression(e)) out.push(...handlerRefsOf(e.elements, ctx));
     else if (!isSpreadElement(e)) out.push(handlerRefOf(e, ctx));
     else if (isIdentifier(e.expression)) out.push(ctx.localHandlerOf?.(e.expression.text) ?? { kind: 'name', name: e.expression.text });
     else out.push({ kind: 'unknown', reason: 'spread of a computed middleware list' });
   }
   return out;
+}
+
+/**
+ * koa-compose's `compose([auth, admin.routes()])`: one middleware that runs the list in order, as
+ * if each were used in turn.
+ */
+function composedMiddleware(e: ts.Expression, ctx: HandlerContext): readonly ts.Expression[] | undefined {
+  if (!isCallExpression(e) || !isIdentifier(e.expression) || ctx.imports?.get(e.expression.text)?.specifier !== 'koa-compose') return undefined;
+  const list = e.arguments[0] && skipParens(e.arguments[0]);
+  return list && isArrayLiteralExpression(list) ? list.elements : undefined;
 }
 
 /** `isProd ? bearerAuth(o) : devAuth`: the branch production takes, or both when it is unknown. */
