@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, importOf, importsAnyOf, lookup } from './file-context.js';
+import { type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 /** A request an axios error may come from: the config it was given, and the instance whose defaults it merged. */
@@ -20,7 +20,7 @@ const CONFIG_ARG: ReadonlyMap<string, number> = new Map([
  * them, headers included (`Authorization` among them). Empty outside files using axios.
  */
 export function axiosRequestsFailingInto(error: ts.Identifier, fc: FileContext): AxiosRequest[] {
-  if (!fc.sf.text.includes('axios') || !importsAnyOf(fc, AXIOS)) return [];
+  if (!textMentions(fc, 'axios') || !importsAnyOf(fc, AXIOS)) return [];
   const binding = lookup(fc, error);
   if (binding?.kind === 'var' && ts.isCatchClause(binding.node.parent)) {
     const tryBlock = binding.node.parent.parent.tryBlock;

@@ -24,6 +24,10 @@ export interface FileContext {
   identifiers?: Map<string, ts.Identifier[]>;
   /** Every module the file loads with `require('m')`, built on first use (see `importsAnyOf`). */
   requiredModules?: ReadonlySet<string>;
+  /** Every module the file imports with an `import` declaration, built on first use (see `importsAnyOf`). */
+  importedModules?: ReadonlySet<string>;
+  /** Words asked of the file's text so far, and whether it holds them (see `textMentions`). */
+  mentions?: Map<string, boolean>;
   /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
   addedTo?: ReadonlySet<Binding>;
   /** The file's MCP SDK handlers and the index of each one's `extra` parameter, built on first use (see mcp-handler). */
@@ -68,7 +72,9 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
 
 /** Whether the file imports or requires one of `modules` (`import x from 'm'`, `require('m')`). */
 export function importsAnyOf(fc: FileContext, modules: ReadonlySet<string>): boolean {
-  if (fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && modules.has(s.moduleSpecifier.text))) return true;
+  // Asked per call: a bundled file has thousands of statements, searched once.
+  fc.importedModules ??= new Set(fc.sf.statements.flatMap((s) => (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) ? [s.moduleSpecifier.text] : [])));
+  for (const m of modules) if (fc.importedModules.has(m)) return true;
   // Asked for every `register` call of a Fastify file: the file's calls are searched once.
   fc.requiredModules ??= new Set(fc.collected.calls.flatMap((c) => (ts.isCallExpression(c) ? (requireOf(c)?.specifier ?? []) : [])));
   for (const m of modules) if (fc.requiredModules.has(m)) return true;
@@ -92,4 +98,16 @@ export function constValueOf(fc: FileContext, expr: ts.Expression): ts.Expressio
     e = unwrap(value.expr);
   }
   return e;
+}
+
+/**
+ * Whether the file's text contains `word` (a package name): extractors ask it per call to skip
+ * work in files that cannot need it, and a search of a 5 MB bundle per call would cost quadratic
+ * time, so each word is searched once per file.
+ */
+export function textMentions(fc: FileContext, word: string): boolean {
+  const mentions = (fc.mentions ??= new Map());
+  let found = mentions.get(word);
+  if (found === undefined) mentions.set(word, (found = fc.sf.text.includes(word)));
+  return found;
 }

@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup, textMentions } from './file-context.js';
 import { ADDING_METHODS } from './mutated-in-place.js';
 import { unionTaint } from './propagate.js';
 import type { Binding } from './scope.js';
@@ -40,7 +40,7 @@ export function lowdbDataOf(adapter: ts.CallExpression | ts.NewExpression, fc: F
  */
 export function importedDataPutsOf(fc: FileContext, ev: Evaluator): Array<{ local: string; data: Taint }> {
   // Most files never write into a `.data` field: the text test spares the scan.
-  if (!fc.sf.text.includes(`.${DATA_FIELD}`)) return [];
+  if (!textMentions(fc, `.${DATA_FIELD}`)) return [];
   const byLocal = new Map<string, Taint[]>();
   const puts = dataPutsOf(fc, ev, (root) => {
     const origin = importOf(fc, root);

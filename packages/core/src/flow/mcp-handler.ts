@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, lookup } from './file-context.js';
+import { type FileContext, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 /**
@@ -18,7 +18,7 @@ const SDK = '@modelcontextprotocol/sdk';
 
 /** The handler's `extra` parameter, also declared by its type (`extra: RequestHandlerExtra<...>`) in a handler defined apart. */
 export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc: FileContext): McpHandlerParam | undefined {
-  if (!fc.sf.text.includes(SDK)) return undefined;
+  if (!textMentions(fc, SDK)) return undefined;
   const param = fn.parameters[index];
   if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && param.type.typeName.text === 'RequestHandlerExtra') return 'extra';
   fc.mcpHandlers ??= mcpHandlersOf(fc);

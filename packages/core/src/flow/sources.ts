@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, lookup, type FileContext, importOf, importsAnyOf } from './file-context.js';
+import { constValueOf, lookup, type FileContext, importOf, importsAnyOf, textMentions } from './file-context.js';
 import { dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
@@ -152,7 +152,7 @@ function withValueField(read: RequestRead | undefined): RequestRead | undefined 
 const NEXT_SERVER: ReadonlySet<string> = new Set(['next/server']);
 
 function importsNextServer(fc: FileContext): boolean {
-  return fc.sf.text.includes('next/server') && importsAnyOf(fc, NEXT_SERVER);
+  return textMentions(fc, 'next/server') && importsAnyOf(fc, NEXT_SERVER);
 }
 
 /** NestJS's parameter decorators (`@nestjs/common`) and what each hands the handler. */

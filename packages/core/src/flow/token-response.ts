@@ -1,6 +1,6 @@
 import { lastNameOf } from '../parse/last-name.js';
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, importOf, importsAnyOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 /** The credentials of an OAuth 2.0 / OpenID Connect token response (RFC 6749 §5.1). */
@@ -35,8 +35,8 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
     const response = constValueOf(fc, callee.expression);
     return ts.isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
   }
-  if (name === 'post' && ts.isPropertyAccessExpression(callee) && fc.sf.text.includes('axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
-  if (!fc.sf.text.includes('openid-client') || !importsAnyOf(fc, OPENID_CLIENT)) return undefined;
+  if (name === 'post' && ts.isPropertyAccessExpression(callee) && textMentions(fc, 'axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
+  if (!textMentions(fc, 'openid-client') || !importsAnyOf(fc, OPENID_CLIENT)) return undefined;
   // A v5 `Client`'s method, on a receiver named for one: `client.callback(...)`, `oidcClient.refresh(rt)`.
   if (ts.isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
   const fn = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);

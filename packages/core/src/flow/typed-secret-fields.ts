@@ -66,11 +66,23 @@ export function fieldTypeOf(type: ts.TypeNode | undefined, name: string, sf: ts.
 function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeElement | ts.ClassElement> {
   if (ts.isTypeLiteralNode(type)) return type.members;
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
-  const name = type.typeName.text;
-  for (const stmt of sf.statements) {
-    const declared = declaredTypeOf(stmt);
-    if (declared?.name === name) return declared.members;
+  return declaredTypesOf(sf).get(type.typeName.text) ?? [];
+}
+
+type Members = ReadonlyArray<ts.TypeElement | ts.ClassElement>;
+const declaredTypes = new WeakMap<ts.SourceFile, ReadonlyMap<string, Members>>();
+
+/** The file's top-level types by name, the first of a name winning: looked up per typed value, built once per file. */
+function declaredTypesOf(sf: ts.SourceFile): ReadonlyMap<string, Members> {
+  let types = declaredTypes.get(sf);
+  if (!types) {
+    const byName = new Map<string, Members>();
+    for (const stmt of sf.statements) {
+      const declared = declaredTypeOf(stmt);
+      if (declared && !byName.has(declared.name)) byName.set(declared.name, declared.members);
+    }
+    declaredTypes.set(sf, (types = byName));
   }
-  return [];
+  return types;
 }
 
