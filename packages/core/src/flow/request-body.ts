@@ -1,4 +1,5 @@
 import { lastNameOf } from '../parse/last-name.js';
+import { fileMemo } from '../parse/file-memo.js';
 import { ts } from '../parse/typescript.js';
 import { visitTree } from '../parse/visit-tree.js';
 import type { NameClassifier } from './sensitive-names.js';
@@ -28,7 +29,7 @@ export function isRequestBody(expr: ts.Expression): boolean {
   return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && ts.isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
 }
 
-const fieldsByFunction = new WeakMap<ts.Node, readonly string[]>();
+const fieldsByFunction = fileMemo<ts.Node, readonly string[]>();
 
 /**
  * The secret-named fields that the function around `at` reads from a request body
@@ -38,10 +39,11 @@ const fieldsByFunction = new WeakMap<ts.Node, readonly string[]>();
 export function secretBodyFields(at: ts.Node, names: NameClassifier): readonly string[] {
   let scope: ts.Node = at;
   while (scope.parent && !ts.isFunctionLike(scope)) scope = scope.parent;
-  let fields = fieldsByFunction.get(scope);
+  const memo = fieldsByFunction(at.getSourceFile());
+  let fields = memo.get(scope);
   if (!fields) {
     fields = bodyFieldsReadIn(scope).filter((f) => names.isSecretName(f));
-    fieldsByFunction.set(scope, fields);
+    memo.set(scope, fields);
   }
   return fields;
 }

@@ -1,3 +1,4 @@
+import { fileMemo } from '../parse/file-memo.js';
 import { ts } from '../parse/typescript.js';
 import { propertyNameOf } from './scope.js';
 import { isNonSecretType } from './sanitisers.js';
@@ -70,18 +71,20 @@ function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeE
 }
 
 type Members = ReadonlyArray<ts.TypeElement | ts.ClassElement>;
-const declaredTypes = new WeakMap<ts.SourceFile, ReadonlyMap<string, Members>>();
+
+const typesByFile = fileMemo<'types', ReadonlyMap<string, Members>>();
 
 /** The file's top-level types by name, the first of a name winning: looked up per typed value, built once per file. */
 function declaredTypesOf(sf: ts.SourceFile): ReadonlyMap<string, Members> {
-  let types = declaredTypes.get(sf);
+  const memo = typesByFile(sf);
+  let types = memo.get('types');
   if (!types) {
     const byName = new Map<string, Members>();
     for (const stmt of sf.statements) {
       const declared = declaredTypeOf(stmt);
       if (declared && !byName.has(declared.name)) byName.set(declared.name, declared.members);
     }
-    declaredTypes.set(sf, (types = byName));
+    memo.set('types', (types = byName));
   }
   return types;
 }

@@ -1,3 +1,4 @@
+import { fileMemo } from '../parse/file-memo.js';
 import { ts } from '../parse/typescript.js';
 import { skipParens } from './path-expr.js';
 
@@ -15,14 +16,17 @@ export function moduleConstOf(name: ts.Identifier): ts.Expression | undefined {
 }
 
 /** The `const`s of each block (or file) by name: built once, since every call's arguments may ask (a bundle has thousands). */
-const constsByBlock = new WeakMap<readonly ts.Statement[], ReadonlyMap<string, ts.Expression | undefined>>();
+const constsByBlock = fileMemo<readonly ts.Statement[], ReadonlyMap<string, ts.Expression | undefined>>();
 
 /** The initializer of the `const` named `name` among `statements` (a file's or a block's). */
 function constDeclaredIn(statements: readonly ts.Statement[], name: string): ts.Expression | undefined {
-  let consts = constsByBlock.get(statements);
+  const first = statements[0];
+  if (!first) return undefined;
+  const memo = constsByBlock(first.getSourceFile());
+  let consts = memo.get(statements);
   if (!consts) {
     consts = constsOf(statements);
-    constsByBlock.set(statements, consts);
+    memo.set(statements, consts);
   }
   return consts.get(name);
 }

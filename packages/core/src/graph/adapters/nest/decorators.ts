@@ -1,3 +1,4 @@
+import { fileMemo } from '../../../parse/file-memo.js';
 import { ts } from '../../../parse/typescript.js';
 import { skipParens } from '../../path-expr.js';
 import { lastNameOf } from '../../../parse/last-name.js';
@@ -57,7 +58,7 @@ interface Compiled {
   members: Map<string, ts.Expression[]>;
 }
 
-const compiledByFile = new WeakMap<ts.SourceFile, Compiled>();
+const compiledByFile = fileMemo<'compiled', Compiled>();
 const NONE: readonly ts.Expression[] = [];
 const NO_COMPILED: Compiled = { classes: new Map(), members: new Map() };
 /** tsc's (and SWC's) helpers for parameter and design-type metadata: no decorator of the application's. */
@@ -67,11 +68,12 @@ const DECORATE = /^(__decorate|_ts_decorate)$/;
 
 function compiledDecoratorsOf(node: ts.HasDecorators): readonly ts.Expression[] {
   const sf = node.getSourceFile();
-  let compiled = compiledByFile.get(sf);
+  const memo = compiledByFile(sf);
+  let compiled = memo.get('compiled');
   if (!compiled) {
     // Searched once per file: a file without the helper's name has no compiled decorators.
     compiled = sf.text.includes('_decorate') ? readCompiled(sf) : NO_COMPILED;
-    compiledByFile.set(sf, compiled);
+    memo.set('compiled', compiled);
   }
   if (isClassDeclaration(node) || isClassExpression(node)) {
     const name = moduleClassNameOf(node);
