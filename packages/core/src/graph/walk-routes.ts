@@ -594,44 +594,47 @@ class RouteWalker {
   private fieldReceiver(e: ts.PropertyAccessExpression): Receiver | undefined {
     const owner = skipParens(e.expression);
     const field = e.name.text;
-    if (owner.kind === SyntaxKind.ThisKeyword) {
-      const cls = classOfThis(e);
-      return cls && this.#classFields.get(cls)?.get(field);
-    }
-    if (isNewExpression(owner) && isIdentifier(owner.expression)) return this.classField(owner.expression.text, field);
-    if (!isIdentifier(owner)) return undefined;
-    const entry = this.scopeEntryOf(owner.text);
-    if (entry && 'newOf' in entry) return this.classField(entry.newOf, field);
-    // `AdminRoutes.router` of a class of this file (a static field).
-    if (!entry && this.#classesByName.has(owner.text)) return this.classField(owner.text, field);
+    const cls = this.ownerClassOf(owner, e);
+    if (cls && 'local' in cls) return this.#classFields.get(cls.local)?.get(field);
     // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
-    const imported = entry ? undefined : this.#ctx.imports.get(owner.text);
-    return imported && this.isProjectModule(imported.specifier) ? { target: { name: `${owner.text}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
+    const imported = cls?.imported ?? (isIdentifier(owner) && !this.scopeEntryOf(owner.text) && this.isImportedFromProject(owner.text) ? owner.text : undefined);
+    return imported === undefined ? undefined : { target: { name: `${imported}.${field}` }, framework: this.facts.frameworks[0] };
   }
 
   /** `new AdminRoutes().getRouter()`, `routes.getRouter()`, `this.getRouter()`: the field the method returns. */
   private classMethodReceiver(callee: ts.PropertyAccessExpression): Receiver | undefined {
-    const owner = skipParens(callee.expression);
+    const cls = this.ownerClassOf(skipParens(callee.expression), callee);
     const method = callee.name.text;
-    if (owner.kind === SyntaxKind.ThisKeyword) {
-      const cls = classOfThis(callee);
-      return cls && this.#classMethods.get(cls)?.get(method);
-    }
-    const entry = isIdentifier(owner) ? this.scopeEntryOf(owner.text) : undefined;
-    const className = isNewExpression(owner) && isIdentifier(owner.expression) ? owner.expression.text : entry && 'newOf' in entry ? entry.newOf : undefined;
-    if (className === undefined) return undefined;
-    const cls = this.#classesByName.get(className);
-    if (cls) return this.#classMethods.get(cls)?.get(method);
-    const imported = this.#ctx.imports.get(className);
-    return imported && this.isProjectModule(imported.specifier) ? { target: { call: className, member: method }, framework: this.facts.frameworks[0] } : undefined;
+    if (cls && 'local' in cls) return this.#classMethods.get(cls.local)?.get(method);
+    return cls ? { target: { call: cls.imported, member: method }, framework: this.facts.frameworks[0] } : undefined;
   }
 
-  /** A field of instances of the class `name`: read here, or resolved where an imported class is defined. */
-  private classField(name: string, field: string): Receiver | undefined {
+  /**
+   * The class whose instance (or statics) an expression reads: `this` inside it, `new AdminRoutes()`,
+   * a local bound to one, a class of this file by name. A class of this file, or the local name of
+   * one imported from a project module.
+   */
+  private ownerClassOf(owner: ts.Expression, at: ts.Node): { local: ts.ClassLikeDeclaration } | { imported: string } | undefined {
+    if (owner.kind === SyntaxKind.ThisKeyword) {
+      const cls = classOfThis(at);
+      return cls && { local: cls };
+    }
+    if (isNewExpression(owner) && isIdentifier(owner.expression)) return this.classNamed(owner.expression.text);
+    if (!isIdentifier(owner)) return undefined;
+    const entry = this.scopeEntryOf(owner.text);
+    if (entry && 'newOf' in entry) return this.classNamed(entry.newOf);
+    return !entry && this.#classesByName.has(owner.text) ? this.classNamed(owner.text) : undefined;
+  }
+
+  private classNamed(name: string): { local: ts.ClassLikeDeclaration } | { imported: string } | undefined {
     const cls = this.#classesByName.get(name);
-    if (cls) return this.#classFields.get(cls)?.get(field);
+    if (cls) return { local: cls };
+    return this.isImportedFromProject(name) ? { imported: name } : undefined;
+  }
+
+  private isImportedFromProject(name: string): boolean {
     const imported = this.#ctx.imports.get(name);
-    return imported && this.isProjectModule(imported.specifier) ? { target: { name: `${name}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
+    return imported !== undefined && this.isProjectModule(imported.specifier);
   }
 
   private scopeEntryOf(name: string): ScopeEntry | undefined {
