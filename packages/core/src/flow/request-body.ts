@@ -29,6 +29,15 @@ export function isRequestBody(expr: ts.Expression): boolean {
   return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && ts.isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
 }
 
+/** Schema methods that hand back what they were given, checked (zod, yup, joi, superstruct). */
+const VALIDATORS: ReadonlySet<string> = new Set(['parse', 'parseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'create']);
+
+/** What `LoginSchema.parse(x)`, `await schema.validate(x)` check and hand back: `x`. */
+function validatedArgumentOf(e: ts.Expression): ts.Expression | undefined {
+  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !VALIDATORS.has(e.expression.name.text)) return undefined;
+  return e.arguments[0];
+}
+
 const fieldsByFunction = fileMemo<ts.Node, readonly string[]>();
 
 /**
@@ -52,17 +61,24 @@ function bodyFieldsReadIn(scope: ts.Node): string[] {
   const bodyNames = new Set<string>();
   const direct = new Set<string>();
   const byName = new Map<string, Set<string>>();
+  // The body itself, a schema's check of it, or a variable holding either (declared before use).
+  const isBody = (expr: ts.Expression): boolean => {
+    const e = unwrap(expr);
+    if (ts.isIdentifier(e)) return bodyNames.has(e.text);
+    const checked = validatedArgumentOf(e);
+    return isRequestBody(e) || (checked !== undefined && isBody(checked));
+  };
   const read = (base: ts.Expression, field: string | undefined) => {
     if (field === undefined) return;
     const e = unwrap(base);
-    if (isRequestBody(e)) direct.add(field);
+    if (!ts.isIdentifier(e) && isBody(e)) direct.add(field);
     else if (ts.isIdentifier(e)) byName.set(e.text, (byName.get(e.text) ?? new Set()).add(field));
   };
   visitTree(scope, (node) => {
     if (ts.isPropertyAccessExpression(node)) read(node.expression, node.name.text);
     else if (ts.isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
     else if (ts.isVariableDeclaration(node) && node.initializer) {
-      if (ts.isIdentifier(node.name) && isRequestBody(node.initializer)) bodyNames.add(node.name.text);
+      if (ts.isIdentifier(node.name) && isBody(node.initializer)) bodyNames.add(node.name.text);
       if (ts.isObjectBindingPattern(node.name)) {
         for (const el of node.name.elements) read(node.initializer, el.propertyName ? propertyNameOf(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined);
       }
