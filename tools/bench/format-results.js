@@ -10,11 +10,12 @@ export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
  *   corpus: { lines: number, hash: string }, runs: number, seed: string,
  *   parse: Record<string, any>, full: Record<string, any>, eslint: Record<string, any> | undefined,
  *   staged: Record<string, any>,
+ *   bundles?: { small: Record<string, any>, large: Record<string, any> },
  *   planted: { byRule: Record<string, { planted: number, found: number }>, unplanted: string[] }
  * }} r measurement records as the measure/ scripts print them (hence `any`)
  * @returns {string}
  */
-export function formatResults({ corpus, runs, seed, parse, full, eslint, staged, planted }) {
+export function formatResults({ corpus, runs, seed, parse, full, eslint, staged, bundles, planted }) {
   const warm = staged.warm && !staged.warm.error ? staged.warm : undefined;
   const rows = [
     ['measurement', 'wall time', 'CPU time', 'peak RSS', 'files'],
@@ -26,6 +27,7 @@ export function formatResults({ corpus, runs, seed, parse, full, eslint, staged,
     warm
       ? ['(d) staged 10 files, warm', seconds(warm.ms), warm.cpuMs ? seconds(warm.cpuMs) : '', warm.maxRssMb ? `${warm.maxRssMb} MB` : '', String(staged.files)]
       : ['(d) staged 10 files, warm', `failed: ${staged.error ?? staged.warm?.error}`, '', '', ''],
+    ...(bundles ? [bundleRow(bundles.small), bundleRow(bundles.large)] : []),
   ];
   const ratios = [
     ['ratio', 'value', 'target'],
@@ -36,6 +38,7 @@ export function formatResults({ corpus, runs, seed, parse, full, eslint, staged,
     ['peak RSS full scan', `${full.maxRssMb} MB`, '< 1024 MB'],
     ['warm staged (10 files, wall)', warm ? `${Math.round(warm.ms)} ms` : 'n/a', '< 500 ms'],
     ['warm staged (10 files, CPU)', warm?.cpuMs ? `${warm.cpuMs} ms` : 'n/a', '< 500 ms'],
+    ...(bundles ? [[`${bundles.large.mb} MB module / ${bundles.small.mb} MB module (CPU)`, (bundles.large.cpuMs / bundles.small.cpuMs).toFixed(2), `<= ${(1.25 * (bundles.large.mb / bundles.small.mb)).toFixed(2)} (linear)`]] : []),
   ];
   const recall = Object.entries(planted.byRule).map(([id, r]) => `${id} ${r.found}/${r.planted}`);
   return [
@@ -58,6 +61,11 @@ export function formatResults({ corpus, runs, seed, parse, full, eslint, staged,
     `Findings by rule: ${JSON.stringify(full.findingsByRule)}; scan errors: ${full.errors}${full.errors ? ` (${full.firstErrors.join('; ')})` : ''}.`,
     eslint ? `ESLint: ${eslint.messages} messages, ${eslint.fatal} fatal.` : '',
   ].join('\n');
+}
+
+/** @param {Record<string, any>} b one bundled module's full scan */
+function bundleRow(b) {
+  return [`(e) one ${b.mb} MB module, full scan`, seconds(b.ms), seconds(b.cpuMs), `${b.maxRssMb} MB`, String(b.files)];
 }
 
 /** @param {string[][]} rows the first row is the header */

@@ -28,6 +28,14 @@ describe('benchmark report', () => {
     expect(row(report, 'warm staged (10 files, CPU)')[1]).toBe('400 ms');
   });
 
+  it('reports the bundled modules, and how their times scale with their sizes', () => {
+    const bundles = { small: { mb: 1, ms: 1000, cpuMs: 1200, maxRssMb: 90, files: 1 }, large: { mb: 4, ms: 4100, cpuMs: 4800, maxRssMb: 200, files: 1 } };
+    const report = formatResults({ ...base, bundles });
+    expect(row(report, '(e) one 4 MB module, full scan')).toEqual(['(e) one 4 MB module, full scan', '4.10 s', '4.80 s', '200 MB', '1']);
+    expect(row(report, '4 MB module / 1 MB module (CPU)')).toEqual(['4 MB module / 1 MB module (CPU)', '4.00', '<= 5.00 (linear)']);
+    expect(formatResults(base)).not.toContain('MB module');
+  });
+
   it('renders Markdown tables with a separator under each header', () => {
     const lines = formatResults(base).split('\n');
     const headers = lines.flatMap((l, i) => (l.startsWith('| measurement') || l.startsWith('| ratio') ? [i] : []));

@@ -2,7 +2,8 @@
 // `npm run bench [-- --runs N --lines N --skip-eslint]`: one run, one generated corpus, every
 // measurement on the same files; prints a table and ratios and writes RESULTS.md.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -73,6 +74,38 @@ function stagedScan(root) {
   }
 }
 
+/** Sizes of the bundled modules of (e): their times grow with their size when the scan is linear. */
+const BUNDLE_MB = [1, 4];
+
+/**
+ * One module made of the corpus's files laid end to end, `megabytes` of it, alone in its own folder:
+ * a bundled server, the largest single file a scan meets.
+ * @param {string} corpusRoot
+ * @param {number} megabytes
+ */
+function writeBundle(corpusRoot, megabytes) {
+  // Outside the repository: a scan honours the .gitignore of the repository around its root.
+  const dir = join(tmpdir(), 'shiftguard-bench-bundles', `${megabytes}mb`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  const parts = [];
+  let size = 0;
+  for (const file of git(corpusRoot, 'ls-files', '--', '*.ts').split('\n').filter(Boolean).sort()) {
+    if (size >= megabytes * 2 ** 20) break;
+    const text = readFileSync(join(corpusRoot, file), 'utf8');
+    parts.push(text);
+    size += text.length + 1;
+  }
+  writeFileSync(join(dir, 'src', 'bundle.ts'), parts.join('\n'));
+  return dir;
+}
+
+/** (e): the full scan of a 1 MB and a 4 MB module; the larger takes about 4 times as long when the scan is linear in a file's size. */
+function bundleScaling(corpusRoot) {
+  const [small, large] = BUNDLE_MB.map((mb) => ({ mb, ...measure('full-scan.js', writeBundle(corpusRoot, mb)) }));
+  return { small, large };
+}
+
 /**
  * Compares the scan's findings with the planted violations: per rule, how many were found, and
  * which findings were not planted (false positives, unless the generator planted more than it says).
@@ -108,8 +141,10 @@ function main() {
   const eslint = values['skip-eslint'] ? undefined : measure('eslint-security.js', root);
   if (eslint) console.log(`eslint:     ${seconds(eslint.ms)}`);
   const staged = stagedScan(root);
+  const bundles = bundleScaling(root);
+  console.log(`bundles:    ${seconds(bundles.small.ms)} (1 MB) / ${seconds(bundles.large.ms)} (4 MB)`);
 
-  const report = formatResults({ corpus, runs, seed: values.seed ?? String(DEFAULT_SEED), parse, full, eslint, staged, planted: plantedRecall(corpus.violations, full.findings ?? []) });
+  const report = formatResults({ corpus, runs, seed: values.seed ?? String(DEFAULT_SEED), parse, full, eslint, staged, bundles, planted: plantedRecall(corpus.violations, full.findings ?? []) });
   console.log(`\n${report}`);
   writeFileSync(join(HERE, 'RESULTS.md'), `${report}\n`);
 }
