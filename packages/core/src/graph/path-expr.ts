@@ -1,5 +1,6 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { isModuleExports, isModuleExportsAssignment } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -148,7 +149,11 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
  */
 function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaration, owners: Map<string, ts.ClassDeclaration>): void {
   const assigned = new Map<string, ts.Expression[]>();
-  const assign = (field: string, value: ts.Expression) => assigned.set(field, [...(assigned.get(field) ?? []), value]);
+  const assign = (field: string, value: ts.Expression) => {
+    const values = assigned.get(field);
+    if (values) values.push(value);
+    else assigned.set(field, [value]);
+  };
   for (const member of cls.members) {
     if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer && !isStatic(member)) assign(member.name.text, member.initializer);
     else if (!isPropertyDeclaration(member)) visitAssignments(member, assign);
@@ -165,10 +170,11 @@ function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaratio
   }
 }
 
-/** Every `this.field = value` inside a class member. */
-function visitAssignments(node: ts.Node, assign: (field: string, value: ts.Expression) => void): void {
-  if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) assign(node.left.name.text, node.right);
-  ts.forEachChild(node, (child) => visitAssignments(child, assign));
+/** Every `this.field = value` inside a class member (walked by visitTree: a method's expressions may nest deep). */
+function visitAssignments(member: ts.Node, assign: (field: string, value: ts.Expression) => void): void {
+  visitTree(member, (node) => {
+    if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) assign(node.left.name.text, node.right);
+  });
 }
 
 function isStatic(member: ts.PropertyDeclaration): boolean {

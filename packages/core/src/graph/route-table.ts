@@ -254,8 +254,13 @@ export function createRouteFactOf(init: ts.Expression, ctx: RowContext): TableRo
   const config = createRouteConfigOf(init);
   if (!config) return undefined;
   const row = rowFactOf(config, ctx);
-  for (const [field, path] of Object.entries(row.paths)) row.paths[field] = { parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\{(\w+)\}/g, ':$1') : p)) };
+  for (const [field, path] of Object.entries(row.paths)) row.paths[field] = openApiPath(path);
   return [row];
+}
+
+/** An OpenAPI path as the framework routes it: `{id}` parameters are `:id`. */
+export function openApiPath(path: PathExpr): PathExpr {
+  return { parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\{(\w+)\}/g, ':$1') : p)) };
 }
 
 /** The options object of `createRoute({...})`. */
@@ -305,16 +310,9 @@ export function routerLoopOf(call: ts.CallExpression): RouterLoop | undefined {
 }
 
 function routersOver(list: ts.Expression, binding: ts.BindingName): RouterLoop | undefined {
-  if (!isIdentifier(binding)) return undefined;
-  let e = skipParens(list);
-  if (isIdentifier(e)) {
-    const init = scopedConstOf(e);
-    if (!init) return undefined;
-    e = skipParens(init);
-  }
-  if (!isArrayLiteralExpression(e) || e.elements.length === 0 || e.elements.length > MAX_TABLE_ROWS) return undefined;
-  const elements = e.elements.map((el) => skipParens(el));
-  return elements.every((el) => isIdentifier(el) || isPropertyAccessExpression(el) || isCallExpression(el)) ? { name: binding.text, elements } : undefined;
+  const elements = isIdentifier(binding) ? listItemsOf(list) : undefined;
+  if (!elements || elements.length > MAX_TABLE_ROWS) return undefined;
+  return elements.every((el) => isIdentifier(el) || isPropertyAccessExpression(el) || isCallExpression(el)) ? { name: (binding as ts.Identifier).text, elements } : undefined;
 }
 
 /** The for-of, or forEach/map callback, `node` sits in within its own function, read by `over` from its list and binding. */
@@ -360,15 +358,19 @@ function rowNameOf(binding: ts.BindingName): RowName | undefined {
 
 /** An array literal of object literals, written in place or bound to a `const` in scope. */
 function rowsOf(table: ts.Expression): ts.ObjectLiteralExpression[] | undefined {
-  let e = skipParens(table);
+  const rows = listItemsOf(table);
+  return rows?.every(isObjectLiteralExpression) ? (rows as ts.ObjectLiteralExpression[]) : undefined;
+}
+
+/** The items of a non-empty array literal, written in place or bound to a `const` in scope. */
+function listItemsOf(list: ts.Expression): ts.Expression[] | undefined {
+  let e = skipParens(list);
   if (isIdentifier(e)) {
     const init = scopedConstOf(e);
     if (!init) return undefined;
     e = skipParens(init);
   }
-  if (!isArrayLiteralExpression(e) || e.elements.length === 0) return undefined;
-  const rows = e.elements.map((el) => skipParens(el));
-  return rows.every(isObjectLiteralExpression) ? (rows as ts.ObjectLiteralExpression[]) : undefined;
+  return isArrayLiteralExpression(e) && e.elements.length > 0 ? e.elements.map((el) => skipParens(el)) : undefined;
 }
 
 

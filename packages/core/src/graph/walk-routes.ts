@@ -381,7 +381,7 @@ class RouteWalker {
     const target = this.valueTargetOf(decl.initializer, this.siteOf(decl, decl.name.text));
     const scope = this.#scopes[this.#scopes.length - 1];
     if (!target) {
-      const e = unwrapAwait(decl.initializer);
+      const e = unwrapValue(decl.initializer);
       if (isNewExpression(e) && isIdentifier(e.expression)) scope?.set(decl.name.text, { newOf: e.expression.text });
       return;
     }
@@ -399,7 +399,7 @@ class RouteWalker {
    * A call's result is named by the variable (`site`): two routers made by one factory are two routers.
    */
   private valueTargetOf(expr: ts.Expression, site: string): TargetRef | undefined {
-    const e = unwrapAwait(expr);
+    const e = unwrapValue(expr);
     const factory = isCallExpression(e) ? this.projectCallOf(e) : undefined;
     if (factory) return { ...factory.target, site };
     const receiver = this.receiverOf(e);
@@ -425,7 +425,7 @@ class RouteWalker {
   private recordReturnedInstance(at: ts.Node, expr: ts.Expression): void {
     const fn = isArrowFunction(at) ? at : enclosingFunction(at);
     if (!fn || !isTopLevelFunction(fn)) return;
-    const receiver = this.receiverOf(unwrapAwait(expr));
+    const receiver = this.receiverOf(unwrapValue(expr));
     if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = this.madeIn(fn, receiver.target) ? { ...receiver.target, fresh: true } : receiver.target;
   }
 
@@ -462,17 +462,17 @@ class RouteWalker {
    */
   private resolveChainInside(expr: ts.Expression): void {
     const links: ts.Expression[] = [];
-    for (let e = unwrapAwait(expr); isCallExpression(e) && isPropertyAccessExpression(e.expression); ) {
+    for (let e = unwrapValue(expr); isCallExpression(e) && isPropertyAccessExpression(e.expression); ) {
       const inner = e.expression.expression;
       if (this.#receivers.has(inner) || isIdentifier(inner)) break;
       links.push(inner);
-      e = unwrapAwait(inner);
+      e = unwrapValue(inner);
     }
     for (let i = links.length - 1; i >= 0; i--) this.receiverOf(links[i] as ts.Expression);
   }
 
   private computeReceiver(expr: ts.Expression): Receiver | undefined {
-    const e = unwrapAwait(expr);
+    const e = unwrapValue(expr);
     if (isIdentifier(e)) return this.lookup(e.text);
     if (isPropertyAccessExpression(e)) return this.fieldReceiver(e);
     if (isNewExpression(e) || isCallExpression(e)) {
@@ -646,9 +646,8 @@ class RouteWalker {
   }
 
   private lookup(name: string): Receiver | undefined {
-    for (let i = this.#scopes.length - 1; i >= 0; i--) {
-      const entry = this.#scopes[i]?.get(name);
-      if (!entry) continue;
+    const entry = this.scopeEntryOf(name);
+    if (entry) {
       if ('newOf' in entry) return undefined;
       if ('paramOf' in entry) return this.paramReceiver(entry);
       return { target: entry, framework: this.frameworkOfTarget(entry) };
@@ -671,7 +670,7 @@ class RouteWalker {
   }
 
   childOf(expr: ts.Expression): TargetRef | undefined {
-    const e = unwrapAwait(expr);
+    const e = unwrapValue(expr);
     if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
     // `fp(plugin)` is the plugin (fastify-plugin, or a project function of that name doing its job).
     if (isCallExpression(e) && isIdentifier(e.expression) && (e.expression.text === 'fp' || e.expression.text === 'fastifyPlugin') && e.arguments[0]) return this.childOf(e.arguments[0]);
@@ -861,7 +860,7 @@ function returnedThisField(member: ts.ClassElement): string | undefined {
 }
 
 /** What an expression evaluates to, through `await` and assignments (`var app = module.exports = express()`). */
-function unwrapAwait(expr: ts.Expression): ts.Expression {
+function unwrapValue(expr: ts.Expression): ts.Expression {
   let e = skipParens(expr);
   while (isAwaitExpression(e) || (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken)) e = skipParens(isAwaitExpression(e) ? e.expression : e.right);
   return e;

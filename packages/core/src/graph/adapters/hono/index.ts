@@ -1,10 +1,10 @@
 import { ts } from '../../../parse/typescript.js';
 import type { FrameworkAdapter } from '../../adapter.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
+import { referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall, subtreeOf } from '../method-route.js';
 import { servedAppOf } from '../served-app.js';
-import { createRouteConfigOf } from '../../route-table.js';
+import { createRouteConfigOf, openApiPath } from '../../route-table.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
@@ -131,7 +131,7 @@ function recordOpenApi(call: ts.CallExpression, receiver: Parameters<FrameworkAd
     kind: 'route',
     target: receiver.target,
     methods: [methodExpr.text.toLowerCase()],
-    paths: [{ parts: path.parts.map((p) => (typeof p === 'string' ? p.replace(/\{(\w+)\}/g, ':$1') : p)) }],
+    paths: [openApiPath(path)],
     guards: middleware ? ctx.handlerRefsOf([middleware]) : [],
     handler: refs[refs.length - 1],
   });
@@ -140,9 +140,8 @@ function recordOpenApi(call: ts.CallExpression, receiver: Parameters<FrameworkAd
 
 /** `listRoute` or `routes.list` of an import. */
 function importedName(e: ts.Expression, ctx: Parameters<FrameworkAdapter['onCall']>[3]): string | undefined {
-  const root = isPropertyAccessExpression(e) && isIdentifier(e.expression) ? e.expression : e;
-  if (!isIdentifier(root) || !ctx.imports.has(root.text)) return undefined;
-  return root === e ? root.text : `${root.text}.${(e as ts.PropertyAccessExpression).name.text}`;
+  const name = referenceName(e);
+  return name !== undefined && name.split('.').length <= 2 && ctx.imports.has(name.split('.')[0] ?? '') ? name : undefined;
 }
 
 function createRouteConfig(expr: ts.Expression, sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
