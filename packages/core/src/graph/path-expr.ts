@@ -154,9 +154,11 @@ function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaratio
     if (values) values.push(value);
     else assigned.set(field, [value]);
   };
+  const text = cls.getSourceFile().text;
   for (const member of cls.members) {
     if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer && !isStatic(member)) assign(member.name.text, member.initializer);
-    else if (!isPropertyDeclaration(member)) visitAssignments(member, assign);
+    // Walking every method of every class cost a tenth of the route walk: the text says which assign a field.
+    else if (!isPropertyDeclaration(member) && THIS_ASSIGNMENT.test(text.slice(member.pos, member.end))) visitAssignments(member, assign);
   }
   for (const [field, values] of assigned) {
     const [value] = values;
@@ -169,6 +171,9 @@ function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaratio
     } else if (owner !== cls) table.delete(key);
   }
 }
+
+/** Text that may hold `this.field = value` (also `this\n  .field =`); `==`, `>=` and `+=` are not assignments of a value. */
+const THIS_ASSIGNMENT = /\bthis\s*\.\s*[\w$]+\s*=(?!=)/;
 
 /** Every `this.field = value` inside a class member (walked by visitTree: a method's expressions may nest deep). */
 function visitAssignments(member: ts.Node, assign: (field: string, value: ts.Expression) => void): void {
