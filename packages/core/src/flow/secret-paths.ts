@@ -9,8 +9,9 @@ import { lastNameOf } from '../parse/last-name.js';
  * committed templates of `.env` (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) hold
  * placeholders: written with a real secret they are still a finding, through the data. A stylesheet
  * named `tokens.css` / `tokens.scss` holds design tokens (colours, spacing), never credentials.
+ * A file whose extension says what it holds (`${sessionId}.session`, `github.token`) is one too.
  */
-const SECRET_FILE = /^(?:tokens?(?:\.(?!(?:css|scss|sass|less|styl|pcss)$)\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?)$/i;
+const SECRET_FILE = /^(?:tokens?(?:\.(?!(?:css|scss|sass|less|styl|pcss)$)\w+)?|secrets?(?:\.\w+)?|credentials?.*|\.env(?!\.(?:example|sample|template|dist|defaults?)$).*|.*\.pem|.*\.key|id_rsa.*|id_ed25519.*|sessions?.*|api[-_]?keys?(?:\.\w+)?|.*\.(?:sessions?|tokens?|secrets?|credentials?))$/i;
 const SECRET_DATA_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials', 'session', 'sessions', 'env', 'dotenv', 'cookie', 'cookies']);
 const PATH_WORDS = new Set(['file', 'path', 'filename', 'filepath', 'location', 'dir', 'directory', 'folder']);
 /**
