@@ -178,11 +178,12 @@ function commonJsExportName(target: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** `const utils = { mask(x) {...} }` makes `utils.mask` callable by name. */
+/** `const utils = { mask(x) {...} }` makes `utils.mask` callable by name; `module.exports = { mask }` makes `default.mask`. */
 function objectHolderName(obj: ts.ObjectLiteralExpression): string | undefined {
   const parent = obj.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (ts.isExportAssignment(parent)) return 'default';
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === obj) return commonJsExportName(parent.left);
   return undefined;
 }
 

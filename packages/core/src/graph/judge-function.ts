@@ -511,8 +511,7 @@ function scanSwallowingTry(stmt: ts.TryStatement, fn: FunctionNode, params: read
   visitTree(stmt.tryBlock, (node) => {
     if (isThrowStatement(node) || (options.falseRejects && isFunctionExpression(node))) return false;
     if (isCallExpression(node) && (/^(jwtVerify|throw|assert)$/.test(lastNameOf(node.expression) ?? '') || isThrowingVerify(node, ctx))) return false;
-    const rejection = rejectionOf(node, options);
-    if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+    if (turnsAway(rejectionOf(node, options), node, fn)) scan.rejects = true;
     return true;
   });
   scanBlocks([stmt.catchClause?.block, stmt.finallyBlock], fn, params, ctx, options, scan);
@@ -522,8 +521,7 @@ function scanOne(node: ts.Node, fn: FunctionNode, params: readonly string[], ctx
   // Most nodes are of no kind either check reads: they leave here, before any call.
   const kind = node.kind;
   if (kind !== SyntaxKind.Identifier && kind !== SyntaxKind.CallExpression && kind !== SyntaxKind.PropertyAccessExpression && kind !== SyntaxKind.NumericLiteral && kind !== SyntaxKind.NewExpression && kind !== SyntaxKind.ReturnStatement) return;
-  const rejection = rejectionOf(node, options);
-  if (rejection === 'unauthenticated' || (rejection === 'forbidden' && credentialWords(fn))) scan.rejects = true;
+  if (turnsAway(rejectionOf(node, options), node, fn)) scan.rejects = true;
   if (kind === SyntaxKind.CallExpression && isThrowingVerify(node as ts.CallExpression, ctx)) scan.throws = true;
   if (kind === SyntaxKind.CallExpression) {
     const delegate = delegationOf(node as ts.CallExpression, params, ctx);
@@ -626,9 +624,42 @@ function rejectsItsPromise(call: ts.CallExpression, callback: ts.ArrowFunction |
 
 /**
  * 401 always means "not authenticated". 403 also answers a wrong Host, Origin or CSRF token, so it
- * counts only in code that deals with credentials (see credentialWords).
+ * counts only in code that deals with credentials (see credentialWords). A redirect elsewhere than
+ * to log in (`req.flash('error', 'Admins only'); res.redirect('/')`) turns the request `away` only
+ * when a check decides it, in code about credentials: unconditional, it is the handler's own answer;
+ * an HTTPS or trailing-slash redirect is about no credential.
  */
-type Rejection = 'unauthenticated' | 'forbidden' | undefined;
+type Rejection = 'unauthenticated' | 'forbidden' | 'away' | undefined;
+
+/** Whether what rejectionOf found at `node` turns away the requests `fn` checks. */
+function turnsAway(rejection: Rejection, node: ts.Node, fn: FunctionNode): boolean {
+  if (rejection === 'unauthenticated') return true;
+  if (rejection === 'forbidden') return credentialWords(fn);
+  return rejection === 'away' && credentialWords(fn) && isDecided(node, fn);
+}
+
+/**
+ * `node` runs only as a check decides: in a branch of an `if`, a `?:` or `&&`/`||`, or after an
+ * `if` at the top of `fn` that leaves early (`if (req.user) return next();`).
+ */
+function isDecided(node: ts.Node, fn: FunctionNode): boolean {
+  let child = node;
+  for (let n = node.parent; n !== undefined && n !== fn; child = n, n = n.parent) {
+    if (isIfStatement(n) && child !== n.expression) return true;
+    if (ts.isConditionalExpression(n) && child !== n.condition) return true;
+    if (isBinaryExpression(n) && n.right === child && LOGICAL_OPERATORS.has(n.operatorToken.kind)) return true;
+    if (isBlock(n) && n.parent === fn) return n.statements.slice(0, n.statements.indexOf(child as ts.Statement)).some((s) => isIfStatement(s) && leaves(s.thenStatement));
+  }
+  return false;
+}
+
+const LOGICAL_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken]);
+
+/** A branch that ends in `return` or `throw`. */
+function leaves(stmt: ts.Statement): boolean {
+  const last = isBlock(stmt) ? stmt.statements.at(-1) : stmt;
+  return last !== undefined && (isReturnStatement(last) || isThrowStatement(last));
+}
 
 /** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
 function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
@@ -655,7 +686,7 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
       if (name === undefined) return undefined;
       if (REJECT_CALLEE.test(name)) return UNAUTHENTICATED_CALLEE.test(name) ? 'unauthenticated' : 'forbidden';
       if (isCallExpression(call) && name === 'jwtVerify') return 'unauthenticated';
-      if (isCallExpression(call) && name === 'redirect' && redirectsToLogin(call)) return 'unauthenticated';
+      if (isCallExpression(call) && name === 'redirect') return redirectsToLogin(call) ? 'unauthenticated' : 'away';
       return undefined;
     }
     case SyntaxKind.ReturnStatement: {

@@ -20,12 +20,13 @@ describe('extractModuleFacts: modules loaded for their side effects', () => {
 
 const exportsOf = (text: string) => extractModuleFacts(parseSource('src/routes/index.js', text)).exports;
 
-describe('extractModuleFacts: CommonJS members that are other modules', () => {
+describe('extractModuleFacts: CommonJS members (other modules, or defined in place as members of the default export)', () => {
   it.each([
     ["module.exports = { admin: require('./admin') };", [{ exported: 'admin', from: './admin', imported: '*' }]],
     ["module.exports = { get admin() { return require('./admin'); } };", [{ exported: 'admin', from: './admin', imported: '*' }]],
-    ["module.exports = { get admin() { log(); return require('./admin'); } };", []],
-    ["module.exports = { admin: load('./admin') };", []],
+    ["module.exports = { get admin() { log(); return require('./admin'); } };", [{ exported: 'admin', local: 'default.admin' }]],
+    ["module.exports = { admin: load('./admin') };", [{ exported: 'admin', local: 'default.admin' }]],
+    ['module.exports = { isAdmin: function (req, res, next) {}, info(msg) {}, ...rest };', [{ exported: 'isAdmin', local: 'default.isAdmin' }, { exported: 'info', local: 'default.info' }]],
     ["exports.admin = require('./admin');", [{ exported: 'admin', from: './admin', imported: '*' }]],
     ["module.exports.admin = require('./admin').router;", [{ exported: 'admin', local: 'admin' }]],
     ['module.exports = { admin, internal: router };', [{ exported: 'admin', local: 'admin' }, { exported: 'internal', local: 'router' }]],
