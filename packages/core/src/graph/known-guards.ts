@@ -18,6 +18,10 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
   { specifier: /^passport$/, names: ['authenticate'] },
   { specifier: /^express-jwt$/, names: ['expressjwt', 'jwt', 'default', '*'] },
   { specifier: /^express-basic-auth$/, names: ['default', '*'] },
+  // http-auth's `auth.connect(auth.basic(...))` (before v4), and http-auth-connect's default since.
+  { specifier: /^http-auth$/, names: ['default', '*'], member: 'connect' },
+  { specifier: /^http-auth$/, names: ['connect'] },
+  { specifier: /^http-auth-connect$/, names: ['default', '*'] },
   // `auth()` requires login on every route unless told `authRequired: false` (see call-options.ts);
   // the claim checks answer 401 to anonymous requests before they look at claims.
   { specifier: /^express-openid-connect$/, names: ['requiresAuth', 'auth', 'claimEquals', 'claimIncludes', 'claimCheck'] },
