@@ -137,6 +137,16 @@ const MAX_MOUNT_DEPTH = 32;
  */
 const MAX_MOUNT_NESTING = 100_000;
 
+/**
+ * The file that makes an app runs its registrations when it loads, before any file that imports
+ * the app can add its own (`export const app = express(); app.use(auth)`, then `app.use('/admin',
+ * admin)` in index.ts): those come after, in the order the files were indexed.
+ */
+function ownFileFirst(list: IndexedRegistration[], file: string | undefined): IndexedRegistration[] {
+  if (file === undefined || list.every((r) => r.file === file)) return list;
+  return [...list.filter((r) => r.file === file), ...list.filter((r) => r.file !== file)];
+}
+
 /** Walking an instance yields the walks of the instances mounted into it; each returns the entries it added. */
 type Walk<R = readonly Entry[]> = Stackless<readonly Entry[], R>;
 const NO_ENTRIES: readonly Entry[] = [];
@@ -170,6 +180,7 @@ class RouteGraphBuilder {
       for (const fact of summary.routes.instances) this.#instances.set(globalId(file, fact.id), { file, fact });
     }
     for (const [file, summary] of this.project.files) this.indexIsolated(file, summary.routes);
+    for (const [id, list] of this.#registrations) this.#registrations.set(id, ownFileFirst(list, this.#instances.get(id)?.file));
     // A factory's own instance is walked through its products, each where it is mounted. Roots are
     // fixed before walking: resolving a handler on the way may make a product.
     const templates = new Set(this.#templateOf.values());

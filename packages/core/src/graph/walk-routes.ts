@@ -597,7 +597,7 @@ class RouteWalker {
     const cls = this.ownerClassOf(owner, e);
     if (cls && 'local' in cls) return this.#classFields.get(cls.local)?.get(field);
     // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
-    const imported = cls?.imported ?? (isIdentifier(owner) && !this.scopeEntryOf(owner.text) && this.isImportedFromProject(owner.text) ? owner.text : undefined);
+    const imported = cls?.imported ?? (isIdentifier(owner) && this.isModuleObject(owner.text) ? owner.text : undefined);
     return imported === undefined ? undefined : { target: { name: `${imported}.${field}` }, framework: this.facts.frameworks[0] };
   }
 
@@ -630,6 +630,13 @@ class RouteWalker {
     const cls = this.#classesByName.get(name);
     if (cls) return { local: cls };
     return this.isImportedFromProject(name) ? { imported: name } : undefined;
+  }
+
+  /** An imported project module's object, `import * as server` or `const server = require('./server')`, not shadowed here. */
+  private isModuleObject(name: string): boolean {
+    const entry = this.scopeEntryOf(name);
+    const required = entry !== undefined && 'call' in entry && entry.call === 'require' && entry.member === undefined;
+    return (entry === undefined || required) && this.isImportedFromProject(name);
   }
 
   private isImportedFromProject(name: string): boolean {
