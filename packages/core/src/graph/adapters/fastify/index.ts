@@ -44,12 +44,28 @@ const fastify: FrameworkAdapter = {
   },
 };
 
-/** A decorated value; a callback-style function notes whether it fails with `done(error)`. */
+/**
+ * A decorated value; a function notes whether it fails as an @fastify/auth strategy does: with
+ * `done(error)`, or, async, by throwing (the plugin answers 401 for any error).
+ */
 function decorationRef(value: ts.Expression, ctx: AdapterContext): HandlerRef {
   const ref = ctx.handlerRefsOf([value])[0] ?? { kind: 'unknown', reason: 'decoration' };
   const fn = skipParens(value);
-  if (ref.kind === 'fn' && isFunctionExpression(fn) && callsDoneWithError(fn)) ref.fact.failsWithError = true;
+  if (ref.kind === 'fn' && isFunctionExpression(fn) && (callsDoneWithError(fn) || throwsWhenAsync(fn))) ref.fact.failsWithError = true;
   return ref;
+}
+
+/** `async (request, reply) => { if (bad) throw new Error('...') }`: a throw of its own, not of a function inside. */
+function throwsWhenAsync(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if (ts.isThrowStatement(n)) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  if (fn.body) ts.forEachChild(fn.body, visit);
+  return found;
 }
 
 /** `done(new Error('...'))` or `done(err)` on the last of three parameters (request, reply, done). */
