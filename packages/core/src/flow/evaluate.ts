@@ -13,7 +13,7 @@ import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
-import { fieldTypeOf, typedSecretFields } from './typed-secret-fields.js';
+import { fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { replacerKeysOf } from './json-stringify.js';
@@ -119,10 +119,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * summaries are joined. A field read from it (`dto.password`) is judged by its own name.
    */
   function importedTypeSecrets(type: ts.TypeNode | undefined, proj: readonly string[], id: ts.Identifier, key: string | undefined): SecretItem[] {
-    if (proj.length > 0 || !type || !ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
-    const origin = importOf(fc, type.typeName);
+    if (proj.length > 0 || !type) return [];
+    // `req: Request<{}, {}, LoginBody>`: the body is what is declared as the imported type.
+    const body = requestBodyType(type);
+    const declared = body ?? type;
+    if (!ts.isTypeReferenceNode(declared) || !ts.isIdentifier(declared.typeName)) return [];
+    const origin = importOf(fc, declared.typeName);
     if (!origin || !fc.isProjectModule(origin.specifier)) return [];
-    return [{ k: 'secret', label: id.text, path: [], typedBy: type.typeName.text, ...(key !== undefined && { param: key }), trace: [step(id, `\`${id.text}\` is declared as \`${type.typeName.text}\``)] }];
+    const label = body ? `${id.text}.body` : id.text;
+    return [{ k: 'secret', label, path: body ? ['body'] : [], typedBy: declared.typeName.text, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared as \`${declared.typeName.text}\``)] }];
   }
 
   /**
@@ -325,8 +330,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
     if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
-    if (prop === 'body' && isRequestBody(e)) return requestBodyTaint(e);
     const base = taintOf(e.expression);
+    // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
+    if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);

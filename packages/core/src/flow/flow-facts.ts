@@ -29,7 +29,7 @@ import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
-import { secretFieldsOfTypes } from './typed-secret-fields.js';
+import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -200,6 +200,8 @@ export interface FlowFacts {
    * `SecretItem.typedBy`).
    */
   typeSecrets?: Record<string, string[][]>;
+  /** Bases of those types that other modules declare (`class RegisterDto extends PartialType(CreateUserDto)`). */
+  typeBases?: Record<string, TypeBase[]>;
 }
 
 export interface DynamicImportFact {
@@ -221,8 +223,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
-  const typeSecrets = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
-  if (typeSecrets) facts.typeSecrets = typeSecrets;
+  const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
+  if (types.secrets) facts.typeSecrets = types.secrets;
+  if (types.bases) facts.typeBases = types.bases;
   if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);

@@ -6,6 +6,7 @@ import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 import { plainName } from './function-keys.js';
+import { keepsField } from './typed-secret-fields.js';
 
 /** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
 export interface Access {
@@ -85,6 +86,8 @@ interface ParamBinding {
  */
 const MAX_DEPTH = 64;
 const RESOLVE_BUDGET = 5_000;
+/** Bases of a type followed into other modules: DTO hierarchies are a few levels deep. */
+const MAX_TYPE_BASES = 4;
 
 /**
  * Cross-file value flow over the summaries: substitutes call results with what the project function
@@ -217,9 +220,17 @@ export class FlowIndex {
   #typedFields(file: string, item: SecretItem): Taint {
     const { typedBy, ...rest } = item;
     if (typedBy === undefined) return [];
-    const origin = this.project.originOf(file, typedBy);
-    const paths = origin.kind === 'local' ? this.project.files.get(origin.file)?.flow.typeSecrets?.[origin.name] : undefined;
-    return (paths ?? []).map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
+    return this.#secretPathsOf(file, typedBy, 0).map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
+  }
+
+  /** The secret fields of the type `name` names in `file`, with those of its bases in other modules (a few levels up). */
+  #secretPathsOf(file: string, name: string, depth: number): string[][] {
+    const origin = this.project.originOf(file, name);
+    if (origin.kind !== 'local' || depth > MAX_TYPE_BASES) return [];
+    const flow = this.project.files.get(origin.file)?.flow;
+    const own = flow?.typeSecrets?.[origin.name] ?? [];
+    const inherited = (flow?.typeBases?.[origin.name] ?? []).flatMap((base) => this.#secretPathsOf(origin.file, base.name, depth + 1).filter((path) => keepsField(base, path[0])));
+    return inherited.length === 0 ? own : [...own, ...inherited];
   }
 
   /**

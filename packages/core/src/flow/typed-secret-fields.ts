@@ -1,6 +1,6 @@
 import { fileMemo } from '../parse/file-memo.js';
 import { ts } from '../parse/typescript.js';
-import { propertyNameOf } from './scope.js';
+import { propertyNameOf, unwrap } from './scope.js';
 import { isNonSecretType } from './sanitisers.js';
 import type { NameClassifier } from './sensitive-names.js';
 
@@ -15,28 +15,99 @@ const MAX_DEPTH = 2;
 /** The paths of the secret-named fields the declared `type` gives a value. */
 export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFile, names: NameClassifier, depth = 0): string[][] {
   if (!type || depth > MAX_DEPTH) return [];
+  const body = requestBodyType(type);
+  if (body) return typedSecretFields(body, sf, names, depth + 1).map((path) => ['body', ...path]);
   return secretFieldsOfMembers(membersOf(type, sf), sf, names, depth);
 }
 
 /**
- * The secret-named fields of each interface, object type alias and class declared at the top of
- * the file, by name (`export class LoginDto { email: string; password: string }`): what a value
- * of that type holds, for the files that import the type (see `SecretItem.typedBy`).
+ * The type a framework's request type gives its body: Express's `Request<Params, ResBody, LoginBody>`
+ * and Fastify's `FastifyRequest<{ Body: LoginBody }>`.
  */
-export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): Record<string, string[][]> | undefined {
-  let out: Record<string, string[][]> | undefined;
-  for (const stmt of sf.statements) {
-    const declared = declaredTypeOf(stmt);
-    const fields = declared ? secretFieldsOfMembers(declared.members, sf, names, 0) : [];
-    if (declared && fields.length > 0) (out ??= {})[declared.name] = fields;
+export function requestBodyType(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (!ts.isTypeReferenceNode(type) || !type.typeArguments) return undefined;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  if (name === 'Request') return type.typeArguments[2];
+  const [generic] = type.typeArguments;
+  if (name !== 'FastifyRequest' || !generic || !ts.isTypeLiteralNode(generic)) return undefined;
+  const body = generic.members.find((m) => ts.isPropertySignature(m) && propertyNameOf(m.name) === 'Body');
+  return body && ts.isPropertySignature(body) ? body.type : undefined;
+}
+
+/**
+ * A type a class or interface extends, and which of its fields it keeps: `extends CredentialsDto`,
+ * Nest's mapped types `PartialType(CreateUserDto)`, `OmitType(CreateUserDto, ['password'])`,
+ * `PickType(...)` and `IntersectionType(A, B)` (@nestjs/mapped-types, @nestjs/swagger).
+ */
+export interface TypeBase {
+  name: string;
+  omit?: string[];
+  pick?: string[];
+}
+
+/** What the files importing a type learn of it: its secret fields, and bases declared elsewhere. */
+export interface TypeSecrets {
+  /** The secret-named fields of each top-level type, by name (`LoginDto: [['password']]`). */
+  secrets?: Record<string, string[][]>;
+  /** Bases that another module declares (imported names), whose fields the type also has. */
+  bases?: Record<string, TypeBase[]>;
+}
+
+/**
+ * The secret-named fields of each interface, object type alias and class declared at the top of
+ * the file, by name (`export class LoginDto { email: string; password: string }`), with those it
+ * inherits from types of the file, and the bases it has in other files: what a value of that type
+ * holds, for the files that import the type (see `SecretItem.typedBy`).
+ */
+export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): TypeSecrets {
+  const out: TypeSecrets = {};
+  const types = declaredTypesOf(sf);
+  for (const [name, { members, bases }] of types) {
+    const fields = secretFieldsOfMembers(members, sf, names, 0);
+    if (fields.length > 0) (out.secrets ??= {})[name] = fields;
+    const elsewhere = bases.filter((b) => !types.has(b.name));
+    if (elsewhere.length > 0) (out.bases ??= {})[name] = elsewhere;
   }
   return out;
 }
 
-/** An interface, object type alias or class declared by a statement: its name and members. */
-function declaredTypeOf(stmt: ts.Statement): { name: string; members: ReadonlyArray<ts.TypeElement | ts.ClassElement> } | undefined {
-  if ((ts.isInterfaceDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members };
-  if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members };
+/** Whether a field of a base is kept by the type that extends it (OmitType, PickType). */
+export function keepsField(base: TypeBase, field: string | undefined): boolean {
+  if (field === undefined) return true;
+  return !(base.omit?.includes(field) ?? false) && (base.pick?.includes(field) ?? true);
+}
+
+const MAPPED_TYPES = new Set(['PartialType', 'OmitType', 'PickType', 'IntersectionType', 'RequiredType']);
+
+/** The bases an `extends` clause names. */
+function basesOf(clauses: ts.NodeArray<ts.HeritageClause> | undefined): TypeBase[] {
+  const out: TypeBase[] = [];
+  for (const clause of clauses ?? []) {
+    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    for (const { expression } of clause.types) {
+      if (ts.isIdentifier(expression)) out.push({ name: expression.text });
+      else if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && MAPPED_TYPES.has(expression.expression.text)) out.push(...mappedBases(expression.expression.text, expression.arguments));
+    }
+  }
+  return out;
+}
+
+function mappedBases(helper: string, args: ts.NodeArray<ts.Expression>): TypeBase[] {
+  const names = args.flatMap((a) => (ts.isIdentifier(a) ? [a.text] : []));
+  if (helper === 'IntersectionType') return names.map((name) => ({ name }));
+  const [name] = names;
+  if (name === undefined) return [];
+  const list = args[1] && unwrap(args[1]); // `['password'] as const`
+  const keys = list && ts.isArrayLiteralExpression(list) ? list.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : [])) : undefined;
+  if (helper === 'OmitType' && keys) return [{ name, omit: keys }];
+  if (helper === 'PickType' && keys) return [{ name, pick: keys }];
+  return [{ name }];
+}
+
+/** An interface, object type alias or class declared by a statement: its name, members and bases. */
+function declaredTypeOf(stmt: ts.Statement): { name: string; members: Members; bases: TypeBase[] } | undefined {
+  if ((ts.isInterfaceDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
+  if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members, bases: [] };
   return undefined;
 }
 
@@ -63,29 +134,46 @@ export function fieldTypeOf(type: ts.TypeNode | undefined, name: string, sf: ts.
   return undefined;
 }
 
-/** The members of a type literal, or of an interface, object type alias or class (a DTO) declared at the top of the file. */
-function membersOf(type: ts.TypeNode, sf: ts.SourceFile): ReadonlyArray<ts.TypeElement | ts.ClassElement> {
+/** The members of a type literal, or of an interface, object type alias or class (a DTO) declared at the top of the file, with those it inherits there. */
+function membersOf(type: ts.TypeNode, sf: ts.SourceFile): Members {
   if (ts.isTypeLiteralNode(type)) return type.members;
   if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
-  return declaredTypesOf(sf).get(type.typeName.text) ?? [];
+  return declaredTypesOf(sf).get(type.typeName.text)?.members ?? [];
 }
 
 type Members = ReadonlyArray<ts.TypeElement | ts.ClassElement>;
 
-const typesByFile = fileMemo<'types', ReadonlyMap<string, Members>>();
+interface DeclaredType {
+  /** Its own members, then those of its bases in the file that it keeps. */
+  members: Members;
+  bases: TypeBase[];
+}
+
+const typesByFile = fileMemo<'types', ReadonlyMap<string, DeclaredType>>();
 
 /** The file's top-level types by name, the first of a name winning: looked up per typed value, built once per file. */
-function declaredTypesOf(sf: ts.SourceFile): ReadonlyMap<string, Members> {
+function declaredTypesOf(sf: ts.SourceFile): ReadonlyMap<string, DeclaredType> {
   const memo = typesByFile(sf);
   let types = memo.get('types');
   if (!types) {
-    const byName = new Map<string, Members>();
+    const declared = new Map<string, { members: Members; bases: TypeBase[] }>();
     for (const stmt of sf.statements) {
-      const declared = declaredTypeOf(stmt);
-      if (declared && !byName.has(declared.name)) byName.set(declared.name, declared.members);
+      const type = declaredTypeOf(stmt);
+      if (type && !declared.has(type.name)) declared.set(type.name, type);
     }
+    const byName = new Map<string, DeclaredType>();
+    for (const [name, type] of declared) byName.set(name, { members: withInherited(type, declared, new Set([name])), bases: type.bases });
     memo.set('types', (types = byName));
   }
   return types;
 }
 
+/** A type's members and, through bases declared in the same file (a cycle ends the chain), those it keeps of theirs. */
+function withInherited(type: { members: Members; bases: TypeBase[] }, declared: ReadonlyMap<string, { members: Members; bases: TypeBase[] }>, seen: Set<string>): Members {
+  const inherited = type.bases.flatMap((base) => {
+    const found = declared.get(base.name);
+    if (!found || seen.has(base.name)) return [];
+    return withInherited(found, declared, new Set([...seen, base.name])).filter((m) => keepsField(base, m.name && propertyNameOf(m.name)));
+  });
+  return inherited.length === 0 ? type.members : [...type.members, ...inherited];
+}
