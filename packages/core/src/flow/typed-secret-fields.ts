@@ -83,25 +83,24 @@ const MAPPED_TYPES = new Set(['PartialType', 'OmitType', 'PickType', 'Intersecti
 function basesOf(clauses: ts.NodeArray<ts.HeritageClause> | undefined): TypeBase[] {
   const out: TypeBase[] = [];
   for (const clause of clauses ?? []) {
-    if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
-    for (const { expression } of clause.types) {
-      if (ts.isIdentifier(expression)) out.push({ name: expression.text });
-      else if (ts.isCallExpression(expression) && ts.isIdentifier(expression.expression) && MAPPED_TYPES.has(expression.expression.text)) out.push(...mappedBases(expression.expression.text, expression.arguments));
-    }
+    if (clause.token === ts.SyntaxKind.ExtendsKeyword) for (const { expression } of clause.types) out.push(...basesNamedBy(expression));
   }
   return out;
 }
 
-function mappedBases(helper: string, args: ts.NodeArray<ts.Expression>): TypeBase[] {
-  const names = args.flatMap((a) => (ts.isIdentifier(a) ? [a.text] : []));
-  if (helper === 'IntersectionType') return names.map((name) => ({ name }));
-  const [name] = names;
-  if (name === undefined) return [];
-  const list = args[1] && unwrap(args[1]); // `['password'] as const`
+/** `CreateUserDto`, or mapped types of it, nested (`PartialType(OmitType(CreateUserDto, ['password']))`). */
+function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
+  if (ts.isIdentifier(expr)) return [{ name: expr.text }];
+  if (depth > MAX_DEPTH || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !MAPPED_TYPES.has(expr.expression.text)) return [];
+  const helper = expr.expression.text;
+  const [first, second] = expr.arguments;
+  if (helper === 'IntersectionType') return expr.arguments.flatMap((a) => basesNamedBy(a, depth + 1));
+  const inner = first ? basesNamedBy(first, depth + 1) : [];
+  const list = second && unwrap(second); // `['password'] as const`
   const keys = list && ts.isArrayLiteralExpression(list) ? list.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : [])) : undefined;
-  if (helper === 'OmitType' && keys) return [{ name, omit: keys }];
-  if (helper === 'PickType' && keys) return [{ name, pick: keys }];
-  return [{ name }];
+  if (helper === 'OmitType' && keys) return inner.map((b) => ({ ...b, omit: [...(b.omit ?? []), ...keys] }));
+  if (helper === 'PickType' && keys) return inner.map((b) => ({ ...b, pick: b.pick ? b.pick.filter((k) => keys.includes(k)) : keys }));
+  return inner;
 }
 
 /** An interface, object type alias or class declared by a statement: its name, members and bases. */
