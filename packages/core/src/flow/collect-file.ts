@@ -124,7 +124,7 @@ function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out
   if (ts.isFunctionDeclaration(node) && node.name) {
     out.scopes.declare({ kind: 'function', name: node.name.text, node }, blockScopeOf(node));
   }
-  const key = functionKeyOf(node);
+  const key = functionKeyOf(node) ?? productKeyOf(node, out);
   // Constructors run through `new`, which the flow layer does not follow: no key, so no facts and
   // no parameter items. Instance methods are keyed like static ones (`Audit.log`): calls reach
   // them through instances (see instance-class.ts).
@@ -164,6 +164,19 @@ function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * `return (msg) => console.log(prefix, msg)` in `function makeLogger(prefix)`: the function a
+ * named function makes, called through what the factory's call gives (`const log =
+ * makeLogger('[auth]'); log(token)`), is `makeLogger()`. One level: a product's product has none.
+ */
+function productKeyOf(node: ts.SignatureDeclaration, out: CollectedFile): string | undefined {
+  if (!ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return undefined;
+  const parent = node.parent;
+  const maker = ts.isReturnStatement(parent) ? enclosingFunction(parent) : ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
+  const makerKey = maker && out.functionKeys.get(maker);
+  return makerKey === undefined || makerKey.includes('()') ? undefined : `${makerKey}()`;
 }
 
 /** `module.exports = function` is `default`; `exports.audit = ` / `module.exports.audit = ` is `audit` (as in module facts). */

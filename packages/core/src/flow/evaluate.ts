@@ -766,7 +766,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? e.text : undefined;
       // `const f = () => ...`, or `const { f } = require('./lib')`.
       if (b.kind === 'var') {
-        const made = b.values.length === 1 && b.values[0]?.path.length === 0 ? fc.collected.functionKeys.get(unwrap(b.values[0].expr)) : undefined;
+        const value = b.values.length === 1 && b.values[0]?.path.length === 0 ? unwrap(b.values[0].expr) : undefined;
+        const made = value && (fc.collected.functionKeys.get(value) ?? productOf(value));
         if (made !== undefined) return made;
         return fc.collected.functionKeySet.has(e.text) || isProjectImport(importOf(fc, e)) ? e.text : undefined;
       }
@@ -783,6 +784,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`.
     const cls = instanceClassOf(e.expression, fc);
     return cls === undefined ? undefined : projectMethodKey(cls, e.name.text, e);
+  }
+
+  /** `makeLogger('[auth]')`: the function a project function makes (see collect-file's `productKeyOf`). */
+  function productOf(value: ts.Expression): string | undefined {
+    if (!ts.isCallExpression(value)) return undefined;
+    const maker = projectCalleeOf(value.expression);
+    return maker === undefined || maker.includes('(') || maker.includes('.') ? undefined : `${maker}()`;
   }
 
   /** `Class.method` when the class is this file's (and has the method) or a relative import. */

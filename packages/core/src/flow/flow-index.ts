@@ -112,6 +112,10 @@ export class FlowIndex {
 
   /** `f` or `ns.f` as written in `file`, followed to its definition. */
   functionOf(file: string, callee: string): ResolvedFunction | undefined {
+    if (callee.endsWith('()')) {
+      const product = this.#productTarget(file, callee);
+      return product && this.#find(product.file, product.key);
+    }
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
@@ -127,6 +131,12 @@ export class FlowIndex {
       return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
     }
     return this.#find(origin.file, exp?.local ?? member);
+  }
+
+  /** `makeLogger()`: the function `makeLogger` makes, keyed so in the file that defines `makeLogger`. */
+  #productTarget(file: string, callee: string): { file: string; key: string } | undefined {
+    const origin = this.project.originOf(file, callee.slice(0, -2));
+    return origin.kind === 'local' ? { file: origin.file, key: `${this.#calledName(origin.file, origin.name)}()` } : undefined;
   }
 
   /** A whole module called as a function (`const createStore = require('./store-factory')`) is its default export. */
@@ -339,6 +349,7 @@ export class FlowIndex {
 
   /** Wrappers have no return facts, so `functionOf` may miss them: resolve the name only. */
   #wrapperTarget(file: string, callee: string): { file: string; key: string } | undefined {
+    if (callee.endsWith('()')) return this.#productTarget(file, callee);
     const [head = '', member] = callee.split('.', 2);
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
