@@ -789,8 +789,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `makeLogger('[auth]')`: the function a project function makes (see collect-file's `productKeyOf`). */
   function productOf(value: ts.Expression): string | undefined {
     if (!ts.isCallExpression(value)) return undefined;
-    const maker = projectCalleeOf(value.expression);
-    return maker === undefined || maker.includes('(') || maker.includes('.') ? undefined : `${maker}()`;
+    const callee = unwrap(value.expression);
+    const b = ts.isIdentifier(callee) ? lookup(fc, callee) : undefined;
+    // A function (also `const makeLogger = (prefix) => (...args) => ...`) or an import: a variable
+    // bound to a call (`const a = b(); const b = a()`) is not followed.
+    const isFunction = b?.kind === 'function' || (b?.kind === 'var' && b.values.length === 1 && b.values[0] !== undefined && fc.collected.functionKeys.has(unwrap(b.values[0].expr)));
+    const maker = isFunction || b?.kind === 'import' ? projectCalleeOf(callee) : undefined;
+    return maker === undefined || maker.includes('.') ? undefined : `${maker}()`;
   }
 
   /** `Class.method` when the class is this file's (and has the method) or a relative import. */
