@@ -13,6 +13,14 @@ const OPENID_CLIENT_FUNCTIONS: ReadonlySet<string> = new Set([
   'authorizationCodeGrant', 'refreshTokenGrant', 'clientCredentialsGrant', 'genericGrantRequest', 'pollDeviceAuthorizationGrant', 'pollBackchannelAuthenticationGrant',
 ]);
 const CLIENT_NAME = /client|oidc|openid|issuer/i;
+/**
+ * supabase-js `client.auth` methods that answer `{ data: { session }, error }`, the session with
+ * the user's access and refresh tokens. The client is often made in another file: the `.auth.`
+ * receiver and the method's name are what is left to know it by.
+ */
+const SUPABASE_SESSION_METHODS: ReadonlySet<string> = new Set([
+  'signInWithPassword', 'signInWithIdToken', 'signInAnonymously', 'signUp', 'verifyOtp', 'getSession', 'refreshSession', 'setSession', 'exchangeCodeForSession',
+]);
 const OPENID_CLIENT: ReadonlySet<string> = new Set(['openid-client']);
 const AXIOS: ReadonlySet<string> = new Set(['axios']);
 
@@ -24,7 +32,7 @@ const TOKEN_ENDPOINT_NAME = /token_?(?:url|uri|endpoint)$/i;
 /**
  * Where the credentials of a token response sit in what `call` returns: `[]` for the JSON of a
  * `fetch` to a token endpoint (`await res.json()`) and openid-client's token sets, `['data']` for an
- * axios `post` to one. A request is one to a token endpoint by its URL or its `grant_type` body.
+ * axios `post` to one, `['data', 'session']` for a Supabase sign-in or session. A request is one to a token endpoint by its URL or its `grant_type` body.
  * Undefined for any other call, and for the JSON read under `if (!res.ok)` (an error response).
  */
 export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): string[] | undefined {
@@ -36,6 +44,7 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
     return ts.isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
   }
   if (name === 'post' && ts.isPropertyAccessExpression(callee) && textMentions(fc, 'axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
+  if (SUPABASE_SESSION_METHODS.has(name) && ts.isPropertyAccessExpression(callee) && lastNameOf(unwrap(callee.expression)) === 'auth') return ['data', 'session'];
   if (!textMentions(fc, 'openid-client') || !importsAnyOf(fc, OPENID_CLIENT)) return undefined;
   // A v5 `Client`'s method, on a receiver named for one: `client.callback(...)`, `oidcClient.refresh(rt)`.
   if (ts.isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
