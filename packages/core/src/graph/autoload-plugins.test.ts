@@ -40,3 +40,17 @@ describe('autoloadedPlugins', () => {
     expect(plugins.some((p) => p.startsWith('src/routes/users/autohooks.ts'))).toBe(false);
   });
 });
+
+describe('autoloadedPlugins: a loop over readdirSync(dir)', () => {
+  it('loads what require() of each listed name loads: the scripts of the folder and each subfolder index, under their names', () => {
+    expect(run({ ...DEFAULTS, readdir: { fileNamePrefix: true } })).toEqual([
+      'src/routes/admin/index.ts @admin []',
+      'src/routes/autohooks.mjs @autohooks []',
+      'src/routes/root.ts @root []',
+    ]);
+  });
+
+  it('gives them no prefix of their own when the mount path does not use the name', () => {
+    expect(run({ ...DEFAULTS, readdir: { fileNamePrefix: false } })).toEqual(['src/routes/admin/index.ts @ []', 'src/routes/autohooks.mjs @ []', 'src/routes/root.ts @ []']);
+  });
+});

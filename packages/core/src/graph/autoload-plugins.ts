@@ -23,6 +23,7 @@ const AUTOHOOKS = /^[_.]?auto_?hooks\.(?:[cm]?[jt]s|[jt]sx)$/i;
  * apply to the plugins of their folder (`cascadeHooks`: and of its subfolders).
  */
 export function autoloadedPlugins(files: Iterable<string>, dir: string, options: AutoloadOptions): AutoloadedPlugin[] {
+  if (options.readdir) return listedModules(files, dir, options.readdir.fileNamePrefix);
   const byFolder = new Map<string, string[]>();
   for (const file of files) {
     if (!file.startsWith(`${dir}/`) || !SCRIPT.test(file) || DECLARATION.test(file)) continue;
@@ -42,6 +43,22 @@ export function autoloadedPlugins(files: Iterable<string>, dir: string, options:
     for (const file of plugins) out.push({ file, prefix: options.dirNamePrefix ? relative : '', hooks });
   }
   return out;
+}
+
+/**
+ * What `require(join(dir, name))` loads for each `name` of `readdirSync(dir)`: a script of the
+ * folder, or a subfolder's index, named by its file name without the extension (or the subfolder's).
+ */
+function listedModules(files: Iterable<string>, dir: string, fileNamePrefix: boolean): AutoloadedPlugin[] {
+  const out: AutoloadedPlugin[] = [];
+  for (const file of files) {
+    if (!file.startsWith(`${dir}/`) || !SCRIPT.test(file) || DECLARATION.test(file)) continue;
+    const [name = '', ...below] = file.slice(dir.length + 1).split('/');
+    if (below.length > 1 || (below.length === 1 && !INDEX.test(below[0] ?? ''))) continue;
+    const stem = below.length === 0 ? name.replace(SCRIPT, '') : name;
+    out.push({ file, prefix: fileNamePrefix ? stem : '', hooks: [] });
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** `dir` and every folder between it and `folder`, outermost first. */

@@ -172,6 +172,11 @@ export interface AutoloadOptions {
   autoHooks: boolean;
   /** `cascadeHooks`: ... and of its subfolders. */
   cascadeHooks: boolean;
+  /**
+   * Not @fastify/autoload but a loop over the folder's listing (`readdirSync(dir).forEach(...)`):
+   * the folder's own modules (a subfolder by its index), each under its file name when `fileNamePrefix`.
+   */
+  readdir?: { fileNamePrefix: boolean };
 }
 
 /** `registerRoutes(app)`: a function that registers on its parameter, called with an instance. */

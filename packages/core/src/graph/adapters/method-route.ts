@@ -4,6 +4,7 @@ import { skipParens, type PathExpr } from '../path-expr.js';
 import { visitTree } from '../../parse/visit-tree.js';
 import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
+import { readdirMountOf } from './readdir-mount.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNumericLiteral, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
@@ -45,6 +46,16 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
 export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const args = call.arguments;
   if (method === 'use') {
+    const listed = readdirMountOf(call, ctx);
+    if (listed) {
+      // `use('/' + name, auth, require(...))`: the middleware runs before every module of the folder,
+      // all of them under the fixed prefix (or the whole app when the names are the prefix).
+      const guards = ctx.handlerRefsOf(args.slice(args.length >= 2 ? 1 : 0, -1));
+      if (guards.length > 0) ctx.register(call, { kind: 'use', target: receiver.target, paths: listed.prefix ? [listed.prefix] : undefined, handlers: guards });
+      const autoload = { dirNamePrefix: false, autoHooks: false, cascadeHooks: false, readdir: { fileNamePrefix: listed.fileNamePrefix } };
+      ctx.register(call, { kind: 'mount', target: receiver.target, prefix: listed.prefix, child: { dir: listed.dir }, encapsulated: false, autoload });
+      return true;
+    }
     const { paths, handlers } = useArgsOf(args, ctx);
     if (handlers.length === 0) return false;
     ctx.register(call, { kind: 'use', target: receiver.target, paths, handlers });
