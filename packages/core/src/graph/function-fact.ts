@@ -55,6 +55,11 @@ export interface FunctionFact {
   requiresMetadata?: PathExpr[];
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
+  /**
+   * It takes the request but no `next` (this many parameters) and answers with content: given to
+   * `use` (`app.use('/admin/stats', adminStats)`), it is an endpoint (see endpoint-arity.ts).
+   */
+  endpointArity?: number;
   /** A factory: the function it returns (`createAuth(opts)` returning `async (c, next) => ...`). */
   returnsFn?: FunctionFact;
   /** A factory returning another call's result (`return jwt({ secret })`). */

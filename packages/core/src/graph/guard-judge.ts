@@ -3,6 +3,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { resolveExceptions, type ResolvedException } from './excepts-request.js';
 import type { FunctionFact } from './function-fact.js';
 import { positionalArgsOf } from './positional-args.js';
+import { answersUnder } from './endpoint-arity.js';
 import { isAuthLikeName, isKnownGuard, isKnownNonGuard, KNOWN_FASTIFY_GUARD_DECORATIONS } from './known-guards.js';
 import { soleRefOf, type PathExpr } from './path-expr.js';
 import type { HandlerRef, RouteFacts } from './route-facts.js';
@@ -361,6 +362,14 @@ export class GuardJudge {
     if (ref.kind !== 'name') return false;
     const def = this.definitionOf(file, ref.name);
     return def.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.passesOn === true;
+  }
+
+  /** `app.use('/admin/stats', adminStats)` of a project function that takes no `next` and answers: an endpoint. */
+  answersItself(file: string, ref: HandlerRef, framework: string | undefined): boolean {
+    if (ref.kind === 'at') return this.answersItself(ref.file, ref.ref, framework);
+    // A name, or a module's default export used in place (`app.use('/admin/stats', require('./stats'))`).
+    const def = ref.kind === 'name' ? this.definitionOf(file, ref.name) : ref.kind === 'module' && !ref.called ? this.moduleDefault(file, ref.specifier) : undefined;
+    return def?.kind === 'local' && answersUnder(this.routesOf(def.file)?.functions[def.name]?.endpointArity, framework);
   }
 
   private isConfigured(name: string): boolean {

@@ -11,6 +11,7 @@ import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { endpointArityOf } from './endpoint-arity.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
@@ -54,6 +55,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     passesOn: callsLastParam(fn),
     location: locationOf(fn, ctx.sf),
   };
+  const arity = fact.passesOn ? undefined : endpointArityOf(fn);
+  if (arity !== undefined) fact.endpointArity = arity;
   const body = fn.body;
   if (!body) return fact;
   if (!isBlock(body)) {

@@ -276,3 +276,9 @@ export function literalPath(path: PathExpr): string | undefined {
   }
   return out;
 }
+
+/** Every path under `path` and the path itself, as a route pattern: `/admin` as `/admin/*`. */
+export function subtreeOf(path: PathExpr): PathExpr {
+  const last = path.parts[path.parts.length - 1];
+  return { parts: [...path.parts, typeof last === 'string' && last.endsWith('/') ? '*' : '/*'] };
+}

@@ -9,7 +9,7 @@ import { exceptsRequest } from './excepts-request.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, segmentsOf, type PathPattern } from './match-path.js';
 import { capturesParam, type ParamCallback } from './param-callback.js';
-import type { PathExpr } from './path-expr.js';
+import { subtreeOf, type PathExpr } from './path-expr.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
@@ -458,6 +458,14 @@ class RouteGraphBuilder {
         }
         const param = reg.param !== undefined && base !== undefined ? { name: reg.param, from: segmentsOf(base).length, depth: v.mounts.length } : undefined;
         this.addEntry(v, full, reg.paths === undefined, 'use', undefined, this.#judge.judge(file, handler), condition, param);
+      }
+      // A function of the project that answers by itself is an endpoint under the path, after the
+      // middleware before it in the call (one written in place was made a route where it was read).
+      if (!child && !orderless && this.#judge.answersItself(file, handler, v.framework)) {
+        const used = reg.paths ?? [{ parts: [''] }];
+        const routePaths = v.framework === 'hono' && reg.paths ? reg.paths : used.map(subtreeOf);
+        const index = reg.handlers.indexOf(written);
+        this.addRoute({ ...v, condition }, r.file, { kind: 'route', target: reg.target, methods: ['all'], paths: routePaths, guards: reg.handlers.slice(0, index), handler: written, location: reg.location, condition: reg.condition });
       }
     }
   }

@@ -1,13 +1,13 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
-import { skipParens, type PathExpr } from '../path-expr.js';
-import { visitTree } from '../../parse/visit-tree.js';
+import { skipParens, subtreeOf, type PathExpr } from '../path-expr.js';
 import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 import { readdirMountOf } from './readdir-mount.js';
+import { answersUnder, endpointArityOf } from '../endpoint-arity.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isFunctionExpression, isIdentifier, isNumericLiteral, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
 
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -101,9 +101,6 @@ export function useArgsOf(args: readonly ts.Expression[], ctx: AdapterContext): 
   return { paths, handlers: ctx.handlerRefsOf(paths ? args.slice(1) : args) };
 }
 
-/** The parameters a middleware takes to hand the request on: Express's `next` is the third, Hono's and Koa's the second. */
-const MIDDLEWARE_ARITY: Readonly<Partial<Record<string, number>>> = { express: 3, hono: 2, koa: 2 };
-
 /**
  * A function written in place that takes no `next` (`(req, res) => res.json(stats)`, Hono's `(c)
  * => c.text('x')`, Koa's `(ctx) => { ctx.body = x }`): it answers every request that reaches it, as
@@ -111,39 +108,5 @@ const MIDDLEWARE_ARITY: Readonly<Partial<Record<string, number>>> = { express: 3
  */
 function answersItself(arg: ts.Expression, framework: string | undefined): boolean {
   const fn = skipParens(arg);
-  const arity = framework === undefined ? undefined : MIDDLEWARE_ARITY[framework];
-  if (arity === undefined || !(isArrowFunction(fn) || isFunctionExpression(fn))) return false;
-  return fn.parameters.length > 0 && fn.parameters.length < arity && !fn.parameters.some((p) => p.dotDotDotToken !== undefined) && !answersWithError(fn);
-}
-
-/** A status the function answers with that serves nothing: `res.status(404)`, `c.json(e, 410)`, `ctx.status = 404`. */
-const ERROR_STATUS = (node: ts.Node): boolean => isNumericLiteral(node) && Number(node.text) >= 400 && Number(node.text) < 600;
-
-/** Answers that serve nothing: Hono's `c.notFound()`, and a redirect (`res.redirect('/login')`, `ctx.redirect(...)`). */
-const NO_CONTENT_ANSWERS: ReadonlySet<string> = new Set(['notFound', 'redirect']);
-
-/**
- * A catch-all that answers with an error status or a redirect (`app.use('/admin', (req, res) =>
- * res.status(404).end())`, `c.notFound()`, `res.redirect('/login')`): it serves nothing under the
- * path, so it is no route.
- */
-function answersWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
-  let found = false;
-  visitTree(fn.body, (node) => {
-    if (found) return false;
-    if (isCallExpression(node)) {
-      const callee = skipParens(node.expression);
-      found = (isPropertyAccessExpression(callee) && NO_CONTENT_ANSWERS.has(callee.name.text)) || node.arguments.some(ERROR_STATUS);
-    } else if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.name.text === 'status') {
-      found = ERROR_STATUS(skipParens(node.right));
-    }
-    return !found;
-  });
-  return found;
-}
-
-/** Every path under `path` and the path itself, as a route pattern: `/admin` as `/admin/*`. */
-export function subtreeOf(path: PathExpr): PathExpr {
-  const last = path.parts[path.parts.length - 1];
-  return { parts: [...path.parts, typeof last === 'string' && last.endsWith('/') ? '*' : '/*'] };
+  return (isArrowFunction(fn) || isFunctionExpression(fn)) && answersUnder(endpointArityOf(fn), framework);
 }

@@ -1,10 +1,10 @@
 import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { isFunctionExpression, judgeFunction } from '../../judge-function.js';
-import { skipParens, type PathExpr } from '../../path-expr.js';
+import { skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
-import { HTTP_METHODS, pathsOf, subtreeOf } from '../method-route.js';
+import { HTTP_METHODS, pathsOf } from '../method-route.js';
 import { servedAppOf } from '../served-app.js';
 import { propertyOf } from '../../object-property.js';
 import { autoloadMountOf } from './autoload.js';

@@ -1,8 +1,8 @@
 import { ts } from '../../../parse/typescript.js';
 import type { FrameworkAdapter } from '../../adapter.js';
-import { referenceName, skipParens, type PathExpr } from '../../path-expr.js';
+import { referenceName, skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
-import { pathsOf, recordMethodCall, subtreeOf } from '../method-route.js';
+import { pathsOf, recordMethodCall } from '../method-route.js';
 import { servedAppOf } from '../served-app.js';
 import { createRouteConfigOf, openApiPath } from '../../route-table.js';
 
