@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { autoloadedPlugins } from './autoload-plugins.js';
+import type { AutoloadOptions } from './route-facts.js';
 
-const DEFAULTS = { dirNamePrefix: true, autoHooks: false, cascadeHooks: false };
+const DEFAULTS: AutoloadOptions = { dirNamePrefix: true, autoHooks: false, cascadeHooks: false };
 const FILES = [
   'src/app.ts',
   'src/routes/root.ts',
