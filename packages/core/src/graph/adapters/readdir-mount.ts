@@ -1,4 +1,5 @@
 import { lastNameOf } from '../../parse/last-name.js';
+import { visitTree } from '../../parse/visit-tree.js';
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
@@ -84,11 +85,10 @@ function listedFolderOf(expr: ts.Expression): string | undefined {
 /** The loop variable and the locals of the body derived from it, in order of declaration. */
 function namesFrom(variable: string, body: ts.Node): Set<string> {
   const names = new Set([variable]);
-  const visit = (n: ts.Node): void => {
+  visitTree(body, (n) => {
     if (isVariableDeclaration(n) && isIdentifier(n.name) && n.initializer && mentions(n.initializer, names)) names.add(n.name.text);
-    if (!isArrowFunction(n) && !isFunctionExpression(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(body, visit);
+    return n === body || (!isArrowFunction(n) && !isFunctionExpression(n));
+  });
   return names;
 }
 
@@ -127,8 +127,12 @@ function declaredValueOf(id: ts.Identifier, inLoop: boolean): ts.Expression | un
 }
 
 function mentions(expr: ts.Node, names: ReadonlySet<string>): boolean {
-  if (isIdentifier(expr)) return names.has(expr.text);
-  return ts.forEachChild(expr, (child) => (mentions(child, names) ? true : undefined)) === true;
+  let found = false;
+  visitTree(expr, (n) => {
+    if (isIdentifier(n) && names.has(n.text)) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /** What a path built from a file name starts with: `/api/` of `` `/api/${route}` `` or `'/api/' + route`. */
