@@ -29,6 +29,8 @@ export interface CollectedFile {
   /** The keys of `functions`, for constant-time "is this a project function" checks. */
   functionKeySet: Set<string>;
   classes: ts.ClassDeclaration[];
+  /** `delete copy.password`: fields a value is rid of before it is used further down. */
+  deletes: ts.DeleteExpression[];
 }
 
 /** One walk over the file: declarations into scopes, and the nodes the flow facts are built from. */
@@ -42,6 +44,7 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     functionKeys: new Map(),
     functionKeySet: new Set(),
     classes: [],
+    deletes: [],
   };
   // Recursive while shallow (cheaper per node), iterative below generated deep nesting.
   visitTree(sf, (node) => collectNode(node, sf, out));
@@ -57,6 +60,9 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
     case SyntaxKind.CallExpression:
     case SyntaxKind.NewExpression:
       out.calls.push(node as ts.CallExpression | ts.NewExpression);
+      return;
+    case SyntaxKind.DeleteExpression:
+      out.deletes.push(node as ts.DeleteExpression);
       return;
     case SyntaxKind.BinaryExpression:
       if (isAssignmentOperator((node as ts.BinaryExpression).operatorToken.kind)) out.assignments.push(node as ts.BinaryExpression);

@@ -196,6 +196,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   function identifierTaint(id: ts.Identifier): Taint {
+    const taint = identifierValueTaint(id);
+    return fc.collected.deletes.length === 0 || taint.length === 0 ? taint : withoutDeletedFields(taint, id);
+  }
+
+  /**
+   * `const copy = { ...user }; delete copy.password; console.log(copy)`: a field deleted from the
+   * same variable earlier in the code is no longer in it. Only what the variable holds under that
+   * field goes: a secret the whole value is stays.
+   */
+  function withoutDeletedFields(taint: Taint, id: ts.Identifier): Taint {
+    const binding = lookup(fc, id);
+    if (!binding) return taint;
+    const deleted = new Set<string>();
+    for (const d of fc.collected.deletes) {
+      if (d.end > id.pos) continue;
+      const target = unwrap(d.expression);
+      if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;
+      const owner = unwrap(target.expression);
+      const field = propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression);
+      if (field !== undefined && ts.isIdentifier(owner) && owner.text === id.text && lookup(fc, owner) === binding) deleted.add(field);
+    }
+    if (deleted.size === 0) return taint;
+    return taint.filter((item) => item.path.length === 0 || !deleted.has(item.path[0] ?? ''));
+  }
+
+  function identifierValueTaint(id: ts.Identifier): Taint {
     if (id.text === 'undefined') return EMPTY;
     // `const { env } = process`, `import { env } from 'node:process'`: the environment by other names.
     if (isProcessObject(id, fc)) return [{ ...processEnvOf(id), path: ['env'] }];
