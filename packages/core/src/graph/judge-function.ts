@@ -629,8 +629,8 @@ function rejectsItsPromise(call: ts.CallExpression, callback: ts.ArrowFunction |
  * 401 always means "not authenticated". 403 also answers a wrong Host, Origin or CSRF token, so it
  * counts only in code that deals with credentials (see credentialWords). A redirect elsewhere than
  * to log in (`req.flash('error', 'Admins only'); res.redirect('/')`) turns the request `away` only
- * when a check decides it, in code about credentials: unconditional, it is the handler's own answer;
- * an HTTPS or trailing-slash redirect is about no credential.
+ * when a check of the user decides it: unconditional, it is the handler's own answer; an HTTPS,
+ * locale or trailing-slash redirect is about no user.
  */
 type Rejection = 'unauthenticated' | 'forbidden' | 'away' | undefined;
 
@@ -638,22 +638,29 @@ type Rejection = 'unauthenticated' | 'forbidden' | 'away' | undefined;
 function turnsAway(rejection: Rejection, node: ts.Node, fn: FunctionNode): boolean {
   if (rejection === 'unauthenticated') return true;
   if (rejection === 'forbidden') return credentialWords(fn);
-  return rejection === 'away' && credentialWords(fn) && isDecided(node, fn);
+  const decision = rejection === 'away' ? decisionOf(node, fn) : undefined;
+  return decision !== undefined && USER_CHECK.test(decision.getText());
 }
 
+/** What a redirect elsewhere than login must be decided by: who the user is, not a locale cookie or a trailing slash. */
+const USER_CHECK = /authori[sz]|authentic|\bauth|token|bearer|session|user|jwt|credential|logged|signed|admin|role|permission|principal|account/i;
+
 /**
- * `node` runs only as a check decides: in a branch of an `if`, a `?:` or `&&`/`||`, or after an
- * `if` at the top of `fn` that leaves early (`if (req.user) return next();`).
+ * The condition `node` runs under: of an `if`, a `?:` or `&&`/`||` around it, or of an `if` at the
+ * top of `fn` that leaves early before it (`if (req.user) return next();`).
  */
-function isDecided(node: ts.Node, fn: FunctionNode): boolean {
+function decisionOf(node: ts.Node, fn: FunctionNode): ts.Expression | undefined {
   let child = node;
   for (let n = node.parent; n !== undefined && n !== fn; child = n, n = n.parent) {
-    if (isIfStatement(n) && child !== n.expression) return true;
-    if (ts.isConditionalExpression(n) && child !== n.condition) return true;
-    if (isBinaryExpression(n) && n.right === child && LOGICAL_OPERATORS.has(n.operatorToken.kind)) return true;
-    if (isBlock(n) && n.parent === fn) return n.statements.slice(0, n.statements.indexOf(child as ts.Statement)).some((s) => isIfStatement(s) && leaves(s.thenStatement));
+    if (isIfStatement(n) && child !== n.expression) return n.expression;
+    if (ts.isConditionalExpression(n) && child !== n.condition) return n.condition;
+    if (isBinaryExpression(n) && n.right === child && LOGICAL_OPERATORS.has(n.operatorToken.kind)) return n.left;
+    if (isBlock(n) && n.parent === fn) {
+      const before = n.statements.slice(0, n.statements.indexOf(child as ts.Statement));
+      return before.find((s): s is ts.IfStatement => isIfStatement(s) && leaves(s.thenStatement))?.expression;
+    }
   }
-  return false;
+  return undefined;
 }
 
 const LOGICAL_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken]);
