@@ -235,7 +235,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return EMPTY;
       case 'import': {
         // A project module's constant: what it holds is known once the summaries are joined.
-        const fromProject = binding.specifier.startsWith('.') && binding.imported !== '*';
+        // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
+        const fromProject = binding.specifier.startsWith('.');
         const imported: Taint = fromProject ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
         // Its module may give it a value written out in full (a design token tree): the rules read that there.
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
@@ -266,7 +267,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
-        const flowing = unionTaint(bindingTaint(binding), typed);
+        const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding));
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
         const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || readsDescriptor(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
@@ -776,6 +777,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (!root) return false;
     const b = lookup(fc, root);
     return b !== undefined && b.kind !== 'import';
+  }
+
+  /** `const config = require('./config')`: the project module's `module.exports`, known once the summaries are joined. */
+  function requiredModuleTaint(id: ts.Identifier, binding: Extract<Binding, { kind: 'var' }>): Taint {
+    const [value] = binding.values;
+    if (binding.values.length !== 1 || !value || value.path.length > 0) return EMPTY;
+    const origin = importOf(fc, id);
+    if (origin?.imported !== '*' || !isProjectImport(origin)) return EMPTY;
+    return [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is the module \`${origin.specifier}\``)] }];
   }
 
   function isProjectImport(origin: { specifier: string } | undefined): boolean {

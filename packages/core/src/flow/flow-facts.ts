@@ -698,6 +698,9 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
   const out: Array<[string, ts.Node, ts.Expression]> = [];
   for (const stmt of sf.statements) {
     if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !functionKeys.has('default') && !isFunctionValue(stmt.expression)) out.push(['default', stmt, stmt.expression]);
+    // `module.exports = { apiKey: process.env.API_KEY }`: the value `require()` gives.
+    const exported = commonJsDefaultOf(stmt);
+    if (exported && !functionKeys.has('default') && !isFunctionValue(exported)) out.push(['default', stmt, exported]);
     if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const decl of stmt.declarationList.declarations) {
       if (!ts.isIdentifier(decl.name) || !decl.initializer || functionKeys.has(decl.name.text) || isFunctionValue(decl.initializer)) continue;
@@ -705,6 +708,14 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
     }
   }
   return out;
+}
+
+/** The object literal of `module.exports = { ... }`. */
+function commonJsDefaultOf(stmt: ts.Statement): ts.Expression | undefined {
+  if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const { left, right } = stmt.expression;
+  const isModuleExports = ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
+  return isModuleExports && ts.isObjectLiteralExpression(unwrap(right)) ? right : undefined;
 }
 
 /**

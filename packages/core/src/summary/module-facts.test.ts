@@ -20,16 +20,16 @@ describe('extractModuleFacts: modules loaded for their side effects', () => {
 
 const exportsOf = (text: string) => extractModuleFacts(parseSource('src/routes/index.js', text)).exports;
 
-describe('extractModuleFacts: CommonJS members (other modules, or defined in place as members of the default export)', () => {
+describe('extractModuleFacts: CommonJS objects (the default export, and each member: another module, or defined in place as a member of the default export)', () => {
   it.each([
-    ["module.exports = { admin: require('./admin') };", [{ exported: 'admin', from: './admin', imported: '*' }]],
-    ["module.exports = { get admin() { return require('./admin'); } };", [{ exported: 'admin', from: './admin', imported: '*' }]],
-    ["module.exports = { get admin() { log(); return require('./admin'); } };", [{ exported: 'admin', local: 'default.admin' }]],
-    ["module.exports = { admin: load('./admin') };", [{ exported: 'admin', local: 'default.admin' }]],
-    ['module.exports = { isAdmin: function (req, res, next) {}, info(msg) {}, ...rest };', [{ exported: 'isAdmin', local: 'default.isAdmin' }, { exported: 'info', local: 'default.info' }]],
+    ["module.exports = { admin: require('./admin') };", [{ exported: 'default', local: 'default' }, { exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports = { get admin() { return require('./admin'); } };", [{ exported: 'default', local: 'default' }, { exported: 'admin', from: './admin', imported: '*' }]],
+    ["module.exports = { get admin() { log(); return require('./admin'); } };", [{ exported: 'default', local: 'default' }, { exported: 'admin', local: 'default.admin' }]],
+    ["module.exports = { admin: load('./admin') };", [{ exported: 'default', local: 'default' }, { exported: 'admin', local: 'default.admin' }]],
+    ['module.exports = { isAdmin: function (req, res, next) {}, info(msg) {}, ...rest };', [{ exported: 'default', local: 'default' }, { exported: 'isAdmin', local: 'default.isAdmin' }, { exported: 'info', local: 'default.info' }]],
     ["exports.admin = require('./admin');", [{ exported: 'admin', from: './admin', imported: '*' }]],
     ["module.exports.admin = require('./admin').router;", [{ exported: 'admin', local: 'admin' }]],
-    ['module.exports = { admin, internal: router };', [{ exported: 'admin', local: 'admin' }, { exported: 'internal', local: 'router' }]],
+    ['module.exports = { admin, internal: router };', [{ exported: 'default', local: 'default' }, { exported: 'admin', local: 'admin' }, { exported: 'internal', local: 'router' }]],
   ])('%s', (text, exported) => {
     expect(exportsOf(text)).toEqual(exported);
   });

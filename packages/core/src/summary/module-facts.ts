@@ -135,6 +135,8 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
   const value = expr.right;
   if (isModuleExports(target)) {
     if (ts.isObjectLiteralExpression(value)) {
+      // What `require()` returns, whole (`const config = require('./config')`), as well as each member.
+      facts.exports.push({ exported: 'default', local: 'default' });
       for (const p of value.properties) {
         if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
         else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
