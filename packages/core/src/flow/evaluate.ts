@@ -779,12 +779,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return b !== undefined && b.kind !== 'import';
   }
 
-  /** `const config = require('./config')`: the project module's `module.exports`, known once the summaries are joined. */
+  /**
+   * `const config = require('./config')`, `const { db } = require('./config')`: the project module's
+   * `module.exports`, or a member of it, known once the summaries are joined.
+   */
   function requiredModuleTaint(id: ts.Identifier, binding: Extract<Binding, { kind: 'var' }>): Taint {
     const [value] = binding.values;
-    if (binding.values.length !== 1 || !value || value.path.length > 0) return EMPTY;
+    if (binding.values.length !== 1 || !value) return EMPTY;
     const origin = importOf(fc, id);
-    if (origin?.imported !== '*' || !isProjectImport(origin)) return EMPTY;
+    if (!origin || !isProjectImport(origin)) return EMPTY;
     return [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is the module \`${origin.specifier}\``)] }];
   }
 

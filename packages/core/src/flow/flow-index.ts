@@ -151,8 +151,22 @@ export class FlowIndex {
       byKey = new Map((this.project.files.get(file)?.flow.functions ?? []).map((f) => [f.key, f]));
       this.#functions.set(file, byKey);
     }
-    const fact = byKey.get(key);
+    const fact = byKey.get(key) ?? this.#memberOfDefault(byKey, key);
     return fact ? { file, fact } : undefined;
+  }
+
+  /**
+   * `const { db } = require('./config')` of `module.exports = { db: { url: '...' } }`: the member of
+   * the module's value (module facts export it as `default.db`), read from that value.
+   */
+  #memberOfDefault(byKey: Map<string, FunctionFact>, key: string): FunctionFact | undefined {
+    if (!key.startsWith('default.')) return undefined;
+    const member = key.slice('default.'.length);
+    const whole = member.includes('.') ? undefined : byKey.get('default');
+    if (whole?.value !== true) return undefined;
+    const fact: FunctionFact = { ...whole, key, returns: projectTaint(whole.returns, member, this.names, key) };
+    byKey.set(key, fact);
+    return fact;
   }
 
   /** Secrets (and, outside any binding, the current function's parameters) a taint stands for. */
