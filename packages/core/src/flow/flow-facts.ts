@@ -226,7 +226,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
   if (types.secrets) facts.typeSecrets = types.secrets;
   if (types.bases) facts.typeBases = types.bases;
-  if (!sf.text.includes('(') && !sf.text.includes('process.env')) {
+  if (!sf.text.includes('(') && !sf.text.includes('process.env') && !mayHoldCredentialUrl(sf.text)) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);
     const names = nameClassifierFor(ctx.config.sensitiveNames);
@@ -708,6 +708,11 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
     }
   }
   return out;
+}
+
+/** `postgres://user:pass@host` written in the file: a constants file whose values an importer may log. */
+function mayHoldCredentialUrl(text: string): boolean {
+  return text.includes('://') && text.includes('@');
 }
 
 /** The object literal of `module.exports = { ... }`. */

@@ -236,5 +236,6 @@ export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier
 
 /** `postgres://user:pass@host/db`: a connection string that embeds a password. */
 export function isCredentialUrl(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]+:[^\s@/]+@/i.test(text);
+  // The user may be empty: Redis spells a password alone `redis://:password@host`.
+  return /^[a-z][a-z0-9+.-]*:\/\/[^\s:@/]*:[^\s@/]+@/i.test(text);
 }
