@@ -785,7 +785,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function requiredModuleTaint(id: ts.Identifier, binding: Extract<Binding, { kind: 'var' }>): Taint {
     const [value] = binding.values;
-    if (binding.values.length !== 1 || !value) return EMPTY;
+    // Asked of every variable read: most hold no call, and need no lookup.
+    if (binding.values.length !== 1 || !value || value.path.length > 1 || !ts.isCallExpression(unwrap(value.expr))) return EMPTY;
     const origin = importOf(fc, id);
     if (!origin || !isProjectImport(origin)) return EMPTY;
     return [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is the module \`${origin.specifier}\``)] }];

@@ -19,6 +19,9 @@ export function endpointArityOf(fn: ts.FunctionLikeDeclaration): number | undefi
   return count;
 }
 
+/** Text an error answer needs (a 4xx/5xx status, `notFound`, `redirect`): most bodies have none, and are not walked. */
+const ERROR_ANSWER_TEXT = /[45]\d\d|notFound|redirect/;
+
 /** Whether a function of `arity` parameters (endpointArityOf) answers by itself in `framework`. */
 export function answersUnder(arity: number | undefined, framework: string | undefined): boolean {
   const next = framework === undefined ? undefined : MIDDLEWARE_ARITY[framework];
@@ -37,6 +40,7 @@ const NO_CONTENT_ANSWERS: ReadonlySet<string> = new Set(['notFound', 'redirect']
  * path, so it is no route.
  */
 function answersWithError(body: ts.Node): boolean {
+  if (!ERROR_ANSWER_TEXT.test(body.getSourceFile().text.slice(body.pos, body.end))) return false;
   let found = false;
   visitTree(body, (node) => {
     if (found) return false;

@@ -55,7 +55,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     passesOn: callsLastParam(fn),
     location: locationOf(fn, ctx.sf),
   };
-  const arity = fact.passesOn ? undefined : endpointArityOf(fn);
+  // Class methods are not handed to `use()` bare (`this` would be lost): services have thousands.
+  const arity = fact.passesOn || (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) ? undefined : endpointArityOf(fn);
   if (arity !== undefined) fact.endpointArity = arity;
   const body = fn.body;
   if (!body) return fact;
