@@ -237,7 +237,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // A project module's constant: what it holds is known once the summaries are joined.
         // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
         const fromProject = binding.specifier.startsWith('.');
-        const imported: Taint = fromProject ? [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is imported here`)] }] : EMPTY;
+        const imported: Taint = fromProject ? [importedValue(id, `\`${id.text}\` is imported here`)] : EMPTY;
         // Its module may give it a value written out in full (a design token tree): the rules read that there.
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
       }
@@ -789,7 +789,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (binding.values.length !== 1 || !value || value.path.length > 1 || !ts.isCallExpression(unwrap(value.expr))) return EMPTY;
     const origin = importOf(fc, id);
     if (!origin || !isProjectImport(origin)) return EMPTY;
-    return [{ k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, `\`${id.text}\` is the module \`${origin.specifier}\``)] }];
+    return [importedValue(id, `\`${id.text}\` is the module \`${origin.specifier}\``)];
+  }
+
+  /** What the project module `id` is imported from gives it, known once the summaries are joined (a value fact). */
+  function importedValue(id: ts.Identifier, why: string): Taint[number] {
+    return { k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, why)] };
   }
 
   function isProjectImport(origin: { specifier: string } | undefined): boolean {

@@ -30,6 +30,7 @@ import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
 import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
+import { isModuleExportsAssignment } from '../graph/function-id-of.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -717,10 +718,7 @@ function mayHoldCredentialUrl(text: string): boolean {
 
 /** The object literal of `module.exports = { ... }`. */
 function commonJsDefaultOf(stmt: ts.Statement): ts.Expression | undefined {
-  if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  const { left, right } = stmt.expression;
-  const isModuleExports = ts.isPropertyAccessExpression(left) && ts.isIdentifier(left.expression) && left.expression.text === 'module' && left.name.text === 'exports';
-  return isModuleExports && ts.isObjectLiteralExpression(unwrap(right)) ? right : undefined;
+  return isModuleExportsAssignment(stmt) && ts.isObjectLiteralExpression(unwrap(stmt.expression.right)) ? stmt.expression.right : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
-import { skipParens } from './path-expr.js';
+import { skipParens, subtreeOf, type PathExpr } from './path-expr.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isBinaryExpression, isCallExpression, isNumericLiteral, isPropertyAccessExpression } = ts;
@@ -26,6 +26,15 @@ const ERROR_ANSWER_TEXT = /[45]\d\d|notFound|redirect/;
 export function answersUnder(arity: number | undefined, framework: string | undefined): boolean {
   const next = framework === undefined ? undefined : MIDDLEWARE_ARITY[framework];
   return arity !== undefined && next !== undefined && arity < next;
+}
+
+/**
+ * The routes an endpoint given to `use(paths?, ...)` serves: Hono matches a `use` path as it matches
+ * a route's; Express and Koa take it as a prefix; without a path, everything under the instance.
+ */
+export function endpointPathsOf(paths: PathExpr[] | undefined, framework: string | undefined): PathExpr[] {
+  if (framework === 'hono' && paths) return paths;
+  return (paths ?? [{ parts: [''] }]).map(subtreeOf);
 }
 
 /** A status the function answers with that serves nothing: `res.status(404)`, `c.json(e, 410)`, `ctx.status = 404`. */

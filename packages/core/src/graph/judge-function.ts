@@ -1,5 +1,5 @@
 import { locationOf } from '../findings/location.js';
-import { visitTree } from '../parse/visit-tree.js';
+import { someNode, visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
@@ -314,14 +314,6 @@ function nextParamOf(fn: FunctionNode): ts.ParameterDeclaration | undefined {
  * Whether any node under `root` matches. Never deeper on the stack than visitTree allows: a generated `a || b || ...` of
  * thousands of terms nests that deep and must not overflow the stack.
  */
-function someNode(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
-  let found = false;
-  visitTree(root, (node) => {
-    if (!found && test(node)) found = true;
-    return !found;
-  });
-  return found;
-}
 
 /** `const check = bearerAuth(o)` inside the function: a later `check(c, next)` delegates to it. None: undefined. */
 function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, HandlerRef> | undefined {
@@ -658,7 +650,7 @@ function decisionOf(node: ts.Node, fn: FunctionNode): ts.Expression | undefined 
     if (isBinaryExpression(n) && n.right === child && LOGICAL_OPERATORS.has(n.operatorToken.kind)) return n.left;
     if (isBlock(n) && n.parent === fn) {
       const before = n.statements.slice(0, n.statements.indexOf(child as ts.Statement));
-      return before.find((s): s is ts.IfStatement => isIfStatement(s) && leaves(s.thenStatement))?.expression;
+      return before.find((s): s is ts.IfStatement => isIfStatement(s) && endsFlow(s.thenStatement))?.expression;
     }
   }
   return undefined;
@@ -666,11 +658,6 @@ function decisionOf(node: ts.Node, fn: FunctionNode): ts.Expression | undefined 
 
 const LOGICAL_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken]);
 
-/** A branch that ends in `return` or `throw`. */
-function leaves(stmt: ts.Statement): boolean {
-  const last = isBlock(stmt) ? stmt.statements.at(-1) : stmt;
-  return last !== undefined && (isReturnStatement(last) || isThrowStatement(last));
-}
 
 /** 401/403 used as a status (not compared), an auth error class, `jwtVerify()`, or a denying `canActivate`. */
 function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {

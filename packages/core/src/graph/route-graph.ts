@@ -6,10 +6,11 @@ import { modulePathOf } from '../project/resolve-module.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
+import { endpointPathsOf } from './endpoint-arity.js';
 import { GuardJudge, type GuardVerdict } from './guard-judge.js';
 import { coversPath, isCaseSensitive, joinPaths, patternModeOf, segmentsOf, type PathPattern } from './match-path.js';
 import { capturesParam, type ParamCallback } from './param-callback.js';
-import { subtreeOf, type PathExpr } from './path-expr.js';
+import type { PathExpr } from './path-expr.js';
 import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
@@ -446,7 +447,7 @@ class RouteGraphBuilder {
     if (reg.kind !== 'use') return;
     const condition = andConditions(v.condition, reg.condition);
     const paths = reg.paths ? reg.paths.map((p) => this.pathOf(r.file, p)) : [undefined];
-    for (const written of reg.handlers) {
+    for (const [index, written] of reg.handlers.entries()) {
       const { file, ref: handler } = argumentFor(v, r.file, written);
       const child = orderless ? undefined : this.instanceOfHandler(file, handler);
       for (const path of paths) {
@@ -462,10 +463,7 @@ class RouteGraphBuilder {
       // A function of the project that answers by itself is an endpoint under the path, after the
       // middleware before it in the call (one written in place was made a route where it was read).
       if (!child && !orderless && this.#judge.answersItself(file, handler, v.framework)) {
-        const used = reg.paths ?? [{ parts: [''] }];
-        const routePaths = v.framework === 'hono' && reg.paths ? reg.paths : used.map(subtreeOf);
-        const index = reg.handlers.indexOf(written);
-        this.addRoute({ ...v, condition }, r.file, { kind: 'route', target: reg.target, methods: ['all'], paths: routePaths, guards: reg.handlers.slice(0, index), handler: written, location: reg.location, condition: reg.condition });
+        this.addRoute({ ...v, condition }, r.file, { kind: 'route', target: reg.target, methods: ['all'], paths: endpointPathsOf(reg.paths, v.framework), guards: reg.handlers.slice(0, index), handler: written, location: reg.location, condition: reg.condition });
       }
     }
   }

@@ -29,3 +29,16 @@ export function visitTree(root: ts.Node, visit: (node: ts.Node) => boolean | voi
   };
   recurse(root);
 }
+
+/**
+ * Whether `test` holds for `root` or a node below it, found with visitTree (so no depth overflows
+ * the stack). `descend` false for a node keeps the search out of its children (nested functions).
+ */
+export function someNode(root: ts.Node, test: (node: ts.Node) => boolean, descend?: (node: ts.Node) => boolean): boolean {
+  let found = false;
+  visitTree(root, (node) => {
+    if (!found && test(node)) found = true;
+    return !found && (descend === undefined || node === root || descend(node));
+  });
+  return found;
+}

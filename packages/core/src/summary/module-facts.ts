@@ -146,7 +146,7 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
           if (loaded) facts.exports.push({ exported: loaded.exported, from: loaded.from, imported: '*' });
           // `{ isAdmin: function (req, res, next) {...} }`, `{ info(msg) {...} }`: defined in place, as
           // the member of the default export that the route and flow facts name `default.isAdmin`.
-          else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && !ts.isSpreadAssignment(p)) facts.exports.push({ exported: p.name.text, local: `default.${p.name.text}` });
+          else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) facts.exports.push({ exported: p.name.text, local: `default.${p.name.text}` });
         }
       }
     } else {

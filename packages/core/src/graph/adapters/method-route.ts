@@ -1,10 +1,10 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
-import { skipParens, subtreeOf, type PathExpr } from '../path-expr.js';
+import { skipParens, type PathExpr } from '../path-expr.js';
 import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 import { readdirMountOf } from './readdir-mount.js';
-import { answersUnder, endpointArityOf } from '../endpoint-arity.js';
+import { answersUnder, endpointArityOf, endpointPathsOf } from '../endpoint-arity.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isArrowFunction, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
@@ -66,10 +66,7 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
     // app or router, wherever it is mounted.
     const last = args[args.length - 1];
     if (last && (servedAppOf(last, ctx) !== undefined || answersItself(last, receiver.framework))) {
-      const used = paths ?? [{ parts: [''] }];
-      // Hono matches a `use` path as it matches a route's; Express and Koa take it as a prefix.
-      const routePaths = receiver.framework === 'hono' && paths ? paths : used.map(subtreeOf);
-      ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: routePaths, guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
+      ctx.register(call, { kind: 'route', target: receiver.target, methods: ['all'], paths: endpointPathsOf(paths, receiver.framework), guards: handlers.slice(0, -1), handler: handlers[handlers.length - 1] });
     }
     return true;
   }

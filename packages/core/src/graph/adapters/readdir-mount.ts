@@ -1,5 +1,5 @@
 import { lastNameOf } from '../../parse/last-name.js';
-import { visitTree } from '../../parse/visit-tree.js';
+import { someNode, visitTree } from '../../parse/visit-tree.js';
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
@@ -127,12 +127,7 @@ function declaredValueOf(id: ts.Identifier, inLoop: boolean): ts.Expression | un
 }
 
 function mentions(expr: ts.Node, names: ReadonlySet<string>): boolean {
-  let found = false;
-  visitTree(expr, (n) => {
-    if (isIdentifier(n) && names.has(n.text)) found = true;
-    return !found;
-  });
-  return found;
+  return someNode(expr, (n) => isIdentifier(n) && names.has(n.text));
 }
 
 /** What a path built from a file name starts with: `/api/` of `` `/api/${route}` `` or `'/api/' + route`. */

@@ -1,4 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
+import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { isFunctionExpression, judgeFunction } from '../../judge-function.js';
 import { skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
@@ -58,14 +59,7 @@ function decorationRef(value: ts.Expression, ctx: AdapterContext): HandlerRef {
 /** `async (request, reply) => { if (bad) throw new Error('...') }`: a throw of its own, not of a function inside. */
 function throwsWhenAsync(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || ts.isFunctionLike(n)) return;
-    if (ts.isThrowStatement(n)) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  if (fn.body) ts.forEachChild(fn.body, visit);
-  return found;
+  return someNode(fn.body, ts.isThrowStatement, (n) => !ts.isFunctionLike(n));
 }
 
 /** `done(new Error('...'))` or `done(err)` on the last of three parameters (request, reply, done). */
@@ -73,14 +67,7 @@ function callsDoneWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boole
   const done = fn.parameters[2];
   if (fn.parameters.length !== 3 || !done || !isIdentifier(done.name)) return false;
   const name = done.name.text;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === name && n.arguments.length > 0) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  if (fn.body) visit(fn.body);
-  return found;
+  return someNode(fn.body, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === name && n.arguments.length > 0);
 }
 
 function recordShorthand(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
