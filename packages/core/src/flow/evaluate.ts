@@ -8,6 +8,7 @@ import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
+import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
@@ -554,6 +555,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }
     }
+    const projection = objectProjectionOf(call, fc);
+    if (projection) return projectionTaint(projection);
     const projectCallee = projectCalleeOf(callee);
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
@@ -574,6 +577,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const entry = projectTaint(taintOf(receiver), ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY, fc.names, labelOf(callee.parent, fc.sf));
     // Nothing filed under that key: the call is judged as any other (`headers.get('authorization')` by the header's name).
     return entry.length > 0 ? entry : undefined;
+  }
+
+  /** What `_.pick(user, ['id'])`, `_.omit(user, ['password'])` or `_.cloneDeep(user)` hands back of its object. */
+  function projectionTaint(projection: ObjectProjection): Taint {
+    if ('carries' in projection) return unionTaint(...projection.carries.map((a) => taintOf(a)));
+    if ('unknown' in projection) return EMPTY;
+    const { of, keys } = projection;
+    const kept = replacedTaint(taintOf(of), keys, fc.names);
+    if (!('keep' in keys) || !isOpaque(of)) return kept;
+    // `pick(req.body, ['username', 'password'])`: a key named for a secret holds one, as `{ password: body.password }` would.
+    const named = keys.keep.filter((k) => fc.names.isSecretName(k) && !kept.some((item) => item.path[0] === k));
+    return unionTaint(kept, ...named.map((k) => wrapTaint([nameSource(of, `${labelOf(of, fc.sf)}.${k}`)], k)));
   }
 
   /** A replacer as written, or the const or function of this file it names (`JSON.stringify(user, safeReplacer)`). */

@@ -20,13 +20,22 @@ export type TargetRef =
   /**
    * The result of a call: `site` is the variable it is bound to (`const users = makeRouter()`), so
    * that each product of a factory is its own router; `fresh` (in `returnsInstance` only) when the
-   * function makes a new instance on every call.
+   * function makes a new instance on every call. `field`: the app is a field of what the call
+   * returns (`const { app } = createServer()`, `server.app` of `const server = createServer()`).
    */
-  | { call: string; member?: string; site?: string; fresh?: true }
+  | { call: string; member?: string; site?: string; field?: string; fresh?: true }
   /** `require('./admin-router')` used in place. */
   | { module: string }
   /** A folder of plugin files (@fastify/autoload), as a relative specifier ending in `/`: see MountRegistration.autoload. */
   | { dir: string };
+
+/** A TargetRef to what a call returns. */
+export type CallTarget = Extract<TargetRef, { call: string }>;
+
+/** The key of `returnsInstance` for the field `field` of what function `fn` returns. */
+export function returnedFieldKey(fn: string, field: string): string {
+  return `${fn}().${field}`;
+}
 
 /**
  * A middleware or handler as written at a registration. Inline functions are judged where they
@@ -249,7 +258,11 @@ export interface RouteFacts {
   instances: InstanceFact[];
   /** Top-level names bound to an instance or to a call that returns one (`const app = createApp()`). */
   bindings: Record<string, TargetRef>;
-  /** Functions that return an instance they create (`function createAdmin() { ...; return r }`). */
+  /**
+   * Functions that return an instance they create (`function createAdmin() { ...; return r }`),
+   * and, keyed by returnedFieldKey, the instances in the fields of an object they return
+   * (`return { app, server }`).
+   */
   returnsInstance: Record<string, TargetRef>;
   registrations: RegistrationFact[];
   /** Top-level functions, middleware constants and guard classes by name (`default` for the default export). */

@@ -15,16 +15,18 @@ import { resolveMetadataKey } from './resolve-metadata-key.js';
 import { resolvePath } from './resolve-path.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import { tableRoutes } from './table-routes.js';
-import type {
-  Condition,
-  FrameworkName,
-  HandlerRef,
-  InstanceFact,
-  MountRegistration,
-  RegistrationFact,
-  RouteFacts,
-  RouteRegistration,
-  TargetRef,
+import {
+  returnedFieldKey,
+  type CallTarget,
+  type Condition,
+  type FrameworkName,
+  type HandlerRef,
+  type InstanceFact,
+  type MountRegistration,
+  type RegistrationFact,
+  type RouteFacts,
+  type RouteRegistration,
+  type TargetRef,
 } from './route-facts.js';
 
 /** A mount on the way from a root app to a route: the `related` location of a finding. */
@@ -564,8 +566,8 @@ class RouteGraphBuilder {
    * The instance a call of `name` (defined in `defFile`) returns, seen from the calling file: a
    * product of its own when the function makes a new one on every call.
    */
-  private instanceMadeBy(defFile: string, name: string, file: string, call: { call: string; member?: string; site?: string }, depth: number): string | undefined {
-    const returned = this.returnedInstanceOf(defFile, name);
+  private instanceMadeBy(defFile: string, name: string, file: string, call: CallTarget, depth: number): string | undefined {
+    const returned = this.returnedInstanceOf(defFile, name, call.field);
     if (!returned) return undefined;
     const made = this.resolveTarget(defFile, returned, depth);
     return made !== undefined && 'fresh' in returned && returned.fresh ? this.productOf(file, call, made) : made;
@@ -577,12 +579,15 @@ class RouteGraphBuilder {
     return def.kind === 'local' ? this.instanceMadeBy(def.file, def.name, file, { call: `require(${specifier})` }, 1) : undefined;
   }
 
-  /** What a function returns, through the names it is exported as (`module.exports = make`). */
-  private returnedInstanceOf(file: string, name: string): TargetRef | undefined {
+  /**
+   * What a function returns, or the field `field` of the object it returns, through the names it
+   * is exported as (`module.exports = make`).
+   */
+  private returnedInstanceOf(file: string, name: string, field: string | undefined): TargetRef | undefined {
     const facts = this.project.files.get(file)?.routes;
     let current = name;
     for (let i = 0; facts && i < MAX_MOUNT_DEPTH; i++) {
-      const returned = facts.returnsInstance[current];
+      const returned = facts.returnsInstance[field === undefined ? current : returnedFieldKey(current, field)];
       if (returned) return returned;
       // `routes.getRouter` where `routes` is `new AdminRoutes()` (or `AdminRoutes` is the default export): the class's method.
       const dot = current.indexOf('.');
@@ -598,8 +603,8 @@ class RouteGraphBuilder {
    * users = makeRouter()`) and on `stats` land on two routers, each mounted where it is. A call
    * written in place (`app.use(makeRouter())`) is one product per file and callee.
    */
-  private productOf(file: string, call: { call: string; member?: string; site?: string }, template: string): string {
-    const id = globalId(file, `=${call.site ?? ''}=${call.call}${call.member === undefined ? '' : `.${call.member}`}()`);
+  private productOf(file: string, call: CallTarget, template: string): string {
+    const id = globalId(file, `=${call.site ?? ''}=${call.call}${call.member === undefined ? '' : `.${call.member}`}()${call.field === undefined ? '' : `.${call.field}`}`);
     const instance = this.#instances.get(template);
     if (!instance || id === template) return template;
     if (!this.#templateOf.has(id)) {

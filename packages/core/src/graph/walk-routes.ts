@@ -18,7 +18,7 @@ import { calledMethodOf, createRouteFactOf, routeOptionsTemplateOf, routerLoopOf
 import { ROW_METHODS } from './table-routes.js';
 import { classOfThis, thisFieldAssignment } from './this-member.js';
 import { collectExceptionLists } from './unless-options.js';
-import { emptyRouteFacts, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
+import { emptyRouteFacts, returnedFieldKey, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
@@ -369,6 +369,7 @@ class RouteWalker {
   }
 
   private bindDeclaration(decl: ts.VariableDeclaration): void {
+    if (ts.isObjectBindingPattern(decl.name) && decl.initializer) this.bindReturnedFields(decl.name, decl);
     if (!isIdentifier(decl.name) || !decl.initializer) return;
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
@@ -421,12 +422,44 @@ class RouteWalker {
     return fn ? `${functionIdOf(fn)}>${name}` : name;
   }
 
-  /** `return router` in a top-level function; `fresh` when each call makes a new one. */
+  /**
+   * `const { app, server } = createServer()`: each name bound to that field of what the call
+   * returns, which the graph finds among the fields of the object the function returns.
+   */
+  private bindReturnedFields(pattern: ts.ObjectBindingPattern, decl: ts.VariableDeclaration): void {
+    for (const element of pattern.elements) {
+      const key = element.propertyName ?? element.name;
+      if (element.dotDotDotToken || !isIdentifier(element.name) || !(isIdentifier(key) || isStringLiteral(key))) continue;
+      const call = this.valueTargetOf(decl.initializer as ts.Expression, this.siteOf(decl, element.name.text));
+      if (!call || !('call' in call) || call.field !== undefined) continue;
+      const target = { ...call, field: key.text };
+      this.#scopes[this.#scopes.length - 1]?.set(element.name.text, target);
+      if (this.#scopes.length === 1) this.facts.bindings[element.name.text] = target;
+    }
+  }
+
+  /**
+   * `return router` in a top-level function; `fresh` when each call makes a new one. The fields of
+   * an object it returns (`return { app, server }`) each under their key (returnedFieldKey).
+   */
   private recordReturnedInstance(at: ts.Node, expr: ts.Expression): void {
     const fn = isArrowFunction(at) ? at : enclosingFunction(at);
     if (!fn || !isTopLevelFunction(fn)) return;
-    const receiver = this.receiverOf(unwrapValue(expr));
-    if (receiver) this.facts.returnsInstance[functionIdOf(fn)] = this.madeIn(fn, receiver.target) ? { ...receiver.target, fresh: true } : receiver.target;
+    const value = unwrapValue(expr);
+    if (isObjectLiteralExpression(value)) {
+      for (const prop of value.properties) {
+        const field = isShorthandPropertyAssignment(prop) ? prop.name : isPropertyAssignment(prop) ? prop.initializer : undefined;
+        const key = prop.name && (isIdentifier(prop.name) || isStringLiteral(prop.name)) ? prop.name.text : undefined;
+        if (field && key !== undefined) this.recordReturned(fn, returnedFieldKey(functionIdOf(fn), key), field);
+      }
+      return;
+    }
+    this.recordReturned(fn, functionIdOf(fn), value);
+  }
+
+  private recordReturned(fn: FunctionNode, key: string, value: ts.Expression): void {
+    const receiver = this.receiverOf(value);
+    if (receiver) this.facts.returnsInstance[key] = this.madeIn(fn, receiver.target) ? { ...receiver.target, fresh: true } : receiver.target;
   }
 
   /**
@@ -597,6 +630,9 @@ class RouteWalker {
     const cls = this.ownerClassOf(owner, e);
     if (cls && 'local' in cls) return this.#classFields.get(cls.local)?.get(field);
     // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
+    // `server.app` of `const server = createServer()`: a field of what the call returns.
+    const entry = !cls && isIdentifier(owner) ? this.scopeEntryOf(owner.text) : undefined;
+    if (entry && 'call' in entry && entry.field === undefined) return { target: { ...entry, field }, framework: this.facts.frameworks[0] };
     const imported = cls?.imported ?? (isIdentifier(owner) && this.isModuleObject(owner.text) ? owner.text : undefined);
     return imported === undefined ? undefined : { target: { name: `${imported}.${field}` }, framework: this.facts.frameworks[0] };
   }
