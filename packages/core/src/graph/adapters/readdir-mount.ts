@@ -34,15 +34,29 @@ export function readdirMountOf(call: ts.CallExpression, ctx: AdapterContext): Re
   if (!handler || !loop) return undefined;
   const spec = requiredSpecifierOf(handler, loop.names);
   if (!spec || !mentions(spec, loop.names)) return undefined;
+  const dir = loop.dir ?? specifierFolderOf(spec);
+  if (dir === undefined) return undefined;
   const pathArg = args.length >= 2 ? args[0] : undefined;
-  if (pathArg === undefined) return { dir: loop.dir, prefix: undefined, fileNamePrefix: false };
-  if (!mentions(pathArg, loop.names)) return { dir: loop.dir, prefix: ctx.pathOf(pathArg), fileNamePrefix: false };
+  if (pathArg === undefined) return { dir, prefix: undefined, fileNamePrefix: false };
+  if (!mentions(pathArg, loop.names)) return { dir, prefix: ctx.pathOf(pathArg), fileNamePrefix: false };
   const head = literalHead(pathArg).replace(/\/+$/, '');
-  return { dir: loop.dir, prefix: head === '' ? undefined : { parts: [head] }, fileNamePrefix: true };
+  return { dir, prefix: head === '' ? undefined : { parts: [head] }, fileNamePrefix: true };
+}
+
+/**
+ * The folder a specifier built from a file name loads from (`'./routes/' + file`, `` `./routes/${file}` ``):
+ * where the modules are, when the listing names its folder from the working directory
+ * (`readdirSync('./src/routes')`), which the code alone does not place.
+ */
+function specifierFolderOf(spec: ts.Expression): string | undefined {
+  const head = literalHead(spec);
+  const folder = head.slice(0, head.lastIndexOf('/') + 1);
+  return folder.startsWith('./') || folder.startsWith('../') ? folder : undefined;
 }
 
 interface ReaddirLoop {
-  dir: string;
+  /** The folder listed, when the code names it from its own file's folder (see own-folder.ts). */
+  dir: string | undefined;
   /** The loop's variable, and the locals of its body made from it (`const route = file.split('.')[0]`). */
   names: Set<string>;
 }
@@ -51,24 +65,27 @@ interface ReaddirLoop {
 function readdirLoopOf(node: ts.Node): ReaddirLoop | undefined {
   for (let n = node.parent; n !== undefined; n = n.parent) {
     if (isForOfStatement(n)) {
-      const dir = listedFolderOf(n.expression);
+      const listed = listedFolderOf(n.expression);
       const decl = n.initializer.kind === SyntaxKind.VariableDeclarationList ? (n.initializer as ts.VariableDeclarationList).declarations[0] : undefined;
-      if (dir !== undefined && decl && isIdentifier(decl.name)) return { dir, names: namesFrom(decl.name.text, n.statement) };
+      if (listed !== undefined && decl && isIdentifier(decl.name)) return { dir: listed.dir, names: namesFrom(decl.name.text, n.statement) };
     }
     if (isArrowFunction(n) || isFunctionExpression(n)) {
       const loop = n.parent;
       const callee = isCallExpression(loop) && loop.arguments[0] === n ? skipParens(loop.expression) : undefined;
       if (!callee || !isPropertyAccessExpression(callee) || !LOOP_METHODS.has(callee.name.text)) return undefined;
-      const dir = listedFolderOf(callee.expression);
+      const listed = listedFolderOf(callee.expression);
       const param = n.parameters[0];
-      return dir !== undefined && param && isIdentifier(param.name) ? { dir, names: namesFrom(param.name.text, n.body) } : undefined;
+      return listed !== undefined && param && isIdentifier(param.name) ? { dir: listed.dir, names: namesFrom(param.name.text, n.body) } : undefined;
     }
   }
   return undefined;
 }
 
-/** `readdirSync(dir)`, `(await readdir(dir))`, through `.filter(...)` and the like: the folder listed. */
-function listedFolderOf(expr: ts.Expression): string | undefined {
+/**
+ * `readdirSync(dir)`, `(await readdir(dir))`, through `.filter(...)` and the like: the folder listed
+ * (`dir` undefined when it is not named from the file's own folder); undefined for anything else.
+ */
+function listedFolderOf(expr: ts.Expression): { dir: string | undefined } | undefined {
   let e = skipParens(expr);
   for (;;) {
     if (isAwaitExpression(e)) e = skipParens(e.expression);
@@ -79,7 +96,7 @@ function listedFolderOf(expr: ts.Expression): string | undefined {
   const [dir] = e.arguments;
   // `const routesPath = join(__dirname, 'routes'); readdirSync(routesPath)`.
   const written = dir && isIdentifier(skipParens(dir)) ? declaredValueOf(skipParens(dir) as ts.Identifier, false) : dir;
-  return written && folderOf(written);
+  return { dir: written && folderOf(written) };
 }
 
 /** The loop variable and the locals of the body derived from it, in order of declaration. */
