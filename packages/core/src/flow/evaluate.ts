@@ -132,6 +132,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /**
+   * A tool's arguments taken whole (`async (args) => ...`): the secret-named fields its schema
+   * declares (`{ apiKey: z.string() }`) are in them. A field destructured is judged by its own name.
+   */
+  function mcpArgumentSecrets(id: ts.Identifier, proj: readonly string[], fields: readonly string[]): SecretItem[] {
+    if (proj.length > 0) return [];
+    return fields.filter((f) => fc.names.isSecretName(f)).map((f) => ({ k: 'secret', label: `${id.text}.${f}`, path: [f], trace: [step(id, `\`${id.text}\` holds \`${f}\`, which the tool's input schema declares`)] }));
+  }
+
+  /**
    * An MCP handler's `extra` (or the part of it a destructuring names): `authInfo.token` is the
    * caller's bearer token and `requestInfo.headers` the HTTP request's headers. Labelled from the
    * parameter as written: `extra.authInfo.token`, `authInfo.token`.
@@ -255,6 +264,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         }
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
+        else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
         else if (isRequestObjectName(id.text) && mcp !== 'message') items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.

@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { CollectedFile } from './collect-file.js';
+import type { McpHandler } from './mcp-handler.js';
 import { requireOf } from './collect-file.js';
 import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
@@ -31,7 +32,7 @@ export interface FileContext {
   /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
   addedTo?: ReadonlySet<Binding>;
   /** The file's MCP SDK handlers and the index of each one's `extra` parameter, built on first use (see mcp-handler). */
-  mcpHandlers?: ReadonlyMap<ts.Node, number>;
+  mcpHandlers?: ReadonlyMap<ts.Node, McpHandler>;
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {

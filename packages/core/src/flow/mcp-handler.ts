@@ -1,14 +1,21 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, lookup, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 /**
  * What a parameter of an MCP SDK handler holds: `extra` (the SDK's `RequestHandlerExtra`: the
  * caller's `authInfo` with its bearer `token`, and `requestInfo.headers` of the HTTP request), or a
  * JSON-RPC message or tool arguments (`request` of `setRequestHandler` is `{ method, params }`, not
- * an HTTP request with headers).
+ * an HTTP request with headers). Tool and prompt arguments come with the fields their schema
+ * declares (`{ apiKey: z.string() }`), which the caller fills.
  */
-export type McpHandlerParam = 'extra' | 'message';
+export type McpHandlerParam = 'extra' | 'message' | { arguments: readonly string[] };
+
+/** A handler the file registers: the index of its `extra` parameter (-1: none), and the fields its arguments' schema declares. */
+export interface McpHandler {
+  extraIndex: number;
+  argumentFields?: readonly string[];
+}
 
 /** Registration methods of `McpServer` and `Server` (`@modelcontextprotocol/sdk`), whose last argument is the handler. */
 const REGISTRATIONS: ReadonlySet<string> = new Set(['tool', 'registerTool', 'prompt', 'registerPrompt', 'resource', 'registerResource', 'setRequestHandler', 'setNotificationHandler']);
@@ -22,14 +29,15 @@ export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc
   const param = fn.parameters[index];
   if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && param.type.typeName.text === 'RequestHandlerExtra') return 'extra';
   fc.mcpHandlers ??= mcpHandlersOf(fc);
-  const extraIndex = fc.mcpHandlers.get(fn);
-  if (extraIndex === undefined) return undefined;
-  return index === extraIndex ? 'extra' : 'message';
+  const handler = fc.mcpHandlers.get(fn);
+  if (handler === undefined) return undefined;
+  if (index === handler.extraIndex) return 'extra';
+  return index === 0 && handler.argumentFields ? { arguments: handler.argumentFields } : 'message';
 }
 
-/** Every handler the file registers with the SDK, and the index of its `extra` parameter (-1: none). */
-function mcpHandlersOf(fc: FileContext): Map<ts.Node, number> {
-  const out = new Map<ts.Node, number>();
+/** Every handler the file registers with the SDK. */
+function mcpHandlersOf(fc: FileContext): Map<ts.Node, McpHandler> {
+  const out = new Map<ts.Node, McpHandler>();
   for (const call of fc.collected.calls) {
     if (!ts.isCallExpression(call)) continue;
     const callee = unwrap(call.expression);
@@ -37,9 +45,38 @@ function mcpHandlersOf(fc: FileContext): Map<ts.Node, number> {
     const last = call.arguments.at(-1);
     const fn = last && handlerFunctionOf(last, fc);
     if (!fn) continue;
-    out.set(fn, extraIndexOf(callee.name.text, call.arguments.slice(0, -1), fn));
+    const before = call.arguments.slice(0, -1);
+    const fields = argumentFieldsOf(callee.name.text, before, fc);
+    out.set(fn, { extraIndex: extraIndexOf(callee.name.text, before, fn), ...(fields && { argumentFields: fields }) });
   }
   return out;
+}
+
+/**
+ * The fields a tool's or prompt's arguments schema declares: a zod shape given in place of the
+ * options (`tool('name', 'description', { apiKey: z.string() }, cb)`), `registerTool`'s
+ * `inputSchema` (`argsSchema` for prompts), as a shape or `z.object(shape)`, or a const of the
+ * file holding one.
+ */
+function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: FileContext): string[] | undefined {
+  if (method !== 'tool' && method !== 'prompt' && method !== 'registerTool' && method !== 'registerPrompt') return undefined;
+  for (const arg of before.slice(1)) {
+    const e = unwrap(constValueOf(fc, arg));
+    if (!ts.isObjectLiteralExpression(e)) continue;
+    if (!method.startsWith('register')) return shapeFieldsOf(e, fc);
+    const schema = e.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
+    return schema && shapeFieldsOf(schema.initializer, fc);
+  }
+  return undefined;
+}
+
+/** The keys of a zod shape, or of the shape `z.object(...)` is made from (also read back as its `.shape`). */
+function shapeFieldsOf(expr: ts.Expression, fc: FileContext): string[] | undefined {
+  let e = unwrap(constValueOf(fc, expr));
+  if (ts.isPropertyAccessExpression(e) && e.name.text === 'shape') e = unwrap(constValueOf(fc, e.expression));
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'object' && e.arguments[0]) e = unwrap(constValueOf(fc, e.arguments[0]));
+  if (!ts.isObjectLiteralExpression(e)) return undefined;
+  return e.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
 }
 
 /** The function a handler argument is: written in place, or a function or const arrow of the file passed by name. */
