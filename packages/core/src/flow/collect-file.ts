@@ -147,7 +147,8 @@ function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
     const isDefault = node.modifiers?.some((m) => m.kind === SyntaxKind.DefaultKeyword) ?? false;
     return node.name?.text ?? (isDefault ? 'default' : undefined);
   }
-  if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node)) {
+  // A getter is keyed as a method: `client.authHeader` read outside the class runs it (see evaluate's memberTaint).
+  if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node)) {
     const owner = node.parent;
     const method = ts.isConstructorDeclaration(node) ? 'constructor' : propertyNameOf(node.name);
     if (method === undefined) return undefined;

@@ -14,7 +14,7 @@ import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
-import { fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
+import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { replacerKeysOf } from './json-stringify.js';
@@ -123,7 +123,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (proj.length > 0 || !type) return [];
     // `req: Request<{}, {}, LoginBody>`: the body is what is declared as the imported type.
     const body = requestBodyType(type);
-    const declared = body ?? type;
+    const declared = body ?? elementTypeOf(type) ?? type;
     if (!ts.isTypeReferenceNode(declared) || !ts.isIdentifier(declared.typeName)) return [];
     const origin = importOf(fc, declared.typeName);
     if (!origin || !fc.isProjectModule(origin.specifier)) return [];
@@ -280,7 +280,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding));
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || readsDescriptor(v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || readsDescriptor(v.expr) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -364,6 +364,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (failed) return failed;
     }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
+    const getter = ts.isPropertyAccessExpression(e) ? instanceGetterOf(e, prop) : undefined;
+    if (getter !== undefined) return [{ k: 'call', callee: getter, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `returned by the getter \`${plainName(getter)}\``)] }];
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
@@ -457,6 +459,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const flowing = binding?.kind === 'var' ? bindingTaint(binding) : getterTaint(e, prop);
     if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
     return unionTaint([nameSource(e, label)], flowing);
+  }
+
+  /**
+   * `client.authHeader` of `const client = new Client(...)` (or a parameter typed `Client`), where
+   * the class of this file declares `get authHeader()`: the getter's key, which the read calls.
+   */
+  function instanceGetterOf(e: ts.PropertyAccessExpression, prop: string): string | undefined {
+    const cls = instanceClassOf(e.expression, fc);
+    if (cls === undefined) return undefined;
+    const decl = fc.collected.classes.find((c) => c.name?.text === cls);
+    return decl?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop) ? projectMethodKey(cls, prop, e) : undefined;
   }
 
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
@@ -557,7 +570,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mapped) return mapped;
       }
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
-        const carried = flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : [])));
+        const carried = withoutReplacedSecrets(callee.name.text, args, flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : []))));
         // `decoded.split(':')` of Basic credentials (`user:pass`, `keyId:secret`): the first part names who, the rest is the credential.
         if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
         if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === '.') return withJwtParts(carried);
@@ -571,6 +584,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /**
+   * `dsn.replace(password, '********')`: the secret given as what to replace, replaced by a literal,
+   * is no longer in the text (the secrets of the same expression, by their labels, go).
+   */
+  function withoutReplacedSecrets(method: string, args: readonly ts.Expression[], carried: Taint): Taint {
+    const [what, by] = args;
+    if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2 || !what || !by || !isLiteralLike(unwrap(by)) || isLiteralLike(unwrap(what)) || ts.isRegularExpressionLiteral(unwrap(what))) return carried;
+    const replaced = new Set(taintOf(what).flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
+    return replaced.size === 0 ? carried : carried.filter((item) => item.k !== 'secret' || !replaced.has(item.label));
   }
 
   /**
@@ -733,7 +757,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const isNumber = (operand: ts.Expression): boolean => {
       const o = unwrap(operand);
       if (ts.isNumericLiteral(o)) return true;
-      if (ts.isIdentifier(o)) return hasNonSecretType(lookup(fc, o));
+      // `usage.input`, `r.usage?.prompt_tokens`: a field typed as a number or named for a count.
+      if (ts.isPropertyAccessExpression(o)) return readsDescriptor(o);
+      if (ts.isIdentifier(o)) {
+        const binding = lookup(fc, o);
+        // `const { input, output } = usage` of a typed record: fields declared as numbers.
+        return hasNonSecretType(binding) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+      }
+      // `(usage?.prompt_tokens ?? 0)`.
+      if (ts.isBinaryExpression(o) && o.operatorToken.kind === SyntaxKind.QuestionQuestionToken) return isNumber(o.left) && isNumber(o.right);
       return isNumericSum(o, depth + 1) || (ts.isBinaryExpression(o) && isNeutral(o));
     };
     return isNumber(e.left) && isNumber(e.right);
@@ -877,6 +909,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   return { taintOf, projectCalleeOf };
+}
+
+/** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */
+const CONNECTION_NAME = /(?:conn(?:ection)?(?:_?str(?:ing)?)?|dsn|ur[il])$/i;
+
+/**
+ * `const connectionString = `mongodb://${host}:${port}/app``: a connection string written out with
+ * its scheme and no `user:pass@` part carries no password (what its parts hold still flows).
+ */
+function isUrlWithoutCredentials(name: string, expr: ts.Expression): boolean {
+  if (!CONNECTION_NAME.test(name)) return false;
+  const e = unwrap(expr);
+  if (!ts.isTemplateExpression(e) || !e.head.text.includes('://')) return false;
+  return ![e.head.text, ...e.templateSpans.map((span) => span.literal.text)].some((text) => text.includes('@'));
 }
 
 /**

@@ -17,7 +17,18 @@ export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFi
   if (!type || depth > MAX_DEPTH) return [];
   const body = requestBodyType(type);
   if (body) return typedSecretFields(body, sf, names, depth + 1).map((path) => ['body', ...path]);
+  // An array holds what its elements hold (`rows: Row[]` logged whole, or element by element).
+  const element = elementTypeOf(type);
+  if (element) return typedSecretFields(element, sf, names, depth + 1);
   return secretFieldsOfMembers(membersOf(type, sf), sf, names, depth);
+}
+
+/** The element type of `T[]`, `readonly T[]`, `Array<T>` and `ReadonlyArray<T>`. */
+export function elementTypeOf(type: ts.TypeNode): ts.TypeNode | undefined {
+  if (ts.isArrayTypeNode(type)) return type.elementType;
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return elementTypeOf(type.type);
+  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments?.length !== 1) return undefined;
+  return type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray' ? type.typeArguments[0] : undefined;
 }
 
 /**
