@@ -127,7 +127,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     };
     const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, inner, options).rejects;
     const after = statements.slice(index + 1);
-    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || (!fact.passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
+    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || (!fact.passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
       scan.rejects = false;
       scan.verifies = [];
     }
@@ -170,6 +170,26 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
   // The common shape first: no bare next() in it or after it, nothing to leak to.
   if (!callsNextBare(stmt, next) && !after.some((s) => callsNextBare(s, next))) return false;
   return !stopsAfterRejecting(stmt, after, { next, rejects, rejectsItself }, 0);
+}
+
+/**
+ * `jwt.verify(token, key, (err, decoded) => { if (err) { res.status(401).send(e) } next(); })`: the
+ * leak of isLeakyRejection inside the callback the check runs in. Leaky when every rejection of the
+ * callback is.
+ */
+function isLeakyCallbackRejection(stmt: ts.Statement, fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
+  let e: ts.Node | undefined = isExpressionStatement(stmt) || isReturnStatement(stmt) ? stmt.expression : undefined;
+  if (e && isAwaitExpression(e)) e = e.expression;
+  const callback = e && isCallExpression(e) ? e.arguments[e.arguments.length - 1] : undefined;
+  if (!callback || !isFunctionExpression(callback) || !isBlock(callback.body)) return false;
+  const list = callback.body.statements;
+  let rejecting = false;
+  for (const [i, s] of list.entries()) {
+    if (!rejects(s)) continue;
+    if (!isLeakyRejection(s, list.slice(i + 1), fn, rejects, rejectsItself)) return false;
+    rejecting = true;
+  }
+  return rejecting;
 }
 
 /**
@@ -630,9 +650,27 @@ type Rejection = 'unauthenticated' | 'forbidden' | 'away' | undefined;
 /** Whether what rejectionOf found at `node` turns away the requests `fn` checks. */
 function turnsAway(rejection: Rejection, node: ts.Node, fn: FunctionNode): boolean {
   if (rejection === 'unauthenticated') return true;
-  if (rejection === 'forbidden') return credentialWords(fn);
+  if (rejection === 'forbidden') return credentialWords(fn) && !decidedByHostOrOrigin(node, fn);
   const decision = rejection === 'away' ? decisionOf(node, fn) : undefined;
   return decision !== undefined && USER_CHECK.test(decision.getText());
+}
+
+/** Headers that say where a request comes from or is addressed to, not who sends it. */
+const HOST_OR_ORIGIN = /\b(?:origin|host|hostname|referr?er)\b/i;
+/** A string literal written in code. */
+const STRING_LITERAL = /(['"`])(?:(?!\1)[^\\]|\\.)*\1/g;
+
+/**
+ * `if (req.get('origin') !== 'https://admin.example.com') return res.sendStatus(403)`: a 403
+ * decided by the Host, Origin or Referer header alone is a CORS or host check, whatever names the
+ * function or the allowed address carry. Header names count as code; other strings (addresses)
+ * do not.
+ */
+function decidedByHostOrOrigin(node: ts.Node, fn: FunctionNode): boolean {
+  const decision = decisionOf(node, fn);
+  if (decision === undefined) return false;
+  const code = decision.getText().replace(STRING_LITERAL, (literal) => (/^.[\w-]+.$/.test(literal) ? literal : "''"));
+  return HOST_OR_ORIGIN.test(code) && !CREDENTIAL_WORDS.test(code);
 }
 
 /** What a redirect elsewhere than login must be decided by: who the user is, not a locale cookie or a trailing slash. */

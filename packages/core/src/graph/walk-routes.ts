@@ -148,6 +148,9 @@ class RouteWalker {
         else if (isPropertyAccessExpression(left) && ((isIdentifier(left.expression) && left.expression.text === 'exports') || isModuleExports(left.expression))) {
           this.collectValue(left.name.text, right);
         }
+        // `verifyToken = (req, res, next) => {...}` with no declaration (sloppy CommonJS, copied from
+        // a widespread tutorial), later exported by name: the function of that name.
+        else if (isIdentifier(left) && isFunctionExpression(skipParens(right)) && this.facts.functions[left.text] === undefined) this.collectValue(left.text, right);
       }
     }
   }
@@ -161,7 +164,8 @@ class RouteWalker {
     const table = isArrayLiteralExpression(e) ? tableFactOf(e, this.#tableContext) : createRouteFactOf(e, this.#tableContext);
     if (table) this.facts.tables[name] = table;
     else if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
-    else if (isCallExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
+    // `isProd ? requireAdmin : devAdmin`: the branch production takes, or both (handlerRefOf).
+    else if (isCallExpression(e) || ts.isConditionalExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
     // `let AuthMiddleware = class AuthMiddleware { use(req, res, next) {...} }`, as tsc compiles a decorated class.
@@ -373,7 +377,7 @@ class RouteWalker {
     if (!isIdentifier(decl.name) || !decl.initializer) return;
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
-      if (isFunctionExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
+      if (isFunctionExpression(init) || ts.isConditionalExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
         const innermost = this.#localHandlers.length - 1;
         const locals = (this.#localHandlers[innermost] ??= new Map());
         locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
