@@ -10,7 +10,7 @@ import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
-import { importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
+import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
@@ -178,7 +178,7 @@ export interface FlowFacts {
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
   /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
-  importedDataPuts?: Array<{ local: string; data: Taint }>;
+  importedDataPuts?: ImportedDataPut[];
   /**
    * Module-level consts named as secrets whose value is written out in full (`export const tokens =
    * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
@@ -257,7 +257,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) {
       const lowdb = lowdbDataOf(call, fc, ev);
-      recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases);
+      recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases, lowdb.sessionData);
     }
     else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
@@ -491,7 +491,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = []): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const factory = factoryOf(call, fc);
@@ -515,7 +515,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
-    ...(writesRequestSession(write.dataArg, fc) && { sessionData: true }),
+    ...((sessionData || writesRequestSession(write.dataArg, fc)) && { sessionData: true }),
   });
 }
 
@@ -590,6 +590,9 @@ function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | un
   if (binding?.kind !== 'var') return undefined;
   for (const v of binding.values) {
     const init = unwrap(v.expr);
+    // `const FileStore = require('koa-generic-session-file')`: a package whose export is the store class.
+    const required = v.path.length === 0 ? requireOf(init)?.specifier : undefined;
+    if (required !== undefined && FILE_STORE_PACKAGES.has(required)) return required;
     const found = ts.isCallExpression(init) ? filePackageOfMaker(init.expression, fc) : undefined;
     if (found !== undefined) return found;
   }

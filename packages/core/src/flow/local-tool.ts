@@ -51,6 +51,30 @@ function buildLocalToolFiles(project: ProjectModel): ReadonlySet<string> {
 }
 
 /**
+ * A developer script (shebang, `scripts/`, `bin/`: see script-file.ts), unless it loads a server
+ * later, in a mode (`if (http) await import('./http.js')` of a module starting Express, or
+ * `await import('express')`): then it is server code like any other entry. A script importing the
+ * app's modules statically (to seed a database, to print the routes) stays a script. Built once per scan.
+ */
+export function isDeveloperScript(project: ProjectModel, file: string): boolean {
+  return project.files.get(file)?.flow.script === true && !project.memo('serving-scripts', buildServingScripts).has(file);
+}
+
+function buildServingScripts(project: ProjectModel): ReadonlySet<string> {
+  const serving = new Set<string>();
+  for (const [script, summary] of project.files) {
+    if (!summary.flow.script) continue;
+    const loadsServer = (summary.flow.dynamicImports ?? []).some(({ specifier }) => {
+      if (servesNetwork(specifier)) return true;
+      const target = project.resolveModule(script, specifier);
+      return target !== undefined && [...closure([target], (f) => projectDependencies(project, f))].some((f) => loadedSpecifiers(project, f).some(servesNetwork));
+    });
+    if (loadsServer) serving.add(script);
+  }
+  return serving;
+}
+
+/**
  * Every module `file` imports, loads or re-exports, and loads later (`await import('../src/commands/login.js')`
  * in a command's branch, `await import('express')` when an HTTP mode is asked for).
  */

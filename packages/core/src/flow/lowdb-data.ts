@@ -3,6 +3,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import type { Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup, textMentions } from './file-context.js';
 import { ADDING_METHODS } from './mutated-in-place.js';
+import { writesRequestSession } from './request-session.js';
 import { unionTaint } from './propagate.js';
 import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
@@ -17,6 +18,8 @@ const DATA_FIELD = 'data';
 /** What a lowdb adapter's database is given in its own file, and the names importers reach the database by. */
 export interface LowdbData {
   data: Taint;
+  /** A request's whole session is put in (`db.data.sessions[req.sessionID] = req.session`): session data. */
+  sessionData: boolean;
   /** The variables holding the database (`export const db = new Low(...)`): other files put data in through these. */
   databases: string[];
 }
@@ -29,45 +32,61 @@ export interface LowdbData {
  */
 export function lowdbDataOf(adapter: ts.CallExpression | ts.NewExpression, fc: FileContext, ev: Evaluator): LowdbData {
   const databases = databasesOf(adapter, fc);
-  if (databases.length === 0) return { data: [], databases: [] };
+  if (databases.length === 0) return { data: [], sessionData: false, databases: [] };
   const puts = dataPutsOf(fc, ev, (root) => databases.some((db) => isBindingOf(root, db, fc)));
-  return { data: unionTaint(...puts.map(([, taint]) => taint)), databases: databases.map((db) => db.name) };
+  return { data: unionTaint(...puts.map((put) => put.taint)), sessionData: puts.some((put) => put.sessionData), databases: databases.map((db) => db.name) };
+}
+
+/** Data put into `db.data` by another file, as the module holding the database learns of it. */
+export interface ImportedDataPut {
+  local: string;
+  data: Taint;
+  sessionData?: true;
 }
 
 /**
  * `db.data.grants.push({ refreshToken })` where `db` is imported from a project module: what each
  * imported name is given into its `data`, for the module that makes the database (see `lowdbDataOf`).
  */
-export function importedDataPutsOf(fc: FileContext, ev: Evaluator): Array<{ local: string; data: Taint }> {
+export function importedDataPutsOf(fc: FileContext, ev: Evaluator): ImportedDataPut[] {
   // Most files never write into a `.data` field: the text test spares the scan.
   if (!textMentions(fc, `.${DATA_FIELD}`)) return [];
-  const byLocal = new Map<string, Taint[]>();
+  const byLocal = new Map<string, DataPut[]>();
   const puts = dataPutsOf(fc, ev, (root) => {
     const origin = importOf(fc, root);
     return origin !== undefined && fc.isProjectModule(origin.specifier);
   });
-  for (const [root, taint] of puts) byLocal.set(root.text, [...(byLocal.get(root.text) ?? []), taint]);
+  for (const put of puts) byLocal.set(put.root.text, [...(byLocal.get(put.root.text) ?? []), put]);
   return [...byLocal].flatMap(([local, parts]) => {
     // A parameter's value is only known at its calls, which the rule does not follow from here.
-    const data = unionTaint(...parts).filter((item) => item.k !== 'param');
-    return data.length > 0 ? [{ local, data }] : [];
+    const data = unionTaint(...parts.map((put) => put.taint)).filter((item) => item.k !== 'param');
+    const sessionData = parts.some((put) => put.sessionData);
+    return data.length > 0 || sessionData ? [{ local, data, ...(sessionData && { sessionData: true as const }) }] : [];
   });
 }
 
+interface DataPut {
+  root: ts.Identifier;
+  taint: Taint;
+  /** The value put is a request's whole session. */
+  sessionData: boolean;
+}
+
 /** The values put into `<root>.data...` by adding methods and assignments, with the root named, for roots `isDatabase` accepts. */
-function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identifier) => boolean): Array<[ts.Identifier, Taint]> {
-  const out: Array<[ts.Identifier, Taint]> = [];
+function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identifier) => boolean): DataPut[] {
+  const out: DataPut[] = [];
+  const put = (root: ts.Identifier, values: readonly ts.Expression[]) => out.push({ root, taint: unionTaint(...values.map((v) => ev.taintOf(v))), sessionData: values.some((v) => writesRequestSession(v, fc)) });
   for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
     if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
     const root = dataRootOf(callee.expression);
-    if (root && isDatabase(root)) out.push([root, unionTaint(...call.arguments.map((a) => ev.taintOf(a)))]);
+    if (root && isDatabase(root)) put(root, call.arguments);
   }
   for (const assignment of fc.collected.assignments) {
     const root = dataRootOf(assignment.left);
-    if (root && isDatabase(root)) out.push([root, ev.taintOf(assignment.right)]);
+    if (root && isDatabase(root)) put(root, [assignment.right]);
   }
-  for (const [root, fn] of updatesOf(fc, isDatabase)) out.push([root, updatePutsOf(fn, fc, ev)]);
+  for (const [root, fn] of updatesOf(fc, isDatabase)) out.push({ root, taint: updatePutsOf(fn, fc, ev), sessionData: false });
   return out;
 }
 
@@ -173,19 +192,19 @@ function dataRootOf(expr: ts.Expression): ts.Identifier | undefined {
  * them: `import { db } from './db.js'; db.data.grants.push(...)`), each with the file it is written
  * in. Indexed once per scan.
  */
-export function importedDataOf(project: ProjectModel, file: string, databases: readonly string[]): Array<{ file: string; data: Taint }> {
+export function importedDataOf(project: ProjectModel, file: string, databases: readonly string[]): Array<{ file: string; data: Taint; sessionData?: true }> {
   const index = project.memo('lowdb-imported-data', buildImportedData);
   return databases.flatMap((name) => index.get(`${file}\0${name}`) ?? []);
 }
 
-function buildImportedData(project: ProjectModel): Map<string, Array<{ file: string; data: Taint }>> {
-  const index = new Map<string, Array<{ file: string; data: Taint }>>();
+function buildImportedData(project: ProjectModel): Map<string, Array<{ file: string; data: Taint; sessionData?: true }>> {
+  const index = new Map<string, Array<{ file: string; data: Taint; sessionData?: true }>>();
   for (const [file, summary] of project.files) {
     for (const put of summary.flow.importedDataPuts ?? []) {
       const origin = project.originOf(file, put.local);
       if (origin.kind !== 'local') continue;
       const key = `${origin.file}\0${origin.name}`;
-      index.set(key, [...(index.get(key) ?? []), { file, data: put.data }]);
+      index.set(key, [...(index.get(key) ?? []), { file, data: put.data, ...(put.sessionData && { sessionData: put.sessionData }) }]);
     }
   }
   return index;

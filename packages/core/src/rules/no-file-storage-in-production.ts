@@ -5,7 +5,7 @@ import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
-import { localToolFiles } from '../flow/local-tool.js';
+import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
 import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
@@ -72,20 +72,21 @@ type Reporter = (file: string, location: Location, messageId: MessageId, data: R
 
 function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, flow: FlowFacts, write: WriteFact, report: Reporter): void {
   // A lowdb database is also given data where other files import it (`db.data.grants.push(...)`).
-  const importedData = write.databases === undefined ? [] : importedDataOf(ctx.project, file, write.databases).map((put) => index.resolve(put.file, put.data));
-  const resolved = unionTaint(index.resolve(file, write.data), ...importedData);
+  const importedPuts = write.databases === undefined ? [] : importedDataOf(ctx.project, file, write.databases);
+  const resolved = unionTaint(index.resolve(file, write.data), ...importedPuts.map((put) => index.resolve(put.file, put.data)));
+  const sessionData = write.sessionData === true || importedPuts.some((put) => put.sessionData);
   const secret = secretsOf(resolved)[0];
   const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
   // `writeFileSync('build/tokens.json', JSON.stringify(designTokens))`: data written out in the source stores nothing secret.
   const secretPath = write.secretPath && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
-  const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : write.sessionData ? 'a request\'s session data' : 'tokens or session data';
+  const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : sessionData ? 'a request\'s session data' : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
     if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
-    const isSecretStore = cls.storeName || secret !== undefined || secretPath || write.sessionData === true;
+    const isSecretStore = cls.storeName || secret !== undefined || secretPath || sessionData;
     for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
       const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
@@ -108,7 +109,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   }
   // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
   const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
-  if (secret || secretPath || write.sessionData || (holder !== undefined && isStoreName(holder))) {
+  if (secret || secretPath || sessionData || (holder !== undefined && isStoreName(holder))) {
     if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
@@ -184,7 +185,7 @@ function capitalise(text: string): string {
  * local-tool.ts), or one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts).
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
-  return project.files.get(file)?.flow.script === true || localToolFiles(project).has(file) || devOnlyModules(project).has(file);
+  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file);
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
