@@ -9,7 +9,8 @@ const { SyntaxKind } = ts;
  * The classes a `new` may construct when its callee names a choice rather than a class:
  * `const Store = isProd ? RedisTokenStore : FileTokenStore; new Store()` (each branch of the const's
  * value, also through `??` / `||`), and `new stores[kind]()` over `const stores = { file:
- * FileTokenStore, redis: RedisTokenStore }` (every value of the table). Each class is given as the
+ * FileTokenStore, redis: RedisTokenStore }` (every value of the table, also read into a const first or
+ * written in place). Each class is given as the
  * identifier written in the choice, so that the guard around it (the ternary's condition) can be read.
  * Empty when the callee is not such a const.
  */
@@ -17,14 +18,18 @@ export function chosenClassesOf(callee: ts.Expression, fc: FileContext): ts.Iden
   const e = unwrap(callee);
   if (ts.isIdentifier(e)) {
     const value = soleConstValueOf(e, fc);
-    return value === undefined ? [] : branchesOf(value);
+    // `const Store = backends[process.env.STORE ?? 'file']`: a table read held in a const first.
+    return value === undefined ? [] : ts.isElementAccessExpression(value) ? tableValuesOf(value, fc) : branchesOf(value);
   }
-  if (ts.isElementAccessExpression(e) && ts.isIdentifier(unwrap(e.expression))) {
-    const table = soleConstValueOf(unwrap(e.expression) as ts.Identifier, fc);
-    if (table === undefined || !ts.isObjectLiteralExpression(table)) return [];
-    return table.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? branchesOf(p.initializer) : ts.isShorthandPropertyAssignment(p) ? [p.name] : []));
-  }
-  return [];
+  return ts.isElementAccessExpression(e) ? tableValuesOf(e, fc) : [];
+}
+
+/** Every value of the table an element access reads: a const object, or one written in place (`{ file: A, redis: B }[kind]`). */
+function tableValuesOf(read: ts.ElementAccessExpression, fc: FileContext): ts.Identifier[] {
+  const holder = unwrap(read.expression);
+  const table = ts.isIdentifier(holder) ? soleConstValueOf(holder, fc) : holder;
+  if (table === undefined || !ts.isObjectLiteralExpression(table)) return [];
+  return table.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? branchesOf(p.initializer) : ts.isShorthandPropertyAssignment(p) ? [p.name] : []));
 }
 
 /** The single value of a const (not a destructured part of one). */

@@ -19,7 +19,7 @@ import { wholeParams } from './whole-params.js';
 import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
-import { dottedNameOf, isFunctionLike, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
+import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
@@ -118,7 +118,13 @@ export interface ClassFact {
   name: string;
   location: Location;
   storeName: boolean;
+  /** Its constructor throws (or exits) in production. */
   refusesProduction: boolean;
+  /**
+   * Static factories that refuse production (`static create() { if (isProd) throw ...; return new
+   * X() }`): what they make is refused, a `new` written elsewhere is not.
+   */
+  refusingFactories?: string[];
   /** The class it extends, as named in this file: its constructor runs first, and may refuse production. */
   base?: string;
 }
@@ -296,7 +302,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
     const fact = classFact(cls, fc);
-    if (fact.storeName || fact.refusesProduction || writingClasses.has(fact.name)) facts.classes.push(fact);
+    if (fact.storeName || fact.refusesProduction || fact.refusingFactories || writingClasses.has(fact.name)) facts.classes.push(fact);
   }
   return facts;
 }
@@ -766,10 +772,18 @@ function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
   const name = cls.name?.text ?? 'default';
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
-  const refusing = cls.members.some((m) => (ts.isConstructorDeclaration(m) || (ts.isMethodDeclaration(m) && isStatic(m))) && isFunctionLike(m) && refusesProduction(m, fc));
+  const refusing = cls.members.some((m) => ts.isConstructorDeclaration(m) && refusesProduction(m, fc));
+  const refusingFactories = cls.members.flatMap((m) => (ts.isMethodDeclaration(m) && isStatic(m) && refusesProduction(m, fc) ? [propertyNameOf(m.name) ?? []].flat() : []));
   const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   const baseName = base !== undefined && (ts.isIdentifier(base) || ts.isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
-  return { name, location: locationOf(cls.name ?? cls, fc.sf), storeName, refusesProduction: refusing, ...(baseName !== undefined && !refusing && { base: baseName }) };
+  return {
+    name,
+    location: locationOf(cls.name ?? cls, fc.sf),
+    storeName,
+    refusesProduction: refusing,
+    ...(refusingFactories.length > 0 && { refusingFactories }),
+    ...(baseName !== undefined && !refusing && { base: baseName }),
+  };
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */

@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { branchesOf } from './chosen-class.js';
-import { type FileContext, importOf, importsAnyOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf } from './file-context.js';
 import { propertyOf as optionOf } from '../graph/object-property.js';
 import { unwrap } from './scope.js';
 
@@ -17,7 +17,7 @@ export function injectedClassesOf(call: ts.CallExpression, fc: FileContext): ts.
   const [first, second] = call.arguments;
   if (ts.isIdentifier(callee)) {
     const origin = importOf(fc, callee);
-    if (origin?.specifier === '@nestjs/common' && origin.imported === 'Module' && first) return nestProviders(first);
+    if (origin?.specifier === '@nestjs/common' && origin.imported === 'Module' && first) return nestProviders(first, fc);
     if (origin?.specifier === 'awilix' && origin.imported === 'asClass' && first) return branchesOf(first);
     return [];
   }
@@ -34,13 +34,26 @@ export function injectedClassesOf(call: ts.CallExpression, fc: FileContext): ts.
 
 const CONTAINER_METHODS: ReadonlySet<string> = new Set(['register', 'registerSingleton', 'to']);
 
-/** `providers: [X, { provide: T, useClass: Y }]` of a Nest module's options. */
-function nestProviders(options: ts.Expression): ts.Identifier[] {
-  const providers = propertyOf(options, 'providers');
-  if (providers === undefined || !ts.isArrayLiteralExpression(providers)) return [];
+/**
+ * `providers: [X, { provide: T, useClass: Y }]` of a Nest module's options, also as Nest's docs
+ * write them: a const provider (`const tokenStoreProvider = { provide, useClass }`), a const list
+ * (`@Module({ providers })`), spread into the list.
+ */
+function nestProviders(options: ts.Expression, fc: FileContext): ts.Identifier[] {
+  const e = unwrap(options);
+  const shorthand = ts.isObjectLiteralExpression(e) ? e.properties.find((p): p is ts.ShorthandPropertyAssignment => ts.isShorthandPropertyAssignment(p) && p.name.text === 'providers') : undefined;
+  const written = shorthand?.name ?? propertyOf(options, 'providers');
+  return written === undefined ? [] : providersIn(written, fc);
+}
+
+function providersIn(list: ts.Expression, fc: FileContext): ts.Identifier[] {
+  const providers = unwrap(constValueOf(fc, list));
+  if (!ts.isArrayLiteralExpression(providers)) return [];
   return providers.elements.flatMap((el) => {
+    if (ts.isSpreadElement(el)) return providersIn(el.expression, fc);
     const e = unwrap(el);
-    return ts.isIdentifier(e) ? [e] : useClassOf(e);
+    const value = ts.isIdentifier(e) ? unwrap(constValueOf(fc, e)) : e;
+    return ts.isObjectLiteralExpression(value) ? useClassOf(value) : ts.isIdentifier(e) ? [e] : useClassOf(e);
   });
 }
 

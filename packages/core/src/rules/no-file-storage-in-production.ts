@@ -91,7 +91,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
       const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
       if (!isSecretStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
-      if (site.fact.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner)) continue;
+      if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(cls, site.fact.owner))) continue;
       const store = isSecretStore || givenSecretPath ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
       const siteWhat = isSecretStore || !givenSecretPath ? what : 'data for the secret file it is given';
       report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${cls.name}`, related, secret);
@@ -170,6 +170,11 @@ function refusesProduction(project: ProjectModel, index: FlowIndex, file: string
   if (target === undefined) return false;
   const base = project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
   return base !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+}
+
+/** `FileStore.create` of a class whose static `create()` refuses production: the `new` inside it is refused. */
+function isRefusingFactory(cls: ClassFact, owner: string): boolean {
+  return cls.refusingFactories?.some((m) => owner === `${cls.name}.${m}`) ?? false;
 }
 
 /** Class chains followed to a refusing base: real hierarchies are shallow. */
