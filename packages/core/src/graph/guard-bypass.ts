@@ -24,6 +24,17 @@ export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, 
   return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
 }
 
+/**
+ * `if (process.env.DISABLE_AUTH === 'true') return true;` at the top of a Nest `canActivate`: a flag
+ * production may set lets every request through, as `return next()` does in middleware.
+ */
+export function activatesOnFlag(stmt: ts.Statement, ctx: HandlerContext): boolean {
+  if (!isIfStatement(stmt) || stmt.elseStatement) return false;
+  const then = isBlock(stmt.thenStatement) && stmt.thenStatement.statements.length === 1 ? stmt.thenStatement.statements[0] : stmt.thenStatement;
+  const answer = then && isReturnStatement(then) && then.expression ? skipParens(then.expression) : undefined;
+  return answer?.kind === SyntaxKind.TrueKeyword && readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
+}
+
 function readsEnv(expr: ts.Expression): boolean {
   let found = false;
   visitTree(expr, (node) => {

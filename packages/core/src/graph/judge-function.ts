@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import type { FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf } from './module-const-of.js';
-import { bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { activatesOnFlag, bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -109,6 +109,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (outside) {
       addPathExceptions(fact, outside.paths);
       stmt = outside.check;
+    }
+    if (options.falseRejects && !fact.rejects && fact.delegates.length === 0 && activatesOnFlag(stmt, ctx)) {
+      fact.bypassedByFlag = true;
+      return;
     }
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;

@@ -10,10 +10,12 @@ const { isCallExpression, isIdentifier, isPropertyAccessExpression } = ts;
 
 /**
  * Functions that read a JWT's claims without checking its signature, by package: jsonwebtoken's
- * `decode`, jose's `decodeJwt`, jwt-decode's `jwtDecode` (its default export before v4).
+ * `decode`, jose's `decodeJwt`, jwt-decode's `jwtDecode` (its default export before v4), hono/jwt's
+ * `decode` (its `verify` checks).
  */
 const UNVERIFIED_DECODERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['jsonwebtoken', new Set(['decode'])],
+  ['hono/jwt', new Set(['decode'])],
   ['jose', new Set(['decodeJwt'])],
   ['jwt-decode', new Set(['jwtDecode', 'default'])],
 ]);

@@ -62,11 +62,26 @@ export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
       facts.exports.push({ exported: stmt.name.text, local: stmt.name.text });
     } else if (ts.isExpressionStatement(stmt)) {
       const loaded = requiredSpecifier(stmt.expression);
+      const starred = loaded === undefined ? compiledExportStar(stmt.expression) : undefined;
       if (loaded !== undefined) facts.loads.push(loaded);
+      else if (starred !== undefined) facts.exportStars.push(starred);
       else collectCommonJsExport(stmt.expression, facts);
     }
   }
   return facts;
+}
+
+/**
+ * `export * from './x'` as compilers write it: tsc's `__exportStar(require('./x'), exports)` (also
+ * `tslib_1.__exportStar(...)`), older tsc's `__export(require('./x'))`, Babel's
+ * `_exportStar(require('./x'), exports)`.
+ */
+function compiledExportStar(expr: ts.Expression): string | undefined {
+  if (!ts.isCallExpression(expr)) return undefined;
+  const callee = ts.isPropertyAccessExpression(expr.expression) ? expr.expression.name : expr.expression;
+  if (!ts.isIdentifier(callee) || !/^_{1,2}export(?:Star)?$/.test(callee.text)) return undefined;
+  const [module] = expr.arguments;
+  return module === undefined ? undefined : requiredSpecifier(module);
 }
 
 function collectImport(stmt: ts.ImportDeclaration, facts: ModuleFacts): void {
@@ -186,10 +201,11 @@ export function requiredSpecifier(expr: ts.Expression): string | undefined {
 
 /**
  * Compilers wrap a `require` in a helper that returns the module object for ESM interop
- * (`__importDefault(require('./auth'))` from tsc, `_interopRequireDefault(...)` from Babel): the
- * module is the same, and `.default` of it is its default export.
+ * (`__importDefault(require('./auth'))` from tsc, `_interopRequireDefault(...)` from Babel,
+ * `__toESM(require('express'))` from esbuild): the module is the same, and `.default` of it is its
+ * default export.
  */
-const INTEROP_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard']);
+const INTEROP_HELPERS = new Set(['__importDefault', '__importStar', '_interopRequireDefault', '_interopRequireWildcard', '__toESM']);
 
 export function withoutInteropHelper(expr: ts.Expression): ts.Expression {
   if (!ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !INTEROP_HELPERS.has(expr.expression.text)) return expr;

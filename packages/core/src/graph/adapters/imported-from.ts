@@ -21,6 +21,11 @@ export function isImportedFrom(expr: ts.Expression, ctx: AdapterContext, specifi
     const binding = ctx.imports.get(e.expression.text);
     return binding !== undefined && specifiers(binding.specifier) && (binding.imported === 'default' || binding.imported === '*') && names.includes(e.name.text);
   }
+  // `express_1.default.Router` of tsc's `const express_1 = __importDefault(require('express'))`.
+  if (isPropertyAccessExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'default' && isIdentifier(e.expression.expression)) {
+    const binding = ctx.imports.get(e.expression.expression.text);
+    return binding !== undefined && specifiers(binding.specifier) && binding.imported === '*' && names.includes(e.name.text);
+  }
   if (isRequireOf(e, specifiers)) return names.includes('default') || names.includes('*');
   return false;
 }

@@ -75,6 +75,9 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
   const paths = fixed ?? pathsOf(args[0], ctx);
   const rest = fixed ? args : args.slice(1);
   if (!paths || rest.length === 0) return false;
+  // An options object (`{ onRequest: [f.authenticate] }`) is Fastify's: on a receiver of no known
+  // framework (a plugin's parameter in a file that imports none), its adapter reads the route.
+  if (receiver.framework === undefined && rest.some((a) => ts.isObjectLiteralExpression(skipParens(a)))) return false;
   const refs = ctx.handlerRefsOf(rest);
   ctx.register(call, {
     kind: 'route',

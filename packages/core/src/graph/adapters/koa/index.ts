@@ -2,6 +2,7 @@ import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
+import { isFunctionExpression } from '../../judge-function.js';
 import { HTTP_METHODS, pathsOf, recordMethodCall } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -46,6 +47,11 @@ function registerMount(use: ts.CallExpression, mount: ts.CallExpression, receive
   const [first, second] = mount.arguments;
   const app = second ?? first;
   const prefix = second && first ? ctx.pathOf(first) : undefined;
+  // `mount('/admin', jwt({ secret }))`: a middleware, which koa-mount runs for every path under the prefix.
+  if (app && mountsMiddleware(app, ctx)) {
+    ctx.register(use, { kind: 'use', target: receiver.target, paths: prefix ? [prefix] : undefined, handlers: ctx.handlerRefsOf([app]) });
+    return true;
+  }
   const child = app && ctx.childOf(routedInstance(app));
   if (!child) {
     ctx.register(use, { kind: 'unknown', target: receiver.target, reason: 'koa-mount of an app that cannot be resolved' });
@@ -53,6 +59,19 @@ function registerMount(use: ts.CallExpression, mount: ts.CallExpression, receive
   }
   ctx.register(use, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: false });
   return true;
+}
+
+/**
+ * What koa-mount is given is a middleware, not an app: a function written in place or declared in
+ * the file, or what a package's function makes (`jwt({ secret })`, `basicAuth(creds)`).
+ */
+function mountsMiddleware(arg: ts.Expression, ctx: AdapterContext): boolean {
+  const e = skipParens(arg);
+  if (isFunctionExpression(e)) return true;
+  if (isIdentifier(e)) return ctx.facts.functions[e.text] !== undefined && ctx.instanceOf?.(e) === undefined;
+  const specifier = isCallExpression(e) && isIdentifier(e.expression) ? ctx.imports.get(e.expression.text)?.specifier : undefined;
+  // A package's factory makes middleware; a project's (relative, or a `@/` or `~/` alias) may make an app.
+  return specifier !== undefined && !/^(?:\.|@\/|~\/)/.test(specifier);
 }
 
 /** `router.routes()` and `router.middleware()` stand for the router itself. */

@@ -15,7 +15,7 @@ import { collectMetadataDecorators, metadataGateOf, metadataKeyRefs, metadataSet
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
 
 const HTTP_DECORATORS: Record<string, string> = { Get: 'get', Post: 'post', Put: 'put', Patch: 'patch', Delete: 'delete', All: 'all', Options: 'options', Head: 'head' };
-/** Method decorators that, by convention, tell a global or class guard to let the request through. */
+/** Method or class decorators that, by convention, tell a global or class guard to let the request through. */
 const PUBLIC_DECORATOR = /^(Public|IsPublic|PublicRoute|PublicEndpoint|SkipAuth|SkipAuthentication|SkipJwt|AllowAnonymous|Anonymous|NoAuth|Unprotected|AllowUnauthorized(Request)?)$/i;
 
 /** How a guard reads a route's metadata (`@Public()` sets it): Nest's Reflector or reflect-metadata. */
@@ -55,6 +55,8 @@ const nest: FrameworkAdapter = {
     if (name !== undefined) ctx.facts.bindings[name] = target;
     const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
     const classMetadata = metadataSetBy(node, ctx);
+    // `@Public()` on the controller: the guards Nest's docs write read the class too (`getAllAndOverride(KEY, [getHandler(), getClass()])`).
+    const publicClass = marksPublic(node);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
     for (const member of node.members) {
       if (!isMethodDeclaration(member) || !member.body) continue;
@@ -70,12 +72,20 @@ const nest: FrameworkAdapter = {
         paths,
         guards: guardsOf(member, ctx),
         handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
-        skipsInheritedGuards: decoratorsOf(member).some((d) => PUBLIC_DECORATOR.test(d.name)),
+        skipsInheritedGuards: publicClass || marksPublic(member),
         ...(metadata.length > 0 ? { metadata } : {}),
       });
     }
   },
 };
+
+/** Metadata keys that say a route is public when set directly: `@SetMetadata('isPublic', true)`. */
+const PUBLIC_KEY = /public|skip_?auth|anonymous|no_?auth/i;
+
+/** `@Public()`, `@SkipAuth()`..., or `@SetMetadata('isPublic', true)` / `SetMetadata(IS_PUBLIC_KEY, true)` written in place. */
+function marksPublic(node: ts.HasDecorators): boolean {
+  return decoratorsOf(node).some((d) => PUBLIC_DECORATOR.test(d.name) || (d.name === 'SetMetadata' && d.call?.arguments[0] !== undefined && PUBLIC_KEY.test(d.call.arguments[0].getText())));
+}
 
 function decoratorCall(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
   return decoratorsOf(node).find((d) => d.name === name)?.call;
