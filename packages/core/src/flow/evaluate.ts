@@ -9,6 +9,7 @@ import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
 import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
+import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
@@ -56,6 +57,8 @@ const CARRYING_METHODS = new Set([
 /** Methods after which an Authorization header value still starts with its scheme. */
 const SCHEME_KEEPING_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toString', 'valueOf', 'toLowerCase', 'toUpperCase', 'normalize']);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
+/** Schema methods that hand back what they validate (zod's `Schema.parse(v)`, `safeParse(v)` with it in `data`). */
+const SCHEMA_PARSES: ReadonlySet<string> = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync']);
 const MAX_DEPTH = 400;
 
 export function createEvaluator(fc: FileContext): Evaluator {
@@ -456,7 +459,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
   function fieldTaint(e: ts.Node, prop: string, label = labelOf(e, fc.sf)): Taint {
     const binding = fc.collected.scopes.lookup(`this.${prop}`, e);
-    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : getterTaint(e, prop);
+    const flowing = binding?.kind === 'var' ? bindingTaint(binding) : unionTaint(getterTaint(e, prop), parameterPropertyTaint(e, prop));
     if (!fc.names.isSecretName(prop) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => isNeutral(v.expr)))) return flowing;
     return unionTaint([nameSource(e, label)], flowing);
   }
@@ -470,6 +473,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (cls === undefined) return undefined;
     const decl = fc.collected.classes.find((c) => c.name?.text === cls);
     return decl?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop) ? projectMethodKey(cls, prop, e) : undefined;
+  }
+
+  /**
+   * `this.cfg` of `constructor(private readonly cfg: AppConfig)`: what the parameter holds, with
+   * the secret fields its declared type gives it (Nest's injected config).
+   */
+  function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
+    const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
+    const param = ctor?.parameters.find((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === prop);
+    return param && ts.isIdentifier(param.name) ? identifierTaint(param.name) : EMPTY;
   }
 
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
@@ -543,6 +556,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
     if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
+    const dotenv = dotenvTaint(call);
+    if (dotenv) return dotenv;
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
@@ -560,6 +575,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
+    // `EnvSchema.parse(process.env)` of a zod object schema of the file: what it was given, only at the
+    // keys of its shape (zod strips the others); `safeParse` puts it in `data`.
+    const shape = ts.isPropertyAccessExpression(callee) && args[0] && SCHEMA_PARSES.has(callee.name.text) ? shapeFieldsOf(callee.expression, fc) : undefined;
+    if (shape && args[0] && ts.isPropertyAccessExpression(callee)) {
+      const given = replacedTaint(taintOf(args[0]), { keep: shape }, fc.names);
+      return callee.name.text.startsWith('safe') ? wrapTaint(given, 'data') : given;
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const entry = keyedEntryRead(callee, args);
       if (entry !== undefined) return entry;
@@ -595,6 +617,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2 || !what || !by || !isLiteralLike(unwrap(by)) || isLiteralLike(unwrap(what)) || ts.isRegularExpressionLiteral(unwrap(what))) return carried;
     const replaced = new Set(taintOf(what).flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
     return replaced.size === 0 ? carried : carried.filter((item) => item.k !== 'secret' || !replaced.has(item.label));
+  }
+
+  /** dotenv's `parse(fs.readFileSync('.env'))` and `config().parsed`: the variables of a `.env` file, as `process.env` holds them. */
+  function dotenvTaint(call: ts.CallExpression): Taint | undefined {
+    const fn = packageFunctionOf(fc, call.expression);
+    if (fn?.specifier !== 'dotenv') return undefined;
+    const label = labelOf(call, fc.sf);
+    const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(call, `\`${label}\` holds the variables of a .env file`)] };
+    if (fn.name === 'parse') return [env];
+    return fn.name === 'config' || fn.name === 'configDotenv' ? wrapTaint([env], 'parsed') : undefined;
   }
 
   /**
@@ -722,7 +754,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
         if (key !== '*') parts = parts.map((t, i) => withoutField(t, key, spreads.get(i), prop.initializer));
         const value = taintOf(prop.initializer);
-        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0);
+        // `{ apiKey: source.origin }`, `{ Authorization: \`Bearer ${v}\` }`: the key names what the value is, unless
+        // the value is a secret already or a project function's result, which its definition decides (`{ credential: safeCopy(c) }`).
+        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call'));
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
       }
     }

@@ -408,14 +408,18 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
 
 /** Log calls, file writes and stream writes; false when the call is none of them. */
 function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression | ts.NewExpression, Taint>): boolean {
-  if (call.arguments.length === 0) return false;
-  const direct = sinks.logSinkOf(call);
+  // Most calls of no arguments log nothing; one of a function with arguments bound to it may.
+  const boundFirst = call.arguments.length === 0 ? sinks.boundArgumentsOf(call) : undefined;
+  if (boundFirst?.length === 0) return false;
+  const scheduled = sinks.scheduledLogOf(call);
+  const direct = scheduled?.sink ?? sinks.logSinkOf(call);
   const passed = direct ? undefined : sinks.callbackSinkOf(call);
   const made = direct || passed ? undefined : sinks.loggerMetaOf(call);
   const sink = passed ?? direct ?? made?.sink;
   if (sink) {
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
-    const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : call.arguments.map((a) => ev.taintOf(a));
+    const written = scheduled?.args ?? [...(boundFirst ?? sinks.boundArgumentsOf(call)), ...call.arguments];
+    const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : written.map((a) => ev.taintOf(a));
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
       facts.logCalls.push({

@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { constValueOf, type FileContext, lookup, textMentions } from './file-context.js';
+import { shapeFieldsOf } from './schema-shape.js';
 import { unwrap } from './scope.js';
 
 /**
@@ -68,15 +69,6 @@ function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: 
     return schema && shapeFieldsOf(schema.initializer, fc);
   }
   return undefined;
-}
-
-/** The keys of a zod shape, or of the shape `z.object(...)` is made from (also read back as its `.shape`). */
-function shapeFieldsOf(expr: ts.Expression, fc: FileContext): string[] | undefined {
-  let e = unwrap(constValueOf(fc, expr));
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'shape') e = unwrap(constValueOf(fc, e.expression));
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'object' && e.arguments[0]) e = unwrap(constValueOf(fc, e.arguments[0]));
-  if (!ts.isObjectLiteralExpression(e)) return undefined;
-  return e.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : []));
 }
 
 /** The function a handler argument is: written in place, or a function or const arrow of the file passed by name. */

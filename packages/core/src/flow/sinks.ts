@@ -185,6 +185,10 @@ export interface SinkFinder {
   loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: LoggerMeta[] } | undefined;
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
+  /** `setTimeout(console.log, 0, 'token', token)`: a log function scheduled with the arguments it is handed. */
+  scheduledLogOf(call: ts.CallExpression): { sink: LogSink; args: readonly ts.Expression[] } | undefined;
+  /** `later()` of `const later = console.log.bind(console, 'key', apiKey)`: the arguments bound in front of the call's own. */
+  boundArgumentsOf(call: ts.CallExpression): readonly ts.Expression[];
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
   /**
    * `new JSONFile('sessions.json')`: a lowdb adapter, the file its database is written to; a SQLite
@@ -200,6 +204,9 @@ export interface SinkFinder {
   /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
   frameworkRedact(): FrameworkRedact;
 }
+
+/** Functions that call the function they are given later, with the arguments after this many. */
+const SCHEDULERS: ReadonlyMap<string, number> = new Map([['setTimeout', 2], ['setInterval', 2], ['setImmediate', 1], ['process.nextTick', 1]]);
 
 /** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
 function isLoggerModule(specifier: string): boolean {
@@ -813,6 +820,20 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (!callback || !ts.isPropertyAccessExpression(callee) || !VALUE_CALLBACKS.has(callee.name.text)) return undefined;
       const sink = logFunctionOf(callback, []);
       return sink && !sink.unconfirmed ? { ...sink, label: `${callee.name.text}(${sink.label})` } : undefined;
+    },
+    scheduledLogOf(call) {
+      const callee = unwrap(call.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : dottedNameOf(callee);
+      const skipped = name === undefined ? undefined : SCHEDULERS.get(name);
+      const [fn] = call.arguments;
+      const sink = skipped !== undefined && fn ? logFunctionOf(fn, []) : undefined;
+      return sink && !sink.unconfirmed ? { sink: { ...sink, label: `${name}(${sink.label})` }, args: call.arguments.slice(skipped) } : undefined;
+    },
+    boundArgumentsOf(call) {
+      const callee = unwrap(call.expression);
+      const binding = ts.isIdentifier(callee) ? lookup(fc, callee) : undefined;
+      const value = binding?.kind === 'var' && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
+      return value && ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'bind' ? value.arguments.slice(1) : [];
     },
     fsWriteOf,
     fileAdapterOf,

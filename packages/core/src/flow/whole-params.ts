@@ -18,11 +18,13 @@ const { SyntaxKind } = ts;
 const WHOLE_METHODS = new Set([
   'toString', 'valueOf', 'trim', 'trimStart', 'trimEnd', 'toJSON', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase',
   'toLocaleLowerCase', 'padStart', 'padEnd', 'normalize', 'concat', 'join', 'toLocaleString',
+  // Every character still there, rearranged: `v.split('').reverse().join('')`.
+  'split', 'reverse', 'toReversed', 'sort', 'toSorted', 'flat',
 ]);
 /** Calls whose result holds every argument: stringifying, encoding, cloning. */
 const WHOLE_CALLS = new Set([
   'String', 'structuredClone', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'Buffer.from', 'util.format', 'format',
-  'util.inspect', 'inspect', 'JSON.parse',
+  'util.inspect', 'inspect', 'JSON.parse', 'Array.from',
 ]);
 const MAX_DEPTH = 8;
 
