@@ -332,8 +332,9 @@ export class GuardJudge {
   /** `fastify.authenticate` (found via `decorate`), `fastify.basicAuth`, `fastify.auth([a, b])`. */
   private *judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>): Judging {
     if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
-    if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name)) return { isGuard: true, why: `fastify.${ref.name}` };
     const decoration = this.#decorations.find((d) => d.name === ref.name);
+    // A plugin's own decoration (`basicAuth`) is a guard, unless the project's options open it (see the Fastify adapter).
+    if (KNOWN_FASTIFY_GUARD_DECORATIONS.has(ref.name) && !decoration) return { isGuard: true, why: `fastify.${ref.name}` };
     if (ref.name === 'auth' && ref.args && !decoration) {
       // @fastify/auth passes when one strategy does (relation "or", the default): all must
       // authenticate. With relation "and" every strategy must pass: one guard is enough.

@@ -11,7 +11,7 @@ import { propertyOf } from '../../object-property.js';
 import { autoloadMountOf } from './autoload.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
 
 const isFastify = (s: string): boolean => s === 'fastify';
 /** Hooks that run before the handler and can reject the request. */
@@ -115,6 +115,12 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
     ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: [authHook], orderless: true });
     return true;
   }
+  const openBasicAuth = acceptsEveryCredential(plugin, optsArg, ctx);
+  if (openBasicAuth) {
+    // The decoration the plugin adds (`fastify.basicAuth`) lets every request through: known by this file's validate, not by its name.
+    ctx.facts.decorations.basicAuth = openBasicAuth;
+    return true;
+  }
   const autoload = autoloadMountOf(plugin, optsArg, ctx);
   if (autoload) {
     // Autoload registers each file's plugin on this instance itself, encapsulated unless it is
@@ -158,6 +164,58 @@ function hookingAuthPlugin(plugin: ts.Expression, optsArg: ts.Expression | undef
     return specifier && isStringLiteralLike(specifier) && isHookingAuthPlugin(specifier.text) ? { kind: 'module', specifier: specifier.text } : undefined;
   }
   return isImportedFrom(plugin, ctx, isHookingAuthPlugin, ['default', '*', 'fastifyBearerAuth']) ? ctx.handlerRefsOf([plugin])[0] : undefined;
+}
+
+const isBasicAuthPlugin = (s: string): boolean => s === '@fastify/basic-auth' || s === 'fastify-basic-auth';
+
+/**
+ * `register(basicAuth, { validate })` whose `validate` (written in place, or a function of the file)
+ * never fails: no `throw`, no Error returned or passed to `done`, no rejected promise. The plugin
+ * then lets any username and password through (its README: a validate that returns nothing
+ * authenticates). The decoration it adds is no guard.
+ */
+function acceptsEveryCredential(plugin: ts.Expression, optsArg: ts.Expression | undefined, ctx: AdapterContext): HandlerRef | undefined {
+  const opts = optsArg && skipParens(optsArg);
+  const required = isCallExpression(plugin) && isIdentifier(plugin.expression) && plugin.expression.text === 'require' && plugin.arguments[0] && isStringLiteralLike(plugin.arguments[0]) ? plugin.arguments[0].text : undefined;
+  if (!opts || !isObjectLiteralExpression(opts) || !(required !== undefined ? isBasicAuthPlugin(required) : isImportedFrom(plugin, ctx, isBasicAuthPlugin, ['default', '*']))) return undefined;
+  const validate = optionFunction(opts, 'validate', ctx);
+  if (!validate?.body || someNode(validate.body, failsCredential)) return undefined;
+  return { kind: 'fn', fact: { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(validate) } };
+}
+
+/** A throw, an Error made (returned, or handed to `done`), or `Promise.reject`: a validate that can fail. */
+function failsCredential(node: ts.Node): boolean {
+  if (node.kind === SyntaxKind.ThrowStatement) return true;
+  if (isNewExpression(node) || isCallExpression(node)) {
+    const callee = skipParens(node.expression);
+    const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
+    return /Error$|^reject$/.test(name);
+  }
+  return false;
+}
+
+/** An option's function: written in place (`validate(u, p) {...}`, `validate: async () => ...`), or a function or const arrow of the file named there. */
+function optionFunction(opts: ts.ObjectLiteralExpression, name: string, ctx: AdapterContext): ts.FunctionLikeDeclaration | undefined {
+  for (const p of opts.properties) {
+    if (!p.name || !(isIdentifier(p.name) || isStringLiteral(p.name)) || p.name.text !== name) continue;
+    if (isMethodDeclaration(p)) return p;
+    const value = isPropertyAssignment(p) ? skipParens(p.initializer) : isShorthandPropertyAssignment(p) ? p.name : undefined;
+    if (value && isFunctionExpression(value)) return value;
+    return value && isIdentifier(value) ? localFunctionOf(value.text, ctx) : undefined;
+  }
+  return undefined;
+}
+
+function localFunctionOf(name: string, ctx: AdapterContext): ts.FunctionLikeDeclaration | undefined {
+  for (const stmt of ctx.sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === name) return stmt;
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      const init = d.initializer && skipParens(d.initializer);
+      if (isIdentifier(d.name) && d.name.text === name && init && isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
 }
 
 function markSharedContext(id: string, ctx: AdapterContext): void {
