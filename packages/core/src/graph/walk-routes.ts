@@ -17,6 +17,7 @@ import { registrationLocation } from './registration-location.js';
 import { calledMethodOf, createRouteFactOf, routeOptionsTemplateOf, routerLoopOf, type RouterLoop, tableFactOf, tableLoopOf, tableRowsOf, tableTemplateOf, type TableLoop } from './route-table.js';
 import { ROW_METHODS } from './table-routes.js';
 import { classOfThis, thisFieldAssignment } from './this-member.js';
+import { moduleConstOf } from './module-const-of.js';
 import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, returnedFieldKey, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
@@ -637,6 +638,10 @@ class RouteWalker {
     // `server.app` of `const server = createServer()`: a field of what the call returns.
     const entry = !cls && isIdentifier(owner) ? this.scopeEntryOf(owner.text) : undefined;
     if (entry && 'call' in entry && entry.field === undefined) return { target: { ...entry, field }, framework: this.facts.frameworks[0] };
+    // `server.app` of `const server = { app: express() }` at the top of the file.
+    const held = !cls && !entry && isIdentifier(owner) ? moduleConstOf(owner) : undefined;
+    const value = held && isObjectLiteralExpression(held) ? held.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === field) : undefined;
+    if (value) return this.receiverOf(value.initializer);
     const imported = cls?.imported ?? (isIdentifier(owner) && this.isModuleObject(owner.text) ? owner.text : undefined);
     return imported === undefined ? undefined : { target: { name: `${imported}.${field}` }, framework: this.facts.frameworks[0] };
   }
