@@ -10,7 +10,7 @@ import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
 import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
 import { shapeFieldsOf } from './schema-shape.js';
-import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap } from './scope.js';
+import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
@@ -21,7 +21,7 @@ import { lastNameOf } from '../parse/last-name.js';
 import { replacerKeysOf } from './json-stringify.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
-import { TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
+import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -265,6 +265,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
           const named = nameSource(id, renamed);
           items.push(key === undefined ? named : { ...named, param: key });
         }
+        if (binding.assigned && binding.proj.length === 0) items.push(...assignedTaint(binding.name, binding.assigned));
+        if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
@@ -315,6 +317,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function renamedSecretField(bindingName: string, path: readonly string[]): string | undefined {
     const field = path[path.length - 1];
     return field !== undefined && fc.names.isSecretName(field) && !fc.names.isSecretName(bindingName) ? field : undefined;
+  }
+
+  /** What a function stores into fields of its parameter (`cfg.auth = token`), each at its field. */
+  function assignedTaint(name: string, assigned: readonly ValueSource[]): Taint {
+    return unionTaint(
+      ...assigned.map((v) => {
+        let t = taintOf(v.expr);
+        for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
+        return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${name}\``));
+      }),
+    );
   }
 
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {

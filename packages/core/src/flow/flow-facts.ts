@@ -315,7 +315,8 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
     wrap.unshift(propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression) ?? '*');
     target = unwrap(target.expression);
   }
-  if (wrap.length > 3) return;
+  // `api.defaults.headers.common.Authorization = ...`: deep enough for an axios instance's default headers.
+  if (wrap.length > 4) return;
   if (target.kind === SyntaxKind.ThisKeyword) {
     // `this.headers = {...}` inside a class: a value of the field `this.headers`.
     const [field, ...rest] = wrap;
@@ -326,6 +327,8 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
   if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
+  // `config.headers.Authorization = token` in an axios interceptor: the parameter object now holds it.
+  else if (binding?.kind === 'param' && wrap.length > 0) (binding.assigned ??= []).push({ expr: assignment.right, path: [], wrap, at: assignment });
 }
 
 /** Methods that store a value under a key of their receiver: `Headers`, `Map`, `URLSearchParams`, `FormData`. */

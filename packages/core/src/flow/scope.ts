@@ -19,7 +19,8 @@ export interface ValueSource {
 
 export type Binding =
   | { kind: 'var'; name: string; node: ts.Node; isConst: boolean; values: ValueSource[] }
-  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean }
+  /** `assigned`: values the function stores into fields of the parameter (`cfg.auth = token`), each at its field. */
+  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean; assigned?: ValueSource[] }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration }
   | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };

@@ -52,6 +52,14 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   return fn?.specifier === 'openid-client' && (OPENID_CLIENT_FUNCTIONS.has(fn.imported) || (fn.imported === '*' && OPENID_CLIENT_FUNCTIONS.has(name))) ? [] : undefined;
 }
 
+/** `supabase.auth.onAuthStateChange((event, session) => ...)`: the session a Supabase client hands its listener, tokens included. */
+export function isSupabaseSessionParam(fn: ts.SignatureDeclaration, index: number, proj: readonly string[]): boolean {
+  const call = fn.parent;
+  if (index !== 1 || proj.length > 0 || !call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'onAuthStateChange' && lastNameOf(unwrap(callee.expression)) === 'auth';
+}
+
 /** `fetch(...)`, `got.post(...)`, `ky.post(...)`: a call that sends an HTTP request and answers with a response. */
 function isHttpCall(call: ts.CallExpression, fc: FileContext): boolean {
   const name = lastNameOf(unwrap(call.expression));

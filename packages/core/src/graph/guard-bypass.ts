@@ -101,7 +101,7 @@ export function isPassingOn(stmt: ts.Statement, next: string): boolean {
  * `req.session.user`, `c.req.header('Authorization')`, `req.isAuthenticated()`. A bare `auth` is
  * left out: `if (!requiresAuth) return next()` tests the route, not the request's credential.
  */
-const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|logged_?in|^user(_?id|name)?$|^uid$|^sid$|^account(_?id)?$/i;
+const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cookie|credential|api_?key|header|logged_?in|^user(_?id|name)?$|^uid$|^sid$|^account(_?id)?$|^auth$/i;
 
 /**
  * `!token`, `token == null`, `token === undefined`, `!header?.startsWith('Bearer ')`, and `||` of

@@ -43,6 +43,9 @@ const UNAUTHENTICATED_CALLEE = /unauthori|authenticat/i;
  * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
+  // `(err, req, res, next) => res.status(401)...`: Express runs it only for a request that failed
+  // already; an ordinary request skips it, so it turns nobody away and hands nothing on.
+  if (isErrorHandler(fn)) return { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: callsLastParam(fn), location: locationOf(fn, ctx.sf) };
   // A list, not a set: functions take a few parameters, and every function is judged.
   const params = fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
   const locals = localMiddlewareOf(fn, ctx);
@@ -306,6 +309,14 @@ function addPathExceptions(fact: FunctionFact, paths: readonly PathTest[]): void
     if ('param' in x) fact.exceptParams = [...(fact.exceptParams ?? []), x.param];
     else fact.exceptions = [...(fact.exceptions ?? []), x];
   }
+}
+
+const ERROR_PARAM = /^(?:err|error|e|ex|exception)$/i;
+
+/** Express error middleware: four parameters, the error first. */
+function isErrorHandler(fn: FunctionNode): boolean {
+  const first = fn.parameters[0];
+  return fn.parameters.length === 4 && first !== undefined && isIdentifier(first.name) && ERROR_PARAM.test(first.name.text);
 }
 
 /** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */

@@ -75,8 +75,11 @@ const AUTH_LIKE_NAME = /auth|jwt|guard|protect|bearer|passport|require(d)?(user|
 const OTHER_PROTECTION = /csrf|xsrf|cors|origin|host|rate|limit|throttl|helmet|valid|cache|compress|logger|logging/i;
 const STRONG_AUTH_WORD = /auth|jwt|bearer|passport|login|signin/i;
 
-/** `optionalAuth`, `maybeAuthenticate`, `softJwt`: named for letting anonymous requests through. */
-const OPTIONAL_AUTH = /optional|maybe|soft|lenient|allow_?anonymous/i;
+/**
+ * `optionalAuth`, `maybeAuthenticate`, `softJwt`: named for letting anonymous requests through;
+ * `ensureLoggedOut`, `requireGuest`: for turning away only those who are logged in.
+ */
+const OPTIONAL_AUTH = /optional|maybe|soft|lenient|allow_?anonymous|logged_?out|signed_?out|guest/i;
 
 export function isAuthLikeName(name: string): boolean {
   if (!AUTH_LIKE_NAME.test(name) || OPTIONAL_AUTH.test(name)) return false;
