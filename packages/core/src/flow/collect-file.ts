@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isTypeOnly } from '../parse/type-only.js';
-import { withoutInteropHelper } from '../summary/module-facts.js';
+import { importEqualsSpecifier, withoutInteropHelper } from '../summary/module-facts.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { disambiguateKeys } from './function-keys.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
@@ -82,6 +82,12 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
     case SyntaxKind.ImportDeclaration:
       declareImports(node as ts.ImportDeclaration, sf, out);
       return false;
+    case SyntaxKind.ImportEqualsDeclaration: {
+      // `import express = require('express')`: the whole module, as `const express = require(...)`.
+      const specifier = importEqualsSpecifier(node as ts.ImportEqualsDeclaration);
+      if (specifier !== undefined) out.scopes.declare({ kind: 'import', name: (node as ts.ImportEqualsDeclaration).name.text, node: (node as ts.ImportEqualsDeclaration).name, specifier, imported: '*' }, sf);
+      return false;
+    }
     case SyntaxKind.PropertyDeclaration: {
       // `private headers = { ... }`: a field read back as `this.headers`.
       const prop = node as ts.PropertyDeclaration;

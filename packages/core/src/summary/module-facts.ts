@@ -45,6 +45,10 @@ export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
   const facts: ModuleFacts = { imports: [], exports: [], exportStars: [], loads: [] };
   for (const stmt of sf.statements) {
     if (ts.isImportDeclaration(stmt)) collectImport(stmt, facts);
+    else if (ts.isImportEqualsDeclaration(stmt)) {
+      const specifier = importEqualsSpecifier(stmt);
+      if (specifier !== undefined) facts.imports.push({ local: stmt.name.text, imported: '*', specifier });
+    }
     else if (ts.isExportDeclaration(stmt)) collectExportDeclaration(stmt, facts);
     else if (ts.isExportAssignment(stmt)) {
       facts.exports.push({ exported: 'default', local: ts.isIdentifier(stmt.expression) ? stmt.expression.text : 'default' });
@@ -82,6 +86,12 @@ function compiledExportStar(expr: ts.Expression): string | undefined {
   if (!ts.isIdentifier(callee) || !/^_{1,2}export(?:Star)?$/.test(callee.text)) return undefined;
   const [module] = expr.arguments;
   return module === undefined ? undefined : requiredSpecifier(module);
+}
+
+/** `import auth = require('./auth')` (TypeScript's CommonJS import): the module loaded; undefined for `import x = A.B`. */
+export function importEqualsSpecifier(decl: ts.ImportEqualsDeclaration): string | undefined {
+  const ref = decl.moduleReference;
+  return ts.isExternalModuleReference(ref) && ts.isStringLiteralLike(ref.expression) ? ref.expression.text : undefined;
 }
 
 function collectImport(stmt: ts.ImportDeclaration, facts: ModuleFacts): void {
@@ -153,7 +163,10 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
       // What `require()` returns, whole (`const config = require('./config')`), as well as each member.
       facts.exports.push({ exported: 'default', local: 'default' });
       for (const p of value.properties) {
-        if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
+        // `module.exports = { ...require('./a'), ...require('./b') }`: everything those export.
+        const spread = ts.isSpreadAssignment(p) ? requiredSpecifier(p.expression) : undefined;
+        if (spread !== undefined) facts.exportStars.push(spread);
+        else if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
         else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
           facts.exports.push({ exported: p.name.text, local: p.initializer.text });
         } else {
@@ -165,14 +178,21 @@ function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
         }
       }
     } else {
-      facts.exports.push({ exported: 'default', local: ts.isIdentifier(value) ? value.text : 'default' });
+      // `module.exports = require('./auth')`: this module is that one.
+      const whole = requiredSpecifier(value);
+      if (whole !== undefined) facts.exportStars.push(whole);
+      facts.exports.push(whole !== undefined ? { exported: 'default', from: whole, imported: 'default' } : { exported: 'default', local: ts.isIdentifier(value) ? value.text : 'default' });
     }
     return;
   }
   if (ts.isPropertyAccessExpression(target) && (isIdentifierNamed(target.expression, 'exports') || isModuleExports(target.expression))) {
-    // `exports.admin = require('./admin')`: the whole other module, as in requiredMember.
+    // `exports.admin = require('./admin')`: the whole other module, as in requiredMember;
+    // `exports.gate = require('./auth').gate`: that module's export.
     const from = requiredSpecifier(value);
-    facts.exports.push(from !== undefined ? { exported: target.name.text, from, imported: '*' } : { exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
+    const member = from === undefined && ts.isPropertyAccessExpression(value) ? requiredSpecifier(value.expression) : undefined;
+    if (from !== undefined) facts.exports.push({ exported: target.name.text, from, imported: '*' });
+    else if (member !== undefined && ts.isPropertyAccessExpression(value)) facts.exports.push({ exported: target.name.text, from: member, imported: value.name.text });
+    else facts.exports.push({ exported: target.name.text, local: ts.isIdentifier(value) ? value.text : target.name.text });
   }
 }
 
