@@ -249,7 +249,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       case 'import': {
         // A project module's constant: what it holds is known once the summaries are joined.
         // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
-        const fromProject = binding.specifier.startsWith('.');
+        const fromProject = fc.isProjectModule(binding.specifier);
         const imported: Taint = fromProject ? [importedValue(id, `\`${id.text}\` is imported here`)] : EMPTY;
         // Its module may give it a value written out in full (a design token tree): the rules read that there.
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
