@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import type { Location } from '../findings/location.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { modulePathOf } from '../project/resolve-module.js';
+import { pathAlternatives } from './optional-groups.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
@@ -448,7 +449,7 @@ class RouteGraphBuilder {
     const reg = r.reg;
     if (reg.kind !== 'use') return;
     const condition = andConditions(v.condition, reg.condition);
-    const paths = reg.paths ? reg.paths.map((p) => this.pathOf(r.file, p)) : [undefined];
+    const paths = reg.paths ? reg.paths.flatMap((p) => this.pathsOf(v, r.file, p)) : [undefined];
     for (const [index, written] of reg.handlers.entries()) {
       const { file, ref: handler } = argumentFor(v, r.file, written);
       const child = orderless ? undefined : this.instanceOfHandler(file, handler);
@@ -488,8 +489,7 @@ class RouteGraphBuilder {
     const keys = this.metadataOf(file, reg);
     const own = this.ownGuard(v, file, reg, keys);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
-    for (const p of reg.paths) {
-      const path = this.pathOf(file, p);
+    for (const path of reg.paths.flatMap((p) => this.pathsOf(v, file, p))) {
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
       const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
@@ -537,6 +537,12 @@ class RouteGraphBuilder {
   private bindArguments(v: Visit, file: string, invoked: string, args: readonly HandlerRef[]): ReadonlyMap<string, BoundArgument> {
     const fn = invoked.slice(0, invoked.lastIndexOf('#'));
     return new Map(args.map((arg, i) => [`${fn}#${i}`, argumentFor(v, file, arg)]));
+  }
+
+  /** A registration's path, as each concrete path it stands for: Express 5's optional groups are two. */
+  private pathsOf(v: Visit, file: string, path: PathExpr): string[] {
+    const written = this.pathOf(file, path);
+    return v.framework === 'express' ? pathAlternatives(written) : [written];
   }
 
   private pathOf(file: string, path: PathExpr | undefined): string {
