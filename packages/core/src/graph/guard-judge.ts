@@ -107,6 +107,7 @@ export class GuardJudge {
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module': {
+        if (ref.member !== undefined) return yield this.judgeDefinition(this.moduleExport(file, ref.specifier, ref.member), ref.specifier, asEndpoint);
         const def = this.moduleDefault(file, ref.specifier);
         if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);
         return def.kind === 'local' ? yield this.judgeProduct(def.file, def.name) : yield this.judgeDefinition(def, ref.specifier, false);
@@ -388,6 +389,14 @@ export class GuardJudge {
     if (target !== undefined) return { kind: 'local', file: target, name: 'default' };
     if (this.project.isProjectSpecifier(file, specifier)) return { kind: 'unreadable', name: specifier.split('/').pop() ?? specifier };
     return { kind: 'package', specifier, imported: 'default' };
+  }
+
+  /** `require('./auth').gate`, `require('express-jwt').expressjwt` used in place: that export of the module. */
+  moduleExport(file: string, specifier: string, member: string): Definition {
+    const target = this.project.resolveModule(file, specifier);
+    if (target !== undefined) return this.namespaceMember(target, member);
+    if (this.project.isProjectSpecifier(file, specifier)) return { kind: 'unreadable', name: member };
+    return { kind: 'package', specifier, imported: member };
   }
 
   /** `ns.requireAdmin` (or `ns.auth.required`) of a namespace import of `moduleFile`, wherever the module re-exports it from. */

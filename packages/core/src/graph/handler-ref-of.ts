@@ -142,6 +142,9 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
+  // `require('./auth').gate` in place: that export of the module.
+  const required = requiredSpecifier(e.expression);
+  if (required !== undefined) return { kind: 'module', specifier: required, member: e.name.text };
   // `this.checkAuth`, `this.auth.verifyToken`: a method of the class, or of the class a field holds.
   const member = thisMemberName(e);
   if (member !== undefined) return { kind: 'name', name: member };

@@ -24,8 +24,8 @@ export type TargetRef =
    * returns (`const { app } = createServer()`, `server.app` of `const server = createServer()`).
    */
   | { call: string; member?: string; site?: string; field?: string; fresh?: true }
-  /** `require('./admin-router')` used in place. */
-  | { module: string }
+  /** `require('./admin-router')` used in place; `member` for one of its exports (`require('./admin').router`). */
+  | { module: string; member?: string }
   /** A folder of plugin files (@fastify/autoload), as a relative specifier ending in `/`: see MountRegistration.autoload. */
   | { dir: string };
 
@@ -88,8 +88,11 @@ export type HandlerRef =
    * name speaks.
    */
   | { kind: 'param'; name: string; id: string }
-  /** `require('./auth')` used in place: the module's default export; `called` for `require('./routes')(deps)`. */
-  | { kind: 'module'; specifier: string; called?: true }
+  /**
+   * `require('./auth')` used in place: the module's default export; `called` for
+   * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`).
+   */
+  | { kind: 'module'; specifier: string; called?: true; member?: string }
   /**
    * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
    * options list (see unless-options.ts for what is read).

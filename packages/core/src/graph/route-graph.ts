@@ -560,7 +560,7 @@ class RouteGraphBuilder {
     if ('name' in target) return this.resolveName(file, target.name, depth);
     if ('dir' in target) return undefined; // many plugins: see autoloaded()
     if ('module' in target) {
-      const def = this.#judge.moduleDefault(file, target.module);
+      const def = target.member !== undefined ? this.#judge.moduleExport(file, target.module, target.member) : this.#judge.moduleDefault(file, target.module);
       return def.kind === 'local' ? this.resolveName(def.file, def.name, depth + 1) : undefined;
     }
     const def = this.#judge.definitionOf(file, target.member !== undefined ? `${target.call}.${target.member}` : target.call);
@@ -656,6 +656,7 @@ class RouteGraphBuilder {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
     if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
+    if (handler.kind === 'module' && handler.member !== undefined) return this.resolveTarget(file, { module: handler.specifier, member: handler.member });
     if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
