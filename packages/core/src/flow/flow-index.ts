@@ -120,7 +120,7 @@ export class FlowIndex {
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
     if (member === undefined) return this.#find(origin.file, this.#calledName(origin.file, origin.name));
-    if (origin.name !== '*') {
+    if (origin.name !== '*' && !this.#isDefaultObjectMember(origin.file, origin.name, member)) {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined ? this.#find(origin.file, `${origin.name}.${member}`) : this.functionOf(origin.file, `${cls}.${member}`);
     }
@@ -368,7 +368,7 @@ export class FlowIndex {
     const origin = this.project.originOf(file, head);
     if (origin.kind !== 'local') return undefined;
     if (member === undefined) return { file: origin.file, key: this.#calledName(origin.file, origin.name) };
-    if (origin.name !== '*') {
+    if (origin.name !== '*' && !this.#isDefaultObjectMember(origin.file, origin.name, member)) {
       const cls = this.#instanceClass(origin.file, origin.name);
       return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);
     }
@@ -378,6 +378,14 @@ export class FlowIndex {
       return inner.kind === 'local' ? { file: inner.file, key: inner.name } : undefined;
     }
     return { file: origin.file, key: exp?.local ?? member };
+  }
+
+  /**
+   * `telemetry.send` of `import telemetry from './telemetry'` given `export default { send }`: the
+   * module's object lists `send` among its exports, which name the function.
+   */
+  #isDefaultObjectMember(file: string, name: string, member: string): boolean {
+    return name === 'default' && (this.project.files.get(file)?.module.exports.some((e) => e.exported === member) ?? false);
   }
 
   /** The class a module-level constant of `file` is an instance of (`export const audit = new AuditLog()`). */

@@ -51,7 +51,9 @@ export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
     }
     else if (ts.isExportDeclaration(stmt)) collectExportDeclaration(stmt, facts);
     else if (ts.isExportAssignment(stmt)) {
-      facts.exports.push({ exported: 'default', local: ts.isIdentifier(stmt.expression) ? stmt.expression.text : 'default' });
+      // `export default { send, track }` (and `export = {...}`): its members, as CommonJS's object.
+      if (ts.isObjectLiteralExpression(stmt.expression)) collectDefaultObject(stmt.expression, facts);
+      else facts.exports.push({ exported: 'default', local: ts.isIdentifier(stmt.expression) ? stmt.expression.text : 'default' });
     } else if (ts.isVariableStatement(stmt)) {
       const exported = hasExportModifier(stmt);
       for (const decl of stmt.declarationList.declarations) {
@@ -154,30 +156,37 @@ function collectRequire(decl: ts.VariableDeclaration, facts: ModuleFacts): void 
   }
 }
 
+/**
+ * An object literal as the module's value (`module.exports = {...}`, `export default {...}`): what
+ * `require()` or a default import gives, whole (`const config = require('./config')`), and each
+ * member.
+ */
+function collectDefaultObject(value: ts.ObjectLiteralExpression, facts: ModuleFacts): void {
+  facts.exports.push({ exported: 'default', local: 'default' });
+  for (const p of value.properties) {
+    // `module.exports = { ...require('./a'), ...require('./b') }`: everything those export.
+    const spread = ts.isSpreadAssignment(p) ? requiredSpecifier(p.expression) : undefined;
+    if (spread !== undefined) facts.exportStars.push(spread);
+    else if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
+    else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
+      facts.exports.push({ exported: p.name.text, local: p.initializer.text });
+    } else {
+      const loaded = requiredMember(p);
+      if (loaded) facts.exports.push({ exported: loaded.exported, from: loaded.from, imported: '*' });
+      // `{ isAdmin: function (req, res, next) {...} }`, `{ info(msg) {...} }`: defined in place, as
+      // the member of the default export that the route and flow facts name `default.isAdmin`.
+      else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) facts.exports.push({ exported: p.name.text, local: `default.${p.name.text}` });
+    }
+  }
+}
+
 function collectCommonJsExport(expr: ts.Expression, facts: ModuleFacts): void {
   if (!ts.isBinaryExpression(expr) || expr.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = expr.left;
   const value = expr.right;
   if (isModuleExports(target)) {
-    if (ts.isObjectLiteralExpression(value)) {
-      // What `require()` returns, whole (`const config = require('./config')`), as well as each member.
-      facts.exports.push({ exported: 'default', local: 'default' });
-      for (const p of value.properties) {
-        // `module.exports = { ...require('./a'), ...require('./b') }`: everything those export.
-        const spread = ts.isSpreadAssignment(p) ? requiredSpecifier(p.expression) : undefined;
-        if (spread !== undefined) facts.exportStars.push(spread);
-        else if (ts.isShorthandPropertyAssignment(p)) facts.exports.push({ exported: p.name.text, local: p.name.text });
-        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.initializer) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
-          facts.exports.push({ exported: p.name.text, local: p.initializer.text });
-        } else {
-          const loaded = requiredMember(p);
-          if (loaded) facts.exports.push({ exported: loaded.exported, from: loaded.from, imported: '*' });
-          // `{ isAdmin: function (req, res, next) {...} }`, `{ info(msg) {...} }`: defined in place, as
-          // the member of the default export that the route and flow facts name `default.isAdmin`.
-          else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) facts.exports.push({ exported: p.name.text, local: `default.${p.name.text}` });
-        }
-      }
-    } else {
+    if (ts.isObjectLiteralExpression(value)) collectDefaultObject(value, facts);
+    else {
       // `module.exports = require('./auth')`: this module is that one.
       const whole = requiredSpecifier(value);
       if (whole !== undefined) facts.exportStars.push(whole);
