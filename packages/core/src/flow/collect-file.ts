@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isTypeOnly } from '../parse/type-only.js';
 import { importEqualsSpecifier, withoutInteropHelper } from '../summary/module-facts.js';
 import { visitTree } from '../parse/visit-tree.js';
+import { isModuleExportsValue } from '../graph/function-id-of.js';
 import { disambiguateKeys } from './function-keys.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
@@ -28,7 +29,8 @@ export interface CollectedFile {
   functionKeys: Map<ts.Node, string>;
   /** The keys of `functions`, for constant-time "is this a project function" checks. */
   functionKeySet: Set<string>;
-  classes: ts.ClassDeclaration[];
+  /** Declared classes, and a class expression that is the module's value (`module.exports = class X {}`). */
+  classes: ts.ClassLikeDeclaration[];
   /** `delete copy.password`: fields a value is rid of before it is used further down. */
   deletes: ts.DeleteExpression[];
 }
@@ -95,6 +97,9 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
       if (prop.initializer && name !== undefined && ts.isClassLike(prop.parent)) declareField(out.scopes, prop.parent, name).values.push({ expr: prop.initializer, path: [], wrap: [], at: prop });
       return;
     }
+    case SyntaxKind.ClassExpression:
+      if (isModuleExportsValue(node)) out.classes.push(node as ts.ClassExpression);
+      return;
     case SyntaxKind.ClassDeclaration: {
       const cls = node as ts.ClassDeclaration;
       out.classes.push(cls);

@@ -244,7 +244,10 @@ function namesOf(fc: FileContext): NameValues {
     },
     returnOf(id) {
       const binding = lookup(fc, id);
-      const returned = binding?.kind === 'function' ? fc.collected.returns.get(binding.node) : undefined;
+      // A declared helper, or a const holding an arrow or function expression (`const isDev = () => ...`).
+      const value = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
+      const fn = binding?.kind === 'function' ? binding.node : value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value)) ? value : undefined;
+      const returned = fn ? fc.collected.returns.get(fn) : undefined;
       return returned?.length === 1 ? returned[0] : undefined;
     },
   };

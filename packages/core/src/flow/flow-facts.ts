@@ -2,6 +2,7 @@ import type { Location } from '../findings/location.js';
 import { plainName } from './function-keys.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
+import { lastNameOf } from '../parse/last-name.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
@@ -30,7 +31,7 @@ import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
 import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
-import { isModuleExportsAssignment } from '../graph/function-id-of.js';
+import { isModuleExportsAssignment, isModuleExportsValue } from '../graph/function-id-of.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
 const { SyntaxKind } = ts;
@@ -552,8 +553,13 @@ function guardOf(node: ts.Node, env: EnvState, fc: FileContext): { importedGuard
 }
 
 function classOf(node: ts.Node): string | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n.name?.text ?? 'default';
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return classNameOf(n);
   return undefined;
+}
+
+/** A class's name as its file's facts know it: `default` for `module.exports = class FileStore {...}`, as importers reach it. */
+function classNameOf(cls: ts.ClassLikeDeclaration): string {
+  return isModuleExportsValue(cls) ? 'default' : (cls.name?.text ?? 'default');
 }
 
 /** The store-named function a write sits in through a returned closure (`createFileTokenStore`). */
@@ -691,8 +697,21 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
   else if (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) name = propertyNameOf(holder.name);
   else if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) name = holder.left.name.text;
   if (name !== undefined && isStoreName(name)) return name;
+  if (name === 'store' && ts.isPropertyAssignment(holder) && isSessionOptions(holder.parent)) return 'session store';
   const owner = ownerOf(call, fc);
   return owner !== undefined && isStoreName(plainName(owner)) ? owner : undefined;
+}
+
+/**
+ * The options of a session middleware: `session({ store })` (express-session, koa-session's
+ * `session(opts, app)`), `fastify.register(fastifySession, { store })`. What it is given as its
+ * `store` keeps the sessions.
+ */
+function isSessionOptions(options: ts.Node): boolean {
+  const call = options.parent;
+  if (!ts.isObjectLiteralExpression(options) || !call || !ts.isCallExpression(call) || !call.arguments.includes(options)) return false;
+  const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '');
+  return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
 
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
@@ -775,8 +794,8 @@ function isFunctionValue(expr: ts.Expression): boolean {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
 }
 
-function classFact(cls: ts.ClassDeclaration, fc: FileContext): ClassFact {
-  const name = cls.name?.text ?? 'default';
+function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
+  const name = classNameOf(cls);
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
   const refusing = cls.members.some((m) => ts.isConstructorDeclaration(m) && refusesProduction(m, fc));

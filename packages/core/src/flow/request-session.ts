@@ -21,8 +21,29 @@ export function isRequestSession(expr: ts.Expression): boolean {
  * through a const holding it): the session data a file-backed session store keeps.
  */
 export function writesRequestSession(data: ts.Expression | undefined, fc: FileContext): boolean {
-  if (data === undefined) return false;
-  let e = constValueOf(fc, data);
-  if (ts.isCallExpression(e) && isJsonStringify(e.expression) && e.arguments[0]) e = constValueOf(fc, e.arguments[0]);
-  return isRequestSession(e);
+  return data !== undefined && holdsRequestSession(data, fc, 0);
+}
+
+/** Calls that copy what they are given whole: `structuredClone(s)`, lodash's `cloneDeep(s)`, `Object.assign({}, s)`. */
+const COPIES = /^(?:structuredClone|clone|cloneDeep|assign|merge)$/;
+const MAX_DEPTH = 6;
+
+/**
+ * The whole session, also as written into a line (`JSON.stringify(req.session) + '\n'`, a template),
+ * an object (`{ at: Date.now(), session: req.session }`, `{ ...req.session }`) or a copy
+ * (`Object.assign({}, req.session)`, `structuredClone(req.session)`).
+ */
+function holdsRequestSession(data: ts.Expression, fc: FileContext, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const e = constValueOf(fc, data);
+  if (isRequestSession(e)) return true;
+  const holds = (x: ts.Expression) => holdsRequestSession(x, fc, depth + 1);
+  if (ts.isBinaryExpression(e)) return e.operatorToken.kind === ts.SyntaxKind.PlusToken && (holds(e.left) || holds(e.right));
+  if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => holds(span.expression));
+  if (ts.isObjectLiteralExpression(e)) return e.properties.some((p) => (ts.isSpreadAssignment(p) ? holds(p.expression) : ts.isPropertyAssignment(p) ? holds(p.initializer) : false));
+  if (!ts.isCallExpression(e)) return false;
+  if (isJsonStringify(e.expression)) return e.arguments[0] !== undefined && holds(e.arguments[0]);
+  const callee = unwrap(e.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return COPIES.test(name) && e.arguments.some(holds);
 }

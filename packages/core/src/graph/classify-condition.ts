@@ -1,3 +1,4 @@
+import { skipParens } from './path-expr.js';
 import { conditionEnv, type NamedValue, type NameValues } from '../env/production-condition.js';
 import { walkTree } from '../parse/walk-tree.js';
 import { ts } from '../parse/typescript.js';
@@ -24,7 +25,8 @@ export function classifyCondition(expr: ts.Expression, names: NameValues): Condi
 
 interface ModuleNames {
   values: Map<string, NamedValue>;
-  functions: Map<string, ts.FunctionDeclaration>;
+  /** Helpers called as `isProd()`: declared functions, and consts holding an arrow or function expression. */
+  functions: Map<string, ts.FunctionLikeDeclaration>;
 }
 
 /**
@@ -37,7 +39,7 @@ export function moduleNameValues(sf: ts.SourceFile): NameValues {
   let table: ModuleNames | undefined;
   const names = (): ModuleNames => (table ??= collectModuleNames(sf));
   // A helper (`isProd()`) is often named by every condition of the file: its body is walked once.
-  const returns = new Map<ts.FunctionDeclaration, ts.Expression | undefined>();
+  const returns = new Map<ts.FunctionLikeDeclaration, ts.Expression | undefined>();
   return {
     valueOf: (id) => names().values.get(id.text),
     returnOf: (id) => {
@@ -51,19 +53,23 @@ export function moduleNameValues(sf: ts.SourceFile): NameValues {
 
 function collectModuleNames(sf: ts.SourceFile): ModuleNames {
   const values = new Map<string, NamedValue>();
-  const functions = new Map<string, ts.FunctionDeclaration>();
+  const functions = new Map<string, ts.FunctionLikeDeclaration>();
   for (const stmt of sf.statements) {
     if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) functions.set(stmt.name.text, stmt);
     if (!isVariableStatement(stmt)) continue;
     const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const decl of stmt.declarationList.declarations) {
       if (isIdentifier(decl.name) && decl.initializer) values.set(decl.name.text, { expr: decl.initializer, path: [], isConst });
+      // `const isDevelopment = () => process.env.NODE_ENV !== 'test'`: judged by what it returns, as a declared helper is.
+      const fn = decl.initializer && skipParens(decl.initializer);
+      if (isConst && isIdentifier(decl.name) && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) functions.set(decl.name.text, fn);
     }
   }
   return { values, functions };
 }
 
-function singleReturnOf(fn: ts.FunctionDeclaration): ts.Expression | undefined {
+function singleReturnOf(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  if (ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return fn.body;
   const returned: ts.Expression[] = [];
   walkTree(fn, (node) => {
     if (node !== fn && isFunctionLike(node)) return false;

@@ -18,6 +18,12 @@ export function isModuleExportsAssignment(stmt: ts.Statement): stmt is ts.Expres
   return ts.isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken && isModuleExports(stmt.expression.left);
 }
 
+/** `module.exports = class FileStore {...}`: the value of the module, whose name there is `default`. */
+export function isModuleExportsValue(node: ts.Node): boolean {
+  const parent = node.parent;
+  return parent !== undefined && isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === SyntaxKind.EqualsToken && isModuleExports(parent.left);
+}
+
 /** `exports.x` or `module.exports.x`. */
 function isExportsMember(expr: ts.Expression): expr is ts.PropertyAccessExpression {
   if (!isPropertyAccessExpression(expr)) return false;
