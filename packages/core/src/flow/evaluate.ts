@@ -922,6 +922,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       }
       return undefined;
     }
+    // `makeLogger('[auth]')(token)`: the function a project factory makes, called in place.
+    if (ts.isCallExpression(e)) return productOf(e);
     if (!ts.isPropertyAccessExpression(e)) return undefined;
     if (ts.isIdentifier(e.expression)) {
       const b = lookup(fc, e.expression);

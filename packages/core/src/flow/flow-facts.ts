@@ -357,7 +357,7 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
 }
 
 /** The built-in classes whose `set`/`append`/`push` keep a value: keyed collections, and arrays. */
-const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers', 'URLSearchParams', 'FormData', 'Array']);
+const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers', 'URLSearchParams', 'FormData', 'Array', 'Set']);
 
 /** `new Kv()`: an instance of a class other than the built-in collections. */
 function madeByOtherClass(expr: ts.Expression): boolean {
@@ -366,8 +366,8 @@ function madeByOtherClass(expr: ts.Expression): boolean {
 }
 
 
-/** Methods that add elements to an array in place. */
-const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift']);
+/** Methods that add elements to an array (or a Set) in place. */
+const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
 
 /**
  * `parts.push(token)`, `lines.unshift(...more)`: like `parts = [...parts, token]`, more values of the
