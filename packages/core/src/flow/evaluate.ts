@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
-import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
@@ -482,6 +482,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * the class of this file declares `get authHeader()`: the getter's key, which the read calls.
    */
   function instanceGetterOf(e: ts.PropertyAccessExpression, prop: string): string | undefined {
+    // Asked of every field read: most files declare no getter.
+    hasGetters ??= fc.collected.classes.some((c) => c.members.some(ts.isGetAccessorDeclaration));
+    if (!hasGetters) return undefined;
     const cls = instanceClassOf(e.expression, fc);
     if (cls === undefined) return undefined;
     const decl = fc.collected.classes.find((c) => c.name?.text === cls);
@@ -492,11 +495,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * `this.cfg` of `constructor(private readonly cfg: AppConfig)`: what the parameter holds, with
    * the secret fields its declared type gives it (Nest's injected config).
    */
+  let hasGetters: boolean | undefined;
+
   function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
     const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
     const param = ctor?.parameters.find((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === prop);
-    return param && ts.isIdentifier(param.name) ? identifierTaint(param.name) : EMPTY;
+    if (!param || !ts.isIdentifier(param.name)) return EMPTY;
+    // Read as often as the class uses the field (`this.log` in every method): worked out once.
+    let taint = parameterProperties.get(param);
+    if (taint === undefined) parameterProperties.set(param, (taint = identifierTaint(param.name)));
+    return taint;
   }
+
+  const parameterProperties = new Map<ts.ParameterDeclaration, Taint>();
 
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
   function getterTaint(at: ts.Node, prop: string): Taint {
@@ -634,6 +645,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** dotenv's `parse(fs.readFileSync('.env'))` and `config().parsed`: the variables of a `.env` file, as `process.env` holds them. */
   function dotenvTaint(call: ts.CallExpression): Taint | undefined {
+    if (!textMentions(fc, 'dotenv')) return undefined;
     const fn = packageFunctionOf(fc, call.expression);
     if (fn?.specifier !== 'dotenv') return undefined;
     const label = labelOf(call, fc.sf);

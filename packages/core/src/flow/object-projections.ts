@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, packageFunctionOf, type FileContext } from './file-context.js';
+import { constValueOf, packageFunctionOf, textMentions, type FileContext } from './file-context.js';
 import { unwrap } from './scope.js';
 
 /**
@@ -12,6 +12,9 @@ export type ObjectProjection =
   | { unknown: true }
   | { carries: readonly ts.Expression[] };
 
+/** What a file that loads one of the libraries below spells somewhere in its text. */
+const LIBRARY_WORDS = ['lodash', 'underscore', 'ramda', 'es-toolkit', 'radash', 'remeda'];
+
 /** Libraries whose `pick(object, keys)` and `omit(object, keys)` take the object first. */
 const OBJECT_FIRST = new Set(['lodash', 'lodash-es', 'underscore', 'es-toolkit', 'es-toolkit/compat', 'radash', 'remeda']);
 /** Ramda: `R.pick(keys, object)`, data last. */
@@ -20,6 +23,7 @@ const OBJECT_LAST = new Set(['ramda']);
 const COPYING = new Set(['clone', 'cloneDeep', 'merge', 'mergeWith', 'assign', 'assignIn', 'extend', 'defaults', 'defaultsDeep', 'toPlainObject', 'mergeDeepRight', 'mergeRight', 'mergeLeft']);
 const KEEPING = new Set(['pick']);
 const DROPPING = new Set(['omit']);
+const PROJECTING: ReadonlySet<string> = new Set([...COPYING, ...KEEPING, ...DROPPING]);
 
 /**
  * The projection a call makes, when its callee is one of these libraries' functions, however it is
@@ -27,6 +31,11 @@ const DROPPING = new Set(['omit']);
  * `require('lodash.omit')`, `R.omit(['password'], user)`.
  */
 export function objectProjectionOf(call: ts.CallExpression, fc: FileContext): ObjectProjection | undefined {
+  // Asked of every call a value flows through: a method named otherwise (`item.get()`), or a file
+  // that loads none of these libraries, is answered at once.
+  const callee = unwrap(call.expression);
+  if (ts.isPropertyAccessExpression(callee) && !PROJECTING.has(callee.name.text)) return undefined;
+  if (!LIBRARY_WORDS.some((w) => textMentions(fc, w))) return undefined;
   const fn = packageFunctionOf(fc, call.expression);
   if (!fn) return undefined;
   const library = libraryOf(fn.specifier);

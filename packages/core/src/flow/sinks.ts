@@ -823,7 +823,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     },
     scheduledLogOf(call) {
       const callee = unwrap(call.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : dottedNameOf(callee);
+      // Every call is asked: the dotted name is built only for `process.nextTick`.
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.name.text === 'nextTick' ? dottedNameOf(callee) : undefined;
       const skipped = name === undefined ? undefined : SCHEDULERS.get(name);
       const [fn] = call.arguments;
       const sink = skipped !== undefined && fn ? logFunctionOf(fn, []) : undefined;

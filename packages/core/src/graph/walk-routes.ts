@@ -452,6 +452,8 @@ class RouteWalker {
     if (!fn || !isTopLevelFunction(fn)) return;
     const value = unwrapValue(expr);
     if (isObjectLiteralExpression(value)) {
+      // Only a file that makes apps can return one in an object (services return thousands of objects).
+      if (this.adapters.length === 0) return;
       for (const prop of value.properties) {
         const field = isShorthandPropertyAssignment(prop) ? prop.name : isPropertyAssignment(prop) ? prop.initializer : undefined;
         const key = prop.name && (isIdentifier(prop.name) || isStringLiteral(prop.name)) ? prop.name.text : undefined;
