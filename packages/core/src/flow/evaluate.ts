@@ -944,9 +944,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (b?.kind === 'class' && fc.collected.functionKeySet.has(dotted)) return dotted;
       if (b?.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || isProjectImport(importOf(fc, e.expression)))) return dotted;
     }
-    // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`.
+    // `super.log(x)`: the method of the class this one extends.
+    if (e.expression.kind === SyntaxKind.SuperKeyword) {
+      const own = enclosingClass(e);
+      const base = own && baseClassName(own);
+      return base === undefined ? undefined : (projectMethodKey(base, e.name.text, e) ?? inheritedMethodKey(base, e.name.text, e));
+    }
+    // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`, also one its class inherits.
     const cls = instanceClassOf(e.expression, fc);
-    return cls === undefined ? undefined : projectMethodKey(cls, e.name.text, e);
+    return cls === undefined ? undefined : (projectMethodKey(cls, e.name.text, e) ?? inheritedMethodKey(cls, e.name.text, e));
+  }
+
+  /**
+   * `this.log(password)` in `class Svc extends Base`, where `Base` of this file (or imported from a
+   * project module) declares `log`: the method the instance inherits, up a few classes.
+   */
+  function inheritedMethodKey(cls: string, method: string, at: ts.Node): string | undefined {
+    let current = cls;
+    for (let depth = 0; depth < MAX_BASES; depth++) {
+      const decl = fc.collected.classes.find((c) => c.name?.text === current);
+      const base = decl && baseClassName(decl);
+      if (base === undefined) return undefined;
+      const key = projectMethodKey(base, method, at);
+      if (key !== undefined) return key;
+      current = base;
+    }
+    return undefined;
   }
 
   /** `makeLogger('[auth]')`: the function a project function makes (see collect-file's `productKeyOf`). */
@@ -991,6 +1014,15 @@ function isUrlWithoutCredentials(name: string, expr: ts.Expression): boolean {
  * which the name alone does not make credentials (what a project lexer returns of its input still flows).
  * Not `split`: `const token = header.split(' ')` is how a bearer token is cut out.
  */
+/** Class chains followed to an inherited method: real hierarchies are shallow. */
+const MAX_BASES = 4;
+
+/** The class a class extends, when written as a name: `class Svc extends Base`. */
+function baseClassName(cls: ts.ClassLikeDeclaration): string | undefined {
+  const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return base !== undefined && ts.isIdentifier(base) ? base.text : undefined;
+}
+
 function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;
