@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
-import { enclosingClass, instanceClassOf } from './instance-class.js';
+import { enclosingClass, extendedClassName, instanceClassOf } from './instance-class.js';
 import { COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
@@ -321,13 +321,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** What a function stores into fields of its parameter (`cfg.auth = token`), each at its field. */
   function assignedTaint(name: string, assigned: readonly ValueSource[]): Taint {
-    return unionTaint(
-      ...assigned.map((v) => {
-        let t = taintOf(v.expr);
-        for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
-        return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${name}\``));
-      }),
-    );
+    return unionTaint(...assigned.map((v) => placed(taintOf(v.expr), v, name)));
+  }
+
+  /** A value's taint put where the value goes (`cfg.auth = token` wraps it at `auth`), with the step into `name`. */
+  function placed(taint: Taint, v: ValueSource, name: string): Taint {
+    let t = taint;
+    for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
+    return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${name}\``));
   }
 
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
@@ -349,8 +350,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       // `const { password: pw } = req.body`: the field is a secret by its name under any new name, as `req.body.password` is.
       if (renamed !== undefined && !hasRootSecret(t)) t = unionTaint([nameSource(v.at, `${labelOf(v.expr, fc.sf)}.${v.path.join('.')}`)], t);
       if (v.omit) t = omitKeys(t, v.omit);
-      for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
-      return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${binding.name}\``));
+      return placed(t, v, binding.name);
     });
     inProgress.delete(binding);
     const taint = unionTaint(...parts);
@@ -491,12 +491,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return decl?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop) ? projectMethodKey(cls, prop, e) : undefined;
   }
 
+  /** Whether a class of the file declares a getter: asked once, on the first field read. */
+  let hasGetters: boolean | undefined;
+
   /**
    * `this.cfg` of `constructor(private readonly cfg: AppConfig)`: what the parameter holds, with
    * the secret fields its declared type gives it (Nest's injected config).
    */
-  let hasGetters: boolean | undefined;
-
   function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
     const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
     const param = ctor?.parameters.find((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === prop);
@@ -601,10 +602,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `EnvSchema.parse(process.env)` of a zod object schema of the file: what it was given, only at the
     // keys of its shape (zod strips the others); `safeParse` puts it in `data`.
-    const shape = ts.isPropertyAccessExpression(callee) && args[0] && SCHEMA_PARSES.has(callee.name.text) ? shapeFieldsOf(callee.expression, fc) : undefined;
-    if (shape && args[0] && ts.isPropertyAccessExpression(callee)) {
-      const given = replacedTaint(taintOf(args[0]), { keep: shape }, fc.names);
-      return callee.name.text.startsWith('safe') ? wrapTaint(given, 'data') : given;
+    const parsed = ts.isPropertyAccessExpression(callee) && SCHEMA_PARSES.has(callee.name.text) ? args[0] : undefined;
+    const shape = parsed && shapeFieldsOf((callee as ts.PropertyAccessExpression).expression, fc);
+    if (parsed && shape) {
+      const given = replacedTaint(taintOf(parsed), { keep: shape }, fc.names);
+      return name.startsWith('safe') ? wrapTaint(given, 'data') : given;
     }
     if (ts.isPropertyAccessExpression(callee)) {
       const entry = keyedEntryRead(callee, args);
@@ -947,7 +949,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `super.log(x)`: the method of the class this one extends.
     if (e.expression.kind === SyntaxKind.SuperKeyword) {
       const own = enclosingClass(e);
-      const base = own && baseClassName(own);
+      const base = own && extendedClassName(own);
       return base === undefined ? undefined : (projectMethodKey(base, e.name.text, e) ?? inheritedMethodKey(base, e.name.text, e));
     }
     // An instance method: `audit.log(x)`, `this.audit.log(x)`, `this.format(x)`, also one its class inherits.
@@ -963,7 +965,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let current = cls;
     for (let depth = 0; depth < MAX_BASES; depth++) {
       const decl = fc.collected.classes.find((c) => c.name?.text === current);
-      const base = decl && baseClassName(decl);
+      const base = decl && extendedClassName(decl);
       if (base === undefined) return undefined;
       const key = projectMethodKey(base, method, at);
       if (key !== undefined) return key;
@@ -1009,20 +1011,14 @@ function isUrlWithoutCredentials(name: string, expr: ts.Expression): boolean {
   return ![e.head.text, ...e.templateSpans.map((span) => span.literal.text)].some((text) => text.includes('@'));
 }
 
+/** Class chains followed to an inherited method: real hierarchies are shallow. */
+const MAX_BASES = 4;
+
 /**
  * `const tokens = lexer.tokenize(src)`, `const tokens = enc.encode(text)`: lexical or model tokens,
  * which the name alone does not make credentials (what a project lexer returns of its input still flows).
  * Not `split`: `const token = header.split(' ')` is how a bearer token is cut out.
  */
-/** Class chains followed to an inherited method: real hierarchies are shallow. */
-const MAX_BASES = 4;
-
-/** The class a class extends, when written as a name: `class Svc extends Base`. */
-function baseClassName(cls: ts.ClassLikeDeclaration): string | undefined {
-  const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-  return base !== undefined && ts.isIdentifier(base) ? base.text : undefined;
-}
-
 function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
   if (!ts.isCallExpression(e)) return false;

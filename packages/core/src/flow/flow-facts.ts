@@ -24,6 +24,7 @@ import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js'
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
+import { extendedClassOf } from './instance-class.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
@@ -799,8 +800,11 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
   const refusing = cls.members.some((m) => ts.isConstructorDeclaration(m) && refusesProduction(m, fc));
-  const refusingFactories = cls.members.flatMap((m) => (ts.isMethodDeclaration(m) && isStatic(m) && refusesProduction(m, fc) ? [propertyNameOf(m.name) ?? []].flat() : []));
-  const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const refusingFactories = cls.members.flatMap((m) => {
+    const method = ts.isMethodDeclaration(m) && isStatic(m) ? propertyNameOf(m.name) : undefined;
+    return method !== undefined && refusesProduction(m, fc) ? [method] : [];
+  });
+  const base = extendedClassOf(cls);
   const baseName = base !== undefined && (ts.isIdentifier(base) || ts.isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
   return {
     name,

@@ -20,7 +20,7 @@ const OBJECT_FIRST = new Set(['lodash', 'lodash-es', 'underscore', 'es-toolkit',
 /** Ramda: `R.pick(keys, object)`, data last. */
 const OBJECT_LAST = new Set(['ramda']);
 /** Functions that hand back a copy of what their arguments hold (`_.cloneDeep(user)`, `_.merge({}, a, b)`). */
-const COPYING = new Set(['clone', 'cloneDeep', 'merge', 'mergeWith', 'assign', 'assignIn', 'extend', 'defaults', 'defaultsDeep', 'toPlainObject', 'mergeDeepRight', 'mergeRight', 'mergeLeft']);
+export const COPYING: ReadonlySet<string> = new Set(['clone', 'cloneDeep', 'merge', 'mergeWith', 'assign', 'assignIn', 'extend', 'defaults', 'defaultsDeep', 'toPlainObject', 'mergeDeepRight', 'mergeRight', 'mergeLeft']);
 const KEEPING = new Set(['pick']);
 const DROPPING = new Set(['omit']);
 const PROJECTING: ReadonlySet<string> = new Set([...COPYING, ...KEEPING, ...DROPPING]);
@@ -64,7 +64,7 @@ function libraryOf(specifier: string): string | undefined {
 function methodOfSpecifier(specifier: string): string | undefined {
   const name = specifier.startsWith('lodash.') ? specifier.slice('lodash.'.length) : specifier.split('/').at(-1);
   if (name === undefined) return undefined;
-  return [...COPYING, ...KEEPING, ...DROPPING].find((m) => m.toLowerCase() === name.toLowerCase());
+  return [...PROJECTING].find((m) => m.toLowerCase() === name.toLowerCase());
 }
 
 /** The keys spelled by `['id', 'email']`, `'id', 'email'` or a const list of them; undefined when any is not a literal. */

@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, constValueOf } from './file-context.js';
 import { isJsonStringify } from './json-stringify.js';
+import { COPYING } from './object-projections.js';
 import { unwrap } from './scope.js';
 
 /** `req`, `request`, `incomingRequest`, `c.req`'s `req`: a name for an HTTP request object. */
@@ -24,8 +25,6 @@ export function writesRequestSession(data: ts.Expression | undefined, fc: FileCo
   return data !== undefined && holdsRequestSession(data, fc, 0);
 }
 
-/** Calls that copy what they are given whole: `structuredClone(s)`, lodash's `cloneDeep(s)`, `Object.assign({}, s)`. */
-const COPIES = /^(?:structuredClone|clone|cloneDeep|assign|merge)$/;
 const MAX_DEPTH = 6;
 
 /**
@@ -45,5 +44,6 @@ function holdsRequestSession(data: ts.Expression, fc: FileContext, depth: number
   if (isJsonStringify(e.expression)) return e.arguments[0] !== undefined && holds(e.arguments[0]);
   const callee = unwrap(e.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return COPIES.test(name) && e.arguments.some(holds);
+  // `structuredClone(s)`, `Object.assign({}, s)`, and the utility libraries' copies (`cloneDeep(s)`).
+  return (name === 'structuredClone' || COPYING.has(name)) && e.arguments.some(holds);
 }

@@ -66,3 +66,8 @@ export interface FunctionFact {
   returnsRef?: HandlerRef;
   location: Location;
 }
+
+/** The fact of a function that checks nothing and hands the request to nobody (`passesOn` when it calls `next()`). */
+export function checksNothing(location: Location, passesOn = false): FunctionFact {
+  return { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn, location };
+}

@@ -1,7 +1,7 @@
 import { locationOf } from '../findings/location.js';
 import { someNode, visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
-import type { FunctionFact } from './function-fact.js';
+import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf } from './module-const-of.js';
 import { activatesOnFlag, bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
@@ -45,7 +45,7 @@ const UNAUTHENTICATED_CALLEE = /unauthori|authenticat/i;
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
   // `(err, req, res, next) => res.status(401)...`: Express runs it only for a request that failed
   // already; an ordinary request skips it, so it turns nobody away and hands nothing on.
-  if (isErrorHandler(fn)) return { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: callsLastParam(fn), location: locationOf(fn, ctx.sf) };
+  if (isErrorHandler(fn)) return checksNothing(locationOf(fn, ctx.sf), callsLastParam(fn));
   // A list, not a set: functions take a few parameters, and every function is judged.
   const params = fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
   const locals = localMiddlewareOf(fn, ctx);
@@ -385,8 +385,8 @@ function returnedFunction(stmt: ts.Statement, siblings: readonly ts.Statement[])
   return isIdentifier(e) ? localFunctionNamed(siblings, e.text) : undefined;
 }
 
-/** `function mw(c, next) {...}` or `const mw = (c, next) => ...` among a body's statements. */
-function localFunctionNamed(statements: readonly ts.Statement[], name: string): FunctionNode | undefined {
+/** `function mw(c, next) {...}` or `const mw = (c, next) => ...` among a body's (or a file's) statements. */
+export function localFunctionNamed(statements: readonly ts.Statement[], name: string): FunctionNode | undefined {
   for (const stmt of statements) {
     if (isFunctionDeclaration(stmt) && stmt.name?.text === name && stmt.body) return stmt;
     if (!isVariableStatement(stmt)) continue;

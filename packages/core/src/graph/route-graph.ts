@@ -656,8 +656,7 @@ class RouteGraphBuilder {
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
     if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
-    if (handler.kind === 'module' && handler.member !== undefined) return this.resolveTarget(file, { module: handler.specifier, member: handler.member });
-    if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier });
+    if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier, ...(handler.member !== undefined && { member: handler.member }) });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
     if (handler.kind === 'call') return this.resolveTarget(file, { call: handler.callee, ...(handler.member !== undefined ? { member: handler.member } : {}) });
     return undefined;

@@ -435,6 +435,7 @@ class RouteWalker {
     for (const element of pattern.elements) {
       const key = element.propertyName ?? element.name;
       if (element.dotDotDotToken || !isIdentifier(element.name) || !(isIdentifier(key) || isStringLiteral(key))) continue;
+      // Each name is its own call site, as `const x = createServer()` would be.
       const call = this.valueTargetOf(decl.initializer as ts.Expression, this.siteOf(decl, element.name.text));
       if (!call || !('call' in call) || call.field !== undefined) continue;
       const target = { ...call, field: key.text };

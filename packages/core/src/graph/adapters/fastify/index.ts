@@ -1,7 +1,8 @@
 import { ts } from '../../../parse/typescript.js';
 import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
-import { isFunctionExpression, judgeFunction } from '../../judge-function.js';
+import { checksNothing } from '../../function-fact.js';
+import { isFunctionExpression, judgeFunction, localFunctionNamed } from '../../judge-function.js';
 import { skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
@@ -180,7 +181,7 @@ function acceptsEveryCredential(plugin: ts.Expression, optsArg: ts.Expression | 
   if (!opts || !isObjectLiteralExpression(opts) || !(required !== undefined ? isBasicAuthPlugin(required) : isImportedFrom(plugin, ctx, isBasicAuthPlugin, ['default', '*']))) return undefined;
   const validate = optionFunction(opts, 'validate', ctx);
   if (!validate?.body || someNode(validate.body, failsCredential)) return undefined;
-  return { kind: 'fn', fact: { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(validate) } };
+  return { kind: 'fn', fact: checksNothing(ctx.locationOf(validate)) };
 }
 
 /** A throw, an Error made (returned, or handed to `done`), or `Promise.reject`: a validate that can fail. */
@@ -201,19 +202,7 @@ function optionFunction(opts: ts.ObjectLiteralExpression, name: string, ctx: Ada
     if (isMethodDeclaration(p)) return p;
     const value = isPropertyAssignment(p) ? skipParens(p.initializer) : isShorthandPropertyAssignment(p) ? p.name : undefined;
     if (value && isFunctionExpression(value)) return value;
-    return value && isIdentifier(value) ? localFunctionOf(value.text, ctx) : undefined;
-  }
-  return undefined;
-}
-
-function localFunctionOf(name: string, ctx: AdapterContext): ts.FunctionLikeDeclaration | undefined {
-  for (const stmt of ctx.sf.statements) {
-    if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === name) return stmt;
-    if (!ts.isVariableStatement(stmt)) continue;
-    for (const d of stmt.declarationList.declarations) {
-      const init = d.initializer && skipParens(d.initializer);
-      if (isIdentifier(d.name) && d.name.text === name && init && isFunctionExpression(init)) return init;
-    }
+    return value && isIdentifier(value) ? localFunctionNamed(ctx.sf.statements, value.text) : undefined;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
+import { checksNothing } from '../../function-fact.js';
 import { judgeFunction } from '../../judge-function.js';
 import { literalPath, referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
@@ -157,7 +158,7 @@ function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefin
   if (!canActivate && !heritage) return;
   const fact = canActivate
     ? judgeFunction(canActivate, ctx, { falseRejects: true })
-    : { rejects: false, rejectsFirst: false, delegates: [], delegatesFirst: [], passesOn: false, location: ctx.locationOf(node.name ?? node) };
+    : checksNothing(ctx.locationOf(node.name ?? node));
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
   fact.readsRouteMetadata = READS_METADATA.test(node.getText(ctx.sf));
