@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf } from './instance-class.js';
-import { COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { anyPosition, COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
@@ -47,7 +47,7 @@ const STRINGIFIERS = new Set([
  */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
 /** Calls whose result holds their arguments unchanged in shape. */
-const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve']);
+const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve', 'Promise.all']);
 /** Methods whose result holds the receiver's content. */
 const CARRYING_METHODS = new Set([
   'toString', 'toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd', 'normalize',
@@ -198,7 +198,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       case SyntaxKind.ObjectLiteralExpression:
         return objectTaint(e as ts.ObjectLiteralExpression);
       case SyntaxKind.ArrayLiteralExpression:
-        return unionTaint(...(e as ts.ArrayLiteralExpression).elements.map((el) => taintOf(el)));
+        return arrayTaint(e as ts.ArrayLiteralExpression);
       case SyntaxKind.SpreadElement:
         return taintOf((e as ts.SpreadElement).expression);
       case SyntaxKind.ThisKeyword:
@@ -206,6 +206,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
       default:
         return EMPTY;
     }
+  }
+
+  /**
+   * `[process.env.PORT, process.env.API_SECRET]`: each element at its position, so that `const
+   * [port] = pair` reads only the first. After a spread no position is known: every element is
+   * the array's whole content.
+   */
+  function arrayTaint(array: ts.ArrayLiteralExpression): Taint {
+    const { elements } = array;
+    if (elements.some((el) => el.kind === SyntaxKind.SpreadElement)) return unionTaint(...elements.map((el) => anyPosition(taintOf(el))));
+    return unionTaint(...elements.map((el, i) => wrapTaint(taintOf(el), String(i))));
   }
 
   function identifierTaint(id: ts.Identifier): Taint {
@@ -612,6 +623,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const entry = keyedEntryRead(callee, args);
       if (entry !== undefined) return entry;
       if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
+      // `getToken().then((t) => t.trim())`: the promise resolves to what the callback returns.
+      if (callee.name.text === 'then' && args[0]) {
+        const resolved = callbackResultTaint(args[0]);
+        if (resolved) return resolved;
+      }
       // `tokens.map((t) => t.slice(0, 4))`: a callback that only yields sanitised values.
       if ((callee.name.text === 'map' || callee.name.text === 'flatMap') && args[0]) {
         const mapped = mappedTaint(callee.expression, args[0]);
@@ -872,6 +888,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
       parts.push(unionTaint(fromElement, taintOf(r)));
     }
     return unionTaint(EMPTY, ...parts);
+  }
+
+  /** What a callback written in place returns; undefined for anything else (a function named elsewhere). */
+  function callbackResultTaint(callback: ts.Expression): Taint | undefined {
+    const fn = unwrap(callback);
+    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    return unionTaint(EMPTY, ...(fc.collected.returns.get(fn) ?? []).map((r) => taintOf(r)));
   }
 
   function isSanitisingCall(call: ts.CallExpression): boolean {

@@ -87,6 +87,15 @@ export function isCredentialCookie(name: string, names: NameClassifier): boolean
   return names.isSecretName(name) || /sess|sid|auth|token|jwt|remember|login|csrf|xsrf|secret/i.test(name);
 }
 
+/** An array's items moved to no position in particular (`[x, ...list]`): every position may hold them. */
+export function anyPosition(taint: Taint): Taint {
+  return taint.some((item) => isPosition(item.path[0])) ? taint.map((item) => (isPosition(item.path[0]) ? { ...item, path: item.path.slice(1) } : item)) : taint;
+}
+
+function isPosition(step: string | undefined): boolean {
+  return step !== undefined && /^\d+$/.test(step);
+}
+
 /** `{ key: value }`: the value's items now sit under `key`. */
 export function wrapTaint(taint: Taint, key: string): Taint {
   return taint.map((item) => (item.path.length < MAX_PATH ? { ...item, path: [key, ...item.path] } : item));
