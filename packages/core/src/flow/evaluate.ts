@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
-import { enclosingClass, extendedClassName, instanceClassOf } from './instance-class.js';
+import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
@@ -255,8 +255,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
-      case 'class':
         return EMPTY;
+      case 'class':
+        return staticFieldsTaint(binding.node);
       case 'import': {
         // A project module's constant: what it holds is known once the summaries are joined.
         // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
@@ -533,15 +534,47 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function instanceTaint(self: ts.Expression): Taint {
     const cls = enclosingClass(self);
-    if (!cls) return EMPTY;
+    return cls ? unionTaint(EMPTY, ...fieldsOf(cls).map((field) => wrapTaint(fieldTaint(self, field, `this.${field}`), field))) : EMPTY;
+  }
+
+  /** An instance's fields, capped, secret-named fields first: a generated class's hundreds of counters must not hide its key. */
+  function fieldsOf(cls: ts.ClassLikeDeclaration): string[] {
     let fields = instanceFields.get(cls);
     if (!fields) {
-      // Capped, secret-named fields first: a generated class's hundreds of counters must not hide its key.
       const all = instanceFieldsOf(cls);
       fields = [...all.filter((f) => fc.names.isSecretName(f)), ...all.filter((f) => !fc.names.isSecretName(f))].slice(0, MAX_INSTANCE_FIELDS);
       instanceFields.set(cls, fields);
     }
-    return unionTaint(EMPTY, ...fields.map((field) => wrapTaint(fieldTaint(self, field, `this.${field}`), field)));
+    return fields;
+  }
+
+  /**
+   * `new Client(process.env.API_KEY)` of a class of this file: the instance holds its fields as
+   * `this` does inside, a parameter property holding the argument given here. What a field takes
+   * from the constructor's other parameters is left out: this `new` is not that function's caller.
+   */
+  function newInstanceTaint(made: ts.NewExpression, cls: ts.ClassLikeDeclaration): Taint {
+    const anchor = cls.members[0];
+    if (!anchor) return EMPTY;
+    const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
+    const label = labelOf(made, fc.sf);
+    return unionTaint(EMPTY, ...fieldsOf(cls).map((field) => {
+      const index = ctor ? ctor.parameters.findIndex((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === field) : -1;
+      const arg = index >= 0 ? made.arguments?.[index] : undefined;
+      const held = index >= 0 ? (arg ? taintOf(arg) : EMPTY) : fieldTaint(anchor, field, `${label}.${field}`).filter((item) => item.k !== 'param');
+      return wrapTaint(held, field);
+    }));
+  }
+
+  /** `Settings.value` of `class Settings { static value = process.env.API_KEY }`: the class object holds its static fields. */
+  function staticFieldsTaint(cls: ts.ClassLikeDeclaration): Taint {
+    const parts: Taint[] = [];
+    for (const m of cls.members) {
+      if (!isStaticInitialized(m)) continue;
+      const name = propertyNameOf(m.name);
+      if (name !== undefined) parts.push(wrapTaint(taintOf(m.initializer), name));
+    }
+    return unionTaint(EMPTY, ...parts);
   }
 
   // `return this` in every method of a fluent class: its fields are listed once.
@@ -764,7 +797,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
     }
     if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
-    return EMPTY;
+    const made = ts.isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
+    return made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
   }
 
   function binaryTaint(e: ts.BinaryExpression): Taint {

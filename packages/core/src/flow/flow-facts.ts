@@ -24,7 +24,7 @@ import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js'
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
-import { extendedClassOf } from './instance-class.js';
+import { extendedClassOf, isStaticInitialized } from './instance-class.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
@@ -300,6 +300,12 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
+  }
+  // `class Settings { static apiKey = process.env.API_KEY }`: importers read the class's static fields as a module value.
+  for (const cls of collected.classes) {
+    if (!ts.isClassDeclaration(cls) || cls.name === undefined || cls.parent !== sf || !cls.members.some(isStaticInitialized)) continue;
+    const returns = ev.taintOf(cls.name);
+    if (returns.length > 0) facts.functions.push({ key: cls.name.text, location: locationOf(cls, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {

@@ -81,3 +81,8 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
   }
   return undefined;
 }
+
+/** `static apiKey = process.env.API_KEY`: a static field given a value where it is declared. */
+export function isStaticInitialized(member: ts.ClassElement): member is ts.PropertyDeclaration & { initializer: ts.Expression } {
+  return ts.isPropertyDeclaration(member) && member.initializer !== undefined && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+}
