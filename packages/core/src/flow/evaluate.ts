@@ -8,11 +8,12 @@ import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
+import { isRequestType } from './request-types.js';
 import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName, mayNameSecret, type NameClassifier } from './sensitive-names.js';
+import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { SecretItem, Taint } from './taint.js';
 import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
@@ -262,7 +263,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // A project module's constant: what it holds is known once the summaries are joined.
         // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
         const fromProject = fc.isProjectModule(binding.specifier);
-        const imported: Taint = fromProject ? [importedValue(id, `\`${id.text}\` is imported here`)] : EMPTY;
+        const imported: Taint = fromProject ? [importedValue(id, id.text, `\`${id.text}\` is imported here`)] : EMPTY;
         // Its module may give it a value written out in full (a design token tree): the rules read that there.
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
       }
@@ -278,11 +279,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
           items.push(key === undefined ? named : { ...named, param: key });
         }
         if (binding.assigned && binding.proj.length === 0) items.push(...assignedTaint(binding.name, binding.assigned));
+        // `function boot(key = process.env.MAILGUN_API_KEY)`: the default is what the parameter holds when no argument is given.
+        if (ts.isParameter(binding.node) && binding.node.initializer && binding.proj.length === 0) items.push(...taintOf(binding.node.initializer));
         if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
-        else if (isRequestObjectName(id.text) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && ts.isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
@@ -297,7 +300,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding));
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || readsDescriptor(v.expr) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -398,6 +401,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
     if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
+    const member = projectNamespaceMember(e, prop);
+    if (member) return member;
     const base = taintOf(e.expression);
     // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
     if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
@@ -409,6 +414,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return unionTaint([nameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /**
+   * `keys.stripe` of `import * as keys from './secrets'`: the module's export, which the rules read
+   * from its summary as they read a named import. A member whose own name is a secret is judged
+   * as any other read (its name decides).
+   */
+  function projectNamespaceMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint | undefined {
+    const ns = unwrap(e.expression);
+    if (!ts.isIdentifier(ns) || fc.names.isSecretName(prop)) return undefined;
+    const binding = lookup(fc, ns);
+    if (binding?.kind !== 'import' || binding.imported !== '*' || !fc.isProjectModule(binding.specifier)) return undefined;
+    const name = `${ns.text}.${prop}`;
+    return [importedValue(e, name, `\`${name}\` is imported here`)];
   }
 
   /**
@@ -964,12 +983,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (binding.values.length !== 1 || !value || value.path.length > 1 || !ts.isCallExpression(unwrap(value.expr))) return EMPTY;
     const origin = importOf(fc, id);
     if (!origin || !isProjectImport(origin)) return EMPTY;
-    return [importedValue(id, `\`${id.text}\` is the module \`${origin.specifier}\``)];
+    return [importedValue(id, id.text, `\`${id.text}\` is the module \`${origin.specifier}\``)];
   }
 
   /** What the project module `id` is imported from gives it, known once the summaries are joined (a value fact). */
-  function importedValue(id: ts.Identifier, why: string): Taint[number] {
-    return { k: 'call', callee: id.text, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(id, why)] };
+  function importedValue(at: ts.Node, name: string, why: string): Taint[number] {
+    return { k: 'call', callee: name, args: [], sanitizer: false, value: true, proj: [], path: [], trace: [step(at, why)] };
   }
 
   function isProjectImport(origin: { specifier: string } | undefined): boolean {
@@ -1090,6 +1109,26 @@ function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && lastNameOf(receiver);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/** First and last words of a function that counts: `countTokens(text)`, `estimateTokens()`, `getTokenCount()`. */
+const COUNTING_FIRST_WORDS: ReadonlySet<string> = new Set(['count', 'estimate', 'num', 'number', 'total']);
+const COUNTING_LAST_WORDS: ReadonlySet<string> = new Set(['count', 'counts', 'length', 'size', 'total']);
+
+/** `const tokens = countTokens(text)`: a number of tokens, whatever the variable is called. */
+function isCountingCall(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const name = ts.isCallExpression(e) ? lastNameOf(unwrap(e.expression)) : undefined;
+  if (name === undefined) return false;
+  const words = splitWords(name);
+  return words.length > 1 && (COUNTING_FIRST_WORDS.has(words[0] ?? '') || COUNTING_LAST_WORDS.has(words.at(-1) ?? ''));
+}
+
+/** `res.usage.total_tokens ?? 0`, `count || 0`: the value read, whose fallback is a literal. */
+function withoutLiteralFallback(expr: ts.Expression): ts.Expression {
+  let e = unwrap(expr);
+  for (let depth = 0; depth < MAX_NESTING && ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken) && isLiteralLike(unwrap(e.right)); depth++) e = unwrap(e.left);
+  return e;
 }
 
 /** Language-model tokenizers, whose `encode()` gives token ids: gpt-tokenizer (and its `/model/...` entries), tiktoken ports, gpt-3-encoder. */

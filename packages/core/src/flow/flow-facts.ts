@@ -351,16 +351,20 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   const callee = unwrap(call.expression);
   const [key, value] = call.arguments;
   if (!ts.isPropertyAccessExpression(callee) || !KEYED_SETTERS.has(callee.name.text) || key === undefined || value === undefined || call.arguments.length !== 2) return;
-  const target = unwrap(callee.expression);
+  const receiver = unwrap(callee.expression);
+  // `url.searchParams.set('key', apiKey)`: the URL's own query, which `url.toString()` prints.
+  const query = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams' ? unwrap(receiver.expression) : undefined;
+  const target = query ?? receiver;
   const name = unwrap(key);
   if (!ts.isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   // `kv.set(id, token)` on an instance of some other class (`const kv = new Kv()`) is a call of its
   // method, which the value flow follows as such.
-  if (binding?.kind !== 'var' || binding.values.some((v) => madeByOtherClass(v.expr))) return;
+  if (binding?.kind !== 'var' || (query === undefined && binding.values.some((v) => madeByOtherClass(v.expr)))) return;
   // A computed key (`sessions.set(id, token)`) files the value under a key no property read names:
   // printing the whole map prints it, `sessions.size` does not read it.
-  binding.values.push({ expr: value, path: [], wrap: [ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY], at: call });
+  const entry = ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY;
+  binding.values.push({ expr: value, path: [], wrap: query ? ['searchParams', entry] : [entry], at: call });
 }
 
 /** The built-in classes whose `set`/`append`/`push` keep a value: keyed collections, and arrays. */

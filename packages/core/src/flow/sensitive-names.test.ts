@@ -27,6 +27,10 @@ const SECRET_NAMES = [
     'OPENAI_KEY', 'SENDGRID_KEY', 'SUPABASE_SERVICE_ROLE_KEY', 'ALGOLIA_ADMIN_KEY', 'serviceAccountKey', 'SecretString', 'PRIVATE_KEY_PEM', 'GITHUB_PAT',
     // a password word glued to its owner, as environment names write it
     'PGPASSWORD', 'MYSQLPASSWORD', 'dbpassword', 'ROOTPASSWD',
+    // another copy, version or encoding of the same secret
+    'password2', 'token1', 'API_KEY_V2', 'passwordConfirmation', 'password_confirmation', 'privateKeyBase64', 'SECRET_HEX', 'refreshTokenRaw',
+    // the response header that sets a session cookie
+    'set-cookie', 'Set-Cookie',
 ];
 
 describe('secret names, every case style', () => {
@@ -54,6 +58,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'designTokens', 'DESIGN_TOKENS', 'themeToken', 'lexerTokens', 'syntaxToken',
     // names of Object.prototype members must not reach the lookup tables' prototypes
     'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
+    // counting functions, a setter, numbered names whose word is no secret, and marks alone
+    'countTokens', 'estimateTokens', 'setCookie', 'key2', 'step2', 'v2', 'hex', 'base64', 'passwordHashHex',
   ])('%s is not a secret', (name) => {
     expect(classifier.isSecretName(name)).toBe(false);
   });

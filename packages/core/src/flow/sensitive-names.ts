@@ -94,7 +94,7 @@ const DESCRIBING_PREFIXES = new Set([
   'save', 'write', 'find', 'lookup', 'handle', 'on', 'use', 'with', 'to', 'clear', 'delete', 'remove',
   'update', 'decode', 'encode', 'sign', 'hash', 'mask', 'redact', 'ensure', 'require', 'assert',
   'compare', 'extract', 'max', 'min', 'num', 'number', 'total', 'count', 'no', 'invalid',
-  'missing', 'expected', 'allow', 'allowed',
+  'missing', 'expected', 'allow', 'allowed', 'estimate',
 ]);
 
 /** Words anywhere in the name that say the value is no longer the secret. */
@@ -108,6 +108,25 @@ const SECRET_HEADERS = new Set([
   'authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'x-auth-token',
   'x-access-token', 'x-csrf-token', 'x-xsrf-token', 'api-key', 'x-amz-security-token',
 ]);
+
+const SET_COOKIE_HEADER = /^set-cookie$/i;
+
+/**
+ * Last words that say which copy or encoding of the value it is, not what it is: `password2`,
+ * `API_KEY_V2`, `passwordConfirmation`, `privateKeyBase64` hold the secret itself.
+ */
+const TRAILING_MARKS: ReadonlySet<string> = new Set(['confirmation', 'confirm', 'again', 'repeat', 'repeated', 'retype', 'base64', 'b64', 'hex', 'encoded', 'raw']);
+const VERSION_MARK = /^v?\d+$/;
+
+function withoutTrailingMarks(words: readonly string[]): readonly string[] {
+  let end = words.length;
+  while (end > 1 && (TRAILING_MARKS.has(words[end - 1] ?? '') || VERSION_MARK.test(words[end - 1] ?? ''))) end--;
+  const last = words[end - 1];
+  // A number glued to the word (`password2`, `token1`): the same word.
+  const bare = last?.replace(/\d+$/, '');
+  if (end === words.length && bare === last) return words;
+  return bare ? [...words.slice(0, end - 1), bare] : words.slice(0, end);
+}
 
 const wordCache = new Map<string, string[]>();
 const WORD_CACHE_LIMIT = 50_000;
@@ -177,7 +196,9 @@ function endsWithName(words: readonly string[], names: ReadonlySet<string>): boo
 export function mayNameSecret(text: string, options: SensitiveNameOptions): boolean {
   const words = computeWords(text);
   let previous = '';
-  for (const word of words) {
+  for (const glued of words) {
+    // `password2`: classify reads the word without the number.
+    const word = glued.replace(/\d+$/, '');
     if (SECRET_HEADS.has(word) || GLUED_PASSWORD.test(word) || (QUALIFIED_HEADS.get(word)?.has(previous) ?? false)) return true;
     previous = word;
   }
@@ -223,7 +244,9 @@ export function createNameClassifier(options: SensitiveNameOptions = { add: [], 
   const memo = new Map<string, boolean>();
 
   function classify(name: string): boolean {
-    const words = splitWords(name);
+    // The response header that sets a session cookie: a header name, not the verb `set` (`setCookie()`).
+    if (SET_COOKIE_HEADER.test(name)) return true;
+    const words = withoutTrailingMarks(splitWords(name));
     if (words.length === 0) return false;
     if (endsWithName(words, removed)) return false;
     if (endsWithName(words, added)) return true;

@@ -29,6 +29,8 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
   // Hono's `c.env`, Cloudflare Pages' `context.env`: the Worker's bindings, its secrets among them.
   if (prop === 'env' && ts.isIdentifier(base) && BINDINGS_HOLDERS.has(base.text)) return 'env';
+  // Bun's `Bun.env` is its `process.env`.
+  if (prop === 'env' && ts.isIdentifier(base) && base.text === 'Bun' && lookup(fc, base) === undefined) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
@@ -215,7 +217,7 @@ export function entryNameOf(fc: FileContext, expr: ts.Expression): string | { im
 }
 
 
-const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require']);
+const KEYED_GETTERS = new Set(['get', 'getOrThrow', 'getString', 'require', 'getHeader']);
 /** `env('JWT_SECRET')`, `getEnv(...)`, `requireEnv(...)`, `getSecret(...)`, `getConfig(...)`: a project's own getter of settings. */
 const ENV_GETTER = /^(?:(?:get|require|read|must|load|fetch)_?)?(?:env|envvar|secret|config|setting)(?:_?(?:var|value|or_?throw|orthrow|required))?$/i;
 
