@@ -28,9 +28,11 @@ describe('unredacted (pino redact paths)', () => {
     expect(unredacted([secretAt([])], ['password', '*'])).toHaveLength(1);
   });
 
-  it('drops a whole headers object once its authorization entry is redacted', () => {
+  it('drops a whole headers object once its authorization and cookie entries are both redacted', () => {
     expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.cookie'])).toHaveLength(1);
-    expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.authorization'])).toEqual([]);
+    expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.authorization'])).toHaveLength(1);
+    expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.authorization', 'req.headers.cookie'])).toEqual([]);
+    expect(unredacted([secretAt(['req', 'headers'], 'headers')], ['req.headers.*'])).toEqual([]);
   });
 });
 

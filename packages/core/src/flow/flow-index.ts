@@ -602,9 +602,10 @@ export function unredacted(items: SecretItem[], redact: readonly string[]): Secr
   const patterns = redact.map(parseRedactPath);
   const covers = (path: string[]) => patterns.some((pattern) => pattern.length <= path.length && pattern.every((seg, i) => seg === '*' || seg === path[i]));
   return items.filter((item) => {
-    // Redacting the Authorization header is how pino users make a whole request safe to log; headers
-    // logged as the object itself (`logger.info(req.headers)`) have it at the top: `authorization`.
-    if (item.container === 'headers' && covers([...item.path, 'authorization'])) return false;
+    // Headers logged whole are safe once both credentials they carry are redacted: the Authorization
+    // header and the Cookie header (a session). `req.headers.authorization` alone leaves the cookies
+    // in every line. Headers logged as the object itself (`logger.info(req.headers)`) have them at the top.
+    if (item.container === 'headers' && covers([...item.path, 'authorization']) && covers([...item.path, 'cookie'])) return false;
     return item.path.length === 0 || !covers(item.path);
   });
 }
