@@ -497,7 +497,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `env[KEY]` given `const KEY = 'JWT_SECRET'` (or `KEYS.JWT` of a const object): the literal the key holds; otherwise the key as written. */
   function elementKeyOf(key: ts.Expression): string | undefined {
     const name = entryNameOf(fc, key);
-    return typeof name === 'string' ? name : propertyNameOf(unwrap(key));
+    return typeof name === 'string' ? name : (propertyNameOf(unwrap(key)) ?? templateKeyName(unwrap(key)));
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
@@ -845,6 +845,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         spreads.set(parts.length, labelOf(prop.expression, fc.sf));
         parts.push(taintOf(prop.expression));
       } else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
+      // `{ get key() { return process.env.RESEND_API_KEY } }`: reading the field runs the getter.
+      else if (ts.isGetAccessorDeclaration(prop)) parts.push(wrapTaint(unionTaint(EMPTY, ...(fc.collected.returns.get(prop) ?? []).map((r) => taintOf(r))), propertyNameOf(prop.name) ?? '*'));
       else if (ts.isPropertyAssignment(prop)) {
         const key = propertyNameOf(prop.name) ?? '*';
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
@@ -1109,6 +1111,18 @@ function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && lastNameOf(receiver);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
+}
+
+/**
+ * `` process.env[`${provider}_API_KEY`] ``: a key whose last words are written out names what it
+ * reads, whatever the substitutions hold (each stands as one word, `x`). Undefined when the key
+ * ends in a substitution: its last word is unknown.
+ */
+function templateKeyName(key: ts.Expression): string | undefined {
+  if (!ts.isTemplateExpression(key)) return undefined;
+  const tail = key.templateSpans.at(-1)?.literal.text ?? '';
+  if (!/[A-Za-z]/.test(tail)) return undefined;
+  return key.head.text + key.templateSpans.map((span) => `x${span.literal.text}`).join('');
 }
 
 /** First and last words of a function that counts: `countTokens(text)`, `estimateTokens()`, `getTokenCount()`. */

@@ -43,7 +43,11 @@ interface LoggerInfo {
 
 // Exported for the text prefilter (engine/text-prefilter.ts): a file naming none of these has no log sink.
 export const CONSOLE_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
-export const LOG_METHODS: ReadonlySet<string> = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'silly', 'notice', 'critical', 'success']);
+export const LOG_METHODS: ReadonlySet<string> = new Set([
+  'trace', 'debug', 'info', 'warn', 'warning', 'error', 'fatal', 'log', 'verbose', 'silly', 'notice', 'critical', 'success',
+  // consola's other log types, log4js's `mark` level
+  'start', 'ready', 'fail', 'box', 'mark',
+]);
 /** Packages whose default export is itself a usable logger object (`winston.info`, `consola.warn`). */
 const LOGGER_OBJECT_PACKAGES = new Set(['winston', 'consola', 'loglevel', 'signale', 'npmlog', '@nestjs/common']);
 /** Factory functions per package: calling one makes a logger. */
@@ -413,6 +417,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (ts.isCallExpression(e)) {
       const callee = unwrap(e.expression);
       if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
+      // `debug('app').extend('auth')`: debug's child, a log function of its own.
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'extend' && logFunctionOf(callee.expression, [])) return { label: labelOf(e), redact: [] };
       const origin = importOf(fc, callee);
       if (origin?.specifier === DEBUG_PACKAGE && (origin.imported === 'default' || origin.imported === '*')) return { label: labelOf(e), redact: [] };
       // `util.debuglog('auth')`: Node's own `debug`.
