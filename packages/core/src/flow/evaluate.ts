@@ -9,6 +9,7 @@ import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
 import { isRequestType } from './request-types.js';
+import { honoValidatedFields, trpcInputFields } from './validated-input.js';
 import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
@@ -142,6 +143,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function mcpArgumentSecrets(id: ts.Identifier, proj: readonly string[], fields: readonly string[]): SecretItem[] {
     if (proj.length > 0) return [];
     return fields.filter((f) => fc.names.isSecretName(f)).map((f) => ({ k: 'secret', label: `${id.text}.${f}`, path: [f], trace: [step(id, `\`${id.text}\` holds \`${f}\`, which the tool's input schema declares`)] }));
+  }
+
+  /**
+   * Input a validator checked (see validated-input.ts): its secret-named fields, each at `at` and its
+   * name, as the binding's projection reads them (`{ input }` of tRPC's `{ input, ctx }`).
+   */
+  function schemaFieldSecrets(node: ts.Node, fields: readonly string[], at: readonly string[], proj: readonly string[]): Taint {
+    const label = labelOf(node, fc.sf);
+    const trace = [step(node, `\`${label}\` holds what its validation schema declares`)];
+    let items: Taint = fields.filter((f) => fc.names.isSecretName(f)).map((f) => ({ k: 'secret', label, path: [...at, f], trace }));
+    for (const p of proj) items = projectTaint(items, p, fc.names, `${label}.${p}`);
+    return items.map((item) => ({ ...item, label: [label, ...item.path].join('.') }));
   }
 
   /**
@@ -286,6 +299,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
         else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && ts.isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
+        if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
@@ -636,7 +651,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callTaint(call: ts.CallExpression): Taint {
     const read = requestReadOf(call, fc);
     if (read) return requestReadTaint(call, read);
+    // `c.req.valid('json')` after `zValidator('json', schema)`: what the schema declares, and what the handler reads.
+    const validated = honoValidatedFields(call, fc);
+    if (validated) return unionTaint(schemaFieldSecrets(call, validated, [], []), requestBodyTaint(call));
     if (isRequestBody(call)) return requestBodyTaint(call);
+    if (isNestHttpRequest(call)) return [requestHeadersOf(call)];
     const tokens = tokenResponseOf(call, fc);
     if (tokens) return tokenResponseTaint(call, tokens);
     // `axios.create({ headers: { Authorization } })`: the instance keeps its options as `defaults`.
@@ -1123,6 +1142,14 @@ function templateKeyName(key: ts.Expression): string | undefined {
   const tail = key.templateSpans.at(-1)?.literal.text ?? '';
   if (!/[A-Za-z]/.test(tail)) return undefined;
   return key.head.text + key.templateSpans.map((span) => `x${span.literal.text}`).join('');
+}
+
+/** NestJS's `context.switchToHttp().getRequest()` in a guard or interceptor: the HTTP request. */
+function isNestHttpRequest(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getRequest') return false;
+  const http = unwrap(callee.expression);
+  return ts.isCallExpression(http) && ts.isPropertyAccessExpression(unwrap(http.expression)) && (unwrap(http.expression) as ts.PropertyAccessExpression).name.text === 'switchToHttp';
 }
 
 /** First and last words of a function that counts: `countTokens(text)`, `estimateTokens()`, `getTokenCount()`. */
