@@ -66,6 +66,7 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
   const aliases = ctx.aliases ?? noAliases;
   const walker = new RouteWalker(sf, facts, adapters, imports, constants, (specifier) => aliases.isProject(ctx.path, specifier));
   walker.collectTopLevelFunctions();
+  walker.forgetReceivers();
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
   if (adapters.length > 0 || REGISTRATION_HINT.test(sf.text)) walker.walk();
@@ -191,6 +192,14 @@ class RouteWalker {
         else if (isCallExpression(init) || isIdentifier(init) || isPropertyAccessExpression(init)) this.facts.aliases[key] = handlerRefOf(init, this.#ctx);
       }
     }
+  }
+
+  /**
+   * The top-level pass reads values before the walk binds any name: `app.basePath('/api')` met
+   * there has no receiver yet (`app` is unbound), and must not stay memoised as none.
+   */
+  forgetReceivers(): void {
+    this.#receivers.clear();
   }
 
   /**
