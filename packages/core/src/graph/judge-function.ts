@@ -3,7 +3,7 @@ import { someNode, visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
-import { moduleConstOf } from './module-const-of.js';
+import { moduleConstOf, scopedConstOf } from './module-const-of.js';
 import { activatesOnFlag, bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
@@ -12,6 +12,7 @@ import type { HandlerRef } from './route-facts.js';
 import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { endpointArityOf } from './endpoint-arity.js';
+import { thisMemberName } from './this-member.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
@@ -414,9 +415,15 @@ function isRequestRead(stmt: ts.VariableStatement, params: readonly string[]): b
 }
 
 function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean {
+  const root = rootOf(expr);
+  return isIdentifier(root) && params.includes(root.text);
+}
+
+/** `req` of `req.headers['x-key']` and `ctx.switchToHttp().getRequest()`: what a chain of reads and calls starts from. */
+function rootOf(expr: ts.Expression): ts.Expression {
   let e: ts.Expression = expr;
   while (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = e.expression;
-  return isIdentifier(e) && params.includes(e.text);
+  return e;
 }
 
 interface Scan {
@@ -801,12 +808,29 @@ function isCompared(node: ts.Node): boolean {
 }
 
 /**
- * `assertAdmin(req.user);`, `await requireRole(c.req.header('x-role'), 'admin');`: a call given
- * request data whose result is dropped can only act by throwing or answering, as a guard does.
+ * `assertAdmin(req.user);`, `await requireRole(c.req.header('x-role'), 'admin');`, and a method of
+ * the class or of a service it holds (`this.assertAdmin(req.headers.authorization)` in a Nest guard,
+ * `this.auth.assertAdmin(...)`): a call given request data whose result is dropped can only act by
+ * throwing or answering, as a guard does.
  */
 function isAssertion(call: ts.CallExpression, params: readonly string[]): boolean {
   const parent = call.parent && isAwaitExpression(call.parent) ? call.parent.parent : call.parent;
-  return parent !== undefined && isExpressionStatement(parent) && isIdentifier(skipParens(call.expression)) && call.arguments.some((a) => isParamRooted(a, params));
+  if (parent === undefined || !isExpressionStatement(parent)) return false;
+  const callee = skipParens(call.expression);
+  if (!isIdentifier(callee) && !(isPropertyAccessExpression(callee) && thisMemberName(callee) !== undefined)) return false;
+  return call.arguments.some((a) => isRequestData(a, params));
+}
+
+/**
+ * Rooted at a parameter, or at a `const` read from one: a Nest guard gets the request as
+ * `const req = ctx.switchToHttp().getRequest()` before it checks anything.
+ */
+function isRequestData(expr: ts.Expression, params: readonly string[]): boolean {
+  const root = rootOf(expr);
+  if (!isIdentifier(root)) return false;
+  if (params.includes(root.text)) return true;
+  const init = scopedConstOf(root);
+  return init !== undefined && isParamRooted(init, params);
 }
 
 /**
@@ -819,8 +843,9 @@ function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: H
   const callee = skipParens(call.expression);
   if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
-  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && !params.includes(callee.expression.text)) {
-    return { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
-  }
-  return undefined;
+  if (!isPropertyAccessExpression(callee)) return undefined;
+  if (isIdentifier(callee.expression)) return params.includes(callee.expression.text) ? undefined : { kind: 'name', name: `${callee.expression.text}.${callee.name.text}` };
+  // `this.assertAdmin(...)`, `this.auth.assertAdmin(...)`: the method, as the graph names it.
+  const member = thisMemberName(callee);
+  return member === undefined ? undefined : { kind: 'name', name: member };
 }
