@@ -51,9 +51,10 @@ const nest: FrameworkAdapter = {
     const controller = decoratorCall(node, 'Controller');
     if (!controller) return;
     const id = `nest@${node.getStart(ctx.sf)}`;
-    ctx.facts.instances.push({ id, framework: 'nest', prefix: controllerPath(controller, ctx), location: ctx.locationOf(node.name ?? node) });
-    const target = { instance: id };
-    if (name !== undefined) ctx.facts.bindings[name] = target;
+    const prefixes = controllerPaths(controller, ctx);
+    ctx.facts.instances.push({ id, framework: 'nest', prefix: prefixes.length === 1 ? prefixes[0] : undefined, location: ctx.locationOf(node.name ?? node) });
+    if (name !== undefined) ctx.facts.bindings[name] = { instance: id };
+    const target = prefixes.length > 1 ? servedUnderEach(id, prefixes, controller, ctx) : { instance: id };
     const classGuards = inherited ? [...ownGuards, inherited] : ownGuards;
     const classMetadata = metadataSetBy(node, ctx);
     // `@Public()` on the controller: the guards Nest's docs write read the class too (`getAllAndOverride(KEY, [getHandler(), getClass()])`).
@@ -100,14 +101,27 @@ function routeDecorator(member: ts.MethodDeclaration): { method: string; call: t
   return undefined;
 }
 
-function controllerPath(call: ts.CallExpression, ctx: AdapterContext): PathExpr | undefined {
+/** `@Controller('admin')`, `@Controller(['ops', 'internal'])`, `@Controller({ path: [...] })`: every path Nest serves the class under. */
+function controllerPaths(call: ts.CallExpression, ctx: AdapterContext): PathExpr[] {
   const arg = call.arguments[0] && skipParens(call.arguments[0]);
-  if (!arg) return undefined;
+  if (!arg) return [];
   if (isObjectLiteralExpression(arg)) {
     const path = arg.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === 'path');
-    return path ? routePaths(path.initializer, ctx)[0] : undefined;
+    return path ? routePaths(path.initializer, ctx) : [];
   }
-  return routePaths(arg, ctx)[0];
+  return routePaths(arg, ctx);
+}
+
+/**
+ * A controller with several paths serves each route under every one: its routes and guards go on
+ * an instance of their own, mounted into the controller once per path (as a router mounted twice),
+ * so each path is both where the route is served and the mount that may make it administrative.
+ */
+function servedUnderEach(id: string, prefixes: readonly PathExpr[], controller: ts.CallExpression, ctx: AdapterContext): { instance: string } {
+  const routes = `${id}/routes`;
+  ctx.facts.instances.push({ id: routes, framework: 'nest', location: ctx.locationOf(controller) });
+  for (const prefix of prefixes) ctx.register(controller, { kind: 'mount', target: { instance: id }, prefix, child: { instance: routes }, encapsulated: false });
+  return { instance: routes };
 }
 
 /** Nest paths have no leading slash (`'users'`); the graph joins segments with one. */
