@@ -9,6 +9,7 @@ import { isImportedFrom } from '../imported-from.js';
 import { HTTP_METHODS, pathsOf } from '../method-route.js';
 import { servedAppOf } from '../served-app.js';
 import { propertyOf } from '../../object-property.js';
+import { scopedConstOf } from '../../module-const-of.js';
 import { autoloadMountOf } from './autoload.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -108,8 +109,9 @@ function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: Ad
 
 /** `register(plugin, { prefix })`: a child context; `fp(plugin)` shares the parent's. */
 function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
-  const [pluginArg, optsArg] = call.arguments;
+  const [pluginArg, written] = call.arguments;
   if (!pluginArg) return false;
+  const optsArg = written && optionsValueOf(written);
   const plugin = skipParens(pluginArg);
   const authHook = hookingAuthPlugin(plugin, optsArg, ctx);
   if (authHook) {
@@ -146,6 +148,12 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
   ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
   return true;
+}
+
+/** `const opts = { prefix: '/admin' }; app.register(plugin, opts)`: the object the `const` in scope holds, read as if written in place. */
+function optionsValueOf(arg: ts.Expression): ts.Expression {
+  const e = skipParens(arg);
+  return (isIdentifier(e) && scopedConstOf(e)) || e;
 }
 
 const isHookingAuthPlugin = (s: string): boolean => s === '@fastify/bearer-auth' || s === 'fastify-bearer-auth';
