@@ -41,7 +41,12 @@ describe('isKnownNonGuard', () => {
     ['@clerk/clerk-sdk-node', 'ClerkExpressRequireAuth', false],
     ['express-bearer-token', 'default', true],
     ['express-bearer-token', '*', true],
+    ['@nestjs/swagger', 'ApiBearerAuth', true],
+    ['@nestjs/swagger', 'ApiUnauthorizedResponse', true],
   ] as const)('%s %s -> %s', (specifier, imported, expected) => {
     expect(isKnownNonGuard(specifier, imported, undefined)).toBe(expected);
+  });
+  it('counts every export of a documentation package, through a namespace too (compiled swagger_1.ApiBearerAuth)', () => {
+    expect(isKnownNonGuard('@nestjs/swagger', '*', 'ApiOAuth2')).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
  */
 interface KnownGuard {
   specifier: RegExp;
-  names: readonly string[];
+  /** The exports meant, or every export of the package. */
+  names: readonly string[] | 'all';
   member?: string;
 }
 
@@ -41,13 +42,16 @@ const KNOWN_GUARDS: readonly KnownGuard[] = [
 /**
  * Library middleware that reads a credential when one is sent but lets anonymous requests through
  * (Clerk's `clerkMiddleware()` and `ClerkExpressWithAuth()`, express-bearer-token's `bearerToken()`,
- * which only copies the token to `req.token`): their names sound like guards.
+ * which only copies the token to `req.token`), and decorators that only document: their names
+ * sound like guards.
  */
 const KNOWN_NON_GUARDS: readonly KnownGuard[] = [
   { specifier: /^express-bearer-token$/, names: ['default', '*'] },
   { specifier: /^@clerk\/(express|hono|fastify|koa)$/, names: ['clerkMiddleware', 'clerkPlugin'] },
   { specifier: /^@hono\/clerk-auth$/, names: ['clerkMiddleware'] },
   { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressWithAuth'] },
+  // OpenAPI documentation only: `ApiBearerAuth()` says a route takes a token, it checks none.
+  { specifier: /^@nestjs\/swagger$/, names: 'all' },
 ];
 
 /** Decorations added by Fastify auth plugins (`@fastify/basic-auth`, `@fastify/jwt` users' `authenticate`). */
@@ -62,7 +66,8 @@ export function isKnownNonGuard(specifier: string, imported: string, member: str
 }
 
 function matches(g: KnownGuard, specifier: string, imported: string, member: string | undefined): boolean {
-  return g.specifier.test(specifier) && g.names.includes(imported) && g.member === member;
+  if (!g.specifier.test(specifier)) return false;
+  return g.names === 'all' || (g.names.includes(imported) && g.member === member);
 }
 
 /**
