@@ -44,6 +44,23 @@ function readsEnv(expr: ts.Expression): boolean {
   return found;
 }
 
+/**
+ * `if (role = 'admin') return next();`: the assignment of a truthy literal (a typo for `===`) is
+ * always true, so only the then-branch ever runs. An assignment of a value read from the request
+ * (`if ((user = req.user))`) is a real test and stays one.
+ */
+export function alwaysTakenBranch(stmt: ts.Statement): ts.Statement | undefined {
+  if (!isIfStatement(stmt)) return undefined;
+  const e = skipParens(stmt.expression);
+  return isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken && isTruthyLiteral(skipParens(e.right)) ? stmt.thenStatement : undefined;
+}
+
+function isTruthyLiteral(e: ts.Expression): boolean {
+  if (isStringLiteralLike(e)) return e.text !== '';
+  if (ts.isNumericLiteral(e)) return Number(e.text) !== 0;
+  return e.kind === SyntaxKind.TrueKeyword || ts.isObjectLiteralExpression(e) || isArrayLiteralExpression(e);
+}
+
 /** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */
 export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
   const isNext = (e: ts.Expression | undefined): boolean => {

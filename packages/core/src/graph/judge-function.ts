@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
-import { activatesOnFlag, bypassOf, isPassingOn, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { activatesOnFlag, alwaysTakenBranch, bypassOf, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -99,6 +99,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
     }
     if (passedOn) return;
+    stmt = alwaysTakenBranch(stmt) ?? stmt;
     const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
     const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, asyncHook, paramOf) : undefined;
     if (publicPaths) {
@@ -140,7 +141,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       scan.verifies = [];
     }
     if (scan.verifies.length > 0) fact.verifies = (fact.verifies ?? []).concat(scan.verifies);
-    passedOn = next !== undefined && isPassingOn(stmt, next);
+    // `next()`, or `return next()` (what an always-true `if` comes down to): nothing after it runs first.
+    passedOn = next !== undefined && (isPassingOn(stmt, next) || passesOnAndStops(stmt, next, asyncHook));
     fact.rejects ||= scan.rejects;
     // concat() sizes the lists exactly (push() from empty keeps room for 16): facts stay in the
     // summary until the rules have run.
