@@ -62,6 +62,13 @@ describe('conditionEnv', () => {
     ["if (process.env.NODE_ENV.startsWith(prefix)) {}", 'unknown/unknown'],
     ["if (title.startsWith('dev')) {}", 'unknown/unknown'],
     ["if (['development', 'test'].includes(process.env.NODE_ENV ?? '')) {}", 'nonprod/unknown'],
+    ["if (!process.env.NODE_ENV || process.env.NODE_ENV === 'development') {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV === undefined || process.env['NODE_ENV'] === 'test') {}", 'nonprod/unknown'],
+    ["if (process.env.NODE_ENV == null || process.env.NODE_ENV === '') {}", 'nonprod/unknown'],
+    ["if (!process.env.NODE_ENV || process.env.NODE_ENV === 'staging') {}", 'unknown/unknown'],
+    ["if (!(process.env.NODE_ENV ?? 'production')) {}", 'unknown/unknown'],
+    ["if (!process.env.APP_ENV || process.env.APP_ENV === 'development') {}", 'unknown/unknown'],
+    ["if (process.env.NODE_ENV) {}", 'unknown/nonprod'],
   ])('%s → %s', (code, expected) => {
     expect(envOf(code)).toBe(expected);
   });

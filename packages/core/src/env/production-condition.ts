@@ -58,12 +58,43 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
   }
   if (ts.isBinaryExpression(e)) return binaryEnv(e, names, depth);
   if (ts.isCallExpression(e)) return callEnv(e, names, depth);
+  if (isNodeEnvRead(e, names, depth)) return NODE_ENV_SET;
   if (ts.isIdentifier(e)) {
     const value = names.valueOf(e);
     return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : flagEnv(e.text);
   }
   if (ts.isPropertyAccessExpression(e)) return flagEnv(e.name.text);
   return UNKNOWN_ENV;
+}
+
+/** Production sets NODE_ENV: where it is unset or empty, the code runs outside production. */
+const NODE_ENV_SET: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'nonprod' };
+const NODE_ENV_UNSET: ConditionEnv = { whenTrue: 'nonprod', whenFalse: 'unknown' };
+
+/**
+ * `process.env.NODE_ENV` itself, or a const holding it (`const { NODE_ENV } = process.env`), read
+ * without a default: whether it is set at all says something (`!process.env.NODE_ENV`). Other
+ * environment names (`config.env`, `APP_ENV`) may be unset in production too.
+ */
+function isNodeEnvRead(expr: ts.Expression, names: NameValues, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression) === 'NODE_ENV';
+  if (!ts.isIdentifier(e)) return false;
+  const value = names.valueOf(e);
+  if (!value?.isConst) return false;
+  return value.path.length === 0 ? isNodeEnvRead(value.expr, names, depth + 1) : value.path.at(-1) === 'NODE_ENV';
+}
+
+/** `process.env.NODE_ENV === undefined`, `== null`, `=== ''`: a test of NODE_ENV being unset; undefined for any other pair. */
+function unsetTestOf(a: ts.Expression, b: ts.Expression, names: NameValues, depth: number): ConditionEnv | undefined {
+  const [read, other] = isUnsetValue(b) ? [a, b] : [b, a];
+  return isUnsetValue(other) && isNodeEnvRead(read, names, depth) ? NODE_ENV_UNSET : undefined;
+}
+
+function isUnsetValue(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return (ts.isIdentifier(e) && e.text === 'undefined') || e.kind === SyntaxKind.NullKeyword || literalText(e) === '';
 }
 
 /** `case 'development':` of a `switch` on the environment: what the value says. */
@@ -163,7 +194,7 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
   const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!isEq && !isNe) return UNKNOWN_ENV;
-  const eq = equalityOf(e.left, e.right, names, depth) ?? chosenValueEnv(e, names, depth);
+  const eq = unsetTestOf(e.left, e.right, names, depth) ?? equalityOf(e.left, e.right, names, depth) ?? chosenValueEnv(e, names, depth);
   return isEq ? eq : { whenTrue: eq.whenFalse, whenFalse: eq.whenTrue };
 }
 
