@@ -140,16 +140,23 @@ export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): b
 
 const CASE_NORMALISERS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'toLocaleLowerCase']);
 
-/** Express `app.get('env')`, `config.get('NODE_ENV')` (convict, nconf, config): a getter of the environment's name. */
+/**
+ * Express `app.get('env')`, `config.get('NODE_ENV')` (convict, nconf, config), NestJS's
+ * `configService.get('app.nodeEnv', { infer: true })` and `getOrThrow('NODE_ENV')`: a getter of the
+ * environment's name. A dotted key is a path into the settings, named by its last part.
+ */
 function isEnvSettingRead(call: ts.CallExpression): boolean {
   const callee = unwrap(call.expression);
   const [arg] = call.arguments;
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1 || !arg) return false;
+  if (!ts.isPropertyAccessExpression(callee) || !SETTING_GETTERS.has(callee.name.text) || call.arguments.length > 2 || !arg) return false;
   const receiver = unwrap(callee.expression);
   if (ts.isPropertyAccessExpression(receiver) && REQUEST_INPUTS.has(receiver.name.text)) return false;
-  const key = literalText(arg);
+  const key = literalText(arg)?.split('.').at(-1);
   return key !== undefined && ENV_SETTING_KEYS.has(key);
 }
+
+/** A second argument is NestJS's options (`{ infer: true }`) or a default value. */
+const SETTING_GETTERS = new Set(['get', 'getOrThrow']);
 
 export function literalText(expr: ts.Expression): string | undefined {
   const e = unwrap(expr);
