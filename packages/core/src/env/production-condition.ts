@@ -135,6 +135,9 @@ export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): b
   // `process.env.NODE_ENV?.toLowerCase()`: the same value, normalised.
   const callee = unwrap(e.expression);
   if (ts.isPropertyAccessExpression(callee) && CASE_NORMALISERS.has(callee.name.text) && e.arguments.length === 0) return isEnvValue(callee.expression, names, depth + 1);
+  // `getEnv()` of `function getEnv() { return process.env.NODE_ENV ?? 'development' }`: the value it returns.
+  const returned = ts.isIdentifier(callee) && e.arguments.length === 0 ? names.returnOf(callee) : undefined;
+  if (returned !== undefined) return isEnvValue(returned, names, depth + 1);
   return isEnvSettingRead(e);
 }
 
