@@ -101,10 +101,18 @@ function hasOwnProductionCase(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, gro
 /** The clause's code leaves the switch: `break`, `return`, `throw`, or an exit. */
 export function endsClause(statements: ts.NodeArray<ts.Statement>): boolean {
   const last = statements.at(-1);
-  if (last === undefined) return false;
-  if (ts.isBreakStatement(last) || ts.isContinueStatement(last)) return true;
-  if (ts.isBlock(last)) return endsClause(last.statements);
-  return alwaysExits(last);
+  return last !== undefined && skipsRest(last);
+}
+
+/**
+ * The statement never lets its block run on: it leaves the function, or `break`s or `continue`s
+ * (`for (...) { if (isProd) continue; write() }` skips the rest of the loop body).
+ */
+function skipsRest(stmt: ts.Statement): boolean {
+  if (ts.isBreakStatement(stmt) || ts.isContinueStatement(stmt)) return true;
+  if (ts.isBlock(stmt)) return endsClause(stmt.statements);
+  if (ts.isIfStatement(stmt)) return stmt.elseStatement !== undefined && skipsRest(stmt.thenStatement) && skipsRest(stmt.elseStatement);
+  return alwaysExits(stmt);
 }
 
 /**
@@ -180,7 +188,7 @@ function isPropertyNamePosition(id: ts.Identifier): boolean {
   return (ts.isPropertyAccessExpression(parent) && parent.name === id) || ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id);
 }
 
-/** `if (prod) return;` before `child` means everything after it runs outside production. */
+/** `if (prod) return;` (or `continue;` in a loop) before `child` means everything after it runs outside production. */
 function earlyExitState(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): EnvState {
   let exits = fc.earlyExits.get(statements);
   if (!exits) {
@@ -200,11 +208,11 @@ function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileConte
   for (const stmt of statements) {
     if (!ts.isIfStatement(stmt)) continue;
     // The syntactic exit test is cheap; the condition is only read for ifs that exit.
-    const thenExits = alwaysExits(stmt.thenStatement);
+    const thenExits = skipsRest(stmt.thenStatement);
     if (!stmt.elseStatement && thenExits) {
       const state = conditionEnvIn(stmt.expression, fc).whenFalse;
       if (state !== 'unknown') out.push({ end: stmt.end, state });
-    } else if (stmt.elseStatement && !thenExits && alwaysExits(stmt.elseStatement)) {
+    } else if (stmt.elseStatement && !thenExits && skipsRest(stmt.elseStatement)) {
       const state = conditionEnvIn(stmt.expression, fc).whenTrue;
       if (state !== 'unknown') out.push({ end: stmt.end, state });
     }
