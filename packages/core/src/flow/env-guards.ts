@@ -1,6 +1,6 @@
 import { conditionEnv, type ConditionEnv, type EnvState, envLiteralOf, equalityEnv, equalityOf, isEnvValue, type NameValues } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
-import { type FileContext, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
 import { type Binding, blockScopeOf, isFunctionLike, unwrap } from './scope.js';
 import { walkTree } from '../parse/walk-tree.js';
 
@@ -316,12 +316,42 @@ export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): bool
       return false;
     }
     if ((ts.isIfStatement(node) && throwsUnlessOutsideProduction(node, fc)) || (ts.isCallExpression(node) && assertsOutsideProduction(node, fc))) found = true;
-    // `constructor() { assertDevelopmentOnly(); }` with the check in a helper of the same file.
-    if (depth === 0 && ts.isExpressionStatement(node) && ts.isCallExpression(node.expression) && ts.isIdentifier(node.expression.expression)) {
-      const helper = lookup(fc, node.expression.expression);
-      if (helper?.kind === 'function' && envAt(node, fc) === 'unknown' && refusesProduction(helper.node, fc, 1)) found = true;
+    // `constructor() { assertDevelopmentOnly(); }` with the check in a helper of the same file, or a method of the class.
+    if (depth === 0 && ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
+      const helper = localCheckOf(node.expression, fc);
+      if (helper !== undefined && envAt(node, fc) === 'unknown' && refusesProduction(helper, fc, 1)) found = true;
     }
     return true;
   });
   return found;
+}
+
+/** `assertDevOnly()` of a function declared in the file, `this.ensureNotProduction()` of a method of the enclosing class. */
+function localCheckOf(call: ts.CallExpression, fc: FileContext): ts.Node | undefined {
+  const callee = call.expression;
+  if (ts.isIdentifier(callee)) {
+    const helper = lookup(fc, callee);
+    return helper?.kind === 'function' ? helper.node : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.Node | undefined = call.parent;
+  while (cls !== undefined && !ts.isClassLike(cls)) cls = cls.parent;
+  const method = cls?.members.find((m) => ts.isMethodDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === callee.name.text);
+  return method;
+}
+
+/**
+ * `constructor() { assertDevOnly(); }` with `assertDevOnly` imported from a project module: the
+ * parameterless checks the body calls first, each unconditionally, by their local names. Whether one
+ * refuses production is read in its own file (see `FunctionFact.refusesProduction`).
+ */
+export function importedChecksOf(fn: { body?: ts.Node }, fc: FileContext): string[] {
+  if (fn.body === undefined || !ts.isBlock(fn.body)) return [];
+  return fn.body.statements.flatMap((stmt) => {
+    const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+    const call = e && ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
+    if (call === undefined || !ts.isCallExpression(call) || call.arguments.length > 0 || !ts.isIdentifier(call.expression)) return [];
+    const origin = importOf(fc, call.expression);
+    return origin !== undefined && fc.isProjectModule(origin.specifier) ? [call.expression.text] : [];
+  });
 }

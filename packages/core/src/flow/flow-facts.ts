@@ -6,7 +6,7 @@ import { lastNameOf } from '../parse/last-name.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
-import { choiceEnvAt, type EnvState, envAt, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, importedChecksOf, refusesProduction } from './env-guards.js';
 import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
@@ -45,7 +45,10 @@ export interface FunctionFact {
   /** Parameters returned whole (`mask(x) { return x }`, `mask(x) { return '***' + x }` are not sanitisers). */
   whole: number[];
   storeName: boolean;
+  /** It throws in production: a store factory, or a parameterless module-level check (`assertDevOnly()`) that others call first. */
   refusesProduction: boolean;
+  /** A store factory's imported checks (see `importedChecksOf`): it refuses production if one does. */
+  checks?: string[];
   /** The function's own name where callers know it by another key (`module.exports = function createSessionStore`). */
   name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
@@ -122,6 +125,8 @@ export interface ClassFact {
   storeName: boolean;
   /** Its constructor throws (or exits) in production. */
   refusesProduction: boolean;
+  /** Its constructor's imported checks (see `importedChecksOf`): it refuses production if one does. */
+  checks?: string[];
   /**
    * Static factories that refuse production (`static create() { if (isProd) throw ...; return new
    * X() }`): what they make is refused, a `new` written elsewhere is not.
@@ -731,9 +736,15 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
   const storeName = isStoreName(name);
-  const refuses = storeName && refusesProduction(node, fc);
-  if (taint.length === 0 && whole.length === 0 && !storeName) return undefined;
-  return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses, ...(name !== key && { name }) };
+  const refuses = (storeName || isCheckShaped(node)) && refusesProduction(node, fc);
+  if (taint.length === 0 && whole.length === 0 && !storeName && !refuses) return undefined;
+  const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
+  return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses, ...(checks.length > 0 && { checks }), ...(name !== key && { name }) };
+}
+
+/** A module-level function of no parameters, which a constructor or factory of another module may call as its check. */
+function isCheckShaped(node: ts.SignatureDeclaration): boolean {
+  return node.parameters.length === 0 && enclosingFunction(node) === undefined;
 }
 
 /**
@@ -809,7 +820,9 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const name = classNameOf(cls);
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
-  const refusing = cls.members.some((m) => ts.isConstructorDeclaration(m) && refusesProduction(m, fc));
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  const refusing = ctor !== undefined && refusesProduction(ctor, fc);
+  const checks = ctor !== undefined && !refusing ? importedChecksOf(ctor, fc) : [];
   const refusingFactories = cls.members.flatMap((m) => {
     const method = ts.isMethodDeclaration(m) && isStatic(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
@@ -821,6 +834,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     location: locationOf(cls.name ?? cls, fc.sf),
     storeName,
     refusesProduction: refusing,
+    ...(checks.length > 0 && { checks }),
     ...(refusingFactories.length > 0 && { refusingFactories }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
   };

@@ -101,7 +101,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     return;
   }
   if (factory && factory.storeName) {
-    if (factory.refusesProduction) return;
+    if (factory.refusesProduction || callsRefusingCheck(ctx.project, index, file, factory.checks)) return;
     for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
@@ -164,12 +164,20 @@ function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, fil
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
 function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
-  if (cls.refusesProduction) return true;
+  if (cls.refusesProduction || callsRefusingCheck(project, index, file, cls.checks)) return true;
   if (cls.base === undefined || depth >= MAX_BASES) return false;
   const target = index.calleeTarget(file, cls.base);
   if (target === undefined) return false;
   const base = project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
   return base !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+}
+
+/** `constructor() { assertDevOnly(); }`: one of the imported checks it calls first throws in production. */
+function callsRefusingCheck(project: ProjectModel, index: FlowIndex, file: string, checks: readonly string[] | undefined): boolean {
+  return (checks ?? []).some((name) => {
+    const target = index.calleeTarget(file, name);
+    return target !== undefined && (project.files.get(target.file)?.flow.functions.some((f) => f.key === target.key && f.refusesProduction) ?? false);
+  });
 }
 
 /** `FileStore.create` of a class whose static `create()` refuses production: the `new` inside it is refused. */
