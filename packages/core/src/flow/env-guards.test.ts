@@ -93,6 +93,9 @@ describe('refusesProduction', () => {
     ["assert.notStrictEqual(process.env.NODE_ENV, 'production', 'dev only');"],
     ["assert.notEqual('production', process.env.NODE_ENV);"],
     ["assert.strictEqual(process.env.NODE_ENV, 'development');"],
+    ["if (process.env.NODE_ENV === 'production' || !dir) throw new Error('dev only');"],
+    ["if (process.env.NODE_ENV === 'production') { if (process.env.CI) console.warn('ci'); throw new Error('dev only'); }"],
+    ["switch (process.env.NODE_ENV) { case 'production': throw new Error('dev only'); default: break; }"],
   ])('sees production always failing: %s', (body) => {
     expect(refuses(`function f() { ${body} }`)).toBe(true);
   });
@@ -103,6 +106,12 @@ describe('refusesProduction', () => {
     ["assert.strictEqual(process.env.NODE_ENV, 'production');"],
     ["assert.notStrictEqual(process.env.NODE_ENV, 'test');"],
     ["assert.equal(dir, 'production');"],
+    ["if (process.env.NODE_ENV === 'production' && !opts.allowInProduction) throw new Error('not for production');"],
+    ["if (process.env.NODE_ENV === 'production' && process.env.ALLOW_FILE_SESSIONS !== 'true') throw new Error('not for production');"],
+    ["if (process.env.NODE_ENV === 'production') { if (!process.env.FORCE) throw new Error('not for production'); }"],
+    ["if (opts.strict) { if (process.env.NODE_ENV === 'production') throw new Error('dev only'); }"],
+    ["if (opts.strict) assert(process.env.NODE_ENV !== 'production');"],
+    ["for (const d of dirs) if (process.env.NODE_ENV === 'production') throw new Error('dev only');"],
   ])('does not read a refusal into: %s', (body) => {
     expect(refuses(`function f(dir: string) { ${body} }`)).toBe(false);
   });

@@ -312,18 +312,38 @@ export function refusesProduction(fn: ts.Node, fc: FileContext, depth = 0): bool
   walkTree(fn, (node) => {
     if (found || (node !== fn && isFunctionLike(node))) return false;
     if ((ts.isThrowStatement(node) || (ts.isExpressionStatement(node) && alwaysExits(node))) && envAt(node, fc) === 'prod') {
-      found = true;
+      found = runsWheneverProduction(node, fn, fc);
       return false;
     }
-    if ((ts.isIfStatement(node) && throwsUnlessOutsideProduction(node, fc)) || (ts.isCallExpression(node) && assertsOutsideProduction(node, fc))) found = true;
+    if ((ts.isIfStatement(node) && throwsUnlessOutsideProduction(node, fc)) || (ts.isCallExpression(node) && assertsOutsideProduction(node, fc))) found = runsWheneverProduction(node, fn, fc);
     // `constructor() { assertDevelopmentOnly(); }` with the check in a helper of the same file, or a method of the class.
     if (depth === 0 && ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
       const helper = localCheckOf(node.expression, fc);
-      if (helper !== undefined && envAt(node, fc) === 'unknown' && refusesProduction(helper, fc, 1)) found = true;
+      if (helper !== undefined && envAt(node, fc) === 'unknown' && runsWheneverProduction(node, fn, fc) && refusesProduction(helper, fc, 1)) found = true;
     }
     return true;
   });
   return found;
+}
+
+/**
+ * Every production run of `fn` reaches `node`: each branch on the way is one production always
+ * takes. `if (isProd && !opts.allowInProduction) throw ...` or `if (opts.strict) assertDevOnly()`
+ * refuses only where the option says so, as `NODE_ENV !== 'production' || FORCE` guards nothing.
+ */
+function runsWheneverProduction(node: ts.Node, fn: ts.Node, fc: FileContext): boolean {
+  for (let child = node, parent = node.parent; child !== fn && parent !== undefined; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression) {
+      const env = conditionEnvIn(parent.expression, fc);
+      // Production takes this branch when it never satisfies the other's condition.
+      if ((child === parent.thenStatement ? env.whenFalse : env.whenTrue) !== 'nonprod') return false;
+    } else if (ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+      if (clauseEnv(parent, fc) !== 'prod') return false;
+    } else if (ts.isConditionalExpression(parent) || ts.isIterationStatement(parent, false) || ts.isCatchClause(parent) || (ts.isBinaryExpression(parent) && child === parent.right)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** `assertDevOnly()` of a function declared in the file, `this.ensureNotProduction()` of a method of the enclosing class. */
