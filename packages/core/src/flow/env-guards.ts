@@ -304,6 +304,14 @@ function assertNameOf(callee: ts.Expression): string | undefined {
 }
 
 /**
+ * `if (process.env.NODE_ENV === 'production') throw new Error('dev only')` (or an assertion) among
+ * the module's top-level statements: loading it throws in production, so none of its code runs there.
+ */
+export function moduleRefusesProduction(fc: FileContext): boolean {
+  return fc.sf.statements.some((stmt) => (ts.isIfStatement(stmt) && throwsUnlessOutsideProduction(stmt, fc)) || (ts.isExpressionStatement(stmt) && ts.isCallExpression(stmt.expression) && assertsOutsideProduction(stmt.expression, fc)));
+}
+
+/**
  * The function refuses to run in production: it throws (or exits) on a path only production
  * takes, e.g. `if (process.env.NODE_ENV === 'production') throw new Error(...)`.
  */

@@ -6,7 +6,7 @@ import { lastNameOf } from '../parse/last-name.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
-import { choiceEnvAt, type EnvState, envAt, importedChecksOf, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
 import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
@@ -182,6 +182,8 @@ export interface FlowFacts {
   instances: InstanceFact[];
   /** A developer script (shebang, `scripts/`, `bin/`): never part of the production server. */
   script: boolean;
+  /** The module throws as it loads in production (see `moduleRefusesProduction`): none of its code runs there. */
+  refusesProduction?: true;
   /**
    * Callees imported from project modules that this file calls at least once outside a NODE_ENV
    * guard, each once: an exported helper none of whose callers in the project appears here runs
@@ -295,6 +297,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
+  if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);

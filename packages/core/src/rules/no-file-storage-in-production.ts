@@ -195,10 +195,11 @@ function capitalise(text: string): string {
 /**
  * Code that never runs in a production server: a developer script or test support, a module only
  * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see
- * local-tool.ts), or one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts).
+ * local-tool.ts), one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts),
+ * or one that throws as it loads in production.
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
-  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file);
+  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || project.files.get(file)?.flow.refusesProduction === true;
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
