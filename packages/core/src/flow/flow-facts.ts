@@ -107,6 +107,8 @@ export interface WriteFact {
   owner?: string;
   /** The class whose method writes. */
   ownerClass?: string;
+  /** The method is static (`TokenStore.save(token)`): the class is called, never chosen by a `new`. */
+  staticMethod?: true;
   /** The store-named factory whose returned closure writes. */
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
@@ -527,6 +529,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
 function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
+  const staticMethod = ownerClass !== undefined && inStaticMember(call);
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   const env = envAt(call, fc);
@@ -544,6 +547,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...guardOf(call, env, fc),
     ...(owner !== undefined && { owner }),
     ...(ownerClass !== undefined && { ownerClass }),
+    ...(staticMethod && { staticMethod: true }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
@@ -875,6 +879,12 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
   return out;
 }
 
-function isStatic(m: ts.MethodDeclaration): boolean {
+/** The class member `node` sits in is static (`static save(t) {...}`, `static save = (t) => ...`). */
+function inStaticMember(node: ts.Node): boolean {
+  for (let n = node.parent; n?.parent; n = n.parent) if (ts.isClassLike(n.parent)) return (ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && isStatic(n);
+  return false;
+}
+
+function isStatic(m: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
   return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
 }

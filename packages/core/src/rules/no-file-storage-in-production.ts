@@ -76,7 +76,8 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const resolved = unionTaint(index.resolve(file, write.data), ...importedPuts.map((put) => index.resolve(put.file, put.data)));
   const sessionData = write.sessionData === true || importedPuts.some((put) => put.sessionData);
   const secret = secretsOf(resolved)[0];
-  const cls = write.ownerClass === undefined ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
+  // A static method is called as a function of its class (`TokenStore.save(t)`), never chosen by a `new`.
+  const cls = write.ownerClass === undefined || write.staticMethod ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
   // `writeFileSync('build/tokens.json', JSON.stringify(designTokens))`: data written out in the source stores nothing secret.
   const secretPath = write.secretPath && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
