@@ -21,6 +21,12 @@ export interface NameValues {
   valueOf(id: ts.Identifier): NamedValue | undefined;
   /** The one expression a project function called as `id()` returns (`function isProduction()`). */
   returnOf(id: ts.Identifier): ts.Expression | undefined;
+  /**
+   * The name is imported from a project module, whose file says what it holds: a flag named for the
+   * environment (`isDev`, `config.isDev`, `isDevelopment()`) is then read there, not trusted by its
+   * name (see value-choices.ts). Layers that cannot read other files leave it out.
+   */
+  isProjectImport?(id: ts.Identifier): boolean;
 }
 
 export interface NamedValue {
@@ -61,10 +67,16 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
   if (isNodeEnvRead(e, names, depth)) return NODE_ENV_SET;
   if (ts.isIdentifier(e)) {
     const value = names.valueOf(e);
-    return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : flagEnv(e.text);
+    return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : namedFlagEnv(e, e.text, names);
   }
-  if (ts.isPropertyAccessExpression(e)) return flagEnv(e.name.text);
+  if (ts.isPropertyAccessExpression(e)) return namedFlagEnv(e.expression, e.name.text, names);
   return UNKNOWN_ENV;
+}
+
+/** A flag trusted by its name, unless `head` is imported from a project module whose file defines it. */
+function namedFlagEnv(head: ts.Expression, name: string, names: NameValues): ConditionEnv {
+  const h = unwrap(head);
+  return ts.isIdentifier(h) && names.isProjectImport?.(h) === true ? UNKNOWN_ENV : flagEnv(name);
 }
 
 /** Production sets NODE_ENV: where it is unset or empty, the code runs outside production. */
@@ -180,7 +192,7 @@ export function envLiteralOf(expr: ts.Expression): string | undefined {
 }
 
 /** `isProd`, `IS_PRODUCTION`, `config.isDev`, `import.meta.env.PROD`: flags named for the environment. */
-function flagEnv(name: string): ConditionEnv {
+export function flagEnv(name: string): ConditionEnv {
   const all = splitWords(name);
   // `isProdEnv`, `IS_DEV_MODE`: a trailing env/mode word adds nothing.
   const words = all.length > 1 && ENV_SUFFIXES.has(all.at(-1) ?? '') ? all.slice(0, -1) : all;
@@ -256,9 +268,9 @@ function callEnv(call: ts.CallExpression, names: NameValues, depth: number): Con
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {
     const returned = names.returnOf(callee);
-    return returned ? conditionEnv(returned, names, depth + 1) : flagEnv(callee.text);
+    return returned ? conditionEnv(returned, names, depth + 1) : namedFlagEnv(callee, callee.text, names);
   }
-  return ts.isPropertyAccessExpression(callee) ? flagEnv(callee.name.text) : UNKNOWN_ENV;
+  return ts.isPropertyAccessExpression(callee) ? namedFlagEnv(callee.expression, callee.name.text, names) : UNKNOWN_ENV;
 }
 
 /** `['development', 'test'].includes(process.env.NODE_ENV)`; undefined when the receiver is not a list literal. */

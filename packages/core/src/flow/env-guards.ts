@@ -258,6 +258,10 @@ function namesOf(fc: FileContext): NameValues {
       const returned = fn ? fc.collected.returns.get(fn) : undefined;
       return returned?.length === 1 ? returned[0] : undefined;
     },
+    isProjectImport(id) {
+      const origin = importOf(fc, id);
+      return origin !== undefined && fc.isProjectModule(origin.specifier);
+    },
   };
   return fc.conditionNames;
 }

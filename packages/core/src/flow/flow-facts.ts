@@ -225,6 +225,8 @@ export interface FlowFacts {
 export interface DynamicImportFact {
   specifier: string;
   env: EnvState;
+  /** With `env` unknown: the test of an imported value the load sits under (see value-choices.ts). */
+  importedGuard?: ImportedGuard;
 }
 
 export function emptyFlowFacts(): FlowFacts {
@@ -485,15 +487,17 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const imported = callsProjectImport(call.expression, fc);
   // Only imported callees need the environment of every call (see `importsCalledInProduction`).
   const env = imported && !calledInProduction.has(callee) ? envAt(call, fc) : undefined;
-  if (env !== undefined && env !== 'nonprod') calledInProduction.add(callee);
+  // Under an imported flag (`if (isDev)`) the flag's own file decides: the call is kept with its guard for the rules.
+  const guard = env === undefined ? {} : guardOf(call, env, fc);
+  if (env !== undefined && env !== 'nonprod' && guard.importedGuard === undefined) calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
   // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod';
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard.importedGuard !== undefined;
   if (!useful) return;
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...guardOf(call, callEnv, fc), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(env === undefined ? guardOf(call, callEnv, fc) : guard), ...(owner !== undefined && { owner }) });
 }
 
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
@@ -566,7 +570,8 @@ function isModuleLoad(call: ts.CallExpression, fc: FileContext): boolean {
 function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
   const [arg] = call.arguments;
   if (arg === undefined || !ts.isStringLiteralLike(arg)) return;
-  (facts.dynamicImports ??= []).push({ specifier: arg.text, env: envAt(call, fc) });
+  const env = envAt(call, fc);
+  (facts.dynamicImports ??= []).push({ specifier: arg.text, env, ...guardOf(call, env, fc) });
 }
 
 /** Where NODE_ENV says nothing here, the test of an imported value around `node`, if any: the rules resolve it across files. */

@@ -1,9 +1,10 @@
 import type { EnvState } from '../env/production-condition.js';
-import { literalText, withoutFreeze } from '../env/production-condition.js';
+import { flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { alwaysExits, conditionEnvIn, endsClause, endsGuardScope } from './env-guards.js';
 import { type FileContext, importOf } from './file-context.js';
+import { walkTree } from '../parse/walk-tree.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
@@ -19,6 +20,8 @@ const { SyntaxKind } = ts;
 export interface ValueChoice {
   name: string;
   field?: string;
+  /** What the function `name` returns (`export function isDevelopment() { return ... }`), for importers that call it. */
+  returned?: true;
   whenTrue: string;
   whenFalse: string;
   /** What the condition's outcome says about production. */
@@ -36,19 +39,34 @@ export interface ImportedGuard {
   member?: string;
   value: string;
   equal: boolean;
+  /** The imported function is called (`isDevelopment()`): its returned value is tested. */
+  called?: true;
 }
 
-/** The file's module-level consts (and fields of const objects) picked by a NODE_ENV condition. */
+/**
+ * The file's module-level consts (and fields of const objects) picked by a NODE_ENV condition, and
+ * the flags its functions return (`function isDevelopment() { return ... }`, also as a const arrow).
+ */
 export function valueChoicesOf(fc: FileContext): ValueChoice[] {
   const out: ValueChoice[] = [];
   for (const stmt of fc.sf.statements) {
     if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) out.push(...choicesIn('default', stmt.expression, fc));
+    if (ts.isFunctionDeclaration(stmt) && stmt.name !== undefined) out.push(...returnedChoices(stmt.name.text, stmt, fc));
     if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const decl of stmt.declarationList.declarations) {
-      if (ts.isIdentifier(decl.name) && decl.initializer) out.push(...choicesIn(decl.name.text, decl.initializer, fc));
+      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      const init = unwrap(decl.initializer);
+      out.push(...(ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? returnedChoices(decl.name.text, init, fc) : choicesIn(decl.name.text, decl.initializer, fc)));
     }
   }
   return out;
+}
+
+/** The flag a parameterless function returns, when it has one `return`. */
+function returnedChoices(name: string, fn: ts.FunctionLikeDeclaration, fc: FileContext): ValueChoice[] {
+  const returns = fn.parameters.length === 0 ? fc.collected.returns.get(fn) : undefined;
+  const [returned] = returns?.length === 1 ? returns : [];
+  return returned === undefined ? [] : pickOf(name, undefined, unwrap(returned), fc).map((c) => ({ ...c, returned: true }));
 }
 
 function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
@@ -60,13 +78,37 @@ function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueCho
   });
 }
 
-/** A ternary between literals, or a flag that is a condition (a comparison, `!x`, `[...].includes(env)`). */
+/**
+ * A ternary between literals, or a flag that is a condition (a comparison, `!x`, `[...].includes(env)`).
+ * A flag named for the environment whose condition says nothing of it (`isDev = process.env.DEBUG ===
+ * 'true'`) is kept too: importers then know not to trust the name.
+ */
 function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: FileContext): ValueChoice[] {
   if (ts.isConditionalExpression(e)) return choiceOf(name, field, e, fc);
   if (!ts.isBinaryExpression(e) && !ts.isPrefixUnaryExpression(e) && !ts.isCallExpression(e)) return [];
   const env = conditionEnvIn(e, fc);
-  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
+  const saysNothing = env.whenTrue === 'unknown' && env.whenFalse === 'unknown';
+  if (saysNothing && !(isEnvFlagName(field ?? name) && !readsProjectImport(e, fc))) return [];
   return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
+}
+
+function isEnvFlagName(name: string): boolean {
+  const env = flagEnv(name);
+  return env.whenTrue !== 'unknown' || env.whenFalse !== 'unknown';
+}
+
+/** `!isProduction()` of an imported helper: what the condition says is known only in that helper's file. */
+function readsProjectImport(e: ts.Expression, fc: FileContext): boolean {
+  let found = false;
+  walkTree(e, (n) => {
+    if (found) return false;
+    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+      const origin = importOf(fc, n);
+      found = origin !== undefined && fc.isProjectModule(origin.specifier);
+    }
+    return !found;
+  });
+  return found;
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
@@ -102,7 +144,10 @@ function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): Impo
 }
 
 function branchGuard(condition: ts.Expression, taken: boolean, fc: FileContext): ImportedGuard | undefined {
-  const test = comparisonOf(condition, fc) ?? flagTestOf(condition, fc);
+  const e = unwrap(condition);
+  // `isDev && x` taken, `!isDev || x` not taken: each operand holds as it would alone.
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === (taken ? SyntaxKind.AmpersandAmpersandToken : SyntaxKind.BarBarToken)) return branchGuard(e.left, taken, fc) ?? branchGuard(e.right, taken, fc);
+  const test = comparisonOf(e, fc) ?? flagTestOf(e, fc);
   return test && (taken ? test : { ...test, equal: !test.equal });
 }
 
@@ -141,12 +186,14 @@ function comparisonOf(condition: ts.Expression, fc: FileContext): ImportedGuard 
   return operand && value !== undefined ? { ...operand, value, equal } : undefined;
 }
 
-/** `if (useFileStore)`, `if (!config.useFileStore)`: an imported flag's truth, as a comparison with `'true'`. */
+/** `if (useFileStore)`, `if (!config.useFileStore)`, `if (isDevelopment())`: an imported flag's truth, as a comparison with `'true'`. */
 function flagTestOf(condition: ts.Expression, fc: FileContext): ImportedGuard | undefined {
   const e = unwrap(condition);
   const negated = ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken;
-  const operand = importedOperand(negated ? e.operand : e, fc);
-  return operand && { ...operand, value: FLAG_SET, equal: !negated };
+  const flag = unwrap(negated ? e.operand : e);
+  const called = ts.isCallExpression(flag) && flag.arguments.length === 0 && ts.isIdentifier(flag.expression);
+  const operand = importedOperand(called ? flag.expression : flag, fc);
+  return operand && { ...operand, value: FLAG_SET, equal: !negated, ...(called && { called: true }) };
 }
 
 /** What a flag picks, in the terms of a choice between literals. */
@@ -170,13 +217,23 @@ function importedOperand(expr: ts.Expression, fc: FileContext): Pick<ImportedGua
  */
 export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard): EnvState {
   const origin = project.originOf(file, guard.local);
-  if (origin.kind !== 'local') return 'unknown';
+  if (origin.kind !== 'local') return nameFallback(guard);
   const member = origin.name === '*' && guard.member !== undefined ? project.originOfMember(origin.file, guard.member) : undefined;
   const [source, name, field] = member === undefined ? [origin.file, origin.name, guard.member] : member.kind === 'local' ? [member.file, member.name, undefined] : [undefined, undefined, undefined];
-  const choice = source === undefined ? undefined : project.files.get(source)?.flow.choices?.find((c) => c.name === name && c.field === field);
-  if (choice === undefined) return 'unknown';
+  const choice = source === undefined ? undefined : project.files.get(source)?.flow.choices?.find((c) => c.name === name && c.field === field && c.returned === guard.called);
+  if (choice === undefined) return nameFallback(guard);
   // `value === whenTrue` holds exactly when the condition does; `value === whenFalse` when it does not.
   const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
   const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
   return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
+}
+
+/**
+ * A flag whose definition cannot be read (another file's `export let`, a module outside the scan):
+ * trusted by its name (`isDev`, `config.isProd`), as a flag of the file itself would be.
+ */
+function nameFallback(guard: ImportedGuard): EnvState {
+  if (guard.value !== FLAG_SET) return 'unknown';
+  const env = flagEnv(guard.member ?? guard.local);
+  return guard.equal ? env.whenTrue : env.whenFalse;
 }
