@@ -4,10 +4,12 @@ import type { DynamicImportFact } from './flow-facts.js';
 import { importedGuardEnv } from './value-choices.js';
 
 /**
- * Project files that only development loads: no file imports them at its top level, and every
- * `import()` or nested `require()` of them sits under a NODE_ENV guard (`if (process.env.NODE_ENV !== 'production') {
- * const { FileStore } = await import('./dev-file-store.js') }`). Production never runs their code.
- * Built once per scan.
+ * Project files that only development loads: every `import()` or nested `require()` of them sits
+ * under a NODE_ENV guard (`if (process.env.NODE_ENV !== 'production') { const { FileStore } = await
+ * import('./dev-file-store.js') }`), and every file importing them at its top level reads what it
+ * imports only under such guards (`if (isDev) app.use('/__dev', devRouter)`: see guarded-imports.ts).
+ * Production never runs their code, beyond the top level of a module imported that way, which only
+ * declares what it exports. Built once per scan.
  */
 export function devOnlyModules(project: ProjectModel): ReadonlySet<string> {
   return project.memo('dev-only-modules', buildDevOnlyModules);
@@ -16,17 +18,18 @@ export function devOnlyModules(project: ProjectModel): ReadonlySet<string> {
 function buildDevOnlyModules(project: ProjectModel): ReadonlySet<string> {
   // Most projects load no module under a guard: skip the import graph then.
   const guarded = [...project.files].flatMap(([file, summary]) => (summary.flow.dynamicImports ?? []).map((load) => ({ file, load, outside: isLoadedOutsideProduction(project, file, load) })));
-  if (!guarded.some(({ outside }) => outside)) return new Set();
+  if (!guarded.some(({ outside }) => outside) && ![...project.files.values()].some((summary) => summary.flow.guardedImports !== undefined)) return new Set();
   const loadedInProduction = new Set<string>();
   const loadedOutside = new Set<string>();
   for (const { file, load, outside } of guarded) {
     const target = project.resolveModule(file, load.specifier);
     if (target !== undefined) (outside ? loadedOutside : loadedInProduction).add(target);
   }
-  for (const file of project.files.keys()) {
-    for (const specifier of specifiersOf(project.files.get(file)?.module)) {
+  for (const [file, summary] of project.files) {
+    const guardedImports = summary.flow.guardedImports ?? [];
+    for (const specifier of specifiersOf(summary.module)) {
       const target = project.resolveModule(file, specifier);
-      if (target !== undefined) loadedInProduction.add(target);
+      if (target !== undefined) (guardedImports.includes(specifier) ? loadedOutside : loadedInProduction).add(target);
     }
   }
   return new Set([...loadedOutside].filter((f) => !loadedInProduction.has(f)));

@@ -143,7 +143,7 @@ function isExported(decl: ts.VariableDeclaration): boolean {
  * its text). Only those inside its block can: the file's identifiers of that name are in source
  * order, so the block's are found by a binary search (a bundle has thousands of `t`s).
  */
-function usesOf(name: ts.Identifier, binding: Binding, fc: FileContext): ts.Identifier[] {
+export function usesOf(name: ts.Identifier, binding: Binding, fc: FileContext): ts.Identifier[] {
   const scope = blockScopeOf(binding.node);
   const all = identifiersOf(fc).get(name.text) ?? [];
   const uses: ts.Identifier[] = [];

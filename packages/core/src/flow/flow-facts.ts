@@ -11,6 +11,7 @@ import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
+import { guardedImportsOf } from './guarded-imports.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
@@ -212,6 +213,8 @@ export interface FlowFacts {
    * around it: what the file loads besides its top-level imports (see dev-only-modules.ts, local-tool.ts).
    */
   dynamicImports?: DynamicImportFact[];
+  /** Project modules imported only for code under NODE_ENV guards (see guarded-imports.ts), by specifier. */
+  guardedImports?: string[];
   /**
    * The paths of the secret-named fields of the file's top-level interfaces, object type aliases
    * and classes (`LoginDto: [['password']]`): what a value typed so holds in an importing file (see
@@ -302,6 +305,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
   if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
+  const guardedImports = guardedImportsOf(fc);
+  if (guardedImports.length > 0) facts.guardedImports = guardedImports;
   for (const fn of collected.functions) {
     const fact = functionFact(fn.key, fn.node, fc, ev);
     if (fact) facts.functions.push(fact);
