@@ -305,15 +305,39 @@ const STRING_TESTS: ReadonlyMap<string, (value: string, arg: string) => boolean>
  */
 function stringTestEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return UNKNOWN_ENV;
-  const test = STRING_TESTS.get(callee.name.text);
-  const arg = call.arguments[0] && literalText(call.arguments[0])?.toLowerCase();
-  if (test === undefined || arg === undefined || !isEnvValue(callee.expression, names, depth)) return UNKNOWN_ENV;
-  const inProduction = [...PRODUCTION_VALUES].map((value) => test(value, arg));
+  const [arg] = call.arguments;
+  if (!ts.isPropertyAccessExpression(callee) || arg === undefined) return UNKNOWN_ENV;
+  const test = stringTestOf(callee, arg, names, depth);
+  if (test === undefined) return UNKNOWN_ENV;
+  const inProduction = [...PRODUCTION_VALUES].map(test);
   if (inProduction.every((holds) => !holds)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   if (!inProduction.every((holds) => holds)) return UNKNOWN_ENV;
-  const outside = [...NON_PRODUCTION_VALUES].some((value) => test(value, arg));
+  const outside = [...NON_PRODUCTION_VALUES].some(test);
   return { whenTrue: outside ? 'unknown' : 'prod', whenFalse: 'nonprod' };
+}
+
+/**
+ * The test `env.startsWith('dev')` or `/^prod/i.test(env)` runs on the environment's name, as a
+ * function of a (lower-case) name; undefined when it tests something else or with an unknown argument.
+ */
+function stringTestOf(callee: ts.PropertyAccessExpression, arg: ts.Expression, names: NameValues, depth: number): ((value: string) => boolean) | undefined {
+  const receiver = unwrap(callee.expression);
+  if (callee.name.text === 'test' && ts.isRegularExpressionLiteral(receiver)) return isEnvValue(arg, names, depth) ? regexTestOf(receiver.text) : undefined;
+  const test = STRING_TESTS.get(callee.name.text);
+  const text = literalText(arg)?.toLowerCase();
+  return test === undefined || text === undefined || !isEnvValue(receiver, names, depth) ? undefined : (value) => test(value, text);
+}
+
+/** `/^prod/`, matched ignoring case like the other tests; undefined for a literal this runtime cannot compile. */
+function regexTestOf(literal: string): ((value: string) => boolean) | undefined {
+  const end = literal.lastIndexOf('/');
+  const flags = literal.slice(end + 1).replace(/[gy]/g, '');
+  try {
+    const re = new RegExp(literal.slice(1, end), flags.includes('i') ? flags : `${flags}i`);
+    return (value) => re.test(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function either(a: EnvState, b: EnvState): EnvState {
