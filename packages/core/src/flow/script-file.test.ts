@@ -17,6 +17,7 @@ describe('isScriptFile', () => {
     ['a global setup', 'e2e-support/global-setup.ts', ''],
     ['a mock module', 'src/api.mock.ts', ''],
     ['a setup script at the root', 'setup-env.mjs', ''],
+    ["Prisma's seed script", 'prisma/seed.ts', ''],
     ["a command-line program's folder in the sources", 'src/cli/utils/create-env/index.ts', ''],
   ])('%s', (_name, path, text) => {
     expect(isScriptFile(text, path)).toBe(true);
@@ -25,6 +26,7 @@ describe('isScriptFile', () => {
   it.each([
     ['a server module', 'src/auth/token-store.ts'],
     ['a setup-named module in the sources', 'src/setup.ts'],
+    ['a seed-named module in the sources, which the server may run as it starts', 'src/db/seed.ts'],
     ['a module named for tests it serves', 'src/routes/test-results.ts'],
     ['a specification-named module', 'src/openapi-spec.ts'],
     ['an API spec folder in the sources', 'src/spec/openapi.ts'],

@@ -8,8 +8,11 @@ const TEST_SUPPORT_SUFFIX = /\.(?:e2e|mock|mocks|fixture|stories)\.[cm]?[jt]sx?$
  * `playwright.config.ts`, CRA's `src/setupTests.ts`, `global-setup.ts`, `test-setup.ts`.
  */
 const TEST_RUNNER_FILE = /^(?:(?:jest|vitest|mocha|ava|karma|playwright|cypress|wdio)\.[\w.-]+|setup-?tests|test-?setup|global-?(?:setup|teardown))(?:[-_.][\w-]+)?\.[cm]?[jt]sx?$/i;
-/** A setup-style script (`setup-env.mjs`, `generate-keys.ts`), when it sits outside the source folders. */
-const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/;
+/**
+ * A setup-style script (`setup-env.mjs`, `generate-keys.ts`), or a database seed an ORM's command
+ * runs (`prisma/seed.ts` of `prisma db seed`, `seed-dev.ts`), when it sits outside the source folders.
+ */
+const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create|seed)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/;
 const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
 /**
  * A command-line program's own folder (`src/cli/commands/init.ts`): what it writes, it writes on
@@ -29,7 +32,7 @@ const TERMINAL_PROMPT = /\bprocess\.stdin\b|['"](?:@inquirer\/prompts|inquirer|p
  * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
  * `fixtures/`, `test-utils/`, `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`,
  * `*.mock.ts`, a test runner's setup and config files), or a setup-style file (`setup-env.ts`,
- * `generate-keys.mjs`) outside the source folders.
+ * `generate-keys.mjs`, a database seed) outside the source folders.
  *
  * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang and `cli/` files)
  */
