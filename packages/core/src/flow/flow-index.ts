@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
-import type { CallFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
+import type { CallFact, ClassFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
@@ -406,6 +406,22 @@ export class FlowIndex {
     }
     return this.#newSites.get(`${file}\0${className}`) ?? [];
   }
+
+  /** The project's classes that extend class `className` of `file` (`class SessionStore extends JsonFile`), each with its file; resolved once per scan. */
+  subclassesOf(file: string, className: string): Array<{ file: string; cls: ClassFact }> {
+    if (!this.#subclasses) {
+      this.#subclasses = new Map();
+      for (const [from, summary] of this.project.files) {
+        for (const cls of summary.flow.classes) {
+          const target = cls.base === undefined ? undefined : this.calleeTarget(from, cls.base);
+          if (target) pushTo(this.#subclasses, `${target.file}\0${target.key}`, { file: from, cls });
+        }
+      }
+    }
+    return this.#subclasses.get(`${file}\0${className}`) ?? [];
+  }
+
+  #subclasses: Map<string, Array<{ file: string; cls: ClassFact }>> | undefined;
 
   /** Every recorded call in the project of function `key` defined in `file`; resolved once per scan. */
   callsOf(file: string, key: string): Site<CallFact>[] {

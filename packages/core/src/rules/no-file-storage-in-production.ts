@@ -88,14 +88,19 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
     // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
     const isSecretStore = cls.storeName || secret !== undefined || secretPath || sessionData;
-    for (const site of productionSites(ctx.project, index.instantiationsOf(file, cls.name))) {
-      // `new JsonStore('data/sessions.json')`: this instance's file is a secret store.
-      const givenSecretPath = write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
-      if (!isSecretStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
-      if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(cls, site.fact.owner))) continue;
-      const store = isSecretStore || givenSecretPath ? cls.name : `${cls.name} (as ${site.fact.storeContext})`;
-      const siteWhat = isSecretStore || !givenSecretPath ? what : 'data for the secret file it is given';
-      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${cls.name}`, related, secret);
+    // `class SessionStore extends JsonFile`: what a subclass makes writes through the base's methods, as a store when it is named one.
+    const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
+    for (const { file: madeFile, cls: madeCls } of made) {
+      const isStore = isSecretStore || madeCls.storeName;
+      for (const site of productionSites(ctx.project, index.instantiationsOf(madeFile, madeCls.name))) {
+        // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
+        const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+        if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
+        if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+        const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
+        const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
+        report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
+      }
     }
     // A generic writer class (`storage.saveJson(file, data)`): the method is a write helper, judged at its calls.
     if (!isSecretStore && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
