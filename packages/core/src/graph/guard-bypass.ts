@@ -21,7 +21,7 @@ export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, 
   if (testsMissingCredential(stmt.expression)) return 'anonymous';
   // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
   // hold only outside production are fine).
-  return readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+  return readsEnvFlag(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
 }
 
 /**
@@ -32,8 +32,52 @@ export function activatesOnFlag(stmt: ts.Statement, ctx: HandlerContext): boolea
   if (!isIfStatement(stmt) || stmt.elseStatement) return false;
   const then = isBlock(stmt.thenStatement) && stmt.thenStatement.statements.length === 1 ? stmt.thenStatement.statements[0] : stmt.thenStatement;
   const answer = then && isReturnStatement(then) && then.expression ? skipParens(then.expression) : undefined;
-  return answer?.kind === SyntaxKind.TrueKeyword && readsEnv(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
+  return answer?.kind === SyntaxKind.TrueKeyword && readsEnvFlag(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
 }
+
+/**
+ * A condition that reads an environment variable as a flag: on its own (`process.env.SKIP_AUTH`) or
+ * compared with a literal (`=== 'true'`). One compared with a value of the request
+ * (`key === process.env.ADMIN_KEY`) or handed to a comparison function with it
+ * (`safeEqual(key, process.env.ADMIN_KEY)`) is a check of a shared secret, not a flag.
+ */
+function readsEnvFlag(expr: ts.Expression): boolean {
+  let flag = false;
+  visitTree(expr, (node) => {
+    if (!flag && isEnvRead(node)) flag = !isComparedWithValue(node);
+    return !flag;
+  });
+  return flag;
+}
+
+function isEnvRead(node: ts.Node): boolean {
+  return isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process';
+}
+
+/**
+ * Whether the env read `env` is compared with a non-literal: by an equality, or as an argument of a
+ * call given another non-literal (`timingSafeEqual(a, b)`). Reads, method calls and one-argument
+ * calls on the way (`process.env.KEY.trim()`, `Buffer.from(process.env.KEY)`) carry the value on.
+ */
+function isComparedWithValue(env: ts.Node): boolean {
+  let read: ts.Node = env;
+  for (let parent = read.parent; parent; read = parent, parent = read.parent) {
+    if (isPropertyAccessExpression(parent) || isElementAccessExpression(parent) || ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) continue;
+    if (isCallExpression(parent) && (parent.expression === read || parent.arguments.length === 1)) continue;
+    // `process.env.ADMIN_KEY ?? ''`: the value with a fallback.
+    if (isBinaryExpression(parent) && parent.left === read && (parent.operatorToken.kind === SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === SyntaxKind.BarBarToken)) continue;
+    if (isCallExpression(parent)) return parent.arguments.some((arg) => arg !== read && !isLiteralOperand(skipParens(arg)));
+    if (!isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
+    return !isLiteralOperand(skipParens(parent.left === read ? parent.right : parent.left));
+  }
+  return false;
+}
+
+function isLiteralOperand(e: ts.Expression): boolean {
+  return isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword || isNullishLiteral(e);
+}
+
+const EQUALITY: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 
 function readsEnv(expr: ts.Expression): boolean {
   let found = false;
