@@ -4,7 +4,6 @@ import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { alwaysExits, conditionEnvIn, endsClause, endsGuardScope } from './env-guards.js';
 import { type FileContext, importOf } from './file-context.js';
-import { walkTree } from '../parse/walk-tree.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
@@ -87,8 +86,11 @@ function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: F
   if (ts.isConditionalExpression(e)) return choiceOf(name, field, e, fc);
   if (!ts.isBinaryExpression(e) && !ts.isPrefixUnaryExpression(e) && !ts.isCallExpression(e)) return [];
   const env = conditionEnvIn(e, fc);
+  // Kept only when the condition provably says nothing of production: made of other environment
+  // variables and literals alone. One that calls a helper or reads a name (`detectEnvironment() ===
+  // 'development'`) may well say something the file cannot work out: its importers trust the name.
   const saysNothing = env.whenTrue === 'unknown' && env.whenFalse === 'unknown';
-  if (saysNothing && !(isEnvFlagName(field ?? name) && !readsProjectImport(e, fc))) return [];
+  if (saysNothing && !(isEnvFlagName(field ?? name) && readsOnlyOtherEnv(e))) return [];
   return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
 }
 
@@ -97,18 +99,14 @@ function isEnvFlagName(name: string): boolean {
   return env.whenTrue !== 'unknown' || env.whenFalse !== 'unknown';
 }
 
-/** `!isProduction()` of an imported helper: what the condition says is known only in that helper's file. */
-function readsProjectImport(e: ts.Expression, fc: FileContext): boolean {
-  let found = false;
-  walkTree(e, (n) => {
-    if (found) return false;
-    if (ts.isIdentifier(n) && !(ts.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
-      const origin = importOf(fc, n);
-      found = origin !== undefined && fc.isProjectModule(origin.specifier);
-    }
-    return !found;
-  });
-  return found;
+/** `process.env.DEBUG === 'true'`, `!process.env.K_SERVICE`: environment variables and literals, joined by operators. */
+function readsOnlyOtherEnv(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isBinaryExpression(e)) return readsOnlyOtherEnv(e.left) && readsOnlyOtherEnv(e.right);
+  if (ts.isPrefixUnaryExpression(e)) return readsOnlyOtherEnv(e.operand);
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword) return true;
+  const holder = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
+  return holder !== undefined && ts.isPropertyAccessExpression(holder) && holder.name.text === 'env' && ts.isIdentifier(holder.expression) && holder.expression.text === 'process';
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
