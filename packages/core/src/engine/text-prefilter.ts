@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/config.js';
 import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
 import { mayNameSecret } from '../flow/sensitive-names.js';
 import { REQUEST_TYPE_WORD } from '../flow/request-types.js';
+import { CREDENTIAL_CALLBACK_PACKAGE } from '../flow/credential-callbacks.js';
 import { CONSOLE_METHODS, FILE_ADAPTER_MODULES, FILE_KV_STORES, FILE_WRITER_PACKAGES, FS_MODULES, LOG_METHODS, RUNTIME_WRITES, SQLITE_MODULES, WRITER_CLASSES } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { escapeRegex } from '../graph/escape-regex.js';
@@ -104,7 +105,7 @@ function mayCallLogger({ text, config }: FileText): boolean {
  * secret, the containers and request objects that hold them, and connection strings.
  */
 function mayHoldSecret({ text, config }: FileText): boolean {
-  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text) || REQUEST_TYPE_WORD.test(text) || CREDENTIAL_PACKAGE_WORD.test(text)) return true;
+  if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text) || REQUEST_TYPE_WORD.test(text) || CREDENTIAL_PACKAGE_WORD.test(text) || CREDENTIAL_CALLBACK_PACKAGE.test(text)) return true;
   if (text.includes('@') && URL_SCHEME_MARK.test(text)) return true;
   return mayNameSecret(text, config.sensitiveNames);
 }

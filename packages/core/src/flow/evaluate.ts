@@ -10,6 +10,7 @@ import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isRequestBody, secretBodyFields } from './request-body.js';
 import { isRequestType } from './request-types.js';
 import { honoValidatedFields, trpcInputFields } from './validated-input.js';
+import { credentialParamOf } from './credential-callbacks.js';
 import { objectProjectionOf, type ObjectProjection } from './object-projections.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
@@ -299,6 +300,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
         else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && ts.isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
+        if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
         if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
