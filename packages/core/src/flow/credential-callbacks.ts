@@ -7,21 +7,32 @@ import { propertyNameOf, unwrap } from './scope.js';
  * Callbacks that auth libraries hand the credential they check: hono's `bearerAuth({ verifyToken:
  * (token, c) => ... })` the bearer token, `basicAuth({ verifyUser: (username, password, c) => ... })`
  * and express-basic-auth's `authorizer(username, password)` the password, passport strategies'
- * verify functions. Keyed by package, then by the function the options go to (`new` for a class
- * given the callback itself), then by option: the credential parameter's position.
+ * verify functions. Each by the package, the function the options go to, the option (`''` for a
+ * class given the callback itself, `new Strategy(verify)`), and the credential parameter's position.
  */
-const CREDENTIAL_CALLBACKS: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>> = new Map([
-  ['hono/bearer-auth', new Map([['bearerAuth', new Map([['verifyToken', 0]])]])],
-  ['hono/basic-auth', new Map([['basicAuth', new Map([['verifyUser', 1]])]])],
-  ['express-basic-auth', new Map([['default', new Map([['authorizer', 1]])]])],
-  ['@fastify/basic-auth', new Map([['default', new Map([['validate', 1]])]])],
-  ['@fastify/bearer-auth', new Map([['default', new Map([['auth', 0]])]])],
-  ['passport-http-bearer', new Map([['Strategy', new Map([['', 0]])]])],
-  ['passport-local', new Map([['Strategy', new Map([['', 1]])]])],
-]);
+const CREDENTIAL_CALLBACKS: readonly CredentialCallback[] = [
+  { module: 'hono/bearer-auth', fn: 'bearerAuth', option: 'verifyToken', index: 0, credential: 'token' },
+  { module: 'hono/basic-auth', fn: 'basicAuth', option: 'verifyUser', index: 1, credential: 'password' },
+  { module: 'express-basic-auth', fn: 'default', option: 'authorizer', index: 1, credential: 'password' },
+  { module: '@fastify/basic-auth', fn: 'default', option: 'validate', index: 1, credential: 'password' },
+  { module: '@fastify/bearer-auth', fn: 'default', option: 'auth', index: 0, credential: 'token' },
+  { module: 'passport-http-bearer', fn: 'Strategy', option: '', index: 0, credential: 'token' },
+  { module: 'passport-local', fn: 'Strategy', option: '', index: 1, credential: 'password' },
+];
+
+interface CredentialCallback {
+  module: string;
+  fn: string;
+  option: string;
+  index: number;
+  /** What the library hands over, for messages. */
+  credential: 'token' | 'password';
+}
+
+const BY_OPTION = new Map(CREDENTIAL_CALLBACKS.map((c) => [`${c.module}\0${c.fn}\0${c.option}`, c]));
 
 /** Any of those packages named in a file's text (the text prefilter): without one, no callback is handed a credential so. */
-export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"](?:${[...CREDENTIAL_CALLBACKS.keys()].map(escapeRegex).join('|')})['"]`);
+export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"](?:${[...new Set(CREDENTIAL_CALLBACKS.map((c) => c.module))].map(escapeRegex).join('|')})['"]`);
 
 /**
  * The credential a parameter of an auth library's callback receives, by the library's name for it
@@ -40,7 +51,6 @@ export function credentialParamOf(fn: ts.SignatureDeclaration, index: number, fc
 
 function positionIn(callee: ts.Expression, option: string, index: number, fc: FileContext): string | undefined {
   const origin = importOf(fc, unwrap(callee));
-  const at = origin && CREDENTIAL_CALLBACKS.get(origin.specifier)?.get(origin.imported)?.get(option);
-  if (at !== index || !origin) return undefined;
-  return index === 0 && option !== 'validate' ? 'token' : 'password';
+  const callback = origin && BY_OPTION.get(`${origin.specifier}\0${origin.imported}\0${option}`);
+  return callback?.index === index ? callback.credential : undefined;
 }

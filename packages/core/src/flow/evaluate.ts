@@ -21,6 +21,7 @@ import type { SecretItem, Taint } from './taint.js';
 import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { isStaticMember } from '../parse/static-member.js';
 import { replacerKeysOf } from './json-stringify.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
@@ -562,7 +563,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
   function getterTaint(at: ts.Node, prop: string): Taint {
     const getter = enclosingClass(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
-    return getter ? unionTaint(EMPTY, ...(fc.collected.returns.get(getter) ?? []).map((r) => taintOf(r))) : EMPTY;
+    return getter ? returnedTaint(getter) : EMPTY;
   }
 
   /**
@@ -868,7 +869,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         parts.push(taintOf(prop.expression));
       } else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
       // `{ get key() { return process.env.RESEND_API_KEY } }`: reading the field runs the getter.
-      else if (ts.isGetAccessorDeclaration(prop)) parts.push(wrapTaint(unionTaint(EMPTY, ...(fc.collected.returns.get(prop) ?? []).map((r) => taintOf(r))), propertyNameOf(prop.name) ?? '*'));
+      else if (ts.isGetAccessorDeclaration(prop)) parts.push(wrapTaint(returnedTaint(prop), propertyNameOf(prop.name) ?? '*'));
       else if (ts.isPropertyAssignment(prop)) {
         const key = propertyNameOf(prop.name) ?? '*';
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
@@ -970,7 +971,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** What a callback written in place returns; undefined for anything else (a function named elsewhere). */
   function callbackResultTaint(callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? returnedTaint(fn) : undefined;
+  }
+
+  /** What a function of this file returns, every `return` of it (a getter's, a callback's). */
+  function returnedTaint(fn: ts.Node): Taint {
     return unionTaint(EMPTY, ...(fc.collected.returns.get(fn) ?? []).map((r) => taintOf(r)));
   }
 
@@ -1207,7 +1212,7 @@ const MAX_INSTANCE_FIELDS = 32;
 function instanceFieldsOf(cls: ts.ClassLikeDeclaration): string[] {
   const names = new Set<string>();
   for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && !ts.isPrivateIdentifier(member.name) && !member.modifiers?.some((m) => m.kind === SyntaxKind.StaticKeyword)) {
+    if (ts.isPropertyDeclaration(member) && !ts.isPrivateIdentifier(member.name) && !isStaticMember(member)) {
       const name = propertyNameOf(member.name);
       if (name !== undefined) names.add(name);
     }

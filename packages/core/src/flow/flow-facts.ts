@@ -3,6 +3,7 @@ import { plainName } from './function-keys.js';
 import { locationOf } from '../findings/location.js';
 import { ts } from '../parse/typescript.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { isStaticMember } from '../parse/static-member.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
@@ -493,16 +494,16 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   // Only imported callees need the environment of every call (see `importsCalledInProduction`).
   const env = imported && !calledInProduction.has(callee) ? envAt(call, fc) : undefined;
   // Under an imported flag (`if (isDev)`) the flag's own file decides: the call is kept with its guard for the rules.
-  const guard = env === undefined ? {} : guardOf(call, env, fc);
-  if (env !== undefined && env !== 'nonprod' && guard.importedGuard === undefined) calledInProduction.add(callee);
+  const guard = env === undefined ? undefined : guardOf(call, env, fc);
+  if (env !== undefined && env !== 'nonprod' && guard?.importedGuard === undefined) calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
   // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard.importedGuard !== undefined;
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard?.importedGuard !== undefined;
   if (!useful) return;
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(env === undefined ? guardOf(call, callEnv, fc) : guard), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
 }
 
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
@@ -759,9 +760,12 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses, ...(checks.length > 0 && { checks }), ...(name !== key && { name }) };
 }
 
-/** A module-level function of no parameters, which a constructor or factory of another module may call as its check. */
+/**
+ * A module-level function of no parameters, which a constructor or factory of another module may
+ * call as its check (by an imported name: never a class member).
+ */
 function isCheckShaped(node: ts.SignatureDeclaration): boolean {
-  return node.parameters.length === 0 && enclosingFunction(node) === undefined;
+  return node.parameters.length === 0 && !ts.isClassLike(node.parent) && enclosingFunction(node) === undefined;
 }
 
 /**
@@ -841,7 +845,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const refusing = ctor !== undefined && refusesProduction(ctor, fc);
   const checks = ctor !== undefined && !refusing ? importedChecksOf(ctor, fc) : [];
   const refusingFactories = cls.members.flatMap((m) => {
-    const method = ts.isMethodDeclaration(m) && isStatic(m) ? propertyNameOf(m.name) : undefined;
+    const method = ts.isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
   });
   const base = extendedClassOf(cls);
@@ -891,10 +895,6 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
 
 /** The class member `node` sits in is static (`static save(t) {...}`, `static save = (t) => ...`). */
 function inStaticMember(node: ts.Node): boolean {
-  for (let n = node.parent; n?.parent; n = n.parent) if (ts.isClassLike(n.parent)) return (ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && isStatic(n);
+  for (let n = node.parent; n?.parent; n = n.parent) if (ts.isClassLike(n.parent)) return (ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && isStaticMember(n);
   return false;
-}
-
-function isStatic(m: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
-  return m.modifiers?.some((x) => x.kind === SyntaxKind.StaticKeyword) ?? false;
 }

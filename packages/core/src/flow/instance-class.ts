@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { isStaticMember } from '../parse/static-member.js';
 import { lookup, type FileContext } from './file-context.js';
 import { isFunctionLike, propertyNameOf, unwrap, type ValueSource } from './scope.js';
 
@@ -84,5 +85,5 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
 
 /** `static apiKey = process.env.API_KEY`: a static field given a value where it is declared. */
 export function isStaticInitialized(member: ts.ClassElement): member is ts.PropertyDeclaration & { initializer: ts.Expression } {
-  return ts.isPropertyDeclaration(member) && member.initializer !== undefined && member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
+  return ts.isPropertyDeclaration(member) && member.initializer !== undefined && isStaticMember(member);
 }

@@ -1,5 +1,6 @@
 import { fileMemo } from '../parse/file-memo.js';
 import { ts } from '../parse/typescript.js';
+import { isStaticMember } from '../parse/static-member.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { isNonSecretType } from './sanitisers.js';
 import type { NameClassifier } from './sensitive-names.js';
@@ -126,7 +127,7 @@ function secretFieldsOfMembers(members: ReadonlyArray<ts.TypeElement | ts.ClassE
   for (const member of members) {
     if (!ts.isPropertySignature(member) && !ts.isPropertyDeclaration(member)) continue;
     // Static fields are not on the instance; `#secret` is not printed or serialised (TypeScript's `private` is).
-    if (ts.isPropertyDeclaration(member) && (ts.isPrivateIdentifier(member.name) || member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))) continue;
+    if (ts.isPropertyDeclaration(member) && (ts.isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
     const name = propertyNameOf(member.name);
     if (name === undefined) continue;
     if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);

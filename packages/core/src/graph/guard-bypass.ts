@@ -82,7 +82,7 @@ const EQUALITY: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.EqualsEqualsEqu
 function readsEnv(expr: ts.Expression): boolean {
   let found = false;
   visitTree(expr, (node) => {
-    if (!found && isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process') found = true;
+    if (!found && isEnvRead(node)) found = true;
     return !found;
   });
   return found;

@@ -1,5 +1,6 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
+import { isStaticMember } from '../parse/static-member.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { isModuleExports, isModuleExportsAssignment } from './function-id-of.js';
 
@@ -127,7 +128,7 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     } else if (isClassDeclaration(stmt) && stmt.name) {
       // `class Routes { static readonly ADMIN = '/admin' }`, read as `Routes.ADMIN`.
       for (const member of stmt.members) {
-        if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStatic(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
+        if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStaticMember(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
       }
       addInstanceFields(table, stmt, fieldOwners);
     } else if (isEnumDeclaration(stmt)) {
@@ -156,7 +157,7 @@ function addInstanceFields(table: Map<string, PathExpr>, cls: ts.ClassDeclaratio
   };
   const text = cls.getSourceFile().text;
   for (const member of cls.members) {
-    if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer && !isStatic(member)) assign(member.name.text, member.initializer);
+    if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.initializer && !isStaticMember(member)) assign(member.name.text, member.initializer);
     // Walking every method of every class cost a tenth of the route walk: the text says which assign a field.
     else if (!isPropertyDeclaration(member) && THIS_ASSIGNMENT.test(text.slice(member.pos, member.end))) visitAssignments(member, assign);
   }
@@ -180,10 +181,6 @@ function visitAssignments(member: ts.Node, assign: (field: string, value: ts.Exp
   visitTree(member, (node) => {
     if (isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) assign(node.left.name.text, node.right);
   });
-}
-
-function isStatic(member: ts.PropertyDeclaration): boolean {
-  return member.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) === true;
 }
 
 /** `exports.ADMIN_PREFIX = '/admin'` (also `module.exports.ADMIN_PREFIX = ...`). */
