@@ -74,16 +74,14 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
 }
 
 /**
- * A flag trusted by its name, unless `head` is imported from a project module whose file defines a
- * flag named for development or a local run: such flags often test something else (`isDev =
- * process.env.DEBUG === 'true'`, `isLocal = !process.env.K_SERVICE`), and only their definition says
- * whether production is excluded (see value-choices.ts). A flag named for production
- * (`isProduction ? RedisStore : FileStore`) is trusted wherever it is defined.
+ * A flag trusted by its name, unless `head` is imported from a project module: such flags often test
+ * something else than their name says (`isDev = process.env.DEBUG === 'true'`, `isProduction =
+ * APP_ENV === 'prod'`), and only their definition says whether production is excluded. The flow
+ * layer keeps the test (see value-choices.ts) for the rules to read that definition.
  */
 function namedFlagEnv(head: ts.Expression, name: string, names: NameValues): ConditionEnv {
   const h = unwrap(head);
-  const env = flagEnv(name);
-  return env.whenTrue !== 'prod' && ts.isIdentifier(h) && names.isProjectImport?.(h) === true ? UNKNOWN_ENV : env;
+  return ts.isIdentifier(h) && names.isProjectImport?.(h) === true ? UNKNOWN_ENV : flagEnv(name);
 }
 
 /** Production sets NODE_ENV: where it is unset or empty, the code runs outside production. */

@@ -123,14 +123,18 @@ function skipsRest(stmt: ts.Statement): boolean {
 export function choiceEnvAt(made: ts.Expression, fc: FileContext): EnvState {
   const env = envAt(made, fc);
   if (env !== 'unknown') return env;
+  const uses = choiceUsesOf(made, fc);
+  return uses.length > 0 && uses.every((use) => envAt(use, fc) === 'nonprod') ? 'nonprod' : env;
+}
+
+/** The reads of the file-local const a made object is kept in (`const fileStore = new FileStore()`): where it may be chosen. Empty for anything else. */
+export function choiceUsesOf(made: ts.Expression, fc: FileContext): ts.Identifier[] {
   let node: ts.Node = made;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent)) node = node.parent;
   const decl = node.parent;
-  if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name) || isExported(decl)) return env;
+  if (!ts.isVariableDeclaration(decl) || decl.initializer !== node || !ts.isIdentifier(decl.name) || isExported(decl)) return [];
   const binding = lookup(fc, decl.name);
-  if (binding?.kind !== 'var' || !binding.isConst) return env;
-  const uses = usesOf(decl.name, binding, fc);
-  return uses.length > 0 && uses.every((use) => envAt(use, fc) === 'nonprod') ? 'nonprod' : env;
+  return binding?.kind === 'var' && binding.isConst ? usesOf(decl.name, binding, fc) : [];
 }
 
 function isExported(decl: ts.VariableDeclaration): boolean {
@@ -290,7 +294,7 @@ function assertsOutsideProduction(call: ts.CallExpression, fc: FileContext): boo
   const callee = assertNameOf(call.expression);
   const [first, second] = call.arguments;
   if (callee === undefined || first === undefined) return false;
-  if (/^(?:assert|invariant|assert\.ok)$/.test(callee)) {
+  if (TRUTH_ASSERTION.test(callee)) {
     const env = conditionEnvIn(first, fc);
     return env.whenTrue === 'nonprod' || env.whenFalse === 'prod';
   }
@@ -299,6 +303,15 @@ function assertsOutsideProduction(call: ts.CallExpression, fc: FileContext): boo
   if (equal === undefined) return false;
   // `notStrictEqual(env, 'production')` fails when they are equal; `strictEqual(env, 'development')` when they differ.
   return comparison?.[1]?.startsWith('not') ? equal.whenTrue === 'prod' : equal.whenTrue === 'nonprod';
+}
+
+/** Assertions that throw unless their first argument is truthy. */
+const TRUTH_ASSERTION = /^(?:assert|invariant|assert\.ok)$/;
+
+/** `assert(x)`, `invariant(x)`, `assert.ok(x)`: the call throws unless `x` holds. */
+export function isTruthAssertion(callee: ts.Expression): boolean {
+  const name = assertNameOf(callee);
+  return name !== undefined && TRUTH_ASSERTION.test(name);
 }
 
 /** `assert`, `invariant`, `assert.ok`...: the name a check is called by, read without taking the callee's text. */

@@ -19,7 +19,7 @@ import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
-import { type ImportedGuard, importedGuardAt, type ValueChoice, valueChoicesOf } from './value-choices.js';
+import { type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
 import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
@@ -51,6 +51,8 @@ export interface FunctionFact {
   refusesProduction: boolean;
   /** A store factory's imported checks (see `importedChecksOf`): it refuses production if one does. */
   checks?: string[];
+  /** Tests of imported flags it requires first (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
+  requires?: ImportedGuard[];
   /** The function's own name where callers know it by another key (`module.exports = function createSessionStore`). */
   name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
@@ -131,6 +133,8 @@ export interface ClassFact {
   refusesProduction: boolean;
   /** Its constructor's imported checks (see `importedChecksOf`): it refuses production if one does. */
   checks?: string[];
+  /** Tests of imported flags its constructor requires (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
+  requires?: ImportedGuard[];
   /**
    * Static factories that refuse production (`static create() { if (isProd) throw ...; return new
    * X() }`): what they make is refused, a `new` written elsewhere is not.
@@ -188,6 +192,8 @@ export interface FlowFacts {
   script: boolean;
   /** The module throws as it loads in production (see `moduleRefusesProduction`): none of its code runs there. */
   refusesProduction?: true;
+  /** Tests of imported flags the module requires as it loads (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
+  requires?: ImportedGuard[];
   /**
    * Callees imported from project modules that this file calls at least once outside a NODE_ENV
    * guard, each once: an exported helper none of whose callers in the project appears here runs
@@ -306,6 +312,10 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
   if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
+  else {
+    const requires = importedRequirementsOf(sf.statements, fc);
+    if (requires.length > 0) facts.requires = requires;
+  }
   const guardedImports = guardedImportsOf(fc);
   if (guardedImports.length > 0) facts.guardedImports = guardedImports;
   for (const fn of collected.functions) {
@@ -665,7 +675,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (filePackage !== undefined) {
     const owner = ownerOf(call, fc);
     const env = choiceEnvAt(call, fc);
-    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...guardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...madeGuardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
   const made = projectClassOf(callee, fc);
@@ -674,16 +684,16 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
   if (made === undefined && chosen.length === 0) return;
   const env = choiceEnvAt(call, fc);
-  const classes: Array<[string, EnvState]> = made !== undefined ? [[made, env]] : chosen.map((id) => [id.text, env === 'nonprod' ? env : chosenEnv(id, env, fc)]);
+  const classes: Array<[ts.Identifier | string, EnvState]> = made !== undefined ? [[made, env]] : chosen.map((id) => [id, env === 'nonprod' ? env : chosenEnv(id, env, fc)]);
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
-  for (const [name, classEnv] of classes) {
+  for (const [choice, classEnv] of classes) {
     facts.news.push({
       location: locationOf(call, fc.sf),
-      callee: name,
+      callee: typeof choice === 'string' ? choice : choice.text,
       env: classEnv,
-      ...guardOf(call, classEnv, fc),
+      ...(typeof choice === 'string' ? madeGuardOf(call, classEnv, fc) : choiceGuardOf(choice, call, classEnv, fc)),
       ...(storeContext !== undefined && { storeContext }),
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),
@@ -698,7 +708,8 @@ function recordInjectedClasses(call: ts.CallExpression, fc: FileContext, facts: 
   const env = envAt(call, fc);
   for (const id of classes) {
     if (projectClassOf(id, fc) === undefined) continue;
-    facts.news.push({ location: locationOf(id, fc.sf), callee: id.text, env: env === 'nonprod' ? env : chosenEnv(id, env, fc) });
+    const classEnv = env === 'nonprod' ? env : chosenEnv(id, env, fc);
+    facts.news.push({ location: locationOf(id, fc.sf), callee: id.text, env: classEnv, ...choiceGuardOf(id, call, classEnv, fc) });
   }
 }
 
@@ -713,6 +724,22 @@ function projectClassOf(callee: ts.Expression, fc: FileContext): string | undefi
 function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileContext): EnvState {
   const env = envAt(choice, fc);
   return env === 'unknown' ? constructedEnv : env;
+}
+
+/** Where NODE_ENV says nothing, the test of an imported value around a `new`, or around every read of the const it is kept in (see `choiceEnvAt`). */
+function madeGuardOf(made: ts.NewExpression, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
+  const importedGuard = env === 'unknown' ? (importedGuardAt(made, fc) ?? importedChoiceGuardAt(made, fc)) : undefined;
+  return importedGuard === undefined ? {} : { importedGuard };
+}
+
+/**
+ * Where NODE_ENV says nothing, the test of an imported value that picks the class (`useClass:
+ * isProduction ? RedisStore : FileStore`, `const Store = isDev ? FileStore : RedisStore`), else the one
+ * around the construction: the rules resolve it in the module defining the flag.
+ */
+function choiceGuardOf(choice: ts.Identifier, site: ts.Node, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
+  const importedGuard = env === 'unknown' ? (importedGuardAt(choice, fc) ?? importedGuardAt(site, fc)) : undefined;
+  return importedGuard === undefined ? {} : { importedGuard };
 }
 
 /** `import { X } from './x'`, `const { X } = require('./x')`, `const x = require('./x')`: a binding from a project module. */
@@ -754,10 +781,27 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
   const storeName = isStoreName(name);
-  const refuses = (storeName || isCheckShaped(node)) && refusesProduction(node, fc);
-  if (taint.length === 0 && whole.length === 0 && !storeName && !refuses) return undefined;
+  const mayRefuse = storeName || isCheckShaped(node);
+  const refuses = mayRefuse && refusesProduction(node, fc);
+  const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
+  if (taint.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
-  return { key, location: locationOf(node, fc.sf), returns: taint, whole, storeName, refusesProduction: refuses, ...(checks.length > 0 && { checks }), ...(name !== key && { name }) };
+  return {
+    key,
+    location: locationOf(node, fc.sf),
+    returns: taint,
+    whole,
+    storeName,
+    refusesProduction: refuses,
+    ...(checks.length > 0 && { checks }),
+    ...(requires.length > 0 && { requires }),
+    ...(name !== key && { name }),
+  };
+}
+
+/** What a function or constructor body requires of imported flags before anything else (see `importedRequirementsOf`). */
+function requirementsOf(fn: { body?: ts.Node }, fc: FileContext): ImportedGuard[] {
+  return fn.body !== undefined && ts.isBlock(fn.body) ? importedRequirementsOf(fn.body.statements, fc) : [];
 }
 
 /**
@@ -844,6 +888,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const ctor = cls.members.find(ts.isConstructorDeclaration);
   const refusing = ctor !== undefined && refusesProduction(ctor, fc);
   const checks = ctor !== undefined && !refusing ? importedChecksOf(ctor, fc) : [];
+  const requires = ctor !== undefined && !refusing ? requirementsOf(ctor, fc) : [];
   const refusingFactories = cls.members.flatMap((m) => {
     const method = ts.isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
@@ -856,6 +901,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     storeName,
     refusesProduction: refusing,
     ...(checks.length > 0 && { checks }),
+    ...(requires.length > 0 && { requires }),
     ...(refusingFactories.length > 0 && { refusingFactories }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
   };

@@ -2,7 +2,7 @@ import type { EnvState } from '../env/production-condition.js';
 import { flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { alwaysExits, conditionEnvIn, endsClause, endsGuardScope } from './env-guards.js';
+import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isTruthAssertion } from './env-guards.js';
 import { type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
@@ -132,6 +132,20 @@ export function importedGuardAt(node: ts.Node, fc: FileContext): ImportedGuard |
   return undefined;
 }
 
+/**
+ * A made object chosen rather than built (see `choiceEnvAt`): `const fileStore = new FileStore()`
+ * read only as `isProduction ? redisStore : fileStore`, the flag imported. The test around every read,
+ * when they all share one.
+ */
+export function importedChoiceGuardAt(made: ts.Expression, fc: FileContext): ImportedGuard | undefined {
+  const [first, ...rest] = choiceUsesOf(made, fc).map((use) => importedGuardAt(use, fc));
+  return first !== undefined && rest.every((guard) => guard !== undefined && sameGuard(guard, first)) ? first : undefined;
+}
+
+function sameGuard(a: ImportedGuard, b: ImportedGuard): boolean {
+  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called;
+}
+
 function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
   if (ts.isIfStatement(parent) && child !== parent.expression) return branchGuard(parent.expression, child === parent.thenStatement, fc);
   if (ts.isConditionalExpression(parent) && child !== parent.condition) return branchGuard(parent.condition, child === parent.whenTrue, fc);
@@ -169,6 +183,29 @@ function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | un
   const previous = clauses[clauses.indexOf(clause) - 1];
   if (!operand || value === undefined || (previous !== undefined && !endsClause(previous.statements))) return undefined;
   return { ...operand, value, equal: true };
+}
+
+/**
+ * The imported tests a body requires before it goes on, among its own statements: `assert.ok(
+ * !isProduction)`, `invariant(isDev)`, `if (isProduction) throw new Error(...)`, the flag imported
+ * from a project module. The body throws wherever one fails, so it refuses production when one holds
+ * only outside production: known once the module defining the flag is read (see `importedGuardEnv`),
+ * not from the flag's name, which may say otherwise (`isProduction = APP_ENV === 'prod'`).
+ */
+export function importedRequirementsOf(statements: readonly ts.Statement[], fc: FileContext): ImportedGuard[] {
+  return statements.flatMap((stmt) => {
+    const required = requiredTestOf(stmt);
+    const guard = required && branchGuard(required.condition, required.holds, fc);
+    return guard === undefined ? [] : [guard];
+  });
+}
+
+/** What a statement requires to go on: an assertion's argument holds, or a throwing `if`'s condition does not. */
+function requiredTestOf(stmt: ts.Statement): { condition: ts.Expression; holds: boolean } | undefined {
+  if (ts.isIfStatement(stmt)) return stmt.elseStatement === undefined && alwaysExits(stmt.thenStatement, false) ? { condition: stmt.expression, holds: false } : undefined;
+  const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+  const [first] = e !== undefined && ts.isCallExpression(e) && isTruthAssertion(e.expression) ? e.arguments : [];
+  return first === undefined ? undefined : { condition: first, holds: true };
 }
 
 /** `config.tokenStore === 'file'`, `'file' !== tokenStore`: an imported value against a literal. */
@@ -224,6 +261,11 @@ export function importedGuardEnv(project: ProjectModel, file: string, guard: Imp
   const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
   const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
   return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
+}
+
+/** One of the imported tests a constructor, factory or module requires (see `importedRequirementsOf`) holds only outside production. */
+export function requiresOutsideProduction(project: ProjectModel, file: string, requires: readonly ImportedGuard[] | undefined): boolean {
+  return requires?.some((guard) => importedGuardEnv(project, file, guard) === 'nonprod') ?? false;
 }
 
 /**

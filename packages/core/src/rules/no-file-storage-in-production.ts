@@ -8,7 +8,7 @@ import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
-import { type ImportedGuard, importedGuardEnv } from '../flow/value-choices.js';
+import { type ImportedGuard, importedGuardEnv, requiresOutsideProduction } from '../flow/value-choices.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -107,7 +107,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
     return;
   }
   if (factory && factory.storeName) {
-    if (factory.refusesProduction || callsRefusingCheck(ctx.project, index, file, factory.checks)) return;
+    if (refusesItself(ctx.project, file, factory) || callsRefusingCheck(ctx.project, index, file, factory.checks)) return;
     for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
@@ -170,7 +170,7 @@ function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, fil
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
 function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
-  if (cls.refusesProduction || callsRefusingCheck(project, index, file, cls.checks)) return true;
+  if (refusesItself(project, file, cls) || callsRefusingCheck(project, index, file, cls.checks)) return true;
   if (cls.base === undefined || depth >= MAX_BASES) return false;
   const target = index.calleeTarget(file, cls.base);
   if (target === undefined) return false;
@@ -182,8 +182,16 @@ function refusesProduction(project: ProjectModel, index: FlowIndex, file: string
 function callsRefusingCheck(project: ProjectModel, index: FlowIndex, file: string, checks: readonly string[] | undefined): boolean {
   return (checks ?? []).some((name) => {
     const target = index.calleeTarget(file, name);
-    return target !== undefined && (project.files.get(target.file)?.flow.functions.some((f) => f.key === target.key && f.refusesProduction) ?? false);
+    return target !== undefined && (project.files.get(target.file)?.flow.functions.some((f) => f.key === target.key && refusesItself(project, target.file, f)) ?? false);
   });
+}
+
+/**
+ * The constructor, function or module throws in production: by a test its file decides, or by one of
+ * an imported flag that the flag's own module decides (`assert.ok(!isProduction)`).
+ */
+function refusesItself(project: ProjectModel, file: string, fact: { refusesProduction?: boolean; requires?: readonly ImportedGuard[] }): boolean {
+  return fact.refusesProduction === true || requiresOutsideProduction(project, file, fact.requires);
 }
 
 /** `FileStore.create` of a class whose static `create()` refuses production: the `new` inside it is refused. */
@@ -205,7 +213,7 @@ function capitalise(text: string): string {
  * or one that throws as it loads in production.
  */
 function runsOffServer(project: ProjectModel, file: string): boolean {
-  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || project.files.get(file)?.flow.refusesProduction === true;
+  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || refusesItself(project, file, project.files.get(file)?.flow ?? {});
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
