@@ -30,7 +30,7 @@ import { extendedClassOf, isStaticInitialized } from './instance-class.js';
 import { isStoreName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
-import { createSinkFinder, type FsWrite, type SinkFinder } from './sinks.js';
+import { createSinkFinder, type FsWrite, type RedactPath, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
 import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
@@ -64,7 +64,7 @@ export interface LogCallFact {
   location: Location;
   sink: string;
   /** pino `redact` paths of the logger, applied to the first argument. */
-  redact: string[];
+  redact: RedactPath[];
   args: Taint[];
   /** The function the call sits in: the wrapper, when arguments carry its parameters. */
   owner?: string;
@@ -81,7 +81,7 @@ export interface LogCallFact {
 /** A top-level logger (with its pino `redact` paths, maybe none), for the files that import it. */
 export interface LoggerFact {
   name: string;
-  redact: string[];
+  redact: RedactPath[];
 }
 
 /** A call of a project function (maybe a wrapper or a store factory), resolved by the rules. */
@@ -192,6 +192,11 @@ export interface FlowFacts {
   script: boolean;
   /** The module throws as it loads in production (see `moduleRefusesProduction`): none of its code runs there. */
   refusesProduction?: true;
+  /**
+   * Module-level lists of string literals, by const name (`REDACT_PATHS`) or const object field
+   * (`config.redactPaths`): importers may hand them to pino as its `redact` paths.
+   */
+  pathLists?: Record<string, string[]>;
   /** Tests of imported flags the module requires as it loads (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
   requires?: ImportedGuard[];
   /**
@@ -256,6 +261,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
   if (types.secrets) facts.typeSecrets = types.secrets;
   if (types.bases) facts.typeBases = types.bases;
+  const pathLists = pathListsOf(sf);
+  if (pathLists !== undefined) facts.pathLists = pathLists;
   if (!sf.text.includes('(') && !sf.text.includes('process.env') && !mayHoldCredentialUrl(sf.text)) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);
@@ -905,6 +912,33 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     ...(refusingFactories.length > 0 && { refusingFactories }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
   };
+}
+
+/** The file's module-level consts (and their object fields) that hold lists of string literals: see `FlowFacts.pathLists`. */
+function pathListsOf(sf: ts.SourceFile): Record<string, string[]> | undefined {
+  let lists: Record<string, string[]> | undefined;
+  const add = (key: string, value: ts.Expression) => {
+    const strings = stringListOf(value);
+    if (strings !== undefined) (lists ??= {})[key] = strings;
+  };
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || decl.initializer === undefined) continue;
+      const init = unwrap(decl.initializer);
+      if (!ts.isObjectLiteralExpression(init)) add(decl.name.text, init);
+      else for (const p of init.properties) if (ts.isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) add(`${decl.name.text}.${propertyNameOf(p.name)}`, p.initializer);
+    }
+  }
+  return lists;
+}
+
+/** `['req.headers.authorization', '*.password']` (maybe `as const`): the strings, when every element is one. */
+function stringListOf(value: ts.Expression): string[] | undefined {
+  const e = unwrap(value);
+  if (!ts.isArrayLiteralExpression(e) || e.elements.length === 0) return undefined;
+  const strings = e.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text] : []));
+  return strings.length === e.elements.length ? strings : undefined;
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */

@@ -3,6 +3,7 @@ import type { CallFact, ClassFact, FunctionFact, LogCallFact, NewFact } from './
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
+import type { ImportedPathList, RedactPath } from './sinks.js';
 import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 import { plainName } from './function-keys.js';
@@ -464,11 +465,27 @@ export class FlowIndex {
    */
   redactOf(file: string, log: LogCallFact): string[] {
     const framework = log.framework === undefined ? [] : this.#frameworkRedact()[log.framework];
-    if (log.importedLogger === undefined) return framework.length === 0 ? log.redact : [...log.redact, ...framework];
+    const own = this.#pathsIn(file, log.redact);
+    if (log.importedLogger === undefined) return framework.length === 0 ? own : [...own, ...framework];
     const origin = this.project.originOf(file, log.importedLogger);
-    if (origin.kind !== 'local') return [...log.redact, ...framework];
+    if (origin.kind !== 'local') return [...own, ...framework];
     const imported = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
-    return [...log.redact, ...imported, ...framework];
+    return [...own, ...this.#pathsIn(origin.file, imported), ...framework];
+  }
+
+  /** The paths of `redact` as written in `file`, with the lists it imports read in their own modules. */
+  #pathsIn(file: string, redact: readonly RedactPath[]): string[] {
+    return redact.every((path) => typeof path === 'string') ? (redact as string[]) : redact.flatMap((path) => (typeof path === 'string' ? [path] : this.#importedList(file, path)));
+  }
+
+  /** `REDACT_PATHS`, `config.redactPaths` or `ns.REDACT_PATHS` imported into `file`: the strings its module lists. */
+  #importedList(file: string, ref: ImportedPathList): string[] {
+    const origin = this.project.originOf(file, ref.list);
+    if (origin.kind !== 'local') return [];
+    const target = ref.member !== undefined && origin.name === '*' ? this.project.originOfMember(origin.file, ref.member) : origin;
+    if (target.kind !== 'local') return [];
+    const key = ref.member === undefined || origin.name === '*' ? target.name : `${target.name}.${ref.member}`;
+    return this.project.files.get(target.file)?.flow.pathLists?.[key] ?? [];
   }
 
   #frameworkPaths: Record<FrameworkLogger, string[]> | undefined;
@@ -480,10 +497,10 @@ export class FlowIndex {
   #frameworkRedact(): Record<FrameworkLogger, string[]> {
     if (this.#frameworkPaths) return this.#frameworkPaths;
     const out: Record<FrameworkLogger, string[]> = { pino: [], hapi: [], hapiEvent: [] };
-    for (const summary of this.project.files.values()) {
+    for (const [file, summary] of this.project.files) {
       const found = summary.flow.frameworkRedact;
       if (!found) continue;
-      for (const kind of ['pino', 'hapi', 'hapiEvent'] as const) out[kind].push(...(found[kind] ?? []));
+      for (const kind of ['pino', 'hapi', 'hapiEvent'] as const) out[kind].push(...this.#pathsIn(file, found[kind] ?? []));
     }
     this.#frameworkPaths = out;
     return out;

@@ -7,10 +7,23 @@ import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
+/**
+ * A pino `redact` path, or a list of them imported from a project module (`redact: REDACT_PATHS`,
+ * `{ paths: config.redactPaths }`), whose strings are read in the module that exports it once the
+ * project is (see `FlowFacts.pathLists` and `FlowIndex.redactOf`).
+ */
+export type RedactPath = string | ImportedPathList;
+
+/** `REDACT_PATHS` (`list`), or `config.redactPaths` (`list` and `member`), imported from a project module. */
+export interface ImportedPathList {
+  list: string;
+  member?: string;
+}
+
 /** A log sink as found at a call: what to call it in messages, and pino `redact` paths it honours. */
 export interface LogSink {
   label: string;
-  redact: string[];
+  redact: RedactPath[];
   /** The logger object is imported from a project file (its `redact` lives there): the local name. */
   importedLogger?: string;
   /** Fastify's logger (`request.log`, `app.log` of a Fastify app): it serialises a request without its headers. */
@@ -38,7 +51,7 @@ export interface FsWrite {
 }
 
 interface LoggerInfo {
-  redact: string[];
+  redact: RedactPath[];
 }
 
 // Exported for the text prefilter (engine/text-prefilter.ts): a file naming none of these has no log sink.
@@ -204,7 +217,7 @@ export interface SinkFinder {
   /** `new Writer(path)` of steno: a file written by the writer's `write(data)`. */
   writerOf(made: ts.NewExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
-  redactOfLogger(expr: ts.Expression): string[] | undefined;
+  redactOfLogger(expr: ts.Expression): RedactPath[] | undefined;
   /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
   frameworkRedact(): FrameworkRedact;
 }
@@ -365,7 +378,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */
-  function redactOf(options: ts.Expression | undefined): string[] {
+  function redactOf(options: ts.Expression | undefined): RedactPath[] {
     const e = options && constValueOf(fc, options);
     if (!e || !ts.isObjectLiteralExpression(e)) return [];
     const value = propertyValueOf(e, 'redact');
@@ -378,10 +391,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return pathsOf(redact);
   }
 
-  /** The strings of an array literal (or a const holding one), spreads of such arrays included. */
-  function pathsOf(expr: ts.Expression, depth = 0): string[] {
+  /** The strings of an array literal (or a const holding one, maybe imported), spreads of such arrays included. */
+  function pathsOf(expr: ts.Expression, depth = 0): RedactPath[] {
     const e = constValueOf(fc, expr);
-    if (!ts.isArrayLiteralExpression(e) || depth > MAX_SPREAD_DEPTH) return [];
+    if (!ts.isArrayLiteralExpression(e)) return importedListOf(e);
+    if (depth > MAX_SPREAD_DEPTH) return [];
     return e.elements.flatMap((el) => {
       if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
       const value = constValueOf(fc, el);
@@ -389,8 +403,16 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     });
   }
 
+  /** `REDACT_PATHS` or `config.redactPaths` imported from a project module: a list read in that module. */
+  function importedListOf(e: ts.Expression): ImportedPathList[] {
+    const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+    const origin = ts.isIdentifier(head) ? importOf(fc, head) : undefined;
+    if (!ts.isIdentifier(head) || origin === undefined || !fc.isProjectModule(origin.specifier)) return [];
+    return ts.isPropertyAccessExpression(e) ? [{ list: head.text, member: e.name.text }] : [{ list: head.text }];
+  }
+
   /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
-  function frameworkOptionsRedact(options: ts.Expression | undefined): string[] {
+  function frameworkOptionsRedact(options: ts.Expression | undefined): RedactPath[] {
     const e = options && constValueOf(fc, options);
     if (!e || !ts.isObjectLiteralExpression(e)) return [];
     const paths = redactOf(e);
@@ -875,9 +897,11 @@ function propertyValueOf(obj: ts.ObjectLiteralExpression, key: string): ts.Expre
  * hapi-pino writes `request.log(tags, data)` as `{ tags, data }`, or as `{ tags, ...data }` with
  * `mergeHapiLogData`: the paths that reach into the data, as paths of the data itself.
  */
-function hapiEventPaths(paths: readonly string[], merged: boolean): string[] {
+function hapiEventPaths(paths: readonly RedactPath[], merged: boolean): RedactPath[] {
   if (merged) return [...paths];
   return paths.flatMap((path) => {
+    // An imported list's paths are read in another module: their `data.` prefix cannot be taken off here.
+    if (typeof path !== 'string') return [];
     const inData = /^(?:data|\*)(?:\.|(?=\[))(.+)$/.exec(path.trim());
     return inData?.[1] ? [inData[1].replace(/^\./, '')] : [];
   });
