@@ -274,6 +274,11 @@ export function conditionEnvIn(expr: ts.Expression, fc: FileContext): ConditionE
   return conditionEnv(expr, namesOf(fc));
 }
 
+/** The expression is the environment's name (`process.env.NODE_ENV ?? 'development'`, `config.get('NODE_ENV')`), read with the file's scopes. */
+export function isEnvValueIn(expr: ts.Expression, fc: FileContext): boolean {
+  return isEnvValue(expr, namesOf(fc));
+}
+
 /**
  * `if (process.env.NODE_ENV !== 'development') throw ...`, `if (!isDev) throw ...`: the code after
  * the `if` only runs outside production, so production always throws (a `return` would not refuse:
@@ -386,16 +391,17 @@ function localCheckOf(call: ts.CallExpression, fc: FileContext): ts.Node | undef
 }
 
 /**
- * `constructor() { assertDevOnly(); }` with `assertDevOnly` imported from a project module: the
- * parameterless checks the body calls first, each unconditionally, by their local names. Whether one
- * refuses production is read in its own file (see `FunctionFact.refusesProduction`).
+ * `constructor() { assertDevOnly(); }` (or `assertDevOnly('FileStore')`) with `assertDevOnly`
+ * imported from a project module: the checks the body calls first, each unconditionally, by their
+ * local names. Whether one refuses production is read in its own file (see
+ * `FunctionFact.refusesProduction`): a check whose throw depends on its arguments refuses nothing there.
  */
 export function importedChecksOf(fn: { body?: ts.Node }, fc: FileContext): string[] {
   if (fn.body === undefined || !ts.isBlock(fn.body)) return [];
   return fn.body.statements.flatMap((stmt) => {
     const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
     const call = e && ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
-    if (call === undefined || !ts.isCallExpression(call) || call.arguments.length > 0 || !ts.isIdentifier(call.expression)) return [];
+    if (call === undefined || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return [];
     const origin = importOf(fc, call.expression);
     return origin !== undefined && fc.isProjectModule(origin.specifier) ? [call.expression.text] : [];
   });

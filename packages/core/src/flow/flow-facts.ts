@@ -19,7 +19,7 @@ import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { wholeParams } from './whole-params.js';
-import { type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
+import { type EnvNameValue, envNameValuesOf, type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
 import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
@@ -207,6 +207,8 @@ export interface FlowFacts {
   importsCalledInProduction?: string[];
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
+  /** Module-level consts and functions whose value is the environment's name, which importers compare (see value-choices.ts). */
+  envNames?: EnvNameValue[];
   /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
   importedDataPuts?: ImportedDataPut[];
   /**
@@ -318,6 +320,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
+  const envNames = envNameValuesOf(fc);
+  if (envNames.length > 0) facts.envNames = envNames;
   if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
   else {
     const requires = importedRequirementsOf(sf.statements, fc);
@@ -788,7 +792,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
   const storeName = isStoreName(name);
-  const mayRefuse = storeName || isCheckShaped(node);
+  const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
   if (taint.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
@@ -812,12 +816,18 @@ function requirementsOf(fn: { body?: ts.Node }, fc: FileContext): ImportedGuard[
 }
 
 /**
- * A module-level function of no parameters, which a constructor or factory of another module may
- * call as its check (by an imported name: never a class member).
+ * A module-level function, which a constructor or factory of another module may call as its check
+ * (by an imported name: never a class member): `assertDevOnly()`, `assertNotProduction('file store')`.
+ * One that takes parameters is read only when its own text throws, exits or asserts: modules have
+ * dozens of such functions, and a parameterless check may hand the work to a helper of its file.
  */
-function isCheckShaped(node: ts.SignatureDeclaration): boolean {
-  return node.parameters.length === 0 && !ts.isClassLike(node.parent) && enclosingFunction(node) === undefined;
+function isCheckShaped(node: ts.SignatureDeclaration & { body?: ts.Node }, sf: ts.SourceFile): boolean {
+  if (ts.isClassLike(node.parent) || enclosingFunction(node) !== undefined) return false;
+  return node.parameters.length === 0 || (node.body !== undefined && CHECK_TEXT.test(sf.text.slice(node.body.pos, node.body.end)));
 }
+
+/** What a check that refuses production must write itself: a throw, an exit, an assertion. */
+const CHECK_TEXT = /\bthrow\b|\bexit\b|\babort\b|assert|invariant/;
 
 /**
  * The module-level constants other files may import, with their values: `const config = {...}`

@@ -1,9 +1,9 @@
 import type { EnvState } from '../env/production-condition.js';
-import { flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
+import { equalityEnv, flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isTruthAssertion } from './env-guards.js';
-import { type FileContext, importOf } from './file-context.js';
+import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, isTruthAssertion } from './env-guards.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
@@ -63,9 +63,43 @@ export function valueChoicesOf(fc: FileContext): ValueChoice[] {
 
 /** The flag a parameterless function returns, when it has one `return`. */
 function returnedChoices(name: string, fn: ts.FunctionLikeDeclaration, fc: FileContext): ValueChoice[] {
-  const returns = fn.parameters.length === 0 ? fc.collected.returns.get(fn) : undefined;
-  const [returned] = returns?.length === 1 ? returns : [];
+  const returned = soleReturnOf(fn, fc);
   return returned === undefined ? [] : pickOf(name, undefined, unwrap(returned), fc).map((c) => ({ ...c, returned: true }));
+}
+
+/** What a parameterless function returns, when it has one `return`. */
+function soleReturnOf(fn: ts.FunctionLikeDeclaration, fc: FileContext): ts.Expression | undefined {
+  const returns = fn.parameters.length === 0 ? fc.collected.returns.get(fn) : undefined;
+  return returns?.length === 1 ? returns[0] : undefined;
+}
+
+/**
+ * A module-level value that is the environment's name itself, for importers that compare it with a
+ * literal: `export const env = process.env.NODE_ENV ?? 'development'`, or what `getEnv()` returns
+ * (`returned`). `getEnv() === 'development'` then holds only outside production.
+ */
+export interface EnvNameValue {
+  name: string;
+  returned?: true;
+}
+
+/** The file's module-level consts and parameterless functions whose value is the environment's name. */
+export function envNameValuesOf(fc: FileContext): EnvNameValue[] {
+  const out: EnvNameValue[] = [];
+  const add = (name: string, value: ts.Expression | undefined, returned: boolean) => {
+    if (value !== undefined && isEnvValueIn(value, fc)) out.push(returned ? { name, returned: true } : { name });
+  };
+  for (const stmt of fc.sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.name !== undefined) add(stmt.name.text, soleReturnOf(stmt, fc), true);
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      const init = unwrap(decl.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(decl.name.text, soleReturnOf(init, fc), true);
+      else add(decl.name.text, init, false);
+    }
+  }
+  return out;
 }
 
 function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
@@ -226,18 +260,30 @@ function flagTestOf(condition: ts.Expression, fc: FileContext): ImportedGuard | 
   const e = unwrap(condition);
   const negated = ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken;
   const flag = unwrap(negated ? e.operand : e);
-  const called = ts.isCallExpression(flag) && flag.arguments.length === 0 && ts.isIdentifier(flag.expression);
-  const operand = importedOperand(called ? flag.expression : flag, fc);
-  return operand && { ...operand, value: FLAG_SET, equal: !negated, ...(called && { called: true }) };
+  const operand = importedOperand(flag, fc);
+  return operand && { ...operand, value: FLAG_SET, equal: !negated };
 }
 
 /** What a flag picks, in the terms of a choice between literals. */
 const FLAG_SET = 'true';
 const FLAG_UNSET = 'false';
 
-/** `tokenStore` or `config.tokenStore` where the name is imported from a project module. */
-function importedOperand(expr: ts.Expression, fc: FileContext): Pick<ImportedGuard, 'local' | 'member'> | undefined {
+/**
+ * `tokenStore`, `config.tokenStore` or `getEnv()` where the name is imported from a project module,
+ * also held in a const first (`const env = getEnv(); if (env === 'development')`).
+ */
+function importedOperand(expr: ts.Expression, fc: FileContext, depth = 0): Pick<ImportedGuard, 'local' | 'member' | 'called'> | undefined {
   const e = unwrap(expr);
+  if (ts.isCallExpression(e)) {
+    const callee = unwrap(e.expression);
+    const operand = e.arguments.length === 0 && ts.isIdentifier(callee) ? importedOperand(callee, fc, depth) : undefined;
+    return operand && operand.member === undefined ? { ...operand, called: true } : undefined;
+  }
+  if (ts.isIdentifier(e) && depth === 0) {
+    const binding = lookup(fc, e);
+    const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
+    if (value !== undefined) return value.path.length === 0 && value.wrap.length === 0 ? importedOperand(value.expr, fc, depth + 1) : undefined;
+  }
   const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
   if (!ts.isIdentifier(head)) return undefined;
   const origin = importOf(fc, head);
@@ -255,12 +301,22 @@ export function importedGuardEnv(project: ProjectModel, file: string, guard: Imp
   if (origin.kind !== 'local') return nameFallback(guard);
   const member = origin.name === '*' && guard.member !== undefined ? project.originOfMember(origin.file, guard.member) : undefined;
   const [source, name, field] = member === undefined ? [origin.file, origin.name, guard.member] : member.kind === 'local' ? [member.file, member.name, undefined] : [undefined, undefined, undefined];
-  const choice = source === undefined ? undefined : project.files.get(source)?.flow.choices?.find((c) => c.name === name && c.field === field && c.returned === guard.called);
-  if (choice === undefined) return nameFallback(guard);
+  const flow = source === undefined ? undefined : project.files.get(source)?.flow;
+  const choice = flow?.choices?.find((c) => c.name === name && c.field === field && c.returned === guard.called);
+  if (choice === undefined) {
+    const isEnvName = field === undefined && (flow?.envNames?.some((v) => v.name === name && v.returned === guard.called) ?? false);
+    return isEnvName ? envNameTestEnv(guard) : nameFallback(guard);
+  }
   // `value === whenTrue` holds exactly when the condition does; `value === whenFalse` when it does not.
   const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
   const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
   return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
+}
+
+/** `getEnv() === 'development'` of a value that is the environment's name: the test of NODE_ENV itself. */
+function envNameTestEnv(guard: ImportedGuard): EnvState {
+  const env = equalityEnv(guard.value.toLowerCase());
+  return guard.equal ? env.whenTrue : env.whenFalse;
 }
 
 /** One of the imported tests a constructor, factory or module requires (see `importedRequirementsOf`) holds only outside production. */
