@@ -39,6 +39,35 @@ export interface Evaluator {
 
 const EMPTY: Taint = [];
 
+/** What an environment object holds: a `.env` file's variables, those under `parsed`, or the variables a validator checked. */
+type EnvObjectKind = 'file' | 'parsed' | 'validated';
+
+/**
+ * Package functions that give an object of environment variables: dotenv's `parse(...)` and
+ * `config().parsed`, and the validators that return the variables they checked (envalid's
+ * `cleanEnv(process.env, spec)`, t3-env's `createEnv({ runtimeEnv })`, znv's `parseEnv(process.env,
+ * spec)`, fastify's `env-schema`).
+ */
+const ENV_OBJECT_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, EnvObjectKind>> = new Map<string, ReadonlyMap<string, EnvObjectKind>>([
+  ['dotenv', new Map<string, EnvObjectKind>([['parse', 'file'], ['config', 'parsed'], ['configDotenv', 'parsed']])],
+  ['envalid', new Map<string, EnvObjectKind>([['cleanEnv', 'validated'], ['customCleanEnv', 'validated']])],
+  ['@t3-oss/env-core', new Map<string, EnvObjectKind>([['createEnv', 'validated']])],
+  ['@t3-oss/env-nextjs', new Map<string, EnvObjectKind>([['createEnv', 'validated']])],
+  ['@t3-oss/env-nuxt', new Map<string, EnvObjectKind>([['createEnv', 'validated']])],
+  ['znv', new Map<string, EnvObjectKind>([['parseEnv', 'validated']])],
+  ['env-schema', new Map<string, EnvObjectKind>([['default', 'validated'], ['envSchema', 'validated']])],
+]);
+
+/**
+ * The names those functions are called by (a default import's as usually written), each with a word
+ * its file must mention: `parse` and `config` are called everywhere, and only a file naming dotenv can
+ * mean its own, so the imports are looked up for few calls.
+ */
+const ENV_OBJECT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['parse', 'dotenv'], ['config', 'dotenv'], ['configDotenv', 'dotenv'],
+  ['cleanEnv', 'envalid'], ['customCleanEnv', 'envalid'], ['createEnv', '@t3-oss'], ['parseEnv', 'znv'], ['envSchema', 'env-schema'],
+]);
+
 /** Calls that turn their arguments into one string holding all of them. */
 const STRINGIFIERS = new Set([
   'JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape',
@@ -667,8 +696,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `cookie.parse(req.headers.cookie)`: the cookie header becomes an object of cookies.
     if (isCookieParse(call.expression) && call.arguments[0]) return asCookies(taintOf(call.arguments[0]));
     if (isKeyedSecretRead(call, fc.names)) return [nameSource(call)];
-    const dotenv = dotenvTaint(call);
-    if (dotenv) return dotenv;
+    const envObject = envObjectTaint(call);
+    if (envObject) return envObject;
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
@@ -736,15 +765,22 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return replaced.size === 0 ? carried : carried.filter((item) => item.k !== 'secret' || !replaced.has(item.label));
   }
 
-  /** dotenv's `parse(fs.readFileSync('.env'))` and `config().parsed`: the variables of a `.env` file, as `process.env` holds them. */
-  function dotenvTaint(call: ts.CallExpression): Taint | undefined {
-    if (!textMentions(fc, 'dotenv')) return undefined;
+  /**
+   * An object holding environment variables as `process.env` does (see ENV_OBJECT_FUNCTIONS): logged
+   * whole it is every secret of the deployment; its entries are secrets by their names.
+   */
+  function envObjectTaint(call: ts.CallExpression): Taint | undefined {
+    const callee = unwrap(call.expression);
+    const written = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    // Asked of every call: the name written is compared before any import is looked up.
+    const packageWord = written === undefined ? undefined : ENV_OBJECT_NAMES.get(written);
+    if (packageWord === undefined || !textMentions(fc, packageWord)) return undefined;
     const fn = packageFunctionOf(fc, call.expression);
-    if (fn?.specifier !== 'dotenv') return undefined;
+    const kind = fn && ENV_OBJECT_FUNCTIONS.get(fn.specifier)?.get(fn.name);
+    if (kind === undefined) return undefined;
     const label = labelOf(call, fc.sf);
-    const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(call, `\`${label}\` holds the variables of a .env file`)] };
-    if (fn.name === 'parse') return [env];
-    return fn.name === 'config' || fn.name === 'configDotenv' ? wrapTaint([env], 'parsed') : undefined;
+    const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(call, `\`${label}\` holds ${kind === 'validated' ? 'the environment variables it validated' : 'the variables of a .env file'}`)] };
+    return kind === 'parsed' ? wrapTaint([env], 'parsed') : [env];
   }
 
   /**
