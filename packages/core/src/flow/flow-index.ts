@@ -4,7 +4,7 @@ import { flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, 
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { ImportedPathList, RedactPath } from './sinks.js';
-import type { FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
+import type { CallItem, FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 import { plainName } from './function-keys.js';
 import { keepsField } from './typed-secret-fields.js';
@@ -201,6 +201,8 @@ export class FlowIndex {
       return this.access(withTrace(arg, inFile(item.trace, file)), accessOf(item));
     }
     if (depth >= MAX_DEPTH) return [];
+    const member = item.value === true ? this.#namespaceMemberRead(file, item) : undefined;
+    if (member !== undefined) return this.#resolveItem(file, member, binding, depth);
     const args = item.args.map((a) => this.#resolve(file, a, binding, depth));
     const found = this.functionOf(file, item.callee);
     // An imported constant reads a value fact; a call never does (and a value is never called).
@@ -215,6 +217,18 @@ export class FlowIndex {
       result = [];
     }
     return this.access(withTrace(result, inFile(item.trace, file)), accessOf(item));
+  }
+
+  /**
+   * `secrets.stripe` of `import { secrets } from './settings'`, where settings re-exports a whole
+   * module (`export * as secrets from './secrets'`): the import is a namespace, and the member read
+   * is that module's export, as for `import * as secrets`.
+   */
+  #namespaceMemberRead(file: string, item: CallItem): CallItem | undefined {
+    const [member, ...rest] = item.proj;
+    if (member === undefined || item.callee.includes('.')) return undefined;
+    const origin = this.project.originOf(file, item.callee);
+    return origin.kind === 'local' && origin.name === '*' ? { ...item, callee: `${item.callee}.${member}`, proj: rest } : undefined;
   }
 
   /** `tokens` imported in `file` is a const its module writes out in full (a design token tree). */
