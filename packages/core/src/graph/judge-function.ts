@@ -15,7 +15,7 @@ import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -60,7 +60,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     location: locationOf(fn, ctx.sf),
   };
   // Class methods are not handed to `use()` bare (`this` would be lost): services have thousands.
-  const arity = fact.passesOn || (ts.isMethodDeclaration(fn) && ts.isClassLike(fn.parent)) ? undefined : endpointArityOf(fn);
+  const arity = fact.passesOn || (isMethodDeclaration(fn) && isClassLike(fn.parent)) ? undefined : endpointArityOf(fn);
   if (arity !== undefined) fact.endpointArity = arity;
   const body = fn.body;
   if (!body) return fact;
@@ -708,7 +708,7 @@ function decisionOf(node: ts.Node, fn: FunctionNode): ts.Expression | undefined 
   let child = node;
   for (let n = node.parent; n !== undefined && n !== fn; child = n, n = n.parent) {
     if (isIfStatement(n) && child !== n.expression) return n.expression;
-    if (ts.isConditionalExpression(n) && child !== n.condition) return n.condition;
+    if (isConditionalExpression(n) && child !== n.condition) return n.condition;
     if (isBinaryExpression(n) && n.right === child && LOGICAL_OPERATORS.has(n.operatorToken.kind)) return n.left;
     if (isBlock(n) && n.parent === fn) {
       const before = n.statements.slice(0, n.statements.indexOf(child as ts.Statement));

@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 
-const { SyntaxKind, isConstructorDeclaration, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, getModifiers, isBinaryExpression, isConstructorDeclaration, isExpressionStatement, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } = ts;
 
 /**
  * The name a class member read through `this` is defined under, as the route graph looks functions
@@ -35,7 +36,7 @@ function classOfField(cls: ts.ClassLikeDeclaration, field: string): string | und
   for (const member of cls.members) {
     if (isPropertyDeclaration(member) && isIdentifier(member.name) && member.name.text === field) return member.initializer ? constructedClass(member.initializer) : typeName(member.type);
     if (!isConstructorDeclaration(member)) continue;
-    const param = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === field && ts.getModifiers(p)?.length);
+    const param = member.parameters.find((p) => isIdentifier(p.name) && p.name.text === field && getModifiers(p)?.length);
     if (param) return typeName(param.type);
     for (const stmt of member.body?.statements ?? []) {
       const assigned = thisFieldAssignment(stmt);
@@ -55,7 +56,7 @@ function typeName(type: ts.TypeNode | undefined): string | undefined {
 
 /** `this.app = express();` as a statement. */
 export function thisFieldAssignment(stmt: ts.Statement): { field: string; value: ts.Expression } | undefined {
-  if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
+  if (!isExpressionStatement(stmt) || !isBinaryExpression(stmt.expression) || stmt.expression.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
   const { left, right } = stmt.expression;
   return isPropertyAccessExpression(left) && left.expression.kind === SyntaxKind.ThisKeyword ? { field: left.name.text, value: right } : undefined;
 }

@@ -22,7 +22,7 @@ import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, returnedFieldKey, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
+const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isAwaitExpression, isBlock, isBinaryExpression, isCallExpression, isClassDeclaration, isConditionalExpression, isElementAccessExpression, isExportAssignment, isExpressionStatement, isFunctionDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isObjectBindingPattern, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableStatement } = ts;
 
 /**
  * A function parameter that may turn out to be an app (`function routes(app: Hono)`, a Fastify
@@ -167,7 +167,7 @@ class RouteWalker {
     if (table) this.facts.tables[name] = table;
     else if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     // `isProd ? requireAdmin : devAdmin`: the branch production takes, or both (handlerRefOf).
-    else if (isCallExpression(e) || ts.isConditionalExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
+    else if (isCallExpression(e) || isConditionalExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
     // `let AuthMiddleware = class AuthMiddleware { use(req, res, next) {...} }`, as tsc compiles a decorated class.
@@ -383,11 +383,11 @@ class RouteWalker {
   }
 
   private bindDeclaration(decl: ts.VariableDeclaration): void {
-    if (ts.isObjectBindingPattern(decl.name) && decl.initializer) this.bindReturnedFields(decl.name, decl);
+    if (isObjectBindingPattern(decl.name) && decl.initializer) this.bindReturnedFields(decl.name, decl);
     if (!isIdentifier(decl.name) || !decl.initializer) return;
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
-      if (isFunctionExpression(init) || ts.isConditionalExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
+      if (isFunctionExpression(init) || isConditionalExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
         const innermost = this.#localHandlers.length - 1;
         const locals = (this.#localHandlers[innermost] ??= new Map());
         locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
