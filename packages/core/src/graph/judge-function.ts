@@ -47,8 +47,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   // `(err, req, res, next) => res.status(401)...`: Express runs it only for a request that failed
   // already; an ordinary request skips it, so it turns nobody away and hands nothing on.
   if (isErrorHandler(fn)) return checksNothing(locationOf(fn, ctx.sf), callsLastParam(fn));
-  // A list, not a set: functions take a few parameters, and every function is judged.
-  const params = fn.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
+  const params = paramNamesOf(fn);
   const locals = localMiddlewareOf(fn, ctx);
   const inner: HandlerContext = locals === undefined ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
   const fact: FunctionFact = {
@@ -130,13 +129,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
     // meets only some requests, the same ways.
     scan.rejects ||= scan.throws;
-    const rejectsOf = (branch: ts.Statement) => {
-      const s = scanNode(branch, fn, params, inner, options);
-      return s.rejects || s.throws || s.verifies.length > 0;
-    };
-    const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, inner, options).rejects;
-    const after = statements.slice(index + 1);
-    if ((scan.rejects || scan.verifies.length > 0) && (isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || (!fact.passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params))) {
+    if ((scan.rejects || scan.verifies.length > 0) && rejectsNobody(stmt, statements.slice(index + 1), fn, params, inner, options, fact.passesOn)) {
       scan.rejects = false;
       scan.verifies = [];
     }
@@ -156,6 +149,31 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
   return withoutUnverifiedCheck(fact, fn, params, ctx);
+}
+
+/**
+ * Whether the rejection in `stmt` turns nobody away: it leaks to `next()` or on into the handler,
+ * or meets only callers who could pass anyway. Asked of rejecting statements alone, so the list of
+ * what follows and the rescans of branches are made for those only, not for every statement.
+ */
+function rejectsNobody(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, params: readonly string[], ctx: HandlerContext, options: JudgeOptions, passesOn: boolean): boolean {
+  const rejectsOf = (branch: ts.Statement) => {
+    const s = scanNode(branch, fn, params, ctx, options);
+    return s.rejects || s.throws || s.verifies.length > 0;
+  };
+  const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, ctx, options).rejects;
+  return isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || (!passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params);
+}
+
+/**
+ * The names of a function's identifier parameters. A list, not a set: functions take a few
+ * parameters, and every function is judged. A loop: flatMap's array per parameter made this the
+ * costliest line of a judgement.
+ */
+function paramNamesOf(fn: FunctionNode): string[] {
+  const names: string[] = [];
+  for (const p of fn.parameters) if (isIdentifier(p.name)) names.push(p.name.text);
+  return names;
 }
 
 /** `jwt.decode(token)` checks no signature: a 401 on what it gives meets only callers who send no token at all. */
@@ -513,8 +531,7 @@ function mayThrow(block: ts.Node, params: readonly string[], sf: ts.SourceFile, 
     if (isPropertyAccessExpression(callee) && isParamRooted(callee.expression, params) && NON_THROWING_METHODS.test(callee.name.text)) return false;
     const local = depth < MAX_THROW_DEPTH && isIdentifier(callee) ? localFunctionNamed(sf.statements, callee.text) : undefined;
     if (local?.body === undefined) return true;
-    const localParams = local.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
-    return mayThrow(local.body, localParams, sf, depth + 1);
+    return mayThrow(local.body, paramNamesOf(local), sf, depth + 1);
   });
 }
 
@@ -539,7 +556,7 @@ function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {
   const call = arg.parent;
   if (!call || !isCallExpression(call) || !call.arguments.includes(arg as ts.Expression)) return false;
   // `handleError(err, res)`: a helper given the response too answers with the error.
-  if (call.arguments.some((a) => isIdentifier(a) && params.includes(a.text))) return true;
+  if (passesParam(call, params)) return true;
   return isParamRooted(call.expression, params) && !LOG_METHOD.test(lastNameOf(call.expression) ?? '');
 }
 
@@ -835,13 +852,19 @@ function isRequestData(expr: ts.Expression, params: readonly string[]): boolean 
   return init !== undefined && isParamRooted(init, params);
 }
 
+/** Whether a call is given one of the parameters as it is (`mw(req, res, next)`). A loop: asked of every call a judgement meets. */
+function passesParam(call: ts.CallExpression, params: readonly string[]): boolean {
+  for (const arg of call.arguments) if (isIdentifier(arg) && params.includes(arg.text)) return true;
+  return false;
+}
+
 /**
  * A call that hands the request on: `verify(c)`, `mw(c, next)`, `bearerAuth(o)(c, next)`,
  * `passport.authenticate('jwt')(req, res, next)`. Calls on the request itself (`c.json`) and
  * calls of a parameter (`next()`) are not delegations.
  */
 function delegationOf(call: ts.CallExpression, params: readonly string[], ctx: HandlerContext): HandlerRef | undefined {
-  if (!call.arguments.some((a) => isIdentifier(a) && params.includes(a.text)) && !isAssertion(call, params)) return undefined;
+  if (!passesParam(call, params) && !isAssertion(call, params)) return undefined;
   const callee = skipParens(call.expression);
   if (isIdentifier(callee)) return params.includes(callee.text) ? undefined : (ctx.localHandlerOf?.(callee.text) ?? { kind: 'name', name: callee.text });
   if (isCallExpression(callee)) return handlerRefOf(callee, ctx);
