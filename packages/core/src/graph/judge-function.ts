@@ -25,7 +25,8 @@ export interface JudgeOptions {
 }
 
 const REJECT_STATUS = new Set(['401', '403']);
-const REJECT_STATUS_NAMES = /^(UNAUTHORIZED|FORBIDDEN|Unauthorized|Forbidden)$/;
+/** Names of the statuses as members (`HttpStatus.UNAUTHORIZED`): a set, not an anchored regex, as it is asked of every property read. */
+const REJECT_STATUS_NAMES: ReadonlySet<string> = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'Unauthorized', 'Forbidden']);
 /** Project constants for the statuses (`res.status(HTTP_UNAUTHORIZED)`). */
 const REJECT_STATUS_CONSTANT = /^(HTTP_|STATUS_)?(UNAUTHORI[SZ]ED|FORBIDDEN)(_40[13])?$/;
 /**
@@ -606,13 +607,16 @@ const VERIFIER_NAME = /verif|authenticat|validate|token|session|jwt|credential/i
 function verifierOf(call: ts.CallExpression, params: readonly string[]): HandlerRef | undefined {
   if (call.arguments.length === 0 || isHandledInChain(call)) return undefined;
   const callee = skipParens(call.expression);
+  // The name the call ends in first: few calls are named like a verifier, and spelling the whole
+  // reference (`auth_1.verifyToken`) builds a string for every one.
+  const last = lastNameOf(callee);
+  if (last === undefined || !VERIFIER_NAME.test(last)) return undefined;
   const name = referenceName(callee);
-  if (name === undefined || !VERIFIER_NAME.test(lastNameOf(callee) ?? '') || isParamRooted(callee, params)) return undefined;
-  return { kind: 'name', name };
+  return name === undefined || isParamRooted(callee, params) ? undefined : { kind: 'name', name };
 }
 
-/** firebase-admin's token checks, which throw for a missing, forged or expired token. */
-const THROWING_VERIFY = /^(verifyIdToken|verifySessionCookie)$/;
+/** firebase-admin's token checks, which throw for a missing, forged or expired token (a set: asked of every call). */
+const THROWING_VERIFY: ReadonlySet<string> = new Set(['verifyIdToken', 'verifySessionCookie']);
 
 /**
  * A credential check that throws when the credential is missing or invalid: jsonwebtoken's
@@ -625,7 +629,7 @@ function isThrowingVerify(call: ts.CallExpression, ctx: HandlerContext): boolean
   if (isHandledInChain(call)) return false;
   const callee = skipParens(call.expression);
   const name = lastNameOf(callee);
-  if (name !== undefined && THROWING_VERIFY.test(name)) return true;
+  if (name !== undefined && THROWING_VERIFY.has(name)) return true;
   if (call.arguments.length < 2) return false;
   if (importedName(callee, name, ctx) !== 'verify') return isPromisifiedVerify(callee, name, ctx);
   const callback = call.arguments.find((a) => isFunctionExpression(skipParens(a)));
@@ -753,7 +757,7 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     }
     case SyntaxKind.PropertyAccessExpression: {
       const { name, expression } = node as ts.PropertyAccessExpression;
-      if (!REJECT_STATUS_NAMES.test(name.text) || !/status|http|code/i.test(expression.getText()) || isCompared(node)) return undefined;
+      if (!REJECT_STATUS_NAMES.has(name.text) || !/status|http|code/i.test(expression.getText()) || isCompared(node)) return undefined;
       return /unauthori/i.test(name.text) ? 'unauthenticated' : 'forbidden';
     }
     case SyntaxKind.NewExpression:
