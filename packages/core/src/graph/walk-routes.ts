@@ -393,7 +393,7 @@ class RouteWalker {
         locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
       }
     }
-    const target = this.valueTargetOf(decl.initializer, this.siteOf(decl, decl.name.text));
+    const target = this.valueTargetOf(decl.initializer, decl.name.text, decl);
     const scope = this.#scopes[this.#scopes.length - 1];
     if (!target) {
       const e = unwrapValue(decl.initializer);
@@ -411,18 +411,20 @@ class RouteWalker {
 
   /**
    * What a variable initialiser holds: an app/router, or the result of a call that may return one.
-   * A call's result is named by the variable (`site`): two routers made by one factory are two routers.
+   * A call's result is named by the variable `name` (siteOf, for its declaration `decl`): two routers
+   * made by one factory are two routers. The site is worked out only for a call's result: a local's
+   * costs a climb to its function and, for most functions, the function's position.
    */
-  private valueTargetOf(expr: ts.Expression, site: string): TargetRef | undefined {
+  private valueTargetOf(expr: ts.Expression, name: string, decl?: ts.VariableDeclaration): TargetRef | undefined {
     const e = unwrapValue(expr);
     const factory = isCallExpression(e) ? this.projectCallOf(e) : undefined;
-    if (factory) return { ...factory.target, site };
+    if (factory) return { ...factory.target, site: this.siteOf(name, decl) };
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
     if (isCallExpression(e)) {
       const callee = skipParens(e.expression);
-      if (isIdentifier(callee)) return { call: callee.text, site };
-      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text, site };
+      if (isIdentifier(callee)) return { call: callee.text, site: this.siteOf(name, decl) };
+      if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) return { call: callee.expression.text, member: callee.name.text, site: this.siteOf(name, decl) };
     }
     return undefined;
   }
@@ -431,8 +433,8 @@ class RouteWalker {
    * The name of a variable as a call site: a local is prefixed with its function (`usersRoutes>router`),
    * since two functions of one file may each bind a `router` from the same factory.
    */
-  private siteOf(decl: ts.VariableDeclaration, name: string): string {
-    const fn = this.#scopes.length > 1 ? enclosingFunction(decl) : undefined;
+  private siteOf(name: string, decl: ts.VariableDeclaration | undefined): string {
+    const fn = decl !== undefined && this.#scopes.length > 1 ? enclosingFunction(decl) : undefined;
     return fn ? `${functionIdOf(fn)}>${name}` : name;
   }
 
@@ -445,7 +447,7 @@ class RouteWalker {
       const key = element.propertyName ?? element.name;
       if (element.dotDotDotToken || !isIdentifier(element.name) || !(isIdentifier(key) || isStringLiteral(key))) continue;
       // Each name is its own call site, as `const x = createServer()` would be.
-      const call = this.valueTargetOf(decl.initializer as ts.Expression, this.siteOf(decl, element.name.text));
+      const call = this.valueTargetOf(decl.initializer as ts.Expression, element.name.text, decl);
       if (!call || !('call' in call) || call.field !== undefined) continue;
       const target = { ...call, field: key.text };
       this.#scopes[this.#scopes.length - 1]?.set(element.name.text, target);
