@@ -834,14 +834,21 @@ function isCompared(node: ts.Node): boolean {
  * `assertAdmin(req.user);`, `await requireRole(c.req.header('x-role'), 'admin');`, and a method of
  * the class or of a service it holds (`this.assertAdmin(req.headers.authorization)` in a Nest guard,
  * `this.auth.assertAdmin(...)`): a call given request data whose result is dropped can only act by
- * throwing or answering, as a guard does.
+ * throwing or answering, as a guard does. So can one whose result is only attached to the request
+ * (`req.user = await this.auth.validateAdmin(req.headers.authorization)`): nothing checks it here.
+ * Either way the callee's own definition decides whether it rejects.
  */
 function isAssertion(call: ts.CallExpression, params: readonly string[]): boolean {
   const parent = call.parent && isAwaitExpression(call.parent) ? call.parent.parent : call.parent;
-  if (parent === undefined || !isExpressionStatement(parent)) return false;
+  if (parent === undefined || !(isExpressionStatement(parent) || isAttachedToRequest(parent, params))) return false;
   const callee = skipParens(call.expression);
   if (!isIdentifier(callee) && !(isPropertyAccessExpression(callee) && thisMemberName(callee) !== undefined)) return false;
   return call.arguments.some((a) => isRequestData(a, params));
+}
+
+/** `req.user = <value>` as a statement of its own: the value is stored on the request. */
+function isAttachedToRequest(node: ts.Node, params: readonly string[]): boolean {
+  return isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && node.parent !== undefined && isExpressionStatement(node.parent) && (isPropertyAccessExpression(node.left) || isElementAccessExpression(node.left)) && isRequestData(node.left, params);
 }
 
 /**
