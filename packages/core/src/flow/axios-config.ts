@@ -2,6 +2,9 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isCatchClause, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression } = ts;
+
 /** A request an axios error may come from: the config it was given, and the instance whose defaults it merged. */
 export interface AxiosRequest {
   config?: ts.Expression;
@@ -22,35 +25,35 @@ const CONFIG_ARG: ReadonlyMap<string, number> = new Map([
 export function axiosRequestsFailingInto(error: ts.Identifier, fc: FileContext): AxiosRequest[] {
   if (!textMentions(fc, 'axios') || !importsAnyOf(fc, AXIOS)) return [];
   const binding = lookup(fc, error);
-  if (binding?.kind === 'var' && ts.isCatchClause(binding.node.parent)) {
+  if (binding?.kind === 'var' && isCatchClause(binding.node.parent)) {
     const tryBlock = binding.node.parent.parent.tryBlock;
-    return fc.collected.calls.flatMap((call) => (ts.isCallExpression(call) && call.pos >= tryBlock.pos && call.end <= tryBlock.end ? requestOf(call, fc) : []));
+    return fc.collected.calls.flatMap((call) => (isCallExpression(call) && call.pos >= tryBlock.pos && call.end <= tryBlock.end ? requestOf(call, fc) : []));
   }
   if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return [];
   let holder: ts.Node = binding.fn;
-  while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+  while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
   const call = holder.parent;
-  if (!ts.isCallExpression(call) || call.arguments[0] !== holder) return [];
+  if (!isCallExpression(call) || call.arguments[0] !== holder) return [];
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'catch') return [];
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'catch') return [];
   // `axios.get(url, config).then(...).catch((error) => ...)`
   let request = unwrap(callee.expression);
-  while (ts.isCallExpression(request) && ts.isPropertyAccessExpression(request.expression) && request.expression.name.text === 'then') request = unwrap(request.expression.expression);
-  return ts.isCallExpression(request) ? requestOf(request, fc) : [];
+  while (isCallExpression(request) && isPropertyAccessExpression(request.expression) && request.expression.name.text === 'then') request = unwrap(request.expression.expression);
+  return isCallExpression(request) ? requestOf(request, fc) : [];
 }
 
 /** `axios.get(url, config)`, `api.post(url, body, config)`, `axios(config)`: a request, with its config and instance. */
 function requestOf(call: ts.CallExpression, fc: FileContext): AxiosRequest[] {
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return isAxios(callee, fc) ? [{ ...(call.arguments.at(-1) && { config: call.arguments.at(-1) }) }] : [];
-  if (!ts.isPropertyAccessExpression(callee)) return [];
+  if (isIdentifier(callee)) return isAxios(callee, fc) ? [{ ...(call.arguments.at(-1) && { config: call.arguments.at(-1) }) }] : [];
+  if (!isPropertyAccessExpression(callee)) return [];
   const index = CONFIG_ARG.get(callee.name.text);
   if (index === undefined) return [];
   const receiver = unwrap(callee.expression);
   const config = call.arguments[index];
   // `api.get(...)` on an instance (`const api = axios.create({ headers })`, `this.http`): its defaults are in the config too.
   const instance = isAxios(receiver, fc) ? undefined : receiver;
-  if (instance && !ts.isIdentifier(instance) && !ts.isPropertyAccessExpression(instance)) return [];
+  if (instance && !isIdentifier(instance) && !isPropertyAccessExpression(instance)) return [];
   return [{ ...(config && { config }), ...(instance && { instance }) }];
 }
 

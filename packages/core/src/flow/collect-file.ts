@@ -6,8 +6,8 @@ import { isModuleExportsValue } from '../graph/function-id-of.js';
 import { disambiguateKeys } from './function-keys.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
-/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExportAssignment, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNamespaceImport, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike, isVariableDeclaration, isVariableDeclarationList } = ts;
 
 /** A function whose behaviour other code can ask about by name: declarations, `const f = () =>`, methods. */
 export interface NamedFunction {
@@ -94,7 +94,7 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
       // `private headers = { ... }`: a field read back as `this.headers`.
       const prop = node as ts.PropertyDeclaration;
       const name = propertyNameOf(prop.name);
-      if (prop.initializer && name !== undefined && ts.isClassLike(prop.parent)) declareField(out.scopes, prop.parent, name).values.push({ expr: prop.initializer, path: [], wrap: [], at: prop });
+      if (prop.initializer && name !== undefined && isClassLike(prop.parent)) declareField(out.scopes, prop.parent, name).values.push({ expr: prop.initializer, path: [], wrap: [], at: prop });
       return;
     }
     case SyntaxKind.ClassExpression:
@@ -137,16 +137,16 @@ export function enclosingFunction(node: ts.Node): (ts.SignatureDeclaration & { b
 }
 
 function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out: CollectedFile): void {
-  if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) pushReturn(out, node, node.body);
-  if (ts.isFunctionDeclaration(node) && node.name) {
+  if (isArrowFunction(node) && !isBlock(node.body)) pushReturn(out, node, node.body);
+  if (isFunctionDeclaration(node) && node.name) {
     out.scopes.declare({ kind: 'function', name: node.name.text, node }, blockScopeOf(node));
   }
   const key = functionKeyOf(node) ?? productKeyOf(node, out);
   // Constructors run through `new`, which the flow layer does not follow: no key, so no facts and
   // no parameter items. Instance methods are keyed like static ones (`Audit.log`): calls reach
   // them through instances (see instance-class.ts).
-  if (key === undefined || ts.isConstructorDeclaration(node)) return;
-  const className = ts.isClassLike(node.parent) ? (node.parent.name?.text ?? 'default') : undefined;
+  if (key === undefined || isConstructorDeclaration(node)) return;
+  const className = isClassLike(node.parent) ? (node.parent.name?.text ?? 'default') : undefined;
   out.functions.push(className === undefined ? { key, node } : { key, node, className });
   out.functionKeys.set(node, key);
   out.functionKeySet.add(key);
@@ -154,28 +154,28 @@ function collectFunction(node: ts.SignatureDeclaration & { body?: ts.Node }, out
 
 /** The name other code calls this function by, if it has one. */
 function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
-  if (ts.isFunctionDeclaration(node)) {
+  if (isFunctionDeclaration(node)) {
     const isDefault = node.modifiers?.some((m) => m.kind === SyntaxKind.DefaultKeyword) ?? false;
     return node.name?.text ?? (isDefault ? 'default' : undefined);
   }
   // A getter is keyed as a method: `client.authHeader` read outside the class runs it (see evaluate's memberTaint).
-  if (ts.isMethodDeclaration(node) || ts.isConstructorDeclaration(node) || ts.isGetAccessorDeclaration(node)) {
+  if (isMethodDeclaration(node) || isConstructorDeclaration(node) || isGetAccessorDeclaration(node)) {
     const owner = node.parent;
-    const method = ts.isConstructorDeclaration(node) ? 'constructor' : propertyNameOf(node.name);
+    const method = isConstructorDeclaration(node) ? 'constructor' : propertyNameOf(node.name);
     if (method === undefined) return undefined;
-    if (ts.isClassLike(owner)) return `${owner.name?.text ?? 'default'}.${method}`;
-    if (ts.isObjectLiteralExpression(owner)) {
+    if (isClassLike(owner)) return `${owner.name?.text ?? 'default'}.${method}`;
+    if (isObjectLiteralExpression(owner)) {
       const holder = objectHolderName(owner);
       return holder === undefined ? undefined : `${holder}.${method}`;
     }
     return undefined;
   }
-  if (ts.isFunctionExpression(node) || ts.isArrowFunction(node)) {
+  if (isFunctionExpression(node) || isArrowFunction(node)) {
     const parent = node.parent;
-    if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-    if (ts.isExportAssignment(parent)) return 'default';
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === node) return commonJsExportName(parent.left);
-    if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+    if (isVariableDeclaration(parent) && isIdentifier(parent.name)) return parent.name.text;
+    if (isExportAssignment(parent)) return 'default';
+    if (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === node) return commonJsExportName(parent.left);
+    if (isPropertyAssignment(parent) && isObjectLiteralExpression(parent.parent)) {
       const holder = objectHolderName(parent.parent);
       const prop = propertyNameOf(parent.name);
       return holder === undefined || prop === undefined ? undefined : `${holder}.${prop}`;
@@ -190,9 +190,9 @@ function functionKeyOf(node: ts.SignatureDeclaration): string | undefined {
  * makeLogger('[auth]'); log(token)`), is `makeLogger()`. One level: a product's product has none.
  */
 function productKeyOf(node: ts.SignatureDeclaration, out: CollectedFile): string | undefined {
-  if (!ts.isFunctionExpression(node) && !ts.isArrowFunction(node)) return undefined;
+  if (!isFunctionExpression(node) && !isArrowFunction(node)) return undefined;
   const parent = node.parent;
-  const maker = ts.isReturnStatement(parent) ? enclosingFunction(parent) : ts.isArrowFunction(parent) && parent.body === node ? parent : undefined;
+  const maker = isReturnStatement(parent) ? enclosingFunction(parent) : isArrowFunction(parent) && parent.body === node ? parent : undefined;
   const makerKey = maker && out.functionKeys.get(maker);
   return makerKey === undefined || makerKey.includes('()') ? undefined : `${makerKey}()`;
 }
@@ -200,33 +200,33 @@ function productKeyOf(node: ts.SignatureDeclaration, out: CollectedFile): string
 /** `module.exports = function` is `default`; `exports.audit = ` / `module.exports.audit = ` is `audit` (as in module facts). */
 function commonJsExportName(target: ts.Expression): string | undefined {
   const t = unwrap(target);
-  if (!ts.isPropertyAccessExpression(t)) return undefined;
+  if (!isPropertyAccessExpression(t)) return undefined;
   const base = unwrap(t.expression);
-  const isModule = (e: ts.Expression) => ts.isIdentifier(e) && e.text === 'module';
+  const isModule = (e: ts.Expression) => isIdentifier(e) && e.text === 'module';
   if (isModule(base) && t.name.text === 'exports') return 'default';
-  if (ts.isIdentifier(base) && base.text === 'exports') return t.name.text;
-  if (ts.isPropertyAccessExpression(base) && isModule(unwrap(base.expression)) && base.name.text === 'exports') return t.name.text;
+  if (isIdentifier(base) && base.text === 'exports') return t.name.text;
+  if (isPropertyAccessExpression(base) && isModule(unwrap(base.expression)) && base.name.text === 'exports') return t.name.text;
   return undefined;
 }
 
 /** `const utils = { mask(x) {...} }` makes `utils.mask` callable by name; `module.exports = { mask }` makes `default.mask`. */
 function objectHolderName(obj: ts.ObjectLiteralExpression): string | undefined {
   const parent = obj.parent;
-  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (ts.isExportAssignment(parent)) return 'default';
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === obj) return commonJsExportName(parent.left);
+  if (isVariableDeclaration(parent) && isIdentifier(parent.name)) return parent.name.text;
+  if (isExportAssignment(parent)) return 'default';
+  if (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.EqualsToken && parent.right === obj) return commonJsExportName(parent.left);
   return undefined;
 }
 
 function declareVariable(decl: ts.VariableDeclaration, out: CollectedFile): void {
   const list = decl.parent;
-  const isVar = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) === 0;
-  const isConst = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+  const isVar = isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) === 0;
+  const isConst = isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
   const scope = isVar ? functionScopeOf(decl) : blockScopeOf(decl);
   let init = decl.initializer;
   // `for (const t of tokens)`: each element carries what the collection carries.
-  if (!init && ts.isVariableDeclarationList(list) && (ts.isForOfStatement(list.parent) || ts.isForInStatement(list.parent))) {
-    init = ts.isForOfStatement(list.parent) ? list.parent.expression : undefined;
+  if (!init && isVariableDeclarationList(list) && (isForOfStatement(list.parent) || isForInStatement(list.parent))) {
+    init = isForOfStatement(list.parent) ? list.parent.expression : undefined;
   }
   // Array positions index the initialiser itself, not the elements of a for-of collection.
   const indexed = init !== undefined && init === decl.initializer;
@@ -243,25 +243,25 @@ function declarePattern(
   omit?: string[],
   indexed = false,
 ): void {
-  if (ts.isIdentifier(name)) {
+  if (isIdentifier(name)) {
     declare(name.text, init ? [{ expr: init, path, wrap: [], at, ...(omit && { omit }) }] : [], path);
     return;
   }
-  const siblings = ts.isObjectBindingPattern(name) ? name.elements.flatMap((el) => (el.dotDotDotToken ? [] : [propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined)) ?? '*'])) : [];
-  const entries = ts.isArrayBindingPattern(name) && init !== undefined && isEntriesCall(init);
+  const siblings = isObjectBindingPattern(name) ? name.elements.flatMap((el) => (el.dotDotDotToken ? [] : [propertyNameOf(el.propertyName ?? (isIdentifier(el.name) ? el.name : undefined)) ?? '*'])) : [];
+  const entries = isArrayBindingPattern(name) && init !== undefined && isEntriesCall(init);
   for (const [position, el] of name.elements.entries()) {
-    if (ts.isOmittedExpression(el)) continue;
+    if (isOmittedExpression(el)) continue;
     let next = path;
     // `for (const [key, value] of Object.entries(x))`: the key is a name, never the value.
     if (entries && position === 0) next = [...path, ENTRY_KEY];
     // `const [scheme, token] = header.split(' ')`: each name reads its position.
-    else if (indexed && !entries && ts.isArrayBindingPattern(name) && !el.dotDotDotToken) next = [...path, String(position)];
-    if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken) {
-      const key = propertyNameOf(el.propertyName ?? (ts.isIdentifier(el.name) ? el.name : undefined));
+    else if (indexed && !entries && isArrayBindingPattern(name) && !el.dotDotDotToken) next = [...path, String(position)];
+    if (isObjectBindingPattern(name) && !el.dotDotDotToken) {
+      const key = propertyNameOf(el.propertyName ?? (isIdentifier(el.name) ? el.name : undefined));
       next = [...path, key ?? '*'];
     }
-    declarePattern(el.name, init, next, at, declare, ts.isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined, indexed);
-    if (el.initializer && ts.isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
+    declarePattern(el.name, init, next, at, declare, isObjectBindingPattern(name) && el.dotDotDotToken ? siblings : undefined, indexed);
+    if (el.initializer && isIdentifier(el.name)) declare(el.name.text, [{ expr: el.initializer, path: [], wrap: [], at }], next);
   }
 }
 
@@ -270,9 +270,9 @@ const ENTRY_KEY = '#key';
 
 export function isEntriesCall(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  if (!ts.isCallExpression(e)) return false;
+  if (!isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'entries';
+  return isPropertyAccessExpression(callee) && callee.name.text === 'entries';
 }
 
 function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): void {
@@ -285,7 +285,7 @@ function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): v
 }
 
 function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: CollectedFile): void {
-  if (!ts.isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
+  if (!isStringLiteral(decl.moduleSpecifier) || !decl.importClause) return;
   const specifier = decl.moduleSpecifier.text;
   const clause = decl.importClause;
   const declare = (local: ts.Identifier, imported: string): void =>
@@ -293,7 +293,7 @@ function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: Coll
   if (clause.name) declare(clause.name, 'default');
   const bindings = clause.namedBindings;
   if (!bindings) return;
-  if (ts.isNamespaceImport(bindings)) declare(bindings.name, '*');
+  if (isNamespaceImport(bindings)) declare(bindings.name, '*');
   else for (const el of bindings.elements) declare(el.name, (el.propertyName ?? el.name).text);
 }
 
@@ -303,11 +303,11 @@ function declareImports(decl: ts.ImportDeclaration, sf: ts.SourceFile, out: Coll
  */
 export function requireOf(expr: ts.Expression): { specifier: string; imported: string } | undefined {
   const e = withoutInteropHelper(unwrap(expr));
-  if (ts.isCallExpression(e) && ((ts.isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === SyntaxKind.ImportKeyword)) {
+  if (isCallExpression(e) && ((isIdentifier(e.expression) && e.expression.text === 'require') || e.expression.kind === SyntaxKind.ImportKeyword)) {
     const arg = e.arguments[0];
-    return arg && ts.isStringLiteralLike(arg) ? { specifier: arg.text, imported: '*' } : undefined;
+    return arg && isStringLiteralLike(arg) ? { specifier: arg.text, imported: '*' } : undefined;
   }
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isPropertyAccessExpression(e)) {
     const inner = requireOf(e.expression);
     return inner && inner.imported === '*' ? { specifier: inner.specifier, imported: e.name.text } : undefined;
   }

@@ -1,6 +1,9 @@
 import { ts } from '../parse/typescript.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement, isIdentifier, isPropertyAccessExpression, isTemplateExpression } = ts;
+
 // A generic file store (`new JsonStore('data/sessions.json')`) is given its file at `new`: whether
 // it stores secrets is decided by what each caller passes, so the write remembers which
 // constructor parameter its path comes from.
@@ -17,10 +20,10 @@ export function constructorPathParam(pathArg: ts.Expression | undefined): number
   const field = thisFieldIn(pathArg, 0);
   if (field === undefined) return undefined;
   let cls: ts.Node | undefined = pathArg.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  const ctor = cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
   if (!ctor) return undefined;
-  const property = ctor.parameters.findIndex((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === field);
+  const property = ctor.parameters.findIndex((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === field);
   if (property >= 0) return property;
   for (const stmt of ctor.body?.statements ?? []) {
     const index = assignedParam(stmt, field, ctor);
@@ -33,26 +36,26 @@ export function constructorPathParam(pathArg: ts.Expression | undefined): number
 function thisFieldIn(expr: ts.Expression, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
-  if (ts.isPropertyAccessExpression(e) && unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword) return e.name.text;
-  if (ts.isCallExpression(e)) return firstDefined(e.arguments, (a) => thisFieldIn(a, depth + 1));
-  if (ts.isTemplateExpression(e)) return firstDefined(e.templateSpans, (s) => thisFieldIn(s.expression, depth + 1));
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) return thisFieldIn(e.left, depth + 1) ?? thisFieldIn(e.right, depth + 1);
+  if (isPropertyAccessExpression(e) && unwrap(e.expression).kind === SyntaxKind.ThisKeyword) return e.name.text;
+  if (isCallExpression(e)) return firstDefined(e.arguments, (a) => thisFieldIn(a, depth + 1));
+  if (isTemplateExpression(e)) return firstDefined(e.templateSpans, (s) => thisFieldIn(s.expression, depth + 1));
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) return thisFieldIn(e.left, depth + 1) ?? thisFieldIn(e.right, depth + 1);
   return undefined;
 }
 
 /** `this.file = file` or `this.file = path.resolve(file)` in the constructor: the parameter's index. */
 function assignedParam(stmt: ts.Statement, field: string, ctor: ts.ConstructorDeclaration): number | undefined {
-  if (!ts.isExpressionStatement(stmt)) return undefined;
+  if (!isExpressionStatement(stmt)) return undefined;
   const e = unwrap(stmt.expression);
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  if (!isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.EqualsToken) return undefined;
   const left = unwrap(e.left);
-  if (!ts.isPropertyAccessExpression(left) || unwrap(left.expression).kind !== ts.SyntaxKind.ThisKeyword || propertyNameOf(left.name) !== field) return undefined;
+  if (!isPropertyAccessExpression(left) || unwrap(left.expression).kind !== SyntaxKind.ThisKeyword || propertyNameOf(left.name) !== field) return undefined;
   const right = unwrap(e.right);
-  const candidates = ts.isCallExpression(right) ? [...right.arguments] : [right];
+  const candidates = isCallExpression(right) ? [...right.arguments] : [right];
   return firstDefined(candidates, (c) => {
     const id = unwrap(c);
-    if (!ts.isIdentifier(id)) return undefined;
-    const index = ctor.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === id.text);
+    if (!isIdentifier(id)) return undefined;
+    const index = ctor.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === id.text);
     return index >= 0 ? index : undefined;
   });
 }

@@ -3,6 +3,9 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAssignment } = ts;
+
 /**
  * Callbacks that auth libraries hand the credential they check: hono's `bearerAuth({ verifyToken:
  * (token, c) => ... })` the bearer token, `basicAuth({ verifyUser: (username, password, c) => ... })`
@@ -42,10 +45,10 @@ export function credentialParamOf(fn: ts.SignatureDeclaration, index: number, fc
   const holder = fn.parent;
   if (!holder) return undefined;
   // `new BearerStrategy((token, done) => ...)`: the callback is the argument itself.
-  if (ts.isNewExpression(holder) && holder.arguments?.includes(fn as ts.Expression)) return positionIn(holder.expression, '', index, fc);
-  const [option, object] = ts.isPropertyAssignment(holder) ? [propertyNameOf(holder.name), holder.parent] : ts.isMethodDeclaration(fn) ? [propertyNameOf(fn.name), holder] : [undefined, undefined];
-  const call = object && ts.isObjectLiteralExpression(object) ? object.parent : undefined;
-  if (option === undefined || !call || !(ts.isCallExpression(call) || ts.isNewExpression(call))) return undefined;
+  if (isNewExpression(holder) && holder.arguments?.includes(fn as ts.Expression)) return positionIn(holder.expression, '', index, fc);
+  const [option, object] = isPropertyAssignment(holder) ? [propertyNameOf(holder.name), holder.parent] : isMethodDeclaration(fn) ? [propertyNameOf(fn.name), holder] : [undefined, undefined];
+  const call = object && isObjectLiteralExpression(object) ? object.parent : undefined;
+  if (option === undefined || !call || !(isCallExpression(call) || isNewExpression(call))) return undefined;
   return positionIn(call.expression, option, index, fc);
 }
 

@@ -27,8 +27,8 @@ import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
-/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -160,7 +160,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `req: Request<{}, {}, LoginBody>`: the body is what is declared as the imported type.
     const body = requestBodyType(type);
     const declared = body ?? elementTypeOf(type) ?? type;
-    if (!ts.isTypeReferenceNode(declared) || !ts.isIdentifier(declared.typeName)) return [];
+    if (!isTypeReferenceNode(declared) || !isIdentifier(declared.typeName)) return [];
     const origin = importOf(fc, declared.typeName);
     if (!origin || !fc.isProjectModule(origin.specifier)) return [];
     const label = body ? `${id.text}.body` : id.text;
@@ -226,7 +226,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const tagged = e as ts.TaggedTemplateExpression;
         const tag = dottedNameOf(unwrap(tagged.tag));
         if (tag !== undefined && (isHashingName(tag) || isRedactingName(tag, fc))) return EMPTY;
-        return ts.isTemplateExpression(tagged.template) ? compute(tagged.template) : EMPTY;
+        return isTemplateExpression(tagged.template) ? compute(tagged.template) : EMPTY;
       }
       case SyntaxKind.StringLiteral:
       case SyntaxKind.NoSubstitutionTemplateLiteral:
@@ -281,10 +281,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     for (const d of fc.collected.deletes) {
       if (d.end > id.pos) continue;
       const target = unwrap(d.expression);
-      if (!ts.isPropertyAccessExpression(target) && !ts.isElementAccessExpression(target)) continue;
+      if (!isPropertyAccessExpression(target) && !isElementAccessExpression(target)) continue;
       const owner = unwrap(target.expression);
-      const field = propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression);
-      if (field !== undefined && ts.isIdentifier(owner) && owner.text === id.text && lookup(fc, owner) === binding) deleted.add(field);
+      const field = propertyNameOf(isPropertyAccessExpression(target) ? target.name : target.argumentExpression);
+      if (field !== undefined && isIdentifier(owner) && owner.text === id.text && lookup(fc, owner) === binding) deleted.add(field);
     }
     if (deleted.size === 0) return taint;
     return taint.filter((item) => item.path.length === 0 || !deleted.has(item.path[0] ?? ''));
@@ -324,19 +324,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
         }
         if (binding.assigned && binding.proj.length === 0) items.push(...assignedTaint(binding.name, binding.assigned));
         // `function boot(key = process.env.MAILGUN_API_KEY)`: the default is what the parameter holds when no argument is given.
-        if (ts.isParameter(binding.node) && binding.node.initializer && binding.proj.length === 0) items.push(...taintOf(binding.node.initializer));
+        if (isParameter(binding.node) && binding.node.initializer && binding.proj.length === 0) items.push(...taintOf(binding.node.initializer));
         if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
-        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && ts.isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
-        if (ts.isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
+        if (isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
-        const decorated = ts.isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
+        const decorated = isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
         if (decorated === 'request') items.push(requestHeadersOf(id));
         else if (decorated) items.push(...requestReadTaint(id, decorated));
         return items;
@@ -345,7 +345,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
-        const typed = opaque && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
+        const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
         const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding));
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
         const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
@@ -361,15 +361,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function callbackElementTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
     const fn = binding.fn;
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
     let holder: ts.Node = fn;
-    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
     const call = holder.parent;
-    if (!ts.isCallExpression(call) || call.arguments[0] !== holder) return undefined;
+    if (!isCallExpression(call) || call.arguments[0] !== holder) return undefined;
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
+    if (!isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
     const elementIndex = callee.name.text.startsWith('reduce') ? 1 : 0;
-    if (binding.index !== elementIndex || binding.rest || !ts.isParameter(binding.node)) return undefined;
+    if (binding.index !== elementIndex || binding.rest || !isParameter(binding.node)) return undefined;
     if (isEntriesCall(callee.expression) && isFirstOfArrayPattern(binding.node.name, id)) return EMPTY;
     let taint = taintOf(callee.expression);
     for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${labelOf(callee.expression, fc.sf)}.${p}`);
@@ -432,23 +432,23 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const label = labelOf(e, fc.sf);
       return [{ k: 'secret', label, path: [], container, trace: [step(e, `\`${label}\` is read here`)] }];
     }
-    const everyEntry = ts.isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
+    const everyEntry = isElementAccessExpression(e) ? everyEntryTaint(e) : undefined;
     if (everyEntry) return everyEntry;
-    const importedEntry = ts.isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
+    const importedEntry = isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
     if (importedEntry) return importedEntry;
-    const prop = ts.isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
+    const prop = isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
     if (prop === undefined) return EMPTY;
     if (prop === 'config') {
       const failed = failedRequestConfigTaint(e);
       if (failed) return failed;
     }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
-    const getter = ts.isPropertyAccessExpression(e) ? instanceGetterOf(e, prop) : undefined;
+    const getter = isPropertyAccessExpression(e) ? instanceGetterOf(e, prop) : undefined;
     if (getter !== undefined) return [{ k: 'call', callee: getter, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `returned by the getter \`${plainName(getter)}\``)] }];
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
-    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && ts.isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
-    if (ts.isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
+    if ((prop === 'req' || prop === 'request' || prop === 'handshake') && isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
+    if (isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
     const member = projectNamespaceMember(e, prop);
     if (member) return member;
     const base = taintOf(e.expression);
@@ -471,7 +471,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function projectNamespaceMember(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint | undefined {
     const ns = unwrap(e.expression);
-    if (!ts.isIdentifier(ns) || fc.names.isSecretName(prop)) return undefined;
+    if (!isIdentifier(ns) || fc.names.isSecretName(prop)) return undefined;
     const binding = lookup(fc, ns);
     if (binding?.kind !== 'import' || binding.imported !== '*' || !fc.isProjectModule(binding.specifier)) return undefined;
     const name = `${ns.text}.${prop}`;
@@ -498,8 +498,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function failedRequestConfigTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint | undefined {
     let error = unwrap(e.expression);
-    if (ts.isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
-    if (!ts.isIdentifier(error)) return undefined;
+    if (isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
+    if (!isIdentifier(error)) return undefined;
     const requests = axiosRequestsFailingInto(error, fc);
     const label = labelOf(e, fc.sf);
     const taint = unionTaint(
@@ -526,7 +526,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function readsDescriptor(expr: ts.Expression): boolean {
     const e = unwrap(expr);
-    if (!ts.isPropertyAccessExpression(e)) return false;
+    if (!isPropertyAccessExpression(e)) return false;
     const field = e.name.text;
     return (mayNameSecret(field, fc.config.sensitiveNames) && !fc.names.isSecretName(field)) || hasNonSecretFieldType(e.expression, field);
   }
@@ -534,11 +534,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** The type a parameter or variable, or a field chain of one, is declared with. */
   function declaredTypeOfValue(expr: ts.Expression, depth = 0): ts.TypeNode | undefined {
     const e = unwrap(expr);
-    if (ts.isPropertyAccessExpression(e)) return depth < MAX_NESTING ? fieldTypeOf(declaredTypeOfValue(e.expression, depth + 1), e.name.text, fc.sf) : undefined;
-    if (!ts.isIdentifier(e)) return undefined;
+    if (isPropertyAccessExpression(e)) return depth < MAX_NESTING ? fieldTypeOf(declaredTypeOfValue(e.expression, depth + 1), e.name.text, fc.sf) : undefined;
+    if (!isIdentifier(e)) return undefined;
     const binding = lookup(fc, e);
-    if (binding?.kind === 'param' && ts.isParameter(binding.node)) return declaredTypeAt(binding.node.type, binding.proj);
-    if (binding?.kind === 'var' && ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name)) return binding.node.type;
+    if (binding?.kind === 'param' && isParameter(binding.node)) return declaredTypeAt(binding.node.type, binding.proj);
+    if (binding?.kind === 'var' && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name)) return binding.node.type;
     return undefined;
   }
 
@@ -562,12 +562,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function instanceGetterOf(e: ts.PropertyAccessExpression, prop: string): string | undefined {
     // Asked of every field read: most files declare no getter.
-    hasGetters ??= fc.collected.classes.some((c) => c.members.some(ts.isGetAccessorDeclaration));
+    hasGetters ??= fc.collected.classes.some((c) => c.members.some(isGetAccessorDeclaration));
     if (!hasGetters) return undefined;
     const cls = instanceClassOf(e.expression, fc);
     if (cls === undefined) return undefined;
     const decl = fc.collected.classes.find((c) => c.name?.text === cls);
-    return decl?.members.some((m) => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop) ? projectMethodKey(cls, prop, e) : undefined;
+    return decl?.members.some((m) => isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop) ? projectMethodKey(cls, prop, e) : undefined;
   }
 
   /** Whether a class of the file declares a getter: asked once, on the first field read. */
@@ -578,9 +578,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * the secret fields its declared type gives it (Nest's injected config).
    */
   function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
-    const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
-    const param = ctor?.parameters.find((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === prop);
-    if (!param || !ts.isIdentifier(param.name)) return EMPTY;
+    const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m));
+    const param = ctor?.parameters.find((p) => isParameterPropertyDeclaration(p, ctor) && isIdentifier(p.name) && p.name.text === prop);
+    if (!param || !isIdentifier(param.name)) return EMPTY;
     // Read as often as the class uses the field (`this.log` in every method): worked out once.
     let taint = parameterProperties.get(param);
     if (taint === undefined) parameterProperties.set(param, (taint = identifierTaint(param.name)));
@@ -591,7 +591,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `this.authHeader` given `get authHeader() { return \`Bearer ${this.token}\`; }`: what the getter returns. */
   function getterTaint(at: ts.Node, prop: string): Taint {
-    const getter = enclosingClass(at)?.members.find((m): m is ts.GetAccessorDeclaration => ts.isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
+    const getter = enclosingClass(at)?.members.find((m): m is ts.GetAccessorDeclaration => isGetAccessorDeclaration(m) && propertyNameOf(m.name) === prop);
     return getter ? returnedTaint(getter) : EMPTY;
   }
 
@@ -623,10 +623,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function newInstanceTaint(made: ts.NewExpression, cls: ts.ClassLikeDeclaration): Taint {
     const anchor = cls.members[0];
     if (!anchor) return EMPTY;
-    const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m));
+    const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m));
     const label = labelOf(made, fc.sf);
     return unionTaint(EMPTY, ...fieldsOf(cls).map((field) => {
-      const index = ctor ? ctor.parameters.findIndex((p) => ts.isParameterPropertyDeclaration(p, ctor) && ts.isIdentifier(p.name) && p.name.text === field) : -1;
+      const index = ctor ? ctor.parameters.findIndex((p) => isParameterPropertyDeclaration(p, ctor) && isIdentifier(p.name) && p.name.text === field) : -1;
       const arg = index >= 0 ? made.arguments?.[index] : undefined;
       const held = index >= 0 ? (arg ? taintOf(arg) : EMPTY) : fieldTaint(anchor, field, `${label}.${field}`).filter((item) => item.k !== 'param');
       return wrapTaint(held, field);
@@ -666,19 +666,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** The object whose keys `key` runs over: `for (const key in obj)`, `for (const key of Object.keys(obj))`, `Object.keys(obj).forEach((key) => ...)`. */
   function keysIteratedBy(key: ts.Expression): ts.Expression | undefined {
     const k = unwrap(key);
-    const binding = ts.isIdentifier(k) ? lookup(fc, k) : undefined;
+    const binding = isIdentifier(k) ? lookup(fc, k) : undefined;
     if (binding?.kind === 'var') {
       const loop = binding.node.parent?.parent;
-      if (loop && ts.isForInStatement(loop)) return loop.expression;
-      if (loop && ts.isForOfStatement(loop)) return keysCallOf(loop.expression);
+      if (loop && isForInStatement(loop)) return loop.expression;
+      if (loop && isForOfStatement(loop)) return keysCallOf(loop.expression);
       return undefined;
     }
     if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return undefined;
     let holder: ts.Node = binding.fn;
-    while (ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
     const call = holder.parent;
-    const callee = ts.isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
-    return callee && ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? keysCallOf(callee.expression) : undefined;
+    const callee = isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
+    return callee && isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? keysCallOf(callee.expression) : undefined;
   }
 
   function callTaint(call: ts.CallExpression): Taint {
@@ -700,11 +700,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (envObject) return envObject;
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
+    const name = isPropertyAccessExpression(callee) ? callee.name.text : dotted;
     if (name === undefined) return EMPTY;
     const args = call.arguments;
     if (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) return EMPTY;
-    if (ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression)) return EMPTY;
+    if (isPropertyAccessExpression(callee) && isHashChain(callee.expression)) return EMPTY;
     // Hashing and redaction by name are trusted, unless the project's own definition hands the input back.
     if (isHashingName(name) || isRedactingName(name, fc) || (dotted !== undefined && fc.config.sanitizers.includes(dotted))) {
       const projectCallee = projectCalleeOf(callee);
@@ -717,13 +717,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `EnvSchema.parse(process.env)` of a zod object schema of the file: what it was given, only at the
     // keys of its shape (zod strips the others); `safeParse` puts it in `data`.
-    const parsed = ts.isPropertyAccessExpression(callee) && SCHEMA_PARSES.has(callee.name.text) ? args[0] : undefined;
+    const parsed = isPropertyAccessExpression(callee) && SCHEMA_PARSES.has(callee.name.text) ? args[0] : undefined;
     const shape = parsed && shapeFieldsOf((callee as ts.PropertyAccessExpression).expression, fc);
     if (parsed && shape) {
       const given = replacedTaint(taintOf(parsed), { keep: shape }, fc.names);
       return name.startsWith('safe') ? wrapTaint(given, 'data') : given;
     }
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const entry = keyedEntryRead(callee, args);
       if (entry !== undefined) return entry;
       if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
@@ -740,8 +740,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
         const carried = withoutReplacedSecrets(callee.name.text, args, flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : []))));
         // `decoded.split(':')` of Basic credentials (`user:pass`, `keyId:secret`): the first part names who, the rest is the credential.
-        if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
-        if (callee.name.text === 'split' && args[0] && ts.isStringLiteralLike(args[0]) && args[0].text === '.') return withJwtParts(carried);
+        if (callee.name.text === 'split' && args[0] && isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
+        if (callee.name.text === 'split' && args[0] && isStringLiteralLike(args[0]) && args[0].text === '.') return withJwtParts(carried);
         // `header.split(' ').slice(1)`, `header.replace('Bearer ', '')`: the scheme no longer comes first.
         return SCHEME_KEEPING_METHODS.has(callee.name.text) ? carried : withoutAuthScheme(carried);
       }
@@ -760,7 +760,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function withoutReplacedSecrets(method: string, args: readonly ts.Expression[], carried: Taint): Taint {
     const [what, by] = args;
-    if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2 || !what || !by || !isLiteralLike(unwrap(by)) || isLiteralLike(unwrap(what)) || ts.isRegularExpressionLiteral(unwrap(what))) return carried;
+    if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2 || !what || !by || !isLiteralLike(unwrap(by)) || isLiteralLike(unwrap(what)) || isRegularExpressionLiteral(unwrap(what))) return carried;
     const replaced = new Set(taintOf(what).flatMap((item) => (item.k === 'secret' ? [item.label] : [])));
     return replaced.size === 0 ? carried : carried.filter((item) => item.k !== 'secret' || !replaced.has(item.label));
   }
@@ -790,11 +790,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function keyedEntryRead(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
     const [key] = args;
     const receiver = unwrap(callee.expression);
-    if (callee.name.text !== 'get' || args.length !== 1 || key === undefined || !ts.isIdentifier(receiver)) return undefined;
+    if (callee.name.text !== 'get' || args.length !== 1 || key === undefined || !isIdentifier(receiver)) return undefined;
     const binding = lookup(fc, receiver);
-    if (binding?.kind !== 'var' || !binding.values.some((v) => ts.isCallExpression(v.at) && v.wrap.length === 1)) return undefined;
+    if (binding?.kind !== 'var' || !binding.values.some((v) => isCallExpression(v.at) && v.wrap.length === 1)) return undefined;
     const name = unwrap(key);
-    const entry = projectTaint(taintOf(receiver), ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY, fc.names, labelOf(callee.parent, fc.sf));
+    const entry = projectTaint(taintOf(receiver), isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY, fc.names, labelOf(callee.parent, fc.sf));
     // Nothing filed under that key: the call is judged as any other (`headers.get('authorization')` by the header's name).
     return entry.length > 0 ? entry : undefined;
   }
@@ -814,7 +814,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** A replacer as written, or the const or function of this file it names (`JSON.stringify(user, safeReplacer)`). */
   function replacerOf(arg: ts.Expression): ts.Expression | ts.FunctionDeclaration {
     const value = constValueOf(fc, arg);
-    const binding = ts.isIdentifier(value) ? lookup(fc, value) : undefined;
+    const binding = isIdentifier(value) ? lookup(fc, value) : undefined;
     return binding?.kind === 'function' ? binding.node : value;
   }
 
@@ -875,7 +875,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
     }
     if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
-    const made = ts.isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
+    const made = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
     return made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
   }
 
@@ -900,13 +900,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     /** The spreads so far: the label of what each spreads, by its index in `parts`. */
     const spreads = new Map<number, string>();
     for (const prop of obj.properties) {
-      if (ts.isSpreadAssignment(prop)) {
+      if (isSpreadAssignment(prop)) {
         spreads.set(parts.length, labelOf(prop.expression, fc.sf));
         parts.push(taintOf(prop.expression));
-      } else if (ts.isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
+      } else if (isShorthandPropertyAssignment(prop)) parts.push(wrapTaint(taintOf(prop.name), prop.name.text));
       // `{ get key() { return process.env.RESEND_API_KEY } }`: reading the field runs the getter.
-      else if (ts.isGetAccessorDeclaration(prop)) parts.push(wrapTaint(returnedTaint(prop), propertyNameOf(prop.name) ?? '*'));
-      else if (ts.isPropertyAssignment(prop)) {
+      else if (isGetAccessorDeclaration(prop)) parts.push(wrapTaint(returnedTaint(prop), propertyNameOf(prop.name) ?? '*'));
+      else if (isPropertyAssignment(prop)) {
         const key = propertyNameOf(prop.name) ?? '*';
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
         if (key !== '*') parts = parts.map((t, i) => withoutField(t, key, spreads.get(i), prop.initializer));
@@ -944,20 +944,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function isNumericSum(expr: ts.Expression, depth = 0): boolean {
     const e = unwrap(expr);
-    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken || depth > MAX_NESTING) return false;
+    if (!isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.PlusToken || depth > MAX_NESTING) return false;
     const isNumber = (operand: ts.Expression): boolean => {
       const o = unwrap(operand);
-      if (ts.isNumericLiteral(o)) return true;
+      if (isNumericLiteral(o)) return true;
       // `usage.input`, `r.usage?.prompt_tokens`: a field typed as a number or named for a count.
-      if (ts.isPropertyAccessExpression(o)) return readsDescriptor(o);
-      if (ts.isIdentifier(o)) {
+      if (isPropertyAccessExpression(o)) return readsDescriptor(o);
+      if (isIdentifier(o)) {
         const binding = lookup(fc, o);
         // `const { input, output } = usage` of a typed record: fields declared as numbers.
         return hasNonSecretType(binding) || (binding?.kind === 'var' && binding.values.length > 0 && binding.values.every((v) => v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
       }
       // `(usage?.prompt_tokens ?? 0)`.
-      if (ts.isBinaryExpression(o) && o.operatorToken.kind === SyntaxKind.QuestionQuestionToken) return isNumber(o.left) && isNumber(o.right);
-      return isNumericSum(o, depth + 1) || (ts.isBinaryExpression(o) && isNeutral(o));
+      if (isBinaryExpression(o) && o.operatorToken.kind === SyntaxKind.QuestionQuestionToken) return isNumber(o.left) && isNumber(o.right);
+      return isNumericSum(o, depth + 1) || (isBinaryExpression(o) && isNeutral(o));
     };
     return isNumber(e.left) && isNumber(e.right);
   }
@@ -966,12 +966,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function isNeutral(expr: ts.Expression): boolean {
     const e = unwrap(expr);
     if (isLiteralLike(e)) return true;
-    if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return true;
-    if (ts.isTypeOfExpression(e)) return true;
-    if (ts.isBinaryExpression(e) && e.operatorToken.kind !== SyntaxKind.PlusToken && !isValueOperator(e.operatorToken.kind)) return true;
-    if (ts.isConditionalExpression(e)) return isLiteralLike(e.whenTrue) && isLiteralLike(e.whenFalse);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') return true;
-    if (ts.isCallExpression(e)) return isSanitisingCall(e);
+    if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return true;
+    if (isTypeOfExpression(e)) return true;
+    if (isBinaryExpression(e) && e.operatorToken.kind !== SyntaxKind.PlusToken && !isValueOperator(e.operatorToken.kind)) return true;
+    if (isConditionalExpression(e)) return isLiteralLike(e.whenTrue) && isLiteralLike(e.whenFalse);
+    if (isPropertyAccessExpression(e) && e.name.text === 'length') return true;
+    if (isCallExpression(e)) return isSanitisingCall(e);
     return false;
   }
 
@@ -983,14 +983,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function mappedTaint(receiver: ts.Expression, callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
-    if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+    if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
     const returns = fc.collected.returns.get(fn) ?? [];
     const param = fn.parameters[0];
     if (returns.length === 0) return undefined;
     const parts: Taint[] = [];
     for (const r of returns) {
       if (isNeutral(r)) continue;
-      const chain = param && ts.isIdentifier(param.name) ? fieldChainOf(r, param.name.text) : undefined;
+      const chain = param && isIdentifier(param.name) ? fieldChainOf(r, param.name.text) : undefined;
       // Anything else the callback builds (`(t) => \`${t.name}: ${t.type}\``) is what its parts
       // are: the parameter stands for an element of the receiver.
       if (chain === undefined) {
@@ -1007,7 +1007,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** What a callback written in place returns; undefined for anything else (a function named elsewhere). */
   function callbackResultTaint(callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
-    return ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? returnedTaint(fn) : undefined;
+    return isArrowFunction(fn) || isFunctionExpression(fn) ? returnedTaint(fn) : undefined;
   }
 
   /** What a function of this file returns, every `return` of it (a getter's, a callback's). */
@@ -1018,9 +1018,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function isSanitisingCall(call: ts.CallExpression): boolean {
     const callee = unwrap(call.expression);
     const dotted = dottedNameOf(callee);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : dotted;
+    const name = isPropertyAccessExpression(callee) ? callee.name.text : dotted;
     if (name === undefined) return false;
-    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (ts.isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments, callee.expression, resolveConst) || isMaskingReplace(name, call.arguments) || isHashChain(callee.expression)));
+    return (dotted !== undefined && NEUTRAL_CALLS.has(dotted)) || isHashingName(name) || isRedactingName(name, fc) || (isPropertyAccessExpression(callee) && (isShortSlice(name, call.arguments, callee.expression, resolveConst) || isMaskingReplace(name, call.arguments) || isHashChain(callee.expression)));
   }
 
   const resolveConst = (expr: ts.Expression) => constantValue(expr, fc);
@@ -1045,7 +1045,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function requiredModuleTaint(id: ts.Identifier, binding: Extract<Binding, { kind: 'var' }>): Taint {
     const [value] = binding.values;
     // Asked of every variable read: most hold no call, and need no lookup.
-    if (binding.values.length !== 1 || !value || value.path.length > 1 || !ts.isCallExpression(unwrap(value.expr))) return EMPTY;
+    if (binding.values.length !== 1 || !value || value.path.length > 1 || !isCallExpression(unwrap(value.expr))) return EMPTY;
     const origin = importOf(fc, id);
     if (!origin || !isProjectImport(origin)) return EMPTY;
     return [importedValue(id, id.text, `\`${id.text}\` is the module \`${origin.specifier}\``)];
@@ -1062,7 +1062,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function projectCalleeOf(callee: ts.Expression): string | undefined {
     const e = unwrap(callee);
-    if (ts.isIdentifier(e)) {
+    if (isIdentifier(e)) {
       const b = lookup(fc, e);
       if (!b) return undefined;
       // `declare function getToken(): string`: a package's function, typed here.
@@ -1078,9 +1078,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return undefined;
     }
     // `makeLogger('[auth]')(token)`: the function a project factory makes, called in place.
-    if (ts.isCallExpression(e)) return productOf(e);
-    if (!ts.isPropertyAccessExpression(e)) return undefined;
-    if (ts.isIdentifier(e.expression)) {
+    if (isCallExpression(e)) return productOf(e);
+    if (!isPropertyAccessExpression(e)) return undefined;
+    if (isIdentifier(e.expression)) {
       const b = lookup(fc, e.expression);
       const dotted = `${e.expression.text}.${e.name.text}`;
       if (b?.kind === 'import') return fc.isProjectModule(b.specifier) ? dotted : undefined;
@@ -1117,9 +1117,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `makeLogger('[auth]')`: the function a project function makes (see collect-file's `productKeyOf`). */
   function productOf(value: ts.Expression): string | undefined {
-    if (!ts.isCallExpression(value)) return undefined;
+    if (!isCallExpression(value)) return undefined;
     const callee = unwrap(value.expression);
-    const b = ts.isIdentifier(callee) ? lookup(fc, callee) : undefined;
+    const b = isIdentifier(callee) ? lookup(fc, callee) : undefined;
     // A function (also `const makeLogger = (prefix) => (...args) => ...`) or an import: a variable
     // bound to a call (`const a = b(); const b = a()`) is not followed.
     const isFunction = b?.kind === 'function' || (b?.kind === 'var' && b.values.length === 1 && b.values[0] !== undefined && fc.collected.functionKeys.has(unwrap(b.values[0].expr)));
@@ -1148,7 +1148,7 @@ const CONNECTION_NAME = /(?:conn(?:ection)?(?:_?str(?:ing)?)?|dsn|ur[il])$/i;
 function isUrlWithoutCredentials(name: string, expr: ts.Expression): boolean {
   if (!CONNECTION_NAME.test(name)) return false;
   const e = unwrap(expr);
-  if (!ts.isTemplateExpression(e) || !e.head.text.includes('://')) return false;
+  if (!isTemplateExpression(e) || !e.head.text.includes('://')) return false;
   return ![e.head.text, ...e.templateSpans.map((span) => span.literal.text)].some((text) => text.includes('@'));
 }
 
@@ -1162,16 +1162,16 @@ const MAX_BASES = 4;
  */
 function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
-  if (!ts.isCallExpression(e)) return false;
+  if (!isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
   const name = lastNameOf(callee);
   if (name === undefined) return false;
   if (/^(?:tokeni[sz]e\w*|lex\w*)$/i.test(name)) return true;
   // `encode(text)` imported from a tokenizer package (gpt-tokenizer, js-tiktoken...).
-  const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
+  const origin = isIdentifier(callee) ? importOf(fc, callee) : undefined;
   if (origin !== undefined && name.startsWith('encode') && TOKENIZER_PACKAGE.test(origin.specifier)) return true;
   // `tokenizer.encode(text)`, `encoding.encode(text)` (tiktoken): language-model token ids.
-  const receiver = ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  const receiver = isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
   const owner = receiver && lastNameOf(receiver);
   return name.startsWith('encode') && owner !== undefined && /tokeni[sz]er|encod(?:er|ing)$|^enc$/i.test(owner);
 }
@@ -1182,7 +1182,7 @@ function isLexingCall(expr: ts.Expression, fc: FileContext): boolean {
  * ends in a substitution: its last word is unknown.
  */
 function templateKeyName(key: ts.Expression): string | undefined {
-  if (!ts.isTemplateExpression(key)) return undefined;
+  if (!isTemplateExpression(key)) return undefined;
   const tail = key.templateSpans.at(-1)?.literal.text ?? '';
   if (!/[A-Za-z]/.test(tail)) return undefined;
   return key.head.text + key.templateSpans.map((span) => `x${span.literal.text}`).join('');
@@ -1191,9 +1191,9 @@ function templateKeyName(key: ts.Expression): string | undefined {
 /** NestJS's `context.switchToHttp().getRequest()` in a guard or interceptor: the HTTP request. */
 function isNestHttpRequest(call: ts.CallExpression): boolean {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'getRequest') return false;
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'getRequest') return false;
   const http = unwrap(callee.expression);
-  return ts.isCallExpression(http) && ts.isPropertyAccessExpression(unwrap(http.expression)) && (unwrap(http.expression) as ts.PropertyAccessExpression).name.text === 'switchToHttp';
+  return isCallExpression(http) && isPropertyAccessExpression(unwrap(http.expression)) && (unwrap(http.expression) as ts.PropertyAccessExpression).name.text === 'switchToHttp';
 }
 
 /** First and last words of a function that counts: `countTokens(text)`, `estimateTokens()`, `getTokenCount()`. */
@@ -1203,7 +1203,7 @@ const COUNTING_LAST_WORDS: ReadonlySet<string> = new Set(['count', 'counts', 'le
 /** `const tokens = countTokens(text)`: a number of tokens, whatever the variable is called. */
 function isCountingCall(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  const name = ts.isCallExpression(e) ? lastNameOf(unwrap(e.expression)) : undefined;
+  const name = isCallExpression(e) ? lastNameOf(unwrap(e.expression)) : undefined;
   if (name === undefined) return false;
   const words = splitWords(name);
   return words.length > 1 && (COUNTING_FIRST_WORDS.has(words[0] ?? '') || COUNTING_LAST_WORDS.has(words.at(-1) ?? ''));
@@ -1212,7 +1212,7 @@ function isCountingCall(expr: ts.Expression): boolean {
 /** `res.usage.total_tokens ?? 0`, `count || 0`: the value read, whose fallback is a literal. */
 function withoutLiteralFallback(expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
-  for (let depth = 0; depth < MAX_NESTING && ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken) && isLiteralLike(unwrap(e.right)); depth++) e = unwrap(e.left);
+  for (let depth = 0; depth < MAX_NESTING && isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken) && isLiteralLike(unwrap(e.right)); depth++) e = unwrap(e.left);
   return e;
 }
 
@@ -1225,8 +1225,8 @@ const MAX_NESTING = 16;
 /** Declared, not defined: `declare function f()`, or inside `declare module` / `declare global`, or a `.d.ts` file. */
 function isAmbient(node: ts.Node): boolean {
   if (node.getSourceFile().isDeclarationFile) return true;
-  for (let n: ts.Node | undefined = node; n && !ts.isSourceFile(n); n = n.parent) {
-    if ((ts.isFunctionDeclaration(n) || ts.isModuleDeclaration(n)) && n.modifiers?.some((m) => m.kind === SyntaxKind.DeclareKeyword)) return true;
+  for (let n: ts.Node | undefined = node; n && !isSourceFile(n); n = n.parent) {
+    if ((isFunctionDeclaration(n) || isModuleDeclaration(n)) && n.modifiers?.some((m) => m.kind === SyntaxKind.DeclareKeyword)) return true;
   }
   return false;
 }
@@ -1234,7 +1234,7 @@ function isAmbient(node: ts.Node): boolean {
 /** `Object.keys(obj)`: the object. */
 function keysCallOf(expr: ts.Expression): ts.Expression | undefined {
   const e = unwrap(expr);
-  return ts.isCallExpression(e) && dottedNameOf(e.expression) === 'Object.keys' && e.arguments[0] ? e.arguments[0] : undefined;
+  return isCallExpression(e) && dottedNameOf(e.expression) === 'Object.keys' && e.arguments[0] ? e.arguments[0] : undefined;
 }
 
 /** Fields cap: a generated class with hundreds of fields must not make one `this` cost them all. */
@@ -1248,17 +1248,17 @@ const MAX_INSTANCE_FIELDS = 32;
 function instanceFieldsOf(cls: ts.ClassLikeDeclaration): string[] {
   const names = new Set<string>();
   for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && !ts.isPrivateIdentifier(member.name) && !isStaticMember(member)) {
+    if (isPropertyDeclaration(member) && !isPrivateIdentifier(member.name) && !isStaticMember(member)) {
       const name = propertyNameOf(member.name);
       if (name !== undefined) names.add(name);
     }
-    if (!ts.isConstructorDeclaration(member)) continue;
-    for (const p of member.parameters) if (ts.isParameterPropertyDeclaration(p, member) && ts.isIdentifier(p.name)) names.add(p.name.text);
+    if (!isConstructorDeclaration(member)) continue;
+    for (const p of member.parameters) if (isParameterPropertyDeclaration(p, member) && isIdentifier(p.name)) names.add(p.name.text);
     for (const stmt of member.body?.statements ?? []) {
-      const assigned = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
-      if (!assigned || !ts.isBinaryExpression(assigned) || assigned.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
+      const assigned = isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+      if (!assigned || !isBinaryExpression(assigned) || assigned.operatorToken.kind !== SyntaxKind.EqualsToken) continue;
       const target = unwrap(assigned.left);
-      if (ts.isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword && ts.isIdentifier(target.name)) names.add(target.name.text);
+      if (isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword && isIdentifier(target.name)) names.add(target.name.text);
     }
   }
   return [...names];
@@ -1275,7 +1275,7 @@ function asCookies(taint: Taint): Taint {
 /** `new URL(...)`. */
 function isUrlMade(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return ts.isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
+  return isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
 }
 
 /**
@@ -1288,21 +1288,21 @@ function isSessionIdRead(base: ts.Expression, prop: string): boolean {
 
 /** `([name, value]) =>`: `id` is the first element of the parameter's array pattern. */
 function isFirstOfArrayPattern(name: ts.BindingName, id: ts.Identifier): boolean {
-  const first = ts.isArrayBindingPattern(name) ? name.elements[0] : undefined;
-  return first !== undefined && ts.isBindingElement(first) && ts.isIdentifier(first.name) && first.name.text === id.text;
+  const first = isArrayBindingPattern(name) ? name.elements[0] : undefined;
+  return first !== undefined && isBindingElement(first) && isIdentifier(first.name) && first.name.text === id.text;
 }
 
 /** `k.a.b` as `['a', 'b']` when rooted at the identifier `name`; undefined otherwise (and for `k` itself). */
 function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
   const chain: string[] = [];
   let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(unwrap(e.argumentExpression)))) {
-    const prop = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : unwrap(e.argumentExpression));
+  while (isPropertyAccessExpression(e) || (isElementAccessExpression(e) && isStringLiteralLike(unwrap(e.argumentExpression)))) {
+    const prop = propertyNameOf(isPropertyAccessExpression(e) ? e.name : unwrap(e.argumentExpression));
     if (prop === undefined) return undefined;
     chain.unshift(prop);
     e = unwrap(e.expression);
   }
-  return chain.length > 0 && ts.isIdentifier(e) && e.text === name ? chain : undefined;
+  return chain.length > 0 && isIdentifier(e) && e.text === name ? chain : undefined;
 }
 
 /** What a `JSON.stringify` replacer lets through (see `replacerKeysOf`); a string secret is written whole. */
@@ -1330,8 +1330,8 @@ function omitKeys(taint: Taint, keys: string[]): Taint {
 
 /** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
 function hasNonSecretType(binding: Binding | undefined): boolean {
-  if (binding?.kind === 'param') return ts.isParameter(binding.node) && isNonSecretType(declaredTypeAt(binding.node.type, binding.proj));
-  if (binding?.kind === 'var') return ts.isVariableDeclaration(binding.node) && ts.isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
+  if (binding?.kind === 'param') return isParameter(binding.node) && isNonSecretType(declaredTypeAt(binding.node.type, binding.proj));
+  if (binding?.kind === 'var') return isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) && isNonSecretType(binding.node.type);
   return false;
 }
 
@@ -1348,8 +1348,8 @@ function omitsCredentialHeaders(keys: readonly string[]): boolean {
 function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {
   let t = type;
   for (const key of path) {
-    if (!t || !ts.isTypeLiteralNode(t)) return undefined;
-    const member = t.members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && propertyNameOf(m.name) === key);
+    if (!t || !isTypeLiteralNode(t)) return undefined;
+    const member = t.members.find((m): m is ts.PropertySignature => isPropertySignature(m) && propertyNameOf(m.name) === key);
     t = member?.type;
   }
   return t;
@@ -1367,15 +1367,15 @@ function declaredTypeOf(decl: ts.VariableDeclaration): ts.TypeNode | undefined {
   if (decl.type || !decl.initializer) return decl.type;
   let e: ts.Expression = decl.initializer;
   for (;;) {
-    if (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-    else if (ts.isAsExpression(e) || ts.isTypeAssertionExpression(e) || ts.isSatisfiesExpression(e)) return awaitedType(e.type);
+    if (isParenthesizedExpression(e) || isAwaitExpression(e) || isNonNullExpression(e)) e = e.expression;
+    else if (isAsExpression(e) || isTypeAssertionExpression(e) || isSatisfiesExpression(e)) return awaitedType(e.type);
     else return undefined;
   }
 }
 
 /** `Promise<T>` holds a `T` once awaited. */
 function awaitedType(type: ts.TypeNode): ts.TypeNode {
-  const arg = ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise' ? type.typeArguments?.[0] : undefined;
+  const arg = isTypeReferenceNode(type) && isIdentifier(type.typeName) && type.typeName.text === 'Promise' ? type.typeArguments?.[0] : undefined;
   return arg ?? type;
 }
 
@@ -1389,7 +1389,7 @@ const SECRET_HOLDER_FIELDS: ReadonlySet<string> = new Set(['key', 'value']);
 
 function isOpaque(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e) || ts.isTemplateExpression(e) || ts.isBinaryExpression(e);
+  return isIdentifier(e) || isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e) || isTemplateExpression(e) || isBinaryExpression(e);
 }
 
 /** Whether a value is a secret as a whole, not only in one of its fields. */

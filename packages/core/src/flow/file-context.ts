@@ -8,6 +8,9 @@ import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isImportDeclaration, isPropertyAccessExpression, isStringLiteral } = ts;
+
 /** What the flow extractors share while summarising one file. */
 export interface FileContext {
   sf: ts.SourceFile;
@@ -45,7 +48,7 @@ export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined 
  */
 export function importOf(fc: FileContext, expr: ts.Expression): { specifier: string; imported: string } | undefined {
   const e = unwrap(expr);
-  if (!ts.isIdentifier(e)) return requireOf(e);
+  if (!isIdentifier(e)) return requireOf(e);
   const binding = lookup(fc, e);
   if (binding?.kind === 'import') return { specifier: binding.specifier, imported: binding.imported };
   if (binding?.kind !== 'var' || binding.values.length !== 1) return undefined;
@@ -66,7 +69,7 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
   const e = unwrap(callee);
   const direct = importOf(fc, e);
   if (direct) return { specifier: direct.specifier, name: direct.imported };
-  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  if (!isPropertyAccessExpression(e)) return undefined;
   const ns = importOf(fc, e.expression);
   return ns && (ns.imported === '*' || ns.imported === 'default') ? { specifier: ns.specifier, name: e.name.text } : undefined;
 }
@@ -74,10 +77,10 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
 /** Whether the file imports or requires one of `modules` (`import x from 'm'`, `require('m')`). */
 export function importsAnyOf(fc: FileContext, modules: ReadonlySet<string>): boolean {
   // Asked per call: a bundled file has thousands of statements, searched once.
-  fc.importedModules ??= new Set(fc.sf.statements.flatMap((s) => (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) ? [s.moduleSpecifier.text] : [])));
+  fc.importedModules ??= new Set(fc.sf.statements.flatMap((s) => (isImportDeclaration(s) && isStringLiteral(s.moduleSpecifier) ? [s.moduleSpecifier.text] : [])));
   for (const m of modules) if (fc.importedModules.has(m)) return true;
   // Asked for every `register` call of a Fastify file: the file's calls are searched once.
-  fc.requiredModules ??= new Set(fc.collected.calls.flatMap((c) => (ts.isCallExpression(c) ? (requireOf(c)?.specifier ?? []) : [])));
+  fc.requiredModules ??= new Set(fc.collected.calls.flatMap((c) => (isCallExpression(c) ? (requireOf(c)?.specifier ?? []) : [])));
   for (const m of modules) if (fc.requiredModules.has(m)) return true;
   return false;
 }
@@ -92,7 +95,7 @@ const MAX_CONST_DEPTH = 4;
  */
 export function constValueOf(fc: FileContext, expr: ts.Expression): ts.Expression {
   let e = unwrap(expr);
-  for (let i = 0; i < MAX_CONST_DEPTH && ts.isIdentifier(e); i++) {
+  for (let i = 0; i < MAX_CONST_DEPTH && isIdentifier(e); i++) {
     const binding = lookup(fc, e);
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.path.length > 0 || value.wrap.length > 0) break;

@@ -5,6 +5,9 @@ import { isAddedTo } from './mutated-in-place.js';
 import { isLiteralTree } from './sanitisers.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression } = ts;
+
 /** Consts followed to their value: real data is named once or twice. */
 const MAX_DEPTH = 4;
 
@@ -18,9 +21,9 @@ const MAX_DEPTH = 4;
 export function fixedDataOf(expr: ts.Expression | undefined, fc: FileContext, depth = 0): true | string | undefined {
   if (expr === undefined || depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
-  if (ts.isCallExpression(e)) return readsWhole(e.expression) && e.arguments[0] ? fixedDataOf(e.arguments[0], fc, depth + 1) : undefined;
-  if (ts.isObjectLiteralExpression(e) || ts.isArrayLiteralExpression(e)) return isLiteralTree(e) ? true : undefined;
-  if (!ts.isIdentifier(e)) return undefined;
+  if (isCallExpression(e)) return readsWhole(e.expression) && e.arguments[0] ? fixedDataOf(e.arguments[0], fc, depth + 1) : undefined;
+  if (isObjectLiteralExpression(e) || isArrayLiteralExpression(e)) return isLiteralTree(e) ? true : undefined;
+  if (!isIdentifier(e)) return undefined;
   const binding = lookup(fc, e);
   if (binding?.kind === 'import') return fc.isProjectModule(binding.specifier) && binding.imported !== '*' ? e.text : undefined;
   // A part of such data (`for (const [group, values] of Object.entries(tokens))`) is written out in full too.
@@ -32,7 +35,7 @@ export function fixedDataOf(expr: ts.Expression | undefined, fc: FileContext, de
 function readsWhole(callee: ts.Expression): boolean {
   if (isJsonStringify(callee)) return true;
   const e = unwrap(callee);
-  return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Object' && OBJECT_PARTS.has(e.name.text);
+  return isPropertyAccessExpression(e) && isIdentifier(e.expression) && e.expression.text === 'Object' && OBJECT_PARTS.has(e.name.text);
 }
 
 const OBJECT_PARTS: ReadonlySet<string> = new Set(['entries', 'values', 'keys']);

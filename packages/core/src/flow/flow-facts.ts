@@ -36,8 +36,8 @@ import { labelOf } from './trace.js';
 import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
 import { isModuleExportsAssignment, isModuleExportsValue } from '../graph/function-id-of.js';
 
-/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
 
 /** A project function other files may call: what it returns, and whether it guards production. */
 export interface FunctionFact {
@@ -276,7 +276,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const collected = collectFile(sf);
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   for (const call of collected.calls) {
-    if (!ts.isCallExpression(call)) continue;
+    if (!isCallExpression(call)) continue;
     recordKeyedSet(call, collected.scopes);
     recordArrayAdd(call, collected.scopes);
     recordObjectAssign(call, collected.scopes);
@@ -289,18 +289,18 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const streams = new Map<ts.CallExpression | ts.NewExpression, Taint>();
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
-    if (ts.isNewExpression(call)) recordNew(call, fc, facts);
+    if (isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
-    if (ts.isCallExpression(call)) recordInjectedClasses(call, fc, facts);
+    if (isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) {
       const lowdb = lowdbDataOf(call, fc, ev);
       recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases, lowdb.sessionData);
     }
-    else if (ts.isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
+    else if (isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
-    const write = ts.isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
+    const write = isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
   // Options where the app is made configure loggers that log in other files (route modules).
@@ -334,7 +334,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     if (fact) facts.functions.push(fact);
   }
   const values = moduleValues(sf, collected.functionKeySet);
-  recordLiteralConsts(values, fc.names, facts, (node) => ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && isAddedToBinding(node.name, fc));
+  recordLiteralConsts(values, fc.names, facts, (node) => isVariableDeclaration(node) && isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   recordEntryNames(sf, values, fc.names, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
@@ -342,7 +342,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   }
   // `class Settings { static apiKey = process.env.API_KEY }`: importers read the class's static fields as a module value.
   for (const cls of collected.classes) {
-    if (!ts.isClassDeclaration(cls) || cls.name === undefined || cls.parent !== sf || !cls.members.some(isStaticInitialized)) continue;
+    if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== sf || !cls.members.some(isStaticInitialized)) continue;
     const returns = ev.taintOf(cls.name);
     if (returns.length > 0) facts.functions.push({ key: cls.name.text, location: locationOf(cls, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
@@ -358,8 +358,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
 function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): void {
   const wrap: string[] = [];
   let target = unwrap(assignment.left);
-  while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
-    wrap.unshift(propertyNameOf(ts.isPropertyAccessExpression(target) ? target.name : target.argumentExpression) ?? '*');
+  while (isPropertyAccessExpression(target) || isElementAccessExpression(target)) {
+    wrap.unshift(propertyNameOf(isPropertyAccessExpression(target) ? target.name : target.argumentExpression) ?? '*');
     target = unwrap(target.expression);
   }
   // `api.defaults.headers.common.Authorization = ...`: deep enough for an axios instance's default headers.
@@ -371,7 +371,7 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
     if (field !== undefined && cls) declareField(scopes, cls, field).values.push({ expr: assignment.right, path: [], wrap: rest, at: assignment });
     return;
   }
-  if (!ts.isIdentifier(target)) return;
+  if (!isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
   // `config.headers.Authorization = token` in an axios interceptor: the parameter object now holds it.
@@ -389,20 +389,20 @@ const KEYED_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);
 function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   const callee = unwrap(call.expression);
   const [key, value] = call.arguments;
-  if (!ts.isPropertyAccessExpression(callee) || !KEYED_SETTERS.has(callee.name.text) || key === undefined || value === undefined || call.arguments.length !== 2) return;
+  if (!isPropertyAccessExpression(callee) || !KEYED_SETTERS.has(callee.name.text) || key === undefined || value === undefined || call.arguments.length !== 2) return;
   const receiver = unwrap(callee.expression);
   // `url.searchParams.set('key', apiKey)`: the URL's own query, which `url.toString()` prints.
-  const query = ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams' ? unwrap(receiver.expression) : undefined;
+  const query = isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams' ? unwrap(receiver.expression) : undefined;
   const target = query ?? receiver;
   const name = unwrap(key);
-  if (!ts.isIdentifier(target)) return;
+  if (!isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   // `kv.set(id, token)` on an instance of some other class (`const kv = new Kv()`) is a call of its
   // method, which the value flow follows as such.
   if (binding?.kind !== 'var' || (query === undefined && binding.values.some((v) => madeByOtherClass(v.expr)))) return;
   // A computed key (`sessions.set(id, token)`) files the value under a key no property read names:
   // printing the whole map prints it, `sessions.size` does not read it.
-  const entry = ts.isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY;
+  const entry = isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY;
   binding.values.push({ expr: value, path: [], wrap: query ? ['searchParams', entry] : [entry], at: call });
 }
 
@@ -412,7 +412,7 @@ const KEYED_CLASSES: ReadonlySet<string> = new Set(['Map', 'WeakMap', 'Headers',
 /** `new Kv()`: an instance of a class other than the built-in collections. */
 function madeByOtherClass(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return ts.isNewExpression(e) && !(ts.isIdentifier(e.expression) && KEYED_CLASSES.has(e.expression.text));
+  return isNewExpression(e) && !(isIdentifier(e.expression) && KEYED_CLASSES.has(e.expression.text));
 }
 
 
@@ -425,12 +425,12 @@ const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
  */
 function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !ARRAY_ADDERS.has(callee.name.text)) return;
+  if (!isPropertyAccessExpression(callee) || !ARRAY_ADDERS.has(callee.name.text)) return;
   const target = unwrap(callee.expression);
-  const binding = ts.isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
+  const binding = isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
   // `queue.push(job)` on an instance of a class (`const queue = new JobQueue()`) calls its method.
   if (binding?.kind !== 'var' || binding.values.some((v) => madeByOtherClass(v.expr))) return;
-  for (const arg of call.arguments) binding.values.push({ expr: ts.isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });
+  for (const arg of call.arguments) binding.values.push({ expr: isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });
 }
 
 /**
@@ -442,13 +442,13 @@ function recordObjectAssign(call: ts.CallExpression, scopes: ScopeMap): void {
   const [target, ...sources] = call.arguments;
   if (dottedNameOf(callee) !== 'Object.assign' || target === undefined) return;
   const object = unwrap(target);
-  const binding = ts.isIdentifier(object) ? scopes.lookup(object.text, object) : undefined;
+  const binding = isIdentifier(object) ? scopes.lookup(object.text, object) : undefined;
   if (binding?.kind !== 'var') return;
-  for (const source of sources) if (!ts.isSpreadElement(source)) binding.values.push({ expr: source, path: [], wrap: [], at: call });
+  for (const source of sources) if (!isSpreadElement(source)) binding.values.push({ expr: source, path: [], wrap: [], at: call });
 }
 
 function classLikeOf(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return n;
+  for (let n = node.parent; n; n = n.parent) if (isClassLike(n)) return n;
   return undefined;
 }
 
@@ -530,8 +530,8 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */
 function callsProjectImport(callee: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(callee);
-  const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
-  return ts.isIdentifier(head) && importsProjectModule(head, fc);
+  const head = isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+  return isIdentifier(head) && importsProjectModule(head, fc);
 }
 
 /**
@@ -543,7 +543,7 @@ function callsProjectImport(callee: ts.Expression, fc: FileContext): boolean {
 function importsStore(callee: ts.Expression, fc: FileContext): boolean {
   const origin = importOf(fc, callee);
   if (origin === undefined) return false;
-  if (origin.imported === 'default' || origin.imported === '*') return ts.isIdentifier(unwrap(callee)) && fc.isProjectModule(origin.specifier);
+  if (origin.imported === 'default' || origin.imported === '*') return isIdentifier(unwrap(callee)) && fc.isProjectModule(origin.specifier);
   return isStoreName(origin.imported);
 }
 
@@ -554,7 +554,7 @@ function secretPathArgsOf(args: readonly ts.Expression[], fc: FileContext): numb
 
 function isLiteralPath(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return ts.isStringLiteralLike(e) || ts.isTemplateExpression(e) || ts.isCallExpression(e) || ts.isIdentifier(e);
+  return isStringLiteralLike(e) || isTemplateExpression(e) || isCallExpression(e) || isIdentifier(e);
 }
 
 function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false): void {
@@ -590,13 +590,13 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
 /** `import('./x.js')`, or `require('./x')` (top-level ones are imports too: see module-facts.ts). */
 function isModuleLoad(call: ts.CallExpression, fc: FileContext): boolean {
   const callee = call.expression;
-  return callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && lookup(fc, callee) === undefined);
+  return callee.kind === SyntaxKind.ImportKeyword || (isIdentifier(callee) && callee.text === 'require' && lookup(fc, callee) === undefined);
 }
 
 /** `await import('./dev-file-store.js')`, a `require()` inside a branch: a module loaded here, under the guard around the call. */
 function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): void {
   const [arg] = call.arguments;
-  if (arg === undefined || !ts.isStringLiteralLike(arg)) return;
+  if (arg === undefined || !isStringLiteralLike(arg)) return;
   const env = envAt(call, fc);
   (facts.dynamicImports ??= []).push({ specifier: arg.text, env, ...guardOf(call, env, fc) });
 }
@@ -608,7 +608,7 @@ function guardOf(node: ts.Node, env: EnvState, fc: FileContext): { importedGuard
 }
 
 function classOf(node: ts.Node): string | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isClassLike(n)) return classNameOf(n);
+  for (let n = node.parent; n; n = n.parent) if (isClassLike(n)) return classNameOf(n);
   return undefined;
 }
 
@@ -632,7 +632,7 @@ function factoryOf(node: ts.Node, fc: FileContext): string | undefined {
  * `default` (how importers reach it) but named for what it makes.
  */
 function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
-  return ts.isFunctionExpression(fn) && fn.name !== undefined ? fn.name.text : key;
+  return isFunctionExpression(fn) && fn.name !== undefined ? fn.name.text : key;
 }
 
 /**
@@ -657,8 +657,8 @@ export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set([
  */
 function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | undefined {
   const e = unwrap(callee);
-  if (ts.isCallExpression(e)) return filePackageOfMaker(e.expression, fc);
-  if (!ts.isIdentifier(e)) return undefined;
+  if (isCallExpression(e)) return filePackageOfMaker(e.expression, fc);
+  if (!isIdentifier(e)) return undefined;
   const binding = lookup(fc, e);
   if (binding?.kind === 'import') return FILE_STORE_PACKAGES.has(binding.specifier) ? binding.specifier : undefined;
   if (binding?.kind !== 'var') return undefined;
@@ -667,7 +667,7 @@ function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | un
     // `const FileStore = require('koa-generic-session-file')`: a package whose export is the store class.
     const required = v.path.length === 0 ? requireOf(init)?.specifier : undefined;
     if (required !== undefined && FILE_STORE_PACKAGES.has(required)) return required;
-    const found = ts.isCallExpression(init) ? filePackageOfMaker(init.expression, fc) : undefined;
+    const found = isCallExpression(init) ? filePackageOfMaker(init.expression, fc) : undefined;
     if (found !== undefined) return found;
   }
   return undefined;
@@ -676,7 +676,7 @@ function fileStorePackageOf(callee: ts.Expression, fc: FileContext): string | un
 /** The file-store package whose factory `maker` is: an import, a `require()`, or a member of either. */
 function filePackageOfMaker(maker: ts.Expression, fc: FileContext): string | undefined {
   const m = unwrap(maker);
-  const origin = ts.isIdentifier(m) ? importOf(fc, m) : (requireOf(m) ?? (ts.isPropertyAccessExpression(m) ? importOf(fc, m.expression) : undefined));
+  const origin = isIdentifier(m) ? importOf(fc, m) : (requireOf(m) ?? (isPropertyAccessExpression(m) ? importOf(fc, m.expression) : undefined));
   return origin && FILE_STORE_PACKAGES.has(origin.specifier) ? origin.specifier : undefined;
 }
 
@@ -686,7 +686,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   if (filePackage !== undefined) {
     const owner = ownerOf(call, fc);
     const env = choiceEnvAt(call, fc);
-    facts.news.push({ location: locationOf(call, fc.sf), callee: ts.isIdentifier(callee) ? callee.text : 'FileStore', env, ...madeGuardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+    facts.news.push({ location: locationOf(call, fc.sf), callee: isIdentifier(callee) ? callee.text : 'FileStore', env, ...madeGuardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
     return;
   }
   const made = projectClassOf(callee, fc);
@@ -726,8 +726,8 @@ function recordInjectedClasses(call: ts.CallExpression, fc: FileContext, facts: 
 
 /** The project class a `new` callee names, as named in this file: package classes (`new Hono()`) are never the project's file stores. */
 function projectClassOf(callee: ts.Expression, fc: FileContext): string | undefined {
-  if (ts.isIdentifier(callee)) return lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc) ? callee.text : undefined;
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && importsProjectModule(callee.expression, fc)) return `${callee.expression.text}.${callee.name.text}`;
+  if (isIdentifier(callee)) return lookup(fc, callee)?.kind === 'class' || importsProjectModule(callee, fc) ? callee.text : undefined;
+  if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression) && importsProjectModule(callee.expression, fc)) return `${callee.expression.text}.${callee.name.text}`;
   return undefined;
 }
 
@@ -762,14 +762,14 @@ function importsProjectModule(id: ts.Identifier, fc: FileContext): boolean {
 /** The store-named variable, field or factory a `new` sits in, if any. */
 function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undefined {
   let node: ts.Node = call;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isConditionalExpression(node.parent) || ts.isBinaryExpression(node.parent)) node = node.parent;
+  while (isParenthesizedExpression(node.parent) || isAsExpression(node.parent) || isConditionalExpression(node.parent) || isBinaryExpression(node.parent)) node = node.parent;
   const holder = node.parent;
   let name: string | undefined;
-  if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)) name = holder.name.text;
-  else if (ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) name = propertyNameOf(holder.name);
-  else if (ts.isBinaryExpression(holder) && ts.isPropertyAccessExpression(holder.left)) name = holder.left.name.text;
+  if (isVariableDeclaration(holder) && isIdentifier(holder.name)) name = holder.name.text;
+  else if (isPropertyAssignment(holder) || isPropertyDeclaration(holder)) name = propertyNameOf(holder.name);
+  else if (isBinaryExpression(holder) && isPropertyAccessExpression(holder.left)) name = holder.left.name.text;
   if (name !== undefined && isStoreName(name)) return name;
-  if (name === 'store' && ts.isPropertyAssignment(holder) && isSessionOptions(holder.parent)) return 'session store';
+  if (name === 'store' && isPropertyAssignment(holder) && isSessionOptions(holder.parent)) return 'session store';
   const owner = ownerOf(call, fc);
   return owner !== undefined && isStoreName(plainName(owner)) ? owner : undefined;
 }
@@ -781,7 +781,7 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
  */
 function isSessionOptions(options: ts.Node): boolean {
   const call = options.parent;
-  if (!ts.isObjectLiteralExpression(options) || !call || !ts.isCallExpression(call) || !call.arguments.includes(options)) return false;
+  if (!isObjectLiteralExpression(options) || !call || !isCallExpression(call) || !call.arguments.includes(options)) return false;
   const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '');
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
@@ -812,7 +812,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
 
 /** What a function or constructor body requires of imported flags before anything else (see `importedRequirementsOf`). */
 function requirementsOf(fn: { body?: ts.Node }, fc: FileContext): ImportedGuard[] {
-  return fn.body !== undefined && ts.isBlock(fn.body) ? importedRequirementsOf(fn.body.statements, fc) : [];
+  return fn.body !== undefined && isBlock(fn.body) ? importedRequirementsOf(fn.body.statements, fc) : [];
 }
 
 /**
@@ -822,7 +822,7 @@ function requirementsOf(fn: { body?: ts.Node }, fc: FileContext): ImportedGuard[
  * dozens of such functions, and a parameterless check may hand the work to a helper of its file.
  */
 function isCheckShaped(node: ts.SignatureDeclaration & { body?: ts.Node }, sf: ts.SourceFile): boolean {
-  if (ts.isClassLike(node.parent) || enclosingFunction(node) !== undefined) return false;
+  if (isClassLike(node.parent) || enclosingFunction(node) !== undefined) return false;
   return node.parameters.length === 0 || (node.body !== undefined && CHECK_TEXT.test(sf.text.slice(node.body.pos, node.body.end)));
 }
 
@@ -837,13 +837,13 @@ const CHECK_TEXT = /\bthrow\b|\bexit\b|\babort\b|assert|invariant/;
 function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Array<[string, ts.Node, ts.Expression]> {
   const out: Array<[string, ts.Node, ts.Expression]> = [];
   for (const stmt of sf.statements) {
-    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !functionKeys.has('default') && !isFunctionValue(stmt.expression)) out.push(['default', stmt, stmt.expression]);
+    if (isExportAssignment(stmt) && !stmt.isExportEquals && !functionKeys.has('default') && !isFunctionValue(stmt.expression)) out.push(['default', stmt, stmt.expression]);
     // `module.exports = { apiKey: process.env.API_KEY }`: the value `require()` gives.
     const exported = commonJsDefaultOf(stmt);
     if (exported && !functionKeys.has('default') && !isFunctionValue(exported)) out.push(['default', stmt, exported]);
-    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || !decl.initializer || functionKeys.has(decl.name.text) || isFunctionValue(decl.initializer)) continue;
+      if (!isIdentifier(decl.name) || !decl.initializer || functionKeys.has(decl.name.text) || isFunctionValue(decl.initializer)) continue;
       out.push([decl.name.text, decl, decl.initializer]);
     }
   }
@@ -857,7 +857,7 @@ function mayHoldCredentialUrl(text: string): boolean {
 
 /** The object literal of `module.exports = { ... }`. */
 function commonJsDefaultOf(stmt: ts.Statement): ts.Expression | undefined {
-  return isModuleExportsAssignment(stmt) && ts.isObjectLiteralExpression(unwrap(stmt.expression.right)) ? stmt.expression.right : undefined;
+  return isModuleExportsAssignment(stmt) && isObjectLiteralExpression(unwrap(stmt.expression.right)) ? stmt.expression.right : undefined;
 }
 
 /**
@@ -875,15 +875,15 @@ const ENTRY_NAME = /^[\w.-]{1,64}$/;
 function recordEntryNames(sf: ts.SourceFile, values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts): void {
   const record = (name: string, expr: ts.Expression | undefined) => {
     const e = expr && unwrap(expr);
-    if (e && ts.isStringLiteralLike(e) && ENTRY_NAME.test(e.text) && (names.isSecretHeader(e.text) || isCredentialCookie(e.text, names))) (facts.entryNames ??= []).push({ name, value: e.text });
+    if (e && isStringLiteralLike(e) && ENTRY_NAME.test(e.text) && (names.isSecretHeader(e.text) || isCredentialCookie(e.text, names))) (facts.entryNames ??= []).push({ name, value: e.text });
   };
   for (const [key, , expr] of values) {
     const e = unwrap(expr);
-    if (!ts.isObjectLiteralExpression(e)) record(key, e);
-    else for (const p of e.properties) if (ts.isPropertyAssignment(p)) record(`${key}.${propertyNameOf(p.name) ?? ''}`, p.initializer);
+    if (!isObjectLiteralExpression(e)) record(key, e);
+    else for (const p of e.properties) if (isPropertyAssignment(p)) record(`${key}.${propertyNameOf(p.name) ?? ''}`, p.initializer);
   }
   // `export enum Header { ApiKey = 'x-api-key' }`
-  for (const stmt of sf.statements) if (ts.isEnumDeclaration(stmt)) for (const m of stmt.members) record(`${stmt.name.text}.${propertyNameOf(m.name) ?? ''}`, m.initializer);
+  for (const stmt of sf.statements) if (isEnumDeclaration(stmt)) for (const m of stmt.members) record(`${stmt.name.text}.${propertyNameOf(m.name) ?? ''}`, m.initializer);
 }
 
 function isAddedToBinding(name: ts.Identifier, fc: FileContext): boolean {
@@ -895,23 +895,23 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 
 function isFunctionValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  return ts.isArrowFunction(e) || ts.isFunctionExpression(e) || ts.isClassExpression(e);
+  return isArrowFunction(e) || isFunctionExpression(e) || isClassExpression(e);
 }
 
 function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const name = classNameOf(cls);
   const heritage = (cls.heritageClauses ?? []).flatMap((h) => h.types.map((t) => t.expression.getText(fc.sf)));
   const storeName = [name, ...heritage].some(isStoreName);
-  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  const ctor = cls.members.find(isConstructorDeclaration);
   const refusing = ctor !== undefined && refusesProduction(ctor, fc);
   const checks = ctor !== undefined && !refusing ? importedChecksOf(ctor, fc) : [];
   const requires = ctor !== undefined && !refusing ? requirementsOf(ctor, fc) : [];
   const refusingFactories = cls.members.flatMap((m) => {
-    const method = ts.isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
+    const method = isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
   });
   const base = extendedClassOf(cls);
-  const baseName = base !== undefined && (ts.isIdentifier(base) || ts.isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
+  const baseName = base !== undefined && (isIdentifier(base) || isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
   return {
     name,
     location: locationOf(cls.name ?? cls, fc.sf),
@@ -932,12 +932,12 @@ function pathListsOf(sf: ts.SourceFile): Record<string, string[]> | undefined {
     if (strings !== undefined) (lists ??= {})[key] = strings;
   };
   for (const stmt of sf.statements) {
-    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || decl.initializer === undefined) continue;
+      if (!isIdentifier(decl.name) || decl.initializer === undefined) continue;
       const init = unwrap(decl.initializer);
-      if (!ts.isObjectLiteralExpression(init)) add(decl.name.text, init);
-      else for (const p of init.properties) if (ts.isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) add(`${decl.name.text}.${propertyNameOf(p.name)}`, p.initializer);
+      if (!isObjectLiteralExpression(init)) add(decl.name.text, init);
+      else for (const p of init.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) add(`${decl.name.text}.${propertyNameOf(p.name)}`, p.initializer);
     }
   }
   return lists;
@@ -946,8 +946,8 @@ function pathListsOf(sf: ts.SourceFile): Record<string, string[]> | undefined {
 /** `['req.headers.authorization', '*.password']` (maybe `as const`): the strings, when every element is one. */
 function stringListOf(value: ts.Expression): string[] | undefined {
   const e = unwrap(value);
-  if (!ts.isArrayLiteralExpression(e) || e.elements.length === 0) return undefined;
-  const strings = e.elements.flatMap((el) => (ts.isStringLiteralLike(el) ? [el.text] : []));
+  if (!isArrayLiteralExpression(e) || e.elements.length === 0) return undefined;
+  const strings = e.elements.flatMap((el) => (isStringLiteralLike(el) ? [el.text] : []));
   return strings.length === e.elements.length ? strings : undefined;
 }
 
@@ -955,13 +955,13 @@ function stringListOf(value: ts.Expression): string[] | undefined {
 function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
   const out: LoggerFact[] = [];
   for (const stmt of sf.statements) {
-    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && !ts.isIdentifier(unwrap(stmt.expression))) {
+    if (isExportAssignment(stmt) && !stmt.isExportEquals && !isIdentifier(unwrap(stmt.expression))) {
       const redact = sinks.redactOfLogger(stmt.expression);
       if (redact) out.push({ name: 'default', redact });
     }
-    if (!ts.isVariableStatement(stmt)) continue;
+    if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      if (!isIdentifier(decl.name) || !decl.initializer) continue;
       const redact = sinks.redactOfLogger(decl.initializer);
       if (redact) out.push({ name: decl.name.text, redact });
     }
@@ -973,10 +973,10 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
 function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
   const out: InstanceFact[] = [];
   for (const stmt of sf.statements) {
-    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const decl of stmt.declarationList.declarations) {
       const init = decl.initializer && unwrap(decl.initializer);
-      if (!ts.isIdentifier(decl.name) || !init || !ts.isNewExpression(init) || !ts.isIdentifier(init.expression)) continue;
+      if (!isIdentifier(decl.name) || !init || !isNewExpression(init) || !isIdentifier(init.expression)) continue;
       if (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc)) out.push({ name: decl.name.text, className: init.expression.text });
     }
   }
@@ -985,6 +985,6 @@ function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
 
 /** The class member `node` sits in is static (`static save(t) {...}`, `static save = (t) => ...`). */
 function inStaticMember(node: ts.Node): boolean {
-  for (let n = node.parent; n?.parent; n = n.parent) if (ts.isClassLike(n.parent)) return (ts.isMethodDeclaration(n) || ts.isPropertyDeclaration(n)) && isStaticMember(n);
+  for (let n = node.parent; n?.parent; n = n.parent) if (isClassLike(n.parent)) return (isMethodDeclaration(n) || isPropertyDeclaration(n)) && isStaticMember(n);
   return false;
 }

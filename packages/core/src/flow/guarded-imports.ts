@@ -2,6 +2,9 @@ import { ts } from '../parse/typescript.js';
 import { envAt, usesOf } from './env-guards.js';
 import { type FileContext, lookup } from './file-context.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isIdentifier, isImportDeclaration, isNamespaceImport, isStringLiteral } = ts;
+
 /**
  * Project modules this file imports only for code under NODE_ENV guards: `import { devRouter } from
  * './dev.js'` read only in `if (process.env.NODE_ENV !== 'production') app.use('/__dev', devRouter)`.
@@ -13,7 +16,7 @@ export function guardedImportsOf(fc: FileContext): string[] {
   const candidates = new Set<string>();
   for (const call of fc.collected.calls) {
     for (const arg of call.arguments ?? []) {
-      const binding = ts.isIdentifier(arg) ? lookup(fc, arg) : undefined;
+      const binding = isIdentifier(arg) ? lookup(fc, arg) : undefined;
       if (binding?.kind === 'import' && !candidates.has(binding.specifier) && fc.isProjectModule(binding.specifier) && envAt(call, fc) === 'nonprod') candidates.add(binding.specifier);
     }
   }
@@ -30,12 +33,12 @@ function isReadOnlyOutsideProduction(name: ts.Identifier, fc: FileContext): bool
 function importedNamesOf(sf: ts.SourceFile, specifier: string): ts.Identifier[] {
   const names: ts.Identifier[] = [];
   for (const stmt of sf.statements) {
-    if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier) || stmt.moduleSpecifier.text !== specifier) continue;
+    if (!isImportDeclaration(stmt) || !isStringLiteral(stmt.moduleSpecifier) || stmt.moduleSpecifier.text !== specifier) continue;
     const clause = stmt.importClause;
     if (clause === undefined || clause.isTypeOnly) continue;
     if (clause.name) names.push(clause.name);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name);
+    if (bindings && isNamespaceImport(bindings)) names.push(bindings.name);
     else if (bindings) names.push(...bindings.elements.filter((e) => !e.isTypeOnly).map((e) => e.name));
   }
   return names;

@@ -2,6 +2,9 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isPropertyAssignment, isTypeReferenceNode } = ts;
+
 // Exported for the sink finder: only a file importing one of these has Hapi's log methods.
 export const HAPI_MODULES: ReadonlySet<string> = new Set(['@hapi/hapi', 'hapi']);
 /** `Hapi.server()`, `new Hapi.Server()`, `import { server } from '@hapi/hapi'`. */
@@ -20,8 +23,8 @@ const HANDLER_PARAM_TYPES: readonly string[] = ['Request', 'ResponseToolkit'];
 export function isHapiLogHolder(receiver: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(receiver);
   // `h.request`: the response toolkit, the handler's second parameter, holds the request.
-  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'request' && isHandlerParam(e.expression, 1, fc);
-  if (!ts.isIdentifier(e)) return false;
+  if (isPropertyAccessExpression(e)) return e.name.text === 'request' && isHandlerParam(e.expression, 1, fc);
+  if (!isIdentifier(e)) return false;
   if (isHandlerParam(e, 0, fc)) return true;
   const binding = lookup(fc, e);
   if (binding?.kind === 'param') return isServerParam(binding.fn, binding.index, fc);
@@ -42,7 +45,7 @@ function isServerParam(fn: ts.SignatureDeclaration, index: number, fc: FileConte
  */
 function isHandlerParam(expr: ts.Expression, index: number, fc: FileContext): boolean {
   const e = unwrap(expr);
-  if (!ts.isIdentifier(e)) return false;
+  if (!isIdentifier(e)) return false;
   const binding = lookup(fc, e);
   if (binding?.kind !== 'param' || binding.index !== index || binding.proj.length > 0) return false;
   return isHandler(binding.fn) || isHapiType(binding.fn.parameters[index]?.type, HANDLER_PARAM_TYPES[index], fc);
@@ -50,13 +53,13 @@ function isHandlerParam(expr: ts.Expression, index: number, fc: FileContext): bo
 
 /** `Request` imported from Hapi, or `Hapi.Request` of a Hapi namespace or default import. */
 function isHapiType(type: ts.TypeNode | undefined, name: string | undefined, fc: FileContext): boolean {
-  if (type === undefined || name === undefined || !ts.isTypeReferenceNode(type)) return false;
+  if (type === undefined || name === undefined || !isTypeReferenceNode(type)) return false;
   const ref = type.typeName;
-  if (ts.isIdentifier(ref)) {
+  if (isIdentifier(ref)) {
     const origin = importOf(fc, ref);
     return origin !== undefined && HAPI_MODULES.has(origin.specifier) && origin.imported === name;
   }
-  if (ref.right.text !== name || !ts.isIdentifier(ref.left)) return false;
+  if (ref.right.text !== name || !isIdentifier(ref.left)) return false;
   const origin = importOf(fc, ref.left);
   return origin !== undefined && HAPI_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default');
 }
@@ -69,20 +72,20 @@ function isHandler(fn: ts.SignatureDeclaration): boolean {
   const key = keyOf(fn);
   if (key !== undefined) return HANDLER_KEYS.has(key);
   const parent = fn.parent;
-  if (!ts.isCallExpression(parent) || parent.expression === fn) return false;
+  if (!isCallExpression(parent) || parent.expression === fn) return false;
   const callee = unwrap(parent.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'ext';
+  return isPropertyAccessExpression(callee) && callee.name.text === 'ext';
 }
 
 /** The object key a function is written under: `handler(request, h) {}`, `register: async (server) => {}`. */
 function keyOf(fn: ts.SignatureDeclaration): string | undefined {
-  const named = ts.isMethodDeclaration(fn) ? fn : ts.isPropertyAssignment(fn.parent) ? fn.parent : undefined;
-  return named && ts.isIdentifier(named.name) ? named.name.text : undefined;
+  const named = isMethodDeclaration(fn) ? fn : isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  return named && isIdentifier(named.name) ? named.name.text : undefined;
 }
 
 function isHapiServerMade(expr: ts.Expression, fc: FileContext): boolean {
   const made = unwrap(expr);
-  if (!ts.isCallExpression(made) && !ts.isNewExpression(made)) return false;
+  if (!isCallExpression(made) && !isNewExpression(made)) return false;
   const fn = packageFunctionOf(fc, made.expression);
   return fn !== undefined && HAPI_MODULES.has(fn.specifier) && SERVER_FACTORIES.has(fn.name);
 }

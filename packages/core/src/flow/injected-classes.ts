@@ -4,6 +4,9 @@ import { constValueOf, type FileContext, importOf, importsAnyOf } from './file-c
 import { propertyOf as optionOf } from '../graph/object-property.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isShorthandPropertyAssignment, isSpreadElement } = ts;
+
 /**
  * The classes a dependency-injection container is told to make, which it constructs as a `new`
  * would: NestJS `@Module({ providers: [FileTokenStore, { provide: T, useClass: X }] })`, tsyringe
@@ -15,20 +18,20 @@ import { unwrap } from './scope.js';
 export function injectedClassesOf(call: ts.CallExpression, fc: FileContext): ts.Identifier[] {
   const callee = unwrap(call.expression);
   const [first, second] = call.arguments;
-  if (ts.isIdentifier(callee)) {
+  if (isIdentifier(callee)) {
     const origin = importOf(fc, callee);
     if (origin?.specifier === '@nestjs/common' && origin.imported === 'Module' && first) return nestProviders(first, fc);
     if (origin?.specifier === 'awilix' && origin.imported === 'asClass' && first) return branchesOf(first);
     return [];
   }
   // The method name first: most calls are methods, and only three names matter.
-  if (!ts.isPropertyAccessExpression(callee) || !CONTAINER_METHODS.has(callee.name.text) || !importsFrom(fc, callee.expression)) return [];
+  if (!isPropertyAccessExpression(callee) || !CONTAINER_METHODS.has(callee.name.text) || !importsFrom(fc, callee.expression)) return [];
   const method = callee.name.text;
   if (method === 'register' && second) return useClassOf(second);
   if (method === 'registerSingleton' && second) return branchesOf(second);
   // `container.bind(T).to(X)`: the receiver is the `bind` call.
   const receiver = unwrap(callee.expression);
-  const isBind = ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'bind';
+  const isBind = isCallExpression(receiver) && isPropertyAccessExpression(receiver.expression) && receiver.expression.name.text === 'bind';
   return method === 'to' && isBind && first ? branchesOf(first) : [];
 }
 
@@ -41,19 +44,19 @@ const CONTAINER_METHODS: ReadonlySet<string> = new Set(['register', 'registerSin
  */
 function nestProviders(options: ts.Expression, fc: FileContext): ts.Identifier[] {
   const e = unwrap(options);
-  const shorthand = ts.isObjectLiteralExpression(e) ? e.properties.find((p): p is ts.ShorthandPropertyAssignment => ts.isShorthandPropertyAssignment(p) && p.name.text === 'providers') : undefined;
+  const shorthand = isObjectLiteralExpression(e) ? e.properties.find((p): p is ts.ShorthandPropertyAssignment => isShorthandPropertyAssignment(p) && p.name.text === 'providers') : undefined;
   const written = shorthand?.name ?? propertyOf(options, 'providers');
   return written === undefined ? [] : providersIn(written, fc);
 }
 
 function providersIn(list: ts.Expression, fc: FileContext): ts.Identifier[] {
   const providers = unwrap(constValueOf(fc, list));
-  if (!ts.isArrayLiteralExpression(providers)) return [];
+  if (!isArrayLiteralExpression(providers)) return [];
   return providers.elements.flatMap((el) => {
-    if (ts.isSpreadElement(el)) return providersIn(el.expression, fc);
+    if (isSpreadElement(el)) return providersIn(el.expression, fc);
     const e = unwrap(el);
-    const value = ts.isIdentifier(e) ? unwrap(constValueOf(fc, e)) : e;
-    return ts.isObjectLiteralExpression(value) ? useClassOf(value) : ts.isIdentifier(e) ? [e] : useClassOf(e);
+    const value = isIdentifier(e) ? unwrap(constValueOf(fc, e)) : e;
+    return isObjectLiteralExpression(value) ? useClassOf(value) : isIdentifier(e) ? [e] : useClassOf(e);
   });
 }
 
@@ -68,8 +71,8 @@ function useClassOf(provider: ts.Expression): ts.Identifier[] {
  */
 function importsFrom(fc: FileContext, receiver: ts.Expression): boolean {
   let base = unwrap(receiver);
-  while (ts.isCallExpression(base) || ts.isPropertyAccessExpression(base)) base = unwrap(base.expression);
-  if (ts.isIdentifier(base) && importOf(fc, base)?.specifier === 'tsyringe') return true;
+  while (isCallExpression(base) || isPropertyAccessExpression(base)) base = unwrap(base.expression);
+  if (isIdentifier(base) && importOf(fc, base)?.specifier === 'tsyringe') return true;
   return importsAnyOf(fc, DI_PACKAGES);
 }
 
@@ -78,5 +81,5 @@ const DI_PACKAGES: ReadonlySet<string> = new Set(['tsyringe', 'inversify']);
 /** `name: value` of an object literal. */
 function propertyOf(expr: ts.Expression, name: string): ts.Expression | undefined {
   const e = unwrap(expr);
-  return ts.isObjectLiteralExpression(e) ? optionOf(e, name) : undefined;
+  return isObjectLiteralExpression(e) ? optionOf(e, name) : undefined;
 }

@@ -3,6 +3,9 @@ import { isStaticMember } from '../parse/static-member.js';
 import { lookup, type FileContext } from './file-context.js';
 import { isFunctionLike, propertyNameOf, unwrap, type ValueSource } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isClassLike, isConstructorDeclaration, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } = ts;
+
 /**
  * The project class whose instance an expression holds, as the class is named in this file:
  * `this` inside a class, `audit` after `const audit = new Audit()`, `this.audit` given
@@ -12,14 +15,14 @@ import { isFunctionLike, propertyNameOf, unwrap, type ValueSource } from './scop
  */
 export function instanceClassOf(expr: ts.Expression, fc: FileContext): string | undefined {
   const e = unwrap(expr);
-  if (e.kind === ts.SyntaxKind.ThisKeyword) return enclosingClass(e)?.name?.text;
-  if (ts.isIdentifier(e)) {
+  if (e.kind === SyntaxKind.ThisKeyword) return enclosingClass(e)?.name?.text;
+  if (isIdentifier(e)) {
     const binding = lookup(fc, e);
     if (binding?.kind === 'var') return classOfValues(binding.values);
-    if (binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node)) return typeName(binding.node.type);
+    if (binding?.kind === 'param' && binding.proj.length === 0 && isParameter(binding.node)) return typeName(binding.node.type);
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(e) && unwrap(e.expression).kind === ts.SyntaxKind.ThisKeyword) {
+  if (isPropertyAccessExpression(e) && unwrap(e.expression).kind === SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(e);
     return cls && fieldClassOf(cls, e.name.text, fc);
   }
@@ -31,9 +34,9 @@ function fieldClassOf(cls: ts.ClassLikeDeclaration, name: string, fc: FileContex
   const fromValues = assigned?.kind === 'var' ? classOfValues(assigned.values) : undefined;
   if (fromValues !== undefined) return fromValues;
   for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && propertyNameOf(member.name) === name) return typeName(member.type);
-    if (ts.isConstructorDeclaration(member)) {
-      const property = member.parameters.find((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+    if (isPropertyDeclaration(member) && propertyNameOf(member.name) === name) return typeName(member.type);
+    if (isConstructorDeclaration(member)) {
+      const property = member.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name);
       if (property) return typeName(property.type);
     }
   }
@@ -45,7 +48,7 @@ function classOfValues(values: readonly ValueSource[]): string | undefined {
   let name: string | undefined;
   for (const v of values) {
     const e = unwrap(v.expr);
-    if (v.path.length > 0 || !ts.isNewExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+    if (v.path.length > 0 || !isNewExpression(e) || !isIdentifier(e.expression)) return undefined;
     if (name !== undefined && name !== e.expression.text) return undefined;
     name = e.expression.text;
   }
@@ -54,22 +57,22 @@ function classOfValues(values: readonly ValueSource[]): string | undefined {
 
 /** `Audit`, or `pino.Logger` dotted: a namespace member, which never names a class of this file. */
 function typeName(type: ts.TypeNode | undefined): string | undefined {
-  return type && ts.isTypeReferenceNode(type) ? entityName(type.typeName) : undefined;
+  return type && isTypeReferenceNode(type) ? entityName(type.typeName) : undefined;
 }
 
 function entityName(name: ts.EntityName): string {
-  return ts.isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
+  return isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
 }
 
 /** What a class extends, as written (`Base`, `base_1.Base`, `AuthGuard('jwt')`). */
 export function extendedClassOf(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments['expression'] | undefined {
-  return cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  return cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
 }
 
 /** The class a class extends, when written as a name: `class Svc extends Base`. */
 export function extendedClassName(cls: ts.ClassLikeDeclaration): string | undefined {
   const base = extendedClassOf(cls);
-  return base !== undefined && ts.isIdentifier(base) ? base.text : undefined;
+  return base !== undefined && isIdentifier(base) ? base.text : undefined;
 }
 
 /** The class whose instance `this` is at `node`: the nearest class around it, through arrow functions only. */
@@ -77,13 +80,13 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
   for (let n = node.parent; n; n = n.parent) {
     // `this` in a nested `function` or an object literal's method is not the instance; in an arrow function it still is.
     // The source file has no parent: `this` in top-level arrow functions (a CommonJS module's `this`) reaches it.
-    if (ts.isFunctionDeclaration(n) || ts.isFunctionExpression(n) || (n.parent !== undefined && ts.isObjectLiteralExpression(n.parent) && isFunctionLike(n))) return undefined;
-    if (ts.isClassLike(n)) return n;
+    if (isFunctionDeclaration(n) || isFunctionExpression(n) || (n.parent !== undefined && isObjectLiteralExpression(n.parent) && isFunctionLike(n))) return undefined;
+    if (isClassLike(n)) return n;
   }
   return undefined;
 }
 
 /** `static apiKey = process.env.API_KEY`: a static field given a value where it is declared. */
 export function isStaticInitialized(member: ts.ClassElement): member is ts.PropertyDeclaration & { initializer: ts.Expression } {
-  return ts.isPropertyDeclaration(member) && member.initializer !== undefined && isStaticMember(member);
+  return isPropertyDeclaration(member) && member.initializer !== undefined && isStaticMember(member);
 }

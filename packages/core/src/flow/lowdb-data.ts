@@ -9,8 +9,8 @@ import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
 import type { Taint } from './taint.js';
 
-/** Read once: `ts.SyntaxKind` is behind an accessor. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrowFunction, isAsExpression, isAwaitExpression, isCallExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isObjectBindingPattern, isParenthesizedExpression, isPropertyAccessExpression, isVariableDeclaration } = ts;
 
 /** lowdb keeps the database's content in `db.data`, written whole to the adapter's file on `db.write()`. */
 const DATA_FIELD = 'data';
@@ -78,7 +78,7 @@ function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identi
   const put = (root: ts.Identifier, values: readonly ts.Expression[]) => out.push({ root, taint: unionTaint(...values.map((v) => ev.taintOf(v))), sessionData: values.some((v) => writesRequestSession(v, fc)) });
   for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
+    if (!isCallExpression(call) || !isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
     const root = dataRootOf(callee.expression);
     if (root && isDatabase(root)) put(root, call.arguments);
   }
@@ -96,9 +96,9 @@ function updatesOf(fc: FileContext, isDatabase: (root: ts.Identifier) => boolean
   for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
     const fn = call.arguments?.[0] && unwrap(call.arguments[0]);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'update' || !fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) continue;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'update' || !fn || !(isArrowFunction(fn) || isFunctionExpression(fn))) continue;
     const root = unwrap(callee.expression);
-    if (ts.isIdentifier(root) && isDatabase(root)) out.push([root, fn]);
+    if (isIdentifier(root) && isDatabase(root)) out.push([root, fn]);
   }
   return out;
 }
@@ -111,7 +111,7 @@ function updatesOf(fc: FileContext, isDatabase: (root: ts.Identifier) => boolean
 function updatePutsOf(fn: ts.ArrowFunction | ts.FunctionExpression, fc: FileContext, ev: Evaluator): Taint {
   const param = fn.parameters[0]?.name;
   if (param === undefined) return [];
-  const names = new Set(ts.isIdentifier(param) ? [param.text] : ts.isObjectBindingPattern(param) ? param.elements.flatMap((e) => (ts.isIdentifier(e.name) ? [e.name.text] : [])) : []);
+  const names = new Set(isIdentifier(param) ? [param.text] : isObjectBindingPattern(param) ? param.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : [])) : []);
   const inside = (node: ts.Node) => node.pos >= fn.body.pos && node.end <= fn.body.end;
   const handed = (place: ts.Expression) => {
     const root = placeRootOf(place);
@@ -120,11 +120,11 @@ function updatePutsOf(fn: ts.ArrowFunction | ts.FunctionExpression, fc: FileCont
   const parts: Taint[] = [];
   for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
-    if (ts.isCallExpression(call) && inside(call) && ts.isPropertyAccessExpression(callee) && ADDING_METHODS.has(callee.name.text) && handed(callee.expression)) parts.push(...call.arguments.map((a) => ev.taintOf(a)));
+    if (isCallExpression(call) && inside(call) && isPropertyAccessExpression(callee) && ADDING_METHODS.has(callee.name.text) && handed(callee.expression)) parts.push(...call.arguments.map((a) => ev.taintOf(a)));
   }
   for (const assignment of fc.collected.assignments) {
     const left = unwrap(assignment.left);
-    if (inside(assignment) && !ts.isIdentifier(left) && handed(left)) parts.push(ev.taintOf(assignment.right));
+    if (inside(assignment) && !isIdentifier(left) && handed(left)) parts.push(ev.taintOf(assignment.right));
   }
   return unionTaint(...parts);
 }
@@ -132,8 +132,8 @@ function updatePutsOf(fn: ts.ArrowFunction | ts.FunctionExpression, fc: FileCont
 /** `data` in `data.sessions[id]`, `tokens` in `tokens`: the variable a place is reached from. */
 function placeRootOf(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-  return ts.isIdentifier(e) ? e : undefined;
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = unwrap(e.expression);
+  return isIdentifier(e) ? e : undefined;
 }
 
 /** The bindings of the databases made on `adapter`: the variable it, or the `new Low(adapter)` around it, is assigned to. */
@@ -144,35 +144,35 @@ function databasesOf(adapter: ts.CallExpression | ts.NewExpression, fc: FileCont
   // `const db = await JSONFilePreset(...)` is the database; `const adapter = new JSONFile(file)` is given to `new Low(adapter, {})`.
   const [made] = bindingsOf(declaredBy(adapter), fc);
   if (made === undefined) return [];
-  const lows = fc.collected.calls.filter((c) => ts.isNewExpression(c) && (c.arguments ?? []).some((a) => isBindingOf(a, made, fc)));
+  const lows = fc.collected.calls.filter((c) => isNewExpression(c) && (c.arguments ?? []).some((a) => isBindingOf(a, made, fc)));
   return lows.length > 0 ? lows.flatMap((low) => bindingsOf(declaredBy(low), fc)) : [made];
 }
 
 function isBindingOf(expr: ts.Expression, binding: Binding, fc: FileContext): boolean {
   const e = unwrap(expr);
-  return ts.isIdentifier(e) && lookup(fc, e) === binding;
+  return isIdentifier(e) && lookup(fc, e) === binding;
 }
 
 function bindingsOf(decl: ts.VariableDeclaration | undefined, fc: FileContext): Binding[] {
-  const binding = decl && ts.isIdentifier(decl.name) ? lookup(fc, decl.name) : undefined;
+  const binding = decl && isIdentifier(decl.name) ? lookup(fc, decl.name) : undefined;
   return binding ? [binding] : [];
 }
 
 /** `new Low(new JSONFile(...))`: the `new` the adapter is passed to in place. */
 function wrappingDatabase(adapter: ts.Node): ts.NewExpression | undefined {
   const parent = outerOf(adapter).parent;
-  return ts.isNewExpression(parent) ? parent : undefined;
+  return isNewExpression(parent) ? parent : undefined;
 }
 
 /** The variable declaration an expression (through parentheses, `await`, `as`) initialises. */
 function declaredBy(expr: ts.Node): ts.VariableDeclaration | undefined {
   const parent = outerOf(expr).parent;
-  return ts.isVariableDeclaration(parent) ? parent : undefined;
+  return isVariableDeclaration(parent) ? parent : undefined;
 }
 
 function outerOf(node: ts.Node): ts.Node {
   let n = node;
-  while (ts.isParenthesizedExpression(n.parent) || ts.isAwaitExpression(n.parent) || ts.isAsExpression(n.parent) || n.parent.kind === SyntaxKind.NonNullExpression) n = n.parent;
+  while (isParenthesizedExpression(n.parent) || isAwaitExpression(n.parent) || isAsExpression(n.parent) || n.parent.kind === SyntaxKind.NonNullExpression) n = n.parent;
   return n;
 }
 
@@ -180,11 +180,11 @@ function outerOf(node: ts.Node): ts.Node {
 function dataRootOf(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
   let first: string | undefined;
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-    first = ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+    first = isPropertyAccessExpression(e) ? e.name.text : undefined;
     e = unwrap(e.expression);
   }
-  return first === DATA_FIELD && ts.isIdentifier(e) ? e : undefined;
+  return first === DATA_FIELD && isIdentifier(e) ? e : undefined;
 }
 
 /**

@@ -3,6 +3,9 @@ import { constValueOf, type FileContext, lookup, textMentions } from './file-con
 import { shapeFieldsOf } from './schema-shape.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrowFunction, isCallExpression, isFunctionExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isTypeReferenceNode } = ts;
+
 /**
  * What a parameter of an MCP SDK handler holds: `extra` (the SDK's `RequestHandlerExtra`: the
  * caller's `authInfo` with its bearer `token`, and `requestInfo.headers` of the HTTP request), or a
@@ -28,7 +31,7 @@ const SDK = '@modelcontextprotocol/sdk';
 export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc: FileContext): McpHandlerParam | undefined {
   if (!textMentions(fc, SDK)) return undefined;
   const param = fn.parameters[index];
-  if (param?.type && ts.isTypeReferenceNode(param.type) && ts.isIdentifier(param.type.typeName) && param.type.typeName.text === 'RequestHandlerExtra') return 'extra';
+  if (param?.type && isTypeReferenceNode(param.type) && isIdentifier(param.type.typeName) && param.type.typeName.text === 'RequestHandlerExtra') return 'extra';
   fc.mcpHandlers ??= mcpHandlersOf(fc);
   const handler = fc.mcpHandlers.get(fn);
   if (handler === undefined) return undefined;
@@ -40,9 +43,9 @@ export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc
 function mcpHandlersOf(fc: FileContext): Map<ts.Node, McpHandler> {
   const out = new Map<ts.Node, McpHandler>();
   for (const call of fc.collected.calls) {
-    if (!ts.isCallExpression(call)) continue;
+    if (!isCallExpression(call)) continue;
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !REGISTRATIONS.has(callee.name.text)) continue;
+    if (!isPropertyAccessExpression(callee) || !REGISTRATIONS.has(callee.name.text)) continue;
     const last = call.arguments.at(-1);
     const fn = last && handlerFunctionOf(last, fc);
     if (!fn) continue;
@@ -63,9 +66,9 @@ function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: 
   if (method !== 'tool' && method !== 'prompt' && method !== 'registerTool' && method !== 'registerPrompt') return undefined;
   for (const arg of before.slice(1)) {
     const e = unwrap(constValueOf(fc, arg));
-    if (!ts.isObjectLiteralExpression(e)) continue;
+    if (!isObjectLiteralExpression(e)) continue;
     if (!method.startsWith('register')) return shapeFieldsOf(e, fc);
-    const schema = e.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
+    const schema = e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
     return schema && shapeFieldsOf(schema.initializer, fc);
   }
   return undefined;
@@ -74,13 +77,13 @@ function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: 
 /** The function a handler argument is: written in place, or a function or const arrow of the file passed by name. */
 function handlerFunctionOf(arg: ts.Expression, fc: FileContext): ts.SignatureDeclaration | undefined {
   const e = unwrap(arg);
-  if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) return e;
-  if (!ts.isIdentifier(e)) return undefined;
+  if (isArrowFunction(e) || isFunctionExpression(e)) return e;
+  if (!isIdentifier(e)) return undefined;
   const binding = lookup(fc, e);
   if (binding?.kind === 'function') return binding.node;
   const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
   const made = value && value.path.length === 0 ? unwrap(value.expr) : undefined;
-  return made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? made : undefined;
+  return made && (isArrowFunction(made) || isFunctionExpression(made)) ? made : undefined;
 }
 
 /**
@@ -95,8 +98,8 @@ function extraIndexOf(method: string, before: readonly ts.Expression[], fn: ts.S
   const [, ...options] = before;
   const takesArguments = options.some((o) => {
     const e = unwrap(o);
-    if (ts.isStringLiteralLike(e)) return false;
-    return !ts.isObjectLiteralExpression(e) || !method.startsWith('register') || e.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
+    if (isStringLiteralLike(e)) return false;
+    return !isObjectLiteralExpression(e) || !method.startsWith('register') || e.properties.some((p) => p.name !== undefined && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
   });
   return takesArguments ? -1 : 0;
 }

@@ -3,6 +3,9 @@ import { type FileContext, lookup } from './file-context.js';
 import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isElementAccessExpression, isIdentifier, isPropertyAccessExpression } = ts;
+
 /** Methods that put their arguments into the collection they are called on. */
 export const ADDING_METHODS: ReadonlySet<string> = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 
@@ -21,10 +24,10 @@ function addedToBindings(fc: FileContext): ReadonlySet<Binding> {
   const added = new Set<Binding>();
   for (const call of fc.collected.calls) {
     const callee = unwrap(call.expression);
-    if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
+    if (!isCallExpression(call) || !isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
     let e = unwrap(callee.expression);
-    while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) e = unwrap(e.expression);
-    const binding = ts.isIdentifier(e) ? lookup(fc, e) : undefined;
+    while (isPropertyAccessExpression(e) || isElementAccessExpression(e)) e = unwrap(e.expression);
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
     if (binding) added.add(binding);
   }
   fc.addedTo = added;

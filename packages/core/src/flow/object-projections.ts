@@ -2,6 +2,9 @@ import { ts } from '../parse/typescript.js';
 import { constValueOf, packageFunctionOf, textMentions, type FileContext } from './file-context.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isArrayLiteralExpression, isPropertyAccessExpression, isStringLiteralLike } = ts;
+
 /**
  * What a utility library's object function does with the object it is given: `pick` keeps only the
  * keys listed, `omit` drops them, a clone or merge hands back everything its arguments hold.
@@ -34,7 +37,7 @@ export function objectProjectionOf(call: ts.CallExpression, fc: FileContext): Ob
   // Asked of every call a value flows through: a method named otherwise (`item.get()`), or a file
   // that loads none of these libraries, is answered at once.
   const callee = unwrap(call.expression);
-  if (ts.isPropertyAccessExpression(callee) && !PROJECTING.has(callee.name.text)) return undefined;
+  if (isPropertyAccessExpression(callee) && !PROJECTING.has(callee.name.text)) return undefined;
   if (!LIBRARY_WORDS.some((w) => textMentions(fc, w))) return undefined;
   const fn = packageFunctionOf(fc, call.expression);
   if (!fn) return undefined;
@@ -72,9 +75,9 @@ function spelledKeys(args: readonly ts.Expression[], fc: FileContext): string[] 
   const keys: string[] = [];
   for (const arg of args) {
     const value = unwrap(constValueOf(fc, arg));
-    const items = ts.isArrayLiteralExpression(value) ? value.elements.map((e) => unwrap(e)) : [value];
+    const items = isArrayLiteralExpression(value) ? value.elements.map((e) => unwrap(e)) : [value];
     for (const item of items) {
-      if (!ts.isStringLiteralLike(item)) return undefined;
+      if (!isStringLiteralLike(item)) return undefined;
       keys.push(item.text);
     }
   }

@@ -6,7 +6,8 @@ import type { NameClassifier } from './sensitive-names.js';
 import { isRequestLike } from './sources.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isCallExpression, isElementAccessExpression, isFunctionLike, isIdentifier, isObjectBindingPattern, isPropertyAccessExpression, isStringLiteralLike, isVariableDeclaration } = ts;
 
 /** Methods of a request that parse its body: the Fetch API's and Hono's `c.req.json()`, `parseBody()`, `formData()`. */
 const BODY_PARSERS: ReadonlySet<string> = new Set(['json', 'parseBody', 'formData']);
@@ -18,15 +19,15 @@ const BODY_PARSERS: ReadonlySet<string> = new Set(['json', 'parseBody', 'formDat
  */
 export function isRequestBody(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isPropertyAccessExpression(e)) {
     if (e.name.text !== 'body') return false;
     const owner = lastNameOf(unwrap(e.expression))?.toLowerCase();
     return owner !== 'ctx' && owner !== 'context' && isRequestLike(e.expression);
   }
-  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !isRequestLike(e.expression.expression)) return false;
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !isRequestLike(e.expression.expression)) return false;
   const method = e.expression.name.text;
   const [first] = e.arguments;
-  return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && ts.isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
+  return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
 }
 
 /** Schema methods that hand back what they were given, checked (zod, yup, joi, superstruct). */
@@ -34,7 +35,7 @@ const VALIDATORS: ReadonlySet<string> = new Set(['parse', 'parseAsync', 'validat
 
 /** What `LoginSchema.parse(x)`, `await schema.validate(x)` check and hand back: `x`. */
 function validatedArgumentOf(e: ts.Expression): ts.Expression | undefined {
-  if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression) || !VALIDATORS.has(e.expression.name.text)) return undefined;
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || !VALIDATORS.has(e.expression.name.text)) return undefined;
   return e.arguments[0];
 }
 
@@ -47,7 +48,7 @@ const fieldsByFunction = fileMemo<ts.Node, readonly string[]>();
  */
 export function secretBodyFields(at: ts.Node, names: NameClassifier): readonly string[] {
   let scope: ts.Node = at;
-  while (scope.parent && !ts.isFunctionLike(scope)) scope = scope.parent;
+  while (scope.parent && !isFunctionLike(scope)) scope = scope.parent;
   const memo = fieldsByFunction(at.getSourceFile());
   let fields = memo.get(scope);
   if (!fields) {
@@ -64,23 +65,23 @@ function bodyFieldsReadIn(scope: ts.Node): string[] {
   // The body itself, a schema's check of it, or a variable holding either (declared before use).
   const isBody = (expr: ts.Expression): boolean => {
     const e = unwrap(expr);
-    if (ts.isIdentifier(e)) return bodyNames.has(e.text);
+    if (isIdentifier(e)) return bodyNames.has(e.text);
     const checked = validatedArgumentOf(e);
     return isRequestBody(e) || (checked !== undefined && isBody(checked));
   };
   const read = (base: ts.Expression, field: string | undefined) => {
     if (field === undefined) return;
     const e = unwrap(base);
-    if (!ts.isIdentifier(e) && isBody(e)) direct.add(field);
-    else if (ts.isIdentifier(e)) byName.set(e.text, (byName.get(e.text) ?? new Set()).add(field));
+    if (!isIdentifier(e) && isBody(e)) direct.add(field);
+    else if (isIdentifier(e)) byName.set(e.text, (byName.get(e.text) ?? new Set()).add(field));
   };
   visitTree(scope, (node) => {
-    if (ts.isPropertyAccessExpression(node)) read(node.expression, node.name.text);
-    else if (ts.isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
-    else if (ts.isVariableDeclaration(node) && node.initializer) {
-      if (ts.isIdentifier(node.name) && isBody(node.initializer)) bodyNames.add(node.name.text);
-      if (ts.isObjectBindingPattern(node.name)) {
-        for (const el of node.name.elements) read(node.initializer, el.propertyName ? propertyNameOf(el.propertyName) : ts.isIdentifier(el.name) ? el.name.text : undefined);
+    if (isPropertyAccessExpression(node)) read(node.expression, node.name.text);
+    else if (isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
+    else if (isVariableDeclaration(node) && node.initializer) {
+      if (isIdentifier(node.name) && isBody(node.initializer)) bodyNames.add(node.name.text);
+      if (isObjectBindingPattern(node.name)) {
+        for (const el of node.name.elements) read(node.initializer, el.propertyName ? propertyNameOf(el.propertyName) : isIdentifier(el.name) ? el.name.text : undefined);
       }
     }
     return node.kind !== SyntaxKind.ClassDeclaration;

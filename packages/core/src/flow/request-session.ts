@@ -4,6 +4,9 @@ import { isJsonStringify } from './json-stringify.js';
 import { COPYING } from './object-projections.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isBinaryExpression, isCallExpression, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isSpreadAssignment, isTemplateExpression } = ts;
+
 /** `req`, `request`, `incomingRequest`, `c.req`'s `req`: a name for an HTTP request object. */
 export function isRequestObjectName(name: string): boolean {
   return name === 'req' || name === 'request' || /[a-z](?:Req|Request)$/.test(name);
@@ -12,9 +15,9 @@ export function isRequestObjectName(name: string): boolean {
 /** `req.session`, `ctx.session` (express-session, cookie-session, koa-session): the request's whole session. */
 export function isRequestSession(expr: ts.Expression): boolean {
   const e = unwrap(expr);
-  if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'session') return false;
+  if (!isPropertyAccessExpression(e) || e.name.text !== 'session') return false;
   const holder = unwrap(e.expression);
-  return ts.isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
+  return isIdentifier(holder) && (isRequestObjectName(holder.text) || holder.text === 'ctx');
 }
 
 /**
@@ -37,13 +40,13 @@ function holdsRequestSession(data: ts.Expression, fc: FileContext, depth: number
   const e = constValueOf(fc, data);
   if (isRequestSession(e)) return true;
   const holds = (x: ts.Expression) => holdsRequestSession(x, fc, depth + 1);
-  if (ts.isBinaryExpression(e)) return e.operatorToken.kind === ts.SyntaxKind.PlusToken && (holds(e.left) || holds(e.right));
-  if (ts.isTemplateExpression(e)) return e.templateSpans.some((span) => holds(span.expression));
-  if (ts.isObjectLiteralExpression(e)) return e.properties.some((p) => (ts.isSpreadAssignment(p) ? holds(p.expression) : ts.isPropertyAssignment(p) ? holds(p.initializer) : false));
-  if (!ts.isCallExpression(e)) return false;
+  if (isBinaryExpression(e)) return e.operatorToken.kind === SyntaxKind.PlusToken && (holds(e.left) || holds(e.right));
+  if (isTemplateExpression(e)) return e.templateSpans.some((span) => holds(span.expression));
+  if (isObjectLiteralExpression(e)) return e.properties.some((p) => (isSpreadAssignment(p) ? holds(p.expression) : isPropertyAssignment(p) ? holds(p.initializer) : false));
+  if (!isCallExpression(e)) return false;
   if (isJsonStringify(e.expression)) return e.arguments[0] !== undefined && holds(e.arguments[0]);
   const callee = unwrap(e.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : '';
   // `structuredClone(s)`, `Object.assign({}, s)`, and the utility libraries' copies (`cloneDeep(s)`).
   return (name === 'structuredClone' || COPYING.has(name)) && e.arguments.some(holds);
 }

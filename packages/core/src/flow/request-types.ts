@@ -1,6 +1,9 @@
 import { ts } from '../parse/typescript.js';
 import { type FileContext, importOf } from './file-context.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isIdentifier, isTypeReferenceNode } = ts;
+
 /**
  * The HTTP request types of the packages servers are written with, by the module that exports
  * them: AWS Lambda's API Gateway, ALB and function URL events, Node's `IncomingMessage`, and the
@@ -26,14 +29,14 @@ export const REQUEST_TYPE_WORD = new RegExp(`\\b(?:${[...new Set([...REQUEST_TYP
  * whatever it is called. Logged whole, it logs the request's headers.
  */
 export function isRequestType(type: ts.TypeNode | undefined, fc: FileContext): boolean {
-  if (!type || !ts.isTypeReferenceNode(type)) return false;
+  if (!type || !isTypeReferenceNode(type)) return false;
   const name = type.typeName;
-  if (ts.isIdentifier(name)) {
+  if (isIdentifier(name)) {
     const origin = importOf(fc, name);
     return origin !== undefined && (REQUEST_TYPES.get(origin.specifier)?.has(origin.imported) ?? false);
   }
   // `http.IncomingMessage`, `express.Request`: a member of the module's namespace or default import.
-  if (!ts.isIdentifier(name.left)) return false;
+  if (!isIdentifier(name.left)) return false;
   const origin = importOf(fc, name.left);
   return origin !== undefined && (origin.imported === '*' || origin.imported === 'default') && (REQUEST_TYPES.get(origin.specifier)?.has(name.right.text) ?? false);
 }

@@ -8,8 +8,8 @@ import { lastNameOf } from '../parse/last-name.js';
 // What makes a value safe to log or store: redaction and hashing by name, short literal prefixes
 // and suffixes, and literal-only values. Pure syntax checks used by the evaluator.
 
-/** Read once: `ts.SyntaxKind` is behind an accessor. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isIdentifier, isNumericLiteral, isObjectLiteralExpression, isParameter, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isRegularExpressionLiteral, isStringLiteralLike } = ts;
 
 /** Stems of functions that redact by name (the contract's list plus common spellings). */
 const REDACTING_STEMS = ['redact', 'mask', 'obfuscat', 'censor', 'anonymi', 'scrub'];
@@ -29,11 +29,11 @@ export function isHashingName(name: string): boolean {
 /** `createHash('sha256').update(x)` and the like: anything read off a hashing call. */
 export function isHashChain(expr: ts.Expression, depth = 0): boolean {
   const e = unwrap(expr);
-  if (!ts.isCallExpression(e) || depth > 8) return false;
+  if (!isCallExpression(e) || depth > 8) return false;
   const callee = unwrap(e.expression);
   const name = lastNameOf(callee);
   if (name !== undefined && isHashingName(name)) return true;
-  return ts.isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
+  return isPropertyAccessExpression(callee) && isHashChain(callee.expression, depth + 1);
 }
 
 /** What a name stands for, when known (a const's value, a parameter's default); any other expression as it is. */
@@ -61,14 +61,14 @@ export function isShortSlice(method: string, args: readonly ts.Expression[], rec
 /** `s.indexOf('_')`, `s.indexOf('.') + 1` on the sliced string itself: where its first separator is. */
 function isSeparatorIndex(expr: ts.Expression, receiver: ts.Expression, numberOf: (e: ts.Expression) => number | undefined): boolean {
   let e = unwrap(expr);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) {
     const n = numberOf(e.right);
     if (n === undefined || n < 0 || n > SHORT_SLICE) return false;
     e = unwrap(e.left);
   }
-  if (!ts.isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0] || !ts.isStringLiteralLike(unwrap(e.arguments[0]))) return false;
+  if (!isCallExpression(e) || e.arguments.length !== 1 || !e.arguments[0] || !isStringLiteralLike(unwrap(e.arguments[0]))) return false;
   const callee = unwrap(e.expression);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'indexOf') return false;
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'indexOf') return false;
   const sliced = dottedNameOf(receiver);
   return sliced !== undefined && dottedNameOf(callee.expression) === sliced;
 }
@@ -76,24 +76,24 @@ function isSeparatorIndex(expr: ts.Expression, receiver: ts.Expression, numberOf
 /** `s.length - 4` as a start index: the last four characters. */
 function isShortSuffixStart(expr: ts.Expression, numberOf: (e: ts.Expression) => number | undefined): boolean {
   const e = unwrap(expr);
-  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.MinusToken) return false;
+  if (!isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.MinusToken) return false;
   const n = numberOf(e.right);
-  return ts.isPropertyAccessExpression(unwrap(e.left)) && (unwrap(e.left) as ts.PropertyAccessExpression).name.text === 'length' && n !== undefined && n >= 0 && n <= SHORT_SLICE;
+  return isPropertyAccessExpression(unwrap(e.left)) && (unwrap(e.left) as ts.PropertyAccessExpression).name.text === 'length' && n !== undefined && n >= 0 && n <= SHORT_SLICE;
 }
 
 function numericValue(expr: ts.Expression | undefined): number | undefined {
   if (!expr) return undefined;
   const e = unwrap(expr);
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  if (isNumericLiteral(e)) return Number(e.text);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.MinusToken && isNumericLiteral(e.operand)) return -Number(e.operand.text);
   return undefined;
 }
 
 /** A const's value (`const VISIBLE = 4`, `const i = s.indexOf('.')`) or a parameter's default (`visible = 4`). */
 export function constantValue(expr: ts.Expression, fc: FileContext): ts.Expression {
   const e = constValueOf(fc, expr);
-  const binding = ts.isIdentifier(e) ? lookup(fc, e) : undefined;
-  const initializer = binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node) ? binding.node.initializer : undefined;
+  const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+  const initializer = binding?.kind === 'param' && binding.proj.length === 0 && isParameter(binding.node) ? binding.node.initializer : undefined;
   return initializer ? unwrap(initializer) : e;
 }
 
@@ -110,14 +110,14 @@ const BROAD_PATTERN = /(?:^|[^\\])\.|\\[wWsSdD]|\[\^|\[[^\]]*-[^\]]*\]/;
 export function isMaskingReplace(method: string, args: readonly ts.Expression[]): boolean {
   if ((method !== 'replace' && method !== 'replaceAll') || args.length !== 2) return false;
   const [pattern, replacement] = args.map(unwrap);
-  if (!pattern || !replacement || !ts.isRegularExpressionLiteral(pattern)) return false;
+  if (!pattern || !replacement || !isRegularExpressionLiteral(pattern)) return false;
   const body = pattern.text.slice(1, pattern.text.lastIndexOf('/'));
   if (!BROAD_PATTERN.test(body)) return false;
-  if (ts.isStringLiteralLike(replacement)) return MASK_TEXT.test(replacement.text);
+  if (isStringLiteralLike(replacement)) return MASK_TEXT.test(replacement.text);
   // `() => '*'`: a callback that writes the mask whatever it matched.
-  if (!ts.isArrowFunction(replacement) || ts.isBlock(replacement.body)) return false;
+  if (!isArrowFunction(replacement) || isBlock(replacement.body)) return false;
   const written = unwrap(replacement.body);
-  return ts.isStringLiteralLike(written) && MASK_TEXT.test(written.text);
+  return isStringLiteralLike(written) && MASK_TEXT.test(written.text);
 }
 
 /** Literals and conditionals made only of literals: they cannot carry a secret. */
@@ -153,8 +153,8 @@ const MAX_TREE_DEPTH = 8;
 export function isLiteralTree(expr: ts.Expression, depth = 0): boolean {
   if (depth > MAX_TREE_DEPTH) return false;
   const e = unwrap(expr);
-  if (ts.isObjectLiteralExpression(e)) return e.properties.length > 0 && e.properties.every((p) => ts.isPropertyAssignment(p) && isLiteralTree(p.initializer, depth + 1));
-  if (ts.isArrayLiteralExpression(e)) return e.elements.length > 0 && e.elements.every((el) => isLiteralTree(el, depth + 1));
+  if (isObjectLiteralExpression(e)) return e.properties.length > 0 && e.properties.every((p) => isPropertyAssignment(p) && isLiteralTree(p.initializer, depth + 1));
+  if (isArrayLiteralExpression(e)) return e.elements.length > 0 && e.elements.every((el) => isLiteralTree(el, depth + 1));
   return isLiteralLike(e);
 }
 
@@ -184,7 +184,7 @@ export function isNonSecretType(type: ts.TypeNode | undefined): boolean {
     case SyntaxKind.TypeReference: {
       const ref = type as ts.TypeReferenceNode;
       const [element] = ref.typeArguments ?? [];
-      return ts.isIdentifier(ref.typeName) && COLLECTIONS.has(ref.typeName.text) && ref.typeArguments?.length === 1 && isNonSecretType(element);
+      return isIdentifier(ref.typeName) && COLLECTIONS.has(ref.typeName.text) && ref.typeArguments?.length === 1 && isNonSecretType(element);
     }
     case SyntaxKind.UnionType: {
       const members = (type as ts.UnionTypeNode).types;

@@ -1,8 +1,8 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
 
-/** Read once: `ts.SyntaxKind` is behind an accessor, and these checks run for every node. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isBlock, isCallExpression, isCaseBlock, isCatchClause, isComputedPropertyName, isElementAccessExpression, isForInStatement, isForOfStatement, isForStatement, isIdentifier, isNumericLiteral, isPrivateIdentifier, isPropertyAccessExpression, isSourceFile, isStringLiteralLike } = ts;
 
 /** Where a value bound to a name comes from: an expression, read at `path`, stored at `wrap`. */
 export interface ValueSource {
@@ -79,14 +79,14 @@ export function isFunctionLike(node: ts.Node): node is ts.SignatureDeclaration &
 
 /** The scope a `var` or parameter lands in: the nearest function or the file. */
 export function functionScopeOf(node: ts.Node): ts.Node {
-  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || ts.isSourceFile(n)) return n;
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(n) || isSourceFile(n)) return n;
   return node.getSourceFile();
 }
 
 /** The scope a `let`, `const`, class or block function lands in. */
 export function blockScopeOf(node: ts.Node): ts.Node {
   for (let n = node.parent; n; n = n.parent) {
-    if (ts.isBlock(n) || ts.isSourceFile(n) || isFunctionLike(n) || ts.isForStatement(n) || ts.isForOfStatement(n) || ts.isForInStatement(n) || ts.isCatchClause(n) || ts.isCaseBlock(n)) {
+    if (isBlock(n) || isSourceFile(n) || isFunctionLike(n) || isForStatement(n) || isForOfStatement(n) || isForInStatement(n) || isCatchClause(n) || isCaseBlock(n)) {
       return n;
     }
   }
@@ -124,17 +124,17 @@ export function unwrap(expr: ts.Expression): ts.Expression {
 /** The static name of a property key or access (`a.b`, `a['b']`), if it has one. */
 export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.MemberName | undefined): string | undefined {
   if (!node) return undefined;
-  if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text.replace(/^#/, '');
-  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return node.text;
-  if (ts.isComputedPropertyName(node)) return propertyNameOf(node.expression);
+  if (isIdentifier(node) || isPrivateIdentifier(node)) return node.text.replace(/^#/, '');
+  if (isStringLiteralLike(node) || isNumericLiteral(node)) return node.text;
+  if (isComputedPropertyName(node)) return propertyNameOf(node.expression);
   return undefined;
 }
 
 /** The identifier a chain of reads and calls starts from: `req` of `req.headers.get('x')`, `HEADERS` of `HEADERS.API_KEY`. */
 export function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
   let e = unwrap(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isCallExpression(e)) e = unwrap(e.expression);
-  return ts.isIdentifier(e) ? e : undefined;
+  while (isPropertyAccessExpression(e) || isElementAccessExpression(e) || isCallExpression(e)) e = unwrap(e.expression);
+  return isIdentifier(e) ? e : undefined;
 }
 
 const MAX_DOTTED = 12;
@@ -143,13 +143,13 @@ const MAX_DOTTED = 12;
 export function dottedNameOf(expr: ts.Expression, depth = 0): string | undefined {
   if (depth > MAX_DOTTED) return undefined;
   const e = unwrap(expr);
-  if (ts.isIdentifier(e)) return e.text;
+  if (isIdentifier(e)) return e.text;
   if (e.kind === SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isPropertyAccessExpression(e)) {
     const base = dottedNameOf(e.expression, depth + 1);
     return base === undefined ? undefined : `${base}.${e.name.text}`;
   }
-  if (ts.isElementAccessExpression(e)) {
+  if (isElementAccessExpression(e)) {
     const key = propertyNameOf(e.argumentExpression);
     const base = dottedNameOf(e.expression, depth + 1);
     return base === undefined || key === undefined ? undefined : `${base}.${key}`;

@@ -3,6 +3,9 @@ import { type FileContext, lookup } from './file-context.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isEnumDeclaration, isIdentifier, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike } = ts;
+
 /**
  * `KeychainItem.TOKEN` given `const KeychainItem = { TOKEN: 'AUTH0_TOKEN' }` (or a TypeScript
  * `enum`, or `Object.freeze({...})`): the entry holds the NAME of a secret (a keychain or storage
@@ -11,7 +14,7 @@ import { propertyNameOf, unwrap } from './scope.js';
  */
 export function holdsSecretName(base: ts.Expression, prop: string, fc: FileContext): boolean {
   const b = unwrap(base);
-  if (!ts.isIdentifier(b)) return false;
+  if (!isIdentifier(b)) return false;
   const binding = lookup(fc, b);
   let entry: ts.Expression | undefined;
   if (binding === undefined) entry = enumEntryOf(b.text, prop, fc.sf);
@@ -20,27 +23,27 @@ export function holdsSecretName(base: ts.Expression, prop: string, fc: FileConte
     if (value && value.path.length === 0 && value.wrap.length === 0) entry = objectEntryOf(value.expr, prop);
   }
   const literal = entry && unwrap(entry);
-  return literal !== undefined && ts.isStringLiteralLike(literal) && fc.names.isSecretName(literal.text);
+  return literal !== undefined && isStringLiteralLike(literal) && fc.names.isSecretName(literal.text);
 }
 
 /** The initializer of `prop` in an object literal, also inside `Object.freeze(...)`. */
 function objectEntryOf(expr: ts.Expression, prop: string): ts.Expression | undefined {
   let e = unwrap(expr);
-  if (ts.isCallExpression(e) && e.arguments.length === 1 && isObjectFreeze(e.expression)) e = unwrap(e.arguments[0] as ts.Expression);
-  if (!ts.isObjectLiteralExpression(e)) return undefined;
-  for (const p of e.properties) if (ts.isPropertyAssignment(p) && propertyNameOf(p.name) === prop) return p.initializer;
+  if (isCallExpression(e) && e.arguments.length === 1 && isObjectFreeze(e.expression)) e = unwrap(e.arguments[0] as ts.Expression);
+  if (!isObjectLiteralExpression(e)) return undefined;
+  for (const p of e.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) === prop) return p.initializer;
   return undefined;
 }
 
 function isObjectFreeze(callee: ts.Expression): boolean {
   const c = unwrap(callee);
-  return ts.isPropertyAccessExpression(c) && c.name.text === 'freeze' && ts.isIdentifier(c.expression) && c.expression.text === 'Object';
+  return isPropertyAccessExpression(c) && c.name.text === 'freeze' && isIdentifier(c.expression) && c.expression.text === 'Object';
 }
 
 /** The initializer of member `prop` of a top-level `enum name` of the file. */
 function enumEntryOf(name: string, prop: string, sf: ts.SourceFile): ts.Expression | undefined {
   for (const stmt of sf.statements) {
-    if (!ts.isEnumDeclaration(stmt) || stmt.name.text !== name) continue;
+    if (!isEnumDeclaration(stmt) || stmt.name.text !== name) continue;
     for (const member of stmt.members) if (propertyNameOf(member.name) === prop) return member.initializer;
   }
   return undefined;

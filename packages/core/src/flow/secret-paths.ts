@@ -4,6 +4,9 @@ import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { lastNameOf } from '../parse/last-name.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isIdentifier, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
+
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
  * committed templates of `.env` (`.env.example`, `.env.sample`, `.env.template`, `.env.dist`) hold
@@ -25,31 +28,31 @@ const MAX_DEPTH = 4;
 export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContext, depth = 0): boolean {
   if (!expr || depth > MAX_DEPTH) return false;
   const e = unwrap(expr);
-  if (ts.isStringLiteralLike(e)) return hasSecretSegment(e.text);
-  if (ts.isTemplateExpression(e)) {
+  if (isStringLiteralLike(e)) return hasSecretSegment(e.text);
+  if (isTemplateExpression(e)) {
     if (hasSecretSegment(e.head.text) || e.templateSpans.some((s) => hasSecretSegment(s.literal.text))) return true;
     return e.templateSpans.some((s) => namesSecretStore(s.expression, fc, depth + 1));
   }
   // `process.env.SESSION_DB ?? 'data/sessions.db'`: the fallback is the path whenever the setting is absent.
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.PlusToken || e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.PlusToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
     return namesSecretStore(e.left, fc, depth + 1) || namesSecretStore(e.right, fc, depth + 1);
   }
-  if (ts.isCallExpression(e) || ts.isNewExpression(e)) {
+  if (isCallExpression(e) || isNewExpression(e)) {
     const callee = unwrap(e.expression);
     const name = lastNameOf(callee);
     return name !== undefined && PATH_BUILDERS.has(name) && (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
   }
-  if (ts.isIdentifier(e)) {
+  if (isIdentifier(e)) {
     if (isSecretPathName(e.text)) return true;
     const binding = lookup(fc, e);
     // `function save(data, file = 'tokens.json')`: the default is the path whenever a caller omits it.
-    if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && namesSecretStore(binding.node.initializer, fc, depth + 1);
+    if (binding?.kind === 'param') return binding.proj.length === 0 && isParameter(binding.node) && namesSecretStore(binding.node.initializer, fc, depth + 1);
     return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
   }
-  if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
-    const name = propertyNameOf(ts.isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
+  if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
+    const name = propertyNameOf(isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     if (name === undefined) return false;
-    return isSecretPathName(name) || (e.expression.kind === ts.SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
+    return isSecretPathName(name) || (e.expression.kind === SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
   return false;
 }
@@ -62,9 +65,9 @@ function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, 
   const field = fc.collected.scopes.lookup(`this.${name}`, e);
   if (field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1))) return true;
   let cls: ts.Node | undefined = e.parent;
-  while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-  const ctor = cls && ts.isClassLike(cls) ? cls.members.find(ts.isConstructorDeclaration) : undefined;
-  const property = ctor?.parameters.find((p) => p.modifiers !== undefined && ts.isIdentifier(p.name) && p.name.text === name);
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  const ctor = cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
+  const property = ctor?.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name);
   return property !== undefined && namesSecretStore(property.initializer, fc, depth + 1);
 }
 

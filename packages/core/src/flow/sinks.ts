@@ -20,6 +20,9 @@ export interface ImportedPathList {
   member?: string;
 }
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike } = ts;
+
 /** A log sink as found at a call: what to call it in messages, and pino `redact` paths it honours. */
 export interface LogSink {
   label: string;
@@ -126,9 +129,9 @@ const STANDARD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 function isStandardStream(fd: ts.Expression | undefined): boolean {
   const e = fd && unwrap(fd);
   if (e === undefined) return false;
-  if (ts.isNumericLiteral(e)) return true;
-  const stream = ts.isPropertyAccessExpression(e) && e.name.text === 'fd' ? unwrap(e.expression) : undefined;
-  return stream !== undefined && ts.isPropertyAccessExpression(stream) && STANDARD_STREAMS.has(stream.name.text);
+  if (isNumericLiteral(e)) return true;
+  const stream = isPropertyAccessExpression(e) && e.name.text === 'fd' ? unwrap(e.expression) : undefined;
+  return stream !== undefined && isPropertyAccessExpression(stream) && STANDARD_STREAMS.has(stream.name.text);
 }
 /**
  * lowdb's file adapters, each a JSON (or text) file the database is written to on `db.write()`:
@@ -259,15 +262,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   function loggerOfUncached(e: ts.Expression): LoggerInfo | undefined {
-    if (ts.isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
-    if (ts.isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : (fieldLogger(e) ?? typedLogger(e));
-    if (ts.isCallExpression(e)) return callLogger(e);
+    if (isIdentifier(e)) return identifierLogger(e) ?? typedLogger(e);
+    if (isPropertyAccessExpression(e)) return isLoggerName(e.name.text, fc) ? { redact: [] } : (fieldLogger(e) ?? typedLogger(e));
+    if (isCallExpression(e)) return callLogger(e);
     // `req.log ?? console`, `verbose ? pino() : console`: a logger whichever side is taken.
-    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
       return loggerOf(e.left) ?? loggerOf(e.right);
     }
-    if (ts.isConditionalExpression(e)) return loggerOf(e.whenTrue) ?? loggerOf(e.whenFalse);
-    if (ts.isNewExpression(e)) {
+    if (isConditionalExpression(e)) return loggerOf(e.whenTrue) ?? loggerOf(e.whenFalse);
+    if (isNewExpression(e)) {
       const name = dottedNameOf(e.expression);
       return name !== undefined && /Logger$/.test(name) ? { redact: [] } : undefined;
     }
@@ -299,7 +302,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field holding a logger. */
   function fieldLogger(e: ts.PropertyAccessExpression): LoggerInfo | undefined {
-    if (unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    if (unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
     const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
     if (field?.kind !== 'var') return undefined;
     for (const v of field.values) {
@@ -323,7 +326,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function callLogger(call: ts.CallExpression): LoggerInfo | undefined {
     const callee = unwrap(call.expression);
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       if (method === 'child') {
         const parent = loggerOf(callee.expression);
@@ -350,7 +353,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const factory = factoryPackageOf(unwrap(call.expression));
     const option = factory === undefined ? undefined : LOGGER_META_OPTIONS.get(factory);
     const options = option === undefined ? undefined : call.arguments[0] && constValueOf(fc, call.arguments[0]);
-    if (options === undefined || !ts.isObjectLiteralExpression(options) || option === undefined) return undefined;
+    if (options === undefined || !isObjectLiteralExpression(options) || option === undefined) return undefined;
     const meta: LoggerMeta[] = option === BUNYAN_FIELDS ? bunyanFieldsOf(options) : optionValue(options, option);
     const label = option === BUNYAN_FIELDS ? `${labelOf(call.expression)}({ ...fields })` : `${labelOf(call.expression)}({ ${option} })`;
     return meta.length === 0 ? undefined : { sink: { label, redact: factory === 'pino' ? redactOf(options) : [] }, meta };
@@ -366,8 +369,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return options.properties.flatMap((p): LoggerMeta[] => {
       const key = p.name && propertyNameOf(p.name);
       if (key === undefined || BUNYAN_OPTIONS.has(key)) return [];
-      if (ts.isPropertyAssignment(p)) return [{ key, expr: p.initializer }];
-      return ts.isShorthandPropertyAssignment(p) ? [{ key, expr: p.name }] : [];
+      if (isPropertyAssignment(p)) return [{ key, expr: p.initializer }];
+      return isShorthandPropertyAssignment(p) ? [{ key, expr: p.name }] : [];
     });
   }
 
@@ -380,11 +383,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** pino's `redact` option: `{ redact: [...] }`, `{ redact: { paths, censor } }`, also held in consts. */
   function redactOf(options: ts.Expression | undefined): RedactPath[] {
     const e = options && constValueOf(fc, options);
-    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    if (!e || !isObjectLiteralExpression(e)) return [];
     const value = propertyValueOf(e, 'redact');
     if (!value) return [];
     const redact = constValueOf(fc, value);
-    if (ts.isObjectLiteralExpression(redact)) {
+    if (isObjectLiteralExpression(redact)) {
       const paths = propertyValueOf(redact, 'paths');
       return paths ? pathsOf(paths) : [];
     }
@@ -394,34 +397,34 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** The strings of an array literal (or a const holding one, maybe imported), spreads of such arrays included. */
   function pathsOf(expr: ts.Expression, depth = 0): RedactPath[] {
     const e = constValueOf(fc, expr);
-    if (!ts.isArrayLiteralExpression(e)) return importedListOf(e);
+    if (!isArrayLiteralExpression(e)) return importedListOf(e);
     if (depth > MAX_SPREAD_DEPTH) return [];
     return e.elements.flatMap((el) => {
-      if (ts.isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
+      if (isSpreadElement(el)) return pathsOf(el.expression, depth + 1);
       const value = constValueOf(fc, el);
-      return ts.isStringLiteralLike(value) ? [value.text] : [];
+      return isStringLiteralLike(value) ? [value.text] : [];
     });
   }
 
   /** `REDACT_PATHS` or `config.redactPaths` imported from a project module: a list read in that module. */
   function importedListOf(e: ts.Expression): ImportedPathList[] {
-    const head = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
-    const origin = ts.isIdentifier(head) ? importOf(fc, head) : undefined;
-    if (!ts.isIdentifier(head) || origin === undefined || !fc.isProjectModule(origin.specifier)) return [];
-    return ts.isPropertyAccessExpression(e) ? [{ list: head.text, member: e.name.text }] : [{ list: head.text }];
+    const head = isPropertyAccessExpression(e) ? unwrap(e.expression) : e;
+    const origin = isIdentifier(head) ? importOf(fc, head) : undefined;
+    if (!isIdentifier(head) || origin === undefined || !fc.isProjectModule(origin.specifier)) return [];
+    return isPropertyAccessExpression(e) ? [{ list: head.text, member: e.name.text }] : [{ list: head.text }];
   }
 
   /** A framework's options object (or a const holding one): the pino `redact` paths it gives its loggers. */
   function frameworkOptionsRedact(options: ts.Expression | undefined): RedactPath[] {
     const e = options && constValueOf(fc, options);
-    if (!e || !ts.isObjectLiteralExpression(e)) return [];
+    if (!e || !isObjectLiteralExpression(e)) return [];
     const paths = redactOf(e);
     for (const key of FRAMEWORK_LOGGER_KEYS) {
       const value = propertyValueOf(e, key);
       if (!value) continue;
       // `logger: { redact }` holds pino's options; `logger: pino({ redact })` or `logger` a made logger.
       const inner = constValueOf(fc, value);
-      paths.push(...(ts.isObjectLiteralExpression(inner) ? redactOf(inner) : (loggerOf(value)?.redact ?? [])));
+      paths.push(...(isObjectLiteralExpression(inner) ? redactOf(inner) : (loggerOf(value)?.redact ?? [])));
     }
     return paths;
   }
@@ -435,18 +438,18 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       return logger ? { label: `${labelOf(e)}.${path[0]}`, redact: logger.redact } : undefined;
     }
     if (path.length > 0) return undefined;
-    if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return methodSink(e);
-    if (ts.isCallExpression(e)) {
+    if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) return methodSink(e);
+    if (isCallExpression(e)) {
       const callee = unwrap(e.expression);
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
+      if (isPropertyAccessExpression(callee) && callee.name.text === 'bind') return logFunctionOf(callee.expression, []);
       // `debug('app').extend('auth')`: debug's child, a log function of its own.
-      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'extend' && logFunctionOf(callee.expression, [])) return { label: labelOf(e), redact: [] };
+      if (isPropertyAccessExpression(callee) && callee.name.text === 'extend' && logFunctionOf(callee.expression, [])) return { label: labelOf(e), redact: [] };
       const origin = importOf(fc, callee);
       if (origin?.specifier === DEBUG_PACKAGE && (origin.imported === 'default' || origin.imported === '*')) return { label: labelOf(e), redact: [] };
       // `util.debuglog('auth')`: Node's own `debug`.
       if (isNodeUtil(callee, 'debuglog')) return { label: labelOf(e), redact: [] };
     }
-    if (ts.isIdentifier(e)) return identifierSink(e);
+    if (isIdentifier(e)) return identifierSink(e);
     return undefined;
   }
 
@@ -471,7 +474,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * (undefined `method`): on a logger, whatever level it picks is a log call.
    */
   function methodSink(callee: ts.PropertyAccessExpression | ts.ElementAccessExpression): LogSink | undefined {
-    const method = ts.isPropertyAccessExpression(callee) ? callee.name.text : literalKeyOf(callee.argumentExpression);
+    const method = isPropertyAccessExpression(callee) ? callee.name.text : literalKeyOf(callee.argumentExpression);
     const receiver = unwrap(callee.expression);
     if (isGlobalConsole(receiver)) {
       return method === undefined || CONSOLE_METHODS.has(method) ? { label: labelOf(callee), redact: [] } : undefined;
@@ -503,28 +506,28 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    */
   function frameworkLoggerOf(receiver: ts.Expression): FrameworkLogger | undefined {
     const e = unwrap(receiver);
-    if (ts.isCallExpression(e)) {
+    if (isCallExpression(e)) {
       const callee = unwrap(e.expression);
       const key = e.arguments.length === 1 && e.arguments[0] ? unwrap(e.arguments[0]) : undefined;
-      return ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && key && ts.isStringLiteralLike(key) && key.text === 'logger' ? 'pino' : undefined;
+      return isPropertyAccessExpression(callee) && callee.name.text === 'get' && key && isStringLiteralLike(key) && key.text === 'logger' ? 'pino' : undefined;
     }
     if (isNestjsPinoLogger(e)) return 'pino';
-    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    if (!isPropertyAccessExpression(e)) return undefined;
     // `this.log` is a class's own logger, made in its file with options of its own; in a Fastify
     // file it is the app's (a route handler or plugin written as a `function`).
-    if (e.name.text === 'log') return unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword || importsFastify() ? 'pino' : undefined;
+    if (e.name.text === 'log') return unwrap(e.expression).kind !== SyntaxKind.ThisKeyword || importsFastify() ? 'pino' : undefined;
     if (e.name.text !== 'logger') return undefined;
     const base = unwrap(e.expression);
-    if (ts.isPropertyAccessExpression(base) && base.name.text === 'var') return 'pino';
+    if (isPropertyAccessExpression(base) && base.name.text === 'var') return 'pino';
     return importsHapi() && isHapiLogHolder(base, fc) ? 'hapi' : undefined;
   }
 
   /** `console`, `globalThis.console`, `window.console`: the global one, not a local of that name. */
   function isGlobalConsole(e: ts.Expression): boolean {
-    if (ts.isIdentifier(e)) return e.text === 'console' && !lookup(fc, e);
-    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
+    if (isIdentifier(e)) return e.text === 'console' && !lookup(fc, e);
+    if (!isPropertyAccessExpression(e) || e.name.text !== 'console') return false;
     const base = unwrap(e.expression);
-    return ts.isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
+    return isIdentifier(base) && (base.text === 'globalThis' || base.text === 'window' || base.text === 'global') && !lookup(fc, base);
   }
 
   /**
@@ -533,12 +536,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    */
   function isFastifyLog(receiver: ts.Expression): boolean {
     let e = unwrap(receiver);
-    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression)) && (unwrap(e.expression) as ts.PropertyAccessExpression).name.text === 'child') {
+    while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression)) && (unwrap(e.expression) as ts.PropertyAccessExpression).name.text === 'child') {
       e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
     }
-    if (!ts.isPropertyAccessExpression(e) || e.name.text !== 'log') return false;
+    if (!isPropertyAccessExpression(e) || e.name.text !== 'log') return false;
     const base = unwrap(e.expression);
-    if (ts.isIdentifier(base) && FASTIFY_LOG_HOLDERS.has(base.text)) return true;
+    if (isIdentifier(base) && FASTIFY_LOG_HOLDERS.has(base.text)) return true;
     return importsFastify();
   }
 
@@ -570,16 +573,16 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `LoggerModule.forRoot({ pinoHttp })`, `forRootAsync({ useFactory: () => ({ pinoHttp }) })`: pino-http's options, maybe `[options, stream]`. */
   function nestjsPinoHttpOptionsOf(call: ts.CallExpression): ts.Expression | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !NEST_MODULE_FACTORIES.has(callee.name.text) || importOf(fc, callee.expression)?.specifier !== NESTJS_PINO) return undefined;
+    if (!isPropertyAccessExpression(callee) || !NEST_MODULE_FACTORIES.has(callee.name.text) || importOf(fc, callee.expression)?.specifier !== NESTJS_PINO) return undefined;
     let options = call.arguments[0] && constValueOf(fc, call.arguments[0]);
-    if (options && ts.isObjectLiteralExpression(options) && callee.name.text === 'forRootAsync') {
+    if (options && isObjectLiteralExpression(options) && callee.name.text === 'forRootAsync') {
       const factory = propertyValueOf(options, 'useFactory');
       const made = factory && unwrap(factory);
-      options = made && (ts.isArrowFunction(made) || ts.isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map((x) => constValueOf(fc, x)).find(ts.isObjectLiteralExpression) : undefined;
+      options = made && (isArrowFunction(made) || isFunctionExpression(made)) ? (fc.collected.returns.get(made) ?? []).map((x) => constValueOf(fc, x)).find(isObjectLiteralExpression) : undefined;
     }
-    const pinoHttp = options && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, 'pinoHttp') : undefined;
+    const pinoHttp = options && isObjectLiteralExpression(options) ? propertyValueOf(options, 'pinoHttp') : undefined;
     const value = pinoHttp && constValueOf(fc, pinoHttp);
-    return value && ts.isArrayLiteralExpression(value) ? value.elements[0] : value;
+    return value && isArrayLiteralExpression(value) ? value.elements[0] : value;
   }
 
   let frameworkPaths: FrameworkRedact | undefined;
@@ -595,13 +598,13 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const mayRegisterHapiPino = fc.sf.text.includes(HAPI_PINO);
     const mayConfigureNestjsPino = fc.sf.text.includes(NESTJS_PINO);
     for (const call of fc.collected.calls) {
-      if (!ts.isCallExpression(call)) continue;
+      if (!isCallExpression(call)) continue;
       const callee = unwrap(call.expression);
       const origin = importOf(fc, callee);
       const nestPinoHttp = mayConfigureNestjsPino ? nestjsPinoHttpOptionsOf(call) : undefined;
       if (origin && FRAMEWORK_LOGGER_PACKAGES.has(origin.specifier)) out.pino.push(...frameworkOptionsRedact(call.arguments[0]));
       else if (nestPinoHttp) out.pino.push(...frameworkOptionsRedact(nestPinoHttp));
-      else if (mayRegisterHapiPino && ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
+      else if (mayRegisterHapiPino && isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
         for (const options of hapiPinoOptionsOf(call.arguments[0])) {
           const paths = frameworkOptionsRedact(options);
           out.hapi.push(...paths);
@@ -616,9 +619,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `server.register({ plugin: require('hapi-pino'), options })`, also in an array of plugins: the options. */
   function hapiPinoOptionsOf(plugins: ts.Expression): ts.Expression[] {
     const e = constValueOf(fc, plugins);
-    const entries = ts.isArrayLiteralExpression(e) ? e.elements.map((x) => constValueOf(fc, x)) : [e];
+    const entries = isArrayLiteralExpression(e) ? e.elements.map((x) => constValueOf(fc, x)) : [e];
     return entries.flatMap((entry) => {
-      if (!ts.isObjectLiteralExpression(entry)) return [];
+      if (!isObjectLiteralExpression(entry)) return [];
       const plugin = propertyValueOf(entry, 'plugin');
       const options = propertyValueOf(entry, 'options');
       const origin = plugin && importOf(fc, unwrap(plugin));
@@ -629,15 +632,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `{ mergeHapiLogData: true }`. */
   function isTrueOption(options: ts.Expression, key: string): boolean {
     const e = constValueOf(fc, options);
-    const value = ts.isObjectLiteralExpression(e) ? propertyValueOf(e, key) : undefined;
-    return value !== undefined && unwrap(value).kind === ts.SyntaxKind.TrueKeyword;
+    const value = isObjectLiteralExpression(e) ? propertyValueOf(e, key) : undefined;
+    return value !== undefined && unwrap(value).kind === SyntaxKind.TrueKeyword;
   }
 
   /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */
   function importedRootOf(receiver: ts.Expression): string | undefined {
     let e = unwrap(receiver);
-    while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
-    if (!ts.isIdentifier(e)) return undefined;
+    while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    if (!isIdentifier(e)) return undefined;
     const binding = lookup(fc, e);
     return binding?.kind === 'import' && fc.isProjectModule(binding.specifier) ? e.text : undefined;
   }
@@ -648,7 +651,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   function isFsModule(expr: ts.Expression): boolean {
     const e = unwrap(expr);
-    if (ts.isPropertyAccessExpression(e) && e.name.text === 'promises') return isFsModule(e.expression);
+    if (isPropertyAccessExpression(e) && e.name.text === 'promises') return isFsModule(e.expression);
     const origin = importOf(fc, e);
     return origin !== undefined && FS_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default' || origin.imported === 'promises');
   }
@@ -657,8 +660,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const callee = unwrap(call.expression);
     let method: string | undefined;
     const isWriteMethod = (name: string) => WRITE_METHODS.has(name) || (name === HANDLE_OPENER && opensForWriting(call));
-    if (ts.isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
-    else if (ts.isIdentifier(callee)) {
+    if (isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    else if (isIdentifier(callee)) {
       const origin = importOf(fc, callee);
       if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;
       else method = aliasedWriteMethod(callee);
@@ -671,11 +674,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** `Bun.file(path).writer()`: Bun's incremental writer of the file, written through its `write(data)`. */
   function bunFileWriterOf(call: ts.CallExpression, callee: ts.Expression): FsWrite | undefined {
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'writer') return undefined;
+    if (!isPropertyAccessExpression(callee) || callee.name.text !== 'writer') return undefined;
     const file = unwrap(callee.expression);
-    if (!ts.isCallExpression(file)) return undefined;
+    if (!isCallExpression(file)) return undefined;
     const made = unwrap(file.expression);
-    const isBunFile = ts.isPropertyAccessExpression(made) && made.name.text === 'file' && ts.isIdentifier(made.expression) && made.expression.text === 'Bun' && !lookup(fc, made.expression);
+    const isBunFile = isPropertyAccessExpression(made) && made.name.text === 'file' && isIdentifier(made.expression) && made.expression.text === 'Bun' && !lookup(fc, made.expression);
     return isBunFile ? { method: 'Bun.file().writer', label: labelOf(callee), pathArg: file.arguments[0], dataArg: undefined, isStream: true } : undefined;
   }
 
@@ -691,7 +694,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `conf.set({ accessToken })`: one argument holds both the keys and the values.
     const [key, dataArg = key] = call.arguments;
     // node-persist: the store's folder, when its name says what it keeps; else the key (`setItem('sessions', ...)`).
-    const dir = ts.isPropertyAccessExpression(callee) ? persistDirOf(unwrap(callee.expression)) : undefined;
+    const dir = isPropertyAccessExpression(callee) ? persistDirOf(unwrap(callee.expression)) : undefined;
     const pathArg = dir !== undefined && namesSecretStore(dir, fc) ? dir : key;
     return { method: labelOf(callee), label: labelOf(callee), pathArg, dataArg, isStream: false };
   }
@@ -701,17 +704,17 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * to `storage.init({ dir })` in this file, or to the `storage.create({ dir })` that made the instance.
    */
   function persistDirOf(receiver: ts.Expression): ts.Expression | undefined {
-    const made = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : undefined;
-    const options = made !== undefined && ts.isCallExpression(made) && isPersistCall(made, 'create') ? made.arguments[0] : initOptionsOf(receiver);
+    const made = isIdentifier(receiver) ? constValueOf(fc, receiver) : undefined;
+    const options = made !== undefined && isCallExpression(made) && isPersistCall(made, 'create') ? made.arguments[0] : initOptionsOf(receiver);
     const value = options && unwrap(options);
-    return value !== undefined && ts.isObjectLiteralExpression(value) ? propertyValueOf(value, 'dir') : undefined;
+    return value !== undefined && isObjectLiteralExpression(value) ? propertyValueOf(value, 'dir') : undefined;
   }
 
   function initOptionsOf(receiver: ts.Expression): ts.Expression | undefined {
-    if (!ts.isIdentifier(receiver) || importOf(fc, receiver)?.specifier !== 'node-persist') return undefined;
+    if (!isIdentifier(receiver) || importOf(fc, receiver)?.specifier !== 'node-persist') return undefined;
     for (const call of fc.collected.calls) {
       const callee = unwrap(call.expression);
-      if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(callee) && (callee.name.text === 'init' || callee.name.text === 'initSync') && unwrap(callee.expression).getText(fc.sf) === receiver.text) return call.arguments[0];
+      if (isCallExpression(call) && isPropertyAccessExpression(callee) && (callee.name.text === 'init' || callee.name.text === 'initSync') && unwrap(callee.expression).getText(fc.sf) === receiver.text) return call.arguments[0];
     }
     return undefined;
   }
@@ -719,7 +722,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `storage.create(...)` of the node-persist package. */
   function isPersistCall(call: ts.CallExpression, method: string): boolean {
     const callee = unwrap(call.expression);
-    return ts.isPropertyAccessExpression(callee) && callee.name.text === method && importOf(fc, callee.expression)?.specifier === 'node-persist';
+    return isPropertyAccessExpression(callee) && callee.name.text === method && importOf(fc, callee.expression)?.specifier === 'node-persist';
   }
 
   let writerPackageFile: boolean | undefined;
@@ -727,14 +730,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // Asked for every call that is no `fs` write: the text test spares the binding lookups in files that name no such package.
     writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
     if (!writerPackageFile) return false;
-    if (ts.isPropertyAccessExpression(callee)) {
+    if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
-      if (ts.isIdentifier(receiver) && RUNTIME_WRITES.get(receiver.text)?.has(method) === true && !lookup(fc, receiver)) return true;
+      if (isIdentifier(receiver) && RUNTIME_WRITES.get(receiver.text)?.has(method) === true && !lookup(fc, receiver)) return true;
       const ns = importOf(fc, receiver) ?? packageInstanceOf(receiver);
       return ns !== undefined && (ns.imported === '*' || ns.imported === 'default') && FILE_WRITER_PACKAGES.get(ns.specifier)?.has(method) === true;
     }
-    const origin = ts.isIdentifier(callee) ? importOf(fc, callee) : undefined;
+    const origin = isIdentifier(callee) ? importOf(fc, callee) : undefined;
     // `const writeFileAtomic = require('write-file-atomic')`: the package itself is the write function.
     return origin !== undefined && FILE_WRITER_PACKAGES.get(origin.specifier)?.has(origin.imported === '*' ? 'default' : origin.imported) === true;
   }
@@ -744,15 +747,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * an instance the package's own factory or class makes, used like the package.
    */
   function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
-    const value = ts.isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
-    if (value !== undefined && ts.isNewExpression(value)) return importOf(fc, value.expression);
-    const made = value !== undefined && ts.isCallExpression(value) ? unwrap(value.expression) : undefined;
-    return made !== undefined && ts.isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
+    const value = isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
+    if (value !== undefined && isNewExpression(value)) return importOf(fc, value.expression);
+    const made = value !== undefined && isCallExpression(value) ? unwrap(value.expression) : undefined;
+    return made !== undefined && isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
   }
 
   /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
   function fieldValueOf(e: ts.Expression): ts.Expression | undefined {
-    if (!ts.isPropertyAccessExpression(e) || unwrap(e.expression).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+    if (!isPropertyAccessExpression(e) || unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
     const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
     const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
     return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : undefined;
@@ -764,7 +767,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const pathOption = FILE_KV_STORES.get(origin.specifier)?.get(origin.imported);
     if (pathOption !== undefined) {
       const options = made.arguments?.[0] && unwrap(made.arguments[0]);
-      const path = options !== undefined && ts.isObjectLiteralExpression(options) ? propertyValueOf(options, pathOption) : undefined;
+      const path = options !== undefined && isObjectLiteralExpression(options) ? propertyValueOf(options, pathOption) : undefined;
       return namesSecretStore(path, fc) ? { method: origin.imported, label: labelOf(made.expression), pathArg: path, dataArg: undefined, isStream: false } : undefined;
     }
     const isSqlite = SQLITE_MODULES.get(origin.specifier)?.has(origin.imported) === true;
@@ -776,7 +779,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function opensForWriting(call: ts.CallExpression): boolean {
     const flags = call.arguments[1];
     const e = flags && unwrap(flags);
-    return e !== undefined && ts.isStringLiteralLike(e) && /[wa+]/.test(e.text);
+    return e !== undefined && isStringLiteralLike(e) && /[wa+]/.test(e.text);
   }
 
   /**
@@ -788,71 +791,71 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.wrap.length > 0) return undefined;
     let e = unwrap(value.expr);
-    if (value.path.length === 0 && ts.isCallExpression(e) && isNodeUtil(e.expression, 'promisify') && e.arguments[0]) e = unwrap(e.arguments[0]);
+    if (value.path.length === 0 && isCallExpression(e) && isNodeUtil(e.expression, 'promisify') && e.arguments[0]) e = unwrap(e.arguments[0]);
     if (value.path.length === 1) {
       const method = value.path[0];
       return method !== undefined && WRITE_METHODS.has(method) && isFsModule(e) ? method : undefined;
     }
-    if (value.path.length > 0 || !ts.isPropertyAccessExpression(e)) return undefined;
+    if (value.path.length > 0 || !isPropertyAccessExpression(e)) return undefined;
     return WRITE_METHODS.has(e.name.text) && isFsModule(e.expression) ? e.name.text : undefined;
   }
 
   /** `util.<fn>` or a named import `<fn>` from node's util module (`promisify`, `debuglog`). */
   function isNodeUtil(callee: ts.Expression, fn: string): boolean {
-    const origin = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
+    const origin = importOf(fc, callee) ?? (isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
+    const name = isPropertyAccessExpression(callee) ? callee.name.text : origin?.imported;
     return name === fn && (origin?.specifier === 'util' || origin?.specifier === 'node:util');
   }
 
   function streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined {
     const callee = unwrap(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
+    if (!isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
     const receiver = unwrap(callee.expression);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
-    if (ts.isCallExpression(receiver) || ts.isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
+    if (isCallExpression(receiver) || isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
     // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
     let binding: ReturnType<typeof lookup>;
-    if (ts.isIdentifier(receiver)) binding = lookup(fc, receiver);
-    else if (ts.isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === ts.SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
+    if (isIdentifier(receiver)) binding = lookup(fc, receiver);
+    else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
-      if (v.path.length === 0 && v.wrap.length === 0 && (ts.isCallExpression(init) || ts.isNewExpression(init)) && isStreamMade(init)) return init;
+      if (v.path.length === 0 && v.wrap.length === 0 && (isCallExpression(init) || isNewExpression(init)) && isStreamMade(init)) return init;
     }
     return undefined;
   }
 
   /** A write stream or writer: `createWriteStream(path)`, `Bun.file(path).writer()`, `new Writer(path)`. */
   function isStreamMade(made: ts.CallExpression | ts.NewExpression): boolean {
-    return ts.isCallExpression(made) ? fsWriteOf(made)?.isStream === true : writerOf(made) !== undefined;
+    return isCallExpression(made) ? fsWriteOf(made)?.isStream === true : writerOf(made) !== undefined;
   }
 
   return {
     logSinkOf(call) {
       const callee = unwrap(call.expression);
       // `console.log.call(console, token)`, `logger.info.apply(logger, [token])`: the arguments still reach the sink.
-      if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
+      if (isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
         const invoked = logFunctionOf(callee.expression, []);
         if (invoked) return invoked;
       }
-      if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return methodSink(callee);
-      if (ts.isIdentifier(callee)) return identifierSink(callee);
+      if (isPropertyAccessExpression(callee) || isElementAccessExpression(callee)) return methodSink(callee);
+      if (isIdentifier(callee)) return identifierSink(callee);
       // `debug('app:auth')(token)`, `util.debuglog('auth')(token)`: a log function made and called at once.
-      if (ts.isCallExpression(callee)) return logFunctionOf(callee, []);
+      if (isCallExpression(callee)) return logFunctionOf(callee, []);
       return undefined;
     },
     loggerMetaOf,
     callbackSinkOf(call) {
       const callee = unwrap(call.expression);
       const [callback] = call.arguments;
-      if (!callback || !ts.isPropertyAccessExpression(callee) || !VALUE_CALLBACKS.has(callee.name.text)) return undefined;
+      if (!callback || !isPropertyAccessExpression(callee) || !VALUE_CALLBACKS.has(callee.name.text)) return undefined;
       const sink = logFunctionOf(callback, []);
       return sink && !sink.unconfirmed ? { ...sink, label: `${callee.name.text}(${sink.label})` } : undefined;
     },
     scheduledLogOf(call) {
       const callee = unwrap(call.expression);
       // Every call is asked: the dotted name is built only for `process.nextTick`.
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && callee.name.text === 'nextTick' ? dottedNameOf(callee) : undefined;
+      const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) && callee.name.text === 'nextTick' ? dottedNameOf(callee) : undefined;
       const skipped = name === undefined ? undefined : SCHEDULERS.get(name);
       const [fn] = call.arguments;
       const sink = skipped !== undefined && fn ? logFunctionOf(fn, []) : undefined;
@@ -860,9 +863,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     },
     boundArgumentsOf(call) {
       const callee = unwrap(call.expression);
-      const binding = ts.isIdentifier(callee) ? lookup(fc, callee) : undefined;
+      const binding = isIdentifier(callee) ? lookup(fc, callee) : undefined;
       const value = binding?.kind === 'var' && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
-      return value && ts.isCallExpression(value) && ts.isPropertyAccessExpression(value.expression) && value.expression.name.text === 'bind' ? value.arguments.slice(1) : [];
+      return value && isCallExpression(value) && isPropertyAccessExpression(value.expression) && value.expression.name.text === 'bind' ? value.arguments.slice(1) : [];
     },
     fsWriteOf,
     fileAdapterOf,
@@ -878,7 +881,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 /** `'warn'` in `console['warn']`; undefined for a computed key (`logger[level]`). */
 function literalKeyOf(key: ts.Expression): string | undefined {
   const e = unwrap(key);
-  return ts.isStringLiteralLike(e) ? e.text : undefined;
+  return isStringLiteralLike(e) ? e.text : undefined;
 }
 
 /** Spreads of path arrays followed: real configs are shallow. */
@@ -887,8 +890,8 @@ const MAX_SPREAD_DEPTH = 4;
 /** The value of `key` in an object literal: `{ key: value }` or the shorthand `{ key }`. */
 function propertyValueOf(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
   for (const prop of obj.properties) {
-    if (ts.isPropertyAssignment(prop) && propertyNameOf(prop.name) === key) return prop.initializer;
-    if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
+    if (isPropertyAssignment(prop) && propertyNameOf(prop.name) === key) return prop.initializer;
+    if (isShorthandPropertyAssignment(prop) && prop.name.text === key) return prop.name;
   }
   return undefined;
 }

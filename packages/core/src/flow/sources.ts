@@ -5,6 +5,9 @@ import type { NameClassifier } from './sensitive-names.js';
 import type { SecretContainer } from './taint.js';
 import { lastNameOf } from '../parse/last-name.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { canHaveDecorators, getDecorators, isCallExpression, isIdentifier, isImportDeclaration, isMetaProperty, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
+
 // `requestinfo`: the MCP SDK hands tool handlers `extra.requestInfo.headers`.
 // `handshake`: socket.io's `socket.handshake`, the upgrade request's headers and auth.
 const REQUEST_NAMES = new Set(['req', 'request', 'ctx', 'context', 'incoming', 'event', 'raw', 'rawrequest', 'httprequest', 'requestinfo', 'handshake']);
@@ -23,14 +26,14 @@ export function isRequestLike(expr: ts.Expression): boolean {
 
 /** `process.env`, `req.headers`, `req.cookies`: objects some of whose entries are secrets. */
 export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, fc: FileContext): SecretContainer | undefined {
-  const prop = propertyNameOf(ts.isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
+  const prop = propertyNameOf(isPropertyAccessExpression(expr) ? expr.name : expr.argumentExpression);
   const base = unwrap(expr.expression);
-  if (prop === 'env' && ts.isIdentifier(base) && isProcessObject(base, fc)) return 'env';
-  if (prop === 'env' && ts.isMetaProperty(base)) return 'env';
+  if (prop === 'env' && isIdentifier(base) && isProcessObject(base, fc)) return 'env';
+  if (prop === 'env' && isMetaProperty(base)) return 'env';
   // Hono's `c.env`, Cloudflare Pages' `context.env`: the Worker's bindings, its secrets among them.
-  if (prop === 'env' && ts.isIdentifier(base) && BINDINGS_HOLDERS.has(base.text)) return 'env';
+  if (prop === 'env' && isIdentifier(base) && BINDINGS_HOLDERS.has(base.text)) return 'env';
   // Bun's `Bun.env` is its `process.env`.
-  if (prop === 'env' && ts.isIdentifier(base) && base.text === 'Bun' && lookup(fc, base) === undefined) return 'env';
+  if (prop === 'env' && isIdentifier(base) && base.text === 'Bun' && lookup(fc, base) === undefined) return 'env';
   if (!isRequestLike(base)) return undefined;
   if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
@@ -50,7 +53,7 @@ export function isBearerAuthInfo(expr: ts.PropertyAccessExpression, fc: FileCont
 /** `field` of `holder` is such a verified bearer token's info: `req.auth`, also destructured (`const { auth } = req`). */
 export function keepsBearerToken(holder: ts.Expression, field: string, fc: FileContext): boolean {
   if (field !== 'auth' || !isRequestLike(holder)) return false;
-  return fc.sf.statements.some((s) => ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && BEARER_AUTH_MODULE.test(s.moduleSpecifier.text)) || importsAnyOf(fc, BEARER_AUTH_PACKAGES);
+  return fc.sf.statements.some((s) => isImportDeclaration(s) && isStringLiteral(s.moduleSpecifier) && BEARER_AUTH_MODULE.test(s.moduleSpecifier.text)) || importsAnyOf(fc, BEARER_AUTH_PACKAGES);
 }
 
 const BEARER_AUTH_MODULE = /^(?:@modelcontextprotocol\/sdk\/server\/auth\/|express-oauth2-jwt-bearer$)/;
@@ -82,13 +85,13 @@ export type RequestRead =
 /** Next.js `headers()` / `cookies()` from `next/headers`, also kept in a variable: the incoming request's stores. */
 function nextRequestStoreOf(receiver: ts.Expression, fc: FileContext): 'headers' | 'cookies' | undefined {
   let made = unwrap(receiver);
-  if (ts.isIdentifier(made)) {
+  if (isIdentifier(made)) {
     const binding = lookup(fc, made);
     const value = binding?.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
     if (!value || value.path.length > 0 || value.wrap.length > 0) return undefined;
     made = unwrap(value.expr);
   }
-  if (!ts.isCallExpression(made) || made.arguments.length > 0) return undefined;
+  if (!isCallExpression(made) || made.arguments.length > 0) return undefined;
   const origin = importOf(fc, unwrap(made.expression));
   if (origin?.specifier !== 'next/headers') return undefined;
   return origin.imported === 'headers' || origin.imported === 'cookies' ? origin.imported : undefined;
@@ -104,13 +107,13 @@ const SET_COOKIE_GETTER = 'getSetCookie';
 export function requestReadOf(call: ts.CallExpression, fc: FileContext): RequestRead | undefined {
   const callee = unwrap(call.expression);
   const first = call.arguments[0];
-  if (ts.isIdentifier(callee)) {
+  if (isIdentifier(callee)) {
     const origin = importOf(fc, callee);
     if (!origin || !/cookie/i.test(origin.specifier) || !/^get(Signed)?Cookie$/.test(origin.imported)) return undefined;
     const nameArg = call.arguments[origin.imported === 'getSignedCookie' ? 2 : 1];
     return readOf('cookies', nameArg, fc);
   }
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
   const receiver = unwrap(callee.expression);
   if (method === 'cookie' && isRequestLike(receiver)) return readOf('cookies', first, fc);
@@ -119,7 +122,7 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   if (nextStore === 'cookies' && method === 'getAll') return first === undefined ? { kind: 'all', container: 'cookies' } : undefined;
   if (nextStore === 'headers') return first === undefined ? undefined : readOf('headers', first, fc);
   if (nextStore === 'cookies') return first === undefined ? undefined : withValueField(readOf('cookies', first, fc));
-  if ((method === 'get' || method === 'getAll') && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
+  if ((method === 'get' || method === 'getAll') && isPropertyAccessExpression(receiver) && receiver.name.text === 'cookies' && isRequestLike(receiver.expression)) {
     // Next's `request.cookies.get('token')` is `{ name, value }`; Koa's `ctx.cookies.get('sid')` the value.
     if (importsNextServer(fc)) return method === 'getAll' ? (first === undefined ? { kind: 'all', container: 'cookies' } : undefined) : withValueField(readOf('cookies', first, fc));
     return method === 'get' ? readOf('cookies', first, fc) : undefined;
@@ -127,12 +130,12 @@ export function requestReadOf(call: ts.CallExpression, fc: FileContext): Request
   // Hono's `c.req.query('token')`, `c.req.param('resetToken')`: a credential in the URL.
   if ((method === 'query' || method === 'queries' || method === 'param') && isRequestLike(receiver)) return first === undefined ? undefined : readOf('query', first, fc);
   // `url.searchParams.get('token')`: a credential passed in the query string.
-  if (method === 'get' && ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first, fc);
+  if (method === 'get' && isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return readOf('query', first, fc);
   // `response.headers.getSetCookie()` (the Fetch API's Headers): every Set-Cookie value, the session cookies among them.
   if (method === SET_COOKIE_GETTER && first === undefined && isHeadersObject(receiver)) return { kind: 'entry', container: 'headers', name: 'set-cookie' };
   if (!HEADER_GETTERS.has(method)) return undefined;
   if (isRequestLike(receiver)) return method === 'get' && first === undefined ? undefined : readOf('headers', first, fc);
-  if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first, fc);
+  if (isPropertyAccessExpression(receiver) && receiver.name.text === 'headers' && isRequestLike(receiver.expression)) return readOf('headers', first, fc);
   // `response.headers.get('set-cookie')`, `headers.get('authorization')`: a credential header read by
   // name from any headers, not only a request's (the whole of those is not known to hold one).
   if (method === 'get' && first !== undefined && isHeadersObject(receiver)) return readOf('headers', first, fc);
@@ -173,9 +176,9 @@ const NEST_PARAM_DECORATORS: ReadonlyMap<string, 'headers' | 'query' | 'request'
  * a field judged by its name, `@Req()` the whole request.
  */
 export function nestParamReadOf(param: ts.ParameterDeclaration, fc: FileContext): RequestRead | 'request' | undefined {
-  for (const decorator of ts.canHaveDecorators(param) ? (ts.getDecorators(param) ?? []) : []) {
+  for (const decorator of canHaveDecorators(param) ? (getDecorators(param) ?? []) : []) {
     const call = decorator.expression;
-    if (!ts.isCallExpression(call)) continue;
+    if (!isCallExpression(call)) continue;
     const origin = importOf(fc, unwrap(call.expression));
     const kind = origin?.specifier === '@nestjs/common' ? NEST_PARAM_DECORATORS.get(origin.imported) : undefined;
     if (kind === 'request') return kind;
@@ -200,14 +203,14 @@ function readOf(container: 'headers' | 'cookies' | 'query', nameArg: ts.Expressi
  */
 export function entryNameOf(fc: FileContext, expr: ts.Expression): string | { imported: string } | undefined {
   const e = constValueOf(fc, expr);
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) {
+  if (isStringLiteralLike(e)) return e.text;
+  if (isPropertyAccessExpression(e)) {
     // `const HEADERS = { API_KEY: 'x-api-key' } as const`: a field of an object written out in the file.
     const holder = constValueOf(fc, e.expression);
-    if (ts.isObjectLiteralExpression(holder)) {
-      const field = holder.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === e.name.text);
+    if (isObjectLiteralExpression(holder)) {
+      const field = holder.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && propertyNameOf(p.name) === e.name.text);
       const value = field && constValueOf(fc, field.initializer);
-      return value && ts.isStringLiteralLike(value) ? value.text : undefined;
+      return value && isStringLiteralLike(value) ? value.text : undefined;
     }
   }
   const dotted = dottedNameOf(e);
@@ -229,8 +232,8 @@ const ENV_GETTER = /^(?:(?:get|require|read|must|load|fetch)_?)?(?:env|envvar|se
 export function isKeyedSecretRead(call: ts.CallExpression, names: NameClassifier): boolean {
   const callee = unwrap(call.expression);
   const key = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!key || !ts.isStringLiteralLike(key)) return false;
-  const getter = ts.isPropertyAccessExpression(callee) ? KEYED_GETTERS.has(callee.name.text) : ts.isIdentifier(callee) && ENV_GETTER.test(callee.text);
+  if (!key || !isStringLiteralLike(key)) return false;
+  const getter = isPropertyAccessExpression(callee) ? KEYED_GETTERS.has(callee.name.text) : isIdentifier(callee) && ENV_GETTER.test(callee.text);
   if (!getter) return false;
   const last = key.text.split(/[.:/]/).at(-1) ?? '';
   return names.isSecretName(last);

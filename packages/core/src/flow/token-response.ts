@@ -3,6 +3,9 @@ import { ts } from '../parse/typescript.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isCallExpression, isFunctionLike, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression } = ts;
+
 /** The credentials of an OAuth 2.0 / OpenID Connect token response (RFC 6749 §5.1). */
 export const TOKEN_RESPONSE_FIELDS: readonly string[] = ['access_token', 'refresh_token', 'id_token'];
 
@@ -39,25 +42,25 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   const callee = unwrap(call.expression);
   const name = lastNameOf(callee);
   if (name === undefined) return undefined;
-  if (name === 'json' && ts.isPropertyAccessExpression(callee) && call.arguments.length === 0) {
+  if (name === 'json' && isPropertyAccessExpression(callee) && call.arguments.length === 0) {
     const response = constValueOf(fc, callee.expression);
-    return ts.isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
+    return isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
   }
-  if (name === 'post' && ts.isPropertyAccessExpression(callee) && textMentions(fc, 'axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
-  if (SUPABASE_SESSION_METHODS.has(name) && ts.isPropertyAccessExpression(callee) && lastNameOf(unwrap(callee.expression)) === 'auth') return ['data', 'session'];
+  if (name === 'post' && isPropertyAccessExpression(callee) && textMentions(fc, 'axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
+  if (SUPABASE_SESSION_METHODS.has(name) && isPropertyAccessExpression(callee) && lastNameOf(unwrap(callee.expression)) === 'auth') return ['data', 'session'];
   if (!textMentions(fc, 'openid-client') || !importsAnyOf(fc, OPENID_CLIENT)) return undefined;
   // A v5 `Client`'s method, on a receiver named for one: `client.callback(...)`, `oidcClient.refresh(rt)`.
-  if (ts.isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
-  const fn = importOf(fc, callee) ?? (ts.isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
+  if (isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
+  const fn = importOf(fc, callee) ?? (isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
   return fn?.specifier === 'openid-client' && (OPENID_CLIENT_FUNCTIONS.has(fn.imported) || (fn.imported === '*' && OPENID_CLIENT_FUNCTIONS.has(name))) ? [] : undefined;
 }
 
 /** `supabase.auth.onAuthStateChange((event, session) => ...)`: the session a Supabase client hands its listener, tokens included. */
 export function isSupabaseSessionParam(fn: ts.SignatureDeclaration, index: number, proj: readonly string[]): boolean {
   const call = fn.parent;
-  if (index !== 1 || proj.length > 0 || !call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  if (index !== 1 || proj.length > 0 || !call || !isCallExpression(call) || call.arguments[0] !== fn) return false;
   const callee = unwrap(call.expression);
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'onAuthStateChange' && lastNameOf(unwrap(callee.expression)) === 'auth';
+  return isPropertyAccessExpression(callee) && callee.name.text === 'onAuthStateChange' && lastNameOf(unwrap(callee.expression)) === 'auth';
 }
 
 /** `fetch(...)`, `got.post(...)`, `ky.post(...)`: a call that sends an HTTP request and answers with a response. */
@@ -71,7 +74,7 @@ function isTokenRequest(call: ts.CallExpression, fc: FileContext): boolean {
   const [target, ...rest] = call.arguments;
   if (!target) return false;
   const url = constValueOf(fc, target);
-  const text = ts.isStringLiteralLike(url) ? url.text : ts.isTemplateExpression(url) ? (url.templateSpans.at(-1)?.literal.text ?? url.head.text) : undefined;
+  const text = isStringLiteralLike(url) ? url.text : isTemplateExpression(url) ? (url.templateSpans.at(-1)?.literal.text ?? url.head.text) : undefined;
   if (text !== undefined && TOKEN_PATH.test(text.split(/[?#]/)[0] ?? '')) return true;
   const named = lastNameOf(url);
   if (named !== undefined && TOKEN_ENDPOINT_NAME.test(named)) return true;
@@ -82,9 +85,9 @@ function isTokenRequest(call: ts.CallExpression, fc: FileContext): boolean {
 function sendsGrantType(arg: ts.Expression, fc: FileContext): boolean {
   const e = constValueOf(fc, arg);
   if (e.getText(fc.sf).includes(GRANT_TYPE)) return true;
-  if (!ts.isObjectLiteralExpression(e)) return false;
+  if (!isObjectLiteralExpression(e)) return false;
   return e.properties.some((p) => {
-    const value = ts.isPropertyAssignment(p) ? p.initializer : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+    const value = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : undefined;
     return value !== undefined && constValueOf(fc, value).getText(fc.sf).includes(GRANT_TYPE);
   });
 }
@@ -94,13 +97,13 @@ const GRANT_TYPE = 'grant_type';
 /** `if (!res.ok) { ... await res.json() ... }`: the body of an error response, not a token. */
 function isErrorBranch(node: ts.Node, response: ts.Expression, fc: FileContext): boolean {
   const name = response.getText(fc.sf);
-  for (let n: ts.Node = node; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+  for (let n: ts.Node = node; n.parent && !isFunctionLike(n); n = n.parent) {
     const parent = n.parent;
-    if (!ts.isIfStatement(parent) || parent.thenStatement !== n) continue;
+    if (!isIfStatement(parent) || parent.thenStatement !== n) continue;
     const test = unwrap(parent.expression);
-    if (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) {
+    if (isPrefixUnaryExpression(test) && test.operator === SyntaxKind.ExclamationToken) {
       const operand = unwrap(test.operand);
-      if (ts.isPropertyAccessExpression(operand) && operand.name.text === 'ok' && operand.expression.getText(fc.sf) === name) return true;
+      if (isPropertyAccessExpression(operand) && operand.name.text === 'ok' && operand.expression.getText(fc.sf) === name) return true;
     }
   }
   return false;

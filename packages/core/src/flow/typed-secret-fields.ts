@@ -5,6 +5,9 @@ import { propertyNameOf, unwrap } from './scope.js';
 import { isNonSecretType } from './sanitisers.js';
 import type { NameClassifier } from './sensitive-names.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isArrayTypeNode, isCallExpression, isClassDeclaration, isIdentifier, isInterfaceDeclaration, isPrivateIdentifier, isPropertyDeclaration, isPropertySignature, isStringLiteralLike, isTypeAliasDeclaration, isTypeLiteralNode, isTypeOperatorNode, isTypeReferenceNode } = ts;
+
 // A parameter declared as an object with a secret-named field (`user: { email: string; password:
 // string }`, `opts: ClientOptions` given `interface ClientOptions { apiKey: string }` or a DTO class
 // in the same file) holds that secret: logging the whole object logs it. Syntax only: a type imported
@@ -26,9 +29,9 @@ export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFi
 
 /** The element type of `T[]`, `readonly T[]`, `Array<T>` and `ReadonlyArray<T>`. */
 export function elementTypeOf(type: ts.TypeNode): ts.TypeNode | undefined {
-  if (ts.isArrayTypeNode(type)) return type.elementType;
-  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.ReadonlyKeyword) return elementTypeOf(type.type);
-  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName) || type.typeArguments?.length !== 1) return undefined;
+  if (isArrayTypeNode(type)) return type.elementType;
+  if (isTypeOperatorNode(type) && type.operator === SyntaxKind.ReadonlyKeyword) return elementTypeOf(type.type);
+  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName) || type.typeArguments?.length !== 1) return undefined;
   return type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray' ? type.typeArguments[0] : undefined;
 }
 
@@ -37,13 +40,13 @@ export function elementTypeOf(type: ts.TypeNode): ts.TypeNode | undefined {
  * and Fastify's `FastifyRequest<{ Body: LoginBody }>`.
  */
 export function requestBodyType(type: ts.TypeNode): ts.TypeNode | undefined {
-  if (!ts.isTypeReferenceNode(type) || !type.typeArguments) return undefined;
-  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  if (!isTypeReferenceNode(type) || !type.typeArguments) return undefined;
+  const name = isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
   if (name === 'Request') return type.typeArguments[2];
   const [generic] = type.typeArguments;
-  if (name !== 'FastifyRequest' || !generic || !ts.isTypeLiteralNode(generic)) return undefined;
-  const body = generic.members.find((m) => ts.isPropertySignature(m) && propertyNameOf(m.name) === 'Body');
-  return body && ts.isPropertySignature(body) ? body.type : undefined;
+  if (name !== 'FastifyRequest' || !generic || !isTypeLiteralNode(generic)) return undefined;
+  const body = generic.members.find((m) => isPropertySignature(m) && propertyNameOf(m.name) === 'Body');
+  return body && isPropertySignature(body) ? body.type : undefined;
 }
 
 /**
@@ -95,21 +98,21 @@ const MAPPED_TYPES = new Set(['PartialType', 'OmitType', 'PickType', 'Intersecti
 function basesOf(clauses: ts.NodeArray<ts.HeritageClause> | undefined): TypeBase[] {
   const out: TypeBase[] = [];
   for (const clause of clauses ?? []) {
-    if (clause.token === ts.SyntaxKind.ExtendsKeyword) for (const { expression } of clause.types) out.push(...basesNamedBy(expression));
+    if (clause.token === SyntaxKind.ExtendsKeyword) for (const { expression } of clause.types) out.push(...basesNamedBy(expression));
   }
   return out;
 }
 
 /** `CreateUserDto`, or mapped types of it, nested (`PartialType(OmitType(CreateUserDto, ['password']))`). */
 function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
-  if (ts.isIdentifier(expr)) return [{ name: expr.text }];
-  if (depth > MAX_DEPTH || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || !MAPPED_TYPES.has(expr.expression.text)) return [];
+  if (isIdentifier(expr)) return [{ name: expr.text }];
+  if (depth > MAX_DEPTH || !isCallExpression(expr) || !isIdentifier(expr.expression) || !MAPPED_TYPES.has(expr.expression.text)) return [];
   const helper = expr.expression.text;
   const [first, second] = expr.arguments;
   if (helper === 'IntersectionType') return expr.arguments.flatMap((a) => basesNamedBy(a, depth + 1));
   const inner = first ? basesNamedBy(first, depth + 1) : [];
   const list = second && unwrap(second); // `['password'] as const`
-  const keys = list && ts.isArrayLiteralExpression(list) ? list.elements.flatMap((e) => (ts.isStringLiteralLike(e) ? [e.text] : [])) : undefined;
+  const keys = list && isArrayLiteralExpression(list) ? list.elements.flatMap((e) => (isStringLiteralLike(e) ? [e.text] : [])) : undefined;
   if (helper === 'OmitType' && keys) return inner.map((b) => ({ ...b, omit: [...(b.omit ?? []), ...keys] }));
   if (helper === 'PickType' && keys) return inner.map((b) => ({ ...b, pick: b.pick ? b.pick.filter((k) => keys.includes(k)) : keys }));
   return inner;
@@ -117,17 +120,17 @@ function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
 
 /** An interface, object type alias or class declared by a statement: its name, members and bases. */
 function declaredTypeOf(stmt: ts.Statement): { name: string; members: Members; bases: TypeBase[] } | undefined {
-  if ((ts.isInterfaceDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
-  if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members, bases: [] };
+  if ((isInterfaceDeclaration(stmt) || isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
+  if (isTypeAliasDeclaration(stmt) && isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members, bases: [] };
   return undefined;
 }
 
 function secretFieldsOfMembers(members: ReadonlyArray<ts.TypeElement | ts.ClassElement>, sf: ts.SourceFile, names: NameClassifier, depth: number): string[][] {
   const out: string[][] = [];
   for (const member of members) {
-    if (!ts.isPropertySignature(member) && !ts.isPropertyDeclaration(member)) continue;
+    if (!isPropertySignature(member) && !isPropertyDeclaration(member)) continue;
     // Static fields are not on the instance; `#secret` is not printed or serialised (TypeScript's `private` is).
-    if (ts.isPropertyDeclaration(member) && (ts.isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
+    if (isPropertyDeclaration(member) && (isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
     const name = propertyNameOf(member.name);
     if (name === undefined) continue;
     if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);
@@ -140,15 +143,15 @@ function secretFieldsOfMembers(members: ReadonlyArray<ts.TypeElement | ts.ClassE
 export function fieldTypeOf(type: ts.TypeNode | undefined, name: string, sf: ts.SourceFile): ts.TypeNode | undefined {
   if (!type) return undefined;
   for (const member of membersOf(type, sf)) {
-    if ((ts.isPropertySignature(member) || ts.isPropertyDeclaration(member)) && propertyNameOf(member.name) === name) return member.type;
+    if ((isPropertySignature(member) || isPropertyDeclaration(member)) && propertyNameOf(member.name) === name) return member.type;
   }
   return undefined;
 }
 
 /** The members of a type literal, or of an interface, object type alias or class (a DTO) declared at the top of the file, with those it inherits there. */
 function membersOf(type: ts.TypeNode, sf: ts.SourceFile): Members {
-  if (ts.isTypeLiteralNode(type)) return type.members;
-  if (!ts.isTypeReferenceNode(type) || !ts.isIdentifier(type.typeName)) return [];
+  if (isTypeLiteralNode(type)) return type.members;
+  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName)) return [];
   return declaredTypesOf(sf).get(type.typeName.text)?.members ?? [];
 }
 

@@ -4,6 +4,9 @@ import { constValueOf, type FileContext, textMentions } from './file-context.js'
 import { shapeFieldsOf } from './schema-shape.js';
 import { unwrap } from './scope.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { isCallExpression, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteralLike } = ts;
+
 /**
  * Request input a validator has checked against a zod schema of the file holds what the schema
  * declares (zod strips the rest): logged whole, it logs those fields, a password among them.
@@ -19,16 +22,16 @@ const TRPC_RESOLVERS: ReadonlySet<string> = new Set(['query', 'mutation', 'subsc
 export function honoValidatedFields(call: ts.CallExpression, fc: FileContext): string[] | undefined {
   const callee = unwrap(call.expression);
   const target = call.arguments[0] && unwrap(call.arguments[0]);
-  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'valid' || !target || !ts.isStringLiteralLike(target) || !textMentions(fc, 'zValidator')) return undefined;
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'valid' || !target || !isStringLiteralLike(target) || !textMentions(fc, 'zValidator')) return undefined;
   let holder: ts.Node | undefined = enclosingFunction(call);
-  while (holder?.parent && ts.isParenthesizedExpression(holder.parent)) holder = holder.parent;
+  while (holder?.parent && isParenthesizedExpression(holder.parent)) holder = holder.parent;
   const route = holder?.parent;
-  if (!route || !ts.isCallExpression(route)) return undefined;
+  if (!route || !isCallExpression(route)) return undefined;
   for (const arg of route.arguments) {
     const validator = unwrap(constValueOf(fc, arg));
-    if (!ts.isCallExpression(validator) || !isNamed(validator.expression, 'zValidator')) continue;
+    if (!isCallExpression(validator) || !isNamed(validator.expression, 'zValidator')) continue;
     const [kind, schema] = validator.arguments;
-    if (kind && schema && ts.isStringLiteralLike(unwrap(kind)) && (unwrap(kind) as ts.StringLiteralLike).text === target.text) return shapeFieldsOf(schema, fc);
+    if (kind && schema && isStringLiteralLike(unwrap(kind)) && (unwrap(kind) as ts.StringLiteralLike).text === target.text) return shapeFieldsOf(schema, fc);
   }
   return undefined;
 }
@@ -40,12 +43,12 @@ export function honoValidatedFields(call: ts.CallExpression, fc: FileContext): s
 export function trpcInputFields(fn: ts.SignatureDeclaration, fc: FileContext): string[] | undefined {
   if (!textMentions(fc, '@trpc/')) return undefined;
   const call = fn.parent;
-  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  if (!call || !isCallExpression(call) || call.arguments[0] !== fn) return undefined;
   let e = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(e) || !TRPC_RESOLVERS.has(e.name.text)) return undefined;
-  for (let link = unwrap(e.expression); ts.isCallExpression(link); link = unwrap(e.expression)) {
+  if (!isPropertyAccessExpression(e) || !TRPC_RESOLVERS.has(e.name.text)) return undefined;
+  for (let link = unwrap(e.expression); isCallExpression(link); link = unwrap(e.expression)) {
     e = unwrap(link.expression);
-    if (!ts.isPropertyAccessExpression(e)) return undefined;
+    if (!isPropertyAccessExpression(e)) return undefined;
     if (e.name.text === 'input') return link.arguments[0] && shapeFieldsOf(link.arguments[0], fc);
   }
   return undefined;
@@ -53,5 +56,5 @@ export function trpcInputFields(fn: ts.SignatureDeclaration, fc: FileContext): s
 
 function isNamed(callee: ts.Expression, name: string): boolean {
   const e = unwrap(callee);
-  return ts.isIdentifier(e) ? e.text === name : ts.isPropertyAccessExpression(e) && e.name.text === name;
+  return isIdentifier(e) ? e.text === name : isPropertyAccessExpression(e) && e.name.text === name;
 }

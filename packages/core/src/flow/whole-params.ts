@@ -11,8 +11,8 @@ import { isNullishLiteral } from '../parse/nullish-literal.js';
 // `` `[${v}]` ``, `v.toUpperCase()`, `{ value: v }`), is no sanitiser. Handing the input back only
 // when it is empty (`if (!v) return v`) leaks nothing, so those returns do not count.
 
-/** Read once: `ts.SyntaxKind` is behind an accessor. */
-const { SyntaxKind } = ts;
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, isArrayLiteralExpression, isBinaryExpression, isCallExpression, isConditionalExpression, isDeleteExpression, isElementAccessExpression, isIdentifier, isIfStatement, isNumericLiteral, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression } = ts;
 
 /** Methods whose result holds all of the receiver (`concat` its arguments too). */
 const WHOLE_METHODS = new Set([
@@ -46,12 +46,12 @@ function mutatedBindings(node: ts.SignatureDeclaration & { body?: ts.Node }, fc:
   if (!node.body) return out;
   walkTree(node.body, (n) => {
     let target: ts.Expression | undefined;
-    if (ts.isDeleteExpression(n)) target = n.expression;
-    else if (ts.isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && (ts.isPropertyAccessExpression(n.left) || ts.isElementAccessExpression(n.left))) target = n.left;
+    if (isDeleteExpression(n)) target = n.expression;
+    else if (isBinaryExpression(n) && n.operatorToken.kind === SyntaxKind.EqualsToken && (isPropertyAccessExpression(n.left) || isElementAccessExpression(n.left))) target = n.left;
     if (!target) return true;
     let root = unwrap(target);
-    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
-    const binding = ts.isIdentifier(root) ? lookup(fc, root) : undefined;
+    while (isPropertyAccessExpression(root) || isElementAccessExpression(root)) root = unwrap(root.expression);
+    const binding = isIdentifier(root) ? lookup(fc, root) : undefined;
     if (binding) out.add(binding);
     return true;
   });
@@ -65,22 +65,22 @@ function wholeOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileConte
   if (depth > MAX_DEPTH) return [];
   const e = unwrap(expr);
   const next: Next = (x) => wholeOf(x, fn, fc, depth + 1, isMutated);
-  if (ts.isCallExpression(e)) return callWhole(e, next, fc);
-  if (ts.isObjectLiteralExpression(e)) return objectWhole(e, next, fc);
-  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => next(ts.isSpreadElement(el) ? el.expression : el));
-  if (ts.isTemplateExpression(e)) return e.templateSpans.flatMap((span) => next(span.expression));
-  if (ts.isBinaryExpression(e)) {
+  if (isCallExpression(e)) return callWhole(e, next, fc);
+  if (isObjectLiteralExpression(e)) return objectWhole(e, next, fc);
+  if (isArrayLiteralExpression(e)) return e.elements.flatMap((el) => next(isSpreadElement(el) ? el.expression : el));
+  if (isTemplateExpression(e)) return e.templateSpans.flatMap((span) => next(span.expression));
+  if (isBinaryExpression(e)) {
     const op = e.operatorToken.kind;
     if (op === SyntaxKind.PlusToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.BarBarToken) return [...next(e.left), ...next(e.right)];
     return op === SyntaxKind.AmpersandAmpersandToken || op === SyntaxKind.CommaToken ? next(e.right) : [];
   }
-  if (ts.isConditionalExpression(e)) {
+  if (isConditionalExpression(e)) {
     // `v ? mask(v) : v` hands `v` back only when it is empty.
     const test = emptinessTest(e.condition);
     const branch = (x: ts.Expression, when: boolean) => next(x).filter((i) => !(test && test.emptyWhen === when && isParam(test.id, fn, i, fc)));
     return [...branch(e.whenTrue, true), ...branch(e.whenFalse, false)];
   }
-  if (!ts.isIdentifier(e)) return [];
+  if (!isIdentifier(e)) return [];
   const binding = lookup(fc, e);
   if (!binding || isMutated(binding)) return [];
   if (binding.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
@@ -98,7 +98,7 @@ function callWhole(call: ts.CallExpression, next: Next, fc: FileContext): number
   if (dotted === 'JSON.stringify') return args[1] === undefined || isNullishLiteral(unwrap(args[1])) ? args.slice(0, 1).flatMap(next) : [];
   if (dotted !== undefined && WHOLE_CALLS.has(dotted)) return args.flatMap(next);
   if (dotted === 'Object.assign') return args.some((a) => overridesSecret(a, fc)) ? [] : args.flatMap(next);
-  if (!ts.isPropertyAccessExpression(callee)) return [];
+  if (!isPropertyAccessExpression(callee)) return [];
   const name = callee.name.text;
   if (WHOLE_METHODS.has(name)) return name === 'concat' ? [...next(callee.expression), ...args.flatMap(next)] : next(callee.expression);
   // `v.slice(4)`, `v.substring(0, 40)`: most of the string is still most of the secret.
@@ -112,28 +112,28 @@ function callWhole(call: ts.CallExpression, next: Next, fc: FileContext): number
  * unless it overrides a secret-named field of what it spreads.
  */
 function objectWhole(obj: ts.ObjectLiteralExpression, next: Next, fc: FileContext): number[] {
-  const spreads = obj.properties.filter(ts.isSpreadAssignment).flatMap((p) => next(p.expression));
-  const values = obj.properties.flatMap((p) => (ts.isPropertyAssignment(p) ? next(p.initializer) : ts.isShorthandPropertyAssignment(p) ? next(p.name) : []));
+  const spreads = obj.properties.filter(isSpreadAssignment).flatMap((p) => next(p.expression));
+  const values = obj.properties.flatMap((p) => (isPropertyAssignment(p) ? next(p.initializer) : isShorthandPropertyAssignment(p) ? next(p.name) : []));
   return [...(overridesSecret(obj, fc) ? [] : spreads), ...values];
 }
 
 /** An object literal giving a secret-named field a value of its own: `{ password: '[redacted]' }`. */
 function overridesSecret(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
-  return ts.isObjectLiteralExpression(e) && e.properties.some((p) => !ts.isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
+  return isObjectLiteralExpression(e) && e.properties.some((p) => !isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
 }
 
 function dottedCallee(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(unwrap(callee.expression)) ? `${(unwrap(callee.expression) as ts.Identifier).text}.${callee.name.text}` : undefined;
+  if (isIdentifier(callee)) return callee.text;
+  return isPropertyAccessExpression(callee) && isIdentifier(unwrap(callee.expression)) ? `${(unwrap(callee.expression) as ts.Identifier).text}.${callee.name.text}` : undefined;
 }
 
 /** `if (!v) return v;`: the return sits in the branch of an `if` where parameter `index` is empty. */
 function isReturnedOnlyWhenEmpty(ret: ts.Expression, fn: ts.SignatureDeclaration, index: number, fc: FileContext): boolean {
   let child: ts.Node = ret;
   for (let n = ret.parent; n && n !== fn; child = n, n = n.parent) {
-    if (!ts.isIfStatement(n) || child === n.expression) continue;
+    if (!isIfStatement(n) || child === n.expression) continue;
     const test = emptinessTest(n.expression);
     if (test && test.emptyWhen === (child === n.thenStatement) && isParam(test.id, fn, index, fc)) return true;
   }
@@ -151,16 +151,16 @@ function isParam(id: ts.Identifier, fn: ts.SignatureDeclaration, index: number, 
  */
 export function emptinessTest(cond: ts.Expression): { id: ts.Identifier; emptyWhen: boolean } | undefined {
   const e = unwrap(cond);
-  if (ts.isIdentifier(e)) return { id: e, emptyWhen: false };
-  if (ts.isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
+  if (isIdentifier(e)) return { id: e, emptyWhen: false };
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) {
     const inner = emptinessTest(e.operand);
     return inner && { id: inner.id, emptyWhen: !inner.emptyWhen };
   }
-  if (ts.isPropertyAccessExpression(e) && e.name.text === 'length') {
+  if (isPropertyAccessExpression(e) && e.name.text === 'length') {
     const base = unwrap(e.expression);
-    return ts.isIdentifier(base) ? { id: base, emptyWhen: false } : undefined;
+    return isIdentifier(base) ? { id: base, emptyWhen: false } : undefined;
   }
-  if (!ts.isBinaryExpression(e)) return undefined;
+  if (!isBinaryExpression(e)) return undefined;
   const op = e.operatorToken.kind;
   // `v === undefined || v.length === 0`: empty when either says so; `v && v.length`: non-empty when both do.
   if (op === SyntaxKind.BarBarToken || op === SyntaxKind.AmpersandAmpersandToken) {
@@ -174,8 +174,8 @@ export function emptinessTest(cond: ts.Expression): { id: ts.Identifier; emptyWh
   if (!subject || !other) return undefined;
   const inner = emptinessTest(subject);
   // `v.length === 0` reads the length: only the literal 0 compares it with empty.
-  const isLength = ts.isPropertyAccessExpression(unwrap(subject));
-  if (!inner || (isLength && !ts.isNumericLiteral(unwrap(other))) || (!isLength && !ts.isIdentifier(unwrap(subject)))) return undefined;
+  const isLength = isPropertyAccessExpression(unwrap(subject));
+  if (!inner || (isLength && !isNumericLiteral(unwrap(other))) || (!isLength && !isIdentifier(unwrap(subject)))) return undefined;
   return { id: inner.id, emptyWhen: equal };
 }
 
@@ -183,7 +183,7 @@ export function emptinessTest(cond: ts.Expression): { id: ts.Identifier; emptyWh
 function isEmptyValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (e.kind === SyntaxKind.NullKeyword) return true;
-  if (ts.isIdentifier(e)) return e.text === 'undefined';
-  if (ts.isStringLiteralLike(e)) return e.text === '';
-  return ts.isNumericLiteral(e) && e.text === '0';
+  if (isIdentifier(e)) return e.text === 'undefined';
+  if (isStringLiteralLike(e)) return e.text === '';
+  return isNumericLiteral(e) && e.text === '0';
 }

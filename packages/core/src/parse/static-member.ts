@@ -1,6 +1,9 @@
 import { ts } from './typescript.js';
 
+// TypeScript's bundle exposes its API through getters: read the ones used here once.
+const { SyntaxKind, canHaveModifiers, getModifiers } = ts;
+
 /** `static save(t) {...}`, `static apiKey = ...`: a member of the class itself, not of its instances. */
 export function isStaticMember(member: ts.Node): boolean {
-  return ts.canHaveModifiers(member) && (ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+  return canHaveModifiers(member) && (getModifiers(member)?.some((m) => m.kind === SyntaxKind.StaticKeyword) ?? false);
 }
