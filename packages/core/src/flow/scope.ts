@@ -26,34 +26,36 @@ export type Binding =
   | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };
 
 /**
+ * The node kinds that have held a scope (blocks, functions, classes, the file): a lookup climbs
+ * every ancestor of an identifier, and most of them (calls, property accesses, statements) are of
+ * a kind that never does, so one array read spares their map lookup. One table for the process,
+ * not one per file: a typed array this size lives off the V8 heap, and allocating one per file cost
+ * more than a file's lookups gained. A kind only another file gave a scope costs a map miss, no more.
+ */
+const scopeKinds = new Uint8Array(SyntaxKind.Count);
+
+/**
  * A syntactic binder: which declaration a name refers to, by lexical scope, without a type
  * checker. Declarations are collected during the file's single walk; lookups happen afterwards,
  * so hoisted functions and `var`s resolve wherever they are used.
  */
 export class ScopeMap {
   readonly #scopes = new Map<ts.Node, Map<string, Binding>>();
-  /**
-   * The node kinds that hold a scope here (blocks, functions, classes, the file): a lookup climbs
-   * every ancestor of an identifier, and most of them (calls, property accesses, statements) are
-   * of a kind that never does, so one array read spares their map lookup.
-   */
-  readonly #scopeKinds = new Uint8Array(SyntaxKind.Count);
 
   declare(binding: Binding, scopeNode: ts.Node): void {
     let scope = this.#scopes.get(scopeNode);
     if (!scope) {
       scope = new Map();
       this.#scopes.set(scopeNode, scope);
-      this.#scopeKinds[scopeNode.kind] = 1;
+      scopeKinds[scopeNode.kind] = 1;
     }
     // The first declaration wins: a later `x = ...` adds values, it never re-declares.
     if (!scope.has(binding.name)) scope.set(binding.name, binding);
   }
 
   lookup(name: string, from: ts.Node): Binding | undefined {
-    const kinds = this.#scopeKinds;
     for (let node: ts.Node | undefined = from; node; node = node.parent) {
-      if (kinds[node.kind] === 0) continue;
+      if (scopeKinds[node.kind] === 0) continue;
       const hit = this.#scopes.get(node)?.get(name);
       if (hit) return hit;
     }
