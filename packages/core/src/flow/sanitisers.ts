@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { constValueOf, type FileContext, lookup } from './file-context.js';
 import { dottedNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
+import { memoByName } from './name-memo.js';
 import { isCredentialUrl } from './sources.js';
 import { lastNameOf } from '../parse/last-name.js';
 
@@ -22,9 +23,8 @@ export function isRedactingName(name: string, fc: FileContext): boolean {
   return words.some((w) => REDACTING_STEMS.some((stem) => w.startsWith(stem)));
 }
 
-export function isHashingName(name: string): boolean {
-  return splitWords(name).some((w) => HASHING_WORDS.has(w));
-}
+/** Asked of every call a value flows through, by its name. */
+export const isHashingName: (name: string) => boolean = memoByName((name) => splitWords(name).some((w) => HASHING_WORDS.has(w)));
 
 /** `createHash('sha256').update(x)` and the like: anything read off a hashing call. */
 export function isHashChain(expr: ts.Expression, depth = 0): boolean {

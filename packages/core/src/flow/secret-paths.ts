@@ -2,6 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { type FileContext, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
+import { memoByName } from './name-memo.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -98,8 +99,10 @@ function isSecretPathName(name: string): boolean {
   return last !== undefined && PATH_WORDS.has(last) && words.slice(0, -1).some((w) => SECRET_DATA_WORDS.has(w));
 }
 
-/** A class, factory or interface named for storing tokens, sessions, secrets or credentials. */
-export function isStoreName(name: string): boolean {
+/** A class, factory or interface named for storing tokens, sessions, secrets or credentials (asked of every function and project call). */
+export const isStoreName: (name: string) => boolean = memoByName(judgeStoreName);
+
+function judgeStoreName(name: string): boolean {
   const words = splitWords(name);
   if (words.includes('keystore') || words.includes('keychain')) return true;
   const holdsSecrets = words.some((w) => SECRET_DATA_WORDS.has(w) || w === 'key' || w === 'keys' || w === 'auth') && !words.includes('env');

@@ -1,3 +1,5 @@
+import { memoByName } from './name-memo.js';
+
 /**
  * Decides whether a name (identifier, property, header, env variable) holds a secret. One module so
  * every rule agrees, in any case style: `apiKey`, `api_key`, `api-key`, `API_KEY` are all `api key`.
@@ -128,20 +130,8 @@ function withoutTrailingMarks(words: readonly string[]): readonly string[] {
   return bare ? [...words.slice(0, end - 1), bare] : words.slice(0, end);
 }
 
-const wordCache = new Map<string, string[]>();
-const WORD_CACHE_LIMIT = 50_000;
-
 /** Splits `accessToken`, `ACCESS_TOKEN`, `access-token`, `HTTPHeader` into lower-case words. */
-export function splitWords(name: string): string[] {
-  let words = wordCache.get(name);
-  if (!words) {
-    words = computeWords(name);
-    // Names repeat across files; the bound keeps adversarial inputs from growing it forever.
-    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
-    wordCache.set(name, words);
-  }
-  return words;
-}
+export const splitWords: (name: string) => string[] = memoByName(computeWords);
 
 function computeWords(name: string): string[] {
   return name
