@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { isEntriesCall } from './collect-file.js';
-import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
@@ -829,14 +829,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   function isAxiosCreate(callee: ts.Expression): boolean {
-    const fn = packageFunctionOf(fc, callee);
-    return fn?.specifier === 'axios' && fn.name === 'create';
+    return packageFunctionNamed(fc, callee, CREATE)?.specifier === 'axios';
   }
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
   function isJwtSign(callee: ts.Expression): boolean {
-    const fn = packageFunctionOf(fc, callee);
-    return fn?.specifier === 'jsonwebtoken' && fn.name === 'sign';
+    return packageFunctionNamed(fc, callee, SIGN)?.specifier === 'jsonwebtoken';
   }
 
   function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
@@ -1027,8 +1025,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** `parse` of the `cookie` package, imported by name or read off the module. */
   function isCookieParse(callee: ts.Expression): boolean {
-    const fn = packageFunctionOf(fc, callee);
-    return fn !== undefined && COOKIE_MODULES.has(fn.specifier) && fn.name === 'parse';
+    const fn = packageFunctionNamed(fc, callee, PARSE);
+    return fn !== undefined && COOKIE_MODULES.has(fn.specifier);
   }
 
   function isLocallyBound(callee: ts.Expression): boolean {
@@ -1080,12 +1078,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `makeLogger('[auth]')(token)`: the function a project factory makes, called in place.
     if (isCallExpression(e)) return productOf(e);
     if (!isPropertyAccessExpression(e)) return undefined;
-    if (isIdentifier(e.expression)) {
-      const b = lookup(fc, e.expression);
-      const dotted = `${e.expression.text}.${e.name.text}`;
-      if (b?.kind === 'import') return fc.isProjectModule(b.specifier) ? dotted : undefined;
-      if (b?.kind === 'class' && fc.collected.functionKeySet.has(dotted)) return dotted;
-      if (b?.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || isProjectImport(importOf(fc, e.expression)))) return dotted;
+    const b = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
+    // Most receivers are parameters (`res.json()`): the dotted name is made only for the bindings that use it.
+    if (b?.kind === 'import' || b?.kind === 'class' || b?.kind === 'var') {
+      const dotted = `${b.name}.${e.name.text}`;
+      if (b.kind === 'import') return fc.isProjectModule(b.specifier) ? dotted : undefined;
+      if (b.kind === 'class' && fc.collected.functionKeySet.has(dotted)) return dotted;
+      if (b.kind === 'var' && (fc.collected.functionKeySet.has(dotted) || isProjectImport(importOf(fc, e.expression)))) return dotted;
     }
     // `super.log(x)`: the method of the class this one extends.
     if (e.expression.kind === SyntaxKind.SuperKeyword) {
@@ -1263,6 +1262,11 @@ function instanceFieldsOf(cls: ts.ClassLikeDeclaration): string[] {
   }
   return [...names];
 }
+
+/** The package functions callTaint asks every call about: axios's `create`, jsonwebtoken's `sign`, cookie's `parse`. */
+const CREATE: ReadonlySet<string> = new Set(['create']);
+const SIGN: ReadonlySet<string> = new Set(['sign']);
+const PARSE: ReadonlySet<string> = new Set(['parse']);
 
 /** Packages whose `parse` turns a Cookie header into an object of cookies. */
 const COOKIE_MODULES: ReadonlySet<string> = new Set(['cookie', 'cookie-es']);

@@ -74,6 +74,18 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
   return ns && (ns.imported === '*' || ns.imported === 'default') ? { specifier: ns.specifier, name: e.name.text } : undefined;
 }
 
+/**
+ * The package function a callee names (see packageFunctionOf) when it is one of `names`. Asked of
+ * most calls a value flows through: a member call of another name (`res.json()`) is answered
+ * without resolving its receiver, since a member call's function is named by the member.
+ */
+export function packageFunctionNamed(fc: FileContext, callee: ts.Expression, names: ReadonlySet<string>): { specifier: string; name: string } | undefined {
+  const e = unwrap(callee);
+  if (isPropertyAccessExpression(e) && !names.has(e.name.text)) return undefined;
+  const fn = packageFunctionOf(fc, e);
+  return fn !== undefined && names.has(fn.name) ? fn : undefined;
+}
+
 /** Whether the file imports or requires one of `modules` (`import x from 'm'`, `require('m')`). */
 export function importsAnyOf(fc: FileContext, modules: ReadonlySet<string>): boolean {
   // Asked per call: a bundled file has thousands of statements, searched once.

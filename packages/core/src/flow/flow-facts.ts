@@ -438,9 +438,10 @@ function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
  * which a later `console.log(meta)` prints.
  */
 function recordObjectAssign(call: ts.CallExpression, scopes: ScopeMap): void {
-  const callee = unwrap(call.expression);
+  // Asked of every call: the name first, so that other calls copy no argument list.
+  if (dottedNameOf(unwrap(call.expression)) !== 'Object.assign') return;
   const [target, ...sources] = call.arguments;
-  if (dottedNameOf(callee) !== 'Object.assign' || target === undefined) return;
+  if (target === undefined) return;
   const object = unwrap(target);
   const binding = isIdentifier(object) ? scopes.lookup(object.text, object) : undefined;
   if (binding?.kind !== 'var') return;

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionOf } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -75,6 +75,8 @@ const LOGGER_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['consola', new Set(['createConsola', 'create', 'withTag'])],
   ['tslog', new Set(['Logger'])],
 ]);
+/** The names of all of them, which most calls (asked whether they make a logger) are not. */
+const LOGGER_FACTORY_NAMES: ReadonlySet<string> = new Set([...LOGGER_FACTORIES.values()].flatMap((names) => [...names]));
 /** Stands for bunyan's way: the options themselves, but for the ones it reads (BUNYAN_OPTIONS). */
 const BUNYAN_FIELDS = '...fields';
 /** The factory option whose fields every line of the logger carries: pino's `base`, winston's `defaultMeta`, bunyan's extra fields. */
@@ -376,7 +378,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** The logging package whose factory `callee` is (`pino`, `winston.createLogger`, `require('pino')`). */
   function factoryPackageOf(callee: ts.Expression): string | undefined {
-    const fn = packageFunctionOf(fc, callee);
+    const fn = packageFunctionNamed(fc, callee, LOGGER_FACTORY_NAMES);
     return fn && LOGGER_FACTORIES.get(fn.specifier)?.has(fn.name) ? fn.specifier : undefined;
   }
 
