@@ -82,7 +82,14 @@ function wholeOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileConte
   }
   if (!isIdentifier(e)) return [];
   const binding = lookup(fc, e);
-  if (!binding || isMutated(binding)) return [];
+  if (!binding) return [];
+  const held = heldParams(binding, fn, next);
+  // Asked last: it walks the function's body, and most names hold no parameter whole anyway.
+  return held.length > 0 && !isMutated(binding) ? held : [];
+}
+
+/** The parameters a name holds whole: the parameter itself, or what a variable bound once to an expression holds. */
+function heldParams(binding: Binding, fn: ts.SignatureDeclaration, next: Next): number[] {
   if (binding.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
   const value = binding.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
   // `const { password, ...rest } = v; return rest;` leaves fields out: not the input whole.
