@@ -30,8 +30,8 @@ export interface FileContext {
   requiredModules?: ReadonlySet<string>;
   /** Every module the file imports with an `import` declaration, built on first use (see `importsAnyOf`). */
   importedModules?: ReadonlySet<string>;
-  /** Words asked of the file's text so far, and whether it holds them (see `textMentions`). */
-  mentions?: Map<string, boolean>;
+  /** Words (and patterns) asked of the file's text so far, and whether it holds them (see `textMentions`). */
+  mentions?: Map<string | RegExp, boolean>;
   /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
   addedTo?: ReadonlySet<Binding>;
   /** The file's MCP SDK handlers and the index of each one's `extra` parameter, built on first use (see mcp-handler). */
@@ -117,13 +117,14 @@ export function constValueOf(fc: FileContext, expr: ts.Expression): ts.Expressio
 }
 
 /**
- * Whether the file's text contains `word` (a package name): extractors ask it per call to skip
- * work in files that cannot need it, and a search of a 5 MB bundle per call would cost quadratic
- * time, so each word is searched once per file.
+ * Whether the file's text contains `word` (a package name), or a match of a pattern (one of
+ * several names: one scan of the text, not one per name): extractors ask it per call to skip work
+ * in files that cannot need it, and a search of a 5 MB bundle per call would cost quadratic time,
+ * so each word is searched once per file.
  */
-export function textMentions(fc: FileContext, word: string): boolean {
+export function textMentions(fc: FileContext, word: string | RegExp): boolean {
   const mentions = (fc.mentions ??= new Map());
   let found = mentions.get(word);
-  if (found === undefined) mentions.set(word, (found = fc.sf.text.includes(word)));
+  if (found === undefined) mentions.set(word, (found = typeof word === 'string' ? fc.sf.text.includes(word) : word.test(fc.sf.text)));
   return found;
 }
