@@ -93,19 +93,24 @@ const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'i
 /** Schema methods that hand back what they validate (zod's `Schema.parse(v)`, `safeParse(v)` with it in `data`). */
 const SCHEMA_PARSES: ReadonlySet<string> = new Set(['parse', 'parseAsync', 'safeParse', 'safeParseAsync']);
 const MAX_DEPTH = 400;
+/**
+ * What the memos hold for an expression or binding while it is worked out: met again inside its own
+ * computation, it is a cycle. One map write marks it (a set of those in progress cost an insertion
+ * and a deletion per expression, a third of the memo's time). Never handed out: a cycle gives EMPTY.
+ */
+const COMPUTING: Taint = [];
 
 export function createEvaluator(fc: FileContext): Evaluator {
   const memo = new Map<ts.Node, Taint>();
   const bindingMemo = new Map<Binding, Taint>();
-  const inProgress = new Set<unknown>();
   let depth = 0;
 
   function taintOf(expr: ts.Expression): Taint {
     const hit = memo.get(expr);
-    if (hit) return hit;
     // Cycles, and chains deep enough to threaten the stack (generated `a1 = a0; a2 = a1; ...`), end clean.
-    if (inProgress.has(expr) || depth > MAX_DEPTH) return EMPTY;
-    inProgress.add(expr);
+    if (hit !== undefined) return hit === COMPUTING ? EMPTY : hit;
+    if (depth > MAX_DEPTH) return EMPTY;
+    memo.set(expr, COMPUTING);
     depth++;
     try {
       const taint = compute(expr);
@@ -113,7 +118,6 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return taint;
     } finally {
       depth--;
-      inProgress.delete(expr);
     }
   }
 
@@ -396,9 +400,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function bindingTaint(binding: Extract<Binding, { kind: 'var' }>): Taint {
     const hit = bindingMemo.get(binding);
-    if (hit) return hit;
-    if (inProgress.has(binding)) return EMPTY;
-    inProgress.add(binding);
+    if (hit !== undefined) return hit === COMPUTING ? EMPTY : hit;
+    bindingMemo.set(binding, COMPUTING);
     const passwordMasked = binding.values.some((v) => v.wrap.length === 1 && v.wrap[0] === 'password' && isLiteralLike(v.expr));
     const parts = binding.values.map((v) => {
       // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
@@ -415,7 +418,6 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (v.omit) t = omitKeys(t, v.omit);
       return placed(t, v, binding.name);
     });
-    inProgress.delete(binding);
     const taint = unionTaint(...parts);
     bindingMemo.set(binding, taint);
     return taint;
