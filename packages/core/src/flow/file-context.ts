@@ -30,6 +30,8 @@ export interface FileContext {
   requiredModules?: ReadonlySet<string>;
   /** Every module the file imports with an `import` declaration, built on first use (see `importsAnyOf`). */
   importedModules?: ReadonlySet<string>;
+  /** The binding of each identifier looked up so far, null for none (see `lookup`). */
+  bindings?: Map<ts.Identifier, Binding | null>;
   /** Words (and patterns) asked of the file's text so far, and whether it holds them (see `textMentions`). */
   mentions?: Map<string | RegExp, boolean>;
   /** Every binding the file puts values into with `push`, `set`, `add`..., built on first use (see mutated-in-place). */
@@ -39,7 +41,13 @@ export interface FileContext {
 }
 
 export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined {
-  return fc.collected.scopes.lookup(id.text, id);
+  // The same identifiers are asked about again and again (a call's callee by every sink, write and
+  // project-call test), and each lookup climbs the tree: each is answered once. The scopes are
+  // complete before a FileContext is made, so an answer never changes.
+  const bindings = (fc.bindings ??= new Map());
+  let found = bindings.get(id);
+  if (found === undefined) bindings.set(id, (found = fc.collected.scopes.lookup(id.text, id) ?? null));
+  return found ?? undefined;
 }
 
 /**
