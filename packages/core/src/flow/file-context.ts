@@ -7,6 +7,7 @@ import { requireOf } from './collect-file.js';
 import type { Binding } from './scope.js';
 import { unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
+import type { ImportedGuard } from './value-choices.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isIdentifier, isImportDeclaration, isPropertyAccessExpression, isStringLiteral } = ts;
@@ -22,6 +23,8 @@ export interface FileContext {
   isProjectModule: (specifier: string) => boolean;
   /** Per-block NODE_ENV early exits, filled on first use (see env-guards). */
   earlyExits: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; state: 'prod' | 'nonprod' | 'unknown' }>>;
+  /** Per-block early exits on imported values (`if (config.store !== 'file') return`), filled on first use (see value-choices). */
+  importedExits?: Map<ts.NodeArray<ts.Statement>, Array<{ end: number; guard: ImportedGuard }>>;
   /** How NODE_ENV conditions read this file's names, built on first use (see env-guards). */
   conditionNames?: NameValues;
   /** Every identifier of the file by its text, built on first use (see env-guards' `choiceEnvAt`). */

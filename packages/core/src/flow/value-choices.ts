@@ -172,8 +172,14 @@ export function importedGuardAt(node: ts.Node, fc: FileContext): ImportedGuard |
  * when they all share one.
  */
 export function importedChoiceGuardAt(made: ts.Expression, fc: FileContext): ImportedGuard | undefined {
-  const [first, ...rest] = choiceUsesOf(made, fc).map((use) => importedGuardAt(use, fc));
-  return first !== undefined && rest.every((guard) => guard !== undefined && sameGuard(guard, first)) ? first : undefined;
+  let shared: ImportedGuard | undefined;
+  // A bundle's const may be read thousands of times: the first read outside the shared test ends the search.
+  for (const use of choiceUsesOf(made, fc)) {
+    const guard = importedGuardAt(use, fc);
+    if (guard === undefined || (shared !== undefined && !sameGuard(guard, shared))) return undefined;
+    shared = guard;
+  }
+  return shared;
 }
 
 function sameGuard(a: ImportedGuard, b: ImportedGuard): boolean {
@@ -199,13 +205,27 @@ function branchGuard(condition: ts.Expression, taken: boolean, fc: FileContext):
 
 /** `if (config.tokenStore !== 'file') return new RedisTokenStore();` before `child`: the rest runs when it is `'file'`. */
 function earlyExitGuard(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
-  for (const stmt of statements) {
-    if (stmt.end > child.pos) break;
-    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !alwaysExits(stmt.thenStatement)) continue;
-    const guard = branchGuard(stmt.expression, false, fc);
-    if (guard) return guard;
+  for (const exit of importedExitsOf(statements, fc)) {
+    if (exit.end > child.pos) break;
+    return exit.guard;
   }
   return undefined;
+}
+
+/** A block's early exits on imported values, in order: worked out once per block, however many nodes in it ask. */
+function importedExitsOf(statements: ts.NodeArray<ts.Statement>, fc: FileContext): Array<{ end: number; guard: ImportedGuard }> {
+  const cache = (fc.importedExits ??= new Map());
+  let exits = cache.get(statements);
+  if (exits === undefined) {
+    exits = [];
+    for (const stmt of statements) {
+      if (!ts.isIfStatement(stmt) || stmt.elseStatement || !alwaysExits(stmt.thenStatement)) continue;
+      const guard = branchGuard(stmt.expression, false, fc);
+      if (guard) exits.push({ end: stmt.end, guard });
+    }
+    cache.set(statements, exits);
+  }
+  return exits;
 }
 
 /** `case 'file':` of `switch (config.tokenStore)`, when no other clause's code runs on into it. */
