@@ -10,6 +10,7 @@ import { collectFile, declareField, enclosingFunction, requireOf } from './colle
 import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
 import { chosenClassesOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
+import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
@@ -135,6 +136,8 @@ export interface ClassFact {
   checks?: string[];
   /** Tests of imported flags its constructor requires (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
   requires?: ImportedGuard[];
+  /** Its constructor refuses production unless the caller sets this option: each `new` decides (see production-opt-out.ts). */
+  optOut?: ProductionOptOut;
   /**
    * Static factories that refuse production (`static create() { if (isProd) throw ...; return new
    * X() }`): what they make is refused, a `new` written elsewhere is not.
@@ -163,6 +166,8 @@ export interface NewFact {
   owner?: string;
   /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
   secretPathArgs?: number[];
+  /** What each argument sets, for a constructor's opt-out of its production check (see production-opt-out.ts). */
+  options?: Array<string[] | null>;
 }
 
 /** `const name = new ClassName(...)` at the top level; the class as named in this file. */
@@ -700,6 +705,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
+  const options = optionsGivenOf(call.arguments ?? []);
   for (const [choice, classEnv] of classes) {
     facts.news.push({
       location: locationOf(call, fc.sf),
@@ -709,6 +715,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       ...(storeContext !== undefined && { storeContext }),
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),
+      options,
     });
   }
 }
@@ -907,6 +914,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
   const refusing = ctor !== undefined && refusesProduction(ctor, fc);
   const checks = ctor !== undefined && !refusing ? importedChecksOf(ctor, fc) : [];
   const requires = ctor !== undefined && !refusing ? requirementsOf(ctor, fc) : [];
+  const optOut = ctor !== undefined && !refusing ? productionOptOutOf(ctor, fc) : undefined;
   const refusingFactories = cls.members.flatMap((m) => {
     const method = isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
@@ -920,6 +928,7 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     refusesProduction: refusing,
     ...(checks.length > 0 && { checks }),
     ...(requires.length > 0 && { requires }),
+    ...(optOut !== undefined && { optOut }),
     ...(refusingFactories.length > 0 && { refusingFactories }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
   };

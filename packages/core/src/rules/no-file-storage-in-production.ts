@@ -9,6 +9,7 @@ import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
 import { type ImportedGuard, importedGuardEnv, requiresOutsideProduction } from '../flow/value-choices.js';
+import { leavesOptOutUnset } from '../flow/production-opt-out.js';
 import { isStoreName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
@@ -97,6 +98,8 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
         const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
         if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
         if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+        // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
+        if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
         const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
         const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
         report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
