@@ -310,11 +310,19 @@ function assertsOutsideProduction(call: ts.CallExpression, fc: FileContext): boo
   return comparison?.[1]?.startsWith('not') ? equal.whenTrue === 'prod' : equal.whenTrue === 'nonprod';
 }
 
+/** What a statement requires to go on: an assertion's argument holds, or a throwing `if`'s condition does not. */
+export function requirementOf(stmt: ts.Statement): { condition: ts.Expression; holds: boolean } | undefined {
+  if (ts.isIfStatement(stmt)) return stmt.elseStatement === undefined && alwaysExits(stmt.thenStatement, false) ? { condition: stmt.expression, holds: false } : undefined;
+  const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+  const [first] = e !== undefined && ts.isCallExpression(e) && isTruthAssertion(e.expression) ? e.arguments : [];
+  return first === undefined ? undefined : { condition: first, holds: true };
+}
+
 /** Assertions that throw unless their first argument is truthy. */
 const TRUTH_ASSERTION = /^(?:assert|invariant|assert\.ok)$/;
 
 /** `assert(x)`, `invariant(x)`, `assert.ok(x)`: the call throws unless `x` holds. */
-export function isTruthAssertion(callee: ts.Expression): boolean {
+function isTruthAssertion(callee: ts.Expression): boolean {
   const name = assertNameOf(callee);
   return name !== undefined && TRUTH_ASSERTION.test(name);
 }

@@ -609,7 +609,12 @@ function recordDynamicImport(call: ts.CallExpression, fc: FileContext, facts: Fl
 
 /** Where NODE_ENV says nothing here, the test of an imported value around `node`, if any: the rules resolve it across files. */
 function guardOf(node: ts.Node, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
-  const importedGuard = env === 'unknown' ? importedGuardAt(node, fc) : undefined;
+  return guardFound(env, () => importedGuardAt(node, fc));
+}
+
+/** Where NODE_ENV says nothing, the imported test `find` finds, as a fact's field: the rules resolve it across files. */
+function guardFound(env: EnvState, find: () => ImportedGuard | undefined): { importedGuard?: ImportedGuard } {
+  const importedGuard = env === 'unknown' ? find() : undefined;
   return importedGuard === undefined ? {} : { importedGuard };
 }
 
@@ -701,17 +706,15 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
   if (made === undefined && chosen.length === 0) return;
   const env = choiceEnvAt(call, fc);
-  const classes: Array<[ts.Identifier | string, EnvState]> = made !== undefined ? [[made, env]] : chosen.map((id) => [id, env === 'nonprod' ? env : chosenEnv(id, env, fc)]);
+  const classes = made !== undefined ? [{ callee: made, env, ...madeGuardOf(call, env, fc) }] : chosen.map((id) => chosenClass(id, call, env, fc));
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
   const options = optionsGivenOf(call.arguments ?? []);
-  for (const [choice, classEnv] of classes) {
+  for (const cls of classes) {
     facts.news.push({
       location: locationOf(call, fc.sf),
-      callee: typeof choice === 'string' ? choice : choice.text,
-      env: classEnv,
-      ...(typeof choice === 'string' ? madeGuardOf(call, classEnv, fc) : choiceGuardOf(choice, call, classEnv, fc)),
+      ...cls,
       ...(storeContext !== undefined && { storeContext }),
       ...(owner !== undefined && { owner }),
       ...(secretPathArgs.length > 0 && { secretPathArgs }),
@@ -727,8 +730,7 @@ function recordInjectedClasses(call: ts.CallExpression, fc: FileContext, facts: 
   const env = envAt(call, fc);
   for (const id of classes) {
     if (projectClassOf(id, fc) === undefined) continue;
-    const classEnv = env === 'nonprod' ? env : chosenEnv(id, env, fc);
-    facts.news.push({ location: locationOf(id, fc.sf), callee: id.text, env: classEnv, ...choiceGuardOf(id, call, classEnv, fc) });
+    facts.news.push({ location: locationOf(id, fc.sf), ...chosenClass(id, call, env, fc) });
   }
 }
 
@@ -745,20 +747,19 @@ function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileCont
   return env === 'unknown' ? constructedEnv : env;
 }
 
-/** Where NODE_ENV says nothing, the test of an imported value around a `new`, or around every read of the const it is kept in (see `choiceEnvAt`). */
+/** The test of an imported value around a `new`, or around every read of the const it is kept in (see `choiceEnvAt`). */
 function madeGuardOf(made: ts.NewExpression, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
-  const importedGuard = env === 'unknown' ? (importedGuardAt(made, fc) ?? importedChoiceGuardAt(made, fc)) : undefined;
-  return importedGuard === undefined ? {} : { importedGuard };
+  return guardFound(env, () => importedGuardAt(made, fc) ?? importedChoiceGuardAt(made, fc));
 }
 
 /**
- * Where NODE_ENV says nothing, the test of an imported value that picks the class (`useClass:
- * isProduction ? RedisStore : FileStore`, `const Store = isDev ? FileStore : RedisStore`), else the one
- * around the construction: the rules resolve it in the module defining the flag.
+ * A class picked by a ternary (`useClass: isProduction ? RedisStore : FileStore`, `const Store = isDev
+ * ? FileStore : RedisStore`): chosen under the ternary's condition, else where it is made. Its test of an
+ * imported value, found the same way, is resolved by the rules in the module defining the flag.
  */
-function choiceGuardOf(choice: ts.Identifier, site: ts.Node, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
-  const importedGuard = env === 'unknown' ? (importedGuardAt(choice, fc) ?? importedGuardAt(site, fc)) : undefined;
-  return importedGuard === undefined ? {} : { importedGuard };
+function chosenClass(choice: ts.Identifier, site: ts.Node, siteEnv: EnvState, fc: FileContext): Pick<NewFact, 'callee' | 'env' | 'importedGuard'> {
+  const env = siteEnv === 'nonprod' ? siteEnv : chosenEnv(choice, siteEnv, fc);
+  return { callee: choice.text, env, ...guardFound(env, () => importedGuardAt(choice, fc) ?? importedGuardAt(site, fc)) };
 }
 
 /** `import { X } from './x'`, `const { X } = require('./x')`, `const x = require('./x')`: a binding from a project module. */

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { alwaysExits, conditionEnvIn } from './env-guards.js';
+import { conditionEnvIn, requirementOf } from './env-guards.js';
 import type { FileContext } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
@@ -20,8 +20,10 @@ export interface ProductionOptOut {
 /** The opt-out of a constructor's leading `if (<production> && !<param>.<option>) throw`, if it has one. */
 export function productionOptOutOf(ctor: ts.ConstructorDeclaration, fc: FileContext): ProductionOptOut | undefined {
   for (const stmt of ctor.body?.statements ?? []) {
-    if (!ts.isIfStatement(stmt) || stmt.elseStatement || !alwaysExits(stmt.thenStatement, false)) continue;
-    const e = unwrap(stmt.expression);
+    // `if (...) throw`: the constructor goes on only where the condition does not hold.
+    const required = requirementOf(stmt);
+    if (required === undefined || required.holds) continue;
+    const e = unwrap(required.condition);
     if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== SyntaxKind.AmpersandAmpersandToken) continue;
     const found = optOutOf(e.left, e.right, ctor, fc) ?? optOutOf(e.right, e.left, ctor, fc);
     if (found) return found;

@@ -2,7 +2,7 @@ import type { EnvState } from '../env/production-condition.js';
 import { equalityEnv, flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, isTruthAssertion } from './env-guards.js';
+import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, requirementOf } from './env-guards.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
@@ -50,21 +50,37 @@ export function valueChoicesOf(fc: FileContext): ValueChoice[] {
   const out: ValueChoice[] = [];
   for (const stmt of fc.sf.statements) {
     if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) out.push(...choicesIn('default', stmt.expression, fc));
-    if (ts.isFunctionDeclaration(stmt) && stmt.name !== undefined) out.push(...returnedChoices(stmt.name.text, stmt, fc));
-    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
-      const init = unwrap(decl.initializer);
-      out.push(...(ts.isArrowFunction(init) || ts.isFunctionExpression(init) ? returnedChoices(decl.name.text, init, fc) : choicesIn(decl.name.text, decl.initializer, fc)));
+    for (const { name, value, returned } of moduleValuesOf(stmt, fc)) {
+      out.push(...(returned ? pickOf(name, undefined, unwrap(value), fc).map((c) => ({ ...c, returned: true as const })) : choicesIn(name, value, fc)));
     }
   }
   return out;
 }
 
-/** The flag a parameterless function returns, when it has one `return`. */
-function returnedChoices(name: string, fn: ts.FunctionLikeDeclaration, fc: FileContext): ValueChoice[] {
-  const returned = soleReturnOf(fn, fc);
-  return returned === undefined ? [] : pickOf(name, undefined, unwrap(returned), fc).map((c) => ({ ...c, returned: true }));
+/**
+ * The values a module-level statement gives importers, by name: a const's initializer, or what a
+ * parameterless function (declared, or an arrow or function held in a const) returns when it has one
+ * `return` (`returned`: importers call it to read the value).
+ */
+function moduleValuesOf(stmt: ts.Statement, fc: FileContext): ModuleValue[] {
+  if (ts.isFunctionDeclaration(stmt)) {
+    const returned = stmt.name === undefined ? undefined : soleReturnOf(stmt, fc);
+    return returned === undefined || stmt.name === undefined ? [] : [{ name: stmt.name.text, value: returned, returned: true }];
+  }
+  if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) return [];
+  return stmt.declarationList.declarations.flatMap((decl): ModuleValue[] => {
+    if (!ts.isIdentifier(decl.name) || !decl.initializer) return [];
+    const init = unwrap(decl.initializer);
+    if (!ts.isArrowFunction(init) && !ts.isFunctionExpression(init)) return [{ name: decl.name.text, value: decl.initializer, returned: false }];
+    const returned = soleReturnOf(init, fc);
+    return returned === undefined ? [] : [{ name: decl.name.text, value: returned, returned: true }];
+  });
+}
+
+interface ModuleValue {
+  name: string;
+  value: ts.Expression;
+  returned: boolean;
 }
 
 /** What a parameterless function returns, when it has one `return`. */
@@ -85,21 +101,9 @@ export interface EnvNameValue {
 
 /** The file's module-level consts and parameterless functions whose value is the environment's name. */
 export function envNameValuesOf(fc: FileContext): EnvNameValue[] {
-  const out: EnvNameValue[] = [];
-  const add = (name: string, value: ts.Expression | undefined, returned: boolean) => {
-    if (value !== undefined && isEnvValueIn(value, fc)) out.push(returned ? { name, returned: true } : { name });
-  };
-  for (const stmt of fc.sf.statements) {
-    if (ts.isFunctionDeclaration(stmt) && stmt.name !== undefined) add(stmt.name.text, soleReturnOf(stmt, fc), true);
-    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
-      const init = unwrap(decl.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) add(decl.name.text, soleReturnOf(init, fc), true);
-      else add(decl.name.text, init, false);
-    }
-  }
-  return out;
+  return fc.sf.statements.flatMap((stmt) =>
+    moduleValuesOf(stmt, fc).flatMap(({ name, value, returned }) => (!isEnvValueIn(value, fc) ? [] : returned ? [{ name, returned: true as const }] : [{ name }])),
+  );
 }
 
 function choicesIn(name: string, init: ts.Expression, fc: FileContext): ValueChoice[] {
@@ -248,18 +252,10 @@ function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | un
  */
 export function importedRequirementsOf(statements: readonly ts.Statement[], fc: FileContext): ImportedGuard[] {
   return statements.flatMap((stmt) => {
-    const required = requiredTestOf(stmt);
+    const required = requirementOf(stmt);
     const guard = required && branchGuard(required.condition, required.holds, fc);
     return guard === undefined ? [] : [guard];
   });
-}
-
-/** What a statement requires to go on: an assertion's argument holds, or a throwing `if`'s condition does not. */
-function requiredTestOf(stmt: ts.Statement): { condition: ts.Expression; holds: boolean } | undefined {
-  if (ts.isIfStatement(stmt)) return stmt.elseStatement === undefined && alwaysExits(stmt.thenStatement, false) ? { condition: stmt.expression, holds: false } : undefined;
-  const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
-  const [first] = e !== undefined && ts.isCallExpression(e) && isTruthAssertion(e.expression) ? e.arguments : [];
-  return first === undefined ? undefined : { condition: first, holds: true };
 }
 
 /** `config.tokenStore === 'file'`, `'file' !== tokenStore`: an imported value against a literal. */
