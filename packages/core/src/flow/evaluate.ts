@@ -58,15 +58,24 @@ const ENV_OBJECT_FUNCTIONS: ReadonlyMap<string, ReadonlyMap<string, EnvObjectKin
   ['env-schema', new Map<string, EnvObjectKind>([['default', 'validated'], ['envSchema', 'validated']])],
 ]);
 
+/** A default export as it is usually imported (`import envSchema from 'env-schema'`). */
+const DEFAULT_IMPORT_NAMES: ReadonlyMap<string, string> = new Map([['env-schema', 'envSchema']]);
+
 /**
- * The names those functions are called by (a default import's as usually written), each with a word
- * its file must mention: `parse` and `config` are called everywhere, and only a file naming dotenv can
- * mean its own, so the imports are looked up for few calls.
+ * The names those functions are called by, each with the packages that export one of that name: `parse`
+ * and `config` are called everywhere, and only a file naming such a package can mean its own, so the
+ * imports are looked up for few calls.
  */
-const ENV_OBJECT_NAMES: ReadonlyMap<string, string> = new Map([
-  ['parse', 'dotenv'], ['config', 'dotenv'], ['configDotenv', 'dotenv'],
-  ['cleanEnv', 'envalid'], ['customCleanEnv', 'envalid'], ['createEnv', '@t3-oss'], ['parseEnv', 'znv'], ['envSchema', 'env-schema'],
-]);
+const ENV_OBJECT_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const names = new Map<string, string[]>();
+  for (const [specifier, functions] of ENV_OBJECT_FUNCTIONS) {
+    for (const fn of functions.keys()) {
+      const name = fn === 'default' ? DEFAULT_IMPORT_NAMES.get(specifier) : fn;
+      if (name !== undefined) names.set(name, [...(names.get(name) ?? []), specifier]);
+    }
+  }
+  return names;
+})();
 
 /** Calls that turn their arguments into one string holding all of them. */
 const STRINGIFIERS = new Set([
@@ -775,8 +784,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const callee = unwrap(call.expression);
     const written = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     // Asked of every call: the name written is compared before any import is looked up.
-    const packageWord = written === undefined ? undefined : ENV_OBJECT_NAMES.get(written);
-    if (packageWord === undefined || !textMentions(fc, packageWord)) return undefined;
+    const specifiers = written === undefined ? undefined : ENV_OBJECT_NAMES.get(written);
+    if (specifiers === undefined || !specifiers.some((specifier) => textMentions(fc, specifier))) return undefined;
     const fn = packageFunctionOf(fc, call.expression);
     const kind = fn && ENV_OBJECT_FUNCTIONS.get(fn.specifier)?.get(fn.name);
     if (kind === undefined) return undefined;
