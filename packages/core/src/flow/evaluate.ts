@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { isEntriesCall } from './collect-file.js';
+import { enclosingFunction, isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
@@ -96,6 +96,9 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
+function isCarryingMethod(name: string): boolean {
+  return CARRYING_METHODS.has(name) || name === 'slice' || name === 'substring' || name === 'substr';
+}
 /** Methods after which an Authorization header value still starts with its scheme. */
 const SCHEME_KEEPING_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toString', 'valueOf', 'toLowerCase', 'toUpperCase', 'normalize']);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
@@ -283,6 +286,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /**
+   * `console.log.apply(console, arguments)`: a function's `arguments` object is every argument its
+   * callers pass, like a rest parameter from the first on. Arrow functions have none of their own.
+   */
+  function argumentsObjectTaint(id: ts.Identifier): Taint {
+    let fn = enclosingFunction(id);
+    while (fn && isArrowFunction(fn)) fn = enclosingFunction(fn);
+    const key = fn && fc.collected.functionKeys.get(fn);
+    return key === undefined ? EMPTY : [{ k: 'param', fn: key, index: 0, rest: true, proj: [], path: [], trace: [step(id, 'the `arguments` of its function')] }];
+  }
+
+  /**
    * `const copy = { ...user }; delete copy.password; console.log(copy)`: a field deleted from the
    * same variable earlier in the code is no longer in it. Only what the variable holds under that
    * field goes: a secret the whole value is stays.
@@ -310,7 +324,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (isImportedProcessEnv(id, fc)) return [processEnvOf(id)];
     const binding = lookup(fc, id);
     const isSecret = fc.names.isSecretName(id.text) && !hasNonSecretType(binding);
-    if (!binding) return isSecret ? [nameSource(id)] : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
+    if (!binding) return isSecret ? [nameSource(id)] : id.text === 'arguments' ? argumentsObjectTaint(id) : isRequestObjectName(id.text) ? [requestHeadersOf(id)] : EMPTY;
     switch (binding.kind) {
       case 'function':
         return EMPTY;
@@ -748,7 +762,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mapped = mappedTaint(callee.expression, args[0]);
         if (mapped) return mapped;
       }
-      if (CARRYING_METHODS.has(callee.name.text) || callee.name.text === 'slice' || callee.name.text === 'substring' || callee.name.text === 'substr') {
+      const borrowed = borrowedMethodTaint(callee, args);
+      if (borrowed) return borrowed;
+      if (isCarryingMethod(callee.name.text)) {
         const carried = withoutReplacedSecrets(callee.name.text, args, flattenTaint(unionTaint(taintOf(callee.expression), ...(callee.name.text === 'concat' ? args.map((a) => taintOf(a)) : []))));
         // `decoded.split(':')` of Basic credentials (`user:pass`, `keyId:secret`): the first part names who, the rest is the credential.
         if (callee.name.text === 'split' && args[0] && isStringLiteralLike(args[0]) && args[0].text === ':') return withPublicFirstPart(carried);
@@ -763,6 +779,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /**
+   * `Array.prototype.slice.call(arguments)`, `[].concat.apply([], parts)`: a carrying method
+   * borrowed for another receiver holds what that receiver (and, for `concat`, the rest) holds.
+   */
+  function borrowedMethodTaint(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
+    const borrowed = unwrap(callee.expression);
+    if ((callee.name.text !== 'call' && callee.name.text !== 'apply') || !isPropertyAccessExpression(borrowed) || !isCarryingMethod(borrowed.name.text)) return undefined;
+    // `Object.prototype.toString.call(token)` is a type tag (`[object String]`), not the token.
+    if (borrowed.name.text.startsWith('to') && !/^(?:String|Array)\.prototype$/.test(dottedNameOf(borrowed.expression) ?? '')) return EMPTY;
+    const [receiver, ...rest] = args;
+    return flattenTaint(unionTaint(...(receiver ? [taintOf(receiver)] : []), ...(borrowed.name.text === 'concat' ? rest.map((a) => taintOf(a)) : [])));
   }
 
   /**

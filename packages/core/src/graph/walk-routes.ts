@@ -878,8 +878,11 @@ class RouteWalker {
     let name: string | undefined;
     let member: string | undefined;
     if (isIdentifier(callee)) name = callee.text;
-    else if (isPropertyAccessExpression(callee) && isIdentifier(callee.expression)) {
-      name = callee.expression.text;
+    else if (isPropertyAccessExpression(callee)) {
+      // `new AdminRoutes().register(app)`, `routes.register(app)` of `const routes = new AdminRoutes()`,
+      // `this.register(app)`: the class's method; `auth.register(app)`: the object's.
+      const cls = this.ownerClassOf(skipParens(callee.expression), callee);
+      name = cls ? ('local' in cls ? cls.local.name?.text : cls.imported) : isIdentifier(callee.expression) ? callee.expression.text : undefined;
       member = callee.name.text;
     }
     if (name === undefined) return;
