@@ -297,7 +297,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     if (isNewExpression(call)) recordNew(call, fc, facts);
     else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (isCallExpression(call)) recordInjectedClasses(call, fc, facts);
-    const adapter = call.expression.kind === SyntaxKind.Identifier ? sinks.fileAdapterOf(call) : undefined;
+    // nedb-promises' `Datastore.create(...)` is the one file store made by a member call.
+    const adapter = call.expression.kind === SyntaxKind.Identifier || (isPropertyAccessExpression(call.expression) && call.expression.name.text === 'create') ? sinks.fileAdapterOf(call) : undefined;
     if (adapter) {
       const lowdb = lowdbDataOf(call, fc, ev);
       recordWrite(call, adapter, fc, ev, facts, lowdb.data, lowdb.databases, lowdb.sessionData);

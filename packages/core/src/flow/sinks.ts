@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -188,13 +188,18 @@ export const SQLITE_MODULES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['node:sqlite', new Set(['DatabaseSync'])],
 ]);
 /**
- * Key-value stores kept in one file, with the option that names it: keyv-file's `new KeyvFile({
- * filename })` (Keyv's store, a JSON file). Like a SQLite file, a file store only where the file
- * names one (`tokens.json`): a cache of HTTP responses is no secret store. Exported for the text
- * prefilter, like FS_MODULES.
+ * Key-value and document stores kept in one file, with the option that names it: keyv-file's `new
+ * KeyvFile({ filename })` (Keyv's store, a JSON file), NeDB's `new Datastore({ filename })` (also
+ * given the file name alone) and nedb-promises' `Datastore.create(...)`. Like a SQLite file, a file
+ * store only where the file names one (`tokens.json`, `sessions.db`): a cache of HTTP responses is
+ * no secret store. Exported for the text prefilter, like FS_MODULES.
  */
+const NEDB = new Map([['default', 'filename'], ['*', 'filename']]);
 export const FILE_KV_STORES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
   ['keyv-file', new Map([['KeyvFile', 'filename'], ['default', 'filename']])],
+  ['nedb', NEDB],
+  ['@seald-io/nedb', NEDB],
+  ['nedb-promises', new Map([...NEDB, ['create', 'filename']])],
 ]);
 /** `fs/promises`' `open(path, flags)`: a file handle, written to when its flags write or append. */
 const HANDLE_OPENER = 'open';
@@ -764,14 +769,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   function fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
+    const store = packageFunctionOf(fc, made.expression);
+    const pathOption = store && FILE_KV_STORES.get(store.specifier)?.get(store.name);
+    if (store && pathOption !== undefined) {
+      const options = made.arguments?.[0] && unwrap(made.arguments[0]);
+      const path = options !== undefined && isObjectLiteralExpression(options) ? propertyValueOf(options, pathOption) : options;
+      return namesSecretStore(path, fc) ? { method: store.name, label: labelOf(made.expression), pathArg: path, dataArg: undefined, isStream: false } : undefined;
+    }
     const origin = importOf(fc, made.expression);
     if (origin === undefined) return undefined;
-    const pathOption = FILE_KV_STORES.get(origin.specifier)?.get(origin.imported);
-    if (pathOption !== undefined) {
-      const options = made.arguments?.[0] && unwrap(made.arguments[0]);
-      const path = options !== undefined && isObjectLiteralExpression(options) ? propertyValueOf(options, pathOption) : undefined;
-      return namesSecretStore(path, fc) ? { method: origin.imported, label: labelOf(made.expression), pathArg: path, dataArg: undefined, isStream: false } : undefined;
-    }
     const isSqlite = SQLITE_MODULES.get(origin.specifier)?.has(origin.imported) === true;
     if (isSqlite ? !namesSecretStore(made.arguments?.[0], fc) : FILE_ADAPTER_MODULES.get(origin.specifier)?.has(origin.imported) !== true) return undefined;
     return { method: origin.imported, label: labelOf(made.expression), pathArg: made.arguments?.[0], dataArg: undefined, isStream: false };
