@@ -6,7 +6,7 @@ import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
 import { activatesOnFlag, alwaysTakenBranch, bypassOf, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
-import { handlerRefOf, type HandlerContext } from './handler-ref-of.js';
+import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
@@ -15,7 +15,7 @@ import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -77,7 +77,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     fact.rejects = fact.rejectsFirst = scan.rejects || scan.throws;
     fact.delegates = fact.delegatesFirst = scan.delegates;
     if (scan.verifies.length > 0) fact.verifies = scan.verifies;
-    if (isCallExpression(returned)) fact.returnsRef = handlerRefOf(returned, ctx);
+    const product = returnedRefOf(returned, fn, ctx);
+    if (product) fact.returnsRef = product;
     return withoutUnverifiedCheck(fact, fn, params, ctx);
   }
   let leading = true;
@@ -95,9 +96,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.returnsFn = judgeFunction(returned, withFactoryParams(fn, ctx), options);
       return;
     }
-    if (isReturnStatement(stmt) && stmt.expression && isCallExpression(skipParens(stmt.expression)) && !fact.returnsRef) {
-      fact.returnsRef = handlerRefOf(skipParens(stmt.expression) as ts.CallExpression, ctx);
-    }
+    const product = isReturnStatement(stmt) && stmt.expression && !fact.returnsRef ? returnedRefOf(skipParens(stmt.expression), fn, ctx) : undefined;
+    if (product) fact.returnsRef = product;
     if (passedOn) return;
     stmt = alwaysTakenBranch(stmt) ?? stmt;
     const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
@@ -297,6 +297,28 @@ function endsFlow(stmt: ts.Statement): boolean {
   if (isReturnStatement(last) || isThrowStatement(last)) return true;
   // Koa's `ctx.throw(401)` throws.
   return isExpressionStatement(last) && isCallExpression(last.expression) && isPropertyAccessExpression(last.expression.expression) && last.expression.expression.name.text === 'throw';
+}
+
+/**
+ * What a factory returns for the framework to run: another call's result (`return jwt({ secret })`),
+ * or a list of middleware Express runs in turn (`return [jwt({ secret }), (req, res, next) => ...]`,
+ * the role-based `authorize(roles)` of a widespread tutorial). Only a list made of middleware-shaped
+ * elements: services return lists of data.
+ */
+function returnedRefOf(returned: ts.Expression, fn: FunctionNode, ctx: HandlerContext): HandlerRef | undefined {
+  if (isCallExpression(returned)) return handlerRefOf(returned, ctx);
+  if (!isArrayLiteralExpression(returned) || !returned.elements.some(isMiddlewareMade) || !returned.elements.every(isMiddlewareShaped)) return undefined;
+  return { kind: 'list', items: handlerRefsOf(returned.elements, withFactoryParams(fn, ctx)) };
+}
+
+function isMiddlewareMade(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return isCallExpression(x) || isArrowFunction(x) || isFunctionExpression(x);
+}
+
+function isMiddlewareShaped(e: ts.Expression): boolean {
+  const x = skipParens(e);
+  return isMiddlewareMade(x) || isIdentifier(x) || isPropertyAccessExpression(x);
 }
 
 /**
