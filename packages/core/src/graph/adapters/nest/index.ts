@@ -1,4 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
+import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
 import { checksNothing } from '../../function-fact.js';
@@ -183,24 +184,30 @@ function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefin
 
 /**
  * `@nestjs/passport`: `handleRequest(err, user) { return user; }` replaces the method that throws
- * UnauthorizedException when there is no user, so the guard lets anonymous requests through.
+ * UnauthorizedException when there is no user, so the guard lets anonymous requests through. So
+ * does one that throws only for an expired token (`if (info instanceof TokenExpiredError) throw
+ * ...`): passport hands it no error and no user for a request without one. It rejects the anonymous
+ * when it throws unconditionally or under a test of the user (`if (err || !user) throw ...`).
  */
 function overridesHandleRequestOpen(node: ts.ClassLikeDeclaration, ctx: AdapterContext): boolean {
   const handleRequest = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'handleRequest');
   if (!handleRequest?.body) return false;
-  // `throw err || new UnauthorizedException()` rejects; `super.handleRequest(...)` keeps the library's answer.
-  return !judgeFunction(handleRequest, ctx).rejects && !/super\.handleRequest\s*\(/.test(handleRequest.getText(ctx.sf)) && !hasThrow(handleRequest.body);
+  // `super.handleRequest(...)` keeps the library's answer.
+  return !/super\.handleRequest\s*\(/.test(handleRequest.getText(ctx.sf)) && !throwsWithoutUser(handleRequest, handleRequest.body);
 }
 
-function hasThrow(body: ts.Block): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (n.kind === ts.SyntaxKind.ThrowStatement) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(body);
-  return found;
+function throwsWithoutUser(method: ts.MethodDeclaration, body: ts.Block): boolean {
+  const user = method.parameters[1]?.name;
+  const userName = user && isIdentifier(user) ? user.text : undefined;
+  const testsUser = (test: ts.Expression): boolean => userName !== undefined && someNode(test, (n) => isIdentifier(n) && n.text === userName);
+  return someNode(body, (n) => {
+    if (n.kind !== ts.SyntaxKind.ThrowStatement) return false;
+    const tests: ts.Expression[] = [];
+    for (let at: ts.Node = n; at !== body; at = at.parent) {
+      if (ts.isIfStatement(at.parent) && at !== at.parent.expression) tests.push(at.parent.expression);
+    }
+    return tests.length === 0 || tests.some(testsUser);
+  });
 }
 
 /**
