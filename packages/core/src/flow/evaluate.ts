@@ -96,6 +96,8 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
+/** Array methods whose result is one element of the receiver. */
+const ELEMENT_TAKING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'pop', 'shift', 'splice', 'reduce', 'reduceRight']);
 function isCarryingMethod(name: string): boolean {
   return CARRYING_METHODS.has(name) || name === 'slice' || name === 'substring' || name === 'substr';
 }
@@ -525,13 +527,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let error = unwrap(e.expression);
     if (isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
     if (!isIdentifier(error)) return undefined;
+    const taint = failedConfigTaint(error);
+    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${labelOf(e, fc.sf)}\` is the config of the request that failed, headers included`));
+  }
+
+  function failedConfigTaint(error: ts.Identifier): Taint {
     const requests = axiosRequestsFailingInto(error, fc);
-    const label = labelOf(e, fc.sf);
-    const taint = unionTaint(
-      EMPTY,
-      ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)),
-    );
-    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${label}\` is the config of the request that failed, headers included`));
+    return unionTaint(EMPTY, ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)));
   }
 
   /**
@@ -762,6 +764,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mapped = mappedTaint(callee.expression, args[0]);
         if (mapped) return mapped;
       }
+      const element = elementTakenTaint(callee, args);
+      if (element) return element;
       const borrowed = borrowedMethodTaint(callee, args);
       if (borrowed) return borrowed;
       if (isCarryingMethod(callee.name.text)) {
@@ -779,6 +783,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (projectCallee !== undefined) return [callItem(call, projectCallee, false)];
     // A package's `auth.getAccessToken()`, `jwt.sign(payload, key)`: what it hands out is a credential.
     return isSecretGetterName(name, fc.names) || isJwtSign(callee) ? [nameSource(call)] : EMPTY;
+  }
+
+  /**
+   * `tokens.find((t) => ...)`, `parts.pop()`, `header.split(' ').at(-1)`: one element of the
+   * receiver (`at` only of a list made in place: of a string it is one character); `reduce` also
+   * yields what its callback returns (`Object.keys(req.headers).reduce((acc, k) => ({ ...acc, [k]:
+   * req.headers[k] }), {})` rebuilds the headers).
+   */
+  function elementTakenTaint(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
+    const name = callee.name.text;
+    if (!ELEMENT_TAKING_METHODS.has(name) && !(name === 'at' && isCallExpression(unwrap(callee.expression)))) return undefined;
+    const reduced = name.startsWith('reduce') && args[0] ? (callbackResultTaint(args[0]) ?? EMPTY) : EMPTY;
+    return withoutAuthScheme(unionTaint(anyPosition(taintOf(callee.expression)), reduced));
   }
 
   /**
@@ -909,12 +926,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function newTaint(e: ts.NewExpression): Taint {
     const name = dottedNameOf(e.expression);
+    const made = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
+    const instance = made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
+    // An error's arguments end up in its message; an error class of the file keeps its fields too
+    // (`class ApiError extends Error { constructor(message, public config) ... }`).
     if (name === 'Error' || name === 'URL' || name === 'String' || name?.endsWith('Error')) {
-      return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
+      return unionTaint(flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)))), instance);
     }
     if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
-    const made = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
-    return made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
+    return instance;
   }
 
   function binaryTaint(e: ts.BinaryExpression): Taint {

@@ -69,10 +69,10 @@ export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
   return binding.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && (binding.imported === 'default' || binding.imported === '*');
 }
 
-/** `import { env } from 'node:process'`: the environment under its own name. */
+/** `import { env } from 'node:process'`, `const { env } = require('process')`: the environment under its own name. */
 export function isImportedProcessEnv(id: ts.Identifier, fc: FileContext): boolean {
-  const binding = lookup(fc, id);
-  return binding?.kind === 'import' && PROCESS_MODULES.has(binding.specifier) && binding.imported === 'env';
+  const origin = importOf(fc, id);
+  return origin !== undefined && PROCESS_MODULES.has(origin.specifier) && origin.imported === 'env';
 }
 
 /** What a header or cookie getter call reads: one named entry, or every entry of a container. */
