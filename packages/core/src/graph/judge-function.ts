@@ -81,6 +81,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (product) fact.returnsRef = product;
     return withoutUnverifiedCheck(fact, fn, params, ctx);
   }
+  // `finally { next(); }`: the request goes on after every answer, a 401 included.
+  if (fact.passesOn && passesOnFinally(body, lastParamName(fn))) return fact;
   let leading = true;
   // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
   let passedOn = false;
@@ -367,6 +369,11 @@ function isErrorHandler(fn: FunctionNode): boolean {
 function isAsyncFastifyHook(fn: FunctionNode): boolean {
   const reply = fn.parameters[1];
   return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** A `try` of the body whose `finally` calls `next` (not in a function of its own): it runs whatever the `try` and `catch` answered. */
+function passesOnFinally(body: ts.Block, next: string | undefined): boolean {
+  return next !== undefined && body.statements.some((stmt) => isTryStatement(stmt) && stmt.finallyBlock !== undefined && someNode(stmt.finallyBlock, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next, (n) => !ts.isFunctionLike(n)));
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {

@@ -1,6 +1,7 @@
 import { ts } from '../../parse/typescript.js';
 import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
+import type { HandlerRef } from '../route-facts.js';
 import { regexPathOf } from '../regex-path.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 import { readdirMountOf } from './readdir-mount.js';
@@ -79,15 +80,29 @@ export function recordMethodCall(call: ts.CallExpression, method: string, receiv
   // framework (a plugin's parameter in a file that imports none), its adapter reads the route.
   if (receiver.framework === undefined && rest.some((a) => ts.isObjectLiteralExpression(skipParens(a)))) return false;
   const refs = ctx.handlerRefsOf(rest);
+  const endpoint = endpointIndexOf(refs, receiver.framework, ctx);
   ctx.register(call, {
     kind: 'route',
     target: receiver.target,
     methods: [method === 'del' ? 'delete' : method],
     paths,
-    guards: refs.slice(0, -1),
-    handler: refs[refs.length - 1],
+    guards: refs.slice(0, endpoint),
+    handler: refs[endpoint],
   });
   return true;
+}
+
+/**
+ * The handler that answers the route: the last one, or an earlier function (written in place or
+ * declared in the file) that takes no `next` (`app.get('/admin', listUsers, requireAdmin)`): it
+ * answers, and what follows it never runs, guards included.
+ */
+function endpointIndexOf(refs: readonly HandlerRef[], framework: string | undefined, ctx: AdapterContext): number {
+  const early = refs.findIndex((r, i) => {
+    const fact = r.kind === 'fn' ? r.fact : r.kind === 'name' ? ctx.facts.functions[r.name] : undefined;
+    return i < refs.length - 1 && answersUnder(fact?.endpointArity, framework);
+  });
+  return early === -1 ? refs.length - 1 : early;
 }
 
 /** `use(path?, ...middleware)`: the optional path (AdminJS's `admin.options.rootPath` read too) and the middleware. */

@@ -37,7 +37,7 @@ const nest: FrameworkAdapter = {
     if (method === 'setGlobalPrefix') return setGlobalPrefix(call, receiver, ctx);
     if (method === 'use') return recordAppUse(call, receiver, ctx);
     if (method !== 'useGlobalGuards') return false;
-    ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments) });
+    ctx.register(call, { kind: 'globalGuard', target: receiver.target, handlers: ctx.handlerRefsOf(call.arguments.map((a) => guardInstanceOf(a, call))) });
     return true;
   },
   onFile: collectMetadataDecorators,
@@ -325,14 +325,59 @@ function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterCon
   if (!arg || !isObjectLiteralExpression(arg)) return;
   const visit = (n: ts.Node): void => {
     if (isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
-      const cls = n.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && (p.name.text === 'useClass' || p.name.text === 'useExisting'));
-      const handlers: HandlerRef[] = cls ? [handlerRefOf(cls.initializer, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
+      const made = providedGuardOf(n);
+      const handlers: HandlerRef[] = made ? [handlerRefOf(made, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
       ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers });
       return;
     }
     ts.forEachChild(n, visit);
   };
   visit(arg);
+}
+
+/**
+ * The guard an `APP_GUARD` provider gives: its `useClass` or `useExisting` class, its `useValue`
+ * (`new JwtGuard()`), or what its `useFactory` returns (`(reflector) => new JwtGuard(reflector)`).
+ */
+function providedGuardOf(provider: ts.ObjectLiteralExpression): ts.Expression | undefined {
+  const option = (name: string) => provider.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && p.name.text === name)?.initializer;
+  const factory = option('useFactory');
+  const fn = factory && skipParens(factory);
+  const made = fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? returnedExpressionOf(fn) : undefined;
+  return option('useClass') ?? option('useExisting') ?? option('useValue') ?? made;
+}
+
+/** The expression a function returns when its body is that expression or a single `return`. */
+function returnedExpressionOf(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
+  if (!ts.isBlock(fn.body)) return fn.body;
+  const [only] = fn.body.statements;
+  return fn.body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/**
+ * What `useGlobalGuards` is given, seen through the ways a bootstrap function writes it: the guard
+ * the DI container holds (`app.get(JwtGuard)`, `app.resolve(JwtGuard)`), and a local `const guard =
+ * new JwtGuard(reflector)` (or `= app.get(JwtGuard)`) declared before the call.
+ */
+function guardInstanceOf(arg: ts.Expression, at: ts.Node): ts.Expression {
+  let e = skipParens(arg);
+  if (isIdentifier(e)) e = localConstOf(e.text, at) ?? e;
+  if (ts.isAwaitExpression(e)) e = skipParens(e.expression);
+  if (isCallExpression(e) && isPropertyAccessExpression(e.expression) && (e.expression.name.text === 'get' || e.expression.name.text === 'resolve') && e.arguments.length === 1 && e.arguments[0]) return skipParens(e.arguments[0]);
+  return e;
+}
+
+/** The initializer of a `const` of that name in a block around `at`, declared before it. */
+function localConstOf(name: string, at: ts.Node): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = at.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const stmt of n.statements) {
+      if (stmt.pos >= at.pos || !ts.isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
+      const decl = stmt.declarationList.declarations.find((d) => isIdentifier(d.name) && d.name.text === name);
+      if (decl?.initializer) return skipParens(decl.initializer);
+    }
+  }
+  return undefined;
 }
 
 function isAppGuardProvider(obj: ts.ObjectLiteralExpression): boolean {
