@@ -21,7 +21,22 @@ const CREDENTIAL_CALLBACKS: readonly CredentialCallback[] = [
   { module: '@fastify/bearer-auth', fn: 'default', option: 'auth', index: 0, credential: 'token' },
   { module: 'passport-http-bearer', fn: 'Strategy', option: '', index: 0, credential: 'token' },
   { module: 'passport-local', fn: 'Strategy', option: '', index: 1, credential: 'password' },
+  ...oauthStrategies(),
 ];
+
+/**
+ * OAuth strategies of passport: the verify function is handed the access and refresh tokens first
+ * (`(accessToken, refreshToken, profile, done)`; Twitter's OAuth 1 token and token secret), after
+ * the request with `passReqToCallback` (see credentialParamOf). The package's class by any of the
+ * names it is imported by (`Strategy`, the module itself in CommonJS, a default import).
+ */
+function oauthStrategies(): CredentialCallback[] {
+  const modules = [
+    'passport-oauth2', 'passport-google-oauth20', 'passport-google-oauth2', 'passport-github2', 'passport-github', 'passport-facebook', 'passport-twitter',
+    'passport-discord', 'passport-microsoft', 'passport-linkedin-oauth2', 'passport-gitlab2', 'passport-spotify', 'passport-slack-oauth2', 'passport-auth0',
+  ];
+  return modules.flatMap((module) => ['Strategy', 'OAuth2Strategy', 'default', '*'].flatMap((fn) => [0, 1].map((index): CredentialCallback => ({ module, fn, option: '', index, credential: 'token' }))));
+}
 
 interface CredentialCallback {
   module: string;
@@ -32,7 +47,11 @@ interface CredentialCallback {
   credential: 'token' | 'password';
 }
 
-const BY_OPTION = new Map(CREDENTIAL_CALLBACKS.map((c) => [`${c.module}\0${c.fn}\0${c.option}`, c]));
+const BY_OPTION = new Map<string, CredentialCallback[]>();
+for (const c of CREDENTIAL_CALLBACKS) {
+  const key = `${c.module}\0${c.fn}\0${c.option}`;
+  BY_OPTION.set(key, [...(BY_OPTION.get(key) ?? []), c]);
+}
 
 /** Any of those packages named in a file's text (the text prefilter): without one, no callback is handed a credential so. */
 export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"](?:${[...new Set(CREDENTIAL_CALLBACKS.map((c) => c.module))].map(escapeRegex).join('|')})['"]`);
@@ -44,8 +63,9 @@ export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"](?:${[...new Set(CRED
 export function credentialParamOf(fn: ts.SignatureDeclaration, index: number, fc: FileContext): string | undefined {
   const holder = fn.parent;
   if (!holder) return undefined;
-  // `new BearerStrategy((token, done) => ...)`: the callback is the argument itself.
-  if (isNewExpression(holder) && holder.arguments?.includes(fn as ts.Expression)) return positionIn(holder.expression, '', index, fc);
+  // `new BearerStrategy((token, done) => ...)`: the callback is the argument itself; with
+  // `passReqToCallback: true` in the options before it, after the request.
+  if (isNewExpression(holder) && holder.arguments?.includes(fn as ts.Expression)) return positionIn(holder.expression, '', index - (passesRequest(holder.arguments[0]) ? 1 : 0), fc);
   const [option, object] = isPropertyAssignment(holder) ? [propertyNameOf(holder.name), holder.parent] : isMethodDeclaration(fn) ? [propertyNameOf(fn.name), holder] : [undefined, undefined];
   const call = object && isObjectLiteralExpression(object) ? object.parent : undefined;
   if (option === undefined || !call || !(isCallExpression(call) || isNewExpression(call))) return undefined;
@@ -54,6 +74,11 @@ export function credentialParamOf(fn: ts.SignatureDeclaration, index: number, fc
 
 function positionIn(callee: ts.Expression, option: string, index: number, fc: FileContext): string | undefined {
   const origin = importOf(fc, unwrap(callee));
-  const callback = origin && BY_OPTION.get(`${origin.specifier}\0${origin.imported}\0${option}`);
-  return callback?.index === index ? callback.credential : undefined;
+  const callbacks = origin && BY_OPTION.get(`${origin.specifier}\0${origin.imported}\0${option}`);
+  return callbacks?.find((c) => c.index === index)?.credential;
+}
+
+function passesRequest(options: ts.Expression | undefined): boolean {
+  const o = options && unwrap(options);
+  return o !== undefined && isObjectLiteralExpression(o) && o.properties.some((p) => isPropertyAssignment(p) && propertyNameOf(p.name) === 'passReqToCallback' && unwrap(p.initializer).kind === ts.SyntaxKind.TrueKeyword);
 }
