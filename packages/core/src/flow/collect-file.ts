@@ -25,6 +25,8 @@ export interface CollectedFile {
   assignments: ts.BinaryExpression[];
   /** Return expressions (and arrow expression bodies) per function-like node. */
   returns: Map<ts.Node, ts.Expression[]>;
+  /** `throw` statements per function-like node, or the source file for those at module level. */
+  throws: Map<ts.Node, ts.ThrowStatement[]>;
   functions: NamedFunction[];
   functionKeys: Map<ts.Node, string>;
   /** The keys of `functions`, for constant-time "is this a project function" checks. */
@@ -42,6 +44,7 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     calls: [],
     assignments: [],
     returns: new Map(),
+    throws: new Map(),
     functions: [],
     functionKeys: new Map(),
     functionKeySet: new Set(),
@@ -79,6 +82,13 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
       const expr = (node as ts.ReturnStatement).expression;
       const fn = enclosingFunction(node);
       if (expr && fn) pushReturn(out, fn, expr);
+      return;
+    }
+    case SyntaxKind.ThrowStatement: {
+      const owner = enclosingFunction(node) ?? sf;
+      const list = out.throws.get(owner);
+      if (list) list.push(node as ts.ThrowStatement);
+      else out.throws.set(owner, [node as ts.ThrowStatement]);
       return;
     }
     case SyntaxKind.ImportDeclaration:

@@ -17,7 +17,7 @@ import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, typ
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
-import type { SecretItem, Taint } from './taint.js';
+import type { CallItem, SecretItem, Taint } from './taint.js';
 import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
@@ -28,7 +28,7 @@ import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -375,12 +375,31 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
-        const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding));
+        const caught = binding.node.parent && isCatchClause(binding.node.parent) ? thrownTaint(binding.node.parent.parent.tryBlock) : EMPTY;
+        const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding), caught);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
         const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
+  }
+
+  /**
+   * `try { throw new Error('bad token ' + token); } catch (err) { console.error(err); }`: a catch
+   * variable holds what the `throw`s of its try block throw, and what the project functions it
+   * calls there throw (`try { verify(req.headers.authorization) } catch (err) { ... }`), not those
+   * of functions written in the block (they run later, if at all).
+   */
+  function thrownTaint(tryBlock: ts.Block): Taint {
+    const owner = enclosingFunction(tryBlock) ?? fc.sf;
+    const inBlock = (n: ts.Node) => n.pos >= tryBlock.pos && n.end <= tryBlock.end && (enclosingFunction(n) ?? fc.sf) === owner;
+    const thrown = (fc.collected.throws.get(owner) ?? []).flatMap((t) => (inBlock(t) ? [taintOf(t.expression)] : []));
+    const calls = fc.collected.calls.flatMap((call): Taint => {
+      if (!isCallExpression(call) || call.pos < tryBlock.pos || call.end > tryBlock.end || !inBlock(call)) return [];
+      const callee = projectCalleeOf(call.expression);
+      return callee === undefined ? [] : [{ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] }];
+    });
+    return thrown.length === 0 && calls.length === 0 ? EMPTY : unionTaint(EMPTY, ...thrown, calls);
   }
 
   /**
@@ -894,7 +913,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return packageFunctionNamed(fc, callee, SIGN)?.specifier === 'jsonwebtoken';
   }
 
-  function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): Taint[number] {
+  function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): CallItem {
     return {
       k: 'call',
       callee,
@@ -928,10 +947,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const name = dottedNameOf(e.expression);
     const made = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
     const instance = made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
-    // An error's arguments end up in its message; an error class of the file keeps its fields too
-    // (`class ApiError extends Error { constructor(message, public config) ... }`).
-    if (name === 'Error' || name === 'URL' || name === 'String' || name?.endsWith('Error')) {
-      return unionTaint(flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)))), instance);
+    if (name === 'URL' || name === 'String') return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
+    // An error's arguments end up in its message (and its stack, which starts with it: `err.message`
+    // and `err.stack` read them); an error class of the file keeps its fields too (`class ApiError
+    // extends Error { constructor(message, public config) ... }`).
+    if (name === 'Error' || name?.endsWith('Error')) {
+      const given = flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
+      return given.length === 0 ? instance : unionTaint(given, wrapTaint(given, 'message'), wrapTaint(given, 'stack'), instance);
     }
     if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
     return instance;

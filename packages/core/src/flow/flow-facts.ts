@@ -45,6 +45,8 @@ export interface FunctionFact {
   key: string;
   location: Location;
   returns: Taint;
+  /** What it throws (`throw new Error('bad token ' + token)`), for a caller's catch variable. */
+  throws?: Taint;
   /** Parameters returned whole (`mask(x) { return x }`, `mask(x) { return '***' + x }` are not sanitisers). */
   whole: number[];
   storeName: boolean;
@@ -799,18 +801,20 @@ function isSessionOptions(options: ts.Node): boolean {
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
+  const throws = unionTaint(...(fc.collected.throws.get(node) ?? []).map((t) => ev.taintOf(t.expression)));
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
   const storeName = isStoreName(name);
   const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
-  if (taint.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
+  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
   return {
     key,
     location: locationOf(node, fc.sf),
     returns: taint,
+    ...(throws.length > 0 && { throws }),
     whole,
     storeName,
     refusesProduction: refuses,

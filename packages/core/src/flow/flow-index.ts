@@ -212,7 +212,7 @@ export class FlowIndex {
       // A redaction helper counts unless the project's own definition hands its input back whole.
       result = fn ? unionTaint(...fn.fact.whole.map((i) => args[i] ?? [])) : [];
     } else if (fn) {
-      result = this.#resolve(fn.file, fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
+      result = this.#resolve(fn.file, item.thrown ? (fn.fact.throws ?? []) : fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
     } else {
       result = [];
     }

@@ -88,6 +88,8 @@ export interface CallItem {
   sanitizer: boolean;
   /** Not a call: the value of a constant imported from a project file (`import config from './config'`). */
   value?: true;
+  /** What the call throws, not what it returns (a catch variable of a try block that calls it). */
+  thrown?: true;
   proj: string[];
   path: string[];
   flat?: boolean;
