@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/config.js';
-import { FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
+import { FILE_STORE_FACTORIES, FILE_STORE_PACKAGES } from '../flow/flow-facts.js';
 import { mayNameSecret } from '../flow/sensitive-names.js';
 import { REQUEST_TYPE_WORD } from '../flow/request-types.js';
 import { CREDENTIAL_CALLBACK_PACKAGE } from '../flow/credential-callbacks.js';
@@ -60,7 +60,7 @@ const ADMIN_WORD_START = new RegExp(`[/'"\`}](?:${ADMIN_WORDS.flatMap((w) => [..
 
 /** A string that is exactly a module name a file write or file-backed store is made from: `'fs'`. */
 const FILE_MODULE_STRING = new RegExp(
-  `(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES, ...FILE_ADAPTER_MODULES.keys(), ...SQLITE_MODULES.keys(), ...FILE_KV_STORES.keys(), ...FILE_WRITER_PACKAGES.keys(), ...WRITER_CLASSES.keys()].map(escapeRegex).join('|')})\\1|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\b`,
+  `(['"\`])(?:${[...FS_MODULES, ...FILE_STORE_PACKAGES, ...FILE_STORE_FACTORIES.keys(), ...FILE_ADAPTER_MODULES.keys(), ...SQLITE_MODULES.keys(), ...FILE_KV_STORES.keys(), ...FILE_WRITER_PACKAGES.keys(), ...WRITER_CLASSES.keys()].map(escapeRegex).join('|')})\\1|\\b(?:${[...RUNTIME_WRITES.keys()].join('|')})\\b`,
 );
 
 interface FileText {
@@ -83,7 +83,7 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
   // Every file write goes through a module of FS_MODULES, a package of FILE_WRITER_PACKAGES, a writer
   // of WRITER_CLASSES, a lowdb adapter of FILE_ADAPTER_MODULES, a SQLite database of SQLITE_MODULES or a
   // key-value file of FILE_KV_STORES, and every file-backed
-  // session store is made from FILE_STORE_PACKAGES; all are named by a string in the file, but for
+  // session store is made from FILE_STORE_PACKAGES or FILE_STORE_FACTORIES; all are named by a string in the file, but for
   // the runtimes' globals (`Bun.write()`, `Deno.writeTextFile()`).
   'no-file-storage-in-production': ({ text }) => FILE_MODULE_STRING.test(text),
   // Only an admin path is reported, and routes come from the route walk, which runs only on files

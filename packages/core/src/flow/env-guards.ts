@@ -192,7 +192,7 @@ function isPropertyNamePosition(id: ts.Identifier): boolean {
   return (ts.isPropertyAccessExpression(parent) && parent.name === id) || ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === id);
 }
 
-/** `if (prod) return;` (or `continue;` in a loop) before `child` means everything after it runs outside production. */
+/** `if (prod) return;` (or `continue;` in a loop, or `assert(!prod)`) before `child` means everything after it runs outside production. */
 function earlyExitState(statements: ts.NodeArray<ts.Statement>, child: ts.Node, fc: FileContext): EnvState {
   let exits = fc.earlyExits.get(statements);
   if (!exits) {
@@ -210,6 +210,13 @@ function earlyExitState(statements: ts.NodeArray<ts.Statement>, child: ts.Node, 
 function collectEarlyExits(statements: ts.NodeArray<ts.Statement>, fc: FileContext): Array<{ end: number; state: EnvState }> {
   const out: Array<{ end: number; state: EnvState }> = [];
   for (const stmt of statements) {
+    // `assert(process.env.NODE_ENV !== 'production')`: it throws unless its argument holds.
+    const asserted = ts.isExpressionStatement(stmt) ? requirementOf(stmt) : undefined;
+    if (asserted) {
+      const state = conditionEnvIn(asserted.condition, fc).whenTrue;
+      if (state !== 'unknown') out.push({ end: stmt.end, state });
+      continue;
+    }
     if (!ts.isIfStatement(stmt)) continue;
     // The syntactic exit test is cheap; the condition is only read for ifs that exit.
     const thenExits = skipsRest(stmt.thenStatement);

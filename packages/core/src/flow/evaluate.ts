@@ -80,6 +80,8 @@ const ENV_OBJECT_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
 /** Calls that turn their arguments into one string holding all of them. */
 const STRINGIFIERS = new Set([
   'JSON.stringify', 'String', 'util.format', 'util.inspect', 'format', 'inspect', 'Buffer.from', 'encodeURIComponent', 'encodeURI', 'btoa', 'escape',
+  // Other serialisers: YAML (yaml, js-yaml), TOML, query strings, stable JSON (`import stringify from 'fast-json-stable-stringify'`).
+  'YAML.stringify', 'yaml.stringify', 'yaml.dump', 'YAML.dump', 'jsyaml.dump', 'jsYaml.dump', 'TOML.stringify', 'toml.stringify', 'qs.stringify', 'querystring.stringify', 'stringify',
   // Decoding a secret (`atob(basicCredentials)`) yields it in clear.
   'atob', 'decodeURIComponent', 'decodeURI', 'unescape',
 ]);

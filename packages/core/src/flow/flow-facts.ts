@@ -18,7 +18,7 @@ import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-d
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type EnvNameValue, envNameValuesOf, type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
@@ -297,7 +297,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
     if (isNewExpression(call)) recordNew(call, fc, facts);
-    else if (!recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
+    else if (!recordFileStoreFactory(call, fc, facts) && !recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
     if (isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     // nedb-promises' `Datastore.create(...)` is the one file store made by a member call.
     const adapter = call.expression.kind === SyntaxKind.Identifier || (isPropertyAccessExpression(call.expression) && call.expression.name.text === 'create') ? sinks.fileAdapterOf(call) : undefined;
@@ -650,6 +650,16 @@ function ownNameOf(fn: ts.SignatureDeclaration, key: string): string {
 }
 
 /**
+ * Packages' functions that make a session store kept in files: Remix's and React Router's
+ * `createFileSessionStorage({ dir, cookie })`. Exported for the text prefilter.
+ */
+export const FILE_STORE_FACTORIES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['@remix-run/node', new Set(['createFileSessionStorage'])],
+  ['@react-router/node', new Set(['createFileSessionStorage'])],
+]);
+const FILE_STORE_FACTORY_NAMES: ReadonlySet<string> = new Set([...FILE_STORE_FACTORIES.values()].flatMap((names) => [...names]));
+
+/**
  * Packages whose session stores (express-session, koa-generic-session) keep sessions in local files
  * (the text prefilter reads it too): JSON files (`session-file-store`, `express-session-json`,
  * `koa-generic-session-file`), a SQLite database file (`connect-sqlite3`), a LokiJS, lowdb or NeDB
@@ -698,9 +708,7 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const callee = unwrap(call.expression);
   const filePackage = fileStorePackageOf(callee, fc);
   if (filePackage !== undefined) {
-    const owner = ownerOf(call, fc);
-    const env = choiceEnvAt(call, fc);
-    facts.news.push({ location: locationOf(call, fc.sf), callee: isIdentifier(callee) ? callee.text : 'FileStore', env, ...madeGuardOf(call, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+    recordFileStore(call, isIdentifier(callee) ? callee.text : 'FileStore', filePackage, fc, facts);
     return;
   }
   const made = projectClassOf(callee, fc);
@@ -750,8 +758,26 @@ function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileCont
   return env === 'unknown' ? constructedEnv : env;
 }
 
+/** A package's file store made here (`new FileStore()` of session-file-store, Remix's `createFileSessionStorage()`). */
+function recordFileStore(made: ts.NewExpression | ts.CallExpression, callee: string, filePackage: string, fc: FileContext, facts: FlowFacts): void {
+  const owner = ownerOf(made, fc);
+  const env = choiceEnvAt(made, fc);
+  facts.news.push({ location: locationOf(made, fc.sf), callee, env, ...madeGuardOf(made, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+}
+
+/** `createFileSessionStorage({ dir })` of FILE_STORE_FACTORIES; false for any other call. */
+function recordFileStoreFactory(call: ts.CallExpression, fc: FileContext, facts: FlowFacts): boolean {
+  const callee = unwrap(call.expression);
+  const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined || !FILE_STORE_FACTORY_NAMES.has(name)) return false;
+  const origin = packageFunctionOf(fc, callee);
+  if (origin === undefined || FILE_STORE_FACTORIES.get(origin.specifier)?.has(origin.name) !== true) return false;
+  recordFileStore(call, name, origin.specifier, fc, facts);
+  return true;
+}
+
 /** The test of an imported value around a `new`, or around every read of the const it is kept in (see `choiceEnvAt`). */
-function madeGuardOf(made: ts.NewExpression, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
+function madeGuardOf(made: ts.NewExpression | ts.CallExpression, env: EnvState, fc: FileContext): { importedGuard?: ImportedGuard } {
   return guardFound(env, () => importedGuardAt(made, fc) ?? importedChoiceGuardAt(made, fc));
 }
 

@@ -19,6 +19,9 @@ describe('isScriptFile', () => {
     ['a setup script at the root', 'setup-env.mjs', ''],
     ["Prisma's seed script", 'prisma/seed.ts', ''],
     ["a command-line program's folder in the sources", 'src/cli/utils/create-env/index.ts', ''],
+    ["vite's config", 'vite.config.ts', ''],
+    ["webpack's config of an environment", 'config/webpack.config.prod.js', ''],
+    ['a gulpfile', 'gulpfile.js', ''],
   ])('%s', (_name, path, text) => {
     expect(isScriptFile(text, path)).toBe(true);
   });
@@ -33,6 +36,8 @@ describe('isScriptFile', () => {
     ['a folder that only starts like a test folder', 'src/testimonials/save.ts'],
     ['a folder that only ends like a CLI folder', 'src/mcp-cli/token-store.ts'],
     ['a folder named for clients', 'src/clients/token-store.ts'],
+    ["Next.js's config, which `next start` loads in production", 'next.config.js'],
+    ['an app config module', 'src/app.config.ts'],
   ])('not %s', (_name, path) => {
     expect(isScriptFile('', path)).toBe(false);
   });

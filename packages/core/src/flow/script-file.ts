@@ -13,6 +13,12 @@ const TEST_RUNNER_FILE = /^(?:(?:jest|vitest|mocha|ava|karma|playwright|cypress|
  * runs (`prisma/seed.ts` of `prisma db seed`, `seed-dev.ts`), when it sits outside the source folders.
  */
 const SETUP_SCRIPT = /^(?:setup|init|scaffold|bootstrap|generate|gen|create|seed)(?:[-_.][\w-]+)?\.[cm]?[jt]s$/;
+/**
+ * A build tool's config or task file (`vite.config.ts`, `webpack.config.js`, `gulpfile.js`): it runs
+ * on a developer's machine or in CI, never in the deployed server. Not the configs a framework
+ * loads when the server starts (`next.config.js`, `nuxt.config.ts`).
+ */
+const BUILD_TOOL_FILE = /^(?:(?:vite|webpack|rollup|rspack|rsbuild|tsup|esbuild|babel|postcss|tailwind|eslint|prettier|stylelint|commitlint)\.config(?:\.[\w-]+)?|gulpfile(?:\.babel)?|gruntfile)\.[cm]?[jt]s$/i;
 const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
 /**
  * A command-line program's own folder (`src/cli/commands/init.ts`): what it writes, it writes on
@@ -31,7 +37,7 @@ const TERMINAL_PROMPT = /\bprocess\.stdin\b|['"](?:@inquirer\/prompts|inquirer|p
  * file, a CLI's `serve` command does from its folder), a `scripts/`,
  * `bin/`, `tools/` or `scaffold/` folder, test support the default test globs miss (`__mocks__/`,
  * `fixtures/`, `test-utils/`, `testing/`, `e2e/`, Cypress and Playwright folders, `*.e2e.ts`,
- * `*.mock.ts`, a test runner's setup and config files), or a setup-style file (`setup-env.ts`,
+ * `*.mock.ts`, a test runner's setup and config files), a build tool's config or task file, or a setup-style file (`setup-env.ts`,
  * `generate-keys.mjs`, a database seed) outside the source folders.
  *
  * @param servesNetwork whether the file imports a web framework or an HTTP transport (asked only of shebang and `cli/` files)
@@ -40,5 +46,5 @@ export function isScriptFile(text: string, path: string, servesNetwork: () => bo
   if (SCRIPT_FOLDER.test(path) || TEST_SUPPORT_SUFFIX.test(path)) return true;
   if (text.startsWith('#!') || CLI_FOLDER.test(path) || TERMINAL_PROMPT.test(text)) return !servesNetwork();
   const base = path.slice(path.lastIndexOf('/') + 1);
-  return TEST_RUNNER_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
+  return TEST_RUNNER_FILE.test(base) || BUILD_TOOL_FILE.test(base) || (!SOURCE_FOLDER.test(path) && SETUP_SCRIPT.test(base));
 }

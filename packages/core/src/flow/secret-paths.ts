@@ -105,8 +105,17 @@ export const isStoreName: (name: string) => boolean = memoByName(judgeStoreName)
 function judgeStoreName(name: string): boolean {
   const words = splitWords(name);
   if (words.includes('keystore') || words.includes('keychain')) return true;
-  const holdsSecrets = words.some((w) => SECRET_DATA_WORDS.has(w) || w === 'key' || w === 'keys' || w === 'auth') && !words.includes('env');
+  const holdsSecrets = words.some((w, i) => (SECRET_DATA_WORDS.has(w) || w === 'key' || w === 'keys' || w === 'auth') && !describesSecret(words[i - 1], words[i + 1])) && !words.includes('env');
   return holdsSecrets && words.some((w) => STORE_WORDS.has(w));
 }
 
-const STORE_WORDS = new Set(['store', 'storage', 'repository', 'repo', 'vault', 'cache', 'persistence', 'persister', 'db', 'database', 'jar', 'manager', 'registry', 'backend']);
+/** Words before a secret word that make it no secret (`PublicKeyStore`, `DesignTokenStore`, `CacheKeyStore`). */
+const NOT_SECRET_BEFORE: ReadonlySet<string> = new Set(['public', 'pub', 'design', 'cache', 'primary', 'foreign', 'idempotency', 'partition', 'sort']);
+/** Words after one that make the store hold something about secrets, not the secrets (`TokenBucketStore`, `TokenUsageStore`, `TokenHashStore`). */
+const NOT_SECRET_AFTER: ReadonlySet<string> = new Set(['bucket', 'buckets', 'usage', 'count', 'counts', 'counter', 'budget', 'limit', 'limits', 'quota', 'stats', 'metrics', 'hash', 'hashes', 'id', 'ids']);
+
+function describesSecret(before: string | undefined, after: string | undefined): boolean {
+  return (before !== undefined && NOT_SECRET_BEFORE.has(before)) || (after !== undefined && NOT_SECRET_AFTER.has(after));
+}
+
+const STORE_WORDS = new Set(['store', 'storage', 'repository', 'repo', 'vault', 'cache', 'persistence', 'persister', 'db', 'database', 'jar', 'manager', 'registry', 'backend', 'file', 'files']);
