@@ -27,6 +27,8 @@ export interface NameValues {
    * name (see value-choices.ts). Layers that cannot read other files leave it out.
    */
   isProjectImport?(id: ts.Identifier): boolean;
+  /** The one value a field read as `this.name` is given in its class, if known: it says what the flag tests, not its name. */
+  fieldValueOf?(read: ts.PropertyAccessExpression): NamedValue | undefined;
 }
 
 export interface NamedValue {
@@ -69,7 +71,10 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
     const value = names.valueOf(e);
     return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : namedFlagEnv(e, e.text, names);
   }
-  if (ts.isPropertyAccessExpression(e)) return namedFlagEnv(e.expression, e.name.text, names);
+  if (ts.isPropertyAccessExpression(e)) {
+    const field = e.expression.kind === SyntaxKind.ThisKeyword ? names.fieldValueOf?.(e) : undefined;
+    return field ? conditionEnv(field.expr, names, depth + 1) : namedFlagEnv(e.expression, e.name.text, names);
+  }
   return UNKNOWN_ENV;
 }
 

@@ -273,6 +273,12 @@ function namesOf(fc: FileContext): NameValues {
       const origin = importOf(fc, id);
       return origin !== undefined && fc.isProjectModule(origin.specifier);
     },
+    fieldValueOf(read) {
+      // `this.mirror` given one value in the class (a field initialiser or a constructor assignment).
+      const field = fc.collected.scopes.lookup(`this.${read.name.text}`, read);
+      const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
+      return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? { expr: value.expr, path: [], isConst: true } : undefined;
+    },
   };
   return fc.conditionNames;
 }
