@@ -1,6 +1,8 @@
+import { equalityEnv, type EnvState } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
+import { isEnvValueIn } from './env-guards.js';
 import { type FileContext, lookup } from './file-context.js';
-import { unwrap } from './scope.js';
+import { propertyNameOf, unwrap } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
 const { SyntaxKind } = ts;
@@ -22,6 +24,43 @@ export function chosenClassesOf(callee: ts.Expression, fc: FileContext): ts.Iden
     return value === undefined ? [] : ts.isElementAccessExpression(value) ? tableValuesOf(value, fc) : branchesOf(value);
   }
   return ts.isElementAccessExpression(e) ? tableValuesOf(e, fc) : [];
+}
+
+/**
+ * `{ development: FileTokenStore, production: RedisTokenStore }[process.env.NODE_ENV ?? 'development']`
+ * (or a const table read so): a class read from a table by the environment's name is made where
+ * its key names (`production` in production, `development` or `test` outside it). Undefined when
+ * the table is not read by the environment's name.
+ */
+export function keyedEnvOf(callee: ts.Expression, choice: ts.Identifier, fc: FileContext): EnvState | undefined {
+  const read = tableReadOf(callee, fc);
+  if (read === undefined || !isEnvValueIn(read.argumentExpression, fc)) return undefined;
+  let entry: ts.Node = choice;
+  while (entry.parent && !ts.isObjectLiteralExpression(entry.parent)) entry = entry.parent;
+  const key = ts.isPropertyAssignment(entry) || ts.isShorthandPropertyAssignment(entry) ? propertyNameOf(entry.name) : undefined;
+  return key === undefined ? undefined : equalityEnv(key).whenTrue;
+}
+
+/**
+ * `{ development: () => new FileTokenStore(), production: () => new RedisTokenStore() }`: a factory
+ * of a table with a `production` entry, under another environment's name, runs outside production
+ * (the table is read by the environment's name: no other table has such keys). Undefined for any
+ * other `new`.
+ */
+export function envTableEntryOf(made: ts.NewExpression): EnvState | undefined {
+  let fn: ts.Node = made;
+  while (ts.isParenthesizedExpression(fn.parent) || ts.isReturnStatement(fn.parent) || ts.isBlock(fn.parent)) fn = fn.parent;
+  const entry = fn.parent && (ts.isArrowFunction(fn.parent) || ts.isFunctionExpression(fn.parent)) ? fn.parent.parent : undefined;
+  if (entry === undefined || !ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.parent)) return undefined;
+  const key = propertyNameOf(entry.name);
+  const hasProduction = entry.parent.properties.some((p) => p.name !== undefined && equalityEnv(propertyNameOf(p.name) ?? '').whenTrue === 'prod');
+  return key !== undefined && hasProduction && equalityEnv(key).whenTrue === 'nonprod' ? 'nonprod' : undefined;
+}
+
+function tableReadOf(callee: ts.Expression, fc: FileContext): ts.ElementAccessExpression | undefined {
+  const e = unwrap(callee);
+  const read = ts.isIdentifier(e) ? soleConstValueOf(e, fc) : e;
+  return read !== undefined && ts.isElementAccessExpression(read) ? read : undefined;
 }
 
 /** Every value of the table an element access reads: a const object, or one written in place (`{ file: A, redis: B }[kind]`). */

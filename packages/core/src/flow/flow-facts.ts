@@ -8,7 +8,7 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
-import { chosenClassesOf } from './chosen-class.js';
+import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
 import { constructorPathParam } from './constructor-path-param.js';
@@ -716,8 +716,8 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   const chosen = made === undefined ? chosenClassesOf(callee, fc).filter((id) => projectClassOf(id, fc) !== undefined) : [];
   // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
   if (made === undefined && chosen.length === 0) return;
-  const env = choiceEnvAt(call, fc);
-  const classes = made !== undefined ? [{ callee: made, env, ...madeGuardOf(call, env, fc) }] : chosen.map((id) => chosenClass(id, call, env, fc));
+  const env = envTableEntryOf(call) ?? choiceEnvAt(call, fc);
+  const classes = made !== undefined ? [{ callee: made, env, ...madeGuardOf(call, env, fc) }] : chosen.map((id) => chosenClass(id, call, keyedEnvOf(callee, id, fc) ?? env, fc));
   const storeContext = storeContextOf(call, fc);
   const owner = ownerOf(call, fc);
   const secretPathArgs = secretPathArgsOf(call.arguments ?? [], fc);
