@@ -8,12 +8,16 @@ function isStdioTransport(specifier: string): boolean {
   return /^@modelcontextprotocol\/sdk\/server\/stdio(?:\.js)?$/.test(specifier);
 }
 
+/** Hosts whose programs run for one user: an Electron app's main process, a VS Code extension, a GitHub Action's job. */
+const ONE_USER_HOSTS: ReadonlySet<string> = new Set(['electron', 'vscode', '@actions/core']);
+
 /**
- * A process that runs for the one user at the machine: a stdio MCP server, or an Electron app
- * (its main process imports `electron`), which keeps that user's credentials in their profile.
+ * A process that runs for the one user at the machine: a stdio MCP server, an Electron app (its
+ * main process imports `electron`) or a VS Code extension (it imports `vscode`), which keep that
+ * user's credentials in their profile, or a GitHub Action (`@actions/core`), on the job's runner.
  */
 function runsForOneUser(specifier: string): boolean {
-  return isStdioTransport(specifier) || specifier === 'electron';
+  return isStdioTransport(specifier) || ONE_USER_HOSTS.has(specifier);
 }
 
 /**
