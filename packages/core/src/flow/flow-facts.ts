@@ -28,7 +28,7 @@ import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/m
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { extendedClassOf, isStaticInitialized } from './instance-class.js';
-import { isStoreName, namesSecretStore } from './secret-paths.js';
+import { importedPathRefsOf, isStoreName, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type RedactPath, type SinkFinder } from './sinks.js';
@@ -108,6 +108,8 @@ export interface WriteFact {
   path: Taint;
   pathLabel: string;
   secretPath: boolean;
+  /** Constants of project modules the path is made of (see `importedPathRefsOf`): the rule reads their values. */
+  importedPaths?: string[];
   env: EnvState;
   /** With `env` unknown: the test of an imported value the write sits under (see value-choices.ts). */
   importedGuard?: ImportedGuard;
@@ -223,6 +225,12 @@ export interface FlowFacts {
    * { color: { primary: { value: '#0055ff' } } }`): importers read no secret from them.
    */
   literalConsts?: string[];
+  /**
+   * Module-level consts (and fields of const objects) holding a file path built in code, where
+   * whether it names a secret store differs from what the name says (`STORE_PATH = join(dir,
+   * 'credentials.json')`: true; `TOKEN_FILE = 'data/cache.json'`: false). See `recordPathConsts`.
+   */
+  pathConsts?: Record<string, boolean>;
   /**
    * Module-level consts (and fields of const objects and enums) holding the name of a credential
    * header, cookie or variable (`export const API_KEY_HEADER = 'x-api-key'`, `HEADERS.AUTH`): an
@@ -344,6 +352,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const values = moduleValues(sf, collected.functionKeySet);
   recordLiteralConsts(values, fc.names, facts, (node) => isVariableDeclaration(node) && isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   recordEntryNames(sf, values, fc.names, facts);
+  recordPathConsts(values, fc, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
@@ -574,8 +583,9 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   const env = envAt(call, fc);
   // Only a write to a secret file asks: the data then decides whether the file stores anything.
+  const importedPaths = importedPathRefsOf(write.pathArg, fc);
   const secretPath = namesSecretStore(write.pathArg, fc);
-  const fixedData = secretPath ? fixedDataOf(write.dataArg, fc) : undefined;
+  const fixedData = secretPath || importedPaths.length > 0 ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
@@ -583,6 +593,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
     pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
     secretPath,
+    ...(importedPaths.length > 0 && { importedPaths }),
     env,
     ...guardOf(call, env, fc),
     ...(owner !== undefined && { owner }),
@@ -906,6 +917,31 @@ function commonJsDefaultOf(stmt: ts.Statement): ts.Expression | undefined {
  */
 function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, names: NameClassifier, facts: FlowFacts, isAddedToHere: (decl: ts.Node) => boolean): void {
   for (const [key, node, expr] of values) if (names.isSecretName(key) && isLiteralTree(expr) && !isAddedToHere(node)) (facts.literalConsts ??= []).push(key);
+}
+
+/**
+ * The module's consts (and fields of const objects) holding a file path built in code (`join(DATA,
+ * 'tokens.json')`, a template), whether they name a secret store: an importer writing to
+ * `STORE_PATH` writes to what it holds. Kept when that differs from what their names say.
+ */
+function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, fc: FileContext, facts: FlowFacts): void {
+  const record = (key: string, expr: ts.Expression) => {
+    if (!isPathShaped(expr)) return;
+    const secret = namesSecretStore(expr, fc);
+    if (secret !== namesSecretPathByName(key)) (facts.pathConsts ??= {})[key] = secret;
+  };
+  for (const [key, , expr] of values) {
+    const e = unwrap(expr);
+    if (isObjectLiteralExpression(e)) for (const p of e.properties) (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined ? record(`${key}.${propertyNameOf(p.name)}`, p.initializer) : undefined);
+    else record(key, e);
+  }
+}
+
+/** A string or a path built from parts: `'data/x.json'`, a template, `join(...)`, `a + b`. */
+function isPathShaped(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (isStringLiteralLike(e) || isTemplateExpression(e) || (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken)) return true;
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) ? /^(?:join|resolve)$/.test(e.expression.name.text) : isCallExpression(e) && isIdentifier(e.expression) && /^(?:join|resolve)$/.test(e.expression.text);
 }
 
 /** Names of entries, as short as real header and variable names: not sentences that mention a session. */

@@ -44,8 +44,10 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
     return name !== undefined && PATH_BUILDERS.has(name) && (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
   }
   if (isIdentifier(e)) {
-    if (isSecretPathName(e.text)) return true;
     const binding = lookup(fc, e);
+    // A project module's constant: its value, read there by the rules (`importedPathRefsOf`), says what it names.
+    if (binding?.kind === 'import' && fc.isProjectModule(binding.specifier)) return false;
+    if (isSecretPathName(e.text)) return true;
     // `function save(data, file = 'tokens.json')`: the default is the path whenever a caller omits it.
     if (binding?.kind === 'param') return binding.proj.length === 0 && isParameter(binding.node) && namesSecretStore(binding.node.initializer, fc, depth + 1);
     return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && namesSecretStore(v.expr, fc, depth + 1));
@@ -53,9 +55,70 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   if (isPropertyAccessExpression(e) || isElementAccessExpression(e)) {
     const name = propertyNameOf(isPropertyAccessExpression(e) ? e.name : e.argumentExpression);
     if (name === undefined) return false;
+    if (importedRefOf(e, fc) !== undefined) return false;
+    // `PATHS.tokens` of `const PATHS = { tokens: 'data/tokens.json' }`: the field's value.
+    const field = constFieldOf(e.expression, name, fc);
+    if (field !== undefined) return namesSecretStore(field, fc, depth + 1);
     return isSecretPathName(name) || (e.expression.kind === SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
   return false;
+}
+
+/** The value of `name` in the object literal a const of the file holds (`const PATHS = { tokens: '...' }`). */
+function constFieldOf(owner: ts.Expression, name: string, fc: FileContext): ts.Expression | undefined {
+  const o = unwrap(owner);
+  const binding = isIdentifier(o) ? lookup(fc, o) : undefined;
+  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
+  const literal = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
+  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return undefined;
+  const prop = literal.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === name);
+  return prop?.initializer;
+}
+
+/**
+ * The constants of project modules a written path is made of (`TOKEN_FILE`, `config.paths.credentials`,
+ * `join(DATA_DIR, SESSIONS)`): dotted references the rules resolve in the defining module, where the
+ * value says whether the file is a secret store (the name decides only when the value cannot be read).
+ */
+export function importedPathRefsOf(expr: ts.Expression | undefined, fc: FileContext, depth = 0): string[] {
+  if (!expr || depth > MAX_DEPTH) return [];
+  const e = unwrap(expr);
+  // `const file = TOKEN_FILE`: a local const standing for an imported one.
+  const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+  if (binding?.kind === 'var' && binding.isConst && binding.values.length === 1 && binding.values[0]?.path.length === 0) return importedPathRefsOf(binding.values[0].expr, fc, depth + 1);
+  if (isTemplateExpression(e)) return e.templateSpans.flatMap((s) => importedPathRefsOf(s.expression, fc, depth + 1));
+  if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.PlusToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    return [...importedPathRefsOf(e.left, fc, depth + 1), ...importedPathRefsOf(e.right, fc, depth + 1)];
+  }
+  if (isCallExpression(e) || isNewExpression(e)) {
+    const name = lastNameOf(unwrap(e.expression));
+    return name !== undefined && PATH_BUILDERS.has(name) ? (e.arguments ?? []).flatMap((a) => importedPathRefsOf(a, fc, depth + 1)) : [];
+  }
+  const ref = importedRefOf(e, fc);
+  return ref === undefined ? [] : [ref];
+}
+
+/** `TOKEN_FILE` or `config.paths.tokens` where the root name is imported from a project module. */
+function importedRefOf(e: ts.Expression, fc: FileContext): string | undefined {
+  const names: string[] = [];
+  let at = e;
+  while (isPropertyAccessExpression(at) && names.length < MAX_DEPTH) {
+    names.unshift(at.name.text);
+    at = unwrap(at.expression);
+  }
+  if (!isIdentifier(at)) return undefined;
+  const binding = lookup(fc, at);
+  return binding?.kind === 'import' && fc.isProjectModule(binding.specifier) ? [at.text, ...names].join('.') : undefined;
+}
+
+/** A path's text names a secret store (`data/tokens.json`, `.env`), for a value resolved across modules. */
+export function namesSecretFile(text: string): boolean {
+  return hasSecretSegment(text);
+}
+
+/** A path judged by the last name it is read through (`TOKENS_FILE`, `paths.sessionDir`), when its value cannot be read. */
+export function namesSecretPathByName(ref: string): boolean {
+  return isSecretPathName(ref.slice(ref.lastIndexOf('.') + 1));
 }
 
 /**

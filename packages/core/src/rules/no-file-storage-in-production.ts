@@ -10,7 +10,8 @@ import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
 import { type ImportedGuard, importedGuardEnv, requiresOutsideProduction } from '../flow/value-choices.js';
 import { leavesOptOutUnset } from '../flow/production-opt-out.js';
-import { isStoreName } from '../flow/secret-paths.js';
+import { isStoreName, namesSecretFile, namesSecretPathByName } from '../flow/secret-paths.js';
+import { declarationOf, resolvePath } from '../graph/resolve-path.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -81,7 +82,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const cls = write.ownerClass === undefined || write.staticMethod ? undefined : flow.classes.find((c) => c.name === write.ownerClass);
   const factory = write.factory === undefined ? undefined : flow.functions.find((f) => f.key === write.factory);
   // `writeFileSync('build/tokens.json', JSON.stringify(designTokens))`: data written out in the source stores nothing secret.
-  const secretPath = write.secretPath && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
+  const secretPath = (write.secretPath || importedPathNamesSecret(ctx.project, file, write)) && !(write.fixedData === true || (write.fixedData !== undefined && index.isLiteralConst(file, write.fixedData)));
   const what = secret ? `the secret \`${secret.label}\`` : secretPath ? `data for the secret file \`${write.pathLabel}\`` : sessionData ? 'a request\'s session data' : 'tokens or session data';
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
@@ -235,4 +236,27 @@ interface GuardedFact {
  */
 function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedFact): boolean {
   return fact.env === 'nonprod' || (fact.importedGuard !== undefined && importedGuardEnv(project, file, fact.importedGuard) === 'nonprod');
+}
+
+/**
+ * A written path made of another module's constants names a secret store by their values
+ * (`export const DATA_FILE = 'data/tokens.json'`), read in the module that defines them; by the
+ * name it is read through only where no module gives it a value the scan can read.
+ */
+function importedPathNamesSecret(project: ProjectModel, file: string, write: WriteFact): boolean {
+  return (write.importedPaths ?? []).some((ref) => {
+    const built = builtPathConst(project, file, ref);
+    if (built !== undefined) return built;
+    const found = declarationOf(project, file, ref, (facts) => facts.constants);
+    return found === undefined ? namesSecretPathByName(ref) : namesSecretFile(resolvePath(project, found.file, found.value));
+  });
+}
+
+/** What the defining module found of a path const it builds in code (`FlowFacts.pathConsts`), through its import. */
+function builtPathConst(project: ProjectModel, file: string, ref: string): boolean | undefined {
+  const [root = '', ...rest] = ref.split('.');
+  let origin = project.originOf(file, root);
+  if (origin.kind === 'local' && origin.name === '*' && rest.length > 0) origin = project.originOfMember(origin.file, rest.shift() ?? '');
+  if (origin.kind !== 'local' || origin.file === file) return undefined;
+  return project.files.get(origin.file)?.flow.pathConsts?.[[origin.name, ...rest].join('.')];
 }
