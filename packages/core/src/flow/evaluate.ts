@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { enclosingFunction, isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
-import { anyPosition, COMPUTED_ENTRY, flattenTaint, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
@@ -317,8 +317,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const field = propertyNameOf(isPropertyAccessExpression(target) ? target.name : target.argumentExpression);
       if (field !== undefined && isIdentifier(owner) && owner.text === id.text && lookup(fc, owner) === binding) deleted.add(field);
     }
-    if (deleted.size === 0) return taint;
-    return taint.filter((item) => item.path.length === 0 || !deleted.has(item.path[0] ?? ''));
+    return deleted.size === 0 ? taint : omitKeys(taint, [...deleted]);
   }
 
   function identifierValueTaint(id: ts.Identifier): Taint {
@@ -981,6 +980,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let parts: Taint[] = [];
     /** The spreads so far: the label of what each spreads, by its index in `parts`. */
     const spreads = new Map<number, string>();
+    /** Keys given a safe value after the spreads: `{ ...req.headers, authorization: undefined, cookie: undefined }`. */
+    const masked: string[] = [];
     for (const prop of obj.properties) {
       if (isSpreadAssignment(prop)) {
         spreads.set(parts.length, labelOf(prop.expression, fc.sf));
@@ -992,6 +993,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const key = propertyNameOf(prop.name) ?? '*';
         // `{ ...config, jwtSecret: '[redacted]' }`: a later key replaces what a spread put there.
         if (key !== '*') parts = parts.map((t, i) => withoutField(t, key, spreads.get(i), prop.initializer));
+        if (key !== '*' && spreads.size > 0 && isNeutral(prop.initializer)) masked.push(key);
         const value = taintOf(prop.initializer);
         // `{ apiKey: source.origin }`, `{ Authorization: \`Bearer ${v}\` }`: the key names what the value is, unless
         // the value is a secret already or a project function's result, which its definition decides (`{ credential: safeCopy(c) }`).
@@ -999,6 +1001,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
       }
     }
+    if (omitsCredentialHeaders(masked)) parts = parts.map((t, i) => (spreads.has(i) ? t.filter((item) => item.k !== 'secret' || item.container !== 'headers') : t));
     return unionTaint(...parts);
   }
 
@@ -1010,8 +1013,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function withoutField(taint: Taint, key: string, spread: string | undefined, value: ts.Expression): Taint {
     const rest = taint.filter((item) => item.path[0] !== key);
-    if (spread === undefined || !isNeutral(value) || !(fc.names.isSecretName(key) || SECRET_HOLDER_FIELDS.has(key) || value.getText(fc.sf).includes(`${spread}.${key}`))) return rest;
-    return rest.flatMap((item): Taint => {
+    if (spread === undefined) return rest;
+    // What a spread puts there unresolved (an imported value, a call's result, a parameter) loses the
+    // key once resolved: `{ ...config, stripe: { ...config.stripe, secretKey: '***' } }`.
+    const replaced = rest.map((item): Taint[number] => (item.path.length > 0 ? item : item.k === 'call' ? { ...item, omit: [...(item.omit ?? []), key] } : item.k === 'param' ? { ...item, omit: [...(item.omit ?? []), key] } : item));
+    if (!isNeutral(value) || !(fc.names.isSecretName(key) || SECRET_HOLDER_FIELDS.has(key) || value.getText(fc.sf).includes(`${spread}.${key}`))) return replaced;
+    return replaced.flatMap((item): Taint => {
       if (item.path.length > 0) return [item];
       if (item.k === 'secret') return item.container === undefined && item.label === spread ? [] : [item];
       // A parameter spread so: whatever a caller passes loses its name's secret in the copy too.
@@ -1423,14 +1430,6 @@ function hasNonSecretType(binding: Binding | undefined): boolean {
   return false;
 }
 
-/**
- * `const { authorization, cookie, ...rest } = req.headers`: the rest is the headers without the
- * credentials they usually carry, the way a reviewer writes a safe header dump.
- */
-function omitsCredentialHeaders(keys: readonly string[]): boolean {
-  const lower = keys.map((k) => k.toLowerCase());
-  return lower.includes('authorization') && lower.includes('cookie');
-}
 
 /** The declared type at `path` of a type literal: `{ tokens }: { tokens: number }` reads `number` at `['tokens']`. */
 function declaredTypeAt(type: ts.TypeNode | undefined, path: readonly string[]): ts.TypeNode | undefined {

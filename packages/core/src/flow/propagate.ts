@@ -134,3 +134,13 @@ export function unionTaint(...taints: Taint[]): Taint {
 export function withStep(taint: Taint, step: FlowStep): Taint {
   return taint.map((item) => (item.trace.length < MAX_TRACE ? { ...item, trace: [...item.trace, step] } : item));
 }
+
+/**
+ * `const { authorization, cookie, ...rest } = req.headers` (or those two deleted from a copy, or
+ * given a safe value over a spread): the headers without the credentials they usually carry, the
+ * way a reviewer writes a safe header dump.
+ */
+export function omitsCredentialHeaders(keys: readonly string[]): boolean {
+  const lower = keys.map((k) => k.toLowerCase());
+  return lower.includes('authorization') && lower.includes('cookie');
+}
