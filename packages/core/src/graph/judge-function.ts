@@ -393,8 +393,13 @@ function nextParamOf(fn: FunctionNode): ts.ParameterDeclaration | undefined {
   const params = fn.parameters;
   const third = params.length === 4 ? params[2] : undefined;
   if (third && isIdentifier(third.name) && PARAM_CALLBACK_NEXT.test(third.name.text)) return third;
-  return params[params.length - 1];
+  const last = params[params.length - 1];
+  // Express's `(req, res) => sendJson(res, rows)`: the response, not Hono's or Koa's `next`.
+  return params.length === 2 && last && isIdentifier(last.name) && RESPONSE_PARAM.test(last.name.text) ? undefined : last;
 }
+
+/** Names Express's response parameter goes by: never a `next` (Fastify's `reply` stays: an async hook that returns hands the request on). */
+const RESPONSE_PARAM = /^_*(?:res|resp|response)$/i;
 
 /**
  * Whether any node under `root` matches. Never deeper on the stack than visitTree allows: a generated `a || b || ...` of
