@@ -92,7 +92,7 @@ export class GuardJudge {
       case 'call':
         return yield this.judgeCall(file, ref);
       case 'decorated':
-        return yield this.judgeDecorated(ref);
+        return yield this.judgeDecorated(ref, file);
       case 'list': {
         const verdicts: GuardVerdict[] = [];
         for (const item of ref.items) verdicts.push(yield this.judgeRef(file, item, false));
@@ -331,7 +331,7 @@ export class GuardJudge {
   }
 
   /** `fastify.authenticate` (found via `decorate`), `fastify.basicAuth`, `fastify.auth([a, b])`. */
-  private *judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>): Judging {
+  private *judgeDecorated(ref: Extract<HandlerRef, { kind: 'decorated' }>, file: string): Judging {
     if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
     const decoration = this.#decorations.find((d) => d.name === ref.name);
     // A plugin's own decoration (`basicAuth`) is a guard, unless the project's options open it (see the Fastify adapter).
@@ -340,7 +340,8 @@ export class GuardJudge {
       // @fastify/auth passes when one strategy does (relation "or", the default): all must
       // authenticate. With relation "and" every strategy must pass: one guard is enough.
       const verdicts: boolean[] = [];
-      for (const a of ref.args) verdicts.push(a.kind === 'decorated' && ((yield this.judgeDecorated(a)).isGuard || this.failsAsStrategy(a.name)));
+      // A strategy is a decoration (`fastify.verifyJwt`) or a function given in place or by name (`auth([verifyJwt])`).
+      for (const a of ref.args) verdicts.push(a.kind === 'decorated' ? (yield this.judgeDecorated(a, file)).isGuard || this.failsAsStrategy(a.name) : (yield this.judgeRef(file, a, false)).isGuard || this.refFailsAsStrategy(file, a));
       const passes = ref.relation === 'and' ? verdicts.some(Boolean) : verdicts.length > 0 && verdicts.every(Boolean);
       return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
@@ -352,6 +353,13 @@ export class GuardJudge {
   private failsAsStrategy(name: string): boolean {
     const ref = this.#decorations.find((d) => d.name === name)?.ref;
     return ref?.kind === 'fn' && ref.fact.failsWithError === true;
+  }
+
+  /** The same of a strategy function given in place or declared in the project. */
+  private refFailsAsStrategy(file: string, ref: HandlerRef): boolean {
+    if (ref.kind === 'fn') return ref.fact.failsWithError === true;
+    const def = ref.kind === 'name' ? this.definitionOf(file, ref.name) : undefined;
+    return def?.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.failsWithError === true;
   }
 
   /**

@@ -81,8 +81,9 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (product) fact.returnsRef = product;
     return withoutUnverifiedCheck(fact, fn, params, ctx);
   }
-  // `finally { next(); }`: the request goes on after every answer, a 401 included.
-  if (fact.passesOn && passesOnFinally(body, lastParamName(fn))) return fact;
+  // `finally { next(); }`: the request goes on after every answer, a 401 included; `catch { next(); }`
+  // around the check: it goes on whenever the check throws (timingSafeEqual on keys of another length).
+  if (fact.passesOn && (passesOnFinally(body, lastParamName(fn)) || failsOpen(body, params, lastParamName(fn), ctx.sf))) return fact;
   let leading = true;
   // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
   let passedOn = false;
@@ -373,7 +374,32 @@ function isAsyncFastifyHook(fn: FunctionNode): boolean {
 
 /** A `try` of the body whose `finally` calls `next` (not in a function of its own): it runs whatever the `try` and `catch` answered. */
 function passesOnFinally(body: ts.Block, next: string | undefined): boolean {
-  return next !== undefined && body.statements.some((stmt) => isTryStatement(stmt) && stmt.finallyBlock !== undefined && someNode(stmt.finallyBlock, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next, (n) => !ts.isFunctionLike(n)));
+  return next !== undefined && body.statements.some((stmt) => isTryStatement(stmt) && stmt.finallyBlock !== undefined && callsBare(stmt.finallyBlock, next));
+}
+
+/**
+ * A `try` of the body that answers 401/403 after calling something that may throw (a check of the
+ * project, `timingSafeEqual`, `jwt.verify`), and whose `catch` calls `next()`: whenever the check
+ * throws, the request goes through. Reading the request or answering it throws nothing.
+ */
+function failsOpen(body: ts.Block, params: readonly string[], next: string | undefined, sf: ts.SourceFile): boolean {
+  if (next === undefined) return false;
+  const mayThrow = (n: ts.Node) => isCallExpression(n) && !params.includes(rootNameOf(n.expression) ?? '') && !NEVER_THROWING.has(rootNameOf(n.expression) ?? '');
+  return body.statements.some((stmt) => isTryStatement(stmt) && stmt.catchClause !== undefined && REJECTION_TEXT.test(stmt.tryBlock.getText(sf)) && someNode(stmt.tryBlock, mayThrow, (n) => !ts.isFunctionLike(n)) && callsBare(stmt.catchClause.block, next));
+}
+
+const REJECTION_TEXT = /\b40[13]\b|unauthori[sz]ed|forbidden/i;
+const NEVER_THROWING: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean']);
+
+/** `req` of `req.get('x')`, `res` of `res.status(401).send()`: the identifier a member chain starts from. */
+function rootNameOf(e: ts.Expression): string | undefined {
+  let at = e;
+  while (isPropertyAccessExpression(at) || isCallExpression(at) || isElementAccessExpression(at)) at = at.expression;
+  return isIdentifier(at) ? at.text : undefined;
+}
+
+function callsBare(block: ts.Block, next: string): boolean {
+  return someNode(block, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === next && n.arguments.length === 0, (n) => !ts.isFunctionLike(n));
 }
 
 function lastParamName(fn: FunctionNode): string | undefined {

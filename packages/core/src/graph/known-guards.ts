@@ -52,6 +52,9 @@ const KNOWN_NON_GUARDS: readonly KnownGuard[] = [
   { specifier: /^@clerk\/clerk-sdk-node$/, names: ['ClerkExpressWithAuth'] },
   // OpenAPI documentation only: `ApiBearerAuth()` says a route takes a token, it checks none.
   { specifier: /^@nestjs\/swagger$/, names: 'all' },
+  // The MCP SDK's authorization server: it serves /authorize, /token, /register and the OAuth
+  // metadata, and checks no token on any other route (`requireBearerAuth` does).
+  { specifier: /^@modelcontextprotocol\/sdk\/server\/auth\/router(?:\.js)?$/, names: 'all' },
 ];
 
 /** Decorations added by Fastify auth plugins (`@fastify/basic-auth`, `@fastify/jwt` users' `authenticate`). */
