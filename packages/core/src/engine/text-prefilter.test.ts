@@ -62,6 +62,14 @@ describe('passesTextPrefilter', () => {
     { name: 'an admin path split over a template', code: `import express from 'express';\nconst app = express();\napp.get(\`/su\${'do'}/users\`, (req, res) => res.json([]));\n` },
     { name: 'an admin path split at a segment start', code: `import express from 'express';\nconst app = express();\napp.get('/v1/' + ('_inte' + 'rnal'), (req, res) => res.json([]));\n` },
     { name: 'a route under a configured admin glob', code: `import express from 'express';\nconst app = express();\napp.get('/ops/users', (req, res) => res.json([]));\n`, config: { adminPaths: ['/ops/**'] } },
+    { name: 'an admin path spelled with an escape that does nothing', code: `export const r = (app: any) => app.get('/a\\dmin', (q: any, s: any) => s.end());\n` },
+    { name: 'a file module named with an escape that does nothing', code: `require('f\\s').writeFileSync('tokens.json', process.env.API_TOKEN);\n` },
+    { name: 'a log method picked by a computed key, called optionally', code: `import pino from 'pino';\nconst root = pino();\nexport function f(lvl: 'warn', token: string) { root[lvl]?.(token); }\n` },
+    { name: 'a child logger given type arguments', code: `import pino from 'pino';\nconst root = pino();\nexport function f(token: string) { return root.child<never>({ token }); }\n` },
+    { name: 'an auth package named in a template literal', code: 'new (require(`passport-local`).Strategy)((u: string, p: string, done: unknown) => console.log(p));\n' },
+    { name: "an MCP handler's extra", code: `import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';\nnew McpServer({ name: 'x', version: '1' }).tool('t', async (extra) => { console.log(extra); return { content: [] }; });\n` },
+    { name: 'a token endpoint known by its grant_type body', code: `export async function f(url: string, kind: string) {\n  const res = await fetch(url, { method: 'POST', body: new URLSearchParams({ grant_type: kind }) });\n  console.log(await res.json());\n}\n` },
+    { name: 'a Supabase sign-up answer', code: `export async function f(sb: any, input: any) {\n  const r = await sb.auth.signUp(input);\n  console.log(r);\n}\n` },
   ])('analyses $name', ({ code, config: input }) => {
     expect(findingsOf(code, input)).not.toEqual([]);
     expect(passesTextPrefilter(code, config(input))).toBe(true);
@@ -76,6 +84,7 @@ describe('passesTextPrefilter', () => {
     { name: 'a Logger type and an Error class', code: `export type Logger = { child(): Logger };\nexport class AccountError extends Error {}\n` },
     { name: 'routes with no admin path', code: `import express from 'express';\nconst app = express();\nconst AREA = '/users';\napp.get(AREA + '/:id', (req, res) => res.json([]));\napp.delete(\`\${AREA}/:id\`, (req, res) => res.json([]));\n` },
     { name: 'a Map read in a service', code: `const cache = new Map<string, string>();\nexport function find(id: string) { return cache.get('user:' + id); }\n` },
+    { name: 'a regular expression with escapes', code: `export const DIGITS = /\\d+\\s*\\w/;\nexport const words = (s: string) => s.split(/\\s+/);\n` },
     { name: 'log calls with nothing secret to log', code: `import type { Logger } from './logger';\n// required: a query with a keyId\nexport function remove(log: Logger, keyId: string, query: { page: number }) { log.warn({ keyId, page: query.page }, 'deleted'); }\n` },
   ])('skips $name', ({ code }) => {
     expect(findingsOf(code)).toEqual([]);

@@ -3,6 +3,8 @@ import { FILE_STORE_FACTORIES, FILE_STORE_PACKAGES } from '../flow/flow-facts.js
 import { mayNameSecret } from '../flow/sensitive-names.js';
 import { REQUEST_TYPE_WORD } from '../flow/request-types.js';
 import { CREDENTIAL_CALLBACK_PACKAGE } from '../flow/credential-callbacks.js';
+import { SDK as MCP_SDK } from '../flow/mcp-handler.js';
+import { TOKEN_RESPONSE_WORD } from '../flow/token-response.js';
 import { CONSOLE_METHODS, FILE_ADAPTER_MODULES, FILE_KV_STORES, FILE_WRITER_PACKAGES, FS_MODULES, LOG_METHODS, RUNTIME_WRITES, SQLITE_MODULES, WRITER_CLASSES } from '../flow/sinks.js';
 import { adapters } from '../graph/adapters/index.js';
 import { escapeRegex } from '../graph/escape-regex.js';
@@ -16,6 +18,8 @@ import type { ImportBinding } from '../summary/module-facts.js';
  * octal escapes, a line continuation), hiding it from a search of the raw text.
  */
 const LETTER_ESCAPE = /\\(?:[ux0-7\n\r\u2028\u2029])/;
+/** A backslash (not itself escaped) before a letter that no escape sequence starts with: `\d` in a string is `d`. */
+const IDENTITY_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\[ac-eg-mo-qswyzA-Z89]/;
 
 /** Suppression comments are reported without any sink when they give no reason (`invalid-suppression`). */
 const SUPPRESSION_MARK = 'shiftguard';
@@ -26,7 +30,9 @@ const BINARY_MARK = '\0';
 // `.child(`: bindings of `logger.child({ token })` are logged with every line. `](`: a method
 // picked by a computed key (`logger[level](token)`) names no method in the text. `debuglog`:
 // node's `util.debuglog('ns')` makes a log function called under any name.
-const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS, 'debuglog'])].join('|')})\\b|\\.\\s*child\\s*\\(|\\]\\s*\\(`);
+// Between the name or `]` and the `(`: `?.`, `!`, a closing parenthesis, type arguments, a comment.
+const BEFORE_CALL = String.raw`(?:\s|\?\.|!|\)|<[^>()]*>|/\*[^]*?\*/)*\(`;
+const LOG_METHOD_WORD = new RegExp(`\\b(?:${[...new Set([...LOG_METHODS, ...CONSOLE_METHODS, 'debuglog'])].join('|')})\\b|\\.\\s*child${BEFORE_CALL}|\\]${BEFORE_CALL}`);
 
 /**
  * Secrets that no name spells: the environment, request headers and cookies as a whole, and a
@@ -106,6 +112,8 @@ function mayCallLogger({ text, config }: FileText): boolean {
  */
 function mayHoldSecret({ text, config }: FileText): boolean {
   if (SECRET_CONTAINER_WORD.test(text) || REQUEST_OBJECT_WORD.test(text) || REQUEST_TYPE_WORD.test(text) || CREDENTIAL_PACKAGE_WORD.test(text) || CREDENTIAL_CALLBACK_PACKAGE.test(text)) return true;
+  // An MCP handler's `extra` (its bearer token, the request's headers) and token responses are named by no secret word.
+  if (text.includes(MCP_SDK) || TOKEN_RESPONSE_WORD.test(text)) return true;
   if (text.includes('@') && URL_SCHEME_MARK.test(text)) return true;
   return mayNameSecret(text, config.sensitiveNames);
 }
@@ -134,6 +142,9 @@ export function rulesThatMayReport(text: string, config: ResolvedConfig): string
   if (text.includes(SUPPRESSION_MARK) || text.includes(BINARY_MARK) || LETTER_ESCAPE.test(text)) return enabled;
   let strings: readonly string[] | undefined;
   const file: FileText = { text, config, strings: () => (strings ??= quotedTexts(text)) };
+  // `'/a\dmin'` is `'/admin'`: a letter escaped for nothing in a string is the letter (a regular
+  // expression's `\d` is no string: only files with such an escape in a quoted text are kept whole).
+  if (/\\[a-zA-Z89]/.test(text) && file.strings().some((piece) => IDENTITY_ESCAPE.test(piece))) return enabled;
   return enabled.filter((id) => MAY_REPORT[id]?.(file) ?? true);
 }
 

@@ -54,7 +54,7 @@ for (const c of CREDENTIAL_CALLBACKS) {
 }
 
 /** Any of those packages named in a file's text (the text prefilter): without one, no callback is handed a credential so. */
-export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"](?:${[...new Set(CREDENTIAL_CALLBACKS.map((c) => c.module))].map(escapeRegex).join('|')})['"]`);
+export const CREDENTIAL_CALLBACK_PACKAGE = new RegExp(`['"\`](?:${[...new Set(CREDENTIAL_CALLBACKS.map((c) => c.module))].map(escapeRegex).join('|')})['"\`]`);
 
 /**
  * The credential a parameter of an auth library's callback receives, by the library's name for it

@@ -25,7 +25,8 @@ export interface McpHandler {
 const REGISTRATIONS: ReadonlySet<string> = new Set(['tool', 'registerTool', 'prompt', 'registerPrompt', 'resource', 'registerResource', 'setRequestHandler', 'setNotificationHandler']);
 /** The config property that gives a `registerTool` / `registerPrompt` handler its arguments before `extra`. */
 const SCHEMA_KEYS: ReadonlySet<string> = new Set(['inputSchema', 'argsSchema']);
-const SDK = '@modelcontextprotocol/sdk';
+/** Exported for the text prefilter: a handler's `extra` carries the bearer token and the request's headers. */
+export const SDK = '@modelcontextprotocol/sdk';
 
 /** The handler's `extra` parameter, also declared by its type (`extra: RequestHandlerExtra<...>`) in a handler defined apart. */
 export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc: FileContext): McpHandlerParam | undefined {

@@ -94,6 +94,12 @@ function sendsGrantType(arg: ts.Expression, fc: FileContext): boolean {
 
 const GRANT_TYPE = 'grant_type';
 
+/**
+ * What a file's text must hold for one of its calls to answer a token response (the text
+ * prefilter): a `grant_type` body, openid-client, or a Supabase session method.
+ */
+export const TOKEN_RESPONSE_WORD = new RegExp(`${GRANT_TYPE}|openid-client|\\b(?:${[...SUPABASE_SESSION_METHODS, 'onAuthStateChange'].join('|')})\\b`);
+
 /** `if (!res.ok) { ... await res.json() ... }`: the body of an error response, not a token. */
 function isErrorBranch(node: ts.Node, response: ts.Expression, fc: FileContext): boolean {
   const name = response.getText(fc.sf);
