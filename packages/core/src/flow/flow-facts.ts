@@ -932,8 +932,8 @@ function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]
   };
   for (const [key, , expr] of values) {
     const e = unwrap(expr);
-    if (isObjectLiteralExpression(e)) for (const p of e.properties) (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined ? record(`${key}.${propertyNameOf(p.name)}`, p.initializer) : undefined);
-    else record(key, e);
+    if (!isObjectLiteralExpression(e)) record(key, e);
+    else for (const p of e.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) record(`${key}.${propertyNameOf(p.name)}`, p.initializer);
   }
 }
 
