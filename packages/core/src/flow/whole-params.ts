@@ -24,7 +24,7 @@ const WHOLE_METHODS = new Set([
 /** Calls whose result holds every argument: stringifying, encoding, cloning. */
 const WHOLE_CALLS = new Set([
   'String', 'structuredClone', 'encodeURIComponent', 'encodeURI', 'escape', 'btoa', 'Buffer.from', 'util.format', 'format',
-  'util.inspect', 'inspect', 'JSON.parse', 'Array.from',
+  'util.inspect', 'inspect', 'JSON.parse', 'Array.from', 'Object.fromEntries', 'Object.entries',
 ]);
 const MAX_DEPTH = 8;
 
@@ -108,6 +108,8 @@ function callWhole(call: ts.CallExpression, next: Next, fc: FileContext): number
   if (!isPropertyAccessExpression(callee)) return [];
   const name = callee.name.text;
   if (WHOLE_METHODS.has(name)) return name === 'concat' ? [...next(callee.expression), ...args.flatMap(next)] : next(callee.expression);
+  // `Object.entries(v).map(([k, x]) => [k, x])`: every entry handed back as it was.
+  if (name === 'map' && args[0] && isIdentityCallback(args[0])) return next(callee.expression);
   // `v.slice(4)`, `v.substring(0, 40)`: most of the string is still most of the secret.
   if (name === 'slice' || name === 'substring' || name === 'substr') return isShortSlice(name, args, callee.expression, (x) => constantValue(x, fc)) ? [] : next(callee.expression);
   if (name === 'replace' || name === 'replaceAll') return isMaskingReplace(name, args) ? [] : next(callee.expression);
@@ -128,6 +130,18 @@ function objectWhole(obj: ts.ObjectLiteralExpression, next: Next, fc: FileContex
 function overridesSecret(expr: ts.Expression, fc: FileContext): boolean {
   const e = unwrap(expr);
   return isObjectLiteralExpression(e) && e.properties.some((p) => !isSpreadAssignment(p) && p.name !== undefined && fc.names.isSecretName(propertyNameOf(p.name) ?? ''));
+}
+
+/** `(x) => x`, `([k, v]) => [k, v]`: a callback that returns its element unchanged. */
+function isIdentityCallback(arg: ts.Expression): boolean {
+  const fn = unwrap(arg);
+  if (!ts.isArrowFunction(fn) || fn.parameters.length !== 1 || ts.isBlock(fn.body)) return false;
+  const [param] = fn.parameters;
+  const body = unwrap(fn.body);
+  if (param && isIdentifier(param.name)) return isIdentifier(body) && body.text === param.name.text;
+  if (!param || !ts.isArrayBindingPattern(param.name) || !isArrayLiteralExpression(body)) return false;
+  const names = param.name.elements.map((el) => (ts.isBindingElement(el) && isIdentifier(el.name) ? el.name.text : undefined));
+  return names.length === body.elements.length && names.every((n, i) => { const el = body.elements[i]; return n !== undefined && el !== undefined && isIdentifier(el) && el.text === n; });
 }
 
 function dottedCallee(call: ts.CallExpression): string | undefined {
