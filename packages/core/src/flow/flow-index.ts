@@ -203,6 +203,8 @@ export class FlowIndex {
     if (depth >= MAX_DEPTH) return [];
     const member = item.value === true ? this.#namespaceMemberRead(file, item) : undefined;
     if (member !== undefined) return this.#resolveItem(file, member, binding, depth);
+    const whole = item.value === true && item.proj.length === 0 ? this.#wholeNamespace(file, item, binding, depth) : undefined;
+    if (whole !== undefined) return this.access(withTrace(whole, inFile(item.trace, file)), accessOf(item));
     const args = item.args.map((a) => this.#resolve(file, a, binding, depth));
     const found = this.functionOf(file, item.callee);
     // An imported constant reads a value fact; a call never does (and a value is never called).
@@ -229,6 +231,20 @@ export class FlowIndex {
     if (member === undefined || item.callee.includes('.')) return undefined;
     const origin = this.project.originOf(file, item.callee);
     return origin.kind === 'local' && origin.name === '*' ? { ...item, callee: `${item.callee}.${member}`, proj: rest } : undefined;
+  }
+
+  /**
+   * `console.log(settings)` of `import * as settings from './settings'`: the module object, which
+   * holds every value the module exports, each under its name.
+   */
+  #wholeNamespace(file: string, item: CallItem, binding: ParamBinding | undefined, depth: number): Taint | undefined {
+    if (item.callee.includes('.')) return undefined;
+    const origin = this.project.originOf(file, item.callee);
+    if (origin.kind !== 'local' || origin.name !== '*') return undefined;
+    const values = (this.project.files.get(origin.file)?.flow.functions ?? []).filter((f) => f.value === true);
+    // A CommonJS module's object is its `module.exports` (its default value), read the usual way.
+    if (values.some((f) => f.key === 'default')) return undefined;
+    return unionTaint(...values.map((f) => wrapTaint(this.#resolveItem(file, { ...item, callee: `${item.callee}.${f.key}` }, binding, depth + 1), f.key)));
   }
 
   /** `tokens` imported in `file` is a const its module writes out in full (a design token tree). */
