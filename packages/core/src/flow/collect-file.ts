@@ -249,12 +249,12 @@ function declarePattern(
   init: ts.Expression | undefined,
   path: string[],
   at: ts.Node,
-  declare: (name: string, values: ValueSource[], path: string[]) => void,
+  declare: (name: string, values: ValueSource[], path: string[], omit?: string[]) => void,
   omit?: string[],
   indexed = false,
 ): void {
   if (isIdentifier(name)) {
-    declare(name.text, init ? [{ expr: init, path, wrap: [], at, ...(omit && { omit }) }] : [], path);
+    declare(name.text, init ? [{ expr: init, path, wrap: [], at, ...(omit && { omit }) }] : [], path, omit);
     return;
   }
   const siblings = isObjectBindingPattern(name) ? name.elements.flatMap((el) => (el.dotDotDotToken ? [] : [propertyNameOf(el.propertyName ?? (isIdentifier(el.name) ? el.name : undefined)) ?? '*'])) : [];
@@ -289,8 +289,8 @@ function declareParameter(param: ts.ParameterDeclaration, out: CollectedFile): v
   const fn = param.parent;
   if (!isFunctionLike(fn)) return;
   const index = fn.parameters.indexOf(param);
-  declarePattern(param.name, undefined, [], param, (name, _values, proj) => {
-    out.scopes.declare({ kind: 'param', name, node: param, fn, index, proj, rest: param.dotDotDotToken !== undefined }, fn);
+  declarePattern(param.name, undefined, [], param, (name, _values, proj, omit) => {
+    out.scopes.declare({ kind: 'param', name, node: param, fn, index, proj, rest: param.dotDotDotToken !== undefined, ...(omit && { omit }) }, fn);
   });
 }
 

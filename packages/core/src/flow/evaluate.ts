@@ -345,7 +345,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const element = callbackElementTaint(binding, id);
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
-        const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
+        const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, ...(binding.omit && { omit: binding.omit }), path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
         // `({ password: pw }) => ...`: a destructured field is a secret by its own name, whatever the binding is called.
         const renamed = isSecret ? undefined : renamedSecretField(id.text, binding.proj);
         if (isSecret || renamed !== undefined) {
@@ -364,7 +364,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
-        if (isParameter(binding.node)) items.push(...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key));
+        if (isParameter(binding.node)) {
+          const typed = [...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key)];
+          // `({ password, ...rest }: Login) => ...`: the rest holds the type's other fields only.
+          items.push(...(binding.omit ? omitKeys(typed, binding.omit) : typed));
+        }
         // `@Headers() headers`, `@Body('password') pw`, `@Req() r` in a NestJS controller.
         const decorated = isParameter(binding.node) && binding.proj.length === 0 && binding.node.modifiers ? nestParamReadOf(binding.node, fc) : undefined;
         if (decorated === 'request') items.push(requestHeadersOf(id));

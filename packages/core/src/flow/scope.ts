@@ -20,7 +20,7 @@ export interface ValueSource {
 export type Binding =
   | { kind: 'var'; name: string; node: ts.Node; isConst: boolean; values: ValueSource[] }
   /** `assigned`: values the function stores into fields of the parameter (`cfg.auth = token`), each at its field. */
-  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean; assigned?: ValueSource[] }
+  | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean; assigned?: ValueSource[]; /** Keys an object rest leaves out (`({ authorization, ...rest }) => rest`). */ omit?: string[] }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration }
   | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };

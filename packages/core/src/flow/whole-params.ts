@@ -90,7 +90,7 @@ function wholeOf(expr: ts.Expression, fn: ts.SignatureDeclaration, fc: FileConte
 
 /** The parameters a name holds whole: the parameter itself, or what a variable bound once to an expression holds. */
 function heldParams(binding: Binding, fn: ts.SignatureDeclaration, next: Next): number[] {
-  if (binding.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest ? [binding.index] : [];
+  if (binding.kind === 'param') return binding.fn === fn && binding.proj.length === 0 && !binding.rest && binding.omit === undefined ? [binding.index] : [];
   const value = binding.kind === 'var' && binding.values.length === 1 ? binding.values[0] : undefined;
   // `const { password, ...rest } = v; return rest;` leaves fields out: not the input whole.
   return value && value.path.length === 0 && value.wrap.length === 0 && value.omit === undefined ? next(value.expr) : [];
