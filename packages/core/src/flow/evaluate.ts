@@ -191,8 +191,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * A tool's arguments taken whole (`async (args) => ...`): the secret-named fields its schema
    * declares (`{ apiKey: z.string() }`) are in them. A field destructured is judged by its own name.
    */
-  function mcpArgumentSecrets(id: ts.Identifier, proj: readonly string[], fields: readonly string[]): SecretItem[] {
+  function mcpArgumentSecrets(id: ts.Identifier, proj: readonly string[], fields: readonly string[], schema: string | undefined): SecretItem[] {
     if (proj.length > 0) return [];
+    // A schema another module defines: the secret fields it records for it (FlowFacts.typeSecrets).
+    if (schema !== undefined) return [{ k: 'secret', label: id.text, path: [], typedBy: schema, trace: [step(id, `\`${id.text}\` holds the fields of \`${schema}\`, the tool's input schema`)] }];
     return fields.filter((f) => fc.names.isSecretName(f)).map((f) => ({ k: 'secret', label: `${id.text}.${f}`, path: [f], trace: [step(id, `\`${id.text}\` holds \`${f}\`, which the tool's input schema declares`)] }));
   }
 
@@ -358,7 +360,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
-        else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments));
+        else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
         else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
@@ -1422,6 +1424,7 @@ function omitKeys(taint: Taint, keys: string[]): Taint {
   return taint.flatMap((item): Taint => {
     const head = item.path[0];
     if (head !== undefined) return keys.includes(head) ? [] : [item];
+    if (item.k === 'secret' && item.typedBy !== undefined) return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
     if (item.k === 'secret') return item.container === 'headers' && omitsCredentialHeaders(keys) ? [] : [item];
     return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
   });

@@ -18,7 +18,7 @@ import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-d
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup, packageFunctionOf } from './file-context.js';
+import { type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type EnvNameValue, envNameValuesOf, type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
@@ -28,6 +28,7 @@ import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/m
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { extendedClassOf, isStaticInitialized } from './instance-class.js';
+import { shapeFieldsOf } from './schema-shape.js';
 import { importedPathRefsOf, isStoreName, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
@@ -353,6 +354,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   recordLiteralConsts(values, fc.names, facts, (node) => isVariableDeclaration(node) && isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   recordEntryNames(sf, values, fc.names, facts);
   recordPathConsts(values, fc, facts);
+  recordSchemaSecrets(values, fc, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(node, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
@@ -935,6 +937,32 @@ function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]
     if (!isObjectLiteralExpression(e)) record(key, e);
     else for (const p of e.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) record(`${key}.${propertyNameOf(p.name)}`, p.initializer);
   }
+}
+
+/**
+ * The secret-named fields of the module's zod schemas (`export const ConnectShape = { password:
+ * z.string() }`, `z.object({...})`), kept with the secret fields of its types: a tool whose input
+ * schema another module defines, and a parameter typed `z.infer` of one, hold them.
+ */
+function recordSchemaSecrets(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, fc: FileContext, facts: FlowFacts): void {
+  if (!textMentions(fc, 'zod')) return;
+  for (const [key, , expr] of values) {
+    if (!isZodSchema(expr)) continue;
+    const secrets = (shapeFieldsOf(expr, fc) ?? []).filter((f) => fc.names.isSecretName(f));
+    if (secrets.length > 0) (facts.typeSecrets ??= {})[key] = secrets.map((f) => [f]);
+  }
+}
+
+/** `z.object({...})`, or a shape whose every field is a `z.` schema: `{ apiKey: z.string(), port: z.number().optional() }`. */
+function isZodSchema(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  const rootOf = (x: ts.Expression): string | undefined => {
+    let at = unwrap(x);
+    while (isCallExpression(at) || isPropertyAccessExpression(at)) at = unwrap(at.expression);
+    return isIdentifier(at) ? at.text : undefined;
+  };
+  if (isCallExpression(e)) return rootOf(e) === 'z' && isPropertyAccessExpression(e.expression) && /^(?:object|strictObject)$/.test(e.expression.name.text);
+  return isObjectLiteralExpression(e) && e.properties.length > 0 && e.properties.every((p) => isPropertyAssignment(p) && rootOf(p.initializer) === 'z');
 }
 
 /** A string or a path built from parts: `'data/x.json'`, a template, `join(...)`, `a + b`. */

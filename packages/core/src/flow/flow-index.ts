@@ -273,9 +273,10 @@ export class FlowIndex {
 
   /** A value typed with an imported type: one secret per secret-named field the type's module declares it with. */
   #typedFields(file: string, item: SecretItem): Taint {
-    const { typedBy, ...rest } = item;
+    const { typedBy, omit, ...rest } = item;
     if (typedBy === undefined) return [];
-    return this.#secretPathsOf(file, typedBy, 0).map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
+    const paths = this.#secretPathsOf(file, typedBy, 0).filter((path) => omit === undefined || !omit.includes(path[0] ?? ''));
+    return paths.map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
   }
 
   /** The secret fields of the type `name` names in `file`, with those of its bases in other modules (a few levels up). */

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, lookup, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, textMentions } from './file-context.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { unwrap } from './scope.js';
 
@@ -13,12 +13,14 @@ const { isArrowFunction, isCallExpression, isFunctionExpression, isIdentifier, i
  * an HTTP request with headers). Tool and prompt arguments come with the fields their schema
  * declares (`{ apiKey: z.string() }`), which the caller fills.
  */
-export type McpHandlerParam = 'extra' | 'message' | { arguments: readonly string[] };
+export type McpHandlerParam = 'extra' | 'message' | { arguments: readonly string[]; schema?: string };
 
 /** A handler the file registers: the index of its `extra` parameter (-1: none), and the fields its arguments' schema declares. */
 export interface McpHandler {
   extraIndex: number;
   argumentFields?: readonly string[];
+  /** The arguments' schema is a const of another project module (`inputSchema: ConnectShape`): the rules read its fields there. */
+  argumentSchema?: string;
 }
 
 /** Registration methods of `McpServer` and `Server` (`@modelcontextprotocol/sdk`), whose last argument is the handler. */
@@ -37,6 +39,7 @@ export function mcpHandlerParamOf(fn: ts.SignatureDeclaration, index: number, fc
   const handler = fc.mcpHandlers.get(fn);
   if (handler === undefined) return undefined;
   if (index === handler.extraIndex) return 'extra';
+  if (index === 0 && handler.argumentSchema !== undefined) return { arguments: [], schema: handler.argumentSchema };
   return index === 0 && handler.argumentFields ? { arguments: handler.argumentFields } : 'message';
 }
 
@@ -52,7 +55,8 @@ function mcpHandlersOf(fc: FileContext): Map<ts.Node, McpHandler> {
     if (!fn) continue;
     const before = call.arguments.slice(0, -1);
     const fields = argumentFieldsOf(callee.name.text, before, fc);
-    out.set(fn, { extraIndex: extraIndexOf(callee.name.text, before, fn), ...(fields && { argumentFields: fields }) });
+    const schema = fields === undefined ? importedSchemaOf(callee.name.text, before, fc) : undefined;
+    out.set(fn, { extraIndex: extraIndexOf(callee.name.text, before, fn), ...(fields && { argumentFields: fields }), ...(schema !== undefined && { argumentSchema: schema }) });
   }
   return out;
 }
@@ -71,6 +75,26 @@ function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: 
     if (!method.startsWith('register')) return shapeFieldsOf(e, fc);
     const schema = e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
     return schema && shapeFieldsOf(schema.initializer, fc);
+  }
+  return undefined;
+}
+
+/**
+ * The name a tool's or prompt's schema is imported by from a project module (`tool('c', ConnectShape,
+ * cb)`, `registerTool('c', { inputSchema: Connect.shape }, cb)`), whose fields its module records.
+ */
+function importedSchemaOf(method: string, before: readonly ts.Expression[], fc: FileContext): string | undefined {
+  if (method !== 'tool' && method !== 'prompt' && method !== 'registerTool' && method !== 'registerPrompt') return undefined;
+  for (const arg of before.slice(1)) {
+    let e = unwrap(constValueOf(fc, arg));
+    if (method.startsWith('register')) {
+      const schema = isObjectLiteralExpression(e) ? e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text)) : undefined;
+      if (!schema) continue;
+      e = unwrap(schema.initializer);
+    }
+    if (isPropertyAccessExpression(e) && e.name.text === 'shape') e = unwrap(e.expression);
+    const origin = isIdentifier(e) ? importOf(fc, e) : undefined;
+    if (origin !== undefined && fc.isProjectModule(origin.specifier)) return (e as ts.Identifier).text;
   }
   return undefined;
 }

@@ -57,6 +57,8 @@ export interface SecretItem {
    * paths, and nothing when it declares none (see `FlowFacts.typeSecrets`).
    */
   typedBy?: string;
+  /** With `typedBy`: fields an object rest or a delete left out (`const { password, ...rest } = dto`). */
+  omit?: string[];
   trace: FlowStep[];
 }
 
