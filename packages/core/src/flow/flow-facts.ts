@@ -414,8 +414,7 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   const query = isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams' ? unwrap(receiver.expression) : undefined;
   const target = query ?? receiver;
   const name = unwrap(key);
-  if (!isIdentifier(target)) return;
-  const binding = scopes.lookup(target.text, target);
+  const binding = collectionBindingOf(target, scopes);
   // `kv.set(id, token)` on an instance of some other class (`const kv = new Kv()`) is a call of its
   // method, which the value flow follows as such.
   if (binding?.kind !== 'var' || (query === undefined && binding.values.some((v) => madeByOtherClass(v.expr)))) return;
@@ -423,6 +422,12 @@ function recordKeyedSet(call: ts.CallExpression, scopes: ScopeMap): void {
   // printing the whole map prints it, `sessions.size` does not read it.
   const entry = isStringLiteralLike(name) ? name.text : COMPUTED_ENTRY;
   binding.values.push({ expr: value, path: [], wrap: query ? ['searchParams', entry] : [entry], at: call });
+}
+
+/** The variable a collection is held in: a local (`sessions`), or a field of the class (`this.cache`). */
+function collectionBindingOf(target: ts.Expression, scopes: ScopeMap): ReturnType<ScopeMap['lookup']> {
+  if (isIdentifier(target)) return scopes.lookup(target.text, target);
+  return isPropertyAccessExpression(target) && target.expression.kind === SyntaxKind.ThisKeyword ? scopes.lookup(`this.${target.name.text}`, target) : undefined;
 }
 
 /** The built-in classes whose `set`/`append`/`push` keep a value: keyed collections, and arrays. */
@@ -445,8 +450,7 @@ const ARRAY_ADDERS: ReadonlySet<string> = new Set(['push', 'unshift', 'add']);
 function recordArrayAdd(call: ts.CallExpression, scopes: ScopeMap): void {
   const callee = unwrap(call.expression);
   if (!isPropertyAccessExpression(callee) || !ARRAY_ADDERS.has(callee.name.text)) return;
-  const target = unwrap(callee.expression);
-  const binding = isIdentifier(target) ? scopes.lookup(target.text, target) : undefined;
+  const binding = collectionBindingOf(unwrap(callee.expression), scopes);
   // `queue.push(job)` on an instance of a class (`const queue = new JobQueue()`) calls its method.
   if (binding?.kind !== 'var' || binding.values.some((v) => madeByOtherClass(v.expr))) return;
   for (const arg of call.arguments) binding.values.push({ expr: isSpreadElement(arg) ? arg.expression : arg, path: [], wrap: [], at: call });

@@ -31,9 +31,16 @@ export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFi
 export function elementTypeOf(type: ts.TypeNode): ts.TypeNode | undefined {
   if (isArrayTypeNode(type)) return type.elementType;
   if (isTypeOperatorNode(type) && type.operator === SyntaxKind.ReadonlyKeyword) return elementTypeOf(type.type);
-  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName) || type.typeArguments?.length !== 1) return undefined;
-  return type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray' ? type.typeArguments[0] : undefined;
+  // `{ [id: string]: ClientData }`: a record of values of one type, logged or written whole as a list is.
+  if (isTypeLiteralNode(type) && type.members.length === 1 && type.members[0] && ts.isIndexSignatureDeclaration(type.members[0])) return type.members[0].type;
+  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName) || type.typeArguments === undefined) return undefined;
+  const [first, second] = type.typeArguments;
+  if (type.typeArguments.length === 1) return type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray' ? first : undefined;
+  // `Record<string, ClientData>`, `Map<string, ClientData>`: the values.
+  return type.typeArguments.length === 2 && KEYED_TYPES.has(type.typeName.text) ? second : undefined;
 }
+
+const KEYED_TYPES: ReadonlySet<string> = new Set(['Record', 'Map', 'ReadonlyMap']);
 
 /**
  * The type a framework's request type gives its body: Express's `Request<Params, ResBody, LoginBody>`
