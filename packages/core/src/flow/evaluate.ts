@@ -103,6 +103,8 @@ const ELEMENT_TAKING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast',
 function isCarryingMethod(name: string): boolean {
   return CARRYING_METHODS.has(name) || name === 'slice' || name === 'substring' || name === 'substr';
 }
+/** Route and middleware registrations of Express, Koa, Fastify and Hono, whose function arguments get the request. */
+const HANDLER_REGISTRATIONS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'use', 'options', 'head', 'addHook', 'on']);
 /** Methods after which an Authorization header value still starts with its scheme. */
 const SCHEME_KEEPING_METHODS = new Set(['split', 'trim', 'trimStart', 'trimEnd', 'toString', 'valueOf', 'toLowerCase', 'toUpperCase', 'normalize']);
 const NEUTRAL_CALLS = new Set(['Boolean', 'Number', 'parseInt', 'parseFloat', 'isNaN', 'Array.isArray']);
@@ -362,6 +364,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
         else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        // `app.get('/x', ({ headers }, res) => ...)`: the headers destructured from a handler's request.
+        else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
@@ -407,6 +411,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return callee === undefined ? [] : [{ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] }];
     });
     return thrown.length === 0 && calls.length === 0 ? EMPTY : unionTaint(EMPTY, ...thrown, calls);
+  }
+
+  /**
+   * A function that takes a request and a response (`(req, res)`, `({ headers }, reply)`), or is
+   * handed to a route or middleware registration (`app.get('/x', fn)`, `router.use(fn)`).
+   */
+  function isRequestHandler(fn: ts.SignatureDeclaration): boolean {
+    const second = fn.parameters[1];
+    if (second && isIdentifier(second.name) && /^_*(?:res|resp|response|reply|rep)$/i.test(second.name.text)) return true;
+    const call = fn.parent;
+    return call !== undefined && isCallExpression(call) && call.arguments.includes(fn as ts.Expression) && isPropertyAccessExpression(call.expression) && HANDLER_REGISTRATIONS.has(call.expression.name.text);
   }
 
   /**

@@ -656,11 +656,15 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return node.getText(fc.sf).replace(/\s+/g, '');
   }
 
-  function isFsModule(expr: ts.Expression): boolean {
+  function isFsModule(expr: ts.Expression, depth = 0): boolean {
     const e = unwrap(expr);
-    if (isPropertyAccessExpression(e) && e.name.text === 'promises') return isFsModule(e.expression);
+    if (isPropertyAccessExpression(e) && e.name.text === 'promises') return isFsModule(e.expression, depth);
     const origin = importOf(fc, e);
-    return origin !== undefined && FS_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default' || origin.imported === 'promises');
+    if (origin !== undefined) return FS_MODULES.has(origin.specifier) && (origin.imported === '*' || origin.imported === 'default' || origin.imported === 'promises');
+    // `const fsp = fs.promises`, `const io = fs`: the module under another name.
+    const binding = isIdentifier(e) && depth < 4 ? lookup(fc, e) : undefined;
+    const [value] = binding?.kind === 'var' && binding.values.length === 1 ? binding.values : [];
+    return value !== undefined && value.path.length === 0 && value.wrap.length === 0 && isFsModule(value.expr, depth + 1);
   }
 
   function fsWriteOf(call: ts.CallExpression): FsWrite | undefined {
