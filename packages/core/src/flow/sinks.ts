@@ -849,6 +849,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       if (isPropertyAccessExpression(callee) && (callee.name.text === 'call' || callee.name.text === 'apply')) {
         const invoked = logFunctionOf(callee.expression, []);
         if (invoked) return invoked;
+        // `Reflect.apply(console.log, console, [token])`: the function given first is called.
+        const target = callee.name.text === 'apply' && isIdentifier(callee.expression) && callee.expression.text === 'Reflect' ? call.arguments[0] : undefined;
+        const reflected = target && logFunctionOf(target, []);
+        if (reflected) return reflected;
       }
       if (isPropertyAccessExpression(callee) || isElementAccessExpression(callee)) return methodSink(callee);
       if (isIdentifier(callee)) return identifierSink(callee);
