@@ -16,6 +16,8 @@ const { SyntaxKind, isClassLike, isConstructorDeclaration, isFunctionDeclaration
 export function instanceClassOf(expr: ts.Expression, fc: FileContext): string | undefined {
   const e = unwrap(expr);
   if (e.kind === SyntaxKind.ThisKeyword) return enclosingClass(e)?.name?.text;
+  // `new Audit().record(x)`: a method of the instance made in place.
+  if (ts.isNewExpression(e) && isIdentifier(e.expression)) return e.expression.text;
   if (isIdentifier(e)) {
     const binding = lookup(fc, e);
     if (binding?.kind === 'var') return classOfValues(binding.values);
