@@ -130,6 +130,9 @@ function methodsTested(expr: ts.Expression): string[] | undefined {
       const right = left && methodsTested(e.right);
       return left && right ? [...left, ...right] : undefined;
     }
+    // `req.method !== 'POST'` (and `&&` of such): every other method.
+    const excluded = methodsExcluded(e);
+    if (excluded) return ROUTE_METHODS.filter((m) => !excluded.includes(m));
     if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return undefined;
     const [value, other] = isStringLiteralLike(e.left) ? [e.left, e.right] : [e.right, e.left];
     return isStringLiteralLike(value) && isMethodRead(other) ? [value.text.toLowerCase()] : undefined;
@@ -141,6 +144,22 @@ function methodsTested(expr: ts.Expression): string[] | undefined {
     return list.elements.map((el) => (el as ts.StringLiteralLike).text.toLowerCase());
   }
   return undefined;
+}
+
+const ROUTE_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** `req.method !== 'POST'`, `m !== 'POST' && m !== 'PUT'`: the methods such a test is false for. */
+function methodsExcluded(e: ts.BinaryExpression): string[] | undefined {
+  const op = e.operatorToken.kind;
+  if (op === SyntaxKind.AmpersandAmpersandToken) {
+    const [left, right] = [skipParens(e.left), skipParens(e.right)];
+    const a = isBinaryExpression(left) ? methodsExcluded(left) : undefined;
+    const b = a && isBinaryExpression(right) ? methodsExcluded(right) : undefined;
+    return a && b ? [...a, ...b] : undefined;
+  }
+  if (op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return undefined;
+  const [value, other] = isStringLiteralLike(e.left) ? [e.left, e.right] : [e.right, e.left];
+  return isStringLiteralLike(value) && isMethodRead(other) ? [value.text.toLowerCase()] : undefined;
 }
 
 /** `req.method`, `c.req.method`, `ctx.method`, `request.method`. */
