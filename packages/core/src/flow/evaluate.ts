@@ -98,6 +98,18 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
+/** The index of the first call starting at or after `pos` in calls sorted by position. */
+function firstCallAtOrAfter(calls: ReadonlyArray<ts.Node>, pos: number): number {
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((calls[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Array methods whose result is one element of the receiver. */
 const ELEMENT_TAKING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'pop', 'shift', 'splice', 'reduce', 'reduceRight']);
 function isCarryingMethod(name: string): boolean {
@@ -405,11 +417,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const owner = enclosingFunction(tryBlock) ?? fc.sf;
     const inBlock = (n: ts.Node) => n.pos >= tryBlock.pos && n.end <= tryBlock.end && (enclosingFunction(n) ?? fc.sf) === owner;
     const thrown = (fc.collected.throws.get(owner) ?? []).flatMap((t) => (inBlock(t) ? [taintOf(t.expression)] : []));
-    const calls = fc.collected.calls.flatMap((call): Taint => {
-      if (!isCallExpression(call) || call.pos < tryBlock.pos || call.end > tryBlock.end || !inBlock(call)) return [];
+    const calls: Taint = [];
+    // The walk collects calls in source order: those of the block are found without a pass over the file's.
+    const all = fc.collected.calls;
+    for (let i = firstCallAtOrAfter(all, tryBlock.pos); i < all.length && (all[i]?.pos ?? Infinity) < tryBlock.end; i++) {
+      const call = all[i];
+      if (!call || !isCallExpression(call) || !inBlock(call)) continue;
       const callee = projectCalleeOf(call.expression);
-      return callee === undefined ? [] : [{ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] }];
-    });
+      if (callee !== undefined) calls.push({ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] });
+    }
     return thrown.length === 0 && calls.length === 0 ? EMPTY : unionTaint(EMPTY, ...thrown, calls);
   }
 
