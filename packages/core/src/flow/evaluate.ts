@@ -413,7 +413,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * calls there throw (`try { verify(req.headers.authorization) } catch (err) { ... }`), not those
    * of functions written in the block (they run later, if at all).
    */
+  const thrownByBlock = new Map<ts.Block, Taint>();
   function thrownTaint(tryBlock: ts.Block): Taint {
+    let taint = thrownByBlock.get(tryBlock);
+    if (taint === undefined) {
+      thrownByBlock.set(tryBlock, EMPTY);
+      taint = computeThrown(tryBlock);
+      thrownByBlock.set(tryBlock, taint);
+    }
+    return taint;
+  }
+
+  function computeThrown(tryBlock: ts.Block): Taint {
     const owner = enclosingFunction(tryBlock) ?? fc.sf;
     const inBlock = (n: ts.Node) => n.pos >= tryBlock.pos && n.end <= tryBlock.end && (enclosingFunction(n) ?? fc.sf) === owner;
     const thrown = (fc.collected.throws.get(owner) ?? []).flatMap((t) => (inBlock(t) ? [taintOf(t.expression)] : []));
