@@ -71,6 +71,11 @@ export function isProcessObject(id: ts.Identifier, fc: FileContext): boolean {
 
 /** `import { env } from 'node:process'`, `const { env } = require('process')`: the environment under its own name. */
 export function isImportedProcessEnv(id: ts.Identifier, fc: FileContext): boolean {
+  const binding = lookup(fc, id);
+  if (binding?.kind === 'import') return PROCESS_MODULES.has(binding.specifier) && binding.imported === 'env';
+  // Asked of every name read: the destructured path is looked at before any `require` is.
+  const [value] = binding?.kind === 'var' && binding.values.length === 1 ? binding.values : [];
+  if (value === undefined || value.path.length !== 1 || value.path[0] !== 'env') return false;
   const origin = importOf(fc, id);
   return origin !== undefined && PROCESS_MODULES.has(origin.specifier) && origin.imported === 'env';
 }

@@ -875,25 +875,32 @@ class RouteWalker {
   /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
   private visitInvocation(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): void {
     const callArgs = call.arguments ?? [];
-    let name: string | undefined;
-    let member: string | undefined;
-    if (isIdentifier(callee)) name = callee.text;
-    else if (isPropertyAccessExpression(callee)) {
-      // `new AdminRoutes().register(app)`, `routes.register(app)` of `const routes = new AdminRoutes()`,
-      // `this.register(app)`: the class's method; `auth.register(app)`: the object's.
-      const cls = this.ownerClassOf(skipParens(callee.expression), callee);
-      name = cls ? ('local' in cls ? cls.local.name?.text : cls.imported) : isIdentifier(callee.expression) ? callee.expression.text : undefined;
-      member = callee.name.text;
-    }
-    if (name === undefined) return;
+    if (!isIdentifier(callee) && !isPropertyAccessExpression(callee)) return;
+    let named: { name: string | undefined; member?: string } | undefined;
     let args: HandlerRef[] | undefined;
     callArgs.forEach((arg, argIndex) => {
       // `mount(app)`, and a class's own `mount(this.app)`.
       const receiver = isIdentifier(arg) ? this.lookup(arg.text) : isPropertyAccessExpression(arg) && arg.expression.kind === SyntaxKind.ThisKeyword ? this.receiverOf(arg) : undefined;
-      if (!receiver || name === undefined) return;
+      if (!receiver) return;
+      // Only a call given an app or router: the callee is named once, then.
+      named ??= this.invokedName(callee);
+      const { name, member } = named;
+      if (name === undefined) return;
       args ??= callArgs.map((a) => handlerRefOf(a, this.#ctx));
       this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex, args });
     });
+  }
+
+  /**
+   * `registerRoutes`, or the owner and method of `new AdminRoutes().register(app)`, `routes.register(app)`
+   * of `const routes = new AdminRoutes()`, `this.register(app)` (the class's method), `auth.register(app)`
+   * (the object's).
+   */
+  private invokedName(callee: ts.Identifier | ts.PropertyAccessExpression): { name: string | undefined; member?: string } {
+    if (isIdentifier(callee)) return { name: callee.text };
+    const cls = this.ownerClassOf(skipParens(callee.expression), callee);
+    const name = cls ? ('local' in cls ? cls.local.name?.text : cls.imported) : isIdentifier(callee.expression) ? callee.expression.text : undefined;
+    return { name, member: callee.name.text };
   }
 }
 
