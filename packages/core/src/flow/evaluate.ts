@@ -2,7 +2,7 @@ import { ts } from '../parse/typescript.js';
 import { enclosingFunction, isEntriesCall } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
-import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
@@ -98,18 +98,6 @@ const CARRYING_METHODS = new Set([
   'replace', 'replaceAll', 'concat', 'split', 'join', 'valueOf', 'toJSON', 'repeat', 'map', 'filter', 'flat',
   'flatMap', 'reverse', 'sort', 'toLocaleString', 'toSorted', 'entries', 'values',
 ]);
-/** The index of the first call starting at or after `pos` in calls sorted by position. */
-function firstCallAtOrAfter(calls: ReadonlyArray<ts.Node>, pos: number): number {
-  let lo = 0;
-  let hi = calls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((calls[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Array methods whose result is one element of the receiver. */
 const ELEMENT_TAKING_METHODS: ReadonlySet<string> = new Set(['find', 'findLast', 'pop', 'shift', 'splice', 'reduce', 'reduceRight']);
 function isCarryingMethod(name: string): boolean {
@@ -595,13 +583,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let error = unwrap(e.expression);
     if (isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
     if (!isIdentifier(error)) return undefined;
-    const taint = failedConfigTaint(error);
-    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${labelOf(e, fc.sf)}\` is the config of the request that failed, headers included`));
-  }
-
-  function failedConfigTaint(error: ts.Identifier): Taint {
     const requests = axiosRequestsFailingInto(error, fc);
-    return unionTaint(EMPTY, ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)));
+    const taint = unionTaint(EMPTY, ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)));
+    return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${labelOf(e, fc.sf)}\` is the config of the request that failed, headers included`));
   }
 
   /**
@@ -1060,11 +1044,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * spread object's name: the code says which field held the secret, and that it is gone.
    */
   function withoutField(taint: Taint, key: string, spread: string | undefined, value: ts.Expression): Taint {
-    const rest = taint.filter((item) => item.path[0] !== key);
-    if (spread === undefined) return rest;
+    if (spread === undefined) return taint.filter((item) => item.path[0] !== key);
     // What a spread puts there unresolved (an imported value, a call's result, a parameter) loses the
     // key once resolved: `{ ...config, stripe: { ...config.stripe, secretKey: '***' } }`.
-    const replaced = rest.map((item): Taint[number] => (item.path.length > 0 ? item : item.k === 'call' ? { ...item, omit: [...(item.omit ?? []), key] } : item.k === 'param' ? { ...item, omit: [...(item.omit ?? []), key] } : item));
+    const replaced = omitKeys(taint, [key]);
     if (!isNeutral(value) || !(fc.names.isSecretName(key) || SECRET_HOLDER_FIELDS.has(key) || value.getText(fc.sf).includes(`${spread}.${key}`))) return replaced;
     return replaced.flatMap((item): Taint => {
       if (item.path.length > 0) return [item];
@@ -1461,16 +1444,6 @@ function replacedTaint(taint: Taint, replaced: { keep: string[] } | { drop: stri
   });
 }
 
-/** Object rest: items at the omitted keys go; parameters and call results remember the keys for later. */
-function omitKeys(taint: Taint, keys: string[]): Taint {
-  return taint.flatMap((item): Taint => {
-    const head = item.path[0];
-    if (head !== undefined) return keys.includes(head) ? [] : [item];
-    if (item.k === 'secret' && item.typedBy !== undefined) return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
-    if (item.k === 'secret') return item.container === 'headers' && omitsCredentialHeaders(keys) ? [] : [item];
-    return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
-  });
-}
 
 /** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
 function hasNonSecretType(binding: Binding | undefined): boolean {
@@ -1537,4 +1510,16 @@ function hasRootSecret(taint: Taint): boolean {
 function holdsRequestField(holder: ts.Expression): boolean {
   const e = unwrap(holder);
   return e.kind === SyntaxKind.Identifier || e.kind === SyntaxKind.ThisKeyword;
+}
+
+/** The index of the first call starting at or after `pos` in calls sorted by position. */
+function firstCallAtOrAfter(calls: ReadonlyArray<ts.Node>, pos: number): number {
+  let lo = 0;
+  let hi = calls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((calls[mid]?.pos ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

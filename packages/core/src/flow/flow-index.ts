@@ -1,6 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import type { CallFact, ClassFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
-import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitsCredentialHeaders, projectTaint, unionTaint, wrapTaint } from './propagate.js';
+import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { ImportedPathList, RedactPath } from './sinks.js';
@@ -314,7 +314,7 @@ export class FlowIndex {
     let t = taint;
     for (const p of a.proj) t = t.flatMap((item) => projectTaint([item], p, this.names, item.k === 'secret' ? `${item.label}.${p}` : p));
     // Keys a copy left out (`const { authorization, cookie, ...rest } = h` of a parameter given `req.headers`).
-    if (a.omit) t = t.filter((item) => (item.path[0] === undefined ? !(item.k === 'secret' && item.container === 'headers' && omitsCredentialHeaders(a.omit ?? [])) : !a.omit?.includes(item.path[0])));
+    if (a.omit) t = omitKeys(t, a.omit);
     if (a.unnamed) t = t.filter((item) => item.k !== 'secret' || item.path.length > 0 || item.container !== undefined);
     for (const w of [...a.path].reverse()) t = wrapTaint(t, w);
     return a.flat ? flattenTaint(t) : t;

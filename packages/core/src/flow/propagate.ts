@@ -144,3 +144,17 @@ export function omitsCredentialHeaders(keys: readonly string[]): boolean {
   const lower = keys.map((k) => k.toLowerCase());
   return lower.includes('authorization') && lower.includes('cookie');
 }
+
+/**
+ * Object rest, a delete, a key given another value over a spread: items at the omitted keys go;
+ * request headers go with both `authorization` and `cookie`; what is still unresolved (parameters,
+ * call results, values typed by an imported type) remembers the keys for when it is.
+ */
+export function omitKeys(taint: Taint, keys: readonly string[]): Taint {
+  return taint.flatMap((item): Taint => {
+    const head = item.path[0];
+    if (head !== undefined) return keys.includes(head) ? [] : [item];
+    if (item.k === 'secret' && item.typedBy === undefined) return item.container === 'headers' && omitsCredentialHeaders(keys) ? [] : [item];
+    return [{ ...item, omit: [...(item.omit ?? []), ...keys] }];
+  });
+}

@@ -83,7 +83,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   }
   // `finally { next(); }`: the request goes on after every answer, a 401 included; `catch { next(); }`
   // around the check: it goes on whenever the check throws (timingSafeEqual on keys of another length).
-  if (fact.passesOn && (passesOnFinally(body, lastParamName(fn)) || failsOpen(body, params, lastParamName(fn), ctx.sf))) return fact;
+  if (fact.passesOn && (passesOnFinally(body, lastParamName(fn)) || failsOpen(body, params, lastParamName(fn)))) return fact;
   let leading = true;
   // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
   let passedOn = false;
@@ -382,13 +382,12 @@ function passesOnFinally(body: ts.Block, next: string | undefined): boolean {
  * project, `timingSafeEqual`, `jwt.verify`), and whose `catch` calls `next()`: whenever the check
  * throws, the request goes through. Reading the request or answering it throws nothing.
  */
-function failsOpen(body: ts.Block, params: readonly string[], next: string | undefined, sf: ts.SourceFile): boolean {
+function failsOpen(body: ts.Block, params: readonly string[], next: string | undefined): boolean {
   if (next === undefined) return false;
   const mayThrow = (n: ts.Node) => isCallExpression(n) && !params.includes(rootNameOf(n.expression) ?? '') && !NEVER_THROWING.has(rootNameOf(n.expression) ?? '');
-  return body.statements.some((stmt) => isTryStatement(stmt) && stmt.catchClause !== undefined && REJECTION_TEXT.test(stmt.tryBlock.getText(sf)) && someNode(stmt.tryBlock, mayThrow, (n) => !ts.isFunctionLike(n)) && callsBare(stmt.catchClause.block, next));
+  const inBlock = (n: ts.Node) => !ts.isFunctionLike(n);
+  return body.statements.some((stmt) => isTryStatement(stmt) && stmt.catchClause !== undefined && someNode(stmt.tryBlock, (n) => rejectionOf(n, {}) !== undefined, inBlock) && someNode(stmt.tryBlock, mayThrow, inBlock) && callsBare(stmt.catchClause.block, next));
 }
-
-const REJECTION_TEXT = /\b40[13]\b|unauthori[sz]ed|forbidden/i;
 const NEVER_THROWING: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean']);
 
 /** `req` of `req.get('x')`, `res` of `res.status(401).send()`: the identifier a member chain starts from. */
