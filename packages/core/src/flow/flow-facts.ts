@@ -29,7 +29,7 @@ import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
 import { extendedClassOf, isStaticInitialized } from './instance-class.js';
 import { shapeFieldsOf } from './schema-shape.js';
-import { importedPathRefsOf, isStoreName, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
+import { importedPathRefsOf, isStoreName, namesSecretFile, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { createSinkFinder, type FsWrite, type RedactPath, type SinkFinder } from './sinks.js';
@@ -287,6 +287,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const names = nameClassifierFor(ctx.config.sensitiveNames);
     recordLiteralConsts(values, names, facts, () => false);
     recordEntryNames(sf, values, names, facts);
+    // Without calls a path is written out: its text says what it names.
+    recordPathConsts(values, (e) => { const path = unwrap(e); return isStringLiteralLike(path) && namesSecretFile(path.text); }, facts);
     return facts;
   }
   const collected = collectFile(sf);
@@ -353,7 +355,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const values = moduleValues(sf, collected.functionKeySet);
   recordLiteralConsts(values, fc.names, facts, (node) => isVariableDeclaration(node) && isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   recordEntryNames(sf, values, fc.names, facts);
-  recordPathConsts(values, fc, facts);
+  recordPathConsts(values, (e) => namesSecretStore(e, fc), facts);
   recordSchemaSecrets(values, fc, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
@@ -930,18 +932,22 @@ function recordLiteralConsts(values: ReadonlyArray<[string, ts.Node, ts.Expressi
  * 'tokens.json')`, a template), whether they name a secret store: an importer writing to
  * `STORE_PATH` writes to what it holds. Kept when that differs from what their names say.
  */
-function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, fc: FileContext, facts: FlowFacts): void {
-  const record = (key: string, expr: ts.Expression) => {
-    if (!isPathShaped(expr)) return;
-    const secret = namesSecretStore(expr, fc);
+function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]>, namesStore: (path: ts.Expression) => boolean, facts: FlowFacts): void {
+  // `config.paths.credentials`: fields of nested const objects too, a few levels down.
+  const record = (key: string, expr: ts.Expression, depth: number): void => {
+    const e = unwrap(expr);
+    if (isObjectLiteralExpression(e)) {
+      if (depth < MAX_PATH_CONST_DEPTH) for (const p of e.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) record(`${key}.${propertyNameOf(p.name)}`, p.initializer, depth + 1);
+      return;
+    }
+    if (!isPathShaped(e)) return;
+    const secret = namesStore(e);
     if (secret !== namesSecretPathByName(key)) (facts.pathConsts ??= {})[key] = secret;
   };
-  for (const [key, , expr] of values) {
-    const e = unwrap(expr);
-    if (!isObjectLiteralExpression(e)) record(key, e);
-    else for (const p of e.properties) if (isPropertyAssignment(p) && propertyNameOf(p.name) !== undefined) record(`${key}.${propertyNameOf(p.name)}`, p.initializer);
-  }
+  for (const [key, , expr] of values) record(key, expr, 0);
 }
+
+const MAX_PATH_CONST_DEPTH = 4;
 
 /**
  * The secret-named fields of the module's zod schemas (`export const ConnectShape = { password:
@@ -973,7 +979,7 @@ function isZodSchema(expr: ts.Expression): boolean {
 function isPathShaped(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (isStringLiteralLike(e) || isTemplateExpression(e) || (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken)) return true;
-  return isCallExpression(e) && isPropertyAccessExpression(e.expression) ? /^(?:join|resolve)$/.test(e.expression.name.text) : isCallExpression(e) && isIdentifier(e.expression) && /^(?:join|resolve)$/.test(e.expression.text);
+  return isCallExpression(e) && /^(?:join|resolve)$/.test(lastNameOf(e.expression) ?? '');
 }
 
 /** Names of entries, as short as real header and variable names: not sentences that mention a session. */

@@ -10,8 +10,7 @@ import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
 import { type ImportedGuard, importedGuardEnv, requiresOutsideProduction } from '../flow/value-choices.js';
 import { leavesOptOutUnset } from '../flow/production-opt-out.js';
-import { isStoreName, namesSecretFile, namesSecretPathByName } from '../flow/secret-paths.js';
-import { declarationOf, resolvePath } from '../graph/resolve-path.js';
+import { isStoreName, namesSecretPathByName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import type { SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
@@ -240,20 +239,16 @@ function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedF
 
 /**
  * A written path made of another module's constants names a secret store by their values
- * (`export const DATA_FILE = 'data/tokens.json'`), read in the module that defines them; by the
- * name it is read through only where no module gives it a value the scan can read.
+ * (`export const DATA_FILE = 'data/tokens.json'`), as the module that defines them recorded them
+ * (`FlowFacts.pathConsts`, kept where the value says otherwise than the name); by the name it is
+ * read through where the module records nothing.
  */
 function importedPathNamesSecret(project: ProjectModel, file: string, write: WriteFact): boolean {
-  return (write.importedPaths ?? []).some((ref) => {
-    const built = builtPathConst(project, file, ref);
-    if (built !== undefined) return built;
-    const found = declarationOf(project, file, ref, (facts) => facts.constants);
-    return found === undefined ? namesSecretPathByName(ref) : namesSecretFile(resolvePath(project, found.file, found.value));
-  });
+  return (write.importedPaths ?? []).some((ref) => pathConstOf(project, file, ref) ?? namesSecretPathByName(ref));
 }
 
-/** What the defining module found of a path const it builds in code (`FlowFacts.pathConsts`), through its import. */
-function builtPathConst(project: ProjectModel, file: string, ref: string): boolean | undefined {
+/** What the defining module recorded of a path const, through the import that reads it. */
+function pathConstOf(project: ProjectModel, file: string, ref: string): boolean | undefined {
   const [root = '', ...rest] = ref.split('.');
   let origin = project.originOf(file, root);
   if (origin.kind === 'local' && origin.name === '*' && rest.length > 0) origin = project.originOfMember(origin.file, rest.shift() ?? '');
