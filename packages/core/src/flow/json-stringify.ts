@@ -1,8 +1,9 @@
+import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
 import { unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isLiteralExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isLiteralExpression, isPropertyAccessExpression, isStringLiteralLike } = ts;
 
 /** `JSON.stringify`: its result is the text of its first argument, whole. */
 export function isJsonStringify(callee: ts.Expression): boolean {
@@ -25,7 +26,7 @@ export function replacerKeysOf(replacer: ts.Expression | ts.FunctionDeclaration,
   if (!isArrowFunction(e) && !isFunctionExpression(e) && !isFunctionDeclaration(e)) return undefined;
   const [key, value] = e.parameters.map((p) => (isIdentifier(p.name) ? p.name.text : undefined));
   if (key === undefined || value === undefined || e.body === undefined) return undefined;
-  const body = isBlock(e.body) ? onlyReturned(e.body) : e.body;
+  const body = returnedExpressionOf(e);
   const choice = body && unwrap(body);
   if (!choice || !isConditionalExpression(choice)) return undefined;
   const isValue = (x: ts.Expression) => isIdentifier(unwrap(x)) && (unwrap(x) as ts.Identifier).text === value;
@@ -38,11 +39,6 @@ export function replacerKeysOf(replacer: ts.Expression | ts.FunctionDeclaration,
   return undefined;
 }
 
-/** The expression of a block's only statement when it is a `return`. */
-function onlyReturned(block: ts.Block): ts.Expression | undefined {
-  const [only] = block.statements;
-  return block.statements.length === 1 && only && isReturnStatement(only) ? only.expression : undefined;
-}
 
 /**
  * `k === 'a' || k === 'b'`, `['a', 'b'].includes(k)`, `SENSITIVE.includes(k)` and `new Set([...]).has(k)`

@@ -54,47 +54,36 @@ function mcpHandlersOf(fc: FileContext): Map<ts.Node, McpHandler> {
     const fn = last && handlerFunctionOf(last, fc);
     if (!fn) continue;
     const before = call.arguments.slice(0, -1);
-    const fields = argumentFieldsOf(callee.name.text, before, fc);
-    const schema = fields === undefined ? importedSchemaOf(callee.name.text, before, fc) : undefined;
-    out.set(fn, { extraIndex: extraIndexOf(callee.name.text, before, fn), ...(fields && { argumentFields: fields }), ...(schema !== undefined && { argumentSchema: schema }) });
+    const schema = argumentSchemaOf(callee.name.text, before, fc);
+    out.set(fn, { extraIndex: extraIndexOf(callee.name.text, before, fn), ...(schema && 'fields' in schema && { argumentFields: schema.fields }), ...(schema && 'imported' in schema && { argumentSchema: schema.imported }) });
   }
   return out;
 }
 
 /**
- * The fields a tool's or prompt's arguments schema declares: a zod shape given in place of the
+ * The schema a tool's or prompt's arguments follow: the fields of a zod shape given in place of the
  * options (`tool('name', 'description', { apiKey: z.string() }, cb)`), `registerTool`'s
- * `inputSchema` (`argsSchema` for prompts), as a shape or `z.object(shape)`, or a const of the
- * file holding one.
+ * `inputSchema` (`argsSchema` for prompts), as a shape or `z.object(shape)`, or a const of the file
+ * holding one; or the name it is imported by from a project module (`inputSchema: ConnectShape`,
+ * `Connect.shape`), whose fields that module records.
  */
-function argumentFieldsOf(method: string, before: readonly ts.Expression[], fc: FileContext): string[] | undefined {
-  if (method !== 'tool' && method !== 'prompt' && method !== 'registerTool' && method !== 'registerPrompt') return undefined;
-  for (const arg of before.slice(1)) {
-    const e = unwrap(constValueOf(fc, arg));
-    if (!isObjectLiteralExpression(e)) continue;
-    if (!method.startsWith('register')) return shapeFieldsOf(e, fc);
-    const schema = e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
-    return schema && shapeFieldsOf(schema.initializer, fc);
-  }
-  return undefined;
-}
-
-/**
- * The name a tool's or prompt's schema is imported by from a project module (`tool('c', ConnectShape,
- * cb)`, `registerTool('c', { inputSchema: Connect.shape }, cb)`), whose fields its module records.
- */
-function importedSchemaOf(method: string, before: readonly ts.Expression[], fc: FileContext): string | undefined {
+function argumentSchemaOf(method: string, before: readonly ts.Expression[], fc: FileContext): { fields: string[] } | { imported: string } | undefined {
   if (method !== 'tool' && method !== 'prompt' && method !== 'registerTool' && method !== 'registerPrompt') return undefined;
   for (const arg of before.slice(1)) {
     let e = unwrap(constValueOf(fc, arg));
     if (method.startsWith('register')) {
-      const schema = isObjectLiteralExpression(e) ? e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text)) : undefined;
-      if (!schema) continue;
-      e = unwrap(schema.initializer);
+      if (!isObjectLiteralExpression(e)) continue;
+      const schema = e.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && isIdentifier(p.name) && SCHEMA_KEYS.has(p.name.text));
+      if (!schema) return undefined;
+      e = schema.initializer;
     }
-    if (isPropertyAccessExpression(e) && e.name.text === 'shape') e = unwrap(e.expression);
-    const origin = isIdentifier(e) ? importOf(fc, e) : undefined;
-    if (origin !== undefined && fc.isProjectModule(origin.specifier)) return (e as ts.Identifier).text;
+    const fields = shapeFieldsOf(e, fc);
+    if (fields) return { fields };
+    let named = unwrap(e);
+    if (isPropertyAccessExpression(named) && named.name.text === 'shape') named = unwrap(named.expression);
+    const origin = isIdentifier(named) ? importOf(fc, named) : undefined;
+    if (origin !== undefined && fc.isProjectModule(origin.specifier)) return { imported: (named as ts.Identifier).text };
+    if (method.startsWith('register')) return undefined;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
+import { returnedExpressionOf } from '../../../parse/returned-expression.js';
 import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
@@ -347,12 +348,6 @@ function providedGuardOf(provider: ts.ObjectLiteralExpression): ts.Expression | 
   return option('useClass') ?? option('useExisting') ?? option('useValue') ?? made;
 }
 
-/** The expression a function returns when its body is that expression or a single `return`. */
-function returnedExpressionOf(fn: ts.ArrowFunction | ts.FunctionExpression): ts.Expression | undefined {
-  if (!ts.isBlock(fn.body)) return fn.body;
-  const [only] = fn.body.statements;
-  return fn.body.statements.length === 1 && only && ts.isReturnStatement(only) ? only.expression : undefined;
-}
 
 /**
  * What `useGlobalGuards` is given, seen through the ways a bootstrap function writes it: the guard
