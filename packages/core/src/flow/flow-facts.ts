@@ -6,7 +6,7 @@ import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
-import { collectFile, declareField, enclosingFunction, requireOf } from './collect-file.js';
+import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
 import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
@@ -230,6 +230,7 @@ export interface FlowFacts {
    * Module-level consts (and fields of const objects) holding a file path built in code, where
    * whether it names a secret store differs from what the name says (`STORE_PATH = join(dir,
    * 'credentials.json')`: true; `TOKEN_FILE = 'data/cache.json'`: false). See `recordPathConsts`.
+   * Functions returning a path are keyed with a call's parentheses (`tokenFile()`).
    */
   pathConsts?: Record<string, boolean>;
   /**
@@ -356,6 +357,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   recordLiteralConsts(values, fc.names, facts, (node) => isVariableDeclaration(node) && isIdentifier(node.name) && isAddedToBinding(node.name, fc));
   recordEntryNames(sf, values, fc.names, facts);
   recordPathConsts(values, (e) => namesSecretStore(e, fc), facts);
+  recordPathFunctions(collected, (e) => namesSecretStore(e, fc), facts);
   recordSchemaSecrets(values, fc, facts);
   for (const [key, node, expr] of values) {
     const returns = ev.taintOf(expr);
@@ -948,6 +950,20 @@ function recordPathConsts(values: ReadonlyArray<[string, ts.Node, ts.Expression]
 }
 
 const MAX_PATH_CONST_DEPTH = 4;
+
+/**
+ * The module's functions returning a file path (`tokenFile() { return join(dir, 'tokens.json'); }`),
+ * recorded as `tokenFile()` like a path const: an importer writing to `tokenFile()` writes there.
+ */
+function recordPathFunctions(collected: CollectedFile, namesStore: (path: ts.Expression) => boolean, facts: FlowFacts): void {
+  for (const fn of collected.functions) {
+    const returned = fn.className === undefined ? collected.returns.get(fn.node) : undefined;
+    if (returned === undefined || !returned.some(isPathShaped)) continue;
+    const key = `${fn.key}()`;
+    const secret = returned.some(namesStore);
+    if (secret !== namesSecretPathByName(key)) (facts.pathConsts ??= {})[key] = secret;
+  }
+}
 
 /**
  * The secret-named fields of the module's zod schemas (`export const ConnectShape = { password:

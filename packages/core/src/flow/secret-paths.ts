@@ -6,7 +6,7 @@ import { memoByName } from './name-memo.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isIdentifier, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
 
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
@@ -41,7 +41,9 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   if (isCallExpression(e) || isNewExpression(e)) {
     const callee = unwrap(e.expression);
     const name = lastNameOf(callee);
-    return name !== undefined && PATH_BUILDERS.has(name) && (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
+    if (name !== undefined && PATH_BUILDERS.has(name)) return (e.arguments ?? []).some((a) => namesSecretStore(a, fc, depth + 1));
+    // `tokenPath(userId)`, `this.tokenFile()`: a function of the file whose returned path is written.
+    return isCallExpression(e) && returnsSecretStore(localFunctionOf(callee, fc), fc, depth);
   }
   if (isIdentifier(e)) {
     const binding = lookup(fc, e);
@@ -62,6 +64,35 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
     return isSecretPathName(name) || (e.expression.kind === SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
   return false;
+}
+
+/** Whether any path `fn` returns names a secret store. */
+function returnsSecretStore(fn: ts.Node | undefined, fc: FileContext, depth: number): boolean {
+  return fn !== undefined && (fc.collected.returns.get(fn) ?? []).some((r) => namesSecretStore(r, fc, depth + 1));
+}
+
+/**
+ * The function of this file a callee names: a declaration, a const holding a function, or a method
+ * of the enclosing class (`this.tokenFile()`).
+ */
+function localFunctionOf(callee: ts.Expression, fc: FileContext): ts.Node | undefined {
+  if (isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword) return classMemberOf(callee, callee.name.text, isMethodDeclaration);
+  const binding = isIdentifier(callee) ? lookup(fc, callee) : undefined;
+  if (binding?.kind === 'function') return binding.node;
+  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
+  const fn = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
+  return fn !== undefined && (isArrowFunction(fn) || isFunctionExpression(fn)) ? fn : undefined;
+}
+
+/** The member of the class around `at` named `name` that passes `test` (a getter, a method). */
+function classMemberOf<T extends ts.ClassElement>(at: ts.Node, name: string, test: (m: ts.ClassElement) => m is T): T | undefined {
+  return classAround(at)?.members.find((m): m is T => test(m) && m.name !== undefined && propertyNameOf(m.name) === name);
+}
+
+function classAround(at: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let cls: ts.Node | undefined = at.parent;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  return cls && isClassLike(cls) ? cls : undefined;
 }
 
 /** The value of `name` in the object literal a const of the file holds (`const PATHS = { tokens: '...' }`). */
@@ -91,8 +122,12 @@ export function importedPathRefsOf(expr: ts.Expression | undefined, fc: FileCont
     return [...importedPathRefsOf(e.left, fc, depth + 1), ...importedPathRefsOf(e.right, fc, depth + 1)];
   }
   if (isCallExpression(e) || isNewExpression(e)) {
-    const name = lastNameOf(unwrap(e.expression));
-    return name !== undefined && PATH_BUILDERS.has(name) ? (e.arguments ?? []).flatMap((a) => importedPathRefsOf(a, fc, depth + 1)) : [];
+    const callee = unwrap(e.expression);
+    const name = lastNameOf(callee);
+    if (name !== undefined && PATH_BUILDERS.has(name)) return (e.arguments ?? []).flatMap((a) => importedPathRefsOf(a, fc, depth + 1));
+    // `tokenFile()` of a project module: what it returns (recorded there as `tokenFile()`).
+    const fn = isCallExpression(e) ? importedRefOf(callee, fc) : undefined;
+    return fn === undefined ? [] : [`${fn}()`];
   }
   const ref = importedRefOf(e, fc);
   return ref === undefined ? [] : [ref];
@@ -128,9 +163,9 @@ export function namesSecretPathByName(ref: string): boolean {
 function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, depth: number): boolean {
   const field = fc.collected.scopes.lookup(`this.${name}`, e);
   if (field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1))) return true;
-  let cls: ts.Node | undefined = e.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
-  const ctor = cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
+  // `get file() { return join(this.dir, 'credentials.json'); }`
+  if (returnsSecretStore(classMemberOf(e, name, isGetAccessorDeclaration), fc, depth)) return true;
+  const ctor = classAround(e)?.members.find(isConstructorDeclaration);
   const property = ctor?.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name);
   return property !== undefined && namesSecretStore(property.initializer, fc, depth + 1);
 }

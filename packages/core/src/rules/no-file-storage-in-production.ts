@@ -249,9 +249,11 @@ function importedPathNamesSecret(project: ProjectModel, file: string, write: Wri
 
 /** What the defining module recorded of a path const, through the import that reads it. */
 function pathConstOf(project: ProjectModel, file: string, ref: string): boolean | undefined {
-  const [root = '', ...rest] = ref.split('.');
+  // `tokenFile()`: a function returning the path, recorded with the call's parentheses.
+  const call = ref.endsWith('()') ? '()' : '';
+  const [root = '', ...rest] = ref.slice(0, ref.length - call.length).split('.');
   let origin = project.originOf(file, root);
   if (origin.kind === 'local' && origin.name === '*' && rest.length > 0) origin = project.originOfMember(origin.file, rest.shift() ?? '');
   if (origin.kind !== 'local' || origin.file === file) return undefined;
-  return project.files.get(origin.file)?.flow.pathConsts?.[[origin.name, ...rest].join('.')];
+  return project.files.get(origin.file)?.flow.pathConsts?.[[origin.name, ...rest].join('.') + call];
 }
