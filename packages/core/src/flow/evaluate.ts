@@ -535,6 +535,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const member = projectNamespaceMember(e, prop);
     if (member) return member;
     const base = taintOf(e.expression);
+    // `new URL(`...?key=${apiKey}`).href`: the whole URL again, as its `toString()` is.
+    if (URL_TEXT_FIELDS.has(prop) && holdsUrl(e.expression, fc)) return base;
     // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
     if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
@@ -1402,6 +1404,17 @@ function asCookies(taint: Taint): Taint {
 function isUrlMade(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
+}
+
+/** Fields of a URL that hold its query, where keys travel: the rest (`host`, `pathname`) do not. */
+const URL_TEXT_FIELDS: ReadonlySet<string> = new Set(['href', 'search', 'searchParams']);
+
+/** `new URL(...)`, or a const made of one (`const u = new URL(base); u.href`). */
+function holdsUrl(expr: ts.Expression, fc: FileContext): boolean {
+  if (isUrlMade(expr)) return true;
+  const e = unwrap(expr);
+  const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+  return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && isUrlMade(v.expr));
 }
 
 /**
