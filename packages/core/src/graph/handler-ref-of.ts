@@ -4,7 +4,7 @@ import { failsOpen, isAndRelation, verdictCallbackOf } from './call-options.js';
 import { classifyCondition } from './classify-condition.js';
 import { honoExceptPathsOf } from './hono-except-paths.js';
 import { isFunctionExpression, judgeFunction } from './judge-function.js';
-import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
+import { awaitedImportSpecifier, requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
@@ -45,6 +45,9 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
     if (instance && !('instance' in instance && instance.instance.includes('#'))) return { kind: 'instance', target: instance };
     return ctx.localHandlerOf?.(e.text) ?? { kind: 'name', name: e.text };
   }
+  // `(await import('./admin.js')).default`: the module's default export, loaded in place.
+  const loaded = isPropertyAccessExpression(e) && e.name.text === 'default' ? awaitedImportSpecifier(skipParens(e.expression)) : awaitedImportSpecifier(e);
+  if (loaded !== undefined) return { kind: 'module', specifier: loaded };
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (isCallExpression(e)) return callRefOf(e, ctx);
   if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };
@@ -182,6 +185,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     // hono/factory's `factory.createMiddleware(fn)` and `factory.createHandlers(mw, handler)`.
     if (TRANSPARENT_WRAPPERS.has(callee.name.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
     if (callee.name.text === 'createHandlers' && call.arguments.length > 0) return { kind: 'list', items: handlerRefsOf(call.arguments, ctx) };
+    // `[logRequest].concat(requireAdmin)`: the list and what is added to it, in order.
+    if (callee.name.text === 'concat' && (isArrayLiteralExpression(skipParens(callee.expression)) || isIdentifier(callee.expression))) return { kind: 'list', items: handlerRefsOf([callee.expression, ...call.arguments], ctx) };
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };

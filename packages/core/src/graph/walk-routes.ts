@@ -90,6 +90,8 @@ class RouteWalker {
   /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
   readonly #sharedContextParams = new Set<string>();
   readonly #ctx: AdapterContext;
+  /** Top-level lists of middleware still being filled (see `addToList`). */
+  readonly #openLists = new Set<string>();
 
   constructor(
     readonly sf: ts.SourceFile,
@@ -134,6 +136,7 @@ class RouteWalker {
   /** Judges every top-level function, middleware constant and guard class, and records aliases. */
   collectTopLevelFunctions(): void {
     for (const stmt of this.sf.statements) {
+      if (this.#openLists.size > 0 && this.addToList(stmt)) continue;
       if (isFunctionDeclaration(stmt) && stmt.body) {
         this.facts.functions[functionIdOf(stmt)] = judgeFunction(stmt, this.#ctx);
       } else if (isVariableStatement(stmt)) {
@@ -168,13 +171,35 @@ class RouteWalker {
     else if (isFunctionExpression(e)) this.facts.functions[name] = judgeFunction(e, this.#ctx);
     // `isProd ? requireAdmin : devAdmin`: the branch production takes, or both (handlerRefOf).
     else if (isCallExpression(e) || isConditionalExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
-    else if (isArrayLiteralExpression(e) && e.elements.length > 0) this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
+    else if (isArrayLiteralExpression(e)) {
+      this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
+      this.#openLists.add(name);
+    }
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
     // `let AuthMiddleware = class AuthMiddleware { use(req, res, next) {...} }`, as tsc compiles a decorated class.
     else if (ts.isClassExpression(e)) this.collectMembers(name, e.members);
     else if (isNewExpression(e) && isIdentifier(e.expression)) this.facts.aliases[name] = { kind: 'name', name: e.expression.text };
     // `const guard = auth` and `export default auth`: the name stands for what it aliases.
     else if (isIdentifier(e) && e.text !== name) this.facts.aliases[name] = { kind: 'name', name: e.text };
+  }
+
+  /**
+   * `mw.push(requireAdmin)` at the top level, right after `const mw = []`: the list the routes are
+   * given holds it. Only until another statement reads the list: Express and Hono copy a list when
+   * it is registered, so what is pushed after that protects nothing.
+   */
+  private addToList(stmt: ts.Statement): boolean {
+    const call = isExpressionStatement(stmt) && isCallExpression(stmt.expression) ? stmt.expression : undefined;
+    const callee = call && isPropertyAccessExpression(call.expression) ? call.expression : undefined;
+    const list = callee && isIdentifier(callee.expression) && this.#openLists.has(callee.expression.text) ? this.facts.aliases[callee.expression.text] : undefined;
+    if (call && callee && list?.kind === 'list' && (callee.name.text === 'push' || callee.name.text === 'unshift')) {
+      const added = handlerRefsOf(call.arguments, this.#ctx);
+      list.items = callee.name.text === 'push' ? [...list.items, ...added] : [...added, ...list.items];
+      return true;
+    }
+    const text = stmt.getText(this.sf);
+    for (const name of this.#openLists) if (text.includes(name)) this.#openLists.delete(name);
+    return false;
   }
 
   /** `const auth = { required(req, res, next) {...} }` and static class methods: `auth.required`. */

@@ -1,3 +1,4 @@
+import { skipParens } from '../graph/path-expr.js';
 import { ts } from '../parse/typescript.js';
 
 /** `import { a as b } from './x'` gives `{ local: 'b', imported: 'a', specifier: './x' }`. */
@@ -134,11 +135,14 @@ function collectExportDeclaration(stmt: ts.ExportDeclaration, facts: ModuleFacts
   }
 }
 
-/** `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`. */
+/**
+ * `const x = require('m')`, `const { a, b: c } = require('m')`, `const x = require('m').y`, and the
+ * same with a top-level `await import('m')` (`const { default: admin } = await import('./admin.js')`).
+ */
 function collectRequire(decl: ts.VariableDeclaration, facts: ModuleFacts): void {
-  const init = decl.initializer;
+  const init = decl.initializer && skipParens(decl.initializer);
   if (!init) return;
-  const required = requiredSpecifier(init);
+  const required = requiredSpecifier(init) ?? awaitedImportSpecifier(init);
   if (required !== undefined) {
     if (ts.isIdentifier(decl.name)) facts.imports.push({ local: decl.name.text, imported: '*', specifier: required });
     else if (ts.isObjectBindingPattern(decl.name)) {
@@ -151,7 +155,7 @@ function collectRequire(decl: ts.VariableDeclaration, facts: ModuleFacts): void 
     return;
   }
   if (ts.isPropertyAccessExpression(init) && ts.isIdentifier(decl.name)) {
-    const spec = requiredSpecifier(init.expression);
+    const spec = requiredSpecifier(init.expression) ?? awaitedImportSpecifier(skipParens(init.expression));
     if (spec !== undefined) facts.imports.push({ local: decl.name.text, imported: init.name.text, specifier: spec });
   }
 }
@@ -219,6 +223,14 @@ function requiredMember(p: ts.ObjectLiteralElementLike): { exported: string; fro
   }
   const from = value && requiredSpecifier(value);
   return from === undefined ? undefined : { exported: p.name.text, from };
+}
+
+/** `await import('./admin.js')` (its parentheses and `await` already skipped): the module loaded. */
+export function awaitedImportSpecifier(expr: ts.Expression): string | undefined {
+  if (!ts.isAwaitExpression(expr)) return undefined;
+  const call = skipParens(expr.expression);
+  const [arg] = ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword ? call.arguments : [];
+  return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
 }
 
 export function requiredSpecifier(expr: ts.Expression): string | undefined {
