@@ -5,12 +5,12 @@ import type { CollectedFile } from './collect-file.js';
 import type { McpHandler } from './mcp-handler.js';
 import { requireOf } from './collect-file.js';
 import type { Binding } from './scope.js';
-import { unwrap } from './scope.js';
+import { propertyNameOf, unwrap } from './scope.js';
 import type { NameClassifier } from './sensitive-names.js';
 import type { ImportedGuard } from './value-choices.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isIdentifier, isImportDeclaration, isPropertyAccessExpression, isStringLiteral } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isImportDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteral } = ts;
 
 /** What the flow extractors share while summarising one file. */
 export interface FileContext {
@@ -51,6 +51,21 @@ export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined 
   let found = bindings.get(id);
   if (found === undefined) bindings.set(id, (found = fc.collected.scopes.lookup(id.text, id) ?? null));
   return found ?? undefined;
+}
+
+/**
+ * The value of `name` in the literal a const of the file holds: a field of an object (`PATHS.tokens`
+ * of `const PATHS = { tokens: '...' }`) or an element of an array (`sinks[0]` of `const sinks = [console.log]`).
+ */
+export function constFieldOf(fc: FileContext, owner: ts.Expression, name: string): ts.Expression | undefined {
+  const o = unwrap(owner);
+  const binding = isIdentifier(o) ? lookup(fc, o) : undefined;
+  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
+  const literal = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
+  if (literal !== undefined && isArrayLiteralExpression(literal)) return /^\d+$/.test(name) ? literal.elements[Number(name)] : undefined;
+  if (literal === undefined || !isObjectLiteralExpression(literal)) return undefined;
+  const prop = literal.properties.find((p): p is ts.PropertyAssignment => isPropertyAssignment(p) && propertyNameOf(p.name) === name);
+  return prop?.initializer;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { type FileContext, lookup } from './file-context.js';
+import { constFieldOf, type FileContext, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { memoByName } from './name-memo.js';
@@ -59,7 +59,7 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
     if (name === undefined) return false;
     if (importedRefOf(e, fc) !== undefined) return false;
     // `PATHS.tokens` of `const PATHS = { tokens: 'data/tokens.json' }`: the field's value.
-    const field = constFieldOf(e.expression, name, fc);
+    const field = constFieldOf(fc, e.expression, name);
     if (field !== undefined) return namesSecretStore(field, fc, depth + 1);
     return isSecretPathName(name) || (e.expression.kind === SyntaxKind.ThisKeyword && fieldNamesSecretStore(e, name, fc, depth));
   }
@@ -93,17 +93,6 @@ function classAround(at: ts.Node): ts.ClassLikeDeclaration | undefined {
   let cls: ts.Node | undefined = at.parent;
   while (cls && !isClassLike(cls)) cls = cls.parent;
   return cls && isClassLike(cls) ? cls : undefined;
-}
-
-/** The value of `name` in the object literal a const of the file holds (`const PATHS = { tokens: '...' }`). */
-function constFieldOf(owner: ts.Expression, name: string, fc: FileContext): ts.Expression | undefined {
-  const o = unwrap(owner);
-  const binding = isIdentifier(o) ? lookup(fc, o) : undefined;
-  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
-  const literal = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
-  if (literal === undefined || !ts.isObjectLiteralExpression(literal)) return undefined;
-  const prop = literal.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameOf(p.name) === name);
-  return prop?.initializer;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
+import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { instanceClassOf } from './instance-class.js';
@@ -486,6 +486,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (isGlobalConsole(receiver)) {
       return method === undefined || CONSOLE_METHODS.has(method) ? { label: labelOf(callee), redact: [] } : undefined;
     }
+    // `const out = { write: console.error }; out.write(token)`, `sinks[0](token)`: a log function a const literal holds.
+    const held = method !== undefined ? constFieldOf(fc, receiver, method) : undefined;
+    const heldSink = held && logFunctionOf(held, []);
+    if (heldSink) return heldSink;
     if (fc.config.loggers.length > 0) {
       const dotted = dottedNameOf(callee);
       if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
@@ -897,7 +901,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 /** `'warn'` in `console['warn']`; undefined for a computed key (`logger[level]`). */
 function literalKeyOf(key: ts.Expression): string | undefined {
   const e = unwrap(key);
-  return isStringLiteralLike(e) ? e.text : undefined;
+  return isStringLiteralLike(e) || ts.isNumericLiteral(e) ? e.text : undefined;
 }
 
 /** Spreads of path arrays followed: real configs are shallow. */
