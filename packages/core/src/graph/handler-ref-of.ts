@@ -20,6 +20,8 @@ export interface HandlerContext {
   conditionNames: NameValues;
   /** The app/router an expression denotes, when the walker knows it (a router passed as middleware). */
   instanceOf?: (expr: ts.Expression) => TargetRef | undefined;
+  /** The app/router a subclass reads from its base class's field (`new AdminRoutes().router`). */
+  inheritedFieldOf?: (expr: ts.PropertyAccessExpression) => TargetRef | undefined;
   /** A middleware bound to a name inside a function (`const auth = createAuth(o)` in `createApp`). */
   localHandlerOf?: (name: string) => HandlerRef | undefined;
   /** The file's imports by local name, when known: which package a called function comes from. */
@@ -48,6 +50,8 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   // `(await import('./admin.js')).default`: the module's default export, loaded in place.
   const loaded = isPropertyAccessExpression(e) && e.name.text === 'default' ? awaitedImportSpecifier(skipParens(e.expression)) : awaitedImportSpecifier(e);
   if (loaded !== undefined) return { kind: 'module', specifier: loaded };
+  const inherited = isPropertyAccessExpression(e) ? ctx.inheritedFieldOf?.(e) : undefined;
+  if (inherited) return { kind: 'instance', target: inherited };
   if (isPropertyAccessExpression(e)) return memberRefOf(e, ctx);
   if (isCallExpression(e)) return callRefOf(e, ctx);
   if (isNewExpression(e) && isIdentifier(e.expression)) return { kind: 'name', name: e.expression.text };

@@ -117,6 +117,10 @@ class RouteWalker {
         const target = this.receiverOf(e)?.target;
         return target && 'instance' in target ? target : undefined;
       },
+      inheritedFieldOf: (e) => {
+        const cls = this.ownerClassOf(skipParens(e.expression), e);
+        return cls && 'local' in cls && !this.#classFields.get(cls.local)?.has(e.name.text) ? this.bindInheritedField(cls.local, e.name.text)?.target : undefined;
+      },
       localHandlerOf: (name) => this.localHandlerOf(name),
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
@@ -609,6 +613,8 @@ class RouteWalker {
   private bindClassFields(cls: ts.ClassLikeDeclaration): void {
     const name = cls.name !== undefined && this.#scopes.length === 1 ? cls.name.text : undefined;
     const fields = this.fieldsOf(cls, name);
+    // A subclass with no router of its own may use its base class's (see `inheritedField`).
+    if (fields.size === 0 && name !== undefined && cls.heritageClauses !== undefined) this.#classesByName.set(name, cls);
     if (fields.size === 0) return;
     const returns = new Map<string, Receiver>();
     for (const member of cls.members) {
@@ -672,7 +678,7 @@ class RouteWalker {
     const owner = skipParens(e.expression);
     const field = e.name.text;
     const cls = this.ownerClassOf(owner, e);
-    if (cls && 'local' in cls) return this.#classFields.get(cls.local)?.get(field);
+    if (cls && 'local' in cls) return this.#classFields.get(cls.local)?.get(field) ?? this.bindInheritedField(cls.local, field);
     // `adminRoutes.router` of an imported `adminRoutes` (an instance, or a class with a static router).
     // `server.app` of `const server = createServer()`: a field of what the call returns.
     const entry = !cls && isIdentifier(owner) ? this.scopeEntryOf(owner.text) : undefined;
@@ -683,6 +689,26 @@ class RouteWalker {
     if (value) return this.receiverOf(value.initializer);
     const imported = cls?.imported ?? (isIdentifier(owner) && this.isModuleObject(owner.text) ? owner.text : undefined);
     return imported === undefined ? undefined : { target: { name: `${imported}.${field}` }, framework: this.facts.frameworks[0] };
+  }
+
+  /**
+   * `this.router` in `class AdminRoutes extends BaseRoutes`, where the base class keeps the router:
+   * the base's field, of a class of this file or of one imported from a project module (resolved
+   * there as `BaseRoutes.router`). Every subclass shares the one router the base's field stands for.
+   */
+  private bindInheritedField(cls: ts.ClassLikeDeclaration, field: string): Receiver | undefined {
+    const receiver = this.inheritedField(cls, field);
+    // Other files read it as `AdminRoutes.router` (`new AdminRoutes().router` where the class is imported).
+    if (receiver && cls.name !== undefined && ts.isSourceFile(cls.parent)) this.facts.bindings[`${cls.name.text}.${field}`] ??= receiver.target;
+    return receiver;
+  }
+
+  private inheritedField(cls: ts.ClassLikeDeclaration, field: string, depth = 0): Receiver | undefined {
+    const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (base === undefined || !isIdentifier(base) || depth > MAX_INHERITANCE_DEPTH) return undefined;
+    const local = this.#classesByName.get(base.text);
+    if (local) return this.#classFields.get(local)?.get(field) ?? this.inheritedField(local, field, depth + 1);
+    return this.isImportedFromProject(base.text) ? { target: { name: `${base.text}.${field}` }, framework: this.facts.frameworks[0] } : undefined;
   }
 
   /** `new AdminRoutes().getRouter()`, `routes.getRouter()`, `this.getRouter()`: the field the method returns. */
@@ -930,6 +956,9 @@ class RouteWalker {
 }
 
 /** Methods that return their receiver, so calls chain on the same app/router. */
+/** Base classes followed up a hierarchy: real ones are shallow. */
+const MAX_INHERITANCE_DEPTH = 4;
+
 const CHAINABLE = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'on', 'use', 'route', 'addHook', 'register', 'decorate', 'openapi']);
 
 /** `require('express')()` and `require('express').Router()` bind no import but still use the framework. */
