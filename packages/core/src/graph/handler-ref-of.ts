@@ -194,7 +194,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     const instance = ctx.instanceOf?.(callee.expression);
     if (instance) {
       if (callee.name.text === 'routes' || callee.name.text === 'middleware') return { kind: 'instance', target: instance };
-      return { kind: 'decorated', name: callee.name.text, args: functionArgsOf(call, ctx), ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
+      const args = callee.name.text === 'auth' ? authStrategiesOf(call, ctx) ?? functionArgsOf(call, ctx) : functionArgsOf(call, ctx);
+      return { kind: 'decorated', name: callee.name.text, args, ...(isAndRelation(call) ? { relation: 'and' as const } : {}) };
     }
     // `routes.getRouter()` of a class of this file: the router the method returns.
     const returned = ctx.instanceOf?.(call);
@@ -252,6 +253,19 @@ function argumentRefsOf(call: ts.CallExpression, ctx: HandlerContext): { args?: 
 function isFunctionLike(arg: ts.Expression): boolean {
   const e = skipParens(arg);
   return isIdentifier(e) || isArrayLiteralExpression(e) || isFunctionExpression(e) || isPropertyAccessExpression(e) || isCallExpression(e);
+}
+
+/**
+ * `fastify.auth([[verifyJwt, verifyAdmin], verifyApiKey])`: @fastify/auth runs a nested list as one
+ * strategy that passes when all of its own pass, read as `auth` with relation "and".
+ */
+function authStrategiesOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {
+  const list = call.arguments[0] && skipParens(call.arguments[0]);
+  if (!list || !isArrayLiteralExpression(list) || !list.elements.some((e) => isArrayLiteralExpression(skipParens(e)))) return undefined;
+  return list.elements.map((element) => {
+    const e = skipParens(element);
+    return isArrayLiteralExpression(e) ? { kind: 'decorated', name: 'auth', args: handlerRefsOf(e.elements, ctx), relation: 'and' } : handlerRefOf(e, ctx);
+  });
 }
 
 function functionArgsOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef[] | undefined {

@@ -27,6 +27,7 @@ const fastify: FrameworkAdapter = {
     if (!isCallExpression(expr)) return undefined;
     return isImportedFrom(expr.expression, ctx, isFastify, ['default', '*', 'fastify', 'Fastify']) ? {} : undefined;
   },
+  onFile: markFailingStrategies,
   onCall(call, method, receiver, ctx) {
     const args = call.arguments;
     if (HTTP_METHODS.has(method)) return recordShorthand(call, method, receiver, ctx);
@@ -58,18 +59,30 @@ function decorationRef(value: ts.Expression, ctx: AdapterContext): HandlerRef {
   return ref;
 }
 
+/**
+ * The file's functions that fail as @fastify/auth strategies (`function verifyApiKey(request, reply,
+ * done) { ... done(new Error('bad key')) }`), for a `fastify.auth([...])` given them by name.
+ */
+function markFailingStrategies(sf: ts.SourceFile, ctx: AdapterContext): void {
+  for (const stmt of sf.statements) {
+    if (!ts.isFunctionDeclaration(stmt) || !stmt.name || !stmt.body) continue;
+    const fact = ctx.facts.functions[stmt.name.text];
+    if (fact && (callsDoneWithError(stmt) || throwsWhenAsync(stmt))) fact.failsWithError = true;
+  }
+}
+
 /** `async (request, reply) => { if (bad) throw new Error('...') }`: a throw of its own, not of a function inside. */
-function throwsWhenAsync(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+function throwsWhenAsync(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): boolean {
   if (!fn.modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return false;
-  return someNode(fn.body, ts.isThrowStatement, (n) => !ts.isFunctionLike(n));
+  return fn.body !== undefined && someNode(fn.body, ts.isThrowStatement, (n) => !ts.isFunctionLike(n));
 }
 
 /** `done(new Error('...'))` or `done(err)` on the last of three parameters (request, reply, done). */
-function callsDoneWithError(fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+function callsDoneWithError(fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration): boolean {
   const done = fn.parameters[2];
   if (fn.parameters.length !== 3 || !done || !isIdentifier(done.name)) return false;
   const name = done.name.text;
-  return someNode(fn.body, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === name && n.arguments.length > 0);
+  return fn.body !== undefined && someNode(fn.body, (n) => isCallExpression(n) && isIdentifier(n.expression) && n.expression.text === name && n.arguments.length > 0);
 }
 
 function recordShorthand(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
