@@ -28,7 +28,7 @@ import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -526,6 +526,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (failed) return failed;
     }
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
+    // `token[0]` of `token: string`: one character, not the secret.
+    if (/^\d+$/.test(prop) && isStringParam(e.expression)) return EMPTY;
     const getter = isPropertyAccessExpression(e) ? instanceGetterOf(e, prop) : undefined;
     if (getter !== undefined) return [{ k: 'call', callee: getter, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `returned by the getter \`${plainName(getter)}\``)] }];
     // `c.req`, `socket.request`, socket.io's `socket.handshake`: a request, which carries its headers.
@@ -847,9 +849,25 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function elementTakenTaint(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
     const name = callee.name.text;
-    if (!ELEMENT_TAKING_METHODS.has(name) && !(name === 'at' && isCallExpression(unwrap(callee.expression)))) return undefined;
+    if (!ELEMENT_TAKING_METHODS.has(name) && !(name === 'at' && holdsList(callee.expression))) return undefined;
     const reduced = name.startsWith('reduce') && args[0] ? (callbackResultTaint(args[0]) ?? EMPTY) : EMPTY;
     return withoutAuthScheme(unionTaint(anyPosition(taintOf(callee.expression)), reduced));
+  }
+
+  function isStringParam(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+    return binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node) && binding.node.type?.kind === SyntaxKind.StringKeyword;
+  }
+
+  /** A list made in place (`[a, b]`, `header.split(' ')`), or a name given one (`const keys = [a, b]`). */
+  function holdsList(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    if (isCallExpression(e) || isArrayLiteralExpression(e)) return true;
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+    // `(tokens: string[]) => tokens.at(0)`: a parameter declared as a list.
+    if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && isListType(binding.node.type);
+    return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && (isCallExpression(unwrap(v.expr)) || isArrayLiteralExpression(unwrap(v.expr))));
   }
 
   /**
@@ -1404,6 +1422,13 @@ function asCookies(taint: Taint): Taint {
 function isUrlMade(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   return isNewExpression(e) && dottedNameOf(e.expression) === 'URL';
+}
+
+/** `string[]`, `Array<string>`, `readonly string[]`, `ReadonlyArray<string>`. */
+function isListType(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined) return false;
+  if (ts.isTypeOperatorNode(type)) return isListType(type.type);
+  return ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && (type.typeName.text === 'Array' || type.typeName.text === 'ReadonlyArray'));
 }
 
 /** Fields of a URL that hold its query, where keys travel: the rest (`host`, `pathname`) do not. */

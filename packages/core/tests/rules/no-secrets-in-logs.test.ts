@@ -4,6 +4,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'one character of a token declared as a string, read by index', code: `export function f(token: string) { console.log(token[0]); }` },
+    { name: 'one character of a token declared as a string, taken with at()', code: `export function f(token: string) { console.log('token starts with', token.at(0)); }\n` },
     { name: 'functions held in a const object that are no log functions', code: `const token = process.env.API_TOKEN;\nconst out = { write: (s: string) => s.length, send: fetch };\nout.write(token);\nout.send('https://x', { headers: { authorization: \`Bearer \${token}\` } });\n` },
     { name: 'the host, path and origin of a URL whose query holds a key', code: `const apiKey = process.env.MAPS_API_KEY;\nconst u = new URL(\`https://m.example/?key=\${apiKey}\`);\nconsole.log(u.hostname, u.pathname, new URL(\`https://x/?key=\${apiKey}\`).origin);\n` },
     { name: 'a class\'s map of counts, a record of rows with no secret field, and the keys of a record of headers', code: `interface Row { id: string; name: string }\nexport class Counter {\n  private hits = new Map<string, number>();\n  hit(id: string, token: string) { this.hits.set(id, token.length); }\n  dump() { console.log(Object.fromEntries(this.hits)); }\n}\nexport function all(rows: Record<string, Row>, headers: Record<string, string>) { console.log(rows, Object.keys(headers)); }\n` },
@@ -143,6 +145,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'one element of a const list of keys, taken with at()', code: `export function f(a: string, b: string) { const apiKeys = [process.env.API_KEY, process.env.BACKUP_API_KEY]; console.log(apiKeys.at(-1)); }\n`, errors: [err(1)] },
+    { name: 'one element of a parameter declared as a list of tokens, taken with at()', code: `export function f(tokens: string[]) { console.log(tokens.at(0)); }\n`, errors: [err(1)] },
     { name: 'pino methods held in a const object, bound or not', code: `import pino from 'pino';\nconst logger = pino();\nconst io = { report: logger.warn.bind(logger), print: logger.info };\nexport function f(apiKey: string) { io.print({ apiKey }); }\n`, errors: [err(4)] },
     { name: 'a log function held in a const array (sinks[0](token))', code: `const token = process.env.API_TOKEN;\nconst sinks = [console.log];\nsinks[0](token);\n`, errors: [err(3)] },
     { name: 'a log function held in a field of a const object (const out = { write: console.error }; out.write(token))', code: `const token = process.env.API_TOKEN;\nconst out = { write: console.error };\nout.write(token);\n`, errors: [err(3)] },
