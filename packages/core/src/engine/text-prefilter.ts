@@ -103,7 +103,8 @@ const MAY_REPORT: Readonly<Record<string, (file: FileText) => boolean>> = {
 };
 
 function mayCallLogger({ text, config }: FileText): boolean {
-  return LOG_METHOD_WORD.test(text) || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name));
+  // `morgan.token(name, fn)`: what the function returns is written in every request line.
+  return LOG_METHOD_WORD.test(text) || text.includes('morgan') || config.loggers.some((name) => text.includes(name.split('.').at(-1) ?? name));
 }
 
 /**

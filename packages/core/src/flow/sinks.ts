@@ -1,3 +1,4 @@
+import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
 import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
@@ -21,7 +22,7 @@ export interface ImportedPathList {
 }
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isNewExpression, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isCallExpression, isConditionalExpression, isElementAccessExpression, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isNumericLiteral, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isSpreadAssignment, isSpreadElement, isStringLiteralLike } = ts;
 
 /** A log sink as found at a call: what to call it in messages, and pino `redact` paths it honours. */
 export interface LogSink {
@@ -392,13 +393,32 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const e = options && constValueOf(fc, options);
     if (!e || !isObjectLiteralExpression(e)) return [];
     const value = propertyValueOf(e, 'redact');
-    if (!value) return [];
+    if (!value) return serializedAway(e);
     const redact = constValueOf(fc, value);
     if (isObjectLiteralExpression(redact)) {
       const paths = propertyValueOf(redact, 'paths');
-      return paths ? pathsOf(paths) : [];
+      return [...(paths ? pathsOf(paths) : []), ...serializedAway(e)];
     }
-    return pathsOf(redact);
+    return [...pathsOf(redact), ...serializedAway(e)];
+  }
+
+  /**
+   * pino's `serializers`: a key's serializer that returns an object of its own fields without the
+   * headers (`req: (r) => ({ method: r.method, url: r.url })`) logs no headers under that key.
+   */
+  function serializedAway(options: ts.ObjectLiteralExpression): RedactPath[] {
+    const value = propertyValueOf(options, 'serializers');
+    const serializers = value && constValueOf(fc, value);
+    if (!serializers || !isObjectLiteralExpression(serializers)) return [];
+    return serializers.properties.flatMap((p) => {
+      const key = p.name && propertyNameOf(p.name);
+      const init = isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+      const fn = isMethodDeclaration(p) ? p : init && (isArrowFunction(init) || isFunctionExpression(init)) ? init : undefined;
+      const made = fn && returnedExpressionOf(fn);
+      const result = made && unwrap(made);
+      const dropsHeaders = result !== undefined && isObjectLiteralExpression(result) && result.properties.every((f) => !isSpreadAssignment(f) && f.name !== undefined && propertyNameOf(f.name) !== 'headers');
+      return key !== undefined && dropsHeaders ? [`${key}.headers`] : [];
+    });
   }
 
   /** The strings of an array literal (or a const holding one, maybe imported), spreads of such arrays included. */
@@ -846,6 +866,16 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return isCallExpression(made) ? fsWriteOf(made)?.isStream === true : writerOf(made) !== undefined;
   }
 
+  /**
+   * `morgan.token('auth', (req) => req.headers.authorization)`: a token is defined to be written in
+   * the request log lines; what its function returns is logged.
+   */
+  function morganTokenOf(call: ts.CallExpression, callee: ts.PropertyAccessExpression): { sink: LogSink; args: readonly ts.Expression[] } | undefined {
+    const fn = call.arguments[1] && unwrap(call.arguments[1]);
+    if (!fn || !(isArrowFunction(fn) || isFunctionExpression(fn)) || packageFunctionOf(fc, callee)?.specifier !== 'morgan') return undefined;
+    return { sink: { label: labelOf(callee), redact: [] }, args: fc.collected.returns.get(fn) ?? [] };
+  }
+
   return {
     logSinkOf(call) {
       const callee = unwrap(call.expression);
@@ -874,6 +904,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     },
     scheduledLogOf(call) {
       const callee = unwrap(call.expression);
+      if (isPropertyAccessExpression(callee) && callee.name.text === 'token') return morganTokenOf(call, callee);
       // Every call is asked: the dotted name is built only for `process.nextTick`.
       const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) && callee.name.text === 'nextTick' ? dottedNameOf(callee) : undefined;
       const skipped = name === undefined ? undefined : SCHEDULERS.get(name);

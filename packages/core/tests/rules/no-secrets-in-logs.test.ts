@@ -4,6 +4,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a pino logger with redact paths and a req serializer without headers', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ redact: ['password'], serializers: { req: (r: IncomingMessage) => ({ id: r.url }) } });\nexport function onRequest(req: IncomingMessage, password: string) { logger.info({ req, password }, 'incoming'); }\n` },
+    { name: 'morgan tokens returning a user id and whether an Authorization header is present', code: `import express from 'express';\nimport morgan from 'morgan';\nconst app = express();\nmorgan.token('user', (req: any) => req.user?.id ?? '-');\nmorgan.token('has-auth', (req) => (req.headers.authorization ? 'yes' : 'no'));\napp.use(morgan(':method :url :status :user :has-auth'));\n` },
     { name: 'one character of a token declared as a string, read by index', code: `export function f(token: string) { console.log(token[0]); }` },
     { name: 'one character of a token declared as a string, taken with at()', code: `export function f(token: string) { console.log('token starts with', token.at(0)); }\n` },
     { name: 'functions held in a const object that are no log functions', code: `const token = process.env.API_TOKEN;\nconst out = { write: (s: string) => s.length, send: fetch };\nout.write(token);\nout.send('https://x', { headers: { authorization: \`Bearer \${token}\` } });\n` },
@@ -145,6 +147,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a pino req serializer without headers, the request logged under another key', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ serializers: { req: (r: IncomingMessage) => ({ method: r.method, url: r.url }) } });\nexport function onRequest(req: IncomingMessage) { logger.info({ request: req }, 'incoming'); }\n`, errors: [err(4)] },
+    { name: 'a pino req serializer (a method) that keeps the headers', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ serializers: { req(r: IncomingMessage) { return { method: r.method, headers: r.headers }; } } });\nexport function onRequest(req: IncomingMessage) { logger.info({ req }, 'incoming'); }\n`, errors: [err(4)] },
+    { name: 'a morgan token that returns the Authorization header', code: `import express from 'express';\nimport morgan from 'morgan';\nconst app = express();\nmorgan.token('auth', (req) => req.headers.authorization);\napp.use(morgan(':method :url :status :auth'));\n`, errors: [err(4)] },
     { name: 'one element of a const list of keys, taken with at()', code: `export function f(a: string, b: string) { const apiKeys = [process.env.API_KEY, process.env.BACKUP_API_KEY]; console.log(apiKeys.at(-1)); }\n`, errors: [err(1)] },
     { name: 'one element of a parameter declared as a list of tokens, taken with at()', code: `export function f(tokens: string[]) { console.log(tokens.at(0)); }\n`, errors: [err(1)] },
     { name: 'pino methods held in a const object, bound or not', code: `import pino from 'pino';\nconst logger = pino();\nconst io = { report: logger.warn.bind(logger), print: logger.info };\nexport function f(apiKey: string) { io.print({ apiKey }); }\n`, errors: [err(4)] },
