@@ -359,12 +359,22 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    */
   function loggerMetaOf(call: ts.CallExpression): { sink: LogSink; meta: LoggerMeta[] } | undefined {
     const factory = factoryPackageOf(unwrap(call.expression));
+    if (factory === undefined) return customPropsOf(call);
     const option = factory === undefined ? undefined : LOGGER_META_OPTIONS.get(factory);
     const options = option === undefined ? undefined : call.arguments[0] && constValueOf(fc, call.arguments[0]);
     if (options === undefined || !isObjectLiteralExpression(options) || option === undefined) return undefined;
     const meta: LoggerMeta[] = option === BUNYAN_FIELDS ? bunyanFieldsOf(options) : optionValue(options, option);
     const label = option === BUNYAN_FIELDS ? `${labelOf(call.expression)}({ ...fields })` : `${labelOf(call.expression)}({ ${option} })`;
     return meta.length === 0 ? undefined : { sink: { label, redact: factory === 'pino' ? redactOf(options) : [] }, meta };
+  }
+
+  /** pino-http's `customProps: (req) => ({ ... })`: what it returns is written with every request line. */
+  function customPropsOf(call: ts.CallExpression): { sink: LogSink; meta: LoggerMeta[] } | undefined {
+    const options = call.arguments.length === 1 && call.arguments[0] ? constValueOf(fc, call.arguments[0]) : undefined;
+    const fn = options && isObjectLiteralExpression(options) ? functionPropertyOf(options, 'customProps') : undefined;
+    if (!fn || packageFunctionOf(fc, call.expression)?.specifier !== 'pino-http') return undefined;
+    const meta = (fc.collected.returns.get(fn) ?? []).map((expr) => ({ expr }));
+    return meta.length === 0 ? undefined : { sink: { label: `${labelOf(call.expression)}({ customProps })`, redact: [] }, meta };
   }
 
   function optionValue(options: ts.ObjectLiteralExpression, option: string): LoggerMeta[] {
@@ -402,6 +412,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return [...pathsOf(redact), ...serializedAway(e)];
   }
 
+  /** `key: (x) => ...`, `key: function (x) {...}` or `key(x) {...}` of an object literal. */
+  function functionPropertyOf(object: ts.ObjectLiteralExpression, key: string): ts.FunctionLikeDeclaration | undefined {
+    const p = object.properties.find((m) => m.name !== undefined && propertyNameOf(m.name) === key);
+    if (p !== undefined && isMethodDeclaration(p)) return p;
+    const init = p !== undefined && isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+    return init !== undefined && (isArrowFunction(init) || isFunctionExpression(init)) ? init : undefined;
+  }
+
   /**
    * pino's `serializers`: a key's serializer that returns an object of its own fields without the
    * headers (`req: (r) => ({ method: r.method, url: r.url })`) logs no headers under that key.
@@ -412,8 +430,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (!serializers || !isObjectLiteralExpression(serializers)) return [];
     return serializers.properties.flatMap((p) => {
       const key = p.name && propertyNameOf(p.name);
-      const init = isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-      const fn = isMethodDeclaration(p) ? p : init && (isArrowFunction(init) || isFunctionExpression(init)) ? init : undefined;
+      const fn = key === undefined ? undefined : functionPropertyOf(serializers, key);
       const made = fn && returnedExpressionOf(fn);
       const result = made && unwrap(made);
       const dropsHeaders = result !== undefined && isObjectLiteralExpression(result) && result.properties.every((f) => !isSpreadAssignment(f) && f.name !== undefined && propertyNameOf(f.name) !== 'headers');

@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'pino-http\'s customProps returning a user id and whether an Authorization header is present', code: `import pinoHttp from 'pino-http';\nimport express from 'express';\nconst app = express();\napp.use(pinoHttp({ customProps: (req: any) => ({ userId: req.user?.id, hasAuth: Boolean(req.headers.authorization) }) }));\n` },
     { name: 'a pino logger with redact paths and a req serializer without headers', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ redact: ['password'], serializers: { req: (r: IncomingMessage) => ({ id: r.url }) } });\nexport function onRequest(req: IncomingMessage, password: string) { logger.info({ req, password }, 'incoming'); }\n` },
     { name: 'morgan tokens returning a user id and whether an Authorization header is present', code: `import express from 'express';\nimport morgan from 'morgan';\nconst app = express();\nmorgan.token('user', (req: any) => req.user?.id ?? '-');\nmorgan.token('has-auth', (req) => (req.headers.authorization ? 'yes' : 'no'));\napp.use(morgan(':method :url :status :user :has-auth'));\n` },
     { name: 'one character of a token declared as a string, read by index', code: `export function f(token: string) { console.log(token[0]); }` },
@@ -147,6 +148,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'pino-http\'s customProps written as a method returning the Cookie header', code: `import { pinoHttp } from 'pino-http';\nimport express from 'express';\nconst app = express();\nconst httpLogger = pinoHttp({\n  customProps(req) {\n    return { session: req.headers.cookie };\n  },\n});\napp.use(httpLogger);\n`, errors: [err(4)] },
+    { name: 'pino-http\'s customProps returning the Authorization header', code: `import pinoHttp from 'pino-http';\nimport express from 'express';\nconst app = express();\napp.use(pinoHttp({ customProps: (req) => ({ auth: req.headers.authorization }) }));\n`, errors: [err(4)] },
     { name: 'a pino req serializer without headers, the request logged under another key', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ serializers: { req: (r: IncomingMessage) => ({ method: r.method, url: r.url }) } });\nexport function onRequest(req: IncomingMessage) { logger.info({ request: req }, 'incoming'); }\n`, errors: [err(4)] },
     { name: 'a pino req serializer (a method) that keeps the headers', code: `import pino from 'pino';\nimport type { IncomingMessage } from 'node:http';\nconst logger = pino({ serializers: { req(r: IncomingMessage) { return { method: r.method, headers: r.headers }; } } });\nexport function onRequest(req: IncomingMessage) { logger.info({ req }, 'incoming'); }\n`, errors: [err(4)] },
     { name: 'a morgan token that returns the Authorization header', code: `import express from 'express';\nimport morgan from 'morgan';\nconst app = express();\nmorgan.token('auth', (req) => req.headers.authorization);\napp.use(morgan(':method :url :status :auth'));\n`, errors: [err(4)] },
