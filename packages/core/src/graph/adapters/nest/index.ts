@@ -6,7 +6,7 @@ import { handlerRefOf } from '../../handler-ref-of.js';
 import { checksNothing } from '../../function-fact.js';
 import { judgeFunction } from '../../judge-function.js';
 import { literalPath, referenceName, skipParens, type PathExpr } from '../../path-expr.js';
-import type { HandlerRef, PrefixExclusion } from '../../route-facts.js';
+import type { HandlerRef, PrefixExclusion, TargetRef } from '../../route-facts.js';
 import { isImportedFrom } from '../imported-from.js';
 import { useArgsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
@@ -51,7 +51,10 @@ const nest: FrameworkAdapter = {
     const ownGuards = guardsOf(node, ctx);
     const inherited = collectInheritableGuards(node, name, ownGuards, ctx);
     const controller = decoratorCall(node, 'Controller');
-    if (!controller) return;
+    if (!controller) {
+      collectBaseRoutes(node, name, ctx);
+      return;
+    }
     const id = `nest@${node.getStart(ctx.sf)}`;
     const prefixes = controllerPaths(controller, ctx);
     ctx.facts.instances.push({ id, framework: 'nest', prefix: prefixes.length === 1 ? prefixes[0] : undefined, location: ctx.locationOf(node.name ?? node) });
@@ -62,26 +65,57 @@ const nest: FrameworkAdapter = {
     // `@Public()` on the controller: the guards Nest's docs write read the class too (`getAllAndOverride(KEY, [getHandler(), getClass()])`).
     const publicClass = marksPublic(node);
     if (classGuards.length > 0) ctx.register(node.name ?? node, { kind: 'use', target, paths: undefined, handlers: classGuards, orderless: true });
-    for (const member of node.members) {
-      if (!isMethodDeclaration(member) || !member.body) continue;
-      const route = routeDecorator(member);
-      if (!route) continue;
-      const arg = route.call.arguments[0];
-      const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
-      const metadata = [...metadataSetBy(member, ctx), ...classMetadata];
-      ctx.register(route.call, {
-        kind: 'route',
-        target,
-        methods: [route.method],
-        paths,
-        guards: guardsOf(member, ctx),
-        handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
-        skipsInheritedGuards: publicClass || marksPublic(member),
-        ...(metadata.length > 0 ? { metadata } : {}),
-      });
-    }
+    registerMethodRoutes(node, target, classMetadata, publicClass, ctx);
+    // `class AdminUsersController extends CrudController<User>`: Nest serves the base class's routes
+    // under this controller's path too.
+    const base = projectBaseOf(node, ctx);
+    if (base !== undefined) ctx.register(controller, { kind: 'mount', target, prefix: { parts: [''] }, child: { name: `${base}.@routes` }, encapsulated: false });
   },
 };
+
+function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, classMetadata: PathExpr[], publicClass: boolean, ctx: AdapterContext): void {
+  for (const member of node.members) {
+    if (!isMethodDeclaration(member) || !member.body) continue;
+    const route = routeDecorator(member);
+    if (!route) continue;
+    const arg = route.call.arguments[0];
+    const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
+    const metadata = [...metadataSetBy(member, ctx), ...classMetadata];
+    ctx.register(route.call, {
+      kind: 'route',
+      target,
+      methods: [route.method],
+      paths,
+      guards: guardsOf(member, ctx),
+      handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
+      skipsInheritedGuards: publicClass || marksPublic(member),
+      ...(metadata.length > 0 ? { metadata } : {}),
+    });
+  }
+}
+
+/**
+ * Routes declared on a class that is no controller itself (`abstract class CrudController<T> {
+ * @Get(':id') find() {...} }`): kept on an instance of their own, bound as `Class.@routes`, which
+ * every controller extending the class mounts at its own path.
+ */
+function collectBaseRoutes(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
+  if (name === undefined || !node.members.some((m) => isMethodDeclaration(m) && routeDecorator(m) !== undefined)) return;
+  const id = `nest-base@${node.getStart(ctx.sf)}`;
+  ctx.facts.instances.push({ id, framework: 'nest', location: ctx.locationOf(node.name ?? node) });
+  ctx.facts.bindings[`${name}.@routes`] = { instance: id };
+  registerMethodRoutes(node, { instance: id }, metadataSetBy(node, ctx), marksPublic(node), ctx);
+}
+
+/** The class a controller extends, when it is one of this file or imported from a project module. */
+function projectBaseOf(node: ts.ClassLikeDeclaration, ctx: AdapterContext): string | undefined {
+  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const base = heritage && skipParens(heritage);
+  if (base === undefined || !isIdentifier(base)) return undefined;
+  const imported = ctx.imports.get(base.text);
+  if (imported !== undefined) return imported.specifier.startsWith('.') || imported.specifier.startsWith('#') ? base.text : undefined;
+  return ctx.sf.statements.some((s) => ts.isClassDeclaration(s) && s.name?.text === base.text) ? base.text : undefined;
+}
 
 /** Metadata keys that say a route is public when set directly: `@SetMetadata('isPublic', true)`. */
 const PUBLIC_KEY = /public|skip_?auth|anonymous|no_?auth/i;
