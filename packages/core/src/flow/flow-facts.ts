@@ -1086,11 +1086,26 @@ function stringListOf(value: ts.Expression): string[] | undefined {
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
 function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
   const out: LoggerFact[] = [];
-  for (const stmt of sf.statements) {
-    if (isExportAssignment(stmt) && !stmt.isExportEquals && !isIdentifier(unwrap(stmt.expression))) {
-      const redact = sinks.redactOfLogger(stmt.expression);
-      if (redact) out.push({ name: 'default', redact });
+  const record = (name: string, value: ts.Expression) => {
+    const redact = sinks.redactOfLogger(value);
+    if (redact) out.push({ name, redact });
+  };
+  // The module's value: `export default pino()`, CommonJS's `module.exports = require('pino')()`, and
+  // the members of an object there (`module.exports = { log: pino() }`), named as module-facts does.
+  const recordDefault = (expr: ts.Expression) => {
+    const value = unwrap(expr);
+    if (!isObjectLiteralExpression(value)) {
+      if (!isIdentifier(value)) record('default', value);
+      return;
     }
+    for (const p of value.properties) {
+      const key = isPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
+      if (key !== undefined) record(`default.${key}`, (p as ts.PropertyAssignment).initializer);
+    }
+  };
+  for (const stmt of sf.statements) {
+    if (isExportAssignment(stmt) && !stmt.isExportEquals) recordDefault(stmt.expression);
+    if (isModuleExportsAssignment(stmt)) recordDefault(stmt.expression.right);
     if (!isVariableStatement(stmt)) continue;
     for (const decl of stmt.declarationList.declarations) {
       if (!isIdentifier(decl.name) || !decl.initializer) continue;

@@ -1,5 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
-import type { CallFact, ClassFact, FunctionFact, LogCallFact, NewFact } from './flow-facts.js';
+import type { CallFact, ClassFact, FunctionFact, LogCallFact, LoggerFact, NewFact } from './flow-facts.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
@@ -487,8 +487,18 @@ export class FlowIndex {
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
   isLogCall(file: string, log: LogCallFact): boolean {
     if (!log.unconfirmed || log.importedLogger === undefined) return true;
-    const origin = this.project.originOf(file, log.importedLogger);
-    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.loggers.some((l) => l.name === origin.name) ?? false);
+    return this.#importedLoggerOf(file, log.importedLogger) !== undefined;
+  }
+
+  /** The logger a module exports under the name `local` is imported by (`module.exports = pino()` for a whole-module `require`). */
+  #importedLoggerOf(file: string, local: string): { file: string; logger: LoggerFact } | undefined {
+    const origin = this.project.originOf(file, local);
+    if (origin.kind !== 'local') return undefined;
+    const summary = this.project.files.get(origin.file);
+    // A whole-module `require`: the module's value, maybe a local it exports (`module.exports = logger`).
+    const name = origin.name === '*' ? (summary?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    const logger = summary?.flow.loggers.find((l) => l.name === name);
+    return logger && { file: origin.file, logger };
   }
 
   /**
@@ -499,10 +509,8 @@ export class FlowIndex {
     const framework = log.framework === undefined ? [] : this.#frameworkRedact()[log.framework];
     const own = this.#pathsIn(file, log.redact);
     if (log.importedLogger === undefined) return framework.length === 0 ? own : [...own, ...framework];
-    const origin = this.project.originOf(file, log.importedLogger);
-    if (origin.kind !== 'local') return [...own, ...framework];
-    const imported = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === origin.name)?.redact ?? [];
-    return [...own, ...this.#pathsIn(origin.file, imported), ...framework];
+    const imported = this.#importedLoggerOf(file, log.importedLogger);
+    return imported === undefined ? [...own, ...framework] : [...own, ...this.#pathsIn(imported.file, imported.logger.redact), ...framework];
   }
 
   /** The paths of `redact` as written in `file`, with the lists it imports read in their own modules. */

@@ -689,8 +689,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     let e = unwrap(receiver);
     while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
     if (!isIdentifier(e)) return undefined;
-    const binding = lookup(fc, e);
-    return binding?.kind === 'import' && fc.isProjectModule(binding.specifier) ? e.text : undefined;
+    // `import log from './log'`, and CommonJS's `const log = require('./log')`.
+    const origin = importOf(fc, e);
+    return origin !== undefined && fc.isProjectModule(origin.specifier) ? e.text : undefined;
   }
 
   function labelOf(node: ts.Node): string {
