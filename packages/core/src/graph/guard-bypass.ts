@@ -1,5 +1,6 @@
 import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
+import type { NameValues } from '../env/production-condition.js';
 import { classifyCondition } from './classify-condition.js';
 import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
@@ -21,7 +22,7 @@ export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, 
   if (testsMissingCredential(stmt.expression)) return 'anonymous';
   // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
   // hold only outside production are fine).
-  return readsEnvFlag(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+  return readsEnvFlag(stmt.expression, ctx.conditionNames) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
 }
 
 /**
@@ -32,26 +33,54 @@ export function activatesOnFlag(stmt: ts.Statement, ctx: HandlerContext): boolea
   if (!isIfStatement(stmt) || stmt.elseStatement) return false;
   const then = isBlock(stmt.thenStatement) && stmt.thenStatement.statements.length === 1 ? stmt.thenStatement.statements[0] : stmt.thenStatement;
   const answer = then && isReturnStatement(then) && then.expression ? skipParens(then.expression) : undefined;
-  return answer?.kind === SyntaxKind.TrueKeyword && readsEnvFlag(stmt.expression) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
+  return answer?.kind === SyntaxKind.TrueKeyword && readsEnvFlag(stmt.expression, ctx.conditionNames) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
 }
 
 /**
  * A condition that reads an environment variable as a flag: on its own (`process.env.SKIP_AUTH`) or
- * compared with a literal (`=== 'true'`). One compared with a value of the request
- * (`key === process.env.ADMIN_KEY`) or handed to a comparison function with it
+ * compared with a literal (`=== 'true'`), also through a const or a helper of the file that holds
+ * such a test (`const SKIP_AUTH = process.env.SKIP_AUTH === 'true'`). One compared with a value of
+ * the request (`key === process.env.ADMIN_KEY`) or handed to a comparison function with it
  * (`safeEqual(key, process.env.ADMIN_KEY)`) is a check of a shared secret, not a flag.
  */
-function readsEnvFlag(expr: ts.Expression): boolean {
+function readsEnvFlag(expr: ts.Expression, names: NameValues, depth = 0): boolean {
   let flag = false;
   visitTree(expr, (node) => {
-    if (!flag && isEnvRead(node)) flag = !isComparedWithValue(node);
+    if (!flag && (isEnvRead(node) || isSettingRead(node) || (depth < MAX_FLAG_DEPTH && holdsEnvFlag(node, names, depth)))) flag = !isComparedWithValue(node);
     return !flag;
   });
   return flag;
 }
 
+const MAX_FLAG_DEPTH = 3;
+
+/** A const of the file holding an environment flag, or a helper of the file returning one (`isDevAuth()`). */
+function holdsEnvFlag(node: ts.Node, names: NameValues, depth: number): boolean {
+  if (isIdentifier(node) && !(node.parent && isPropertyAccessExpression(node.parent) && node.parent.name === node)) {
+    const value = names.valueOf(node);
+    return value !== undefined && value.isConst && value.path.length === 0 && readsEnvFlag(value.expr, names, depth + 1);
+  }
+  if (!isCallExpression(node) || node.arguments.length > 0 || !isIdentifier(node.expression)) return false;
+  const returned = names.returnOf(node.expression);
+  return returned !== undefined && readsEnvFlag(returned, names, depth + 1);
+}
+
+/**
+ * `process.env`, and a platform's environment bindings read off a handler's context
+ * (`c.env.DISABLE_AUTH` in a Cloudflare Worker).
+ */
 function isEnvRead(node: ts.Node): boolean {
-  return isPropertyAccessExpression(node) && node.name.text === 'env' && isIdentifier(node.expression) && node.expression.text === 'process';
+  if (!isPropertyAccessExpression(node) || node.name.text !== 'env' || !isIdentifier(node.expression)) return false;
+  return node.expression.text === 'process' || (isPropertyAccessExpression(node.parent) && node.parent.expression === node);
+}
+
+/** `this.config.get('AUTH_DISABLED')`, `configService.get('SKIP_AUTH')`: a setting of the deployment, read by its constant-case name. */
+function isSettingRead(node: ts.Node): boolean {
+  if (!isCallExpression(node) || !isPropertyAccessExpression(node.expression) || node.expression.name.text !== 'get') return false;
+  const [key] = node.arguments;
+  const owner = skipParens(node.expression.expression);
+  const ownerName = isIdentifier(owner) ? owner.text : isPropertyAccessExpression(owner) ? owner.name.text : '';
+  return key !== undefined && isStringLiteralLike(key) && /^[A-Z][A-Z0-9_]*$/.test(key.text) && /config/i.test(ownerName);
 }
 
 /**

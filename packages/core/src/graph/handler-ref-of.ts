@@ -33,6 +33,8 @@ export interface HandlerContext {
  * (`createMiddleware` of hono/factory, `fastify-plugin`, express async wrappers.)
  */
 const TRANSPARENT_WRAPPERS = new Set(['createMiddleware', 'fp', 'fastifyPlugin', 'asyncHandler', 'expressAsyncHandler', 'catchAsync', 'wrapAsync']);
+/** Packages whose one export wraps an async middleware, under whatever name it is imported (`rescue`, `wrap`). */
+const TRANSPARENT_WRAPPER_PACKAGES = new Set(['express-rescue', 'express-async-wrap', 'express-async-handler', 'express-async-errors']);
 
 /** Reads one middleware/handler expression into a reference the route graph can resolve. */
 export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
@@ -175,7 +177,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const lazy = lazyLoaderOf(call);
   if (lazy !== undefined) return { kind: 'module', specifier: lazy };
   if (isIdentifier(callee)) {
-    if (TRANSPARENT_WRAPPERS.has(callee.text) && first && isWrappable(first)) return handlerRefOf(first, ctx);
+    const wraps = TRANSPARENT_WRAPPERS.has(callee.text) || TRANSPARENT_WRAPPER_PACKAGES.has(ctx.imports?.get(callee.text)?.specifier ?? '');
+    if (wraps && first && isWrappable(first)) return handlerRefOf(first, ctx);
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
     const args = argumentRefsOf(call, ctx);
     const pathArgs = args.args ? literalPathArgsOf(call) : undefined;

@@ -65,8 +65,17 @@ export function createAdminMatcher(config: ResolvedConfig): (path: string) => bo
     const segments = segmentsOf(path);
     const last = segments[segments.length - 1] ?? '';
     if (EXEMPT_LAST_SEGMENT.test(last) || isPublic(path)) return false;
-    return segments.some((s) => ADMIN_SEGMENT.test(s)) || extraAdmin(path);
+    return segments.some(isAdminSegment) || extraAdmin(path);
   };
+}
+
+/**
+ * An admin word alone or with `-`/`_` and more; a segment with a `*` inside (Hono and Express 4
+ * `/admin*`, Express 5 `/admin*splat`) serves what comes before the star on its own too.
+ */
+function isAdminSegment(segment: string): boolean {
+  const star = segment.indexOf('*');
+  return ADMIN_SEGMENT.test(star > 0 && !segment.startsWith(':') ? segment.slice(0, star).replace(/\{$/, '') : segment);
 }
 
 function methodLabel(route: GraphRoute): string {
@@ -78,7 +87,7 @@ function relatedMounts(occurrences: ReadonlyArray<RouteOccurrence>): RelatedLoca
   const related: RelatedLocation[] = [];
   const seen = new Set<string>();
   for (const o of occurrences) {
-    const mount = o.mounts.find((m) => segmentsOf(m.prefix).some((s) => ADMIN_SEGMENT.test(s)));
+    const mount = o.mounts.find((m) => segmentsOf(m.prefix).some(isAdminSegment));
     if (!mount) continue;
     const key = `${mount.file}:${mount.location.offset}`;
     if (seen.has(key)) continue;
