@@ -356,7 +356,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
           const named = nameSource(id, renamed);
           items.push(key === undefined ? named : { ...named, param: key });
         }
-        if (binding.assigned && binding.proj.length === 0) items.push(...assignedTaint(binding.name, binding.assigned));
+        if (binding.assigned) items.push(...assignedTaint(binding.name, binding.assigned));
         // `function boot(key = process.env.MAILGUN_API_KEY)`: the default is what the parameter holds when no argument is given.
         if (isParameter(binding.node) && binding.node.initializer && binding.proj.length === 0) items.push(...taintOf(binding.node.initializer));
         if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
