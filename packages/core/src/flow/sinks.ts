@@ -311,13 +311,33 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field holding a logger. */
   function fieldLogger(e: ts.PropertyAccessExpression): LoggerInfo | undefined {
     if (unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
-    if (field?.kind !== 'var') return undefined;
-    for (const v of field.values) {
-      const made = v.path.length === 0 && v.wrap.length === 0 ? loggerOf(v.expr) : undefined;
-      if (made) return made;
+    return classFieldLogger(e, e.name.text, 0);
+  }
+
+  /**
+   * A logger the class around `at` keeps in a field: given to it in the class (an initialiser, an
+   * assignment), as a constructor parameter property's default (`constructor(private sink = pino())`),
+   * or by a base class of this file (`class Service extends BaseService`).
+   */
+  function classFieldLogger(at: ts.Node, name: string, depth: number): LoggerInfo | undefined {
+    const field = fc.collected.scopes.lookup(`this.${name}`, at);
+    if (field?.kind === 'var') {
+      for (const v of field.values) {
+        const made = v.path.length === 0 && v.wrap.length === 0 ? loggerOf(v.expr) : undefined;
+        if (made) return made;
+      }
     }
-    return undefined;
+    let cls: ts.Node | undefined = at.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !ts.isClassLike(cls)) return undefined;
+    const ctor = cls.members.find(ts.isConstructorDeclaration);
+    const property = ctor?.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name && p.initializer !== undefined);
+    const given = property?.initializer && loggerOf(property.initializer);
+    if (given) return given;
+    const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const baseClass = base && isIdentifier(base) && depth < MAX_BASE_DEPTH ? lookup(fc, base) : undefined;
+    const firstMember = baseClass?.kind === 'class' ? baseClass.node.members[0] : undefined;
+    return firstMember ? classFieldLogger(firstMember, name, depth + 1) : undefined;
   }
 
   /**
@@ -952,6 +972,9 @@ function literalKeyOf(key: ts.Expression): string | undefined {
   const e = unwrap(key);
   return isStringLiteralLike(e) || ts.isNumericLiteral(e) ? e.text : undefined;
 }
+
+/** Base classes followed for a logger field: real hierarchies are shallow. */
+const MAX_BASE_DEPTH = 4;
 
 /** Spreads of path arrays followed: real configs are shallow. */
 const MAX_SPREAD_DEPTH = 4;
