@@ -1,5 +1,5 @@
 import { ts } from '../parse/typescript.js';
-import { enclosingFunction, isEntriesCall } from './collect-file.js';
+import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
@@ -1273,7 +1273,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const key = `${cls}.${method}`;
     const b = fc.collected.scopes.lookup(cls, at);
     if (b?.kind === 'class') return fc.collected.functionKeySet.has(key) ? key : undefined;
-    return b?.kind === 'import' && fc.isProjectModule(b.specifier) ? key : undefined;
+    if (b?.kind === 'import') return fc.isProjectModule(b.specifier) ? key : undefined;
+    // CommonJS: `const JsonDB = require('./jsondb')`.
+    const [value] = b?.kind === 'var' && b.values.length === 1 ? b.values : [];
+    const required = value !== undefined && value.path.length === 0 ? requireOf(value.expr) : undefined;
+    return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
   return { taintOf, projectCalleeOf };

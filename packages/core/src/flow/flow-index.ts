@@ -127,6 +127,8 @@ export class FlowIndex {
     }
     const target = this.project.files.get(origin.file);
     const exp = target?.module.exports.find((e) => e.exported === member);
+    const ofValue = exp === undefined ? this.#memberOfModuleValue(origin, member) : undefined;
+    if (ofValue !== undefined) return this.functionOf(origin.file, ofValue);
     if (exp?.from !== undefined) {
       const inner = this.project.originOfExport(origin.file, exp.from, exp.imported ?? member, new Set());
       return inner.kind === 'local' ? this.#find(inner.file, inner.name) : undefined;
@@ -406,11 +408,23 @@ export class FlowIndex {
       return cls === undefined || cls === origin.name ? { file: origin.file, key: `${origin.name}.${member}` } : this.calleeTarget(origin.file, `${cls}.${member}`);
     }
     const exp = this.project.files.get(origin.file)?.module.exports.find((e) => e.exported === member);
+    const ofValue = exp === undefined ? this.#memberOfModuleValue(origin, member) : undefined;
+    if (ofValue !== undefined) return this.#wrapperTarget(origin.file, ofValue);
     if (exp?.from !== undefined) {
       const inner = this.project.originOfExport(origin.file, exp.from, exp.imported ?? member, new Set());
       return inner.kind === 'local' ? { file: inner.file, key: inner.name } : undefined;
     }
     return { file: origin.file, key: exp?.local ?? member };
+  }
+
+  /**
+   * `const JsonDB = require('./jsondb'); new JsonDB().push(x)`: a member of a whole module that
+   * is a class or object of its own (`module.exports = JsonDB`), named in that module (`JsonDB.push`).
+   */
+  #memberOfModuleValue(origin: { file: string; name: string }, member: string): string | undefined {
+    if (origin.name !== '*') return undefined;
+    const whole = this.#calledName(origin.file, '*');
+    return whole === '*' || whole === 'default' ? undefined : `${whole}.${member}`;
   }
 
   /**

@@ -12,7 +12,7 @@ import { type ImportedGuard, importedGuardEnv, requiresOutsideProduction } from 
 import { leavesOptOutUnset } from '../flow/production-opt-out.js';
 import { isStoreName, namesSecretPathByName } from '../flow/secret-paths.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
-import type { SecretItem, TaintItem } from '../flow/taint.js';
+import type { ParamItem, SecretItem, TaintItem } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { defineRule, type RuleContext } from './rule.js';
@@ -129,17 +129,22 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
 /** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
 function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, write: WriteFact, resolvedData: TaintItem[], report: Reporter): void {
   const owner = write.owner ?? '';
-  const dataParams = resolvedData.filter((i) => i.k === 'param' && i.fn === owner);
-  const pathParams = index.resolve(file, write.path).filter((i) => i.k === 'param' && i.fn === owner);
+  // `add(item) { this.items.push(item) }` and `save() { writeFileSync(f, JSON.stringify(this.items)) }`:
+  // what another method of the class keeps in a field is written too, from that method's calls.
+  const inClass = (fn: string) => fn === owner || (write.ownerClass !== undefined && fn.startsWith(`${write.ownerClass}.`));
+  const dataParams = resolvedData.filter((i): i is ParamItem => i.k === 'param' && inClass(i.fn));
+  const pathParams = index.resolve(file, write.path).filter((i): i is ParamItem => i.k === 'param' && i.fn === owner);
   if (dataParams.length === 0 && pathParams.length === 0) return;
-  for (const site of productionSites(ctx.project, index.callsOf(file, owner))) {
-    const call = site.fact;
-    const secret = dataParams.flatMap((p) => (p.k === 'param' ? secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))) : []))[0];
-    const secretPath = pathParams.some((p) => p.k === 'param' && call.secretPathArgs.includes(p.index));
-    if (!secret && !secretPath) continue;
-    const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
-    const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
-    report(site.file, call.location, 'secretWrittenToFile', { what, api: `${owner}() → ${write.api}` }, `${owner}\0${secret?.label ?? 'path'}`, related, secret);
+  for (const fn of new Set([owner, ...dataParams.map((p) => p.fn)])) {
+    for (const site of productionSites(ctx.project, index.callsOf(file, fn))) {
+      const call = site.fact;
+      const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
+      const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
+      if (!secret && !secretPath) continue;
+      const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
+      const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
+      report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
+    }
   }
 }
 
