@@ -236,15 +236,26 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
  * condition that picked it is false, so the comparison says what that condition says.
  */
 function chosenValueEnv(e: ts.BinaryExpression, names: NameValues, depth: number): ConditionEnv {
-  const rightText = literalText(e.right);
-  const text = rightText ?? literalText(e.left);
-  const chosen = pickedValueOf(rightText !== undefined ? e.left : e.right, names);
+  // Either side may be the chosen value (`driver === Driver.File`, `Driver.File === config.driver`).
+  const leftChosen = pickedValueOf(e.left, names);
+  const chosen = leftChosen ?? pickedValueOf(e.right, names);
+  const text = choiceText(leftChosen !== undefined ? e.right : e.left);
   if (text === undefined || chosen === undefined) return UNKNOWN_ENV;
-  const [whenTrue, whenFalse] = [literalText(chosen.whenTrue), literalText(chosen.whenFalse)];
+  const [whenTrue, whenFalse] = [choiceText(chosen.whenTrue), choiceText(chosen.whenFalse)];
   if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return UNKNOWN_ENV;
   const env = conditionEnv(chosen.condition, names, depth + 1);
   if (text === whenTrue) return env;
   return text === whenFalse ? { whenTrue: env.whenFalse, whenFalse: env.whenTrue } : UNKNOWN_ENV;
+}
+
+/**
+ * A value a choice compares by: a literal, or an enum member or a const object's field by its
+ * dotted name (`Driver.File`): the same member on both sides is the same value.
+ */
+export function choiceText(expr: ts.Expression): string | undefined {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && ts.isIdentifier(e.name)) return `${e.expression.text}.${e.name.text}`;
+  return literalText(e);
 }
 
 /** The `cond ? 'a' : 'b'` a const (or a field of a const object literal) is given. */

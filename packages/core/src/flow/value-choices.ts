@@ -1,5 +1,5 @@
 import type { EnvState } from '../env/production-condition.js';
-import { equalityEnv, flagEnv, literalText, withoutFreeze } from '../env/production-condition.js';
+import { choiceText, equalityEnv, flagEnv, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, requirementOf } from './env-guards.js';
@@ -148,7 +148,7 @@ function readsOnlyOtherEnv(expr: ts.Expression): boolean {
 }
 
 function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpression, fc: FileContext): ValueChoice[] {
-  const [whenTrue, whenFalse] = [literalText(e.whenTrue), literalText(e.whenFalse)];
+  const [whenTrue, whenFalse] = [choiceText(e.whenTrue), choiceText(e.whenFalse)];
   if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return [];
   const env = conditionEnvIn(e.condition, fc);
   if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
@@ -236,7 +236,7 @@ function importedExitsOf(statements: ts.NodeArray<ts.Statement>, fc: FileContext
 function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | undefined {
   const sw = clause.parent.parent;
   const operand = importedOperand(sw.expression, fc);
-  const value = literalText(clause.expression);
+  const value = choiceText(clause.expression);
   const clauses = clause.parent.clauses;
   const previous = clauses[clauses.indexOf(clause) - 1];
   if (!operand || value === undefined || (previous !== undefined && !endsClause(previous.statements))) return undefined;
@@ -265,9 +265,10 @@ function comparisonOf(condition: ts.Expression, fc: FileContext): ImportedGuard 
   const op = e.operatorToken.kind;
   const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   if (!equal && op !== SyntaxKind.ExclamationEqualsEqualsToken && op !== SyntaxKind.ExclamationEqualsToken) return undefined;
-  const rightValue = literalText(e.right);
-  const value = rightValue ?? literalText(e.left);
-  const operand = importedOperand(rightValue !== undefined ? e.left : e.right, fc);
+  // Either side may be the imported value (`config.driver === Driver.File`, `'file' === config.driver`).
+  const leftOperand = importedOperand(e.left, fc);
+  const operand = leftOperand ?? importedOperand(e.right, fc);
+  const value = choiceText(leftOperand !== undefined ? e.right : e.left);
   return operand && value !== undefined ? { ...operand, value, equal } : undefined;
 }
 
