@@ -374,7 +374,13 @@ export class FlowIndex {
     if (!owned) {
       const flow = this.project.files.get(file)?.flow;
       owned = { logCalls: new Map(), calls: new Map() };
-      for (const log of flow?.logCalls ?? []) if (log.owner !== undefined) pushTo(owned.logCalls, log.owner, log);
+      for (const log of flow?.logCalls ?? []) {
+        if (log.owner === undefined) continue;
+        pushTo(owned.logCalls, log.owner, log);
+        // `add(e) { this.events.push(e) }` and `dump() { console.log(this.events) }`: what another
+        // method of the class kept in a field is logged too, a wrapper sink of that method.
+        for (const fn of otherMethodsKeptIn(log.args, log.owner)) pushTo(owned.logCalls, fn, log);
+      }
       for (const call of flow?.calls ?? []) if (call.owner !== undefined) pushTo(owned.calls, call.owner, call);
       this.#owned.set(file, owned);
     }
@@ -572,6 +578,16 @@ export class FlowIndex {
     if (!mentionsParamOf(arg, key)) return [];
     return this.resolve(file, arg).filter((i): i is Extract<TaintItem, { k: 'param' }> => i.k === 'param' && i.fn === key);
   }
+}
+
+/** The other methods of `owner`'s class whose parameters the arguments hold (kept in a field by them). */
+function otherMethodsKeptIn(args: readonly Taint[], owner: string): Set<string> {
+  const dot = owner.lastIndexOf('.');
+  const methods = new Set<string>();
+  if (dot <= 0) return methods;
+  const prefix = owner.slice(0, dot + 1);
+  for (const arg of args) for (const item of arg) if (item.k === 'param' && item.fn !== owner && item.fn.startsWith(prefix)) methods.add(item.fn);
+  return methods;
 }
 
 /**
