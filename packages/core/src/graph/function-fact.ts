@@ -29,6 +29,12 @@ export interface FunctionFact {
   passesMethods?: string[];
   /** An environment flag production may set lets every request through before the check. */
   bypassedByFlag?: true;
+  /**
+   * Imported names that let every request through before the check when true (`if (isDevAuth())
+   * return next()`, `if (config.skipAuth)`): a bypass when their module defines them as an
+   * environment flag (`RouteFacts.envFlags`).
+   */
+  flagRefs?: string[];
   /** Paths its own list lets through before the check (`if (PUBLIC.includes(req.path)) return next()`). */
   exceptions?: RequestException[];
   /**

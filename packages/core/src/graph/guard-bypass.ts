@@ -5,6 +5,8 @@ import { classifyCondition } from './classify-condition.js';
 import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
 import { isNullishLiteral } from '../parse/nullish-literal.js';
+import { returnedExpressionOf } from '../parse/returned-expression.js';
+import { isModuleExports } from './function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpression, isBlock, isCallExpression, isElementAccessExpression, isExpressionStatement, isIdentifier, isIfStatement, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isStringLiteralLike, isVariableStatement } = ts;
@@ -15,14 +17,63 @@ const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isBinaryExpress
  * when an environment flag lets every request through; `anonymous` when a request without a
  * credential goes on unchecked (`if (!token) return next()`). Undefined for anything else.
  */
-export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, returnPassesOn = false): string[] | 'flag' | 'anonymous' | undefined {
+export function bypassOf(stmt: ts.Statement, next: string, ctx: HandlerContext, returnPassesOn = false): string[] | 'flag' | 'anonymous' | { flagRef: string } | undefined {
   if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next, returnPassesOn)) return undefined;
   const methods = methodsTested(stmt.expression);
   if (methods) return methods.filter((m) => m !== 'options' && m !== 'head');
   if (testsMissingCredential(stmt.expression)) return 'anonymous';
   // `if (process.env.SKIP_AUTH) return next()`: production may set the flag (NODE_ENV tests that
   // hold only outside production are fine).
-  return readsEnvFlag(stmt.expression, ctx.conditionNames) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+  if (readsEnvFlag(stmt.expression, ctx.conditionNames)) return classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd' ? 'flag' : undefined;
+  const flagRef = importedFlagRef(stmt.expression, ctx);
+  return flagRef === undefined ? undefined : { flagRef };
+}
+
+/**
+ * The module-level names other files may test as an environment flag (`export const SKIP_AUTH =
+ * process.env.SKIP_AUTH === 'true'`, `export function isDevAuth() { return process.env.DEV_AUTH ===
+ * '1' }`, `export const config = { skipAuth: ... }`): those production may set.
+ */
+export function envFlagsOf(sf: ts.SourceFile, names: NameValues): string[] {
+  const flags: string[] = [];
+  const isFlag = (e: ts.Expression) => readsEnvFlag(e, names) && classifyCondition(e, names) !== 'nonProd';
+  const visit = (name: string, value: ts.Expression, depth: number): void => {
+    const e = skipParens(value);
+    // A helper is a flag by what it returns (`isDevAuth = () => process.env.DEV_AUTH === 'true'`).
+    const tested = ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? returnedExpressionOf(e) : e;
+    if (tested !== undefined && ts.isObjectLiteralExpression(tested)) {
+      if (depth < MAX_FLAG_DEPTH) for (const p of tested.properties) if (ts.isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteralLike(p.name))) visit(`${name}.${p.name.text}`, p.initializer, depth + 1);
+    } else if (tested !== undefined && isFlag(tested)) flags.push(name);
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.name) {
+      const returned = names.returnOf(stmt.name);
+      if (returned !== undefined && isFlag(returned)) flags.push(stmt.name.text);
+    } else if (isVariableStatement(stmt)) {
+      for (const decl of stmt.declarationList.declarations) if (isIdentifier(decl.name) && decl.initializer) visit(decl.name.text, decl.initializer, 0);
+    } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
+      // CommonJS: `exports.isDevAuth = () => ...`, `module.exports = { skipAuth: ... }`.
+      const { left, right } = stmt.expression;
+      if (isModuleExports(left)) visit('default', right, -1);
+      else if (isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (isIdentifier(left.expression) && left.expression.text === 'exports'))) visit(left.name.text, right, 0);
+    }
+  }
+  return flags;
+}
+
+/**
+ * `isDevAuth()`, `SKIP_AUTH`, `config.auth.disabled` of an imported name: a value its module defines,
+ * which says whether it is an environment flag (see `RouteFacts.envFlags`).
+ */
+function importedFlagRef(condition: ts.Expression, ctx: HandlerContext): string | undefined {
+  let e = skipParens(condition);
+  if (isCallExpression(e) && e.arguments.length === 0) e = skipParens(e.expression);
+  const names: string[] = [];
+  while (isPropertyAccessExpression(e) && names.length < MAX_FLAG_DEPTH) {
+    names.unshift(e.name.text);
+    e = skipParens(e.expression);
+  }
+  return isIdentifier(e) && ctx.imports?.has(e.text) ? [e.text, ...names].join('.') : undefined;
 }
 
 /**

@@ -166,7 +166,7 @@ export class GuardJudge {
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
     // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
     // requests without a credential through checks only the callers who bother to send one.
-    if (fact.bypassedByFlag || fact.passesAnonymous) return NOT_A_GUARD;
+    if (fact.bypassedByFlag || fact.passesAnonymous || fact.flagRefs?.some((ref) => this.isEnvFlag(file, ref))) return NOT_A_GUARD;
     const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint, call);
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
@@ -347,6 +347,13 @@ export class GuardJudge {
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
+  }
+
+  /** `isDevAuth` or `config.skipAuth` imported into `file`: its module defines it as an environment flag. */
+  private isEnvFlag(file: string, ref: string): boolean {
+    const [root = '', ...rest] = ref.split('.');
+    const origin = this.project.originOf(file, root);
+    return origin.kind === 'local' && origin.file !== file && (this.routesOf(origin.file)?.envFlags?.includes([origin.name, ...rest].join('.')) ?? false);
   }
 
   /** An @fastify/auth strategy that calls `done(error)`: the plugin answers 401 for it. */

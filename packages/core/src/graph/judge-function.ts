@@ -125,6 +125,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
+    else if (bypass !== undefined && 'flagRef' in bypass) fact.flagRefs = [...(fact.flagRefs ?? []), bypass.flagRef];
     else if (bypass) {
       if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;

@@ -283,6 +283,12 @@ export interface RouteFacts {
    * whose unless options or guard allowlists name them (see collectExceptionLists).
    */
   patterns: Record<string, RequestException[]>;
+  /**
+   * Module-level consts (and fields of const objects) holding an environment flag production may
+   * set, and helpers returning one (`isDevAuth()`), for guards in other files that pass requests on
+   * when they are true (see `FunctionFact.flagRefs`).
+   */
+  envFlags?: string[];
 }
 
 export function emptyRouteFacts(): RouteFacts {

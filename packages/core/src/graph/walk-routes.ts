@@ -1,3 +1,4 @@
+import type { NameValues } from '../env/production-condition.js';
 import { locationOf } from '../findings/location.js';
 import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
@@ -9,6 +10,7 @@ import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
 import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
 import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
+import { envFlagsOf } from './guard-bypass.js';
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
@@ -67,6 +69,9 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
   const walker = new RouteWalker(sf, facts, adapters, imports, constants, (specifier) => aliases.isProject(ctx.path, specifier));
   walker.collectTopLevelFunctions();
   walker.forgetReceivers();
+  // Flags for guards in other files: only a file that reads an environment can define one.
+  const flags = sf.text.includes('env') ? envFlagsOf(sf, walker.conditionNames) : [];
+  if (flags.length > 0) facts.envFlags = flags;
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
   if (adapters.length > 0 || REGISTRATION_HINT.test(sf.text)) walker.walk();
@@ -131,6 +136,11 @@ class RouteWalker {
       condition: () => this.condition(),
     };
     this.#ctx = ctx;
+  }
+
+  /** The file's names as production conditions read them. */
+  get conditionNames(): NameValues {
+    return this.#ctx.conditionNames;
   }
 
   condition(): Condition {
