@@ -733,7 +733,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const callee = unwrap(call.expression);
     let method: string | undefined;
     const isWriteMethod = (name: string) => WRITE_METHODS.has(name) || (name === HANDLE_OPENER && opensForWriting(call));
-    if (isPropertyAccessExpression(callee) && isWriteMethod(callee.name.text) && isFsModule(callee.expression)) method = callee.name.text;
+    // `fs.writeFileSync(...)`, and `fs['writeFileSync'](...)` by a string key.
+    const member = isPropertyAccessExpression(callee) ? callee.name.text : isElementAccessExpression(callee) ? literalKeyOf(callee.argumentExpression) : undefined;
+    if (member !== undefined && isWriteMethod(member) && isFsModule((callee as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression)) method = member;
     else if (isIdentifier(callee)) {
       const origin = importOf(fc, callee);
       if (origin && FS_MODULES.has(origin.specifier) && isWriteMethod(origin.imported)) method = origin.imported;

@@ -353,7 +353,10 @@ export class GuardJudge {
   private isEnvFlag(file: string, ref: string): boolean {
     const [root = '', ...rest] = ref.split('.');
     const origin = this.project.originOf(file, root);
-    return origin.kind === 'local' && origin.file !== file && (this.routesOf(origin.file)?.envFlags?.includes([origin.name, ...rest].join('.')) ?? false);
+    if (origin.kind !== 'local' || origin.file === file) return false;
+    // A whole CommonJS module (`const config = require('./config')`) is its `module.exports`.
+    const name = origin.name === '*' ? (this.project.files.get(origin.file)?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    return this.routesOf(origin.file)?.envFlags?.includes([name, ...rest].join('.')) ?? false;
   }
 
   /** An @fastify/auth strategy that calls `done(error)`: the plugin answers 401 for it. */
