@@ -363,6 +363,14 @@ function rowsOf(table: ts.Expression): ts.ObjectLiteralExpression[] | undefined 
 }
 
 /** The items of a non-empty array literal, written in place or bound to a `const` in scope. */
+/**
+ * `for (const p of ['/admin/users', '/admin/stats']) app.get(p, h)`, `PATHS.forEach((p) => ...)`:
+ * the values the loop variable `id` takes, when the loop around it runs over a list written out.
+ */
+export function loopValuesOf(id: ts.Identifier): ts.Expression[] | undefined {
+  return enclosingIteration(id, (list, binding) => (isIdentifier(binding) && binding.text === id.text ? listItemsOf(list) : undefined));
+}
+
 function listItemsOf(list: ts.Expression): ts.Expression[] | undefined {
   let e = skipParens(list);
   if (isIdentifier(e)) {

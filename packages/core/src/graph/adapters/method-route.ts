@@ -3,12 +3,13 @@ import type { AdapterContext, Receiver } from '../adapter.js';
 import { skipParens, type PathExpr } from '../path-expr.js';
 import type { HandlerRef } from '../route-facts.js';
 import { regexPathOf } from '../regex-path.js';
+import { loopValuesOf } from '../route-table.js';
 import { adminJsRootPathOf, servedAppOf } from './served-app.js';
 import { readdirMountOf } from './readdir-mount.js';
 import { answersUnder, endpointArityOf, endpointPathsOf } from '../endpoint-arity.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isFunctionExpression, isIdentifier, isPropertyAccessExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
 
 /** HTTP verbs shared by Hono, Express, Koa and Fastify's shorthand methods. */
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'all']);
@@ -30,6 +31,12 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
     // Express and Koa take a RegExp path: its literal beginning names the segments.
     const path = regexPathOf(e.text);
     return [{ parts: [path ?? { unknown: 'regex' }] }];
+  }
+  // `for (const p of ['/admin/users', '/admin/stats']) app.get(p, h)`: every path the loop gives it.
+  const looped = isIdentifier(e) ? loopValuesOf(e) : undefined;
+  if (looped && looped.every(isStringLiteralLike)) {
+    const all = looped.map((v) => pathsOf(v, ctx, optional));
+    if (all.every((p) => p !== undefined)) return all.flat();
   }
   const path = ctx.pathOf(e);
   if (!path) return undefined;
