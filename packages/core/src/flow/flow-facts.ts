@@ -1104,6 +1104,8 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
     }
   };
   for (const stmt of sf.statements) {
+    // `class BaseService { protected out = pino() }`: a logger its subclasses in other files use as `this.out`.
+    if (ts.isClassDeclaration(stmt) && stmt.name) recordClassFields(stmt.name.text, stmt, record);
     if (isExportAssignment(stmt) && !stmt.isExportEquals) recordDefault(stmt.expression);
     if (isModuleExportsAssignment(stmt)) recordDefault(stmt.expression.right);
     if (!isVariableStatement(stmt)) continue;
@@ -1114,6 +1116,15 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
     }
   }
   return out;
+}
+
+/** A class's fields given a value where declared or as a constructor parameter property's default, as `Class.field`. */
+function recordClassFields(name: string, cls: ts.ClassDeclaration, record: (name: string, value: ts.Expression) => void): void {
+  for (const member of cls.members) {
+    if (ts.isPropertyDeclaration(member) && member.initializer && (isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) record(`${name}.${member.name.text}`, member.initializer);
+    if (!ts.isConstructorDeclaration(member)) continue;
+    for (const p of member.parameters) if (p.modifiers !== undefined && isIdentifier(p.name) && p.initializer) record(`${name}.${p.name.text}`, p.initializer);
+  }
 }
 
 /** `export const audit = new AuditLog()`: instances other files call methods on, when the class is the project's. */

@@ -512,11 +512,14 @@ export class FlowIndex {
 
   /** The logger a module exports under the name `local` is imported by (`module.exports = pino()` for a whole-module `require`). */
   #importedLoggerOf(file: string, local: string): { file: string; logger: LoggerFact } | undefined {
-    const origin = this.project.originOf(file, local);
+    // `BaseService.out`: a field of an imported class (see sinks' `inheritedFieldOf`).
+    const [root = local, ...rest] = local.split('.');
+    const origin = this.project.originOf(file, root);
     if (origin.kind !== 'local') return undefined;
     const summary = this.project.files.get(origin.file);
     // A whole-module `require`: the module's value, maybe a local it exports (`module.exports = logger`).
-    const name = origin.name === '*' ? (summary?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    const head = origin.name === '*' ? (summary?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    const name = [head, ...rest].join('.');
     const logger = summary?.flow.loggers.find((l) => l.name === name);
     return logger && { file: origin.file, logger };
   }

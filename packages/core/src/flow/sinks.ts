@@ -706,12 +706,28 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** `logger` in `logger.info()` / `logger.child().info()` when `logger` is imported from a project file. */
   function importedRootOf(receiver: ts.Expression): string | undefined {
+    const inherited = inheritedFieldOf(receiver);
+    if (inherited !== undefined) return inherited;
     let e = unwrap(receiver);
     while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
     if (!isIdentifier(e)) return undefined;
     // `import log from './log'`, and CommonJS's `const log = require('./log')`.
     const origin = importOf(fc, e);
     return origin !== undefined && fc.isProjectModule(origin.specifier) ? e.text : undefined;
+  }
+
+  /**
+   * `this.out` in a class extending one imported from a project module (`class OAuthService extends
+   * BaseService`): the base's field, recorded there as `BaseService.out` when it holds a logger.
+   */
+  function inheritedFieldOf(receiver: ts.Expression): string | undefined {
+    const e = unwrap(receiver);
+    if (!isPropertyAccessExpression(e) || unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
+    const base = cls && ts.isClassLike(cls) ? cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    const origin = base && isIdentifier(base) ? importOf(fc, base) : undefined;
+    return base && isIdentifier(base) && origin !== undefined && fc.isProjectModule(origin.specifier) ? `${base.text}.${e.name.text}` : undefined;
   }
 
   function labelOf(node: ts.Node): string {
