@@ -1120,10 +1120,13 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
 
 /** A class's fields given a value where declared or as a constructor parameter property's default, as `Class.field`. */
 function recordClassFields(name: string, cls: ts.ClassDeclaration, record: (name: string, value: ts.Expression) => void): void {
+  // Loggers are made by a call (`pino()`, `new Logger()`, `logger.child()`) or named (`= logger`):
+  // literals, lists and functions, most fields of a service, are not asked about.
+  const mayBeLogger = (e: ts.Expression) => isCallExpression(e) || isNewExpression(e) || isIdentifier(e) || isPropertyAccessExpression(e);
   for (const member of cls.members) {
-    if (ts.isPropertyDeclaration(member) && member.initializer && (isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) record(`${name}.${member.name.text}`, member.initializer);
+    if (ts.isPropertyDeclaration(member) && member.initializer && mayBeLogger(unwrap(member.initializer)) && (isIdentifier(member.name) || ts.isPrivateIdentifier(member.name))) record(`${name}.${member.name.text}`, member.initializer);
     if (!ts.isConstructorDeclaration(member)) continue;
-    for (const p of member.parameters) if (p.modifiers !== undefined && isIdentifier(p.name) && p.initializer) record(`${name}.${p.name.text}`, p.initializer);
+    for (const p of member.parameters) if (p.modifiers !== undefined && isIdentifier(p.name) && p.initializer && mayBeLogger(unwrap(p.initializer))) record(`${name}.${p.name.text}`, p.initializer);
   }
 }
 

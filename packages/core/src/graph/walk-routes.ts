@@ -69,8 +69,8 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
   const walker = new RouteWalker(sf, facts, adapters, imports, constants, (specifier) => aliases.isProject(ctx.path, specifier));
   walker.collectTopLevelFunctions();
   walker.forgetReceivers();
-  // Flags for guards in other files: only a file that reads an environment can define one.
-  const flags = sf.text.includes('env') ? envFlagsOf(sf, walker.conditionNames) : [];
+  // Flags for guards in other files: only a module that reads process.env can define one.
+  const flags = sf.text.includes('process.env') ? envFlagsOf(sf, walker.conditionNames) : [];
   if (flags.length > 0) facts.envFlags = flags;
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
@@ -95,8 +95,8 @@ class RouteWalker {
   /** Parameters of plugins wrapped in `fastify-plugin`: they register on their parent's context. */
   readonly #sharedContextParams = new Set<string>();
   readonly #ctx: AdapterContext;
-  /** Top-level lists of middleware still being filled (see `addToList`). */
-  readonly #openLists = new Set<string>();
+  /** Top-level lists of middleware still being filled, with where their name is next written (see `addToList`). */
+  readonly #openLists = new Map<string, number>();
 
   constructor(
     readonly sf: ts.SourceFile,
@@ -187,7 +187,7 @@ class RouteWalker {
     else if (isCallExpression(e) || isConditionalExpression(e)) this.facts.aliases[name] = handlerRefOf(e, this.#ctx);
     else if (isArrayLiteralExpression(e)) {
       this.facts.aliases[name] = { kind: 'list', items: handlerRefsOf(e.elements, this.#ctx) };
-      this.#openLists.add(name);
+      this.#openLists.set(name, this.sf.text.indexOf(name, e.end));
     }
     else if (isObjectLiteralExpression(e)) this.collectMembers(name, e.properties);
     // `let AuthMiddleware = class AuthMiddleware { use(req, res, next) {...} }`, as tsc compiles a decorated class.
@@ -205,14 +205,17 @@ class RouteWalker {
   private addToList(stmt: ts.Statement): boolean {
     const call = isExpressionStatement(stmt) && isCallExpression(stmt.expression) ? stmt.expression : undefined;
     const callee = call && isPropertyAccessExpression(call.expression) ? call.expression : undefined;
-    const list = callee && isIdentifier(callee.expression) && this.#openLists.has(callee.expression.text) ? this.facts.aliases[callee.expression.text] : undefined;
-    if (call && callee && list?.kind === 'list' && (callee.name.text === 'push' || callee.name.text === 'unshift')) {
+    const name = callee && isIdentifier(callee.expression) ? callee.expression.text : undefined;
+    const list = name !== undefined && this.#openLists.has(name) ? this.facts.aliases[name] : undefined;
+    if (call && callee && name !== undefined && list?.kind === 'list' && (callee.name.text === 'push' || callee.name.text === 'unshift')) {
       const added = handlerRefsOf(call.arguments, this.#ctx);
       list.items = callee.name.text === 'push' ? [...list.items, ...added] : [...added, ...list.items];
+      this.#openLists.set(name, this.sf.text.indexOf(name, stmt.end));
       return true;
     }
-    const text = stmt.getText(this.sf);
-    for (const name of this.#openLists) if (text.includes(name)) this.#openLists.delete(name);
+    // Closed at the first other statement that reads it: the next place its name is written
+    // after the last push, found once per push rather than searched for in every statement.
+    for (const [name, next] of this.#openLists) if (next !== -1 && next < stmt.end) this.#openLists.delete(name);
     return false;
   }
 
