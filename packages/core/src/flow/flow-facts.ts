@@ -1100,7 +1100,7 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
     }
     for (const p of value.properties) {
       const key = isPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
-      if (key !== undefined) record(`default.${key}`, (p as ts.PropertyAssignment).initializer);
+      if (key !== undefined && isPropertyAssignment(p)) record(`default.${key}`, p.initializer);
     }
   };
   for (const stmt of sf.statements) {
