@@ -1,7 +1,8 @@
 import { ts } from '../parse/typescript.js';
 import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
-import { enclosingClass, extendedClassName, instanceClassOf, isStaticInitialized } from './instance-class.js';
+import { extendedClassName } from '../parse/extended-class.js';
+import { enclosingClass, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';

@@ -27,7 +27,8 @@ import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js'
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
 import { isScriptFile } from './script-file.js';
-import { extendedClassOf, isStaticInitialized } from './instance-class.js';
+import { extendedClassOf } from '../parse/extended-class.js';
+import { isStaticInitialized } from './instance-class.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { importedPathRefsOf, isStoreName, namesSecretFile, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';

@@ -66,17 +66,6 @@ function entityName(name: ts.EntityName): string {
   return isIdentifier(name) ? name.text : `${entityName(name.left)}.${name.right.text}`;
 }
 
-/** What a class extends, as written (`Base`, `base_1.Base`, `AuthGuard('jwt')`). */
-export function extendedClassOf(cls: ts.ClassLikeDeclaration): ts.ExpressionWithTypeArguments['expression'] | undefined {
-  return cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
-}
-
-/** The class a class extends, when written as a name: `class Svc extends Base`. */
-export function extendedClassName(cls: ts.ClassLikeDeclaration): string | undefined {
-  const base = extendedClassOf(cls);
-  return base !== undefined && isIdentifier(base) ? base.text : undefined;
-}
-
 /** The class whose instance `this` is at `node`: the nearest class around it, through arrow functions only. */
 export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) {

@@ -1,12 +1,13 @@
 import { ts } from '../parse/typescript.js';
 import { constFieldOf, type FileContext, lookup } from './file-context.js';
+import { enclosingClass } from './instance-class.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { memoByName } from './name-memo.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrowFunction, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isArrowFunction, isBinaryExpression, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
 
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
@@ -86,13 +87,7 @@ function localFunctionOf(callee: ts.Expression, fc: FileContext): ts.Node | unde
 
 /** The member of the class around `at` named `name` that passes `test` (a getter, a method). */
 function classMemberOf<T extends ts.ClassElement>(at: ts.Node, name: string, test: (m: ts.ClassElement) => m is T): T | undefined {
-  return classAround(at)?.members.find((m): m is T => test(m) && m.name !== undefined && propertyNameOf(m.name) === name);
-}
-
-function classAround(at: ts.Node): ts.ClassLikeDeclaration | undefined {
-  let cls: ts.Node | undefined = at.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
-  return cls && isClassLike(cls) ? cls : undefined;
+  return enclosingClass(at)?.members.find((m): m is T => test(m) && m.name !== undefined && propertyNameOf(m.name) === name);
 }
 
 /**
@@ -154,7 +149,7 @@ function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, 
   if (field?.kind === 'var' && field.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && namesSecretStore(v.expr, fc, depth + 1))) return true;
   // `get file() { return join(this.dir, 'credentials.json'); }`
   if (returnsSecretStore(classMemberOf(e, name, isGetAccessorDeclaration), fc, depth)) return true;
-  const ctor = classAround(e)?.members.find(isConstructorDeclaration);
+  const ctor = enclosingClass(e)?.members.find(isConstructorDeclaration);
   const property = ctor?.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name);
   return property !== undefined && namesSecretStore(property.initializer, fc, depth + 1);
 }

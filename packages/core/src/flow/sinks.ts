@@ -3,7 +3,8 @@ import { ts } from '../parse/typescript.js';
 import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
-import { instanceClassOf } from './instance-class.js';
+import { extendedClassOf } from '../parse/extended-class.js';
+import { enclosingClass, instanceClassOf } from './instance-class.js';
 import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
@@ -327,14 +328,13 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
         if (made) return made;
       }
     }
-    let cls: ts.Node | undefined = at.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !ts.isClassLike(cls)) return undefined;
+    const cls = enclosingClass(at);
+    if (!cls) return undefined;
     const ctor = cls.members.find(ts.isConstructorDeclaration);
     const property = ctor?.parameters.find((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === name && p.initializer !== undefined);
     const given = property?.initializer && loggerOf(property.initializer);
     if (given) return given;
-    const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = extendedClassOf(cls);
     const baseClass = base && isIdentifier(base) && depth < MAX_BASE_DEPTH ? lookup(fc, base) : undefined;
     const firstMember = baseClass?.kind === 'class' ? baseClass.node.members[0] : undefined;
     return firstMember ? classFieldLogger(firstMember, name, depth + 1) : undefined;
@@ -723,9 +723,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function inheritedFieldOf(receiver: ts.Expression): string | undefined {
     const e = unwrap(receiver);
     if (!isPropertyAccessExpression(e) || unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-    let cls: ts.Node | undefined = e.parent;
-    while (cls && !ts.isClassLike(cls)) cls = cls.parent;
-    const base = cls && ts.isClassLike(cls) ? cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression : undefined;
+    const cls = enclosingClass(e);
+    const base = cls && extendedClassOf(cls);
     const origin = base && isIdentifier(base) ? importOf(fc, base) : undefined;
     return base && isIdentifier(base) && origin !== undefined && fc.isProjectModule(origin.specifier) ? `${base.text}.${e.name.text}` : undefined;
   }

@@ -1,5 +1,6 @@
 import type { NameValues } from '../env/production-condition.js';
 import { locationOf } from '../findings/location.js';
+import { extendedClassOf } from '../parse/extended-class.js';
 import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
@@ -717,7 +718,7 @@ class RouteWalker {
   }
 
   private inheritedField(cls: ts.ClassLikeDeclaration, field: string, depth = 0): Receiver | undefined {
-    const base = cls.heritageClauses?.find((h) => h.token === SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const base = extendedClassOf(cls);
     if (base === undefined || !isIdentifier(base) || depth > MAX_INHERITANCE_DEPTH) return undefined;
     const local = this.#classesByName.get(base.text);
     if (local) return this.#classFields.get(local)?.get(field) ?? this.inheritedField(local, field, depth + 1);

@@ -1,4 +1,5 @@
 import { ts } from '../../../parse/typescript.js';
+import { extendedClassOf } from '../../../parse/extended-class.js';
 import { returnedExpressionOf } from '../../../parse/returned-expression.js';
 import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
@@ -109,7 +110,7 @@ function collectBaseRoutes(node: ts.ClassLikeDeclaration, name: string | undefin
 
 /** The class a controller extends, when it is one of this file or imported from a project module. */
 function projectBaseOf(node: ts.ClassLikeDeclaration, ctx: AdapterContext): string | undefined {
-  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const heritage = extendedClassOf(node);
   const base = heritage && skipParens(heritage);
   if (base === undefined || !isIdentifier(base)) return undefined;
   const imported = ctx.imports.get(base.text);
@@ -190,7 +191,7 @@ function guardsOf(node: ts.HasDecorators, ctx: AdapterContext): HandlerRef[] {
  */
 function collectInheritableGuards(node: ts.ClassLikeDeclaration, name: string | undefined, guards: HandlerRef[], ctx: AdapterContext): HandlerRef | undefined {
   if (name !== undefined && guards.length > 0) ctx.facts.aliases[`${name}.@inherited`] = { kind: 'list', items: guards };
-  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const heritage = extendedClassOf(node);
   // `AdminBase`, or `base_controller_1.AdminBase` in compiled CommonJS.
   const base = heritage && referenceName(skipParens(heritage));
   return base !== undefined ? { kind: 'name', name: `${base}.@inherited` } : undefined;
@@ -203,7 +204,7 @@ function collectInheritableGuards(node: ts.ClassLikeDeclaration, name: string | 
  */
 function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
   if (name === undefined) return;
-  const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+  const heritage = extendedClassOf(node);
   const canActivate = node.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'canActivate');
   if (!canActivate && !heritage) return;
   const fact = canActivate
