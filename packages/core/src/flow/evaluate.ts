@@ -855,10 +855,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return withoutAuthScheme(unionTaint(anyPosition(taintOf(callee.expression)), reduced));
   }
 
-  function isStringParam(expr: ts.Expression): boolean {
+  /** The type a whole parameter is declared with (`token: string`), when the expression is one. */
+  function paramTypeOf(expr: ts.Expression): ts.TypeNode | undefined {
     const e = unwrap(expr);
     const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
-    return binding?.kind === 'param' && binding.proj.length === 0 && ts.isParameter(binding.node) && binding.node.type?.kind === SyntaxKind.StringKeyword;
+    return binding?.kind === 'param' && binding.proj.length === 0 && isParameter(binding.node) ? binding.node.type : undefined;
+  }
+
+  function isStringParam(expr: ts.Expression): boolean {
+    return paramTypeOf(expr)?.kind === SyntaxKind.StringKeyword;
   }
 
   /** A list made in place (`[a, b]`, `header.split(' ')`), or a name given one (`const keys = [a, b]`). */
@@ -867,7 +872,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (isCallExpression(e) || isArrayLiteralExpression(e)) return true;
     const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
     // `(tokens: string[]) => tokens.at(0)`: a parameter declared as a list.
-    if (binding?.kind === 'param') return binding.proj.length === 0 && ts.isParameter(binding.node) && isListType(binding.node.type);
+    if (binding?.kind === 'param') return isListType(paramTypeOf(e));
     return binding?.kind === 'var' && binding.values.some((v) => v.path.length === 0 && v.wrap.length === 0 && (isCallExpression(unwrap(v.expr)) || isArrayLiteralExpression(unwrap(v.expr))));
   }
 

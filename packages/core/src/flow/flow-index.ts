@@ -144,8 +144,7 @@ export class FlowIndex {
 
   /** A whole module called as a function (`const createStore = require('./store-factory')`) is its default export. */
   #calledName(file: string, name: string): string {
-    if (name !== '*') return name;
-    return this.project.files.get(file)?.module.exports.find((e) => e.exported === 'default')?.local ?? name;
+    return name === '*' ? (this.project.valueNameOf(file) ?? name) : name;
   }
 
   #find(file: string, key: string): ResolvedFunction | undefined {
@@ -516,11 +515,10 @@ export class FlowIndex {
     const [root = local, ...rest] = local.split('.');
     const origin = this.project.originOf(file, root);
     if (origin.kind !== 'local') return undefined;
-    const summary = this.project.files.get(origin.file);
     // A whole-module `require`: the module's value, maybe a local it exports (`module.exports = logger`).
-    const head = origin.name === '*' ? (summary?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    const head = origin.name === '*' ? (this.project.valueNameOf(origin.file) ?? 'default') : origin.name;
     const name = [head, ...rest].join('.');
-    const logger = summary?.flow.loggers.find((l) => l.name === name);
+    const logger = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === name);
     return logger && { file: origin.file, logger };
   }
 
@@ -585,12 +583,18 @@ export class FlowIndex {
 
 /** The other methods of `owner`'s class whose parameters the arguments hold (kept in a field by them). */
 function otherMethodsKeptIn(args: readonly Taint[], owner: string): Set<string> {
-  const dot = owner.lastIndexOf('.');
   const methods = new Set<string>();
-  if (dot <= 0) return methods;
-  const prefix = owner.slice(0, dot + 1);
-  for (const arg of args) for (const item of arg) if (item.k === 'param' && item.fn !== owner && item.fn.startsWith(prefix)) methods.add(item.fn);
+  for (const arg of args) for (const item of arg) if (item.k === 'param' && item.fn !== owner && isSameClassMethod(item.fn, owner)) methods.add(item.fn);
   return methods;
+}
+
+/**
+ * `Trail.add` of owner `Trail.dump`: a method of the same class, which may keep in a field what the
+ * owner reads (function keys name methods `Class.method`).
+ */
+export function isSameClassMethod(fn: string, owner: string): boolean {
+  const dot = owner.lastIndexOf('.');
+  return dot > 0 && fn.length > dot && fn.startsWith(owner.slice(0, dot + 1));
 }
 
 /**

@@ -54,7 +54,7 @@ export function envFlagsOf(sf: ts.SourceFile, names: NameValues): string[] {
     } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
       // CommonJS: `exports.isDevAuth = () => ...`, `module.exports = { skipAuth: ... }`.
       const { left, right } = stmt.expression;
-      if (isModuleExports(left)) visit('default', right, -1);
+      if (isModuleExports(left)) visit('default', right, 0);
       else if (isPropertyAccessExpression(left) && (isModuleExports(left.expression) || (isIdentifier(left.expression) && left.expression.text === 'exports'))) visit(left.name.text, right, 0);
     }
   }

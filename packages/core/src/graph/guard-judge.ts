@@ -355,7 +355,7 @@ export class GuardJudge {
     const origin = this.project.originOf(file, root);
     if (origin.kind !== 'local' || origin.file === file) return false;
     // A whole CommonJS module (`const config = require('./config')`) is its `module.exports`.
-    const name = origin.name === '*' ? (this.project.files.get(origin.file)?.module.exports.find((e) => e.exported === 'default')?.local ?? 'default') : origin.name;
+    const name = origin.name === '*' ? (this.project.valueNameOf(origin.file) ?? 'default') : origin.name;
     return this.routesOf(origin.file)?.envFlags?.includes([name, ...rest].join('.')) ?? false;
   }
 

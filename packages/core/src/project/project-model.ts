@@ -80,6 +80,14 @@ export class ProjectModel {
   }
 
   /**
+   * The name a module's own value has in it, for a whole-module import or `require` (`*`): the local
+   * its default export or `module.exports` names (`module.exports = JsonDB`); undefined without one.
+   */
+  valueNameOf(moduleFile: string): string | undefined {
+    return this.files.get(moduleFile)?.module.exports.find((e) => e.exported === 'default')?.local;
+  }
+
+  /**
    * What `ns.name` denotes for a namespace import (or whole-module `require`) of `moduleFile`: the
    * module's export of that name, followed through its re-exports (`export * from './auth'`,
    * `export { requireAdmin } from './guards'`). A name the module does not list among its exports

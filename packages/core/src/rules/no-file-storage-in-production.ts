@@ -3,7 +3,7 @@ import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
 import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
-import { accessOf, argumentOf, FlowIndex, secretsOf, type Site } from '../flow/flow-index.js';
+import { accessOf, argumentOf, FlowIndex, isSameClassMethod, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
 import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
@@ -131,7 +131,7 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
   const owner = write.owner ?? '';
   // `add(item) { this.items.push(item) }` and `save() { writeFileSync(f, JSON.stringify(this.items)) }`:
   // what another method of the class keeps in a field is written too, from that method's calls.
-  const inClass = (fn: string) => fn === owner || (write.ownerClass !== undefined && fn.startsWith(`${write.ownerClass}.`));
+  const inClass = (fn: string) => fn === owner || (write.ownerClass !== undefined && isSameClassMethod(fn, owner));
   const dataParams = resolvedData.filter((i): i is ParamItem => i.k === 'param' && inClass(i.fn));
   const pathParams = index.resolve(file, write.path).filter((i): i is ParamItem => i.k === 'param' && i.fn === owner);
   if (dataParams.length === 0 && pathParams.length === 0) return;
