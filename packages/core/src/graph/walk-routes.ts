@@ -216,7 +216,7 @@ class RouteWalker {
     }
     // Closed at the first other statement that reads it: the next place its name is written
     // after the last push, found once per push rather than searched for in every statement.
-    for (const [name, next] of this.#openLists) if (next !== -1 && next < stmt.end) this.#openLists.delete(name);
+    for (const [open, next] of this.#openLists) if (next !== -1 && next < stmt.end) this.#openLists.delete(open);
     return false;
   }
 
