@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from '../config/config.js';
 import type { NameValues } from '../env/production-condition.js';
+import { namespaceConstOf } from '../parse/namespace-members.js';
 import { ts } from '../parse/typescript.js';
 import type { CollectedFile } from './collect-file.js';
 import type { McpHandler } from './mcp-handler.js';
@@ -55,11 +56,13 @@ export function lookup(fc: FileContext, id: ts.Identifier): Binding | undefined 
 
 /**
  * The value of `name` in the literal a const of the file holds: a field of an object (`PATHS.tokens`
- * of `const PATHS = { tokens: '...' }`) or an element of an array (`sinks[0]` of `const sinks = [console.log]`).
+ * of `const PATHS = { tokens: '...' }`) or an element of an array (`sinks[0]` of `const sinks = [console.log]`),
+ * or a const a namespace of the file exports (`Paths.TOKENS` of `namespace Paths { export const TOKENS = '...' }`).
  */
 export function constFieldOf(fc: FileContext, owner: ts.Expression, name: string): ts.Expression | undefined {
   const o = unwrap(owner);
   const binding = isIdentifier(o) ? lookup(fc, o) : undefined;
+  if (binding === undefined && isIdentifier(o)) return namespaceConstOf(fc.sf, o.text, name);
   const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
   const literal = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
   if (literal !== undefined && isArrayLiteralExpression(literal)) return /^\d+$/.test(name) ? literal.elements[Number(name)] : undefined;

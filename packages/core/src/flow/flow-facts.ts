@@ -1,6 +1,7 @@
 import type { Location } from '../findings/location.js';
 import { plainName } from './function-keys.js';
 import { locationOf } from '../findings/location.js';
+import { namespaceConstsOf } from '../parse/namespace-members.js';
 import { ts } from '../parse/typescript.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
@@ -527,8 +528,11 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
     return true;
   }
   const stream = sinks.streamOf(call);
-  if (!stream) return false;
-  streams.set(stream, unionTaint(streams.get(stream) ?? [], ...call.arguments.map((a) => ev.taintOf(a))));
+  const piped = stream ? undefined : sinks.pipedStreamOf(call);
+  const into = stream ?? piped?.stream;
+  if (!into) return false;
+  const data = (piped?.sources ?? call.arguments).map((a) => ev.taintOf(a));
+  streams.set(into, unionTaint(streams.get(into) ?? [], ...data));
   return true;
 }
 
@@ -909,6 +913,8 @@ function moduleValues(sf: ts.SourceFile, functionKeys: ReadonlySet<string>): Arr
       out.push([decl.name.text, decl, decl.initializer]);
     }
   }
+  // `namespace Paths { export const TOKENS = '...' }`: importers read `Paths.TOKENS`, as a const object's field.
+  for (const [ns, members] of namespaceConstsOf(sf)) for (const [member, value] of members) if (!isFunctionValue(value)) out.push([`${ns}.${member}`, value.parent, value]);
   return out;
 }
 
@@ -1104,6 +1110,8 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
       if (key !== undefined && isPropertyAssignment(p)) record(`default.${key}`, p.initializer);
     }
   };
+  // `namespace Telemetry { export const out = pino() }`: imported and used as `Telemetry.out`.
+  for (const [ns, members] of namespaceConstsOf(sf)) for (const [member, value] of members) record(`${ns}.${member}`, value);
   for (const stmt of sf.statements) {
     // `class BaseService { protected out = pino() }`: a logger its subclasses in other files use as `this.out`.
     if (ts.isClassDeclaration(stmt) && stmt.name) recordClassFields(stmt.name.text, stmt, record);

@@ -1,4 +1,5 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
+import { enumMemberText } from '../parse/enum-members.js';
 import { ts } from '../parse/typescript.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -129,7 +130,8 @@ export function propertyNameOf(node: ts.PropertyName | ts.Expression | ts.Member
   if (isIdentifier(node) || isPrivateIdentifier(node)) return node.text.replace(/^#/, '');
   if (isStringLiteralLike(node) || isNumericLiteral(node)) return node.text;
   if (isComputedPropertyName(node)) return propertyNameOf(node.expression);
-  return undefined;
+  // `{ [Keys.Jwt]: secret }` and `s[Keys.Jwt]`: a string enum member of the file is its string.
+  return isPropertyAccessExpression(node) ? enumMemberText(node) : undefined;
 }
 
 /** The identifier a chain of reads and calls starts from: `req` of `req.headers.get('x')`, `HEADERS` of `HEADERS.API_KEY`. */

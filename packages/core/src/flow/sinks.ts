@@ -208,6 +208,11 @@ const HANDLE_OPENER = 'open';
 /** What data goes through on a stream or file handle. */
 const STREAM_WRITES = new Set(['write', 'end', 'writeFile', 'appendFile']);
 
+const PIPELINE = new Set(['pipeline']);
+
+/** Node's modules with `pipeline`. */
+const STREAM_MODULES = new Set(['stream', 'node:stream', 'stream/promises', 'node:stream/promises']);
+
 export interface SinkFinder {
   logSinkOf(call: ts.CallExpression): LogSink | undefined;
   /** A logger factory call whose option every line carries (`pino({ base })`): that option, as the logged value. */
@@ -226,6 +231,8 @@ export interface SinkFinder {
   fileAdapterOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** `stream.write(x)` / `stream.end(x)` on a `createWriteStream` result (or a writer of WRITER_CLASSES): the creating call. */
   streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined;
+  /** `src.pipe(out)` / `pipeline(src, out)` into such a stream: the creating call, and the streams piped into it. */
+  pipedStreamOf(call: ts.CallExpression): { stream: ts.CallExpression | ts.NewExpression; sources: ts.Expression[] } | undefined;
   /** `new Writer(path)` of steno: a file written by the writer's `write(data)`. */
   writerOf(made: ts.NewExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
@@ -309,10 +316,16 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return isLoggerName(id.text, fc) ? { redact: [] } : undefined;
   }
 
-  /** `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field holding a logger. */
+  /**
+   * `this.base` given `private readonly base = pino()` or `this.base = parent.child(...)`: a field
+   * holding a logger; `Telemetry.out` given `const Telemetry = { out: pino() }` or a namespace's
+   * `export const out = pino()`: a logger a const of the file holds.
+   */
   function fieldLogger(e: ts.PropertyAccessExpression): LoggerInfo | undefined {
-    if (unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-    return classFieldLogger(e, e.name.text, 0);
+    const owner = unwrap(e.expression);
+    if (owner.kind === SyntaxKind.ThisKeyword) return classFieldLogger(e, e.name.text, 0);
+    const held = isIdentifier(owner) ? constFieldOf(fc, owner, e.name.text) : undefined;
+    return held && loggerOf(held);
   }
 
   /**
@@ -710,10 +723,14 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (inherited !== undefined) return inherited;
     let e = unwrap(receiver);
     while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    // `Telemetry.out` of an imported namespace or object: the member the module records (`Telemetry.out`).
+    const member = isPropertyAccessExpression(e) && isIdentifier(unwrap(e.expression)) ? e.name.text : undefined;
+    if (member !== undefined) e = unwrap((e as ts.PropertyAccessExpression).expression);
     if (!isIdentifier(e)) return undefined;
     // `import log from './log'`, and CommonJS's `const log = require('./log')`.
     const origin = importOf(fc, e);
-    return origin !== undefined && fc.isProjectModule(origin.specifier) ? e.text : undefined;
+    if (origin === undefined || !fc.isProjectModule(origin.specifier)) return undefined;
+    return member === undefined ? e.text : `${e.text}.${member}`;
   }
 
   /**
@@ -901,7 +918,42 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   function streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined {
     const callee = unwrap(call.expression);
     if (!isPropertyAccessExpression(callee) || !STREAM_WRITES.has(callee.name.text)) return undefined;
-    const receiver = unwrap(callee.expression);
+    return madeStreamOf(callee.expression);
+  }
+
+  /**
+   * `src.pipe(createWriteStream(p))`, `pipeline(src, gzip, out)` (`stream` and `stream/promises`):
+   * the write stream data is piped into, and the streams it comes from.
+   */
+  function pipedStreamOf(call: ts.CallExpression): { stream: ts.CallExpression | ts.NewExpression; sources: ts.Expression[] } | undefined {
+    const callee = unwrap(call.expression);
+    const [first] = call.arguments;
+    if (isPropertyAccessExpression(callee) && callee.name.text === 'pipe' && first !== undefined && call.arguments.length <= 2) {
+      const stream = madeStreamOf(first);
+      return stream && { stream, sources: [streamContentOf(callee.expression)] };
+    }
+    const fn = call.arguments.length >= 2 ? packageFunctionNamed(fc, callee, PIPELINE) : undefined;
+    if (fn === undefined || !STREAM_MODULES.has(fn.specifier)) return undefined;
+    // `pipeline(a, b, out, (err) => ...)`: the callback form ends with a function.
+    const args = [...call.arguments];
+    const callback = args.length > 2 ? unwrap(args[args.length - 1] as ts.Expression) : undefined;
+    if (callback !== undefined && (isArrowFunction(callback) || isFunctionExpression(callback))) args.pop();
+    const last = args.pop();
+    const stream = last && madeStreamOf(last);
+    return stream && { stream, sources: args.map(streamContentOf) };
+  }
+
+  /** What a readable stream gives: the values of `Readable.from(values)`; any other stream as itself. */
+  function streamContentOf(source: ts.Expression): ts.Expression {
+    const e = unwrap(source);
+    if (!isCallExpression(e) || e.arguments.length === 0 || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'from') return source;
+    const origin = importOf(fc, e.expression.expression);
+    return origin !== undefined && origin.imported === 'Readable' && STREAM_MODULES.has(origin.specifier) ? (e.arguments[0] as ts.Expression) : source;
+  }
+
+  /** The write stream an expression is: made in place, or held by a name or field (`this.out = createWriteStream(...)`). */
+  function madeStreamOf(expr: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+    const receiver = unwrap(expr);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (isCallExpression(receiver) || isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
     // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
@@ -976,6 +1028,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fsWriteOf,
     fileAdapterOf,
     streamOf,
+    pipedStreamOf,
     writerOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;

@@ -1,5 +1,6 @@
 import { isIndirectCallee } from '../parse/indirect-callee.js';
 import { ts } from '../parse/typescript.js';
+import { namespaceConstsOf } from '../parse/namespace-members.js';
 import { isStaticMember } from '../parse/static-member.js';
 import { visitTree } from '../parse/visit-tree.js';
 import { isModuleExports, isModuleExportsAssignment } from './function-id-of.js';
@@ -131,6 +132,8 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
         if (isPropertyDeclaration(member) && member.initializer && isIdentifier(member.name) && isStaticMember(member)) addConstant(table, `${stmt.name.text}.${member.name.text}`, member.initializer);
       }
       addInstanceFields(table, stmt, fieldOwners);
+    } else if (ts.isModuleDeclaration(stmt) && isIdentifier(stmt.name)) {
+      addNamespaceConstants(table, stmt.name.text, namespaceConstsOf(sf).get(stmt.name.text));
     } else if (isEnumDeclaration(stmt)) {
       for (const member of stmt.members) {
         if (member.initializer && isStringLiteralLike(member.initializer) && isIdentifier(member.name)) {
@@ -140,6 +143,25 @@ export function collectConstants(sf: ts.SourceFile): Map<string, PathExpr> {
     }
   }
   return table;
+}
+
+/**
+ * `namespace Routes { export const INTERNAL = '/internal'; export const METRICS = `${INTERNAL}/m` }`,
+ * read as `Routes.INTERNAL`: inside the namespace its members are read by their bare names, which
+ * the file's own constants of those names get back afterwards.
+ */
+function addNamespaceConstants(table: Map<string, PathExpr>, ns: string, members: ReadonlyMap<string, ts.Expression> | undefined): void {
+  if (!members) return;
+  const isMemberKey = (key: string) => members.has(key.split('.', 1)[0] ?? key);
+  const shadowed = [...table].filter(([key]) => isMemberKey(key));
+  for (const [key] of shadowed) table.delete(key);
+  for (const [member, init] of members) addConstant(table, member, init);
+  for (const [key, value] of [...table]) {
+    if (!isMemberKey(key)) continue;
+    table.set(`${ns}.${key}`, value);
+    table.delete(key);
+  }
+  for (const [key, value] of shadowed) table.set(key, value);
 }
 
 /**

@@ -65,7 +65,7 @@ export function extractModuleFacts(sf: ts.SourceFile): ModuleFacts {
       const isDefault = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword) ?? false;
       const local = stmt.name?.text ?? 'default';
       facts.exports.push({ exported: isDefault ? 'default' : local, local });
-    } else if ((ts.isEnumDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt)) && hasExportModifier(stmt)) {
+    } else if ((ts.isEnumDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || (ts.isModuleDeclaration(stmt) && ts.isIdentifier(stmt.name))) && hasExportModifier(stmt)) {
       facts.exports.push({ exported: stmt.name.text, local: stmt.name.text });
     } else if (ts.isExpressionStatement(stmt)) {
       const loaded = requiredSpecifier(stmt.expression);
