@@ -188,7 +188,20 @@ function judgeStoreName(name: string): boolean {
   const words = splitWords(name);
   if (words.includes('keystore') || words.includes('keychain')) return true;
   const holdsSecrets = words.some((w, i) => (SECRET_DATA_WORDS.has(w) || w === 'key' || w === 'keys' || w === 'auth') && !describesSecret(words[i - 1], words[i + 1])) && !words.includes('env');
-  return holdsSecrets && words.some((w) => STORE_WORDS.has(w));
+  return holdsSecrets && (words.some((w) => STORE_WORDS.has(w)) || namesCollection(name, words));
+}
+
+/** Secret data a class named for it in the plural holds: `class Sessions`, `OAuthTokens`, `Credentials`. */
+const SECRET_COLLECTIONS: ReadonlySet<string> = new Set(['tokens', 'secrets', 'credentials', 'sessions', 'cookies']);
+
+/**
+ * A class (or interface) named for a plural of secret data is a collection of it, which is what a
+ * store is (`class Sessions { set(sid, sess) {...} }`). Functions are named for what they do with
+ * it (`listSessions`, `revokeTokens`), and are not stores by that.
+ */
+function namesCollection(name: string, words: readonly string[]): boolean {
+  const last = words.at(-1);
+  return /^[A-Z]/.test(name) && last !== undefined && SECRET_COLLECTIONS.has(last) && !describesSecret(words.at(-2), undefined);
 }
 
 /** Words before a secret word that make it no secret (`PublicKeyStore`, `DesignTokenStore`, `CacheKeyStore`). */
