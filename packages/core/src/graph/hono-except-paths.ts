@@ -1,12 +1,12 @@
 import { ts } from '../parse/typescript.js';
 import { escapeRegex } from './escape-regex.js';
-import { everyPathBut, requestPathsTested, returnedOnly } from './path-bypass.js';
+import { exemptedByCondition } from './path-bypass.js';
 import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression, isIdentifier, isPrefixUnaryExpression, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isArrowFunction, isFunctionExpression, isIdentifier, isStringLiteralLike } = ts;
 
 /**
  * hono/combine `except('/admin/health', mw)` and `except(['/public/*', '/admin/metrics'], mw)`: the
@@ -17,18 +17,7 @@ const { isArrayLiteralExpression, isArrowFunction, isBlock, isFunctionExpression
 export function honoExceptPathsOf(arg: ts.Expression | undefined): RequestException[] | undefined {
   const e = arg && skipParens(arg);
   if (!e) return undefined;
-  if (isArrowFunction(e) || isFunctionExpression(e)) {
-    const test = isBlock(e.body) ? returnedOnly(e.body) : e.body;
-    const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
-    if (!test) return undefined;
-    const negated = skipParens(test);
-    if (isPrefixUnaryExpression(negated) && negated.operator === ts.SyntaxKind.ExclamationToken) {
-      const held = requestPathsTested(negated.operand, params);
-      const others = held && everyPathBut(held);
-      return others && [others];
-    }
-    return requestPathsTested(test, params);
-  }
+  if (isArrowFunction(e) || isFunctionExpression(e)) return exemptedByCondition(e);
   // A list or path in a module-level const is read in place; one named otherwise (imported) is
   // kept as a reference, whose entries the graph reads as patterns.
   const local = isIdentifier(e) ? moduleConstOf(e) : e;

@@ -3,7 +3,8 @@ import { escapeRegex } from './escape-regex.js';
 import { callsNext, isPassingOn, passesOnAndStops } from './guard-bypass.js';
 import { scopedConstOf } from './module-const-of.js';
 import { literalPath, pathExprOf, referenceName, setContentsOf, skipParens } from './path-expr.js';
-import { regexOf, type RequestException } from './unless-options.js';
+import { regexOf } from './regex-literal.js';
+import type { RequestException } from './unless-options.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isConditionalExpression, isFunctionDeclaration, isFunctionExpression, isIdentifier, isIfStatement, isNumericLiteral, isObjectBindingPattern, isPrefixUnaryExpression, isPropertyAccessExpression, isReturnStatement, isSourceFile, isSpreadElement, isStringLiteralLike, isVariableStatement } = ts;
@@ -113,6 +114,27 @@ export function conditionalBypassOf(expr: ts.Expression, next: string, params: r
   if (!isCallExpression(passes) || !isIdentifier(passes.expression) || passes.expression.text !== next || passes.arguments.length > 0) return undefined;
   const paths = pathsTested(e.condition, { params, paths: [] }, factoryParamOf);
   return paths && { paths, rest: e.whenFalse };
+}
+
+/**
+ * The requests a condition function holds for, when it only tests the path: hono/combine's
+ * `except((c) => c.req.path.startsWith('/public'), mw)`, koa-unless's `custom: (ctx) =>
+ * ctx.path === '/internal'`, negated tests too. Undefined for any other function (a header test):
+ * what it exempts cannot be listed.
+ */
+export function exemptedByCondition(fn: ts.Expression): RequestException[] | undefined {
+  const e = skipParens(fn);
+  if (!isArrowFunction(e) && !isFunctionExpression(e)) return undefined;
+  const test = isBlock(e.body) ? returnedOnly(e.body) : e.body;
+  const params = e.parameters.flatMap((p) => (isIdentifier(p.name) ? [p.name.text] : []));
+  if (!test) return undefined;
+  const negated = skipParens(test);
+  if (isPrefixUnaryExpression(negated) && negated.operator === SyntaxKind.ExclamationToken) {
+    const held = requestPathsTested(negated.operand, params);
+    const others = held && everyPathBut(held);
+    return others && [others];
+  }
+  return requestPathsTested(test, params);
 }
 
 /** pathsTested where no factory parameter is in scope (hono/combine's `except` conditions). */

@@ -2,10 +2,12 @@ import { ts } from '../parse/typescript.js';
 import { propertyOf } from './object-property.js';
 import { moduleConstOf } from './module-const-of.js';
 import { isModuleExportsAssignment } from './function-id-of.js';
+import { exemptedByCondition } from './path-bypass.js';
 import { MAX_LIST_CONSTANT, pathExprOf, referenceName, skipParens, type PathExpr } from './path-expr.js';
+import { regexOf } from './regex-literal.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isRegularExpressionLiteral, isStringLiteralLike } = ts;
+const { isArrayLiteralExpression, isIdentifier, isObjectLiteralExpression, isStringLiteralLike } = ts;
 
 /**
  * One request a guard lets through unchecked: a path written as a string (compared whole, or as
@@ -32,7 +34,7 @@ export interface UnlessOptions {
  * computed one), or with `useOriginalUrl: false` (paths relative to the mount, which the graph
  * does not track per middleware), the guard has no exceptions and keeps counting in full, as it
  * did before exceptions were modelled.
- * `custom` and `ext` can only exempt more requests; the listed ones are exempt either way.
+ * `ext` can only exempt more requests; the listed ones are exempt either way.
  */
 export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   const written = arg && skipParens(arg);
@@ -44,10 +46,14 @@ export function unlessOptionsOf(arg: ts.Expression | undefined): UnlessOptions {
   const options = local;
   if (!options || !isObjectLiteralExpression(options) || propertyOf(options, 'useOriginalUrl')?.kind === ts.SyntaxKind.FalseKeyword) return {};
   const path = propertyOf(options, 'path');
-  const exceptions = path && oneOrMany(path).flatMap((e) => exceptionOf(e) ?? []);
+  const listed = path ? oneOrMany(path).flatMap((e) => exceptionOf(e) ?? []) : [];
+  // `custom: (ctx) => ctx.path.startsWith('/internal')`: the requests its test holds for, when it
+  // only tests the path; one it cannot read is left out, as a `path` entry it cannot read is.
+  const custom = propertyOf(options, 'custom');
+  const exceptions = [...listed, ...((custom && exemptedByCondition(custom)) ?? [])];
   const methods = methodsOf(propertyOf(options, 'method'));
   return {
-    ...(exceptions && exceptions.length > 0 ? { exceptions } : {}),
+    ...(exceptions.length > 0 ? { exceptions } : {}),
     ...(methods ? { exceptMethods: methods.map((m) => m.toLowerCase()) } : {}),
   };
 }
@@ -71,17 +77,6 @@ function exceptionOf(expr: ts.Expression): RequestException | undefined {
   return path && { path };
 }
 
-/** A RegExp literal, or `new RegExp('^/public')` of literal text. */
-export function regexOf(e: ts.Expression): { regex: string; flags: string } | undefined {
-  if (isRegularExpressionLiteral(e)) {
-    const end = e.text.lastIndexOf('/');
-    return { regex: e.text.slice(1, end), flags: e.text.slice(end + 1) };
-  }
-  if (!isNewExpression(e) || !isIdentifier(e.expression) || e.expression.text !== 'RegExp') return undefined;
-  const [source, flags] = (e.arguments ?? []).map(skipParens);
-  if (!source || !isStringLiteralLike(source) || (flags && !isStringLiteralLike(flags))) return undefined;
-  return { regex: source.text, flags: flags && isStringLiteralLike(flags) ? flags.text : '' };
-}
 
 /** Module-level lists read as exceptions by other files: the ones with an entry a path constant cannot hold. */
 const MAX_PATTERN_DEPTH = 2;
