@@ -27,7 +27,14 @@ describe('conditionEnv', () => {
     ["if ('development' == process.env['NODE_ENV']) {}", 'nonprod/unknown'],
     ["if (process.env.NODE_ENV !== 'test') {}", 'unknown/nonprod'],
     ["if (process.env.NODE_ENV === 'staging') {}", 'unknown/unknown'],
-    ["if (config.env === 'prod') {}", 'prod/nonprod'],
+    ["if (config.env === 'prod') {}", 'prod/unknown'],
+    ["if (process.env.NODE_ENV !== 'prod') {}", 'unknown/prod'],
+    ["if (['prod'].includes(process.env.NODE_ENV)) {}", 'prod/unknown'],
+    ["if (['production', 'prod'].includes(process.env.NODE_ENV)) {}", 'prod/nonprod'],
+    ["if (['development', 'test'].indexOf(process.env.NODE_ENV ?? '') !== -1) {}", 'nonprod/unknown'],
+    ["if (['development', 'test'].indexOf(process.env.NODE_ENV ?? '') >= 0) {}", 'nonprod/unknown'],
+    ["if (['production'].indexOf(process.env.NODE_ENV ?? '') === -1) {}", 'nonprod/prod'],
+    ["if (['development', 'test'].indexOf(process.env.NODE_ENV ?? '') > 0) {}", 'unknown/unknown'],
     ["if ((process.env.NODE_ENV ?? 'development') === 'development') {}", 'nonprod/unknown'],
     ["if (['development', 'test'].includes(process.env.NODE_ENV)) {}", 'nonprod/unknown'],
     ["if (process.env.NODE_ENV !== 'production' && flag) {}", 'nonprod/unknown'],
@@ -98,7 +105,7 @@ describe('conditionEnv', () => {
   });
 });
 
-describe('conditionEnv of a value picked by an environment condition', () => {
+describe('conditionEnv with constants of the file', () => {
   const picked = "process.env.NODE_ENV === 'production' ? 'redis' : 'file'";
   it.each([
     ["if (driver === 'file') {}", { driver: picked }, 'nonprod/prod'],
@@ -107,6 +114,8 @@ describe('conditionEnv of a value picked by an environment condition', () => {
     ["if (config.tokenStore === 'file') {}", { config: `{ tokenStore: ${picked}, port: 3000 }` }, 'nonprod/prod'],
     ["if (config.tokenStore === 'file') {}", { config: `Object.freeze({ tokenStore: ${picked} })` }, 'nonprod/prod'],
     ["if (driver === 'memory') {}", { driver: picked }, 'unknown/unknown'],
+    ["if (DEV_ENVS.includes(process.env.NODE_ENV ?? '')) {}", { DEV_ENVS: "['development', 'test']" }, 'nonprod/unknown'],
+    ["if (isProd) {}", { isProd: "process.env.NODE_ENV === 'prod'" }, 'prod/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.STORE === 'redis' ? 'redis' : 'file'" }, 'unknown/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.NODE_ENV === 'production' ? 'file' : 'file'" }, 'unknown/unknown'],
   ])('%s', (code, constants, expected) => {

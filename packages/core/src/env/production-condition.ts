@@ -38,7 +38,13 @@ export interface NamedValue {
 }
 
 const UNKNOWN_ENV: ConditionEnv = { whenTrue: 'unknown', whenFalse: 'unknown' };
-const PRODUCTION_VALUES = new Set(['production', 'prod']);
+/**
+ * The names production goes by. `'production'` is the one the contract (and every framework) reads:
+ * a value other than it is outside production (`NODE_ENV !== 'production'` guards). `'prod'` is
+ * production too, but a production named `'production'` is not `'prod'`: `NODE_ENV !== 'prod'` holds there.
+ */
+const PRODUCTION = 'production';
+const PRODUCTION_VALUES = new Set([PRODUCTION, 'prod']);
 const NON_PRODUCTION_VALUES = new Set(['development', 'dev', 'test', 'testing', 'local']);
 const ENV_NAMES = new Set(['NODE_ENV', 'nodeEnv', 'APP_ENV', 'appEnv', 'env', 'ENV', 'environment', 'ENVIRONMENT', 'MODE', 'mode']);
 /** Settings keys read through a getter: `mode` is left out, `searchParams.get('mode')` is user input. */
@@ -121,7 +127,8 @@ function isUnsetValue(expr: ts.Expression): boolean {
 
 /** `case 'development':` of a `switch` on the environment: what the value says. */
 export function equalityEnv(value: string): ConditionEnv {
-  if (PRODUCTION_VALUES.has(value)) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  if (value === PRODUCTION) return { whenTrue: 'prod', whenFalse: 'nonprod' };
+  if (PRODUCTION_VALUES.has(value)) return { whenTrue: 'prod', whenFalse: 'unknown' };
   if (NON_PRODUCTION_VALUES.has(value)) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
   return UNKNOWN_ENV;
 }
@@ -223,6 +230,8 @@ function binaryEnv(e: ts.BinaryExpression, names: NameValues, depth: number): Co
       ? { whenTrue: either(a.whenTrue, b.whenTrue), whenFalse: both(a.whenFalse, b.whenFalse) }
       : { whenTrue: both(a.whenTrue, b.whenTrue), whenFalse: either(a.whenFalse, b.whenFalse) };
   }
+  const listed = indexOfEnv(e, names, depth);
+  if (listed) return listed;
   const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
   const isNe = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   if (!isEq && !isNe) return UNKNOWN_ENV;
@@ -294,20 +303,45 @@ function callEnv(call: ts.CallExpression, names: NameValues, depth: number): Con
   return ts.isPropertyAccessExpression(callee) ? namedFlagEnv(callee.expression, callee.name.text, names) : UNKNOWN_ENV;
 }
 
-/** `['development', 'test'].includes(process.env.NODE_ENV)`; undefined when the receiver is not a list literal. */
+/** `['development', 'test'].includes(process.env.NODE_ENV)`; undefined when the receiver is not a list. */
 function includesEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv | undefined {
   const callee = unwrap(call.expression);
   const arg = call.arguments[0];
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'includes' || !arg) return undefined;
-  const list = unwrap(callee.expression);
+  return listEnv(callee.expression, arg, names, depth);
+}
+
+/**
+ * `LIST.indexOf(env) !== -1` (also `>= 0`, `> -1`) tests what `LIST.includes(env)` does, and
+ * `=== -1` (`< 0`) its opposite; undefined for any other comparison.
+ */
+function indexOfEnv(e: ts.BinaryExpression, names: NameValues, depth: number): ConditionEnv | undefined {
+  const call = unwrap(e.left);
+  const bound = unwrap(e.right);
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'indexOf') return undefined;
+  const n = ts.isPrefixUnaryExpression(bound) && bound.operator === SyntaxKind.MinusToken && ts.isNumericLiteral(bound.operand) ? -Number(bound.operand.text) : ts.isNumericLiteral(bound) ? Number(bound.text) : undefined;
+  const op = e.operatorToken.kind;
+  const found = (n === -1 && (op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken || op === SyntaxKind.GreaterThanToken)) || (n === 0 && op === SyntaxKind.GreaterThanEqualsToken);
+  const missing = (n === -1 && (op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken)) || (n === 0 && op === SyntaxKind.LessThanToken);
+  const env = found || missing ? listEnv(call.expression.expression, call.arguments[0] as ts.Expression, names, depth) : undefined;
+  return env && (found ? env : { whenTrue: env.whenFalse, whenFalse: env.whenTrue });
+}
+
+/** Whether the environment's name `arg` is one of a list's: written in place or in a const (`DEV_ENVS`). */
+function listEnv(listExpr: ts.Expression, arg: ts.Expression, names: NameValues, depth: number): ConditionEnv | undefined {
+  let list = unwrap(listExpr);
+  if (ts.isIdentifier(list)) {
+    const value = names.valueOf(list);
+    list = value?.isConst && value.path.length === 0 ? unwrap(value.expr) : list;
+  }
   if (!ts.isArrayLiteralExpression(list)) return undefined;
   if (!isEnvValue(arg, names, depth)) return UNKNOWN_ENV;
   const values = list.elements.map((el) => envLiteralOf(el)?.toLowerCase());
   if (values.every((v) => v !== undefined && NON_PRODUCTION_VALUES.has(v))) return { whenTrue: 'nonprod', whenFalse: 'unknown' };
-  if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: 'nonprod' };
-  // `['production', 'staging'].includes(env)`: outside the list is certainly not production.
-  if (values.some((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'unknown', whenFalse: 'nonprod' };
-  return UNKNOWN_ENV;
+  // Outside a list naming `'production'` is certainly not production (`['production', 'staging']`).
+  const outside = values.includes(PRODUCTION) ? 'nonprod' : 'unknown';
+  if (values.every((v) => v !== undefined && PRODUCTION_VALUES.has(v))) return { whenTrue: 'prod', whenFalse: outside };
+  return values.some((v) => v !== undefined && PRODUCTION_VALUES.has(v)) ? { whenTrue: 'unknown', whenFalse: outside } : UNKNOWN_ENV;
 }
 
 /** The string tests whose outcome on a known environment name can be computed. */
