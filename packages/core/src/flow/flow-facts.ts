@@ -338,7 +338,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   const importedDataPuts = importedDataPutsOf(fc, ev);
   if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
-  facts.loggers = topLevelLoggers(sf, sinks);
+  facts.loggers = topLevelLoggers(sf, collected, sinks);
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
@@ -1091,7 +1091,7 @@ function stringListOf(value: ts.Expression): string[] | undefined {
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
-function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
+function topLevelLoggers(sf: ts.SourceFile, collected: CollectedFile, sinks: SinkFinder): LoggerFact[] {
   const out: LoggerFact[] = [];
   const record = (name: string, value: ts.Expression) => {
     const redact = sinks.redactOfLogger(value);
@@ -1112,6 +1112,12 @@ function topLevelLoggers(sf: ts.SourceFile, sinks: SinkFinder): LoggerFact[] {
   };
   // `namespace Telemetry { export const out = pino() }`: imported and used as `Telemetry.out`.
   for (const [ns, members] of namespaceConstsOf(sf)) for (const [member, value] of members) record(`${ns}.${member}`, value);
+  // `export function forModule(name) { return root.child({ module: name }) }`: importers log through `forModule()`.
+  for (const fn of collected.functions) {
+    if (fn.className !== undefined || fn.key.includes('.')) continue;
+    const returned = (collected.returns.get(fn.node) ?? []).find((r) => sinks.redactOfLogger(r) !== undefined);
+    if (returned) record(`${fn.key}()`, returned);
+  }
   for (const stmt of sf.statements) {
     // `class BaseService { protected out = pino() }`: a logger its subclasses in other files use as `this.out`.
     if (ts.isClassDeclaration(stmt) && stmt.name) recordClassFields(stmt.name.text, stmt, record);

@@ -511,13 +511,16 @@ export class FlowIndex {
 
   /** The logger a module exports under the name `local` is imported by (`module.exports = pino()` for a whole-module `require`). */
   #importedLoggerOf(file: string, local: string): { file: string; logger: LoggerFact } | undefined {
-    // `BaseService.out`: a field of an imported class (see sinks' `inheritedFieldOf`).
-    const [root = local, ...rest] = local.split('.');
+    // `BaseService.out`: a field of an imported class (see sinks' `inheritedFieldOf`); `forModule()`:
+    // what an imported function returns.
+    const returned = local.endsWith('()');
+    const dotted = returned ? local.slice(0, -2) : local;
+    const [root = dotted, ...rest] = dotted.split('.');
     const origin = this.project.originOf(file, root);
     if (origin.kind !== 'local') return undefined;
     // A whole-module `require`: the module's value, maybe a local it exports (`module.exports = logger`).
     const head = origin.name === '*' ? (this.project.valueNameOf(origin.file) ?? 'default') : origin.name;
-    const name = [head, ...rest].join('.');
+    const name = [head, ...rest].join('.') + (returned ? '()' : '');
     const logger = this.project.files.get(origin.file)?.flow.loggers.find((l) => l.name === name);
     return logger && { file: origin.file, logger };
   }

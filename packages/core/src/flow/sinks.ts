@@ -381,8 +381,23 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     }
     const factory = factoryPackageOf(callee);
     if (factory !== undefined) return { redact: factory === 'pino' ? redactOf(call.arguments[0]) : [] };
+    const made = madeByLocalFunction(callee);
+    if (made) return made;
     const name = dottedNameOf(callee);
     return name !== undefined && /^(?:get|create|make)\w*Logger$/.test(name.split('.').at(-1) ?? '') ? { redact: [] } : undefined;
+  }
+
+  /** `function mk() { return pino() }` (or an arrow in a const): the logger a local function returns. */
+  function madeByLocalFunction(callee: ts.Expression): LoggerInfo | undefined {
+    if (!isIdentifier(callee)) return undefined;
+    const binding = lookup(fc, callee);
+    const fn = binding?.kind === 'function' ? binding.node : binding?.kind === 'var' && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
+    const returned = fn && (ts.isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn)) ? fc.collected.returns.get(fn) : undefined;
+    for (const r of returned ?? []) {
+      const logger = loggerOf(r);
+      if (logger) return logger;
+    }
+    return undefined;
   }
 
   /**
@@ -723,6 +738,12 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     if (inherited !== undefined) return inherited;
     let e = unwrap(receiver);
     while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
+    // `const out = forModule('billing')`, `forModule('billing').info(...)`: the logger an imported
+    // function returns, recorded by its module as `forModule()`.
+    const made = isIdentifier(e) && lookup(fc, e)?.kind === 'var' ? constValueOf(fc, e) : e;
+    const maker = isCallExpression(made) ? unwrap(made.expression) : undefined;
+    const makerOrigin = maker && isIdentifier(maker) ? importOf(fc, maker) : undefined;
+    if (maker && isIdentifier(maker) && makerOrigin !== undefined && fc.isProjectModule(makerOrigin.specifier)) return `${maker.text}()`;
     // `Telemetry.out` of an imported namespace or object: the member the module records (`Telemetry.out`).
     const member = isPropertyAccessExpression(e) && isIdentifier(unwrap(e.expression)) ? e.name.text : undefined;
     if (member !== undefined) e = unwrap((e as ts.PropertyAccessExpression).expression);
