@@ -17,7 +17,7 @@ import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
-import { containerOf, entryNameOf, isBearerAuthInfo, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
+import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { CallItem, SecretItem, Taint } from './taint.js';
 import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
@@ -521,7 +521,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const importedEntry = isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
     if (importedEntry) return importedEntry;
     const prop = isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
-    if (prop === undefined) return EMPTY;
+    if (prop === undefined) return isElementAccessExpression(e) ? anyEntryTaint(e) : EMPTY;
+    if (prop === 'params' && isPropertyAccessExpression(e) && isRequestLike(e.expression)) {
+      const params = secretRouteParams(e);
+      if (params.length > 0) return params;
+    }
     if (prop === 'config') {
       const failed = failedRequestConfigTaint(e);
       if (failed) return failed;
@@ -629,7 +633,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** `env[KEY]` given `const KEY = 'JWT_SECRET'` (or `KEYS.JWT` of a const object): the literal the key holds; otherwise the key as written. */
   function elementKeyOf(key: ts.Expression): string | undefined {
     const name = entryNameOf(fc, key);
-    return typeof name === 'string' ? name : (propertyNameOf(unwrap(key)) ?? templateKeyName(unwrap(key)));
+    if (typeof name === 'string') return name;
+    // A name is the key it holds, not its own name: `keys[provider]` reads whichever entry `provider` picks.
+    const k = unwrap(key);
+    return isIdentifier(k) ? undefined : (propertyNameOf(k) ?? templateKeyName(k));
   }
 
   /** `this.headers`: what the class puts in that field anywhere, plus the field's own name. */
@@ -745,6 +752,30 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (item.k === 'secret' && item.container !== undefined && item.path.length === 0) return { k: 'secret', label, path: [], trace: item.trace };
       return item.path.length > 0 ? { ...item, path: item.path.slice(1) } : item;
     });
+  }
+
+  /**
+   * `keys[provider]` with a key the code computes: whichever entry it picks of an object whose
+   * entries are known (`{ openai: process.env.OPENAI_API_KEY }`). Not a request's headers or
+   * cookies by a computed name, whose entries are mostly no secrets, nor a string's characters.
+   */
+  function anyEntryTaint(e: ts.ElementAccessExpression): Taint {
+    return taintOf(e.expression).flatMap((item) => (item.path.length > 0 ? [{ ...item, path: item.path.slice(1) }] : []));
+  }
+
+  /**
+   * `req.params` in the handler of `app.get('/reset/:token', handler)` (Koa's `ctx.params` too):
+   * the route's own parameters, those with a secret name (`token`) among them.
+   */
+  function secretRouteParams(e: ts.PropertyAccessExpression): Taint {
+    let handler: ts.Node | undefined = enclosingFunction(e);
+    while (handler?.parent && isParenthesizedExpression(handler.parent)) handler = handler.parent;
+    const registration = handler?.parent;
+    if (!registration || !isCallExpression(registration) || !registration.arguments.includes(handler as ts.Expression)) return EMPTY;
+    const path = registration.arguments[0] && unwrap(registration.arguments[0]);
+    if (!path || !isStringLiteralLike(path)) return EMPTY;
+    const label = labelOf(e, fc.sf);
+    return [...path.text.matchAll(/:(\w+)/g)].flatMap(([, name]) => (name !== undefined && fc.names.isSecretName(name) ? [{ k: 'secret' as const, label: `${label}.${name}`, path: [name], trace: [step(path, `the route's parameter \`:${name}\` is a secret by its name`)] }] : []));
   }
 
   /** The object whose keys `key` runs over: `for (const key in obj)`, `for (const key of Object.keys(obj))`, `Object.keys(obj).forEach((key) => ...)`. */
