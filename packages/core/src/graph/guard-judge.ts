@@ -404,6 +404,9 @@ export class GuardJudge {
   /** The default export of `require(specifier)` seen from `file`. */
   moduleDefault(file: string, specifier: string): Definition {
     const target = this.project.resolveModule(file, specifier);
+    // `export default async function adminRoutes(app)`: the function the module defines by that name.
+    const named = target !== undefined ? this.project.originOfMember(target, 'default') : undefined;
+    if (named?.kind === 'local') return named;
     if (target !== undefined) return { kind: 'local', file: target, name: 'default' };
     if (this.project.isProjectSpecifier(file, specifier)) return { kind: 'unreadable', name: specifier.split('/').pop() ?? specifier };
     return { kind: 'package', specifier, imported: 'default' };
