@@ -62,6 +62,12 @@ export interface FunctionFact {
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /**
+   * It never calls `next()` itself, only hands it to these functions (`(req, res, next) =>
+   * ctl.create(req, res, next)`): it passes on when one of them does. A callee without a name
+   * (`passport.authenticate('jwt')(req, res, next)`) is not listed.
+   */
+  passesNextTo?: string[];
+  /**
    * It takes the request but no `next` (this many parameters) and answers with content: given to
    * `use` (`app.use('/admin/stats', adminStats)`), it is an endpoint (see endpoint-arity.ts).
    */

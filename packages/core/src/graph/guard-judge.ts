@@ -44,6 +44,9 @@ const MIDDLEWARE_COMPOSERS = /^(koa-compose|compose-middleware)$/;
  */
 const MAX_DEPTH = 100_000;
 
+/** Hand-offs of `next` followed to learn whether a route's last handler passes on: real ones are one or two deep. */
+const MAX_PASS_DEPTH = 4;
+
 type Judging = Stackless<GuardVerdict>;
 
 /** The call of a factory whose returned function is judged: its parameters stand for these arguments, read in `file`. */
@@ -376,12 +379,24 @@ export class GuardJudge {
    * Whether a route's last handler is middleware (it calls `next`), as in `app.all('/admin/*', log)`:
    * such a "route" is not an endpoint of its own.
    */
-  passesOn(file: string, ref: HandlerRef): boolean {
-    if (ref.kind === 'at') return this.passesOn(ref.file, ref.ref);
-    if (ref.kind === 'fn') return ref.fact.passesOn;
+  passesOn(file: string, ref: HandlerRef, depth = 0): boolean {
+    if (ref.kind === 'at') return this.passesOn(ref.file, ref.ref, depth);
+    if (ref.kind === 'fn') return this.factPassesOn(file, ref.fact, depth);
     if (ref.kind !== 'name') return false;
     const def = this.definitionOf(file, ref.name);
-    return def.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.passesOn === true;
+    const fact = def.kind === 'local' ? this.routesOf(def.file)?.functions[def.name] : undefined;
+    return def.kind === 'local' && fact !== undefined && this.factPassesOn(def.file, fact, depth);
+  }
+
+  /**
+   * A function that only hands `next` on (`(req, res, next) => ctl.create(req, res, next)`) passes
+   * on when a function it hands it to does; one whose definition cannot be read is taken for an
+   * endpoint, as the last handler of a route is.
+   */
+  private factPassesOn(file: string, fact: FunctionFact, depth: number): boolean {
+    if (!fact.passesOn) return false;
+    if (fact.passesNextTo === undefined) return true;
+    return depth < MAX_PASS_DEPTH && fact.passesNextTo.some((name) => this.passesOn(file, { kind: 'name', name }, depth + 1));
   }
 
   /** `app.use('/admin/stats', adminStats)` of a project function that takes no `next` and answers: an endpoint. */

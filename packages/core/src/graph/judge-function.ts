@@ -59,6 +59,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     passesOn: callsLastParam(fn),
     location: locationOf(fn, ctx.sf),
   };
+  const handedTo = fact.passesOn ? nextHandedTo(fn) : undefined;
+  if (handedTo) fact.passesNextTo = handedTo;
   // Class methods are not handed to `use()` bare (`this` would be lost): services have thousands.
   const arity = fact.passesOn || (isMethodDeclaration(fn) && isClassLike(fn.parent)) ? undefined : endpointArityOf(fn);
   if (arity !== undefined) fact.endpointArity = arity;
@@ -458,6 +460,32 @@ function callsLastParam(fn: FunctionNode): boolean {
       (isIdentifier(node) && node.text === name && node.parent !== undefined && isCallExpression(node.parent) && node.parent.arguments.includes(node)),
   );
 }
+
+/**
+ * The functions a handler hands its `next` to when it never calls it itself (`ctl.create(req, res,
+ * next)`), undefined when it does call it. `promise.catch(next)` and `.then(ok, next)` only report
+ * an error, and hand the request to nobody.
+ */
+function nextHandedTo(fn: FunctionNode): string[] | undefined {
+  const last = nextParamOf(fn);
+  if (!last || !isIdentifier(last.name) || !fn.body) return undefined;
+  const name = last.name.text;
+  const callees: string[] = [];
+  const callsItself = someNode(fn.body, (node) => {
+    if (!isCallExpression(node)) return false;
+    if (isIdentifier(node.expression) && node.expression.text === name) return node.arguments.length === 0;
+    if (!node.arguments.some((a) => isIdentifier(a) && a.text === name)) return false;
+    const callee = skipParens(node.expression);
+    if (isPropertyAccessExpression(callee) && ERROR_CALLBACKS.has(callee.name.text)) return false;
+    const named = referenceName(callee);
+    if (named !== undefined) callees.push(named);
+    return false;
+  });
+  return callsItself ? undefined : callees;
+}
+
+/** Promise methods whose callbacks given `next` only report a failure to it. */
+const ERROR_CALLBACKS: ReadonlySet<string> = new Set(['catch', 'then', 'finally']);
 
 /** The function a factory returns: inline, or declared in its body and returned by name. */
 function returnedFunction(stmt: ts.Statement, siblings: readonly ts.Statement[]): FunctionNode | undefined {

@@ -233,14 +233,25 @@ function markSharedContext(id: string, ctx: AdapterContext): void {
   if (fact) fact.sharesParentContext = true;
 }
 
+/**
+ * `{ preHandler }` given `const preHandler = [authenticate, requireRole('ADMIN')]` in the plugin's
+ * body: the hooks of the list a const in scope holds, as if written in place.
+ */
+function listedIn(value: ts.Expression): readonly ts.Expression[] {
+  const e = skipParens(value);
+  const held = isIdentifier(e) ? scopedConstOf(e) : undefined;
+  const list = held && skipParens(held);
+  return list && isArrayLiteralExpression(list) ? list.elements : [value];
+}
+
 function hookRefs(opts: ts.ObjectLiteralExpression, ctx: AdapterContext): HandlerRef[] {
   return [...GUARD_HOOKS].flatMap((hook) => optionRefs(opts, hook, ctx));
 }
 
 function optionRefs(opts: ts.ObjectLiteralExpression, name: string, ctx: AdapterContext): HandlerRef[] {
   for (const p of opts.properties) {
-    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return ctx.handlerRefsOf([p.initializer]);
-    if (isShorthandPropertyAssignment(p) && p.name.text === name) return ctx.handlerRefsOf([p.name]);
+    if (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && p.name.text === name) return ctx.handlerRefsOf(listedIn(p.initializer));
+    if (isShorthandPropertyAssignment(p) && p.name.text === name) return ctx.handlerRefsOf(listedIn(p.name));
     if (isMethodDeclaration(p) && isIdentifier(p.name) && p.name.text === name && p.body) {
       return [{ kind: 'fn', fact: judgeFunction(p, ctx) }];
     }
