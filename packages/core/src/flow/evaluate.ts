@@ -1086,7 +1086,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const value = taintOf(prop.initializer);
         // `{ apiKey: source.origin }`, `{ Authorization: \`Bearer ${v}\` }`: the key names what the value is, unless
         // the value is a secret already or a project function's result, which its definition decides (`{ credential: safeCopy(c) }`).
-        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call'));
+        // A hash under the key (`{ password: await bcrypt.hash(password, 10) }`, also through a const) is no secret.
+        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, prop.initializer));
         parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
       }
     }

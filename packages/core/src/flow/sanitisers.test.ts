@@ -16,10 +16,10 @@ function isShortSliceCall(code: string): boolean {
 }
 
 describe('short literal prefixes and suffixes (at most 8 characters)', () => {
-  it.each(['t.slice(0, 8)', 't.slice(-4)', 't.substring(0, 6)', 't.substr(0, 8)', 't.substr(-4)', 't.slice(t.length - 4)', 't.substring(t.length - 8)'])('%s is safe', (code) => {
+  it.each(['t.slice(0, 8)', 't.slice(-4)', 't.substring(0, 6)', 't.substr(0, 8)', 't.substr(-4)', 't.slice(t.length - 4)', 't.substring(t.length - 8)', 'h.substring(7, 15)', 'h.slice(6, 10)', 'h.substr(7, 8)'])('%s is safe', (code) => {
     expect(isShortSliceCall(code)).toBe(true);
   });
-  it.each(['t.slice(0, 9)', 't.slice(-12)', 't.slice(4)', 't.slice(0, n)', 't.substring(-4)', 't.slice(t.length - 20)', 't.slice(2, 6)'])('%s keeps the secret', (code) => {
+  it.each(['t.slice(0, 9)', 't.slice(-12)', 't.slice(4)', 't.slice(0, n)', 't.substring(-4)', 't.slice(t.length - 20)', 't.slice(2, 6)', 'h.substring(7, 16)', 'h.slice(7)', 'h.slice(7, -1)'])('%s keeps the secret', (code) => {
     expect(isShortSliceCall(code)).toBe(false);
   });
 });

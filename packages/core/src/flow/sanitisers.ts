@@ -41,8 +41,12 @@ export type Resolve = (expr: ts.Expression) => ts.Expression;
 
 const asWritten: Resolve = (expr) => expr;
 
+/** Where the credential starts in an Authorization header: after `Basic ` / `Token ` (6) or `Bearer ` (7). */
+const SCHEME_LENGTHS: ReadonlySet<number> = new Set([6, 7]);
+
 /**
- * `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix;
+ * `s.slice(0, 8)`, `s.slice(-4)`, `s.substring(s.length - 4)`: a short literal prefix or suffix, also
+ * of the credential after a header's scheme (`header.substring(7, 15)`);
  * `s.slice(0, s.indexOf('_') + 1)`: the prefix up to its first separator (a key's `sk_live_` kind).
  */
 export function isShortSlice(method: string, args: readonly ts.Expression[], receiver?: ts.Expression, resolve: Resolve = asWritten): boolean {
@@ -54,8 +58,11 @@ export function isShortSlice(method: string, args: readonly ts.Expression[], rec
   if (args.length === 1) return a < 0 && -a <= SHORT_SLICE && method !== 'substring';
   if (a === 0 && method !== 'substr' && receiver !== undefined && args[1] !== undefined && isSeparatorIndex(resolve(args[1]), receiver, numberOf)) return true;
   if (b === undefined) return false;
-  if (method === 'substr') return a === 0 && b <= SHORT_SLICE;
-  return a === 0 && b >= 0 && b <= SHORT_SLICE;
+  // A prefix: from the start, or from just after an auth scheme (`header.substring(7, 15)`: the
+  // token's first characters after `Bearer `). A window elsewhere (`t.slice(2, 6)`) is not one.
+  if (a !== 0 && !SCHEME_LENGTHS.has(a)) return false;
+  if (method === 'substr') return b <= SHORT_SLICE;
+  return b >= a && b - a <= SHORT_SLICE;
 }
 
 /** `s.indexOf('_')`, `s.indexOf('.') + 1` on the sliced string itself: where its first separator is. */
