@@ -91,6 +91,8 @@ const STRINGIFIERS = new Set([
  * its resolved value (`getToken().then((t) => ...)`).
  */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
+/** Terminal-colour packages: their functions return the text they are given, coloured. */
+const COLOUR_PACKAGES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'kleur/colors', 'colorette', 'ansi-colors', 'colors', 'colors/safe', 'cli-color', 'kolorist', 'yoctocolors']);
 /** Calls whose result holds their arguments unchanged in shape. */
 const CARRIERS = new Set(['Object.assign', 'structuredClone', 'Object.values', 'Object.entries', 'Object.fromEntries', 'Array.from', 'JSON.parse', 'Promise.resolve', 'Promise.all']);
 /** Methods whose result holds the receiver's content. */
@@ -830,6 +832,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
+    // `chalk.green(`token ${token}`)`, `pc.bold(token)`: terminal colours wrap the text, which stays whole.
+    if (isColouring(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
     // `EnvSchema.parse(process.env)` of a zod object schema of the file: what it was given, only at the
     // keys of its shape (zod strips the others); `safeParse` puts it in `data`.
     const parsed = isPropertyAccessExpression(callee) && SCHEMA_PARSES.has(callee.name.text) ? args[0] : undefined;
@@ -1209,11 +1213,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return fn !== undefined && COOKIE_MODULES.has(fn.specifier);
   }
 
+  /** A colour function of a terminal-colour package: `chalk.green`, `chalk.bold.red`, `pc.cyan`, `kleur.red().bold`. */
+  function isColouring(callee: ts.Expression): boolean {
+    const root = rootIdentifier(callee);
+    const origin = root && root !== unwrap(callee) ? importOf(fc, root) : undefined;
+    return origin !== undefined && COLOUR_PACKAGES.has(origin.specifier);
+  }
+
+  /** The callee's root is a local of the file, not a module (`import util from 'util'`, `const util = require('util')`). */
   function isLocallyBound(callee: ts.Expression): boolean {
     const root = rootIdentifier(callee);
     if (!root) return false;
     const b = lookup(fc, root);
-    return b !== undefined && b.kind !== 'import';
+    return b !== undefined && b.kind !== 'import' && importOf(fc, root) === undefined;
   }
 
   /**

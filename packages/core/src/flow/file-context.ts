@@ -86,7 +86,10 @@ export function importOf(fc: FileContext, expr: ts.Expression): { specifier: str
   const required = requireOf(value.expr);
   if (!required) return undefined;
   if (value.path.length === 0) return required;
-  return required.imported === '*' && value.path.length === 1 ? { specifier: required.specifier, imported: value.path[0] ?? '*' } : undefined;
+  if (required.imported !== '*') return undefined;
+  if (value.path.length === 1) return { specifier: required.specifier, imported: value.path[0] ?? '*' };
+  // `const { promises: { writeFile } } = require('fs')`: fs's promise API, which has the same names.
+  return value.path.length === 2 && value.path[0] === 'promises' ? { specifier: required.specifier, imported: value.path[1] ?? '*' } : undefined;
 }
 
 /**
