@@ -174,6 +174,10 @@ export interface MountRegistration extends RegistrationBase {
   encapsulated: boolean;
   /** How @fastify/autoload loads the plugin files of a `{ dir }` child. */
   autoload?: AutoloadOptions;
+  /** Nest: a module a `@Module` imports (its own controllers are served at their own paths). */
+  moduleImport?: true;
+  /** Nest `RouterModule.register`: the path is given to the module's own controllers, not to the modules it imports. */
+  ownControllersOnly?: true;
 }
 
 /** The @fastify/autoload options that decide which files load and under what prefix. */

@@ -106,6 +106,8 @@ interface Visit {
   copiedAt?: { file: string; offset: number };
   /** Nest `setGlobalPrefix(p, { exclude })`: routes matching an exclusion are served without `p`. */
   prefixExclusion?: PrefixExclusionAt;
+  /** Nest: a module entered through `RouterModule.register`, whose imports are served elsewhere. */
+  ownControllersOnly?: true;
 }
 
 interface PrefixExclusionAt {
@@ -378,6 +380,7 @@ class RouteGraphBuilder {
           yield* this.visitAutoloaded(at, file, reg);
           return;
         }
+        if (at.ownControllersOnly && reg.moduleImport) return;
         const child = this.mountedChild(at, file, reg.child);
         if (!child) {
           this.#unknown.push({ file, location: reg.location, reason: 'mounted app or router could not be resolved' });
@@ -388,7 +391,9 @@ class RouteGraphBuilder {
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.
         const copiedAt = at.framework === 'hono' ? (at.calledAt ?? { file, offset: reg.location.offset }) : undefined;
-        this.inheritFromChild(at, yield this.visit(child, { ...at, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
+        const { ownControllersOnly: _entered, ...outer } = at;
+        const scope = reg.ownControllersOnly ? { ownControllersOnly: true as const } : {};
+        this.inheritFromChild(at, yield this.visit(child, { ...outer, ...scope, prefix: full, mounts: [...at.mounts, step], ...(copiedAt ? { copiedAt } : {}) }));
         return;
       }
       case 'invoke': {

@@ -310,7 +310,8 @@ function optionalPath(path: PathExpr | undefined): PrefixExclusion[] {
 /**
  * A `@Module` is an instance that mounts its controllers and the modules it imports at its own
  * path; `RouterModule.register([{ path: 'admin', module: AdminModule, children }])` in its imports
- * mounts those modules under their paths.
+ * mounts those modules' own controllers under their paths (Nest's router reads the path from each
+ * controller's own module: the modules AdminModule imports keep theirs).
  */
 function collectModule(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
   const arg = decoratorCall(node, 'Module')?.arguments[0];
@@ -327,7 +328,7 @@ function collectModule(node: ts.ClassLikeDeclaration, name: string | undefined, 
     for (const item of list.elements) {
       const e = skipParens(item);
       const child = classRefOf(e);
-      if (child !== undefined) ctx.register(e, { kind: 'mount', target, prefix: undefined, child: { name: child }, encapsulated: false });
+      if (child !== undefined) ctx.register(e, { kind: 'mount', target, prefix: undefined, child: { name: child }, encapsulated: false, ...(name === 'imports' && { moduleImport: true }) });
       else if (isRouterModuleRegister(e, ctx)) registerRoutes(e.arguments[0], [], target, ctx);
     }
   }
@@ -349,7 +350,7 @@ function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['par
     const parts = [...parent, ...own];
     const module = propertyOf(route, 'module');
     const child = module && classRefOf(skipParens(module));
-    if (child !== undefined) ctx.register(route, { kind: 'mount', target, prefix: { parts }, child: { name: child }, encapsulated: false });
+    if (child !== undefined) ctx.register(route, { kind: 'mount', target, prefix: { parts }, child: { name: child }, encapsulated: false, ownControllersOnly: true });
     registerRoutes(propertyOf(route, 'children'), parts, target, ctx);
   }
 }
