@@ -85,7 +85,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   }
   // `finally { next(); }`: the request goes on after every answer, a 401 included; `catch { next(); }`
   // around the check: it goes on whenever the check throws (timingSafeEqual on keys of another length).
-  if (fact.passesOn && (passesOnFinally(body, lastParamName(fn)) || failsOpen(body, params, lastParamName(fn)))) return fact;
+  if (fact.passesOn && (passesOnFinally(body, lastParamName(fn)) || failsOpen(body, params, lastParamName(fn)) || mapsDownstreamErrors(body, lastParamName(fn)))) return fact;
   let leading = true;
   // Once `next()` has run, the handler has too: a check after it rejects nothing in time.
   let passedOn = false;
@@ -392,6 +392,31 @@ function failsOpen(body: ts.Block, params: readonly string[], next: string | und
   return body.statements.some((stmt) => isTryStatement(stmt) && stmt.catchClause !== undefined && someNode(stmt.tryBlock, (n) => rejectionOf(n, {}) !== undefined, inBlock) && someNode(stmt.tryBlock, mayThrow, inBlock) && callsBare(stmt.catchClause.block, next));
 }
 const NEVER_THROWING: ReadonlySet<string> = new Set(['String', 'Number', 'Boolean']);
+
+/**
+ * An error handler written as middleware: `try { await next(); } catch (err) { if (err.status ===
+ * 401) ... }`, koa-jwt's `return next().catch((err) => { if (err.status === 401) ctx.status = 401 })`.
+ * Its 401 answers what the handlers after it rejected; it checks nothing itself.
+ */
+function mapsDownstreamErrors(body: ts.Block, next: string | undefined): boolean {
+  const [only] = body.statements;
+  if (next === undefined || body.statements.length !== 1 || !only) return false;
+  if (isTryStatement(only)) return only.catchClause !== undefined && only.tryBlock.statements.every((s) => isNextCall(statementExpression(s), next));
+  const e = statementExpression(only);
+  const call = e && skipParens(e);
+  return call !== undefined && isCallExpression(call) && isPropertyAccessExpression(call.expression) && call.expression.name.text === 'catch' && isNextCall(call.expression.expression, next);
+}
+
+/** The expression an expression statement or `return` holds, awaited or not. */
+function statementExpression(stmt: ts.Statement): ts.Expression | undefined {
+  const e = ts.isExpressionStatement(stmt) ? stmt.expression : isReturnStatement(stmt) ? stmt.expression : undefined;
+  return e && (ts.isAwaitExpression(skipParens(e)) ? (skipParens(e) as ts.AwaitExpression).expression : e);
+}
+
+function isNextCall(expr: ts.Expression | undefined, next: string): boolean {
+  const e = expr && skipParens(expr);
+  return e !== undefined && isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
+}
 
 /** `req` of `req.get('x')`, `res` of `res.status(401).send()`: the identifier a member chain starts from. */
 function rootNameOf(e: ts.Expression): string | undefined {
