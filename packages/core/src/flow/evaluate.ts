@@ -1,6 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
-import { constValueOf, type FileContext, importOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { extendedClassName } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
@@ -91,6 +91,8 @@ const STRINGIFIERS = new Set([
  * its resolved value (`getToken().then((t) => ...)`).
  */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
+/** Koa and its routers: a file importing one hands its middleware Koa's `ctx`. */
+const KOA_MODULES: ReadonlySet<string> = new Set(['koa', '@koa/router', 'koa-router']);
 /** Terminal-colour packages: their functions return the text they are given, coloured. */
 const COLOUR_PACKAGES: ReadonlySet<string> = new Set(['chalk', 'picocolors', 'kleur', 'kleur/colors', 'colorette', 'ansi-colors', 'colors', 'colors/safe', 'cli-color', 'kolorist', 'yoctocolors']);
 /** Calls whose result holds their arguments unchanged in shape. */
@@ -366,7 +368,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
-        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && isRequestType(binding.node.type, fc))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.index)))) && mcp !== 'message') items.push(requestHeadersOf(id));
         // `app.get('/x', ({ headers }, res) => ...)`: the headers destructured from a handler's request.
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
@@ -1218,6 +1220,11 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const root = rootIdentifier(callee);
     const origin = root && root !== unwrap(callee) ? importOf(fc, root) : undefined;
     return origin !== undefined && COLOUR_PACKAGES.has(origin.specifier);
+  }
+
+  /** Koa's `ctx`, a middleware's first parameter: printed whole, it shows `request.header`. */
+  function isKoaContext(id: ts.Identifier, index: number): boolean {
+    return index === 0 && id.text === 'ctx' && importsAnyOf(fc, KOA_MODULES);
   }
 
   /** The callee's root is a local of the file, not a module (`import util from 'util'`, `const util = require('util')`). */

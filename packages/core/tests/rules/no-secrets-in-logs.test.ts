@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'fields of Koa\'s `ctx` that hold no header', code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => { console.log(ctx.method, ctx.path, ctx.status); await next(); });\napp.listen(3000);\n` },
     { name: 'colours of what holds no secret (a user name, a token\'s length)', code: `import chalk from 'chalk';\nimport pc from 'picocolors';\nexport function registered(token: string, user: string) {\n  console.log(chalk.green(\`Registered a token for \${user}\`), pc.dim(\`(\${token.length} characters)\`));\n}\n` },
     { name: 'eight characters of the token after `Bearer ` (`header.substring(7, 15)`)', code: `import express from 'express';\nconst app = express();\napp.use((req, res, next) => {\n  const header = req.headers.authorization;\n  if (header) console.log('auth', \`Bearer \${header.substring(7, 15)}...\`);\n  next();\n});\napp.listen(3000);\n` },
     { name: 'a computed key into a record of model names; a record of secrets only tested', code: `const models: Record<string, string> = { openai: 'gpt-4o', anthropic: 'claude' };\nconst keys: Record<string, string | undefined> = { openai: process.env.OPENAI_API_KEY };\nexport function modelFor(provider: string) {\n  console.debug(\`model \${models[provider]} for \${provider}, key set: \${Boolean(keys[provider])}\`);\n  return models[provider];\n}\n` },
@@ -160,6 +161,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'Koa\'s `ctx` logged whole (it prints `request.header`)', code: `import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx, next) => { console.log(ctx); await next(); });\napp.listen(3000);\n`, errors: [err(3)] },
     { name: '`util.inspect` of `require(\'util\')`', code: { 'src/app.js': `const util = require('util');\nconst http = require('http');\nhttp.createServer((req, res) => {\n  console.log('Headers: ' + util.inspect(req.headers));\n  res.end();\n}).listen(3000);\n` }, errors: [err(4, 'src/app.js')] },
     { name: 'a terminal colour of a secret (`chalk.green.bold(`...${token}`)`)', code: `import chalk from 'chalk';\nexport function registered(token: string) {\n  console.log(chalk.green.bold(\`Registered your personal access token \${token}\`));\n}\n`, errors: [err(3)] },
     { name: 'the whole token after `Bearer ` (`header.slice(7)`)', code: `import express from 'express';\nconst app = express();\napp.use((req, res, next) => {\n  const header = req.headers.authorization;\n  if (header) console.log('auth', header.slice(7));\n  next();\n});\napp.listen(3000);\n`, errors: [err(5)] },
