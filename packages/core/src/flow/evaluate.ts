@@ -18,7 +18,7 @@ import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, typ
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
 import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
-import type { CallItem, SecretItem, Taint } from './taint.js';
+import type { CallItem, SecretItem, Taint, TaintItem } from './taint.js';
 import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
@@ -91,6 +91,21 @@ const STRINGIFIERS = new Set([
  * its resolved value (`getToken().then((t) => ...)`).
  */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
+/** A token response's credential field (see tokenResponseOf), as the items of one are made. */
+function isTokenField(item: TaintItem): boolean {
+  return item.k === 'secret' && item.path.length > 0 && TOKEN_RESPONSE_FIELDS.includes(item.path[item.path.length - 1] ?? '');
+}
+
+/** `data.error`, `data.error_description`, `'error' in data`, `data?.error`, and those joined with `||`. */
+function testsErrorField(test: ts.Expression, name: string): boolean {
+  const e = unwrap(test);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, name) || testsErrorField(e.right, name);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.InKeyword) return isStringLiteralLike(e.left) && OAUTH_ERROR_FIELDS.has(e.left.text) && isIdentifier(unwrap(e.right)) && (unwrap(e.right) as ts.Identifier).text === name;
+  return isPropertyAccessExpression(e) && OAUTH_ERROR_FIELDS.has(e.name.text) && isIdentifier(unwrap(e.expression)) && (unwrap(e.expression) as ts.Identifier).text === name;
+}
+
+const OAUTH_ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'error_description']);
+
 /** Koa and its routers: a file importing one hands its middleware Koa's `ctx`. */
 const KOA_MODULES: ReadonlySet<string> = new Set(['koa', '@koa/router', 'koa-router']);
 /** Terminal-colour packages: their functions return the text they are given, coloured. */
@@ -295,7 +310,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function identifierTaint(id: ts.Identifier): Taint {
     const taint = identifierValueTaint(id);
-    return fc.collected.deletes.length === 0 || taint.length === 0 ? taint : withoutDeletedFields(taint, id);
+    const kept = fc.collected.deletes.length === 0 || taint.length === 0 ? taint : withoutDeletedFields(taint, id);
+    // `if (tokenData.error) console.error(tokenData)`: an OAuth error body (RFC 6749 §5.2), which holds no token.
+    return kept.some(isTokenField) && isOAuthErrorBranch(id) ? kept.filter((item) => !isTokenField(item)) : kept;
   }
 
   /**
@@ -1220,6 +1237,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const root = rootIdentifier(callee);
     const origin = root && root !== unwrap(callee) ? importOf(fc, root) : undefined;
     return origin !== undefined && COLOUR_PACKAGES.has(origin.specifier);
+  }
+
+  /**
+   * `id` read in the branch of `if (id.error)` (also `id.error_description`, `'error' in id`), or in
+   * a `catch`-less early exit's branch: the response is an OAuth error, which servers (GitHub, Entra)
+   * send with status 200.
+   */
+  function isOAuthErrorBranch(id: ts.Identifier): boolean {
+    for (let n: ts.Node = id; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
+      const parent = n.parent;
+      if (ts.isIfStatement(parent) && parent.thenStatement === n && testsErrorField(parent.expression, id.text)) return true;
+    }
+    return false;
   }
 
   /** Koa's `ctx`, a middleware's first parameter: printed whole, it shows `request.header`. */

@@ -1,10 +1,10 @@
 import { lastNameOf } from '../parse/last-name.js';
 import { ts } from '../parse/typescript.js';
-import { constValueOf, type FileContext, importOf, importsAnyOf, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isCallExpression, isFunctionLike, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isCallExpression, isFunctionLike, isIdentifier, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression } = ts;
 
 /** The credentials of an OAuth 2.0 / OpenID Connect token response (RFC 6749 §5.1). */
 export const TOKEN_RESPONSE_FIELDS: readonly string[] = ['access_token', 'refresh_token', 'id_token'];
@@ -43,7 +43,7 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   const name = lastNameOf(callee);
   if (name === undefined) return undefined;
   if (name === 'json' && isPropertyAccessExpression(callee) && call.arguments.length === 0) {
-    const response = constValueOf(fc, callee.expression);
+    const response = thenValueOf(constValueOf(fc, callee.expression), fc);
     return isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
   }
   if (name === 'post' && isPropertyAccessExpression(callee) && textMentions(fc, 'axios') && importsAnyOf(fc, AXIOS)) return isTokenRequest(call, fc) ? ['data'] : undefined;
@@ -53,6 +53,17 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   if (isPropertyAccessExpression(callee) && OPENID_CLIENT_METHODS.has(name) && CLIENT_NAME.test(lastNameOf(unwrap(callee.expression)) ?? '')) return [];
   const fn = importOf(fc, callee) ?? (isPropertyAccessExpression(callee) ? importOf(fc, callee.expression) : undefined);
   return fn?.specifier === 'openid-client' && (OPENID_CLIENT_FUNCTIONS.has(fn.imported) || (fn.imported === '*' && OPENID_CLIENT_FUNCTIONS.has(name))) ? [] : undefined;
+}
+
+/** `fetch(url).then((response) => response.json())`: what a `then` callback's parameter resolves to, the promise it is given; any other expression as it is. */
+function thenValueOf(expr: ts.Expression, fc: FileContext): ts.Expression {
+  const binding = isIdentifier(expr) ? lookup(fc, expr) : undefined;
+  if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return expr;
+  let fn: ts.Node = binding.fn;
+  while (fn.parent && ts.isParenthesizedExpression(fn.parent)) fn = fn.parent;
+  const call = fn.parent;
+  const callee = call && isCallExpression(call) && call.arguments[0] === fn ? unwrap(call.expression) : undefined;
+  return callee && isPropertyAccessExpression(callee) && callee.name.text === 'then' ? unwrap(callee.expression) : expr;
 }
 
 /** `supabase.auth.onAuthStateChange((event, session) => ...)`: the session a Supabase client hands its listener, tokens included. */
@@ -74,7 +85,8 @@ function isTokenRequest(call: ts.CallExpression, fc: FileContext): boolean {
   const [target, ...rest] = call.arguments;
   if (!target) return false;
   const url = constValueOf(fc, target);
-  const text = isStringLiteralLike(url) ? url.text : isTemplateExpression(url) ? (url.templateSpans.at(-1)?.literal.text ?? url.head.text) : undefined;
+  // A template's text with its substitutions left out: `${base}/oauth/token`, `.../access_token?code=${code}`.
+  const text = isStringLiteralLike(url) ? url.text : isTemplateExpression(url) ? url.head.text + url.templateSpans.map((span) => `\0${span.literal.text}`).join('') : undefined;
   if (text !== undefined && TOKEN_PATH.test(text.split(/[?#]/)[0] ?? '')) return true;
   const named = lastNameOf(url);
   if (named !== undefined && TOKEN_ENDPOINT_NAME.test(named)) return true;
