@@ -809,12 +809,14 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (loop && isForOfStatement(loop)) return keysCallOf(loop.expression);
       return undefined;
     }
-    if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return undefined;
+    if (binding?.kind !== 'param' || binding.index > 1 || binding.proj.length > 0) return undefined;
     let holder: ts.Node = binding.fn;
     while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
     const call = holder.parent;
     const callee = isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
-    return callee && isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? keysCallOf(callee.expression) : undefined;
+    if (!callee || !isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
+    // `reduce((acc, key) => ...)`: the element is the second parameter.
+    return binding.index === (callee.name.text.startsWith('reduce') ? 1 : 0) ? keysCallOf(callee.expression) : undefined;
   }
 
   function callTaint(call: ts.CallExpression): Taint {
@@ -905,8 +907,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function elementTakenTaint(callee: ts.PropertyAccessExpression, args: readonly ts.Expression[]): Taint | undefined {
     const name = callee.name.text;
     if (!ELEMENT_TAKING_METHODS.has(name) && !(name === 'at' && holdsList(callee.expression))) return undefined;
-    const reduced = name.startsWith('reduce') && args[0] ? (callbackResultTaint(args[0]) ?? EMPTY) : EMPTY;
-    return withoutAuthScheme(unionTaint(anyPosition(taintOf(callee.expression)), reduced));
+    const reduced = name.startsWith('reduce') && args[0] ? callbackResultTaint(args[0]) : undefined;
+    // `reduce(fn, initial)` whose callback's returns are read is what they build from the initial
+    // value (`grants.reduce((acc, g) => { acc[g.userId] = ...; return acc; }, {})` counts, and
+    // keeps no refresh token); without an initial value the first element is the first accumulator.
+    if (reduced !== undefined && args[1] !== undefined && returnsAllRead(args[0] as ts.Expression)) return withoutAuthScheme(unionTaint(reduced, taintOf(args[1])));
+    return withoutAuthScheme(unionTaint(anyPosition(taintOf(callee.expression)), reduced ?? EMPTY));
   }
 
   /** The type a whole parameter is declared with (`token: string`), when the expression is one. */
@@ -1209,6 +1215,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callbackResultTaint(callback: ts.Expression): Taint | undefined {
     const fn = unwrap(callback);
     return isArrowFunction(fn) || isFunctionExpression(fn) ? returnedTaint(fn) : undefined;
+  }
+
+  /** A callback whose body returns a value on every path the file records (an expression body, or `return`s). */
+  function returnsAllRead(callback: ts.Expression): boolean {
+    const fn = unwrap(callback);
+    return (isArrowFunction(fn) || isFunctionExpression(fn)) && (fc.collected.returns.get(fn)?.length ?? 0) > 0;
   }
 
   /** What a function of this file returns, every `return` of it (a getter's, a callback's). */
