@@ -5,7 +5,7 @@ import { skipParens } from './path-expr.js';
 import { propertyOf } from './object-property.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isBlock, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
 
 /**
  * Options of library guards that let a request without a valid credential through:
@@ -81,9 +81,41 @@ function isOpeningOption(p: ts.ObjectLiteralElementLike): boolean {
     const value = skipParens(p.initializer);
     const flag = OPEN_FLAGS[name];
     if (flag !== undefined) return value.kind === flag;
+    if (name === 'verifier') return acceptsEveryToken(value);
     return VERIFIERS.has(name) && isFunctionExpression(value) && alwaysReturnsTrue(value);
   }
+  if (isShorthandPropertyAssignment(p) && name === 'verifier') return acceptsEveryToken(p.name);
   return isMethodDeclaration(p) && VERIFIERS.has(name) && alwaysReturnsTrue(p);
+}
+
+/**
+ * The MCP SDK's `requireBearerAuth({ verifier })` with a verifier whose `verifyAccessToken` answers
+ * every token with auth info: it neither throws nor asks anything (`return { token, clientId,
+ * scopes: [] }`), so any `Bearer x` passes. The verifier in place or in a module-level const.
+ */
+function acceptsEveryToken(verifier: ts.Expression): boolean {
+  const object = optionsObjectOf(verifier);
+  const method = object?.properties.find((m) => m.name !== undefined && isIdentifier(m.name) && m.name.text === 'verifyAccessToken');
+  const fn = method && isPropertyAssignment(method) ? skipParens(method.initializer) : method;
+  if (!fn || !(isMethodDeclaration(fn) || isFunctionExpression(fn)) || !fn.body) return false;
+  let asks = false;
+  const visit = (n: ts.Node): void => {
+    if (asks) return;
+    const calls = (ts.isCallExpression(n) || ts.isNewExpression(n)) && !PURE_GLOBALS.has(rootName(n.expression) ?? '');
+    if (calls || ts.isThrowStatement(n) || ts.isAwaitExpression(n) || ts.isIfStatement(n) || ts.isConditionalExpression(n)) asks = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return !asks;
+}
+
+/** Globals whose calls check nothing and cannot refuse a token (`Math.floor(Date.now() / 1000)`). */
+const PURE_GLOBALS: ReadonlySet<string> = new Set(['Math', 'Date', 'String', 'Number', 'Boolean']);
+
+function rootName(expr: ts.Expression): string | undefined {
+  let e = skipParens(expr);
+  while (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) e = skipParens(e.expression);
+  return isIdentifier(e) ? e.text : undefined;
 }
 
 /** `() => true`, or a body that ends in `return true` and never answers anything else. */
