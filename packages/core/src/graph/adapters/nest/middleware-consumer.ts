@@ -38,6 +38,14 @@ function registerForRoutes(forRoutes: ts.CallExpression, moduleId: string, ctx: 
   if (handlers.length === 0) return;
   const paths: PathExpr[] = [];
   for (const arg of forRoutes.arguments) {
+    // `{ path: 'admin/*', method: RequestMethod.POST }`: the middleware runs for that method only.
+    const only = methodOf(skipParens(arg));
+    const path = only !== undefined ? routeInfoPath(skipParens(arg), ctx) : undefined;
+    if (only !== undefined && path) {
+      const exceptMethods = HTTP_METHODS.filter((m) => m !== only);
+      ctx.register(forRoutes, { kind: 'use', target: { instance: moduleId }, paths: [path], handlers: handlers.map((guard): HandlerRef => ({ kind: 'unless', guard, exceptMethods })), orderless: true });
+      continue;
+    }
     const e = skipParens(arg);
     // A controller class (PascalCase name, `admin_controller_1.AdminController` compiled): all of
     // its routes, wherever its module mounts it.
@@ -90,6 +98,16 @@ function exclusionOf(arg: ts.Expression, ctx: AdapterContext): RequestException[
   const name = method && isPropertyAccessExpression(method) ? method.name.text : undefined;
   const methods = name !== undefined && name !== 'ALL' ? { methods: [name] } : {};
   return [{ regex: `^(?:/.*)?/${body}/?$`, flags: 'i', ...methods }];
+}
+
+/** Lower case, as a guard's `exceptMethods` are. */
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'search'];
+
+/** The one method a route info names (`method: RequestMethod.POST`), lower case; undefined for `ALL` or none. */
+function methodOf(e: ts.Expression): string | undefined {
+  const method = isObjectLiteralExpression(e) ? propertyOf(e, 'method') : undefined;
+  const name = method && isPropertyAccessExpression(method) ? method.name.text.toLowerCase() : undefined;
+  return name !== undefined && HTTP_METHODS.includes(name) ? name : undefined;
 }
 
 /** `'admin'`, `'*'`, `{ path: 'admin/*', method: RequestMethod.ALL }` as a path under the module. */
