@@ -745,13 +745,17 @@ export function createEvaluator(fc: FileContext): Evaluator {
     }));
   }
 
-  /** `Settings.value` of `class Settings { static value = process.env.API_KEY }`: the class object holds its static fields. */
+  /**
+   * `Settings.value` of `class Settings { static value = process.env.API_KEY }`: the class object holds
+   * its static fields, and its static getters' values (`static get openAiKey() { return process.env.OPENAI_API_KEY }`).
+   */
   function staticFieldsTaint(cls: ts.ClassLikeDeclaration): Taint {
     const parts: Taint[] = [];
     for (const m of cls.members) {
-      if (!isStaticInitialized(m)) continue;
-      const name = propertyNameOf(m.name);
-      if (name !== undefined) parts.push(wrapTaint(taintOf(m.initializer), name));
+      const name = m.name && propertyNameOf(m.name);
+      if (name === undefined) continue;
+      if (isStaticInitialized(m)) parts.push(wrapTaint(taintOf(m.initializer), name));
+      else if (isGetAccessorDeclaration(m) && isStaticMember(m)) parts.push(wrapTaint(returnedTaint(m), name));
     }
     return unionTaint(EMPTY, ...parts);
   }
@@ -998,12 +1002,25 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function projectionTaint(projection: ObjectProjection): Taint {
     if ('carries' in projection) return unionTaint(...projection.carries.map((a) => taintOf(a)));
     if ('unknown' in projection) return EMPTY;
+    if ('path' in projection) return readAtPath(projection.of, projection.path);
     const { of, keys } = projection;
     const kept = replacedTaint(taintOf(of), keys, fc.names);
     if (!('keep' in keys) || !isOpaque(of)) return kept;
     // `pick(req.body, ['username', 'password'])`: a key named for a secret holds one, as `{ password: body.password }` would.
     const named = keys.keep.filter((k) => fc.names.isSecretName(k) && !kept.some((item) => item.path[0] === k));
     return unionTaint(kept, ...named.map((k) => wrapTaint([nameSource(of, `${labelOf(of, fc.sf)}.${k}`)], k)));
+  }
+
+  /** `_.get(config, 'db.password')`: as `config.db.password` reads, a secret by its last key too. */
+  function readAtPath(of: ts.Expression, path: readonly string[]): Taint {
+    let taint = taintOf(of);
+    let label = labelOf(of, fc.sf);
+    for (const key of path) {
+      label = `${label}.${key}`;
+      taint = projectTaint(taint, key, fc.names, label);
+    }
+    const last = path[path.length - 1];
+    return last !== undefined && fc.names.isSecretName(last) && !hasRootSecret(taint) ? unionTaint([nameSource(of, label)], taint) : taint;
   }
 
   /** A replacer as written, or the const or function of this file it names (`JSON.stringify(user, safeReplacer)`). */

@@ -367,7 +367,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   }
   // `class Settings { static apiKey = process.env.API_KEY }`: importers read the class's static fields as a module value.
   for (const cls of collected.classes) {
-    if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== sf || !cls.members.some(isStaticInitialized)) continue;
+    if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== sf || !cls.members.some((m) => isStaticInitialized(m) || (ts.isGetAccessorDeclaration(m) && isStaticMember(m)))) continue;
     const returns = ev.taintOf(cls.name);
     if (returns.length > 0) facts.functions.push({ key: cls.name.text, location: locationOf(cls, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }

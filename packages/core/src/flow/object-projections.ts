@@ -7,12 +7,15 @@ const { isArrayLiteralExpression, isPropertyAccessExpression, isStringLiteralLik
 
 /**
  * What a utility library's object function does with the object it is given: `pick` keeps only the
- * keys listed, `omit` drops them, a clone or merge hands back everything its arguments hold.
+ * keys listed, `omit` drops them, `get` reads one path, a clone or merge hands back everything its
+ * arguments hold.
  */
 export type ObjectProjection =
   | { of: ts.Expression; keys: { keep: string[] } | { drop: string[] } }
   /** `pick`/`omit` with keys the code does not spell (a parameter, a computed list): nothing is known of what it keeps. */
   | { unknown: true }
+  /** `_.get(config, 'db.password')`, `_.get(config, ['db', 'password'])`: the value at that path. */
+  | { of: ts.Expression; path: string[] }
   | { carries: readonly ts.Expression[] };
 
 /** What a file that loads one of the libraries below spells somewhere in its text (no `g` flag: `test` keeps no state). */
@@ -26,7 +29,8 @@ const OBJECT_LAST = new Set(['ramda']);
 export const COPYING: ReadonlySet<string> = new Set(['clone', 'cloneDeep', 'merge', 'mergeWith', 'assign', 'assignIn', 'extend', 'defaults', 'defaultsDeep', 'toPlainObject', 'mergeDeepRight', 'mergeRight', 'mergeLeft']);
 const KEEPING = new Set(['pick']);
 const DROPPING = new Set(['omit']);
-const PROJECTING: ReadonlySet<string> = new Set([...COPYING, ...KEEPING, ...DROPPING]);
+const READING = new Set(['get']);
+const PROJECTING: ReadonlySet<string> = new Set([...COPYING, ...KEEPING, ...DROPPING, ...READING]);
 
 /**
  * The projection a call makes, when its callee is one of these libraries' functions, however it is
@@ -47,13 +51,22 @@ export function objectProjectionOf(call: ts.CallExpression, fc: FileContext): Ob
   if (library === undefined || name === undefined) return undefined;
   const args = call.arguments;
   if (COPYING.has(name)) return { carries: args };
-  if (!KEEPING.has(name) && !DROPPING.has(name)) return undefined;
   const objectLast = OBJECT_LAST.has(library) || fn.specifier.startsWith('lodash/fp');
+  if (READING.has(name)) return objectLast ? undefined : readPathOf(args, fc);
+  if (!KEEPING.has(name) && !DROPPING.has(name)) return undefined;
   const of = objectLast ? args[1] : args[0];
   const keyArgs = objectLast ? args.slice(0, 1) : args.slice(1);
   const keys = of && keyArgs.length > 0 ? spelledKeys(keyArgs, fc) : undefined;
   if (!of || !keys) return { unknown: true };
   return { of, keys: KEEPING.has(name) ? { keep: keys } : { drop: keys } };
+}
+
+/** `get(object, 'a.b')` or `get(object, ['a', 'b'])` (a default may follow): the path read; unknown when not spelled. */
+function readPathOf(args: readonly ts.Expression[], fc: FileContext): ObjectProjection {
+  const [of, pathArg] = args;
+  const written = pathArg && unwrap(constValueOf(fc, pathArg));
+  const path = written && isStringLiteralLike(written) ? written.text.split('.') : written && isArrayLiteralExpression(written) ? spelledKeys([written], fc) : undefined;
+  return of && path && path.length > 0 && path.every((p) => p !== '') ? { of, path } : { unknown: true };
 }
 
 /** The library a specifier loads, per-method packages included: `lodash/pick`, `lodash/fp` and `lodash.pick` are lodash. */
