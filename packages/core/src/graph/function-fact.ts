@@ -59,6 +59,11 @@ export interface FunctionFact {
    * route-metadata.ts). Such a guard checks only the routes that carry one of them.
    */
   requiresMetadata?: PathExpr[];
+  /**
+   * A Fastify hook that returns before its check for routes whose `config` sets one of these keys
+   * (`if (request.routeOptions.config.public) return`): it checks only the other routes.
+   */
+  exceptMetadata?: PathExpr[];
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /**

@@ -31,6 +31,8 @@ export type GuardVerdict =
        * true`): it checks only routes (or controllers) that set one of these keys.
        */
       onlyWithMetadata?: readonly string[];
+      /** A guard that lets routes setting one of these keys through unchecked (Fastify's `config: { public: true }`). */
+      exceptWithMetadata?: readonly string[];
     }
   | { isGuard: false };
 
@@ -175,7 +177,8 @@ export class GuardJudge {
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
     const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
-    const verdict = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
+    const gated = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
+    const verdict = fact.exceptMetadata && gated.isGuard ? { ...gated, exceptWithMetadata: fact.exceptMetadata.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) } : gated;
     // Its own list of public paths works as `unless` exceptions do.
     const own = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;
     // The paths it lets through that its factory's caller named (`unless('/login', auth)`), read where the call is.

@@ -124,6 +124,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.bypassedByFlag = true;
       return;
     }
+    const gate = beforeCheck ? routeConfigGateOf(stmt, next, asyncHook) : undefined;
+    if (gate) {
+      if (gate.required) fact.requiresMetadata = [...(fact.requiresMetadata ?? []), { parts: [gate.key] }];
+      else fact.exceptMetadata = [...(fact.exceptMetadata ?? []), { parts: [gate.key] }];
+      return;
+    }
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
@@ -370,6 +376,29 @@ function isErrorHandler(fn: FunctionNode): boolean {
 }
 
 /** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
+/**
+ * `if (!request.routeOptions.config.auth) return;` at the top of a Fastify hook: it checks only
+ * routes whose options set `config: { auth: true }` (`required`); `if (request.routeOptions.config.public)
+ * return;`: only the others. Also `request.routeConfig` (Fastify 4) and `reply.context.config`.
+ */
+function routeConfigGateOf(stmt: ts.Statement, next: string, asyncHook: boolean): { key: string; required: boolean } | undefined {
+  if (!isIfStatement(stmt) || stmt.elseStatement || !passesOnAndStops(stmt.thenStatement, next, asyncHook)) return undefined;
+  let test = skipParens(stmt.expression);
+  const required = ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken;
+  if (required) test = skipParens((test as ts.PrefixUnaryExpression).operand);
+  if (!isPropertyAccessExpression(test) || !isRouteConfig(test.expression)) return undefined;
+  return { key: test.name.text, required };
+}
+
+/** `request.routeOptions.config`, `request.routeConfig`, `reply.context.config`, `request.context.config`. */
+function isRouteConfig(expr: ts.Expression): boolean {
+  const e = skipParens(expr);
+  if (!isPropertyAccessExpression(e)) return false;
+  if (e.name.text === 'routeConfig') return true;
+  const holder = skipParens(e.expression);
+  return e.name.text === 'config' && isPropertyAccessExpression(holder) && (holder.name.text === 'routeOptions' || holder.name.text === 'context');
+}
+
 function isAsyncFastifyHook(fn: FunctionNode): boolean {
   const reply = fn.parameters[1];
   return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;

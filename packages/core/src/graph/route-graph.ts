@@ -724,7 +724,9 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
 
 /** A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one only if it sets a key. */
 function carriesMetadata(guard: GuardVerdict, keys: readonly string[]): boolean {
-  return !guard.isGuard || !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
+  if (!guard.isGuard) return true;
+  if (guard.exceptWithMetadata?.some((k) => keys.includes(k))) return false;
+  return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

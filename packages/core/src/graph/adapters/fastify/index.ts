@@ -98,8 +98,20 @@ function recordShorthand(call: ts.CallExpression, method: string, receiver: Rece
   const inlineOpts = isObjectLiteralExpression(handlerExpr) ? handlerExpr : undefined;
   const all = inlineOpts ?? objectOpts;
   const handler = inlineOpts ? optionRefs(inlineOpts, 'handler', ctx)[0] : ctx.handlerRefsOf([handlerArg])[0];
-  ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths, guards: all ? hookRefs(all, ctx) : [], handler });
+  const metadata = all ? routeConfigKeys(all) : [];
+  ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths, guards: all ? hookRefs(all, ctx) : [], handler, ...(metadata.length > 0 && { metadata }) });
   return true;
+}
+
+/**
+ * `{ config: { auth: true } }`: the keys a route's `config` sets to true, which hooks read as
+ * `request.routeOptions.config.auth` to decide whether to check it (see judge-function's route config gate).
+ */
+function routeConfigKeys(opts: ts.ObjectLiteralExpression): PathExpr[] {
+  const written = propertyOf(opts, 'config');
+  const config = written && optionsValueOf(written);
+  if (!config || !isObjectLiteralExpression(config)) return [];
+  return config.properties.flatMap((p) => (isPropertyAssignment(p) && (isIdentifier(p.name) || isStringLiteral(p.name)) && skipParens(p.initializer).kind === ts.SyntaxKind.TrueKeyword ? [{ parts: [p.name.text] }] : []));
 }
 
 function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
@@ -116,7 +128,8 @@ function recordRouteOptions(call: ts.CallExpression, receiver: Receiver, ctx: Ad
   const methods = m && isArrayLiteralExpression(m)
     ? m.elements.flatMap((el) => (isStringLiteralLike(el) ? [el.text.toLowerCase()] : []))
     : m && isStringLiteralLike(m) ? [m.text.toLowerCase()] : ['all'];
-  ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: hookRefs(opts, ctx), handler: optionRefs(opts, 'handler', ctx)[0] });
+  const metadata = routeConfigKeys(opts);
+  ctx.register(call, { kind: 'route', target: receiver.target, methods, paths, guards: hookRefs(opts, ctx), handler: optionRefs(opts, 'handler', ctx)[0], ...(metadata.length > 0 && { metadata }) });
   return true;
 }
 
