@@ -1,8 +1,9 @@
+import { scopedConstOf } from '../graph/module-const-of.js';
 import { ts } from '../parse/typescript.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement, isIdentifier, isPropertyAccessExpression, isTemplateExpression } = ts;
+const { SyntaxKind, isBinaryExpression, isCallExpression, isClassLike, isConstructorDeclaration, isExpressionStatement, isIdentifier, isMethodDeclaration, isPropertyAccessExpression, isReturnStatement, isTemplateExpression } = ts;
 
 // A generic file store (`new JsonStore('data/sessions.json')`) is given its file at `new`: whether
 // it stores secrets is decided by what each caller passes, so the write remembers which
@@ -32,15 +33,36 @@ export function constructorPathParam(pathArg: ts.Expression | undefined): number
   return undefined;
 }
 
-/** The field `this.<name>` a path is built from, through path builders and templates. */
+/**
+ * The field `this.<name>` a path is built from, through path builders and templates, a const of
+ * the method (`const filePath = ...`) and a method of the class that returns it (`this.getFilePath(key)`).
+ */
 function thisFieldIn(expr: ts.Expression, depth: number): string | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
   if (isPropertyAccessExpression(e) && unwrap(e.expression).kind === SyntaxKind.ThisKeyword) return e.name.text;
-  if (isCallExpression(e)) return firstDefined(e.arguments, (a) => thisFieldIn(a, depth + 1));
+  if (isIdentifier(e)) {
+    const init = scopedConstOf(e);
+    return init && thisFieldIn(init, depth + 1);
+  }
+  if (isCallExpression(e)) {
+    const returned = returnOfThisMethod(e);
+    return (returned && thisFieldIn(returned, depth + 1)) ?? firstDefined(e.arguments, (a) => thisFieldIn(a, depth + 1));
+  }
   if (isTemplateExpression(e)) return firstDefined(e.templateSpans, (s) => thisFieldIn(s.expression, depth + 1));
   if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) return thisFieldIn(e.left, depth + 1) ?? thisFieldIn(e.right, depth + 1);
   return undefined;
+}
+
+/** `this.getFilePath(key)`: what that method of the enclosing class returns, when it has one `return`. */
+function returnOfThisMethod(call: ts.CallExpression): ts.Expression | undefined {
+  const callee = unwrap(call.expression);
+  if (!isPropertyAccessExpression(callee) || unwrap(callee.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
+  let cls: ts.Node | undefined = call.parent;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  const method = cls && isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && propertyNameOf(m.name) === callee.name.text) : undefined;
+  const returns = method?.body?.statements.filter(isReturnStatement) ?? [];
+  return returns.length === 1 ? returns[0]?.expression : undefined;
 }
 
 /** `this.file = file` or `this.file = path.resolve(file)` in the constructor: the parameter's index. */

@@ -5,6 +5,7 @@ import { namespaceConstsOf } from '../parse/namespace-members.js';
 import { ts } from '../parse/typescript.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
+import { someNode } from '../parse/visit-tree.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
@@ -41,7 +42,7 @@ import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
 import { isModuleExportsAssignment, isModuleExportsValue } from '../graph/function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
 
 /** A project function other files may call: what it returns, and whether it guards production. */
 export interface FunctionFact {
@@ -618,8 +619,31 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
-    ...((sessionData || writesRequestSession(write.dataArg, fc)) && { sessionData: true }),
+    ...((sessionData || writesRequestSession(write.dataArg, fc) || writesStoredSession(call, write.dataArg, fc)) && { sessionData: true }),
   });
+}
+
+/**
+ * A write of the session a session middleware hands its `store` (koa-session's `session({ store: {
+ * get, set(key, sess) {...}, destroy } }, app)`, the store in place or in a const of the file,
+ * `session({ store }, app)`): data made from the `set` method's session parameter.
+ */
+function writesStoredSession(call: ts.Node, data: ts.Expression | undefined, fc: FileContext): boolean {
+  const fn = enclosingFunction(call);
+  const session = fn?.parameters[1]?.name;
+  if (!data || !fn || !session || !isIdentifier(session) || !someNode(data, (n) => isIdentifier(n) && n.text === session.text)) return false;
+  const member = isMethodDeclaration(fn) ? fn : isPropertyAssignment(fn.parent) ? fn.parent : undefined;
+  const object = member?.parent;
+  if (!object || !isObjectLiteralExpression(object)) return false;
+  const holder = object.parent;
+  if (isPropertyAssignment(holder) && propertyNameOf(holder.name) === 'store') return isSessionOptions(holder.parent);
+  if (!isVariableDeclaration(holder) || !isIdentifier(holder.name) || !textMentions(fc, 'session')) return false;
+  // `const store = {...}` named as the `store` option of a session middleware of the file.
+  const name = holder.name.text;
+  return fc.collected.calls.some((c) => isCallExpression(c) && c.arguments.some((a) => {
+    const options = unwrap(a);
+    return isObjectLiteralExpression(options) && isSessionOptions(options) && options.properties.some((p) => (isShorthandPropertyAssignment(p) && p.name.text === name && name === 'store') || (isPropertyAssignment(p) && propertyNameOf(p.name) === 'store' && isIdentifier(unwrap(p.initializer)) && (unwrap(p.initializer) as ts.Identifier).text === name));
+  }));
 }
 
 /** `import('./x.js')`, or `require('./x')` (top-level ones are imports too: see module-facts.ts). */
@@ -846,7 +870,8 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
 function isSessionOptions(options: ts.Node): boolean {
   const call = options.parent;
   if (!isObjectLiteralExpression(options) || !call || !isCallExpression(call) || !call.arguments.includes(options)) return false;
-  const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '');
+  // `session(...)`, `register(fastifySession, ...)`, `register(require('@fastify/session'), ...)`.
+  const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '') || /session/i.test(requireOf(unwrap(e))?.specifier ?? '');
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
 
