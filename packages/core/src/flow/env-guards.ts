@@ -57,10 +57,13 @@ function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvS
  */
 function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
   const sw = clause.parent.parent;
-  if (!ts.isSwitchStatement(sw) || !isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
+  if (!ts.isSwitchStatement(sw)) return 'unknown';
   const clauses = clause.parent.clauses;
   const group = fallThroughGroup(clauses, clauses.indexOf(clause));
   if (group === undefined) return 'unknown';
+  // `switch (true) { case process.env.NODE_ENV === 'development': ... }`: each case is a condition.
+  if (unwrap(sw.expression).kind === SyntaxKind.TrueKeyword) return trueSwitchEnv(group, fc);
+  if (!isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
   const values = new Set<EnvState>();
   for (const member of group) {
     if (ts.isDefaultClause(member)) values.add(hasOwnProductionCase(clauses, group) ? 'nonprod' : 'unknown');
@@ -70,6 +73,12 @@ function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
     }
   }
   return values.size === 1 ? ([...values][0] ?? 'unknown') : 'unknown';
+}
+
+/** A fall-through group of `switch (true)`: it runs when one of its case conditions holds (`default` may run anywhere). */
+function trueSwitchEnv(group: readonly ts.CaseOrDefaultClause[], fc: FileContext): EnvState {
+  const states = new Set(group.map((member) => (ts.isCaseClause(member) ? conditionEnvIn(member.expression, fc).whenTrue : 'unknown')));
+  return states.size === 1 ? ([...states][0] ?? 'unknown') : 'unknown';
 }
 
 /** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
