@@ -57,6 +57,9 @@ export default defineRule<MessageId>({
   },
 });
 
+/** A parameter restricted to a list of words: `:area(admin|internal)`, `:scope{admin|internal}`. */
+const PARAM_CHOICES = /^:\w+(?:\(([^()]+)\)|\{([^{}]+)\})\??$/;
+
 /** Whether a full route path is administrative and not exempt, under the config's globs. */
 export function createAdminMatcher(config: ResolvedConfig): (path: string) => boolean {
   const extraAdmin = config.adminPaths.length > 0 ? picomatch([...config.adminPaths], { nocase: true }) : () => false;
@@ -74,6 +77,11 @@ export function createAdminMatcher(config: ResolvedConfig): (path: string) => bo
  * `/admin*`, Express 5 `/admin*splat`) serves what comes before the star on its own too.
  */
 function isAdminSegment(segment: string): boolean {
+  // `:area(admin|internal)` (Express 4, @koa/router), `:scope{admin|internal}` (Hono): a parameter
+  // that can only be one of these words serves each of them.
+  const restricted = PARAM_CHOICES.exec(segment);
+  const choices = (restricted?.[1] ?? restricted?.[2])?.split('|');
+  if (choices?.every((c) => /^[\w-]+$/.test(c))) return choices.some((c) => ADMIN_SEGMENT.test(c));
   const star = segment.indexOf('*');
   return ADMIN_SEGMENT.test(star > 0 && !segment.startsWith(':') ? segment.slice(0, star).replace(/\{$/, '') : segment);
 }
