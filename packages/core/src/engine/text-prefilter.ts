@@ -42,9 +42,9 @@ const SECRET_CONTAINER_WORD = /env|header|cookie|session/i;
 
 /**
  * A whole request object (`req`, `c.req`, `incomingRequest`, NestJS's `@Req()`, socket.io's
- * `handshake`), which carries its headers.
+ * `handshake`, Koa's `ctx`), which carries its headers.
  */
-const REQUEST_OBJECT_WORD = /\b(?:[Rr]eq|[Rr]equest|handshake)\b|[a-z](?:Req|Request)\b/;
+const REQUEST_OBJECT_WORD = /\b(?:[Rr]eq|[Rr]equest|handshake|ctx)\b|[a-z](?:Req|Request)\b/;
 
 /** Packages whose calls hand out a credential that no name in the text spells: jsonwebtoken's `sign()`. */
 const CREDENTIAL_PACKAGE_WORD = /\bjsonwebtoken\b/;

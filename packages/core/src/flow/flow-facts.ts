@@ -336,6 +336,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const writers = new Set([...facts.writes.map((w) => w.owner), ...facts.news.map((n) => n.owner)]);
   const calledInProduction = new Set<string>();
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
+  if (writers.size > 0) recordWritersPassed(collected.calls, fc, ev, facts, writers);
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   const importedDataPuts = importedDataPutsOf(fc, ev);
   if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
@@ -559,6 +560,25 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
   facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
+}
+
+/**
+ * `setInterval(saveTokens, 1000)`, `oauth2.on('tokens', saveTokens)`: a local writer handed to
+ * something that calls it, kept as a call where it is handed over (with nothing known of what it
+ * will be given), so that its other calls being guarded does not make it so.
+ */
+function recordWritersPassed(calls: ReadonlyArray<ts.CallExpression | ts.NewExpression>, fc: FileContext, ev: Evaluator, facts: FlowFacts, writers: ReadonlySet<string | undefined>): void {
+  for (const call of calls) {
+    for (const arg of call.arguments ?? []) {
+      const passed = unwrap(arg);
+      if (!isIdentifier(passed) && !isPropertyAccessExpression(passed)) continue;
+      const callee = ev.projectCalleeOf(passed);
+      if (callee === undefined || !writers.has(callee)) continue;
+      const env = envAt(arg, fc);
+      const owner = ownerOf(arg, fc);
+      facts.calls.push({ location: locationOf(arg, fc.sf), callee, args: [], secretPathArgs: [], env, ...guardOf(arg, env, fc), ...(owner !== undefined && { owner }) });
+    }
+  }
 }
 
 /** `helper()` / `helpers.save()` where `helper(s)` comes from a project module (ESM or CommonJS). */

@@ -264,6 +264,8 @@ function isLoggerName(name: string, fc: FileContext): boolean {
 
 export function createSinkFinder(fc: FileContext): SinkFinder {
   const seen = new Set<ts.Node>();
+  /** Local functions followed for the logger they return, now (see madeByLocalFunction). */
+  let factoryDepth = 0;
   const seenAliases = new Set<ts.Node>();
 
   function loggerOf(expr: ts.Expression): LoggerInfo | undefined {
@@ -387,17 +389,26 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return name !== undefined && /^(?:get|create|make)\w*Logger$/.test(name.split('.').at(-1) ?? '') ? { redact: [] } : undefined;
   }
 
-  /** `function mk() { return pino() }` (or an arrow in a const): the logger a local function returns. */
+  /**
+   * `function mk() { return pino() }` (or an arrow in a const): the logger a local function returns,
+   * a few factories deep (generated code chains thousands of functions that return each other's calls).
+   */
   function madeByLocalFunction(callee: ts.Expression): LoggerInfo | undefined {
-    if (!isIdentifier(callee)) return undefined;
+    if (!isIdentifier(callee) || factoryDepth >= MAX_FACTORY_DEPTH) return undefined;
     const binding = lookup(fc, callee);
     const fn = binding?.kind === 'function' ? binding.node : binding?.kind === 'var' && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
     const returned = fn && (ts.isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn)) ? fc.collected.returns.get(fn) : undefined;
-    for (const r of returned ?? []) {
-      const logger = loggerOf(r);
-      if (logger) return logger;
+    if (!returned) return undefined;
+    factoryDepth++;
+    try {
+      for (const r of returned) {
+        const logger = loggerOf(r);
+        if (logger) return logger;
+      }
+      return undefined;
+    } finally {
+      factoryDepth--;
     }
-    return undefined;
   }
 
   /**
@@ -1063,6 +1074,9 @@ function literalKeyOf(key: ts.Expression): string | undefined {
   const e = unwrap(key);
   return isStringLiteralLike(e) || ts.isNumericLiteral(e) ? e.text : undefined;
 }
+
+/** Local functions followed for a logger they return: real factories are one or two deep. */
+const MAX_FACTORY_DEPTH = 3;
 
 /** Base classes followed for a logger field: real hierarchies are shallow. */
 const MAX_BASE_DEPTH = 4;
