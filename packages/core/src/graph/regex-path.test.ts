@@ -15,6 +15,10 @@ describe('regexPathOf', () => {
     ['/admin/', '/admin'],
     ['/admin\\/users/i', '/admin/users'],
     ['/internal\\/.*/', '/internal/*'],
+    // A segment that is one of a few words reads as a parameter restricted to them.
+    ['/^\\/(admin|internal)\\/stats$/', '/:segment(admin|internal)/stats'],
+    ['/^\\/(?:admin|ops)\\/.*/', '/:segment(admin|ops)/*'],
+    ['/^\\/(a|b)x/', '/*'],
   ])('%s -> %s', (regex, expected) => {
     expect(regexPathOf(regex)).toBe(expected);
   });

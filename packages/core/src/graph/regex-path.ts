@@ -3,6 +3,9 @@
  * and Koa): its literal beginning, then `*` when the expression goes on to match more. Undefined
  * when it starts with no literal `/...` text, so nothing can be said about its segments.
  */
+/** `(admin|internal)` or `(?:admin|internal)` at the start of the text: a choice of plain words, followed by a `/` or the end. */
+const WORD_CHOICES = /^\((?:\?:)?[\w-]+(?:\|[\w-]+)+\)(?=\\\/|\$|$)/;
+
 export function regexPathOf(regexLiteral: string): string | undefined {
   const source = regexLiteral.slice(1, regexLiteral.lastIndexOf('/'));
   let i = source.startsWith('^') ? 1 : 0;
@@ -16,6 +19,11 @@ export function regexPathOf(regexLiteral: string): string | undefined {
       if (!/[/.\-_~]/.test(escaped)) break;
       literal += escaped;
       i++;
+    } else if (ch === '(' && literal.endsWith('/') && WORD_CHOICES.test(source.slice(i))) {
+      // `^\/(admin|internal)\/stats$`: a segment that is one of these words, as a restricted parameter spells it.
+      const group = WORD_CHOICES.exec(source.slice(i))?.[0] ?? '';
+      literal += `:segment(${group.replace(/^\((?:\?:)?|\)$/g, '')})`;
+      i += group.length - 1;
     } else if (/[.*+?()[\]{}|$^]/.test(ch)) {
       // `\/?`, `s*`: the character before may be absent, so it is not part of the literal.
       if (ch === '?' || ch === '*') {
