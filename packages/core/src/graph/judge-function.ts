@@ -105,6 +105,9 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (product) fact.returnsRef = product;
     if (passedOn) return;
     stmt = alwaysTakenBranch(stmt) ?? stmt;
+    const taken = neverTakenBranch(stmt, ctx.sf);
+    if (taken === null) return;
+    stmt = taken ?? stmt;
     const beforeCheck = next !== undefined && !fact.rejects && fact.delegates.length === 0;
     const publicPaths = beforeCheck ? pathBypassOf(stmt, next, params, asyncHook, paramOf) : undefined;
     if (publicPaths) {
@@ -376,6 +379,23 @@ function isErrorHandler(fn: FunctionNode): boolean {
 }
 
 /** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
+/**
+ * `if (!isAdmin(req)) return res.sendStatus(403)` where `isAdmin` is an `async` function of the file
+ * and the call is not awaited: a promise is always truthy, so the branch never runs: what runs is its
+ * `else`, or nothing (`null`). Undefined for any other statement.
+ */
+function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement | null | undefined {
+  if (!isIfStatement(stmt)) return undefined;
+  const test = skipParens(stmt.expression);
+  if (!ts.isPrefixUnaryExpression(test) || test.operator !== SyntaxKind.ExclamationToken) return undefined;
+  const call = skipParens(test.operand);
+  if (!isCallExpression(call) || !isIdentifier(call.expression)) return undefined;
+  const fn = localFunctionNamed(sf.statements, call.expression.text);
+  const isAsync = fn !== undefined && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+  if (!isAsync) return undefined;
+  return stmt.elseStatement ?? null;
+}
+
 /**
  * `if (!request.routeOptions.config.auth) return;` at the top of a Fastify hook: it checks only
  * routes whose options set `config: { auth: true }` (`required`); `if (request.routeOptions.config.public)
