@@ -11,8 +11,8 @@ export type { EnvState } from '../env/production-condition.js';
 
 /**
  * NODE_ENV guards around `node`: enclosing `if`/`?:`/`&&` branches and earlier early exits
- * (`if (isProd) throw ...` / `return`) in enclosing blocks. Walks out through callbacks passed as
- * arguments (they run where they are written) and stops at any other function boundary.
+ * (`if (isProd) throw ...` / `return`) in enclosing blocks. Walks out through arrows and function
+ * expressions (made where they are written) and stops at any other function boundary.
  */
 export function envAt(node: ts.Node, fc: FileContext): EnvState {
   let child: ts.Node = node;
@@ -24,9 +24,14 @@ export function envAt(node: ts.Node, fc: FileContext): EnvState {
   return 'unknown';
 }
 
-/** A function boundary guards do not cross: any but a callback passed as an argument (it runs where it is written). */
+/**
+ * A function boundary guards do not cross: a declared function or method, which its callers run.
+ * An arrow or function expression is a value made where it is written: a callback passed as an
+ * argument runs there, and one assigned or kept (`write = (t) => writeFileSync(...)` inside `if
+ * (NODE_ENV !== 'production')`) exists only where that code ran.
+ */
 export function endsGuardScope(node: ts.Node): boolean {
-  return isFunctionLike(node) && !(ts.isCallExpression(node.parent) && (ts.isArrowFunction(node) || ts.isFunctionExpression(node)));
+  return isFunctionLike(node) && !ts.isArrowFunction(node) && !ts.isFunctionExpression(node);
 }
 
 function stateFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): EnvState {
