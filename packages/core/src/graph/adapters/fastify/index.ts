@@ -34,6 +34,7 @@ const fastify: FrameworkAdapter = {
     if (method === 'route') return recordRouteOptions(call, receiver, ctx);
     if (method === 'addHook') {
       const name = args[0] && skipParens(args[0]);
+      if (name && isStringLiteralLike(name) && name.text === 'onRoute') return recordOnRoute(call, receiver, ctx);
       if (!name || !isStringLiteralLike(name) || !GUARD_HOOKS.has(name.text)) return true;
       ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(args.slice(1)), orderless: true });
       return true;
@@ -101,6 +102,58 @@ function recordShorthand(call: ts.CallExpression, method: string, receiver: Rece
   const metadata = all ? routeConfigKeys(all) : [];
   ctx.register(call, { kind: 'route', target: receiver.target, methods: [method], paths, guards: all ? hookRefs(all, ctx) : [], handler, ...(metadata.length > 0 && { metadata }) });
   return true;
+}
+
+/**
+ * `addHook('onRoute', (routeOptions) => { routeOptions.onRequest = [app.authenticate] })`: the hook
+ * gives every route of the context its guard hooks, or only those under a prefix it tests first
+ * (`if (routeOptions.url.startsWith('/admin')) { ... }`). Hooks given under any other condition,
+ * which no path says, are left out.
+ */
+function recordOnRoute(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const fn = call.arguments[1] && skipParens(call.arguments[1]);
+  if (!fn || !isFunctionExpression(fn) || !fn.body || !ts.isBlock(fn.body)) return true;
+  const param = fn.parameters[0]?.name;
+  if (!param || !isIdentifier(param)) return true;
+  const routeOptions = param.text;
+  for (const stmt of fn.body.statements) {
+    if (ts.isIfStatement(stmt) && !stmt.elseStatement) {
+      const prefix = urlPrefixTested(stmt.expression, routeOptions);
+      const hooks = prefix === undefined ? [] : hooksGiven(ts.isBlock(stmt.thenStatement) ? stmt.thenStatement.statements : [stmt.thenStatement], routeOptions);
+      if (prefix !== undefined && hooks.length > 0) ctx.register(call, { kind: 'use', target: receiver.target, paths: [subtreeOf({ parts: [prefix] })], handlers: ctx.handlerRefsOf(hooks), orderless: true });
+    } else {
+      const hooks = hooksGiven([stmt], routeOptions);
+      if (hooks.length > 0) ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(hooks), orderless: true });
+    }
+  }
+  return true;
+}
+
+/** `routeOptions.url.startsWith('/admin')` (also `.path`): the prefix tested. */
+function urlPrefixTested(test: ts.Expression, routeOptions: string): string | undefined {
+  const e = skipParens(test);
+  if (!isCallExpression(e) || !isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'startsWith') return undefined;
+  const read = skipParens(e.expression.expression);
+  const arg = e.arguments[0] && skipParens(e.arguments[0]);
+  const readsUrl = isPropertyAccessExpression(read) && (read.name.text === 'url' || read.name.text === 'path') && isIdentifier(read.expression) && read.expression.text === routeOptions;
+  return readsUrl && arg && isStringLiteralLike(arg) && arg.text.startsWith('/') ? arg.text.replace(/\/+$/, '') : undefined;
+}
+
+/** The guard hooks statements give the route: `routeOptions.onRequest = [a, b]`, `= a`, `routeOptions.preHandler.push(a)`. */
+function hooksGiven(statements: readonly ts.Statement[], routeOptions: string): ts.Expression[] {
+  const isHookOf = (e: ts.Expression) => {
+    const x = skipParens(e);
+    return isPropertyAccessExpression(x) && GUARD_HOOKS.has(x.name.text) && isIdentifier(x.expression) && x.expression.text === routeOptions;
+  };
+  return statements.flatMap((stmt) => {
+    const e = ts.isExpressionStatement(stmt) ? skipParens(stmt.expression) : undefined;
+    if (e && ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken && isHookOf(e.left)) {
+      const value = skipParens(e.right);
+      return isArrayLiteralExpression(value) ? value.elements.filter((el) => !ts.isSpreadElement(el)) : [value];
+    }
+    if (e && isCallExpression(e) && isPropertyAccessExpression(e.expression) && e.expression.name.text === 'push' && isHookOf(e.expression.expression)) return [...e.arguments];
+    return [];
+  });
 }
 
 /**
