@@ -29,6 +29,12 @@ export interface NameValues {
   isProjectImport?(id: ts.Identifier): boolean;
   /** The one value a field read as `this.name` is given in its class, if known: it says what the flag tests, not its name. */
   fieldValueOf?(read: ts.PropertyAccessExpression): NamedValue | undefined;
+  /**
+   * What a variable given more than one value says, from each value and where it is given
+   * (`let isDev = NODE_ENV !== 'production'; if (process.env.FORCE) isDev = true` may be true in
+   * production; `let isDev = false; if (NODE_ENV === 'development') isDev = true` may not).
+   */
+  reassignedFlagEnv?(id: ts.Identifier): ConditionEnv | undefined;
 }
 
 export interface NamedValue {
@@ -75,7 +81,8 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
   if (isNodeEnvRead(e, names, depth)) return NODE_ENV_SET;
   if (ts.isIdentifier(e)) {
     const value = names.valueOf(e);
-    return value?.isConst && value.path.length === 0 ? conditionEnv(value.expr, names, depth + 1) : namedFlagEnv(e, e.text, names);
+    if (value?.isConst && value.path.length === 0) return conditionEnv(value.expr, names, depth + 1);
+    return names.reassignedFlagEnv?.(e) ?? namedFlagEnv(e, e.text, names);
   }
   if (ts.isPropertyAccessExpression(e)) {
     const field = e.expression.kind === SyntaxKind.ThisKeyword ? names.fieldValueOf?.(e) : undefined;

@@ -267,6 +267,26 @@ export function alwaysExits(stmt: ts.Statement, orReturn = true): boolean {
  * young-generation collections, which then copy and promote whole ASTs (twice the peak memory, a
  * fifth of the CPU in GC).
  */
+/** Flags being read (a value given under a test of the flag itself asks for it again). */
+const flagsInProgress = new Set<Binding>();
+
+/**
+ * A flag given several values is true when one that can be true was given: a literal `true` says
+ * what the place it is given says (`if (NODE_ENV === 'development') isDev = true`), a condition
+ * what it holds for, there; falsy literals never make it true. What it says when false is not known.
+ */
+function reassignedEnv(values: readonly ts.Expression[], fc: FileContext): ConditionEnv {
+  const states = new Set<EnvState>();
+  for (const value of values) {
+    const v = unwrap(value);
+    if (v.kind === SyntaxKind.FalseKeyword || v.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined')) continue;
+    const site = envAt(value, fc);
+    states.add(site === 'nonprod' ? 'nonprod' : v.kind === SyntaxKind.TrueKeyword ? site : conditionEnvIn(value, fc).whenTrue);
+  }
+  const [only] = states;
+  return { whenTrue: states.size === 1 && only !== undefined ? only : 'unknown', whenFalse: 'unknown' };
+}
+
 function namesOf(fc: FileContext): NameValues {
   fc.conditionNames ??= {
     valueOf(id) {
@@ -274,6 +294,17 @@ function namesOf(fc: FileContext): NameValues {
       if (binding?.kind !== 'var' || binding.values.length !== 1 || !binding.values[0]) return undefined;
       const [value] = binding.values;
       return { expr: value.expr, path: value.path, isConst: binding.isConst };
+    },
+    reassignedFlagEnv(id) {
+      const binding = lookup(fc, id);
+      if (binding?.kind !== 'var' || binding.isConst || binding.values.length < 2 || binding.values.some((v) => v.path.length > 0 || v.wrap.length > 0)) return undefined;
+      if (flagsInProgress.has(binding)) return { whenTrue: 'unknown', whenFalse: 'unknown' };
+      flagsInProgress.add(binding);
+      try {
+        return reassignedEnv(binding.values.map((v) => v.expr), fc);
+      } finally {
+        flagsInProgress.delete(binding);
+      }
     },
     returnOf(id) {
       const binding = lookup(fc, id);
