@@ -106,6 +106,8 @@ function testsErrorField(test: ts.Expression, name: string): boolean {
 
 const OAUTH_ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'error_description']);
 
+/** EventEmitter methods that add a listener. */
+const LISTEN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 /** Koa and its routers: a file importing one hands its middleware Koa's `ctx`. */
 const KOA_MODULES: ReadonlySet<string> = new Set(['koa', '@koa/router', 'koa-router']);
 /** Terminal-colour packages: their functions return the text they are given, coloured. */
@@ -368,7 +370,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
       }
       case 'param': {
-        const element = callbackElementTaint(binding, id);
+        const element = callbackElementTaint(binding, id) ?? emittedTaint(binding);
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, ...(binding.omit && { omit: binding.omit }), path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
@@ -481,6 +483,31 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let taint = taintOf(callee.expression);
     for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${labelOf(callee.expression, fc.sf)}.${p}`);
     return taint.length === 0 ? taint : withStep(taint, step(id, `an element of \`${labelOf(callee.expression, fc.sf)}\``));
+  }
+
+  /**
+   * `bus.on('login', (evt) => ...)`: a listener's parameter holds what the file's `bus.emit('login',
+   * ...)` calls pass in that position (the emitter named as in the `on`, the event by its literal).
+   * Undefined for any other parameter, and when the file emits nothing for it (`server.on('request', ...)`).
+   */
+  function emittedTaint(binding: Extract<Binding, { kind: 'param' }>): Taint | undefined {
+    const fn = binding.fn;
+    if ((!isArrowFunction(fn) && !isFunctionExpression(fn)) || binding.rest || binding.proj.length > 0) return undefined;
+    let holder: ts.Node = fn;
+    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
+    const on = holder.parent;
+    if (!isCallExpression(on) || on.arguments[1] !== holder || !isPropertyAccessExpression(on.expression) || !LISTEN_METHODS.has(on.expression.name.text)) return undefined;
+    const event = on.arguments[0] && unwrap(on.arguments[0]);
+    const emitter = dottedNameOf(on.expression.expression);
+    if (!event || !isStringLiteralLike(event) || emitter === undefined || !textMentions(fc, 'emit')) return undefined;
+    const passed: Taint[] = [];
+    for (const call of fc.collected.calls) {
+      if (!isCallExpression(call) || !isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'emit') continue;
+      const name = call.arguments[0] && unwrap(call.arguments[0]);
+      const arg = call.arguments[binding.index + 1];
+      if (arg && name && isStringLiteralLike(name) && name.text === event.text && dottedNameOf(call.expression.expression) === emitter) passed.push(taintOf(arg));
+    }
+    return passed.length > 0 ? unionTaint(...passed) : undefined;
   }
 
   /** The secret-named field a destructuring reads into a binding named otherwise (`password: pw`), if any. */
