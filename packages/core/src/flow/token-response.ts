@@ -42,7 +42,8 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   const callee = unwrap(call.expression);
   const name = lastNameOf(callee);
   if (name === undefined) return undefined;
-  if (name === 'json' && isPropertyAccessExpression(callee) && call.arguments.length === 0) {
+  // `await res.json()`, and `await res.text()` (then `JSON.parse`d, or logged as it is): the body holds the tokens.
+  if ((name === 'json' || name === 'text') && isPropertyAccessExpression(callee) && call.arguments.length === 0) {
     const response = thenValueOf(constValueOf(fc, callee.expression), fc);
     return isCallExpression(response) && isHttpCall(response, fc) && isTokenRequest(response, fc) && !isErrorBranch(call, callee.expression, fc) ? [] : undefined;
   }
