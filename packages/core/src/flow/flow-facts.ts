@@ -309,10 +309,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const ev = createEvaluator(fc);
   const sinks = createSinkFinder(fc);
   const streams = new Map<ts.CallExpression | ts.NewExpression, Taint>();
+  const foreignStreamWrites: ForeignStreamWrite[] = [];
   const projectCalls: ts.CallExpression[] = [];
   for (const call of collected.calls) {
     if (isNewExpression(call)) recordNew(call, fc, facts);
-    else if (!recordFileStoreFactory(call, fc, facts) && !recordSinkCall(call, fc, ev, sinks, facts, streams)) projectCalls.push(call);
+    else if (!recordFileStoreFactory(call, fc, facts) && !recordSinkCall(call, fc, ev, sinks, facts, streams, foreignStreamWrites)) projectCalls.push(call);
     if (isCallExpression(call)) recordInjectedClasses(call, fc, facts);
     // nedb-promises' `Datastore.create(...)` is the one file store made by a member call.
     const adapter = call.expression.kind === SyntaxKind.Identifier || (isPropertyAccessExpression(call.expression) && call.expression.name.text === 'create') ? sinks.fileAdapterOf(call) : undefined;
@@ -325,6 +326,13 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const [create, data] of streams) {
     const write = isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
+  }
+  // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
+  // a write of its own function, judged at that function's calls as any write helper.
+  // A stream to a secret store's path is reported where it is made, whatever is written to it.
+  for (const { call, create, data } of foreignStreamWrites) {
+    const write = isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
+    if (write && !namesSecretStore(write.pathArg, fc)) recordWrite(call, write, fc, ev, facts, data);
   }
   // Options where the app is made configure loggers that log in other files (route modules).
   const frameworkRedact = sinks.frameworkRedact();
@@ -493,7 +501,14 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
 }
 
 /** Log calls, file writes and stream writes; false when the call is none of them. */
-function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression | ts.NewExpression, Taint>): boolean {
+/** A write to a stream made in another function (or at the top level) of the file: the write call, the stream's making, what is written. */
+interface ForeignStreamWrite {
+  call: ts.CallExpression;
+  create: ts.CallExpression | ts.NewExpression;
+  data: Taint;
+}
+
+function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression | ts.NewExpression, Taint>, foreign: ForeignStreamWrite[]): boolean {
   // Most calls of no arguments log nothing; one of a function with arguments bound to it may.
   const boundFirst = call.arguments.length === 0 ? sinks.boundArgumentsOf(call) : undefined;
   if (boundFirst?.length === 0) return false;
@@ -534,7 +549,13 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   const into = stream ?? piped?.stream;
   if (!into) return false;
   const data = (piped?.sources ?? call.arguments).map((a) => ev.taintOf(a));
-  streams.set(into, unionTaint(streams.get(into) ?? [], ...data));
+  const written = unionTaint(...data);
+  const writer = ownerOf(call, fc);
+  // What a function writes of its parameters is judged at its calls, as any write helper's data;
+  // the rest is the stream's, reported where it is made.
+  const params = writer !== undefined && writer !== ownerOf(into, fc) ? written.filter((item) => item.k === 'param') : [];
+  if (params.length > 0) foreign.push({ call, create: into, data: params });
+  streams.set(into, unionTaint(streams.get(into) ?? [], params.length > 0 ? written.filter((item) => item.k !== 'param') : written));
   return true;
 }
 
