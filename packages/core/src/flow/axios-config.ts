@@ -1,9 +1,10 @@
 import { ts } from '../parse/typescript.js';
+import { callbackSiteOf } from '../parse/callback-site.js';
 import { type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isCatchClause, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression } = ts;
+const { isCallExpression, isCatchClause, isIdentifier, isPropertyAccessExpression } = ts;
 
 /** A request an axios error may come from: the config it was given, and the instance whose defaults it merged. */
 export interface AxiosRequest {
@@ -30,11 +31,9 @@ export function axiosRequestsFailingInto(error: ts.Identifier, fc: FileContext):
     return fc.collected.calls.flatMap((call) => (isCallExpression(call) && call.pos >= tryBlock.pos && call.end <= tryBlock.end ? requestOf(call, fc) : []));
   }
   if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return [];
-  let holder: ts.Node = binding.fn;
-  while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
-  const call = holder.parent;
-  if (!isCallExpression(call) || call.arguments[0] !== holder) return [];
-  const callee = unwrap(call.expression);
+  const site = callbackSiteOf(binding.fn);
+  if (site?.index !== 0) return [];
+  const callee = unwrap(site.call.expression);
   if (!isPropertyAccessExpression(callee) || callee.name.text !== 'catch') return [];
   // `axios.get(url, config).then(...).catch((error) => ...)`
   let request = unwrap(callee.expression);

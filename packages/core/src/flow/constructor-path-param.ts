@@ -1,5 +1,6 @@
 import { scopedConstOf } from '../graph/module-const-of.js';
 import { ts } from '../parse/typescript.js';
+import { classMemberOf } from './instance-class.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -58,9 +59,7 @@ function thisFieldIn(expr: ts.Expression, depth: number): string | undefined {
 function returnOfThisMethod(call: ts.CallExpression): ts.Expression | undefined {
   const callee = unwrap(call.expression);
   if (!isPropertyAccessExpression(callee) || unwrap(callee.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-  let cls: ts.Node | undefined = call.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
-  const method = cls && isClassLike(cls) ? cls.members.find((m): m is ts.MethodDeclaration => isMethodDeclaration(m) && propertyNameOf(m.name) === callee.name.text) : undefined;
+  const method = classMemberOf(call, callee.name.text, isMethodDeclaration);
   const returns = method?.body?.statements.filter(isReturnStatement) ?? [];
   return returns.length === 1 ? returns[0]?.expression : undefined;
 }

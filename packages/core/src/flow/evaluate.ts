@@ -1,4 +1,5 @@
 import { ts } from '../parse/typescript.js';
+import { callbackSiteOf } from '../parse/callback-site.js';
 import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { extendedClassName } from '../parse/extended-class.js';
@@ -91,6 +92,18 @@ const STRINGIFIERS = new Set([
  * its resolved value (`getToken().then((t) => ...)`).
  */
 const ELEMENT_CALLBACKS = new Set(['forEach', 'map', 'flatMap', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'then']);
+
+/** The array method (or `then`) a callback is given to first: `list.map` of `list.map((x) => ...)`. */
+function elementCallbackOf(fn: ts.Node): ts.PropertyAccessExpression | undefined {
+  const site = callbackSiteOf(fn);
+  const callee = site?.index === 0 ? unwrap(site.call.expression) : undefined;
+  return callee && isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee : undefined;
+}
+
+/** The callback parameter an element is given in: the second of `reduce((acc, x) => ...)`, else the first. */
+function elementParamIndex(method: ts.PropertyAccessExpression): number {
+  return method.name.text.startsWith('reduce') ? 1 : 0;
+}
 /** A token response's credential field (see tokenResponseOf), as the items of one are made. */
 function isTokenField(item: TaintItem): boolean {
   return item.k === 'secret' && item.path.length > 0 && TOKEN_RESPONSE_FIELDS.includes(item.path[item.path.length - 1] ?? '');
@@ -99,9 +112,13 @@ function isTokenField(item: TaintItem): boolean {
 /** `data.error`, `data.error_description`, `'error' in data`, `data?.error`, and those joined with `||`. */
 function testsErrorField(test: ts.Expression, name: string): boolean {
   const e = unwrap(test);
+  const isName = (x: ts.Expression) => {
+    const u = unwrap(x);
+    return isIdentifier(u) && u.text === name;
+  };
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, name) || testsErrorField(e.right, name);
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.InKeyword) return isStringLiteralLike(e.left) && OAUTH_ERROR_FIELDS.has(e.left.text) && isIdentifier(unwrap(e.right)) && (unwrap(e.right) as ts.Identifier).text === name;
-  return isPropertyAccessExpression(e) && OAUTH_ERROR_FIELDS.has(e.name.text) && isIdentifier(unwrap(e.expression)) && (unwrap(e.expression) as ts.Identifier).text === name;
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.InKeyword) return isStringLiteralLike(e.left) && OAUTH_ERROR_FIELDS.has(e.left.text) && isName(e.right);
+  return isPropertyAccessExpression(e) && OAUTH_ERROR_FIELDS.has(e.name.text) && isName(e.expression);
 }
 
 const OAUTH_ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'error_description']);
@@ -387,7 +404,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
-        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.index)))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.index, binding.node.type)))) && mcp !== 'message') items.push(requestHeadersOf(id));
         // `app.get('/x', ({ headers }, res) => ...)`: the headers destructured from a handler's request.
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
@@ -471,14 +488,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function callbackElementTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
     const fn = binding.fn;
     if (!isArrowFunction(fn) && !isFunctionExpression(fn)) return undefined;
-    let holder: ts.Node = fn;
-    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
-    const call = holder.parent;
-    if (!isCallExpression(call) || call.arguments[0] !== holder) return undefined;
-    const callee = unwrap(call.expression);
-    if (!isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
-    const elementIndex = callee.name.text.startsWith('reduce') ? 1 : 0;
-    if (binding.index !== elementIndex || binding.rest || !isParameter(binding.node)) return undefined;
+    const callee = elementCallbackOf(fn);
+    if (!callee || binding.index !== elementParamIndex(callee) || binding.rest || !isParameter(binding.node)) return undefined;
     if (isEntriesCall(callee.expression) && isFirstOfArrayPattern(binding.node.name, id)) return EMPTY;
     let taint = taintOf(callee.expression);
     for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${labelOf(callee.expression, fc.sf)}.${p}`);
@@ -491,12 +502,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * Undefined for any other parameter, and when the file emits nothing for it (`server.on('request', ...)`).
    */
   function emittedTaint(binding: Extract<Binding, { kind: 'param' }>): Taint | undefined {
+    // Asked at every read of a listener's parameter: the file's emits are searched once per parameter.
+    const known = emittedMemo.get(binding.node);
+    if (known !== undefined) return known ?? undefined;
+    const found = emittedTaintOf(binding);
+    emittedMemo.set(binding.node, found ?? null);
+    return found;
+  }
+
+  function emittedTaintOf(binding: Extract<Binding, { kind: 'param' }>): Taint | undefined {
     const fn = binding.fn;
     if ((!isArrowFunction(fn) && !isFunctionExpression(fn)) || binding.rest || binding.proj.length > 0) return undefined;
-    let holder: ts.Node = fn;
-    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
-    const on = holder.parent;
-    if (!isCallExpression(on) || on.arguments[1] !== holder || !isPropertyAccessExpression(on.expression) || !LISTEN_METHODS.has(on.expression.name.text)) return undefined;
+    const site = callbackSiteOf(fn);
+    const on = site?.index === 1 ? site.call : undefined;
+    if (!on || !isPropertyAccessExpression(on.expression) || !LISTEN_METHODS.has(on.expression.name.text)) return undefined;
     const event = on.arguments[0] && unwrap(on.arguments[0]);
     const emitter = dottedNameOf(on.expression.expression);
     if (!event || !isStringLiteralLike(event) || emitter === undefined || !textMentions(fc, 'emit')) return undefined;
@@ -787,6 +806,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return unionTaint(EMPTY, ...parts);
   }
 
+  /** What each listener parameter is emitted (see emittedTaint), null for none. */
+  const emittedMemo = new Map<ts.Node, Taint | null>();
+
   // `return this` in every method of a fluent class: its fields are listed once.
   const instanceFields = new Map<ts.ClassLikeDeclaration, string[]>();
 
@@ -820,11 +842,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * the route's own parameters, those with a secret name (`token`) among them.
    */
   function secretRouteParams(e: ts.PropertyAccessExpression): Taint {
-    let handler: ts.Node | undefined = enclosingFunction(e);
-    while (handler?.parent && isParenthesizedExpression(handler.parent)) handler = handler.parent;
-    const registration = handler?.parent;
-    if (!registration || !isCallExpression(registration) || !registration.arguments.includes(handler as ts.Expression)) return EMPTY;
-    const path = registration.arguments[0] && unwrap(registration.arguments[0]);
+    const handler = enclosingFunction(e);
+    const registration = handler && callbackSiteOf(handler)?.call;
+    const path = registration?.arguments[0] && unwrap(registration.arguments[0]);
     if (!path || !isStringLiteralLike(path)) return EMPTY;
     const label = labelOf(e, fc.sf);
     return [...path.text.matchAll(/:(\w+)/g)].flatMap(([, name]) => (name !== undefined && fc.names.isSecretName(name) ? [{ k: 'secret' as const, label: `${label}.${name}`, path: [name], trace: [step(path, `the route's parameter \`:${name}\` is a secret by its name`)] }] : []));
@@ -840,14 +860,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (loop && isForOfStatement(loop)) return keysCallOf(loop.expression);
       return undefined;
     }
-    if (binding?.kind !== 'param' || binding.index > 1 || binding.proj.length > 0) return undefined;
-    let holder: ts.Node = binding.fn;
-    while (isParenthesizedExpression(holder.parent)) holder = holder.parent;
-    const call = holder.parent;
-    const callee = isCallExpression(call) && call.arguments[0] === holder ? unwrap(call.expression) : undefined;
-    if (!callee || !isPropertyAccessExpression(callee) || !ELEMENT_CALLBACKS.has(callee.name.text)) return undefined;
-    // `reduce((acc, key) => ...)`: the element is the second parameter.
-    return binding.index === (callee.name.text.startsWith('reduce') ? 1 : 0) ? keysCallOf(callee.expression) : undefined;
+    if (binding?.kind !== 'param' || binding.proj.length > 0) return undefined;
+    const callee = elementCallbackOf(binding.fn);
+    return callee && binding.index === elementParamIndex(callee) ? keysCallOf(callee.expression) : undefined;
   }
 
   function callTaint(call: ts.CallExpression): Taint {
@@ -1261,7 +1276,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return isArrowFunction(fn) || isFunctionExpression(fn) ? returnedTaint(fn) : undefined;
   }
 
-  /** A callback whose body returns a value on every path the file records (an expression body, or `return`s). */
+  /** A callback whose returned values the file records (an expression body, or `return`s with a value). */
   function returnsAllRead(callback: ts.Expression): boolean {
     const fn = unwrap(callback);
     return (isArrowFunction(fn) || isFunctionExpression(fn)) && (fc.collected.returns.get(fn)?.length ?? 0) > 0;
@@ -1296,9 +1311,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /**
-   * `id` read in the branch of `if (id.error)` (also `id.error_description`, `'error' in id`), or in
-   * a `catch`-less early exit's branch: the response is an OAuth error, which servers (GitHub, Entra)
-   * send with status 200.
+   * `id` read in the branch of `if (id.error)` (also `id.error_description`, `'error' in id`): the
+   * response is an OAuth error, which servers (GitHub, Entra) send with status 200.
    */
   function isOAuthErrorBranch(id: ts.Identifier): boolean {
     for (let n: ts.Node = id; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
@@ -1308,9 +1322,18 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return false;
   }
 
-  /** Koa's `ctx`, a middleware's first parameter: printed whole, it shows `request.header`. */
-  function isKoaContext(id: ts.Identifier, index: number): boolean {
-    return index === 0 && id.text === 'ctx' && importsAnyOf(fc, KOA_MODULES);
+  /**
+   * Koa's `ctx`, a middleware's first parameter in a file that imports Koa: printed whole, it shows
+   * `request.header`. A declared type decides: a Koa type (`ctx: Context`, `Router.RouterContext`),
+   * not another context (`ctx: ExecutionContext`).
+   */
+  function isKoaContext(id: ts.Identifier, index: number, type: ts.TypeNode | undefined): boolean {
+    if (index !== 0 || id.text !== 'ctx' || !importsAnyOf(fc, KOA_MODULES)) return false;
+    if (type === undefined) return true;
+    if (!isTypeReferenceNode(type)) return false;
+    const root = ts.isIdentifier(type.typeName) ? type.typeName : ts.isIdentifier(type.typeName.left) ? type.typeName.left : undefined;
+    const origin = root && importOf(fc, root);
+    return origin !== undefined && KOA_MODULES.has(origin.specifier);
   }
 
   /** The callee's root is a local of the file, not a module (`import util from 'util'`, `const util = require('util')`). */

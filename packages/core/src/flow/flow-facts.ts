@@ -324,14 +324,14 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     else if (isCallExpression(call) && isModuleLoad(call, fc)) recordDynamicImport(call, fc, facts);
   }
   for (const [create, data] of streams) {
-    const write = isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
+    const write = sinks.streamWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
-  // a write of its own function, judged at that function's calls as any write helper.
-  // A stream to a secret store's path is reported where it is made, whatever is written to it.
+  // a write of its own function, judged at that function's calls as any write helper. A stream to a
+  // secret store's path is reported where it is made already, whatever is written to it.
   for (const { call, create, data } of foreignStreamWrites) {
-    const write = isCallExpression(create) ? sinks.fsWriteOf(create) : sinks.writerOf(create);
+    const write = sinks.streamWriteOf(create);
     if (write && !namesSecretStore(write.pathArg, fc)) recordWrite(call, write, fc, ev, facts, data);
   }
   // Options where the app is made configure loggers that log in other files (route modules).
@@ -348,7 +348,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
   const importedDataPuts = importedDataPutsOf(fc, ev);
   if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
-  facts.loggers = topLevelLoggers(sf, collected, sinks);
+  facts.loggers = topLevelLoggers(sf, collected, sinks, module ?? extractModuleFacts(sf));
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
@@ -500,7 +500,6 @@ function ownerOf(node: ts.Node, fc: FileContext): string | undefined {
   return undefined;
 }
 
-/** Log calls, file writes and stream writes; false when the call is none of them. */
 /** A write to a stream made in another function (or at the top level) of the file: the write call, the stream's making, what is written. */
 interface ForeignStreamWrite {
   call: ts.CallExpression;
@@ -508,6 +507,7 @@ interface ForeignStreamWrite {
   data: Taint;
 }
 
+/** Log calls, file writes and stream writes; false when the call is none of them. */
 function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts, streams: Map<ts.CallExpression | ts.NewExpression, Taint>, foreign: ForeignStreamWrite[]): boolean {
   // Most calls of no arguments log nothing; one of a function with arguments bound to it may.
   const boundFirst = call.arguments.length === 0 ? sinks.boundArgumentsOf(call) : undefined;
@@ -683,8 +683,18 @@ function writesStoredSession(call: ts.Node, data: ts.Expression | undefined, fc:
   const name = holder.name.text;
   return fc.collected.calls.some((c) => isCallExpression(c) && c.arguments.some((a) => {
     const options = unwrap(a);
-    return isObjectLiteralExpression(options) && isSessionOptions(options) && options.properties.some((p) => (isShorthandPropertyAssignment(p) && p.name.text === name && name === 'store') || (isPropertyAssignment(p) && propertyNameOf(p.name) === 'store' && isIdentifier(unwrap(p.initializer)) && (unwrap(p.initializer) as ts.Identifier).text === name));
+    return isObjectLiteralExpression(options) && isSessionOptions(options) && storeOptionName(options) === name;
   }));
+}
+
+/** The name a session middleware's options give as their `store`: `{ store }`, `{ store: fileStore }`. */
+function storeOptionName(options: ts.ObjectLiteralExpression): string | undefined {
+  for (const p of options.properties) {
+    if (isShorthandPropertyAssignment(p) && p.name.text === 'store') return 'store';
+    const value = isPropertyAssignment(p) && propertyNameOf(p.name) === 'store' ? unwrap(p.initializer) : undefined;
+    if (value && isIdentifier(value)) return value.text;
+  }
+  return undefined;
 }
 
 /** `import('./x.js')`, or `require('./x')` (top-level ones are imports too: see module-facts.ts). */
@@ -1157,7 +1167,7 @@ function stringListOf(value: ts.Expression): string[] | undefined {
 }
 
 /** `export const logger = pino({ redact: [...] })`, `export default pino()`: top-level loggers other files may import. */
-function topLevelLoggers(sf: ts.SourceFile, collected: CollectedFile, sinks: SinkFinder): LoggerFact[] {
+function topLevelLoggers(sf: ts.SourceFile, collected: CollectedFile, sinks: SinkFinder, module: ModuleFacts): LoggerFact[] {
   const out: LoggerFact[] = [];
   const record = (name: string, value: ts.Expression) => {
     const redact = sinks.redactOfLogger(value);
@@ -1178,9 +1188,11 @@ function topLevelLoggers(sf: ts.SourceFile, collected: CollectedFile, sinks: Sin
   };
   // `namespace Telemetry { export const out = pino() }`: imported and used as `Telemetry.out`.
   for (const [ns, members] of namespaceConstsOf(sf)) for (const [member, value] of members) record(`${ns}.${member}`, value);
-  // `export function forModule(name) { return root.child({ module: name }) }`: importers log through `forModule()`.
+  // `export function forModule(name) { return root.child({ module: name }) }`: importers log through
+  // `forModule()`. Only exported functions: the file's own calls find the logger where they are.
+  const exported = new Set(module.exports.flatMap((e) => (e.local === undefined ? [] : [e.local])));
   for (const fn of collected.functions) {
-    if (fn.className !== undefined || fn.key.includes('.')) continue;
+    if (fn.className !== undefined || !exported.has(fn.key)) continue;
     const returned = (collected.returns.get(fn.node) ?? []).find((r) => sinks.redactOfLogger(r) !== undefined);
     if (returned) record(`${fn.key}()`, returned);
   }

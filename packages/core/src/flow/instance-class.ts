@@ -4,7 +4,7 @@ import { lookup, type FileContext } from './file-context.js';
 import { isFunctionLike, propertyNameOf, unwrap, type ValueSource } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isClassLike, isConstructorDeclaration, isFunctionDeclaration, isFunctionExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } = ts;
+const { SyntaxKind, isArrowFunction, isClassLike, isConstructorDeclaration, isFunctionDeclaration, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParameter, isPropertyAccessExpression, isPropertyDeclaration, isTypeReferenceNode } = ts;
 
 /**
  * The project class whose instance an expression holds, as the class is named in this file:
@@ -80,4 +80,22 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
 /** `static apiKey = process.env.API_KEY`: a static field given a value where it is declared. */
 export function isStaticInitialized(member: ts.ClassElement): member is ts.PropertyDeclaration & { initializer: ts.Expression } {
   return isPropertyDeclaration(member) && member.initializer !== undefined && isStaticMember(member);
+}
+
+/**
+ * The function of this file a callee names: a declaration, a const holding a function, or a method
+ * of the enclosing class (`this.tokenFile()`).
+ */
+export function localFunctionOf(callee: ts.Expression, fc: FileContext): ts.Node | undefined {
+  if (isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword) return classMemberOf(callee, callee.name.text, isMethodDeclaration);
+  const binding = isIdentifier(callee) ? lookup(fc, callee) : undefined;
+  if (binding?.kind === 'function') return binding.node;
+  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
+  const fn = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
+  return fn !== undefined && (isArrowFunction(fn) || isFunctionExpression(fn)) ? fn : undefined;
+}
+
+/** The member of the class around `at` named `name` that passes `test` (a getter, a method). */
+export function classMemberOf<T extends ts.ClassElement>(at: ts.Node, name: string, test: (m: ts.ClassElement) => m is T): T | undefined {
+  return enclosingClass(at)?.members.find((m): m is T => test(m) && m.name !== undefined && propertyNameOf(m.name) === name);
 }

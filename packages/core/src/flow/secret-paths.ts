@@ -1,13 +1,13 @@
 import { ts } from '../parse/typescript.js';
 import { constFieldOf, type FileContext, lookup } from './file-context.js';
-import { enclosingClass } from './instance-class.js';
+import { classMemberOf, enclosingClass, localFunctionOf } from './instance-class.js';
 import { propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { memoByName } from './name-memo.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrowFunction, isBinaryExpression, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isBinaryExpression, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
 
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
@@ -70,24 +70,6 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
 /** Whether any path `fn` returns names a secret store. */
 function returnsSecretStore(fn: ts.Node | undefined, fc: FileContext, depth: number): boolean {
   return fn !== undefined && (fc.collected.returns.get(fn) ?? []).some((r) => namesSecretStore(r, fc, depth + 1));
-}
-
-/**
- * The function of this file a callee names: a declaration, a const holding a function, or a method
- * of the enclosing class (`this.tokenFile()`).
- */
-function localFunctionOf(callee: ts.Expression, fc: FileContext): ts.Node | undefined {
-  if (isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword) return classMemberOf(callee, callee.name.text, isMethodDeclaration);
-  const binding = isIdentifier(callee) ? lookup(fc, callee) : undefined;
-  if (binding?.kind === 'function') return binding.node;
-  const [value] = binding?.kind === 'var' && binding.isConst && binding.values.length === 1 ? binding.values : [];
-  const fn = value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
-  return fn !== undefined && (isArrowFunction(fn) || isFunctionExpression(fn)) ? fn : undefined;
-}
-
-/** The member of the class around `at` named `name` that passes `test` (a getter, a method). */
-function classMemberOf<T extends ts.ClassElement>(at: ts.Node, name: string, test: (m: ts.ClassElement) => m is T): T | undefined {
-  return enclosingClass(at)?.members.find((m): m is T => test(m) && m.name !== undefined && propertyNameOf(m.name) === name);
 }
 
 /**

@@ -4,7 +4,7 @@ import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, l
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
-import { enclosingClass, instanceClassOf } from './instance-class.js';
+import { enclosingClass, instanceClassOf, localFunctionOf } from './instance-class.js';
 import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
@@ -233,8 +233,11 @@ export interface SinkFinder {
   streamOf(call: ts.CallExpression): ts.CallExpression | ts.NewExpression | undefined;
   /** `src.pipe(out)` / `pipeline(src, out)` into such a stream: the creating call, and the streams piped into it. */
   pipedStreamOf(call: ts.CallExpression): { stream: ts.CallExpression | ts.NewExpression; sources: ts.Expression[] } | undefined;
-  /** `new Writer(path)` of steno: a file written by the writer's `write(data)`. */
-  writerOf(made: ts.NewExpression): FsWrite | undefined;
+  /**
+   * The file write a stream or writer made so stands for (`createWriteStream(path)`, steno's `new
+   * Writer(path)`): its `write(data)` calls write that file.
+   */
+  streamWriteOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): RedactPath[] | undefined;
   /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
@@ -390,14 +393,13 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   /**
-   * `function mk() { return pino() }` (or an arrow in a const): the logger a local function returns,
+   * `function mk() { return pino() }` (an arrow in a const, a method `this.mk()`): the logger a local function returns,
    * a few factories deep (generated code chains thousands of functions that return each other's calls).
    */
   function madeByLocalFunction(callee: ts.Expression): LoggerInfo | undefined {
-    if (!isIdentifier(callee) || factoryDepth >= MAX_FACTORY_DEPTH) return undefined;
-    const binding = lookup(fc, callee);
-    const fn = binding?.kind === 'function' ? binding.node : binding?.kind === 'var' && binding.values.length === 1 && binding.values[0]?.path.length === 0 ? unwrap(binding.values[0].expr) : undefined;
-    const returned = fn && (ts.isFunctionDeclaration(fn) || isArrowFunction(fn) || isFunctionExpression(fn)) ? fc.collected.returns.get(fn) : undefined;
+    if (factoryDepth >= MAX_FACTORY_DEPTH) return undefined;
+    const fn = localFunctionOf(callee, fc);
+    const returned = fn && fc.collected.returns.get(fn);
     if (!returned) return undefined;
     factoryDepth++;
     try {
@@ -1002,7 +1004,11 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** A write stream or writer: `createWriteStream(path)`, `Bun.file(path).writer()`, `new Writer(path)`. */
   function isStreamMade(made: ts.CallExpression | ts.NewExpression): boolean {
-    return isCallExpression(made) ? fsWriteOf(made)?.isStream === true : writerOf(made) !== undefined;
+    return streamWriteOf(made)?.isStream === true;
+  }
+
+  function streamWriteOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined {
+    return isCallExpression(made) ? fsWriteOf(made) : writerOf(made);
   }
 
   /**
@@ -1061,7 +1067,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     fileAdapterOf,
     streamOf,
     pipedStreamOf,
-    writerOf,
+    streamWriteOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },

@@ -1,3 +1,4 @@
+import { callbackSiteOf } from '../parse/callback-site.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { ts } from '../parse/typescript.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
@@ -60,10 +61,8 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
 function thenValueOf(expr: ts.Expression, fc: FileContext): ts.Expression {
   const binding = isIdentifier(expr) ? lookup(fc, expr) : undefined;
   if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return expr;
-  let fn: ts.Node = binding.fn;
-  while (fn.parent && ts.isParenthesizedExpression(fn.parent)) fn = fn.parent;
-  const call = fn.parent;
-  const callee = call && isCallExpression(call) && call.arguments[0] === fn ? unwrap(call.expression) : undefined;
+  const site = callbackSiteOf(binding.fn);
+  const callee = site?.index === 0 ? unwrap(site.call.expression) : undefined;
   return callee && isPropertyAccessExpression(callee) && callee.name.text === 'then' ? unwrap(callee.expression) : expr;
 }
 

@@ -1,11 +1,12 @@
 import { ts } from '../parse/typescript.js';
+import { callbackSiteOf } from '../parse/callback-site.js';
 import { enclosingFunction } from './collect-file.js';
 import { constValueOf, type FileContext, textMentions } from './file-context.js';
 import { shapeFieldsOf } from './schema-shape.js';
 import { unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isIdentifier, isParenthesizedExpression, isPropertyAccessExpression, isStringLiteralLike } = ts;
+const { isCallExpression, isIdentifier, isPropertyAccessExpression, isStringLiteralLike } = ts;
 
 /**
  * Request input a validator has checked against a zod schema of the file holds what the schema
@@ -23,10 +24,9 @@ export function honoValidatedFields(call: ts.CallExpression, fc: FileContext): s
   const callee = unwrap(call.expression);
   const target = call.arguments[0] && unwrap(call.arguments[0]);
   if (!isPropertyAccessExpression(callee) || callee.name.text !== 'valid' || !target || !isStringLiteralLike(target) || !textMentions(fc, 'zValidator')) return undefined;
-  let holder: ts.Node | undefined = enclosingFunction(call);
-  while (holder?.parent && isParenthesizedExpression(holder.parent)) holder = holder.parent;
-  const route = holder?.parent;
-  if (!route || !isCallExpression(route)) return undefined;
+  const handler = enclosingFunction(call);
+  const route = handler && callbackSiteOf(handler)?.call;
+  if (!route) return undefined;
   for (const arg of route.arguments) {
     const validator = unwrap(constValueOf(fc, arg));
     if (!isCallExpression(validator) || !isNamed(validator.expression, 'zValidator')) continue;

@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
-import { isFunctionExpression } from './judge-function.js';
+import { someNode } from '../parse/visit-tree.js';
+import { isFunctionExpression, rootNameOf } from './judge-function.js';
 import { moduleConstOf } from './module-const-of.js';
 import { skipParens } from './path-expr.js';
 import { propertyOf } from './object-property.js';
@@ -98,25 +99,13 @@ function acceptsEveryToken(verifier: ts.Expression): boolean {
   const method = object?.properties.find((m) => m.name !== undefined && isIdentifier(m.name) && m.name.text === 'verifyAccessToken');
   const fn = method && isPropertyAssignment(method) ? skipParens(method.initializer) : method;
   if (!fn || !(isMethodDeclaration(fn) || isFunctionExpression(fn)) || !fn.body) return false;
-  let asks = false;
-  const visit = (n: ts.Node): void => {
-    if (asks) return;
-    const calls = (ts.isCallExpression(n) || ts.isNewExpression(n)) && !PURE_GLOBALS.has(rootName(n.expression) ?? '');
-    if (calls || ts.isThrowStatement(n) || ts.isAwaitExpression(n) || ts.isIfStatement(n) || ts.isConditionalExpression(n)) asks = true;
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
-  return !asks;
+  const asks = (n: ts.Node) =>
+    ((ts.isCallExpression(n) || ts.isNewExpression(n)) && !PURE_GLOBALS.has(rootNameOf(n.expression) ?? '')) || ts.isThrowStatement(n) || ts.isAwaitExpression(n) || ts.isIfStatement(n) || ts.isConditionalExpression(n);
+  return !someNode(fn.body, asks);
 }
 
 /** Globals whose calls check nothing and cannot refuse a token (`Math.floor(Date.now() / 1000)`). */
 const PURE_GLOBALS: ReadonlySet<string> = new Set(['Math', 'Date', 'String', 'Number', 'Boolean']);
-
-function rootName(expr: ts.Expression): string | undefined {
-  let e = skipParens(expr);
-  while (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) e = skipParens(e.expression);
-  return isIdentifier(e) ? e.text : undefined;
-}
 
 /** `() => true`, or a body that ends in `return true` and never answers anything else. */
 function alwaysReturnsTrue(fn: ts.FunctionLikeDeclaration): boolean {

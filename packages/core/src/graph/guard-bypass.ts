@@ -187,12 +187,7 @@ function isTruthyLiteral(e: ts.Expression): boolean {
 
 /** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */
 export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesOn: boolean): boolean {
-  const isNext = (e: ts.Expression | undefined): boolean => {
-    if (e === undefined) return returnPassesOn;
-    let x = skipParens(e);
-    if (isAwaitExpression(x)) x = skipParens(x.expression);
-    return isCallExpression(x) && isIdentifier(x.expression) && x.expression.text === next && x.arguments.length === 0;
-  };
+  const isNext = (e: ts.Expression | undefined): boolean => (e === undefined ? returnPassesOn : isNextCall(e, next));
   if (isReturnStatement(stmt)) return isNext(stmt.expression);
   if (!isBlock(stmt)) return false;
   const [first, second] = stmt.statements;
@@ -250,10 +245,14 @@ function isMethodRead(expr: ts.Expression): boolean {
 
 /** `next()` or `await next()` as a statement of its own: the request goes on unconditionally. */
 export function isPassingOn(stmt: ts.Statement, next: string): boolean {
-  if (!isExpressionStatement(stmt)) return false;
-  let e = skipParens(stmt.expression);
-  if (isAwaitExpression(e)) e = skipParens(e.expression);
-  return isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
+  return isExpressionStatement(stmt) && isNextCall(stmt.expression, next);
+}
+
+/** `next()` or `await next()`: the request passed on, without an error. */
+export function isNextCall(expr: ts.Expression | undefined, next: string): boolean {
+  let e = expr && skipParens(expr);
+  if (e && isAwaitExpression(e)) e = skipParens(e.expression);
+  return e !== undefined && isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
 }
 
 /**

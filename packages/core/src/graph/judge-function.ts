@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
-import { activatesOnFlag, alwaysTakenBranch, bypassOf, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { activatesOnFlag, alwaysTakenBranch, bypassOf, isNextCall, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -45,9 +45,10 @@ const UNAUTHENTICATED_CALLEE = /unauthori|authenticat/i;
  * own and kept in `returnsFn`, because `createAuth` and `createAuth(opts)` are different things.
  */
 export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions = {}): FunctionFact {
+  const nextUse = nextUseOf(fn);
   // `(err, req, res, next) => res.status(401)...`: Express runs it only for a request that failed
   // already; an ordinary request skips it, so it turns nobody away and hands nothing on.
-  if (isErrorHandler(fn)) return checksNothing(locationOf(fn, ctx.sf), callsLastParam(fn));
+  if (isErrorHandler(fn)) return checksNothing(locationOf(fn, ctx.sf), nextUse.passesOn);
   const params = paramNamesOf(fn);
   const locals = localMiddlewareOf(fn, ctx);
   const inner: HandlerContext = locals === undefined ? ctx : { ...ctx, localHandlerOf: (name) => locals.get(name) ?? ctx.localHandlerOf?.(name) };
@@ -56,11 +57,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     rejectsFirst: false,
     delegates: [],
     delegatesFirst: [],
-    passesOn: callsLastParam(fn),
+    passesOn: nextUse.passesOn,
     location: locationOf(fn, ctx.sf),
   };
-  const handedTo = fact.passesOn ? nextHandedTo(fn) : undefined;
-  if (handedTo) fact.passesNextTo = handedTo;
+  if (nextUse.handedTo) fact.passesNextTo = nextUse.handedTo;
   // Class methods are not handed to `use()` bare (`this` would be lost): services have thousands.
   const arity = fact.passesOn || (isMethodDeclaration(fn) && isClassLike(fn.parent)) ? undefined : endpointArityOf(fn);
   if (arity !== undefined) fact.endpointArity = arity;
@@ -378,7 +378,6 @@ function isErrorHandler(fn: FunctionNode): boolean {
   return fn.parameters.length === 4 && first !== undefined && isIdentifier(first.name) && ERROR_PARAM.test(first.name.text);
 }
 
-/** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
 /**
  * `if (!isAdmin(req)) return res.sendStatus(403)` where `isAdmin` is an `async` function of the file
  * and the call is not awaited: a promise is always truthy, so the branch never runs: what runs is its
@@ -419,6 +418,7 @@ function isRouteConfig(expr: ts.Expression): boolean {
   return e.name.text === 'config' && isPropertyAccessExpression(holder) && (holder.name.text === 'routeOptions' || holder.name.text === 'context');
 }
 
+/** `async (request, reply) => {...}`: a Fastify hook or handler, which goes on by returning (no `done`). */
 function isAsyncFastifyHook(fn: FunctionNode): boolean {
   const reply = fn.parameters[1];
   return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
@@ -462,13 +462,8 @@ function statementExpression(stmt: ts.Statement): ts.Expression | undefined {
   return e && (ts.isAwaitExpression(skipParens(e)) ? (skipParens(e) as ts.AwaitExpression).expression : e);
 }
 
-function isNextCall(expr: ts.Expression | undefined, next: string): boolean {
-  const e = expr && skipParens(expr);
-  return e !== undefined && isCallExpression(e) && isIdentifier(e.expression) && e.expression.text === next && e.arguments.length === 0;
-}
-
 /** `req` of `req.get('x')`, `res` of `res.status(401).send()`: the identifier a member chain starts from. */
-function rootNameOf(e: ts.Expression): string | undefined {
+export function rootNameOf(e: ts.Expression): string | undefined {
   let at = e;
   while (isPropertyAccessExpression(at) || isCallExpression(at) || isElementAccessExpression(at)) at = at.expression;
   return isIdentifier(at) ? at.text : undefined;
@@ -522,40 +517,31 @@ function localMiddlewareOf(fn: FunctionNode, ctx: HandlerContext): Map<string, H
   return locals;
 }
 
-function callsLastParam(fn: FunctionNode): boolean {
-  const last = nextParamOf(fn);
-  if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return false;
-  const name = last.name.text;
-  return someNode(
-    fn.body,
-    // `next()` passes the request on; `next(err)` only reports an error from an endpoint.
-    (node) =>
-      (isCallExpression(node) && isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) ||
-      (isIdentifier(node) && node.text === name && node.parent !== undefined && isCallExpression(node.parent) && node.parent.arguments.includes(node)),
-  );
-}
-
 /**
- * The functions a handler hands its `next` to when it never calls it itself (`ctl.create(req, res,
- * next)`), undefined when it does call it. `promise.catch(next)` and `.then(ok, next)` only report
- * an error, and hand the request to nobody.
+ * How a function uses its `next`: it passes the request on when it calls it without an error
+ * (`next()`; `next(err)` only reports an error from an endpoint) or hands it to another call.
+ * `handedTo`, when it never calls it itself: the named functions it hands it to (`ctl.create(req,
+ * res, next)`), which decide whether it passes on; `promise.catch(next)` and `.then(ok, next)` only
+ * report an error, and hand the request to nobody.
  */
-function nextHandedTo(fn: FunctionNode): string[] | undefined {
+function nextUseOf(fn: FunctionNode): { passesOn: boolean; handedTo?: string[] } {
   const last = nextParamOf(fn);
-  if (!last || !isIdentifier(last.name) || !fn.body) return undefined;
+  if (fn.parameters.length < 2 || !last || !isIdentifier(last.name) || !fn.body) return { passesOn: false };
   const name = last.name.text;
+  let handed = false;
   const callees: string[] = [];
   const callsItself = someNode(fn.body, (node) => {
     if (!isCallExpression(node)) return false;
-    if (isIdentifier(node.expression) && node.expression.text === name) return node.arguments.length === 0;
+    if (isIdentifier(node.expression) && node.expression.text === name && node.arguments.length === 0) return true;
     if (!node.arguments.some((a) => isIdentifier(a) && a.text === name)) return false;
+    handed = true;
     const callee = skipParens(node.expression);
-    if (isPropertyAccessExpression(callee) && ERROR_CALLBACKS.has(callee.name.text)) return false;
-    const named = referenceName(callee);
+    const named = isPropertyAccessExpression(callee) && ERROR_CALLBACKS.has(callee.name.text) ? undefined : referenceName(callee);
     if (named !== undefined) callees.push(named);
     return false;
   });
-  return callsItself ? undefined : callees;
+  if (callsItself) return { passesOn: true };
+  return handed ? { passesOn: true, handedTo: callees } : { passesOn: false };
 }
 
 /** Promise methods whose callbacks given `next` only report a failure to it. */

@@ -1,4 +1,4 @@
-import { fileMemo } from './file-memo.js';
+import { perFile } from './file-memo.js';
 import { ts } from './typescript.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -14,14 +14,8 @@ export function enumMemberText(expr: ts.Expression): string | undefined {
   return enumsOf(expr.getSourceFile()).get(expr.expression.text)?.get(expr.name.text);
 }
 
-const byFile = fileMemo<ts.SourceFile, ReadonlyMap<string, ReadonlyMap<string, string>>>();
-
-function enumsOf(sf: ts.SourceFile): ReadonlyMap<string, ReadonlyMap<string, string>> {
-  const memo = byFile(sf);
-  let found = memo.get(sf);
-  if (!found) memo.set(sf, (found = collect(sf)));
-  return found;
-}
+/** A file's string enum members, by enum and member name. */
+const enumsOf: (sf: ts.SourceFile) => ReadonlyMap<string, ReadonlyMap<string, string>> = perFile(collect);
 
 function collect(sf: ts.SourceFile): ReadonlyMap<string, ReadonlyMap<string, string>> {
   const out = new Map<string, Map<string, string>>();

@@ -17,3 +17,14 @@ export function fileMemo<K, V>(): (sf: ts.SourceFile) => Map<K, V> {
     return entries;
   };
 }
+
+/** One value computed from the file being analysed, once per file (see fileMemo for why not a WeakMap). */
+export function perFile<V>(compute: (sf: ts.SourceFile) => V): (sf: ts.SourceFile) => V {
+  const memo = fileMemo<ts.SourceFile, V>();
+  return (sf) => {
+    const entries = memo(sf);
+    let value = entries.get(sf);
+    if (value === undefined) entries.set(sf, (value = compute(sf)));
+    return value;
+  };
+}

@@ -1,4 +1,4 @@
-import { fileMemo } from './file-memo.js';
+import { perFile } from './file-memo.js';
 import { ts } from './typescript.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -11,19 +11,12 @@ const { isIdentifier, isModuleBlock, isModuleDeclaration, isVariableStatement } 
  * Nested namespaces (`namespace A.B`) and merged declarations of one name are left out: the
  * first declaration of a name is the one read.
  */
-export function namespaceConstsOf(sf: ts.SourceFile): ReadonlyMap<string, ReadonlyMap<string, ts.Expression>> {
-  const memo = byFile(sf);
-  let found = memo.get(sf);
-  if (!found) memo.set(sf, (found = collect(sf)));
-  return found;
-}
+export const namespaceConstsOf: (sf: ts.SourceFile) => ReadonlyMap<string, ReadonlyMap<string, ts.Expression>> = perFile(collect);
 
 /** The initializer of `ns.member` when `ns` is a namespace of the file exporting a const `member`. */
 export function namespaceConstOf(sf: ts.SourceFile, ns: string, member: string): ts.Expression | undefined {
   return namespaceConstsOf(sf).get(ns)?.get(member);
 }
-
-const byFile = fileMemo<ts.SourceFile, ReadonlyMap<string, ReadonlyMap<string, ts.Expression>>>();
 
 function collect(sf: ts.SourceFile): ReadonlyMap<string, ReadonlyMap<string, ts.Expression>> {
   const out = new Map<string, Map<string, ts.Expression>>();

@@ -2,6 +2,7 @@ import { ts } from '../../../parse/typescript.js';
 import type { AdapterContext } from '../../adapter.js';
 import { escapeRegex } from '../../escape-regex.js';
 import { handlerRefOf } from '../../handler-ref-of.js';
+import { HTTP_METHODS } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
 import { referenceName, skipParens, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
@@ -42,7 +43,7 @@ function registerForRoutes(forRoutes: ts.CallExpression, moduleId: string, ctx: 
     const only = methodOf(skipParens(arg));
     const path = only !== undefined ? routeInfoPath(skipParens(arg), ctx) : undefined;
     if (only !== undefined && path) {
-      const exceptMethods = HTTP_METHODS.filter((m) => m !== only);
+      const exceptMethods = ROUTE_METHODS.filter((m) => m !== only);
       ctx.register(forRoutes, { kind: 'use', target: { instance: moduleId }, paths: [path], handlers: handlers.map((guard): HandlerRef => ({ kind: 'unless', guard, exceptMethods })), orderless: true });
       continue;
     }
@@ -100,14 +101,14 @@ function exclusionOf(arg: ts.Expression, ctx: AdapterContext): RequestException[
   return [{ regex: `^(?:/.*)?/${body}/?$`, flags: 'i', ...methods }];
 }
 
-/** Lower case, as a guard's `exceptMethods` are. */
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'search'];
+/** Every method a route can be registered for, lower case as a guard's `exceptMethods` are. */
+const ROUTE_METHODS = [...HTTP_METHODS].filter((m) => m !== 'all');
 
 /** The one method a route info names (`method: RequestMethod.POST`), lower case; undefined for `ALL` or none. */
 function methodOf(e: ts.Expression): string | undefined {
   const method = isObjectLiteralExpression(e) ? propertyOf(e, 'method') : undefined;
   const name = method && isPropertyAccessExpression(method) ? method.name.text.toLowerCase() : undefined;
-  return name !== undefined && HTTP_METHODS.includes(name) ? name : undefined;
+  return name !== undefined && ROUTE_METHODS.includes(name) ? name : undefined;
 }
 
 /** `'admin'`, `'*'`, `{ path: 'admin/*', method: RequestMethod.ALL }` as a path under the module. */
