@@ -21,6 +21,7 @@ import { calledMethodOf, createRouteFactOf, routeOptionsTemplateOf, routerLoopOf
 import { ROW_METHODS } from './table-routes.js';
 import { classOfThis, thisFieldAssignment } from './this-member.js';
 import { moduleConstOf } from './module-const-of.js';
+import { isFastifyPluginCall, sharesParentContext } from './adapters/fastify/plugin-wrapper.js';
 import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, returnedFieldKey, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
 
@@ -803,8 +804,8 @@ class RouteWalker {
   childOf(expr: ts.Expression): TargetRef | undefined {
     const e = unwrapValue(expr);
     if (isFunctionExpression(e)) return { instance: `${functionIdOf(e)}#0` };
-    // `fp(plugin)` is the plugin (fastify-plugin, or a project function of that name doing its job).
-    if (isCallExpression(e) && isIdentifier(e.expression) && (e.expression.text === 'fp' || e.expression.text === 'fastifyPlugin') && e.arguments[0]) return this.childOf(e.arguments[0]);
+    // `fp(plugin)` is the plugin.
+    if (isFastifyPluginCall(e)) return this.childOf(e.arguments[0] as ts.Expression);
     const receiver = this.receiverOf(e);
     if (receiver) return receiver.target;
     if (isIdentifier(e)) return { name: e.text };
@@ -987,8 +988,7 @@ function paramIdOf(entry: ParamBinding): string {
 }
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  return parent !== undefined && isCallExpression(parent) && isIdentifier(parent.expression) && /^(fp|fastifyPlugin)$/.test(parent.expression.text);
+  return fn.parent !== undefined && sharesParentContext(fn.parent);
 }
 
 function isParamInstance(receiver: Receiver): boolean {

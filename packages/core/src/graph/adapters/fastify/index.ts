@@ -11,6 +11,7 @@ import { servedAppOf } from '../served-app.js';
 import { propertyOf } from '../../object-property.js';
 import { scopedConstOf } from '../../module-const-of.js';
 import { autoloadMountOf } from './autoload.js';
+import { sharesParentContext } from './plugin-wrapper.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { SyntaxKind, isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike } = ts;
@@ -223,7 +224,7 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
     ctx.register(call, { kind: 'unknown', target: receiver.target, reason: `register(${plugin.getText(ctx.sf).slice(0, 40)}) of an unreadable plugin` });
     return true;
   }
-  const wrapped = isCallExpression(plugin) && isIdentifier(plugin.expression) && /^(fp|fastifyPlugin)$/.test(plugin.expression.text);
+  const wrapped = sharesParentContext(plugin);
   ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
   return true;
