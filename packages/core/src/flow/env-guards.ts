@@ -67,7 +67,7 @@ function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
   const group = fallThroughGroup(clauses, clauses.indexOf(clause));
   if (group === undefined) return 'unknown';
   // `switch (true) { case process.env.NODE_ENV === 'development': ... }`: each case is a condition.
-  if (unwrap(sw.expression).kind === SyntaxKind.TrueKeyword) return trueSwitchEnv(group, fc);
+  if (unwrap(sw.expression).kind === SyntaxKind.TrueKeyword) return trueSwitchEnv(clauses, group, fc);
   if (!isEnvValue(sw.expression, namesOf(fc))) return 'unknown';
   const values = new Set<EnvState>();
   for (const member of group) {
@@ -80,10 +80,21 @@ function clauseEnv(clause: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
   return values.size === 1 ? ([...values][0] ?? 'unknown') : 'unknown';
 }
 
-/** A fall-through group of `switch (true)`: it runs when one of its case conditions holds (`default` may run anywhere). */
-function trueSwitchEnv(group: readonly ts.CaseOrDefaultClause[], fc: FileContext): EnvState {
-  const states = new Set(group.map((member) => (ts.isCaseClause(member) ? conditionEnvIn(member.expression, fc).whenTrue : 'unknown')));
+/** A fall-through group of `switch (true)`: it runs when one of its members is the first clause to match. */
+function trueSwitchEnv(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, group: readonly ts.CaseOrDefaultClause[], fc: FileContext): EnvState {
+  const states = new Set(group.map((member) => trueClauseEnv(clauses, member, fc)));
   return states.size === 1 ? ([...states][0] ?? 'unknown') : 'unknown';
+}
+
+/**
+ * A clause of `switch (true)` matches when its condition holds and every case before it failed
+ * (`default`: every case failed). A case before it that fails only outside production (`case
+ * NODE_ENV === 'production': return redisStore()`) leaves the clause to other environments.
+ */
+function trueClauseEnv(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, member: ts.CaseOrDefaultClause, fc: FileContext): EnvState {
+  const before = ts.isDefaultClause(member) ? clauses : clauses.slice(0, clauses.indexOf(member));
+  if (before.some((c) => ts.isCaseClause(c) && conditionEnvIn(c.expression, fc).whenFalse === 'nonprod')) return 'nonprod';
+  return ts.isCaseClause(member) ? conditionEnvIn(member.expression, fc).whenTrue : 'unknown';
 }
 
 /** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
