@@ -383,8 +383,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // A whole module object too: CommonJS `const config = require('./config')` is its `module.exports`.
         const fromProject = fc.isProjectModule(binding.specifier);
         const imported: Taint = fromProject ? [importedValue(id, id.text, `\`${id.text}\` is imported here`)] : EMPTY;
+        const held = binding.assigned ? unionTaint(imported, assignedTaint(binding.name, binding.assigned)) : imported;
         // Its module may give it a value written out in full (a design token tree): the rules read that there.
-        return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], imported) : imported;
+        return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], held) : held;
       }
       case 'param': {
         const element = callbackElementTaint(binding, id) ?? emittedTaint(binding);
@@ -542,7 +543,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** A value's taint put where the value goes (`cfg.auth = token` wraps it at `auth`), with the step into `name`. */
   function placed(taint: Taint, v: ValueSource, name: string): Taint {
-    let t = taint;
+    const key = v.wrap[v.wrap.length - 1];
+    let t = key === undefined || key === '*' ? taint : underKeyTaint(key, v.expr, taint, v.at);
     for (const w of [...v.wrap].reverse()) t = wrapTaint(t, w);
     return t.length === 0 ? t : withStep(t, step(v.at, `flows into \`${name}\``));
   }
@@ -560,7 +562,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       let t = taintOf(v.expr);
       // `const { tokens: cached } = res.usage` given `usage: { tokens: number }`: a count.
       const renamed = v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path) ? undefined : renamedSecretField(binding.name, v.path);
-      if (t.length === 0 && renamed === undefined) return t;
+      if (t.length === 0 && renamed === undefined && v.wrap.length === 0) return t;
       for (const p of v.path) t = projectTaint(t, p, fc.names, `${labelOf(v.expr, fc.sf)}.${p}`);
       // `const { password: pw } = req.body`: the field is a secret by its name under any new name, as `req.body.password` is.
       if (renamed !== undefined && !hasRootSecret(t)) t = unionTaint([nameSource(v.at, `${labelOf(v.expr, fc.sf)}.${v.path.join('.')}`)], t);
@@ -1172,15 +1174,23 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (key !== '*') parts = parts.map((t, i) => withoutField(t, key, spreads.get(i), prop.initializer));
         if (key !== '*' && spreads.size > 0 && isNeutral(prop.initializer)) masked.push(key);
         const value = taintOf(prop.initializer);
-        // `{ apiKey: source.origin }`, `{ Authorization: \`Bearer ${v}\` }`: the key names what the value is, unless
-        // the value is a secret already or a project function's result, which its definition decides (`{ credential: safeCopy(c) }`).
-        // A hash under the key (`{ password: await bcrypt.hash(password, 10) }`, also through a const) is no secret.
-        const named = fc.names.isSecretName(key) && isOpaque(prop.initializer) && !isNeutral(prop.initializer) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, prop.initializer));
-        parts.push(wrapTaint(named ? unionTaint([nameSource(prop, key)], value) : value, key));
+        parts.push(wrapTaint(underKeyTaint(key, prop.initializer, value, prop), key));
       }
     }
     if (omitsCredentialHeaders(masked)) parts = parts.map((t, i) => (spreads.has(i) ? t.filter((item) => item.k !== 'secret' || item.container !== 'headers') : t));
     return unionTaint(...parts);
+  }
+
+  /**
+   * A value put under a key, written in an object (`{ Authorization: \`Bearer ${v}\` }`) or assigned
+   * (`headers.Authorization = ...`): the key names what the value is (`{ apiKey: source.origin }`),
+   * unless the value is a secret already or a project function's result, which its definition
+   * decides (`{ credential: safeCopy(c) }`). A hash under the key (`{ password: await
+   * bcrypt.hash(password, 10) }`, also through a const) is no secret.
+   */
+  function underKeyTaint(key: string, expr: ts.Expression, value: Taint, at: ts.Node): Taint {
+    const named = fc.names.isSecretName(key) && isOpaque(expr) && !isNeutral(expr) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, expr));
+    return named ? unionTaint([nameSource(at, key)], value) : value;
   }
 
   /**

@@ -409,8 +409,9 @@ function recordAssignment(assignment: ts.BinaryExpression, scopes: ScopeMap): vo
   if (!isIdentifier(target)) return;
   const binding = scopes.lookup(target.text, target);
   if (binding?.kind === 'var') binding.values.push({ expr: assignment.right, path: [], wrap, at: assignment });
-  // `config.headers.Authorization = token` in an axios interceptor: the parameter object now holds it.
-  else if (binding?.kind === 'param' && wrap.length > 0) (binding.assigned ??= []).push({ expr: assignment.right, path: [], wrap, at: assignment });
+  // `config.headers.Authorization = token` in an axios interceptor: the parameter object now holds it;
+  // so does an imported object (`axios.defaults.headers.common.Authorization = token`).
+  else if ((binding?.kind === 'param' || binding?.kind === 'import') && wrap.length > 0) (binding.assigned ??= []).push({ expr: assignment.right, path: [], wrap, at: assignment });
 }
 
 /** Methods that store a value under a key of their receiver: `Headers`, `Map`, `URLSearchParams`, `FormData`. */

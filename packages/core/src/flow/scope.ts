@@ -24,7 +24,8 @@ export type Binding =
   | { kind: 'param'; name: string; node: ts.Node; fn: ts.SignatureDeclaration; index: number; proj: string[]; rest: boolean; assigned?: ValueSource[]; /** Keys an object rest leaves out (`({ authorization, ...rest }) => rest`). */ omit?: string[] }
   | { kind: 'function'; name: string; node: ts.FunctionDeclaration }
   | { kind: 'class'; name: string; node: ts.ClassDeclaration }
-  | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string };
+  /** `assigned`: values this module stores into fields of the import (`axios.defaults.headers.common.Authorization = token`), each at its field. */
+  | { kind: 'import'; name: string; node: ts.Node; specifier: string; imported: string; assigned?: ValueSource[] };
 
 /**
  * The node kinds that have held a scope (blocks, functions, classes, the file): a lookup climbs
