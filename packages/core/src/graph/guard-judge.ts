@@ -73,6 +73,8 @@ type Definition =
 export class GuardJudge {
   readonly #cache = new Map<string, GuardVerdict>();
   readonly #decorations: Array<{ file: string; name: string; ref: HandlerRef }> = [];
+  /** Passport strategies some file sets up to accept every credential (RouteFacts.openStrategies). */
+  readonly #openStrategies = new Set<string>();
 
   constructor(
     private readonly project: ProjectModel,
@@ -80,6 +82,7 @@ export class GuardJudge {
   ) {
     for (const [file, summary] of project.files) {
       for (const [name, ref] of Object.entries(summary.routes.decorations)) this.#decorations.push({ file, name, ref });
+      for (const name of summary.routes.openStrategies ?? []) this.#openStrategies.add(name);
     }
   }
 
@@ -293,6 +296,9 @@ export class GuardJudge {
     // A guard factory told to let anonymous requests through (a library's or the project's own:
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
+    // `passport.authenticate('headerapikey')` of a strategy whose verify callback accepts every key:
+    // passport lets the request through when any strategy it names does.
+    if (ref.strategies?.some((s) => this.#openStrategies.has(s))) return NOT_A_GUARD;
     if (def.kind !== 'local') return yield this.judgeDefinition(def, shown, false);
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
     const facts = this.routesOf(def.file);

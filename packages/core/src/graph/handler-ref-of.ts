@@ -8,6 +8,7 @@ import { awaitedImportSpecifier, requiredSpecifier, type ImportBinding } from '.
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
+import { strategyNamesOf } from './passport-strategies.js';
 import { thisMemberName } from './this-member.js';
 import { unlessOptionsOf } from './unless-options.js';
 
@@ -182,7 +183,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     const exceptions = callee.text === 'except' ? honoExceptPathsOf(first) : undefined;
     const args = argumentRefsOf(call, ctx);
     const pathArgs = args.args ? literalPathArgsOf(call) : undefined;
-    return { kind: 'call', callee: callee.text, ...args, ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}), ...(pathArgs ? { pathArgs } : {}) };
+    const strategies = strategyNamesOf(call);
+    return { kind: 'call', callee: callee.text, ...args, ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}), ...(pathArgs ? { pathArgs } : {}), ...(strategies ? { strategies } : {}) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
@@ -211,7 +213,8 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     if (owner !== undefined) {
       const dot = owner.indexOf('.');
       const member = dot === -1 ? callee.name.text : `${owner.slice(dot + 1)}.${callee.name.text}`;
-      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx) };
+      const strategies = strategyNamesOf(call);
+      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx), ...(strategies ? { strategies } : {}) };
     }
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };

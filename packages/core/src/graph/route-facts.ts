@@ -63,6 +63,8 @@ export type HandlerRef =
       positions?: number[];
       failsOpen?: true;
       exceptions?: RequestException[];
+      /** The passport strategies `passport.authenticate(...)` / Nest `AuthGuard(...)` names (see passport-strategies.ts). */
+      strategies?: string[];
       /**
        * The paths literal arguments spell, by argument index (`unless(['/login', '/health'], auth)`):
        * what a factory's parameter stands for when the function it returns lets that path through.
@@ -293,6 +295,11 @@ export interface RouteFacts {
    * when they are true (see `FunctionFact.flagRefs`).
    */
   envFlags?: string[];
+  /**
+   * Passport strategies this file sets up with a verify callback that accepts every credential
+   * (see passport-strategies.ts): project-wide by name, like decorations.
+   */
+  openStrategies?: string[];
 }
 
 export function emptyRouteFacts(): RouteFacts {

@@ -21,6 +21,7 @@ import { calledMethodOf, createRouteFactOf, routeOptionsTemplateOf, routerLoopOf
 import { ROW_METHODS } from './table-routes.js';
 import { classOfThis, thisFieldAssignment } from './this-member.js';
 import { moduleConstOf } from './module-const-of.js';
+import { openStrategiesOf } from './passport-strategies.js';
 import { isFastifyPluginCall, sharesParentContext } from './adapters/fastify/plugin-wrapper.js';
 import { collectExceptionLists } from './unless-options.js';
 import { emptyRouteFacts, returnedFieldKey, type Condition, type FrameworkName, type HandlerRef, type RouteFacts, type TargetRef } from './route-facts.js';
@@ -74,6 +75,8 @@ export function walkRoutes(sf: ts.SourceFile, ctx: ExtractContext, imports: read
   // Flags for guards in other files: only a module that reads process.env can define one.
   const flags = sf.text.includes('process.env') ? envFlagsOf(sf, walker.conditionNames) : [];
   if (flags.length > 0) facts.envFlags = flags;
+  const openStrategies = sf.text.includes('passport-') ? openStrategiesOf(sf, imports) : [];
+  if (openStrategies.length > 0) facts.openStrategies = openStrategies;
   // A file that imports no framework and has no registration-shaped call can only contribute
   // guard definitions and constants, which the top-level pass above already read.
   if (adapters.length > 0 || REGISTRATION_HINT.test(sf.text)) walker.walk();

@@ -48,7 +48,7 @@ export function linksOf(summary: FileSummary, aliases: PathAliases = noAliases):
     if (RELATIVE_SPECIFIER.test(specifier)) modules.add(modulePathOf(summary.path, specifier));
     else for (const modulePath of aliases.modulePaths(summary.path, specifier)) modules.add(modulePath);
   }
-  const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard') || summary.flow.frameworkRedact !== undefined;
+  const global = Object.keys(summary.routes.decorations).length > 0 || summary.routes.registrations.some((r) => r.kind === 'globalGuard') || summary.flow.frameworkRedact !== undefined || summary.routes.openStrategies !== undefined;
   return { modules: [...modules], global };
 }
 
