@@ -20,7 +20,7 @@ import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree
 import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { CallItem, SecretItem, Taint, TaintItem } from './taint.js';
-import { elementTypeOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
+import { elementTypeOf, fieldSourcesOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
@@ -195,6 +195,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return { k: 'secret', label: 'process.env', path: [], container: 'env', trace: [step(node, `\`${labelOf(node, fc.sf)}\` holds the environment`)] };
   }
 
+  /**
+   * The return type a function of the file declares, called by its name (`declare function load():
+   * Promise<User>` too), when what it returns is opaque: one returning an object it builds
+   * (`return { ...user, password: undefined }`) is read from its body instead.
+   */
+  function declaredReturnOf(callee: ts.Expression): ts.TypeNode | undefined {
+    const e = unwrap(callee);
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+    const value = binding?.kind === 'var' && binding.values.length === 1 ? unwrap(binding.values[0]?.expr as ts.Expression) : undefined;
+    const fn = binding?.kind === 'function' ? binding.node : value && (isArrowFunction(value) || isFunctionExpression(value)) ? value : undefined;
+    if (!fn?.type) return undefined;
+    return (fc.collected.returns.get(fn) ?? []).every(isOpaque) ? fn.type : undefined;
+  }
+
   // Every read of a typed parameter asks for its type's secret fields: each type node is read once.
   const typedFields = new Map<ts.TypeNode, string[][]>();
   /** `user: { password: string }`: the secret fields a declared type gives a parameter or variable (see typed-secret-fields). */
@@ -220,12 +234,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (proj.length > 0 || !type) return [];
     // `req: Request<{}, {}, LoginBody>`: the body is what is declared as the imported type.
     const body = requestBodyType(type);
-    const declared = body ?? elementTypeOf(type) ?? type;
-    if (!isTypeReferenceNode(declared) || !isIdentifier(declared.typeName)) return [];
-    const origin = importOf(fc, declared.typeName);
-    if (!origin || !fc.isProjectModule(origin.specifier)) return [];
     const label = body ? `${id.text}.body` : id.text;
-    return [{ k: 'secret', label, path: body ? ['body'] : [], typedBy: declared.typeName.text, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared as \`${declared.typeName.text}\``)] }];
+    // `user: UserRecord | null`, `patch: Partial<Settings>`: the imported type's fields (a Pick or Omit of it is left out).
+    return fieldSourcesOf(body ?? type).flatMap((source) => {
+      const declared = source.pick || source.omit ? undefined : (elementTypeOf(source.type) ?? source.type);
+      if (!declared || !isTypeReferenceNode(declared) || !isIdentifier(declared.typeName)) return [];
+      const origin = importOf(fc, declared.typeName);
+      if (!origin || !fc.isProjectModule(origin.specifier)) return [];
+      return [{ k: 'secret', label, path: body ? ['body'] : [], typedBy: declared.typeName.text, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared as \`${declared.typeName.text}\``)] }];
+    });
   }
 
   /**
@@ -427,7 +444,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         // `const user: User = await repo.findOne(...)`: what the declared type says an opaque value holds
         // (a literal value is seen through: `{ password: hash(pw) }` typed `User` holds no password).
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
-        const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node), id, undefined) : [];
+        const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node, declaredReturnOf), id, undefined) : [];
         const caught = binding.node.parent && isCatchClause(binding.node.parent) ? thrownTaint(binding.node.parent.parent.tryBlock) : EMPTY;
         const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding), caught);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
@@ -1688,15 +1705,20 @@ function isValueOperator(kind: ts.SyntaxKind): boolean {
 
 /**
  * The type a variable is declared with, or asserted on its value when it has none: `const data =
- * (await res.json()) as TokenResponse`, `await (res.json() as Promise<{ access_token: string }>)`.
+ * (await res.json()) as TokenResponse`, `await (res.json() as Promise<{ access_token: string }>)`,
+ * or that the function it calls declares it returns (`const user = await findUser(id)` of
+ * `findUser(id): Promise<User | null>`).
  */
-function declaredTypeOf(decl: ts.VariableDeclaration): ts.TypeNode | undefined {
+function declaredTypeOf(decl: ts.VariableDeclaration, returnTypeOf: (callee: ts.Expression) => ts.TypeNode | undefined): ts.TypeNode | undefined {
   if (decl.type || !decl.initializer) return decl.type;
   let e: ts.Expression = decl.initializer;
   for (;;) {
     if (isParenthesizedExpression(e) || isAwaitExpression(e) || isNonNullExpression(e)) e = e.expression;
     else if (isAsExpression(e) || isTypeAssertionExpression(e) || isSatisfiesExpression(e)) return awaitedType(e.type);
-    else return undefined;
+    else if (isCallExpression(e)) {
+      const returned = returnTypeOf(e.expression);
+      return returned && awaitedType(returned);
+    } else return undefined;
   }
 }
 

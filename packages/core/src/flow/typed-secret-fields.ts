@@ -19,12 +19,67 @@ const MAX_DEPTH = 2;
 /** The paths of the secret-named fields the declared `type` gives a value. */
 export function typedSecretFields(type: ts.TypeNode | undefined, sf: ts.SourceFile, names: NameClassifier, depth = 0): string[][] {
   if (!type || depth > MAX_DEPTH) return [];
+  const sources = fieldSourcesOf(type);
+  if (sources.length !== 1 || sources[0]?.type !== type) {
+    const paths = new Map<string, string[]>();
+    for (const source of sources) {
+      for (const path of typedSecretFields(source.type, sf, names, depth)) if (keepsField(source, path[0])) paths.set(path.join('.'), path);
+    }
+    return [...paths.values()];
+  }
   const body = requestBodyType(type);
   if (body) return typedSecretFields(body, sf, names, depth + 1).map((path) => ['body', ...path]);
   // An array holds what its elements hold (`rows: Row[]` logged whole, or element by element).
   const element = elementTypeOf(type);
   if (element) return typedSecretFields(element, sf, names, depth + 1);
   return secretFieldsOfMembers(membersOf(type, sf), sf, names, depth);
+}
+
+/** A type whose fields a value declared with another has, and which of them it keeps (`Pick`, `Omit`). */
+export interface FieldSource {
+  type: ts.TypeNode;
+  omit?: string[];
+  pick?: string[];
+}
+
+/** Utility types whose value has the fields of their one argument. */
+const SAME_FIELDS: ReadonlySet<string> = new Set(['Partial', 'Readonly', 'Required', 'NonNullable', 'Awaited']);
+
+/**
+ * The types whose fields a value declared as `type` has: through parentheses, `T | null` (and
+ * `undefined`, `void`; each member of a wider union), `A & B` (both), `Partial<T>`, `Readonly<T>`,
+ * `Required<T>`, `NonNullable<T>`, `Awaited<T>`, and `Pick<T, 'a' | 'b'>` / `Omit<T, 'password'>`
+ * with the fields they keep. Any other type is its own source.
+ */
+export function fieldSourcesOf(type: ts.TypeNode, depth = 0): FieldSource[] {
+  if (depth > MAX_DEPTH * 2) return [{ type }];
+  if (ts.isParenthesizedTypeNode(type)) return fieldSourcesOf(type.type, depth + 1);
+  if (ts.isUnionTypeNode(type) || ts.isIntersectionTypeNode(type)) return type.types.filter((t) => !isNullish(t)).flatMap((t) => fieldSourcesOf(t, depth + 1));
+  if (!isTypeReferenceNode(type) || !isIdentifier(type.typeName) || !type.typeArguments) return [{ type }];
+  const [inner, keys] = type.typeArguments;
+  const helper = type.typeName.text;
+  if (inner && type.typeArguments.length === 1 && SAME_FIELDS.has(helper)) return fieldSourcesOf(inner, depth + 1);
+  const listed = keys && (helper === 'Pick' || helper === 'Omit') ? literalKeysOf(keys) : undefined;
+  if (!inner || !listed) return [{ type }];
+  return fieldSourcesOf(inner, depth + 1).map((source) =>
+    helper === 'Omit' ? { ...source, omit: [...(source.omit ?? []), ...listed] } : { ...source, pick: source.pick ? source.pick.filter((k) => listed.includes(k)) : listed },
+  );
+}
+
+function isNullish(type: ts.TypeNode): boolean {
+  if (type.kind === SyntaxKind.UndefinedKeyword || type.kind === SyntaxKind.VoidKeyword) return true;
+  return ts.isLiteralTypeNode(type) && type.literal.kind === SyntaxKind.NullKeyword;
+}
+
+/** `'password' | 'token'`: the keys a Pick or Omit names; undefined when one is not a string literal. */
+function literalKeysOf(type: ts.TypeNode): string[] | undefined {
+  const members = ts.isUnionTypeNode(type) ? type.types : [type];
+  const keys: string[] = [];
+  for (const m of members) {
+    if (!ts.isLiteralTypeNode(m) || !isStringLiteralLike(m.literal)) return undefined;
+    keys.push(m.literal.text);
+  }
+  return keys;
 }
 
 /** The element type of `T[]`, `readonly T[]`, `Array<T>` and `ReadonlyArray<T>`. */
@@ -93,8 +148,8 @@ export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): T
   return out;
 }
 
-/** Whether a field of a base is kept by the type that extends it (OmitType, PickType). */
-export function keepsField(base: TypeBase, field: string | undefined): boolean {
+/** Whether a field of a base is kept by the type that extends it (OmitType, PickType; Omit, Pick). */
+export function keepsField(base: Pick<TypeBase, 'omit' | 'pick'>, field: string | undefined): boolean {
   if (field === undefined) return true;
   return !(base.omit?.includes(field) ?? false) && (base.pick?.includes(field) ?? true);
 }
