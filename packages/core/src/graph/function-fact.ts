@@ -81,6 +81,11 @@ export interface FunctionFact {
   returnsFn?: FunctionFact;
   /** A factory returning another call's result (`return jwt({ secret })`). */
   returnsRef?: HandlerRef;
+  /**
+   * A factory of several middleware (`return { requireAdmin, requireUser }`): the function-shaped
+   * members of the object it returns, by name (see `field` of a call's HandlerRef).
+   */
+  returnsMembers?: Record<string, HandlerRef>;
   location: Location;
 }
 

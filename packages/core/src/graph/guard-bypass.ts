@@ -271,7 +271,8 @@ function testsMissingCredential(expr: ts.Expression): boolean {
   if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return namesCredential(e.operand);
   if (!isBinaryExpression(e)) return false;
   const op = e.operatorToken.kind;
-  if (op === SyntaxKind.BarBarToken) return testsMissingCredential(e.left) && testsMissingCredential(e.right);
+  // `!token || !user`, and `!req.headers.cookie && !req.headers.authorization` (no credential of either kind).
+  if (op === SyntaxKind.BarBarToken || op === SyntaxKind.AmpersandAmpersandToken) return testsMissingCredential(e.left) && testsMissingCredential(e.right);
   if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return false;
   const [value, other] = isNothing(e.left) ? [e.left, e.right] : [e.right, e.left];
   return isNothing(value) && namesCredential(other);

@@ -273,11 +273,14 @@ export class GuardJudge {
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
     if (owner?.kind === 'name') return yield this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint);
+    // `auth.requireAdmin` where `const auth = createAuth(o)`: a member of what the factory returns.
+    if (owner?.kind === 'call' && owner.field === undefined && !def.name.includes('.', dot + 1)) return yield this.judgeCall(def.file, { ...owner, field: def.name.slice(dot + 1) });
     // An object we cannot read (a package's instance, a computed value): as unreadable as a package.
     return facts?.functions[def.name.slice(0, dot)] || owner ? NOT_A_GUARD : yield this.judgeDefinition({ kind: 'unreadable', name: def.name.slice(dot + 1) }, name, asEndpoint);
   }
 
   private *judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>): Judging {
+    if (ref.field !== undefined) return yield this.judgeField(file, ref, ref.field);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
@@ -304,6 +307,17 @@ export class GuardJudge {
     const facts = this.routesOf(def.file);
     if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
     return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref), ...(ref.pathArgs ? { paths: ref.pathArgs } : {}) });
+  }
+
+  /**
+   * `createAuth(o).requireAdmin`: the member of the object a project factory returns. A factory we
+   * cannot read (a package's) leaves the member's name to speak, as for any unreadable definition.
+   */
+  private *judgeField(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, field: string): Judging {
+    const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
+    const member = def.kind === 'local' ? this.routesOf(def.file)?.functions[def.name]?.returnsMembers?.[field] : undefined;
+    if (def.kind === 'local' && member) return yield this.judgeRef(def.file, member, false);
+    return yield this.judgeDefinition({ kind: 'unreadable', name: field }, field, false);
   }
 
   /**

@@ -22,7 +22,7 @@ describe('handlerRefOf', () => {
     ['a call with only options needs no places', "jwt({ secret: 's' })", { kind: 'call', callee: 'jwt' }],
     ['a guard with exceptions', "auth.unless({ path: ['/login'] })", { kind: 'unless', guard: { kind: 'name', name: 'auth' }, exceptions: [{ path: { parts: ['/login'] } }] }],
     ['a method of a compiled default import', 'mw_1.default.authenticate()', { kind: 'call', callee: 'mw_1', member: 'default.authenticate' }],
-    ['an instance of a class a factory returns', "new (AuthGuard('jwt'))()", { kind: 'call', callee: 'AuthGuard' }],
+    ['an instance of a class a factory returns', "new (AuthGuard('jwt'))()", { kind: 'call', callee: 'AuthGuard', strategies: ['jwt'] }],
   ])('%s', (_name, code, expected) => {
     expect(JSON.parse(JSON.stringify(refOf(code)))).toEqual(expected);
   });

@@ -155,6 +155,9 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   // `require('./auth').gate` in place: that export of the module.
   const required = requiredSpecifier(e.expression);
   if (required !== undefined) return { kind: 'module', specifier: required, member: e.name.text };
+  // `auth.requireAdmin` where `const auth = createAuth(o)` in the function: a member of what the call returns.
+  const owner = isIdentifier(e.expression) ? ctx.localHandlerOf?.(e.expression.text) : undefined;
+  if (owner?.kind === 'call' && owner.field === undefined) return { ...owner, field: e.name.text };
   // `this.checkAuth`, `this.auth.verifyToken`: a method of the class, or of the class a field holds.
   const member = thisMemberName(e);
   if (member !== undefined) return { kind: 'name', name: member };

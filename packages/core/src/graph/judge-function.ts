@@ -15,7 +15,7 @@ import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
-const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isPropertyAccessExpression, isReturnStatement, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
 
 export type FunctionNode = ts.FunctionLikeDeclaration;
 
@@ -103,6 +103,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     const product = isReturnStatement(stmt) && stmt.expression && !fact.returnsRef ? returnedRefOf(skipParens(stmt.expression), fn, ctx) : undefined;
     if (product) fact.returnsRef = product;
+    const members = isReturnStatement(stmt) && stmt.expression && !fact.returnsMembers && isObjectLiteralExpression(skipParens(stmt.expression)) ? returnedMembersOf(skipParens(stmt.expression) as ts.ObjectLiteralExpression, fn, ctx, options) : undefined;
+    if (members) fact.returnsMembers = members;
     if (passedOn) return;
     stmt = alwaysTakenBranch(stmt) ?? stmt;
     const taken = neverTakenBranch(stmt, ctx.sf);
@@ -324,6 +326,24 @@ function returnedRefOf(returned: ts.Expression, fn: FunctionNode, ctx: HandlerCo
   if (isCallExpression(returned)) return handlerRefOf(returned, ctx);
   if (!isArrayLiteralExpression(returned) || !returned.elements.some(isMiddlewareMade) || !returned.elements.every(isMiddlewareShaped)) return undefined;
   return { kind: 'list', items: handlerRefsOf(returned.elements, withFactoryParams(fn, ctx)) };
+}
+
+/**
+ * `return { requireAdmin, requireUser: (req, res, next) => ... }`: a factory of several guards.
+ * Each member that is a function, written there or declared in the factory, is judged on its own;
+ * undefined when no member is (a plain data object, as most returned objects are).
+ */
+function returnedMembersOf(obj: ts.ObjectLiteralExpression, fn: FunctionNode, ctx: HandlerContext, options: JudgeOptions): Record<string, HandlerRef> | undefined {
+  const statements = fn.body && isBlock(fn.body) ? fn.body.statements : [];
+  let members: Record<string, HandlerRef> | undefined;
+  for (const p of obj.properties) {
+    const name = p.name && (isIdentifier(p.name) || isStringLiteral(p.name)) ? p.name.text : undefined;
+    if (name === undefined) continue;
+    const value = isPropertyAssignment(p) ? skipParens(p.initializer) : undefined;
+    const member = isMethodDeclaration(p) && p.body ? p : value && isFunctionExpression(value) ? value : isShorthandPropertyAssignment(p) ? localFunctionNamed(statements, name) : undefined;
+    if (member) (members ??= {})[name] = { kind: 'fn', fact: judgeFunction(member, withFactoryParams(fn, ctx), options) };
+  }
+  return members;
 }
 
 function isMiddlewareMade(e: ts.Expression): boolean {

@@ -66,6 +66,11 @@ export type HandlerRef =
       /** The passport strategies `passport.authenticate(...)` / Nest `AuthGuard(...)` names (see passport-strategies.ts). */
       strategies?: string[];
       /**
+       * A member of what the call returns (`const auth = createAuth(o); app.use(auth.requireAdmin)`,
+       * `const { requireAdmin } = createAuth(o)`): judged by `FunctionFact.returnsMembers`.
+       */
+      field?: string;
+      /**
        * The paths literal arguments spell, by argument index (`unless(['/login', '/health'], auth)`):
        * what a factory's parameter stands for when the function it returns lets that path through.
        * Written only for calls that also pass a function.

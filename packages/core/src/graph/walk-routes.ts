@@ -181,6 +181,15 @@ class RouteWalker {
 
   private collectDeclaration(decl: ts.VariableDeclaration): void {
     if (isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
+    // `const { requireAdmin, requireUser } = createAuth(o)`: members of what a factory returns.
+    else if (isObjectBindingPattern(decl.name) && decl.initializer && isCallExpression(skipParens(decl.initializer))) {
+      const ref = handlerRefOf(decl.initializer, this.#ctx);
+      if (ref.kind !== 'call' || ref.field !== undefined) return;
+      for (const element of decl.name.elements) {
+        const key = element.propertyName ?? element.name;
+        if (!element.dotDotDotToken && isIdentifier(element.name) && (isIdentifier(key) || isStringLiteral(key))) this.facts.aliases[element.name.text] = { ...ref, field: key.text };
+      }
+    }
   }
 
   private collectValue(name: string, value: ts.Expression): void {
@@ -434,7 +443,8 @@ class RouteWalker {
     if (!isIdentifier(decl.name) || !decl.initializer) return;
     if (this.#localHandlers.length > 1) {
       const init = skipParens(decl.initializer);
-      if (isFunctionExpression(init) || isConditionalExpression(init) || (isCallExpression(init) && !this.receiverOf(init))) {
+      // A project call's result may be an app (a target) and a set of middleware alike (`const auth = createAuth(o)`).
+      if (isFunctionExpression(init) || isConditionalExpression(init) || (isCallExpression(init) && !isInstanceTarget(this.receiverOf(init)?.target))) {
         const innermost = this.#localHandlers.length - 1;
         const locals = (this.#localHandlers[innermost] ??= new Map());
         locals.set(decl.name.text, handlerRefOf(init, this.#ctx));
@@ -494,12 +504,26 @@ class RouteWalker {
       const key = element.propertyName ?? element.name;
       if (element.dotDotDotToken || !isIdentifier(element.name) || !(isIdentifier(key) || isStringLiteral(key))) continue;
       // Each name is its own call site, as `const x = createServer()` would be.
+      this.bindFactoryMember(element.name.text, decl.initializer as ts.Expression, key.text);
       const call = this.valueTargetOf(decl.initializer as ts.Expression, element.name.text, decl);
       if (!call || !('call' in call) || call.field !== undefined) continue;
       const target = { ...call, field: key.text };
       this.#scopes[this.#scopes.length - 1]?.set(element.name.text, target);
       if (this.#scopes.length === 1) this.facts.bindings[element.name.text] = target;
     }
+  }
+
+  /**
+   * `const { requireAdmin } = createAuth(o)` inside a function, or `= auth` of `const auth =
+   * createAuth(o)`: the member of what the call returns, as a middleware.
+   */
+  private bindFactoryMember(name: string, init: ts.Expression, field: string): void {
+    const e = skipParens(init);
+    if (this.#localHandlers.length <= 1 || !(isCallExpression(e) || isIdentifier(e))) return;
+    const ref = isCallExpression(e) ? handlerRefOf(e, this.#ctx) : this.localHandlerOf(e.text);
+    if (ref === undefined) return;
+    if (ref.kind !== 'call' || ref.field !== undefined) return;
+    (this.#localHandlers[this.#localHandlers.length - 1] ??= new Map()).set(name, { ...ref, field });
   }
 
   /**
@@ -992,6 +1016,10 @@ function paramIdOf(entry: ParamBinding): string {
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
   return fn.parent !== undefined && sharesParentContext(fn.parent);
+}
+
+function isInstanceTarget(target: TargetRef | undefined): boolean {
+  return target !== undefined && !('call' in target);
 }
 
 function isParamInstance(receiver: Receiver): boolean {

@@ -7,14 +7,16 @@ import { pathsOf, recordMethodCall } from '../method-route.js';
 const { isCallExpression, isStringLiteralLike } = ts;
 
 const isExpress = (s: string): boolean => s === 'express';
+/** The MCP SDK's `createMcpExpressApp()`: an Express app with JSON parsing and DNS-rebinding protection. */
+const isMcpExpress = (s: string): boolean => s === '@modelcontextprotocol/sdk/server/express.js' || s === '@modelcontextprotocol/sdk/server/express' || s === '@modelcontextprotocol/express';
 
-/** Express 4/5: `express()`, `express.Router()`, `METHOD`, `all`, `use`, `route(path).METHOD`. */
+/** Express 4/5: `express()`, `express.Router()` (and the MCP SDK's `createMcpExpressApp()`), `METHOD`, `all`, `use`, `route(path).METHOD`. */
 const express: FrameworkAdapter = {
   name: 'express',
-  detects: (imports) => imports.some((i) => isExpress(i.specifier)),
+  detects: (imports) => imports.some((i) => isExpress(i.specifier) || isMcpExpress(i.specifier)),
   createsInstance(expr, ctx) {
     if (!isCallExpression(expr)) return undefined;
-    return isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) ? {} : undefined;
+    return isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) || isImportedFrom(expr.expression, ctx, isMcpExpress, ['createMcpExpressApp']) ? {} : undefined;
   },
   deriveReceiver(call, method, receiver, ctx) {
     if (method !== 'route') return undefined;
