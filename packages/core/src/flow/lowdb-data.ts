@@ -6,7 +6,7 @@ import { ADDING_METHODS } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { unionTaint } from './propagate.js';
 import type { Binding } from './scope.js';
-import { unwrap } from './scope.js';
+import { dottedNameOf, unwrap } from './scope.js';
 import type { Taint } from './taint.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -49,8 +49,8 @@ export interface ImportedDataPut {
  * imported name is given into its `data`, for the module that makes the database (see `lowdbDataOf`).
  */
 export function importedDataPutsOf(fc: FileContext, ev: Evaluator): ImportedDataPut[] {
-  // Most files never write into a `.data` field: the text test spares the scan.
-  if (!textMentions(fc, `.${DATA_FIELD}`)) return [];
+  // Most files never write into a `.data` field, nor a lowdb 1 chain: the text test spares the scan.
+  if (!textMentions(fc, `.${DATA_FIELD}`) && !textMentions(fc, '.write()')) return [];
   const byLocal = new Map<string, DataPut[]>();
   const puts = dataPutsOf(fc, ev, (root) => {
     const origin = importOf(fc, root);
@@ -87,7 +87,40 @@ function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identi
     if (root && isDatabase(root)) put(root, [assignment.right]);
   }
   for (const [root, fn] of updatesOf(fc, isDatabase)) out.push({ root, taint: updatePutsOf(fn, fc, ev), sessionData: false });
+  // `Object.assign(db.data.settings, { apiKey })`: what is copied into the data.
+  for (const call of fc.collected.calls) {
+    const [target, ...sources] = isCallExpression(call) && dottedNameOf(call.expression) === 'Object.assign' ? call.arguments : [];
+    const root = target && dataRootOf(target);
+    if (root && isDatabase(root)) put(root, sources);
+  }
+  for (const call of fc.collected.calls) {
+    const values = isCallExpression(call) ? chainPutOf(call) : undefined;
+    const root = values && chainRootOf(call.expression);
+    if (values && root && isDatabase(root)) put(root, values);
+  }
   return out;
+}
+
+/** lowdb 1's lodash chain (and lowdb 3's `db.chain`): the methods that put values into the data, `.write()` writing it. */
+const CHAIN_PUTS: ReadonlySet<string> = new Set(['push', 'unshift', 'assign', 'defaults', 'merge', 'insert', 'upsert']);
+
+/**
+ * `db.get('tokens').push({ token }).write()`, `db.set(\`sessions.${id}\`, session).write()`,
+ * `db.get('users').find({ id }).assign({ accessToken }).write()`: the values a chain step puts in.
+ */
+function chainPutOf(call: ts.CallExpression): readonly ts.Expression[] | undefined {
+  const callee = unwrap(call.expression);
+  const receiver = isPropertyAccessExpression(callee) ? unwrap(callee.expression) : undefined;
+  if (!isPropertyAccessExpression(callee) || !receiver || !(isCallExpression(receiver) || isIdentifier(receiver))) return undefined;
+  if (callee.name.text === 'set') return call.arguments.slice(1);
+  return CHAIN_PUTS.has(callee.name.text) ? call.arguments : undefined;
+}
+
+/** `db` in `db.get('tokens').push(...)`, `db.chain.get(...)`: the variable a chain of calls starts from. */
+function chainRootOf(expr: ts.Expression): ts.Identifier | undefined {
+  let e = unwrap(expr);
+  while (isPropertyAccessExpression(e) || isCallExpression(e)) e = unwrap(e.expression);
+  return isIdentifier(e) ? e : undefined;
 }
 
 /** lowdb 7's `db.update(fn)`: `fn` is handed `db.data` to change, then the database is written. */
@@ -139,12 +172,12 @@ function placeRootOf(expr: ts.Expression): ts.Identifier | undefined {
 /** The bindings of the databases made on `adapter`: the variable it, or the `new Low(adapter)` around it, is assigned to. */
 function databasesOf(adapter: ts.CallExpression | ts.NewExpression, fc: FileContext): Binding[] {
   // `new Low(new JSONFile(...), {})`: the adapter made in place.
-  const wrapping = wrappingDatabase(adapter);
+  const wrapping = wrappingDatabase(adapter, fc);
   if (wrapping) return bindingsOf(declaredBy(wrapping), fc);
   // `const db = await JSONFilePreset(...)` is the database; `const adapter = new JSONFile(file)` is given to `new Low(adapter, {})`.
   const [made] = bindingsOf(declaredBy(adapter), fc);
   if (made === undefined) return [];
-  const lows = fc.collected.calls.filter((c) => isNewExpression(c) && (c.arguments ?? []).some((a) => isBindingOf(a, made, fc)));
+  const lows = fc.collected.calls.filter((c) => makesDatabase(c, fc) && (c.arguments ?? []).some((a) => isBindingOf(a, made, fc)));
   return lows.length > 0 ? lows.flatMap((low) => bindingsOf(declaredBy(low), fc)) : [made];
 }
 
@@ -158,10 +191,15 @@ function bindingsOf(decl: ts.VariableDeclaration | undefined, fc: FileContext): 
   return binding ? [binding] : [];
 }
 
-/** `new Low(new JSONFile(...))`: the `new` the adapter is passed to in place. */
-function wrappingDatabase(adapter: ts.Node): ts.NewExpression | undefined {
+/** `new Low(new JSONFile(...))`, lowdb 1's `low(new FileSync(...))`: the `new` or call the adapter is passed to in place. */
+function wrappingDatabase(adapter: ts.Node, fc: FileContext): ts.NewExpression | ts.CallExpression | undefined {
   const parent = outerOf(adapter).parent;
-  return isNewExpression(parent) ? parent : undefined;
+  return (isNewExpression(parent) || isCallExpression(parent)) && makesDatabase(parent, fc) ? parent : undefined;
+}
+
+/** `new Low(adapter)` (any `new` given the adapter), or lowdb 1's `low(adapter)`. */
+function makesDatabase(made: ts.NewExpression | ts.CallExpression, fc: FileContext): boolean {
+  return isNewExpression(made) || (isIdentifier(made.expression) && importOf(fc, made.expression)?.specifier === 'lowdb');
 }
 
 /** The variable declaration an expression (through parentheses, `await`, `as`) initialises. */
@@ -203,7 +241,9 @@ function buildImportedData(project: ProjectModel): Map<string, Array<{ file: str
     for (const put of summary.flow.importedDataPuts ?? []) {
       const origin = project.originOf(file, put.local);
       if (origin.kind !== 'local') continue;
-      const key = `${origin.file}\0${origin.name}`;
+      // `const db = require('./db')` of `module.exports = db`: the whole module is the database's variable.
+      const name = origin.name === '*' || origin.name === 'default' ? (project.valueNameOf(origin.file) ?? origin.name) : origin.name;
+      const key = `${origin.file}\0${name}`;
       index.set(key, [...(index.get(key) ?? []), { file, data: put.data, ...(put.sessionData && { sessionData: put.sessionData }) }]);
     }
   }

@@ -137,7 +137,17 @@ function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, 
 }
 
 function hasSecretSegment(text: string): boolean {
-  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment) && !isPublicKeyFile(segment));
+  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment) && !isPublicKeyFile(segment) && !describesSecretData(segment));
+}
+
+/**
+ * `session-metrics.json`, `token-usage.json`, `credential_ids.json`: a file named for something
+ * about secret data (the words around it say so, as for store names), not the data itself.
+ */
+function describesSecretData(segment: string): boolean {
+  const words = splitWords(segment.replace(/\.[^.]*$/, ''));
+  const at = words.findIndex((w) => SECRET_DATA_WORDS.has(w));
+  return at !== -1 && describesSecret(words[at - 1], words[at + 1]);
 }
 
 const PRIVATE_WORDS = new Set(['private', 'priv', 'privkey', 'secret']);

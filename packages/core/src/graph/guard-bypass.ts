@@ -146,6 +146,8 @@ function isComparedWithValue(env: ts.Node): boolean {
     if (isCallExpression(parent) && (parent.expression === read || parent.arguments.length === 1)) continue;
     // `process.env.ADMIN_KEY ?? ''`: the value with a fallback.
     if (isBinaryExpression(parent) && parent.left === read && (parent.operatorToken.kind === SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === SyntaxKind.BarBarToken)) continue;
+    // `\`Bearer ${process.env.ADMIN_TOKEN}\``, `'Bearer ' + process.env.ADMIN_TOKEN`: the secret inside a larger value.
+    if (ts.isTemplateSpan(parent) || ts.isTemplateExpression(parent) || (isBinaryExpression(parent) && parent.operatorToken.kind === SyntaxKind.PlusToken)) continue;
     if (isCallExpression(parent)) return parent.arguments.some((arg) => arg !== read && !isLiteralOperand(skipParens(arg)));
     if (!isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
     return !isLiteralOperand(skipParens(parent.left === read ? parent.right : parent.left));

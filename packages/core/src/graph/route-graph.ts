@@ -386,7 +386,8 @@ class RouteGraphBuilder {
           this.#unknown.push({ file, location: reg.location, reason: 'mounted app or router could not be resolved' });
           return;
         }
-        const prefix = reg.prefix ? this.pathOf(file, reg.prefix) : '';
+        // A Fastify plugin wrapped in fastify-plugin shares its parent's context, prefix included: `prefix` is ignored.
+        const prefix = reg.prefix && !this.#instances.get(child)?.fact.sharesParentContext ? this.pathOf(file, reg.prefix) : '';
         const full = at.prefix === undefined || prefix === undefined ? undefined : joinPaths(at.prefix, prefix);
         const step: MountStep = { file, location: reg.location, prefix: full ?? '?' };
         // A Fastify child context inherits hooks added to its parent after `register`, too.

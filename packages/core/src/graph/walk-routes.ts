@@ -13,7 +13,7 @@ import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } 
 import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
 import { envFlagsOf } from './guard-bypass.js';
 import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
-import { isFunctionExpression, judgeFunction, type FunctionNode } from './judge-function.js';
+import { isFunctionExpression, judgeFunction, localFunctionNamed, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
 import { registrationLocation } from './registration-location.js';
@@ -164,10 +164,14 @@ class RouteWalker {
         // Static and instance members alike: `AuthController.check` or `authController.check`.
         this.collectMembers(stmt.name.text, stmt.members);
       } else if (isExportAssignment(stmt)) {
+        this.markSharedPlugin(stmt.expression);
         this.collectValue('default', stmt.expression);
       } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
         const { left, right } = stmt.expression;
-        if (isModuleExports(left)) this.collectValue('default', right);
+        if (isModuleExports(left)) {
+          this.markSharedPlugin(right);
+          this.collectValue('default', right);
+        }
         // `exports.isAdmin = (req, res, next) => ...` and `module.exports.isAdmin = ...`
         else if (isPropertyAccessExpression(left) && ((isIdentifier(left.expression) && left.expression.text === 'exports') || isModuleExports(left.expression))) {
           this.collectValue(left.name.text, right);
@@ -177,6 +181,14 @@ class RouteWalker {
         else if (isIdentifier(left) && isFunctionExpression(skipParens(right)) && this.facts.functions[left.text] === undefined) this.collectValue(left.text, right);
       }
     }
+  }
+
+  /** `export default fp(users)` of `async function users(app) {...}`: the plugin shares its parent's context. */
+  private markSharedPlugin(expr: ts.Expression): void {
+    const e = skipParens(expr);
+    const plugin = sharesParentContext(e) && isCallExpression(e) ? skipParens(e.arguments[0] as ts.Expression) : undefined;
+    const fn = plugin && isIdentifier(plugin) ? localFunctionNamed(this.sf.statements, plugin.text) : undefined;
+    if (fn) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
   }
 
   private collectDeclaration(decl: ts.VariableDeclaration): void {

@@ -225,7 +225,8 @@ function recordRegister(call: ts.CallExpression, receiver: Receiver, ctx: Adapte
     return true;
   }
   const wrapped = sharesParentContext(plugin);
-  ctx.register(call, { kind: 'mount', target: receiver.target, prefix, child, encapsulated: !wrapped });
+  // A plugin that shares its parent's context also shares its prefix: Fastify ignores `prefix` for it.
+  ctx.register(call, { kind: 'mount', target: receiver.target, prefix: wrapped ? undefined : prefix, child, encapsulated: !wrapped });
   if (wrapped && 'instance' in child) markSharedContext(child.instance, ctx);
   return true;
 }

@@ -1,5 +1,6 @@
 import { ts } from '../../../parse/typescript.js';
-import type { FrameworkAdapter } from '../../adapter.js';
+import type { AdapterContext, FrameworkAdapter } from '../../adapter.js';
+import { scopedConstOf } from '../../module-const-of.js';
 import { referenceName, skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { pathsOf, recordMethodCall } from '../method-route.js';
@@ -7,15 +8,32 @@ import { servedAppOf } from '../served-app.js';
 import { createRouteConfigOf, openApiPath } from '../../route-table.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isArrayLiteralExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
+const { isArrayLiteralExpression, isCallExpression, isIdentifier, isNewExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike, isVariableStatement } = ts;
 
 const isHonoSpecifier = (s: string): boolean => s === 'hono' || s.startsWith('hono/') || s === '@hono/zod-openapi';
 
-/** Hono: `new Hono()`, `basePath`, `get/post/.../all/on`, `use`, `route`, `mount`. */
+/**
+ * hono/factory's `createFactory().createApp()`, also on a factory held in a const (`const factory =
+ * createFactory()`) or imported from a project module into a file that uses Hono (`export const
+ * adminFactory = createFactory({ initApp })` in `factory.ts`).
+ */
+function isFactoryApp(call: ts.CallExpression, ctx: AdapterContext): boolean {
+  const callee = skipParens(call.expression);
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'createApp') return false;
+  const owner = skipParens(callee.expression);
+  const imported = isIdentifier(owner) ? ctx.imports.get(owner.text) : undefined;
+  if (imported && imported.specifier.startsWith('.')) return true;
+  const made = isIdentifier(owner) ? scopedConstOf(owner) : owner;
+  const factory = made && skipParens(made);
+  return factory !== undefined && isCallExpression(factory) && isImportedFrom(factory.expression, ctx, (s) => s === 'hono/factory', ['createFactory']);
+}
+
+/** Hono: `new Hono()` (and `createFactory().createApp()`), `basePath`, `get/post/.../all/on`, `use`, `route`, `mount`. */
 const hono: FrameworkAdapter = {
   name: 'hono',
   detects: (imports) => imports.some((i) => isHonoSpecifier(i.specifier)),
   createsInstance(expr, ctx) {
+    if (isCallExpression(expr)) return isFactoryApp(expr, ctx) ? {} : undefined;
     if (!isNewExpression(expr)) return undefined;
     return isImportedFrom(expr.expression, ctx, isHonoSpecifier, ['Hono', 'OpenAPIHono']) ? {} : undefined;
   },
