@@ -586,7 +586,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (v.omit) t = omitKeys(t, v.omit);
       return placed(t, v, binding.name);
     });
-    const taint = unionTaint(...parts);
+    // `const safe = { ...user }; safe.password = '[hidden]'`: a field given a safe value no longer holds what the other values put there.
+    const masked = binding.values.flatMap((v) => (v.wrap.length === 1 && v.path.length === 0 && v.wrap[0] !== '*' && v.wrap[0] !== COMPUTED_ENTRY && isNeutral(v.expr) ? [v.wrap[0] as string] : []));
+    const taint = masked.length > 0 ? omitKeys(unionTaint(...parts), masked) : unionTaint(...parts);
     bindingMemo.set(binding, taint);
     return taint;
   }
@@ -594,6 +596,34 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /** The info a bearer middleware keeps (`req.auth`): its `token` is the credential. */
   function bearerAuthInfo(at: ts.Node, label: string): Taint {
     return [{ k: 'secret', label: `${label}.token`, path: ['token'], trace: [step(at, `\`${label}\` holds the verified bearer token`)] }];
+  }
+
+  /**
+   * Fields libraries fill with the credential a client sent, under names that say nothing alone:
+   * socket.io's `socket.handshake.auth` (the client's `auth` payload, its token), and the `pass` of
+   * what basic-auth parses from the Authorization header (`const creds = auth(req); creds.pass`).
+   */
+  function isLibraryCredentialField(owner: ts.Expression, prop: string): boolean {
+    const o = unwrap(owner);
+    if (prop === 'auth') return isPropertyAccessExpression(o) && o.name.text === 'handshake';
+    if (prop !== 'pass') return false;
+    const made = constValueOf(fc, o);
+    return isCallExpression(made) && importOf(fc, made.expression)?.specifier === 'basic-auth';
+  }
+
+  /**
+   * `init.credentials` of `const init = { credentials: 'include' }`, `opts.token` of `{ token: true }`:
+   * a field of a const object written out as a value no secret can be (a boolean, a number, fetch's
+   * credentials modes). A string written there (`{ apiKey: 'sk-live-...' }`) is still one.
+   */
+  function isLiteralField(owner: ts.Expression, prop: string): boolean {
+    const obj = constValueOf(fc, owner);
+    if (!ts.isObjectLiteralExpression(obj)) return false;
+    const field = obj.properties.find((m): m is ts.PropertyAssignment => isPropertyAssignment(m) && propertyNameOf(m.name) === prop);
+    const value = field && unwrap(field.initializer);
+    if (!value) return false;
+    if (isStringLiteralLike(value)) return CREDENTIALS_MODES.has(value.text);
+    return isNumericLiteral(value) || value.kind === SyntaxKind.TrueKeyword || value.kind === SyntaxKind.FalseKeyword || value.kind === SyntaxKind.NullKeyword;
   }
 
   function memberTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression): Taint {
@@ -625,6 +655,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // Only on a named object: a field deep in some record (`auditLog.metadata.request`) is data about a request.
     if ((prop === 'req' || prop === 'request' || prop === 'handshake') && isPropertyAccessExpression(e) && holdsRequestField(e.expression)) return [requestHeadersOf(e)];
     if (isPropertyAccessExpression(e) && isBearerAuthInfo(e, fc)) return bearerAuthInfo(e, labelOf(e, fc.sf));
+    if (isPropertyAccessExpression(e) && isLibraryCredentialField(e.expression, prop)) {
+      const label = labelOf(e, fc.sf);
+      return [{ k: 'secret', label, path: [], trace: [step(e, `\`${label}\` is the credential the client sent`)] }];
+    }
     const member = projectNamespaceMember(e, prop);
     if (member) return member;
     const base = taintOf(e.expression);
@@ -632,7 +666,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (URL_TEXT_FIELDS.has(prop) && holdsUrl(e.expression, fc)) return base;
     // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
     if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
-    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc)) || isSessionIdRead(e.expression, prop);
+    const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc) && !isLiteralField(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
@@ -1733,6 +1767,9 @@ function awaitedType(type: ts.TypeNode): ts.TypeNode {
  * secret-named key it is taken for the secret. Literal structures (`{ password: { minLength: 8 } }`)
  * and functions are seen through instead.
  */
+/** fetch's `credentials` modes: a `RequestInit` says whether to send cookies, not what they are. */
+const CREDENTIALS_MODES: ReadonlySet<string> = new Set(['include', 'same-origin', 'omit']);
+
 /** Fields that hold the secret of an object named as one (`credential.key`, `secret.value`), though their names alone say nothing. */
 const SECRET_HOLDER_FIELDS: ReadonlySet<string> = new Set(['key', 'value']);
 

@@ -59,9 +59,9 @@ const QUALIFIED_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   // `GITHUB_PAT`: a personal access token.
   ['pat', new Set(['github', 'gh'])],
   ['str', new Set(['connection'])],
-  // Database and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `PG_DSN`.
-  ['url', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],
-  ['uri', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'amqp', 'rabbitmq', 'connection'])],
+  // Database, cache and broker URLs carry their password: `DATABASE_URL`, `mongoUri`, `REDIS_URL`, `PG_DSN`.
+  ['url', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql', 'redis', 'amqp', 'rabbitmq', 'connection'])],
+  ['uri', new Set(['database', 'db', 'mongo', 'mongodb', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb', 'mssql', 'redis', 'amqp', 'rabbitmq', 'connection'])],
   ['dsn', new Set(['database', 'db', 'postgres', 'pg', 'mysql'])],
   ['phrase', new Set(['pass'])],
   ['word', new Set(['pass'])],

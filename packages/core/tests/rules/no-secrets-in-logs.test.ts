@@ -4,6 +4,12 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a structuredClone copy whose password field is then given a mask', code: `interface C { port: number; password: string }\nexport function f(config: C) {\n  const p = structuredClone(config);\n  p.password = '***';\n  console.log(p);\n}\n` },
+    { name: 'a spread copy whose password field is then given a mask', code: `interface C { port: number; password: string }\nexport function f(config: C) {\n  const p = { ...config };\n  p.password = '***';\n  console.log(p);\n}\n` },
+    { name: 'a secret-named field of a const object holding a literal (fetch\'s credentials: \'include\')', code: `const init = { credentials: 'include', mode: 'cors' };\nconsole.log(init.credentials);\n` },
+    { name: 'REDIS_HOST and REDIS_PORT', code: `console.log('connecting to', process.env.REDIS_HOST, process.env.REDIS_PORT);\n` },
+    { name: 'the name of what basic-auth parses', code: `import auth from 'basic-auth';\nexport function mw(req: any, res: any, next: any) { const creds = auth(req); console.log('login attempt', creds?.name); next(); }\n` },
+    { name: 'a username read from socket.handshake.auth', code: `import { Server } from 'socket.io';\nconst io = new Server(3000);\nio.use((socket, next) => { console.log('user', socket.handshake.auth.username); next(); });\n` },
     { name: 'a function declared to return User whose body builds a copy without the password: read from its body, not its type', code: `interface User { id: string; password?: string }\nfunction publicUser(u: User): User { return { ...u, password: undefined }; }\nexport async function f(u: User) {\n  const p = publicUser(u);\n  console.log(p);\n}\n` },
     { name: 'a parameter typed Omit<Settings, \'smtpPassword\'> of an imported interface, logged whole', code: { 'src/types.ts': `export interface Settings { theme: string; smtpPassword: string }\n`, 'src/app.ts': `import type { Settings } from './types.js';\nexport function f(patch: Omit<Settings, 'smtpPassword'>) {\n  console.log(patch);\n}\n` } },
     { name: 'a parameter typed Pick<User, \'id\'>, logged whole', code: `interface User { id: string; password: string }\nexport function f(u: Pick<User, 'id'>) {\n  console.log(u);\n}\n` },
@@ -174,6 +180,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'process.env.REDIS_URL: a cache URL carries its password', code: `console.log('connecting to', process.env.REDIS_URL);\n`, errors: [err(1)] },
+    { name: 'the pass of what basic-auth parses from the Authorization header', code: `import auth from 'basic-auth';\nexport function mw(req: any, res: any, next: any) { const creds = auth(req); console.log('login attempt', creds?.name, creds?.pass); next(); }\n`, errors: [err(2)] },
+    { name: 'socket.io\'s socket.handshake.auth logged whole: the client\'s auth payload', code: `import { Server } from 'socket.io';\nconst io = new Server(3000);\nio.use((socket, next) => { console.log('handshake', socket.handshake.auth); next(); });\n`, errors: [err(3)] },
     { name: 'a parameter typed Partial<Settings> | undefined of an imported interface with a password, logged whole', code: { 'src/types.ts': `export interface Settings { theme: string; smtpPassword: string }\n`, 'src/app.ts': `import type { Settings } from './types.js';\nexport function f(patch: Partial<Settings> | undefined) {\n  console.log(patch);\n}\n` }, errors: [err(3, 'src/app.ts')] },
     { name: 'a parameter typed Pick<User, \'id\' | \'password\'>, logged whole', code: `interface User { id: string; password: string }\nexport function f(u: Pick<User, 'id' | 'password'>) {\n  console.log(u);\n}\n`, errors: [err(3)] },
     { name: 'a variable typed User | null, logged whole', code: `interface User { id: string; password: string }\nexport async function f() {\n  const u: User | null = await db.users.find('1');\n  console.log(u);\n}\n`, errors: [err(4)] },
