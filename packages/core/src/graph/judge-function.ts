@@ -162,7 +162,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.rejectsFirst ||= scan.rejects;
       if (scan.delegates.length > 0) fact.delegatesFirst = fact.delegatesFirst.concat(scan.delegates);
       // The guard must come first: only declarations that read the request may precede it.
-      leading = isVariableStatement(stmt) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
+      leading = (isVariableStatement(stmt) || isFlagSetting(stmt, statements)) && !scan.rejects && scan.delegates.length === 0 && isRequestRead(stmt, params);
     }
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
@@ -407,7 +407,10 @@ function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement |
   if (!isIfStatement(stmt)) return undefined;
   const test = skipParens(stmt.expression);
   if (!ts.isPrefixUnaryExpression(test) || test.operator !== SyntaxKind.ExclamationToken) return undefined;
-  const call = skipParens(test.operand);
+  // `const isValid = validateAdminToken(req); if (!isValid) ...`: the promise held in a const.
+  const operand = skipParens(test.operand);
+  const held = isIdentifier(operand) ? scopedConstOf(operand) : undefined;
+  const call = held ? skipParens(held) : operand;
   if (!isCallExpression(call) || !isIdentifier(call.expression)) return undefined;
   const fn = localFunctionNamed(sf.statements, call.expression.text);
   const isAsync = fn !== undefined && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
@@ -599,9 +602,34 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
  * `await verifyToken(t)`): a check right after it still runs before anything else happens.
  */
-function isRequestRead(stmt: ts.VariableStatement, params: readonly string[]): boolean {
-  return !someNode(stmt, (node) => isCallExpression(node) && !isParamRooted(node.expression, params) && !READS_CREDENTIAL.test(lastNameOf(node.expression) ?? ''));
+/**
+ * `let isAuthorized = false; if (header === \`Bearer ${process.env.ADMIN_TOKEN}\`) isAuthorized = true;`:
+ * a test that only sets flags the function starts as `false` (a later `if (!isAuthorized) return 401`
+ * is the check). A flag that starts as anything else (`let ok = !process.env.HASH`) may start true.
+ */
+function isFlagSetting(stmt: ts.Statement, statements: readonly ts.Statement[]): boolean {
+  if (!isIfStatement(stmt)) return false;
+  const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
+  return branches.every((branch) => {
+    const sets = isBlock(branch) ? branch.statements : [branch];
+    return sets.length > 0 && sets.every((s) => isExpressionStatement(s) && isBinaryExpression(s.expression) && s.expression.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(s.expression.left) && startsFalse(s.expression.left.text, statements));
+  });
 }
+
+function startsFalse(name: string, statements: readonly ts.Statement[]): boolean {
+  return statements.some((s) => isVariableStatement(s) && s.declarationList.declarations.some((d) => isIdentifier(d.name) && d.name.text === name && d.initializer?.kind === SyntaxKind.FalseKeyword));
+}
+
+function isRequestRead(stmt: ts.Statement, params: readonly string[]): boolean {
+  return !someNode(stmt, (node) => {
+    if (!isCallExpression(node) || isParamRooted(node.expression, params)) return false;
+    const callee = lastNameOf(node.expression) ?? '';
+    return !READS_CREDENTIAL.test(callee) && !(PREDICATE.test(callee) && node.arguments.some((a) => isParamRooted(a, params)));
+  });
+}
+
+/** A predicate asked about the request (`const ok = await isAdmin(c.req.raw)`): it answers, it does not act. */
+const PREDICATE = /^(is|has|can|check|validate)([A-Z_]|$)/;
 
 function isParamRooted(expr: ts.Expression, params: readonly string[]): boolean {
   const root = rootOf(expr);
