@@ -20,6 +20,7 @@ import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree
 import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { CallItem, SecretItem, Taint, TaintItem } from './taint.js';
+import { droppedEntryKeys } from './entry-filters.js';
 import { elementTypeOf, fieldSourcesOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
@@ -965,6 +966,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (isPropertyAccessExpression(callee)) {
       const entry = keyedEntryRead(callee, args);
       if (entry !== undefined) return entry;
+      // `Object.entries(headers).filter(([k]) => k !== 'authorization' && k !== 'cookie')`: the object's entries without those keys.
+      const dropped = droppedEntryKeys(call, resolveConst);
+      if (dropped) return omitKeys(taintOf(callee.expression), dropped);
       if (isShortSlice(callee.name.text, args, callee.expression, resolveConst) || isMaskingReplace(callee.name.text, args)) return EMPTY;
       // `getToken().then((t) => t.trim())`: the promise resolves to what the callback returns.
       if (callee.name.text === 'then' && args[0]) {

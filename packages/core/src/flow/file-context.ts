@@ -103,7 +103,8 @@ export function packageFunctionOf(fc: FileContext, callee: ts.Expression): { spe
   if (direct) return { specifier: direct.specifier, name: direct.imported };
   if (!isPropertyAccessExpression(e)) return undefined;
   const ns = importOf(fc, e.expression);
-  return ns && (ns.imported === '*' || ns.imported === 'default') ? { specifier: ns.specifier, name: e.name.text } : undefined;
+  // `import { consola } from 'consola'`: the export named as its package is the package's main object.
+  return ns && (ns.imported === '*' || ns.imported === 'default' || ns.imported === ns.specifier) ? { specifier: ns.specifier, name: e.name.text } : undefined;
 }
 
 /**

@@ -592,8 +592,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
       const dotted = dottedNameOf(callee);
       if (dotted !== undefined && fc.config.loggers.includes(dotted)) return { label: dotted, redact: [] };
     }
-    // `logger.child({ token })`: the bindings are written with every line the child logs.
-    if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child') return undefined;
+    // `logger.child({ token })`, pino's `logger.setBindings({ token })`: the bindings are written with every line it logs.
+    if (method !== undefined && !LOG_METHODS.has(method) && method !== 'child' && method !== 'setBindings') return undefined;
     const logger = loggerOf(receiver);
     // Hapi's `request.log(tags, data)` / `server.log(tags, data)`: the object itself logs.
     if (!logger && method === 'log' && importsHapi() && isHapiLogHolder(receiver, fc)) return { label: labelOf(callee), redact: [], framework: 'hapiEvent' };

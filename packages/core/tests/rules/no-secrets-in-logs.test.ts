@@ -4,6 +4,10 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'an object\'s entries filtered of its apiKey', code: `export function f(cfg: { host: string; apiKey: string }) {\n  console.log(Object.fromEntries(Object.entries(cfg).filter(([k]) => k !== 'apiKey')));\n}\n` },
+    { name: 'request headers mapped to a literal for the keys of a const Set', code: `import type { Request } from 'express';\nconst SENSITIVE = new Set(['authorization', 'cookie']);\nexport function f(req: Request) {\n  console.log(Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, SENSITIVE.has(k) ? '[redacted]' : v])));\n}\n` },
+    { name: 'request headers filtered by a const list of hidden names (key lowercased)', code: `import type { Request } from 'express';\nconst HIDDEN = ['authorization', 'cookie', 'x-api-key'];\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([key]) => !HIDDEN.includes(key.toLowerCase())));\n  console.log(h);\n}\n` },
+    { name: 'request headers whose entries are filtered of authorization and cookie', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'authorization' && k !== 'cookie'));\n  console.log(h);\n}\n` },
     { name: 'a structuredClone copy whose password field is then given a mask', code: `interface C { port: number; password: string }\nexport function f(config: C) {\n  const p = structuredClone(config);\n  p.password = '***';\n  console.log(p);\n}\n` },
     { name: 'a spread copy whose password field is then given a mask', code: `interface C { port: number; password: string }\nexport function f(config: C) {\n  const p = { ...config };\n  p.password = '***';\n  console.log(p);\n}\n` },
     { name: 'a secret-named field of a const object holding a literal (fetch\'s credentials: \'include\')', code: `const init = { credentials: 'include', mode: 'cors' };\nconsole.log(init.credentials);\n` },
@@ -180,6 +184,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'request headers filtered to keep authorization', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k === 'authorization' || k === 'user-agent'));\n  console.log(h);\n}\n`, errors: [err(4)] },
+    { name: 'request headers whose entries are filtered of the cookie only: the authorization header is still logged', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'cookie'));\n  console.log(h);\n}\n`, errors: [err(4)] },
     { name: 'process.env.REDIS_URL: a cache URL carries its password', code: `console.log('connecting to', process.env.REDIS_URL);\n`, errors: [err(1)] },
     { name: 'the pass of what basic-auth parses from the Authorization header', code: `import auth from 'basic-auth';\nexport function mw(req: any, res: any, next: any) { const creds = auth(req); console.log('login attempt', creds?.name, creds?.pass); next(); }\n`, errors: [err(2)] },
     { name: 'socket.io\'s socket.handshake.auth logged whole: the client\'s auth payload', code: `import { Server } from 'socket.io';\nconst io = new Server(3000);\nio.use((socket, next) => { console.log('handshake', socket.handshake.auth); next(); });\n`, errors: [err(3)] },
