@@ -184,6 +184,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'pino\'s setBindings: the bindings are written with every later line', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(tenantToken: string) {\n  logger.setBindings({ tenantToken });\n}\n`, errors: [err(4)] },
+    { name: 'a consola logger made with withTag on the named consola export', code: `import { consola } from 'consola';\nconst out = consola.withTag('oauth');\nexport function f(refreshToken: string) {\n  out.info(refreshToken);\n}\n`, errors: [err(4)] },
     { name: 'request headers filtered to keep authorization', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k === 'authorization' || k === 'user-agent'));\n  console.log(h);\n}\n`, errors: [err(4)] },
     { name: 'request headers whose entries are filtered of the cookie only: the authorization header is still logged', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k !== 'cookie'));\n  console.log(h);\n}\n`, errors: [err(4)] },
     { name: 'process.env.REDIS_URL: a cache URL carries its password', code: `console.log('connecting to', process.env.REDIS_URL);\n`, errors: [err(1)] },
