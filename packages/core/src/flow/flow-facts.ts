@@ -522,6 +522,8 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
     const written = scheduled?.args ?? [...(boundFirst ?? sinks.boundArgumentsOf(call)), ...call.arguments];
     const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : written.map((a) => ev.taintOf(a));
+    // `morgan(':method :url :req[authorization]')`: the format itself names the credential headers each line holds.
+    for (const header of scheduled?.headers ?? []) args.push([{ k: 'secret', label: `:req[${header}]`, path: [], trace: [{ ...locationOf(call, fc.sf), message: `the log format writes the request's \`${header}\` header` }] }]);
     if (args.some((t) => t.length > 0)) {
       const owner = ownerOf(call, fc);
       facts.logCalls.push({

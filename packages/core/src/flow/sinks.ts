@@ -1,6 +1,7 @@
 import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
 import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
+import { isAuthorizationHeader } from './propagate.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
@@ -66,6 +67,13 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
   // consola's other log types, log4js's `mark` level
   'start', 'ready', 'fail', 'box', 'mark',
 ]);
+const MORGAN: ReadonlySet<string> = new Set(['morgan']);
+
+/** A request header that carries a credential: `authorization`, `cookie`, or one named as a secret (`x-api-key`). */
+function isCredentialHeaderName(name: string, fc: FileContext): boolean {
+  return isAuthorizationHeader(name) || /^(?:set-)?cookie$/i.test(name) || fc.names.isSecretName(name);
+}
+
 /** Packages whose default export is itself a usable logger object (`winston.info`, `consola.warn`). */
 const LOGGER_OBJECT_PACKAGES = new Set(['winston', 'consola', 'loglevel', 'signale', 'npmlog', '@nestjs/common']);
 /** Factory functions per package: calling one makes a logger. */
@@ -220,7 +228,7 @@ export interface SinkFinder {
   /** `promise.then(console.log)`, `tokens.forEach(logger.info)`: a log function handed what the receiver holds. */
   callbackSinkOf(call: ts.CallExpression): LogSink | undefined;
   /** `setTimeout(console.log, 0, 'token', token)`: a log function scheduled with the arguments it is handed. */
-  scheduledLogOf(call: ts.CallExpression): { sink: LogSink; args: readonly ts.Expression[] } | undefined;
+  scheduledLogOf(call: ts.CallExpression): { sink: LogSink; args: readonly ts.Expression[]; headers?: string[] } | undefined;
   /** `later()` of `const later = console.log.bind(console, 'key', apiKey)`: the arguments bound in front of the call's own. */
   boundArgumentsOf(call: ts.CallExpression): readonly ts.Expression[];
   fsWriteOf(call: ts.CallExpression): FsWrite | undefined;
@@ -1012,6 +1020,20 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   /**
+   * `morgan(':method :url :req[authorization]')` and `morgan((tokens, req, res) => [..., req.headers.authorization].join(' '))`:
+   * the request log line holds the credential headers its format names, or what its format function returns.
+   */
+  function morganFormatOf(call: ts.CallExpression, callee: ts.Expression): { sink: LogSink; args: readonly ts.Expression[]; headers?: string[] } | undefined {
+    const format = call.arguments[0] && unwrap(constValueOf(fc, call.arguments[0]));
+    if (!format || packageFunctionOf(fc, callee)?.specifier !== 'morgan') return undefined;
+    const sink = { label: labelOf(callee), redact: [] };
+    if (isArrowFunction(format) || isFunctionExpression(format)) return { sink, args: fc.collected.returns.get(format) ?? [] };
+    if (!ts.isStringLiteralLike(format)) return undefined;
+    const headers = [...format.text.matchAll(/:req\[([\w-]+)\]/g)].flatMap(([, name]) => (name !== undefined && isCredentialHeaderName(name, fc) ? [name] : []));
+    return headers.length > 0 ? { sink, args: [], headers } : undefined;
+  }
+
+  /**
    * `morgan.token('auth', (req) => req.headers.authorization)`: a token is defined to be written in
    * the request log lines; what its function returns is logged.
    */
@@ -1050,6 +1072,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     scheduledLogOf(call) {
       const callee = unwrap(call.expression);
       if (isPropertyAccessExpression(callee) && callee.name.text === 'token') return morganTokenOf(call, callee);
+      if (isIdentifier(callee) && call.arguments.length > 0 && importsAnyOf(fc, MORGAN)) {
+        const format = morganFormatOf(call, callee);
+        if (format) return format;
+      }
       // Every call is asked: the dotted name is built only for `process.nextTick`.
       const name = isIdentifier(callee) ? callee.text : isPropertyAccessExpression(callee) && callee.name.text === 'nextTick' ? dottedNameOf(callee) : undefined;
       const skipped = name === undefined ? undefined : SCHEDULERS.get(name);

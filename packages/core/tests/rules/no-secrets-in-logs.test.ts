@@ -4,6 +4,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a morgan format function writing only whether the Authorization header is present', code: `const morgan = require('morgan');\nmodule.exports = morgan((tokens, req, res) => [tokens.method(req, res), tokens.url(req, res), \`auth: \${req.headers.authorization ? 'present' : 'none'}\`].join(' '));\n` },
+    { name: 'a morgan format string with headers that carry no credential', code: `const morgan = require('morgan');\nmodule.exports = morgan(':method :url :status :req[x-request-id] :res[content-length]');\n` },
     { name: 'an object\'s entries filtered of its apiKey', code: `export function f(cfg: { host: string; apiKey: string }) {\n  console.log(Object.fromEntries(Object.entries(cfg).filter(([k]) => k !== 'apiKey')));\n}\n` },
     { name: 'request headers mapped to a literal for the keys of a const Set', code: `import type { Request } from 'express';\nconst SENSITIVE = new Set(['authorization', 'cookie']);\nexport function f(req: Request) {\n  console.log(Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, SENSITIVE.has(k) ? '[redacted]' : v])));\n}\n` },
     { name: 'request headers filtered by a const list of hidden names (key lowercased)', code: `import type { Request } from 'express';\nconst HIDDEN = ['authorization', 'cookie', 'x-api-key'];\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([key]) => !HIDDEN.includes(key.toLowerCase())));\n  console.log(h);\n}\n` },
@@ -184,6 +186,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'a morgan format string with :req[authorization]', code: `const morgan = require('morgan');\nmodule.exports = morgan(':method :url :req[authorization]');\n`, errors: [err(2)] },
+    { name: 'a morgan format function returning the Authorization header', code: `const morgan = require('morgan');\nmodule.exports = morgan((tokens, req, res) => [tokens.method(req, res), req.headers.authorization].join(' '));\n`, errors: [err(2)] },
     { name: 'pino\'s setBindings: the bindings are written with every later line', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(tenantToken: string) {\n  logger.setBindings({ tenantToken });\n}\n`, errors: [err(4)] },
     { name: 'a consola logger made with withTag on the named consola export', code: `import { consola } from 'consola';\nconst out = consola.withTag('oauth');\nexport function f(refreshToken: string) {\n  out.info(refreshToken);\n}\n`, errors: [err(4)] },
     { name: 'request headers filtered to keep authorization', code: `import type { Request } from 'express';\nexport function f(req: Request) {\n  const h = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k === 'authorization' || k === 'user-agent'));\n  console.log(h);\n}\n`, errors: [err(4)] },
