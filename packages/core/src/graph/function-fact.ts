@@ -54,6 +54,11 @@ export interface FunctionFact {
    */
   readsRouteMetadata?: boolean;
   /**
+   * Nest guard classes only: it reads the metadata of the handler alone (`reflector.get(KEY,
+   * context.getHandler())`, no `getClass()`): `@Public()` on the controller does not switch it off.
+   */
+  ignoresClassMetadata?: true;
+  /**
    * Nest guard classes only: the metadata keys whose absence makes `canActivate` answer true
    * before any check (`if (!roles) return true`), each with its alternative spellings (see
    * route-metadata.ts). Such a guard checks only the routes that carry one of them.

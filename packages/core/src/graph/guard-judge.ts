@@ -26,6 +26,8 @@ export type GuardVerdict =
       exceptRequests?: readonly ResolvedException[];
       /** A Nest guard that never reads route metadata: `@Public()` does not switch it off. */
       ignoresRouteMetadata?: true;
+      /** A Nest guard that reads the handler's metadata only: `@Public()` on the controller does not switch it off. */
+      ignoresClassMetadata?: true;
       /**
        * A Nest guard that answers true when the metadata it reads is absent (`if (!roles) return
        * true`): it checks only routes (or controllers) that set one of these keys.
@@ -179,7 +181,7 @@ export class GuardJudge {
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
-    const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? rest : { ...rest, ignoresRouteMetadata: true as const };
+    const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? { ...rest, ...(fact.ignoresClassMetadata && { ignoresClassMetadata: true as const }) } : { ...rest, ignoresRouteMetadata: true as const };
     const gated = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
     const verdict = fact.exceptMetadata && gated.isGuard ? { ...gated, exceptWithMetadata: fact.exceptMetadata.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) } : gated;
     // Its own list of public paths works as `unless` exceptions do.

@@ -157,6 +157,8 @@ export interface RouteRegistration extends RegistrationBase {
   handler: HandlerRef | undefined;
   /** Nest: the method opts out of global/class guards (`@Public()`, `@SkipAuth()`). */
   skipsInheritedGuards?: boolean;
+  /** Nest: only its controller is marked so (a guard reading the handler's metadata alone still runs). */
+  publicByClass?: true;
   /** Nest: the metadata keys its decorators and its controller's set (`@Roles('admin')`), as the graph resolves them. */
   metadata?: PathExpr[];
 }

@@ -497,7 +497,7 @@ class RouteGraphBuilder {
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const path of reg.paths.flatMap((p) => this.pathsOf(v, file, p))) {
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard)));
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true)));
       const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
       const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
@@ -702,8 +702,8 @@ function methodsBesides(except: readonly string[], methods: string[] | undefined
 }
 
 /** Nest `@Public()` routes skip the global and class guards that read route metadata (or may: unreadable ones). */
-function skipsForPublic(guard: GuardVerdict): boolean {
-  return !(guard.isGuard && guard.ignoresRouteMetadata);
+function skipsForPublic(guard: GuardVerdict, byClass: boolean): boolean {
+  return !(guard.isGuard && (guard.ignoresRouteMetadata || (byClass && guard.ignoresClassMetadata)));
 }
 
 /**

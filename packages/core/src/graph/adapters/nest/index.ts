@@ -90,6 +90,7 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
       guards: guardsOf(member, ctx),
       handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
       skipsInheritedGuards: publicClass || marksPublic(member),
+      ...(publicClass && !marksPublic(member) ? { publicByClass: true as const } : {}),
       ...(metadata.length > 0 ? { metadata } : {}),
     });
   }
@@ -212,7 +213,9 @@ function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefin
     : checksNothing(ctx.locationOf(node.name ?? node));
   const callsSuper = canActivate !== undefined && /super\.canActivate\s*\(/.test(canActivate.getText(ctx.sf));
   if (heritage && (!canActivate || callsSuper) && !overridesHandleRequestOpen(node, ctx)) fact.delegates.push(handlerRefOf(heritage, ctx));
-  fact.readsRouteMetadata = READS_METADATA.test(node.getText(ctx.sf));
+  const text = node.getText(ctx.sf);
+  fact.readsRouteMetadata = READS_METADATA.test(text);
+  if (fact.readsRouteMetadata && text.includes('getHandler()') && !text.includes('getClass()')) fact.ignoresClassMetadata = true;
   const gate = canActivate ? metadataGateOf(canActivate, ctx) : [];
   if (gate.length > 0) fact.requiresMetadata = gate.flatMap(metadataKeyRefs);
   ctx.facts.functions[name] = fact;
