@@ -81,10 +81,24 @@ function importedFlagRef(condition: ts.Expression, ctx: HandlerContext): string 
  * production may set lets every request through, as `return next()` does in middleware.
  */
 export function activatesOnFlag(stmt: ts.Statement, ctx: HandlerContext): boolean {
+  return activatesFirst(stmt) && readsEnvFlag((stmt as ts.IfStatement).expression, ctx.conditionNames) && classifyCondition((stmt as ts.IfStatement).expression, ctx.conditionNames) !== 'nonProd';
+}
+
+/**
+ * `if (req.method === 'GET') return true;` before a Nest guard's check: it checks the other
+ * methods only (the methods it lets through, as `bypassOf` gives them for middleware).
+ */
+export function activatesForMethods(stmt: ts.Statement): string[] | undefined {
+  const methods = activatesFirst(stmt) ? methodsTested((stmt as ts.IfStatement).expression) : undefined;
+  return methods?.filter((m) => m !== 'options' && m !== 'head');
+}
+
+/** `if (...) return true;` with no `else`: a Nest guard letting the request through. */
+function activatesFirst(stmt: ts.Statement): boolean {
   if (!isIfStatement(stmt) || stmt.elseStatement) return false;
   const then = isBlock(stmt.thenStatement) && stmt.thenStatement.statements.length === 1 ? stmt.thenStatement.statements[0] : stmt.thenStatement;
   const answer = then && isReturnStatement(then) && then.expression ? skipParens(then.expression) : undefined;
-  return answer?.kind === SyntaxKind.TrueKeyword && readsEnvFlag(stmt.expression, ctx.conditionNames) && classifyCondition(stmt.expression, ctx.conditionNames) !== 'nonProd';
+  return answer?.kind === SyntaxKind.TrueKeyword;
 }
 
 /**
