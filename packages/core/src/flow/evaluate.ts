@@ -9,7 +9,7 @@ import { isAddedTo } from './mutated-in-place.js';
 import { plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
-import { isRequestBody, secretBodyFields } from './request-body.js';
+import { isFormDataType, isRequestBody, secretBodyFields } from './request-body.js';
 import { isRequestType } from './request-types.js';
 import { honoValidatedFields, trpcInputFields } from './validated-input.js';
 import { credentialParamOf } from './credential-callbacks.js';
@@ -419,6 +419,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (binding.assigned) items.push(...assignedTaint(binding.name, binding.assigned));
         // `function boot(key = process.env.MAILGUN_API_KEY)`: the default is what the parameter holds when no argument is given.
         if (isParameter(binding.node) && binding.node.initializer && binding.proj.length === 0) items.push(...taintOf(binding.node.initializer));
+        // `async function signup(formData: FormData)`: the form holds the secret-named fields the function reads from it.
+        if (isParameter(binding.node) && binding.proj.length === 0 && isFormDataType(binding.node.type)) items.push(...requestBodyTaint(id));
         if (isSupabaseSessionParam(binding.fn, binding.index, binding.proj)) items.push(...TOKEN_RESPONSE_FIELDS.map((field): SecretItem => ({ k: 'secret', label: `${id.text}.${field}`, path: [field], trace: [step(id, `\`${id.text}\` is the Supabase session, with the access and refresh tokens`)] })));
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));

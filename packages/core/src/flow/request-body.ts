@@ -30,6 +30,11 @@ export function isRequestBody(expr: ts.Expression): boolean {
   return BODY_PARSERS.has(method) || (method === 'valid' && first !== undefined && isStringLiteralLike(first) && (first.text === 'json' || first.text === 'form'));
 }
 
+/** `FormData`: a form submitted to a server action or route handler, read field by field. */
+export function isFormDataType(type: ts.TypeNode | undefined): boolean {
+  return type !== undefined && ts.isTypeReferenceNode(type) && isIdentifier(type.typeName) && type.typeName.text === 'FormData';
+}
+
 /** Schema methods that hand back what they were given, checked (zod, yup, joi, superstruct). */
 const VALIDATORS: ReadonlySet<string> = new Set(['parse', 'parseAsync', 'validate', 'validateSync', 'validateAsync', 'cast', 'create']);
 
@@ -59,7 +64,8 @@ export function secretBodyFields(at: ts.Node, names: NameClassifier): readonly s
 }
 
 function bodyFieldsReadIn(scope: ts.Node): string[] {
-  const bodyNames = new Set<string>();
+  // A server action's `formData: FormData`: the submitted form.
+  const bodyNames = new Set<string>(isFunctionLike(scope) ? scope.parameters.flatMap((p) => (isIdentifier(p.name) && isFormDataType(p.type) ? [p.name.text] : [])) : []);
   const direct = new Set<string>();
   const byName = new Map<string, Set<string>>();
   // The body itself, a schema's check of it, or a variable holding either (declared before use).
@@ -77,6 +83,8 @@ function bodyFieldsReadIn(scope: ts.Node): string[] {
   };
   visitTree(scope, (node) => {
     if (isPropertyAccessExpression(node)) read(node.expression, node.name.text);
+    // `form.get('password')` of `const form = await c.req.formData()`: a form body read by key.
+    else if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'get' || node.expression.name.text === 'getAll') && node.arguments[0] && isStringLiteralLike(node.arguments[0])) read(node.expression.expression, node.arguments[0].text);
     else if (isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
     else if (isVariableDeclaration(node) && node.initializer) {
       if (isIdentifier(node.name) && isBody(node.initializer)) bodyNames.add(node.name.text);

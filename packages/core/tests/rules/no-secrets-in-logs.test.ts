@@ -4,6 +4,8 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a form\'s email logged', code: `export async function signup(formData: FormData) {\n  console.log('signup', formData.get('email'));\n  return String(formData.get('password')).length;\n}\n` },
+    { name: 'a server action\'s FormData logged whole where the action reads only the email', code: `export async function subscribe(formData: FormData) {\n  console.log(Object.fromEntries(formData));\n  return String(formData.get('email')).toLowerCase();\n}\n` },
     { name: 'a morgan format function writing only whether the Authorization header is present', code: `const morgan = require('morgan');\nmodule.exports = morgan((tokens, req, res) => [tokens.method(req, res), tokens.url(req, res), \`auth: \${req.headers.authorization ? 'present' : 'none'}\`].join(' '));\n` },
     { name: 'a morgan format string with headers that carry no credential', code: `const morgan = require('morgan');\nmodule.exports = morgan(':method :url :status :req[x-request-id] :res[content-length]');\n` },
     { name: 'an object\'s entries filtered of its apiKey', code: `export function f(cfg: { host: string; apiKey: string }) {\n  console.log(Object.fromEntries(Object.entries(cfg).filter(([k]) => k !== 'apiKey')));\n}\n` },
@@ -186,6 +188,8 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'Hono\'s c.req.formData() logged whole where the handler reads form.get(\'password\')', code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/login', async (c) => {\n  const form = await c.req.formData();\n  console.log(form);\n  return c.text(String(form.get('password')));\n});\n`, errors: [err(5)] },
+    { name: 'a server action\'s FormData logged whole where the action reads its password', code: `export async function signup(formData: FormData) {\n  console.log(Object.fromEntries(formData));\n  return String(formData.get('password')).length;\n}\n`, errors: [err(2)] },
     { name: 'a morgan format string with :req[authorization]', code: `const morgan = require('morgan');\nmodule.exports = morgan(':method :url :req[authorization]');\n`, errors: [err(2)] },
     { name: 'a morgan format function returning the Authorization header', code: `const morgan = require('morgan');\nmodule.exports = morgan((tokens, req, res) => [tokens.method(req, res), req.headers.authorization].join(' '));\n`, errors: [err(2)] },
     { name: 'pino\'s setBindings: the bindings are written with every later line', code: `import pino from 'pino';\nconst logger = pino();\nexport function f(tenantToken: string) {\n  logger.setBindings({ tenantToken });\n}\n`, errors: [err(4)] },
