@@ -272,11 +272,15 @@ export class GuardJudge {
       const found = def.name !== 'default' && (facts?.functions[member] !== undefined || facts?.aliases[member] !== undefined);
       return found ? yield this.judgeDefinition({ ...def, name: member }, name, asEndpoint) : NOT_A_GUARD;
     }
+    const viaValue = this.valueMemberOf(def.file, def.name);
+    if (viaValue !== def.name) return yield this.judgeDefinition({ ...def, name: viaValue }, name, asEndpoint);
     // `auth.check` where `const auth = new AuthService()`: the class's method.
     const owner = facts?.aliases[def.name.slice(0, dot)];
     if (owner?.kind === 'name') return yield this.judgeDefinition(this.definitionOf(def.file, `${owner.name}${def.name.slice(dot)}`), name, asEndpoint);
     // `auth.requireAdmin` where `const auth = createAuth(o)`: a member of what the factory returns.
     if (owner?.kind === 'call' && owner.field === undefined && !def.name.includes('.', dot + 1)) return yield this.judgeCall(def.file, { ...owner, field: def.name.slice(dot + 1) });
+    // `permission.validate` where `const permission = require('./permission')(app)`: the same, of the module's default export.
+    if (owner?.kind === 'module' && owner.called && owner.member === undefined && !def.name.includes('.', dot + 1)) return yield this.judgeProductMember(this.moduleDefault(def.file, owner.specifier), def.name.slice(dot + 1));
     // An object we cannot read (a package's instance, a computed value): as unreadable as a package.
     return facts?.functions[def.name.slice(0, dot)] || owner ? NOT_A_GUARD : yield this.judgeDefinition({ kind: 'unreadable', name: def.name.slice(dot + 1) }, name, asEndpoint);
   }
@@ -285,7 +289,7 @@ export class GuardJudge {
     if (ref.field !== undefined) return yield this.judgeField(file, ref, ref.field);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
-    const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
+    let def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
     // The package export called: `every`, or `common_1.UseGuards` of a namespace (compiled CommonJS).
     const exported = def.kind === 'package' ? (def.imported === '*' && def.member !== undefined ? def.member : def.imported) : undefined;
     if (def.kind === 'package' && /^hono\/combine$/.test(def.specifier) && exported !== undefined) {
@@ -301,6 +305,7 @@ export class GuardJudge {
     // A guard factory told to let anonymous requests through (a library's or the project's own:
     // a body that checks `opts.verifyToken(t)` checks nothing when it always answers true).
     if (ref.failsOpen) return NOT_A_GUARD;
+    if (def.kind === 'local') def = { ...def, name: this.valueMemberOf(def.file, def.name) };
     // `passport.authenticate('headerapikey')` of a strategy whose verify callback accepts every key:
     // passport lets the request through when any strategy it names does.
     if (ref.strategies?.some((s) => this.#openStrategies.has(s))) return NOT_A_GUARD;
@@ -312,13 +317,32 @@ export class GuardJudge {
   }
 
   /**
+   * `middleware.ensure` of a module whose value is an object held by a name (`const auth =
+   * (module.exports = { middleware: { ensure() {...} } })`, facts under `auth.middleware.ensure`,
+   * or `default.` for `module.exports = {...}`): the name its facts are kept under. A dotted name
+   * the file has facts for as written, or whose head is a name of its own, is left as it is.
+   */
+  private valueMemberOf(file: string, name: string): string {
+    const facts = this.routesOf(file);
+    const dot = name.indexOf('.');
+    if (!facts || dot === -1 || facts.functions[name] || facts.aliases[name] || facts.functions[name.slice(0, dot)] || facts.aliases[name.slice(0, dot)]) return name;
+    const value = facts.aliases['default'];
+    const held = value?.kind === 'name' ? `${value.name}.${name}` : `default.${name}`;
+    return facts.functions[held] || facts.aliases[held] ? held : name;
+  }
+
+  /**
    * `createAuth(o).requireAdmin`: the member of the object a project factory returns. A factory we
    * cannot read (a package's) leaves the member's name to speak, as for any unreadable definition.
    */
   private *judgeField(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, field: string): Judging {
-    const def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
-    const member = def.kind === 'local' ? this.routesOf(def.file)?.functions[def.name]?.returnsMembers?.[field] : undefined;
-    if (def.kind === 'local' && member) return yield this.judgeRef(def.file, member, false);
+    return yield this.judgeProductMember(this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee), field);
+  }
+
+  /** The member `field` of what the function `factory` names returns (FunctionFact.returnsMembers). */
+  private *judgeProductMember(factory: Definition, field: string): Judging {
+    const member = factory.kind === 'local' ? this.routesOf(factory.file)?.functions[factory.name]?.returnsMembers?.[field] : undefined;
+    if (factory.kind === 'local' && member) return yield this.judgeRef(factory.file, member, false);
     return yield this.judgeDefinition({ kind: 'unreadable', name: field }, field, false);
   }
 

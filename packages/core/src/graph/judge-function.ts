@@ -81,6 +81,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     if (scan.verifies.length > 0) fact.verifies = scan.verifies;
     const product = returnedRefOf(returned, fn, ctx);
     if (product) fact.returnsRef = product;
+    const members = isObjectLiteralExpression(returned) ? returnedMembersOf(returned, fn, ctx, options) : undefined;
+    if (members) fact.returnsMembers = members;
     return withoutUnverifiedCheck(fact, fn, params, ctx);
   }
   // `finally { next(); }`: the request goes on after every answer, a 401 included; `catch { next(); }`

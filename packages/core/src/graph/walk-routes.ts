@@ -44,6 +44,9 @@ interface ClassInstanceBinding {
 }
 type ScopeEntry = TargetRef | ParamBinding | ClassInstanceBinding;
 
+/** Objects of middleware nested in objects (`auth.middleware.ensure`): a few levels, as people write them. */
+const MAX_MEMBER_DEPTH = 2;
+
 /** What the iterative walk does with a node taken off its stack. */
 const enum Step {
   Enter,
@@ -192,7 +195,12 @@ class RouteWalker {
   }
 
   private collectDeclaration(decl: ts.VariableDeclaration): void {
-    if (isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
+    const init = decl.initializer && skipParens(decl.initializer);
+    // `const auth = (module.exports = { ... })`: the module's value, under a name of its own too.
+    if (isIdentifier(decl.name) && init && isBinaryExpression(init) && init.operatorToken.kind === SyntaxKind.EqualsToken && isModuleExports(init.left)) {
+      this.collectValue(decl.name.text, init.right);
+      this.facts.aliases['default'] = { kind: 'name', name: decl.name.text };
+    } else if (isIdentifier(decl.name) && decl.initializer) this.collectValue(decl.name.text, decl.initializer);
     // `const { requireAdmin, requireUser } = createAuth(o)`: members of what a factory returns.
     else if (isObjectBindingPattern(decl.name) && decl.initializer && isCallExpression(skipParens(decl.initializer))) {
       const ref = handlerRefOf(decl.initializer, this.#ctx);
@@ -246,7 +254,7 @@ class RouteWalker {
   }
 
   /** `const auth = { required(req, res, next) {...} }` and static class methods: `auth.required`. */
-  private collectMembers(owner: string, members: readonly ts.ObjectLiteralElementLike[] | readonly ts.ClassElement[]): void {
+  private collectMembers(owner: string, members: readonly ts.ObjectLiteralElementLike[] | readonly ts.ClassElement[], depth = 0): void {
     for (const m of members) {
       if (!m.name || !(isIdentifier(m.name) || isStringLiteral(m.name))) continue;
       const key = `${owner}.${m.name.text}`;
@@ -256,6 +264,8 @@ class RouteWalker {
       else if (isPropertyAssignment(m) || (isPropertyDeclaration(m) && m.initializer)) {
         const init = skipParens((m as ts.PropertyAssignment | ts.PropertyDeclaration).initializer as ts.Expression);
         if (isFunctionExpression(init)) this.facts.functions[key] = judgeFunction(init, this.#ctx);
+        // `module.exports = { middleware: { ensure() {...} } }`: `auth.middleware.ensure`.
+        else if (isObjectLiteralExpression(init) && depth < MAX_MEMBER_DEPTH) this.collectMembers(key, init.properties, depth + 1);
         // A call (`bearerAuth(o)`) or a name (`authenticate: authenticate`, as tsc writes `{ authenticate }`).
         else if (isCallExpression(init) || isIdentifier(init) || isPropertyAccessExpression(init)) this.facts.aliases[key] = handlerRefOf(init, this.#ctx);
       }
