@@ -1145,9 +1145,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return packageFunctionNamed(fc, callee, CREATE)?.specifier === 'axios';
   }
 
-  /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken: a signed token. */
+  /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken, @fastify/jwt's `reply.jwtSign(...)`: a signed token. */
   function isJwtSign(callee: ts.Expression): boolean {
-    return packageFunctionNamed(fc, callee, SIGN)?.specifier === 'jsonwebtoken';
+    const e = unwrap(callee);
+    return (isPropertyAccessExpression(e) && e.name.text === 'jwtSign') || packageFunctionNamed(fc, callee, SIGN)?.specifier === 'jsonwebtoken';
   }
 
   function callItem(call: ts.CallExpression, callee: string, sanitizer: boolean): CallItem {

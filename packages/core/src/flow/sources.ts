@@ -35,7 +35,8 @@ export function containerOf(expr: ts.PropertyAccessExpression | ts.ElementAccess
   // Bun's `Bun.env` is its `process.env`.
   if (prop === 'env' && isIdentifier(base) && base.text === 'Bun' && lookup(fc, base) === undefined) return 'env';
   if (!isRequestLike(base)) return undefined;
-  if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders') return 'headers';
+  // API Gateway's `event.multiValueHeaders` holds every header too, each as a list.
+  if (prop === 'headers' || prop === 'header' || prop === 'rawHeaders' || prop === 'multiValueHeaders') return 'headers';
   if (prop === 'cookies' || prop === 'signedCookies') return 'cookies';
   return undefined;
 }

@@ -182,18 +182,38 @@ function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
 
 /** An interface, object type alias or class declared by a statement: its name, members and bases. */
 function declaredTypeOf(stmt: ts.Statement): { name: string; members: Members; bases: TypeBase[] } | undefined {
-  if ((isInterfaceDeclaration(stmt) || isClassDeclaration(stmt)) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
+  // A class that says how it is serialised (`toJSON()`) is written as that says, not field by field:
+  // what its method returns is read where it is called, if anywhere.
+  if (isClassDeclaration(stmt) && stmt.name && rendersItself(stmt)) return { name: stmt.name.text, members: [], bases: [] };
+  if (isClassDeclaration(stmt) && stmt.name) return { name: stmt.name.text, members: [...stmt.members, ...parameterPropertiesOf(stmt)], bases: basesOf(stmt.heritageClauses) };
+  if (isInterfaceDeclaration(stmt) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
   if (isTypeAliasDeclaration(stmt) && isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members, bases: [] };
   return undefined;
 }
 
-function secretFieldsOfMembers(members: ReadonlyArray<ts.TypeElement | ts.ClassElement>, sf: ts.SourceFile, names: NameClassifier, depth: number): string[][] {
+function memberNameOf(member: Members[number]): string | undefined {
+  if (!member.name) return undefined;
+  if (ts.isParameter(member)) return isIdentifier(member.name) ? member.name.text : undefined;
+  return propertyNameOf(member.name);
+}
+
+function rendersItself(cls: ts.ClassDeclaration): boolean {
+  return cls.members.some((m) => ts.isMethodDeclaration(m) && isIdentifier(m.name) && m.name.text === 'toJSON');
+}
+
+/** `constructor(public userId: string, private refreshToken: string)`: fields declared by the constructor. */
+function parameterPropertiesOf(cls: ts.ClassDeclaration): ts.ParameterDeclaration[] {
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  return ctor ? ctor.parameters.filter((p) => ts.isParameterPropertyDeclaration(p, ctor)) : [];
+}
+
+function secretFieldsOfMembers(members: Members, sf: ts.SourceFile, names: NameClassifier, depth: number): string[][] {
   const out: string[][] = [];
   for (const member of members) {
-    if (!isPropertySignature(member) && !isPropertyDeclaration(member)) continue;
+    if (!isPropertySignature(member) && !isPropertyDeclaration(member) && !ts.isParameter(member)) continue;
     // Static fields are not on the instance; `#secret` is not printed or serialised (TypeScript's `private` is).
     if (isPropertyDeclaration(member) && (isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
-    const name = propertyNameOf(member.name);
+    const name = memberNameOf(member);
     if (name === undefined) continue;
     if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);
     else for (const inner of typedSecretFields(member.type, sf, names, depth + 1)) out.push([name, ...inner]);
@@ -217,7 +237,8 @@ function membersOf(type: ts.TypeNode, sf: ts.SourceFile): Members {
   return declaredTypesOf(sf).get(type.typeName.text)?.members ?? [];
 }
 
-type Members = ReadonlyArray<ts.TypeElement | ts.ClassElement>;
+/** A class's members include its constructor's parameter properties (`constructor(private token: string)`). */
+type Members = ReadonlyArray<ts.TypeElement | ts.ClassElement | ts.ParameterDeclaration>;
 
 interface DeclaredType {
   /** Its own members, then those of its bases in the file that it keeps. */
@@ -249,7 +270,7 @@ function withInherited(type: { members: Members; bases: TypeBase[] }, declared: 
   const inherited = type.bases.flatMap((base) => {
     const found = declared.get(base.name);
     if (!found || seen.has(base.name)) return [];
-    return withInherited(found, declared, new Set([...seen, base.name])).filter((m) => keepsField(base, m.name && propertyNameOf(m.name)));
+    return withInherited(found, declared, new Set([...seen, base.name])).filter((m) => keepsField(base, memberNameOf(m)));
   });
   return inherited.length === 0 ? type.members : [...type.members, ...inherited];
 }

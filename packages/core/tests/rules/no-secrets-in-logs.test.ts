@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'a class whose toJSON leaves the token out, serialised', code: `class Grant {\n  constructor(public userId: string, private refreshToken: string) {}\n  toJSON() { return { userId: this.userId }; }\n}\nexport function issued(g: Grant) { console.log('grant issued', JSON.stringify(g)); }\n` },
     { name: 'a form\'s email logged', code: `export async function signup(formData: FormData) {\n  console.log('signup', formData.get('email'));\n  return String(formData.get('password')).length;\n}\n` },
     { name: 'a server action\'s FormData logged whole where the action reads only the email', code: `export async function subscribe(formData: FormData) {\n  console.log(Object.fromEntries(formData));\n  return String(formData.get('email')).toLowerCase();\n}\n` },
     { name: 'a morgan format function writing only whether the Authorization header is present', code: `const morgan = require('morgan');\nmodule.exports = morgan((tokens, req, res) => [tokens.method(req, res), tokens.url(req, res), \`auth: \${req.headers.authorization ? 'present' : 'none'}\`].join(' '));\n` },
@@ -188,6 +189,9 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'the token @fastify/jwt\'s reply.jwtSign makes, logged', code: `import Fastify from 'fastify';\n\nconst app = Fastify({ logger: true });\napp.post('/session', async (request, reply) => {\n  const issued = await reply.jwtSign({ sub: 'u1' });\n  request.log.info({ issued });\n  return { ok: true };\n});\n`, errors: [err(6)] },
+    { name: 'API Gateway\'s event.multiValueHeaders logged', code: `import { APIGatewayProxyEvent } from 'aws-lambda';\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  console.log(event.multiValueHeaders);\n  return { statusCode: 200, body: 'ok' };\n};\n`, errors: [err(4)] },
+    { name: 'a parameter typed with a class whose constructor declares a secret parameter property, logged whole', code: `class Grant {\n  constructor(public userId: string, private refreshToken: string) {}\n}\nexport function issued(g: Grant) { console.log('grant issued', g); }\n`, errors: [err(4)] },
     { name: 'Hono\'s c.req.formData() logged whole where the handler reads form.get(\'password\')', code: `import { Hono } from 'hono';\nconst app = new Hono();\napp.post('/login', async (c) => {\n  const form = await c.req.formData();\n  console.log(form);\n  return c.text(String(form.get('password')));\n});\n`, errors: [err(5)] },
     { name: 'a server action\'s FormData logged whole where the action reads its password', code: `export async function signup(formData: FormData) {\n  console.log(Object.fromEntries(formData));\n  return String(formData.get('password')).length;\n}\n`, errors: [err(2)] },
     { name: 'a morgan format string with :req[authorization]', code: `const morgan = require('morgan');\nmodule.exports = morgan(':method :url :req[authorization]');\n`, errors: [err(2)] },
