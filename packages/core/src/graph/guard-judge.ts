@@ -286,7 +286,8 @@ export class GuardJudge {
   }
 
   private *judgeCall(file: string, ref: Extract<HandlerRef, { kind: 'call' }>): Judging {
-    if (ref.field !== undefined) return yield this.judgeField(file, ref, ref.field);
+    // `createAuth(o).requireAdmin`: the member of the object a project factory returns.
+    if (ref.field !== undefined) return yield this.judgeProductMember(this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee), ref.field);
     const shown = ref.member ?? ref.callee;
     if (this.isConfigured(shown) || this.isConfigured(ref.callee)) return { isGuard: true, why: `configured authMiddleware ${shown}` };
     let def = this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee);
@@ -332,14 +333,10 @@ export class GuardJudge {
   }
 
   /**
-   * `createAuth(o).requireAdmin`: the member of the object a project factory returns. A factory we
-   * cannot read (a package's) leaves the member's name to speak, as for any unreadable definition.
+   * The member `field` of what the function `factory` names returns (FunctionFact.returnsMembers).
+   * A factory we cannot read (a package's) leaves the member's name to speak, as for any
+   * unreadable definition.
    */
-  private *judgeField(file: string, ref: Extract<HandlerRef, { kind: 'call' }>, field: string): Judging {
-    return yield this.judgeProductMember(this.definitionOf(file, ref.member !== undefined ? `${ref.callee}.${ref.member}` : ref.callee), field);
-  }
-
-  /** The member `field` of what the function `factory` names returns (FunctionFact.returnsMembers). */
   private *judgeProductMember(factory: Definition, field: string): Judging {
     const member = factory.kind === 'local' ? this.routesOf(factory.file)?.functions[factory.name]?.returnsMembers?.[field] : undefined;
     if (factory.kind === 'local' && member) return yield this.judgeRef(factory.file, member, false);

@@ -205,10 +205,7 @@ class RouteWalker {
     else if (isObjectBindingPattern(decl.name) && decl.initializer && isCallExpression(skipParens(decl.initializer))) {
       const ref = handlerRefOf(decl.initializer, this.#ctx);
       if (ref.kind !== 'call' || ref.field !== undefined) return;
-      for (const element of decl.name.elements) {
-        const key = element.propertyName ?? element.name;
-        if (!element.dotDotDotToken && isIdentifier(element.name) && (isIdentifier(key) || isStringLiteral(key))) this.facts.aliases[element.name.text] = { ...ref, field: key.text };
-      }
+      for (const { name, field } of boundFieldsOf(decl.name)) this.facts.aliases[name] = { ...ref, field };
     }
   }
 
@@ -522,16 +519,14 @@ class RouteWalker {
    * returns, which the graph finds among the fields of the object the function returns.
    */
   private bindReturnedFields(pattern: ts.ObjectBindingPattern, decl: ts.VariableDeclaration): void {
-    for (const element of pattern.elements) {
-      const key = element.propertyName ?? element.name;
-      if (element.dotDotDotToken || !isIdentifier(element.name) || !(isIdentifier(key) || isStringLiteral(key))) continue;
+    for (const { name, field } of boundFieldsOf(pattern)) {
+      this.bindFactoryMember(name, decl.initializer as ts.Expression, field);
       // Each name is its own call site, as `const x = createServer()` would be.
-      this.bindFactoryMember(element.name.text, decl.initializer as ts.Expression, key.text);
-      const call = this.valueTargetOf(decl.initializer as ts.Expression, element.name.text, decl);
+      const call = this.valueTargetOf(decl.initializer as ts.Expression, name, decl);
       if (!call || !('call' in call) || call.field !== undefined) continue;
-      const target = { ...call, field: key.text };
-      this.#scopes[this.#scopes.length - 1]?.set(element.name.text, target);
-      if (this.#scopes.length === 1) this.facts.bindings[element.name.text] = target;
+      const target = { ...call, field };
+      this.#scopes[this.#scopes.length - 1]?.set(name, target);
+      if (this.#scopes.length === 1) this.facts.bindings[name] = target;
     }
   }
 
@@ -543,8 +538,7 @@ class RouteWalker {
     const e = skipParens(init);
     if (this.#localHandlers.length <= 1 || !(isCallExpression(e) || isIdentifier(e))) return;
     const ref = isCallExpression(e) ? handlerRefOf(e, this.#ctx) : this.localHandlerOf(e.text);
-    if (ref === undefined) return;
-    if (ref.kind !== 'call' || ref.field !== undefined) return;
+    if (ref?.kind !== 'call' || ref.field !== undefined) return;
     (this.#localHandlers[this.#localHandlers.length - 1] ??= new Map()).set(name, { ...ref, field });
   }
 
@@ -1038,6 +1032,14 @@ function paramIdOf(entry: ParamBinding): string {
 
 function isWrappedInFastifyPlugin(fn: FunctionNode): boolean {
   return fn.parent !== undefined && sharesParentContext(fn.parent);
+}
+
+/** `{ app, requireAdmin: guard }`: each name bound and the field it takes (rest elements left out). */
+function boundFieldsOf(pattern: ts.ObjectBindingPattern): Array<{ name: string; field: string }> {
+  return pattern.elements.flatMap((element) => {
+    const key = element.propertyName ?? element.name;
+    return !element.dotDotDotToken && isIdentifier(element.name) && (isIdentifier(key) || isStringLiteral(key)) ? [{ name: element.name.text, field: key.text }] : [];
+  });
 }
 
 function isInstanceTarget(target: TargetRef | undefined): boolean {
