@@ -282,6 +282,20 @@ const CREDENTIAL = /token|authori[sz]ation|authenticated|bearer|jwt|session|cook
  * `!token`, `token == null`, `token === undefined`, `!header?.startsWith('Bearer ')`, and `||` of
  * such tests: true when the request has no credential.
  */
+/**
+ * `return !apiKey || apiKey === expected` in a Nest `canActivate`: true, so the request passes,
+ * whenever it carries no credential.
+ */
+export function answersAnonymous(stmt: ts.Statement): boolean {
+  const answer = isReturnStatement(stmt) && stmt.expression ? skipParens(stmt.expression) : undefined;
+  return answer !== undefined && isBinaryExpression(answer) && answer.operatorToken.kind === SyntaxKind.BarBarToken && disjunctsOf(answer).some(testsMissingCredential);
+}
+
+function disjunctsOf(expr: ts.Expression): ts.Expression[] {
+  const e = skipParens(expr);
+  return isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken ? [...disjunctsOf(e.left), ...disjunctsOf(e.right)] : [e];
+}
+
 function testsMissingCredential(expr: ts.Expression): boolean {
   const e = skipParens(expr);
   if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return namesCredential(e.operand);

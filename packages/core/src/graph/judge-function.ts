@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
-import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, bypassOf, isNextCall, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, answersAnonymous, bypassOf, isNextCall, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -129,6 +129,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     if (options.falseRejects && !fact.rejects && fact.delegates.length === 0 && activatesOnFlag(stmt, ctx)) {
       fact.bypassedByFlag = true;
+      return;
+    }
+    if (options.falseRejects && !fact.rejects && fact.delegates.length === 0 && answersAnonymous(stmt)) {
+      fact.passesAnonymous = true;
       return;
     }
     const activated = options.falseRejects && !fact.rejects && fact.delegates.length === 0 ? activatesForMethods(stmt) : undefined;
