@@ -89,6 +89,8 @@ export interface LogCallFact {
 export interface LoggerFact {
   name: string;
   redact: RedactPath[];
+  /** A child of a logger this module imports under this local name (`logger.child({ module })`): that logger's `redact` applies too. */
+  importedParent?: string;
 }
 
 /** A call of a project function (maybe a wrapper or a store factory), resolved by the rules. */
@@ -1208,7 +1210,8 @@ function topLevelLoggers(sf: ts.SourceFile, collected: CollectedFile, sinks: Sin
     for (const decl of stmt.declarationList.declarations) {
       if (!isIdentifier(decl.name) || !decl.initializer) continue;
       const redact = sinks.redactOfLogger(decl.initializer);
-      if (redact) out.push({ name: decl.name.text, redact });
+      const importedParent = redact ? sinks.importedParentOf(decl.initializer) : undefined;
+      if (redact) out.push({ name: decl.name.text, redact, ...(importedParent !== undefined && { importedParent }) });
     }
   }
   return out;

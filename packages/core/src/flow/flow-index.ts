@@ -89,6 +89,8 @@ const MAX_DEPTH = 64;
 const RESOLVE_BUDGET = 5_000;
 /** Bases of a type followed into other modules: DTO hierarchies are a few levels deep. */
 const MAX_TYPE_BASES = 4;
+/** Modules a chain of child loggers is followed through (`logger.ts` → `auth/log.ts` → its importers). */
+const MAX_LOGGER_CHAIN = 4;
 
 /**
  * Cross-file value flow over the summaries: substitutes call results with what the project function
@@ -533,8 +535,14 @@ export class FlowIndex {
     const framework = log.framework === undefined ? [] : this.#frameworkRedact()[log.framework];
     const own = this.#pathsIn(file, log.redact);
     if (log.importedLogger === undefined) return framework.length === 0 ? own : [...own, ...framework];
-    const imported = this.#importedLoggerOf(file, log.importedLogger);
-    return imported === undefined ? [...own, ...framework] : [...own, ...this.#pathsIn(imported.file, imported.logger.redact), ...framework];
+    const inherited: string[] = [];
+    // A child exported by one module, of a logger imported from another (`export const authLog = logger.child(...)`): each parent's paths too.
+    let imported = this.#importedLoggerOf(file, log.importedLogger);
+    for (let depth = 0; imported !== undefined && depth < MAX_LOGGER_CHAIN; depth++) {
+      inherited.push(...this.#pathsIn(imported.file, imported.logger.redact));
+      imported = imported.logger.importedParent === undefined ? undefined : this.#importedLoggerOf(imported.file, imported.logger.importedParent);
+    }
+    return [...own, ...inherited, ...framework];
   }
 
   /** The paths of `redact` as written in `file`, with the lists it imports read in their own modules. */

@@ -69,6 +69,12 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
 ]);
 const MORGAN: ReadonlySet<string> = new Set(['morgan']);
 
+/** `logger.child({ ... })`: a child logger, which logs through its parent's options. */
+function isChildCall(expr: ts.Expression): boolean {
+  const callee = isCallExpression(expr) ? unwrap(expr.expression) : undefined;
+  return callee !== undefined && isPropertyAccessExpression(callee) && callee.name.text === 'child';
+}
+
 /** A request header that carries a credential: `authorization`, `cookie`, or one named as a secret (`x-api-key`). */
 function isCredentialHeaderName(name: string, fc: FileContext): boolean {
   return isAuthorizationHeader(name) || /^(?:set-)?cookie$/i.test(name) || fc.names.isSecretName(name);
@@ -248,6 +254,8 @@ export interface SinkFinder {
   streamWriteOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): RedactPath[] | undefined;
+  /** `logger.child({...})` of a logger imported under this local name (its `redact` applies too, read in its module). */
+  importedParentOf(expr: ts.Expression): string | undefined;
   /** The `redact` paths this file's framework options give framework loggers, anywhere in the project. */
   frameworkRedact(): FrameworkRedact;
 }
@@ -758,6 +766,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const inherited = inheritedFieldOf(receiver);
     if (inherited !== undefined) return inherited;
     let e = unwrap(receiver);
+    // `const authLog = logger.child({ module: 'auth' })` of an imported logger: that logger's child, with its `redact`.
+    const held = isIdentifier(e) && lookup(fc, e)?.kind === 'var' ? constValueOf(fc, e) : undefined;
+    if (held && isChildCall(held)) e = held;
     while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression))) e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
     // `const out = forModule('billing')`, `forModule('billing').info(...)`: the logger an imported
     // function returns, recorded by its module as `forModule()`.
@@ -1096,6 +1107,10 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     streamWriteOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
+    },
+    importedParentOf(expr) {
+      const e = unwrap(expr);
+      return isChildCall(e) ? importedRootOf(e) : undefined;
     },
     frameworkRedact,
   };
