@@ -329,6 +329,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const write = sinks.streamWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
   }
+  for (const assignment of collected.assignments) recordLoggerMeta(assignment, fc, ev, sinks, facts);
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
   // a write of its own function, judged at that function's calls as any write helper. A stream to a
   // secret store's path is reported where it is made already, whatever is written to it.
@@ -562,6 +563,23 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   if (params.length > 0) foreign.push({ call, create: into, data: params });
   streams.set(into, unionTaint(streams.get(into) ?? [], params.length > 0 ? written.filter((item) => item.k !== 'param') : written));
   return true;
+}
+
+/** The field of a logger whose value every line it writes carries: winston's `defaultMeta`. */
+const LOGGER_META_FIELDS: ReadonlySet<string> = new Set(['defaultMeta']);
+
+/**
+ * `logger.defaultMeta = { tenantApiKey }` on a logger made elsewhere in the file: from then on every
+ * line carries the value, as it would given at `createLogger({ defaultMeta })`; reported here.
+ */
+function recordLoggerMeta(assignment: ts.BinaryExpression, fc: FileContext, ev: Evaluator, sinks: SinkFinder, facts: FlowFacts): void {
+  const target = unwrap(assignment.left);
+  if (!isPropertyAccessExpression(target) || !LOGGER_META_FIELDS.has(target.name.text)) return;
+  const redact = sinks.redactOfLogger(target.expression);
+  const meta = redact === undefined ? [] : ev.taintOf(assignment.right);
+  if (redact === undefined || meta.length === 0) return;
+  const owner = ownerOf(assignment, fc);
+  facts.logCalls.push({ location: locationOf(assignment, fc.sf), sink: `${labelOf(target, fc.sf)} =`, redact, args: [meta], ...(owner !== undefined && { owner }) });
 }
 
 /**
