@@ -786,13 +786,14 @@ const FILE_STORE_FACTORY_NAMES: ReadonlySet<string> = new Set([...FILE_STORE_FAC
 /**
  * Packages whose session stores (express-session, koa-generic-session) keep sessions in local files
  * (the text prefilter reads it too): JSON files (`session-file-store`, `express-session-json`,
- * `koa-generic-session-file`), a SQLite database file (`connect-sqlite3`), a LokiJS, lowdb or NeDB
+ * `koa-generic-session-file`, koa-session's `koa-filestore`), a SQLite database file (`connect-sqlite3`), a LokiJS, lowdb or NeDB
  * file (`connect-loki`, `connect-lowdb`, `connect-nedb-session`).
  */
 export const FILE_STORE_PACKAGES: ReadonlySet<string> = new Set([
   'session-file-store',
   'express-session-json',
   'koa-generic-session-file',
+  'koa-filestore',
   'connect-sqlite3',
   'connect-loki',
   'connect-lowdb',
