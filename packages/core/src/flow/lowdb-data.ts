@@ -77,28 +77,34 @@ function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identi
   const out: DataPut[] = [];
   const put = (root: ts.Identifier, values: readonly ts.Expression[]) => out.push({ root, taint: unionTaint(...values.map((v) => ev.taintOf(v))), sessionData: values.some((v) => writesRequestSession(v, fc)) });
   for (const call of fc.collected.calls) {
-    const callee = unwrap(call.expression);
-    if (!isCallExpression(call) || !isPropertyAccessExpression(callee) || !ADDING_METHODS.has(callee.name.text)) continue;
-    const root = dataRootOf(callee.expression);
-    if (root && isDatabase(root)) put(root, call.arguments);
+    const found = isCallExpression(call) ? callPutOf(call) : undefined;
+    if (found && isDatabase(found.root)) put(found.root, found.values);
   }
   for (const assignment of fc.collected.assignments) {
     const root = dataRootOf(assignment.left);
     if (root && isDatabase(root)) put(root, [assignment.right]);
   }
   for (const [root, fn] of updatesOf(fc, isDatabase)) out.push({ root, taint: updatePutsOf(fn, fc, ev), sessionData: false });
-  // `Object.assign(db.data.settings, { apiKey })`: what is copied into the data.
-  for (const call of fc.collected.calls) {
-    const [target, ...sources] = isCallExpression(call) && dottedNameOf(call.expression) === 'Object.assign' ? call.arguments : [];
-    const root = target && dataRootOf(target);
-    if (root && isDatabase(root)) put(root, sources);
-  }
-  for (const call of fc.collected.calls) {
-    const values = isCallExpression(call) ? chainPutOf(call) : undefined;
-    const root = values && chainRootOf(call.expression);
-    if (values && root && isDatabase(root)) put(root, values);
-  }
   return out;
+}
+
+/**
+ * A call that puts values into a database's data, with the variable it is reached from:
+ * `db.data.tokens.push(token)`, `Object.assign(db.data.settings, { apiKey })`, and a chain step of
+ * lowdb 1 (`db.get('tokens').push({ token })`, see `chainPutOf`).
+ */
+function callPutOf(call: ts.CallExpression): { root: ts.Identifier; values: readonly ts.Expression[] } | undefined {
+  const callee = unwrap(call.expression);
+  if (dottedNameOf(callee) === 'Object.assign') {
+    const [target, ...sources] = call.arguments;
+    const root = target && dataRootOf(target);
+    return root && { root, values: sources };
+  }
+  const root = isPropertyAccessExpression(callee) && ADDING_METHODS.has(callee.name.text) ? dataRootOf(callee.expression) : undefined;
+  if (root) return { root, values: call.arguments };
+  const values = chainPutOf(call);
+  const chainRoot = values && chainRootOf(call.expression);
+  return values && chainRoot && { root: chainRoot, values };
 }
 
 /** lowdb 1's lodash chain (and lowdb 3's `db.chain`): the methods that put values into the data, `.write()` writing it. */

@@ -1,7 +1,6 @@
 import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
 import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
-import { isAuthorizationHeader } from './propagate.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
@@ -73,11 +72,6 @@ const MORGAN: ReadonlySet<string> = new Set(['morgan']);
 function isChildCall(expr: ts.Expression): boolean {
   const callee = isCallExpression(expr) ? unwrap(expr.expression) : undefined;
   return callee !== undefined && isPropertyAccessExpression(callee) && callee.name.text === 'child';
-}
-
-/** A request header that carries a credential: `authorization`, `cookie`, or one named as a secret (`x-api-key`). */
-function isCredentialHeaderName(name: string, fc: FileContext): boolean {
-  return isAuthorizationHeader(name) || /^(?:set-)?cookie$/i.test(name) || fc.names.isSecretName(name);
 }
 
 /** Packages whose default export is itself a usable logger object (`winston.info`, `consola.warn`). */
@@ -661,9 +655,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    */
   function isFastifyLog(receiver: ts.Expression): boolean {
     let e = unwrap(receiver);
-    while (isCallExpression(e) && isPropertyAccessExpression(unwrap(e.expression)) && (unwrap(e.expression) as ts.PropertyAccessExpression).name.text === 'child') {
-      e = unwrap((unwrap(e.expression) as ts.PropertyAccessExpression).expression);
-    }
+    while (isChildCall(e)) e = unwrap((unwrap((e as ts.CallExpression).expression) as ts.PropertyAccessExpression).expression);
     if (!isPropertyAccessExpression(e) || e.name.text !== 'log') return false;
     const base = unwrap(e.expression);
     if (isIdentifier(base) && FASTIFY_LOG_HOLDERS.has(base.text)) return true;
@@ -1040,7 +1032,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     const sink = { label: labelOf(callee), redact: [] };
     if (isArrowFunction(format) || isFunctionExpression(format)) return { sink, args: fc.collected.returns.get(format) ?? [] };
     if (!ts.isStringLiteralLike(format)) return undefined;
-    const headers = [...format.text.matchAll(/:req\[([\w-]+)\]/g)].flatMap(([, name]) => (name !== undefined && isCredentialHeaderName(name, fc) ? [name] : []));
+    const headers = [...format.text.matchAll(/:req\[([\w-]+)\]/g)].flatMap(([, name]) => (name !== undefined && fc.names.isSecretHeader(name) ? [name] : []));
     return headers.length > 0 ? { sink, args: [], headers } : undefined;
   }
 
