@@ -61,9 +61,7 @@ export function fieldSourcesOf(type: ts.TypeNode, depth = 0): FieldSource[] {
   if (inner && type.typeArguments.length === 1 && SAME_FIELDS.has(helper)) return fieldSourcesOf(inner, depth + 1);
   const listed = keys && (helper === 'Pick' || helper === 'Omit') ? literalKeysOf(keys) : undefined;
   if (!inner || !listed) return [{ type }];
-  return fieldSourcesOf(inner, depth + 1).map((source) =>
-    helper === 'Omit' ? { ...source, omit: [...(source.omit ?? []), ...listed] } : { ...source, pick: source.pick ? source.pick.filter((k) => listed.includes(k)) : listed },
-  );
+  return fieldSourcesOf(inner, depth + 1).map((source) => narrowed(source, helper === 'Omit' ? 'omit' : 'pick', listed));
 }
 
 function isNullish(type: ts.TypeNode): boolean {
@@ -148,6 +146,12 @@ export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): T
   return out;
 }
 
+/** A type's fields narrowed by an Omit (those keys dropped) or a Pick (only those kept, within any earlier Pick). */
+function narrowed<T extends Pick<TypeBase, 'omit' | 'pick'>>(source: T, how: 'omit' | 'pick', keys: readonly string[]): T {
+  if (how === 'omit') return { ...source, omit: [...(source.omit ?? []), ...keys] };
+  return { ...source, pick: source.pick ? source.pick.filter((k) => keys.includes(k)) : [...keys] };
+}
+
 /** Whether a field of a base is kept by the type that extends it (OmitType, PickType; Omit, Pick). */
 export function keepsField(base: Pick<TypeBase, 'omit' | 'pick'>, field: string | undefined): boolean {
   if (field === undefined) return true;
@@ -175,8 +179,7 @@ function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
   const inner = first ? basesNamedBy(first, depth + 1) : [];
   const list = second && unwrap(second); // `['password'] as const`
   const keys = list && isArrayLiteralExpression(list) ? list.elements.flatMap((e) => (isStringLiteralLike(e) ? [e.text] : [])) : undefined;
-  if (helper === 'OmitType' && keys) return inner.map((b) => ({ ...b, omit: [...(b.omit ?? []), ...keys] }));
-  if (helper === 'PickType' && keys) return inner.map((b) => ({ ...b, pick: b.pick ? b.pick.filter((k) => keys.includes(k)) : keys }));
+  if ((helper === 'OmitType' || helper === 'PickType') && keys) return inner.map((b) => narrowed(b, helper === 'OmitType' ? 'omit' : 'pick', keys));
   return inner;
 }
 
