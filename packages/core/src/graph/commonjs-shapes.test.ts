@@ -53,7 +53,7 @@ describe('CommonJS shapes', () => {
     const text = "var express_1 = require('express');\nvar mw_1 = __importDefault(require('./mw'));\nvar router = (0, express_1.Router)();\nrouter.use(mw_1.default.authenticate(), mw_1.default.requireAdmin);";
     const use = routeFactsOf(text).registrations.find((r) => r.kind === 'use');
     expect(use?.kind === 'use' && use.handlers).toEqual([
-      { kind: 'call', callee: 'mw_1', member: 'default.authenticate' },
+      { kind: 'call', callee: 'mw_1', member: 'default.authenticate', literals: { count: 0 } },
       { kind: 'name', name: 'mw_1.default.requireAdmin' },
     ]);
   });

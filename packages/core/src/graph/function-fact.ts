@@ -1,4 +1,5 @@
 import type { Location } from '../findings/location.js';
+import type { ParamGate } from './param-gates.js';
 import type { PathExpr } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
 import type { RequestException } from './unless-options.js';
@@ -42,6 +43,11 @@ export interface FunctionFact {
    * req.path ? next() : mw(...)` in `unless(path, mw)`): the paths each call passes for them.
    */
   exceptParams?: string[];
+  /**
+   * Factory parameters that switch the check off (`if (!enforce) return next()`, or every check
+   * written `if (role && ...)`): a call whose arguments open one (`requireRole()`) checks nothing.
+   */
+  paramGates?: ParamGate[];
   /** A request without a credential goes on before any check (`if (!token) return next()`): it fails open. */
   passesAnonymous?: true;
   /** Its last statement calls `next()` only when a check holds (`if (req.session.isAdmin) next()`): other requests stop there. */

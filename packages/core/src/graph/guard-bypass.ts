@@ -4,6 +4,7 @@ import type { NameValues } from '../env/production-condition.js';
 import { classifyCondition } from './classify-condition.js';
 import type { HandlerContext } from './handler-ref-of.js';
 import { skipParens } from './path-expr.js';
+import { literalTruthOf } from './literal-truth.js';
 import { isNullishLiteral } from '../parse/nullish-literal.js';
 import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { isModuleExports } from './function-id-of.js';
@@ -192,13 +193,7 @@ function readsEnv(expr: ts.Expression): boolean {
 export function alwaysTakenBranch(stmt: ts.Statement): ts.Statement | undefined {
   if (!isIfStatement(stmt)) return undefined;
   const e = skipParens(stmt.expression);
-  return isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken && isTruthyLiteral(skipParens(e.right)) ? stmt.thenStatement : undefined;
-}
-
-function isTruthyLiteral(e: ts.Expression): boolean {
-  if (isStringLiteralLike(e)) return e.text !== '';
-  if (ts.isNumericLiteral(e)) return Number(e.text) !== 0;
-  return e.kind === SyntaxKind.TrueKeyword || ts.isObjectLiteralExpression(e) || isArrayLiteralExpression(e);
+  return isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.EqualsToken && literalTruthOf(e.right) === true ? stmt.thenStatement : undefined;
 }
 
 /** `returnPassesOn`: an async Fastify hook goes on to the handler when it returns nothing. */

@@ -12,6 +12,7 @@ import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { RequestException, UnlessOptions } from './unless-options.js';
 import { declarationOf } from './resolve-path.js';
+import { gateOpens, type LiteralArgs } from './param-gates.js';
 
 /**
  * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
@@ -59,6 +60,8 @@ interface FactoryCall {
   args: readonly HandlerRef[];
   /** The paths its literal arguments spell, by index (see `pathArgs` in route-facts.ts). */
   paths?: Readonly<Record<number, readonly PathExpr[]>>;
+  /** Its literal arguments, for the parameter gates of the function it returns (see param-gates.ts). */
+  literals?: LiteralArgs;
 }
 
 /** Where a name used in a file leads: a definition we can read, or a package / missing file we cannot. */
@@ -177,6 +180,9 @@ export class GuardJudge {
     // As with `flag ? bypass : guard`: production may run without the check. And a guard that lets
     // requests without a credential through checks only the callers who bother to send one.
     if (fact.bypassedByFlag || fact.passesAnonymous || fact.flagRefs?.some((ref) => this.isEnvFlag(file, ref))) return NOT_A_GUARD;
+    // `requireRole()` of `if (role && ...)`, `requireRole('admin', false)` of `if (!enforce) return next()`.
+    const { literals } = call ?? {};
+    if (literals && fact.paramGates?.some((g) => gateOpens(g, literals))) return NOT_A_GUARD;
     const body: GuardVerdict = yield this.judgeBody(file, fact, asEndpoint, call);
     if (!body.isGuard) return body;
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
@@ -314,7 +320,7 @@ export class GuardJudge {
     // `keycloak.protect()` where `const keycloak = new Keycloak(o)`: a method of an instance, read through its class.
     const facts = this.routesOf(def.file);
     if (def.name.includes('.') && !facts?.functions[def.name] && !facts?.aliases[def.name]) return yield this.judgeDefinition(def, shown, false);
-    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref), ...(ref.pathArgs ? { paths: ref.pathArgs } : {}) });
+    return yield this.judgeProduct(def.file, def.name, { file, args: positionalArgsOf(ref), ...(ref.pathArgs ? { paths: ref.pathArgs } : {}), ...(ref.literals ? { literals: ref.literals } : {}) });
   }
 
   /**
@@ -351,6 +357,8 @@ export class GuardJudge {
     const facts = this.routesOf(file);
     const fact = facts?.functions[name];
     if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false, call);
+    // A wrapped function (`createMiddleware(fn)`) is judged as one returned bare: with the call's arguments.
+    if (fact?.returnsRef?.kind === 'fn') return yield this.judgeFact(file, fact.returnsRef.fact, false, call);
     if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
     const alias = facts?.aliases[name];
     if (alias?.kind === 'call') return yield this.judgeCall(file, alias);

@@ -8,6 +8,7 @@ import { awaitedImportSpecifier, requiredSpecifier, type ImportBinding } from '.
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
+import { literalArgsOf, type LiteralArgs } from './param-gates.js';
 import { strategyNamesOf } from './passport-strategies.js';
 import { thisMemberName } from './this-member.js';
 import { unlessOptionsOf } from './unless-options.js';
@@ -171,6 +172,12 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
 }
 
+/** A call's literal arguments, for the gates of the factory it calls (`requireRole()`, `auth({ required: false })`). */
+function literalsOf(call: ts.CallExpression): { literals?: LiteralArgs } {
+  const literals = literalArgsOf(call);
+  return literals ? { literals } : {};
+}
+
 function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
   const callee = skipParens(call.expression);
   const first = call.arguments[0] && skipParens(call.arguments[0]);
@@ -187,7 +194,7 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
     const args = argumentRefsOf(call, ctx);
     const pathArgs = args.args ? literalPathArgsOf(call) : undefined;
     const strategies = strategyNamesOf(call);
-    return { kind: 'call', callee: callee.text, ...args, ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}), ...(pathArgs ? { pathArgs } : {}), ...(strategies ? { strategies } : {}) };
+    return { kind: 'call', callee: callee.text, ...args, ...openOf(call, ctx), ...(exceptions ? { exceptions } : {}), ...(pathArgs ? { pathArgs } : {}), ...(strategies ? { strategies } : {}), ...literalsOf(call) };
   }
   if (isPropertyAccessExpression(callee)) {
     // `auth.verify.bind(auth)`: the method itself, with its `this` fixed.
@@ -217,7 +224,7 @@ function callRefOf(call: ts.CallExpression, ctx: HandlerContext): HandlerRef {
       const dot = owner.indexOf('.');
       const member = dot === -1 ? callee.name.text : `${owner.slice(dot + 1)}.${callee.name.text}`;
       const strategies = strategyNamesOf(call);
-      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx), ...(strategies ? { strategies } : {}) };
+      return { kind: 'call', callee: dot === -1 ? owner : owner.slice(0, dot), member, args: functionArgsOf(call, ctx), ...openOf(call, ctx), ...(strategies ? { strategies } : {}), ...literalsOf(call) };
     }
   }
   return { kind: 'unknown', reason: `call ${call.expression.getText().slice(0, 60)}` };

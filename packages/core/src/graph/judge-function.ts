@@ -5,6 +5,7 @@ import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
 import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, answersAnonymous, bypassOf, isNextCall, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { checkGateOf, passGateOf, type ParamGate } from './param-gates.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -96,6 +97,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   // Asked for every statement before the check: made once.
   const paramOf = factoryParamOf(ctx);
   const asyncHook = isAsyncFastifyHook(fn);
+  // The factory parameter gating each checking statement (`if (role && ...)`), if any.
+  const checkGates: Array<ParamGate | undefined> = [];
   statements.forEach((written, index) => {
     let stmt = written;
     const returned = returnedFunction(stmt, statements);
@@ -146,6 +149,12 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       else fact.exceptMetadata = [...(fact.exceptMetadata ?? []), { parts: [gate.key] }];
       return;
     }
+    // `if (!enforce) return next()` of a factory parameter: its callers say whether the check runs.
+    const passGate = beforeCheck ? passGateOf(stmt, next, asyncHook, paramOf) : undefined;
+    if (passGate) {
+      fact.paramGates = [...(fact.paramGates ?? []), passGate];
+      return;
+    }
     const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
@@ -163,6 +172,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       scan.verifies = [];
     }
     if (scan.verifies.length > 0) fact.verifies = (fact.verifies ?? []).concat(scan.verifies);
+    if (scan.rejects || scan.delegates.length > 0 || scan.verifies.length > 0) checkGates.push(checkGateOf(stmt, paramOf));
     // `next()`, or `return next()` (what an always-true `if` comes down to): nothing after it runs first.
     passedOn = next !== undefined && (isPassingOn(stmt, next) || passesOnAndStops(stmt, next, asyncHook));
     fact.rejects ||= scan.rejects;
@@ -177,7 +187,15 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
+  const gate = soleGateOf(checkGates);
+  if (gate) fact.paramGates = [...(fact.paramGates ?? []), gate];
   return withoutUnverifiedCheck(fact, fn, params, ctx);
+}
+
+/** The gate every checking statement shares: one check left ungated, or two gates, keep the check. */
+function soleGateOf(gates: ReadonlyArray<ParamGate | undefined>): ParamGate | undefined {
+  const [first] = gates;
+  return first && gates.every((g) => g !== undefined && g.param === first.param && g.prop === first.prop && g.opensWhen === first.opensWhen) ? first : undefined;
 }
 
 /**
@@ -334,7 +352,11 @@ function endsFlow(stmt: ts.Statement): boolean {
  * elements: services return lists of data.
  */
 function returnedRefOf(returned: ts.Expression, fn: FunctionNode, ctx: HandlerContext): HandlerRef | undefined {
-  if (isCallExpression(returned)) return handlerRefOf(returned, ctx);
+  if (isCallExpression(returned)) {
+    const ref = handlerRefOf(returned, ctx);
+    // `createMiddleware(async (c, next) => ...)`: the function itself, whose factory's parameters its callers bind.
+    return ref.kind === 'fn' ? handlerRefOf(returned, withFactoryParams(fn, ctx)) : ref;
+  }
   if (!isArrayLiteralExpression(returned) || !returned.elements.some(isMiddlewareMade) || !returned.elements.every(isMiddlewareShaped)) return undefined;
   return { kind: 'list', items: handlerRefsOf(returned.elements, withFactoryParams(fn, ctx)) };
 }

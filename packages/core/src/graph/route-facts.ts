@@ -3,6 +3,7 @@ import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
 import type { FunctionFact } from './function-fact.js';
+import type { LiteralArgs } from './param-gates.js';
 import type { PathExpr } from './path-expr.js';
 import type { RequestException, UnlessOptions } from './unless-options.js';
 import { walkRoutes } from './walk-routes.js';
@@ -76,6 +77,8 @@ export type HandlerRef =
        * Written only for calls that also pass a function.
        */
       pathArgs?: Record<number, PathExpr[]>;
+      /** Its arguments where written as literals, for the parameter gates of the factory it calls (see param-gates.ts). */
+      literals?: LiteralArgs;
     }
   /**
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
