@@ -8,6 +8,7 @@ import { enclosingClass, instanceClassOf, localFunctionOf } from './instance-cla
 import { namesSecretStore } from './secret-paths.js';
 import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
+import { requiredSpecifier } from '../summary/module-facts.js';
 
 /**
  * A pino `redact` path, or a list of them imported from a project module (`redact: REDACT_PATHS`,
@@ -396,6 +397,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     }
     const factory = factoryPackageOf(callee);
     if (factory !== undefined) return { redact: factory === 'pino' ? redactOf(call.arguments[0]) : [] };
+    // `const winston = require('winston')`: the package's default logger, as its default import is.
+    const required = requiredSpecifier(call);
+    if (required !== undefined && LOGGER_OBJECT_PACKAGES.has(required)) return { redact: [] };
     const made = madeByLocalFunction(callee);
     if (made) return made;
     const name = dottedNameOf(callee);

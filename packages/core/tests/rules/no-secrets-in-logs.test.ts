@@ -4,6 +4,7 @@ const err = (line: number, file?: string) => ({ messageId: 'secretInLog', line, 
 
 runRuleTable('no-secrets-in-logs', {
   valid: [
+    { name: 'winston\'s default logger through CommonJS require, given no secret', code: { 'src/db.js': `const winston = require('winston');\nmodule.exports = function connected(user) {\n  winston.info('db connected', { user });\n};\n` } },
     { name: 'a defaultMeta field of an object that is no logger', code: `const client = { defaultMeta: {} as Record<string, string> };\nexport function configure(apiKey: string) {\n  client.defaultMeta = { apiKey };\n}\n` },
     { name: 'winston\'s defaultMeta given ids only', code: `import winston from 'winston';\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport function forTenant(tenantId: string) {\n  logger.defaultMeta = { service: 'billing', tenantId };\n  logger.info('tenant selected');\n}\n` },
     { name: 'a child made in the importing module of a root redacting the password', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ redact: ['password'] });\n`, 'src/login.ts': `import { logger } from './logger.js';\nconst authLog = logger.child({ module: 'auth' });\nexport function login(email: string, password: string) { authLog.info({ email, password }, 'login'); }\n` } },
@@ -193,6 +194,7 @@ runRuleTable('no-secrets-in-logs', {
     { name: 'child() of something that is not a logger', code: `export function f(node: { child(x: object): void }, token: string) { node.child({ token }); }` },
   ],
   invalid: [
+    { name: 'winston\'s default logger through CommonJS require', code: { 'src/db.js': `const winston = require('winston');\nconst password = process.env.DB_PASSWORD;\nwinston.info('db', { password });\n` }, errors: [err(3, 'src/db.js')] },
     { name: 'winston\'s defaultMeta given a secret after the logger is made: every later line carries it', code: `import winston from 'winston';\nconst logger = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport function forTenant(tenantApiKey: string) {\n  logger.defaultMeta = { tenant: 'acme', tenantApiKey };\n  logger.info('tenant selected');\n}\n`, errors: [err(4)] },
     { name: 'a child logger exported by one module, of a root without redact in another: the password is logged', code: { 'src/logger.ts': `import pino from 'pino';\nexport const logger = pino({ level: 'info' });\n`, 'src/auth/log.ts': `import { logger } from '../logger.js';\nexport const authLog = logger.child({ module: 'auth' });\n`, 'src/auth/login.ts': `import { authLog } from './log.js';\nexport function login(email: string, password: string) {\n  authLog.info({ email, password }, 'login attempt');\n}\n` }, errors: [err(3, 'src/auth/login.ts')] },
     { name: 'the token @fastify/jwt\'s reply.jwtSign makes, logged', code: `import Fastify from 'fastify';\n\nconst app = Fastify({ logger: true });\napp.post('/session', async (request, reply) => {\n  const issued = await reply.jwtSign({ sub: 'u1' });\n  request.log.info({ issued });\n  return { ok: true };\n});\n`, errors: [err(6)] },
