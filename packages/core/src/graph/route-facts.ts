@@ -162,8 +162,10 @@ export interface RouteRegistration extends RegistrationBase {
   skipsInheritedGuards?: boolean;
   /** Nest: only its controller is marked so (a guard reading the handler's metadata alone still runs). */
   publicByClass?: true;
-  /** Nest: the metadata keys its decorators and its controller's set (`@Roles('admin')`), as the graph resolves them. */
+  /** Nest: the metadata keys its decorators set (`@Roles('admin')`), as the graph resolves them. */
   metadata?: PathExpr[];
+  /** Nest: the metadata keys its controller's decorators set: a guard reading `context.getHandler()` alone never sees them. */
+  classMetadata?: PathExpr[];
 }
 
 export interface UseRegistration extends RegistrationBase {

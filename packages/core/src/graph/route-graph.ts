@@ -516,11 +516,13 @@ class RouteGraphBuilder {
 
   /** Middleware in the route's own list, or a check at the top of its handler. */
   /** Nest: the metadata keys the route and its controller set, resolved (see resolve-metadata-key.ts). */
-  private metadataOf(file: string, reg: RouteRegistration): readonly string[] {
-    return reg.metadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
+  private metadataOf(file: string, reg: RouteRegistration): RouteMetadata {
+    const resolve = (keys: readonly PathExpr[] | undefined) => keys?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
+    const handler = resolve(reg.metadata);
+    return { handler, all: reg.classMetadata ? [...handler, ...resolve(reg.classMetadata)] : handler };
   }
 
-  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: readonly string[]): GuardVerdict {
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: RouteMetadata): GuardVerdict {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
@@ -723,9 +725,19 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
   return !(excepts(full, true) && (below === undefined || excepts(below, true)));
 }
 
-/** A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one only if it sets a key. */
-function carriesMetadata(guard: GuardVerdict, keys: readonly string[]): boolean {
+/** A Nest route's metadata keys: its handler's own, and those with its controller's. */
+interface RouteMetadata {
+  handler: readonly string[];
+  all: readonly string[];
+}
+
+/**
+ * A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one
+ * only if it sets a key: on the handler, for a guard that reads `context.getHandler()` alone.
+ */
+function carriesMetadata(guard: GuardVerdict, metadata: RouteMetadata): boolean {
   if (!guard.isGuard) return true;
+  const keys = guard.ignoresClassMetadata ? metadata.handler : metadata.all;
   if (guard.exceptWithMetadata?.some((k) => keys.includes(k))) return false;
   return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
 }

@@ -81,7 +81,7 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
     if (!route) continue;
     const arg = route.call.arguments[0];
     const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
-    const metadata = [...metadataSetBy(member, ctx), ...classMetadata];
+    const metadata = metadataSetBy(member, ctx);
     ctx.register(route.call, {
       kind: 'route',
       target,
@@ -92,6 +92,7 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
       skipsInheritedGuards: publicClass || marksPublic(member),
       ...(publicClass && !marksPublic(member) ? { publicByClass: true as const } : {}),
       ...(metadata.length > 0 ? { metadata } : {}),
+      ...(classMetadata.length > 0 ? { classMetadata } : {}),
     });
   }
 }

@@ -54,7 +54,10 @@ export class A {
   @Roles('admin') @Get('a') a() { return 1; }
   @Get('b') b() { return 2; }
 }`);
-    const routes = f.registrations.flatMap((r) => (r.kind === 'route' ? [r.metadata] : []));
-    expect(routes).toEqual([[{ parts: [{ ref: 'Roles.@metadata' }] }, { parts: ['scope'] }], [{ parts: ['scope'] }]]);
+    const routes = f.registrations.flatMap((r) => (r.kind === 'route' ? [[r.metadata, r.classMetadata]] : []));
+    expect(routes).toEqual([
+      [[{ parts: [{ ref: 'Roles.@metadata' }] }], [{ parts: ['scope'] }]],
+      [undefined, [{ parts: ['scope'] }]],
+    ]);
   });
 });
