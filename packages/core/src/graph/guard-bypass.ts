@@ -39,7 +39,10 @@ export function envFlagsOf(sf: ts.SourceFile, names: NameValues): string[] {
   const flags: string[] = [];
   const isFlag = (e: ts.Expression) => readsEnvFlag(e, names) && classifyCondition(e, names) !== 'nonProd';
   const visit = (name: string, value: ts.Expression, depth: number): void => {
-    const e = skipParens(value);
+    // `return { bypass: isAuthDisabled }` of a const the helper computed first: that const's value.
+    const written = skipParens(value);
+    const local = isIdentifier(written) ? constHolding(written) : undefined;
+    const e = local && local.keys.length === 0 ? skipParens(local.value) : written;
     // A helper is a flag by what it returns (`isDevAuth = () => process.env.DEV_AUTH === 'true'`).
     const tested = ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? returnedExpressionOf(e) : e;
     if (tested !== undefined && ts.isObjectLiteralExpression(tested)) {
@@ -48,8 +51,9 @@ export function envFlagsOf(sf: ts.SourceFile, names: NameValues): string[] {
   };
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name) {
+      // Also a flag in the object it returns (`function authStatus() { return { bypass: ... } }`).
       const returned = names.returnOf(stmt.name);
-      if (returned !== undefined && isFlag(returned)) flags.push(stmt.name.text);
+      if (returned !== undefined) visit(stmt.name.text, returned, 0);
     } else if (isVariableStatement(stmt)) {
       for (const decl of stmt.declarationList.declarations) if (isIdentifier(decl.name) && decl.initializer) visit(decl.name.text, decl.initializer, 0);
     } else if (isExpressionStatement(stmt) && isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
@@ -67,14 +71,56 @@ export function envFlagsOf(sf: ts.SourceFile, names: NameValues): string[] {
  * which says whether it is an environment flag (see `RouteFacts.envFlags`).
  */
 function importedFlagRef(condition: ts.Expression, ctx: HandlerContext): string | undefined {
-  let e = skipParens(condition);
-  if (isCallExpression(e) && e.arguments.length === 0) e = skipParens(e.expression);
+  const read = flagChainOf(condition);
+  if (!read) return undefined;
+  if (ctx.imports?.has(read.root.text)) return [read.root.text, ...read.names].join('.');
+  // `const { bypass } = authStatus(); if (bypass) ...`: the local stands for what it was read from.
+  const held = constHolding(read.root);
+  const inner = held && flagChainOf(held.value);
+  return inner && ctx.imports?.has(inner.root.text) ? [inner.root.text, ...inner.names, ...held.keys, ...read.names].join('.') : undefined;
+}
+
+/**
+ * `a.b.c`, with a helper called anywhere on the way (`isDevAuth()`, `authStatus(request).bypass`)
+ * standing for what it returns: its module's definition says whether that is an environment flag.
+ */
+function flagChainOf(expr: ts.Expression): { root: ts.Identifier; names: string[] } | undefined {
+  let e = skipParens(expr);
   const names: string[] = [];
-  while (isPropertyAccessExpression(e) && names.length < MAX_FLAG_DEPTH) {
-    names.unshift(e.name.text);
-    e = skipParens(e.expression);
+  while (names.length <= MAX_FLAG_DEPTH) {
+    if (isCallExpression(e)) e = skipParens(e.expression);
+    else if (isPropertyAccessExpression(e)) {
+      names.unshift(e.name.text);
+      e = skipParens(e.expression);
+    } else break;
   }
-  return isIdentifier(e) && ctx.imports?.has(e.text) ? [e.text, ...names].join('.') : undefined;
+  return isIdentifier(e) && names.length <= MAX_FLAG_DEPTH ? { root: e, names } : undefined;
+}
+
+/** The `const` of an enclosing block that declares `name` (`const s = f()`, `const { bypass } = f()`): its value, and the key read. */
+function constHolding(name: ts.Identifier): { value: ts.Expression; keys: string[] } | undefined {
+  for (let node: ts.Node = name; !ts.isFunctionLike(node) && !ts.isSourceFile(node); node = node.parent) {
+    if (!isBlock(node.parent)) continue;
+    for (const stmt of node.parent.statements) {
+      if (stmt === node) break;
+      const found = isVariableStatement(stmt) && stmt.declarationList.flags & ts.NodeFlags.Const ? declaredIn(stmt, name.text) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function declaredIn(stmt: ts.VariableStatement, name: string): { value: ts.Expression; keys: string[] } | undefined {
+  for (const decl of stmt.declarationList.declarations) {
+    if (!decl.initializer) continue;
+    if (isIdentifier(decl.name) && decl.name.text === name) return { value: decl.initializer, keys: [] };
+    if (!ts.isObjectBindingPattern(decl.name)) continue;
+    for (const el of decl.name.elements) {
+      const key = el.propertyName ?? el.name;
+      if (isIdentifier(el.name) && el.name.text === name && !el.dotDotDotToken && (isIdentifier(key) || isStringLiteralLike(key))) return { value: decl.initializer, keys: [key.text] };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -201,9 +247,20 @@ export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesO
   const isNext = (e: ts.Expression | undefined): boolean => (e === undefined ? returnPassesOn : isNextCall(e, next));
   if (isReturnStatement(stmt)) return isNext(stmt.expression);
   if (!isBlock(stmt)) return false;
-  const [first, second] = stmt.statements;
-  if (stmt.statements.length === 1 && first && isReturnStatement(first)) return isNext(first.expression);
-  return stmt.statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
+  // `{ log.debug('auth disabled'); return next(); }`: a line logged on the way changes nothing.
+  const statements = stmt.statements.filter((s) => !isLogLine(s));
+  const [first, second] = statements;
+  if (statements.length === 1 && first && isReturnStatement(first)) return isNext(first.expression);
+  return statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
+}
+
+const LOG_METHODS = /^(log|trace|debug|info|warn)$/;
+
+/** `fastify.log.debug(...)`, `console.info(...)`: a statement that only writes a log line. */
+function isLogLine(stmt: ts.Statement): boolean {
+  if (!isExpressionStatement(stmt)) return false;
+  const e = skipParens(stmt.expression);
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && LOG_METHODS.test(e.expression.name.text);
 }
 
 /** The methods a condition tests the request method for, or undefined when it tests anything else. */
