@@ -19,7 +19,7 @@ describe('splitWords', () => {
 const SECRET_NAMES = [
     'password', 'passwd', 'pwd', 'passphrase', 'secret', 'clientSecret', 'token', 'accessToken',
     'refreshToken', 'idToken', 'bearerToken', 'apiToken', 'authToken', 'sessionToken', 'csrfToken',
-    'apiKey', 'privateKey', 'encryptionKey', 'signingKey', 'masterKey', 'credential', 'credentials',
+    'apiKey', 'privateKey', 'encryptionKey', 'encryptKey', 'CIPHER_KEY', 'signingKey', 'masterKey', 'credential', 'credentials',
     'authorization', 'cookie', 'sessionId', 'connectionString', 'JWT_SECRET', 'DB_PASSWORD',
     'db_password', 'api-key', 'x-api-key', 'API_KEY', 'client_secret', 'refresh-token', 'SESSION_ID',
     'userPassword', 'newPassword', 'GITHUB_TOKEN', 'secretKey', 'apikey', 'inputToken', 'requestToken', 'refreshTokens', 'newTokens',

@@ -40,6 +40,8 @@ const SECRET_HEADS = new Set([
 const KEY_QUALIFIERS = new Set([
   'api', 'private', 'secret', 'encryption', 'signing', 'master', 'access', 'client', 'hmac', 'jwt',
   'session', 'auth', 'decryption', 'aes', 'ssh', 'license', 'webhook', 'stripe',
+  // `encryptKey`, `CIPHER_KEY`: Flowise's credential key and the like.
+  'encrypt', 'decrypt', 'cipher',
   // `SUPABASE_SERVICE_ROLE_KEY`, `ALGOLIA_ADMIN_KEY`, `serviceAccountKey` (a cloud service account's key file)
   'service', 'role', 'admin', 'account',
   // providers whose keys are only ever secret: `OPENAI_KEY`, `SENDGRID_KEY` (never a site or anon key)
