@@ -142,6 +142,8 @@ function readsOnlyOtherEnv(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isBinaryExpression(e)) return readsOnlyOtherEnv(e.left) && readsOnlyOtherEnv(e.right);
   if (ts.isPrefixUnaryExpression(e)) return readsOnlyOtherEnv(e.operand);
+  // `Boolean(process.env.FLY_APP_NAME)`: the variable's truth, as `!!` reads it.
+  if (ts.isCallExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && e.arguments[0] !== undefined && readsOnlyOtherEnv(e.arguments[0]);
   if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword) return true;
   const holder = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
   return holder !== undefined && ts.isPropertyAccessExpression(holder) && holder.name.text === 'env' && ts.isIdentifier(holder.expression) && holder.expression.text === 'process';
