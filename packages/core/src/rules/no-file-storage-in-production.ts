@@ -86,27 +86,9 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
-    if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
-    // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
-    const isSecretStore = cls.storeName || secret !== undefined || secretPath || sessionData;
-    // `class SessionStore extends JsonFile`: what a subclass makes writes through the base's methods, as a store when it is named one.
-    const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
-    for (const { file: madeFile, cls: madeCls } of made) {
-      const isStore = isSecretStore || madeCls.storeName;
-      for (const site of productionSites(ctx.project, index.instantiationsOf(madeFile, madeCls.name))) {
-        // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
-        const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
-        if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
-        if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
-        // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
-        if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
-        const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
-        const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
-        report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
-      }
-    }
+    const isSecretStore = checkClassWrite(ctx, index, file, cls, write, { secret, secretPath, sessionData, what }, related, report);
     // A generic writer class (`storage.saveJson(file, data)`): the method is a write helper, judged at its calls.
-    if (!isSecretStore && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
+    if (isSecretStore === false && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
     return;
   }
   if (factory && factory.storeName) {
@@ -126,6 +108,43 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   if (write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
 }
 
+/** What a write puts in a file, as far as it makes the writer a store of secrets. */
+interface WriteFinding {
+  secret: SecretItem | undefined;
+  secretPath: boolean;
+  sessionData: boolean;
+  what: string;
+}
+
+/**
+ * A write in a method of class `cls`: reported at each `new` of it (or of a subclass) that runs in
+ * production, when the class is a store of secrets or is made as one. Undefined when the class
+ * refuses production or the method is only called outside it; else whether it is such a store.
+ */
+function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
+  if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return undefined;
+  const { secret, what } = found;
+  // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
+  const isSecretStore = cls.storeName || secret !== undefined || found.secretPath || found.sessionData;
+  // `class SessionStore extends JsonFile`: what a subclass makes writes through the base's methods, as a store when it is named one.
+  const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
+  for (const { file: madeFile, cls: madeCls } of made) {
+    const isStore = isSecretStore || madeCls.storeName;
+    for (const site of productionSites(ctx.project, index.instantiationsOf(madeFile, madeCls.name))) {
+      // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
+      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
+      if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+      // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
+      if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
+      const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
+      const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
+    }
+  }
+  return isSecretStore;
+}
+
 /** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
 function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, write: WriteFact, resolvedData: TaintItem[], report: Reporter): void {
   const owner = write.owner ?? '';
@@ -140,12 +159,26 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
       const call = site.fact;
       const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
       const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
+      const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
+      // `class CredentialStore { set(k, v) { writeJson(this.file, this.data) } }`: the helper's write is the store's.
+      const storeClass = fn === owner ? storeClassOf(index, site.file, call.owner) : undefined;
+      if (storeClass !== undefined && call.owner !== undefined) {
+        const found = { secret, secretPath, sessionData: false, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
+        checkClassWrite(ctx, index, site.file, storeClass, { owner: call.owner }, found, [{ file: site.file, ...call.location, message: `the store writes through \`${fn}\` here` }, ...related], report);
+        continue;
+      }
       if (!secret && !secretPath) continue;
       const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
-      const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
       report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
     }
   }
+}
+
+/** The store-named class of `file` whose method `owner` is (`CredentialStore.set`). */
+function storeClassOf(index: FlowIndex, file: string, owner: string | undefined): ClassFact | undefined {
+  if (owner === undefined) return undefined;
+  const method = plainName(owner);
+  return index.project.files.get(file)?.flow.classes.find((c) => c.storeName && method.startsWith(`${c.name}.`));
 }
 
 /**
