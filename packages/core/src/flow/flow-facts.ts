@@ -16,6 +16,7 @@ import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './pro
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
+import { importedStreamOf, moduleStreamHolderOf } from './shared-streams.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
@@ -134,6 +135,11 @@ export interface WriteFact {
   sessionData?: true;
   /** A lowdb adapter: the variables holding its database, which importers put data into (see `FlowFacts.importedDataPuts`). */
   databases?: string[];
+  /**
+   * `out.write(line)` of an `out` imported under this name from a project module: a write only when
+   * that module holds a write stream under it (see `FlowFacts.streams`).
+   */
+  importedStream?: string;
 }
 
 export interface ClassFact {
@@ -224,6 +230,11 @@ export interface FlowFacts {
   choices?: ValueChoice[];
   /** Module-level consts and functions whose value is the environment's name, which importers compare (see value-choices.ts). */
   envNames?: EnvNameValue[];
+  /**
+   * Module-level consts holding a write stream made here to a file naming no secret store (`export
+   * const auditFile = createWriteStream(...)`): what importers write to them is written to the file.
+   */
+  streams?: string[];
   /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
   importedDataPuts?: ImportedDataPut[];
   /**
@@ -329,6 +340,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const [create, data] of streams) {
     const write = sinks.streamWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
+    // A stream to a secret store's path is reported where it is made, whatever importers write to it.
+    const holder = write && !namesSecretStore(write.pathArg, fc) ? moduleStreamHolderOf(create) : undefined;
+    if (holder !== undefined) (facts.streams ??= []).push(holder);
   }
   for (const assignment of collected.assignments) recordLoggerMeta(assignment, fc, ev, sinks, facts);
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
@@ -554,7 +568,13 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   const stream = sinks.streamOf(call);
   const piped = stream ? undefined : sinks.pipedStreamOf(call);
   const into = stream ?? piped?.stream;
-  if (!into) return false;
+  if (!into) {
+    // `auditFile.write(line)` of an imported `auditFile`: maybe a stream its module opens, maybe a
+    // project object whose method the call runs (kept as a project call too).
+    const shared = importedStreamOf(call, fc);
+    if (shared !== undefined) recordWrite(call, { method: 'write', label: labelOf(call.expression, fc.sf), pathArg: undefined, dataArg: call.arguments[0], isStream: false }, fc, ev, facts, unionTaint(...call.arguments.map((a) => ev.taintOf(a))), [], false, shared);
+    return false;
+  }
   const data = (piped?.sources ?? call.arguments).map((a) => ev.taintOf(a));
   const written = unionTaint(...data);
   const writer = ownerOf(call, fc);
@@ -656,7 +676,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return isStringLiteralLike(e) || isTemplateExpression(e) || isCallExpression(e) || isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const staticMethod = ownerClass !== undefined && inStaticMember(call);
@@ -684,6 +704,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(ctorPathParam !== undefined && { ctorPathParam }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
+    ...(importedStream !== undefined && { importedStream }),
     ...((sessionData || writesRequestSession(write.dataArg, fc) || writesStoredSession(call, write.dataArg, fc)) && { sessionData: true }),
   });
 }

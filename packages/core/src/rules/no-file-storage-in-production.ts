@@ -5,6 +5,7 @@ import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, isSameClassMethod, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
+import { opensSharedStream } from '../flow/shared-streams.js';
 import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
@@ -62,6 +63,7 @@ export default defineRule<MessageId>({
         }
         for (const write of summary.flow.writes) {
           if (isOutsideProduction(ctx.project, file, write)) continue;
+          if (write.importedStream !== undefined && !opensSharedStream(ctx.project, file, write.importedStream)) continue;
           checkWrite(ctx, index, file, summary.flow, write, report);
         }
       });
