@@ -9,7 +9,7 @@ import { someNode } from '../parse/visit-tree.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
-import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
 import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
@@ -220,6 +220,8 @@ export interface FlowFacts {
   pathLists?: Record<string, string[]>;
   /** Tests of imported flags the module requires as it loads (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
   requires?: ImportedGuard[];
+  /** Imported checks the module calls as it loads (`assertNotProduction('dev-store')`, see `importedChecksIn`): it refuses production if one does. */
+  checks?: string[];
   /**
    * Callees imported from project modules that this file calls at least once outside a NODE_ENV
    * guard, each once: an exported helper none of whose callers in the project appears here runs
@@ -376,6 +378,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   else {
     const requires = importedRequirementsOf(sf.statements, fc);
     if (requires.length > 0) facts.requires = requires;
+    const checks = importedChecksIn(sf.statements, fc);
+    if (checks.length > 0) facts.checks = checks;
   }
   const guardedImports = guardedImportsOf(fc);
   if (guardedImports.length > 0) facts.guardedImports = guardedImports;

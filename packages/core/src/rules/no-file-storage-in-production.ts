@@ -53,7 +53,7 @@ export default defineRule<MessageId>({
     for (const [file, summary] of ctx.project.files) {
       if (summary.flow.news.length === 0 && summary.flow.writes.length === 0) continue;
       ctx.inFile(file, () => {
-        if (runsOffServer(ctx.project, file)) return;
+        if (runsOffServer(ctx.project, index, file)) return;
         for (const made of summary.flow.news) {
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
@@ -95,7 +95,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   }
   if (factory && factory.storeName) {
     if (refusesItself(ctx.project, file, factory) || callsRefusingCheck(ctx.project, index, file, factory.checks)) return;
-    for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
+    for (const site of productionSites(ctx.project, index, index.callsOf(file, factory.key))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
     return;
@@ -132,7 +132,7 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
   const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
   for (const { file: madeFile, cls: madeCls } of made) {
     const isStore = isSecretStore || madeCls.storeName;
-    for (const site of productionSites(ctx.project, index.instantiationsOf(madeFile, madeCls.name))) {
+    for (const site of productionSites(ctx.project, index, index.instantiationsOf(madeFile, madeCls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
       const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
       if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
@@ -157,7 +157,7 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
   const pathParams = index.resolve(file, write.path).filter((i): i is ParamItem => i.k === 'param' && i.fn === owner);
   if (dataParams.length === 0 && pathParams.length === 0) return;
   for (const fn of new Set([owner, ...dataParams.map((p) => p.fn)])) {
-    for (const site of productionSites(ctx.project, index.callsOf(file, fn))) {
+    for (const site of productionSites(ctx.project, index, index.callsOf(file, fn))) {
       const call = site.fact;
       const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
       const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
@@ -208,7 +208,7 @@ function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, metho
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, c.file));
+  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, index, c.file));
 }
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
@@ -253,15 +253,16 @@ function capitalise(text: string): string {
  * Code that never runs in a production server: a developer script or test support, a module only
  * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see
  * local-tool.ts), one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts),
- * or one that throws as it loads in production.
+ * or one that throws as it loads in production (itself, or by an imported check it calls then).
  */
-function runsOffServer(project: ProjectModel, file: string): boolean {
-  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || refusesItself(project, file, project.files.get(file)?.flow ?? {});
+function runsOffServer(project: ProjectModel, index: FlowIndex, file: string): boolean {
+  const flow = project.files.get(file)?.flow;
+  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || refusesItself(project, file, flow ?? {}) || callsRefusingCheck(project, index, file, flow?.checks);
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
-function productionSites<T extends GuardedFact>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, s.file));
+function productionSites<T extends GuardedFact>(project: ProjectModel, index: FlowIndex, sites: Site<T>[]): Site<T>[] {
+  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, index, s.file));
 }
 
 interface GuardedFact {
