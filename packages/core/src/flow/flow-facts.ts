@@ -43,7 +43,7 @@ import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
 import { isModuleExportsAssignment, isModuleExportsValue } from '../graph/function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isExpressionStatement, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
 
 /** A project function other files may call: what it returns, and whether it guards production. */
 export interface FunctionFact {
@@ -159,8 +159,12 @@ export interface ClassFact {
    * X() }`): what they make is refused, a `new` written elsewhere is not.
    */
   refusingFactories?: string[];
+  /** Instance methods that throw in production whatever they are given (see `refusingChecksOf`), for subclasses' constructors. */
+  refusingChecks?: string[];
   /** The class it extends, as named in this file: its constructor runs first, and may refuse production. */
   base?: string;
+  /** Methods of a base its constructor calls first (`this.ensureDev()`): it refuses production if a base's method does. */
+  baseChecks?: string[];
 }
 
 /** `new X(...)`: where a store class may be chosen. */
@@ -406,7 +410,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
     const fact = classFact(cls, fc);
-    if (fact.storeName || fact.refusesProduction || fact.refusingFactories || writingClasses.has(fact.name)) facts.classes.push(fact);
+    if (fact.storeName || fact.refusesProduction || fact.refusingFactories || fact.refusingChecks || writingClasses.has(fact.name)) facts.classes.push(fact);
   }
   return facts;
 }
@@ -1174,8 +1178,10 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     const method = isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
   });
+  const refusingChecks = refusingChecksOf(cls, fc);
   const base = extendedClassOf(cls);
   const baseName = base !== undefined && (isIdentifier(base) || isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
+  const baseChecks = ctor !== undefined && !refusing && baseName !== undefined ? inheritedChecksOf(ctor, cls) : [];
   return {
     name,
     location: locationOf(cls.name ?? cls, fc.sf),
@@ -1185,8 +1191,33 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     ...(requires.length > 0 && { requires }),
     ...(optOut !== undefined && { optOut }),
     ...(refusingFactories.length > 0 && { refusingFactories }),
+    ...(refusingChecks.length > 0 && { refusingChecks }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
+    ...(baseChecks.length > 0 && { baseChecks }),
   };
+}
+
+/**
+ * `protected ensureDev() { if (process.env.NODE_ENV === 'production') throw ... }`: instance methods
+ * that throw in production whatever they are given, which a subclass's constructor may call first.
+ * Only methods whose text can throw are read.
+ */
+function refusingChecksOf(cls: ts.ClassLikeDeclaration, fc: FileContext): string[] {
+  return cls.members.flatMap((m) => {
+    const method = isMethodDeclaration(m) && !isStaticMember(m) && m.body !== undefined && CHECK_TEXT.test(fc.sf.text.slice(m.body.pos, m.body.end)) ? propertyNameOf(m.name) : undefined;
+    return method !== undefined && refusesProduction(m, fc) ? [method] : [];
+  });
+}
+
+/** `constructor() { super(); this.ensureDev(); }`: methods the constructor calls first, unconditionally, that the class does not declare (a base's). */
+function inheritedChecksOf(ctor: ts.ConstructorDeclaration, cls: ts.ClassLikeDeclaration): string[] {
+  const own = new Set(cls.members.flatMap((m) => (m.name === undefined ? [] : [propertyNameOf(m.name)])));
+  return (ctor.body?.statements ?? []).flatMap((stmt) => {
+    const call = isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+    const callee = call !== undefined && isCallExpression(call) ? unwrap(call.expression) : undefined;
+    const method = callee !== undefined && isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+    return method === undefined || own.has(method) ? [] : [method];
+  });
 }
 
 /** The file's module-level consts (and their object fields) that hold lists of string literals: see `FlowFacts.pathLists`. */

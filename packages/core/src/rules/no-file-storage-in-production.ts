@@ -214,11 +214,26 @@ function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, fil
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
 function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
   if (refusesItself(project, file, cls) || callsRefusingCheck(project, index, file, cls.checks)) return true;
-  if (cls.base === undefined || depth >= MAX_BASES) return false;
-  const target = index.calleeTarget(file, cls.base);
-  if (target === undefined) return false;
-  const base = project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
-  return base !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+  if (depth >= MAX_BASES) return false;
+  const base = baseOf(project, index, file, cls);
+  if (base === undefined) return false;
+  // `constructor() { super(); this.ensureDev(); }`: a check the base declares.
+  if (cls.baseChecks?.some((method) => declaresRefusingCheck(project, index, base, method))) return true;
+  return refusesProduction(project, index, base.file, base.cls, depth + 1);
+}
+
+/** The class `cls` extends, as the scan recorded it (a class that may refuse production, or writes). */
+function baseOf(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact): { file: string; cls: ClassFact } | undefined {
+  const target = cls.base === undefined ? undefined : index.calleeTarget(file, cls.base);
+  const base = target === undefined ? undefined : project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
+  return target === undefined || base === undefined ? undefined : { file: target.file, cls: base };
+}
+
+/** `method` is a check refusing production that the class or one of its bases declares. */
+function declaresRefusingCheck(project: ProjectModel, index: FlowIndex, owner: { file: string; cls: ClassFact }, method: string, depth = 0): boolean {
+  if (owner.cls.refusingChecks?.includes(method)) return true;
+  const base = depth < MAX_BASES ? baseOf(project, index, owner.file, owner.cls) : undefined;
+  return base !== undefined && declaresRefusingCheck(project, index, base, method, depth + 1);
 }
 
 /** `constructor() { assertDevOnly(); }`: one of the imported checks it calls first throws in production. */
