@@ -16,6 +16,7 @@ import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './pro
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
+import { type CallbackSite, callbackOf, guardedCallbacksOf } from './guarded-callbacks.js';
 import { importedStreamOf, moduleStreamHolderOf } from './shared-streams.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { isAddedTo } from './mutated-in-place.js';
@@ -65,6 +66,8 @@ export interface FunctionFact {
   name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
   value?: true;
+  /** Parameters it calls only outside production (`devOnly(fn)`, see guarded-callbacks.ts): a callback handed there runs only there. */
+  guardedCallbacks?: number[];
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -129,6 +132,8 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** The write sits in a callback handed to a project function (`devOnly(() => writeFileSync(...))`), which decides when it runs. */
+  inCallback?: CallbackSite;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
   fixedData?: true | string;
   /** The data is a request's whole session (`JSON.stringify(req.session)`): session data (see request-session.ts). */
@@ -387,8 +392,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   }
   const guardedImports = guardedImportsOf(fc);
   if (guardedImports.length > 0) facts.guardedImports = guardedImports;
+  const guardedCallbacks = guardedCallbacksOf(fc);
   for (const fn of collected.functions) {
-    const fact = functionFact(fn.key, fn.node, fc, ev);
+    const fact = functionFact(fn.key, fn.node, fc, ev, guardedCallbacks.get(fn.node));
     if (fact) facts.functions.push(fact);
   }
   const values = moduleValues(sf, collected.functionKeySet);
@@ -691,6 +697,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   const env = envAt(call, fc);
+  const inCallback = env === 'unknown' ? callbackOf(call, ev) : undefined;
   // Only a write to a secret file asks: the data then decides whether the file stores anything.
   const importedPaths = importedPathRefsOf(write.pathArg, fc);
   const secretPath = namesSecretStore(write.pathArg, fc);
@@ -710,6 +717,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(staticMethod && { staticMethod: true }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(inCallback !== undefined && { inCallback }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
     ...(importedStream !== undefined && { importedStream }),
@@ -980,7 +988,7 @@ function isSessionOptions(options: ts.Node): boolean {
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
 
-function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
+function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator, guardedCallbacks: number[] = []): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
   const throws = unionTaint(...(fc.collected.throws.get(node) ?? []).map((t) => ev.taintOf(t.expression)));
@@ -990,7 +998,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
-  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
+  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0 && guardedCallbacks.length === 0) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
   return {
     key,
@@ -1003,6 +1011,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
     ...(checks.length > 0 && { checks }),
     ...(requires.length > 0 && { requires }),
     ...(name !== key && { name }),
+    ...(guardedCallbacks.length > 0 && { guardedCallbacks }),
   };
 }
 

@@ -62,7 +62,7 @@ export default defineRule<MessageId>({
           report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
         }
         for (const write of summary.flow.writes) {
-          if (isOutsideProduction(ctx.project, file, write)) continue;
+          if (isOutsideProduction(ctx.project, file, write) || runsInGuardedCallback(index, file, write)) continue;
           if (write.importedStream !== undefined && !opensSharedStream(ctx.project, file, write.importedStream)) continue;
           checkWrite(ctx, index, file, summary.flow, write, report);
         }
@@ -291,6 +291,12 @@ interface GuardedFact {
  */
 function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedFact): boolean {
   return fact.env === 'nonprod' || (fact.importedGuard !== undefined && importedGuardEnv(project, file, fact.importedGuard) === 'nonprod');
+}
+
+/** `devOnly(() => writeFileSync(...))`: the write is handed to a function that calls it only outside production. */
+function runsInGuardedCallback(index: FlowIndex, file: string, write: WriteFact): boolean {
+  const site = write.inCallback;
+  return site !== undefined && (index.functionOf(file, site.callee)?.fact.guardedCallbacks?.includes(site.arg) ?? false);
 }
 
 /**
