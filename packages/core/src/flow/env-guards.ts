@@ -98,7 +98,7 @@ function trueClauseEnv(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, member: ts
 }
 
 /** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
-function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
+export function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
   const group: ts.CaseOrDefaultClause[] = [];
   for (let i = index; i >= 0; i--) {
     const member = clauses[i];

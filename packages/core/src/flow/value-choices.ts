@@ -2,7 +2,7 @@ import type { EnvState } from '../env/production-condition.js';
 import { choiceText, equalityEnv, flagEnv, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, requirementOf } from './env-guards.js';
+import { alwaysExits, choiceUsesOf, conditionEnvIn, endsGuardScope, fallThroughGroup, isEnvValueIn, requirementOf } from './env-guards.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
@@ -40,6 +40,8 @@ export interface ImportedGuard {
   equal: boolean;
   /** The imported function is called (`isDevelopment()`): its returned value is tested. */
   called?: true;
+  /** More values it may equal (`case 'development': case 'test':` of a `switch`): the code runs for any of them. */
+  orValues?: string[];
 }
 
 /**
@@ -189,7 +191,7 @@ export function importedChoiceGuardAt(made: ts.Expression, fc: FileContext): Imp
 }
 
 function sameGuard(a: ImportedGuard, b: ImportedGuard): boolean {
-  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called;
+  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called && a.orValues?.join('\0') === b.orValues?.join('\0');
 }
 
 function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
@@ -234,15 +236,18 @@ function importedExitsOf(statements: ts.NodeArray<ts.Statement>, fc: FileContext
   return exits;
 }
 
-/** `case 'file':` of `switch (config.tokenStore)`, when no other clause's code runs on into it. */
+/**
+ * `case 'file':` of `switch (config.tokenStore)`, or a fall-through group of cases (`case
+ * 'development': case 'test':`), when no other clause's code runs on into it.
+ */
 function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | undefined {
   const sw = clause.parent.parent;
   const operand = importedOperand(sw.expression, fc);
-  const value = choiceText(clause.expression);
-  const clauses = clause.parent.clauses;
-  const previous = clauses[clauses.indexOf(clause) - 1];
-  if (!operand || value === undefined || (previous !== undefined && !endsClause(previous.statements))) return undefined;
-  return { ...operand, value, equal: true };
+  const group = operand && fallThroughGroup(clause.parent.clauses, clause.parent.clauses.indexOf(clause));
+  const values = (group ?? []).map((member) => (ts.isCaseClause(member) ? choiceText(member.expression) : undefined));
+  const [value, ...orValues] = values;
+  if (!operand || value === undefined || orValues.some((v) => v === undefined)) return undefined;
+  return { ...operand, value, equal: true, ...(orValues.length > 0 && { orValues: orValues as string[] }) };
 }
 
 /**
@@ -316,6 +321,11 @@ function importedOperand(expr: ts.Expression, fc: FileContext, depth = 0): Pick<
  * only outside production. Unknown when the value is not such a choice, or the literal is neither pick.
  */
 export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard): EnvState {
+  // `case 'development': case 'test':`: outside production only when each value is.
+  if (guard.orValues !== undefined) {
+    const states = new Set([guard.value, ...guard.orValues].map((value) => importedGuardEnv(project, file, { ...guard, value, orValues: undefined })));
+    return states.size === 1 ? ([...states][0] ?? 'unknown') : 'unknown';
+  }
   const origin = project.originOf(file, guard.local);
   if (origin.kind !== 'local') return nameFallback(guard);
   const member = origin.name === '*' && guard.member !== undefined ? project.originOfMember(origin.file, guard.member) : undefined;
