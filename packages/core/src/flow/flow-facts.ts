@@ -302,7 +302,8 @@ export function emptyFlowFacts(): FlowFacts {
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?: ModuleFacts): FlowFacts {
   const facts = emptyFlowFacts();
   // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`)
-  // or a class extending another (`class SessionStore extends JsonFile {}`: the base's writes, as a store).
+  // or a class extending another (`class SessionStore extends JsonFile {}`: the base's writes, as a store),
+  // or a choice on an imported flag (`tokenStore: isProd ? 'redis' : 'file'`, `useFileStore = !isProd`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
@@ -310,7 +311,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   if (types.bases) facts.typeBases = types.bases;
   const pathLists = pathListsOf(sf);
   if (pathLists !== undefined) facts.pathLists = pathLists;
-  if (!sf.text.includes('(') && !sf.text.includes('process.env') && !sf.text.includes(' extends ') && !mayHoldCredentialUrl(sf.text)) {
+  if (!sf.text.includes('(') && !sf.text.includes('process.env') && !sf.text.includes(' extends ') && !/[?!]/.test(sf.text) && !mayHoldCredentialUrl(sf.text)) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);
     const names = nameClassifierFor(ctx.config.sensitiveNames);

@@ -25,6 +25,11 @@ export interface ValueChoice {
   whenFalse: string;
   /** What the condition's outcome says about production. */
   env: { whenTrue: EnvState; whenFalse: EnvState };
+  /**
+   * The condition is a test of a value this module imports in turn (`tokenStore: isProd ? 'redis' :
+   * 'file'`, `isProd` imported): what it says is read in that value's module (`env` is unknown here).
+   */
+  via?: ImportedGuard;
 }
 
 /**
@@ -130,8 +135,9 @@ function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: F
   // variables and literals alone. One that calls a helper or reads a name (`detectEnvironment() ===
   // 'development'`) may well say something the file cannot work out: its importers trust the name.
   const saysNothing = env.whenTrue === 'unknown' && env.whenFalse === 'unknown';
-  if (saysNothing && !(isEnvFlagName(field ?? name) && readsOnlyOtherEnv(e))) return [];
-  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
+  const via = saysNothing ? branchGuard(e, true, fc) : undefined;
+  if (saysNothing && via === undefined && !(isEnvFlagName(field ?? name) && readsOnlyOtherEnv(e))) return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env, ...(via !== undefined && { via }) }];
 }
 
 function isEnvFlagName(name: string): boolean {
@@ -146,7 +152,7 @@ function readsOnlyOtherEnv(expr: ts.Expression): boolean {
   if (ts.isPrefixUnaryExpression(e)) return readsOnlyOtherEnv(e.operand);
   // `Boolean(process.env.FLY_APP_NAME)`: the variable's truth, as `!!` reads it.
   if (ts.isCallExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && e.arguments[0] !== undefined && readsOnlyOtherEnv(e.arguments[0]);
-  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword) return true;
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword || e.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return true;
   const holder = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
   return holder !== undefined && ts.isPropertyAccessExpression(holder) && holder.name.text === 'env' && ts.isIdentifier(holder.expression) && holder.expression.text === 'process';
 }
@@ -155,8 +161,9 @@ function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpr
   const [whenTrue, whenFalse] = [choiceText(e.whenTrue), choiceText(e.whenFalse)];
   if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return [];
   const env = conditionEnvIn(e.condition, fc);
-  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
-  return [{ name, ...(field !== undefined && { field }), whenTrue, whenFalse, env }];
+  const via = env.whenTrue === 'unknown' && env.whenFalse === 'unknown' ? branchGuard(e.condition, true, fc) : undefined;
+  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown' && via === undefined) return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue, whenFalse, env, ...(via !== undefined && { via }) }];
 }
 
 /**
@@ -320,10 +327,10 @@ function importedOperand(expr: ts.Expression, fc: FileContext, depth = 0): Pick<
  * from: `config.tokenStore === 'file'` given `tokenStore: isProduction ? 'redis' : 'file'` holds
  * only outside production. Unknown when the value is not such a choice, or the literal is neither pick.
  */
-export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard): EnvState {
+export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard, depth = 0): EnvState {
   // `case 'development': case 'test':`: outside production only when each value is.
   if (guard.orValues !== undefined) {
-    const states = new Set([guard.value, ...guard.orValues].map((value) => importedGuardEnv(project, file, { ...guard, value, orValues: undefined })));
+    const states = new Set([guard.value, ...guard.orValues].map((value) => importedGuardEnv(project, file, { ...guard, value, orValues: undefined }, depth)));
     return states.size === 1 ? ([...states][0] ?? 'unknown') : 'unknown';
   }
   const origin = project.originOf(file, guard.local);
@@ -336,11 +343,21 @@ export function importedGuardEnv(project: ProjectModel, file: string, guard: Imp
     const isEnvName = field === undefined && (flow?.envNames?.some((v) => v.name === name && v.returned === guard.called) ?? false);
     return isEnvName ? envNameTestEnv(guard) : nameFallback(guard);
   }
+  const env = choice.via === undefined || source === undefined ? choice.env : viaEnv(project, source, choice.via, depth);
   // `value === whenTrue` holds exactly when the condition does; `value === whenFalse` when it does not.
-  const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
-  const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
+  const equalEnv = guard.value === choice.whenTrue ? env.whenTrue : guard.value === choice.whenFalse ? env.whenFalse : undefined;
+  const differEnv = guard.value === choice.whenTrue ? env.whenFalse : guard.value === choice.whenFalse ? env.whenTrue : undefined;
   return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
 }
+
+/** What a choice's condition on a value its module imports says, read in that value's module (a chain of a few modules at most). */
+function viaEnv(project: ProjectModel, file: string, via: ImportedGuard, depth: number): { whenTrue: EnvState; whenFalse: EnvState } {
+  if (depth >= MAX_CHAIN) return { whenTrue: 'unknown', whenFalse: 'unknown' };
+  return { whenTrue: importedGuardEnv(project, file, via, depth + 1), whenFalse: importedGuardEnv(project, file, { ...via, equal: !via.equal }, depth + 1) };
+}
+
+/** Modules a choice is followed through (`config.ts` reading `env.ts`): real settings chains are short, and an import cycle ends here. */
+const MAX_CHAIN = 4;
 
 /** `getEnv() === 'development'` of a value that is the environment's name: the test of NODE_ENV itself. */
 function envNameTestEnv(guard: ImportedGuard): EnvState {
