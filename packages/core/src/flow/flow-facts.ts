@@ -189,6 +189,8 @@ export interface NewFact {
   storeContext?: string;
   /** The project function the `new` sits in. */
   owner?: string;
+  /** A file store made by an instance member of this class: only an instance of it runs that code (see `filePackage`). */
+  ownerClass?: string;
   /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
   secretPathArgs?: number[];
   /** What each argument sets, for a constructor's opt-out of its production check (see production-opt-out.ts). */
@@ -926,7 +928,8 @@ function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileCont
 function recordFileStore(made: ts.NewExpression | ts.CallExpression, callee: string, filePackage: string, fc: FileContext, facts: FlowFacts): void {
   const owner = ownerOf(made, fc);
   const env = choiceEnvAt(made, fc);
-  facts.news.push({ location: locationOf(made, fc.sf), callee, env, ...madeGuardOf(made, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+  const ownerClass = inStaticMember(made) ? undefined : classOf(made);
+  facts.news.push({ location: locationOf(made, fc.sf), callee, env, ...madeGuardOf(made, env, fc), filePackage, ...(owner !== undefined && { owner }), ...(ownerClass !== undefined && { ownerClass }) });
 }
 
 /** `createFileSessionStorage({ dir })` of FILE_STORE_FACTORIES; false for any other call. */
@@ -1318,13 +1321,16 @@ function recordClassFields(name: string, cls: ts.ClassDeclaration, record: (name
 /** `export const audit = new AuditLog()`: instances other files call methods on, when the class is the project's. */
 function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
   const out: InstanceFact[] = [];
+  const add = (name: string, value: ts.Expression | undefined) => {
+    const init = value && unwrap(value);
+    if (init && isNewExpression(init) && isIdentifier(init.expression) && (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc))) out.push({ name, className: init.expression.text });
+  };
   for (const stmt of sf.statements) {
+    // `module.exports = new FileSessionStore()`, `export default new X()`: the module's value, named `default`.
+    if (isModuleExportsAssignment(stmt)) add('default', stmt.expression.right);
+    else if (isExportAssignment(stmt) && !stmt.isExportEquals) add('default', stmt.expression);
     if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      const init = decl.initializer && unwrap(decl.initializer);
-      if (!isIdentifier(decl.name) || !init || !isNewExpression(init) || !isIdentifier(init.expression)) continue;
-      if (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc)) out.push({ name: decl.name.text, className: init.expression.text });
-    }
+    for (const decl of stmt.declarationList.declarations) if (isIdentifier(decl.name)) add(decl.name.text, decl.initializer);
   }
   return out;
 }

@@ -56,6 +56,9 @@ export default defineRule<MessageId>({
         if (runsOffServer(ctx.project, index, file)) return;
         for (const made of summary.flow.news) {
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
+          // `configure() { return session({ store: new FileStore() }) }` of a class that refuses production: no instance runs it there.
+          const ownerClass = made.ownerClass === undefined ? undefined : summary.flow.classes.find((c) => c.name === made.ownerClass);
+          if (ownerClass !== undefined && refusesProduction(ctx.project, index, file, ownerClass)) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
           // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
           if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(plainName(made.owner)) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
