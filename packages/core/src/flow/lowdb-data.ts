@@ -49,8 +49,8 @@ export interface ImportedDataPut {
  * imported name is given into its `data`, for the module that makes the database (see `lowdbDataOf`).
  */
 export function importedDataPutsOf(fc: FileContext, ev: Evaluator): ImportedDataPut[] {
-  // Most files never write into a `.data` field, nor a lowdb 1 chain: the text test spares the scan.
-  if (!textMentions(fc, `.${DATA_FIELD}`) && !textMentions(fc, '.write()')) return [];
+  // Most files never write into a `.data` field, a lowdb 1 chain, nor lowdb 7's `db.update(fn)`: the text test spares the scan.
+  if (!textMentions(fc, `.${DATA_FIELD}`) && !textMentions(fc, '.write()') && !textMentions(fc, '.update(')) return [];
   const byLocal = new Map<string, DataPut[]>();
   const puts = dataPutsOf(fc, ev, (root) => {
     const origin = importOf(fc, root);
