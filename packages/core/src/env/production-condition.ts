@@ -301,6 +301,9 @@ export function withoutFreeze(e: ts.Expression): ts.Expression {
 
 /** `isProduction()`: a helper returning an env condition, or one named for the environment. */
 function callEnv(call: ts.CallExpression, names: NameValues, depth: number): ConditionEnv {
+  // `Boolean(process.env.NODE_ENV === 'production')`: the truth of its argument.
+  const [only] = call.arguments;
+  if (only !== undefined && call.arguments.length === 1 && ts.isIdentifier(call.expression) && call.expression.text === 'Boolean') return conditionEnv(only, names, depth + 1);
   if (call.arguments.length > 0) return call.arguments.length === 1 ? (includesEnv(call, names, depth) ?? stringTestEnv(call, names, depth)) : UNKNOWN_ENV;
   const callee = unwrap(call.expression);
   if (ts.isIdentifier(callee)) {

@@ -98,7 +98,7 @@ function trueClauseEnv(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, member: ts
 }
 
 /** The clauses whose values reach clause `index`; undefined when code of another clause runs on into it. */
-function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
+export function fallThroughGroup(clauses: ts.NodeArray<ts.CaseOrDefaultClause>, index: number): ts.CaseOrDefaultClause[] | undefined {
   const group: ts.CaseOrDefaultClause[] = [];
   for (let i = index; i >= 0; i--) {
     const member = clauses[i];
@@ -407,7 +407,13 @@ function assertNameOf(callee: ts.Expression): string | undefined {
  * the module's top-level statements: loading it throws in production, so none of its code runs there.
  */
 export function moduleRefusesProduction(fc: FileContext): boolean {
-  return fc.sf.statements.some((stmt) => (ts.isIfStatement(stmt) && throwsUnlessOutsideProduction(stmt, fc)) || (ts.isExpressionStatement(stmt) && ts.isCallExpression(stmt.expression) && assertsOutsideProduction(stmt.expression, fc)));
+  return fc.sf.statements.some((stmt) => (ts.isIfStatement(stmt) && throwsUnlessOutsideProduction(stmt, fc)) || (ts.isExpressionStatement(stmt) && ts.isCallExpression(stmt.expression) && (assertsOutsideProduction(stmt.expression, fc) || callsLocalRefusal(stmt.expression, fc))));
+}
+
+/** `assertNotProduction()` of a function declared in the file that refuses production, called as the module loads. */
+function callsLocalRefusal(call: ts.CallExpression, fc: FileContext): boolean {
+  const helper = ts.isIdentifier(call.expression) ? localCheckOf(call, fc) : undefined;
+  return helper !== undefined && refusesProduction(helper, fc, 1);
 }
 
 /**
@@ -474,8 +480,12 @@ function localCheckOf(call: ts.CallExpression, fc: FileContext): ts.Node | undef
  * `FunctionFact.refusesProduction`): a check whose throw depends on its arguments refuses nothing there.
  */
 export function importedChecksOf(fn: { body?: ts.Node }, fc: FileContext): string[] {
-  if (fn.body === undefined || !ts.isBlock(fn.body)) return [];
-  return fn.body.statements.flatMap((stmt) => {
+  return fn.body === undefined || !ts.isBlock(fn.body) ? [] : importedChecksIn(fn.body.statements, fc);
+}
+
+/** The imported checks among `statements` (a body's, or a module's top level: `assertNotProduction('dev-store')` as it loads). */
+export function importedChecksIn(statements: readonly ts.Statement[], fc: FileContext): string[] {
+  return statements.flatMap((stmt) => {
     const e = ts.isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
     const call = e && ts.isAwaitExpression(e) ? unwrap(e.expression) : e;
     if (call === undefined || !ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return [];

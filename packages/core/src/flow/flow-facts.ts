@@ -9,13 +9,15 @@ import { someNode } from '../parse/visit-tree.js';
 import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
-import { choiceEnvAt, type EnvState, envAt, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
+import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
 import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
+import { type CallbackSite, callbackOf, guardedCallbacksOf } from './guarded-callbacks.js';
+import { importedStreamOf, moduleStreamHolderOf } from './shared-streams.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
@@ -42,7 +44,7 @@ import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
 import { isModuleExportsAssignment, isModuleExportsValue } from '../graph/function-id-of.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrowFunction, isAsExpression, isBinaryExpression, isBlock, isCallExpression, isClassDeclaration, isClassExpression, isClassLike, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isEnumDeclaration, isExportAssignment, isExpressionStatement, isFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isParenthesizedExpression, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isShorthandPropertyAssignment, isSpreadElement, isStringLiteralLike, isTemplateExpression, isVariableDeclaration, isVariableStatement } = ts;
 
 /** A project function other files may call: what it returns, and whether it guards production. */
 export interface FunctionFact {
@@ -64,6 +66,8 @@ export interface FunctionFact {
   name?: string;
   /** A module-level constant (`export const config = {...}`, `export default {...}`), read by importers, never called. */
   value?: true;
+  /** Parameters it calls only outside production (`devOnly(fn)`, see guarded-callbacks.ts): a callback handed there runs only there. */
+  guardedCallbacks?: number[];
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -128,12 +132,19 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** The write sits in a callback handed to a project function (`devOnly(() => writeFileSync(...))`), which decides when it runs. */
+  inCallback?: CallbackSite;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
   fixedData?: true | string;
   /** The data is a request's whole session (`JSON.stringify(req.session)`): session data (see request-session.ts). */
   sessionData?: true;
   /** A lowdb adapter: the variables holding its database, which importers put data into (see `FlowFacts.importedDataPuts`). */
   databases?: string[];
+  /**
+   * `out.write(line)` of an `out` imported under this name from a project module: a write only when
+   * that module holds a write stream under it (see `FlowFacts.streams`).
+   */
+  importedStream?: string;
 }
 
 export interface ClassFact {
@@ -153,8 +164,12 @@ export interface ClassFact {
    * X() }`): what they make is refused, a `new` written elsewhere is not.
    */
   refusingFactories?: string[];
+  /** Instance methods that throw in production whatever they are given (see `refusingChecksOf`), for subclasses' constructors. */
+  refusingChecks?: string[];
   /** The class it extends, as named in this file: its constructor runs first, and may refuse production. */
   base?: string;
+  /** Methods of a base its constructor calls first (`this.ensureDev()`): it refuses production if a base's method does. */
+  baseChecks?: string[];
 }
 
 /** `new X(...)`: where a store class may be chosen. */
@@ -174,6 +189,8 @@ export interface NewFact {
   storeContext?: string;
   /** The project function the `new` sits in. */
   owner?: string;
+  /** A file store made by an instance member of this class: only an instance of it runs that code (see `filePackage`). */
+  ownerClass?: string;
   /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
   secretPathArgs?: number[];
   /** What each argument sets, for a constructor's opt-out of its production check (see production-opt-out.ts). */
@@ -214,6 +231,8 @@ export interface FlowFacts {
   pathLists?: Record<string, string[]>;
   /** Tests of imported flags the module requires as it loads (see `importedRequirementsOf`): it refuses production if one holds only outside it. */
   requires?: ImportedGuard[];
+  /** Imported checks the module calls as it loads (`assertNotProduction('dev-store')`, see `importedChecksIn`): it refuses production if one does. */
+  checks?: string[];
   /**
    * Callees imported from project modules that this file calls at least once outside a NODE_ENV
    * guard, each once: an exported helper none of whose callers in the project appears here runs
@@ -224,6 +243,11 @@ export interface FlowFacts {
   choices?: ValueChoice[];
   /** Module-level consts and functions whose value is the environment's name, which importers compare (see value-choices.ts). */
   envNames?: EnvNameValue[];
+  /**
+   * Module-level consts holding a write stream made here to a file naming no secret store (`export
+   * const auditFile = createWriteStream(...)`): what importers write to them is written to the file.
+   */
+  streams?: string[];
   /** What this file puts into the `data` of a database it imports (`db.data.grants.push(...)`), by the imported name. */
   importedDataPuts?: ImportedDataPut[];
   /**
@@ -279,7 +303,9 @@ export function emptyFlowFacts(): FlowFacts {
  */
 export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?: ModuleFacts): FlowFacts {
   const facts = emptyFlowFacts();
-  // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`).
+  // A file with no call carries no flow, unless it holds environment values (`export default { jwtSecret: process.env.JWT_SECRET }`)
+  // or a class extending another (`class SessionStore extends JsonFile {}`: the base's writes, as a store),
+  // or a choice on an imported flag (`tokenStore: isProd ? 'redis' : 'file'`, `useFileStore = !isProd`).
   // Whether the file is a developer script matters to the files it imports, calls or not (see local-tool.ts).
   facts.script = isScriptFile(sf.text, ctx.path, () => specifiersOf(module ?? extractModuleFacts(sf)).some(servesNetwork));
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
@@ -287,7 +313,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   if (types.bases) facts.typeBases = types.bases;
   const pathLists = pathListsOf(sf);
   if (pathLists !== undefined) facts.pathLists = pathLists;
-  if (!sf.text.includes('(') && !sf.text.includes('process.env') && !mayHoldCredentialUrl(sf.text)) {
+  if (!sf.text.includes('(') && !sf.text.includes('process.env') && !sf.text.includes(' extends ') && !/[?!]/.test(sf.text) && !mayHoldCredentialUrl(sf.text)) {
     // A file of constants (`export const tokens = {...}`) often has no call: its literal consts still matter to importers.
     const values = moduleValues(sf, NO_KEYS);
     const names = nameClassifierFor(ctx.config.sensitiveNames);
@@ -328,6 +354,9 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const [create, data] of streams) {
     const write = sinks.streamWriteOf(create);
     if (write) recordWrite(create, write, fc, ev, facts, data);
+    // A stream to a secret store's path is reported where it is made, whatever importers write to it.
+    const holder = write && !namesSecretStore(write.pathArg, fc) ? moduleStreamHolderOf(create) : undefined;
+    if (holder !== undefined) (facts.streams ??= []).push(holder);
   }
   for (const assignment of collected.assignments) recordLoggerMeta(assignment, fc, ev, sinks, facts);
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
@@ -361,11 +390,14 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   else {
     const requires = importedRequirementsOf(sf.statements, fc);
     if (requires.length > 0) facts.requires = requires;
+    const checks = importedChecksIn(sf.statements, fc);
+    if (checks.length > 0) facts.checks = checks;
   }
   const guardedImports = guardedImportsOf(fc);
   if (guardedImports.length > 0) facts.guardedImports = guardedImports;
+  const guardedCallbacks = guardedCallbacksOf(fc);
   for (const fn of collected.functions) {
-    const fact = functionFact(fn.key, fn.node, fc, ev);
+    const fact = functionFact(fn.key, fn.node, fc, ev, guardedCallbacks.get(fn.node));
     if (fact) facts.functions.push(fact);
   }
   const values = moduleValues(sf, collected.functionKeySet);
@@ -387,7 +419,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
     const fact = classFact(cls, fc);
-    if (fact.storeName || fact.refusesProduction || fact.refusingFactories || writingClasses.has(fact.name)) facts.classes.push(fact);
+    if (fact.storeName || fact.refusesProduction || fact.refusingFactories || fact.refusingChecks || writingClasses.has(fact.name)) facts.classes.push(fact);
   }
   return facts;
 }
@@ -553,7 +585,13 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   const stream = sinks.streamOf(call);
   const piped = stream ? undefined : sinks.pipedStreamOf(call);
   const into = stream ?? piped?.stream;
-  if (!into) return false;
+  if (!into) {
+    // `auditFile.write(line)` of an imported `auditFile`: maybe a stream its module opens, maybe a
+    // project object whose method the call runs (kept as a project call too).
+    const shared = importedStreamOf(call, fc);
+    if (shared !== undefined) recordWrite(call, { method: 'write', label: labelOf(call.expression, fc.sf), pathArg: undefined, dataArg: call.arguments[0], isStream: false }, fc, ev, facts, unionTaint(...call.arguments.map((a) => ev.taintOf(a))), [], false, shared);
+    return false;
+  }
   const data = (piped?.sources ?? call.arguments).map((a) => ev.taintOf(a));
   const written = unionTaint(...data);
   const writer = ownerOf(call, fc);
@@ -655,13 +693,14 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return isStringLiteralLike(e) || isTemplateExpression(e) || isCallExpression(e) || isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const staticMethod = ownerClass !== undefined && inStaticMember(call);
   const factory = factoryOf(call, fc);
   const ctorPathParam = ownerClass === undefined ? undefined : constructorPathParam(write.pathArg);
   const env = envAt(call, fc);
+  const inCallback = env === 'unknown' ? callbackOf(call, ev) : undefined;
   // Only a write to a secret file asks: the data then decides whether the file stores anything.
   const importedPaths = importedPathRefsOf(write.pathArg, fc);
   const secretPath = namesSecretStore(write.pathArg, fc);
@@ -681,8 +720,10 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
     ...(staticMethod && { staticMethod: true }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(inCallback !== undefined && { inCallback }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),
+    ...(importedStream !== undefined && { importedStream }),
     ...((sessionData || writesRequestSession(write.dataArg, fc) || writesStoredSession(call, write.dataArg, fc)) && { sessionData: true }),
   });
 }
@@ -887,7 +928,8 @@ function chosenEnv(choice: ts.Identifier, constructedEnv: EnvState, fc: FileCont
 function recordFileStore(made: ts.NewExpression | ts.CallExpression, callee: string, filePackage: string, fc: FileContext, facts: FlowFacts): void {
   const owner = ownerOf(made, fc);
   const env = choiceEnvAt(made, fc);
-  facts.news.push({ location: locationOf(made, fc.sf), callee, env, ...madeGuardOf(made, env, fc), filePackage, ...(owner !== undefined && { owner }) });
+  const ownerClass = inStaticMember(made) ? undefined : classOf(made);
+  facts.news.push({ location: locationOf(made, fc.sf), callee, env, ...madeGuardOf(made, env, fc), filePackage, ...(owner !== undefined && { owner }), ...(ownerClass !== undefined && { ownerClass }) });
 }
 
 /** `createFileSessionStorage({ dir })` of FILE_STORE_FACTORIES; false for any other call. */
@@ -950,7 +992,7 @@ function isSessionOptions(options: ts.Node): boolean {
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
 
-function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
+function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator, guardedCallbacks: number[] = []): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
   const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
   const throws = unionTaint(...(fc.collected.throws.get(node) ?? []).map((t) => ev.taintOf(t.expression)));
@@ -960,7 +1002,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
-  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
+  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0 && guardedCallbacks.length === 0) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
   return {
     key,
@@ -973,6 +1015,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
     ...(checks.length > 0 && { checks }),
     ...(requires.length > 0 && { requires }),
     ...(name !== key && { name }),
+    ...(guardedCallbacks.length > 0 && { guardedCallbacks }),
   };
 }
 
@@ -1148,8 +1191,10 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     const method = isMethodDeclaration(m) && isStaticMember(m) ? propertyNameOf(m.name) : undefined;
     return method !== undefined && refusesProduction(m, fc) ? [method] : [];
   });
+  const refusingChecks = refusingChecksOf(cls, fc);
   const base = extendedClassOf(cls);
   const baseName = base !== undefined && (isIdentifier(base) || isPropertyAccessExpression(base)) ? base.getText(fc.sf) : undefined;
+  const baseChecks = ctor !== undefined && !refusing && baseName !== undefined ? inheritedChecksOf(ctor, cls) : [];
   return {
     name,
     location: locationOf(cls.name ?? cls, fc.sf),
@@ -1159,8 +1204,33 @@ function classFact(cls: ts.ClassLikeDeclaration, fc: FileContext): ClassFact {
     ...(requires.length > 0 && { requires }),
     ...(optOut !== undefined && { optOut }),
     ...(refusingFactories.length > 0 && { refusingFactories }),
+    ...(refusingChecks.length > 0 && { refusingChecks }),
     ...(baseName !== undefined && !refusing && { base: baseName }),
+    ...(baseChecks.length > 0 && { baseChecks }),
   };
+}
+
+/**
+ * `protected ensureDev() { if (process.env.NODE_ENV === 'production') throw ... }`: instance methods
+ * that throw in production whatever they are given, which a subclass's constructor may call first.
+ * Only methods whose text can throw are read.
+ */
+function refusingChecksOf(cls: ts.ClassLikeDeclaration, fc: FileContext): string[] {
+  return cls.members.flatMap((m) => {
+    const method = isMethodDeclaration(m) && !isStaticMember(m) && m.body !== undefined && CHECK_TEXT.test(fc.sf.text.slice(m.body.pos, m.body.end)) ? propertyNameOf(m.name) : undefined;
+    return method !== undefined && refusesProduction(m, fc) ? [method] : [];
+  });
+}
+
+/** `constructor() { super(); this.ensureDev(); }`: methods the constructor calls first, unconditionally, that the class does not declare (a base's). */
+function inheritedChecksOf(ctor: ts.ConstructorDeclaration, cls: ts.ClassLikeDeclaration): string[] {
+  const own = new Set(cls.members.flatMap((m) => (m.name === undefined ? [] : [propertyNameOf(m.name)])));
+  return (ctor.body?.statements ?? []).flatMap((stmt) => {
+    const call = isExpressionStatement(stmt) ? unwrap(stmt.expression) : undefined;
+    const callee = call !== undefined && isCallExpression(call) ? unwrap(call.expression) : undefined;
+    const method = callee !== undefined && isPropertyAccessExpression(callee) && callee.expression.kind === SyntaxKind.ThisKeyword ? callee.name.text : undefined;
+    return method === undefined || own.has(method) ? [] : [method];
+  });
 }
 
 /** The file's module-level consts (and their object fields) that hold lists of string literals: see `FlowFacts.pathLists`. */
@@ -1251,13 +1321,16 @@ function recordClassFields(name: string, cls: ts.ClassDeclaration, record: (name
 /** `export const audit = new AuditLog()`: instances other files call methods on, when the class is the project's. */
 function topLevelInstances(sf: ts.SourceFile, fc: FileContext): InstanceFact[] {
   const out: InstanceFact[] = [];
+  const add = (name: string, value: ts.Expression | undefined) => {
+    const init = value && unwrap(value);
+    if (init && isNewExpression(init) && isIdentifier(init.expression) && (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc))) out.push({ name, className: init.expression.text });
+  };
   for (const stmt of sf.statements) {
+    // `module.exports = new FileSessionStore()`, `export default new X()`: the module's value, named `default`.
+    if (isModuleExportsAssignment(stmt)) add('default', stmt.expression.right);
+    else if (isExportAssignment(stmt) && !stmt.isExportEquals) add('default', stmt.expression);
     if (!isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-    for (const decl of stmt.declarationList.declarations) {
-      const init = decl.initializer && unwrap(decl.initializer);
-      if (!isIdentifier(decl.name) || !init || !isNewExpression(init) || !isIdentifier(init.expression)) continue;
-      if (lookup(fc, init.expression)?.kind === 'class' || importsProjectModule(init.expression, fc)) out.push({ name: decl.name.text, className: init.expression.text });
-    }
+    for (const decl of stmt.declarationList.declarations) if (isIdentifier(decl.name)) add(decl.name.text, decl.initializer);
   }
   return out;
 }

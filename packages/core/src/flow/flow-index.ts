@@ -431,7 +431,10 @@ export class FlowIndex {
   #memberOfModuleValue(origin: { file: string; name: string }, member: string): string | undefined {
     if (origin.name !== '*') return undefined;
     const whole = this.#calledName(origin.file, '*');
-    return whole === '*' || whole === 'default' ? undefined : `${whole}.${member}`;
+    if (whole !== '*' && whole !== 'default') return `${whole}.${member}`;
+    // `module.exports = new FileSessionStore()`: a method of the instance's class.
+    const cls = this.#instanceClass(origin.file, 'default');
+    return cls === undefined ? undefined : `${cls}.${member}`;
   }
 
   /**

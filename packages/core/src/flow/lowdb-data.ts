@@ -49,8 +49,8 @@ export interface ImportedDataPut {
  * imported name is given into its `data`, for the module that makes the database (see `lowdbDataOf`).
  */
 export function importedDataPutsOf(fc: FileContext, ev: Evaluator): ImportedDataPut[] {
-  // Most files never write into a `.data` field, nor a lowdb 1 chain: the text test spares the scan.
-  if (!textMentions(fc, `.${DATA_FIELD}`) && !textMentions(fc, '.write()')) return [];
+  // Most files never write into a `.data` field, a lowdb 1 chain, nor lowdb 7's `db.update(fn)`: the text test spares the scan.
+  if (!textMentions(fc, `.${DATA_FIELD}`) && !textMentions(fc, '.write()') && !textMentions(fc, '.update(')) return [];
   const byLocal = new Map<string, DataPut[]>();
   const puts = dataPutsOf(fc, ev, (root) => {
     const origin = importOf(fc, root);
@@ -81,7 +81,7 @@ function dataPutsOf(fc: FileContext, ev: Evaluator, isDatabase: (root: ts.Identi
     if (found && isDatabase(found.root)) put(found.root, found.values);
   }
   for (const assignment of fc.collected.assignments) {
-    const root = dataRootOf(assignment.left);
+    const root = dataRootOf(assignment.left) ?? recordRootOf(assignment.left, fc);
     if (root && isDatabase(root)) put(root, [assignment.right]);
   }
   for (const [root, fn] of updatesOf(fc, isDatabase)) out.push({ root, taint: updatePutsOf(fn, fc, ev), sessionData: false });
@@ -218,6 +218,26 @@ function outerOf(node: ts.Node): ts.Node {
   let n = node;
   while (isParenthesizedExpression(n.parent) || isAwaitExpression(n.parent) || isAsExpression(n.parent) || n.parent.kind === SyntaxKind.NonNullExpression) n = n.parent;
   return n;
+}
+
+/** Methods that hand out a record of the data itself, not a copy: a change to the record is a change to the data. */
+const RECORD_LOOKUPS: ReadonlySet<string> = new Set(['find', 'findLast', 'at']);
+
+/**
+ * `db` in `user.accessToken` given `const user = db.data.users.find(...)`: a record of the database's
+ * data held in a const, whose fields the code sets (then `db.write()`).
+ */
+function recordRootOf(place: ts.Expression, fc: FileContext): ts.Identifier | undefined {
+  const left = unwrap(place);
+  const holder = isPropertyAccessExpression(left) || isElementAccessExpression(left) ? placeRootOf(left) : undefined;
+  const binding = holder && lookup(fc, holder);
+  // Its fields' assignments are values of the const too (`wrap`): the record itself is the one given whole.
+  const whole = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
+  const [value] = whole.length === 1 ? whole : [];
+  if (value === undefined || value.path.length > 0) return undefined;
+  let e = unwrap(value.expr);
+  while (isCallExpression(e) && isPropertyAccessExpression(e.expression) && RECORD_LOOKUPS.has(e.expression.name.text)) e = unwrap(e.expression.expression);
+  return e === unwrap(value.expr) && !isElementAccessExpression(e) ? undefined : dataRootOf(e);
 }
 
 /** `db` in `db.data.tokens`, `db.data.sessions[id]`: the object whose `data` field the place is inside. */

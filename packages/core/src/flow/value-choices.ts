@@ -2,7 +2,7 @@ import type { EnvState } from '../env/production-condition.js';
 import { choiceText, equalityEnv, flagEnv, withoutFreeze } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
-import { alwaysExits, choiceUsesOf, conditionEnvIn, endsClause, endsGuardScope, isEnvValueIn, requirementOf } from './env-guards.js';
+import { alwaysExits, choiceUsesOf, conditionEnvIn, endsGuardScope, fallThroughGroup, isEnvValueIn, requirementOf } from './env-guards.js';
 import { type FileContext, importOf, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
@@ -25,6 +25,11 @@ export interface ValueChoice {
   whenFalse: string;
   /** What the condition's outcome says about production. */
   env: { whenTrue: EnvState; whenFalse: EnvState };
+  /**
+   * The condition is a test of a value this module imports in turn (`tokenStore: isProd ? 'redis' :
+   * 'file'`, `isProd` imported): what it says is read in that value's module (`env` is unknown here).
+   */
+  via?: ImportedGuard;
 }
 
 /**
@@ -40,6 +45,8 @@ export interface ImportedGuard {
   equal: boolean;
   /** The imported function is called (`isDevelopment()`): its returned value is tested. */
   called?: true;
+  /** More values it may equal (`case 'development': case 'test':` of a `switch`): the code runs for any of them. */
+  orValues?: string[];
 }
 
 /**
@@ -128,8 +135,9 @@ function pickOf(name: string, field: string | undefined, e: ts.Expression, fc: F
   // variables and literals alone. One that calls a helper or reads a name (`detectEnvironment() ===
   // 'development'`) may well say something the file cannot work out: its importers trust the name.
   const saysNothing = env.whenTrue === 'unknown' && env.whenFalse === 'unknown';
-  if (saysNothing && !(isEnvFlagName(field ?? name) && readsOnlyOtherEnv(e))) return [];
-  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env }];
+  const via = saysNothing ? branchGuard(e, true, fc) : undefined;
+  if (saysNothing && via === undefined && !(isEnvFlagName(field ?? name) && readsOnlyOtherEnv(e))) return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue: FLAG_SET, whenFalse: FLAG_UNSET, env, ...(via !== undefined && { via }) }];
 }
 
 function isEnvFlagName(name: string): boolean {
@@ -142,7 +150,9 @@ function readsOnlyOtherEnv(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isBinaryExpression(e)) return readsOnlyOtherEnv(e.left) && readsOnlyOtherEnv(e.right);
   if (ts.isPrefixUnaryExpression(e)) return readsOnlyOtherEnv(e.operand);
-  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword) return true;
+  // `Boolean(process.env.FLY_APP_NAME)`: the variable's truth, as `!!` reads it.
+  if (ts.isCallExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1 && e.arguments[0] !== undefined && readsOnlyOtherEnv(e.arguments[0]);
+  if (ts.isStringLiteralLike(e) || ts.isNumericLiteral(e) || e.kind === SyntaxKind.TrueKeyword || e.kind === SyntaxKind.FalseKeyword || e.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) return true;
   const holder = ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
   return holder !== undefined && ts.isPropertyAccessExpression(holder) && holder.name.text === 'env' && ts.isIdentifier(holder.expression) && holder.expression.text === 'process';
 }
@@ -151,8 +161,9 @@ function choiceOf(name: string, field: string | undefined, e: ts.ConditionalExpr
   const [whenTrue, whenFalse] = [choiceText(e.whenTrue), choiceText(e.whenFalse)];
   if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return [];
   const env = conditionEnvIn(e.condition, fc);
-  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown') return [];
-  return [{ name, ...(field !== undefined && { field }), whenTrue, whenFalse, env }];
+  const via = env.whenTrue === 'unknown' && env.whenFalse === 'unknown' ? branchGuard(e.condition, true, fc) : undefined;
+  if (env.whenTrue === 'unknown' && env.whenFalse === 'unknown' && via === undefined) return [];
+  return [{ name, ...(field !== undefined && { field }), whenTrue, whenFalse, env, ...(via !== undefined && { via }) }];
 }
 
 /**
@@ -187,7 +198,7 @@ export function importedChoiceGuardAt(made: ts.Expression, fc: FileContext): Imp
 }
 
 function sameGuard(a: ImportedGuard, b: ImportedGuard): boolean {
-  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called;
+  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called && a.orValues?.join('\0') === b.orValues?.join('\0');
 }
 
 function guardFromParent(parent: ts.Node, child: ts.Node, fc: FileContext): ImportedGuard | undefined {
@@ -232,15 +243,18 @@ function importedExitsOf(statements: ts.NodeArray<ts.Statement>, fc: FileContext
   return exits;
 }
 
-/** `case 'file':` of `switch (config.tokenStore)`, when no other clause's code runs on into it. */
+/**
+ * `case 'file':` of `switch (config.tokenStore)`, or a fall-through group of cases (`case
+ * 'development': case 'test':`), when no other clause's code runs on into it.
+ */
 function clauseGuard(clause: ts.CaseClause, fc: FileContext): ImportedGuard | undefined {
   const sw = clause.parent.parent;
   const operand = importedOperand(sw.expression, fc);
-  const value = choiceText(clause.expression);
-  const clauses = clause.parent.clauses;
-  const previous = clauses[clauses.indexOf(clause) - 1];
-  if (!operand || value === undefined || (previous !== undefined && !endsClause(previous.statements))) return undefined;
-  return { ...operand, value, equal: true };
+  const group = operand && fallThroughGroup(clause.parent.clauses, clause.parent.clauses.indexOf(clause));
+  const values = (group ?? []).map((member) => (ts.isCaseClause(member) ? choiceText(member.expression) : undefined));
+  const [value, ...orValues] = values;
+  if (!operand || value === undefined || orValues.some((v) => v === undefined)) return undefined;
+  return { ...operand, value, equal: true, ...(orValues.length > 0 && { orValues: orValues as string[] }) };
 }
 
 /**
@@ -313,7 +327,12 @@ function importedOperand(expr: ts.Expression, fc: FileContext, depth = 0): Pick<
  * from: `config.tokenStore === 'file'` given `tokenStore: isProduction ? 'redis' : 'file'` holds
  * only outside production. Unknown when the value is not such a choice, or the literal is neither pick.
  */
-export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard): EnvState {
+export function importedGuardEnv(project: ProjectModel, file: string, guard: ImportedGuard, depth = 0): EnvState {
+  // `case 'development': case 'test':`: outside production only when each value is.
+  if (guard.orValues !== undefined) {
+    const states = new Set([guard.value, ...guard.orValues].map((value) => importedGuardEnv(project, file, { ...guard, value, orValues: undefined }, depth)));
+    return states.size === 1 ? ([...states][0] ?? 'unknown') : 'unknown';
+  }
   const origin = project.originOf(file, guard.local);
   if (origin.kind !== 'local') return nameFallback(guard);
   const member = origin.name === '*' && guard.member !== undefined ? project.originOfMember(origin.file, guard.member) : undefined;
@@ -324,11 +343,21 @@ export function importedGuardEnv(project: ProjectModel, file: string, guard: Imp
     const isEnvName = field === undefined && (flow?.envNames?.some((v) => v.name === name && v.returned === guard.called) ?? false);
     return isEnvName ? envNameTestEnv(guard) : nameFallback(guard);
   }
+  const env = choice.via === undefined || source === undefined ? choice.env : viaEnv(project, source, choice.via, depth);
   // `value === whenTrue` holds exactly when the condition does; `value === whenFalse` when it does not.
-  const equalEnv = guard.value === choice.whenTrue ? choice.env.whenTrue : guard.value === choice.whenFalse ? choice.env.whenFalse : undefined;
-  const differEnv = guard.value === choice.whenTrue ? choice.env.whenFalse : guard.value === choice.whenFalse ? choice.env.whenTrue : undefined;
+  const equalEnv = guard.value === choice.whenTrue ? env.whenTrue : guard.value === choice.whenFalse ? env.whenFalse : undefined;
+  const differEnv = guard.value === choice.whenTrue ? env.whenFalse : guard.value === choice.whenFalse ? env.whenTrue : undefined;
   return (guard.equal ? equalEnv : differEnv) ?? 'unknown';
 }
+
+/** What a choice's condition on a value its module imports says, read in that value's module (a chain of a few modules at most). */
+function viaEnv(project: ProjectModel, file: string, via: ImportedGuard, depth: number): { whenTrue: EnvState; whenFalse: EnvState } {
+  if (depth >= MAX_CHAIN) return { whenTrue: 'unknown', whenFalse: 'unknown' };
+  return { whenTrue: importedGuardEnv(project, file, via, depth + 1), whenFalse: importedGuardEnv(project, file, { ...via, equal: !via.equal }, depth + 1) };
+}
+
+/** Modules a choice is followed through (`config.ts` reading `env.ts`): real settings chains are short, and an import cycle ends here. */
+const MAX_CHAIN = 4;
 
 /** `getEnv() === 'development'` of a value that is the environment's name: the test of NODE_ENV itself. */
 function envNameTestEnv(guard: ImportedGuard): EnvState {

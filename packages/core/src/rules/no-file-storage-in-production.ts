@@ -5,6 +5,7 @@ import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, isSameClassMethod, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
+import { opensSharedStream } from '../flow/shared-streams.js';
 import { isDeveloperScript, localToolFiles } from '../flow/local-tool.js';
 import { importedDataOf } from '../flow/lowdb-data.js';
 import { unionTaint } from '../flow/propagate.js';
@@ -52,16 +53,20 @@ export default defineRule<MessageId>({
     for (const [file, summary] of ctx.project.files) {
       if (summary.flow.news.length === 0 && summary.flow.writes.length === 0) continue;
       ctx.inFile(file, () => {
-        if (runsOffServer(ctx.project, file)) return;
+        if (runsOffServer(ctx.project, index, file)) return;
         for (const made of summary.flow.news) {
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
+          // `configure() { return session({ store: new FileStore() }) }` of a class that refuses production: no instance runs it there.
+          const ownerClass = made.ownerClass === undefined ? undefined : summary.flow.classes.find((c) => c.name === made.ownerClass);
+          if (ownerClass !== undefined && refusesProduction(ctx.project, index, file, ownerClass)) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
           // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
           if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(plainName(made.owner)) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
           report(file, made.location, 'fileStoreInProduction', { store: `${made.callee} (${made.filePackage})`, what: 'sessions' }, `new ${made.filePackage}`, []);
         }
         for (const write of summary.flow.writes) {
-          if (isOutsideProduction(ctx.project, file, write)) continue;
+          if (isOutsideProduction(ctx.project, file, write) || runsInGuardedCallback(index, file, write)) continue;
+          if (write.importedStream !== undefined && !opensSharedStream(ctx.project, file, write.importedStream)) continue;
           checkWrite(ctx, index, file, summary.flow, write, report);
         }
       });
@@ -86,32 +91,14 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside the store (\`${write.api}\`)` }];
 
   if (cls) {
-    if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return;
-    // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
-    const isSecretStore = cls.storeName || secret !== undefined || secretPath || sessionData;
-    // `class SessionStore extends JsonFile`: what a subclass makes writes through the base's methods, as a store when it is named one.
-    const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
-    for (const { file: madeFile, cls: madeCls } of made) {
-      const isStore = isSecretStore || madeCls.storeName;
-      for (const site of productionSites(ctx.project, index.instantiationsOf(madeFile, madeCls.name))) {
-        // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
-        const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
-        if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
-        if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
-        // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
-        if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
-        const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
-        const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
-        report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
-      }
-    }
+    const isSecretStore = checkClassWrite(ctx, index, file, cls, write, { secret, secretPath, sessionData, what }, related, report);
     // A generic writer class (`storage.saveJson(file, data)`): the method is a write helper, judged at its calls.
-    if (!isSecretStore && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
+    if (isSecretStore === false && write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
     return;
   }
   if (factory && factory.storeName) {
     if (refusesItself(ctx.project, file, factory) || callsRefusingCheck(ctx.project, index, file, factory.checks)) return;
-    for (const site of productionSites(ctx.project, index.callsOf(file, factory.key))) {
+    for (const site of productionSites(ctx.project, index, index.callsOf(file, factory.key))) {
       report(site.file, site.fact.location, 'fileStoreInProduction', { store: factory.name ?? factory.key, what }, `${factory.key}()`, related, secret);
     }
     return;
@@ -126,6 +113,43 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   if (write.owner !== undefined) checkWrapperCalls(ctx, index, file, write, resolved, report);
 }
 
+/** What a write puts in a file, as far as it makes the writer a store of secrets. */
+interface WriteFinding {
+  secret: SecretItem | undefined;
+  secretPath: boolean;
+  sessionData: boolean;
+  what: string;
+}
+
+/**
+ * A write in a method of class `cls`: reported at each `new` of it (or of a subclass) that runs in
+ * production, when the class is a store of secrets or is made as one. Undefined when the class
+ * refuses production or the method is only called outside it; else whether it is such a store.
+ */
+function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
+  if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return undefined;
+  const { secret, what } = found;
+  // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
+  const isSecretStore = cls.storeName || secret !== undefined || found.secretPath || found.sessionData;
+  // `class SessionStore extends JsonFile`: what a subclass makes writes through the base's methods, as a store when it is named one.
+  const made = [{ file, cls }, ...index.subclassesOf(file, cls.name).filter((sub) => !refusesProduction(ctx.project, index, sub.file, sub.cls))];
+  for (const { file: madeFile, cls: madeCls } of made) {
+    const isStore = isSecretStore || madeCls.storeName;
+    for (const site of productionSites(ctx.project, index, index.instantiationsOf(madeFile, madeCls.name))) {
+      // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
+      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
+      if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+      // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
+      if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
+      const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
+      const siteWhat = isStore || !givenSecretPath ? what : 'data for the secret file it is given';
+      report(site.file, site.fact.location, 'fileStoreInProduction', { store, what: siteWhat }, `new ${madeCls.name}`, related, secret);
+    }
+  }
+  return isSecretStore;
+}
+
 /** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
 function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, write: WriteFact, resolvedData: TaintItem[], report: Reporter): void {
   const owner = write.owner ?? '';
@@ -136,16 +160,30 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
   const pathParams = index.resolve(file, write.path).filter((i): i is ParamItem => i.k === 'param' && i.fn === owner);
   if (dataParams.length === 0 && pathParams.length === 0) return;
   for (const fn of new Set([owner, ...dataParams.map((p) => p.fn)])) {
-    for (const site of productionSites(ctx.project, index.callsOf(file, fn))) {
+    for (const site of productionSites(ctx.project, index, index.callsOf(file, fn))) {
       const call = site.fact;
       const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
       const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
+      const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
+      // `class CredentialStore { set(k, v) { writeJson(this.file, this.data) } }`: the helper's write is the store's.
+      const storeClass = fn === owner ? storeClassOf(index, site.file, call.owner) : undefined;
+      if (storeClass !== undefined && call.owner !== undefined) {
+        const found = { secret, secretPath, sessionData: false, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
+        checkClassWrite(ctx, index, site.file, storeClass, { owner: call.owner }, found, [{ file: site.file, ...call.location, message: `the store writes through \`${fn}\` here` }, ...related], report);
+        continue;
+      }
       if (!secret && !secretPath) continue;
       const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
-      const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
       report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
     }
   }
+}
+
+/** The store-named class of `file` whose method `owner` is (`CredentialStore.set`). */
+function storeClassOf(index: FlowIndex, file: string, owner: string | undefined): ClassFact | undefined {
+  if (owner === undefined) return undefined;
+  const method = plainName(owner);
+  return index.project.files.get(file)?.flow.classes.find((c) => c.storeName && method.startsWith(`${c.name}.`));
 }
 
 /**
@@ -173,17 +211,32 @@ function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, metho
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
   const calls = index.callsOf(file, owner);
-  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, c.file));
+  return calls.length > 0 && calls.every((c) => isOutsideProduction(project, c.file, c.fact) || runsOffServer(project, index, c.file));
 }
 
 /** The class, or a class it extends (`class FileTokenStore extends DevOnlyStore`), throws in its constructor in production. */
 function refusesProduction(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact, depth = 0): boolean {
   if (refusesItself(project, file, cls) || callsRefusingCheck(project, index, file, cls.checks)) return true;
-  if (cls.base === undefined || depth >= MAX_BASES) return false;
-  const target = index.calleeTarget(file, cls.base);
-  if (target === undefined) return false;
-  const base = project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
-  return base !== undefined && refusesProduction(project, index, target.file, base, depth + 1);
+  if (depth >= MAX_BASES) return false;
+  const base = baseOf(project, index, file, cls);
+  if (base === undefined) return false;
+  // `constructor() { super(); this.ensureDev(); }`: a check the base declares.
+  if (cls.baseChecks?.some((method) => declaresRefusingCheck(project, index, base, method))) return true;
+  return refusesProduction(project, index, base.file, base.cls, depth + 1);
+}
+
+/** The class `cls` extends, as the scan recorded it (a class that may refuse production, or writes). */
+function baseOf(project: ProjectModel, index: FlowIndex, file: string, cls: ClassFact): { file: string; cls: ClassFact } | undefined {
+  const target = cls.base === undefined ? undefined : index.calleeTarget(file, cls.base);
+  const base = target === undefined ? undefined : project.files.get(target.file)?.flow.classes.find((c) => c.name === target.key);
+  return target === undefined || base === undefined ? undefined : { file: target.file, cls: base };
+}
+
+/** `method` is a check refusing production that the class or one of its bases declares. */
+function declaresRefusingCheck(project: ProjectModel, index: FlowIndex, owner: { file: string; cls: ClassFact }, method: string, depth = 0): boolean {
+  if (owner.cls.refusingChecks?.includes(method)) return true;
+  const base = depth < MAX_BASES ? baseOf(project, index, owner.file, owner.cls) : undefined;
+  return base !== undefined && declaresRefusingCheck(project, index, base, method, depth + 1);
 }
 
 /** `constructor() { assertDevOnly(); }`: one of the imported checks it calls first throws in production. */
@@ -218,15 +271,16 @@ function capitalise(text: string): string {
  * Code that never runs in a production server: a developer script or test support, a module only
  * such scripts and local stdio MCP servers run (on a developer's or user's own machine, see
  * local-tool.ts), one only loaded by an `import()` under a NODE_ENV guard (see dev-only-modules.ts),
- * or one that throws as it loads in production.
+ * or one that throws as it loads in production (itself, or by an imported check it calls then).
  */
-function runsOffServer(project: ProjectModel, file: string): boolean {
-  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || refusesItself(project, file, project.files.get(file)?.flow ?? {});
+function runsOffServer(project: ProjectModel, index: FlowIndex, file: string): boolean {
+  const flow = project.files.get(file)?.flow;
+  return isDeveloperScript(project, file) || localToolFiles(project).has(file) || devOnlyModules(project).has(file) || refusesItself(project, file, flow ?? {}) || callsRefusingCheck(project, index, file, flow?.checks);
 }
 
 /** The sites that run in production: not under a NODE_ENV guard, not in a developer script or local tool. */
-function productionSites<T extends GuardedFact>(project: ProjectModel, sites: Site<T>[]): Site<T>[] {
-  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, s.file));
+function productionSites<T extends GuardedFact>(project: ProjectModel, index: FlowIndex, sites: Site<T>[]): Site<T>[] {
+  return sites.filter((s) => !isOutsideProduction(project, s.file, s.fact) && !runsOffServer(project, index, s.file));
 }
 
 interface GuardedFact {
@@ -240,6 +294,12 @@ interface GuardedFact {
  */
 function isOutsideProduction(project: ProjectModel, file: string, fact: GuardedFact): boolean {
   return fact.env === 'nonprod' || (fact.importedGuard !== undefined && importedGuardEnv(project, file, fact.importedGuard) === 'nonprod');
+}
+
+/** `devOnly(() => writeFileSync(...))`: the write is handed to a function that calls it only outside production. */
+function runsInGuardedCallback(index: FlowIndex, file: string, write: WriteFact): boolean {
+  const site = write.inCallback;
+  return site !== undefined && (index.functionOf(file, site.callee)?.fact.guardedCallbacks?.includes(site.arg) ?? false);
 }
 
 /**
