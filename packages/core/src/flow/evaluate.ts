@@ -434,6 +434,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
+        else if (!isSecret && binding.proj.length === 0 && isSignedTokenParam(binding.fn, binding.index)) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the token the JWT library signed`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
         if (isParameter(binding.node)) {
@@ -1172,6 +1173,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   function isAxiosCreate(callee: ts.Expression): boolean {
     return packageFunctionNamed(fc, callee, CREATE)?.specifier === 'axios';
+  }
+
+  /**
+   * `jwt.sign(payload, secret, (err, token) => ...)`, `reply.jwtSign(payload, (err, token) => ...)`:
+   * the callback given last is handed the signed token second.
+   */
+  function isSignedTokenParam(fn: ts.SignatureDeclaration, index: number): boolean {
+    const call = fn.parent;
+    return index === 1 && isCallExpression(call) && call.arguments.at(-1) === fn && isJwtSign(call.expression);
   }
 
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken, @fastify/jwt's `reply.jwtSign(...)`: a signed token. */
