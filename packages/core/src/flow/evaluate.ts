@@ -454,9 +454,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node, declaredReturnOf), id, undefined) : [];
         const caught = binding.node.parent && isCatchClause(binding.node.parent) ? thrownTaint(binding.node.parent.parent.tryBlock) : EMPTY;
-        const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding), caught);
+        const values = reachingValues(binding, id);
+        const flowing = unionTaint(values === binding.values ? bindingTaint(binding) : valuesTaint(binding, values), typed, requiredModuleTaint(id, binding), caught);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+        const named = isSecret && !values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -581,6 +582,29 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const taint = valuesTaint(binding, binding.values);
     bindingMemo.set(binding, taint);
     return taint;
+  }
+
+  /**
+   * `let t = token; t = 'hidden'; console.log(t)`: what a read of a variable sees. An assignment
+   * that always runs before the read (a statement of a block around it, in the same function)
+   * replaces the values given before it; those given after it (in a branch, on a later turn of a
+   * loop) may still be there.
+   */
+  function reachingValues(binding: Extract<Binding, { kind: 'var' }>, read: ts.Identifier): readonly ValueSource[] {
+    if (binding.isConst || binding.values.length < 2) return binding.values;
+    const fn = enclosingFunction(read);
+    let last: ts.Node | undefined;
+    for (const v of binding.values) if ((last === undefined || v.at.pos > last.pos) && overwritesBefore(v, read, fn)) last = v.at;
+    const from = last?.pos;
+    return from === undefined ? binding.values : binding.values.filter((v) => v.at.pos >= from);
+  }
+
+  function overwritesBefore(v: ValueSource, read: ts.Identifier, fn: ts.Node | undefined): boolean {
+    const stmt = v.at.parent;
+    if (v.wrap.length > 0 || v.path.length > 0 || !isBinaryExpression(v.at) || v.at.operatorToken.kind !== SyntaxKind.EqualsToken || !stmt || !isExpressionStatement(stmt)) return false;
+    const block = stmt.parent;
+    const sequential = ts.isBlock(block) || isSourceFile(block) || ts.isCaseOrDefaultClause(block);
+    return sequential && stmt.end <= read.pos && read.end <= block.end && enclosingFunction(v.at) === fn;
   }
 
   function valuesTaint(binding: Extract<Binding, { kind: 'var' }>, values: readonly ValueSource[]): Taint {
