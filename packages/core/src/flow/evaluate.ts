@@ -6,7 +6,7 @@ import { extendedClassName } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, isStaticInitialized } from './instance-class.js';
 import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
-import { plainName } from './function-keys.js';
+import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
 import { isFormDataType, isRequestBody, secretBodyFields } from './request-body.js';
@@ -26,6 +26,8 @@ import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
 import { replacerKeysOf } from './json-stringify.js';
+import { messageArguments } from './error-message.js';
+import { extendedClassOf } from '../parse/extended-class.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
@@ -38,6 +40,8 @@ export interface Evaluator {
   taintOf(expr: ts.Expression): Taint;
   /** A callee that may be a project function: `f` or `ns.f`, resolvable through the summaries. */
   projectCalleeOf(callee: ts.Expression): string | undefined;
+  /** What `new C(...)` of class `cls` gives importers, its constructor's arguments as parameters of `constructorKey`. */
+  constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint;
 }
 
 const EMPTY: Taint = [];
@@ -301,7 +305,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
       case SyntaxKind.NewExpression:
         return newTaint(e as ts.NewExpression);
       case SyntaxKind.TemplateExpression:
-        return flattenTaint(unionTaint(...(e as ts.TemplateExpression).templateSpans.map((s) => taintOf(s.expression))));
+        return flattenTaint(unionTaint(...(e as ts.TemplateExpression).templateSpans.map((s) => textTaint(s.expression))));
       // ``sql`... ${password}` ``, ``String.raw`${token}` ``: a tag is handed every value, and what it makes shows them.
       case SyntaxKind.TaggedTemplateExpression: {
         const tagged = e as ts.TaggedTemplateExpression;
@@ -430,6 +434,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
         if (credential !== undefined) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the ${credential} the auth library checks`)] });
+        else if (!isSecret && binding.proj.length === 0 && isSignedTokenParam(binding.fn, binding.index)) items.push({ k: 'secret', label: id.text, path: [], trace: [step(id, `\`${id.text}\` is the token the JWT library signed`)] });
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
         if (isParameter(binding.node)) {
@@ -449,9 +454,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const opaque = binding.values.length > 0 && binding.values.every((v) => v.path.length === 0 && isOpaque(v.expr));
         const typed = opaque && isVariableDeclaration(binding.node) && isIdentifier(binding.node.name) ? typedFieldSecrets(declaredTypeOf(binding.node, declaredReturnOf), id, undefined) : [];
         const caught = binding.node.parent && isCatchClause(binding.node.parent) ? thrownTaint(binding.node.parent.parent.tryBlock) : EMPTY;
-        const flowing = unionTaint(bindingTaint(binding), typed, requiredModuleTaint(id, binding), caught);
+        const values = reachingValues(binding, id);
+        const flowing = unionTaint(values === binding.values ? bindingTaint(binding) : valuesTaint(binding, values), typed, requiredModuleTaint(id, binding), caught);
         // `const tokens = { color: { primary: { value: '#0055ff' } } }`: a value written out in the source is named, not a secret.
-        const named = isSecret && !binding.values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
+        const named = isSecret && !values.every((v) => (v.path.length === 0 && (isNeutral(v.expr) || isNumericSum(v.expr) || isLexingCall(v.expr, fc) || isCountingCall(v.expr) || readsDescriptor(withoutLiteralFallback(v.expr)) || isUrlWithoutCredentials(id.text, v.expr) || (binding.isConst && isLiteralTree(v.expr) && !isAddedTo(binding, fc)))) || (v.path.length > 0 && hasNonSecretFieldType(v.expr, ...v.path)));
         return named ? unionTaint([nameSource(id)], flowing) : flowing;
       }
     }
@@ -573,8 +579,37 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const hit = bindingMemo.get(binding);
     if (hit !== undefined) return hit === COMPUTING ? EMPTY : hit;
     bindingMemo.set(binding, COMPUTING);
-    const passwordMasked = binding.values.some((v) => v.wrap.length === 1 && v.wrap[0] === 'password' && isLiteralLike(v.expr));
-    const parts = binding.values.map((v) => {
+    const taint = valuesTaint(binding, binding.values);
+    bindingMemo.set(binding, taint);
+    return taint;
+  }
+
+  /**
+   * `let t = token; t = 'hidden'; console.log(t)`: what a read of a variable sees. An assignment
+   * that always runs before the read (a statement of a block around it, in the same function)
+   * replaces the values given before it; those given after it (in a branch, on a later turn of a
+   * loop) may still be there.
+   */
+  function reachingValues(binding: Extract<Binding, { kind: 'var' }>, read: ts.Identifier): readonly ValueSource[] {
+    if (binding.isConst || binding.values.length < 2) return binding.values;
+    const fn = enclosingFunction(read);
+    let last: ts.Node | undefined;
+    for (const v of binding.values) if ((last === undefined || v.at.pos > last.pos) && overwritesBefore(v, read, fn)) last = v.at;
+    const from = last?.pos;
+    return from === undefined ? binding.values : binding.values.filter((v) => v.at.pos >= from);
+  }
+
+  function overwritesBefore(v: ValueSource, read: ts.Identifier, fn: ts.Node | undefined): boolean {
+    const stmt = v.at.parent;
+    if (v.wrap.length > 0 || v.path.length > 0 || !isBinaryExpression(v.at) || v.at.operatorToken.kind !== SyntaxKind.EqualsToken || !stmt || !isExpressionStatement(stmt)) return false;
+    const block = stmt.parent;
+    const sequential = ts.isBlock(block) || isSourceFile(block) || ts.isCaseOrDefaultClause(block);
+    return sequential && stmt.end <= read.pos && read.end <= block.end && enclosingFunction(v.at) === fn;
+  }
+
+  function valuesTaint(binding: Extract<Binding, { kind: 'var' }>, values: readonly ValueSource[]): Taint {
+    const passwordMasked = values.some((v) => v.wrap.length === 1 && v.wrap[0] === 'password' && isLiteralLike(v.expr));
+    const parts = values.map((v) => {
       // `const u = new URL(DATABASE_URL); u.password = '***'`: the URL no longer holds the password.
       if (passwordMasked && v.path.length === 0 && isUrlMade(v.expr)) return EMPTY;
       // `const { auth } = req` behind a middleware that keeps the verified token there, as `req.auth` is.
@@ -590,10 +625,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       return placed(t, v, binding.name);
     });
     // `const safe = { ...user }; safe.password = '[hidden]'`: a field given a safe value no longer holds what the other values put there.
-    const masked = binding.values.flatMap((v) => (v.wrap.length === 1 && v.path.length === 0 && v.wrap[0] !== '*' && v.wrap[0] !== COMPUTED_ENTRY && isNeutral(v.expr) ? [v.wrap[0] as string] : []));
-    const taint = masked.length > 0 ? omitKeys(unionTaint(...parts), masked) : unionTaint(...parts);
-    bindingMemo.set(binding, taint);
-    return taint;
+    const masked = values.flatMap((v) => (v.wrap.length === 1 && v.path.length === 0 && v.wrap[0] !== '*' && v.wrap[0] !== COMPUTED_ENTRY && isNeutral(v.expr) ? [v.wrap[0] as string] : []));
+    return masked.length > 0 ? omitKeys(unionTaint(...parts), masked) : unionTaint(...parts);
   }
 
   /** The info a bearer middleware keeps (`req.auth`): its `token` is the credential. */
@@ -831,20 +864,41 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /**
    * `new Client(process.env.API_KEY)` of a class of this file: the instance holds its fields as
-   * `this` does inside, a parameter property holding the argument given here. What a field takes
-   * from the constructor's other parameters is left out: this `new` is not that function's caller.
+   * `this` does inside, a parameter property holding the argument given here.
    */
   function newInstanceTaint(made: ts.NewExpression, cls: ts.ClassLikeDeclaration): Taint {
+    const given = made.arguments ?? [];
+    return instanceOf(cls, labelOf(made, fc.sf), (index, rest) => unionTaint(EMPTY, ...(rest ? given.slice(index) : given.slice(index, index + 1)).map((a) => taintOf(a))));
+  }
+
+  /**
+   * What `new Client(...)` of a top-level class gives, for the files that import the class: its
+   * fields, a parameter property holding the constructor's argument at its index (a parameter of
+   * the key `constructorKey` stands for, which the rules substitute with the importer's arguments).
+   */
+  function constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint {
+    const name = cls.name?.text ?? 'default';
+    const trace = [step(cls.name ?? cls, `the arguments of \`new ${name}()\``)];
+    return instanceOf(cls, `new ${name}()`, (index, rest) => [{ k: 'param', fn: constructorKey, index, ...(rest && { rest: true }), proj: [], path: [], trace }]);
+  }
+
+  /**
+   * An instance's fields, each at its name: a parameter property holds what `argument` says the
+   * constructor is given at its index; another field what the class gives it. What a field takes
+   * from the constructor's other parameters is left out: the constructor is no function the flow
+   * follows. An error class's message holds the arguments its constructor passes to `super`.
+   */
+  function instanceOf(cls: ts.ClassLikeDeclaration, label: string, argument: (index: number, rest: boolean) => Taint): Taint {
     const anchor = cls.members[0];
-    if (!anchor) return EMPTY;
     const ctor = cls.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m));
-    const label = labelOf(made, fc.sf);
-    return unionTaint(EMPTY, ...fieldsOf(cls).map((field) => {
+    const fields = anchor === undefined ? [] : fieldsOf(cls).map((field) => {
       const index = ctor ? ctor.parameters.findIndex((p) => isParameterPropertyDeclaration(p, ctor) && isIdentifier(p.name) && p.name.text === field) : -1;
-      const arg = index >= 0 ? made.arguments?.[index] : undefined;
-      const held = index >= 0 ? (arg ? taintOf(arg) : EMPTY) : fieldTaint(anchor, field, `${label}.${field}`).filter((item) => item.k !== 'param');
+      const held = index >= 0 ? argument(index, false) : fieldTaint(anchor, field, `${label}.${field}`).filter((item) => item.k !== 'param');
       return wrapTaint(held, field);
-    }));
+    });
+    const message = messageArguments(cls);
+    const text = message === undefined ? EMPTY : errorText(message === 'all' ? argument(0, true) : unionTaint(EMPTY, ...message.map((index) => argument(index, false))));
+    return unionTaint(text, ...fields);
   }
 
   /**
@@ -953,7 +1007,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
     const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(replacerOf(args[1]), (e) => constValueOf(fc, e)) : undefined;
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
-    if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
+    if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => (dotted === 'String' ? textTaint(a) : taintOf(a)))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `chalk.green(`token ${token}`)`, `pc.bold(token)`: terminal colours wrap the text, which stays whole.
     if (isColouring(callee)) return flattenTaint(unionTaint(...args.map((a) => taintOf(a))));
@@ -1145,6 +1199,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return packageFunctionNamed(fc, callee, CREATE)?.specifier === 'axios';
   }
 
+  /**
+   * `jwt.sign(payload, secret, (err, token) => ...)`, `reply.jwtSign(payload, (err, token) => ...)`:
+   * the callback given last is handed the signed token second.
+   */
+  function isSignedTokenParam(fn: ts.SignatureDeclaration, index: number): boolean {
+    const call = fn.parent;
+    return index === 1 && isCallExpression(call) && call.arguments.at(-1) === fn && isJwtSign(call.expression);
+  }
+
   /** `jwt.sign(...)` / `sign(...)` of jsonwebtoken, @fastify/jwt's `reply.jwtSign(...)`: a signed token. */
   function isJwtSign(callee: ts.Expression): boolean {
     const e = unwrap(callee);
@@ -1184,23 +1247,56 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function newTaint(e: ts.NewExpression): Taint {
     const name = dottedNameOf(e.expression);
     const made = isIdentifier(e.expression) ? lookup(fc, e.expression) : undefined;
-    const instance = made?.kind === 'class' ? newInstanceTaint(e, made.node) : EMPTY;
+    const instance = made?.kind === 'class' ? newInstanceTaint(e, made.node) : importedInstanceTaint(e);
     if (name === 'URL' || name === 'String') return flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
     // An error's arguments end up in its message (and its stack, which starts with it: `err.message`
-    // and `err.stack` read them); an error class of the file keeps its fields too (`class ApiError
+    // and `err.stack` read them); an error class of the project keeps its fields too (`class ApiError
     // extends Error { constructor(message, public config) ... }`).
-    if (name === 'Error' || name?.endsWith('Error')) {
-      const given = flattenTaint(unionTaint(...(e.arguments ?? []).map((a) => taintOf(a))));
-      return given.length === 0 ? instance : unionTaint(given, wrapTaint(given, 'message'), wrapTaint(given, 'stack'), instance);
-    }
+    // A project's error class says itself what it keeps of them (see messageArguments).
+    if ((name === 'Error' || name?.endsWith('Error')) && instance === undefined) return errorText(unionTaint(EMPTY, ...(e.arguments ?? []).map((a) => taintOf(a))));
     if (name === 'Map' || name === 'Set' || name === 'Headers' || name === 'URLSearchParams') return unionTaint(...(e.arguments ?? []).map((a) => taintOf(a)));
-    return instance;
+    return instance ?? EMPTY;
+  }
+
+  /**
+   * `${creds}`, `'as ' + creds`: a value written as text. An instance of a project class is written
+   * as its `toString()` says, `[object Object]` when it declares none, not field by field; one
+   * that extends another class (an error, written with its message) is read as its fields are.
+   */
+  function textTaint(expr: ts.Expression): Taint {
+    const e = unwrap(expr);
+    const made = isNewExpression(e) || (isIdentifier(e) && lookup(fc, e)?.kind === 'var');
+    const cls = made ? instanceClassOf(e, fc) : undefined;
+    if (cls === undefined) return taintOf(expr);
+    const declared = fc.collected.scopes.lookup(cls, e);
+    // A class imported from a project module says how it is written there; an error's text is its message.
+    const own = declared?.kind === 'class' ? extendedClassOf(declared.node) === undefined : declared?.kind === 'import' && !cls.endsWith('Error');
+    const key = own ? projectMethodKey(cls, 'toString', e) : undefined;
+    if (!own || (key === undefined && declared?.kind !== 'class')) return taintOf(expr);
+    return key === undefined ? EMPTY : [{ k: 'call', callee: key, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+  }
+
+  /** What an error given `given` holds: the text whole, as its `message` and its `stack`, which starts with it. */
+  function errorText(given: Taint): Taint {
+    const text = flattenTaint(given);
+    return text.length === 0 ? EMPTY : unionTaint(text, wrapTaint(text, 'message'), wrapTaint(text, 'stack'));
+  }
+
+  /**
+   * `new MailClient(process.env.MAIL_API_KEY)` of a class another project module declares: the
+   * instance its module describes (see `constructedTaint`), given these arguments.
+   */
+  function importedInstanceTaint(e: ts.NewExpression): Taint | undefined {
+    const cls = isIdentifier(e.expression) ? e.expression.text : undefined;
+    const key = cls === undefined ? undefined : projectMethodKey(cls, CONSTRUCTOR, e);
+    if (key === undefined) return undefined;
+    return [{ k: 'call', callee: key, args: (e.arguments ?? []).map((a) => taintOf(a)), sanitizer: false, proj: [], path: [], trace: [step(e, `an instance of \`${cls}\``)] }];
   }
 
   function binaryTaint(e: ts.BinaryExpression): Taint {
     switch (e.operatorToken.kind) {
       case SyntaxKind.PlusToken:
-        return flattenTaint(unionTaint(taintOf(e.left), taintOf(e.right)));
+        return flattenTaint(unionTaint(textTaint(e.left), textTaint(e.right)));
       case SyntaxKind.AmpersandAmpersandToken:
       case SyntaxKind.CommaToken:
       case SyntaxKind.EqualsToken:
@@ -1514,7 +1610,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
-  return { taintOf, projectCalleeOf };
+  return { taintOf, projectCalleeOf, constructedTaint };
 }
 
 /** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */

@@ -1,5 +1,5 @@
 import type { Location } from '../findings/location.js';
-import { plainName } from './function-keys.js';
+import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { locationOf } from '../findings/location.js';
 import { namespaceConstsOf } from '../parse/namespace-members.js';
 import { ts } from '../parse/typescript.js';
@@ -68,6 +68,8 @@ export interface FunctionFact {
   value?: true;
   /** Parameters it calls only outside production (`devOnly(fn)`, see guarded-callbacks.ts): a callback handed there runs only there. */
   guardedCallbacks?: number[];
+  /** A class's getter: reading the field of an instance runs it (`settings.connection`). */
+  getter?: true;
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -416,12 +418,27 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const returns = ev.taintOf(cls.name);
     if (returns.length > 0) facts.functions.push({ key: cls.name.text, location: locationOf(cls, sf), returns, whole: [], storeName: false, refusesProduction: false, value: true });
   }
+  recordConstructed(collected, fc, ev, facts);
   const writingClasses = new Set(facts.writes.map((w) => w.ownerClass));
   for (const cls of collected.classes) {
     const fact = classFact(cls, fc);
     if (fact.storeName || fact.refusesProduction || fact.refusingFactories || fact.refusingChecks || writingClasses.has(fact.name)) facts.classes.push(fact);
   }
   return facts;
+}
+
+/**
+ * `new MailClient(key)` in a file that imports the class: what the instance holds, as a function of
+ * the constructor's arguments (`MailClient.constructor`, a key no constructor has otherwise: the flow
+ * does not follow constructors as functions). Top-level classes only: others cannot be imported.
+ */
+function recordConstructed(collected: CollectedFile, fc: FileContext, ev: Evaluator, facts: FlowFacts): void {
+  for (const cls of collected.classes) {
+    if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== fc.sf) continue;
+    const key = `${cls.name.text}.${CONSTRUCTOR}`;
+    const returns = ev.constructedTaint(cls, key);
+    if (returns.length > 0) facts.functions.push({ key, location: locationOf(cls, fc.sf), returns, whole: [], storeName: false, refusesProduction: false });
+  }
 }
 
 /** `x = e`, `x += e`, `obj.field = e`: more values for the binding of `x` / `obj`. */
@@ -1016,6 +1033,7 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
     ...(requires.length > 0 && { requires }),
     ...(name !== key && { name }),
     ...(guardedCallbacks.length > 0 && { guardedCallbacks }),
+    ...(ts.isGetAccessorDeclaration(node) && { getter: true }),
   };
 }
 

@@ -6,7 +6,7 @@ import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { ImportedPathList, RedactPath } from './sinks.js';
 import type { CallItem, FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
-import { plainName } from './function-keys.js';
+import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { keepsField } from './typed-secret-fields.js';
 
 /** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
@@ -204,6 +204,8 @@ export class FlowIndex {
       return this.access(withTrace(arg, inFile(item.trace, file)), accessOf(item));
     }
     if (depth >= MAX_DEPTH) return [];
+    const getter = this.#getterRead(file, item);
+    if (getter !== undefined) return this.#resolveItem(file, getter, binding, depth + 1);
     const member = item.value === true ? this.#namespaceMemberRead(file, item) : undefined;
     if (member !== undefined) return this.#resolveItem(file, member, binding, depth);
     const whole = item.value === true && item.proj.length === 0 ? this.#wholeNamespace(file, item, binding, depth) : undefined;
@@ -222,6 +224,21 @@ export class FlowIndex {
       result = [];
     }
     return this.access(withTrace(result, inFile(item.trace, file)), accessOf(item));
+  }
+
+  /**
+   * `settings.connection` of `new Settings()` made here of an imported class, or of `export const
+   * settings = new Settings()` imported: a field read that runs the class's getter, which its
+   * module keys as a method. An instance's fields, which the class lists, never hold a getter.
+   */
+  #getterRead(file: string, item: CallItem): CallItem | undefined {
+    const [field, ...rest] = item.proj;
+    if (field === undefined || (item.value !== true && !item.callee.endsWith(`.${CONSTRUCTOR}`))) return undefined;
+    const owner = item.value === true ? item.callee : item.callee.slice(0, -CONSTRUCTOR.length - 1);
+    const callee = `${owner}.${field}`;
+    if (this.functionOf(file, callee)?.fact.getter !== true) return undefined;
+    const { value: _value, ...read } = item;
+    return { ...read, callee, args: [], proj: rest };
   }
 
   /**

@@ -30,6 +30,9 @@ export function disambiguateKeys(out: CollectedFile): void {
   }
 }
 
+/** The member key of what `new C(...)` gives importers (see evaluate's `constructedTaint`); no constructor is keyed otherwise. */
+export const CONSTRUCTOR = 'constructor';
+
 const POSITION = /@\d+$/;
 
 /** The name a function key stands for, without the position disambiguateKeys may add: for messages and name rules. */
