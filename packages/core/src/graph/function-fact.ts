@@ -69,6 +69,13 @@ export interface FunctionFact {
    * (`if (request.routeOptions.config.public) return`): it checks only the other routes.
    */
   exceptMetadata?: PathExpr[];
+  /**
+   * Nest guard classes only: `canActivate` returns what these functions answer (`return
+   * this.auth.isAdmin(req)`): it denies only when one of them may answer other than true.
+   */
+  answeredBy?: HandlerRef[];
+  /** Its only answer is `true`, with nothing called or thrown on the way (a stub: `isAdmin() { return true; }`). */
+  answersOnlyTrue?: true;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /**

@@ -203,6 +203,9 @@ export class GuardJudge {
       const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
+    // canActivate's `return this.auth.isAdmin(req)` denies unless the method only ever answers true.
+    const answering = strict ? undefined : fact.answeredBy?.find((ref) => !this.answersOnlyTrue(file, ref));
+    if (answering) return { isGuard: true, why: `answers what ${answering.kind === 'name' ? answering.name : 'a check'} answers` };
     for (const ref of strict ? [] : (fact.verifies ?? [])) {
       const v: GuardVerdict = ref.kind === 'name' ? yield this.judgeVerifier(file, ref.name) : NOT_A_GUARD;
       if (v.isGuard) return { isGuard: true, why: `${ref.kind === 'name' ? ref.name : 'a verifier'} throws for a bad credential` };
@@ -233,6 +236,12 @@ export class GuardJudge {
     if (def.kind !== 'local') return NOT_A_GUARD;
     const fact = this.routesOf(def.file)?.functions[def.name];
     return fact ? yield this.judgeFact(def.file, fact, false) : NOT_A_GUARD;
+  }
+
+  /** A function the project defines (a stub `isAdmin() { return true; }`) whose only answer is true; unreadable ones may answer anything. */
+  private answersOnlyTrue(file: string, ref: HandlerRef): boolean {
+    const def = ref.kind === 'name' ? this.definitionOf(file, ref.name) : undefined;
+    return def?.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.answersOnlyTrue === true;
   }
 
   private *judgeName(file: string, name: string, asEndpoint: boolean): Judging {

@@ -13,6 +13,7 @@ import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js
 import { lastNameOf } from '../parse/last-name.js';
 import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
+import { answeringCallOf, answersOnlyTrue, isTrueAnswer } from './true-answer.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
@@ -154,7 +155,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;
     }
-    const scan = scanNode(stmt, fn, params, inner, options);
+    // `return this.auth.isAdmin(req)` in canActivate: the answer is the callee's, judged where it is defined.
+    const answering = options.falseRejects ? answeringCallOf(stmt) : undefined;
+    if (answering) fact.answeredBy = [...(fact.answeredBy ?? []), { kind: 'name', name: answering.name }];
+    const scan = scanNode(answering?.call ?? stmt, fn, params, inner, options);
     // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
     // meets only some requests, the same ways.
     scan.rejects ||= scan.throws;
@@ -177,6 +181,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
+  if (answersOnlyTrue(fn)) fact.answersOnlyTrue = true;
   return withoutUnverifiedCheck(fact, fn, params, ctx);
 }
 
@@ -235,18 +240,24 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
  * callback is.
  */
 function isLeakyCallbackRejection(stmt: ts.Statement, fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
+  return leakyCallbackCall(stmt, fn, rejects, rejectsItself) !== undefined;
+}
+
+/** The call of isLeakyCallbackRejection (`jwt.verify(token, key, leakyCallback)`), for what it checks. */
+function leakyCallbackCall(stmt: ts.Statement, fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): ts.CallExpression | undefined {
   let e: ts.Node | undefined = isExpressionStatement(stmt) || isReturnStatement(stmt) ? stmt.expression : undefined;
   if (e && isAwaitExpression(e)) e = e.expression;
-  const callback = e && isCallExpression(e) ? e.arguments[e.arguments.length - 1] : undefined;
-  if (!callback || !isFunctionExpression(callback) || !isBlock(callback.body)) return false;
+  const call = e && isCallExpression(e) ? e : undefined;
+  const callback = call?.arguments[call.arguments.length - 1];
+  if (!call || !callback || !isFunctionExpression(callback) || !isBlock(callback.body)) return undefined;
   const list = callback.body.statements;
   let rejecting = false;
   for (const [i, s] of list.entries()) {
     if (!rejects(s)) continue;
-    if (!isLeakyRejection(s, list.slice(i + 1), fn, rejects, rejectsItself)) return false;
+    if (!isLeakyRejection(s, list.slice(i + 1), fn, rejects, rejectsItself)) return undefined;
     rejecting = true;
   }
-  return rejecting;
+  return rejecting ? call : undefined;
 }
 
 /**
@@ -985,14 +996,6 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     default:
       return undefined;
   }
-}
-
-/** `true`, `Promise.resolve(true)` or rxjs `of(true)`: a canActivate answer that always allows. */
-function isTrueAnswer(expr: ts.Expression): boolean {
-  let e = skipParens(expr);
-  if (isAwaitExpression(e)) e = skipParens(e.expression);
-  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(lastNameOf(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
-  return e.kind === SyntaxKind.TrueKeyword;
 }
 
 /**
