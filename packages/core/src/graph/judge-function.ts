@@ -196,7 +196,7 @@ function rejectsNobody(stmt: ts.Statement, after: readonly ts.Statement[], fn: F
     return s.rejects || s.throws || s.verifies.length > 0;
   };
   const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, ctx, options).rejects;
-  return isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || (!passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params);
+  return isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || rejectsOnlyMissingLeakyToken(stmt, after, fn, rejectsOf, rejectsItself) || (!passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params);
 }
 
 /**
@@ -258,6 +258,29 @@ function leakyCallbackCall(stmt: ts.Statement, fn: FunctionNode, rejects: (branc
     rejecting = true;
   }
   return rejecting ? call : undefined;
+}
+
+/**
+ * `if (token) { jwt.verify(token, k, leakyCallback) } else { res.status(403).send(e) }`, or `if
+ * (!token) return res.sendStatus(403);` before that verify: the only rejection that stops meets a
+ * request without the token; one carrying any token, forged or not, goes through the callback.
+ */
+function rejectsOnlyMissingLeakyToken(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
+  if (!isIfStatement(stmt)) return false;
+  const test = skipParens(stmt.expression);
+  const negated = ts.isPrefixUnaryExpression(test) && test.operator === SyntaxKind.ExclamationToken;
+  const tested = negated ? skipParens(test.operand) : test;
+  if (!isIdentifier(tested) && !isPropertyAccessExpression(tested) && !isElementAccessExpression(tested)) return false;
+  const present = negated ? stmt.elseStatement : stmt.thenStatement;
+  const missing = negated ? stmt.thenStatement : stmt.elseStatement;
+  if (!missing || !rejects(missing)) return false;
+  const token = tested.getText();
+  const verifies = (s: ts.Statement) => {
+    const checked = leakyCallbackCall(s, fn, rejects, rejectsItself)?.arguments[0];
+    return checked !== undefined && skipParens(checked).getText() === token;
+  };
+  if (present === undefined) return endsFlow(missing) && after.some(verifies);
+  return (isBlock(present) ? present.statements : [present]).some(verifies);
 }
 
 /**
