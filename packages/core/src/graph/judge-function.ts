@@ -707,7 +707,7 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
       nestedRoots.push(node);
       return false;
     }
-    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, params, options)) {
+    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, fn, params, options)) {
       scanSwallowingTry(node as ts.TryStatement, fn, params, ctx, options, scan);
       return false;
     }
@@ -780,12 +780,20 @@ function mayThrow(block: ts.Node, params: readonly string[], sf: ts.SourceFile, 
 /**
  * `try { await request.jwtVerify() } catch (err) { log(err) }`: a catch that neither rethrows,
  * rejects, nor hands the error on (`reply.send(err)`, `next(err)`) swallows what the try throws.
+ * One that ends middleware without calling `next` (`catch (e) { ctx.app.emit('error', e); return; }`)
+ * stops the request there: the handler never runs, as after a 401.
  */
-function swallows(stmt: ts.TryStatement, params: readonly string[], options: JudgeOptions): boolean {
+function swallows(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], options: JudgeOptions): boolean {
   const clause = stmt.catchClause;
-  if (!clause) return false;
+  if (!clause || stopsWithoutNext(clause.block, fn)) return false;
   const caught = clause.variableDeclaration && isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
   return !someNode(clause.block, (node) => isThrowStatement(node) || rejectionOf(node, options) !== undefined || (caught !== undefined && isIdentifier(node) && node.text === caught && handsOn(node, params)));
+}
+
+/** A block of middleware that ends (returns) without passing on; an async Fastify hook's `return` passes on. */
+function stopsWithoutNext(block: ts.Block, fn: FunctionNode): boolean {
+  const next = lastParamName(fn);
+  return next !== undefined && !isAsyncFastifyHook(fn) && endsFlow(block) && !callsBare(block, next);
 }
 
 const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
