@@ -123,7 +123,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       stmt = checked;
     }
     // `if (!PUBLIC.includes(req.path)) { ...check... }`: the check, for every other path.
-    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, next, params, paramOf) : undefined;
+    // A Fastify hook may take the request alone (`async (request) => {...}`): no `next` to test
+    // for, and a bare `return` under the test passes on rather than checks.
+    const testable = next !== undefined || !(isIfStatement(stmt) && someNode(stmt.thenStatement, isBareReturn));
+    const outside = testable && !publicPaths && !fact.rejects && fact.delegates.length === 0 ? checkOutsidePathsOf(stmt, next ?? '', params, paramOf) : undefined;
     if (outside) {
       addPathExceptions(fact, outside.paths);
       stmt = outside.check;
@@ -490,6 +493,11 @@ function isRouteConfig(expr: ts.Expression): boolean {
 function isAsyncFastifyHook(fn: FunctionNode): boolean {
   const reply = fn.parameters[1];
   return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** `return;`: in an async Fastify hook, the request goes on. */
+function isBareReturn(node: ts.Node): boolean {
+  return isReturnStatement(node) && node.expression === undefined;
 }
 
 /** A `try` of the body whose `finally` calls `next` (not in a function of its own): it runs whatever the `try` and `catch` answered. */
