@@ -649,7 +649,7 @@ export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | 
 }
 
 /** Callees that read or verify a credential rather than act: allowed before an in-handler check. */
-const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|parse|^get|split|slice|trim|replace|startsWith/i;
+const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|parse|^get|split|slice|substr|trim|replace|startsWith/i;
 
 /**
  * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
@@ -659,18 +659,30 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * `let isAuthorized = false; if (header === \`Bearer ${process.env.ADMIN_TOKEN}\`) isAuthorized = true;`:
  * a test that only sets flags the function starts as `false` (a later `if (!isAuthorized) return 401`
  * is the check). A flag that starts as anything else (`let ok = !process.env.HASH`) may start true.
+ * Nested tests and declarations too, trying one credential after another (`if (token) { const
+ * ok = await validateAdminToken(req); if (ok) isAuthorized = true; if (!isAuthorized) {...} }`),
+ * as long as nothing in them answers, returns or throws.
  */
-function isFlagSetting(stmt: ts.Statement, statements: readonly ts.Statement[]): boolean {
-  if (!isIfStatement(stmt)) return false;
+function isFlagSetting(stmt: ts.Statement, statements: readonly ts.Statement[], depth = 0): boolean {
+  if (!isIfStatement(stmt) || depth > MAX_FLAG_DEPTH) return false;
   const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
   return branches.every((branch) => {
     const sets = isBlock(branch) ? branch.statements : [branch];
-    return sets.length > 0 && sets.every((s) => isExpressionStatement(s) && isBinaryExpression(s.expression) && s.expression.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(s.expression.left) && startsFalse(s.expression.left.text, statements));
+    return sets.length > 0 && sets.every((s) => isVariableStatement(s) || setsFalseStartingName(s, statements) || isFlagSetting(s, statements, depth + 1));
   });
 }
 
+/** Nesting of flag-setting tests followed. */
+const MAX_FLAG_DEPTH = 4;
+
+/** `isAuthorized = true;` or `userId = payload.sub;` of a name the function declares starting falsy. */
+function setsFalseStartingName(s: ts.Statement, statements: readonly ts.Statement[]): boolean {
+  return isExpressionStatement(s) && isBinaryExpression(s.expression) && s.expression.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(s.expression.left) && startsFalse(s.expression.left.text, statements);
+}
+
+/** `let ok = false`, or `let userId: string | undefined` (no value yet): falsy until set. */
 function startsFalse(name: string, statements: readonly ts.Statement[]): boolean {
-  return statements.some((s) => isVariableStatement(s) && s.declarationList.declarations.some((d) => isIdentifier(d.name) && d.name.text === name && d.initializer?.kind === SyntaxKind.FalseKeyword));
+  return statements.some((s) => isVariableStatement(s) && s.declarationList.declarations.some((d) => isIdentifier(d.name) && d.name.text === name && (d.initializer === undefined || d.initializer.kind === SyntaxKind.FalseKeyword)));
 }
 
 function isRequestRead(stmt: ts.Statement, params: readonly string[]): boolean {
