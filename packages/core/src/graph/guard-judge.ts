@@ -197,6 +197,7 @@ export class GuardJudge {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
+    if (fact.rejectsUnlessAsync?.some((r) => (!strict || r.first) && !this.isAsync(file, r.name))) return { isGuard: true, why: 'rejects with 401/403' };
     if (!strict && fact.passesOnlyWhenChecked) return { isGuard: true, why: 'passes on only when its check holds' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
       const bound = call && d.kind === 'param' ? call.args[Number(d.id.slice(d.id.lastIndexOf('#') + 1))] : undefined;
@@ -242,6 +243,12 @@ export class GuardJudge {
   private answersOnlyTrue(file: string, ref: HandlerRef): boolean {
     const def = ref.kind === 'name' ? this.definitionOf(file, ref.name) : undefined;
     return def?.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.answersOnlyTrue === true;
+  }
+
+  /** A function of the project declared `async`; one we cannot read is taken for a plain check. */
+  private isAsync(file: string, name: string): boolean {
+    const def = this.definitionOf(file, name);
+    return def.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.isAsync === true;
   }
 
   private *judgeName(file: string, name: string, asEndpoint: boolean): Judging {

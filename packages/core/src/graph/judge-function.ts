@@ -169,6 +169,11 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       scan.rejects = false;
       scan.verifies = [];
     }
+    const promised = scan.rejects ? importedNegatedCallee(stmt, ctx) : undefined;
+    if (promised !== undefined) {
+      fact.rejectsUnlessAsync = [...(fact.rejectsUnlessAsync ?? []), { name: promised, first: leading }];
+      scan.rejects = false;
+    }
     if (scan.verifies.length > 0) fact.verifies = (fact.verifies ?? []).concat(scan.verifies);
     // `next()`, or `return next()` (what an always-true `if` comes down to): nothing after it runs first.
     passedOn = next !== undefined && (isPassingOn(stmt, next) || passesOnAndStops(stmt, next, asyncHook));
@@ -185,6 +190,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   });
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
   if (answersOnlyTrue(fn)) fact.answersOnlyTrue = true;
+  if (isAsyncFunction(fn)) fact.isAsync = true;
   return withoutUnverifiedCheck(fact, fn, params, ctx);
 }
 
@@ -452,6 +458,17 @@ function isErrorHandler(fn: FunctionNode): boolean {
  * `else`, or nothing (`null`). Undefined for any other statement.
  */
 function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement | null | undefined {
+  const callee = negatedCallee(stmt);
+  const fn = callee === undefined ? undefined : localFunctionNamed(sf.statements, callee);
+  if (fn === undefined || !isAsyncFunction(fn)) return undefined;
+  return (stmt as ts.IfStatement).elseStatement ?? null;
+}
+
+/**
+ * `if (!isAdmin(req)) ...` or `const isValid = validateAdminToken(req); if (!isValid) ...`: the
+ * name of the function whose un-awaited answer the test negates.
+ */
+function negatedCallee(stmt: ts.Statement): string | undefined {
   if (!isIfStatement(stmt)) return undefined;
   const test = skipParens(stmt.expression);
   if (!ts.isPrefixUnaryExpression(test) || test.operator !== SyntaxKind.ExclamationToken) return undefined;
@@ -459,11 +476,21 @@ function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement |
   const operand = skipParens(test.operand);
   const held = isIdentifier(operand) ? scopedConstOf(operand) : undefined;
   const call = held ? skipParens(held) : operand;
-  if (!isCallExpression(call) || !isIdentifier(call.expression)) return undefined;
-  const fn = localFunctionNamed(sf.statements, call.expression.text);
-  const isAsync = fn !== undefined && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-  if (!isAsync) return undefined;
-  return stmt.elseStatement ?? null;
+  return isCallExpression(call) && isIdentifier(call.expression) ? call.expression.text : undefined;
+}
+
+/**
+ * The same test of a function imported from another module (`import { validateAdminToken } from
+ * './auth'`) and with no `else`: whether it is `async` is read where it is defined, so the
+ * rejection under it counts only if it is not (FunctionFact.rejectsUnlessAsync).
+ */
+function importedNegatedCallee(stmt: ts.Statement, ctx: HandlerContext): string | undefined {
+  const callee = isIfStatement(stmt) && !stmt.elseStatement ? negatedCallee(stmt) : undefined;
+  return callee !== undefined && ctx.imports?.has(callee) && !localFunctionNamed(ctx.sf.statements, callee) ? callee : undefined;
+}
+
+function isAsyncFunction(fn: FunctionNode): boolean {
+  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
 /**
