@@ -95,13 +95,25 @@ function isOpeningOption(p: ts.ObjectLiteralElementLike): boolean {
  * scopes: [] }`), so any `Bearer x` passes. The verifier in place or in a module-level const.
  */
 function acceptsEveryToken(verifier: ts.Expression): boolean {
-  const object = optionsObjectOf(verifier);
+  const object = verifierObjectOf(verifier);
   const method = object?.properties.find((m) => m.name !== undefined && isIdentifier(m.name) && m.name.text === 'verifyAccessToken');
   const fn = method && isPropertyAssignment(method) ? skipParens(method.initializer) : method;
   if (!fn || !(isMethodDeclaration(fn) || isFunctionExpression(fn)) || !fn.body) return false;
   const asks = (n: ts.Node) =>
     ((ts.isCallExpression(n) || ts.isNewExpression(n)) && !PURE_GLOBALS.has(rootNameOf(n.expression) ?? '')) || ts.isThrowStatement(n) || ts.isAwaitExpression(n) || ts.isIfStatement(n) || ts.isConditionalExpression(n);
   return !someNode(fn.body, asks);
+}
+
+/**
+ * The object holding a verifier's `verifyAccessToken`: written in place or in a module-level
+ * const, or the options of the provider it is made by (`new ProxyOAuthServerProvider({
+ * verifyAccessToken, ... })`: the SDK's proxy provider verifies with the function it is given).
+ */
+function verifierObjectOf(verifier: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const e = skipParens(verifier);
+  const value = isIdentifier(e) ? moduleConstOf(e) : e;
+  const options = value && ts.isNewExpression(value) ? value.arguments?.[0] : undefined;
+  return optionsObjectOf(options ?? verifier);
 }
 
 /** Globals whose calls check nothing and cannot refuse a token (`Math.floor(Date.now() / 1000)`). */

@@ -75,6 +75,21 @@ export interface FunctionFact {
    * (`if (request.routeOptions.config.public) return`): it checks only the other routes.
    */
   exceptMetadata?: PathExpr[];
+  /**
+   * Nest guard classes only: `canActivate` returns what these functions answer (`return
+   * this.auth.isAdmin(req)`): it denies only when one of them may answer other than true.
+   */
+  answeredBy?: HandlerRef[];
+  /**
+   * Rejections under the negated, un-awaited answer of a function imported from another module
+   * (`if (!validateAdminToken(req)) return 401`): they count only if that function is not `async`
+   * (a promise is always truthy). `first`: the test comes first in the body (an in-handler guard).
+   */
+  rejectsUnlessAsync?: Array<{ name: string; first: boolean }>;
+  /** It is declared `async`: a call not awaited answers a promise. */
+  isAsync?: true;
+  /** Its only answer is `true`, with nothing called or thrown on the way (a stub: `isAdmin() { return true; }`). */
+  answersOnlyTrue?: true;
   /** It calls its last parameter without an error (`next()`): middleware, not an endpoint. */
   passesOn: boolean;
   /**

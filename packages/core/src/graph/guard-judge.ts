@@ -203,12 +203,16 @@ export class GuardJudge {
     // A "handler" that calls next() is middleware registered as a route (`app.all('/admin/*', auth)`).
     const strict = asEndpoint && !fact.passesOn;
     if (strict ? fact.rejectsFirst : fact.rejects) return { isGuard: true, why: 'rejects with 401/403' };
+    if (fact.rejectsUnlessAsync?.some((r) => (!strict || r.first) && !this.isAsync(file, r.name))) return { isGuard: true, why: 'rejects with 401/403' };
     if (!strict && fact.passesOnlyWhenChecked) return { isGuard: true, why: 'passes on only when its check holds' };
     for (const d of strict ? fact.delegatesFirst : fact.delegates) {
       const bound = call && d.kind === 'param' ? call.args[Number(d.id.slice(d.id.lastIndexOf('#') + 1))] : undefined;
       const v = bound ? yield this.judgeRef(call?.file ?? file, bound, false) : yield this.judgeRef(file, d, false);
       if (v.isGuard) return v;
     }
+    // canActivate's `return this.auth.isAdmin(req)` denies unless the method only ever answers true.
+    const answering = strict ? undefined : fact.answeredBy?.find((ref) => !this.answersOnlyTrue(file, ref));
+    if (answering) return { isGuard: true, why: `answers what ${answering.kind === 'name' ? answering.name : 'a check'} answers` };
     for (const ref of strict ? [] : (fact.verifies ?? [])) {
       const v: GuardVerdict = ref.kind === 'name' ? yield this.judgeVerifier(file, ref.name) : NOT_A_GUARD;
       if (v.isGuard) return { isGuard: true, why: `${ref.kind === 'name' ? ref.name : 'a verifier'} throws for a bad credential` };
@@ -239,6 +243,18 @@ export class GuardJudge {
     if (def.kind !== 'local') return NOT_A_GUARD;
     const fact = this.routesOf(def.file)?.functions[def.name];
     return fact ? yield this.judgeFact(def.file, fact, false) : NOT_A_GUARD;
+  }
+
+  /** A function the project defines (a stub `isAdmin() { return true; }`) whose only answer is true; unreadable ones may answer anything. */
+  private answersOnlyTrue(file: string, ref: HandlerRef): boolean {
+    const def = ref.kind === 'name' ? this.definitionOf(file, ref.name) : undefined;
+    return def?.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.answersOnlyTrue === true;
+  }
+
+  /** A function of the project declared `async`; one we cannot read is taken for a plain check. */
+  private isAsync(file: string, name: string): boolean {
+    const def = this.definitionOf(file, name);
+    return def.kind === 'local' && this.routesOf(def.file)?.functions[def.name]?.isAsync === true;
   }
 
   private *judgeName(file: string, name: string, asEndpoint: boolean): Judging {

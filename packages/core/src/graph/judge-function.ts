@@ -14,6 +14,7 @@ import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js
 import { lastNameOf } from '../parse/last-name.js';
 import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
+import { answeringCallOf, answersOnlyTrue, isTrueAnswer } from './true-answer.js';
 
 // TypeScript's bundle exposes its API through getters: read the hot ones once.
 const { SyntaxKind, isArrayLiteralExpression, isAwaitExpression, isExpressionStatement, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isCaseClause, isClassLike, isConditionalExpression, isElementAccessExpression, isFunctionDeclaration, isFunctionExpression: isPlainFunctionExpression, isIdentifier, isMethodDeclaration, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isIfStatement, isThrowStatement, isTryStatement, isVariableDeclaration, isVariableStatement } = ts;
@@ -125,7 +126,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       stmt = checked;
     }
     // `if (!PUBLIC.includes(req.path)) { ...check... }`: the check, for every other path.
-    const outside = beforeCheck && !publicPaths ? checkOutsidePathsOf(stmt, next, params, paramOf) : undefined;
+    // A Fastify hook may take the request alone (`async (request) => {...}`): no `next` to test
+    // for, and a bare `return` under the test passes on rather than checks.
+    const testable = next !== undefined || !(isIfStatement(stmt) && someNode(stmt.thenStatement, isBareReturn));
+    const outside = testable && !publicPaths && !fact.rejects && fact.delegates.length === 0 ? checkOutsidePathsOf(stmt, next ?? '', params, paramOf) : undefined;
     if (outside) {
       addPathExceptions(fact, outside.paths);
       stmt = outside.check;
@@ -163,7 +167,10 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       if (bypass.length > 0) fact.passesMethods = [...(fact.passesMethods ?? []), ...bypass];
       return;
     }
-    const scan = scanNode(stmt, fn, params, inner, options);
+    // `return this.auth.isAdmin(req)` in canActivate: the answer is the callee's, judged where it is defined.
+    const answering = options.falseRejects ? answeringCallOf(stmt) : undefined;
+    if (answering) fact.answeredBy = [...(fact.answeredBy ?? []), { kind: 'name', name: answering.name }];
+    const scan = scanNode(answering?.call ?? stmt, fn, params, inner, options);
     // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
     // meets only some requests, the same ways.
     scan.rejects ||= scan.throws;
@@ -171,8 +178,13 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       scan.rejects = false;
       scan.verifies = [];
     }
+    const promised = scan.rejects ? importedNegatedCallee(stmt, ctx) : undefined;
+    if (promised !== undefined) {
+      fact.rejectsUnlessAsync = [...(fact.rejectsUnlessAsync ?? []), { name: promised, first: leading }];
+      scan.rejects = false;
+    }
     if (scan.verifies.length > 0) fact.verifies = (fact.verifies ?? []).concat(scan.verifies);
-    if (scan.rejects || scan.delegates.length > 0 || scan.verifies.length > 0) checkGates.push(checkGateOf(stmt, paramOf));
+    if (scan.rejects || promised !== undefined || scan.delegates.length > 0 || scan.verifies.length > 0) checkGates.push(checkGateOf(stmt, paramOf));
     // `next()`, or `return next()` (what an always-true `if` comes down to): nothing after it runs first.
     passedOn = next !== undefined && (isPassingOn(stmt, next) || passesOnAndStops(stmt, next, asyncHook));
     fact.rejects ||= scan.rejects;
@@ -189,6 +201,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
   if (next !== undefined && !fact.rejects && passesOnlyWhenChecked(statements, next)) fact.passesOnlyWhenChecked = true;
   const gate = soleGateOf(checkGates);
   if (gate) fact.paramGates = [...(fact.paramGates ?? []), gate];
+  if (answersOnlyTrue(fn)) fact.answersOnlyTrue = true;
+  if (isAsyncFunction(fn)) fact.isAsync = true;
   return withoutUnverifiedCheck(fact, fn, params, ctx);
 }
 
@@ -209,7 +223,7 @@ function rejectsNobody(stmt: ts.Statement, after: readonly ts.Statement[], fn: F
     return s.rejects || s.throws || s.verifies.length > 0;
   };
   const rejectsItself = (block: ts.Block) => scanNode(block, fn, params, ctx, options).rejects;
-  return isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || (!passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params);
+  return isLeakyRejection(stmt, after, fn, rejectsOf, rejectsItself) || isLeakyCallbackRejection(stmt, fn, rejectsOf, rejectsItself) || rejectsOnlyMissingLeakyToken(stmt, after, fn, rejectsOf, rejectsItself) || (!passesOn && fallsThroughRejection(stmt, after)) || rejectsOnlyWithCredential(stmt, params) || rejectsOnForgeableInput(stmt, params);
 }
 
 /**
@@ -253,18 +267,47 @@ function isLeakyRejection(stmt: ts.Statement, after: readonly ts.Statement[], fn
  * callback is.
  */
 function isLeakyCallbackRejection(stmt: ts.Statement, fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
+  return leakyCallbackCall(stmt, fn, rejects, rejectsItself) !== undefined;
+}
+
+/** The call of isLeakyCallbackRejection (`jwt.verify(token, key, leakyCallback)`), for what it checks. */
+function leakyCallbackCall(stmt: ts.Statement, fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): ts.CallExpression | undefined {
   let e: ts.Node | undefined = isExpressionStatement(stmt) || isReturnStatement(stmt) ? stmt.expression : undefined;
   if (e && isAwaitExpression(e)) e = e.expression;
-  const callback = e && isCallExpression(e) ? e.arguments[e.arguments.length - 1] : undefined;
-  if (!callback || !isFunctionExpression(callback) || !isBlock(callback.body)) return false;
+  const call = e && isCallExpression(e) ? e : undefined;
+  const callback = call?.arguments[call.arguments.length - 1];
+  if (!call || !callback || !isFunctionExpression(callback) || !isBlock(callback.body)) return undefined;
   const list = callback.body.statements;
   let rejecting = false;
   for (const [i, s] of list.entries()) {
     if (!rejects(s)) continue;
-    if (!isLeakyRejection(s, list.slice(i + 1), fn, rejects, rejectsItself)) return false;
+    if (!isLeakyRejection(s, list.slice(i + 1), fn, rejects, rejectsItself)) return undefined;
     rejecting = true;
   }
-  return rejecting;
+  return rejecting ? call : undefined;
+}
+
+/**
+ * `if (token) { jwt.verify(token, k, leakyCallback) } else { res.status(403).send(e) }`, or `if
+ * (!token) return res.sendStatus(403);` before that verify: the only rejection that stops meets a
+ * request without the token; one carrying any token, forged or not, goes through the callback.
+ */
+function rejectsOnlyMissingLeakyToken(stmt: ts.Statement, after: readonly ts.Statement[], fn: FunctionNode, rejects: (branch: ts.Statement) => boolean, rejectsItself: (block: ts.Block) => boolean): boolean {
+  if (!isIfStatement(stmt)) return false;
+  const test = skipParens(stmt.expression);
+  const negated = ts.isPrefixUnaryExpression(test) && test.operator === SyntaxKind.ExclamationToken;
+  const tested = negated ? skipParens(test.operand) : test;
+  if (!isIdentifier(tested) && !isPropertyAccessExpression(tested) && !isElementAccessExpression(tested)) return false;
+  const present = negated ? stmt.elseStatement : stmt.thenStatement;
+  const missing = negated ? stmt.thenStatement : stmt.elseStatement;
+  if (!missing || !rejects(missing)) return false;
+  const token = tested.getText();
+  const verifies = (s: ts.Statement) => {
+    const checked = leakyCallbackCall(s, fn, rejects, rejectsItself)?.arguments[0];
+    return checked !== undefined && skipParens(checked).getText() === token;
+  };
+  if (present === undefined) return endsFlow(missing) && after.some(verifies);
+  return (isBlock(present) ? present.statements : [present]).some(verifies);
 }
 
 /**
@@ -437,6 +480,17 @@ function isErrorHandler(fn: FunctionNode): boolean {
  * `else`, or nothing (`null`). Undefined for any other statement.
  */
 function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement | null | undefined {
+  const callee = negatedCallee(stmt);
+  const fn = callee === undefined ? undefined : localFunctionNamed(sf.statements, callee);
+  if (fn === undefined || !isAsyncFunction(fn)) return undefined;
+  return (stmt as ts.IfStatement).elseStatement ?? null;
+}
+
+/**
+ * `if (!isAdmin(req)) ...` or `const isValid = validateAdminToken(req); if (!isValid) ...`: the
+ * name of the function whose un-awaited answer the test negates.
+ */
+function negatedCallee(stmt: ts.Statement): string | undefined {
   if (!isIfStatement(stmt)) return undefined;
   const test = skipParens(stmt.expression);
   if (!ts.isPrefixUnaryExpression(test) || test.operator !== SyntaxKind.ExclamationToken) return undefined;
@@ -444,11 +498,21 @@ function neverTakenBranch(stmt: ts.Statement, sf: ts.SourceFile): ts.Statement |
   const operand = skipParens(test.operand);
   const held = isIdentifier(operand) ? scopedConstOf(operand) : undefined;
   const call = held ? skipParens(held) : operand;
-  if (!isCallExpression(call) || !isIdentifier(call.expression)) return undefined;
-  const fn = localFunctionNamed(sf.statements, call.expression.text);
-  const isAsync = fn !== undefined && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
-  if (!isAsync) return undefined;
-  return stmt.elseStatement ?? null;
+  return isCallExpression(call) && isIdentifier(call.expression) ? call.expression.text : undefined;
+}
+
+/**
+ * The same test of a function imported from another module (`import { validateAdminToken } from
+ * './auth'`) and with no `else`: whether it is `async` is read where it is defined, so the
+ * rejection under it counts only if it is not (FunctionFact.rejectsUnlessAsync).
+ */
+function importedNegatedCallee(stmt: ts.Statement, ctx: HandlerContext): string | undefined {
+  const callee = isIfStatement(stmt) && !stmt.elseStatement ? negatedCallee(stmt) : undefined;
+  return callee !== undefined && ctx.imports?.has(callee) && !localFunctionNamed(ctx.sf.statements, callee) ? callee : undefined;
+}
+
+function isAsyncFunction(fn: FunctionNode): boolean {
+  return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
 }
 
 /**
@@ -478,6 +542,11 @@ function isRouteConfig(expr: ts.Expression): boolean {
 function isAsyncFastifyHook(fn: FunctionNode): boolean {
   const reply = fn.parameters[1];
   return fn.parameters.length === 2 && reply !== undefined && isIdentifier(reply.name) && /^(reply|rep)$/.test(reply.name.text) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
+}
+
+/** `return;`: in an async Fastify hook, the request goes on. */
+function isBareReturn(node: ts.Node): boolean {
+  return isReturnStatement(node) && node.expression === undefined;
 }
 
 /** A `try` of the body whose `finally` calls `next` (not in a function of its own): it runs whatever the `try` and `catch` answered. */
@@ -629,7 +698,7 @@ export function isFunctionExpression(node: ts.Node): node is ts.ArrowFunction | 
 }
 
 /** Callees that read or verify a credential rather than act: allowed before an in-handler check. */
-const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|parse|^get|split|slice|trim|replace|startsWith/i;
+const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|parse|^get|split|slice|substr|trim|replace|startsWith/i;
 
 /**
  * A declaration whose calls only read the request or verify a credential (`c.req.header('x')`,
@@ -639,18 +708,30 @@ const READS_CREDENTIAL = /verify|decode|auth|token|session|user|header|cookie|pa
  * `let isAuthorized = false; if (header === \`Bearer ${process.env.ADMIN_TOKEN}\`) isAuthorized = true;`:
  * a test that only sets flags the function starts as `false` (a later `if (!isAuthorized) return 401`
  * is the check). A flag that starts as anything else (`let ok = !process.env.HASH`) may start true.
+ * Nested tests and declarations too, trying one credential after another (`if (token) { const
+ * ok = await validateAdminToken(req); if (ok) isAuthorized = true; if (!isAuthorized) {...} }`),
+ * as long as nothing in them answers, returns or throws.
  */
-function isFlagSetting(stmt: ts.Statement, statements: readonly ts.Statement[]): boolean {
-  if (!isIfStatement(stmt)) return false;
+function isFlagSetting(stmt: ts.Statement, statements: readonly ts.Statement[], depth = 0): boolean {
+  if (!isIfStatement(stmt) || depth > MAX_FLAG_DEPTH) return false;
   const branches = stmt.elseStatement ? [stmt.thenStatement, stmt.elseStatement] : [stmt.thenStatement];
   return branches.every((branch) => {
     const sets = isBlock(branch) ? branch.statements : [branch];
-    return sets.length > 0 && sets.every((s) => isExpressionStatement(s) && isBinaryExpression(s.expression) && s.expression.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(s.expression.left) && startsFalse(s.expression.left.text, statements));
+    return sets.length > 0 && sets.every((s) => isVariableStatement(s) || setsFalseStartingName(s, statements) || isFlagSetting(s, statements, depth + 1));
   });
 }
 
+/** Nesting of flag-setting tests followed. */
+const MAX_FLAG_DEPTH = 4;
+
+/** `isAuthorized = true;` or `userId = payload.sub;` of a name the function declares starting falsy. */
+function setsFalseStartingName(s: ts.Statement, statements: readonly ts.Statement[]): boolean {
+  return isExpressionStatement(s) && isBinaryExpression(s.expression) && s.expression.operatorToken.kind === SyntaxKind.EqualsToken && isIdentifier(s.expression.left) && startsFalse(s.expression.left.text, statements);
+}
+
+/** `let ok = false`, or `let userId: string | undefined` (no value yet): falsy until set. */
 function startsFalse(name: string, statements: readonly ts.Statement[]): boolean {
-  return statements.some((s) => isVariableStatement(s) && s.declarationList.declarations.some((d) => isIdentifier(d.name) && d.name.text === name && d.initializer?.kind === SyntaxKind.FalseKeyword));
+  return statements.some((s) => isVariableStatement(s) && s.declarationList.declarations.some((d) => isIdentifier(d.name) && d.name.text === name && (d.initializer === undefined || d.initializer.kind === SyntaxKind.FalseKeyword)));
 }
 
 function isRequestRead(stmt: ts.Statement, params: readonly string[]): boolean {
@@ -695,7 +776,7 @@ function scanNode(root: ts.Node, fn: FunctionNode, params: readonly string[], ct
       nestedRoots.push(node);
       return false;
     }
-    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, params, options)) {
+    if (node.kind === SyntaxKind.TryStatement && swallows(node as ts.TryStatement, fn, params, options)) {
       scanSwallowingTry(node as ts.TryStatement, fn, params, ctx, options, scan);
       return false;
     }
@@ -768,12 +849,20 @@ function mayThrow(block: ts.Node, params: readonly string[], sf: ts.SourceFile, 
 /**
  * `try { await request.jwtVerify() } catch (err) { log(err) }`: a catch that neither rethrows,
  * rejects, nor hands the error on (`reply.send(err)`, `next(err)`) swallows what the try throws.
+ * One that ends middleware without calling `next` (`catch (e) { ctx.app.emit('error', e); return; }`)
+ * stops the request there: the handler never runs, as after a 401.
  */
-function swallows(stmt: ts.TryStatement, params: readonly string[], options: JudgeOptions): boolean {
+function swallows(stmt: ts.TryStatement, fn: FunctionNode, params: readonly string[], options: JudgeOptions): boolean {
   const clause = stmt.catchClause;
-  if (!clause) return false;
+  if (!clause || stopsWithoutNext(clause.block, fn)) return false;
   const caught = clause.variableDeclaration && isIdentifier(clause.variableDeclaration.name) ? clause.variableDeclaration.name.text : undefined;
   return !someNode(clause.block, (node) => isThrowStatement(node) || rejectionOf(node, options) !== undefined || (caught !== undefined && isIdentifier(node) && node.text === caught && handsOn(node, params)));
+}
+
+/** A block of middleware that ends (returns) without passing on; an async Fastify hook's `return` passes on. */
+function stopsWithoutNext(block: ts.Block, fn: FunctionNode): boolean {
+  const next = lastParamName(fn);
+  return next !== undefined && !isAsyncFastifyHook(fn) && endsFlow(block) && !callsBare(block, next);
 }
 
 const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
@@ -1007,14 +1096,6 @@ function rejectionOf(node: ts.Node, options: JudgeOptions): Rejection {
     default:
       return undefined;
   }
-}
-
-/** `true`, `Promise.resolve(true)` or rxjs `of(true)`: a canActivate answer that always allows. */
-function isTrueAnswer(expr: ts.Expression): boolean {
-  let e = skipParens(expr);
-  if (isAwaitExpression(e)) e = skipParens(e.expression);
-  if (isCallExpression(e) && e.arguments.length === 1 && /^(resolve|of)$/.test(lastNameOf(e.expression) ?? '')) e = skipParens(e.arguments[0] as ts.Expression);
-  return e.kind === SyntaxKind.TrueKeyword;
 }
 
 /**
