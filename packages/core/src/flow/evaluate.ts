@@ -4,7 +4,7 @@ import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { extendedClassName } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, isStaticInitialized } from './instance-class.js';
-import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitPaths, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
@@ -17,15 +17,15 @@ import { objectProjectionOf, type ObjectProjection } from './object-projections.
 import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
+import { isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
-import type { CallItem, SecretItem, Taint, TaintItem } from './taint.js';
+import type { CallItem, FlowStep, ParamItem, SecretItem, Taint, TaintItem } from './taint.js';
 import { droppedEntryKeys } from './entry-filters.js';
 import { elementTypeOf, fieldSourcesOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
-import { replacerKeysOf } from './json-stringify.js';
+import { replacedTaint, replacerKeysOf } from './json-stringify.js';
 import { messageArguments } from './error-message.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
@@ -40,8 +40,8 @@ export interface Evaluator {
   taintOf(expr: ts.Expression): Taint;
   /** A callee that may be a project function: `f` or `ns.f`, resolvable through the summaries. */
   projectCalleeOf(callee: ts.Expression): string | undefined;
-  /** What `new C(...)` of class `cls` gives importers, its constructor's arguments as parameters of `constructorKey`. */
-  constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint;
+  /** What `new C(...)` of top-level class `cls` gives importers, its constructor's arguments as parameters of `C.constructor`. */
+  constructedTaint(cls: ts.ClassLikeDeclaration): Taint;
 }
 
 const EMPTY: Taint = [];
@@ -624,9 +624,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (v.omit) t = omitKeys(t, v.omit);
       return placed(t, v, binding.name);
     });
-    // `const safe = { ...user }; safe.password = '[hidden]'`: a field given a safe value no longer holds what the other values put there.
-    const masked = values.flatMap((v) => (v.wrap.length === 1 && v.path.length === 0 && v.wrap[0] !== '*' && v.wrap[0] !== COMPUTED_ENTRY && isNeutral(v.expr) ? [v.wrap[0] as string] : []));
-    return masked.length > 0 ? omitKeys(unionTaint(...parts), masked) : unionTaint(...parts);
+    // `const safe = { ...user }; safe.password = '[hidden]'` (also deeper: `copy.db.password = '***'`): a field given a safe value no longer holds what the other values put there.
+    const masked = values.flatMap((v) => (v.wrap.length > 0 && v.path.length === 0 && !v.wrap.some((k) => k === '*' || k === COMPUTED_ENTRY || k.includes('.')) && isNeutral(v.expr) ? [v.wrap.join('.')] : []));
+    return masked.length > 0 ? omitPaths(unionTaint(...parts), masked) : unionTaint(...parts);
   }
 
   /** The info a bearer middleware keeps (`req.auth`): its `token` is the credential. */
@@ -652,6 +652,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * a field of a const object written out as a value no secret can be (a boolean, a number, fetch's
    * credentials modes). A string written there (`{ apiKey: 'sk-live-...' }`) is still one.
    */
+  /** `init.credentials` of `const init = { credentials: 'include' }`: a field the code wrote a literal in. */
+  function readsLiteralField(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    return isPropertyAccessExpression(e) && isLiteralField(e.expression, e.name.text);
+  }
+
   function isLiteralField(owner: ts.Expression, prop: string): boolean {
     const obj = constValueOf(fc, owner);
     if (!ts.isObjectLiteralExpression(obj)) return false;
@@ -827,11 +833,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
     const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m));
     const param = ctor?.parameters.find((p) => isParameterPropertyDeclaration(p, ctor) && isIdentifier(p.name) && p.name.text === prop);
-    if (!param || !isIdentifier(param.name)) return EMPTY;
+    if (!param || !isIdentifier(param.name) || !ctor) return EMPTY;
     // Read as often as the class uses the field (`this.log` in every method): worked out once.
     let taint = parameterProperties.get(param);
-    if (taint === undefined) parameterProperties.set(param, (taint = identifierTaint(param.name)));
+    if (taint === undefined) {
+      // What a `new` gives the constructor there, for a method run on that instance (`CallItem.self`).
+      const given = constructorParam(ctor.parent, ctor.parameters.indexOf(param), false, [step(param.name, `parameter \`${param.name.text}\``)]);
+      parameterProperties.set(param, (taint = given ? unionTaint(identifierTaint(param.name), [given]) : identifierTaint(param.name)));
+    }
     return taint;
+  }
+
+  /** The constructor's parameter `index` of a top-level class, as the key `constructedTaint` gives it. */
+  function constructorParam(cls: ts.ClassLikeDeclaration, index: number, rest: boolean, trace: FlowStep[]): ParamItem | undefined {
+    if (cls.name === undefined || cls.parent !== fc.sf) return undefined;
+    return { k: 'param', fn: `${cls.name.text}.${CONSTRUCTOR}`, index, ...(rest && { rest: true }), proj: [], path: [], trace };
   }
 
   const parameterProperties = new Map<ts.ParameterDeclaration, Taint>();
@@ -874,12 +890,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /**
    * What `new Client(...)` of a top-level class gives, for the files that import the class: its
    * fields, a parameter property holding the constructor's argument at its index (a parameter of
-   * the key `constructorKey` stands for, which the rules substitute with the importer's arguments).
+   * `Client.constructor`, which the rules substitute with the importer's arguments).
    */
-  function constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint {
+  function constructedTaint(cls: ts.ClassLikeDeclaration): Taint {
     const name = cls.name?.text ?? 'default';
     const trace = [step(cls.name ?? cls, `the arguments of \`new ${name}()\``)];
-    return instanceOf(cls, `new ${name}()`, (index, rest) => [{ k: 'param', fn: constructorKey, index, ...(rest && { rest: true }), proj: [], path: [], trace }]);
+    return instanceOf(cls, `new ${name}()`, (index, rest) => {
+      const param = constructorParam(cls, index, rest, trace);
+      return param ? [param] : EMPTY;
+    });
   }
 
   /**
@@ -1007,6 +1026,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
     const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(replacerOf(args[1]), (e) => constValueOf(fc, e)) : undefined;
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
+    // `JSON.stringify(payload, secretSafeReplacer)` of a function another module exports: what it lets through is known there.
+    const importedReplacer = dotted === 'JSON.stringify' && args[0] && args[1] && !replaced ? projectCalleeOf(args[1]) : undefined;
+    if (importedReplacer !== undefined && args[0]) return flattenTaint([{ k: 'call', callee: importedReplacer, args: [taintOf(args[0])], sanitizer: false, replacer: true, proj: [], path: [], trace: [step(call, `written through the replacer \`${plainName(importedReplacer)}\``)] }]);
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => (dotted === 'String' ? textTaint(a) : taintOf(a)))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `chalk.green(`token ${token}`)`, `pc.bold(token)`: terminal colours wrap the text, which stays whole.
@@ -1159,7 +1181,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if ('unknown' in projection) return EMPTY;
     if ('path' in projection) return readAtPath(projection.of, projection.path);
     const { of, keys } = projection;
-    const kept = replacedTaint(taintOf(of), keys, fc.names);
+    const kept = 'drop' in keys ? omitPaths(taintOf(of), keys.drop) : replacedTaint(taintOf(of), keys, fc.names);
     if (!('keep' in keys) || !isOpaque(of)) return kept;
     // `pick(req.body, ['username', 'password'])`: a key named for a secret holds one, as `{ password: body.password }` would.
     const named = keys.keep.filter((k) => fc.names.isSecretName(k) && !kept.some((item) => item.path[0] === k));
@@ -1265,15 +1287,26 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function textTaint(expr: ts.Expression): Taint {
     const e = unwrap(expr);
-    const made = isNewExpression(e) || (isIdentifier(e) && lookup(fc, e)?.kind === 'var');
-    const cls = made ? instanceClassOf(e, fc) : undefined;
-    if (cls === undefined) return taintOf(expr);
+    const made = madeBy(e);
+    const cls = made && instanceClassOf(made, fc);
+    if (made === undefined || cls === undefined) return taintOf(expr);
     const declared = fc.collected.scopes.lookup(cls, e);
     // A class imported from a project module says how it is written there; an error's text is its message.
     const own = declared?.kind === 'class' ? extendedClassOf(declared.node) === undefined : declared?.kind === 'import' && !cls.endsWith('Error');
     const key = own ? projectMethodKey(cls, 'toString', e) : undefined;
     if (!own || (key === undefined && declared?.kind !== 'class')) return taintOf(expr);
-    return key === undefined ? EMPTY : [{ k: 'call', callee: key, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+    if (key === undefined) return EMPTY;
+    const self = made.arguments?.map((a) => taintOf(a));
+    return [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+  }
+
+  /** The one `new C(...)` an expression is, or a variable holds. */
+  function madeBy(e: ts.Expression): ts.NewExpression | undefined {
+    if (isNewExpression(e)) return e;
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+    const [value, ...more] = binding?.kind === 'var' ? binding.values : [];
+    const made = value && more.length === 0 && value.path.length === 0 ? unwrap(value.expr) : undefined;
+    return made && isNewExpression(made) ? made : undefined;
   }
 
   /** What an error given `given` holds: the text whole, as its `message` and its `stack`, which starts with it. */
@@ -1343,7 +1376,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * bcrypt.hash(password, 10) }`, also through a const) is no secret.
    */
   function underKeyTaint(key: string, expr: ts.Expression, value: Taint, at: ts.Node): Taint {
-    const named = fc.names.isSecretName(key) && isOpaque(expr) && !isNeutral(expr) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, expr));
+    const named = fc.names.isSecretName(key) && isOpaque(expr) && !isNeutral(expr) && !readsLiteralField(expr) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, expr));
     return named ? unionTaint([nameSource(at, key)], value) : value;
   }
 
@@ -1802,20 +1835,6 @@ function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
   }
   return chain.length > 0 && isIdentifier(e) && e.text === name ? chain : undefined;
 }
-
-/** What a `JSON.stringify` replacer lets through (see `replacerKeysOf`); a string secret is written whole. */
-function replacedTaint(taint: Taint, replaced: { keep: string[] } | { drop: string[] }, names: NameClassifier): Taint {
-  if ('drop' in replaced) return omitKeys(taint, replaced.drop);
-  const { keep } = replaced;
-  return taint.flatMap((item): Taint => {
-    const head = item.path[0];
-    if (head !== undefined) return head === '*' || keep.includes(head) ? [item] : [];
-    // Headers or an environment list only the entries kept: those that are credentials still are.
-    if (item.k === 'secret' && item.container !== undefined) return keep.flatMap((k) => wrapTaint(projectTaint([item], k, names, `${item.label}.${k}`), k));
-    return [item];
-  });
-}
-
 
 /** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
 function hasNonSecretType(binding: Binding | undefined): boolean {

@@ -20,11 +20,12 @@ import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-d
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type EnvNameValue, envNameValuesOf, type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
+import { type ReplacedKeys, replacerKeysOf } from './json-stringify.js';
 import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
@@ -66,6 +67,8 @@ export interface FunctionFact {
   value?: true;
   /** A class's getter: reading the field of an instance runs it (`settings.connection`). */
   getter?: true;
+  /** Shaped as a `JSON.stringify` replacer that drops or keeps keys (see `replacerKeysOf`): importers pass it to `JSON.stringify`. */
+  replacer?: ReplacedKeys;
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -404,7 +407,7 @@ function recordConstructed(collected: CollectedFile, fc: FileContext, ev: Evalua
   for (const cls of collected.classes) {
     if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== fc.sf) continue;
     const key = `${cls.name.text}.${CONSTRUCTOR}`;
-    const returns = ev.constructedTaint(cls, key);
+    const returns = ev.constructedTaint(cls);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(cls, fc.sf), returns, whole: [], storeName: false, refusesProduction: false });
   }
 }
@@ -977,7 +980,8 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
-  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0) return undefined;
+  const replacer = isReplacerShaped(node) ? replacerKeysOf(node, (e) => constValueOf(fc, e)) : undefined;
+  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0 && !replacer) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
   return {
     key,
@@ -991,7 +995,13 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
     ...(requires.length > 0 && { requires }),
     ...(name !== key && { name }),
     ...(ts.isGetAccessorDeclaration(node) && { getter: true }),
+    ...(replacer && { replacer }),
   };
+}
+
+/** A module-level function of two parameters, `(key, value)`, as a replacer is written. */
+function isReplacerShaped(node: ts.SignatureDeclaration): node is ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression {
+  return node.parameters.length === 2 && (ts.isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node)) && enclosingFunction(node) === undefined;
 }
 
 /** What a function or constructor body requires of imported flags before anything else (see `importedRequirementsOf`). */

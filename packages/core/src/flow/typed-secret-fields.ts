@@ -218,8 +218,11 @@ function secretFieldsOfMembers(members: Members, sf: ts.SourceFile, names: NameC
     if (isPropertyDeclaration(member) && (isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
     const name = memberNameOf(member);
     if (name === undefined) continue;
-    if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);
-    else for (const inner of typedSecretFields(member.type, sf, names, depth + 1)) out.push([name, ...inner]);
+    const inner = typedSecretFields(member.type, sf, names, depth + 1);
+    // `jwt: { secret: string; expiresIn: string }`: an object declared in place with secret fields holds those, whatever its own name.
+    const byFields = inner.length > 0 && member.type !== undefined && isTypeLiteralNode(member.type);
+    if (names.isSecretName(name) && !isNonSecretType(member.type) && !byFields) out.push([name]);
+    else for (const path of inner) out.push([name, ...path]);
   }
   return out;
 }
