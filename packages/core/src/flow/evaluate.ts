@@ -9,7 +9,7 @@ import { isAddedTo } from './mutated-in-place.js';
 import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
-import { isFormDataType, isRequestBody, secretBodyFields } from './request-body.js';
+import { isFormDataType, isRequestBody, isRequestQuery, secretBodyFields, secretQueryFields } from './request-body.js';
 import { isRequestType } from './request-types.js';
 import { honoValidatedFields, trpcInputFields } from './validated-input.js';
 import { credentialParamOf } from './credential-callbacks.js';
@@ -708,6 +708,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (URL_TEXT_FIELDS.has(prop) && holdsUrl(e.expression, fc)) return base;
     // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
     if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
+    // `console.log(req.query)` in a handler that reads `req.query.token`: the query holds the token.
+    if (prop === 'query' && isRequestQuery(e)) return unionTaint(requestInputTaint(e, secretQueryFields(e, fc.names)), projectTaint(base.filter((item) => item.path[0] === 'query'), prop, fc.names, labelOf(e, fc.sf)));
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc) && !isLiteralField(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
@@ -1262,8 +1264,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** A request body whose secret-named fields the handler reads: it holds those secrets (see request-body.ts). */
   function requestBodyTaint(body: ts.Expression): Taint {
-    const label = labelOf(body, fc.sf);
-    return secretBodyFields(body, fc.names).map((field) => ({ k: 'secret', label: `${label}.${field}`, path: [field], trace: [step(body, `\`${label}\` holds \`${field}\`, which this handler reads from it`)] }));
+    return requestInputTaint(body, secretBodyFields(body, fc.names));
+  }
+
+  /** A request's body or query, which holds the secret-named `fields` its handler reads from it. */
+  function requestInputTaint(input: ts.Expression, fields: readonly string[]): Taint {
+    const label = labelOf(input, fc.sf);
+    return fields.map((field) => ({ k: 'secret', label: `${label}.${field}`, path: [field], trace: [step(input, `\`${label}\` holds \`${field}\`, which this handler reads from it`)] }));
   }
 
   function newTaint(e: ts.NewExpression): Taint {
