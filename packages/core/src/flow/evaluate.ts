@@ -42,6 +42,8 @@ export interface Evaluator {
   projectCalleeOf(callee: ts.Expression): string | undefined;
   /** What `new C(...)` of top-level class `cls` gives importers, its constructor's arguments as parameters of `C.constructor`. */
   constructedTaint(cls: ts.ClassLikeDeclaration): Taint;
+  /** What a function returning an opaque value declares it returns (see `declaredReturnTaint`). */
+  declaredReturnTaint(fn: ts.SignatureDeclaration): Taint;
 }
 
 const EMPTY: Taint = [];
@@ -210,8 +212,24 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
     const value = binding?.kind === 'var' && binding.values.length === 1 ? unwrap(binding.values[0]?.expr as ts.Expression) : undefined;
     const fn = binding?.kind === 'function' ? binding.node : value && (isArrowFunction(value) || isFunctionExpression(value)) ? value : undefined;
-    if (!fn?.type) return undefined;
-    return (fc.collected.returns.get(fn) ?? []).every(isOpaque) ? fn.type : undefined;
+    return fn && opaqueReturnType(fn);
+  }
+
+  function opaqueReturnType(fn: ts.SignatureDeclaration): ts.TypeNode | undefined {
+    return fn.type && (fc.collected.returns.get(fn) ?? []).every(isOpaque) ? fn.type : undefined;
+  }
+
+  /**
+   * `async findByEmail(email): Promise<UserRecord | null> { return rows.get(email) ?? null }`: what a
+   * function that returns an opaque value declares it returns, for its callers in other files
+   * (those of the file read the type where they await it).
+   */
+  function declaredReturnTaint(fn: ts.SignatureDeclaration): Taint {
+    const type = opaqueReturnType(fn);
+    const name = fn.name && isIdentifier(fn.name) ? fn.name : fn.parent && isVariableDeclaration(fn.parent) && isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
+    if (!type || !name) return EMPTY;
+    const held = awaitedType(type);
+    return [...typedFieldSecrets(held, name, undefined), ...importedTypeSecrets(held, [], name, undefined)];
   }
 
   // Every read of a typed parameter asks for its type's secret fields: each type node is read once.
@@ -1650,7 +1668,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
-  return { taintOf, projectCalleeOf, constructedTaint };
+  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint };
 }
 
 /** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */

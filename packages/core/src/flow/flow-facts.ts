@@ -972,7 +972,7 @@ function isSessionOptions(options: ts.Node): boolean {
 
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
-  const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
+  const taint = unionTaint(ev.declaredReturnTaint(node), ...returns.map((r) => ev.taintOf(r)));
   const throws = unionTaint(...(fc.collected.throws.get(node) ?? []).map((t) => ev.taintOf(t.expression)));
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
