@@ -27,6 +27,7 @@ import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
 import { replacedTaint, replacerKeysOf } from './json-stringify.js';
 import { messageArguments } from './error-message.js';
+import { fastifyEnvRead } from './fastify-env.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
@@ -706,6 +707,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const failed = failedRequestConfigTaint(e);
       if (failed) return failed;
     }
+    const env = isPropertyAccessExpression(e) ? fastifyEnvTaint(e) : undefined;
+    if (env) return env;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `token[0]` of `token: string`: one character, not the secret.
     if (/^\d+$/.test(prop) && isStringParam(e.expression)) return EMPTY;
@@ -1177,6 +1180,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const label = labelOf(call, fc.sf);
     const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(call, `\`${label}\` holds ${kind === 'validated' ? 'the environment variables it validated' : 'the variables of a .env file'}`)] };
     return kind === 'parsed' ? wrapTaint([env], 'parsed') : [env];
+  }
+
+  /** `fastify.config` of @fastify/env (see fastify-env.ts): the environment variables its schema declares, or all of them. */
+  function fastifyEnvTaint(e: ts.PropertyAccessExpression): Taint | undefined {
+    const read = fastifyEnvRead(e, fc);
+    if (!read) return undefined;
+    const { keys } = read;
+    const label = labelOf(e, fc.sf);
+    const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(e, `\`${label}\` holds the environment variables @fastify/env validated`)] };
+    return keys ? replacedTaint([env], { keep: [...keys] }, fc.names) : [env];
   }
 
   /**
