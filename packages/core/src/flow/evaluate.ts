@@ -21,7 +21,7 @@ import { isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { CallItem, FlowStep, ParamItem, SecretItem, Taint, TaintItem } from './taint.js';
 import { droppedEntryKeys } from './entry-filters.js';
-import { elementTypeOf, fieldSourcesOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
+import { elementTypeOf, fieldSourcesOf, fieldTypeOf, isInspectedOnlyType, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
@@ -34,7 +34,7 @@ import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -243,9 +243,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
       paths = typedSecretFields(type, fc.sf, fc.names);
       typedFields.set(type, paths);
     }
+    const inspected = paths.length > 0 && isInspectedOnlyType(type, fc.sf);
     return paths.map((path) => {
       const label = `${id.text}.${path.join('.')}`;
-      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
+      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), ...(inspected && { inspected: true }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
     });
   }
 
@@ -940,7 +941,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     });
     const message = messageArguments(cls);
     const text = message === undefined ? EMPTY : errorText(message === 'all' ? argument(0, true) : unionTaint(EMPTY, ...message.map((index) => argument(index, false))));
-    return unionTaint(text, ...fields);
+    // A class with a `toJSON()` is written as JSON by it: its fields are printed by util.inspect only.
+    const inspected = cls.members.some((m) => isMethodDeclaration(m) && propertyNameOf(m.name) === 'toJSON');
+    return unionTaint(text, ...(inspected ? fields.map((t) => t.map((item) => (item.k === 'secret' ? { ...item, inspected: true as const } : item))) : fields));
   }
 
   /**
@@ -1052,6 +1055,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `JSON.stringify(payload, secretSafeReplacer)` of a function another module exports: what it lets through is known there.
     const importedReplacer = dotted === 'JSON.stringify' && args[0] && args[1] && !replaced ? projectCalleeOf(args[1]) : undefined;
     if (importedReplacer !== undefined && args[0]) return flattenTaint([{ k: 'call', callee: importedReplacer, args: [taintOf(args[0])], sanitizer: false, replacer: true, proj: [], path: [], trace: [step(call, `written through the replacer \`${plainName(importedReplacer)}\``)] }]);
+    if (dotted === 'JSON.stringify' && args[0] && !isLocallyBound(callee)) return flattenTaint(unionTaint(jsonTaint(args[0]), ...args.slice(1).map((a) => taintOf(a))));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => (dotted === 'String' ? textTaint(a) : taintOf(a)))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `chalk.green(`token ${token}`)`, `pc.bold(token)`: terminal colours wrap the text, which stays whole.
@@ -1336,6 +1340,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (key === undefined) return EMPTY;
     const self = made.arguments?.map((a) => taintOf(a));
     return [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+  }
+
+  /**
+   * `JSON.stringify(grant)`: a value written as JSON. The fields of a class with a `toJSON()` are
+   * left out, and what that method returns is written instead (`Grant.toJSON`, of the file or imported).
+   */
+  function jsonTaint(expr: ts.Expression): Taint {
+    const written = taintOf(expr).flatMap((item): Taint => (item.k !== 'secret' ? [item] : item.inspected ? [] : item.typedBy !== undefined ? [{ ...item, json: true }] : [item]));
+    const e = unwrap(expr);
+    const cls = isIdentifier(e) || isNewExpression(e) ? instanceClassOf(e, fc) : undefined;
+    const key = cls === undefined ? undefined : projectMethodKey(cls, 'toJSON', e);
+    if (key === undefined) return written;
+    const self = madeBy(e)?.arguments?.map((a) => taintOf(a));
+    return unionTaint(written, [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] }]);
   }
 
   /** The one `new C(...)` an expression is, or a variable holds. */

@@ -264,6 +264,8 @@ export interface FlowFacts {
   typeSecrets?: Record<string, string[][]>;
   /** Bases of those types that other modules declare (`class RegisterDto extends PartialType(CreateUserDto)`). */
   typeBases?: Record<string, TypeBase[]>;
+  /** Types of `typeSecrets` that are classes with a `toJSON()`: their fields are printed only by util.inspect. */
+  typeInspected?: string[];
 }
 
 export interface DynamicImportFact {
@@ -290,6 +292,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
   if (types.secrets) facts.typeSecrets = types.secrets;
   if (types.bases) facts.typeBases = types.bases;
+  if (types.inspected) facts.typeInspected = types.inspected;
   const pathLists = pathListsOf(sf);
   if (pathLists !== undefined) facts.pathLists = pathLists;
   if (!sf.text.includes('(') && !sf.text.includes('process.env') && !mayHoldCredentialUrl(sf.text)) {

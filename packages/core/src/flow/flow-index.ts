@@ -310,10 +310,18 @@ export class FlowIndex {
 
   /** A value typed with an imported type: one secret per secret-named field the type's module declares it with. */
   #typedFields(file: string, item: SecretItem): Taint {
-    const { typedBy, omit, ...rest } = item;
+    const { typedBy, omit, json, ...rest } = item;
     if (typedBy === undefined) return [];
+    // A class with a `toJSON()` is written as JSON by it, its fields printed by util.inspect only.
+    const inspected = this.#rendersItself(file, typedBy);
+    if (inspected && json) return [];
     const paths = this.#secretPathsOf(file, typedBy, 0).filter((path) => omit === undefined || !omit.includes(path[0] ?? ''));
-    return paths.map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
+    return paths.map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], ...(inspected && { inspected: true }), trace: inFile(item.trace, file) }));
+  }
+
+  #rendersItself(file: string, type: string): boolean {
+    const origin = this.project.originOf(file, type);
+    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.typeInspected?.includes(origin.name) ?? false);
   }
 
   /** The secret fields of the type `name` names in `file`, with those of its bases in other modules (a few levels up). */

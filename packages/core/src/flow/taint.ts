@@ -65,6 +65,10 @@ export interface SecretItem {
   typedBy?: string;
   /** With `typedBy`: fields an object rest or a delete left out (`const { password, ...rest } = dto`). */
   omit?: string[];
+  /** A field of a class with a `toJSON()`: printed by util.inspect (`console.log`), not written as JSON. */
+  inspected?: true;
+  /** With `typedBy`: written by `JSON.stringify`, which leaves out such fields. */
+  json?: true;
   trace: FlowStep[];
 }
 
