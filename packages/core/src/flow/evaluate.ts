@@ -4,12 +4,12 @@ import { enclosingFunction, isEntriesCall, requireOf } from './collect-file.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import { extendedClassName } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, isStaticInitialized } from './instance-class.js';
-import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
+import { anyPosition, COMPUTED_ENTRY, flattenTaint, omitKeys, omitPaths, omitsCredentialHeaders, isAuthorizationHeader, isCredentialCookie, projectTaint, unionTaint, withJwtParts, withoutAuthScheme, withPublicFirstPart, withStep, wrapTaint } from './propagate.js';
 import { isAddedTo } from './mutated-in-place.js';
 import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { holdsSecretName } from './secret-name-entries.js';
 import { isRequestObjectName, isRequestSession } from './request-session.js';
-import { isFormDataType, isRequestBody, secretBodyFields } from './request-body.js';
+import { isFormDataType, isRequestBody, isRequestQuery, secretBodyFields, secretQueryFields } from './request-body.js';
 import { isRequestType } from './request-types.js';
 import { honoValidatedFields, trpcInputFields } from './validated-input.js';
 import { credentialParamOf } from './credential-callbacks.js';
@@ -17,31 +17,34 @@ import { objectProjectionOf, type ObjectProjection } from './object-projections.
 import { shapeFieldsOf } from './schema-shape.js';
 import { type Binding, dottedNameOf, propertyNameOf, rootIdentifier, unwrap, type ValueSource } from './scope.js';
 import { constantValue, isHashChain, isHashingName, isLiteralLike, isLiteralTree, isMaskingReplace, isNonSecretType, isRedactingName, isShortSlice } from './sanitisers.js';
-import { isSecretGetterName, mayNameSecret, type NameClassifier, splitWords } from './sensitive-names.js';
+import { isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names.js';
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
-import type { CallItem, SecretItem, Taint, TaintItem } from './taint.js';
+import type { CallItem, FlowStep, ParamItem, SecretItem, Taint, TaintItem } from './taint.js';
 import { droppedEntryKeys } from './entry-filters.js';
-import { elementTypeOf, fieldSourcesOf, fieldTypeOf, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
+import { elementTypeOf, fieldSourcesOf, fieldTypeOf, isInspectedOnlyType, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
-import { replacerKeysOf } from './json-stringify.js';
+import { replacedTaint, replacerKeysOf } from './json-stringify.js';
 import { messageArguments } from './error-message.js';
+import { fastifyEnvRead } from './fastify-env.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
   taintOf(expr: ts.Expression): Taint;
   /** A callee that may be a project function: `f` or `ns.f`, resolvable through the summaries. */
   projectCalleeOf(callee: ts.Expression): string | undefined;
-  /** What `new C(...)` of class `cls` gives importers, its constructor's arguments as parameters of `constructorKey`. */
-  constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint;
+  /** What `new C(...)` of top-level class `cls` gives importers, its constructor's arguments as parameters of `C.constructor`. */
+  constructedTaint(cls: ts.ClassLikeDeclaration): Taint;
+  /** What a function returning an opaque value declares it returns (see `declaredReturnTaint`). */
+  declaredReturnTaint(fn: ts.SignatureDeclaration): Taint;
 }
 
 const EMPTY: Taint = [];
@@ -210,8 +213,24 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
     const value = binding?.kind === 'var' && binding.values.length === 1 ? unwrap(binding.values[0]?.expr as ts.Expression) : undefined;
     const fn = binding?.kind === 'function' ? binding.node : value && (isArrowFunction(value) || isFunctionExpression(value)) ? value : undefined;
-    if (!fn?.type) return undefined;
-    return (fc.collected.returns.get(fn) ?? []).every(isOpaque) ? fn.type : undefined;
+    return fn && opaqueReturnType(fn);
+  }
+
+  function opaqueReturnType(fn: ts.SignatureDeclaration): ts.TypeNode | undefined {
+    return fn.type && (fc.collected.returns.get(fn) ?? []).every(isOpaque) ? fn.type : undefined;
+  }
+
+  /**
+   * `async findByEmail(email): Promise<UserRecord | null> { return rows.get(email) ?? null }`: what a
+   * function that returns an opaque value declares it returns, for its callers in other files
+   * (those of the file read the type where they await it).
+   */
+  function declaredReturnTaint(fn: ts.SignatureDeclaration): Taint {
+    const type = opaqueReturnType(fn);
+    const name = fn.name && isIdentifier(fn.name) ? fn.name : fn.parent && isVariableDeclaration(fn.parent) && isIdentifier(fn.parent.name) ? fn.parent.name : undefined;
+    if (!type || !name) return EMPTY;
+    const held = awaitedType(type);
+    return [...typedFieldSecrets(held, name, undefined), ...importedTypeSecrets(held, [], name, undefined)];
   }
 
   // Every read of a typed parameter asks for its type's secret fields: each type node is read once.
@@ -224,9 +243,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
       paths = typedSecretFields(type, fc.sf, fc.names);
       typedFields.set(type, paths);
     }
+    const inspected = paths.length > 0 && isInspectedOnlyType(type, fc.sf);
     return paths.map((path) => {
       const label = `${id.text}.${path.join('.')}`;
-      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
+      return { k: 'secret', label, path, ...(key !== undefined && { param: key }), ...(inspected && { inspected: true }), trace: [step(id, `\`${label}\` is declared in the type of \`${id.text}\``)] };
     });
   }
 
@@ -624,9 +644,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
       if (v.omit) t = omitKeys(t, v.omit);
       return placed(t, v, binding.name);
     });
-    // `const safe = { ...user }; safe.password = '[hidden]'`: a field given a safe value no longer holds what the other values put there.
-    const masked = values.flatMap((v) => (v.wrap.length === 1 && v.path.length === 0 && v.wrap[0] !== '*' && v.wrap[0] !== COMPUTED_ENTRY && isNeutral(v.expr) ? [v.wrap[0] as string] : []));
-    return masked.length > 0 ? omitKeys(unionTaint(...parts), masked) : unionTaint(...parts);
+    // `const safe = { ...user }; safe.password = '[hidden]'` (also deeper: `copy.db.password = '***'`): a field given a safe value no longer holds what the other values put there.
+    const masked = values.flatMap((v) => (v.wrap.length > 0 && v.path.length === 0 && !v.wrap.some((k) => k === '*' || k === COMPUTED_ENTRY || k.includes('.')) && isNeutral(v.expr) ? [v.wrap.join('.')] : []));
+    return masked.length > 0 ? omitPaths(unionTaint(...parts), masked) : unionTaint(...parts);
   }
 
   /** The info a bearer middleware keeps (`req.auth`): its `token` is the credential. */
@@ -652,6 +672,12 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * a field of a const object written out as a value no secret can be (a boolean, a number, fetch's
    * credentials modes). A string written there (`{ apiKey: 'sk-live-...' }`) is still one.
    */
+  /** `init.credentials` of `const init = { credentials: 'include' }`: a field the code wrote a literal in. */
+  function readsLiteralField(expr: ts.Expression): boolean {
+    const e = unwrap(expr);
+    return isPropertyAccessExpression(e) && isLiteralField(e.expression, e.name.text);
+  }
+
   function isLiteralField(owner: ts.Expression, prop: string): boolean {
     const obj = constValueOf(fc, owner);
     if (!ts.isObjectLiteralExpression(obj)) return false;
@@ -682,6 +708,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
       const failed = failedRequestConfigTaint(e);
       if (failed) return failed;
     }
+    const env = isPropertyAccessExpression(e) ? fastifyEnvTaint(e) : undefined;
+    if (env) return env;
     if (e.expression.kind === SyntaxKind.ThisKeyword) return fieldTaint(e, prop);
     // `token[0]` of `token: string`: one character, not the secret.
     if (/^\d+$/.test(prop) && isStringParam(e.expression)) return EMPTY;
@@ -702,6 +730,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if (URL_TEXT_FIELDS.has(prop) && holdsUrl(e.expression, fc)) return base;
     // What the handler reads of the body, and what a typed request says it holds (`Request<{}, {}, LoginBody>`).
     if (prop === 'body' && isRequestBody(e)) return unionTaint(requestBodyTaint(e), projectTaint(base.filter((item) => item.path[0] === 'body'), prop, fc.names, labelOf(e, fc.sf)));
+    // `console.log(req.query)` in a handler that reads `req.query.token`: the query holds the token.
+    if (prop === 'query' && isRequestQuery(e)) return unionTaint(requestInputTaint(e, secretQueryFields(e, fc.names)), projectTaint(base.filter((item) => item.path[0] === 'query'), prop, fc.names, labelOf(e, fc.sf)));
     const isSecret = (fc.names.isSecretName(prop) && !hasNonSecretFieldType(e.expression, prop) && !holdsSecretName(e.expression, prop, fc) && !isLiteralField(e.expression, prop)) || isSessionIdRead(e.expression, prop);
     if (base.length === 0 && !isSecret) return EMPTY;
     const label = labelOf(e, fc.sf);
@@ -827,11 +857,21 @@ export function createEvaluator(fc: FileContext): Evaluator {
   function parameterPropertyTaint(at: ts.Node, prop: string): Taint {
     const ctor = enclosingClass(at)?.members.find((m): m is ts.ConstructorDeclaration => isConstructorDeclaration(m));
     const param = ctor?.parameters.find((p) => isParameterPropertyDeclaration(p, ctor) && isIdentifier(p.name) && p.name.text === prop);
-    if (!param || !isIdentifier(param.name)) return EMPTY;
+    if (!param || !isIdentifier(param.name) || !ctor) return EMPTY;
     // Read as often as the class uses the field (`this.log` in every method): worked out once.
     let taint = parameterProperties.get(param);
-    if (taint === undefined) parameterProperties.set(param, (taint = identifierTaint(param.name)));
+    if (taint === undefined) {
+      // What a `new` gives the constructor there, for a method run on that instance (`CallItem.self`).
+      const given = constructorParam(ctor.parent, ctor.parameters.indexOf(param), false, [step(param.name, `parameter \`${param.name.text}\``)]);
+      parameterProperties.set(param, (taint = given ? unionTaint(identifierTaint(param.name), [given]) : identifierTaint(param.name)));
+    }
     return taint;
+  }
+
+  /** The constructor's parameter `index` of a top-level class, as the key `constructedTaint` gives it. */
+  function constructorParam(cls: ts.ClassLikeDeclaration, index: number, rest: boolean, trace: FlowStep[]): ParamItem | undefined {
+    if (cls.name === undefined || cls.parent !== fc.sf) return undefined;
+    return { k: 'param', fn: `${cls.name.text}.${CONSTRUCTOR}`, index, ...(rest && { rest: true }), proj: [], path: [], trace };
   }
 
   const parameterProperties = new Map<ts.ParameterDeclaration, Taint>();
@@ -874,12 +914,15 @@ export function createEvaluator(fc: FileContext): Evaluator {
   /**
    * What `new Client(...)` of a top-level class gives, for the files that import the class: its
    * fields, a parameter property holding the constructor's argument at its index (a parameter of
-   * the key `constructorKey` stands for, which the rules substitute with the importer's arguments).
+   * `Client.constructor`, which the rules substitute with the importer's arguments).
    */
-  function constructedTaint(cls: ts.ClassLikeDeclaration, constructorKey: string): Taint {
+  function constructedTaint(cls: ts.ClassLikeDeclaration): Taint {
     const name = cls.name?.text ?? 'default';
     const trace = [step(cls.name ?? cls, `the arguments of \`new ${name}()\``)];
-    return instanceOf(cls, `new ${name}()`, (index, rest) => [{ k: 'param', fn: constructorKey, index, ...(rest && { rest: true }), proj: [], path: [], trace }]);
+    return instanceOf(cls, `new ${name}()`, (index, rest) => {
+      const param = constructorParam(cls, index, rest, trace);
+      return param ? [param] : EMPTY;
+    });
   }
 
   /**
@@ -898,7 +941,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
     });
     const message = messageArguments(cls);
     const text = message === undefined ? EMPTY : errorText(message === 'all' ? argument(0, true) : unionTaint(EMPTY, ...message.map((index) => argument(index, false))));
-    return unionTaint(text, ...fields);
+    // A class with a `toJSON()` is written as JSON by it: its fields are printed by util.inspect only.
+    const inspected = cls.members.some((m) => isMethodDeclaration(m) && propertyNameOf(m.name) === 'toJSON');
+    return unionTaint(text, ...(inspected ? fields.map((t) => t.map((item) => (item.k === 'secret' ? { ...item, inspected: true as const } : item))) : fields));
   }
 
   /**
@@ -1007,6 +1052,10 @@ export function createEvaluator(fc: FileContext): Evaluator {
     // `JSON.stringify(user, ['id'])`, `JSON.stringify(user, (k, v) => (k === 'password' ? undefined : v))`: only what the replacer lets through.
     const replaced = dotted === 'JSON.stringify' && args[0] && args[1] ? replacerKeysOf(replacerOf(args[1]), (e) => constValueOf(fc, e)) : undefined;
     if (replaced && args[0]) return flattenTaint(replacedTaint(taintOf(args[0]), replaced, fc.names));
+    // `JSON.stringify(payload, secretSafeReplacer)` of a function another module exports: what it lets through is known there.
+    const importedReplacer = dotted === 'JSON.stringify' && args[0] && args[1] && !replaced ? projectCalleeOf(args[1]) : undefined;
+    if (importedReplacer !== undefined && args[0]) return flattenTaint([{ k: 'call', callee: importedReplacer, args: [taintOf(args[0])], sanitizer: false, replacer: true, proj: [], path: [], trace: [step(call, `written through the replacer \`${plainName(importedReplacer)}\``)] }]);
+    if (dotted === 'JSON.stringify' && args[0] && !isLocallyBound(callee)) return flattenTaint(unionTaint(jsonTaint(args[0]), ...args.slice(1).map((a) => taintOf(a))));
     if (dotted !== undefined && STRINGIFIERS.has(dotted) && !isLocallyBound(callee)) return flattenTaint(unionTaint(...args.map((a) => (dotted === 'String' ? textTaint(a) : taintOf(a)))));
     if (dotted !== undefined && CARRIERS.has(dotted)) return unionTaint(...args.map((a) => taintOf(a)));
     // `chalk.green(`token ${token}`)`, `pc.bold(token)`: terminal colours wrap the text, which stays whole.
@@ -1137,6 +1186,16 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return kind === 'parsed' ? wrapTaint([env], 'parsed') : [env];
   }
 
+  /** `fastify.config` of @fastify/env (see fastify-env.ts): the environment variables its schema declares, or all of them. */
+  function fastifyEnvTaint(e: ts.PropertyAccessExpression): Taint | undefined {
+    const read = fastifyEnvRead(e, fc);
+    if (!read) return undefined;
+    const { keys } = read;
+    const label = labelOf(e, fc.sf);
+    const env: SecretItem = { k: 'secret', label, path: [], container: 'env', trace: [step(e, `\`${label}\` holds the environment variables @fastify/env validated`)] };
+    return keys ? replacedTaint([env], { keep: [...keys] }, fc.names) : [env];
+  }
+
   /**
    * `sessions.get(id)`, `headers.get('authorization')` on a local map the file fills with `set()`:
    * the entry under that key (a computed key reads what computed keys filed).
@@ -1159,7 +1218,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     if ('unknown' in projection) return EMPTY;
     if ('path' in projection) return readAtPath(projection.of, projection.path);
     const { of, keys } = projection;
-    const kept = replacedTaint(taintOf(of), keys, fc.names);
+    const kept = 'drop' in keys ? omitPaths(taintOf(of), keys.drop) : replacedTaint(taintOf(of), keys, fc.names);
     if (!('keep' in keys) || !isOpaque(of)) return kept;
     // `pick(req.body, ['username', 'password'])`: a key named for a secret holds one, as `{ password: body.password }` would.
     const named = keys.keep.filter((k) => fc.names.isSecretName(k) && !kept.some((item) => item.path[0] === k));
@@ -1240,8 +1299,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
 
   /** A request body whose secret-named fields the handler reads: it holds those secrets (see request-body.ts). */
   function requestBodyTaint(body: ts.Expression): Taint {
-    const label = labelOf(body, fc.sf);
-    return secretBodyFields(body, fc.names).map((field) => ({ k: 'secret', label: `${label}.${field}`, path: [field], trace: [step(body, `\`${label}\` holds \`${field}\`, which this handler reads from it`)] }));
+    return requestInputTaint(body, secretBodyFields(body, fc.names));
+  }
+
+  /** A request's body or query, which holds the secret-named `fields` its handler reads from it. */
+  function requestInputTaint(input: ts.Expression, fields: readonly string[]): Taint {
+    const label = labelOf(input, fc.sf);
+    return fields.map((field) => ({ k: 'secret', label: `${label}.${field}`, path: [field], trace: [step(input, `\`${label}\` holds \`${field}\`, which this handler reads from it`)] }));
   }
 
   function newTaint(e: ts.NewExpression): Taint {
@@ -1265,15 +1329,40 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function textTaint(expr: ts.Expression): Taint {
     const e = unwrap(expr);
-    const made = isNewExpression(e) || (isIdentifier(e) && lookup(fc, e)?.kind === 'var');
-    const cls = made ? instanceClassOf(e, fc) : undefined;
-    if (cls === undefined) return taintOf(expr);
+    const made = madeBy(e);
+    const cls = made && instanceClassOf(made, fc);
+    if (made === undefined || cls === undefined) return taintOf(expr);
     const declared = fc.collected.scopes.lookup(cls, e);
     // A class imported from a project module says how it is written there; an error's text is its message.
     const own = declared?.kind === 'class' ? extendedClassOf(declared.node) === undefined : declared?.kind === 'import' && !cls.endsWith('Error');
     const key = own ? projectMethodKey(cls, 'toString', e) : undefined;
     if (!own || (key === undefined && declared?.kind !== 'class')) return taintOf(expr);
-    return key === undefined ? EMPTY : [{ k: 'call', callee: key, args: [], sanitizer: false, proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+    if (key === undefined) return EMPTY;
+    const self = made.arguments?.map((a) => taintOf(a));
+    return [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toString()\` says`)] }];
+  }
+
+  /**
+   * `JSON.stringify(grant)`: a value written as JSON. The fields of a class with a `toJSON()` are
+   * left out, and what that method returns is written instead (`Grant.toJSON`, of the file or imported).
+   */
+  function jsonTaint(expr: ts.Expression): Taint {
+    const written = taintOf(expr).flatMap((item): Taint => (item.k !== 'secret' ? [item] : item.inspected ? [] : item.typedBy !== undefined ? [{ ...item, json: true }] : [item]));
+    const e = unwrap(expr);
+    const cls = isIdentifier(e) || isNewExpression(e) ? instanceClassOf(e, fc) : undefined;
+    const key = cls === undefined ? undefined : projectMethodKey(cls, 'toJSON', e);
+    if (key === undefined) return written;
+    const self = madeBy(e)?.arguments?.map((a) => taintOf(a));
+    return unionTaint(written, [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] }]);
+  }
+
+  /** The one `new C(...)` an expression is, or a variable holds. */
+  function madeBy(e: ts.Expression): ts.NewExpression | undefined {
+    if (isNewExpression(e)) return e;
+    const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+    const [value, ...more] = binding?.kind === 'var' ? binding.values : [];
+    const made = value && more.length === 0 && value.path.length === 0 ? unwrap(value.expr) : undefined;
+    return made && isNewExpression(made) ? made : undefined;
   }
 
   /** What an error given `given` holds: the text whole, as its `message` and its `stack`, which starts with it. */
@@ -1343,7 +1432,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * bcrypt.hash(password, 10) }`, also through a const) is no secret.
    */
   function underKeyTaint(key: string, expr: ts.Expression, value: Taint, at: ts.Node): Taint {
-    const named = fc.names.isSecretName(key) && isOpaque(expr) && !isNeutral(expr) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, expr));
+    const named = fc.names.isSecretName(key) && isOpaque(expr) && !isNeutral(expr) && !readsLiteralField(expr) && !value.some((i) => i.path.length === 0 && (i.k === 'secret' || i.k === 'call')) && !isHashChain(constValueOf(fc, expr));
     return named ? unionTaint([nameSource(at, key)], value) : value;
   }
 
@@ -1610,7 +1699,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
-  return { taintOf, projectCalleeOf, constructedTaint };
+  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint };
 }
 
 /** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */
@@ -1802,20 +1891,6 @@ function fieldChainOf(expr: ts.Expression, name: string): string[] | undefined {
   }
   return chain.length > 0 && isIdentifier(e) && e.text === name ? chain : undefined;
 }
-
-/** What a `JSON.stringify` replacer lets through (see `replacerKeysOf`); a string secret is written whole. */
-function replacedTaint(taint: Taint, replaced: { keep: string[] } | { drop: string[] }, names: NameClassifier): Taint {
-  if ('drop' in replaced) return omitKeys(taint, replaced.drop);
-  const { keep } = replaced;
-  return taint.flatMap((item): Taint => {
-    const head = item.path[0];
-    if (head !== undefined) return head === '*' || keep.includes(head) ? [item] : [];
-    // Headers or an environment list only the entries kept: those that are credentials still are.
-    if (item.k === 'secret' && item.container !== undefined) return keep.flatMap((k) => wrapTaint(projectTaint([item], k, names, `${item.label}.${k}`), k));
-    return [item];
-  });
-}
-
 
 /** A parameter (or a destructured field of its type literal) or variable declared `number`/`boolean`. */
 function hasNonSecretType(binding: Binding | undefined): boolean {

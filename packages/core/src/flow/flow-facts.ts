@@ -22,11 +22,12 @@ import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-d
 import { isAddedTo } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { createEvaluator, type Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
+import { constValueOf, type FileContext, importOf, lookup, packageFunctionOf, textMentions } from './file-context.js';
 import { wholeParams } from './whole-params.js';
 import { type EnvNameValue, envNameValuesOf, type ImportedGuard, importedChoiceGuardAt, importedGuardAt, importedRequirementsOf, type ValueChoice, valueChoicesOf } from './value-choices.js';
 import { COMPUTED_ENTRY, isCredentialCookie, unionTaint, wrapTaint } from './propagate.js';
 import { isLiteralTree } from './sanitisers.js';
+import { type ReplacedKeys, replacerKeysOf } from './json-stringify.js';
 import { dottedNameOf, propertyNameOf, type ScopeMap, unwrap } from './scope.js';
 import { extractModuleFacts, type ModuleFacts, specifiersOf } from '../summary/module-facts.js';
 import { servesNetwork } from './network-server.js';
@@ -70,6 +71,8 @@ export interface FunctionFact {
   guardedCallbacks?: number[];
   /** A class's getter: reading the field of an instance runs it (`settings.connection`). */
   getter?: true;
+  /** Shaped as a `JSON.stringify` replacer that drops or keeps keys (see `replacerKeysOf`): importers pass it to `JSON.stringify`. */
+  replacer?: ReplacedKeys;
 }
 
 /** A call to a log sink with what each argument carries. */
@@ -285,6 +288,8 @@ export interface FlowFacts {
   typeSecrets?: Record<string, string[][]>;
   /** Bases of those types that other modules declare (`class RegisterDto extends PartialType(CreateUserDto)`). */
   typeBases?: Record<string, TypeBase[]>;
+  /** Types of `typeSecrets` that are classes with a `toJSON()`: their fields are printed only by util.inspect. */
+  typeInspected?: string[];
 }
 
 export interface DynamicImportFact {
@@ -313,6 +318,7 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   const types = secretFieldsOfTypes(sf, nameClassifierFor(ctx.config.sensitiveNames));
   if (types.secrets) facts.typeSecrets = types.secrets;
   if (types.bases) facts.typeBases = types.bases;
+  if (types.inspected) facts.typeInspected = types.inspected;
   const pathLists = pathListsOf(sf);
   if (pathLists !== undefined) facts.pathLists = pathLists;
   if (!sf.text.includes('(') && !sf.text.includes('process.env') && !sf.text.includes(' extends ') && !/[?!]/.test(sf.text) && !mayHoldCredentialUrl(sf.text)) {
@@ -436,7 +442,7 @@ function recordConstructed(collected: CollectedFile, fc: FileContext, ev: Evalua
   for (const cls of collected.classes) {
     if (!isClassDeclaration(cls) || cls.name === undefined || cls.parent !== fc.sf) continue;
     const key = `${cls.name.text}.${CONSTRUCTOR}`;
-    const returns = ev.constructedTaint(cls, key);
+    const returns = ev.constructedTaint(cls);
     if (returns.length > 0) facts.functions.push({ key, location: locationOf(cls, fc.sf), returns, whole: [], storeName: false, refusesProduction: false });
   }
 }
@@ -1011,7 +1017,7 @@ function isSessionOptions(options: ts.Node): boolean {
 
 function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.Node }, fc: FileContext, ev: Evaluator, guardedCallbacks: number[] = []): FunctionFact | undefined {
   const returns = fc.collected.returns.get(node) ?? [];
-  const taint = unionTaint(...returns.map((r) => ev.taintOf(r)));
+  const taint = unionTaint(ev.declaredReturnTaint(node), ...returns.map((r) => ev.taintOf(r)));
   const throws = unionTaint(...(fc.collected.throws.get(node) ?? []).map((t) => ev.taintOf(t.expression)));
   const whole = wholeParams(node, returns, fc);
   const name = ownNameOf(node, key);
@@ -1019,7 +1025,8 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
   const mayRefuse = storeName || isCheckShaped(node, fc.sf);
   const refuses = mayRefuse && refusesProduction(node, fc);
   const requires = mayRefuse && !refuses ? requirementsOf(node, fc) : [];
-  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0 && guardedCallbacks.length === 0) return undefined;
+  const replacer = isReplacerShaped(node) ? replacerKeysOf(node, (e) => constValueOf(fc, e)) : undefined;
+  if (taint.length === 0 && throws.length === 0 && whole.length === 0 && !storeName && !refuses && requires.length === 0 && guardedCallbacks.length === 0 && !replacer) return undefined;
   const checks = storeName && !refuses ? importedChecksOf(node, fc) : [];
   return {
     key,
@@ -1034,7 +1041,13 @@ function functionFact(key: string, node: ts.SignatureDeclaration & { body?: ts.N
     ...(name !== key && { name }),
     ...(guardedCallbacks.length > 0 && { guardedCallbacks }),
     ...(ts.isGetAccessorDeclaration(node) && { getter: true }),
+    ...(replacer && { replacer }),
   };
+}
+
+/** A module-level function of two parameters, `(key, value)`, as a replacer is written. */
+function isReplacerShaped(node: ts.SignatureDeclaration): node is ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression {
+  return node.parameters.length === 2 && (ts.isFunctionDeclaration(node) || isArrowFunction(node) || isFunctionExpression(node)) && enclosingFunction(node) === undefined;
 }
 
 /** What a function or constructor body requires of imported flags before anything else (see `importedRequirementsOf`). */

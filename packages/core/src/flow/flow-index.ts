@@ -4,10 +4,11 @@ import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, proj
 import type { NameClassifier } from './sensitive-names.js';
 import { type FrameworkLogger, redactArgOf } from './framework-logger.js';
 import type { ImportedPathList, RedactPath } from './sinks.js';
-import type { CallItem, FlowStep, SecretItem, Taint, TaintItem } from './taint.js';
+import type { CallItem, FlowStep, KeyPattern, SecretItem, Taint, TaintItem } from './taint.js';
 import { inFile } from './trace.js';
 import { CONSTRUCTOR, plainName } from './function-keys.js';
 import { keepsField } from './typed-secret-fields.js';
+import { replacedTaint, withoutMatchingKeys } from './json-stringify.js';
 
 /** Reading a value: property path `proj`, then placing it at `path`, then maybe stringifying it. */
 export interface Access {
@@ -16,6 +17,8 @@ export interface Access {
   flat: boolean;
   /** Keys an object rest left out, applied after `proj`. */
   omit?: string[];
+  /** Keys a replacer dropped by a regular expression, at any depth (see `ParamItem.omitMatching`). */
+  omitMatching?: KeyPattern;
   /** Secrets by their name alone are dropped (see `ParamItem.unnamed`). */
   unnamed?: true;
 }
@@ -42,6 +45,11 @@ export interface WrapperSink {
 export interface SinkOwners {
   key: string;
   via: readonly SinkOwners[];
+}
+
+/** `Client.constructor` of method `Client.authHeader`: the key a class's constructor parameters are read by (see `CONSTRUCTOR`). */
+function constructorOf(method: string): string {
+  return `${method.slice(0, method.lastIndexOf('.'))}.${CONSTRUCTOR}`;
 }
 
 /** Every function of an owners graph, each once, outermost first. */
@@ -79,6 +87,8 @@ export interface ResolvedFunction {
 interface ParamBinding {
   fn: string;
   args: Taint[];
+  /** A method run on an instance made here: its constructor's key and arguments, which the fields it reads hold (see `CallItem.self`). */
+  self?: { fn: string; args: Taint[] };
 }
 
 /**
@@ -199,8 +209,9 @@ export class FlowIndex {
     }
     if (item.k === 'param') {
       if (!binding) return [{ ...item, trace: inFile(item.trace, file) }];
-      if (item.fn !== binding.fn) return [];
-      const arg = argumentOf(binding.args, item.index, item.rest === true);
+      const given = item.fn === binding.fn ? binding.args : item.fn === binding.self?.fn ? binding.self.args : undefined;
+      if (!given) return [];
+      const arg = argumentOf(given, item.index, item.rest === true);
       return this.access(withTrace(arg, inFile(item.trace, file)), accessOf(item));
     }
     if (depth >= MAX_DEPTH) return [];
@@ -215,11 +226,16 @@ export class FlowIndex {
     // An imported constant reads a value fact; a call never does (and a value is never called).
     const fn = found && (found.fact.value === true) === (item.value === true) ? found : undefined;
     let result: Taint;
-    if (item.sanitizer) {
+    if (item.replacer) {
+      // An imported replacer that drops keys writes the rest; any other writes everything.
+      const written = args[0] ?? [];
+      result = fn?.fact.replacer ? replacedTaint(written, fn.fact.replacer, this.names) : written;
+    } else if (item.sanitizer) {
       // A redaction helper counts unless the project's own definition hands its input back whole.
       result = fn ? unionTaint(...fn.fact.whole.map((i) => args[i] ?? [])) : [];
     } else if (fn) {
-      result = this.#resolve(fn.file, item.thrown ? (fn.fact.throws ?? []) : fn.fact.returns, { fn: fn.fact.key, args }, depth + 1);
+      const self = item.self && { fn: constructorOf(fn.fact.key), args: item.self.map((a) => this.#resolve(file, a, binding, depth)) };
+      result = this.#resolve(fn.file, item.thrown ? (fn.fact.throws ?? []) : fn.fact.returns, { fn: fn.fact.key, args, ...(self && { self }) }, depth + 1);
     } else {
       result = [];
     }
@@ -238,7 +254,8 @@ export class FlowIndex {
     const callee = `${owner}.${field}`;
     if (this.functionOf(file, callee)?.fact.getter !== true) return undefined;
     const { value: _value, ...read } = item;
-    return { ...read, callee, args: [], proj: rest };
+    // A getter of an instance made here reads what its constructor was given.
+    return { ...read, callee, args: [], proj: rest, ...(item.value !== true && { self: item.args }) };
   }
 
   /**
@@ -293,10 +310,18 @@ export class FlowIndex {
 
   /** A value typed with an imported type: one secret per secret-named field the type's module declares it with. */
   #typedFields(file: string, item: SecretItem): Taint {
-    const { typedBy, omit, ...rest } = item;
+    const { typedBy, omit, json, ...rest } = item;
     if (typedBy === undefined) return [];
+    // A class with a `toJSON()` is written as JSON by it, its fields printed by util.inspect only.
+    const inspected = this.#rendersItself(file, typedBy);
+    if (inspected && json) return [];
     const paths = this.#secretPathsOf(file, typedBy, 0).filter((path) => omit === undefined || !omit.includes(path[0] ?? ''));
-    return paths.map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], trace: inFile(item.trace, file) }));
+    return paths.map((path) => ({ ...rest, label: `${item.label}.${path.join('.')}`, path: [...item.path, ...path], ...(inspected && { inspected: true }), trace: inFile(item.trace, file) }));
+  }
+
+  #rendersItself(file: string, type: string): boolean {
+    const origin = this.project.originOf(file, type);
+    return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.typeInspected?.includes(origin.name) ?? false);
   }
 
   /** The secret fields of the type `name` names in `file`, with those of its bases in other modules (a few levels up). */
@@ -335,6 +360,7 @@ export class FlowIndex {
     for (const p of a.proj) t = t.flatMap((item) => projectTaint([item], p, this.names, item.k === 'secret' ? `${item.label}.${p}` : p));
     // Keys a copy left out (`const { authorization, cookie, ...rest } = h` of a parameter given `req.headers`).
     if (a.omit) t = omitKeys(t, a.omit);
+    if (a.omitMatching) t = withoutMatchingKeys(t, a.omitMatching);
     if (a.unnamed) t = t.filter((item) => item.k !== 'secret' || item.path.length > 0 || item.container !== undefined);
     for (const w of [...a.path].reverse()) t = wrapTaint(t, w);
     return a.flat ? flattenTaint(t) : t;
@@ -615,7 +641,7 @@ export class FlowIndex {
 /** The other methods of `owner`'s class whose parameters the arguments hold (kept in a field by them). */
 function otherMethodsKeptIn(args: readonly Taint[], owner: string): Set<string> {
   const methods = new Set<string>();
-  for (const arg of args) for (const item of arg) if (item.k === 'param' && item.fn !== owner && isSameClassMethod(item.fn, owner)) methods.add(item.fn);
+  for (const arg of args) for (const item of arg) if (item.k === 'param' && item.fn !== owner && isSameClassMethod(item.fn, owner) && item.fn !== constructorOf(owner)) methods.add(item.fn);
   return methods;
 }
 
@@ -714,8 +740,8 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** How a parameter or call item reads the value substituted for it. */
-export function accessOf(item: { proj: string[]; path: string[]; flat?: boolean; omit?: string[]; unnamed?: true }): Access {
-  return { proj: item.proj, path: item.path, flat: item.flat === true, ...(item.omit && { omit: item.omit }), ...(item.unnamed && { unnamed: true }) };
+export function accessOf(item: { proj: string[]; path: string[]; flat?: boolean; omit?: string[]; omitMatching?: KeyPattern; unnamed?: true }): Access {
+  return { proj: item.proj, path: item.path, flat: item.flat === true, ...(item.omit && { omit: item.omit }), ...(item.omitMatching && { omitMatching: item.omitMatching }), ...(item.unnamed && { unnamed: true }) };
 }
 
 /** Steps a resolved item keeps: where it was last seen matters most. */

@@ -150,6 +150,16 @@ export function omitsCredentialHeaders(keys: readonly string[]): boolean {
  * request headers go with both `authorization` and `cookie`; what is still unresolved (parameters,
  * call results, values typed by an imported type) remembers the keys for when it is.
  */
+/**
+ * `_.omit(config, ['db.password', 'jwtSecret'])`: lodash reads a dotted key as a path, and drops
+ * what sits there; a key without a dot is dropped as `omitKeys` drops it.
+ */
+export function omitPaths(taint: Taint, keys: readonly string[]): Taint {
+  const deep = keys.filter((k) => k.includes('.')).map((k) => k.split('.'));
+  const kept = omitKeys(taint, keys.filter((k) => !k.includes('.')));
+  return deep.length === 0 ? kept : kept.filter((item) => !deep.some((path) => path.every((key, i) => item.path[i] === key)));
+}
+
 export function omitKeys(taint: Taint, keys: readonly string[]): Taint {
   return taint.flatMap((item): Taint => {
     const head = item.path[0];

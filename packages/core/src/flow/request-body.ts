@@ -45,6 +45,7 @@ function validatedArgumentOf(e: ts.Expression): ts.Expression | undefined {
 }
 
 const fieldsByFunction = fileMemo<ts.Node, readonly string[]>();
+const queryFieldsByFunction = fileMemo<ts.Node, readonly string[]>();
 
 /**
  * The secret-named fields that the function around `at` reads from a request body
@@ -52,33 +53,49 @@ const fieldsByFunction = fileMemo<ts.Node, readonly string[]>();
  * c.req.json()`): what that body holds, as the handler itself shows. Logging the whole body logs them.
  */
 export function secretBodyFields(at: ts.Node, names: NameClassifier): readonly string[] {
+  return secretFieldsRead(at, names, fieldsByFunction, isRequestBody, true);
+}
+
+/** The same of a request's query (`req.query.token`, `const { token } = req.query`): `req.query` logged whole holds them. */
+export function secretQueryFields(at: ts.Node, names: NameClassifier): readonly string[] {
+  return secretFieldsRead(at, names, queryFieldsByFunction, isRequestQuery, false);
+}
+
+/** `req.query`, `request.query`, Koa's `ctx.query`: a request's parsed query string. */
+export function isRequestQuery(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  return isPropertyAccessExpression(e) && e.name.text === 'query' && isRequestLike(e.expression);
+}
+
+function secretFieldsRead(at: ts.Node, names: NameClassifier, byFunction: typeof fieldsByFunction, isInput: (e: ts.Expression) => boolean, forms: boolean): readonly string[] {
   let scope: ts.Node = at;
   while (scope.parent && !isFunctionLike(scope)) scope = scope.parent;
-  const memo = fieldsByFunction(at.getSourceFile());
+  const memo = byFunction(at.getSourceFile());
   let fields = memo.get(scope);
   if (!fields) {
-    fields = bodyFieldsReadIn(scope).filter((f) => names.isSecretName(f));
+    fields = fieldsReadIn(scope, isInput, forms).filter((f) => names.isSecretName(f));
     memo.set(scope, fields);
   }
   return fields;
 }
 
-function bodyFieldsReadIn(scope: ts.Node): string[] {
-  // A server action's `formData: FormData`: the submitted form.
-  const bodyNames = new Set<string>(isFunctionLike(scope) ? scope.parameters.flatMap((p) => (isIdentifier(p.name) && isFormDataType(p.type) ? [p.name.text] : [])) : []);
+/** The fields a function reads from the input `isInput` recognises (a body, a query; `forms`: a FormData parameter is the body), directly or through a variable holding it. */
+function fieldsReadIn(scope: ts.Node, isInput: (e: ts.Expression) => boolean, forms: boolean): string[] {
+  // A server action's `formData: FormData`: the submitted form, a body.
+  const inputNames = new Set<string>(forms && isFunctionLike(scope) ? scope.parameters.flatMap((p) => (isIdentifier(p.name) && isFormDataType(p.type) ? [p.name.text] : [])) : []);
   const direct = new Set<string>();
   const byName = new Map<string, Set<string>>();
-  // The body itself, a schema's check of it, or a variable holding either (declared before use).
-  const isBody = (expr: ts.Expression): boolean => {
+  // The input itself, a schema's check of it, or a variable holding either (declared before use).
+  const isRead = (expr: ts.Expression): boolean => {
     const e = unwrap(expr);
-    if (isIdentifier(e)) return bodyNames.has(e.text);
+    if (isIdentifier(e)) return inputNames.has(e.text);
     const checked = validatedArgumentOf(e);
-    return isRequestBody(e) || (checked !== undefined && isBody(checked));
+    return isInput(e) || (checked !== undefined && isRead(checked));
   };
   const read = (base: ts.Expression, field: string | undefined) => {
     if (field === undefined) return;
     const e = unwrap(base);
-    if (!isIdentifier(e) && isBody(e)) direct.add(field);
+    if (!isIdentifier(e) && isRead(e)) direct.add(field);
     else if (isIdentifier(e)) byName.set(e.text, (byName.get(e.text) ?? new Set()).add(field));
   };
   visitTree(scope, (node) => {
@@ -87,7 +104,7 @@ function bodyFieldsReadIn(scope: ts.Node): string[] {
     else if (isCallExpression(node) && isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'get' || node.expression.name.text === 'getAll') && node.arguments[0] && isStringLiteralLike(node.arguments[0])) read(node.expression.expression, node.arguments[0].text);
     else if (isElementAccessExpression(node)) read(node.expression, propertyNameOf(node.argumentExpression));
     else if (isVariableDeclaration(node) && node.initializer) {
-      if (isIdentifier(node.name) && isBody(node.initializer)) bodyNames.add(node.name.text);
+      if (isIdentifier(node.name) && isRead(node.initializer)) inputNames.add(node.name.text);
       if (isObjectBindingPattern(node.name)) {
         for (const el of node.name.elements) read(node.initializer, el.propertyName ? propertyNameOf(el.propertyName) : isIdentifier(el.name) ? el.name.text : undefined);
       }
@@ -95,6 +112,6 @@ function bodyFieldsReadIn(scope: ts.Node): string[] {
     return node.kind !== SyntaxKind.ClassDeclaration;
   });
   const fields = [...direct];
-  for (const name of bodyNames) fields.push(...(byName.get(name) ?? []));
+  for (const name of inputNames) fields.push(...(byName.get(name) ?? []));
   return fields;
 }

@@ -1,5 +1,11 @@
 import type { TraceStep } from '../findings/finding.js';
 
+/** A regular expression as written (`/token|secret/i`): its source and flags, plain data a summary keeps. */
+export interface KeyPattern {
+  source: string;
+  flags: string;
+}
+
 /**
  * A trace step as stored in a summary: without `file` it belongs to the summary's own file (most
  * steps do, and repeating the path in every step would double the summary's size).
@@ -59,6 +65,10 @@ export interface SecretItem {
   typedBy?: string;
   /** With `typedBy`: fields an object rest or a delete left out (`const { password, ...rest } = dto`). */
   omit?: string[];
+  /** A field of a class with a `toJSON()`: printed by util.inspect (`console.log`), not written as JSON. */
+  inspected?: true;
+  /** With `typedBy`: written by `JSON.stringify`, which leaves out such fields. */
+  json?: true;
   trace: FlowStep[];
 }
 
@@ -75,6 +85,8 @@ export interface ParamItem {
   flat?: boolean;
   /** Object rest dropped these keys (`const { password, ...rest } = param`). */
   omit?: string[];
+  /** A `JSON.stringify` replacer dropped every key this expression matches, at any depth (`/token|secret/i.test(k) ? '***' : v`). */
+  omitMatching?: KeyPattern;
   /** Copied with its secret field replaced (`{ ...param, key: !!param.key }`): what a caller passes is no longer a secret by its own name. */
   unnamed?: true;
   trace: FlowStep[];
@@ -92,9 +104,14 @@ export interface CallItem {
   value?: true;
   /** What the call throws, not what it returns (a catch variable of a try block that calls it). */
   thrown?: true;
+  /** `JSON.stringify(args[0], callee)`: the text of the value as the project's replacer lets it through (see `FunctionFact.replacer`). */
+  replacer?: true;
+  /** A method run on an instance of its class made with these constructor arguments: the fields it reads hold them (`${new Creds(user, pass)}` runs `Creds.toString`). */
+  self?: Taint[];
   proj: string[];
   path: string[];
   flat?: boolean;
   omit?: string[];
+  omitMatching?: KeyPattern;
   trace: FlowStep[];
 }

@@ -126,6 +126,8 @@ export interface TypeSecrets {
   secrets?: Record<string, string[][]>;
   /** Bases that another module declares (imported names), whose fields the type also has. */
   bases?: Record<string, TypeBase[]>;
+  /** Classes with a `toJSON()` among them: their secret fields are printed only by util.inspect. */
+  inspected?: string[];
 }
 
 /**
@@ -137,9 +139,10 @@ export interface TypeSecrets {
 export function secretFieldsOfTypes(sf: ts.SourceFile, names: NameClassifier): TypeSecrets {
   const out: TypeSecrets = {};
   const types = declaredTypesOf(sf);
-  for (const [name, { members, bases }] of types) {
+  for (const [name, { members, bases, inspectedOnly }] of types) {
     const fields = secretFieldsOfMembers(members, sf, names, 0);
     if (fields.length > 0) (out.secrets ??= {})[name] = fields;
+    if (fields.length > 0 && inspectedOnly) (out.inspected ??= []).push(name);
     const elsewhere = bases.filter((b) => !types.has(b.name));
     if (elsewhere.length > 0) (out.bases ??= {})[name] = elsewhere;
   }
@@ -184,11 +187,10 @@ function basesNamedBy(expr: ts.Expression, depth = 0): TypeBase[] {
 }
 
 /** An interface, object type alias or class declared by a statement: its name, members and bases. */
-function declaredTypeOf(stmt: ts.Statement): { name: string; members: Members; bases: TypeBase[] } | undefined {
-  // A class that says how it is serialised (`toJSON()`) is written as that says, not field by field:
-  // what its method returns is read where it is called, if anywhere.
-  if (isClassDeclaration(stmt) && stmt.name && rendersItself(stmt)) return { name: stmt.name.text, members: [], bases: [] };
-  if (isClassDeclaration(stmt) && stmt.name) return { name: stmt.name.text, members: [...stmt.members, ...parameterPropertiesOf(stmt)], bases: basesOf(stmt.heritageClauses) };
+function declaredTypeOf(stmt: ts.Statement): { name: string; members: Members; bases: TypeBase[]; inspectedOnly?: true } | undefined {
+  // A class that says how it is serialised (`toJSON()`) is written as that says by JSON, field by
+  // field only by util.inspect (console.log), which ignores it.
+  if (isClassDeclaration(stmt) && stmt.name) return { name: stmt.name.text, members: [...stmt.members, ...parameterPropertiesOf(stmt)], bases: basesOf(stmt.heritageClauses), ...(rendersItself(stmt) && { inspectedOnly: true }) };
   if (isInterfaceDeclaration(stmt) && stmt.name) return { name: stmt.name.text, members: stmt.members, bases: basesOf(stmt.heritageClauses) };
   if (isTypeAliasDeclaration(stmt) && isTypeLiteralNode(stmt.type)) return { name: stmt.name.text, members: stmt.type.members, bases: [] };
   return undefined;
@@ -218,10 +220,19 @@ function secretFieldsOfMembers(members: Members, sf: ts.SourceFile, names: NameC
     if (isPropertyDeclaration(member) && (isPrivateIdentifier(member.name) || isStaticMember(member))) continue;
     const name = memberNameOf(member);
     if (name === undefined) continue;
-    if (names.isSecretName(name) && !isNonSecretType(member.type)) out.push([name]);
-    else for (const inner of typedSecretFields(member.type, sf, names, depth + 1)) out.push([name, ...inner]);
+    const inner = typedSecretFields(member.type, sf, names, depth + 1);
+    // `jwt: { secret: string; expiresIn: string }`: an object declared in place with secret fields holds those, whatever its own name.
+    const byFields = inner.length > 0 && member.type !== undefined && isTypeLiteralNode(member.type);
+    if (names.isSecretName(name) && !isNonSecretType(member.type) && !byFields) out.push([name]);
+    else for (const path of inner) out.push([name, ...path]);
   }
   return out;
+}
+
+/** `g: Grant` of a class of the file with a `toJSON()`: JSON writes what that returns, util.inspect (console.log) the fields. */
+export function isInspectedOnlyType(type: ts.TypeNode, sf: ts.SourceFile): boolean {
+  const sources = fieldSourcesOf(type);
+  return sources.length > 0 && sources.every((source) => isTypeReferenceNode(source.type) && isIdentifier(source.type.typeName) && declaredTypesOf(sf).get(source.type.typeName.text)?.inspectedOnly === true);
 }
 
 /** The declared type of field `name` of `type` (a type literal, or an interface, alias or class of the file). */
@@ -247,6 +258,8 @@ interface DeclaredType {
   /** Its own members, then those of its bases in the file that it keeps. */
   members: Members;
   bases: TypeBase[];
+  /** A class with a `toJSON()`: its fields are printed by util.inspect, not written as JSON. */
+  inspectedOnly?: true;
 }
 
 const typesByFile = fileMemo<'types', ReadonlyMap<string, DeclaredType>>();
@@ -256,13 +269,13 @@ function declaredTypesOf(sf: ts.SourceFile): ReadonlyMap<string, DeclaredType> {
   const memo = typesByFile(sf);
   let types = memo.get('types');
   if (!types) {
-    const declared = new Map<string, { members: Members; bases: TypeBase[] }>();
+    const declared = new Map<string, { members: Members; bases: TypeBase[]; inspectedOnly?: true }>();
     for (const stmt of sf.statements) {
       const type = declaredTypeOf(stmt);
       if (type && !declared.has(type.name)) declared.set(type.name, type);
     }
     const byName = new Map<string, DeclaredType>();
-    for (const [name, type] of declared) byName.set(name, { members: withInherited(type, declared, new Set([name])), bases: type.bases });
+    for (const [name, type] of declared) byName.set(name, { members: withInherited(type, declared, new Set([name])), bases: type.bases, ...(type.inspectedOnly && { inspectedOnly: true }) });
     memo.set('types', (types = byName));
   }
   return types;

@@ -91,7 +91,7 @@ function reportWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex): Set<
 }
 
 function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Location, sink: string, secrets: SecretItem[]): void {
-  const secret = secrets[0];
+  const secret = secrets.find((s) => !s.inspected || inspectsValues(sink));
   if (!secret) return;
   const sinkStep = { file, ...location, message: `logged by \`${sink}\`` };
   ctx.report({
@@ -102,4 +102,12 @@ function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Locati
     key: `${sink}\0${secret.label}`,
     trace: toTrace([...secret.trace, sinkStep], file),
   });
+}
+
+/**
+ * `console.log(grant)` prints a value's fields with util.inspect, which ignores `toJSON()`; the
+ * JSON loggers (pino, winston, bunyan) write what it returns. The sink that logs last decides.
+ */
+function inspectsValues(sink: string): boolean {
+  return (sink.split(' → ').at(-1) ?? sink).startsWith('console.');
 }
