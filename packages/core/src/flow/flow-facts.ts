@@ -358,7 +358,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const holder = write && !namesSecretStore(write.pathArg, fc) ? moduleStreamHolderOf(create) : undefined;
     if (holder !== undefined) (facts.streams ??= []).push(holder);
   }
-  for (const assignment of collected.assignments) recordLoggerMeta(assignment, fc, ev, sinks, facts);
+  for (const assignment of collected.assignments) {
+    recordLoggerMeta(assignment, fc, ev, sinks, facts);
+    const setter = sinks.storeSetterOf(assignment);
+    if (setter) recordWrite(assignment, setter, fc, ev, facts, ev.taintOf(assignment.right));
+  }
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
   // a write of its own function, judged at that function's calls as any write helper. A stream to a
   // secret store's path is reported where it is made already, whatever is written to it.
@@ -693,7 +697,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return isStringLiteralLike(e) || isTemplateExpression(e) || isCallExpression(e) || isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const staticMethod = ownerClass !== undefined && inStaticMember(call);

@@ -172,6 +172,8 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['conf', new Set(['set'])],
   ['configstore', new Set(['set'])],
 ]);
+/** The settings stores' properties whose assignment rewrites the whole file: conf's `store`, configstore's `all`. */
+const WHOLE_STORE_SETTERS: ReadonlyMap<string, string> = new Map([['conf', 'store'], ['configstore', 'all']]);
 /**
  * Writer classes made from a path, whose `write(data)` replaces the file: steno's `new Writer(path)`
  * (the atomic writer lowdb uses). Exported for the text prefilter, like FS_MODULES.
@@ -246,6 +248,8 @@ export interface SinkFinder {
    * Writer(path)`): its `write(data)` calls write that file.
    */
   streamWriteOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
+  /** `conf.store = {...}`, `config.all = {...}`: an assignment that rewrites a settings store's file. */
+  storeSetterOf(assignment: ts.BinaryExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): RedactPath[] | undefined;
   /** `logger.child({...})` of a logger imported under this local name (its `redact` applies too, read in its module). */
@@ -899,10 +903,27 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * an instance the package's own factory or class makes, used like the package.
    */
   function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
-    const value = isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
+    const value = isIdentifier(receiver) ? madeValueOf(receiver) : fieldValueOf(receiver);
     if (value !== undefined && isNewExpression(value)) return importOf(fc, value.expression);
     const made = value !== undefined && isCallExpression(value) ? unwrap(value.expression) : undefined;
     return made !== undefined && isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
+  }
+
+  /** `config.all = { ...config.all, accessToken }` of a configstore, `conf.store = {...}` of a conf: the whole settings file rewritten. */
+  function storeSetterOf(assignment: ts.BinaryExpression): FsWrite | undefined {
+    const target = unwrap(assignment.left);
+    if (!isPropertyAccessExpression(target) || ![...WHOLE_STORE_SETTERS.values()].includes(target.name.text)) return undefined;
+    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
+    const made = writerPackageFile ? packageInstanceOf(unwrap(target.expression)) : undefined;
+    if (made === undefined || WHOLE_STORE_SETTERS.get(made.specifier) !== target.name.text) return undefined;
+    return { method: labelOf(target), label: `${labelOf(target)} =`, pathArg: undefined, dataArg: assignment.right, isStream: false };
+  }
+
+  /** The value a const was made with, whatever fields are set on it later (`conf.store = {...}`). */
+  function madeValueOf(receiver: ts.Identifier): ts.Expression | undefined {
+    const binding = lookup(fc, receiver);
+    const made = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
+    return made.length === 1 && made[0] !== undefined && made[0].path.length === 0 ? unwrap(made[0].expr) : constValueOf(fc, receiver);
   }
 
   /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
@@ -1097,6 +1118,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     streamOf,
     pipedStreamOf,
     streamWriteOf,
+    storeSetterOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
