@@ -751,8 +751,25 @@ function writesStoredSession(call: ts.Node, data: ts.Expression | undefined, fc:
   const name = holder.name.text;
   return fc.collected.calls.some((c) => isCallExpression(c) && c.arguments.some((a) => {
     const options = unwrap(a);
-    return isObjectLiteralExpression(options) && isSessionOptions(options) && storeOptionName(options) === name;
+    if (isObjectLiteralExpression(options)) return isSessionOptions(options) && storeOptionName(options) === name;
+    // `const options = {}; options.store = store; session(options, app)`: the options held in a variable.
+    return isIdentifier(options) && isSessionCallWith(c, a) && givesStore(options, name, fc);
   }));
+}
+
+/**
+ * The variable holding session options is given `name` as its store: in its object (`{ store }`), or
+ * by `options.store = store` (also on a parameter: a wrapper of the middleware filling in its store).
+ */
+function givesStore(options: ts.Identifier, name: string, fc: FileContext): boolean {
+  const binding = lookup(fc, options);
+  const values = binding?.kind === 'var' ? binding.values : binding?.kind === 'param' ? (binding.assigned ?? []) : [];
+  return values.some((v) => {
+    const value = unwrap(v.expr);
+    if (v.path.length > 0) return false;
+    if (v.wrap.length === 0) return isObjectLiteralExpression(value) && storeOptionName(value) === name;
+    return v.wrap.length === 1 && v.wrap[0] === 'store' && isIdentifier(value) && value.text === name;
+  });
 }
 
 /** The name a session middleware's options give as their `store`: `{ store }`, `{ store: fileStore }`. */
@@ -991,7 +1008,11 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
 function isSessionOptions(options: ts.Node): boolean {
   const call = options.parent;
   if (!isObjectLiteralExpression(options) || !call || !isCallExpression(call) || !call.arguments.includes(options)) return false;
-  // `session(...)`, `register(fastifySession, ...)`, `register(require('@fastify/session'), ...)`.
+  return isSessionCallWith(call, options);
+}
+
+/** `session(options)`, `register(fastifySession, options)`, `register(require('@fastify/session'), options)`: a session middleware given `options`. */
+function isSessionCallWith(call: ts.CallExpression, options: ts.Node): boolean {
   const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '') || /session/i.test(requireOf(unwrap(e))?.specifier ?? '');
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }
