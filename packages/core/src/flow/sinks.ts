@@ -929,7 +929,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
   function fieldValueOf(e: ts.Expression): ts.Expression | undefined {
     if (!isPropertyAccessExpression(e) || unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    const field = fc.collected.scopes.lookup(`this.${propertyNameOf(e.name) ?? ''}`, e);
     const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
     return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : undefined;
   }
@@ -1025,7 +1025,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
     let binding: ReturnType<typeof lookup>;
     if (isIdentifier(receiver)) binding = lookup(fc, receiver);
-    else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
+    else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${propertyNameOf(receiver.name) ?? ''}`, receiver);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
