@@ -10,7 +10,7 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
-import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
+import { chosenClassesOf, type ClassTableEntry, classTablesOf, envTableEntryOf, importedTableOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
 import { constructorPathParam } from './constructor-path-param.js';
@@ -191,6 +191,11 @@ export interface NewFact {
   owner?: string;
   /** A file store made by an instance member of this class: only an instance of it runs that code (see `filePackage`). */
   ownerClass?: string;
+  /**
+   * `new drivers[kind]()` of a table `callee` imported from a project module: each class of that
+   * module's table (see `FlowFacts.classTables`) is made here; by the entry's key when `keyedByEnv`.
+   */
+  importedTable?: { keyedByEnv: boolean };
   /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
   secretPathArgs?: number[];
   /** What each argument sets, for a constructor's opt-out of its production check (see production-opt-out.ts). */
@@ -239,6 +244,8 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /** Module-level const objects of classes (`export const drivers = { file: FileSessionStore }`), which importers pick from. */
+  classTables?: Record<string, ClassTableEntry[]>;
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
   /** Module-level consts and functions whose value is the environment's name, which importers compare (see value-choices.ts). */
@@ -388,6 +395,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
+  const classTables = classTablesOf(fc);
+  if (classTables !== undefined) facts.classTables = classTables;
   const envNames = envNameValuesOf(fc);
   if (envNames.length > 0) facts.envNames = envNames;
   if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
@@ -902,7 +911,10 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   // `new Store()` after `const Store = isProd ? RedisTokenStore : FileTokenStore`: each class as guarded where it is chosen.
   const chosen = made === undefined ? chosenClassesOf(callee, fc).filter((id) => projectClassOf(id, fc) !== undefined) : [];
   // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
-  if (made === undefined && chosen.length === 0) return;
+  if (made === undefined && chosen.length === 0) {
+    recordTableNew(call, fc, facts);
+    return;
+  }
   const env = envTableEntryOf(call) ?? choiceEnvAt(call, fc);
   const classes = made !== undefined ? [{ callee: made, env, ...madeGuardOf(call, env, fc) }] : chosen.map((id) => chosenClass(id, call, keyedEnvOf(callee, id, fc) ?? env, fc));
   const storeContext = storeContextOf(call, fc);
@@ -919,6 +931,25 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       options,
     });
   }
+}
+
+/** `new drivers[process.env.SESSION_DRIVER]()` of a table imported from a project module: resolved by the rules (see `NewFact.importedTable`). */
+function recordTableNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
+  const table = importedTableOf(call.expression, fc);
+  if (table === undefined) return;
+  const env = choiceEnvAt(call, fc);
+  const storeContext = storeContextOf(call, fc);
+  const owner = ownerOf(call, fc);
+  facts.news.push({
+    location: locationOf(call, fc.sf),
+    callee: table.local,
+    env,
+    ...madeGuardOf(call, env, fc),
+    ...(storeContext !== undefined && { storeContext }),
+    ...(owner !== undefined && { owner }),
+    importedTable: { keyedByEnv: table.keyedByEnv },
+    options: optionsGivenOf(call.arguments ?? []),
+  });
 }
 
 /** `@Module({ providers: [...] })`, `container.register(T, { useClass: X })`: each project class a DI container makes, where it is named. */
