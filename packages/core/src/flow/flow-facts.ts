@@ -16,6 +16,7 @@ import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './pro
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
+import { renamedPathOf } from './renamed-path.js';
 import { type CallbackSite, callbackOf, guardedCallbacksOf } from './guarded-callbacks.js';
 import { importedStreamOf, moduleStreamHolderOf } from './shared-streams.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
@@ -715,15 +716,17 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpre
   const env = envAt(call, fc);
   const inCallback = env === 'unknown' ? callbackOf(call, ev) : undefined;
   // Only a write to a secret file asks: the data then decides whether the file stores anything.
-  const importedPaths = importedPathRefsOf(write.pathArg, fc);
-  const secretPath = namesSecretStore(write.pathArg, fc);
+  // `writeFile(tmp, data); rename(tmp, TOKENS_PATH)`: the file is kept where it is moved to.
+  const pathArg = renamedPathOf(write.pathArg, fc) ?? write.pathArg;
+  const importedPaths = importedPathRefsOf(pathArg, fc);
+  const secretPath = namesSecretStore(pathArg, fc);
   const fixedData = secretPath || importedPaths.length > 0 ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
     data,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
-    pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
+    pathLabel: pathArg ? labelOf(pathArg, fc.sf) : '',
     secretPath,
     ...(importedPaths.length > 0 && { importedPaths }),
     env,
