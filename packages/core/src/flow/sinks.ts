@@ -6,7 +6,7 @@ import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, localFunctionOf } from './instance-class.js';
 import { namesSecretStore } from './secret-paths.js';
-import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 
 /**
@@ -1018,7 +1018,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   /** The write stream an expression is: made in place, or held by a name or field (`this.out = createWriteStream(...)`). */
-  function madeStreamOf(expr: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+  function madeStreamOf(expr: ts.Expression, handed = true): ts.CallExpression | ts.NewExpression | undefined {
     const receiver = unwrap(expr);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (isCallExpression(receiver) || isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
@@ -1026,12 +1026,37 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     let binding: ReturnType<typeof lookup>;
     if (isIdentifier(receiver)) binding = lookup(fc, receiver);
     else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${propertyNameOf(receiver.name) ?? ''}`, receiver);
+    if (binding?.kind === 'param' && handed) return streamHandedTo(binding);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
       if (v.path.length === 0 && v.wrap.length === 0 && (isCallExpression(init) || isNewExpression(init)) && isStreamMade(init)) return init;
     }
     return undefined;
+  }
+
+  /**
+   * `async function writeAll(fh, data) { await fh.write(data) }` of the file, not exported, whose
+   * every call hands that parameter a handle or stream of the file (one level): the first such one.
+   * A helper also handed sockets or other writers is no file write.
+   */
+  function streamHandedTo(param: Extract<Binding, { kind: 'param' }>): ts.CallExpression | ts.NewExpression | undefined {
+    if (param.rest || param.proj.length > 0 || isExportedFunction(param.fn)) return undefined;
+    const handed = fc.collected.calls.flatMap((call) => {
+      const callee = unwrap(call.expression);
+      const fn = isIdentifier(callee) ? lookup(fc, callee) : undefined;
+      const target = fn?.kind === 'function' ? fn.node : fn?.kind === 'var' && fn.values.length === 1 ? fn.values[0] && unwrap(fn.values[0].expr) : undefined;
+      const arg = call.arguments?.[param.index];
+      return target === param.fn ? [arg === undefined ? undefined : madeStreamOf(arg, false)] : [];
+    });
+    const [first] = handed;
+    return handed.every((made) => made !== undefined) ? first : undefined;
+  }
+
+  /** `export function f`, or a function held in an exported const: code outside the file may call it with anything. */
+  function isExportedFunction(fn: ts.SignatureDeclaration): boolean {
+    const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : fn;
+    return ts.canHaveModifiers(holder) && (ts.getModifiers(holder)?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
   }
 
   /** A write stream or writer: `createWriteStream(path)`, `Bun.file(path).writer()`, `new Writer(path)`. */
