@@ -780,7 +780,8 @@ function givesStore(options: ts.Identifier, name: string, fc: FileContext): bool
     const value = unwrap(v.expr);
     if (v.path.length > 0) return false;
     if (v.wrap.length === 0) return isObjectLiteralExpression(value) && storeOptionName(value) === name;
-    return v.wrap.length === 1 && v.wrap[0] === 'store' && isIdentifier(value) && value.text === name;
+    // `if (NODE_ENV === 'development') options.store = store`: production keeps the default store.
+    return v.wrap.length === 1 && v.wrap[0] === 'store' && isIdentifier(value) && value.text === name && (v.at === undefined || envAt(v.at, fc) !== 'nonprod');
   });
 }
 
