@@ -160,6 +160,10 @@ export function isEnvValue(expr: ts.Expression, names: NameValues, depth = 0): b
     return name !== undefined && ENV_NAMES.has(name);
   }
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
+    // `process.env.APP_ENV ?? 'development'`: production may leave APP_ENV unset, and then read as
+    // development; only NODE_ENV, which production always sets, keeps its name whatever the default.
+    const fallback = envLiteralOf(e.right)?.toLowerCase();
+    if (fallback !== undefined && equalityEnv(fallback).whenTrue === 'nonprod' && !isNodeEnvRead(e.left, names, depth + 1)) return false;
     return isEnvValue(e.left, names, depth + 1);
   }
   if (ts.isIdentifier(e)) {

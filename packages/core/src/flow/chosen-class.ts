@@ -1,7 +1,7 @@
 import { equalityEnv, type EnvState } from '../env/production-condition.js';
 import { ts } from '../parse/typescript.js';
 import { isEnvValueIn } from './env-guards.js';
-import { type FileContext, lookup } from './file-context.js';
+import { type FileContext, importOf, lookup } from './file-context.js';
 import { propertyNameOf, unwrap } from './scope.js';
 
 /** Read once: `ts.SyntaxKind` is behind an accessor. */
@@ -88,4 +88,53 @@ export function branchesOf(expr: ts.Expression): ts.Identifier[] {
     return [...branchesOf(e.left), ...branchesOf(e.right)];
   }
   return [];
+}
+
+/**
+ * `new drivers[process.env.SESSION_DRIVER]()` where `drivers` is a table another project module
+ * exports (see `classTablesOf`): the imported name, and whether the key is the environment's name
+ * (each entry is then made where its key names). Undefined for any other callee.
+ */
+export function importedTableOf(callee: ts.Expression, fc: FileContext): { local: string; keyedByEnv: boolean } | undefined {
+  const read = tableReadOf(callee, fc);
+  const holder = read && unwrap(read.expression);
+  if (read === undefined || holder === undefined || !ts.isIdentifier(holder)) return undefined;
+  const origin = importOf(fc, holder);
+  return origin !== undefined && fc.isProjectModule(origin.specifier) ? { local: holder.text, keyedByEnv: isEnvValueIn(read.argumentExpression, fc) } : undefined;
+}
+
+/** An entry of a table of classes: its key, and the class as named in the table's module. */
+export interface ClassTableEntry {
+  key: string;
+  cls: string;
+}
+
+/**
+ * `export const drivers = { memory: MemorySessionStore, file: FileSessionStore }`: the module-level
+ * const objects whose values are classes (of the file, or imported from project modules), by name,
+ * for importers that pick one by a key (`new drivers[kind]()`).
+ */
+export function classTablesOf(fc: FileContext): Record<string, ClassTableEntry[]> | undefined {
+  let tables: Record<string, ClassTableEntry[]> | undefined;
+  for (const stmt of fc.sf.statements) {
+    if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+    for (const decl of stmt.declarationList.declarations) {
+      const table = decl.initializer && unwrap(decl.initializer);
+      if (!ts.isIdentifier(decl.name) || table === undefined || !ts.isObjectLiteralExpression(table)) continue;
+      const entries = table.properties.flatMap((p): ClassTableEntry[] => {
+        const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : ts.isShorthandPropertyAssignment(p) ? p.name : undefined;
+        const key = p.name === undefined ? undefined : propertyNameOf(p.name);
+        return key !== undefined && value !== undefined && ts.isIdentifier(value) && isClassName(value, fc) ? [{ key, cls: value.text }] : [];
+      });
+      if (entries.length > 0) (tables ??= {})[decl.name.text] = entries;
+    }
+  }
+  return tables;
+}
+
+/** A class of the file, or a name imported from a project module (maybe a class). */
+function isClassName(id: ts.Identifier, fc: FileContext): boolean {
+  if (lookup(fc, id)?.kind === 'class') return true;
+  const origin = importOf(fc, id);
+  return origin !== undefined && fc.isProjectModule(origin.specifier);
 }

@@ -19,12 +19,17 @@ const MAX_DEPTH = 4;
  */
 export function constructorPathParam(pathArg: ts.Expression | undefined): number | undefined {
   if (!pathArg) return undefined;
-  const field = thisFieldIn(pathArg, 0);
-  if (field === undefined) return undefined;
   let cls: ts.Node | undefined = pathArg.parent;
   while (cls && !isClassLike(cls)) cls = cls.parent;
   const ctor = cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
   if (!ctor) return undefined;
+  // `constructor(filename) { this.writer = new Writer(filename) }`: a writer opened in the constructor on a parameter.
+  if (pathArg.pos >= ctor.pos && pathArg.end <= ctor.end) {
+    const direct = partIn(pathArg, 0, (e) => (isIdentifier(e) ? paramIndexOf(ctor, e.text) : undefined));
+    if (direct !== undefined) return direct;
+  }
+  const field = partIn(pathArg, 0, (e) => (isPropertyAccessExpression(e) && unwrap(e.expression).kind === SyntaxKind.ThisKeyword ? e.name.text : undefined));
+  if (field === undefined) return undefined;
   const property = ctor.parameters.findIndex((p) => p.modifiers !== undefined && isIdentifier(p.name) && p.name.text === field);
   if (property >= 0) return property;
   for (const stmt of ctor.body?.statements ?? []) {
@@ -34,24 +39,32 @@ export function constructorPathParam(pathArg: ts.Expression | undefined): number
   return undefined;
 }
 
+/** The index of the constructor's parameter named `name`. */
+function paramIndexOf(ctor: ts.ConstructorDeclaration, name: string): number | undefined {
+  const index = ctor.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === name);
+  return index >= 0 ? index : undefined;
+}
+
 /**
- * The field `this.<name>` a path is built from, through path builders and templates, a const of
- * the method (`const filePath = ...`) and a method of the class that returns it (`this.getFilePath(key)`).
+ * The part `leaf` finds in what a path is built from (the field `this.<name>`, a parameter), through
+ * path builders and templates, a const of the method (`const filePath = ...`) and a method of the
+ * class that returns it (`this.getFilePath(key)`).
  */
-function thisFieldIn(expr: ts.Expression, depth: number): string | undefined {
+function partIn<T>(expr: ts.Expression, depth: number, leaf: (e: ts.Expression) => T | undefined): T | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = unwrap(expr);
-  if (isPropertyAccessExpression(e) && unwrap(e.expression).kind === SyntaxKind.ThisKeyword) return e.name.text;
+  const found = leaf(e);
+  if (found !== undefined) return found;
   if (isIdentifier(e)) {
     const init = scopedConstOf(e);
-    return init && thisFieldIn(init, depth + 1);
+    return init && partIn(init, depth + 1, leaf);
   }
   if (isCallExpression(e)) {
     const returned = returnOfThisMethod(e);
-    return (returned && thisFieldIn(returned, depth + 1)) ?? firstDefined(e.arguments, (a) => thisFieldIn(a, depth + 1));
+    return (returned && partIn(returned, depth + 1, leaf)) ?? firstDefined(e.arguments, (a) => partIn(a, depth + 1, leaf));
   }
-  if (isTemplateExpression(e)) return firstDefined(e.templateSpans, (s) => thisFieldIn(s.expression, depth + 1));
-  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) return thisFieldIn(e.left, depth + 1) ?? thisFieldIn(e.right, depth + 1);
+  if (isTemplateExpression(e)) return firstDefined(e.templateSpans, (s) => partIn(s.expression, depth + 1, leaf));
+  if (isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.PlusToken) return partIn(e.left, depth + 1, leaf) ?? partIn(e.right, depth + 1, leaf);
   return undefined;
 }
 

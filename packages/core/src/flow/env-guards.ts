@@ -454,6 +454,9 @@ function runsWheneverProduction(node: ts.Node, fn: ts.Node, fc: FileContext): bo
       if (clauseEnv(parent, fc) !== 'prod') return false;
     } else if (ts.isConditionalExpression(parent) || ts.isIterationStatement(parent, false) || ts.isCatchClause(parent) || (ts.isBinaryExpression(parent) && child === parent.right)) {
       return false;
+    } else if (ts.isTryStatement(parent) && child === parent.tryBlock && parent.catchClause !== undefined) {
+      // `try { if (isProd) throw ... } catch {}`: the throw is caught, and the function goes on.
+      return false;
     }
   }
   return true;

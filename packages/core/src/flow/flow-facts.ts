@@ -10,12 +10,13 @@ import { noAliases } from '../project/path-aliases.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { collectFile, declareField, enclosingFunction, requireOf, type CollectedFile } from './collect-file.js';
 import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, moduleRefusesProduction, refusesProduction } from './env-guards.js';
-import { chosenClassesOf, envTableEntryOf, keyedEnvOf } from './chosen-class.js';
+import { chosenClassesOf, type ClassTableEntry, classTablesOf, envTableEntryOf, importedTableOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
 import { constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
+import { renamedPathOf } from './renamed-path.js';
 import { type CallbackSite, callbackOf, guardedCallbacksOf } from './guarded-callbacks.js';
 import { importedStreamOf, moduleStreamHolderOf } from './shared-streams.js';
 import { type ImportedDataPut, importedDataPutsOf, lowdbDataOf } from './lowdb-data.js';
@@ -196,6 +197,11 @@ export interface NewFact {
   owner?: string;
   /** A file store made by an instance member of this class: only an instance of it runs that code (see `filePackage`). */
   ownerClass?: string;
+  /**
+   * `new drivers[kind]()` of a table `callee` imported from a project module: each class of that
+   * module's table (see `FlowFacts.classTables`) is made here; by the entry's key when `keyedByEnv`.
+   */
+  importedTable?: { keyedByEnv: boolean };
   /** Arguments whose literal text names a secret store file (`new JsonStore('data/sessions.json')`). */
   secretPathArgs?: number[];
   /** What each argument sets, for a constructor's opt-out of its production check (see production-opt-out.ts). */
@@ -244,6 +250,8 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /** Module-level const objects of classes (`export const drivers = { file: FileSessionStore }`), which importers pick from. */
+  classTables?: Record<string, ClassTableEntry[]>;
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
   choices?: ValueChoice[];
   /** Module-level consts and functions whose value is the environment's name, which importers compare (see value-choices.ts). */
@@ -366,7 +374,11 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     const holder = write && !namesSecretStore(write.pathArg, fc) ? moduleStreamHolderOf(create) : undefined;
     if (holder !== undefined) (facts.streams ??= []).push(holder);
   }
-  for (const assignment of collected.assignments) recordLoggerMeta(assignment, fc, ev, sinks, facts);
+  for (const assignment of collected.assignments) {
+    recordLoggerMeta(assignment, fc, ev, sinks, facts);
+    const setter = sinks.storeSetterOf(assignment);
+    if (setter) recordWrite(assignment, setter, fc, ev, facts, ev.taintOf(assignment.right));
+  }
   // `function emit(evt) { out.write(JSON.stringify(evt)) }` on a stream opened elsewhere in the file:
   // a write of its own function, judged at that function's calls as any write helper. A stream to a
   // secret store's path is reported where it is made already, whatever is written to it.
@@ -392,6 +404,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   facts.instances = topLevelInstances(sf, fc);
   const choices = valueChoicesOf(fc);
   if (choices.length > 0) facts.choices = choices;
+  const classTables = classTablesOf(fc);
+  if (classTables !== undefined) facts.classTables = classTables;
   const envNames = envNameValuesOf(fc);
   if (envNames.length > 0) facts.envNames = envNames;
   if (moduleRefusesProduction(fc)) facts.refusesProduction = true;
@@ -716,7 +730,7 @@ function isLiteralPath(expr: ts.Expression): boolean {
   return isStringLiteralLike(e) || isTemplateExpression(e) || isCallExpression(e) || isIdentifier(e);
 }
 
-function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
+function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpression, write: FsWrite, fc: FileContext, ev: Evaluator, facts: FlowFacts, data: Taint, databases: string[] = [], sessionData = false, importedStream?: string): void {
   const owner = ownerOf(call, fc);
   const ownerClass = classOf(call);
   const staticMethod = ownerClass !== undefined && inStaticMember(call);
@@ -725,15 +739,17 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression, write: FsWrite,
   const env = envAt(call, fc);
   const inCallback = env === 'unknown' ? callbackOf(call, ev) : undefined;
   // Only a write to a secret file asks: the data then decides whether the file stores anything.
-  const importedPaths = importedPathRefsOf(write.pathArg, fc);
-  const secretPath = namesSecretStore(write.pathArg, fc);
+  // `writeFile(tmp, data); rename(tmp, TOKENS_PATH)`: the file is kept where it is moved to.
+  const pathArg = renamedPathOf(write.pathArg, fc) ?? write.pathArg;
+  const importedPaths = importedPathRefsOf(pathArg, fc);
+  const secretPath = namesSecretStore(pathArg, fc);
   const fixedData = secretPath || importedPaths.length > 0 ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
     api: write.label,
     data,
     path: write.pathArg ? ev.taintOf(write.pathArg) : [],
-    pathLabel: write.pathArg ? labelOf(write.pathArg, fc.sf) : '',
+    pathLabel: pathArg ? labelOf(pathArg, fc.sf) : '',
     secretPath,
     ...(importedPaths.length > 0 && { importedPaths }),
     env,
@@ -770,8 +786,26 @@ function writesStoredSession(call: ts.Node, data: ts.Expression | undefined, fc:
   const name = holder.name.text;
   return fc.collected.calls.some((c) => isCallExpression(c) && c.arguments.some((a) => {
     const options = unwrap(a);
-    return isObjectLiteralExpression(options) && isSessionOptions(options) && storeOptionName(options) === name;
+    if (isObjectLiteralExpression(options)) return isSessionOptions(options) && storeOptionName(options) === name;
+    // `const options = {}; options.store = store; session(options, app)`: the options held in a variable.
+    return isIdentifier(options) && isSessionCallWith(c, a) && givesStore(options, name, fc);
   }));
+}
+
+/**
+ * The variable holding session options is given `name` as its store: in its object (`{ store }`), or
+ * by `options.store = store` (also on a parameter: a wrapper of the middleware filling in its store).
+ */
+function givesStore(options: ts.Identifier, name: string, fc: FileContext): boolean {
+  const binding = lookup(fc, options);
+  const values = binding?.kind === 'var' ? binding.values : binding?.kind === 'param' ? (binding.assigned ?? []) : [];
+  return values.some((v) => {
+    const value = unwrap(v.expr);
+    if (v.path.length > 0) return false;
+    if (v.wrap.length === 0) return isObjectLiteralExpression(value) && storeOptionName(value) === name;
+    // `if (NODE_ENV === 'development') options.store = store`: production keeps the default store.
+    return v.wrap.length === 1 && v.wrap[0] === 'store' && isIdentifier(value) && value.text === name && (v.at === undefined || envAt(v.at, fc) !== 'nonprod');
+  });
 }
 
 /** The name a session middleware's options give as their `store`: `{ store }`, `{ store: fileStore }`. */
@@ -904,7 +938,10 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
   // `new Store()` after `const Store = isProd ? RedisTokenStore : FileTokenStore`: each class as guarded where it is chosen.
   const chosen = made === undefined ? chosenClassesOf(callee, fc).filter((id) => projectClassOf(id, fc) !== undefined) : [];
   // Most `new`s make a Map, a Date or an Error: the environment is worked out only for project classes.
-  if (made === undefined && chosen.length === 0) return;
+  if (made === undefined && chosen.length === 0) {
+    recordTableNew(call, fc, facts);
+    return;
+  }
   const env = envTableEntryOf(call) ?? choiceEnvAt(call, fc);
   const classes = made !== undefined ? [{ callee: made, env, ...madeGuardOf(call, env, fc) }] : chosen.map((id) => chosenClass(id, call, keyedEnvOf(callee, id, fc) ?? env, fc));
   const storeContext = storeContextOf(call, fc);
@@ -921,6 +958,25 @@ function recordNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): v
       options,
     });
   }
+}
+
+/** `new drivers[process.env.SESSION_DRIVER]()` of a table imported from a project module: resolved by the rules (see `NewFact.importedTable`). */
+function recordTableNew(call: ts.NewExpression, fc: FileContext, facts: FlowFacts): void {
+  const table = importedTableOf(call.expression, fc);
+  if (table === undefined) return;
+  const env = choiceEnvAt(call, fc);
+  const storeContext = storeContextOf(call, fc);
+  const owner = ownerOf(call, fc);
+  facts.news.push({
+    location: locationOf(call, fc.sf),
+    callee: table.local,
+    env,
+    ...madeGuardOf(call, env, fc),
+    ...(storeContext !== undefined && { storeContext }),
+    ...(owner !== undefined && { owner }),
+    importedTable: { keyedByEnv: table.keyedByEnv },
+    options: optionsGivenOf(call.arguments ?? []),
+  });
 }
 
 /** `@Module({ providers: [...] })`, `container.register(T, { useClass: X })`: each project class a DI container makes, where it is named. */
@@ -1010,7 +1066,11 @@ function storeContextOf(call: ts.NewExpression, fc: FileContext): string | undef
 function isSessionOptions(options: ts.Node): boolean {
   const call = options.parent;
   if (!isObjectLiteralExpression(options) || !call || !isCallExpression(call) || !call.arguments.includes(options)) return false;
-  // `session(...)`, `register(fastifySession, ...)`, `register(require('@fastify/session'), ...)`.
+  return isSessionCallWith(call, options);
+}
+
+/** `session(options)`, `register(fastifySession, options)`, `register(require('@fastify/session'), options)`: a session middleware given `options`. */
+function isSessionCallWith(call: ts.CallExpression, options: ts.Node): boolean {
   const named = (e: ts.Expression) => /session/i.test(lastNameOf(unwrap(e)) ?? '') || /session/i.test(requireOf(unwrap(e))?.specifier ?? '');
   return named(call.expression) || call.arguments.some((a) => a !== options && named(a));
 }

@@ -1,4 +1,5 @@
 import type { ProjectModel } from '../project/project-model.js';
+import { equalityEnv } from '../env/production-condition.js';
 import type { CallFact, ClassFact, FunctionFact, LogCallFact, LoggerFact, NewFact } from './flow-facts.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
@@ -499,12 +500,30 @@ export class FlowIndex {
       this.#newSites = new Map();
       for (const [from, summary] of this.project.files) {
         for (const fact of summary.flow.news) {
+          if (fact.importedTable !== undefined) {
+            for (const site of this.#tableSites(from, fact)) pushTo(this.#newSites, `${site.target.file}\0${site.target.key}`, { file: from, fact: site.fact });
+            continue;
+          }
           const target = this.calleeTarget(from, fact.callee);
           if (target) pushTo(this.#newSites, `${target.file}\0${target.key}`, { file: from, fact });
         }
       }
     }
     return this.#newSites.get(`${file}\0${className}`) ?? [];
+  }
+
+  /**
+   * `new drivers[kind]()` of a table another module exports: a `new` of each of its classes, made
+   * where its key names when the key is the environment's name (`production` in production).
+   */
+  #tableSites(file: string, fact: NewFact): Array<{ target: { file: string; key: string }; fact: NewFact }> {
+    const origin = this.project.originOf(file, fact.callee);
+    const entries = origin.kind === 'local' ? (this.project.files.get(origin.file)?.flow.classTables?.[origin.name] ?? []) : [];
+    return entries.flatMap((entry) => {
+      const target = origin.kind === 'local' ? this.calleeTarget(origin.file, entry.cls) : undefined;
+      const keyed = fact.importedTable?.keyedByEnv === true ? equalityEnv(entry.key).whenTrue : 'unknown';
+      return target === undefined ? [] : [{ target, fact: { ...fact, callee: entry.cls, ...(keyed !== 'unknown' && { env: keyed }) } }];
+    });
   }
 
   /** The project's classes that extend class `className` of `file` (`class SessionStore extends JsonFile`), each with its file; resolved once per scan. */

@@ -6,7 +6,7 @@ import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { enclosingClass, instanceClassOf, localFunctionOf } from './instance-class.js';
 import { namesSecretStore } from './secret-paths.js';
-import { dottedNameOf, propertyNameOf, unwrap } from './scope.js';
+import { type Binding, dottedNameOf, propertyNameOf, unwrap } from './scope.js';
 import { splitWords } from './sensitive-names.js';
 import { requiredSpecifier } from '../summary/module-facts.js';
 
@@ -173,6 +173,8 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['conf', new Set(['set'])],
   ['configstore', new Set(['set'])],
 ]);
+/** The settings stores' properties whose assignment rewrites the whole file: conf's `store`, configstore's `all`. */
+const WHOLE_STORE_SETTERS: ReadonlyMap<string, string> = new Map([['conf', 'store'], ['configstore', 'all']]);
 /**
  * Writer classes made from a path, whose `write(data)` replaces the file: steno's `new Writer(path)`
  * (the atomic writer lowdb uses). Exported for the text prefilter, like FS_MODULES.
@@ -247,6 +249,8 @@ export interface SinkFinder {
    * Writer(path)`): its `write(data)` calls write that file.
    */
   streamWriteOf(made: ts.CallExpression | ts.NewExpression): FsWrite | undefined;
+  /** `conf.store = {...}`, `config.all = {...}`: an assignment that rewrites a settings store's file. */
+  storeSetterOf(assignment: ts.BinaryExpression): FsWrite | undefined;
   /** The pino `redact` paths (maybe none) when `expr` is a logger or a log function, for loggers other files import. */
   redactOfLogger(expr: ts.Expression): RedactPath[] | undefined;
   /** `logger.child({...})` of a logger imported under this local name (its `redact` applies too, read in its module). */
@@ -903,16 +907,33 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
    * an instance the package's own factory or class makes, used like the package.
    */
   function packageInstanceOf(receiver: ts.Expression): { specifier: string; imported: string } | undefined {
-    const value = isIdentifier(receiver) ? constValueOf(fc, receiver) : fieldValueOf(receiver);
+    const value = isIdentifier(receiver) ? madeValueOf(receiver) : fieldValueOf(receiver);
     if (value !== undefined && isNewExpression(value)) return importOf(fc, value.expression);
     const made = value !== undefined && isCallExpression(value) ? unwrap(value.expression) : undefined;
     return made !== undefined && isPropertyAccessExpression(made) ? importOf(fc, made.expression) : undefined;
   }
 
+  /** `config.all = { ...config.all, accessToken }` of a configstore, `conf.store = {...}` of a conf: the whole settings file rewritten. */
+  function storeSetterOf(assignment: ts.BinaryExpression): FsWrite | undefined {
+    const target = unwrap(assignment.left);
+    if (!isPropertyAccessExpression(target) || ![...WHOLE_STORE_SETTERS.values()].includes(target.name.text)) return undefined;
+    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
+    const made = writerPackageFile ? packageInstanceOf(unwrap(target.expression)) : undefined;
+    if (made === undefined || WHOLE_STORE_SETTERS.get(made.specifier) !== target.name.text) return undefined;
+    return { method: labelOf(target), label: `${labelOf(target)} =`, pathArg: undefined, dataArg: assignment.right, isStream: false };
+  }
+
+  /** The value a const was made with, whatever fields are set on it later (`conf.store = {...}`). */
+  function madeValueOf(receiver: ts.Identifier): ts.Expression | undefined {
+    const binding = lookup(fc, receiver);
+    const made = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
+    return made.length === 1 && made[0] !== undefined && made[0].path.length === 0 ? unwrap(made[0].expr) : constValueOf(fc, receiver);
+  }
+
   /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
   function fieldValueOf(e: ts.Expression): ts.Expression | undefined {
     if (!isPropertyAccessExpression(e) || unwrap(e.expression).kind !== SyntaxKind.ThisKeyword) return undefined;
-    const field = fc.collected.scopes.lookup(`this.${e.name.text}`, e);
+    const field = fc.collected.scopes.lookup(`this.${propertyNameOf(e.name) ?? ''}`, e);
     const [value] = field?.kind === 'var' && field.values.length === 1 ? field.values : [];
     return value !== undefined && value.path.length === 0 && value.wrap.length === 0 ? unwrap(value.expr) : undefined;
   }
@@ -1001,20 +1022,45 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   }
 
   /** The write stream an expression is: made in place, or held by a name or field (`this.out = createWriteStream(...)`). */
-  function madeStreamOf(expr: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+  function madeStreamOf(expr: ts.Expression, handed = true): ts.CallExpression | ts.NewExpression | undefined {
     const receiver = unwrap(expr);
     // `createWriteStream('audit.log').write(x)`: the stream made in place.
     if (isCallExpression(receiver) || isNewExpression(receiver)) return isStreamMade(receiver) ? receiver : undefined;
     // `this.out.write(x)` given `this.out = createWriteStream(...)`: a stream kept in a field.
     let binding: ReturnType<typeof lookup>;
     if (isIdentifier(receiver)) binding = lookup(fc, receiver);
-    else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${receiver.name.text}`, receiver);
+    else if (isPropertyAccessExpression(receiver) && unwrap(receiver.expression).kind === SyntaxKind.ThisKeyword) binding = fc.collected.scopes.lookup(`this.${propertyNameOf(receiver.name) ?? ''}`, receiver);
+    if (binding?.kind === 'param' && handed) return streamHandedTo(binding);
     if (binding?.kind !== 'var') return undefined;
     for (const v of binding.values) {
       const init = unwrap(v.expr);
       if (v.path.length === 0 && v.wrap.length === 0 && (isCallExpression(init) || isNewExpression(init)) && isStreamMade(init)) return init;
     }
     return undefined;
+  }
+
+  /**
+   * `async function writeAll(fh, data) { await fh.write(data) }` of the file, not exported, whose
+   * every call hands that parameter a handle or stream of the file (one level): the first such one.
+   * A helper also handed sockets or other writers is no file write.
+   */
+  function streamHandedTo(param: Extract<Binding, { kind: 'param' }>): ts.CallExpression | ts.NewExpression | undefined {
+    if (param.rest || param.proj.length > 0 || isExportedFunction(param.fn)) return undefined;
+    const handed = fc.collected.calls.flatMap((call) => {
+      const callee = unwrap(call.expression);
+      const fn = isIdentifier(callee) ? lookup(fc, callee) : undefined;
+      const target = fn?.kind === 'function' ? fn.node : fn?.kind === 'var' && fn.values.length === 1 ? fn.values[0] && unwrap(fn.values[0].expr) : undefined;
+      const arg = call.arguments?.[param.index];
+      return target === param.fn ? [arg === undefined ? undefined : madeStreamOf(arg, false)] : [];
+    });
+    const [first] = handed;
+    return handed.every((made) => made !== undefined) ? first : undefined;
+  }
+
+  /** `export function f`, or a function held in an exported const: code outside the file may call it with anything. */
+  function isExportedFunction(fn: ts.SignatureDeclaration): boolean {
+    const holder = ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : fn;
+    return ts.canHaveModifiers(holder) && (ts.getModifiers(holder)?.some((m) => m.kind === SyntaxKind.ExportKeyword) ?? false);
   }
 
   /** A write stream or writer: `createWriteStream(path)`, `Bun.file(path).writer()`, `new Writer(path)`. */
@@ -1101,6 +1147,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     streamOf,
     pipedStreamOf,
     streamWriteOf,
+    storeSetterOf,
     redactOfLogger(expr) {
       return loggerOf(expr)?.redact ?? logFunctionOf(expr, [])?.redact;
     },
