@@ -159,6 +159,10 @@ export interface RouteRegistration extends RegistrationBase {
   skipsInheritedGuards?: boolean;
   /** Nest: only its controller is marked so (a guard reading the handler's metadata alone still runs). */
   publicByClass?: true;
+  /** Nest: the keys set by the decorators that mark it public (`@Public()`): a guard reading other keys still runs. */
+  publicMetadata?: PathExpr[];
+  /** Nest: the keys its own decorators set to an empty list (`@Roles()`), overriding the controller's under `getAllAndOverride`. */
+  emptyMetadata?: PathExpr[];
   /** Nest: the metadata keys its decorators and its controller's set (`@Roles('admin')`), as the graph resolves them. */
   metadata?: PathExpr[];
 }

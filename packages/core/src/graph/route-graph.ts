@@ -493,12 +493,14 @@ class RouteGraphBuilder {
       this.#routes.set(key, route);
     }
     const keys = this.metadataOf(file, reg);
-    const own = this.ownGuard(v, file, reg, keys);
+    const emptyKeys = reg.emptyMetadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
+    const publicKeys = this.publicKeysOf(file, reg);
+    const own = this.ownGuard(v, file, reg, keys, emptyKeys);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const path of reg.paths.flatMap((p) => this.pathsOf(v, file, p))) {
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true)));
-      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true, publicKeys)));
+      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys, emptyKeys);
       const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
@@ -520,11 +522,17 @@ class RouteGraphBuilder {
     return reg.metadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
   }
 
-  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: readonly string[]): GuardVerdict {
+  /** Nest: the keys the route's `@Public()` sets, when every one resolves (see skipsForPublic). */
+  private publicKeysOf(file: string, reg: RouteRegistration): readonly string[] | undefined {
+    const keys = reg.publicMetadata?.map((k) => resolveMetadataKey(this.project, file, k));
+    return keys?.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+  }
+
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: readonly string[], emptyKeys: readonly string[]): GuardVerdict {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard && carriesMetadata(verdict, keys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
+      if (verdict.isGuard && carriesMetadata(verdict, keys, emptyKeys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -701,9 +709,15 @@ function methodsBesides(except: readonly string[], methods: string[] | undefined
   return base.filter((m) => !except.includes(m));
 }
 
-/** Nest `@Public()` routes skip the global and class guards that read route metadata (or may: unreadable ones). */
-function skipsForPublic(guard: GuardVerdict, byClass: boolean): boolean {
-  return !(guard.isGuard && (guard.ignoresRouteMetadata || (byClass && guard.ignoresClassMetadata)));
+/**
+ * Nest `@Public()` routes skip the global and class guards that read route metadata (or may:
+ * unreadable ones); not one whose early `return true` reads another key than the decorator sets.
+ */
+function skipsForPublic(guard: GuardVerdict, byClass: boolean, publicKeys: readonly string[] | undefined): boolean {
+  if (!guard.isGuard) return true;
+  const honoured = guard.honoursMetadata;
+  if (honoured && publicKeys && !publicKeys.some((k) => honoured.includes(k))) return false;
+  return !(guard.ignoresRouteMetadata || (byClass && guard.ignoresClassMetadata));
 }
 
 /**
@@ -723,11 +737,15 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
   return !(excepts(full, true) && (below === undefined || excepts(below, true)));
 }
 
-/** A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one only if it sets a key. */
-function carriesMetadata(guard: GuardVerdict, keys: readonly string[]): boolean {
+/**
+ * A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one
+ * only if it sets a key, and not to an empty list the guard lets through (`emptyKeys`, set by the method).
+ */
+function carriesMetadata(guard: GuardVerdict, keys: readonly string[], emptyKeys: readonly string[]): boolean {
   if (!guard.isGuard) return true;
   if (guard.exceptWithMetadata?.some((k) => keys.includes(k))) return false;
-  return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
+  const emptied = (k: string) => emptyKeys.includes(k) && guard.passesEmptyMetadata?.includes(k) === true;
+  return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k) && !emptied(k));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

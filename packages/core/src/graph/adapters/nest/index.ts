@@ -11,9 +11,9 @@ import type { HandlerRef, PrefixExclusion, TargetRef } from '../../route-facts.j
 import { isImportedFrom } from '../imported-from.js';
 import { useArgsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
-import { decoratorsOf, moduleClassNameOf } from './decorators.js';
+import { decoratorsOf, moduleClassNameOf, type Decorator } from './decorators.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
-import { collectMetadataDecorators, metadataGateOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
+import { collectMetadataDecorators, emptyMetadataSetBy, metadataAnswersOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
@@ -82,6 +82,7 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
     const arg = route.call.arguments[0];
     const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
     const metadata = [...metadataSetBy(member, ctx), ...classMetadata];
+    const emptyMetadata = emptyMetadataSetBy(member, ctx);
     ctx.register(route.call, {
       kind: 'route',
       target,
@@ -91,7 +92,9 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
       handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
       skipsInheritedGuards: publicClass || marksPublic(member),
       ...(publicClass && !marksPublic(member) ? { publicByClass: true as const } : {}),
+      ...publicMetadataOf(marksPublic(member) ? member : publicClass ? node : undefined, ctx),
       ...(metadata.length > 0 ? { metadata } : {}),
+      ...(emptyMetadata.length > 0 ? { emptyMetadata } : {}),
     });
   }
 }
@@ -124,7 +127,17 @@ const PUBLIC_KEY = /public|skip_?auth|anonymous|no_?auth/i;
 
 /** `@Public()`, `@SkipAuth()`..., or `@SetMetadata('isPublic', true)` / `SetMetadata(IS_PUBLIC_KEY, true)` written in place. */
 function marksPublic(node: ts.HasDecorators): boolean {
-  return decoratorsOf(node).some((d) => PUBLIC_DECORATOR.test(d.name) || (d.name === 'SetMetadata' && d.call?.arguments[0] !== undefined && PUBLIC_KEY.test(d.call.arguments[0].getText())));
+  return decoratorsOf(node).some(isPublicMark);
+}
+
+/** The keys the decorators marking a route public set (`@Public()` of `SetMetadata('isPublic', true)`): a guard honours only its own. */
+function publicMetadataOf(node: ts.HasDecorators | undefined, ctx: AdapterContext): { publicMetadata?: PathExpr[] } {
+  const keys = node ? metadataSetBy(node, ctx, isPublicMark) : [];
+  return keys.length > 0 ? { publicMetadata: keys } : {};
+}
+
+function isPublicMark(d: Decorator): boolean {
+  return PUBLIC_DECORATOR.test(d.name) || (d.name === 'SetMetadata' && d.call?.arguments[0] !== undefined && PUBLIC_KEY.test(d.call.arguments[0].getText()));
 }
 
 function decoratorCall(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
@@ -216,8 +229,10 @@ function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefin
   const text = node.getText(ctx.sf);
   fact.readsRouteMetadata = READS_METADATA.test(text);
   if (fact.readsRouteMetadata && text.includes('getHandler()') && !text.includes('getClass()')) fact.ignoresClassMetadata = true;
-  const gate = canActivate ? metadataGateOf(canActivate, ctx) : [];
-  if (gate.length > 0) fact.requiresMetadata = gate.flatMap(metadataKeyRefs);
+  const answers = canActivate ? metadataAnswersOf(canActivate, ctx) : undefined;
+  if (answers && answers.absent.length > 0) fact.requiresMetadata = answers.absent.flatMap(metadataKeyRefs);
+  if (answers && answers.present.length > 0) fact.honoursMetadata = answers.present.map(metadataKeyRefs);
+  if (answers && answers.empty.length > 0) fact.passesEmptyMetadata = answers.empty.flatMap(metadataKeyRefs);
   ctx.facts.functions[name] = fact;
 }
 
