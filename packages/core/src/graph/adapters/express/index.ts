@@ -1,10 +1,10 @@
 import { ts } from '../../../parse/typescript.js';
 import type { FrameworkAdapter } from '../../adapter.js';
 import { isImportedFrom } from '../imported-from.js';
-import { pathsOf, recordMethodCall } from '../method-route.js';
+import { pathsOf, recordMethodCall, recordParamCallback } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isStringLiteralLike } = ts;
+const { isCallExpression } = ts;
 
 const isExpress = (s: string): boolean => s === 'express';
 /** The MCP SDK's `createMcpExpressApp()`: an Express app with JSON parsing and DNS-rebinding protection. */
@@ -24,12 +24,7 @@ const express: FrameworkAdapter = {
     return path ? { ...receiver, routePath: path } : undefined;
   },
   onCall(call, method, receiver, ctx) {
-    if (method !== 'param') return recordMethodCall(call, method, receiver, ctx);
-    // `app.param('tenant', fn)`: request-time lookup, so its place among the routes does not matter.
-    const [name, ...rest] = call.arguments;
-    if (!name || !isStringLiteralLike(name) || rest.length === 0) return false;
-    ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(rest), orderless: true, param: name.text });
-    return true;
+    return method === 'param' ? recordParamCallback(call, receiver, ctx) : recordMethodCall(call, method, receiver, ctx);
   },
 };
 
