@@ -222,6 +222,8 @@ export interface InvokeRegistration extends RegistrationBase {
 export interface GlobalGuardRegistration extends RegistrationBase {
   kind: 'globalGuard';
   handlers: HandlerRef[];
+  /** `APP_GUARD`: the `@Module` class that provides it; Nest installs it only if the application's module tree holds that module. */
+  module?: string;
 }
 
 /** A construct the adapter recognised but could not resolve. Never silently dropped. */

@@ -166,7 +166,9 @@ class RouteGraphBuilder {
   readonly #instances = new Map<string, Instance>();
   readonly #registrations = new Map<string, IndexedRegistration[]>();
   readonly #children = new Set<string>();
-  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition }> = [];
+  /** Whether some Nest module is mounted (imported, or given to `NestFactory.create`): see isInstalledModule. */
+  #nestTreeSeen: boolean | undefined;
+  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition; module?: string }> = [];
   readonly #routes = new Map<string, GraphRoute>();
   readonly #unknown: UnknownEdge[] = [];
   readonly #autoloaded = new Map<string, Array<{ id: string; prefix: string; hooks: string[] }>>();
@@ -220,7 +222,8 @@ class RouteGraphBuilder {
   private index(file: string, facts: RouteFacts): void {
     for (const reg of facts.registrations) {
       if (reg.kind === 'globalGuard') {
-        this.#globalGuards.push({ file, handlers: reg.handlers, condition: reg.condition });
+        const module = reg.module !== undefined ? this.resolveTarget(file, { name: reg.module }) : undefined;
+        this.#globalGuards.push({ file, handlers: reg.handlers, condition: reg.condition, ...(module !== undefined ? { module } : {}) });
         continue;
       }
       const resolved = this.resolveTarget(file, reg.target);
@@ -279,9 +282,21 @@ class RouteGraphBuilder {
   /** Nest controllers start with every global guard (`useGlobalGuards`, `APP_GUARD`). */
   private rootChain(instance: Instance): Entry[] {
     if (instance.fact.framework !== 'nest') return [];
-    return this.#globalGuards.flatMap((g) =>
+    return this.#globalGuards.filter((g) => g.module === undefined || this.isInstalledModule(g.module)).flatMap((g) =>
       g.handlers.map((h) => ({ pattern: { path: undefined, mode: 'prefix' as const, caseSensitive: false }, methods: undefined, guard: this.#judge.judge(g.file, h), condition: g.condition })),
     );
+  }
+
+  /**
+   * A Nest module whose `APP_GUARD` the application installs: one some module imports (or
+   * `NestFactory.create` is given), or one that serves something itself. A module that stands
+   * alone, imported by no module of a tree the scan sees, is never part of the application.
+   */
+  private isInstalledModule(id: string): boolean {
+    if (this.#children.has(id) || (this.#registrations.get(id)?.length ?? 0) > 0) return true;
+    // Without a module tree in the scan (no module mounted: a library, the editor's one file), any may be installed.
+    this.#nestTreeSeen ??= [...this.#children].some((child) => this.#instances.get(child)?.fact.framework === 'nest');
+    return !this.#nestTreeSeen;
   }
 
   /** Visits an instance under a mount; returns the middleware entries its own registrations added. */

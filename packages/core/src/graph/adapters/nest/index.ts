@@ -47,7 +47,7 @@ const nest: FrameworkAdapter = {
     // A class declared at module level, or compiled by tsc (`let AdminController = class AdminController {...}`).
     const name = moduleClassNameOf(node);
     collectGuardClass(node, name, ctx);
-    collectAppGuardProviders(node, ctx);
+    collectAppGuardProviders(node, name, ctx);
     collectModule(node, name, ctx);
     const ownGuards = guardsOf(node, ctx);
     const inherited = collectInheritableGuards(node, name, ownGuards, ctx);
@@ -374,7 +374,7 @@ function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['par
 }
 
 /** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
-function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterContext): void {
+function collectAppGuardProviders(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
   const module = decoratorCall(node, 'Module');
   const arg = module?.arguments[0] && skipParens(module.arguments[0]);
   if (!arg || !isObjectLiteralExpression(arg)) return;
@@ -382,7 +382,7 @@ function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterCon
     if (isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
       const made = providedGuardOf(n);
       const handlers: HandlerRef[] = made ? [handlerRefOf(made, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
-      ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers });
+      ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers, ...(name !== undefined ? { module: name } : {}) });
       return;
     }
     ts.forEachChild(n, visit);
