@@ -159,7 +159,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       return;
     }
     // `return this.auth.isAdmin(req)` in canActivate: the answer is the callee's, judged where it is defined.
-    const answering = options.falseRejects ? answeringCallOf(stmt) : undefined;
+    const answering = options.falseRejects ? answeringCallOf(stmt, (name) => isProjectName(name, ctx)) : undefined;
     if (answering) fact.answeredBy = [...(fact.answeredBy ?? []), { kind: 'name', name: answering.name }];
     const scan = scanNode(answering?.call ?? stmt, fn, params, inner, options);
     // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
@@ -486,8 +486,18 @@ function negatedCallee(stmt: ts.Statement): string | undefined {
  */
 function importedNegatedCallee(stmt: ts.Statement, ctx: HandlerContext): string | undefined {
   const callee = isIfStatement(stmt) && !stmt.elseStatement ? negatedCallee(stmt) : undefined;
-  return callee !== undefined && ctx.imports?.has(callee) && !localFunctionNamed(ctx.sf.statements, callee) ? callee : undefined;
+  const specifier = callee === undefined ? undefined : ctx.imports?.get(callee)?.specifier;
+  return specifier !== undefined && PROJECT_SPECIFIER.test(specifier) && !localFunctionNamed(ctx.sf.statements, callee ?? '') ? callee : undefined;
 }
+
+/** A name the file defines or imports from a module of the project. */
+function isProjectName(name: string, ctx: HandlerContext): boolean {
+  const specifier = ctx.imports?.get(name)?.specifier;
+  return specifier === undefined ? localFunctionNamed(ctx.sf.statements, name) !== undefined : PROJECT_SPECIFIER.test(specifier);
+}
+
+/** A module of the project (relative, or a `@/`, `~/` or `#` alias): a package's function is read as it is called. */
+const PROJECT_SPECIFIER = /^(?:\.|@\/|~\/|#)/;
 
 function isAsyncFunction(fn: FunctionNode): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
