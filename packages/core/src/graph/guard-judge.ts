@@ -121,6 +121,7 @@ export class GuardJudge {
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module': {
+        if (ref.field !== undefined) return yield this.judgeProductMember(this.moduleDefault(file, ref.specifier), ref.field);
         if (ref.member !== undefined) return yield this.judgeDefinition(this.moduleExport(file, ref.specifier, ref.member), ref.specifier, asEndpoint);
         const def = this.moduleDefault(file, ref.specifier);
         if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);

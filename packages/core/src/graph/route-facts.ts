@@ -97,9 +97,10 @@ export type HandlerRef =
   | { kind: 'param'; name: string; id: string }
   /**
    * `require('./auth')` used in place: the module's default export; `called` for
-   * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`).
+   * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`);
+   * `field` for a member of what the called export returns (`require('./permission')(app).validate`).
    */
-  | { kind: 'module'; specifier: string; called?: true; member?: string }
+  | { kind: 'module'; specifier: string; called?: true; member?: string; field?: string }
   /**
    * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
    * options list (see unless-options.ts for what is read).

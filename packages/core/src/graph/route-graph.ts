@@ -684,6 +684,8 @@ class RouteGraphBuilder {
     if (handler.kind === 'at') return this.instanceOfHandler(handler.file, handler.ref);
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    // A member of what the module's function returns (`require('./permission')(app).validate`) is middleware, not its app.
+    if (handler.kind === 'module' && handler.field !== undefined) return undefined;
     if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
     if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier, ...(handler.member !== undefined && { member: handler.member }) });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
