@@ -134,6 +134,11 @@ export interface InstanceFact {
   baseOf?: TargetRef;
   /** Fastify: a plugin wrapped in `fastify-plugin` shares its parent's context (hooks leak up). */
   sharesParentContext?: boolean;
+  /**
+   * Express: its own layers match paths case-sensitively (`Router({ caseSensitive: true })`, or
+   * `app.set('case sensitive routing', true)` before its first route): `use('/admin')` misses `/Admin`.
+   */
+  caseSensitive?: true;
   location: Location;
 }
 

@@ -108,6 +108,8 @@ interface Visit {
   prefixExclusion?: PrefixExclusionAt;
   /** Nest: a module entered through `RouterModule.register`, whose imports are served elsewhere. */
   ownControllersOnly?: true;
+  /** Express: the instance visited matches its own layers case-sensitively (InstanceFact.caseSensitive). */
+  caseSensitive?: true;
 }
 
 interface PrefixExclusionAt {
@@ -315,7 +317,8 @@ class RouteGraphBuilder {
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
     const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
-    const here: Visit = { ...rest, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const { caseSensitive: _parent, ...outer } = rest;
+    const here: Visit = { ...outer, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), ...(instance.fact.caseSensitive && { caseSensitive: true as const }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.registrationsOf(id);
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
@@ -497,7 +500,7 @@ class RouteGraphBuilder {
     const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
     const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
     const covered = guard.isGuard && guard.exceptMethods ? methodsBesides(guard.exceptMethods, methods) : methods;
-    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition, ...(param && { param }) });
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) || v.caseSensitive === true }, methods: covered, guard, condition, ...(param && { param }) });
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {

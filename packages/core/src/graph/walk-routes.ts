@@ -641,7 +641,7 @@ class RouteWalker {
       if (id === undefined) {
         id = `${adapter.name}@${pos}`;
         this.#created.set(pos, id);
-        this.facts.instances.push({ id, framework: adapter.name, prefix: init.prefix, location: locationOf(e, this.sf) });
+        this.facts.instances.push({ id, framework: adapter.name, prefix: init.prefix, ...(init.caseSensitive && { caseSensitive: true as const }), location: locationOf(e, this.sf) });
       }
       return { target: { instance: id }, framework: adapter.name };
     }
