@@ -9,7 +9,7 @@ import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryPar
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
-import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
+import { isUnverifiedDecoderRef, onlyDecodesToken, withLocalRequires } from './unverified-decode.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
@@ -221,7 +221,9 @@ function paramNamesOf(fn: FunctionNode): string[] {
 
 /** `jwt.decode(token)` checks no signature: a 401 on what it gives meets only callers who send no token at all. */
 function withoutUnverifiedCheck(fact: FunctionFact, fn: FunctionNode, params: readonly string[], ctx: HandlerContext): FunctionFact {
-  if (!fact.rejects || fact.delegates.length > 0 || !(fact.verifies ?? []).every((v) => isUnverifiedDecoderRef(v, ctx.imports)) || !onlyDecodesToken(fn, params, ctx)) return fact;
+  if (!fact.rejects || fact.delegates.length > 0) return fact;
+  const imports = ctx.imports && fn.body ? withLocalRequires(fn.body, ctx.imports) : ctx.imports;
+  if (!(fact.verifies ?? []).every((v) => isUnverifiedDecoderRef(v, imports)) || !onlyDecodesToken(fn, params, ctx)) return fact;
   fact.rejects = fact.rejectsFirst = false;
   delete fact.verifies;
   return fact;
