@@ -197,27 +197,27 @@ function returnsTrue(stmt: ts.Statement): boolean {
  * `||` of those. Any other condition (`isPublic`) names none.
  */
 function absentNames(expr: ts.Expression): string[] {
-  const e = skipParens(expr);
-  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return subjectOf(e.operand);
-  if (!isBinaryExpression(e)) return [];
-  const op = e.operatorToken.kind;
-  if (op === SyntaxKind.BarBarToken) return [...absentNames(e.left), ...absentNames(e.right)];
-  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return [];
-  const right = skipParens(e.right);
-  const empty = right.kind === SyntaxKind.NullKeyword || (isIdentifier(right) && right.text === 'undefined') || (right.kind === SyntaxKind.NumericLiteral && (right as ts.NumericLiteral).text === '0');
-  return empty ? subjectOf(e.left) : [];
+  return namesTestedBy(expr, subjectOf, (right) => right.kind === SyntaxKind.NullKeyword || (isIdentifier(right) && right.text === 'undefined') || isZero(right));
 }
 
 /** The names a condition holds for when their value is an empty list: `!roles?.length`, `roles.length === 0`, and `||` of those. */
 function emptyNames(expr: ts.Expression): string[] {
+  return namesTestedBy(expr, lengthOf, isZero);
+}
+
+/** `!x`, `x === <empty>` / `x == <empty>` and `||` of those, for the subjects `subject` reads. */
+function namesTestedBy(expr: ts.Expression, subject: (e: ts.Expression) => string[], isEmpty: (right: ts.Expression) => boolean): string[] {
   const e = skipParens(expr);
-  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return lengthOf(e.operand);
+  if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return subject(e.operand);
   if (!isBinaryExpression(e)) return [];
   const op = e.operatorToken.kind;
-  if (op === SyntaxKind.BarBarToken) return [...emptyNames(e.left), ...emptyNames(e.right)];
-  const right = skipParens(e.right);
-  const zero = right.kind === SyntaxKind.NumericLiteral && (right as ts.NumericLiteral).text === '0';
-  return zero && (op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken) ? lengthOf(e.left) : [];
+  if (op === SyntaxKind.BarBarToken) return [...namesTestedBy(e.left, subject, isEmpty), ...namesTestedBy(e.right, subject, isEmpty)];
+  if (op !== SyntaxKind.EqualsEqualsEqualsToken && op !== SyntaxKind.EqualsEqualsToken) return [];
+  return isEmpty(skipParens(e.right)) ? subject(e.left) : [];
+}
+
+function isZero(e: ts.Expression): boolean {
+  return e.kind === SyntaxKind.NumericLiteral && (e as ts.NumericLiteral).text === '0';
 }
 
 /** `roles.length` / `roles?.length`: the name whose length is read. */
