@@ -15,6 +15,8 @@ export interface Receiver {
 /** A new app/router created by an expression (`new Hono()`, `express.Router()`). */
 export interface InstanceInit {
   prefix?: PathExpr;
+  /** Express `Router({ caseSensitive: true })`. */
+  caseSensitive?: true;
 }
 
 type WithoutPosition<T> = T extends RegistrationFact ? Omit<T, 'location' | 'condition'> : never;

@@ -71,6 +71,17 @@ export interface FunctionFact {
    */
   requiresMetadata?: PathExpr[];
   /**
+   * Nest guard classes only: of `requiresMetadata`, the keys whose empty value (read handler first)
+   * also answers true (`!roles || roles.length === 0`): a route whose method sets one empty is not checked.
+   */
+  passesEmptyMetadata?: PathExpr[];
+  /**
+   * Nest guard classes only: the metadata keys whose presence makes `canActivate` answer true
+   * before any check (`if (isPublic) return true`), each with its alternative spellings (see
+   * route-metadata.ts): a `@Public()` setting another key opts nothing out.
+   */
+  honoursMetadata?: PathExpr[][];
+  /**
    * A Fastify hook that returns before its check for routes whose `config` sets one of these keys
    * (`if (request.routeOptions.config.public) return`): it checks only the other routes.
    */

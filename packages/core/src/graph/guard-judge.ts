@@ -34,8 +34,12 @@ export type GuardVerdict =
        * true`): it checks only routes (or controllers) that set one of these keys.
        */
       onlyWithMetadata?: readonly string[];
+      /** Of `onlyWithMetadata`, the keys whose empty value the guard lets through too (a bare `@Roles()` on the method). */
+      passesEmptyMetadata?: readonly string[];
       /** A guard that lets routes setting one of these keys through unchecked (Fastify's `config: { public: true }`). */
       exceptWithMetadata?: readonly string[];
+      /** A Nest guard that answers true early for routes setting one of these keys (`if (isPublic) return true`): `@Public()` setting another opts nothing out. */
+      honoursMetadata?: readonly string[];
     }
   | { isGuard: false };
 
@@ -120,6 +124,7 @@ export class GuardJudge {
         if (this.isConfigured(ref.name)) return { isGuard: true, why: `configured authMiddleware ${ref.name}` };
         return isAuthLikeName(ref.name) ? { isGuard: true, why: `parameter ${ref.name}` } : NOT_A_GUARD;
       case 'module': {
+        if (ref.field !== undefined) return yield this.judgeProductMember(this.moduleDefault(file, ref.specifier), ref.field);
         if (ref.member !== undefined) return yield this.judgeDefinition(this.moduleExport(file, ref.specifier, ref.member), ref.specifier, asEndpoint);
         const def = this.moduleDefault(file, ref.specifier);
         if (!ref.called) return yield this.judgeDefinition(def, ref.specifier, asEndpoint);
@@ -171,9 +176,18 @@ export class GuardJudge {
    * When no key it reads resolves, which routes carry it is unknown: it counts for every route,
    * as before such guards were modelled.
    */
-  private withMetadataGate(file: string, verdict: GuardVerdict, keys: readonly PathExpr[]): GuardVerdict {
-    const resolved = keys.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []);
-    return verdict.isGuard && resolved.length > 0 ? { ...verdict, onlyWithMetadata: resolved } : verdict;
+  private withMetadataGate(file: string, verdict: GuardVerdict, keys: readonly PathExpr[], emptyKeys: readonly PathExpr[] = []): GuardVerdict {
+    const resolve = (list: readonly PathExpr[]) => list.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []);
+    const resolved = resolve(keys);
+    if (!verdict.isGuard || resolved.length === 0) return verdict;
+    const empty = resolve(emptyKeys);
+    return { ...verdict, onlyWithMetadata: resolved, ...(empty.length > 0 ? { passesEmptyMetadata: empty } : {}) };
+  }
+
+  /** The keys a guard's early `return true` reads, when every one resolves: otherwise any `@Public()` may be one of them. */
+  private withHonouredMetadata(file: string, verdict: Extract<GuardVerdict, { isGuard: true }>, keys: readonly PathExpr[][]): GuardVerdict {
+    const resolved = keys.map((spellings) => spellings.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []));
+    return resolved.every((k) => k.length > 0) ? { ...verdict, honoursMetadata: resolved.flat() } : verdict;
   }
 
   private *judgeFact(file: string, fact: FunctionFact, asEndpoint: boolean, call?: FactoryCall): Judging {
@@ -188,7 +202,8 @@ export class GuardJudge {
     // A guard class that reads route metadata may honour `@Public()`, whatever the guard it extends does.
     const { ignoresRouteMetadata: _inherited, ...rest } = body;
     const read = fact.readsRouteMetadata === undefined ? body : fact.readsRouteMetadata ? { ...rest, ...(fact.ignoresClassMetadata && { ignoresClassMetadata: true as const }) } : { ...rest, ignoresRouteMetadata: true as const };
-    const gated = fact.requiresMetadata ? this.withMetadataGate(file, read, fact.requiresMetadata) : read;
+    const honoured = fact.honoursMetadata && read.isGuard ? this.withHonouredMetadata(file, read, fact.honoursMetadata) : read;
+    const gated = fact.requiresMetadata ? this.withMetadataGate(file, honoured, fact.requiresMetadata, fact.passesEmptyMetadata) : honoured;
     const verdict = fact.exceptMetadata && gated.isGuard ? { ...gated, exceptWithMetadata: fact.exceptMetadata.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) } : gated;
     // Its own list of public paths works as `unless` exceptions do.
     const own = fact.exceptions && verdict.isGuard ? this.withExceptions(file, verdict, { exceptions: fact.exceptions }) : verdict;

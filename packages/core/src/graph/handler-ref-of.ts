@@ -159,6 +159,10 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   // `auth.requireAdmin` where `const auth = createAuth(o)` in the function: a member of what the call returns.
   const owner = isIdentifier(e.expression) ? ctx.localHandlerOf?.(e.expression.text) : undefined;
   if (owner?.kind === 'call' && owner.field === undefined) return { ...owner, field: e.name.text };
+  // `permission.validate` where `const permission = require('./permission')(app)` in the function
+  // (a consign-style route module), or that call in place: a member of what the module's function returns.
+  const called = owner ?? (isCallExpression(skipParens(e.expression)) ? callRefOf(skipParens(e.expression) as ts.CallExpression, ctx) : undefined);
+  if (called?.kind === 'module' && called.called && called.member === undefined && called.field === undefined) return { ...called, field: e.name.text };
   // `this.checkAuth`, `this.auth.verifyToken`: a method of the class, or of the class a field holds.
   const member = thisMemberName(e);
   if (member !== undefined) return { kind: 'name', name: member };

@@ -10,7 +10,7 @@ import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryPar
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
-import { isUnverifiedDecoderRef, onlyDecodesToken } from './unverified-decode.js';
+import { isUnverifiedDecoderRef, onlyDecodesToken, withLocalRequires } from './unverified-decode.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { endpointArityOf } from './endpoint-arity.js';
 import { thisMemberName } from './this-member.js';
@@ -168,7 +168,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       return;
     }
     // `return this.auth.isAdmin(req)` in canActivate: the answer is the callee's, judged where it is defined.
-    const answering = options.falseRejects ? answeringCallOf(stmt) : undefined;
+    const answering = options.falseRejects ? answeringCallOf(stmt, (name) => isProjectName(name, ctx)) : undefined;
     if (answering) fact.answeredBy = [...(fact.answeredBy ?? []), { kind: 'name', name: answering.name }];
     const scan = scanNode(answering?.call ?? stmt, fn, params, inner, options);
     // A throwing check, or a verifier call (a throw to come), rejects as a 401 does: it leaks, or
@@ -239,7 +239,9 @@ function paramNamesOf(fn: FunctionNode): string[] {
 
 /** `jwt.decode(token)` checks no signature: a 401 on what it gives meets only callers who send no token at all. */
 function withoutUnverifiedCheck(fact: FunctionFact, fn: FunctionNode, params: readonly string[], ctx: HandlerContext): FunctionFact {
-  if (!fact.rejects || fact.delegates.length > 0 || !(fact.verifies ?? []).every((v) => isUnverifiedDecoderRef(v, ctx.imports)) || !onlyDecodesToken(fn, params, ctx)) return fact;
+  if (!fact.rejects || fact.delegates.length > 0) return fact;
+  const imports = ctx.imports && fn.body ? withLocalRequires(fn.body, ctx.imports) : ctx.imports;
+  if (!(fact.verifies ?? []).every((v) => isUnverifiedDecoderRef(v, imports)) || !onlyDecodesToken(fn, params, ctx)) return fact;
   fact.rejects = fact.rejectsFirst = false;
   delete fact.verifies;
   return fact;
@@ -508,8 +510,18 @@ function negatedCallee(stmt: ts.Statement): string | undefined {
  */
 function importedNegatedCallee(stmt: ts.Statement, ctx: HandlerContext): string | undefined {
   const callee = isIfStatement(stmt) && !stmt.elseStatement ? negatedCallee(stmt) : undefined;
-  return callee !== undefined && ctx.imports?.has(callee) && !localFunctionNamed(ctx.sf.statements, callee) ? callee : undefined;
+  const specifier = callee === undefined ? undefined : ctx.imports?.get(callee)?.specifier;
+  return specifier !== undefined && PROJECT_SPECIFIER.test(specifier) && !localFunctionNamed(ctx.sf.statements, callee ?? '') ? callee : undefined;
 }
+
+/** A name the file defines or imports from a module of the project. */
+function isProjectName(name: string, ctx: HandlerContext): boolean {
+  const specifier = ctx.imports?.get(name)?.specifier;
+  return specifier === undefined ? localFunctionNamed(ctx.sf.statements, name) !== undefined : PROJECT_SPECIFIER.test(specifier);
+}
+
+/** A module of the project (relative, or a `@/`, `~/` or `#` alias): a package's function is read as it is called. */
+const PROJECT_SPECIFIER = /^(?:\.|@\/|~\/|#)/;
 
 function isAsyncFunction(fn: FunctionNode): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;

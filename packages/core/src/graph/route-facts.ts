@@ -100,9 +100,10 @@ export type HandlerRef =
   | { kind: 'param'; name: string; id: string }
   /**
    * `require('./auth')` used in place: the module's default export; `called` for
-   * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`).
+   * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`);
+   * `field` for a member of what the called export returns (`require('./permission')(app).validate`).
    */
-  | { kind: 'module'; specifier: string; called?: true; member?: string }
+  | { kind: 'module'; specifier: string; called?: true; member?: string; field?: string }
   /**
    * express-unless / koa-unless `guard.unless(options)`: the guard, except for the requests the
    * options list (see unless-options.ts for what is read).
@@ -136,6 +137,11 @@ export interface InstanceFact {
   baseOf?: TargetRef;
   /** Fastify: a plugin wrapped in `fastify-plugin` shares its parent's context (hooks leak up). */
   sharesParentContext?: boolean;
+  /**
+   * Express: its own layers match paths case-sensitively (`Router({ caseSensitive: true })`, or
+   * `app.set('case sensitive routing', true)` before its first route): `use('/admin')` misses `/Admin`.
+   */
+  caseSensitive?: true;
   location: Location;
 }
 
@@ -162,6 +168,10 @@ export interface RouteRegistration extends RegistrationBase {
   skipsInheritedGuards?: boolean;
   /** Nest: only its controller is marked so (a guard reading the handler's metadata alone still runs). */
   publicByClass?: true;
+  /** Nest: the keys set by the decorators that mark it public (`@Public()`): a guard reading other keys still runs. */
+  publicMetadata?: PathExpr[];
+  /** Nest: the keys its own decorators set to an empty list (`@Roles()`), overriding the controller's under `getAllAndOverride`. */
+  emptyMetadata?: PathExpr[];
   /** Nest: the metadata keys its decorators set (`@Roles('admin')`), as the graph resolves them. */
   metadata?: PathExpr[];
   /** Nest: the metadata keys its controller's decorators set: a guard reading `context.getHandler()` alone never sees them. */
@@ -223,6 +233,8 @@ export interface InvokeRegistration extends RegistrationBase {
 export interface GlobalGuardRegistration extends RegistrationBase {
   kind: 'globalGuard';
   handlers: HandlerRef[];
+  /** `APP_GUARD`: the `@Module` class that provides it; Nest installs it only if the application's module tree holds that module. */
+  module?: string;
 }
 
 /** A construct the adapter recognised but could not resolve. Never silently dropped. */

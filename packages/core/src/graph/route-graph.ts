@@ -108,6 +108,8 @@ interface Visit {
   prefixExclusion?: PrefixExclusionAt;
   /** Nest: a module entered through `RouterModule.register`, whose imports are served elsewhere. */
   ownControllersOnly?: true;
+  /** Express: the instance visited matches its own layers case-sensitively (InstanceFact.caseSensitive). */
+  caseSensitive?: true;
 }
 
 interface PrefixExclusionAt {
@@ -166,7 +168,9 @@ class RouteGraphBuilder {
   readonly #instances = new Map<string, Instance>();
   readonly #registrations = new Map<string, IndexedRegistration[]>();
   readonly #children = new Set<string>();
-  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition }> = [];
+  /** Whether some Nest module is mounted (imported, or given to `NestFactory.create`): see isInstalledModule. */
+  #nestTreeSeen: boolean | undefined;
+  readonly #globalGuards: Array<{ file: string; handlers: HandlerRef[]; condition: Condition; module?: string }> = [];
   readonly #routes = new Map<string, GraphRoute>();
   readonly #unknown: UnknownEdge[] = [];
   readonly #autoloaded = new Map<string, Array<{ id: string; prefix: string; hooks: string[] }>>();
@@ -220,7 +224,8 @@ class RouteGraphBuilder {
   private index(file: string, facts: RouteFacts): void {
     for (const reg of facts.registrations) {
       if (reg.kind === 'globalGuard') {
-        this.#globalGuards.push({ file, handlers: reg.handlers, condition: reg.condition });
+        const module = reg.module !== undefined ? this.resolveTarget(file, { name: reg.module }) : undefined;
+        this.#globalGuards.push({ file, handlers: reg.handlers, condition: reg.condition, ...(module !== undefined ? { module } : {}) });
         continue;
       }
       const resolved = this.resolveTarget(file, reg.target);
@@ -279,9 +284,21 @@ class RouteGraphBuilder {
   /** Nest controllers start with every global guard (`useGlobalGuards`, `APP_GUARD`). */
   private rootChain(instance: Instance): Entry[] {
     if (instance.fact.framework !== 'nest') return [];
-    return this.#globalGuards.flatMap((g) =>
+    return this.#globalGuards.filter((g) => g.module === undefined || this.isInstalledModule(g.module)).flatMap((g) =>
       g.handlers.map((h) => ({ pattern: { path: undefined, mode: 'prefix' as const, caseSensitive: false }, methods: undefined, guard: this.#judge.judge(g.file, h), condition: g.condition })),
     );
+  }
+
+  /**
+   * A Nest module whose `APP_GUARD` the application installs: one some module imports (or
+   * `NestFactory.create` is given), or one that serves something itself. A module that stands
+   * alone, imported by no module of a tree the scan sees, is never part of the application.
+   */
+  private isInstalledModule(id: string): boolean {
+    if (this.#children.has(id) || (this.#registrations.get(id)?.length ?? 0) > 0) return true;
+    // Without a module tree in the scan (no module mounted: a library, the editor's one file), any may be installed.
+    this.#nestTreeSeen ??= [...this.#children].some((child) => this.#instances.get(child)?.fact.framework === 'nest');
+    return !this.#nestTreeSeen;
   }
 
   /** Visits an instance under a mount; returns the middleware entries its own registrations added. */
@@ -300,7 +317,8 @@ class RouteGraphBuilder {
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
     const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
-    const here: Visit = { ...rest, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
+    const { caseSensitive: _parent, ...outer } = rest;
+    const here: Visit = { ...outer, ...inCall, ...(exclusion && { prefixExclusion: exclusion }), ...(instance.fact.caseSensitive && { caseSensitive: true as const }), prefix, framework, mounts, chain: [...v.chain], stack: new Set([...v.stack, id]) };
     const all = this.registrationsOf(id);
     const regs = copiedAt ? all.filter((r) => r.file !== copiedAt.file || r.reg.location.offset < copiedAt.offset) : all;
     // Fastify hooks and Nest class guards apply to the whole context whatever their position.
@@ -482,7 +500,7 @@ class RouteGraphBuilder {
     const path = full === undefined ? '\0unresolved' : wholeSubtree && v.framework === 'hono' ? joinPaths(full, '*') : full;
     const mode = wholeSubtree ? (v.framework === 'hono' ? 'hono' : 'prefix') : patternModeOf(v.framework, kind);
     const covered = guard.isGuard && guard.exceptMethods ? methodsBesides(guard.exceptMethods, methods) : methods;
-    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) }, methods: covered, guard, condition, ...(param && { param }) });
+    v.chain.push({ pattern: { path: wholeSubtree && full === '/' ? undefined : path, mode, caseSensitive: isCaseSensitive(v.framework) || v.caseSensitive === true }, methods: covered, guard, condition, ...(param && { param }) });
   }
 
   private addRoute(v: Visit, file: string, reg: RouteRegistration): void {
@@ -493,12 +511,14 @@ class RouteGraphBuilder {
       this.#routes.set(key, route);
     }
     const keys = this.metadataOf(file, reg);
-    const own = this.ownGuard(v, file, reg, keys);
+    const emptyKeys = reg.emptyMetadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
+    const publicKeys = this.publicKeysOf(file, reg);
+    const own = this.ownGuard(v, file, reg, keys, emptyKeys);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const path of reg.paths.flatMap((p) => this.pathsOf(v, file, p))) {
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
-      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true)));
-      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
+      const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true, publicKeys)));
+      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys, emptyKeys);
       const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
@@ -522,11 +542,17 @@ class RouteGraphBuilder {
     return { handler, all: reg.classMetadata ? [...handler, ...resolve(reg.classMetadata)] : handler };
   }
 
-  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: RouteMetadata): GuardVerdict {
+  /** Nest: the keys the route's `@Public()` sets, when every one resolves (see skipsForPublic). */
+  private publicKeysOf(file: string, reg: RouteRegistration): readonly string[] | undefined {
+    const keys = reg.publicMetadata?.map((k) => resolveMetadataKey(this.project, file, k));
+    return keys?.every((k) => k !== undefined) ? (keys as string[]) : undefined;
+  }
+
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: RouteMetadata, emptyKeys: readonly string[]): GuardVerdict {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard && carriesMetadata(verdict, keys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
+      if (verdict.isGuard && carriesMetadata(verdict, keys, emptyKeys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -663,6 +689,8 @@ class RouteGraphBuilder {
     if (handler.kind === 'at') return this.instanceOfHandler(handler.file, handler.ref);
     if (handler.kind === 'instance') return this.resolveTarget(file, handler.target);
     if (handler.kind === 'name') return this.resolveName(file, handler.name, 0);
+    // A member of what the module's function returns (`require('./permission')(app).validate`) is middleware, not its app.
+    if (handler.kind === 'module' && handler.field !== undefined) return undefined;
     if (handler.kind === 'module' && handler.called) return this.calledModuleInstance(file, handler.specifier);
     if (handler.kind === 'module') return this.resolveTarget(file, { module: handler.specifier, ...(handler.member !== undefined && { member: handler.member }) });
     if (handler.kind === 'call' && (handler.member === 'routes' || handler.member === 'middleware')) return this.resolveName(file, handler.callee, 0);
@@ -703,9 +731,15 @@ function methodsBesides(except: readonly string[], methods: string[] | undefined
   return base.filter((m) => !except.includes(m));
 }
 
-/** Nest `@Public()` routes skip the global and class guards that read route metadata (or may: unreadable ones). */
-function skipsForPublic(guard: GuardVerdict, byClass: boolean): boolean {
-  return !(guard.isGuard && (guard.ignoresRouteMetadata || (byClass && guard.ignoresClassMetadata)));
+/**
+ * Nest `@Public()` routes skip the global and class guards that read route metadata (or may:
+ * unreadable ones); not one whose early `return true` reads another key than the decorator sets.
+ */
+function skipsForPublic(guard: GuardVerdict, byClass: boolean, publicKeys: readonly string[] | undefined): boolean {
+  if (!guard.isGuard) return true;
+  const honoured = guard.honoursMetadata;
+  if (honoured && publicKeys && !publicKeys.some((k) => honoured.includes(k))) return false;
+  return !(guard.ignoresRouteMetadata || (byClass && guard.ignoresClassMetadata));
 }
 
 /**
@@ -733,13 +767,15 @@ interface RouteMetadata {
 
 /**
  * A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one
- * only if it sets a key: on the handler, for a guard that reads `context.getHandler()` alone.
+ * only if it sets a key (on the handler, for a guard that reads `context.getHandler()` alone), and
+ * not to an empty list the guard lets through (`emptyKeys`, set by the method).
  */
-function carriesMetadata(guard: GuardVerdict, metadata: RouteMetadata): boolean {
+function carriesMetadata(guard: GuardVerdict, metadata: RouteMetadata, emptyKeys: readonly string[]): boolean {
   if (!guard.isGuard) return true;
   const keys = guard.ignoresClassMetadata ? metadata.handler : metadata.all;
   if (guard.exceptWithMetadata?.some((k) => keys.includes(k))) return false;
-  return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k));
+  const emptied = (k: string) => emptyKeys.includes(k) && guard.passesEmptyMetadata?.includes(k) === true;
+  return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k) && !emptied(k));
 }
 
 function sharesMethod(entryMethods: string[] | undefined, routeMethods: string[]): boolean {

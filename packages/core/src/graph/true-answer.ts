@@ -1,7 +1,7 @@
 import { someNode } from '../parse/visit-tree.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { ts } from '../parse/typescript.js';
-import { referenceName, skipParens } from './path-expr.js';
+import { skipParens } from './path-expr.js';
 import { thisMemberName } from './this-member.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
@@ -39,14 +39,16 @@ function actsOrAnswers(node: ts.Node): boolean {
 /**
  * `return this.auth.isAdmin(req)`, `return await validateRequest(req)` in a Nest `canActivate`: it
  * answers whatever the named function answers, so that function's definition decides whether
- * the guard may deny. The call, and the name the graph looks the function up by.
+ * the guard may deny. The call, and the name the graph looks the function up by. Only methods
+ * read through `this` and names `isProjectName` accepts: a package's call (rxjs `of(...)`)
+ * wraps the answer rather than gives it.
  */
-export function answeringCallOf(stmt: ts.Statement): { call: ts.CallExpression; name: string } | undefined {
+export function answeringCallOf(stmt: ts.Statement, isProjectName: (name: string) => boolean): { call: ts.CallExpression; name: string } | undefined {
   if (!isReturnStatement(stmt) || !stmt.expression || isTrueAnswer(stmt.expression)) return undefined;
   let e = skipParens(stmt.expression);
   if (isAwaitExpression(e)) e = skipParens(e.expression);
   if (!isCallExpression(e)) return undefined;
   const callee = skipParens(e.expression);
-  const name = isPropertyAccessExpression(callee) ? (thisMemberName(callee) ?? referenceName(callee)) : isIdentifier(callee) ? callee.text : undefined;
+  const name = isPropertyAccessExpression(callee) ? thisMemberName(callee) : isIdentifier(callee) && isProjectName(callee.text) ? callee.text : undefined;
   return name === undefined ? undefined : { call: e, name };
 }

@@ -4,6 +4,7 @@ import { visitTree } from '../parse/visit-tree.js';
 import type { HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef } from './route-facts.js';
+import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isIdentifier, isPropertyAccessExpression } = ts;
@@ -34,7 +35,7 @@ const CONVERSIONS: ReadonlySet<string> = new Set(['JSON.parse', 'Buffer.from', '
  */
 export function onlyDecodesToken(fn: ts.SignatureDeclaration & { body?: ts.Node | undefined }, params: readonly string[], ctx: HandlerContext): boolean {
   if (!fn.body || !ctx.imports) return false;
-  const imports = ctx.imports;
+  const imports = withLocalRequires(fn.body, ctx.imports);
   // Most files import no decoder: their guards are not walked again.
   if (![...imports.values()].some((b) => UNVERIFIED_DECODERS.has(b.specifier))) return false;
   let decodes = false;
@@ -50,6 +51,23 @@ export function onlyDecodesToken(fn: ts.SignatureDeclaration & { body?: ts.Node 
 }
 
 /** `decodeJwt` of jose taken for a verifier by its name: a ref to an unverified decoder checks nothing. */
+/**
+ * The file's imports and the packages the function body requires for itself (`const jwt =
+ * require('jsonwebtoken')` at its top, as route modules of consign-style apps do).
+ */
+export function withLocalRequires(body: ts.Node, imports: NonNullable<HandlerContext['imports']>): NonNullable<HandlerContext['imports']> {
+  if (!ts.isBlock(body)) return imports;
+  let local: Map<string, ImportBinding> | undefined;
+  for (const stmt of body.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      const specifier = d.initializer && isIdentifier(d.name) ? requiredSpecifier(d.initializer) : undefined;
+      if (specifier !== undefined && isIdentifier(d.name)) (local ??= new Map(imports)).set(d.name.text, { local: d.name.text, imported: 'default', specifier });
+    }
+  }
+  return local ?? imports;
+}
+
 export function isUnverifiedDecoderRef(ref: HandlerRef, imports: HandlerContext['imports']): boolean {
   if (!imports) return false;
   if (ref.kind === 'call') return isDecoder(ref.callee, ref.member, imports);
@@ -74,6 +92,8 @@ function isDecoder(local: string, member: string | undefined, imports: NonNullab
 /** `req.get('authorization')`, `res.status(401).json(e)`, `next()`, `token.slice(7)`, `JSON.parse(s)`. */
 function isInertCall(callee: ts.Expression, params: readonly string[]): boolean {
   let root = skipParens(callee);
+  // `require('../config/urls')`: loading a module asks nothing of the request.
+  if (isIdentifier(root) && root.text === 'require') return true;
   const dotted = referenceName(root);
   if (dotted !== undefined && CONVERSIONS.has(dotted)) return true;
   if (isIdentifier(root)) return params.includes(root.text);

@@ -175,6 +175,8 @@ class RouteWalker {
           this.markSharedPlugin(right);
           this.collectValue('default', right);
         }
+        // `auth[Symbol.for('skip-override')] = true`: what fastify-plugin does, written by hand.
+        else if (isSkipOverride(left) && right.kind === SyntaxKind.TrueKeyword) this.markSharedFunction(skipParens((left as ts.ElementAccessExpression).expression));
         // `exports.isAdmin = (req, res, next) => ...` and `module.exports.isAdmin = ...`
         else if (isPropertyAccessExpression(left) && ((isIdentifier(left.expression) && left.expression.text === 'exports') || isModuleExports(left.expression))) {
           this.collectValue(left.name.text, right);
@@ -190,7 +192,12 @@ class RouteWalker {
   private markSharedPlugin(expr: ts.Expression): void {
     const e = skipParens(expr);
     const plugin = sharesParentContext(e) && isCallExpression(e) ? skipParens(e.arguments[0] as ts.Expression) : undefined;
-    const fn = plugin && isIdentifier(plugin) ? localFunctionNamed(this.sf.statements, plugin.text) : undefined;
+    if (plugin) this.markSharedFunction(plugin);
+  }
+
+  /** The plugin function of the file `plugin` names shares its parent's context. */
+  private markSharedFunction(plugin: ts.Expression): void {
+    const fn = isIdentifier(plugin) ? localFunctionNamed(this.sf.statements, plugin.text) : undefined;
     if (fn) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
   }
 
@@ -641,7 +648,7 @@ class RouteWalker {
       if (id === undefined) {
         id = `${adapter.name}@${pos}`;
         this.#created.set(pos, id);
-        this.facts.instances.push({ id, framework: adapter.name, prefix: init.prefix, location: locationOf(e, this.sf) });
+        this.facts.instances.push({ id, framework: adapter.name, prefix: init.prefix, ...(init.caseSensitive && { caseSensitive: true as const }), location: locationOf(e, this.sf) });
       }
       return { target: { instance: id }, framework: adapter.name };
     }
@@ -1077,4 +1084,13 @@ function hoistedFunctionsOf(fn: FunctionNode): Map<string, LocalHandler> | undef
     if (isFunctionDeclaration(stmt) && stmt.name && stmt.body) (hoisted ??= new Map()).set(stmt.name.text, { kind: 'hoisted', declaration: stmt });
   }
   return hoisted;
+}
+
+/** `plugin[Symbol.for('skip-override')]`: the key fastify-plugin sets to share the parent's context. */
+function isSkipOverride(left: ts.Expression): boolean {
+  if (!ts.isElementAccessExpression(left)) return false;
+  const key = skipParens(left.argumentExpression);
+  if (!isCallExpression(key) || !isPropertyAccessExpression(key.expression) || key.expression.getText() !== 'Symbol.for') return false;
+  const [name] = key.arguments;
+  return name !== undefined && ts.isStringLiteralLike(name) && name.text === 'skip-override';
 }

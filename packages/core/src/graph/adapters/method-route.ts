@@ -51,6 +51,18 @@ export function pathsOf(expr: ts.Expression | undefined, ctx: AdapterContext, op
  * `recv.get('/x', mw, handler)` and `recv.use('/x', mw)` style calls (Hono, Express, Koa router).
  * A route needs a handler; a `use` may omit the path. The last handler of a route is its endpoint.
  */
+/**
+ * Express `app.param('tenant', fn)` and @koa/router `router.param('org', fn)`: `fn` runs before the
+ * handlers of the routes whose path captures the parameter, wherever it is registered among them
+ * (a request-time lookup).
+ */
+export function recordParamCallback(call: ts.CallExpression, receiver: Receiver, ctx: AdapterContext): boolean {
+  const [name, ...rest] = call.arguments;
+  if (!name || !isStringLiteralLike(name) || rest.length === 0) return false;
+  ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(rest), orderless: true, param: name.text });
+  return true;
+}
+
 export function recordMethodCall(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
   const args = call.arguments;
   if (method === 'use') {

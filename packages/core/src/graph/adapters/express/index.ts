@@ -1,10 +1,12 @@
 import { ts } from '../../../parse/typescript.js';
-import type { FrameworkAdapter } from '../../adapter.js';
+import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
+import { skipParens } from '../../path-expr.js';
+import { propertyOf } from '../../object-property.js';
 import { isImportedFrom } from '../imported-from.js';
-import { pathsOf, recordMethodCall } from '../method-route.js';
+import { pathsOf, recordMethodCall, recordParamCallback } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { isCallExpression, isStringLiteralLike } = ts;
+const { isCallExpression, isObjectLiteralExpression, isStringLiteralLike } = ts;
 
 const isExpress = (s: string): boolean => s === 'express';
 /** The MCP SDK's `createMcpExpressApp()`: an Express app with JSON parsing and DNS-rebinding protection. */
@@ -16,7 +18,8 @@ const express: FrameworkAdapter = {
   detects: (imports) => imports.some((i) => isExpress(i.specifier) || isMcpExpress(i.specifier)),
   createsInstance(expr, ctx) {
     if (!isCallExpression(expr)) return undefined;
-    return isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) || isImportedFrom(expr.expression, ctx, isMcpExpress, ['createMcpExpressApp']) ? {} : undefined;
+    if (!isImportedFrom(expr.expression, ctx, isExpress, ['default', '*', 'Router']) && !isImportedFrom(expr.expression, ctx, isMcpExpress, ['createMcpExpressApp'])) return undefined;
+    return enablesCaseSensitivity(expr.arguments[0]) ? { caseSensitive: true } : {};
   },
   deriveReceiver(call, method, receiver, ctx) {
     if (method !== 'route') return undefined;
@@ -24,13 +27,32 @@ const express: FrameworkAdapter = {
     return path ? { ...receiver, routePath: path } : undefined;
   },
   onCall(call, method, receiver, ctx) {
-    if (method !== 'param') return recordMethodCall(call, method, receiver, ctx);
-    // `app.param('tenant', fn)`: request-time lookup, so its place among the routes does not matter.
-    const [name, ...rest] = call.arguments;
-    if (!name || !isStringLiteralLike(name) || rest.length === 0) return false;
-    ctx.register(call, { kind: 'use', target: receiver.target, paths: undefined, handlers: ctx.handlerRefsOf(rest), orderless: true, param: name.text });
-    return true;
+    if ((method === 'set' || method === 'enable') && setsCaseSensitiveRouting(call, method, receiver, ctx)) return true;
+    return method === 'param' ? recordParamCallback(call, receiver, ctx) : recordMethodCall(call, method, receiver, ctx);
   },
 };
+
+/** `express.Router({ caseSensitive: true })`. */
+function enablesCaseSensitivity(options: ts.Expression | undefined): boolean {
+  const e = options && skipParens(options);
+  const flag = e && isObjectLiteralExpression(e) ? propertyOf(e, 'caseSensitive') : undefined;
+  return flag?.kind === ts.SyntaxKind.TrueKeyword;
+}
+
+/**
+ * `app.set('case sensitive routing', true)` or `app.enable('case sensitive routing')` on an app
+ * of this file before anything is registered on it: Express reads the setting when the app's
+ * router is made, at its first `use` or route, so a later call changes nothing.
+ */
+function setsCaseSensitiveRouting(call: ts.CallExpression, method: string, receiver: Receiver, ctx: AdapterContext): boolean {
+  const [name, value] = call.arguments;
+  if (!name || !isStringLiteralLike(name) || name.text !== 'case sensitive routing') return false;
+  const target = receiver.target;
+  const fact = 'instance' in target ? ctx.facts.instances.find((i) => i.id === target.instance) : undefined;
+  const enabled = method === 'enable' || (value !== undefined && skipParens(value).kind === ts.SyntaxKind.TrueKeyword);
+  const registered = ctx.facts.registrations.some((r) => 'instance' in r.target && 'instance' in target && r.target.instance === target.instance);
+  if (fact && enabled && !registered) fact.caseSensitive = true;
+  return true;
+}
 
 export default express;

@@ -3,7 +3,7 @@ import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.j
 import { skipParens, type PathExpr } from '../../path-expr.js';
 import { isImportedFrom } from '../imported-from.js';
 import { isFunctionExpression } from '../../judge-function.js';
-import { HTTP_METHODS, pathsOf, recordMethodCall } from '../method-route.js';
+import { HTTP_METHODS, pathsOf, recordMethodCall, recordParamCallback } from '../method-route.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isIdentifier, isNewExpression, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment, isStringLiteralLike } = ts;
@@ -29,6 +29,8 @@ const koa: FrameworkAdapter = {
       return true;
     }
     if (method === 'prefix') return setPrefix(call, receiver, ctx);
+    // `router.param('org', fn)`: before the handlers of the router's routes capturing `:org`.
+    if (method === 'param') return recordParamCallback(call, receiver, ctx);
     if (method === 'use' && first && isKoaMount(first, ctx)) return registerMount(call, skipParens(first) as ts.CallExpression, receiver, ctx);
     return recordMethodCall(call, method, receiver, ctx);
   },

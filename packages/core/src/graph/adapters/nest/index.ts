@@ -11,9 +11,9 @@ import type { HandlerRef, PrefixExclusion, TargetRef } from '../../route-facts.j
 import { isImportedFrom } from '../imported-from.js';
 import { useArgsOf } from '../method-route.js';
 import { propertyOf } from '../../object-property.js';
-import { decoratorsOf, moduleClassNameOf } from './decorators.js';
+import { decoratorsOf, moduleClassNameOf, type Decorator } from './decorators.js';
 import { collectMiddlewareConsumer } from './middleware-consumer.js';
-import { collectMetadataDecorators, metadataGateOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
+import { collectMetadataDecorators, emptyMetadataSetBy, metadataAnswersOf, metadataKeyRefs, metadataSetBy } from './route-metadata.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isArrayLiteralExpression, isCallExpression, isIdentifier, isMethodDeclaration, isObjectLiteralExpression, isPropertyAccessExpression, isPropertyAssignment } = ts;
@@ -47,7 +47,7 @@ const nest: FrameworkAdapter = {
     // A class declared at module level, or compiled by tsc (`let AdminController = class AdminController {...}`).
     const name = moduleClassNameOf(node);
     collectGuardClass(node, name, ctx);
-    collectAppGuardProviders(node, ctx);
+    collectAppGuardProviders(node, name, ctx);
     collectModule(node, name, ctx);
     const ownGuards = guardsOf(node, ctx);
     const inherited = collectInheritableGuards(node, name, ownGuards, ctx);
@@ -82,6 +82,7 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
     const arg = route.call.arguments[0];
     const paths = arg ? routePaths(arg, ctx) : [{ parts: [''] }];
     const metadata = metadataSetBy(member, ctx);
+    const emptyMetadata = emptyMetadataSetBy(member, ctx);
     ctx.register(route.call, {
       kind: 'route',
       target,
@@ -91,8 +92,10 @@ function registerMethodRoutes(node: ts.ClassLikeDeclaration, target: TargetRef, 
       handler: { kind: 'fn', fact: judgeFunction(member, ctx) },
       skipsInheritedGuards: publicClass || marksPublic(member),
       ...(publicClass && !marksPublic(member) ? { publicByClass: true as const } : {}),
+      ...publicMetadataOf(marksPublic(member) ? member : publicClass ? node : undefined, ctx),
       ...(metadata.length > 0 ? { metadata } : {}),
       ...(classMetadata.length > 0 ? { classMetadata } : {}),
+      ...(emptyMetadata.length > 0 ? { emptyMetadata } : {}),
     });
   }
 }
@@ -125,7 +128,17 @@ const PUBLIC_KEY = /public|skip_?auth|anonymous|no_?auth/i;
 
 /** `@Public()`, `@SkipAuth()`..., or `@SetMetadata('isPublic', true)` / `SetMetadata(IS_PUBLIC_KEY, true)` written in place. */
 function marksPublic(node: ts.HasDecorators): boolean {
-  return decoratorsOf(node).some((d) => PUBLIC_DECORATOR.test(d.name) || (d.name === 'SetMetadata' && d.call?.arguments[0] !== undefined && PUBLIC_KEY.test(d.call.arguments[0].getText())));
+  return decoratorsOf(node).some(isPublicMark);
+}
+
+/** The keys the decorators marking a route public set (`@Public()` of `SetMetadata('isPublic', true)`): a guard honours only its own. */
+function publicMetadataOf(node: ts.HasDecorators | undefined, ctx: AdapterContext): { publicMetadata?: PathExpr[] } {
+  const keys = node ? metadataSetBy(node, ctx, isPublicMark) : [];
+  return keys.length > 0 ? { publicMetadata: keys } : {};
+}
+
+function isPublicMark(d: Decorator): boolean {
+  return PUBLIC_DECORATOR.test(d.name) || (d.name === 'SetMetadata' && d.call?.arguments[0] !== undefined && PUBLIC_KEY.test(d.call.arguments[0].getText()));
 }
 
 function decoratorCall(node: ts.HasDecorators, name: string): ts.CallExpression | undefined {
@@ -217,8 +230,10 @@ function collectGuardClass(node: ts.ClassLikeDeclaration, name: string | undefin
   const text = node.getText(ctx.sf);
   fact.readsRouteMetadata = READS_METADATA.test(text);
   if (fact.readsRouteMetadata && text.includes('getHandler()') && !text.includes('getClass()')) fact.ignoresClassMetadata = true;
-  const gate = canActivate ? metadataGateOf(canActivate, ctx) : [];
-  if (gate.length > 0) fact.requiresMetadata = gate.flatMap(metadataKeyRefs);
+  const answers = canActivate ? metadataAnswersOf(canActivate, ctx) : undefined;
+  if (answers && answers.absent.length > 0) fact.requiresMetadata = answers.absent.flatMap(metadataKeyRefs);
+  if (answers && answers.present.length > 0) fact.honoursMetadata = answers.present.map(metadataKeyRefs);
+  if (answers && answers.empty.length > 0) fact.passesEmptyMetadata = answers.empty.flatMap(metadataKeyRefs);
   ctx.facts.functions[name] = fact;
 }
 
@@ -360,7 +375,7 @@ function registerRoutes(routes: ts.Expression | undefined, parent: PathExpr['par
 }
 
 /** `@Module({ providers: [{ provide: APP_GUARD, useClass: JwtGuard }] })`. */
-function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterContext): void {
+function collectAppGuardProviders(node: ts.ClassLikeDeclaration, name: string | undefined, ctx: AdapterContext): void {
   const module = decoratorCall(node, 'Module');
   const arg = module?.arguments[0] && skipParens(module.arguments[0]);
   if (!arg || !isObjectLiteralExpression(arg)) return;
@@ -368,7 +383,7 @@ function collectAppGuardProviders(node: ts.ClassLikeDeclaration, ctx: AdapterCon
     if (isObjectLiteralExpression(n) && isAppGuardProvider(n)) {
       const made = providedGuardOf(n);
       const handlers: HandlerRef[] = made ? [handlerRefOf(made, ctx)] : [{ kind: 'unknown', reason: 'APP_GUARD provider without useClass' }];
-      ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers });
+      ctx.register(n, { kind: 'globalGuard', target: { name: 'APP_GUARD' }, handlers, ...(name !== undefined ? { module: name } : {}) });
       return;
     }
     ts.forEachChild(n, visit);
