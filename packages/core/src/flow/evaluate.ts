@@ -21,7 +21,7 @@ import { isSecretGetterName, mayNameSecret, splitWords } from './sensitive-names
 import { containerOf, entryNameOf, isBearerAuthInfo, isRequestLike, isCredentialUrl, isImportedProcessEnv, isKeyedSecretRead, isProcessObject, keepsBearerToken, nestParamReadOf, type RequestRead, requestReadOf } from './sources.js';
 import type { CallItem, FlowStep, ParamItem, SecretItem, Taint, TaintItem } from './taint.js';
 import { droppedEntryKeys } from './entry-filters.js';
-import { elementTypeOf, fieldSourcesOf, fieldTypeOf, isInspectedOnlyType, requestBodyType, typedSecretFields } from './typed-secret-fields.js';
+import { elementTypeOf, fieldSourcesOf, fieldTypeOf, isInspectedOnlyType, requestBodyType, routeGenericRequestType, typedSecretFields } from './typed-secret-fields.js';
 import { labelOf, traceStep } from './trace.js';
 import { lastNameOf } from '../parse/last-name.js';
 import { isStaticMember } from '../parse/static-member.js';
@@ -458,7 +458,8 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const input = binding.index === 0 ? trpcInputFields(binding.fn, fc) : undefined;
         if (input) items.push(...schemaFieldSecrets(id, input, ['input'], binding.proj));
         if (isParameter(binding.node)) {
-          const typed = [...typedFieldSecrets(declaredTypeAt(binding.node.type, binding.proj), id, key), ...importedTypeSecrets(binding.node.type, binding.proj, id, key)];
+          const declared = binding.node.type ?? routeGenericRequestType(binding.node);
+          const typed = [...typedFieldSecrets(declaredTypeAt(declared, binding.proj), id, key), ...importedTypeSecrets(declared, binding.proj, id, key)];
           // `({ password, ...rest }: Login) => ...`: the rest holds the type's other fields only.
           items.push(...(binding.omit ? omitKeys(typed, binding.omit) : typed));
         }

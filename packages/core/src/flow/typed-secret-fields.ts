@@ -109,6 +109,23 @@ export function requestBodyType(type: ts.TypeNode): ts.TypeNode | undefined {
   return body && isPropertySignature(body) ? body.type : undefined;
 }
 
+const routeGenericTypes = new WeakMap<ts.ParameterDeclaration, ts.TypeNode | undefined>();
+
+/**
+ * Fastify's route generic (`fastify.put<{ Body: Cfg }>('/config', async (request) => ...)`): the
+ * type its handler's untyped request has, as `request: FastifyRequest<{ Body: Cfg }>` would say.
+ */
+export function routeGenericRequestType(param: ts.ParameterDeclaration): ts.TypeNode | undefined {
+  if (param.type || param.parent.parameters[0] !== param) return undefined;
+  if (routeGenericTypes.has(param)) return routeGenericTypes.get(param);
+  const call = param.parent.parent;
+  const generic = ts.isCallExpression(call) && call.arguments.some((a) => a === param.parent) ? call.typeArguments?.[0] : undefined;
+  const declaresBody = generic !== undefined && isTypeLiteralNode(generic) && generic.members.some((m) => isPropertySignature(m) && propertyNameOf(m.name) === 'Body');
+  const type = declaresBody ? ts.factory.createTypeReferenceNode('FastifyRequest', [generic]) : undefined;
+  routeGenericTypes.set(param, type);
+  return type;
+}
+
 /**
  * A type a class or interface extends, and which of its fields it keeps: `extends CredentialsDto`,
  * Nest's mapped types `PartialType(CreateUserDto)`, `OmitType(CreateUserDto, ['password'])`,
