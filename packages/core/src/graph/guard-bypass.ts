@@ -254,13 +254,14 @@ export function passesOnAndStops(stmt: ts.Statement, next: string, returnPassesO
   return statements.length === 2 && first !== undefined && isPassingOn(first, next) && second !== undefined && isReturnStatement(second) && !second.expression;
 }
 
-const LOG_METHODS = /^(log|trace|debug|info|warn)$/;
+/** Methods of a logger: a call of one writes a line and decides nothing. */
+export const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
 
 /** `fastify.log.debug(...)`, `console.info(...)`: a statement that only writes a log line. */
 function isLogLine(stmt: ts.Statement): boolean {
   if (!isExpressionStatement(stmt)) return false;
   const e = skipParens(stmt.expression);
-  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && LOG_METHODS.test(e.expression.name.text);
+  return isCallExpression(e) && isPropertyAccessExpression(e.expression) && LOG_METHOD.test(e.expression.name.text);
 }
 
 /** The methods a condition tests the request method for, or undefined when it tests anything else. */

@@ -28,6 +28,8 @@ export interface HandlerContext {
   localHandlerOf?: (name: string) => HandlerRef | undefined;
   /** The file's imports by local name, when known: which package a called function comes from. */
   imports?: ReadonlyMap<string, ImportBinding>;
+  /** Whether an import specifier names a module of the project (relative, or a tsconfig/workspace alias); relative only when not given. */
+  isProjectModule?: (specifier: string) => boolean;
 }
 
 /**

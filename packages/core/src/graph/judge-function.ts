@@ -4,7 +4,7 @@ import { ts } from '../parse/typescript.js';
 import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
-import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, answersAnonymous, bypassOf, isNextCall, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
+import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, answersAnonymous, bypassOf, isNextCall, LOG_METHOD, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
 import { checkGateOf, passGateOf, type ParamGate } from './param-gates.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
@@ -511,17 +511,19 @@ function negatedCallee(stmt: ts.Statement): string | undefined {
 function importedNegatedCallee(stmt: ts.Statement, ctx: HandlerContext): string | undefined {
   const callee = isIfStatement(stmt) && !stmt.elseStatement ? negatedCallee(stmt) : undefined;
   const specifier = callee === undefined ? undefined : ctx.imports?.get(callee)?.specifier;
-  return specifier !== undefined && PROJECT_SPECIFIER.test(specifier) && !localFunctionNamed(ctx.sf.statements, callee ?? '') ? callee : undefined;
+  return specifier !== undefined && isProjectSpecifier(specifier, ctx) && !localFunctionNamed(ctx.sf.statements, callee ?? '') ? callee : undefined;
 }
 
 /** A name the file defines or imports from a module of the project. */
 function isProjectName(name: string, ctx: HandlerContext): boolean {
   const specifier = ctx.imports?.get(name)?.specifier;
-  return specifier === undefined ? localFunctionNamed(ctx.sf.statements, name) !== undefined : PROJECT_SPECIFIER.test(specifier);
+  return specifier === undefined ? localFunctionNamed(ctx.sf.statements, name) !== undefined : isProjectSpecifier(specifier, ctx);
 }
 
-/** A module of the project (relative, or a `@/`, `~/` or `#` alias): a package's function is read as it is called. */
-const PROJECT_SPECIFIER = /^(?:\.|@\/|~\/|#)/;
+/** A module of the project, as the scan's path aliases say (relative only without them): a package's function is read as it is called. */
+function isProjectSpecifier(specifier: string, ctx: HandlerContext): boolean {
+  return ctx.isProjectModule?.(specifier) ?? specifier.startsWith('.');
+}
 
 function isAsyncFunction(fn: FunctionNode): boolean {
   return (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0;
@@ -877,7 +879,6 @@ function stopsWithoutNext(block: ts.Block, fn: FunctionNode): boolean {
   return next !== undefined && !isAsyncFastifyHook(fn) && endsFlow(block) && !callsBare(block, next);
 }
 
-const LOG_METHOD = /^(log|trace|debug|info|warn|error|fatal)$/;
 
 /** The caught error given to the request's machinery (`next(err)`, `reply.send(err)`), not to a logger. */
 function handsOn(caught: ts.Identifier, params: readonly string[]): boolean {

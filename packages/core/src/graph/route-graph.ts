@@ -511,14 +511,13 @@ class RouteGraphBuilder {
       this.#routes.set(key, route);
     }
     const keys = this.metadataOf(file, reg);
-    const emptyKeys = reg.emptyMetadata?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
     const publicKeys = this.publicKeysOf(file, reg);
-    const own = this.ownGuard(v, file, reg, keys, emptyKeys);
+    const own = this.ownGuard(v, file, reg, keys);
     const isMiddleware = reg.handler !== undefined && this.#judge.passesOn(file, reg.handler);
     for (const path of reg.paths.flatMap((p) => this.pathsOf(v, file, p))) {
       const full = v.prefix === undefined || path === undefined ? undefined : this.servedPath(v, joinPaths(v.prefix, path), reg.methods);
       const covering = full === undefined ? [] : v.chain.filter((e) => coversPath(e.pattern, full) && sharesMethod(e.methods, reg.methods) && (!e.param || capturesParam(e.param, full, v.mounts.map((m) => m.prefix))) && !(reg.skipsInheritedGuards && e.pattern.path === undefined && skipsForPublic(e.guard, reg.publicByClass === true, publicKeys)));
-      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys, emptyKeys);
+      const checks = (e: Entry): boolean => guardsRoute(e.guard, full, reg.methods, e.pattern) && carriesMetadata(e.guard, keys);
       const counted = covering.find((e) => checks(e) && (e.condition === 'always' || e.condition === 'prod'));
       if (!isMiddleware) route.occurrences.push({
         path: full,
@@ -534,12 +533,11 @@ class RouteGraphBuilder {
     }
   }
 
-  /** Middleware in the route's own list, or a check at the top of its handler. */
   /** Nest: the metadata keys the route and its controller set, resolved (see resolve-metadata-key.ts). */
   private metadataOf(file: string, reg: RouteRegistration): RouteMetadata {
     const resolve = (keys: readonly PathExpr[] | undefined) => keys?.flatMap((k) => resolveMetadataKey(this.project, file, k) ?? []) ?? [];
     const handler = resolve(reg.metadata);
-    return { handler, all: reg.classMetadata ? [...handler, ...resolve(reg.classMetadata)] : handler };
+    return { handler, all: reg.classMetadata ? [...handler, ...resolve(reg.classMetadata)] : handler, empty: resolve(reg.emptyMetadata) };
   }
 
   /** Nest: the keys the route's `@Public()` sets, when every one resolves (see skipsForPublic). */
@@ -548,11 +546,12 @@ class RouteGraphBuilder {
     return keys?.every((k) => k !== undefined) ? (keys as string[]) : undefined;
   }
 
-  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: RouteMetadata, emptyKeys: readonly string[]): GuardVerdict {
+  /** Middleware in the route's own list, or a check at the top of its handler. */
+  private ownGuard(v: Visit, file: string, reg: RouteRegistration, keys: RouteMetadata): GuardVerdict {
     for (const written of reg.guards) {
       const g = argumentFor(v, file, written);
       const verdict = this.#judge.judge(g.file, g.ref);
-      if (verdict.isGuard && carriesMetadata(verdict, keys, emptyKeys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
+      if (verdict.isGuard && carriesMetadata(verdict, keys) && sharesMethod(verdict.exceptMethods && methodsBesides(verdict.exceptMethods, undefined), reg.methods)) return verdict;
     }
     return reg.handler ? this.#judge.judge(file, reg.handler, true) : { isGuard: false };
   }
@@ -759,22 +758,23 @@ function guardsRoute(guard: GuardVerdict, full: string | undefined, methods: rea
   return !(excepts(full, true) && (below === undefined || excepts(below, true)));
 }
 
-/** A Nest route's metadata keys: its handler's own, and those with its controller's. */
+/** A Nest route's metadata keys: its handler's own, those with its controller's, and those its handler sets empty (`@Roles()`). */
 interface RouteMetadata {
   handler: readonly string[];
   all: readonly string[];
+  empty: readonly string[];
 }
 
 /**
  * A guard that checks only routes with its metadata (`if (!roles) return true`) checks this one
  * only if it sets a key (on the handler, for a guard that reads `context.getHandler()` alone), and
- * not to an empty list the guard lets through (`emptyKeys`, set by the method).
+ * not to an empty list the guard lets through (`metadata.empty`, set by the method).
  */
-function carriesMetadata(guard: GuardVerdict, metadata: RouteMetadata, emptyKeys: readonly string[]): boolean {
+function carriesMetadata(guard: GuardVerdict, metadata: RouteMetadata): boolean {
   if (!guard.isGuard) return true;
   const keys = guard.ignoresClassMetadata ? metadata.handler : metadata.all;
   if (guard.exceptWithMetadata?.some((k) => keys.includes(k))) return false;
-  const emptied = (k: string) => emptyKeys.includes(k) && guard.passesEmptyMetadata?.includes(k) === true;
+  const emptied = (k: string) => metadata.empty.includes(k) && guard.passesEmptyMetadata?.includes(k) === true;
   return !guard.onlyWithMetadata || guard.onlyWithMetadata.some((k) => keys.includes(k) && !emptied(k));
 }
 

@@ -119,6 +119,7 @@ class RouteWalker {
       sf,
       conditionNames: moduleNameValues(sf),
       imports: importMap,
+      isProjectModule,
       constants,
       facts,
       pathOf: (e) => pathExprOf(e, constants),
