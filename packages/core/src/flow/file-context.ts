@@ -150,6 +150,18 @@ export function constValueOf(fc: FileContext, expr: ts.Expression): ts.Expressio
 }
 
 /**
+ * The one value a `const` is given whole (`const conf = new Conf()`, `const user = db.data.users.find(...)`),
+ * whatever fields are assigned into it later: those assignments are values of the binding too
+ * (under `wrap`), which constValueOf refuses as a second value.
+ */
+export function wholeConstValueOf(fc: FileContext, id: ts.Identifier): ts.Expression | undefined {
+  const binding = lookup(fc, id);
+  const whole = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
+  const [value] = whole.length === 1 ? whole : [];
+  return value !== undefined && value.path.length === 0 ? unwrap(value.expr) : undefined;
+}
+
+/**
  * Whether the file's text contains `word` (a package name), or a match of a pattern (one of
  * several names: one scan of the text, not one per name): extractors ask it per call to skip work
  * in files that cannot need it, and a search of a 5 MB bundle per call would cost quadratic time,

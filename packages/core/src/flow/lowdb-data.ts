@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import type { ProjectModel } from '../project/project-model.js';
 import type { Evaluator } from './evaluate.js';
-import { type FileContext, importOf, lookup, textMentions } from './file-context.js';
+import { type FileContext, importOf, lookup, textMentions, wholeConstValueOf } from './file-context.js';
 import { ADDING_METHODS } from './mutated-in-place.js';
 import { writesRequestSession } from './request-session.js';
 import { unionTaint } from './propagate.js';
@@ -230,14 +230,12 @@ const RECORD_LOOKUPS: ReadonlySet<string> = new Set(['find', 'findLast', 'at']);
 function recordRootOf(place: ts.Expression, fc: FileContext): ts.Identifier | undefined {
   const left = unwrap(place);
   const holder = isPropertyAccessExpression(left) || isElementAccessExpression(left) ? placeRootOf(left) : undefined;
-  const binding = holder && lookup(fc, holder);
-  // Its fields' assignments are values of the const too (`wrap`): the record itself is the one given whole.
-  const whole = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
-  const [value] = whole.length === 1 ? whole : [];
-  if (value === undefined || value.path.length > 0) return undefined;
-  let e = unwrap(value.expr);
+  // The record itself is the value the const is given whole, whatever fields are set on it later.
+  const held = holder && wholeConstValueOf(fc, holder);
+  if (held === undefined) return undefined;
+  let e = held;
   while (isCallExpression(e) && isPropertyAccessExpression(e.expression) && RECORD_LOOKUPS.has(e.expression.name.text)) e = unwrap(e.expression.expression);
-  return e === unwrap(value.expr) && !isElementAccessExpression(e) ? undefined : dataRootOf(e);
+  return e === held && !isElementAccessExpression(e) ? undefined : dataRootOf(e);
 }
 
 /** `db` in `db.data.tokens`, `db.data.sessions[id]`: the object whose `data` field the place is inside. */

@@ -1,6 +1,6 @@
 import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
-import { constFieldOf, constValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
+import { constFieldOf, constValueOf, wholeConstValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
@@ -925,9 +925,7 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
 
   /** The value a const was made with, whatever fields are set on it later (`conf.store = {...}`). */
   function madeValueOf(receiver: ts.Identifier): ts.Expression | undefined {
-    const binding = lookup(fc, receiver);
-    const made = binding?.kind === 'var' && binding.isConst ? binding.values.filter((v) => v.wrap.length === 0) : [];
-    return made.length === 1 && made[0] !== undefined && made[0].path.length === 0 ? unwrap(made[0].expr) : constValueOf(fc, receiver);
+    return wholeConstValueOf(fc, receiver) ?? constValueOf(fc, receiver);
   }
 
   /** `this.config` given one assignment or initialiser in the class (`private config = new Conf()`). */
