@@ -1,6 +1,6 @@
 import { returnedExpressionOf } from '../parse/returned-expression.js';
 import { ts } from '../parse/typescript.js';
-import { constFieldOf, constValueOf, wholeConstValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf } from './file-context.js';
+import { constFieldOf, constValueOf, wholeConstValueOf, type FileContext, importOf, importsAnyOf, lookup, packageFunctionNamed, packageFunctionOf, textMentions } from './file-context.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
 import { HAPI_MODULES, isHapiLogHolder } from './hapi-loggers.js';
 import { extendedClassOf } from '../parse/extended-class.js';
@@ -175,6 +175,8 @@ export const FILE_WRITER_PACKAGES: ReadonlyMap<string, ReadonlySet<string>> = ne
 ]);
 /** The settings stores' properties whose assignment rewrites the whole file: conf's `store`, configstore's `all`. */
 const WHOLE_STORE_SETTERS: ReadonlyMap<string, string> = new Map([['conf', 'store'], ['configstore', 'all']]);
+/** The setter names of WHOLE_STORE_SETTERS, asked of every assignment to a field. */
+const STORE_SETTER_NAMES: ReadonlySet<string> = new Set(WHOLE_STORE_SETTERS.values());
 /**
  * Writer classes made from a path, whose `write(data)` replaces the file: steno's `new Writer(path)`
  * (the atomic writer lowdb uses). Exported for the text prefilter, like FS_MODULES.
@@ -885,11 +887,9 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
     return isPropertyAccessExpression(callee) && callee.name.text === method && importOf(fc, callee.expression)?.specifier === 'node-persist';
   }
 
-  let writerPackageFile: boolean | undefined;
   function isPackageWrite(callee: ts.Expression): boolean {
     // Asked for every call that is no `fs` write: the text test spares the binding lookups in files that name no such package.
-    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
-    if (!writerPackageFile) return false;
+    if (!textMentions(fc, FILE_WRITER_PACKAGE_STRING)) return false;
     if (isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
       const receiver = unwrap(callee.expression);
@@ -916,9 +916,8 @@ export function createSinkFinder(fc: FileContext): SinkFinder {
   /** `config.all = { ...config.all, accessToken }` of a configstore, `conf.store = {...}` of a conf: the whole settings file rewritten. */
   function storeSetterOf(assignment: ts.BinaryExpression): FsWrite | undefined {
     const target = unwrap(assignment.left);
-    if (!isPropertyAccessExpression(target) || ![...WHOLE_STORE_SETTERS.values()].includes(target.name.text)) return undefined;
-    writerPackageFile ??= FILE_WRITER_PACKAGE_STRING.test(fc.sf.text);
-    const made = writerPackageFile ? packageInstanceOf(unwrap(target.expression)) : undefined;
+    if (!isPropertyAccessExpression(target) || !STORE_SETTER_NAMES.has(target.name.text)) return undefined;
+    const made = textMentions(fc, FILE_WRITER_PACKAGE_STRING) ? packageInstanceOf(unwrap(target.expression)) : undefined;
     if (made === undefined || WHOLE_STORE_SETTERS.get(made.specifier) !== target.name.text) return undefined;
     return { method: labelOf(target), label: `${labelOf(target)} =`, pathArg: undefined, dataArg: assignment.right, isStream: false };
   }
