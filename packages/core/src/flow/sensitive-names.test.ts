@@ -31,6 +31,8 @@ const SECRET_NAMES = [
     'password2', 'token1', 'API_KEY_V2', 'passwordConfirmation', 'password_confirmation', 'privateKeyBase64', 'SECRET_HEX', 'refreshTokenRaw',
     // the response header that sets a session cookie
     'set-cookie', 'Set-Cookie',
+    // one-time tokens that grant access, beside the pagination markers that do not
+    'resetToken', 'inviteToken', 'verificationToken', 'nextAccessToken',
 ];
 
 describe('secret names, every case style', () => {
@@ -56,6 +58,8 @@ describe('names that only describe a secret (the contract exclusions)', () => {
     'promptTokens', 'completion_tokens', 'outputTokens', 'cachedInputTokens', 'REASONING_TOKENS', 'contextMaxTokens', 'rateLimitTokens', 'cache_read_input_tokens',
     // design tokens and lexical tokens
     'designTokens', 'DESIGN_TOKENS', 'themeToken', 'lexerTokens', 'syntaxToken',
+    // pagination and sync markers, cancellation tokens
+    'pageToken', 'nextPageToken', 'next_page_token', 'NextToken', 'ContinuationToken', 'paginationToken', 'cursorToken', 'syncToken', 'resumeToken', 'cancellationToken',
     // names of Object.prototype members must not reach the lookup tables' prototypes
     'constructor', 'toString', '__proto__', 'hasOwnProperty', 'apiConstructor', 'key_constructor',
     // counting functions, a setter, numbered names whose word is no secret, and marks alone

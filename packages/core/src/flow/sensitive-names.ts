@@ -86,10 +86,15 @@ const TEXT_TOKEN_COUNT_WORDS = new Set([
 ]);
 
 /**
- * Tokens that are not credentials: design tokens (`designTokens`, `themeToken`) and the lexical
- * tokens of lexers and parsers (`lexerTokens`, `syntaxToken`).
+ * Tokens that are not credentials: design tokens (`designTokens`, `themeToken`), the lexical
+ * tokens of lexers and parsers (`lexerTokens`, `syntaxToken`), the position markers of paginated
+ * and incremental APIs (Google's `pageToken`/`nextPageToken`/`syncToken`, AWS's `NextToken` and
+ * `ContinuationToken`, MongoDB's `resumeToken`), and cancellation tokens, which grant nothing.
  */
-const NON_CREDENTIAL_TOKEN_KINDS = new Set(['design', 'theme', 'style', 'css', 'lexer', 'lexical', 'syntax', 'parser', 'grammar', 'markdown']);
+const NON_CREDENTIAL_TOKEN_KINDS = new Set([
+  'design', 'theme', 'style', 'css', 'lexer', 'lexical', 'syntax', 'parser', 'grammar', 'markdown',
+  'page', 'pagination', 'next', 'continuation', 'cursor', 'sync', 'resume', 'cancellation',
+]);
 
 /** A first word that turns the name into a function or a predicate about the secret. */
 const DESCRIBING_PREFIXES = new Set([
