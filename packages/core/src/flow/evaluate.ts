@@ -738,9 +738,20 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const label = labelOf(e, fc.sf);
     const projected = projectTaint(base, prop, fc.names, label);
     if (isSecret && !hasRootSecret(projected)) {
-      return unionTaint([nameSource(e, label)], projected);
+      return unionTaint([memberNameSource(e, label)], projected);
     }
     return projected;
+  }
+
+  /**
+   * A member secret by its name. One of a project module's const (`EnvNames.MSI_SECRET` imported)
+   * is marked with it: that module may say the member holds only the name of a secret (`{ MSI_SECRET:
+   * 'MSI_SECRET' }`, see holdsSecretName), which the rules read there.
+   */
+  function memberNameSource(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, label: string): SecretItem {
+    const source = nameSource(e, label);
+    const held = isPropertyAccessExpression(e) ? entryNameOf(fc, e) : undefined;
+    return typeof held === 'object' ? { ...source, importedAs: held.imported } : source;
   }
 
   /**

@@ -203,7 +203,7 @@ export class FlowIndex {
   #resolveItem(file: string, item: TaintItem, binding: ParamBinding | undefined, depth: number): Taint {
     if (--this.#budget < 0) return [];
     if (item.k === 'secret') {
-      if (item.importedAs !== undefined && this.isLiteralConst(file, item.importedAs)) return [];
+      if (item.importedAs !== undefined && (this.isLiteralConst(file, item.importedAs) || this.#holdsSecretName(file, item.importedAs))) return [];
       if (item.entryNamedBy) return this.#namedEntry(file, item);
       if (item.typedBy !== undefined) return this.#typedFields(file, item);
       return [{ ...item, trace: inFile(item.trace, file) }];
@@ -289,6 +289,15 @@ export class FlowIndex {
   isLiteralConst(file: string, local: string): boolean {
     const origin = this.project.originOf(file, local);
     return origin.kind === 'local' && (this.project.files.get(origin.file)?.flow.literalConsts?.includes(origin.name) ?? false);
+  }
+
+  /**
+   * `EnvNames.MSI_SECRET` imported, given `{ MSI_SECRET: 'MSI_SECRET' }` in its module: the member
+   * holds the name of a secret (an environment variable's, a header's), not the secret.
+   */
+  #holdsSecretName(file: string, local: string): boolean {
+    const value = this.importedEntryName(file, local);
+    return typeof value === 'string' && this.names.isSecretName(value);
   }
 
   /**

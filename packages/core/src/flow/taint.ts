@@ -47,8 +47,9 @@ export interface SecretItem {
    */
   param?: string;
   /**
-   * A secret only by the name of a constant imported from a project module under this local name:
-   * none when that module gives it a value written out in full (see `FlowFacts.literalConsts`).
+   * A secret only by the name of a constant imported from a project module under this local name
+   * (a member of one: `EnvNames.MSI_SECRET`): none when that module gives it a value written out in
+   * full (see `FlowFacts.literalConsts`) or the name of a secret (see `FlowFacts.entryNames`).
    */
   importedAs?: string;
   /**
