@@ -449,7 +449,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
-        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.index, binding.node.type)))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.fn, binding.index, binding.node.type)))) && mcp !== 'message') items.push(requestHeadersOf(id));
         // `app.get('/x', ({ headers }, res) => ...)`: the headers destructured from a handler's request.
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
@@ -1577,17 +1577,26 @@ export function createEvaluator(fc: FileContext): Evaluator {
   }
 
   /**
-   * Koa's `ctx`, a middleware's first parameter in a file that imports Koa: printed whole, it shows
+   * Koa's `ctx`, a middleware's first parameter in a file that imports Koa, or the second of the app's
+   * error listener (`app.on('error', (err, ctx) => ...)`, as Koa emits it): printed whole, it shows
    * `request.header`. A declared type decides: a Koa type (`ctx: Context`, `Router.RouterContext`),
    * not another context (`ctx: ExecutionContext`).
    */
-  function isKoaContext(id: ts.Identifier, index: number, type: ts.TypeNode | undefined): boolean {
-    if (index !== 0 || id.text !== 'ctx' || !importsAnyOf(fc, KOA_MODULES)) return false;
+  function isKoaContext(id: ts.Identifier, fn: ts.SignatureDeclaration, index: number, type: ts.TypeNode | undefined): boolean {
+    if ((index !== 0 && !(index === 1 && isErrorListener(fn))) || id.text !== 'ctx' || !importsAnyOf(fc, KOA_MODULES)) return false;
     if (type === undefined) return true;
     if (!isTypeReferenceNode(type)) return false;
     const root = ts.isIdentifier(type.typeName) ? type.typeName : ts.isIdentifier(type.typeName.left) ? type.typeName.left : undefined;
     const origin = root && importOf(fc, root);
     return origin !== undefined && KOA_MODULES.has(origin.specifier);
+  }
+
+  /** `x.on('error', fn)`: `fn` listens for the `error` event. */
+  function isErrorListener(fn: ts.SignatureDeclaration): boolean {
+    const site = callbackSiteOf(fn);
+    const callee = site?.index === 1 ? site.call.expression : undefined;
+    const event = site?.call.arguments[0];
+    return callee !== undefined && isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text) && event !== undefined && isStringLiteralLike(event) && event.text === 'error';
   }
 
   /** The callee's root is a local of the file, not a module (`import util from 'util'`, `const util = require('util')`). */
