@@ -30,6 +30,7 @@ import { messageArguments } from './error-message.js';
 import { fastifyEnvRead } from './fastify-env.js';
 import { extendedClassOf } from '../parse/extended-class.js';
 import { axiosRequestsFailingInto } from './axios-config.js';
+import { rejectionHandledBy } from './promise-rejection.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
@@ -430,7 +431,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], held) : held;
       }
       case 'param': {
-        const element = callbackElementTaint(binding, id) ?? emittedTaint(binding);
+        const element = callbackElementTaint(binding, id) ?? emittedTaint(binding) ?? rejectionTaint(binding, id);
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, ...(binding.omit && { omit: binding.omit }), path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
@@ -511,10 +512,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
     for (let i = firstCallAtOrAfter(all, tryBlock.pos); i < all.length && (all[i]?.pos ?? Infinity) < tryBlock.end; i++) {
       const call = all[i];
       if (!call || !isCallExpression(call) || !inBlock(call)) continue;
-      const callee = projectCalleeOf(call.expression);
-      if (callee !== undefined) calls.push({ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] });
+      const item = thrownByCall(call);
+      if (item) calls.push(item);
     }
     return thrown.length === 0 && calls.length === 0 ? EMPTY : unionTaint(EMPTY, ...thrown, calls);
+  }
+
+  /** What the project function `call` calls throws (an async one's throws reject the promise it returns); undefined for another call. */
+  function thrownByCall(call: ts.CallExpression): CallItem | undefined {
+    const callee = projectCalleeOf(call.expression);
+    return callee === undefined ? undefined : { ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] };
+  }
+
+  /**
+   * `verify(token).catch((err) => console.error(err))`, `Promise.reject(new Error('bad ' + key)).catch(...)`,
+   * `new Promise((resolve, reject) => reject(err)).catch(...)`: a rejection handler's parameter holds
+   * what its promise rejects with (see promise-rejection.ts). Undefined for any other parameter.
+   */
+  function rejectionTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
+    if (binding.index !== 0 || binding.rest) return undefined;
+    const rejection = rejectionHandledBy(binding.fn, fc);
+    if (!rejection) return undefined;
+    const thrown = rejection.throwers.flatMap((fn) => (fc.collected.throws.get(fn) ?? []).map((t) => taintOf(t.expression)));
+    const calls = rejection.calls.flatMap((call) => thrownByCall(call) ?? []);
+    let taint = unionTaint(EMPTY, ...rejection.values.map((v) => taintOf(v)), ...thrown, calls);
+    for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${id.text}.${p}`);
+    return taint.length === 0 ? undefined : withStep(taint, step(id, `\`${id.text}\` is what the promise rejects with`));
   }
 
   /**
