@@ -35,7 +35,7 @@ import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -46,9 +46,14 @@ export interface Evaluator {
   constructedTaint(cls: ts.ClassLikeDeclaration): Taint;
   /** What a function returning an opaque value declares it returns (see `declaredReturnTaint`). */
   declaredReturnTaint(fn: ts.SignatureDeclaration): Taint;
+  /** What a JSON logger writes of a value beyond its taint: the `toJSON()` of the instances in it (see `toJsonTaint`). */
+  toJsonTaint(expr: ts.Expression): Taint;
 }
 
 const EMPTY: Taint = [];
+
+/** Object literals a logged value is read into for instances written by their `toJSON()`: `{ user: { session } }` is as deep as log calls go. */
+const MAX_LOGGED_OBJECT_DEPTH = 3;
 
 /** What an environment object holds: a `.env` file's variables, those under `parsed`, or the variables a validator checked. */
 type EnvObjectKind = 'file' | 'parsed' | 'validated';
@@ -1372,12 +1377,37 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function jsonTaint(expr: ts.Expression): Taint {
     const written = taintOf(expr).flatMap((item): Taint => (item.k !== 'secret' ? [item] : item.inspected ? [] : item.typedBy !== undefined ? [{ ...item, json: true }] : [item]));
-    const e = unwrap(expr);
+    const serialised = toJsonCall(unwrap(expr));
+    return serialised ? unionTaint(written, [serialised]) : written;
+  }
+
+  /** `grant` or `new Grant(...)` of a class with a `toJSON()`, of the file or imported: what that method returns. */
+  function toJsonCall(e: ts.Expression): CallItem | undefined {
     const cls = isIdentifier(e) || isNewExpression(e) ? instanceClassOf(e, fc) : undefined;
     const key = cls === undefined ? undefined : projectMethodKey(cls, 'toJSON', e);
-    if (key === undefined) return written;
+    if (key === undefined) return undefined;
     const self = madeBy(e)?.arguments?.map((a) => taintOf(a));
-    return unionTaint(written, [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] }]);
+    return { k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] };
+  }
+
+  /**
+   * `logger.info({ session })`: pino, winston and bunyan write a logged value as JSON, so an
+   * instance of a class with a `toJSON()` is written as that method returns, also as a field of an
+   * object literal logged (at that field). Its fields are taken as util.inspect prints them, for `console`.
+   */
+  function toJsonTaint(expr: ts.Expression, depth: number): Taint {
+    const e = unwrap(expr);
+    if (!isObjectLiteralExpression(e)) {
+      const serialised = toJsonCall(e);
+      return serialised ? [serialised] : EMPTY;
+    }
+    if (depth >= MAX_LOGGED_OBJECT_DEPTH) return EMPTY;
+    const fields = e.properties.map((p) => {
+      const name = isPropertyAssignment(p) || isShorthandPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
+      const value = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : undefined;
+      return name === undefined || value === undefined ? EMPTY : wrapTaint(toJsonTaint(value, depth + 1), name);
+    });
+    return unionTaint(EMPTY, ...fields);
   }
 
   /** The one `new C(...)` an expression is, or a variable holds. */
@@ -1732,7 +1762,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
-  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint };
+  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint, toJsonTaint: (expr) => toJsonTaint(expr, 0) };
 }
 
 /** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */
