@@ -123,16 +123,28 @@ function isTokenField(item: TaintItem): boolean {
   return item.k === 'secret' && item.path.length > 0 && TOKEN_RESPONSE_FIELDS.includes(item.path[item.path.length - 1] ?? '');
 }
 
-/** `data.error`, `data.error_description`, `'error' in data`, `data?.error`, and those joined with `||`. */
-function testsErrorField(test: ts.Expression, name: string): boolean {
+/**
+ * `data.error`, `data.error_description`, `'error' in data`, `data?.error`, `data.error != undefined`
+ * (or `!== null`...), and those joined with `||`; `isBody` says which names hold the response.
+ */
+function testsErrorField(test: ts.Expression, isBody: (x: ts.Identifier) => boolean): boolean {
   const e = unwrap(test);
   const isName = (x: ts.Expression) => {
     const u = unwrap(x);
-    return isIdentifier(u) && u.text === name;
+    return isIdentifier(u) && isBody(u);
   };
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, name) || testsErrorField(e.right, name);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, isBody) || testsErrorField(e.right, isBody);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.InKeyword) return isStringLiteralLike(e.left) && OAUTH_ERROR_FIELDS.has(e.left.text) && isName(e.right);
+  if (ts.isBinaryExpression(e) && NOT_EQUAL.has(e.operatorToken.kind) && isNothing(e.right)) return testsErrorField(e.left, isBody);
   return isPropertyAccessExpression(e) && OAUTH_ERROR_FIELDS.has(e.name.text) && isName(e.expression);
+}
+
+const NOT_EQUAL: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.ExclamationEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken]);
+
+/** `undefined` or `null`. */
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return (isIdentifier(u) && u.text === 'undefined') || u.kind === SyntaxKind.NullKeyword;
 }
 
 const OAUTH_ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'error_description']);
@@ -1622,9 +1634,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * response is an OAuth error, which servers (GitHub, Entra) send with status 200.
    */
   function isOAuthErrorBranch(id: ts.Identifier): boolean {
+    // `const payload = JSON.parse(data); if (payload.error) throw data`: the text the tested body was parsed from.
+    const isBody = (x: ts.Identifier) => {
+      if (x.text === id.text) return true;
+      // Fields it is given later (`payload.state = 'ok'`) leave it the parsed body.
+      const b = lookup(fc, x);
+      const whole = b?.kind === 'var' ? b.values.filter((v) => v.wrap.length === 0) : [];
+      const parsed = whole.length === 1 && whole[0]?.path.length === 0 ? unwrap(whole[0].expr) : undefined;
+      const from = parsed && isCallExpression(parsed) ? parsed.arguments[0] && unwrap(parsed.arguments[0]) : undefined;
+      return from !== undefined && isIdentifier(from) && from.text === id.text && lookup(fc, from) === lookup(fc, id);
+    };
     for (let n: ts.Node = id; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
       const parent = n.parent;
-      if (ts.isIfStatement(parent) && parent.thenStatement === n && testsErrorField(parent.expression, id.text)) return true;
+      if (ts.isIfStatement(parent) && parent.thenStatement === n && testsErrorField(parent.expression, isBody)) return true;
     }
     return false;
   }
