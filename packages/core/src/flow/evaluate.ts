@@ -29,7 +29,7 @@ import { replacedTaint, replacerKeysOf } from './json-stringify.js';
 import { messageArguments } from './error-message.js';
 import { fastifyEnvRead } from './fastify-env.js';
 import { extendedClassOf } from '../parse/extended-class.js';
-import { axiosRequestsFailingInto } from './axios-config.js';
+import { axiosRequestsFailingInto, interceptedBy } from './axios-config.js';
 import { rejectionHandledBy } from './promise-rejection.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
@@ -452,6 +452,9 @@ export function createEvaluator(fc: FileContext): Evaluator {
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, ...(binding.omit && { omit: binding.omit }), path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
+        // `api.interceptors.request.use((config) => ...)`: the config of every request of the instance, its defaults included.
+        const intercepted = binding.proj.length === 0 ? interceptedBy(binding, fc) : undefined;
+        if (intercepted?.value === 'config') items.push(...interceptedConfigTaint(intercepted.instance, id));
         // `({ password: pw }) => ...`: a destructured field is a secret by its own name, whatever the binding is called.
         const renamed = isSecret ? undefined : renamedSecretField(id.text, binding.proj);
         if (isSecret || renamed !== undefined) {
@@ -819,9 +822,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let error = unwrap(e.expression);
     if (isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
     if (!isIdentifier(error)) return undefined;
+    const binding = lookup(fc, error);
+    const intercepted = binding?.kind === 'param' && binding.proj.length === 0 ? interceptedBy(binding, fc) : undefined;
+    if (intercepted && intercepted.value !== 'config') return interceptedConfigTaint(intercepted.instance, e);
     const requests = axiosRequestsFailingInto(error, fc);
     const taint = unionTaint(EMPTY, ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)));
     return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${labelOf(e, fc.sf)}\` is the config of the request that failed, headers included`));
+  }
+
+  /** The config of a request an axios interceptor sees: what its instance's defaults hold (`defaults.headers.Authorization`). */
+  function interceptedConfigTaint(instance: ts.Expression, at: ts.Node): Taint {
+    const label = `${labelOf(instance, fc.sf)}.defaults`;
+    const taint = projectTaint(taintOf(instance), 'defaults', fc.names, label);
+    return taint.length === 0 ? taint : withStep(taint, step(at, `\`${labelOf(at, fc.sf)}\` is the config of a request of \`${labelOf(instance, fc.sf)}\`, its default headers included`));
   }
 
   /**
