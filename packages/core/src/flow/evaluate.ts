@@ -743,7 +743,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const importedEntry = isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
     if (importedEntry) return importedEntry;
     const prop = isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
-    if (prop === undefined) return isElementAccessExpression(e) ? anyEntryTaint(e) : EMPTY;
+    if (prop !== undefined) return namedMemberTaint(e, prop);
+    if (!isElementAccessExpression(e)) return EMPTY;
+    // `for (const key of ['PORT', 'JWT_SECRET']) ... process.env[key]`: each entry the list names, in turn.
+    const keys = listedKeysOf(e.argumentExpression);
+    return keys ? unionTaint(EMPTY, ...keys.map((key) => namedMemberTaint(e, key))) : anyEntryTaint(e);
+  }
+
+  /**
+   * The keys a loop's variable takes (`for (const key of REQUIRED)`, `REQUIRED.forEach((key) => ...)`)
+   * from a list of string literals the file writes out (`const REQUIRED = ['PORT', 'JWT_SECRET']`).
+   * Undefined for any other key.
+   */
+  function listedKeysOf(key: ts.Expression): string[] | undefined {
+    const k = unwrap(key);
+    const binding = isIdentifier(k) ? lookup(fc, k) : undefined;
+    const loop = binding?.kind === 'var' ? binding.node.parent?.parent : undefined;
+    const callee = binding?.kind === 'param' && binding.proj.length === 0 ? elementCallbackOf(binding.fn) : undefined;
+    const list = loop && isForOfStatement(loop) ? loop.expression : callee && binding?.kind === 'param' && binding.index === elementParamIndex(callee) ? callee.expression : undefined;
+    const array = list && constValueOf(fc, list);
+    if (!array || !isArrayLiteralExpression(array) || array.elements.length === 0) return undefined;
+    const texts = array.elements.map((el) => unwrap(el)).filter(isStringLiteralLike).map((el) => el.text);
+    return texts.length === array.elements.length ? texts : undefined;
+  }
+
+  /** `obj.prop`, `obj['prop']`: a member read under a name the code spells. */
+  function namedMemberTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
     if (prop === 'params' && isPropertyAccessExpression(e) && isRequestLike(e.expression)) {
       const params = secretRouteParams(e);
       if (params.length > 0) return params;
