@@ -1,7 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { callbackSiteOf } from '../parse/callback-site.js';
 import { type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
-import { unwrap } from './scope.js';
+import { type Binding, unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
 const { isCallExpression, isCatchClause, isIdentifier, isPropertyAccessExpression } = ts;
@@ -59,4 +59,28 @@ function requestOf(call: ts.CallExpression, fc: FileContext): AxiosRequest[] {
 function isAxios(expr: ts.Expression, fc: FileContext): boolean {
   const origin = importOf(fc, expr);
   return origin?.specifier === 'axios' && (origin.imported === 'default' || origin.imported === '*');
+}
+
+/** What an interceptor's parameter is: the config of a request, the response, or the error. */
+export type InterceptedValue = 'config' | 'response' | 'error';
+
+/**
+ * `api.interceptors.request.use((config) => ...)`, `api.interceptors.response.use((response) => ...,
+ * (error) => ...)`: a parameter of an axios interceptor, with the instance (or `axios` itself) whose
+ * requests it sees. Each request's config holds the instance's defaults, headers included
+ * (`axios.create({ headers: { Authorization } })`), as `config`, `response.config` and `error.config`.
+ * Undefined for any other parameter.
+ */
+export function interceptedBy(binding: Extract<Binding, { kind: 'param' }>, fc: FileContext): { instance: ts.Expression; value: InterceptedValue } | undefined {
+  if (binding.index !== 0 || binding.rest || !textMentions(fc, 'interceptors')) return undefined;
+  const site = callbackSiteOf(binding.fn);
+  const use = site && unwrap(site.call.expression);
+  if (!site || !use || !isPropertyAccessExpression(use) || use.name.text !== 'use' || site.index > 1) return undefined;
+  const kind = unwrap(use.expression);
+  const interceptors = isPropertyAccessExpression(kind) ? unwrap(kind.expression) : undefined;
+  if (!isPropertyAccessExpression(kind) || !interceptors || !isPropertyAccessExpression(interceptors) || interceptors.name.text !== 'interceptors') return undefined;
+  const stage = kind.name.text;
+  if (stage !== 'request' && stage !== 'response') return undefined;
+  const value: InterceptedValue = site.index === 1 ? 'error' : stage === 'request' ? 'config' : 'response';
+  return { instance: unwrap(interceptors.expression), value };
 }

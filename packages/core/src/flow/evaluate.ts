@@ -29,12 +29,13 @@ import { replacedTaint, replacerKeysOf } from './json-stringify.js';
 import { messageArguments } from './error-message.js';
 import { fastifyEnvRead } from './fastify-env.js';
 import { extendedClassOf } from '../parse/extended-class.js';
-import { axiosRequestsFailingInto } from './axios-config.js';
+import { axiosRequestsFailingInto, interceptedBy } from './axios-config.js';
+import { rejectionHandledBy } from './promise-rejection.js';
 import { mcpHandlerParamOf } from './mcp-handler.js';
 import { isSupabaseSessionParam, TOKEN_RESPONSE_FIELDS, tokenResponseOf } from './token-response.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
+const { SyntaxKind, isArrayLiteralExpression, isArrayBindingPattern, isArrowFunction, isAsExpression, isAwaitExpression, isBinaryExpression, isBindingElement, isCallExpression, isCatchClause, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isExpressionStatement, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isModuleDeclaration, isNewExpression, isNonNullExpression, isNumericLiteral, isObjectLiteralExpression, isParameter, isParameterPropertyDeclaration, isParenthesizedExpression, isPrefixUnaryExpression, isPrivateIdentifier, isPropertyAccessExpression, isPropertyAssignment, isPropertyDeclaration, isPropertySignature, isRegularExpressionLiteral, isSatisfiesExpression, isShorthandPropertyAssignment, isSourceFile, isSpreadAssignment, isStringLiteralLike, isTemplateExpression, isTypeAssertionExpression, isTypeLiteralNode, isTypeOfExpression, isTypeReferenceNode, isVariableDeclaration } = ts;
 
 /** Computes what a value may carry, inside one file. Cross-file parts stay as call/param items. */
 export interface Evaluator {
@@ -45,9 +46,14 @@ export interface Evaluator {
   constructedTaint(cls: ts.ClassLikeDeclaration): Taint;
   /** What a function returning an opaque value declares it returns (see `declaredReturnTaint`). */
   declaredReturnTaint(fn: ts.SignatureDeclaration): Taint;
+  /** What a JSON logger writes of a value beyond its taint: the `toJSON()` of the instances in it (see `toJsonTaint`). */
+  toJsonTaint(expr: ts.Expression): Taint;
 }
 
 const EMPTY: Taint = [];
+
+/** Object literals a logged value is read into for instances written by their `toJSON()`: `{ user: { session } }` is as deep as log calls go. */
+const MAX_LOGGED_OBJECT_DEPTH = 3;
 
 /** What an environment object holds: a `.env` file's variables, those under `parsed`, or the variables a validator checked. */
 type EnvObjectKind = 'file' | 'parsed' | 'validated';
@@ -117,16 +123,28 @@ function isTokenField(item: TaintItem): boolean {
   return item.k === 'secret' && item.path.length > 0 && TOKEN_RESPONSE_FIELDS.includes(item.path[item.path.length - 1] ?? '');
 }
 
-/** `data.error`, `data.error_description`, `'error' in data`, `data?.error`, and those joined with `||`. */
-function testsErrorField(test: ts.Expression, name: string): boolean {
+/**
+ * `data.error`, `data.error_description`, `'error' in data`, `data?.error`, `data.error != undefined`
+ * (or `!== null`...), and those joined with `||`; `isBody` says which names hold the response.
+ */
+function testsErrorField(test: ts.Expression, isBody: (x: ts.Identifier) => boolean): boolean {
   const e = unwrap(test);
   const isName = (x: ts.Expression) => {
     const u = unwrap(x);
-    return isIdentifier(u) && u.text === name;
+    return isIdentifier(u) && isBody(u);
   };
-  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, name) || testsErrorField(e.right, name);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.BarBarToken) return testsErrorField(e.left, isBody) || testsErrorField(e.right, isBody);
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === SyntaxKind.InKeyword) return isStringLiteralLike(e.left) && OAUTH_ERROR_FIELDS.has(e.left.text) && isName(e.right);
+  if (ts.isBinaryExpression(e) && NOT_EQUAL.has(e.operatorToken.kind) && isNothing(e.right)) return testsErrorField(e.left, isBody);
   return isPropertyAccessExpression(e) && OAUTH_ERROR_FIELDS.has(e.name.text) && isName(e.expression);
+}
+
+const NOT_EQUAL: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.ExclamationEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken]);
+
+/** `undefined` or `null`. */
+function isNothing(e: ts.Expression): boolean {
+  const u = unwrap(e);
+  return (isIdentifier(u) && u.text === 'undefined') || u.kind === SyntaxKind.NullKeyword;
 }
 
 const OAUTH_ERROR_FIELDS: ReadonlySet<string> = new Set(['error', 'error_description']);
@@ -430,10 +448,13 @@ export function createEvaluator(fc: FileContext): Evaluator {
         return isSecret ? unionTaint([fromProject ? { ...nameSource(id), importedAs: id.text } : nameSource(id)], held) : held;
       }
       case 'param': {
-        const element = callbackElementTaint(binding, id) ?? emittedTaint(binding);
+        const element = callbackElementTaint(binding, id) ?? emittedTaint(binding) ?? rejectionTaint(binding, id);
         if (element) return isSecret ? unionTaint([nameSource(id)], element) : element;
         const key = fc.collected.functionKeys.get(binding.fn);
         const items: Taint = key === undefined ? [] : [{ k: 'param', fn: key, index: binding.index, ...(binding.rest && { rest: true }), proj: binding.proj, ...(binding.omit && { omit: binding.omit }), path: [], trace: [step(id, `parameter \`${id.text}\``)] }];
+        // `api.interceptors.request.use((config) => ...)`: the config of every request of the instance, its defaults included.
+        const intercepted = binding.proj.length === 0 ? interceptedBy(binding, fc) : undefined;
+        if (intercepted?.value === 'config') items.push(...interceptedConfigTaint(intercepted.instance, id));
         // `({ password: pw }) => ...`: a destructured field is a secret by its own name, whatever the binding is called.
         const renamed = isSecret ? undefined : renamedSecretField(id.text, binding.proj);
         if (isSecret || renamed !== undefined) {
@@ -449,7 +470,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
         const mcp = mcpHandlerParamOf(binding.fn, binding.index, fc);
         if (mcp === 'extra') items.push(...mcpExtraSecrets(id, binding.proj));
         else if (typeof mcp === 'object') items.push(...mcpArgumentSecrets(id, binding.proj, mcp.arguments, mcp.schema));
-        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.index, binding.node.type)))) && mcp !== 'message') items.push(requestHeadersOf(id));
+        else if ((isRequestObjectName(id.text) || (binding.proj.length === 0 && isParameter(binding.node) && (isRequestType(binding.node.type, fc) || isKoaContext(id, binding.fn, binding.index, binding.node.type)))) && mcp !== 'message') items.push(requestHeadersOf(id));
         // `app.get('/x', ({ headers }, res) => ...)`: the headers destructured from a handler's request.
         else if (binding.index === 0 && binding.proj.length === 1 && binding.proj[0] === 'headers' && isRequestHandler(binding.fn)) items.push({ k: 'secret', label: id.text, path: [], container: 'headers', trace: [step(id, `\`${id.text}\` is the request's headers`)] });
         const credential = !isSecret && binding.proj.length === 0 ? credentialParamOf(binding.fn, binding.index, fc) : undefined;
@@ -511,10 +532,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
     for (let i = firstCallAtOrAfter(all, tryBlock.pos); i < all.length && (all[i]?.pos ?? Infinity) < tryBlock.end; i++) {
       const call = all[i];
       if (!call || !isCallExpression(call) || !inBlock(call)) continue;
-      const callee = projectCalleeOf(call.expression);
-      if (callee !== undefined) calls.push({ ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] });
+      const item = thrownByCall(call);
+      if (item) calls.push(item);
     }
     return thrown.length === 0 && calls.length === 0 ? EMPTY : unionTaint(EMPTY, ...thrown, calls);
+  }
+
+  /** What the project function `call` calls throws (an async one's throws reject the promise it returns); undefined for another call. */
+  function thrownByCall(call: ts.CallExpression): CallItem | undefined {
+    const callee = projectCalleeOf(call.expression);
+    return callee === undefined ? undefined : { ...callItem(call, callee, false), thrown: true, trace: [step(call, `thrown by \`${plainName(callee)}()\``)] };
+  }
+
+  /**
+   * `verify(token).catch((err) => console.error(err))`, `Promise.reject(new Error('bad ' + key)).catch(...)`,
+   * `new Promise((resolve, reject) => reject(err)).catch(...)`: a rejection handler's parameter holds
+   * what its promise rejects with (see promise-rejection.ts). Undefined for any other parameter.
+   */
+  function rejectionTaint(binding: Extract<Binding, { kind: 'param' }>, id: ts.Identifier): Taint | undefined {
+    if (binding.index !== 0 || binding.rest) return undefined;
+    const rejection = rejectionHandledBy(binding.fn, fc);
+    if (!rejection) return undefined;
+    const thrown = rejection.throwers.flatMap((fn) => (fc.collected.throws.get(fn) ?? []).map((t) => taintOf(t.expression)));
+    const calls = rejection.calls.flatMap((call) => thrownByCall(call) ?? []);
+    let taint = unionTaint(EMPTY, ...rejection.values.map((v) => taintOf(v)), ...thrown, calls);
+    for (const p of binding.proj) taint = projectTaint(taint, p, fc.names, `${id.text}.${p}`);
+    return taint.length === 0 ? undefined : withStep(taint, step(id, `\`${id.text}\` is what the promise rejects with`));
   }
 
   /**
@@ -700,7 +743,32 @@ export function createEvaluator(fc: FileContext): Evaluator {
     const importedEntry = isElementAccessExpression(e) ? importedEntryTaint(e) : undefined;
     if (importedEntry) return importedEntry;
     const prop = isPropertyAccessExpression(e) ? propertyNameOf(e.name) : elementKeyOf(e.argumentExpression);
-    if (prop === undefined) return isElementAccessExpression(e) ? anyEntryTaint(e) : EMPTY;
+    if (prop !== undefined) return namedMemberTaint(e, prop);
+    if (!isElementAccessExpression(e)) return EMPTY;
+    // `for (const key of ['PORT', 'JWT_SECRET']) ... process.env[key]`: each entry the list names, in turn.
+    const keys = listedKeysOf(e.argumentExpression);
+    return keys ? unionTaint(EMPTY, ...keys.map((key) => namedMemberTaint(e, key))) : anyEntryTaint(e);
+  }
+
+  /**
+   * The keys a loop's variable takes (`for (const key of REQUIRED)`, `REQUIRED.forEach((key) => ...)`)
+   * from a list of string literals the file writes out (`const REQUIRED = ['PORT', 'JWT_SECRET']`).
+   * Undefined for any other key.
+   */
+  function listedKeysOf(key: ts.Expression): string[] | undefined {
+    const k = unwrap(key);
+    const binding = isIdentifier(k) ? lookup(fc, k) : undefined;
+    const loop = binding?.kind === 'var' ? binding.node.parent?.parent : undefined;
+    const callee = binding?.kind === 'param' && binding.proj.length === 0 ? elementCallbackOf(binding.fn) : undefined;
+    const list = loop && isForOfStatement(loop) ? loop.expression : callee && binding?.kind === 'param' && binding.index === elementParamIndex(callee) ? callee.expression : undefined;
+    const array = list && constValueOf(fc, list);
+    if (!array || !isArrayLiteralExpression(array) || array.elements.length === 0) return undefined;
+    const texts = array.elements.map((el) => unwrap(el)).filter(isStringLiteralLike).map((el) => el.text);
+    return texts.length === array.elements.length ? texts : undefined;
+  }
+
+  /** `obj.prop`, `obj['prop']`: a member read under a name the code spells. */
+  function namedMemberTaint(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, prop: string): Taint {
     if (prop === 'params' && isPropertyAccessExpression(e) && isRequestLike(e.expression)) {
       const params = secretRouteParams(e);
       if (params.length > 0) return params;
@@ -790,9 +858,19 @@ export function createEvaluator(fc: FileContext): Evaluator {
     let error = unwrap(e.expression);
     if (isPropertyAccessExpression(error) && error.name.text === 'response') error = unwrap(error.expression);
     if (!isIdentifier(error)) return undefined;
+    const binding = lookup(fc, error);
+    const intercepted = binding?.kind === 'param' && binding.proj.length === 0 ? interceptedBy(binding, fc) : undefined;
+    if (intercepted && intercepted.value !== 'config') return interceptedConfigTaint(intercepted.instance, e);
     const requests = axiosRequestsFailingInto(error, fc);
     const taint = unionTaint(EMPTY, ...requests.map((r) => unionTaint(r.config ? taintOf(r.config) : EMPTY, r.instance ? projectTaint(taintOf(r.instance), 'defaults', fc.names, `${labelOf(r.instance, fc.sf)}.defaults`) : EMPTY)));
     return taint.length === 0 ? undefined : withStep(taint, step(e, `\`${labelOf(e, fc.sf)}\` is the config of the request that failed, headers included`));
+  }
+
+  /** The config of a request an axios interceptor sees: what its instance's defaults hold (`defaults.headers.Authorization`). */
+  function interceptedConfigTaint(instance: ts.Expression, at: ts.Node): Taint {
+    const label = `${labelOf(instance, fc.sf)}.defaults`;
+    const taint = projectTaint(taintOf(instance), 'defaults', fc.names, label);
+    return taint.length === 0 ? taint : withStep(taint, step(at, `\`${labelOf(at, fc.sf)}\` is the config of a request of \`${labelOf(instance, fc.sf)}\`, its default headers included`));
   }
 
   /**
@@ -1360,12 +1438,37 @@ export function createEvaluator(fc: FileContext): Evaluator {
    */
   function jsonTaint(expr: ts.Expression): Taint {
     const written = taintOf(expr).flatMap((item): Taint => (item.k !== 'secret' ? [item] : item.inspected ? [] : item.typedBy !== undefined ? [{ ...item, json: true }] : [item]));
-    const e = unwrap(expr);
+    const serialised = toJsonCall(unwrap(expr));
+    return serialised ? unionTaint(written, [serialised]) : written;
+  }
+
+  /** `grant` or `new Grant(...)` of a class with a `toJSON()`, of the file or imported: what that method returns. */
+  function toJsonCall(e: ts.Expression): CallItem | undefined {
     const cls = isIdentifier(e) || isNewExpression(e) ? instanceClassOf(e, fc) : undefined;
     const key = cls === undefined ? undefined : projectMethodKey(cls, 'toJSON', e);
-    if (key === undefined) return written;
+    if (key === undefined) return undefined;
     const self = madeBy(e)?.arguments?.map((a) => taintOf(a));
-    return unionTaint(written, [{ k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] }]);
+    return { k: 'call', callee: key, args: [], sanitizer: false, ...(self && { self }), proj: [], path: [], trace: [step(e, `written as \`${cls}.toJSON()\` returns`)] };
+  }
+
+  /**
+   * `logger.info({ session })`: pino, winston and bunyan write a logged value as JSON, so an
+   * instance of a class with a `toJSON()` is written as that method returns, also as a field of an
+   * object literal logged (at that field). Its fields are taken as util.inspect prints them, for `console`.
+   */
+  function toJsonTaint(expr: ts.Expression, depth: number): Taint {
+    const e = unwrap(expr);
+    if (!isObjectLiteralExpression(e)) {
+      const serialised = toJsonCall(e);
+      return serialised ? [serialised] : EMPTY;
+    }
+    if (depth >= MAX_LOGGED_OBJECT_DEPTH) return EMPTY;
+    const fields = e.properties.map((p) => {
+      const name = isPropertyAssignment(p) || isShorthandPropertyAssignment(p) ? propertyNameOf(p.name) : undefined;
+      const value = isPropertyAssignment(p) ? p.initializer : isShorthandPropertyAssignment(p) ? p.name : undefined;
+      return name === undefined || value === undefined ? EMPTY : wrapTaint(toJsonTaint(value, depth + 1), name);
+    });
+    return unionTaint(EMPTY, ...fields);
   }
 
   /** The one `new C(...)` an expression is, or a variable holds. */
@@ -1580,25 +1683,44 @@ export function createEvaluator(fc: FileContext): Evaluator {
    * response is an OAuth error, which servers (GitHub, Entra) send with status 200.
    */
   function isOAuthErrorBranch(id: ts.Identifier): boolean {
+    // `const payload = JSON.parse(data); if (payload.error) throw data`: the text the tested body was parsed from.
+    const isBody = (x: ts.Identifier) => {
+      if (x.text === id.text) return true;
+      // Fields it is given later (`payload.state = 'ok'`) leave it the parsed body.
+      const b = lookup(fc, x);
+      const whole = b?.kind === 'var' ? b.values.filter((v) => v.wrap.length === 0) : [];
+      const parsed = whole.length === 1 && whole[0]?.path.length === 0 ? unwrap(whole[0].expr) : undefined;
+      const from = parsed && isCallExpression(parsed) ? parsed.arguments[0] && unwrap(parsed.arguments[0]) : undefined;
+      return from !== undefined && isIdentifier(from) && from.text === id.text && lookup(fc, from) === lookup(fc, id);
+    };
     for (let n: ts.Node = id; n.parent && !ts.isFunctionLike(n.parent); n = n.parent) {
       const parent = n.parent;
-      if (ts.isIfStatement(parent) && parent.thenStatement === n && testsErrorField(parent.expression, id.text)) return true;
+      if (ts.isIfStatement(parent) && parent.thenStatement === n && testsErrorField(parent.expression, isBody)) return true;
     }
     return false;
   }
 
   /**
-   * Koa's `ctx`, a middleware's first parameter in a file that imports Koa: printed whole, it shows
+   * Koa's `ctx`, a middleware's first parameter in a file that imports Koa, or the second of the app's
+   * error listener (`app.on('error', (err, ctx) => ...)`, as Koa emits it): printed whole, it shows
    * `request.header`. A declared type decides: a Koa type (`ctx: Context`, `Router.RouterContext`),
    * not another context (`ctx: ExecutionContext`).
    */
-  function isKoaContext(id: ts.Identifier, index: number, type: ts.TypeNode | undefined): boolean {
-    if (index !== 0 || id.text !== 'ctx' || !importsAnyOf(fc, KOA_MODULES)) return false;
+  function isKoaContext(id: ts.Identifier, fn: ts.SignatureDeclaration, index: number, type: ts.TypeNode | undefined): boolean {
+    if ((index !== 0 && !(index === 1 && isErrorListener(fn))) || id.text !== 'ctx' || !importsAnyOf(fc, KOA_MODULES)) return false;
     if (type === undefined) return true;
     if (!isTypeReferenceNode(type)) return false;
     const root = ts.isIdentifier(type.typeName) ? type.typeName : ts.isIdentifier(type.typeName.left) ? type.typeName.left : undefined;
     const origin = root && importOf(fc, root);
     return origin !== undefined && KOA_MODULES.has(origin.specifier);
+  }
+
+  /** `x.on('error', fn)`: `fn` listens for the `error` event. */
+  function isErrorListener(fn: ts.SignatureDeclaration): boolean {
+    const site = callbackSiteOf(fn);
+    const callee = site?.index === 1 ? site.call.expression : undefined;
+    const event = site?.call.arguments[0];
+    return callee !== undefined && isPropertyAccessExpression(callee) && LISTEN_METHODS.has(callee.name.text) && event !== undefined && isStringLiteralLike(event) && event.text === 'error';
   }
 
   /** The callee's root is a local of the file, not a module (`import util from 'util'`, `const util = require('util')`). */
@@ -1711,7 +1833,7 @@ export function createEvaluator(fc: FileContext): Evaluator {
     return required !== undefined && fc.isProjectModule(required.specifier) ? key : undefined;
   }
 
-  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint };
+  return { taintOf, projectCalleeOf, constructedTaint, declaredReturnTaint, toJsonTaint: (expr) => toJsonTaint(expr, 0) };
 }
 
 /** Names of connection strings, which are secrets for the password they carry: `connectionString`, `mongoUri`, `DATABASE_URL`, `dsn`. */

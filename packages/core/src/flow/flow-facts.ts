@@ -39,7 +39,7 @@ import { shapeFieldsOf } from './schema-shape.js';
 import { importedPathRefsOf, isStoreName, namesSecretFile, namesSecretPathByName, namesSecretStore } from './secret-paths.js';
 import { type NameClassifier, nameClassifierFor } from './sensitive-names.js';
 import type { FrameworkLogger, FrameworkRedact } from './framework-logger.js';
-import { createSinkFinder, type FsWrite, type RedactPath, type SinkFinder } from './sinks.js';
+import { createSinkFinder, inspectsValues, type FsWrite, type RedactPath, type SinkFinder } from './sinks.js';
 import type { Taint } from './taint.js';
 import { labelOf } from './trace.js';
 import { secretFieldsOfTypes, type TypeBase } from './typed-secret-fields.js';
@@ -593,7 +593,9 @@ function recordSinkCall(call: ts.CallExpression, fc: FileContext, ev: Evaluator,
   if (sink) {
     // A log function passed as a callback logs what the receiver holds (its elements, its value).
     const written = scheduled?.args ?? [...(boundFirst ?? sinks.boundArgumentsOf(call)), ...call.arguments];
-    const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : written.map((a) => ev.taintOf(a));
+    // A JSON logger writes an instance as its `toJSON()` returns (`logger.info({ session })`).
+    const logged = inspectsValues(sink.label) ? (a: ts.Expression) => ev.taintOf(a) : (a: ts.Expression) => unionTaint(ev.taintOf(a), ev.toJsonTaint(a));
+    const args = made ? [unionTaint(...made.meta.map((m) => (m.key === undefined ? ev.taintOf(m.expr) : wrapTaint(ev.taintOf(m.expr), m.key))))] : passed ? [ev.taintOf((unwrap(call.expression) as ts.PropertyAccessExpression).expression)] : written.map(logged);
     // `morgan(':method :url :req[authorization]')`: the format itself names the credential headers each line holds.
     for (const header of scheduled?.headers ?? []) args.push([{ k: 'secret', label: `:req[${header}]`, path: [], trace: [{ ...locationOf(call, fc.sf), message: `the log format writes the request's \`${header}\` header` }] }]);
     if (args.some((t) => t.length > 0)) {

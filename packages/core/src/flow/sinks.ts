@@ -264,6 +264,15 @@ export interface SinkFinder {
 /** Functions that call the function they are given later, with the arguments after this many. */
 const SCHEDULERS: ReadonlyMap<string, number> = new Map([['setTimeout', 2], ['setInterval', 2], ['setImmediate', 1], ['process.nextTick', 1]]);
 
+/**
+ * `console.log(grant)` prints a value's fields with util.inspect, which ignores `toJSON()`; the
+ * JSON loggers (pino, winston, bunyan) write what it returns. The sink that logs last decides
+ * (`audit() → console.log`).
+ */
+export function inspectsValues(sink: string): boolean {
+  return (sink.split(' → ').at(-1) ?? sink).startsWith('console.');
+}
+
 /** A project module named for logging: `./logger`, `../lib/log.js`, `./logging/index.js`. */
 function isLoggerModule(specifier: string): boolean {
   if (!specifier.startsWith('.')) return false;

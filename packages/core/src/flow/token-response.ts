@@ -5,7 +5,7 @@ import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, textMen
 import { unwrap } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isCallExpression, isFunctionLike, isIdentifier, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isFunctionExpression, isFunctionLike, isIdentifier, isIfStatement, isObjectLiteralExpression, isPrefixUnaryExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteralLike, isTemplateExpression } = ts;
 
 /** The credentials of an OAuth 2.0 / OpenID Connect token response (RFC 6749 §5.1). */
 export const TOKEN_RESPONSE_FIELDS: readonly string[] = ['access_token', 'refresh_token', 'id_token'];
@@ -57,13 +57,54 @@ export function tokenResponseOf(call: ts.CallExpression, fc: FileContext): strin
   return fn?.specifier === 'openid-client' && (OPENID_CLIENT_FUNCTIONS.has(fn.imported) || (fn.imported === '*' && OPENID_CLIENT_FUNCTIONS.has(name))) ? [] : undefined;
 }
 
-/** `fetch(url).then((response) => response.json())`: what a `then` callback's parameter resolves to, the promise it is given; any other expression as it is. */
+/**
+ * `fetch(url).then((response) => response.json())`: what a `then` callback's parameter resolves to, the promise it is given
+ * (through earlier `then`s that hand the response on: `.then(checkStatus)` of `function checkStatus(res) { if (res.ok) return res; throw ... }`);
+ * any other expression as it is.
+ */
 function thenValueOf(expr: ts.Expression, fc: FileContext): ts.Expression {
   const binding = isIdentifier(expr) ? lookup(fc, expr) : undefined;
   if (binding?.kind !== 'param' || binding.index !== 0 || binding.proj.length > 0) return expr;
   const site = callbackSiteOf(binding.fn);
-  const callee = site?.index === 0 ? unwrap(site.call.expression) : undefined;
-  return callee && isPropertyAccessExpression(callee) && callee.name.text === 'then' ? unwrap(callee.expression) : expr;
+  let promise = site?.index === 0 ? thenReceiverOf(site.call) : undefined;
+  for (let i = 0; promise && i < MAX_PASSING_THENS; i++) {
+    const earlier = thenReceiverOf(promise);
+    const [step] = promise.arguments;
+    if (!earlier || !step || !handsOnItsInput(step, fc)) break;
+    promise = earlier;
+  }
+  return promise ?? expr;
+}
+
+/** Checks a `then` chain gives a response to before reading it: a handful. */
+const MAX_PASSING_THENS = 4;
+
+/** `p.then(cb)`: `p`; undefined for any other expression. */
+function thenReceiverOf(expr: ts.Expression): ts.CallExpression | undefined {
+  const call = unwrap(expr);
+  if (!isCallExpression(call)) return undefined;
+  const callee = unwrap(call.expression);
+  if (!isPropertyAccessExpression(callee) || callee.name.text !== 'then') return undefined;
+  const receiver = unwrap(callee.expression);
+  return isCallExpression(receiver) ? receiver : undefined;
+}
+
+/** A function of the file (or one written in place) whose every `return` gives back its first parameter (`(res) => res`, a status check that returns or throws). */
+function handsOnItsInput(callback: ts.Expression, fc: FileContext): boolean {
+  const e = constValueOf(fc, callback);
+  const binding = isIdentifier(e) ? lookup(fc, e) : undefined;
+  const fn = binding?.kind === 'function' ? binding.node : isArrowFunction(e) || isFunctionExpression(e) ? e : undefined;
+  const first = fn?.parameters[0]?.name;
+  if (!fn?.body || !first || !isIdentifier(first)) return false;
+  const isInput = (r: ts.Expression | undefined) => r !== undefined && isIdentifier(unwrap(r)) && (unwrap(r) as ts.Identifier).text === first.text;
+  if (!isBlock(fn.body)) return isInput(fn.body);
+  const returned: (ts.Expression | undefined)[] = [];
+  const visit = (n: ts.Node): void => {
+    if (isReturnStatement(n)) returned.push(n.expression);
+    else if (!isFunctionLike(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return returned.length > 0 && returned.every(isInput);
 }
 
 /** `supabase.auth.onAuthStateChange((event, session) => ...)`: the session a Supabase client hands its listener, tokens included. */
@@ -85,13 +126,29 @@ function isTokenRequest(call: ts.CallExpression, fc: FileContext): boolean {
   const [target, ...rest] = call.arguments;
   if (!target) return false;
   const url = constValueOf(fc, target);
-  // A template's text with its substitutions left out: `${base}/oauth/token`, `.../access_token?code=${code}`.
-  const text = isStringLiteralLike(url) ? url.text : isTemplateExpression(url) ? url.head.text + url.templateSpans.map((span) => `\0${span.literal.text}`).join('') : undefined;
+  const text = urlTextOf(url, fc, 0);
   if (text !== undefined && TOKEN_PATH.test(text.split(/[?#]/)[0] ?? '')) return true;
   const named = lastNameOf(url);
   if (named !== undefined && TOKEN_ENDPOINT_NAME.test(named)) return true;
   return rest.some((arg) => sendsGrantType(arg, fc));
 }
+
+/**
+ * A URL's text as the source writes it, with the parts it cannot know as `\0`: a template's
+ * substitutions (`${base}/oauth/token`, `.../access_token?code=${code}`) and concatenated parts
+ * (`TOKEN_URL + '?code=' + code`), each read through the consts that hold its text
+ * (`` `${GITHUB_OAUTH_URL}&code=${code}` `` given a const that names the token endpoint). Undefined when it is no text at all.
+ */
+function urlTextOf(url: ts.Expression, fc: FileContext, depth: number): string | undefined {
+  if (isStringLiteralLike(url)) return url.text;
+  const part = (e: ts.Expression) => (depth < MAX_URL_PARTS_DEPTH ? urlTextOf(constValueOf(fc, e), fc, depth + 1) : undefined) ?? '\0';
+  if (isTemplateExpression(url)) return url.head.text + url.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+  if (isBinaryExpression(url) && url.operatorToken.kind === SyntaxKind.PlusToken) return part(url.left) + part(url.right);
+  return undefined;
+}
+
+/** Consts a URL's text is read through: a base and a path, each perhaps made of another. */
+const MAX_URL_PARTS_DEPTH = 3;
 
 /** `{ body: new URLSearchParams({ grant_type }) }`, `params` given `const params = { grant_type: ... }`: a token request's body. */
 function sendsGrantType(arg: ts.Expression, fc: FileContext): boolean {

@@ -2,6 +2,7 @@ import type { Location } from '../findings/location.js';
 import { argumentKey, argumentOf, FlowIndex, mayHoldSecret, ownerKeysOf, secretsOf, unredacted } from '../flow/flow-index.js';
 import { createNameClassifier, SENSITIVE_NAMES_SCHEMA } from '../flow/sensitive-names.js';
 import { redactArgOf } from '../flow/framework-logger.js';
+import { inspectsValues } from '../flow/sinks.js';
 import type { SecretItem, Taint } from '../flow/taint.js';
 import { toTrace } from '../flow/trace.js';
 import { plainName } from '../flow/function-keys.js';
@@ -102,12 +103,4 @@ function reportFirst(ctx: RuleContext<MessageId>, file: string, location: Locati
     key: `${sink}\0${secret.label}`,
     trace: toTrace([...secret.trace, sinkStep], file),
   });
-}
-
-/**
- * `console.log(grant)` prints a value's fields with util.inspect, which ignores `toJSON()`; the
- * JSON loggers (pino, winston, bunyan) write what it returns. The sink that logs last decides.
- */
-function inspectsValues(sink: string): boolean {
-  return (sink.split(' → ').at(-1) ?? sink).startsWith('console.');
 }
