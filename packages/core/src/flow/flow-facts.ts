@@ -13,7 +13,7 @@ import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, 
 import { chosenClassesOf, type ClassTableEntry, classTablesOf, envTableEntryOf, importedTableOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
-import { constructorPathParam } from './constructor-path-param.js';
+import { constructorParamDefault, constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
 import { renamedPathOf } from './renamed-path.js';
@@ -138,6 +138,8 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** That parameter's default names a secret store (`constructor(dir = './sessions')`): a `new` leaving it out writes there. */
+  ctorPathDefault?: true;
   /** The write sits in a callback handed to a project function (`devOnly(() => writeFileSync(...))`), which decides when it runs. */
   inCallback?: CallbackSite;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
@@ -743,6 +745,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpre
   const pathArg = renamedPathOf(write.pathArg, fc) ?? write.pathArg;
   const importedPaths = importedPathRefsOf(pathArg, fc);
   const secretPath = namesSecretStore(pathArg, fc);
+  const ctorPathDefault = ctorPathParam !== undefined && write.pathArg !== undefined && namesSecretStore(constructorParamDefault(write.pathArg, ctorPathParam), fc);
   const fixedData = secretPath || importedPaths.length > 0 ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
@@ -759,6 +762,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpre
     ...(staticMethod && { staticMethod: true }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(ctorPathDefault && { ctorPathDefault: true }),
     ...(inCallback !== undefined && { inCallback }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),

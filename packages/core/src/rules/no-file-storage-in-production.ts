@@ -1,7 +1,7 @@
 import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
-import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import type { ClassFact, FlowFacts, NewFact, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, isSameClassMethod, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
@@ -126,7 +126,7 @@ interface WriteFinding {
  * production, when the class is a store of secrets or is made as one. Undefined when the class
  * refuses production or the method is only called outside it; else whether it is such a store.
  */
-function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
+function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam' | 'ctorPathDefault'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
   if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return undefined;
   const { secret, what } = found;
   // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
@@ -137,7 +137,7 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
     const isStore = isSecretStore || madeCls.storeName;
     for (const site of productionSites(ctx.project, index, index.instantiationsOf(madeFile, madeCls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
-      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && givesSecretPath(site.fact, write.ctorPathParam, write.ctorPathDefault === true);
       if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
       if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
       // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
@@ -148,6 +148,12 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
     }
   }
   return isSecretStore;
+}
+
+/** `new JsonStore('data/sessions.json')`, or `new FileStore()` leaving out a parameter whose default is one (`dir = './sessions'`). */
+function givesSecretPath(site: NewFact, param: number, secretDefault: boolean): boolean {
+  if (site.secretPathArgs?.includes(param) === true) return true;
+  return secretDefault && site.options !== undefined && site.options.length <= param;
 }
 
 /** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
