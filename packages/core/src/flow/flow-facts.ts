@@ -110,6 +110,8 @@ export interface CallFact {
   args: Taint[];
   /** Arguments whose literal text names a secret store file. */
   secretPathArgs: number[];
+  /** Arguments that are a request's whole session (`saveSession(id, ctx.session)`): session data to a helper that writes them. */
+  sessionArgs?: number[];
   owner?: string;
   env: EnvState;
   /** With `env` unknown: the test of an imported value the call sits under (see value-choices.ts). */
@@ -675,12 +677,13 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   if (env !== undefined && env !== 'nonprod' && guard?.importedGuard === undefined) calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
+  const sessionArgs = call.arguments.flatMap((a, i) => (writesRequestSession(a, fc) ? [i] : []));
   // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard?.importedGuard !== undefined;
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || sessionArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard?.importedGuard !== undefined;
   if (!useful) return;
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, ...(sessionArgs.length > 0 && { sessionArgs }), env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
 }
 
 /**

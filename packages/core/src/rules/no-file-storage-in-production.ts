@@ -170,16 +170,18 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
       const call = site.fact;
       const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
       const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
+      // `saveSession(id, ctx.session)`: the helper writes a request's whole session.
+      const sessionData = dataParams.some((p) => p.fn === fn && p.proj.length === 0 && (call.sessionArgs?.includes(p.index) ?? false));
       const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
       // `class CredentialStore { set(k, v) { writeJson(this.file, this.data) } }`: the helper's write is the store's.
       const storeClass = fn === owner ? storeClassOf(index, site.file, call.owner) : undefined;
       if (storeClass !== undefined && call.owner !== undefined) {
-        const found = { secret, secretPath, sessionData: false, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
+        const found = { secret, secretPath, sessionData, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
         checkClassWrite(ctx, index, site.file, storeClass, { owner: call.owner }, found, [{ file: site.file, ...call.location, message: `the store writes through \`${fn}\` here` }, ...related], report);
         continue;
       }
-      if (!secret && !secretPath) continue;
-      const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
+      if (!secret && !secretPath && !sessionData) continue;
+      const what = secret ? `The secret \`${secret.label}\`` : secretPath ? 'Data for a secret file' : "A request's session data";
       report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
     }
   }
