@@ -254,6 +254,12 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /**
+   * Values imported from project modules that this file reads, each once, and whether a read sits
+   * outside a NODE_ENV guard: a store object no importer reads outside one is chosen only outside
+   * production (`isProduction ? redisStorage : fileStorage`, see `FlowIndex.importUseOf`).
+   */
+  importUses?: ImportUse[];
   /** Module-level const objects of classes (`export const drivers = { file: FileSessionStore }`), which importers pick from. */
   classTables?: Record<string, ClassTableEntry[]>;
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
@@ -304,6 +310,12 @@ export interface FlowFacts {
   typeInspected?: string[];
 }
 
+/** A read of an imported project value (see `FlowFacts.importUses`). */
+export interface ImportUse {
+  name: string;
+  inProduction: boolean;
+}
+
 export interface DynamicImportFact {
   specifier: string;
   env: EnvState;
@@ -341,9 +353,12 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     recordEntryNames(sf, values, names, facts);
     // Without calls a path is written out: its text says what it names.
     recordPathConsts(values, (e) => { const path = unwrap(e); return isStringLiteralLike(path) && namesSecretFile(path.text); }, facts);
+    // Not walked: whatever it imports may be read anywhere (`export const storage = fileStorage`).
+    const imported = projectImportsOf(module ?? extractModuleFacts(sf), ctx);
+    if (imported.size > 0 && !facts.script) facts.importUses = [...imported].map((name) => ({ name, inProduction: true }));
     return facts;
   }
-  const collected = collectFile(sf);
+  const collected = collectFile(sf, projectImportsOf(module ?? extractModuleFacts(sf), ctx));
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   for (const call of collected.calls) {
     if (!isCallExpression(call)) continue;
@@ -402,6 +417,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
   if (writers.size > 0) recordWritersPassed(collected.calls, fc, ev, facts, writers);
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
+  const importUses = importUsesOf(collected.importRefs, fc, facts.script);
+  if (importUses.length > 0) facts.importUses = importUses;
   const importedDataPuts = importedDataPutsOf(fc, ev);
   if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
   facts.loggers = topLevelLoggers(sf, collected, sinks, module ?? extractModuleFacts(sf));
@@ -659,6 +676,26 @@ function recordLoggerMeta(assignment: ts.BinaryExpression, fc: FileContext, ev: 
   if (redact === undefined || meta.length === 0) return;
   const owner = ownerOf(assignment, fc);
   facts.logCalls.push({ location: locationOf(assignment, fc.sf), sink: `${labelOf(target, fc.sf)} =`, redact, args: [meta], ...(owner !== undefined && { owner }) });
+}
+
+/** The locals this file imports from project modules (by the scan's path aliases). */
+function projectImportsOf(module: ModuleFacts, ctx: ExtractContext): Set<string> {
+  const aliases = ctx.aliases ?? noAliases;
+  return new Set(module.imports.filter((i) => aliases.isProject(ctx.path, i.specifier)).map((i) => i.local));
+}
+
+/**
+ * Each imported project value the file reads, once, and whether one read sits outside a NODE_ENV
+ * guard (a developer script's reads never run in production). A read under an imported flag is
+ * taken as one in production: its guard is not followed here.
+ */
+function importUsesOf(refs: readonly ts.Identifier[], fc: FileContext, script: boolean): ImportUse[] {
+  const inProduction = new Map<string, boolean>();
+  for (const ref of refs) {
+    if (inProduction.get(ref.text) === true) continue;
+    inProduction.set(ref.text, !script && envAt(ref, fc) !== 'nonprod');
+  }
+  return [...inProduction].map(([name, prod]) => ({ name, inProduction: prod }));
 }
 
 /**

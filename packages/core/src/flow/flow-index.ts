@@ -570,6 +570,31 @@ export class FlowIndex {
     return this.#importedInProduction.has(`${file}\0${key}`);
   }
 
+  /**
+   * How project files read the value `name` of `file` (`export const fileStorage = {...}`, `default`
+   * of `export default new FileSessionStore()`): `'production'` when one reads it (or its whole
+   * module, `import * as stores`) outside a NODE_ENV guard, `'guarded'` when every read is guarded,
+   * undefined when no file reads it; resolved once per scan.
+   */
+  importUseOf(file: string, name: string): 'production' | 'guarded' | undefined {
+    if (!this.#importUses) {
+      this.#importUses = new Map();
+      for (const [from, summary] of this.project.files) {
+        for (const use of summary.flow.importUses ?? []) {
+          const origin = this.project.originOf(from, use.name);
+          if (origin.kind !== 'local') continue;
+          const key = `${origin.file}\0${origin.name}`;
+          if (use.inProduction) this.#importUses.set(key, 'production');
+          else if (!this.#importUses.has(key)) this.#importUses.set(key, 'guarded');
+        }
+      }
+    }
+    if (this.#importUses.get(`${file}\0*`) === 'production') return 'production';
+    return this.#importUses.get(`${file}\0${name}`);
+  }
+
+  #importUses: Map<string, 'production' | 'guarded'> | undefined;
+
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
   isLogCall(file: string, log: LogCallFact): boolean {
     if (!log.unconfirmed || log.importedLogger === undefined) return true;

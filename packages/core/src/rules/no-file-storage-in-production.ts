@@ -58,7 +58,7 @@ export default defineRule<MessageId>({
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
           // `configure() { return session({ store: new FileStore() }) }` of a class that refuses production: no instance runs it there.
           const ownerClass = made.ownerClass === undefined ? undefined : summary.flow.classes.find((c) => c.name === made.ownerClass);
-          if (ownerClass !== undefined && refusesProduction(ctx.project, index, file, ownerClass)) continue;
+          if (ownerClass !== undefined && (refusesProduction(ctx.project, index, file, ownerClass) || instancesChosenOutsideProduction(ctx.project, index, file, ownerClass.name))) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
           // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
           if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(plainName(made.owner)) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
@@ -106,7 +106,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
   const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
   if (secret || secretPath || sessionData || (holder !== undefined && isStoreName(holder))) {
-    if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
+    if (write.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, write.owner) || runsThroughObjectChosenOutsideProduction(ctx.project, index, file, write.owner))) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
   }
@@ -140,6 +140,8 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
       const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && givesSecretPath(site.fact, write.ctorPathParam, write.ctorPathDefault === true);
       if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
       if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+      // `export const tokenStore = new FileTokenStore()` that importers choose only outside production.
+      if (moduleInstanceChosenOutsideProduction(ctx.project, index, site)) continue;
       // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
       if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
       const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
@@ -215,6 +217,51 @@ function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, metho
   const calls = index.callsOf(file, method);
   return calls.length > 0 && calls.every((c) => c.file === file && isOutsideProduction(index.project, c.file, c.fact)) && !index.importCalledInProduction(file, method);
 }
+
+/**
+ * A store object its module exports (`export const fileStorage = { save() {...} }`, a class's
+ * instance `export default new FileSessionStore()`) that project files read only under NODE_ENV
+ * guards (`storage = isProduction ? redisStorage : fileStorage`): it is chosen only outside production.
+ */
+function exportedChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, name: string): boolean {
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === name) ?? false;
+  return exported && index.importUseOf(file, name) === 'guarded';
+}
+
+/**
+ * The write's function runs only through such an object: it is the object's method (its own file
+ * calling it only under guards too), or a function the file keeps to itself (`flush()`) that only
+ * such methods, or guarded code, call.
+ */
+function runsThroughObjectChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string, depth = 0): boolean {
+  const calls = index.callsOf(file, owner);
+  const dot = owner.indexOf('.');
+  if (dot > 0) {
+    return exportedChosenOutsideProduction(project, index, file, owner.slice(0, dot)) && calls.every((c) => c.file !== file || isOutsideProduction(project, c.file, c.fact));
+  }
+  // An exported function may be called from outside the project: `onlyCalledOutsideProduction` judges those.
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === owner) ?? false;
+  if (depth >= MAX_HOPS || calls.length === 0 || exported) return false;
+  return calls.every((c) => isOutsideProduction(project, c.file, c.fact) || (c.file === file && c.fact.owner !== undefined && c.fact.owner !== owner && runsThroughObjectChosenOutsideProduction(project, index, file, c.fact.owner, depth + 1)));
+}
+
+/** Every `new` of the class makes an instance its module exports and importers choose only outside production: its instance methods never run there. */
+function instancesChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, className: string): boolean {
+  const sites = index.instantiationsOf(file, className);
+  return sites.length > 0 && sites.every((site) => moduleInstanceChosenOutsideProduction(project, index, site));
+}
+
+/** A module-level `new` that is the file's one instance of its class (`export default new X()`), exported and chosen only outside production. */
+function moduleInstanceChosenOutsideProduction(project: ProjectModel, index: FlowIndex, site: Site<NewFact>): boolean {
+  if (site.fact.owner !== undefined) return false;
+  const flow = project.files.get(site.file)?.flow;
+  const made = flow?.news.filter((n) => n.owner === undefined && n.callee === site.fact.callee) ?? [];
+  const instances = flow?.instances.filter((i) => i.className === site.fact.callee) ?? [];
+  return made.length === 1 && instances.length === 1 && instances[0] !== undefined && exportedChosenOutsideProduction(project, index, site.file, instances[0].name);
+}
+
+/** Functions followed from a write to the store object's methods that call it: real helpers sit one or two deep. */
+const MAX_HOPS = 3;
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
