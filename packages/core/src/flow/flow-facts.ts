@@ -314,6 +314,8 @@ export interface FlowFacts {
 export interface ImportUse {
   name: string;
   inProduction: boolean;
+  /** Every read sits under a test of an imported value (`isProd ? memory : fileStorage`): its module says whether it excludes production. */
+  importedGuard?: ImportedGuard;
 }
 
 export interface DynamicImportFact {
@@ -686,16 +688,26 @@ function projectImportsOf(module: ModuleFacts, ctx: ExtractContext): Set<string>
 
 /**
  * Each imported project value the file reads, once, and whether one read sits outside a NODE_ENV
- * guard (a developer script's reads never run in production). A read under an imported flag is
- * taken as one in production: its guard is not followed here.
+ * guard (a developer script's reads never run in production), or under which imported flag it sits.
  */
 function importUsesOf(refs: readonly ts.Identifier[], fc: FileContext, script: boolean): ImportUse[] {
-  const inProduction = new Map<string, boolean>();
+  const uses = new Map<string, ImportUse>();
   for (const ref of refs) {
-    if (inProduction.get(ref.text) === true) continue;
-    inProduction.set(ref.text, !script && envAt(ref, fc) !== 'nonprod');
+    const seen = uses.get(ref.text);
+    if (seen?.inProduction === true) continue;
+    const env = script ? 'nonprod' : envAt(ref, fc);
+    const { importedGuard } = guardOf(ref, env, fc);
+    // Reads under different imported tests (or one under a test, one under none) are not followed: taken as in production.
+    const sameGuard = seen === undefined || isSameGuard(seen.importedGuard, importedGuard);
+    const inProduction = !sameGuard || (env !== 'nonprod' && importedGuard === undefined);
+    uses.set(ref.text, { name: ref.text, inProduction, ...(!inProduction && importedGuard !== undefined && { importedGuard }) });
   }
-  return [...inProduction].map(([name, prod]) => ({ name, inProduction: prod }));
+  return [...uses.values()];
+}
+
+function isSameGuard(a: ImportedGuard | undefined, b: ImportedGuard | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called && (a.orValues ?? []).join('\0') === (b.orValues ?? []).join('\0');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import { equalityEnv } from '../env/production-condition.js';
+import { importedGuardEnv } from './value-choices.js';
 import type { CallFact, ClassFact, FunctionFact, LogCallFact, LoggerFact, NewFact } from './flow-facts.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
@@ -584,7 +585,8 @@ export class FlowIndex {
           const origin = this.project.originOf(from, use.name);
           if (origin.kind !== 'local') continue;
           const key = `${origin.file}\0${origin.name}`;
-          if (use.inProduction) this.#importUses.set(key, 'production');
+          const guarded = !use.inProduction && (use.importedGuard === undefined || importedGuardEnv(this.project, from, use.importedGuard) === 'nonprod');
+          if (!guarded) this.#importUses.set(key, 'production');
           else if (!this.#importUses.has(key)) this.#importUses.set(key, 'guarded');
         }
       }
