@@ -182,11 +182,21 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
         checkClassWrite(ctx, index, site.file, storeClass, { owner: call.owner }, found, [{ file: site.file, ...call.location, message: `the store writes through \`${fn}\` here` }, ...related], report);
         continue;
       }
-      if (!secret && !secretPath && !sessionData) continue;
-      const what = secret ? `The secret \`${secret.label}\`` : secretPath ? 'Data for a secret file' : "A request's session data";
+      // `export const fileTokenStore = { set(k, v) { writeAll(all) } }`: the helper's write is the store object's.
+      const storeObject = fn === owner && call.owner !== undefined && isStoreObjectMethod(index, site.file, call.owner);
+      if (!secret && !secretPath && !sessionData && !storeObject) continue;
+      if (storeObject && call.owner !== undefined && runsThroughObjectChosenOutsideProduction(ctx.project, index, site.file, call.owner)) continue;
+      const what = secret ? `The secret \`${secret.label}\`` : secretPath ? 'Data for a secret file' : sessionData ? "A request's session data" : 'Tokens or session data';
       report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
     }
   }
+}
+
+/** `owner` is a method of an object named as a store (`fileTokenStore.set`), not of a class. */
+function isStoreObjectMethod(index: FlowIndex, file: string, owner: string): boolean {
+  const dot = owner.indexOf('.');
+  const holder = dot > 0 ? owner.slice(0, dot) : undefined;
+  return holder !== undefined && isStoreName(holder) && !(index.project.files.get(file)?.flow.classes.some((c) => c.name === holder) ?? true);
 }
 
 /** The store-named class of `file` whose method `owner` is (`CredentialStore.set`). */
