@@ -118,6 +118,10 @@ describe('conditionEnv with constants of the file', () => {
     ["if (isProd) {}", { isProd: "process.env.NODE_ENV === 'prod'" }, 'prod/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.STORE === 'redis' ? 'redis' : 'file'" }, 'unknown/unknown'],
     ["if (driver === 'file') {}", { driver: "process.env.NODE_ENV === 'production' ? 'file' : 'file'" }, 'unknown/unknown'],
+    ['if (TOKEN_FILE) {}', { TOKEN_FILE: "process.env.NODE_ENV === 'production' ? null : '.dev/tokens.json'" }, 'nonprod/prod'],
+    ['if (TOKEN_FILE) {}', { TOKEN_FILE: "process.env.NODE_ENV === 'production' ? '/var/lib/tokens.json' : undefined" }, 'prod/nonprod'],
+    ['if (TOKEN_FILE) {}', { TOKEN_FILE: "process.env.NODE_ENV === 'production' ? process.env.TOKEN_FILE : null" }, 'unknown/unknown'],
+    ['if (TOKEN_FILE) {}', { TOKEN_FILE: "process.env.DEBUG ? '.dev/tokens.json' : null" }, 'unknown/unknown'],
   ])('%s', (code, constants, expected) => {
     expect(envOf(code, constants)).toBe(expected);
   });

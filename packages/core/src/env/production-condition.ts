@@ -1,6 +1,7 @@
 import { ts } from '../parse/typescript.js';
 import { propertyNameOf, unwrap } from '../flow/scope.js';
 import { splitWords } from '../flow/sensitive-names.js';
+import { literalTruthOf } from '../graph/literal-truth.js';
 
 /** What is known about `NODE_ENV` at a point: production, certainly not production, or unknown. */
 export type EnvState = 'prod' | 'nonprod' | 'unknown';
@@ -78,6 +79,7 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
   }
   if (ts.isBinaryExpression(e)) return binaryEnv(e, names, depth);
   if (ts.isCallExpression(e)) return callEnv(e, names, depth);
+  if (ts.isConditionalExpression(e)) return pickedTruthEnv(e, names, depth);
   if (isNodeEnvRead(e, names, depth)) return NODE_ENV_SET;
   if (ts.isIdentifier(e)) {
     const value = names.valueOf(e);
@@ -89,6 +91,18 @@ export function conditionEnv(expr: ts.Expression, names: NameValues, depth = 0):
     return field ? conditionEnv(field.expr, names, depth + 1) : namedFlagEnv(e.expression, e.name.text, names);
   }
   return UNKNOWN_ENV;
+}
+
+/**
+ * A value picked by a condition between a truthy and a falsy literal, tested for truth: `if
+ * (TOKEN_FILE)` given `TOKEN_FILE = isProd ? null : '.dev/tokens.json'` holds exactly where the
+ * condition picks the truthy side.
+ */
+function pickedTruthEnv(e: ts.ConditionalExpression, names: NameValues, depth: number): ConditionEnv {
+  const [whenTrue, whenFalse] = [literalTruthOf(e.whenTrue), literalTruthOf(e.whenFalse)];
+  if (whenTrue === undefined || whenFalse === undefined || whenTrue === whenFalse) return UNKNOWN_ENV;
+  const env = conditionEnv(e.condition, names, depth + 1);
+  return whenTrue ? env : { whenTrue: env.whenFalse, whenFalse: env.whenTrue };
 }
 
 /**

@@ -7,7 +7,7 @@ import { disambiguateKeys } from './function-keys.js';
 import { type Binding, blockScopeOf, functionScopeOf, isFunctionLike, propertyNameOf, ScopeMap, unwrap, type ValueSource } from './scope.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExportAssignment, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNamespaceImport, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isStringLiteral, isStringLiteralLike, isVariableDeclaration, isVariableDeclarationList } = ts;
+const { SyntaxKind, isArrayBindingPattern, isArrowFunction, isBinaryExpression, isBindingElement, isBlock, isCallExpression, isClassLike, isConstructorDeclaration, isExportAssignment, isExportSpecifier, isForInStatement, isForOfStatement, isFunctionDeclaration, isFunctionExpression, isGetAccessorDeclaration, isIdentifier, isMethodDeclaration, isNamespaceImport, isObjectBindingPattern, isObjectLiteralExpression, isOmittedExpression, isPropertyAccessExpression, isPropertyAssignment, isReturnStatement, isShorthandPropertyAssignment, isStringLiteral, isStringLiteralLike, isVariableDeclaration, isVariableDeclarationList } = ts;
 
 /** A function whose behaviour other code can ask about by name: declarations, `const f = () =>`, methods. */
 export interface NamedFunction {
@@ -35,10 +35,17 @@ export interface CollectedFile {
   classes: ts.ClassLikeDeclaration[];
   /** `delete copy.password`: fields a value is rid of before it is used further down. */
   deletes: ts.DeleteExpression[];
+  /** Reads of the names `collectFile` is asked to watch (the file's imports of project modules). */
+  importRefs: ts.Identifier[];
 }
 
-/** One walk over the file: declarations into scopes, and the nodes the flow facts are built from. */
-export function collectFile(sf: ts.SourceFile): CollectedFile {
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * One walk over the file: declarations into scopes, and the nodes the flow facts are built from.
+ * `importedNames` are the locals whose reads are kept in `importRefs`.
+ */
+export function collectFile(sf: ts.SourceFile, importedNames: ReadonlySet<string> = NO_NAMES): CollectedFile {
   const out: CollectedFile = {
     scopes: new ScopeMap(),
     calls: [],
@@ -50,18 +57,22 @@ export function collectFile(sf: ts.SourceFile): CollectedFile {
     functionKeySet: new Set(),
     classes: [],
     deletes: [],
+    importRefs: [],
   };
   // Recursive while shallow (cheaper per node), iterative below generated deep nesting.
-  visitTree(sf, (node) => collectNode(node, sf, out));
+  visitTree(sf, (node) => collectNode(node, sf, out, importedNames));
   disambiguateKeys(out);
   return out;
 }
 
 /** Records what `node` contributes; false when its children cannot matter (types, import lists). */
-function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): boolean | void {
+function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile, importedNames: ReadonlySet<string>): boolean | void {
   // Heritage clauses too: `extends Base<T>` names a class, it passes no value.
   if (isTypeOnly(node) || node.kind === SyntaxKind.HeritageClause) return false;
   switch (node.kind) {
+    case SyntaxKind.Identifier:
+      if (importedNames.has((node as ts.Identifier).text) && readsBinding(node as ts.Identifier)) out.importRefs.push(node as ts.Identifier);
+      return;
     case SyntaxKind.CallExpression:
     case SyntaxKind.NewExpression:
       out.calls.push(node as ts.CallExpression | ts.NewExpression);
@@ -119,6 +130,18 @@ function collectNode(node: ts.Node, sf: ts.SourceFile, out: CollectedFile): bool
     default:
       if (isFunctionLike(node)) collectFunction(node, out);
   }
+}
+
+/**
+ * The identifier reads the binding of its name: not a member or property name (`x.name`, `{ name:
+ * 1 }`), nor a name being declared (`const { name } = ...`); a shorthand `{ name }` and
+ * `export { name }` read it.
+ */
+function readsBinding(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (isShorthandPropertyAssignment(parent) || isExportSpecifier(parent)) return true;
+  if (isBindingElement(parent)) return false;
+  return (parent as { name?: ts.Node }).name !== id;
 }
 
 /** The pseudo-binding `this.<name>` of a class: the values its field is given anywhere in the class. */

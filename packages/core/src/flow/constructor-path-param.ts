@@ -18,11 +18,8 @@ const MAX_DEPTH = 4;
  * or `this.file = file` / `this.file = path.resolve(file)` in the constructor.
  */
 export function constructorPathParam(pathArg: ts.Expression | undefined): number | undefined {
-  if (!pathArg) return undefined;
-  let cls: ts.Node | undefined = pathArg.parent;
-  while (cls && !isClassLike(cls)) cls = cls.parent;
-  const ctor = cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
-  if (!ctor) return undefined;
+  const ctor = pathArg && constructorAround(pathArg);
+  if (!pathArg || !ctor) return undefined;
   // `constructor(filename) { this.writer = new Writer(filename) }`: a writer opened in the constructor on a parameter.
   if (pathArg.pos >= ctor.pos && pathArg.end <= ctor.end) {
     const direct = partIn(pathArg, 0, (e) => (isIdentifier(e) ? paramIndexOf(ctor, e.text) : undefined));
@@ -37,6 +34,21 @@ export function constructorPathParam(pathArg: ts.Expression | undefined): number
     if (index !== undefined) return index;
   }
   return undefined;
+}
+
+/**
+ * The default of the constructor parameter a write's path comes from (`constructor(dir = './sessions')`):
+ * the file of each `new` that leaves the argument out.
+ */
+export function constructorParamDefault(pathArg: ts.Expression, index: number): ts.Expression | undefined {
+  return constructorAround(pathArg)?.parameters[index]?.initializer;
+}
+
+/** The constructor of the class a node sits in. */
+function constructorAround(node: ts.Node): ts.ConstructorDeclaration | undefined {
+  let cls: ts.Node | undefined = node.parent;
+  while (cls && !isClassLike(cls)) cls = cls.parent;
+  return cls && isClassLike(cls) ? cls.members.find(isConstructorDeclaration) : undefined;
 }
 
 /** The index of the constructor's parameter named `name`. */

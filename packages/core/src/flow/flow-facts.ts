@@ -13,7 +13,7 @@ import { choiceEnvAt, type EnvState, envAt, importedChecksIn, importedChecksOf, 
 import { chosenClassesOf, type ClassTableEntry, classTablesOf, envTableEntryOf, importedTableOf, keyedEnvOf } from './chosen-class.js';
 import { injectedClassesOf } from './injected-classes.js';
 import { optionsGivenOf, productionOptOutOf, type ProductionOptOut } from './production-opt-out.js';
-import { constructorPathParam } from './constructor-path-param.js';
+import { constructorParamDefault, constructorPathParam } from './constructor-path-param.js';
 import { fixedDataOf } from './fixed-data.js';
 import { guardedImportsOf } from './guarded-imports.js';
 import { renamedPathOf } from './renamed-path.js';
@@ -110,6 +110,8 @@ export interface CallFact {
   args: Taint[];
   /** Arguments whose literal text names a secret store file. */
   secretPathArgs: number[];
+  /** Arguments that are a request's whole session (`saveSession(id, ctx.session)`): session data to a helper that writes them. */
+  sessionArgs?: number[];
   owner?: string;
   env: EnvState;
   /** With `env` unknown: the test of an imported value the call sits under (see value-choices.ts). */
@@ -138,6 +140,8 @@ export interface WriteFact {
   factory?: string;
   /** The path comes from this parameter of the class's constructor: each `new` chooses the file. */
   ctorPathParam?: number;
+  /** That parameter's default names a secret store (`constructor(dir = './sessions')`): a `new` leaving it out writes there. */
+  ctorPathDefault?: true;
   /** The write sits in a callback handed to a project function (`devOnly(() => writeFileSync(...))`), which decides when it runs. */
   inCallback?: CallbackSite;
   /** The data is written out in full in the source, here (`true`) or in the module of this import (see fixed-data.ts). */
@@ -250,6 +254,12 @@ export interface FlowFacts {
    * only outside production (recorded calls alone cannot say so: uninteresting calls are not kept).
    */
   importsCalledInProduction?: string[];
+  /**
+   * Values imported from project modules that this file reads, each once, and whether a read sits
+   * outside a NODE_ENV guard: a store object no importer reads outside one is chosen only outside
+   * production (`isProduction ? redisStorage : fileStorage`, see `FlowIndex.importUseOf`).
+   */
+  importUses?: ImportUse[];
   /** Module-level const objects of classes (`export const drivers = { file: FileSessionStore }`), which importers pick from. */
   classTables?: Record<string, ClassTableEntry[]>;
   /** Module-level consts picked by a NODE_ENV condition, which importers compare (see value-choices.ts). */
@@ -300,6 +310,14 @@ export interface FlowFacts {
   typeInspected?: string[];
 }
 
+/** A read of an imported project value (see `FlowFacts.importUses`). */
+export interface ImportUse {
+  name: string;
+  inProduction: boolean;
+  /** Every read sits under a test of an imported value (`isProd ? memory : fileStorage`): its module says whether it excludes production. */
+  importedGuard?: ImportedGuard;
+}
+
 export interface DynamicImportFact {
   specifier: string;
   env: EnvState;
@@ -337,9 +355,12 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
     recordEntryNames(sf, values, names, facts);
     // Without calls a path is written out: its text says what it names.
     recordPathConsts(values, (e) => { const path = unwrap(e); return isStringLiteralLike(path) && namesSecretFile(path.text); }, facts);
+    // Not walked: whatever it imports may be read anywhere (`export const storage = fileStorage`).
+    const imported = projectImportsOf(module ?? extractModuleFacts(sf), ctx);
+    if (imported.size > 0 && !facts.script) facts.importUses = [...imported].map((name) => ({ name, inProduction: true }));
     return facts;
   }
-  const collected = collectFile(sf);
+  const collected = collectFile(sf, projectImportsOf(module ?? extractModuleFacts(sf), ctx));
   for (const assignment of collected.assignments) recordAssignment(assignment, collected.scopes);
   for (const call of collected.calls) {
     if (!isCallExpression(call)) continue;
@@ -398,6 +419,8 @@ export function extractFlowFacts(sf: ts.SourceFile, ctx: ExtractContext, module?
   for (const call of projectCalls) recordProjectCall(call, fc, ev, facts, writers, calledInProduction);
   if (writers.size > 0) recordWritersPassed(collected.calls, fc, ev, facts, writers);
   if (calledInProduction.size > 0 && !facts.script) facts.importsCalledInProduction = [...calledInProduction];
+  const importUses = importUsesOf(collected.importRefs, fc, facts.script);
+  if (importUses.length > 0) facts.importUses = importUses;
   const importedDataPuts = importedDataPutsOf(fc, ev);
   if (importedDataPuts.length > 0) facts.importedDataPuts = importedDataPuts;
   facts.loggers = topLevelLoggers(sf, collected, sinks, module ?? extractModuleFacts(sf));
@@ -659,6 +682,36 @@ function recordLoggerMeta(assignment: ts.BinaryExpression, fc: FileContext, ev: 
   facts.logCalls.push({ location: locationOf(assignment, fc.sf), sink: `${labelOf(target, fc.sf)} =`, redact, args: [meta], ...(owner !== undefined && { owner }) });
 }
 
+/** The locals this file imports from project modules (by the scan's path aliases). */
+function projectImportsOf(module: ModuleFacts, ctx: ExtractContext): Set<string> {
+  const aliases = ctx.aliases ?? noAliases;
+  return new Set(module.imports.filter((i) => aliases.isProject(ctx.path, i.specifier)).map((i) => i.local));
+}
+
+/**
+ * Each imported project value the file reads, once, and whether one read sits outside a NODE_ENV
+ * guard (a developer script's reads never run in production), or under which imported flag it sits.
+ */
+function importUsesOf(refs: readonly ts.Identifier[], fc: FileContext, script: boolean): ImportUse[] {
+  const uses = new Map<string, ImportUse>();
+  for (const ref of refs) {
+    const seen = uses.get(ref.text);
+    if (seen?.inProduction === true) continue;
+    const env = script ? 'nonprod' : envAt(ref, fc);
+    const { importedGuard } = guardOf(ref, env, fc);
+    // Reads under different imported tests (or one under a test, one under none) are not followed: taken as in production.
+    const sameGuard = seen === undefined || isSameGuard(seen.importedGuard, importedGuard);
+    const inProduction = !sameGuard || (env !== 'nonprod' && importedGuard === undefined);
+    uses.set(ref.text, { name: ref.text, inProduction, ...(!inProduction && importedGuard !== undefined && { importedGuard }) });
+  }
+  return [...uses.values()];
+}
+
+function isSameGuard(a: ImportedGuard | undefined, b: ImportedGuard | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.local === b.local && a.member === b.member && a.value === b.value && a.equal === b.equal && a.called === b.called && (a.orValues ?? []).join('\0') === (b.orValues ?? []).join('\0');
+}
+
 /**
  * A call of a project function, kept only when a rule can use it: it passes something tainted
  * (wrapper sinks), a secret file path (write helpers), calls a store factory, or calls a local
@@ -675,12 +728,13 @@ function recordProjectCall(call: ts.CallExpression, fc: FileContext, ev: Evaluat
   if (env !== undefined && env !== 'nonprod' && guard?.importedGuard === undefined) calledInProduction.add(callee);
   const args = call.arguments.map((a) => ev.taintOf(a));
   const secretPathArgs = secretPathArgsOf(call.arguments, fc);
+  const sessionArgs = call.arguments.flatMap((a, i) => (writesRequestSession(a, fc) ? [i] : []));
   // A guarded call of an imported helper is kept whatever it passes: it shows the helper is called outside production.
-  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard?.importedGuard !== undefined;
+  const useful = args.some((t) => t.length > 0) || secretPathArgs.length > 0 || sessionArgs.length > 0 || isStoreName(plainName(callee)) || writers.has(callee) || importsStore(call.expression, fc) || env === 'nonprod' || guard?.importedGuard !== undefined;
   if (!useful) return;
   const owner = ownerOf(call, fc);
   const callEnv = env ?? envAt(call, fc);
-  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
+  facts.calls.push({ location: locationOf(call, fc.sf), callee, args, secretPathArgs, ...(sessionArgs.length > 0 && { sessionArgs }), env: callEnv, ...(guard ?? guardOf(call, callEnv, fc)), ...(owner !== undefined && { owner }) });
 }
 
 /**
@@ -745,6 +799,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpre
   const pathArg = renamedPathOf(write.pathArg, fc) ?? write.pathArg;
   const importedPaths = importedPathRefsOf(pathArg, fc);
   const secretPath = namesSecretStore(pathArg, fc);
+  const ctorPathDefault = ctorPathParam !== undefined && write.pathArg !== undefined && namesSecretStore(constructorParamDefault(write.pathArg, ctorPathParam), fc);
   const fixedData = secretPath || importedPaths.length > 0 ? fixedDataOf(write.dataArg, fc) : undefined;
   facts.writes.push({
     location: locationOf(call, fc.sf),
@@ -761,6 +816,7 @@ function recordWrite(call: ts.CallExpression | ts.NewExpression | ts.BinaryExpre
     ...(staticMethod && { staticMethod: true }),
     ...(factory !== undefined && { factory }),
     ...(ctorPathParam !== undefined && { ctorPathParam }),
+    ...(ctorPathDefault && { ctorPathDefault: true }),
     ...(inCallback !== undefined && { inCallback }),
     ...(fixedData !== undefined && { fixedData }),
     ...(databases.length > 0 && { databases }),

@@ -1,5 +1,6 @@
 import type { ProjectModel } from '../project/project-model.js';
 import { equalityEnv } from '../env/production-condition.js';
+import { importedGuardEnv } from './value-choices.js';
 import type { CallFact, ClassFact, FunctionFact, LogCallFact, LoggerFact, NewFact } from './flow-facts.js';
 import { flattenTaint, isAuthorizationHeader, isCredentialCookie, omitKeys, projectTaint, unionTaint, wrapTaint } from './propagate.js';
 import type { NameClassifier } from './sensitive-names.js';
@@ -578,6 +579,32 @@ export class FlowIndex {
     }
     return this.#importedInProduction.has(`${file}\0${key}`);
   }
+
+  /**
+   * How project files read the value `name` of `file` (`export const fileStorage = {...}`, `default`
+   * of `export default new FileSessionStore()`): `'production'` when one reads it (or its whole
+   * module, `import * as stores`) outside a NODE_ENV guard, `'guarded'` when every read is guarded,
+   * undefined when no file reads it; resolved once per scan.
+   */
+  importUseOf(file: string, name: string): 'production' | 'guarded' | undefined {
+    if (!this.#importUses) {
+      this.#importUses = new Map();
+      for (const [from, summary] of this.project.files) {
+        for (const use of summary.flow.importUses ?? []) {
+          const origin = this.project.originOf(from, use.name);
+          if (origin.kind !== 'local') continue;
+          const key = `${origin.file}\0${origin.name}`;
+          const guarded = !use.inProduction && (use.importedGuard === undefined || importedGuardEnv(this.project, from, use.importedGuard) === 'nonprod');
+          if (!guarded) this.#importUses.set(key, 'production');
+          else if (!this.#importUses.has(key)) this.#importUses.set(key, 'guarded');
+        }
+      }
+    }
+    if (this.#importUses.get(`${file}\0*`) === 'production') return 'production';
+    return this.#importUses.get(`${file}\0${name}`);
+  }
+
+  #importUses: Map<string, 'production' | 'guarded'> | undefined;
 
   /** Whether a recorded log call logs: an unconfirmed one only when its imported receiver is a logger in its own module. */
   isLogCall(file: string, log: LogCallFact): boolean {

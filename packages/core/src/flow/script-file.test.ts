@@ -50,6 +50,19 @@ describe('isScriptFile', () => {
     expect(isScriptFile('import express from "express";', 'src/cli/commands/serve.ts', () => true)).toBe(false);
   });
 
+  it.each([
+    ['readline on process.stdin', "readline.createInterface({ input: process.stdin, output: process.stdout });"],
+    ["stdin imported from node:process (readline/promises' examples)", "import { stdin as input, stdout as output } from 'node:process';"],
+    ['stdin destructured from require', "const { stdin, stdout } = require('process');"],
+    ['stdin destructured from the global', 'const { stdin } = process;'],
+  ])('a program prompting at the terminal: %s', (_name, text) => {
+    expect(isScriptFile(text, 'src/authorize.ts')).toBe(true);
+  });
+
+  it('not a module importing other members of node:process', () => {
+    expect(isScriptFile("import { env, argv } from 'node:process';", 'src/authorize.ts')).toBe(false);
+  });
+
   it('a file in a scripts folder, even when it serves the network', () => {
     expect(isScriptFile('#!/usr/bin/env node', 'scripts/dev-server.ts', () => true)).toBe(true);
   });

@@ -27,9 +27,12 @@ const SOURCE_FOLDER = /(?:^|\/)(?:src|lib|app|server|api)\//;
 const CLI_FOLDER = /(?:^|\/)cli\//;
 /**
  * A program that asks its user at the terminal (`readline.createInterface({ input: process.stdin })`,
- * inquirer, prompts, enquirer): someone runs it by hand, as a script, whatever folder it sits in.
+ * also with `stdin` taken from the module, `import { stdin as input } from 'node:process'` as Node's
+ * `readline/promises` examples write it; inquirer, prompts, enquirer): someone runs it by hand, as a
+ * script, whatever folder it sits in.
  */
-const TERMINAL_PROMPT = /\bprocess\.stdin\b|['"](?:@inquirer\/prompts|inquirer|prompts|enquirer|@clack\/prompts)['"]/;
+const TERMINAL_PROMPT =
+  /\bprocess\.stdin\b|\{[^}]*\bstdin\b[^}]*\}\s*(?:from\s*['"](?:node:)?process['"]|=\s*(?:require\(\s*['"](?:node:)?process['"]\s*\)|process\b))|['"](?:@inquirer\/prompts|inquirer|prompts|enquirer|@clack\/prompts)['"]/;
 
 /**
  * Developer tooling, not the server: a shebang, a `cli/` folder or a prompt at the terminal (unless the file serves the

@@ -7,7 +7,7 @@ import { memoByName } from './name-memo.js';
 import { lastNameOf } from '../parse/last-name.js';
 
 // TypeScript's bundle exposes its API through getters: read the ones used here once.
-const { SyntaxKind, isBinaryExpression, isCallExpression, isConstructorDeclaration, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
+const { SyntaxKind, isBinaryExpression, isCallExpression, isConditionalExpression, isConstructorDeclaration, isElementAccessExpression, isGetAccessorDeclaration, isIdentifier, isNewExpression, isParameter, isPropertyAccessExpression, isStringLiteralLike, isTemplateExpression } = ts;
 
 /**
  * File names that hold secrets by convention (the contract's list plus private key files). The
@@ -39,6 +39,8 @@ export function namesSecretStore(expr: ts.Expression | undefined, fc: FileContex
   if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.PlusToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
     return namesSecretStore(e.left, fc, depth + 1) || namesSecretStore(e.right, fc, depth + 1);
   }
+  // `dir ? join(dir, 'credentials.json') : 'credentials.json'`: either file may be the one written.
+  if (isConditionalExpression(e)) return namesSecretStore(e.whenTrue, fc, depth + 1) || namesSecretStore(e.whenFalse, fc, depth + 1);
   if (isCallExpression(e) || isNewExpression(e)) {
     const callee = unwrap(e.expression);
     const name = lastNameOf(callee);
@@ -87,6 +89,7 @@ export function importedPathRefsOf(expr: ts.Expression | undefined, fc: FileCont
   if (isBinaryExpression(e) && (e.operatorToken.kind === SyntaxKind.PlusToken || e.operatorToken.kind === SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === SyntaxKind.BarBarToken)) {
     return [...importedPathRefsOf(e.left, fc, depth + 1), ...importedPathRefsOf(e.right, fc, depth + 1)];
   }
+  if (isConditionalExpression(e)) return [...importedPathRefsOf(e.whenTrue, fc, depth + 1), ...importedPathRefsOf(e.whenFalse, fc, depth + 1)];
   if (isCallExpression(e) || isNewExpression(e)) {
     const callee = unwrap(e.expression);
     const name = lastNameOf(callee);
@@ -137,7 +140,25 @@ function fieldNamesSecretStore(e: ts.Expression, name: string, fc: FileContext, 
 }
 
 function hasSecretSegment(text: string): boolean {
-  return text.split(/[/\\]/).some((segment) => segment !== '' && SECRET_FILE.test(segment) && !isPublicKeyFile(segment) && !describesSecretData(segment));
+  return text.split(/[/\\]/).some((segment) => segment !== '' && (SECRET_FILE.test(segment) || endsInSecretWord(segment)) && !isPublicKeyFile(segment) && !describesSecretData(segment));
+}
+
+/** Words a data file is named for when it holds the secrets themselves (sessions left out: `chat-sessions.json` keeps conversations). */
+const HELD_SECRET_WORDS: ReadonlySet<string> = new Set(['token', 'tokens', 'secret', 'secrets', 'credential', 'credentials']);
+/** Extensions of files that keep data (or none: `.spotify-token`), not code or documents (`access-token.md`). */
+const DATA_EXTENSION = /^(?:json5?|txt|ya?ml|toml|ini|db|sqlite3?|dat|data|enc|bin|)$/i;
+
+/**
+ * A data file named for the secrets it holds after what they are for: `google_tokens.json`,
+ * `oauth-tokens.json`, `.mcp-token.json`, `gcp-credentials.yaml`, `client-secret.json` (as
+ * `tokens.json` is; `token-usage.json` and `design-tokens.json` are read by `describesSecretData`).
+ */
+function endsInSecretWord(segment: string): boolean {
+  const dot = segment.lastIndexOf('.');
+  const stem = dot > 0 ? segment.slice(0, dot) : segment;
+  if (!DATA_EXTENSION.test(dot > 0 ? segment.slice(dot + 1) : '')) return false;
+  const last = splitWords(stem).at(-1);
+  return last !== undefined && HELD_SECRET_WORDS.has(last);
 }
 
 /**

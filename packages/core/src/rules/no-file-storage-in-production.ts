@@ -1,7 +1,7 @@
 import type { RelatedLocation } from '../findings/finding.js';
 import type { Location } from '../findings/location.js';
 import type { EnvState } from '../flow/env-guards.js';
-import type { ClassFact, FlowFacts, WriteFact } from '../flow/flow-facts.js';
+import type { ClassFact, FlowFacts, NewFact, WriteFact } from '../flow/flow-facts.js';
 import { plainName } from '../flow/function-keys.js';
 import { accessOf, argumentOf, FlowIndex, isSameClassMethod, secretsOf, type Site } from '../flow/flow-index.js';
 import { devOnlyModules } from '../flow/dev-only-modules.js';
@@ -58,7 +58,7 @@ export default defineRule<MessageId>({
           if (made.filePackage === undefined || isOutsideProduction(ctx.project, file, made)) continue;
           // `configure() { return session({ store: new FileStore() }) }` of a class that refuses production: no instance runs it there.
           const ownerClass = made.ownerClass === undefined ? undefined : summary.flow.classes.find((c) => c.name === made.ownerClass);
-          if (ownerClass !== undefined && refusesProduction(ctx.project, index, file, ownerClass)) continue;
+          if (ownerClass !== undefined && (refusesProduction(ctx.project, index, file, ownerClass) || instancesChosenOutsideProduction(ctx.project, index, file, ownerClass.name))) continue;
           // `function devStore() { return new FileStore() }` called only under NODE_ENV guards. A
           // store-named factory's calls are all recorded (see recordProjectCall), so it qualifies exported too.
           if (made.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, made.owner) || (isStoreName(plainName(made.owner)) && everyCallOutsideProduction(ctx.project, index, file, made.owner)))) continue;
@@ -106,7 +106,7 @@ function checkWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string,
   // `export const fileTokenStore = { save(t) { writeFile(...) } }`: an object named as a store.
   const holder = write.owner?.includes('.') ? write.owner.split('.')[0] : undefined;
   if (secret || secretPath || sessionData || (holder !== undefined && isStoreName(holder))) {
-    if (write.owner !== undefined && onlyCalledOutsideProduction(ctx.project, index, file, write.owner)) return;
+    if (write.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, file, write.owner) || runsThroughObjectChosenOutsideProduction(ctx.project, index, file, write.owner))) return;
     report(file, write.location, 'secretWrittenToFile', { what: capitalise(what), api: write.api }, `${write.api}\0${secret?.label ?? write.pathLabel}`, [], secret);
     return;
   }
@@ -126,7 +126,7 @@ interface WriteFinding {
  * production, when the class is a store of secrets or is made as one. Undefined when the class
  * refuses production or the method is only called outside it; else whether it is such a store.
  */
-function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
+function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: string, cls: ClassFact, write: Pick<WriteFact, 'owner' | 'ctorPathParam' | 'ctorPathDefault'>, found: WriteFinding, related: RelatedLocation[], report: Reporter): boolean | undefined {
   if (refusesProduction(ctx.project, index, file, cls) || (write.owner !== undefined && methodOnlyCalledOutsideProduction(index, file, write.owner))) return undefined;
   const { secret, what } = found;
   // A generic file store is a token/session store where it is made for one (`const tokenStore = new FileStore()`).
@@ -137,9 +137,11 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
     const isStore = isSecretStore || madeCls.storeName;
     for (const site of productionSites(ctx.project, index, index.instantiationsOf(madeFile, madeCls.name))) {
       // `new JsonStore('data/sessions.json')`: this instance's file is a secret store (a subclass's constructor takes other parameters).
-      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && (site.fact.secretPathArgs?.includes(write.ctorPathParam) ?? false);
+      const givenSecretPath = madeCls === cls && write.ctorPathParam !== undefined && givesSecretPath(site.fact, write.ctorPathParam, write.ctorPathDefault === true);
       if (!isStore && !givenSecretPath && site.fact.storeContext === undefined) continue;
       if (site.fact.owner !== undefined && (onlyCalledOutsideProduction(ctx.project, index, site.file, site.fact.owner) || isRefusingFactory(madeCls, site.fact.owner))) continue;
+      // `export const tokenStore = new FileTokenStore()` that importers choose only outside production.
+      if (moduleInstanceChosenOutsideProduction(ctx.project, index, site)) continue;
       // `new FileStore(dir)` of a store that throws in production unless `opts.allowInProduction` is set.
       if (madeCls.optOut !== undefined && leavesOptOutUnset(madeCls.optOut, site.fact.options)) continue;
       const store = isStore || givenSecretPath ? madeCls.name : `${madeCls.name} (as ${site.fact.storeContext})`;
@@ -148,6 +150,12 @@ function checkClassWrite(ctx: RuleContext<MessageId>, index: FlowIndex, file: st
     }
   }
   return isSecretStore;
+}
+
+/** `new JsonStore('data/sessions.json')`, or `new FileStore()` leaving out a parameter whose default is one (`dir = './sessions'`). */
+function givesSecretPath(site: NewFact, param: number, secretDefault: boolean): boolean {
+  if (site.secretPathArgs?.includes(param) === true) return true;
+  return secretDefault && site.options !== undefined && site.options.length <= param;
 }
 
 /** A plain function that writes its parameter: each call passing a secret (or a secret file path) is a write. */
@@ -164,19 +172,31 @@ function checkWrapperCalls(ctx: RuleContext<MessageId>, index: FlowIndex, file: 
       const call = site.fact;
       const secret = dataParams.filter((p) => p.fn === fn).flatMap((p) => secretsOf(index.access(index.resolve(site.file, argumentOf(call.args, p.index, p.rest === true)), accessOf(p))))[0];
       const secretPath = fn === owner && pathParams.some((p) => call.secretPathArgs.includes(p.index));
+      // `saveSession(id, ctx.session)`: the helper writes a request's whole session.
+      const sessionData = dataParams.some((p) => p.fn === fn && p.proj.length === 0 && (call.sessionArgs?.includes(p.index) ?? false));
       const related: RelatedLocation[] = [{ file, ...write.location, message: `the file write inside \`${owner}\` (\`${write.api}\`)` }];
       // `class CredentialStore { set(k, v) { writeJson(this.file, this.data) } }`: the helper's write is the store's.
       const storeClass = fn === owner ? storeClassOf(index, site.file, call.owner) : undefined;
       if (storeClass !== undefined && call.owner !== undefined) {
-        const found = { secret, secretPath, sessionData: false, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
+        const found = { secret, secretPath, sessionData, what: secret ? `the secret \`${secret.label}\`` : 'tokens or session data' };
         checkClassWrite(ctx, index, site.file, storeClass, { owner: call.owner }, found, [{ file: site.file, ...call.location, message: `the store writes through \`${fn}\` here` }, ...related], report);
         continue;
       }
-      if (!secret && !secretPath) continue;
-      const what = secret ? `The secret \`${secret.label}\`` : 'Data for a secret file';
+      // `export const fileTokenStore = { set(k, v) { writeAll(all) } }`: the helper's write is the store object's.
+      const storeObject = fn === owner && call.owner !== undefined && isStoreObjectMethod(index, site.file, call.owner);
+      if (!secret && !secretPath && !sessionData && !storeObject) continue;
+      if (storeObject && call.owner !== undefined && runsThroughObjectChosenOutsideProduction(ctx.project, index, site.file, call.owner)) continue;
+      const what = secret ? `The secret \`${secret.label}\`` : secretPath ? 'Data for a secret file' : sessionData ? "A request's session data" : 'Tokens or session data';
       report(site.file, call.location, 'secretWrittenToFile', { what, api: `${fn}() → ${write.api}` }, `${fn}\0${secret?.label ?? 'path'}`, related, secret);
     }
   }
+}
+
+/** `owner` is a method of an object named as a store (`fileTokenStore.set`), not of a class. */
+function isStoreObjectMethod(index: FlowIndex, file: string, owner: string): boolean {
+  const dot = owner.indexOf('.');
+  const holder = dot > 0 ? owner.slice(0, dot) : undefined;
+  return holder !== undefined && isStoreName(holder) && !(index.project.files.get(file)?.flow.classes.some((c) => c.name === holder) ?? true);
 }
 
 /** The store-named class of `file` whose method `owner` is (`CredentialStore.set`). */
@@ -207,6 +227,51 @@ function methodOnlyCalledOutsideProduction(index: FlowIndex, file: string, metho
   const calls = index.callsOf(file, method);
   return calls.length > 0 && calls.every((c) => c.file === file && isOutsideProduction(index.project, c.file, c.fact)) && !index.importCalledInProduction(file, method);
 }
+
+/**
+ * A store object its module exports (`export const fileStorage = { save() {...} }`, a class's
+ * instance `export default new FileSessionStore()`) that project files read only under NODE_ENV
+ * guards (`storage = isProduction ? redisStorage : fileStorage`): it is chosen only outside production.
+ */
+function exportedChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, name: string): boolean {
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === name) ?? false;
+  return exported && index.importUseOf(file, name) === 'guarded';
+}
+
+/**
+ * The write's function runs only through such an object: it is the object's method (its own file
+ * calling it only under guards too), or a function the file keeps to itself (`flush()`) that only
+ * such methods, or guarded code, call.
+ */
+function runsThroughObjectChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string, depth = 0): boolean {
+  const calls = index.callsOf(file, owner);
+  const dot = owner.indexOf('.');
+  if (dot > 0) {
+    return exportedChosenOutsideProduction(project, index, file, owner.slice(0, dot)) && calls.every((c) => c.file !== file || isOutsideProduction(project, c.file, c.fact));
+  }
+  // An exported function may be called from outside the project: `onlyCalledOutsideProduction` judges those.
+  const exported = project.files.get(file)?.module.exports.some((e) => e.local === owner) ?? false;
+  if (depth >= MAX_HOPS || calls.length === 0 || exported) return false;
+  return calls.every((c) => isOutsideProduction(project, c.file, c.fact) || (c.file === file && c.fact.owner !== undefined && c.fact.owner !== owner && runsThroughObjectChosenOutsideProduction(project, index, file, c.fact.owner, depth + 1)));
+}
+
+/** Every `new` of the class makes an instance its module exports and importers choose only outside production: its instance methods never run there. */
+function instancesChosenOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, className: string): boolean {
+  const sites = index.instantiationsOf(file, className);
+  return sites.length > 0 && sites.every((site) => moduleInstanceChosenOutsideProduction(project, index, site));
+}
+
+/** A module-level `new` that is the file's one instance of its class (`export default new X()`), exported and chosen only outside production. */
+function moduleInstanceChosenOutsideProduction(project: ProjectModel, index: FlowIndex, site: Site<NewFact>): boolean {
+  if (site.fact.owner !== undefined) return false;
+  const flow = project.files.get(site.file)?.flow;
+  const made = flow?.news.filter((n) => n.owner === undefined && n.callee === site.fact.callee) ?? [];
+  const instances = flow?.instances.filter((i) => i.className === site.fact.callee) ?? [];
+  return made.length === 1 && instances.length === 1 && instances[0] !== undefined && exportedChosenOutsideProduction(project, index, site.file, instances[0].name);
+}
+
+/** Functions followed from a write to the store object's methods that call it: real helpers sit one or two deep. */
+const MAX_HOPS = 3;
 
 /** The function has recorded calls, and each sits under a NODE_ENV guard or in a developer script. */
 function everyCallOutsideProduction(project: ProjectModel, index: FlowIndex, file: string, owner: string): boolean {
