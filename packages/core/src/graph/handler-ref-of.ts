@@ -72,6 +72,23 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
 }
 
 /**
+ * An argument of a call to a function that registers routes: an object literal is its fields
+ * (`{ guard: requireAdmin, db }`), for the parameters that read one; anything else a middleware.
+ */
+export function argumentRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
+  const e = skipParens(expr);
+  if (!ts.isObjectLiteralExpression(e)) return handlerRefOf(e, ctx);
+  const fields: Record<string, HandlerRef> = {};
+  for (const p of e.properties) {
+    const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+    const key = p.name && (isIdentifier(p.name) || isStringLiteralLike(p.name)) ? p.name.text : undefined;
+    const ref = value && key !== undefined ? argumentRefOf(value, ctx) : undefined;
+    if (ref && key !== undefined && ref.kind !== 'unknown') fields[key] = ref;
+  }
+  return { kind: 'fields', fields };
+}
+
+/**
  * `(req, res, next) => require('./admin')(req, res, next)`: a router loaded on the first request
  * (to start faster), handed the request as it came. It is that module's router, mounted here.
  */
@@ -154,7 +171,7 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 }
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
-  if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
+  if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text, ...paramOf(e.expression, ctx) };
   // `require('./auth').gate` in place: that export of the module.
   const required = requiredSpecifier(e.expression);
   if (required !== undefined) return { kind: 'module', specifier: required, member: e.name.text };
@@ -176,6 +193,12 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   const cls = isNewExpression(made) ? referenceName(skipParens(made.expression)) : undefined;
   if (cls !== undefined) return { kind: 'name', name: `${cls}.${e.name.text}` };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
+}
+
+/** `{ param }` when the expression is a parameter of the enclosing function (see the `decorated` ref). */
+function paramOf(e: ts.Expression, ctx: HandlerContext): { param?: string } {
+  const ref = isIdentifier(e) ? ctx.localHandlerOf?.(e.text) : undefined;
+  return ref?.kind === 'param' && ref.field === undefined ? { param: ref.id } : {};
 }
 
 /** A call's literal arguments, for the gates of the factory it calls (`requireRole()`, `auth({ required: false })`). */

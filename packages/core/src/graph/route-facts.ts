@@ -84,7 +84,17 @@ export type HandlerRef =
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
    * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
    */
-  | { kind: 'decorated'; name: string; args?: HandlerRef[]; relation?: 'and' }
+  | {
+      kind: 'decorated';
+      name: string;
+      args?: HandlerRef[];
+      relation?: 'and';
+      /**
+       * Read from a parameter of the enclosing function (`options.guard`, `fastify.authenticate`),
+       * `fn#index`: when a call binds it to an object (`reg(app, { guard })`), that object's field.
+       */
+      param?: string;
+    }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
   /**
@@ -97,7 +107,18 @@ export type HandlerRef =
    * graph binds it to the argument when it walks the function from a call; otherwise only its
    * name speaks.
    */
-  | { kind: 'param'; name: string; id: string }
+  | {
+      kind: 'param';
+      name: string;
+      id: string;
+      /** A field of the parameter: `{ isAdmin }` destructured, or `options.guard` read. */
+      field?: string;
+    }
+  /**
+   * An object literal passed to a function that registers routes (`registerAdminRoutes(app, {
+   * guard: requireAdmin })`): what each field holds, for the parameters that read one.
+   */
+  | { kind: 'fields'; fields: Record<string, HandlerRef> }
   /**
    * `require('./auth')` used in place: the module's default export; `called` for
    * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`);
@@ -224,6 +245,8 @@ export interface InvokeRegistration extends RegistrationBase {
   kind: 'invoke';
   callee: string;
   member?: string;
+  /** `require('./routes')(app)`: the module whose default export is called (`callee` is empty). */
+  module?: string;
   argIndex: number;
   /** Every argument of the call, so the parameters the function registers with are bound to them. */
   args: HandlerRef[];

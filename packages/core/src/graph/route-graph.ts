@@ -23,6 +23,7 @@ import {
   type FrameworkName,
   type HandlerRef,
   type InstanceFact,
+  type InvokeRegistration,
   type MountRegistration,
   type RegistrationFact,
   type RouteFacts,
@@ -260,7 +261,7 @@ class RouteGraphBuilder {
   private childrenOf(file: string, reg: RegistrationFact): string[] {
     if (reg.kind === 'mount' && reg.autoload) return this.autoloaded(file, reg).flatMap((p) => [p.id, ...p.hooks]);
     if (reg.kind === 'mount') return optional(this.resolveTarget(file, reg.child));
-    if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg.callee, reg.member, reg.argIndex));
+    if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg, reg.argIndex));
     if (reg.kind === 'use') return reg.handlers.flatMap((h) => optional(this.instanceOfHandler(file, h)));
     return [];
   }
@@ -416,7 +417,7 @@ class RouteGraphBuilder {
         return;
       }
       case 'invoke': {
-        const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
+        const child = this.invokedInstance(file, reg, reg.argIndex);
         if (child) {
           const calledAt = at.calledAt ?? { file, offset: reg.location.offset };
           this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt }));
@@ -677,8 +678,8 @@ class RouteGraphBuilder {
   }
 
   /** `registerRoutes(app)`: the instance that stands for the function's parameter. */
-  private invokedInstance(file: string, callee: string, member: string | undefined, argIndex: number): string | undefined {
-    const def = this.#judge.definitionOf(file, member !== undefined ? `${callee}.${member}` : callee);
+  private invokedInstance(file: string, { callee, member, module }: InvokeRegistration, argIndex: number): string | undefined {
+    const def = module !== undefined ? this.#judge.moduleDefault(file, module) : this.#judge.definitionOf(file, member !== undefined ? `${callee}.${member}` : callee);
     if (def.kind !== 'local') return undefined;
     const id = globalId(def.file, `${def.name}#${argIndex}`);
     return this.#instances.has(id) ? id : undefined;
@@ -710,8 +711,34 @@ function globalId(file: string, id: string): string {
 /** A parameter bound by the call the walk came through stands for its argument; anything else for itself. */
 function argumentFor(v: Visit, file: string, ref: HandlerRef): BoundArgument {
   if (ref.kind === 'at') return argumentFor(v, ref.file, ref.ref);
-  if (ref.kind !== 'param') return { file, ref };
-  return v.bound?.get(globalId(file, ref.id)) ?? { file, ref };
+  const param = ref.kind === 'param' ? ref.id : ref.kind === 'decorated' && !ref.args ? ref.param : undefined;
+  if (param === undefined) return { file, ref };
+  const bound = v.bound?.get(globalId(file, param));
+  const read = ref.kind === 'param' ? ref.field : (ref as { name: string }).name;
+  if (!bound || read === undefined) return bound ?? { file, ref };
+  // A parameter read with a dot may be an app (`fastify.authenticate`): only an object's field then.
+  const field = ref.kind === 'decorated' && bound.ref.kind === 'name' ? undefined : fieldOf(bound.ref, read);
+  return field ? { file: bound.file, ref: field } : { file, ref };
+}
+
+/**
+ * The field a parameter reads of the argument bound to it: of an object literal, of a module or a
+ * named object (`middleware.isAdmin` of `const middleware = require('./middleware')`), or of the
+ * caller's own parameter. Undefined when the argument cannot be read so.
+ */
+function fieldOf(arg: HandlerRef, field: string): HandlerRef | undefined {
+  switch (arg.kind) {
+    case 'fields':
+      return arg.fields[field] ?? { kind: 'unknown', reason: `no field ${field} in the argument` };
+    case 'name':
+      return { kind: 'name', name: `${arg.name}.${field}` };
+    case 'module':
+      return arg.member === undefined && arg.field === undefined ? (arg.called ? { ...arg, field } : { ...arg, member: field }) : undefined;
+    case 'param':
+      return arg.field === undefined ? { ...arg, name: `${arg.name}.${field}`, field } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function withAlias(prefix: string | undefined, aliasPrefix: string | undefined): string | undefined {

@@ -5,14 +5,14 @@ import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { noAliases } from '../project/path-aliases.js';
-import type { ImportBinding } from '../summary/module-facts.js';
+import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
 import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
 import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
 import { envFlagsOf } from './guard-bypass.js';
-import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
+import { argumentRefOf, handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, localFunctionNamed, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
@@ -37,6 +37,8 @@ const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isA
 interface ParamBinding {
   paramOf: FunctionNode;
   index: number;
+  /** A name bound from the parameter's field (`{ isAdmin }`): middleware only, never an app. */
+  field?: string;
 }
 /** `const routes = new AdminRoutes()`: no app itself, but `routes.router` may be one of its fields. */
 interface ClassInstanceBinding {
@@ -429,6 +431,7 @@ class RouteWalker {
     const scope = new Map<string, ScopeEntry>();
     fn.parameters.forEach((p, index) => {
       if (isIdentifier(p.name)) scope.set(p.name.text, { paramOf: fn, index });
+      else if (isObjectBindingPattern(p.name)) for (const { name, field } of boundFieldsOf(p.name)) scope.set(name, { paramOf: fn, index, field });
     });
     if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
     this.#scopes.push(scope);
@@ -460,7 +463,7 @@ class RouteWalker {
       if (ref) return ref;
       // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
       const scoped = this.#scopes[i]?.get(name);
-      if (scoped && 'paramOf' in scoped) return { kind: 'param', name, id: paramIdOf(scoped) };
+      if (scoped && 'paramOf' in scoped) return { kind: 'param', name, id: paramIdOf(scoped), ...(scoped.field !== undefined ? { field: scoped.field } : {}) };
     }
     return undefined;
   }
@@ -832,7 +835,7 @@ class RouteWalker {
     const entry = this.scopeEntryOf(name);
     if (entry) {
       if ('newOf' in entry) return undefined;
-      if ('paramOf' in entry) return this.paramReceiver(entry);
+      if ('paramOf' in entry) return entry.field === undefined ? this.paramReceiver(entry) : undefined;
       return { target: entry, framework: this.frameworkOfTarget(entry) };
     }
     const imported = this.#ctx.imports.get(name);
@@ -992,19 +995,21 @@ class RouteWalker {
   /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
   private visitInvocation(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): void {
     const callArgs = call.arguments ?? [];
-    if (!isIdentifier(callee) && !isPropertyAccessExpression(callee)) return;
-    let named: { name: string | undefined; member?: string } | undefined;
+    // `require('./routes')(app, middleware)`: the module's default export, called with the app.
+    const required = isCallExpression(callee) ? requiredSpecifier(callee) : undefined;
+    if (!isIdentifier(callee) && !isPropertyAccessExpression(callee) && required === undefined) return;
+    let named: { name: string | undefined; member?: string; module?: string } | undefined;
     let args: HandlerRef[] | undefined;
     callArgs.forEach((arg, argIndex) => {
       // `mount(app)`, and a class's own `mount(this.app)`.
       const receiver = isIdentifier(arg) ? this.lookup(arg.text) : isPropertyAccessExpression(arg) && arg.expression.kind === SyntaxKind.ThisKeyword ? this.receiverOf(arg) : undefined;
       if (!receiver) return;
       // Only a call given an app or router: the callee is named once, then.
-      named ??= this.invokedName(callee);
-      const { name, member } = named;
+      named ??= required !== undefined ? { name: '', module: required } : this.invokedName(callee as ts.Identifier | ts.PropertyAccessExpression);
+      const { name, member, module } = named;
       if (name === undefined) return;
-      args ??= callArgs.map((a) => handlerRefOf(a, this.#ctx));
-      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex, args });
+      args ??= callArgs.map((a) => argumentRefOf(a, this.#ctx));
+      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), ...(module !== undefined ? { module } : {}), argIndex, args });
     });
   }
 
