@@ -12,7 +12,7 @@ import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { RequestException, UnlessOptions } from './unless-options.js';
 import { declarationOf } from './resolve-path.js';
-import { gateOpens, type LiteralArgs } from './param-gates.js';
+import { gateHolds, gateOpens, type LiteralArgs } from './param-gates.js';
 
 /**
  * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
@@ -388,6 +388,13 @@ export class GuardJudge {
     const facts = this.routesOf(file);
     const fact = facts?.functions[name];
     if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false, call);
+    const gated = fact?.gatedReturn;
+    // `UseAuth(['SUDO'])` takes the `if (roles?.length)` branch, `UseAuth()` the return after it; unknown arguments either.
+    const holds = gated && call?.literals ? gateHolds(gated.gate, call.literals) : undefined;
+    if (gated && holds !== false) {
+      const taken: GuardVerdict = yield this.judgeRef(file, gated.ref, false);
+      if (holds === true || taken.isGuard) return taken;
+    }
     // A wrapped function (`createMiddleware(fn)`) is judged as one returned bare: with the call's arguments.
     if (fact?.returnsRef?.kind === 'fn') return yield this.judgeFact(file, fact.returnsRef.fact, false, call);
     if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
