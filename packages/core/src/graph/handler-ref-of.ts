@@ -8,6 +8,7 @@ import { awaitedImportSpecifier, requiredSpecifier, type ImportBinding } from '.
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
+import { namedValuesOf } from './object-property.js';
 import { literalArgsOf, type LiteralArgs } from './param-gates.js';
 import { strategyNamesOf } from './passport-strategies.js';
 import { thisMemberName } from './this-member.js';
@@ -79,11 +80,9 @@ export function argumentRefOf(expr: ts.Expression, ctx: HandlerContext): Handler
   const e = skipParens(expr);
   if (!ts.isObjectLiteralExpression(e)) return handlerRefOf(e, ctx);
   const fields: Record<string, HandlerRef> = {};
-  for (const p of e.properties) {
-    const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
-    const key = p.name && (isIdentifier(p.name) || isStringLiteralLike(p.name)) ? p.name.text : undefined;
-    const ref = value && key !== undefined ? argumentRefOf(value, ctx) : undefined;
-    if (ref && key !== undefined && ref.kind !== 'unknown') fields[key] = ref;
+  for (const { key, value } of namedValuesOf(e)) {
+    const ref = argumentRefOf(value, ctx);
+    if (ref.kind !== 'unknown') fields[key] = ref;
   }
   return { kind: 'fields', fields };
 }

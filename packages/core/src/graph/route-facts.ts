@@ -2,6 +2,7 @@ import type { Location } from '../findings/location.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
+import type { CallerTest, CallerValue } from './caller-tests.js';
 import type { FunctionFact } from './function-fact.js';
 import type { LiteralArgs } from './param-gates.js';
 import type { PathExpr } from './path-expr.js';
@@ -174,7 +175,14 @@ export interface PrefixExclusion {
 interface RegistrationBase {
   target: TargetRef;
   location: Location;
+  /** `unknown` under a caller test (see `callerTests`), which no caller in view may decide. */
   condition: Condition;
+  /**
+   * Tests of its function's parameters it sits under (`if (devMode)`): each call decides them
+   * with its arguments; `ownCondition` is the condition of the other tests around it.
+   */
+  callerTests?: CallerTest[];
+  ownCondition?: Condition;
 }
 
 export interface RouteRegistration extends RegistrationBase {
@@ -250,6 +258,10 @@ export interface InvokeRegistration extends RegistrationBase {
   argIndex: number;
   /** Every argument of the call, so the parameters the function registers with are bound to them. */
   args: HandlerRef[];
+  /** What the arguments give the function's caller tests (see caller-tests.ts). */
+  values?: Record<string, CallerValue>;
+  /** The object literal arguments without a spread: a field they do not write is left out. */
+  closed?: number[];
 }
 
 /** Nest `app.useGlobalGuards(...)` or an `APP_GUARD` provider: guards every controller. */

@@ -5,6 +5,7 @@ import type { ProjectModel } from '../project/project-model.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import { pathAlternatives } from './optional-groups.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
+import { callerTestCondition, type CallerValue } from './caller-tests.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
 import { endpointPathsOf } from './endpoint-arity.js';
@@ -101,6 +102,8 @@ interface Visit {
   stack: Set<string>;
   /** Parameters of the function the walk entered through a call (`mountAdmin(app, adminRouter)`), by global id. */
   bound?: ReadonlyMap<string, BoundArgument>;
+  /** That function (its global id) and what the call's arguments give its caller tests (see caller-tests.ts). */
+  called?: { fn: string; values: Readonly<Record<string, CallerValue>>; closed: readonly number[]; count: number };
   /** The outermost call the walk entered a function through: its body runs there, in program order. */
   calledAt?: { file: string; offset: number };
   /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
@@ -387,7 +390,10 @@ class RouteGraphBuilder {
 
   private *apply(v: Visit, r: IndexedRegistration): Walk<void> {
     const { reg, file } = r;
-    const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, reg.condition) };
+    const own = registrationCondition(v, file, reg);
+    // `if (devMode) router.post(...)` of a call passing `devMode: false`: not registered there.
+    if (own === 'never') return;
+    const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, own) };
     switch (reg.kind) {
       case 'route':
         return this.addRoute(at, file, reg);
@@ -420,7 +426,8 @@ class RouteGraphBuilder {
         const child = this.invokedInstance(file, reg, reg.argIndex);
         if (child) {
           const calledAt = at.calledAt ?? { file, offset: reg.location.offset };
-          this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt }));
+          const called = { fn: child.slice(0, child.lastIndexOf('#')), values: reg.values ?? {}, closed: reg.closed ?? [], count: reg.args.length };
+          this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt, called }));
         }
         return;
       }
@@ -473,7 +480,9 @@ class RouteGraphBuilder {
   private *addUse(v: Visit, r: IndexedRegistration, base: string | undefined, orderless: boolean): Walk<void> {
     const reg = r.reg;
     if (reg.kind !== 'use') return;
-    const condition = andConditions(v.condition, reg.condition);
+    const own = registrationCondition(v, r.file, reg);
+    if (own === 'never') return;
+    const condition = andConditions(v.condition, own);
     const paths = reg.paths ? reg.paths.flatMap((p) => this.pathsOf(v, r.file, p)) : [undefined];
     for (const [index, written] of reg.handlers.entries()) {
       const { file, ref: handler } = argumentFor(v, r.file, written);
@@ -706,6 +715,23 @@ function withMember(alias: HandlerRef | undefined, member: string): { kind: 'nam
 
 function globalId(file: string, id: string): string {
   return `${file}::${id}`;
+}
+
+/**
+ * Where a registration runs: under its caller tests, what the call the walk came through passes
+ * (`never` when it is not registered there); without that call, `unknown` for them.
+ */
+function registrationCondition(v: Visit, file: string, reg: RegistrationFact): CallerValue {
+  const called = v.called;
+  if (!reg.callerTests || !called) return reg.condition;
+  let condition: Condition = reg.ownCondition ?? 'always';
+  for (const test of reg.callerTests) {
+    const global = globalId(file, test.param);
+    const value = global.slice(0, global.lastIndexOf('#')) === called.fn ? callerTestCondition(test, called.values, called.closed, called.count) : 'unknown';
+    if (value === 'never') return 'never';
+    condition = andConditions(condition, value);
+  }
+  return condition;
 }
 
 /** A parameter bound by the call the walk came through stands for its argument; anything else for itself. */

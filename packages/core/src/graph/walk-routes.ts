@@ -10,7 +10,8 @@ import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
 import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
-import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
+import { callerTestOf, callerValuesOf, type CallerTest, type ParamRead } from './caller-tests.js';
+import { andConditions, classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
 import { envFlagsOf } from './guard-bypass.js';
 import { argumentRefOf, handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, localFunctionNamed, type FunctionNode } from './judge-function.js';
@@ -94,6 +95,8 @@ class RouteWalker {
   /** Per function being walked: its middleware names, and its inner function declarations, judged when first used. */
   readonly #localHandlers: Array<Map<string, LocalHandler> | undefined> = [undefined];
   readonly #conditions: Condition[] = [];
+  /** Beside each of `#conditions`, the caller test it is, if any (see caller-tests.ts). */
+  readonly #callerTests: Array<CallerTest | undefined> = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
   /** The apps and routers each class keeps in its fields (see bindClassFields). */
@@ -141,7 +144,7 @@ class RouteWalker {
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
         const location = this.#reportAt ? locationOf(this.#reportAt, sf) : registrationLocation(node, sf);
-        facts.registrations.push({ ...fact, location, condition: this.condition() } as RouteFacts['registrations'][number]);
+        facts.registrations.push({ ...fact, location, ...this.conditionFields() } as RouteFacts['registrations'][number]);
       },
       locationOf: (node) => locationOf(node, sf),
       condition: () => this.condition(),
@@ -155,7 +158,14 @@ class RouteWalker {
   }
 
   condition(): Condition {
-    return combineConditions(this.#conditions);
+    const own = combineConditions(this.#conditions);
+    return this.#callerTests.some((t) => t !== undefined) ? andConditions(own, 'unknown') : own;
+  }
+
+  /** A registration's condition, with the caller tests it sits under apart. */
+  private conditionFields(): Pick<RouteFacts['registrations'][number], 'condition' | 'callerTests' | 'ownCondition'> {
+    const tests = this.#callerTests.filter((t): t is CallerTest => t !== undefined);
+    return tests.length === 0 ? { condition: this.condition() } : { condition: this.condition(), callerTests: tests, ownCondition: combineConditions(this.#conditions) };
   }
 
   /** Judges every top-level function, middleware constant and guard class, and records aliases. */
@@ -339,13 +349,12 @@ class RouteWalker {
       case Step.Leave:
         return this.leave(node);
       case Step.PushCondition:
-        this.#conditions.push(this.conditionOf(node));
-        return;
+        return this.pushCondition(node, true);
       case Step.PushNegatedCondition:
-        this.#conditions.push(negateCondition(this.conditionOf(node)));
-        return;
+        return this.pushCondition(node, false);
       case Step.PopCondition:
         this.#conditions.pop();
+        this.#callerTests.pop();
         return;
       case Step.LeaveFunction:
         // `const createRouter = () => new Hono()`: a concise body is what the arrow returns.
@@ -420,12 +429,30 @@ class RouteWalker {
     else this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
   }
 
-  /** The production condition an `if` or `&&` puts its branch under. */
-  private conditionOf(node: ts.Node): Condition {
-    return classifyCondition(isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression, this.#ctx.conditionNames);
+  /**
+   * The production condition an `if` or `&&` puts its branch under (`holds`: the branch where the
+   * test holds); a test of the function's parameters is the caller's to decide, whatever its name.
+   */
+  private pushCondition(node: ts.Node, holds: boolean): void {
+    const test = isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression;
+    const caller = this.#scopes.length > 1 ? callerTestOf(test, this.#paramRead) : undefined;
+    const condition = caller ? 'always' : classifyCondition(test, this.#ctx.conditionNames);
+    this.#conditions.push(holds ? condition : negateCondition(condition));
+    this.#callerTests.push(caller && { ...caller, whenTrue: caller.whenTrue === holds });
   }
 
+  /** A parameter of the innermost function, for caller tests. */
+  readonly #paramRead: ParamRead = (name) => {
+    const entry = this.#scopes[this.#scopes.length - 1]?.get(name);
+    if (!entry || !('paramOf' in entry)) return undefined;
+    const param = entry.paramOf.parameters[entry.index];
+    const element = entry.field !== undefined && param && isObjectBindingPattern(param.name) ? param.name.elements.find((e) => isIdentifier(e.name) && e.name.text === name) : undefined;
+    const initializer = entry.field === undefined ? param?.initializer : element?.initializer;
+    return { param: paramIdOf(entry), ...(entry.field !== undefined ? { field: entry.field } : {}), ...(initializer ? { initializer } : {}) };
+  };
+
   readonly #savedConditions: Condition[][] = [];
+  readonly #savedCallerTests: Array<Array<CallerTest | undefined>> = [];
 
   private enterFunction(fn: FunctionNode): void {
     const scope = new Map<string, ScopeEntry>();
@@ -438,11 +465,14 @@ class RouteWalker {
     this.#localHandlers.push(hoistedFunctionsOf(fn));
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     this.#savedConditions.push(this.#conditions.splice(0));
+    this.#savedCallerTests.push(this.#callerTests.splice(0));
   }
 
   private leaveFunction(): void {
     this.#conditions.length = 0;
     this.#conditions.push(...(this.#savedConditions.pop() ?? []));
+    this.#callerTests.length = 0;
+    this.#callerTests.push(...(this.#savedCallerTests.pop() ?? []));
     this.#scopes.pop();
     this.#localHandlers.pop();
   }
@@ -1009,7 +1039,8 @@ class RouteWalker {
       const { name, member, module } = named;
       if (name === undefined) return;
       args ??= callArgs.map((a) => argumentRefOf(a, this.#ctx));
-      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), ...(module !== undefined ? { module } : {}), argIndex, args });
+      const { values, closed } = callerValuesOf(callArgs, this.#ctx.conditionNames);
+      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), ...(module !== undefined ? { module } : {}), argIndex, args, values, ...(closed.length > 0 ? { closed } : {}) });
     });
   }
 
