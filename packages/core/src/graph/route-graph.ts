@@ -6,6 +6,7 @@ import { modulePathOf } from '../project/resolve-module.js';
 import { pathAlternatives } from './optional-groups.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
 import { callerTestCondition, type CallerValue } from './caller-tests.js';
+import { positionalArgsOf } from './positional-args.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
 import { endpointPathsOf } from './endpoint-arity.js';
@@ -315,9 +316,9 @@ class RouteGraphBuilder {
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
     const { copiedAt, bound, calledAt, ...rest } = v;
-    // The call that entered a function binds the registrations made in it, on its parameters;
-    // an app or router created elsewhere has its own.
-    const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : {};
+    // The call that entered a function binds the registrations made in it, on its parameters (also
+    // on a router the function makes: `makeAdminRouter(requireAdmin)`); an app or router created elsewhere has its own.
+    const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : this.#templateOf.has(id) && bound ? { bound } : {};
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
     const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
@@ -491,7 +492,8 @@ class RouteGraphBuilder {
         const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
         if (child) {
           const step: MountStep = { file: r.file, location: reg.location, prefix: full ?? '?' };
-          this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
+          const bound = this.factoryArguments(v, file, handler);
+          this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step], ...(bound ? { bound } : {}) }));
           continue;
         }
         const param = reg.param !== undefined && base !== undefined ? { name: reg.param, from: segmentsOf(base).length, depth: v.mounts.length } : undefined;
@@ -580,6 +582,16 @@ class RouteGraphBuilder {
   private bindArguments(v: Visit, file: string, invoked: string, args: readonly HandlerRef[]): ReadonlyMap<string, BoundArgument> {
     const fn = invoked.slice(0, invoked.lastIndexOf('#'));
     return new Map(args.map((arg, i) => [`${fn}#${i}`, argumentFor(v, file, arg)]));
+  }
+
+  /**
+   * `app.use('/admin', makeAdminRouter(requireAdmin))`: the router the factory makes registers with
+   * its parameters bound to the call's arguments, as a function called with the app does.
+   */
+  private factoryArguments(v: Visit, file: string, handler: HandlerRef): ReadonlyMap<string, BoundArgument> | undefined {
+    if (handler.kind !== 'call' || !handler.args || handler.field !== undefined) return undefined;
+    const def = this.#judge.definitionOf(file, handler.member !== undefined ? `${handler.callee}.${handler.member}` : handler.callee);
+    return def.kind === 'local' ? this.bindArguments(v, file, globalId(def.file, `${def.name}#0`), positionalArgsOf(handler)) : undefined;
   }
 
   /** A registration's path, as each concrete path it stands for: Express 5's optional groups are two. */
