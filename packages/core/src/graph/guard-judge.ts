@@ -441,6 +441,11 @@ export class GuardJudge {
       return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
+    // `app.apiKeys.requiresAuthentication` of `decorate('apiKeys', { requiresAuthentication })`.
+    const dot = ref.name.indexOf('.');
+    const holder = dot === -1 ? undefined : this.#decorations.find((d) => d.name === ref.name.slice(0, dot));
+    const field = holder?.ref.kind === 'fields' ? holder.ref.fields[ref.name.slice(dot + 1)] : undefined;
+    if (holder && field) return yield this.judgeRef(holder.file, field, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
   }
 

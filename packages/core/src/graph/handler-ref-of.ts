@@ -171,6 +171,9 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
   if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text, ...paramOf(e.expression, ctx) };
+  // `app.apiKeys.requiresAuthentication`: a field of an object decorated onto the instance.
+  const holder = skipParens(e.expression);
+  if (isPropertyAccessExpression(holder) && ctx.instanceOf?.(holder.expression)) return { kind: 'decorated', name: `${holder.name.text}.${e.name.text}` };
   // `require('./auth').gate` in place: that export of the module.
   const required = requiredSpecifier(e.expression);
   if (required !== undefined) return { kind: 'module', specifier: required, member: e.name.text };
