@@ -119,6 +119,12 @@ export interface FunctionFact {
   /** A factory returning another call's result (`return jwt({ secret })`). */
   returnsRef?: HandlerRef;
   /**
+   * What it returns first under a test of its parameters, `if (roles?.length) { return
+   * applyDecorators(UseGuards(...)) }`: `ref` for a call whose arguments make the test hold,
+   * `returnsRef` (what it returns after) for one whose arguments do not.
+   */
+  gatedReturn?: { gate: ParamGate; ref: HandlerRef };
+  /**
    * A factory of several middleware (`return { requireAdmin, requireUser }`): the function-shaped
    * members of the object it returns, by name (see `field` of a call's HandlerRef).
    */

@@ -12,7 +12,7 @@ import { resolvePathList } from './resolve-path-list.js';
 import { runStackless, type Stackless } from './run-stackless.js';
 import type { RequestException, UnlessOptions } from './unless-options.js';
 import { declarationOf } from './resolve-path.js';
-import { gateOpens, type LiteralArgs } from './param-gates.js';
+import { gateHolds, gateOpens, type LiteralArgs } from './param-gates.js';
 
 /**
  * How a handler was found to authenticate, for messages and debugging. `exceptMethods`: HTTP
@@ -388,6 +388,13 @@ export class GuardJudge {
     const facts = this.routesOf(file);
     const fact = facts?.functions[name];
     if (fact?.returnsFn) return yield this.judgeFact(file, fact.returnsFn, false, call);
+    const gated = fact?.gatedReturn;
+    // `UseAuth(['SUDO'])` takes the `if (roles?.length)` branch, `UseAuth()` the return after it; unknown arguments either.
+    const holds = gated && call?.literals ? gateHolds(gated.gate, call.literals) : undefined;
+    if (gated && holds !== false) {
+      const taken: GuardVerdict = yield this.judgeRef(file, gated.ref, false);
+      if (holds === true || taken.isGuard) return taken;
+    }
     // A wrapped function (`createMiddleware(fn)`) is judged as one returned bare: with the call's arguments.
     if (fact?.returnsRef?.kind === 'fn') return yield this.judgeFact(file, fact.returnsRef.fact, false, call);
     if (fact?.returnsRef) return yield this.judgeRef(file, fact.returnsRef, false);
@@ -434,6 +441,11 @@ export class GuardJudge {
       return passes ? { isGuard: true, why: '@fastify/auth strategies' } : NOT_A_GUARD;
     }
     if (decoration) return yield this.judgeRef(decoration.file, decoration.ref, false);
+    // `app.apiKeys.requiresAuthentication` of `decorate('apiKeys', { requiresAuthentication })`.
+    const dot = ref.name.indexOf('.');
+    const holder = dot === -1 ? undefined : this.#decorations.find((d) => d.name === ref.name.slice(0, dot));
+    const field = holder?.ref.kind === 'fields' ? holder.ref.fields[ref.name.slice(dot + 1)] : undefined;
+    if (holder && field) return yield this.judgeRef(holder.file, field, false);
     return isAuthLikeName(ref.name) ? { isGuard: true, why: `fastify.${ref.name} (decoration not in scan)` } : NOT_A_GUARD;
   }
 

@@ -8,6 +8,7 @@ import { awaitedImportSpecifier, requiredSpecifier, type ImportBinding } from '.
 import { referenceName, skipParens } from './path-expr.js';
 import type { HandlerRef, TargetRef } from './route-facts.js';
 import { literalPathArgsOf } from './literal-path-args.js';
+import { namedValuesOf } from './object-property.js';
 import { literalArgsOf, type LiteralArgs } from './param-gates.js';
 import { strategyNamesOf } from './passport-strategies.js';
 import { thisMemberName } from './this-member.js';
@@ -69,6 +70,21 @@ export function handlerRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerR
   if (isAwaitExpression(e)) return handlerRefOf(e.expression, ctx);
   if (isConditionalExpression(e)) return conditionalRefOf(e, ctx);
   return { kind: 'unknown', reason: `unsupported middleware expression (${ts.SyntaxKind[e.kind]})` };
+}
+
+/**
+ * An argument of a call to a function that registers routes: an object literal is its fields
+ * (`{ guard: requireAdmin, db }`), for the parameters that read one; anything else a middleware.
+ */
+export function argumentRefOf(expr: ts.Expression, ctx: HandlerContext): HandlerRef {
+  const e = skipParens(expr);
+  if (!ts.isObjectLiteralExpression(e)) return handlerRefOf(e, ctx);
+  const fields: Record<string, HandlerRef> = {};
+  for (const { key, value } of namedValuesOf(e)) {
+    const ref = argumentRefOf(value, ctx);
+    if (ref.kind !== 'unknown') fields[key] = ref;
+  }
+  return { kind: 'fields', fields };
 }
 
 /**
@@ -154,7 +170,10 @@ function conditionalRefOf(e: ts.ConditionalExpression, ctx: HandlerContext): Han
 }
 
 function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): HandlerRef {
-  if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text };
+  if (ctx.instanceOf?.(e.expression)) return { kind: 'decorated', name: e.name.text, ...paramOf(e.expression, ctx) };
+  // `app.apiKeys.requiresAuthentication`: a field of an object decorated onto the instance.
+  const holder = skipParens(e.expression);
+  if (isPropertyAccessExpression(holder) && ctx.instanceOf?.(holder.expression)) return { kind: 'decorated', name: `${holder.name.text}.${e.name.text}` };
   // `require('./auth').gate` in place: that export of the module.
   const required = requiredSpecifier(e.expression);
   if (required !== undefined) return { kind: 'module', specifier: required, member: e.name.text };
@@ -176,6 +195,12 @@ function memberRefOf(e: ts.PropertyAccessExpression, ctx: HandlerContext): Handl
   const cls = isNewExpression(made) ? referenceName(skipParens(made.expression)) : undefined;
   if (cls !== undefined) return { kind: 'name', name: `${cls}.${e.name.text}` };
   return { kind: 'unknown', reason: `member expression ${e.getText().slice(0, 60)}` };
+}
+
+/** `{ param }` when the expression is a parameter of the enclosing function (see the `decorated` ref). */
+function paramOf(e: ts.Expression, ctx: HandlerContext): { param?: string } {
+  const ref = isIdentifier(e) ? ctx.localHandlerOf?.(e.text) : undefined;
+  return ref?.kind === 'param' && ref.field === undefined ? { param: ref.id } : {};
 }
 
 /** A call's literal arguments, for the gates of the factory it calls (`requireRole()`, `auth({ required: false })`). */

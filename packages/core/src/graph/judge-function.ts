@@ -5,7 +5,7 @@ import { checksNothing, type FunctionFact } from './function-fact.js';
 import { functionIdOf } from './function-id-of.js';
 import { moduleConstOf, scopedConstOf } from './module-const-of.js';
 import { activatesForMethods, activatesOnFlag, alwaysTakenBranch, answersAnonymous, bypassOf, isNextCall, LOG_METHOD, isPassingOn, passesOnAndStops, passesOnlyWhenChecked, rejectsOnForgeableInput, rejectsOnlyWithCredential } from './guard-bypass.js';
-import { checkGateOf, passGateOf, type ParamGate } from './param-gates.js';
+import { checkGateOf, passGateOf, testGateOf, type ParamGate } from './param-gates.js';
 import { checkOutsidePathsOf, conditionalBypassOf, pathBypassOf, type FactoryParamOf, type PathTest } from './path-bypass.js';
 import { handlerRefOf, handlerRefsOf, type HandlerContext } from './handler-ref-of.js';
 import { referenceName, skipParens } from './path-expr.js';
@@ -109,6 +109,8 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
     }
     const product = isReturnStatement(stmt) && stmt.expression && !fact.returnsRef ? returnedRefOf(skipParens(stmt.expression), fn, ctx) : undefined;
     if (product) fact.returnsRef = product;
+    const gated = !fact.returnsRef && !fact.gatedReturn ? gatedReturnOf(stmt, fn, ctx) : undefined;
+    if (gated) fact.gatedReturn = gated;
     const members = isReturnStatement(stmt) && stmt.expression && !fact.returnsMembers && isObjectLiteralExpression(skipParens(stmt.expression)) ? returnedMembersOf(skipParens(stmt.expression) as ts.ObjectLiteralExpression, fn, ctx, options) : undefined;
     if (members) fact.returnsMembers = members;
     if (passedOn) return;
@@ -159,7 +161,7 @@ export function judgeFunction(fn: FunctionNode, ctx: HandlerContext, options: Ju
       fact.paramGates = [...(fact.paramGates ?? []), passGate];
       return;
     }
-    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : undefined;
+    const bypass = beforeCheck ? bypassOf(stmt, next, ctx, asyncHook) : flagAskedOf(stmt, next, fact, ctx, asyncHook);
     if (bypass === 'flag') fact.bypassedByFlag = true;
     else if (bypass === 'anonymous') fact.passesAnonymous = true;
     else if (bypass !== undefined && 'flagRef' in bypass) fact.flagRefs = [...(fact.flagRefs ?? []), bypass.flagRef];
@@ -404,6 +406,41 @@ function returnedRefOf(returned: ts.Expression, fn: FunctionNode, ctx: HandlerCo
   }
   if (!isArrayLiteralExpression(returned) || !returned.elements.some(isMiddlewareMade) || !returned.elements.every(isMiddlewareShaped)) return undefined;
   return { kind: 'list', items: handlerRefsOf(returned.elements, withFactoryParams(fn, ctx)) };
+}
+
+/**
+ * `if (roles?.length) { ...; return applyDecorators(UseGuards(...)); }` before the function's own
+ * `return`: what it returns when a test of its parameters holds (see `gatedReturn`).
+ */
+function gatedReturnOf(stmt: ts.Statement, fn: FunctionNode, ctx: HandlerContext): FunctionFact['gatedReturn'] {
+  if (!isIfStatement(stmt) || stmt.elseStatement) return undefined;
+  const then = stmt.thenStatement;
+  const last = isBlock(then) ? then.statements[then.statements.length - 1] : then;
+  const ref = last && isReturnStatement(last) && last.expression ? returnedRefOf(skipParens(last.expression), fn, ctx) : undefined;
+  const gate = ref ? testGateOf(stmt.expression, ownParamOf(fn)) : undefined;
+  return gate && ref ? { gate, ref } : undefined;
+}
+
+/**
+ * `const { shouldBypass } = getAuthBypassStatus(fastify, request); if (shouldBypass) return;`: the
+ * helper handed the request is asked a flag, and only that so far; no check has run before it.
+ */
+function flagAskedOf(stmt: ts.Statement, next: string | undefined, fact: FunctionFact, ctx: HandlerContext, asyncHook: boolean): { flagRef: string } | undefined {
+  if (next === undefined || fact.rejects) return undefined;
+  const bypass = bypassOf(stmt, next, ctx, asyncHook);
+  if (bypass === undefined || typeof bypass === 'string' || Array.isArray(bypass)) return undefined;
+  const dot = bypass.flagRef.indexOf('.');
+  const helper = dot === -1 ? bypass.flagRef : bypass.flagRef.slice(0, dot);
+  return fact.delegates.every((d) => d.kind === 'name' && d.name === helper) ? bypass : undefined;
+}
+
+/** A function's own parameters, by id (`fn#index`), as param-gates names them. */
+function ownParamOf(fn: FunctionNode): FactoryParamOf {
+  const id = functionIdOf(fn);
+  return (name) => {
+    const index = fn.parameters.findIndex((p) => isIdentifier(p.name) && p.name.text === name);
+    return index === -1 ? undefined : `${id}#${index}`;
+  };
 }
 
 /**

@@ -76,8 +76,22 @@ function literalPropsOf(expr: ts.Expression): Record<string, boolean> | undefine
 
 /** Whether the gate switches the check off for a call with these arguments. */
 export function gateOpens(gate: ParamGate, args: LiteralArgs): boolean {
+  return gateHolds(gate, args) === true;
+}
+
+/** Whether the tested value's truth is the gate's `opensWhen` for a call with these arguments; undefined when unknown. */
+export function gateHolds(gate: ParamGate, args: LiteralArgs): boolean | undefined {
   const index = Number(gate.param.slice(gate.param.lastIndexOf('#') + 1));
-  return testedTruth(gate, index, args) === gate.opensWhen;
+  const truth = testedTruth(gate, index, args);
+  return truth === undefined ? undefined : truth === gate.opensWhen;
+}
+
+/**
+ * `if (roles?.length)` testing a parameter: the gate that holds (`opensWhen`) exactly when the
+ * test does, for a function whose answer depends on its arguments (see `gatedReturn`).
+ */
+export function testGateOf(expr: ts.Expression, paramOf: FactoryParamOf): ParamGate | undefined {
+  return termGateOf(expr, true, paramOf);
 }
 
 function testedTruth(gate: ParamGate, index: number, args: LiteralArgs): boolean | undefined {
@@ -120,14 +134,15 @@ function conjunctsOf(expr: ts.Expression): ts.Expression[] {
 function termGateOf(expr: ts.Expression, opensWhen: boolean, paramOf: FactoryParamOf): ParamGate | undefined {
   const e = skipParens(expr);
   if (isPrefixUnaryExpression(e) && e.operator === SyntaxKind.ExclamationToken) return termGateOf(e.operand, !opensWhen, paramOf);
-  const read = isPropertyAccessExpression(e) && isIdentifier(e.name) ? { target: skipParens(e.expression), prop: e.name.text } : { target: e, prop: undefined };
+  const read = isPropertyAccessExpression(e) && isIdentifier(e.name) ? { target: skipParens(e.expression), prop: e.name.text, optional: e.questionDotToken !== undefined } : { target: e, prop: undefined, optional: false };
   if (!isIdentifier(read.target)) return undefined;
   const param = paramOf(read.target.text);
   const decl = param === undefined ? undefined : declarationOf(read.target);
   if (param === undefined || !decl) return undefined;
   const gate: ParamGate = { param, opensWhen, ...(read.prop !== undefined ? { prop: read.prop } : {}) };
   if (decl.dotDotDotToken) return { ...gate, rest: true };
-  const absent = absentTruth(decl, read.prop);
+  // `roles?.length` of a parameter left out, with no default: undefined, so false.
+  const absent = read.optional && !decl.initializer ? false : absentTruth(decl, read.prop);
   return absent === undefined ? gate : { ...gate, absent };
 }
 

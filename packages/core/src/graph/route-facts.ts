@@ -2,6 +2,7 @@ import type { Location } from '../findings/location.js';
 import type { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { extractModuleFacts, type ModuleFacts } from '../summary/module-facts.js';
+import type { CallerTest, CallerValue } from './caller-tests.js';
 import type { FunctionFact } from './function-fact.js';
 import type { LiteralArgs } from './param-gates.js';
 import type { PathExpr } from './path-expr.js';
@@ -84,7 +85,17 @@ export type HandlerRef =
    * A value decorated onto a Fastify instance (`fastify.authenticate`, `fastify.basicAuth`);
    * `relation: 'and'` for `fastify.auth([a, b], { relation: 'and' })`.
    */
-  | { kind: 'decorated'; name: string; args?: HandlerRef[]; relation?: 'and' }
+  | {
+      kind: 'decorated';
+      name: string;
+      args?: HandlerRef[];
+      relation?: 'and';
+      /**
+       * Read from a parameter of the enclosing function (`options.guard`, `fastify.authenticate`),
+       * `fn#index`: when a call binds it to an object (`reg(app, { guard })`), that object's field.
+       */
+      param?: string;
+    }
   /** `router.routes()` / `router.middleware()` of Koa, or a router passed as middleware. */
   | { kind: 'instance'; target: TargetRef }
   /**
@@ -97,7 +108,18 @@ export type HandlerRef =
    * graph binds it to the argument when it walks the function from a call; otherwise only its
    * name speaks.
    */
-  | { kind: 'param'; name: string; id: string }
+  | {
+      kind: 'param';
+      name: string;
+      id: string;
+      /** A field of the parameter: `{ isAdmin }` destructured, or `options.guard` read. */
+      field?: string;
+    }
+  /**
+   * An object literal passed to a function that registers routes (`registerAdminRoutes(app, {
+   * guard: requireAdmin })`): what each field holds, for the parameters that read one.
+   */
+  | { kind: 'fields'; fields: Record<string, HandlerRef> }
   /**
    * `require('./auth')` used in place: the module's default export; `called` for
    * `require('./routes')(deps)`; `member` for one of its exports (`require('./auth').gate`);
@@ -153,7 +175,14 @@ export interface PrefixExclusion {
 interface RegistrationBase {
   target: TargetRef;
   location: Location;
+  /** `unknown` under a caller test (see `callerTests`), which no caller in view may decide. */
   condition: Condition;
+  /**
+   * Tests of its function's parameters it sits under (`if (devMode)`): each call decides them
+   * with its arguments; `ownCondition` is the condition of the other tests around it.
+   */
+  callerTests?: CallerTest[];
+  ownCondition?: Condition;
 }
 
 export interface RouteRegistration extends RegistrationBase {
@@ -224,9 +253,15 @@ export interface InvokeRegistration extends RegistrationBase {
   kind: 'invoke';
   callee: string;
   member?: string;
+  /** `require('./routes')(app)`: the module whose default export is called (`callee` is empty). */
+  module?: string;
   argIndex: number;
   /** Every argument of the call, so the parameters the function registers with are bound to them. */
   args: HandlerRef[];
+  /** What the arguments give the function's caller tests (see caller-tests.ts). */
+  values?: Record<string, CallerValue>;
+  /** The object literal arguments without a spread: a field they do not write is left out. */
+  closed?: number[];
 }
 
 /** Nest `app.useGlobalGuards(...)` or an `APP_GUARD` provider: guards every controller. */

@@ -5,6 +5,8 @@ import type { ProjectModel } from '../project/project-model.js';
 import { modulePathOf } from '../project/resolve-module.js';
 import { pathAlternatives } from './optional-groups.js';
 import { autoloadedPlugins } from './autoload-plugins.js';
+import { callerTestCondition, type CallerValue } from './caller-tests.js';
+import { positionalArgsOf } from './positional-args.js';
 import { andConditions } from './classify-condition.js';
 import { exceptsRequest } from './excepts-request.js';
 import { endpointPathsOf } from './endpoint-arity.js';
@@ -23,6 +25,7 @@ import {
   type FrameworkName,
   type HandlerRef,
   type InstanceFact,
+  type InvokeRegistration,
   type MountRegistration,
   type RegistrationFact,
   type RouteFacts,
@@ -100,6 +103,8 @@ interface Visit {
   stack: Set<string>;
   /** Parameters of the function the walk entered through a call (`mountAdmin(app, adminRouter)`), by global id. */
   bound?: ReadonlyMap<string, BoundArgument>;
+  /** That function (its global id) and what the call's arguments give its caller tests (see caller-tests.ts). */
+  called?: { fn: string; values: Readonly<Record<string, CallerValue>>; closed: readonly number[]; count: number };
   /** The outermost call the walk entered a function through: its body runs there, in program order. */
   calledAt?: { file: string; offset: number };
   /** Hono copies a sub-app's routes when `route()` runs: later registrations in that file are not copied. */
@@ -260,7 +265,7 @@ class RouteGraphBuilder {
   private childrenOf(file: string, reg: RegistrationFact): string[] {
     if (reg.kind === 'mount' && reg.autoload) return this.autoloaded(file, reg).flatMap((p) => [p.id, ...p.hooks]);
     if (reg.kind === 'mount') return optional(this.resolveTarget(file, reg.child));
-    if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg.callee, reg.member, reg.argIndex));
+    if (reg.kind === 'invoke') return optional(this.invokedInstance(file, reg, reg.argIndex));
     if (reg.kind === 'use') return reg.handlers.flatMap((h) => optional(this.instanceOfHandler(file, h)));
     return [];
   }
@@ -311,9 +316,9 @@ class RouteGraphBuilder {
     const ownPrefix = this.pathOf(instance.file, instance.fact.prefix);
     const prefix = v.prefix === undefined || ownPrefix === undefined ? undefined : joinPaths(v.prefix, ownPrefix);
     const { copiedAt, bound, calledAt, ...rest } = v;
-    // The call that entered a function binds the registrations made in it, on its parameters;
-    // an app or router created elsewhere has its own.
-    const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : {};
+    // The call that entered a function binds the registrations made in it, on its parameters (also
+    // on a router the function makes: `makeAdminRouter(requireAdmin)`); an app or router created elsewhere has its own.
+    const inCall = id.includes('#') ? { ...(bound && { bound }), ...(calledAt && { calledAt }) } : this.#templateOf.has(id) && bound ? { bound } : {};
     // A router prefix, basePath or controller path is where a route becomes administrative, too.
     const mounts = ownPrefix ? [...v.mounts, { file: instance.file, location: instance.fact.location, prefix: prefix ?? '?' }] : v.mounts;
     const exclusion = this.prefixExclusionOf(instance, v.prefix, prefix);
@@ -386,7 +391,10 @@ class RouteGraphBuilder {
 
   private *apply(v: Visit, r: IndexedRegistration): Walk<void> {
     const { reg, file } = r;
-    const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, reg.condition) };
+    const own = registrationCondition(v, file, reg);
+    // `if (devMode) router.post(...)` of a call passing `devMode: false`: not registered there.
+    if (own === 'never') return;
+    const at: Visit = { ...v, prefix: withAlias(v.prefix, r.aliasPrefix), condition: andConditions(v.condition, own) };
     switch (reg.kind) {
       case 'route':
         return this.addRoute(at, file, reg);
@@ -416,10 +424,11 @@ class RouteGraphBuilder {
         return;
       }
       case 'invoke': {
-        const child = this.invokedInstance(file, reg.callee, reg.member, reg.argIndex);
+        const child = this.invokedInstance(file, reg, reg.argIndex);
         if (child) {
           const calledAt = at.calledAt ?? { file, offset: reg.location.offset };
-          this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt }));
+          const called = { fn: child.slice(0, child.lastIndexOf('#')), values: reg.values ?? {}, closed: reg.closed ?? [], count: reg.args.length };
+          this.inheritFromChild(at, yield this.visit(child, { ...at, bound: this.bindArguments(at, file, child, reg.args), calledAt, called }));
         }
         return;
       }
@@ -472,7 +481,9 @@ class RouteGraphBuilder {
   private *addUse(v: Visit, r: IndexedRegistration, base: string | undefined, orderless: boolean): Walk<void> {
     const reg = r.reg;
     if (reg.kind !== 'use') return;
-    const condition = andConditions(v.condition, reg.condition);
+    const own = registrationCondition(v, r.file, reg);
+    if (own === 'never') return;
+    const condition = andConditions(v.condition, own);
     const paths = reg.paths ? reg.paths.flatMap((p) => this.pathsOf(v, r.file, p)) : [undefined];
     for (const [index, written] of reg.handlers.entries()) {
       const { file, ref: handler } = argumentFor(v, r.file, written);
@@ -481,7 +492,8 @@ class RouteGraphBuilder {
         const full = base === undefined ? undefined : path === undefined ? (reg.paths ? undefined : base) : joinPaths(base, path);
         if (child) {
           const step: MountStep = { file: r.file, location: reg.location, prefix: full ?? '?' };
-          this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step] }));
+          const bound = this.factoryArguments(v, file, handler);
+          this.inheritFromChild(v, yield this.visit(child, { ...v, prefix: full, condition, mounts: [...v.mounts, step], ...(bound ? { bound } : {}) }));
           continue;
         }
         const param = reg.param !== undefined && base !== undefined ? { name: reg.param, from: segmentsOf(base).length, depth: v.mounts.length } : undefined;
@@ -570,6 +582,16 @@ class RouteGraphBuilder {
   private bindArguments(v: Visit, file: string, invoked: string, args: readonly HandlerRef[]): ReadonlyMap<string, BoundArgument> {
     const fn = invoked.slice(0, invoked.lastIndexOf('#'));
     return new Map(args.map((arg, i) => [`${fn}#${i}`, argumentFor(v, file, arg)]));
+  }
+
+  /**
+   * `app.use('/admin', makeAdminRouter(requireAdmin))`: the router the factory makes registers with
+   * its parameters bound to the call's arguments, as a function called with the app does.
+   */
+  private factoryArguments(v: Visit, file: string, handler: HandlerRef): ReadonlyMap<string, BoundArgument> | undefined {
+    if (handler.kind !== 'call' || !handler.args || handler.field !== undefined) return undefined;
+    const def = this.#judge.definitionOf(file, handler.member !== undefined ? `${handler.callee}.${handler.member}` : handler.callee);
+    return def.kind === 'local' ? this.bindArguments(v, file, globalId(def.file, `${def.name}#0`), positionalArgsOf(handler)) : undefined;
   }
 
   /** A registration's path, as each concrete path it stands for: Express 5's optional groups are two. */
@@ -677,8 +699,8 @@ class RouteGraphBuilder {
   }
 
   /** `registerRoutes(app)`: the instance that stands for the function's parameter. */
-  private invokedInstance(file: string, callee: string, member: string | undefined, argIndex: number): string | undefined {
-    const def = this.#judge.definitionOf(file, member !== undefined ? `${callee}.${member}` : callee);
+  private invokedInstance(file: string, { callee, member, module }: InvokeRegistration, argIndex: number): string | undefined {
+    const def = module !== undefined ? this.#judge.moduleDefault(file, module) : this.#judge.definitionOf(file, member !== undefined ? `${callee}.${member}` : callee);
     if (def.kind !== 'local') return undefined;
     const id = globalId(def.file, `${def.name}#${argIndex}`);
     return this.#instances.has(id) ? id : undefined;
@@ -707,11 +729,54 @@ function globalId(file: string, id: string): string {
   return `${file}::${id}`;
 }
 
+/**
+ * Where a registration runs: under its caller tests, what the call the walk came through passes
+ * (`never` when it is not registered there); without that call, `unknown` for them.
+ */
+function registrationCondition(v: Visit, file: string, reg: RegistrationFact): CallerValue {
+  const called = v.called;
+  if (!reg.callerTests || !called) return reg.condition;
+  let condition: Condition = reg.ownCondition ?? 'always';
+  for (const test of reg.callerTests) {
+    const global = globalId(file, test.param);
+    const value = global.slice(0, global.lastIndexOf('#')) === called.fn ? callerTestCondition(test, called.values, called.closed, called.count) : 'unknown';
+    if (value === 'never') return 'never';
+    condition = andConditions(condition, value);
+  }
+  return condition;
+}
+
 /** A parameter bound by the call the walk came through stands for its argument; anything else for itself. */
 function argumentFor(v: Visit, file: string, ref: HandlerRef): BoundArgument {
   if (ref.kind === 'at') return argumentFor(v, ref.file, ref.ref);
-  if (ref.kind !== 'param') return { file, ref };
-  return v.bound?.get(globalId(file, ref.id)) ?? { file, ref };
+  const param = ref.kind === 'param' ? ref.id : ref.kind === 'decorated' && !ref.args ? ref.param : undefined;
+  if (param === undefined) return { file, ref };
+  const bound = v.bound?.get(globalId(file, param));
+  const read = ref.kind === 'param' ? ref.field : (ref as { name: string }).name;
+  if (!bound || read === undefined) return bound ?? { file, ref };
+  // A parameter read with a dot may be an app (`fastify.authenticate`): only an object's field then.
+  const field = ref.kind === 'decorated' && bound.ref.kind === 'name' ? undefined : fieldOf(bound.ref, read);
+  return field ? { file: bound.file, ref: field } : { file, ref };
+}
+
+/**
+ * The field a parameter reads of the argument bound to it: of an object literal, of a module or a
+ * named object (`middleware.isAdmin` of `const middleware = require('./middleware')`), or of the
+ * caller's own parameter. Undefined when the argument cannot be read so.
+ */
+function fieldOf(arg: HandlerRef, field: string): HandlerRef | undefined {
+  switch (arg.kind) {
+    case 'fields':
+      return arg.fields[field] ?? { kind: 'unknown', reason: `no field ${field} in the argument` };
+    case 'name':
+      return { kind: 'name', name: `${arg.name}.${field}` };
+    case 'module':
+      return arg.member === undefined && arg.field === undefined ? (arg.called ? { ...arg, field } : { ...arg, member: field }) : undefined;
+    case 'param':
+      return arg.field === undefined ? { ...arg, name: `${arg.name}.${field}`, field } : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function withAlias(prefix: string | undefined, aliasPrefix: string | undefined): string | undefined {

@@ -5,14 +5,15 @@ import { isTypeOnly } from '../parse/type-only.js';
 import { ts } from '../parse/typescript.js';
 import type { ExtractContext } from '../summary/extract-context.js';
 import { noAliases } from '../project/path-aliases.js';
-import type { ImportBinding } from '../summary/module-facts.js';
+import { requiredSpecifier, type ImportBinding } from '../summary/module-facts.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from './adapter.js';
 import { adapters as allAdapters } from './adapters/index.js';
 import { frameworkOfType, variableTypeOf } from './framework-of-type.js';
 import { enclosingFunction, functionIdOf, isModuleExports, isTopLevelFunction } from './function-id-of.js';
-import { classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
+import { callerTestOf, callerValuesOf, type CallerTest, type ParamRead } from './caller-tests.js';
+import { andConditions, classifyCondition, combineConditions, moduleNameValues, negateCondition } from './classify-condition.js';
 import { envFlagsOf } from './guard-bypass.js';
-import { handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
+import { argumentRefOf, handlerRefOf, handlerRefsOf } from './handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, localFunctionNamed, type FunctionNode } from './judge-function.js';
 import { collectConstants, pathExprOf, skipParens, type PathExpr } from './path-expr.js';
 import { REGISTRATION_HINT } from './registration-hint.js';
@@ -37,6 +38,8 @@ const { SyntaxKind, forEachChild, isArrayLiteralExpression, isArrowFunction, isA
 interface ParamBinding {
   paramOf: FunctionNode;
   index: number;
+  /** A name bound from the parameter's field (`{ isAdmin }`): middleware only, never an app. */
+  field?: string;
 }
 /** `const routes = new AdminRoutes()`: no app itself, but `routes.router` may be one of its fields. */
 interface ClassInstanceBinding {
@@ -92,6 +95,8 @@ class RouteWalker {
   /** Per function being walked: its middleware names, and its inner function declarations, judged when first used. */
   readonly #localHandlers: Array<Map<string, LocalHandler> | undefined> = [undefined];
   readonly #conditions: Condition[] = [];
+  /** Beside each of `#conditions`, the caller test it is, if any (see caller-tests.ts). */
+  readonly #callerTests: Array<CallerTest | undefined> = [];
   readonly #created = new Map<number, string>();
   readonly #receivers = new Map<ts.Node, Receiver | undefined>();
   /** The apps and routers each class keeps in its fields (see bindClassFields). */
@@ -139,7 +144,7 @@ class RouteWalker {
       handlerRefsOf: (args) => handlerRefsOf(args, ctx),
       register: (node, fact) => {
         const location = this.#reportAt ? locationOf(this.#reportAt, sf) : registrationLocation(node, sf);
-        facts.registrations.push({ ...fact, location, condition: this.condition() } as RouteFacts['registrations'][number]);
+        facts.registrations.push({ ...fact, location, ...this.conditionFields() } as RouteFacts['registrations'][number]);
       },
       locationOf: (node) => locationOf(node, sf),
       condition: () => this.condition(),
@@ -153,7 +158,14 @@ class RouteWalker {
   }
 
   condition(): Condition {
-    return combineConditions(this.#conditions);
+    const own = combineConditions(this.#conditions);
+    return this.#callerTests.some((t) => t !== undefined) ? andConditions(own, 'unknown') : own;
+  }
+
+  /** A registration's condition, with the caller tests it sits under apart. */
+  private conditionFields(): Pick<RouteFacts['registrations'][number], 'condition' | 'callerTests' | 'ownCondition'> {
+    const tests = this.#callerTests.filter((t): t is CallerTest => t !== undefined);
+    return tests.length === 0 ? { condition: this.condition() } : { condition: this.condition(), callerTests: tests, ownCondition: combineConditions(this.#conditions) };
   }
 
   /** Judges every top-level function, middleware constant and guard class, and records aliases. */
@@ -337,13 +349,12 @@ class RouteWalker {
       case Step.Leave:
         return this.leave(node);
       case Step.PushCondition:
-        this.#conditions.push(this.conditionOf(node));
-        return;
+        return this.pushCondition(node, true);
       case Step.PushNegatedCondition:
-        this.#conditions.push(negateCondition(this.conditionOf(node)));
-        return;
+        return this.pushCondition(node, false);
       case Step.PopCondition:
         this.#conditions.pop();
+        this.#callerTests.pop();
         return;
       case Step.LeaveFunction:
         // `const createRouter = () => new Hono()`: a concise body is what the arrow returns.
@@ -418,28 +429,50 @@ class RouteWalker {
     else this.recordReturnedInstance(node as ts.ReturnStatement, (node as ts.ReturnStatement).expression as ts.Expression);
   }
 
-  /** The production condition an `if` or `&&` puts its branch under. */
-  private conditionOf(node: ts.Node): Condition {
-    return classifyCondition(isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression, this.#ctx.conditionNames);
+  /**
+   * The production condition an `if` or `&&` puts its branch under (`holds`: the branch where the
+   * test holds); a test of the function's parameters is the caller's to decide, whatever its name.
+   */
+  private pushCondition(node: ts.Node, holds: boolean): void {
+    const test = isBinaryExpression(node) ? node.left : (node as ts.IfStatement).expression;
+    const caller = this.#scopes.length > 1 ? callerTestOf(test, this.#paramRead) : undefined;
+    const condition = caller ? 'always' : classifyCondition(test, this.#ctx.conditionNames);
+    this.#conditions.push(holds ? condition : negateCondition(condition));
+    this.#callerTests.push(caller && { ...caller, whenTrue: caller.whenTrue === holds });
   }
 
+  /** A parameter of the innermost function, for caller tests. */
+  readonly #paramRead: ParamRead = (name) => {
+    const entry = this.#scopes[this.#scopes.length - 1]?.get(name);
+    if (!entry || !('paramOf' in entry)) return undefined;
+    const param = entry.paramOf.parameters[entry.index];
+    const element = entry.field !== undefined && param && isObjectBindingPattern(param.name) ? param.name.elements.find((e) => isIdentifier(e.name) && e.name.text === name) : undefined;
+    const initializer = entry.field === undefined ? param?.initializer : element?.initializer;
+    return { param: paramIdOf(entry), ...(entry.field !== undefined ? { field: entry.field } : {}), ...(initializer ? { initializer } : {}) };
+  };
+
   readonly #savedConditions: Condition[][] = [];
+  readonly #savedCallerTests: Array<Array<CallerTest | undefined>> = [];
 
   private enterFunction(fn: FunctionNode): void {
     const scope = new Map<string, ScopeEntry>();
     fn.parameters.forEach((p, index) => {
       if (isIdentifier(p.name)) scope.set(p.name.text, { paramOf: fn, index });
+      else if (isObjectBindingPattern(p.name)) for (const { name, field } of boundFieldsOf(p.name)) scope.set(name, { paramOf: fn, index, field });
     });
     if (isWrappedInFastifyPlugin(fn)) this.#sharedContextParams.add(`${functionIdOf(fn)}#0`);
     this.#scopes.push(scope);
     this.#localHandlers.push(hoistedFunctionsOf(fn));
     // Conditions do not cross function boundaries: the body runs wherever the function is called.
     this.#savedConditions.push(this.#conditions.splice(0));
+    this.#savedCallerTests.push(this.#callerTests.splice(0));
   }
 
   private leaveFunction(): void {
     this.#conditions.length = 0;
     this.#conditions.push(...(this.#savedConditions.pop() ?? []));
+    this.#callerTests.length = 0;
+    this.#callerTests.push(...(this.#savedCallerTests.pop() ?? []));
     this.#scopes.pop();
     this.#localHandlers.pop();
   }
@@ -460,7 +493,7 @@ class RouteWalker {
       if (ref) return ref;
       // A middleware passed in as a parameter (`function adminRoutes(guard) { r.use(guard) }`).
       const scoped = this.#scopes[i]?.get(name);
-      if (scoped && 'paramOf' in scoped) return { kind: 'param', name, id: paramIdOf(scoped) };
+      if (scoped && 'paramOf' in scoped) return { kind: 'param', name, id: paramIdOf(scoped), ...(scoped.field !== undefined ? { field: scoped.field } : {}) };
     }
     return undefined;
   }
@@ -832,7 +865,7 @@ class RouteWalker {
     const entry = this.scopeEntryOf(name);
     if (entry) {
       if ('newOf' in entry) return undefined;
-      if ('paramOf' in entry) return this.paramReceiver(entry);
+      if ('paramOf' in entry) return entry.field === undefined ? this.paramReceiver(entry) : undefined;
       return { target: entry, framework: this.frameworkOfTarget(entry) };
     }
     const imported = this.#ctx.imports.get(name);
@@ -992,19 +1025,22 @@ class RouteWalker {
   /** `registerAdminRoutes(app)`: the function's registrations on that parameter happen here. */
   private visitInvocation(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): void {
     const callArgs = call.arguments ?? [];
-    if (!isIdentifier(callee) && !isPropertyAccessExpression(callee)) return;
-    let named: { name: string | undefined; member?: string } | undefined;
+    // `require('./routes')(app, middleware)`: the module's default export, called with the app.
+    const required = isCallExpression(callee) ? requiredSpecifier(callee) : undefined;
+    if (!isIdentifier(callee) && !isPropertyAccessExpression(callee) && required === undefined) return;
+    let named: { name: string | undefined; member?: string; module?: string } | undefined;
     let args: HandlerRef[] | undefined;
     callArgs.forEach((arg, argIndex) => {
       // `mount(app)`, and a class's own `mount(this.app)`.
       const receiver = isIdentifier(arg) ? this.lookup(arg.text) : isPropertyAccessExpression(arg) && arg.expression.kind === SyntaxKind.ThisKeyword ? this.receiverOf(arg) : undefined;
       if (!receiver) return;
       // Only a call given an app or router: the callee is named once, then.
-      named ??= this.invokedName(callee);
-      const { name, member } = named;
+      named ??= required !== undefined ? { name: '', module: required } : this.invokedName(callee as ts.Identifier | ts.PropertyAccessExpression);
+      const { name, member, module } = named;
       if (name === undefined) return;
-      args ??= callArgs.map((a) => handlerRefOf(a, this.#ctx));
-      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), argIndex, args });
+      args ??= callArgs.map((a) => argumentRefOf(a, this.#ctx));
+      const { values, closed } = callerValuesOf(callArgs, this.#ctx.conditionNames);
+      this.#ctx.register(call, { kind: 'invoke', target: receiver.target, callee: name, ...(member !== undefined ? { member } : {}), ...(module !== undefined ? { module } : {}), argIndex, args, values, ...(closed.length > 0 ? { closed } : {}) });
     });
   }
 

@@ -2,6 +2,7 @@ import { ts } from '../../../parse/typescript.js';
 import { someNode } from '../../../parse/visit-tree.js';
 import type { AdapterContext, FrameworkAdapter, Receiver } from '../../adapter.js';
 import { checksNothing } from '../../function-fact.js';
+import { argumentRefOf } from '../../handler-ref-of.js';
 import { isFunctionExpression, judgeFunction, localFunctionNamed } from '../../judge-function.js';
 import { skipParens, subtreeOf, type PathExpr } from '../../path-expr.js';
 import type { HandlerRef } from '../../route-facts.js';
@@ -55,6 +56,8 @@ const fastify: FrameworkAdapter = {
  * `done(error)`, or, async, by throwing (the plugin answers 401 for any error).
  */
 function decorationRef(value: ts.Expression, ctx: AdapterContext): HandlerRef {
+  // `decorate('apiKeys', { requiresAuthentication })`: an object of hooks, read field by field.
+  if (ts.isObjectLiteralExpression(skipParens(value))) return argumentRefOf(value, ctx);
   const ref = ctx.handlerRefsOf([value])[0] ?? { kind: 'unknown', reason: 'decoration' };
   const fn = skipParens(value);
   if (ref.kind === 'fn' && isFunctionExpression(fn) && (callsDoneWithError(fn) || throwsWhenAsync(fn))) ref.fact.failsWithError = true;
