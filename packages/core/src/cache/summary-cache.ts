@@ -13,7 +13,7 @@ import { EMPTY_INDEX, linksAtRow, readIndexLine, rowsLinkingTo, writeIndexLine, 
  * Bump when any extractor's output changes shape or meaning: cached summaries from another engine
  * version are never reused.
  */
-export const ENGINE_VERSION = '0.1.0-50';
+export const ENGINE_VERSION = '0.1.0-51';
 
 /**
  * The layout of the cache file itself and what its hashes mean (git blob ids since 5, an index of
