@@ -279,7 +279,7 @@ function openOf(call: ts.CallExpression, ctx: HandlerContext): { failsOpen?: tru
  * to keep summaries small.
  */
 function argumentRefsOf(call: ts.CallExpression, ctx: HandlerContext): { args?: HandlerRef[]; positions?: number[] } {
-  if (!call.arguments.some(isFunctionLike)) return {};
+  if (!call.arguments.some((a) => isFunctionLike(a) || holdsFunctions(a))) return {};
   const args: HandlerRef[] = [];
   const positions: number[] = [];
   let flattened = false;
@@ -290,11 +290,24 @@ function argumentRefsOf(call: ts.CallExpression, ctx: HandlerContext): { args?: 
       args.push(handlerRefOf(e, ctx));
       continue;
     }
+    // `createAdminRouter({ authenticate: verifyJwt, db })`: the options object's fields, for the
+    // factory's parameters that read one (a destructured `{ authenticate }`, `options.guard`).
+    if (holdsFunctions(e)) {
+      positions.push(args.length);
+      args.push(argumentRefOf(e, ctx));
+      continue;
+    }
     if (isArrayLiteralExpression(e)) args.push(...handlerRefsOf(e.elements, ctx));
     positions.push(-1);
     flattened = true;
   }
   return { ...(args.length > 0 ? { args } : {}), ...(flattened ? { positions } : {}) };
+}
+
+/** An object literal with a field that may hold a middleware (`{ authenticate: verifyJwt }`). */
+function holdsFunctions(arg: ts.Expression): boolean {
+  const e = skipParens(arg);
+  return ts.isObjectLiteralExpression(e) && namedValuesOf(e).some(({ value }) => isFunctionLike(value));
 }
 
 function isFunctionLike(arg: ts.Expression): boolean {
