@@ -1,5 +1,6 @@
 import { ts } from '../parse/typescript.js';
 import { callbackSiteOf } from '../parse/callback-site.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { constValueOf, type FileContext, lookup } from './file-context.js';
 import { dottedNameOf, unwrap } from './scope.js';
 
@@ -72,12 +73,10 @@ function executorRejection(executor: ts.Expression | undefined, fc: FileContext,
   const reject = fn.parameters[1];
   if (!reject || !isIdentifier(reject.name)) return;
   const name = reject.name.text;
-  const visit = (n: ts.Node): void => {
+  visitTree(fn.body, (n) => {
     if (isCallExpression(n) && n.arguments[0]) {
       const callee = unwrap(n.expression);
       if (isIdentifier(callee) && callee.text === name && lookup(fc, callee)?.node === reject) out.values.push(n.arguments[0]);
     }
-    ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+  });
 }

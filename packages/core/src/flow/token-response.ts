@@ -1,5 +1,6 @@
 import { callbackSiteOf } from '../parse/callback-site.js';
 import { lastNameOf } from '../parse/last-name.js';
+import { visitTree } from '../parse/visit-tree.js';
 import { ts } from '../parse/typescript.js';
 import { constValueOf, type FileContext, importOf, importsAnyOf, lookup, textMentions } from './file-context.js';
 import { unwrap } from './scope.js';
@@ -99,11 +100,11 @@ function handsOnItsInput(callback: ts.Expression, fc: FileContext): boolean {
   const isInput = (r: ts.Expression | undefined) => r !== undefined && isIdentifier(unwrap(r)) && (unwrap(r) as ts.Identifier).text === first.text;
   if (!isBlock(fn.body)) return isInput(fn.body);
   const returned: (ts.Expression | undefined)[] = [];
-  const visit = (n: ts.Node): void => {
+  // Returns of nested functions are theirs, not this one's.
+  visitTree(fn.body, (n) => {
     if (isReturnStatement(n)) returned.push(n.expression);
-    else if (!isFunctionLike(n)) ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(fn.body, visit);
+    return !isFunctionLike(n);
+  });
   return returned.length > 0 && returned.every(isInput);
 }
 
